@@ -1,0 +1,106 @@
+"""The command line: parse options, call the library, print a line or two."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import SockProgressError
+from .monthly import build_report, parse_formats, write_report
+from .periods import Month
+from .rendering.text import status_word
+
+PathOption = click.Path(path_type=Path, dir_okay=False)
+
+
+class _Group(click.Group):
+    """Turns SockProgressError into one `Error:` line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SockProgressError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="sockprogress")
+def main() -> None:
+    """Monthly progress reports on dated targets: how far along, is the pace enough, where
+    will it land, and was it achieved."""
+
+
+def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
+    if value is None:
+        return Month.last_complete(dt.date.today())
+    try:
+        return Month.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command()
+@click.option(
+    "--targets",
+    type=PathOption,
+    default=Path("data/targets.toml"),
+    show_default=True,
+    help="The goals (TOML).",
+)
+@click.option(
+    "--actuals",
+    type=PathOption,
+    default=Path("data/actuals.xlsx"),
+    show_default=True,
+    help="The workbook with the Actuals sheet.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_month,
+    metavar="YYYY-MM",
+    help="Report month. Default: the last complete month.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="xlsx,html,json",
+    show_default=True,
+    help="Comma-separated outputs: xlsx, html, json.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="A folder of templates overriding the shipped ones by name.",
+)
+def report(
+    targets: Path, actuals: Path, as_of: Month, out: Path, formats: str, templates: Path | None
+) -> None:
+    """Judge every target for the report month and write the Excel, HTML and JSON reports."""
+    chosen = parse_formats(formats)
+    result = build_report(targets, actuals, as_of, today=dt.date.today())
+    for issue in result.issues:
+        click.echo(issue.line(), err=True)
+    paths = write_report(result, out, chosen, templates)
+    counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
+    click.echo(
+        f"{as_of}: {len(result.targets)} targets — {counts}; {len(result.issues)} data issues"
+    )
+    for path in paths:
+        click.echo(f"  {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""Judge every target and context indicator for a report month; collect the data issues."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import replace
+
+import pandas as pd
+
+from ..model import (
+    Actuals,
+    ContextResult,
+    Indicator,
+    InputFile,
+    Issue,
+    Note,
+    Observation,
+    Report,
+    Status,
+    Target,
+    TargetResult,
+    TargetsFile,
+)
+from ..periods import Month, parse_period
+from .figures import compute_figures
+from .series import Series, level_series, target_series
+from .status import decide
+
+STALE_MONTHS = 13
+
+
+def _baseline(target: Target, series: Series) -> tuple[Observation | None, list[Note]]:
+    observations = series.observations
+    base = target.baseline
+    if base is None:
+        return (observations[0] if observations else None), []
+    period = parse_period(base.period)
+    if base.value is not None:
+        basis = "level" if target.kind == "level" else "annual"
+        return Observation(period.end, base.value, base.period, basis), []  # type: ignore[arg-type]
+    match = [o for o in observations if o.end == period.end]
+    if match:
+        return match[-1], []
+    return None, [Note("baseline_missing", (("period", base.period),))]
+
+
+def _assess(
+    target: Target, rows: pd.DataFrame, as_of: Month
+) -> tuple[Series, Observation | None, Observation | None, TargetResult]:
+    report_end = as_of.end
+    series = target_series(target, rows, report_end)
+    observations = series.observations
+    latest = observations[-1] if observations else None
+    baseline, notes = _baseline(target, series)
+    figures, why = compute_figures(target, baseline, latest, report_end)
+    status, final, status_notes = decide(target, observations, latest, figures, report_end)
+    notes += status_notes
+    stale = latest is not None and latest.end < as_of.shift(-STALE_MONTHS).end
+    if stale and latest is not None:
+        notes.append(Note("stale", (("period", latest.period),)))
+    if latest is not None and latest.basis == "ttm":
+        notes.append(Note("ttm", (("period", latest.period),)))
+    result = TargetResult(
+        target=target,
+        observations=observations,
+        baseline=baseline,
+        latest=latest,
+        final=final,
+        figures=figures,
+        status=status,
+        previous_status=status,
+        previous_latest=None,
+        stale=stale,
+        notes=tuple(notes),
+        why_null=tuple(sorted(why.items())),
+        ytd=series.ytd,
+    )
+    return series, baseline, latest, result
+
+
+def _previous(
+    target: Target, rows: pd.DataFrame, as_of: Month
+) -> tuple[Status, Observation | None]:
+    _, _, latest, result = _assess(target, rows, as_of.shift(-1))
+    return result.status, latest
+
+
+def _judge_target(
+    target: Target, rows: pd.DataFrame, as_of: Month, file: str, sheet: str
+) -> tuple[TargetResult, list[Issue]]:
+    issues: list[Issue] = []
+    if target.kind == "annual_total":
+        for row in rows.loc[rows["period_kind"] == "date", "row"]:
+            issues.append(
+                Issue(
+                    "warning",
+                    f"a single date cannot carry an annual total for "
+                    f"{target.id}; write a year (2024) or a month (2025-06)",
+                    file,
+                    sheet,
+                    int(row),
+                    "period",
+                )
+            )
+    series, _, _, result = _assess(target, rows, as_of)
+    for message in series.warnings:
+        issues.append(Issue("warning", f"{target.id}: {message}", file, sheet))
+    if rows.empty:
+        issues.append(
+            Issue(
+                "warning",
+                f"no rows for target {target.id} (region "
+                f"{target.region}, indicator {target.indicator}) in the sheet",
+                file,
+                sheet,
+            )
+        )
+    elif target.baseline and target.baseline.value is None and result.baseline is None:
+        issues.append(
+            Issue(
+                "warning",
+                f"target {target.id}: no observation for its baseline "
+                f"period {target.baseline.period}",
+                file,
+                sheet,
+            )
+        )
+    previous_status, previous_latest = _previous(target, rows, as_of)
+    return replace(result, previous_status=previous_status, previous_latest=previous_latest), issues
+
+
+def _context(rows: pd.DataFrame, indicators: dict[str, Indicator]) -> list[ContextResult]:
+    results = []
+    ytd = (rows["basis"] == "ytd").map({True: "ytd", False: ""})
+    for (region, indicator, basis), group in rows.groupby(
+        [rows["region"], rows["indicator"], ytd], sort=True
+    ):
+        series = level_series(group).observations
+        declared = indicators.get(str(indicator))
+        results.append(
+            ContextResult(
+                str(region),
+                str(indicator),
+                declared.name if declared else str(indicator),
+                declared.unit if declared else "",
+                str(basis),
+                series[-1],
+                series[-2] if len(series) > 1 else None,
+                declared.name_zh if declared else None,
+            )
+        )
+    return results
+
+
+def judge(
+    targets: TargetsFile,
+    actuals: Actuals,
+    as_of: Month,
+    *,
+    actuals_name: str = "",
+    inputs: tuple[InputFile, ...] = (),
+) -> Report:
+    """The report for `as_of`: every target judged, context indicators, and data issues."""
+    rows = actuals.rows
+    sheet = actuals.sheet
+    issues = list(targets.issues) + list(actuals.issues)
+    regions = {t.region for t in targets.targets}
+    unknown = ~rows["region"].isin(regions)
+    for region, group in rows.loc[unknown].groupby("region")["row"]:
+        for row in group:
+            issues.append(
+                Issue(
+                    "warning",
+                    f"no target uses region '{region}'; the row is left "
+                    f"out (regions: {', '.join(sorted(regions))})",
+                    actuals_name,
+                    sheet,
+                    int(row),
+                    "region",
+                )
+            )
+    rows = rows.loc[~unknown]
+    in_scope = rows[rows["end"] <= pd.Timestamp(as_of.end)]
+    groups: dict[Hashable, pd.DataFrame] = dict(
+        tuple(rows.groupby(["region", "indicator"], sort=False))
+    )
+    empty = rows.iloc[0:0]
+    results = []
+    for target in targets.targets:
+        result, found = _judge_target(
+            target, groups.get((target.region, target.indicator), empty), as_of, actuals_name, sheet
+        )
+        results.append(result)
+        issues += found
+    targeted = {(t.region, t.indicator) for t in targets.targets}
+    keys = pd.Series(
+        list(zip(in_scope["region"], in_scope["indicator"], strict=True)),
+        index=in_scope.index,
+        dtype=object,
+    )
+    context_rows = in_scope.loc[~keys.isin(targeted)] if len(in_scope) else in_scope
+    declared = {i.indicator: i for i in targets.indicators}
+    if declared:
+        known = declared.keys() | {t.indicator for t in targets.targets}
+        for indicator, group in context_rows.loc[~context_rows["indicator"].isin(known)].groupby(
+            "indicator"
+        )["row"]:
+            for row in group:
+                issues.append(
+                    Issue(
+                        "warning",
+                        f"indicator '{indicator}' has no target and is "
+                        "not listed under [[indicators]] in the targets file",
+                        actuals_name,
+                        sheet,
+                        int(row),
+                        "indicator",
+                    )
+                )
+    return Report(
+        as_of,
+        tuple(results),
+        tuple(_context(context_rows, declared)),
+        tuple(issues),
+        inputs,
+        targets.regions_zh,
+    )

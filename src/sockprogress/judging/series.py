@@ -1,0 +1,175 @@
+"""The observations a target is judged on, derived from its rows in the Actuals sheet.
+
+`level`: each row is the level at its period's end.
+`annual_total`: calendar-year totals (a year row; else December's year-to-date; else the sum of
+twelve monthly amounts) plus the trailing twelve months ending at the latest month, when it can be
+derived exactly. Monthly amounts and year-to-date figures fill each other in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..model import Observation, Target
+from ..periods import month_end
+
+
+@dataclass
+class _Year:
+    """Known monthly amounts and year-to-date sums of one calendar year (index 1..12)."""
+
+    amount: list[float | None] = field(default_factory=lambda: [None] * 13)
+    ytd: list[float | None] = field(default_factory=lambda: [None] * 13)
+    rows: dict[int, list[int]] = field(default_factory=dict)
+    total_row: tuple[float, str, int] | None = None
+
+    def fill(self) -> None:
+        """Derive what follows exactly: ytd(m) = ytd(m-1) + amount(m), in every direction."""
+        changed = True
+        while changed:
+            changed = False
+            for m in range(1, 13):
+                before = 0.0 if m == 1 else self.ytd[m - 1]
+                a, y = self.amount[m], self.ytd[m]
+                if y is None and a is not None and before is not None:
+                    self.ytd[m] = before + a
+                    changed = True
+                elif a is None and y is not None and before is not None:
+                    self.amount[m] = y - before
+                    changed = True
+                elif m > 1 and before is None and a is not None and y is not None:
+                    self.ytd[m - 1] = y - a
+                    changed = True
+
+    def total(self) -> float | None:
+        return self.total_row[0] if self.total_row else self.ytd[12]
+
+    def rows_through(self, month: int) -> list[int]:
+        return [r for m in range(1, month + 1) for r in self.rows.get(m, [])]
+
+
+@dataclass(frozen=True)
+class Series:
+    """A target's judged observations (sorted by end) and side products for the report."""
+
+    observations: tuple[Observation, ...]
+    ytd: Observation | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def level_series(rows: pd.DataFrame) -> Series:
+    ordered = rows.sort_values(["end", "row"], kind="stable")
+    return Series(
+        tuple(
+            Observation(end.date(), float(value), str(period), "level", (int(row),))
+            for end, value, period, row in zip(
+                ordered["end"], ordered["value"], ordered["period"], ordered["row"], strict=True
+            )
+        )
+    )
+
+
+def _years(rows: pd.DataFrame) -> tuple[dict[int, _Year], tuple[int, int] | None]:
+    years: dict[int, _Year] = {}
+    latest: tuple[int, int] | None = None
+    for kind, end, value, period, basis, row in zip(
+        rows["period_kind"],
+        rows["end"],
+        rows["value"],
+        rows["period"],
+        rows["basis"],
+        rows["row"],
+        strict=True,
+    ):
+        year = years.setdefault(end.year, _Year())
+        if kind == "year":
+            year.total_row = (float(value), str(period), int(row))
+        elif kind == "month":
+            month = end.month
+            (year.ytd if basis == "ytd" else year.amount)[month] = float(value)
+            year.rows.setdefault(month, []).append(int(row))
+            latest = max(latest or (0, 0), (end.year, month))
+    for year in years.values():
+        year.fill()
+    return years, latest
+
+
+def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
+    """The twelve months ending at year-month, when known exactly."""
+    this = years[year]
+    last = years.get(year - 1)
+    if last is None or month == 12:
+        return None
+    head = this.ytd[month]
+    tail: float | None = None
+    last_total = last.total()
+    if last_total is not None and last.ytd[month] is not None:
+        tail = last_total - last.ytd[month]  # type: ignore[operator]
+    elif all(last.amount[m] is not None for m in range(month + 1, 13)):
+        tail = sum(last.amount[m] for m in range(month + 1, 13))  # type: ignore[misc]
+    if head is None or tail is None:
+        return None
+    rows = [r for m in range(month + 1, 13) for r in last.rows.get(m, [])]
+    if last.total_row:
+        rows.append(last.total_row[2])
+    rows += this.rows_through(month)
+    return Observation(
+        month_end(year, month),
+        head + tail,
+        f"{year:04d}-{month:02d}",
+        "ttm",
+        tuple(sorted(set(rows))),
+    )
+
+
+def annual_series(rows: pd.DataFrame, as_of_year: int) -> Series:
+    years, latest = _years(rows)
+    observations: list[Observation] = []
+    warnings: list[str] = []
+    for number in sorted(years):
+        year = years[number]
+        total = year.total()
+        if total is None:
+            continue
+        if year.total_row:
+            _, text, row = year.total_row
+            if year.ytd[12] is not None and abs(year.ytd[12] - total) > 1e-9 * abs(total):
+                warnings.append(
+                    f"the {text} year row ({total:g}) differs from its months "
+                    f"({year.ytd[12]:g}); the year row is used"
+                )
+            used: Iterable[int] = (row,)
+        else:
+            text, used = f"{number:04d}", year.rows_through(12)
+        observations.append(
+            Observation(dt.date(number, 12, 31), total, text, "annual", tuple(used))
+        )
+    ytd = None
+    if latest is not None:
+        ttm = _ttm(years, *latest)
+        if ttm is not None:
+            observations.append(ttm)
+        year_number, month = latest
+        value = years[year_number].ytd[month]
+        if year_number == as_of_year and value is not None and month < 12:
+            ytd = Observation(
+                month_end(year_number, month),
+                value,
+                f"{year_number:04d}-{month:02d}",
+                "ytd",
+                tuple(years[year_number].rows_through(month)),
+            )
+    observations.sort(key=lambda o: o.end)
+    return Series(tuple(observations), ytd, tuple(warnings))
+
+
+def target_series(target: Target, rows: pd.DataFrame, as_of_end: dt.date) -> Series:
+    """Observations of one target ending on or before the end of the report month."""
+    usable = rows[rows["end"] <= pd.Timestamp(as_of_end)]
+    if target.kind == "level":
+        return level_series(usable)
+    return annual_series(usable[usable["period_kind"] != "date"], as_of_end.year)

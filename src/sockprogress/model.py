@@ -1,0 +1,226 @@
+"""The data that flows from reading to judging to rendering: plain frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from .periods import Month
+
+Kind = Literal["level", "annual_total"]
+Direction = Literal["increase", "decrease"]
+Severity = Literal["error", "warning"]
+Status = Literal[
+    "achieved",
+    "on_track",
+    "moderate_progress",
+    "insufficient_progress",
+    "moving_away",
+    "missed",
+    "awaiting_final",
+    "not_assessable",
+]
+PaceCategory = Literal["on_track", "moderate_progress", "insufficient_progress", "moving_away"]
+Basis = Literal["level", "annual", "ttm", "ytd"]
+
+STATUSES: tuple[Status, ...] = (
+    "achieved",
+    "missed",
+    "awaiting_final",
+    "on_track",
+    "moderate_progress",
+    "insufficient_progress",
+    "moving_away",
+    "not_assessable",
+)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    period: str
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """One goal from targets.toml."""
+
+    id: str
+    region: str
+    indicator: str
+    name: str
+    unit: str
+    kind: Kind
+    direction: Direction
+    target: float
+    deadline: dt.date
+    baseline: Baseline | None = None
+    source: str | None = None
+    name_zh: str | None = None
+    region_zh: str | None = None
+    plan: str | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator declared in targets.toml without a goal: shown as context."""
+
+    indicator: str
+    name: str
+    unit: str = ""
+    name_zh: str | None = None
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A data problem: the row is left out (error) or used with a caveat (warning)."""
+
+    severity: Severity
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def where(self) -> str:
+        parts = [p for p in (self.file,) if p]
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+    def line(self) -> str:
+        where = self.where()
+        return (
+            f"{self.severity}: {where}: {self.message}"
+            if where
+            else (f"{self.severity}: {self.message}")
+        )
+
+
+@dataclass(frozen=True)
+class InputFile:
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class TargetsFile:
+    targets: tuple[Target, ...]
+    indicators: tuple[Indicator, ...] = ()
+    regions_zh: tuple[tuple[str, str], ...] = ()
+    issues: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actuals:
+    """The usable rows of the Actuals sheet, one per observation.
+
+    `rows` columns: row (sheet row number), region, indicator, period (text as
+    canonicalised), period_kind, end (datetime64), value (float), basis (as written on a
+    month row: "", "month" or "ytd"; "" elsewhere), source, note.
+    """
+
+    rows: pd.DataFrame
+    issues: tuple[Issue, ...] = ()
+    sheet: str = "Actuals"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A value a target is judged on: a level, a calendar-year total or a TTM."""
+
+    end: dt.date
+    value: float
+    period: str
+    basis: Basis
+    rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark on a target's result; `code` picks the wording, `params` fill it."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str) -> str:
+        return dict(self.params)[key]
+
+
+@dataclass(frozen=True)
+class Figures:
+    share_of_target_pct: float | None = None
+    gap: float | None = None
+    gap_closed_pct: float | None = None
+    time_elapsed_pct: float | None = None
+    actual_cagr: float | None = None
+    required_cagr: float | None = None
+    pace_ratio: float | None = None
+    pace_category: PaceCategory | None = None
+    required_cagr_from_latest: float | None = None
+    projected_at_deadline: float | None = None
+    eta: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    target: Target
+    observations: tuple[Observation, ...]
+    baseline: Observation | None
+    latest: Observation | None
+    final: Observation | None
+    figures: Figures
+    status: Status
+    previous_status: Status
+    previous_latest: Observation | None
+    stale: bool
+    notes: tuple[Note, ...]
+    why_null: tuple[tuple[str, str], ...]
+    ytd: Observation | None = None
+
+
+@dataclass(frozen=True)
+class ContextResult:
+    """An indicator with no goal: its latest value and the change from the one before."""
+
+    region: str
+    indicator: str
+    name: str
+    unit: str
+    basis: str
+    latest: Observation
+    previous: Observation | None
+    name_zh: str | None = None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous is None else self.latest.value - self.previous.value
+
+    @property
+    def change_pct(self) -> float | None:
+        if self.previous is None or self.previous.value == 0:
+            return None
+        return 100 * (self.latest.value / self.previous.value - 1)
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: Month
+    targets: tuple[TargetResult, ...]
+    context: tuple[ContextResult, ...]
+    issues: tuple[Issue, ...]
+    inputs: tuple[InputFile, ...] = ()
+    regions_zh: tuple[tuple[str, str], ...] = field(default=())
+
+    def counts(self) -> dict[str, int]:
+        counts = {s: 0 for s in STATUSES}
+        for result in self.targets:
+            counts[result.status] += 1
+        return {s: n for s, n in counts.items() if n}

@@ -1,0 +1,122 @@
+"""Periods as written in the actuals sheet (`2024`, `2025-06`, a date) and report months."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+PeriodKind = Literal["year", "month", "date"]
+
+_YEAR = re.compile(r"(\d{4})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_HINT = "write a year (2024), a month (2025-06) or a date (2025-06-30)"
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A year, a month or a day; `end` is the date that counts for judging."""
+
+    end: dt.date
+    kind: PeriodKind
+    text: str
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+    @property
+    def month(self) -> int:
+        return self.end.month
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_period(year: int) -> Period:
+    return Period(dt.date(year, 12, 31), "year", f"{year:04d}")
+
+
+def month_period(year: int, month: int) -> Period:
+    return Period(month_end(year, month), "month", f"{year:04d}-{month:02d}")
+
+
+def _valid_month(year: int, month: int, raw: str) -> Period:
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{raw}' is not a period: month {month} does not exist; {_HINT}")
+    return month_period(year, month)
+
+
+def parse_period(value: object) -> Period:
+    """Read a period cell: text `2024` / `2025-06` / `2025-06-30`, a whole number, or a date.
+
+    Raises ValueError with a message for the user when the cell is not a period.
+    """
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Period(value, "date", value.isoformat())
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is not a period; {_HINT}")
+    if isinstance(value, int | float):
+        if float(value).is_integer() and 1900 <= value <= 2200:
+            return year_period(int(value))
+        raise ValueError(f"'{value}' is not a period; {_HINT}")
+    text = str(value).strip()
+    if not text:
+        raise ValueError(f"the period is empty; {_HINT}")
+    if m := _YEAR.fullmatch(text):
+        return year_period(int(m[1]))
+    if m := _MONTH.fullmatch(text):
+        return _valid_month(int(m[1]), int(m[2]), text)
+    if m := _DATE.fullmatch(text):
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise ValueError(f"'{text}' is not a date; {_HINT}") from None
+        return Period(day, "date", text)
+    raise ValueError(f"'{text}' is not a period; {_HINT}")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A report month (`--as-of 2026-10`)."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        m = _MONTH.fullmatch(text.strip())
+        if not m or not 1 <= int(m[2]) <= 12:
+            raise ValueError(f"'{text}' is not a month; write YYYY-MM, e.g. 2026-10")
+        return cls(int(m[1]), int(m[2]))
+
+    @classmethod
+    def last_complete(cls, today: dt.date) -> Month:
+        return cls(today.year, today.month).shift(-1)
+
+    def shift(self, months: int) -> Month:
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    @property
+    def end(self) -> dt.date:
+        return month_end(self.year, self.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def years_between(start: dt.date, end: dt.date) -> float:
+    """Years from start to end as the method counts them: days / 365.25."""
+    return (end - start).days / 365.25
+
+
+def add_years(start: dt.date, years: float) -> dt.date:
+    """The date `years` (days / 365.25) after start, rounded to the nearest day."""
+    return start + dt.timedelta(days=round(years * 365.25))

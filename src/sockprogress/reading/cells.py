@@ -1,0 +1,92 @@
+"""Turn raw cells into clean values, one distinct cell value at a time.
+
+A province's sheet has hundreds of thousands of rows but few distinct regions, indicators,
+periods and bases, so each distinct value is parsed once and the result mapped back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+
+from ..periods import Period, parse_period
+
+_THOUSANDS = re.compile(r"[+]?\d{1,3}(,\d{3})+(\.\d+)?")
+_CN_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?)\s*(亿|万)")
+_CN_SCALE = {"亿": 1e8, "万": 1e4}
+
+
+class CellProblem(ValueError):
+    """A cell that cannot be used; the row is left out."""
+
+
+def clean_name(value: object) -> tuple[str, bool]:
+    """Region or indicator text, NFKC-folded and trimmed; True when that changed it."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        raise CellProblem("the cell is empty")
+    raw = str(value)
+    folded = " ".join(unicodedata.normalize("NFKC", raw).split())
+    if not folded:
+        raise CellProblem("the cell is empty")
+    return folded, folded != raw
+
+
+def clean_period(value: object) -> Period:
+    if value is None or value == "":
+        raise CellProblem("the period is empty; write a year (2024), a month (2025-06) or a date")
+    try:
+        return parse_period(value)
+    except ValueError as exc:
+        raise CellProblem(str(exc)) from None
+
+
+def clean_basis(value: object) -> str:
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    if text in ("", "month", "ytd"):
+        return text
+    raise CellProblem(
+        f"unknown basis '{value}'; use month (that month's amount) or ytd (January to that month)"
+    )
+
+
+def clean_value(value: object) -> tuple[float, str | None]:
+    """A positive number; text is read only when unambiguous, and then a warning says how."""
+    if isinstance(value, bool):
+        raise CellProblem(f"'{value}' is not a number")
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        raise CellProblem(f"'{value}' is a date, not a number; format the cell as a number")
+    if value is None or value == "":
+        raise CellProblem(
+            "the value is empty (a formula with no saved result also reads as "
+            "empty: open and save the workbook in Excel)"
+        )
+    note = None
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        number, note = _parse_text(str(value), text)
+    if math.isnan(number) or math.isinf(number):
+        raise CellProblem(f"'{value}' is not a finite number")
+    if number <= 0:
+        raise CellProblem(f"{number:g} is not above zero; progress is measured on positive values")
+    return number, note
+
+
+def _parse_text(raw: str, text: str) -> tuple[float, str]:
+    try:
+        number = float(text)
+        return number, f"the number '{raw}' was stored as text; read as {number:g}"
+    except ValueError:
+        pass
+    if _THOUSANDS.fullmatch(text):
+        number = float(text.replace(",", ""))
+        return number, f"'{raw}' was stored as text; read as {number:g}"
+    if m := _CN_UNIT.fullmatch(text):
+        number = float(m[1]) * _CN_SCALE[m[2]]
+        return number, f"'{raw}' was stored as text; read as {number:g}"
+    raise CellProblem(f"'{raw}' is not a number; type the figure as a number, e.g. 3500000000")

@@ -1,0 +1,94 @@
+"""Check an untrusted workbook before any parser sees it: type, size, zip bombs, DTDs.
+
+An .xlsx is a zip of XML parts. We look at the zip directory (cheap: no inflation) to refuse
+archives that would inflate past a sane size, and at the first bytes of each XML part to refuse
+DTDs and entity declarations (billion-laughs, external entities) that no Excel file carries.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ..errors import InputError
+
+MAX_FILE_BYTES = 200 * 1024**2
+MAX_INFLATED_BYTES = 1024**3
+MAX_RATIO = 200
+PROLOG_BYTES = 2048
+
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def check_workbook(path: Path) -> None:
+    """Raise InputError unless path looks like a sane .xlsx workbook."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a workbook") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if size == 0:
+        raise InputError(f"{name}: the file is empty; expected an .xlsx workbook")
+    if head == OLE2_MAGIC:
+        raise InputError(
+            f"{name}: an old .xls workbook or a password-protected one; "
+            "remove the password or save it as .xlsx (Excel Workbook) and run again"
+        )
+    if not head.startswith(b"PK"):
+        raise InputError(
+            f"{name}: not an .xlsx workbook (it may be a CSV or another file "
+            "renamed); open it in Excel and save it as .xlsx"
+        )
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            f"{name}: {size / 1024**2:.0f} MB is larger than the "
+            f"{MAX_FILE_BYTES // 1024**2} MB limit for an actuals workbook"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_archive(name, archive)
+    except zipfile.BadZipFile:
+        raise InputError(
+            f"{name}: the workbook is damaged (not a readable zip); "
+            "open it in Excel and save it again"
+        ) from None
+
+
+def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    if total > MAX_INFLATED_BYTES:
+        raise InputError(
+            f"{name}: the workbook would inflate to {total / 1024**2:.0f} MB, past "
+            f"the {MAX_INFLATED_BYTES // 1024**2} MB limit; refusing to open it"
+        )
+    for info in infos:
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and (info.file_size > 10 * 1024**2)
+        ):
+            ratio = info.file_size // info.compress_size
+            raise InputError(
+                f"{name}: part {info.filename} is compressed {ratio}:1, a zip bomb; "
+                "refusing to open it"
+            )
+    if "xl/workbook.xml" not in archive.namelist():
+        raise InputError(
+            f"{name}: not an Excel workbook (no xl/workbook.xml); save it from Excel as .xlsx"
+        )
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels", ".vml")):
+            with archive.open(info) as part:
+                prolog = part.read(PROLOG_BYTES).upper()
+            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                raise InputError(
+                    f"{name}: part {info.filename} declares a DTD or entities, "
+                    "which Excel never writes; refusing to open it"
+                )

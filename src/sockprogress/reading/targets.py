@@ -1,0 +1,205 @@
+"""Read and validate targets.toml: the goals, and optional context indicators and region names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Baseline, Indicator, Target, TargetsFile
+from ..periods import parse_period
+
+REQUIRED = ("id", "region", "indicator", "name", "unit", "kind", "direction", "target", "deadline")
+OPTIONAL = ("baseline", "source", "name_zh", "region_zh", "plan", "note")
+BASELINE_KEYS = ("period", "value")
+INDICATOR_KEYS = ("indicator", "name", "unit", "name_zh", "note")
+REGION_KEYS = ("region", "name_zh", "note")
+TOP_KEYS = ("targets", "indicators", "regions")
+KINDS = ("level", "annual_total")
+DIRECTIONS = ("increase", "decrease")
+
+
+def _closest(word: str, choices: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+class _Table:
+    """One [[targets]] entry with the context its error messages need."""
+
+    def __init__(self, file: str, section: str, index: int, data: Any) -> None:
+        if not isinstance(data, dict):
+            raise InputError(f"{file}, {section} {index}: expected a table of keys")
+        ident = data.get("id") or data.get("indicator") or data.get("region")
+        self.where = f"{file}, {section} {index}" + (f" (id {ident})" if ident else "")
+        self.data: dict[str, Any] = data
+
+    def check_keys(self, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise InputError(f"{self.where}: unknown key '{key}'{_closest(key, allowed)}")
+        for key in required:
+            if key not in self.data:
+                raise InputError(f"{self.where}: missing key '{key}'")
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self.data.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"{self.where}: '{key}' must be non-empty text, got {value!r}")
+        return value.strip()
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = self.text(key)
+        if value not in choices:
+            options = " or ".join(f"'{c}'" for c in choices)
+            raise InputError(
+                f"{self.where}: '{key}' must be {options}, got '{value}'"
+                f"{_closest(str(value), choices)}"
+            )
+        return str(value)
+
+    def number(self, key: str, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InputError(f"{self.where}: '{key}' must be a number, got {value!r}")
+        if not value > 0 or value != value or value == float("inf"):
+            raise InputError(f"{self.where}: '{key}' must be above zero, got {value!r}")
+        return float(value)
+
+    def date(self, key: str) -> dt.date:
+        value = self.data.get(key)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise InputError(f"{self.where}: '{key}' must be a date like 2025-12-31, got {value!r}")
+
+
+def _baseline(table: _Table) -> Baseline | None:
+    raw = table.data.get("baseline")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise InputError(
+            f"{table.where}: 'baseline' must be a table like "
+            '{{ period = "2021", value = 206 }}'
+        )
+    for key in raw:
+        if key not in BASELINE_KEYS:
+            raise InputError(
+                f"{table.where}: unknown key 'baseline.{key}'{_closest(key, BASELINE_KEYS)}"
+            )
+    if "period" not in raw:
+        raise InputError(f"{table.where}: missing key 'baseline.period'")
+    period = raw["period"]
+    if isinstance(period, int) and not isinstance(period, bool):
+        period = str(period)
+    try:
+        text = parse_period(period).text
+    except ValueError as exc:
+        raise InputError(f"{table.where}: baseline.period: {exc}") from None
+    value = raw.get("value")
+    return Baseline(text, None if value is None else table.number("baseline.value", value))
+
+
+def _target(table: _Table) -> Target:
+    table.check_keys(REQUIRED + OPTIONAL, REQUIRED)
+    baseline = _baseline(table)
+    target = Target(
+        id=str(table.text("id")),
+        region=str(table.text("region")),
+        indicator=str(table.text("indicator")),
+        name=str(table.text("name")),
+        unit=str(table.text("unit")),
+        kind=table.choice("kind", KINDS),  # type: ignore[arg-type]
+        direction=table.choice("direction", DIRECTIONS),  # type: ignore[arg-type]
+        target=table.number("target", table.data["target"]),
+        deadline=table.date("deadline"),
+        baseline=baseline,
+        source=table.text("source", required=False),
+        name_zh=table.text("name_zh", required=False),
+        region_zh=table.text("region_zh", required=False),
+        plan=table.text("plan", required=False),
+    )
+    if baseline is not None:
+        base_end = parse_period(baseline.period).end
+        if target.deadline <= base_end:
+            raise InputError(
+                f"{table.where}: the deadline {target.deadline} is not after the "
+                f"baseline period {baseline.period}"
+            )
+        if baseline.value is not None and baseline.value == target.target:
+            raise InputError(
+                f"{table.where}: the target equals the baseline value "
+                f"({target.target:g}); there is no progress to measure"
+            )
+    return target
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"{name}, line {line}: not UTF-8 text; save the file as UTF-8") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{name}: TOML syntax error: {exc}") from None
+
+
+def load_targets(path: Path) -> TargetsFile:
+    """Read targets.toml; any problem raises InputError naming file, entry and key."""
+    data = _parse(path)
+    name = path.name
+    for key in data:
+        if key not in TOP_KEYS:
+            raise InputError(f"{name}: unknown top-level key '{key}'{_closest(key, TOP_KEYS)}")
+    entries = data.get("targets")
+    if not isinstance(entries, list) or not entries:
+        raise InputError(f"{name}: no [[targets]] entries")
+    targets = tuple(_target(_Table(name, "target", i, e)) for i, e in enumerate(entries, 1))
+    seen: dict[str, int] = {}
+    for i, t in enumerate(targets, 1):
+        if t.id in seen:
+            raise InputError(
+                f"{name}, target {i}: duplicate id '{t.id}' (also target {seen[t.id]})"
+            )
+        seen[t.id] = i
+    indicators = []
+    for i, e in enumerate(data.get("indicators", []), 1):
+        table = _Table(name, "indicator", i, e)
+        table.check_keys(INDICATOR_KEYS, ("indicator", "name"))
+        indicators.append(
+            Indicator(
+                str(table.text("indicator")),
+                str(table.text("name")),
+                table.text("unit", required=False) or "",
+                table.text("name_zh", required=False),
+            )
+        )
+    regions = []
+    for i, e in enumerate(data.get("regions", []), 1):
+        table = _Table(name, "region", i, e)
+        table.check_keys(REGION_KEYS, ("region",))
+        zh = table.text("name_zh", required=False)
+        if zh:
+            regions.append((str(table.text("region")), zh))
+    regions += [(t.region, t.region_zh) for t in targets if t.region_zh]
+    return TargetsFile(targets, tuple(indicators), tuple(dict(regions).items()))

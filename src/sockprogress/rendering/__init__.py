@@ -1,0 +1,1 @@
+"""Rendering outputs: JSON, Excel and HTML built in memory, then written atomically."""

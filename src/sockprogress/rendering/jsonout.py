@@ -1,0 +1,96 @@
+"""The machine-readable report, field names fixed by method.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict
+from typing import Any
+
+from ..model import Report, TargetResult
+from .text import note_text
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def target_dict(result: TargetResult) -> dict[str, Any]:
+    t, f = result.target, result.figures
+    figures = asdict(f)
+    figures["eta"] = _date(f.eta)
+    return {
+        "id": t.id,
+        "region": t.region,
+        "indicator": t.indicator,
+        "name": t.name,
+        "unit": t.unit,
+        "kind": t.kind,
+        "direction": t.direction,
+        "target": t.target,
+        "deadline": t.deadline.isoformat(),
+        "baseline_value": result.baseline.value if result.baseline else None,
+        "baseline_period": result.baseline.period if result.baseline else None,
+        "latest_value": result.latest.value if result.latest else None,
+        "latest_period": result.latest.period if result.latest else None,
+        "latest_basis": result.latest.basis if result.latest else None,
+        **figures,
+        "status": result.status,
+        "previous_status": result.previous_status,
+        "stale": result.stale,
+        "notes": [note_text(n) for n in result.notes],
+        "final_period": result.final.period if result.final else None,
+        "ytd_value": result.ytd.value if result.ytd else None,
+        "ytd_period": result.ytd.period if result.ytd else None,
+        "why_null": dict(result.why_null),
+        "observations": [
+            {
+                "period": o.period,
+                "end": o.end.isoformat(),
+                "value": o.value,
+                "basis": o.basis,
+                "rows": list(o.rows),
+            }
+            for o in result.observations
+        ],
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "as_of": str(report.as_of),
+        "counts": report.counts(),
+        "targets": [target_dict(r) for r in report.targets],
+        "context": [
+            {
+                "region": c.region,
+                "indicator": c.indicator,
+                "name": c.name,
+                "unit": c.unit,
+                "basis": c.basis,
+                "latest_value": c.latest.value,
+                "latest_period": c.latest.period,
+                "previous_value": c.previous.value if c.previous else None,
+                "previous_period": c.previous.period if c.previous else None,
+                "change": c.change,
+                "change_pct": c.change_pct,
+            }
+            for c in report.context
+        ],
+        "issues": [
+            {
+                "severity": i.severity,
+                "file": i.file,
+                "sheet": i.sheet,
+                "row": i.row,
+                "column": i.column,
+                "message": i.message,
+            }
+            for i in report.issues
+        ],
+        "inputs": [{"name": i.name, "sha256": i.sha256} for i in report.inputs],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

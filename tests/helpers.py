@@ -1,0 +1,70 @@
+"""Helpers for tests: synthetic workbooks and targets files, labelled as made up.
+
+Every figure written here is invented for a test; the shipped data/ holds only published ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+HEADER = ("region", "indicator", "period", "value", "basis", "source", "note")
+SYNTHETIC = "synthetic test figure"
+
+
+def write_actuals(
+    path: Path,
+    rows: Iterable[Sequence[Any]],
+    header: Sequence[str] = HEADER,
+    sheet: str = "Actuals",
+) -> Path:
+    """An .xlsx with one sheet: header then rows (short rows are padded)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(list(header))
+    for row in rows:
+        values = list(row) + [None] * (len(header) - len(row))
+        if len(row) >= 4 and len(header) == len(HEADER) and values[5] is None:
+            values[5] = SYNTHETIC
+        ws.append(values)
+    wb.save(path)
+    return path
+
+
+def target_toml(
+    id: str = "t1",
+    region: str = "Testville",
+    indicator: str = "widgets",
+    kind: str = "level",
+    direction: str = "increase",
+    target: float = 200,
+    deadline: dt.date = dt.date(2025, 12, 31),
+    baseline: str | None = None,
+    **extra: str,
+) -> str:
+    lines = [
+        "[[targets]]",
+        f'id = "{id}"',
+        f'region = "{region}"',
+        f'indicator = "{indicator}"',
+        f'name = "Synthetic {indicator}"',
+        'unit = "units"',
+        f'kind = "{kind}"',
+        f'direction = "{direction}"',
+        f"target = {target}",
+        f"deadline = {deadline.isoformat()}",
+    ]
+    if baseline:
+        lines.append(f"baseline = {baseline}")
+    lines += [f"{k} = {v}" for k, v in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def write_targets(path: Path, *tables: str) -> Path:
+    path.write_text("\n".join(tables), encoding="utf-8")
+    return path
