@@ -68,3 +68,45 @@ def target_toml(
 def write_targets(path: Path, *tables: str) -> Path:
     path.write_text("\n".join(tables), encoding="utf-8")
     return path
+
+
+def frame(rows: Iterable[Sequence[Any]]) -> Any:
+    """An in-memory Actuals table (no file): rows of (region, indicator, period, value[, basis])."""
+    import pandas as pd
+
+    from sockprogress.periods import parse_period
+
+    records = []
+    for n, row in enumerate(rows, 2):
+        region, indicator, period, value, *rest = row
+        p = parse_period(period)
+        basis = rest[0] if rest else ""
+        records.append(
+            {
+                "row": n,
+                "region": region,
+                "indicator": indicator,
+                "period": p.text,
+                "period_kind": p.kind,
+                "end": pd.Timestamp(p.end),
+                "value": float(value),
+                "basis": basis if p.kind == "month" else "",
+                "source": SYNTHETIC,
+                "note": "",
+            }
+        )
+    columns = [
+        "row",
+        "region",
+        "indicator",
+        "period",
+        "period_kind",
+        "end",
+        "value",
+        "basis",
+        "source",
+        "note",
+    ]
+    result = pd.DataFrame(records, columns=columns)
+    result["end"] = pd.to_datetime(result["end"])
+    return result

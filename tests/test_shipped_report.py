@@ -17,8 +17,17 @@ def test_report_on_shipped_data_judges_all_eight_goals(
     out = tmp_path / "reports"
     result = CliRunner().invoke(
         main,
-        ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-10",
-         "--out", str(out)],
+        [
+            "report",
+            "--targets",
+            str(targets),
+            "--actuals",
+            str(actuals),
+            "--as-of",
+            "2026-10",
+            "--out",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     data = json.loads((out / "progress-2026-10.json").read_text(encoding="utf-8"))
@@ -34,4 +43,7 @@ def test_report_on_shipped_data_judges_all_eight_goals(
         "xiaobeihe-chain-enterprises": "awaiting_final",
     }
     assert sorted(p.name for p in out.iterdir()) == [
-        "progress-2026-10.html", "progress-2026-10.json", "progress-2026-10.xlsx"]
+        "progress-2026-10.html",
+        "progress-2026-10.json",
+        "progress-2026-10.xlsx",
+    ]

@@ -1,0 +1,110 @@
+"""The command line: help, errors as one line with exit code 2, python -m."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from sockprogress.cli import main
+
+
+def all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found += all_commands(command, (*prefix, name))
+    return found
+
+
+@pytest.mark.parametrize("command", all_commands(main), ids=" ".join)
+def test_every_command_has_help(command: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+def test_missing_actuals_is_one_error_line(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    targets, _ = shipped
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "report",
+            "--targets",
+            str(targets),
+            "--actuals",
+            str(tmp_path / "nope.xlsx"),
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 2
+    assert result.output == f"Error: {tmp_path / 'nope.xlsx'}: file not found\n"
+    assert not out.exists()
+
+
+def test_bad_month_is_a_usage_error(shipped: tuple[Path, Path]) -> None:
+    targets, actuals = shipped
+    result = CliRunner().invoke(
+        main, ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-13"]
+    )
+    assert result.exit_code == 2
+    assert "'2026-13' is not a month" in result.output
+
+
+def test_unknown_format_is_refused_before_writing(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    targets, actuals = shipped
+    result = CliRunner().invoke(
+        main,
+        [
+            "report",
+            "--targets",
+            str(targets),
+            "--actuals",
+            str(actuals),
+            "--format",
+            "pdf",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: --format: unknown format pdf")
+    assert not (tmp_path / "o").exists()
+
+
+def test_python_dash_m_runs_the_same_cli(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    targets, actuals = shipped
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sockprogress",
+            "report",
+            "--targets",
+            str(targets),
+            "--actuals",
+            str(actuals),
+            "--as-of",
+            "2026-10",
+            "--format",
+            "json",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "8 targets" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "progress-2026-10.json").exists()

@@ -1,0 +1,72 @@
+"""Reading the shipped inputs and synthetic workbooks (real .xlsx files in tmp_path)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from helpers import target_toml, write_actuals, write_targets
+
+from sockprogress import InputError, load_targets, read_actuals
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_shipped_workbook_holds_every_published_figure() -> None:
+    with (ROOT / "data" / "public-figures.csv").open(encoding="utf-8") as fh:
+        published = {
+            (r["region"], r["indicator"], r["period"], r["basis"] or "", float(r["value"]))
+            for r in csv.DictReader(fh)
+        }
+    actuals = read_actuals(ROOT / "data" / "actuals.xlsx")
+    rows = actuals.rows
+    read = {(r.region, r.indicator, r.period, r.basis, r.value) for r in rows.itertuples()}
+    assert read == published
+    assert all(rows["source"].str.len() > 0)
+
+
+def test_shipped_targets_are_the_eight_published_goals() -> None:
+    targets = load_targets(ROOT / "data" / "targets.toml").targets
+    goals = {(t.region, t.indicator, t.kind, t.target, t.deadline) for t in targets}
+    dec = dt.date(2025, 12, 31)
+    assert goals == {
+        ("Liaoyuan", "sock_capacity", "level", 5e9, dec),
+        ("Liaoyuan", "clothing_capacity", "level", 2e6, dec),
+        ("Liaoyuan", "home_textile_capacity", "level", 2e6, dec),
+        ("Xiaobeihe", "sock_firms", "level", 300, dec),
+        ("Xiaobeihe", "firms_above_designated_size", "level", 50, dec),
+        ("Xiaobeihe", "sock_output", "annual_total", 4e9, dec),
+        ("Xiaobeihe", "output_value", "annual_total", 5e9, dec),
+        ("Xiaobeihe", "chain_enterprises", "level", 100, dec),
+    }
+    assert all(t.source and t.name_zh for t in targets)
+
+
+def test_date_cells_text_numbers_and_duplicates(tmp_path: Path) -> None:
+    path = write_actuals(
+        tmp_path / "a.xlsx",
+        [
+            ("R", "x", dt.datetime(2024, 3, 15), 10),
+            ("R", "x", "2024-06", "1,200", "ytd"),
+            ("R", "x", "2024", 5),
+            ("R", "x", "2024", 6),
+            ("R", "x", "2024-07", "n/a"),
+        ],
+    )
+    actuals = read_actuals(path)
+    rows = actuals.rows.set_index("row")
+    assert rows.loc[2, "period"] == "2024-03-15" and rows.loc[2, "period_kind"] == "date"
+    assert rows.loc[3, "value"] == 1200.0 and rows.loc[3, "basis"] == "ytd"
+    assert 4 not in rows.index and rows.loc[5, "value"] == 6.0  # the lower duplicate is used
+    assert 6 not in rows.index
+    by_row = {(i.row, i.column, i.severity) for i in actuals.issues}
+    assert {(3, "value", "warning"), (5, "period", "warning"), (6, "value", "error")} <= by_row
+    assert any("conflicting values" in i.message for i in actuals.issues)
+
+
+def test_unknown_target_key_names_the_closest(tmp_path: Path) -> None:
+    path = write_targets(tmp_path / "t.toml", target_toml().replace("deadline =", "dedline ="))
+    with pytest.raises(InputError, match=r"unknown key 'dedline' \(did you mean 'deadline'\?\)"):
+        load_targets(path)
