@@ -1,0 +1,1 @@
+"""Differential test of the report against a clean-room implementation of the method."""

@@ -1,0 +1,376 @@
+"""A clean-room reference implementation of the method (the oracle for differential tests).
+
+Written from the method contract alone, without reading sockprogress's reading/ or judging/
+code, so that the app and this module can disagree. It reads targets.toml (tomllib) and the
+Actuals sheet (openpyxl) and returns the JSON report's `as_of` and per-target figures.
+
+Readings of the contract where it leaves room (cited as R<n> in the code):
+  R1  Period end: year -> 31 Dec, month -> month end, date -> the day. Period labels are the
+      canonical text: "2024", "2025-06", "2025-06-15" (a date cell gives its ISO date).
+  R2  "The same period twice" = same region, indicator and canonical period text (basis not
+      part of the key); the row further down the sheet ("lower") is used.
+  R3  "Derived exactly" is taken as the principle and the contract's examples as instances:
+      every row is a linear statement about monthly amounts (a `month` row: one month; a `ytd`
+      row: January..that month; a year row: all twelve), and a year total or a TTM is derived
+      when it is an exact combination of such statements for the years it spans. That covers
+      a year row, a December `ytd`, 12 months summed, ytd differences, 12 monthly amounts for
+      a TTM, ytd + previous year total - previous ytd, and also mixes such as ytd + the
+      previous year's last months. A year row, when present, is the year's total as written.
+  R4  The TTM exists only at the latest month row (any basis) within the report month. A TTM
+      ending in December is the year's total itself: it appears once, as the annual
+      observation labelled "YYYY" (basis "annual").
+  R5  A year total derived from a December ytd row or 12 months is labelled "YYYY".
+  R6  Baseline with period only: the observation whose label equals the (canonical) period.
+  R7  years(a -> b) = (b - a).days / 365.25 with whole-day date differences.
+  R8  eta = t + round(years * 365.25) days; an eta beyond year 9999 is null. The rounding is
+      left open by the contract, so the test allows +-1 day on eta.
+  R9  stale: latest end < end of the month 13 months before the report month (month-end
+      arithmetic; only date rows late in a month could read it differently). No observation:
+      stale is false.
+  R10 Figures do not depend on status: every figure is given whenever its inputs are defined
+      (also after the deadline, e.g. eta on a missed target that is moving toward it), and
+      time_elapsed_pct and required_cagr need only t0, B, T and D, so a target with a given
+      baseline but no observation still has them.
+  R11 Two level rows of different periods with the same end (e.g. "2024" and "2024-12-31"):
+      the lower row is the latest (stable sort on end date in sheet order).
+  R12 Rows with a value <= 0 are not usable (status rule 1) and are left out before any
+      derivation.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+PACE_BANDS = ((0.95, "on_track"), (0.60, "moderate_progress"), (0.0, "insufficient_progress"))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One usable row of the Actuals sheet."""
+
+    number: int
+    region: str
+    indicator: str
+    period: str
+    kind: str  # year | month | date
+    end: dt.date
+    value: float
+    basis: str  # month | ytd for month rows, "" otherwise
+
+
+@dataclass(frozen=True)
+class Obs:
+    """A value a target is judged on."""
+
+    end: dt.date
+    value: float
+    period: str
+    basis: str  # level | annual | ttm
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(raw: Any) -> tuple[str, str, dt.date]:
+    """(label, kind, end) of a period cell or a baseline period."""
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return raw.isoformat(), "date", raw
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = str(raw).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return text, "year", dt.date(int(text), 12, 31)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
+    if m:
+        y, mo = int(m[1]), int(m[2])
+        return f"{y:04d}-{mo:02d}", "month", month_end(y, mo)
+    day = dt.date.fromisoformat(text)
+    return day.isoformat(), "date", day
+
+
+def read_rows(path: Path) -> list[Row]:
+    """The Actuals rows, duplicates resolved to the lower row (R2)."""
+    wb = load_workbook(path, data_only=True)
+    ws = wb["Actuals"]
+    header = [str(c).strip().lower() if c is not None else "" for c in next(ws.values)]
+    col = {name: header.index(name) for name in header if name}
+    kept: dict[tuple[str, str, str], Row] = {}
+    for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), 2):
+        if all(v is None for v in values):
+            continue
+        period, kind, end = parse_period(values[col["period"]])
+        basis = ""
+        if kind == "month":
+            written = values[col["basis"]] if "basis" in col else None
+            basis = str(written).strip().lower() if written not in (None, "") else "month"
+        row = Row(
+            number,
+            str(values[col["region"]]).strip(),
+            str(values[col["indicator"]]).strip(),
+            period,
+            kind,
+            end,
+            float(values[col["value"]]),
+            basis,
+        )
+        kept[(row.region, row.indicator, row.period)] = row  # later (lower) row wins
+    wb.close()
+    return sorted(kept.values(), key=lambda r: r.number)
+
+
+Known = tuple[dict[tuple[int, int], int], float]  # coefficients on monthly amounts, value
+
+
+def _knowns(rows: list[Row], years: set[int]) -> list[Known]:
+    """Each row of the given years as a linear statement about its year's monthly amounts."""
+    out: list[Known] = []
+    for r in rows:
+        y = r.end.year
+        if y not in years:
+            continue
+        if r.kind == "year":
+            out.append(({(y, k): 1 for k in range(1, 13)}, r.value))
+        elif r.kind == "month" and r.basis == "ytd":
+            out.append(({(y, k): 1 for k in range(1, r.end.month + 1)}, r.value))
+        elif r.kind == "month":
+            out.append(({(y, r.end.month): 1}, r.value))
+    return out
+
+
+def derive(knowns: list[Known], wanted: dict[tuple[int, int], int]) -> float | None:
+    """The wanted sum of monthly amounts if it follows exactly from the knowns (R3), else None.
+
+    Solves sum_i c_i * known_i = wanted in exact rational arithmetic; a solution exists exactly
+    when the wanted sum is a combination of what is known, and then its value is sum_i c_i * v_i.
+    """
+    cells = sorted({cell for vec, _ in knowns for cell in vec} | set(wanted))
+    n = len(knowns)
+    # One equation per monthly amount: sum_i c_i * known_i[cell] = wanted[cell].
+    matrix = [
+        [Fraction(vec.get(cell, 0)) for vec, _ in knowns] + [Fraction(wanted.get(cell, 0))]
+        for cell in cells
+    ]
+    pivots: list[int] = []
+    row = 0
+    for col in range(n):
+        pick = next((r for r in range(row, len(matrix)) if matrix[r][col] != 0), None)
+        if pick is None:
+            continue
+        matrix[row], matrix[pick] = matrix[pick], matrix[row]
+        lead = matrix[row][col]
+        matrix[row] = [x / lead for x in matrix[row]]
+        for r in range(len(matrix)):
+            if r != row and matrix[r][col] != 0:
+                factor = matrix[r][col]
+                matrix[r] = [x - factor * y for x, y in zip(matrix[r], matrix[row], strict=True)]
+        pivots.append(col)
+        row += 1
+    if any(all(x == 0 for x in line[:n]) and line[n] != 0 for line in matrix):
+        return None  # not a combination of the knowns
+    coef = [Fraction(0)] * n
+    for r, col in enumerate(pivots):
+        coef[col] = matrix[r][n]
+    return sum(float(c) * knowns[i][1] for i, c in enumerate(coef) if c != 0)
+
+
+def _annual_observations(rows: list[Row]) -> list[Obs]:
+    """Year totals and the TTM at the latest month from the rows of one indicator (R3, R4)."""
+    obs = []
+    for y in sorted({r.end.year for r in rows}):
+        year_row = [r.value for r in rows if r.kind == "year" and r.end.year == y]
+        total = (
+            year_row[0]
+            if year_row
+            else derive(_knowns(rows, {y}), {(y, k): 1 for k in range(1, 13)})
+        )
+        if total is not None:
+            obs.append(Obs(dt.date(y, 12, 31), total, f"{y:04d}", "annual"))
+    months = [r for r in rows if r.kind == "month"]
+    if months:
+        last = max(months, key=lambda r: r.end).end
+        y, m = last.year, last.month
+        if m != 12:  # a TTM ending in December is the year total above (R4)
+            window = [(y - 1, k) for k in range(m + 1, 13)] + [(y, k) for k in range(1, m + 1)]
+            ttm = derive(_knowns(rows, {y - 1, y}), dict.fromkeys(window, 1))
+            if ttm is not None:
+                obs.append(Obs(last, ttm, f"{y:04d}-{m:02d}", "ttm"))
+    return obs
+
+
+def observations(target: dict[str, Any], rows: list[Row], cutoff: dt.date) -> list[Obs]:
+    """The observations a target is judged on, ending on or before `cutoff`, by end date."""
+    mine = [
+        r
+        for r in rows
+        if r.region == target["region"]
+        and r.indicator == target["indicator"]
+        and r.end <= cutoff
+        and r.value > 0  # rule 1: values <= 0 are not usable
+    ]
+    if target["kind"] == "level":
+        obs = [Obs(r.end, r.value, r.period, "level") for r in mine]
+    else:
+        obs = _annual_observations(mine)
+    return sorted(obs, key=lambda o: o.end)
+
+
+def years(a: dt.date, b: dt.date) -> float:
+    return (b - a).days / 365.25
+
+
+def pace_category(ratio: float | None) -> str | None:
+    if ratio is None:
+        return None
+    for bound, name in PACE_BANDS:
+        if ratio >= bound:
+            return name
+    return "moving_away"
+
+
+def _baseline(target: dict[str, Any], obs: list[Obs]) -> Obs | None:
+    base = target.get("baseline")
+    if base is None:
+        return obs[0] if obs else None
+    label, _, end = parse_period(base["period"])
+    if "value" in base:
+        return Obs(end, float(base["value"]), str(base["period"]), "given")
+    return next((o for o in obs if o.period == label), None)  # R6; none is a data issue
+
+
+def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> dict[str, Any]:
+    """Figures and status of one target at report month `month` (year, month)."""
+    eom = month_end(*month)
+    obs = observations(target, rows, eom)
+    T = float(target["target"])
+    D: dt.date = target["deadline"]
+    sign = 1 if target["direction"] == "increase" else -1
+
+    def meets(v: float) -> bool:
+        return v >= T if sign > 0 else v <= T
+
+    base = _baseline(target, obs)
+    latest = obs[-1] if obs else None
+    f: dict[str, Any] = dict.fromkeys(
+        [
+            "share_of_target_pct",
+            "gap",
+            "gap_closed_pct",
+            "time_elapsed_pct",
+            "actual_cagr",
+            "required_cagr",
+            "pace_ratio",
+            "pace_category",
+            "required_cagr_from_latest",
+            "projected_at_deadline",
+            "eta",
+        ]
+    )
+    if base is not None:
+        B, t0 = base.value, base.end
+        if t0 < D:
+            share = years(t0, eom) / years(t0, D)
+            f["time_elapsed_pct"] = 100 * min(1.0, max(0.0, share))
+            if B > 0 and T > 0:
+                f["required_cagr"] = (T / B) ** (1 / years(t0, D)) - 1
+    if latest is not None:
+        A, t = latest.value, latest.end
+        f["share_of_target_pct"] = 100 * A / T
+        f["gap"] = T - A
+        if base is not None and base.value != T:
+            f["gap_closed_pct"] = 100 * (A - base.value) / (T - base.value)
+        if base is not None and t > base.end and A > 0 and base.value > 0:
+            f["actual_cagr"] = (A / base.value) ** (1 / years(base.end, t)) - 1
+        req = f["required_cagr"]
+        if f["actual_cagr"] is not None and req is not None and req != 0:
+            f["pace_ratio"] = sign * f["actual_cagr"] / abs(req)
+        f["pace_category"] = pace_category(f["pace_ratio"])
+        if t < D:
+            f["required_cagr_from_latest"] = (T / A) ** (1 / years(t, D)) - 1
+            if f["actual_cagr"] is not None:
+                f["projected_at_deadline"] = A * (1 + f["actual_cagr"]) ** years(t, D)
+        c = f["actual_cagr"]
+        if c is not None and not meets(A) and sign * c > 0:
+            span = math.log(T / A) / math.log1p(c)  # log1p: never 0 for a tiny nonzero pace
+            try:
+                f["eta"] = t + dt.timedelta(days=round(span * 365.25))
+            except OverflowError:
+                f["eta"] = None  # R8: beyond any calendar date
+
+    met_late = final_not_in = False
+    if latest is None:
+        status = "not_assessable"
+    elif eom <= D:
+        status = "achieved" if meets(latest.value) else (f["pace_category"] or "not_assessable")
+    else:
+        final = next((o for o in obs if o.end >= D), None)
+        if final is not None:
+            status = "achieved" if meets(final.value) else "missed"
+            met_late = status == "missed" and any(o.end > final.end and meets(o.value) for o in obs)
+        elif meets(latest.value):
+            status = "achieved"
+            final_not_in = True
+        else:
+            status = "awaiting_final"
+
+    back = month[0] * 12 + month[1] - 1 - 13
+    stale_before = month_end(back // 12, back % 12 + 1)  # R9
+    return {
+        "baseline_value": None if base is None else base.value,
+        "baseline_period": None if base is None else base.period,
+        "latest_value": None if latest is None else latest.value,
+        "latest_period": None if latest is None else latest.period,
+        "latest_basis": None if latest is None else latest.basis,
+        **f,
+        "eta": None if f["eta"] is None else f["eta"].isoformat(),
+        "status": status,
+        "stale": latest is not None and latest.end < stale_before,
+        # The notes' wording is the app's; the method only says these two notes exist.
+        "note_met_late": met_late,
+        "note_final_not_in": final_not_in,
+    }
+
+
+def previous_month(month: tuple[int, int]) -> tuple[int, int]:
+    y, m = month
+    return (y - 1, 12) if m == 1 else (y, m - 1)
+
+
+def report(targets_path: Path, actuals_path: Path, as_of: str) -> dict[str, Any]:
+    """The method's JSON report (as_of and targets) for the given inputs."""
+    with open(targets_path, "rb") as fh:
+        spec = tomllib.load(fh)
+    rows = read_rows(actuals_path)
+    y, m = (int(p) for p in as_of.split("-"))
+    out = []
+    for target in spec.get("targets", []):
+        now = judge(target, rows, (y, m))
+        before = judge(target, rows, previous_month((y, m)))
+        out.append(
+            {
+                "id": target["id"],
+                "region": target["region"],
+                "indicator": target["indicator"],
+                "name": target["name"],
+                "unit": target["unit"],
+                "kind": target["kind"],
+                "direction": target["direction"],
+                "target": target["target"],
+                "deadline": target["deadline"].isoformat(),
+                **now,
+                "previous_status": before["status"],
+            }
+        )
+    return {"as_of": f"{y:04d}-{m:02d}", "targets": out}
