@@ -1,0 +1,362 @@
+"""Hand-written synthetic scenarios, one per rule of the method, with hand-worked expectations.
+
+All figures are made up. `expect` holds what the rule says, worked out by hand; the oracle is
+checked against it and the app against the oracle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from oracle.scenarios import Scenario, Spec
+
+D25 = dt.date(2025, 12, 31)
+D27 = dt.date(2027, 12, 31)
+
+
+def _spec(
+    id: str = "t0",
+    kind: str = "level",
+    direction: str = "increase",
+    target: float = 200.0,
+    deadline: dt.date = D27,
+    baseline: dict[str, Any] | None = None,
+    indicator: str | None = None,
+) -> Spec:
+    return Spec(id, indicator or f"ind-{id}", kind, direction, target, deadline, baseline)
+
+
+def _rows(id: str, *rows: tuple[Any, ...]) -> list[tuple[str, Any, float, str | None]]:
+    return [(f"ind-{id}", r[0], r[1], r[2] if len(r) > 2 else None) for r in rows]
+
+
+def _one(spec: Spec, rows: list[tuple[Any, ...]], as_of: str, **expect: Any) -> Scenario:
+    return Scenario([spec], _rows(spec.id, *rows), as_of, expect={spec.id: expect})
+
+
+def _pace_bands() -> Scenario:
+    """Baseline 100 at end-2020, target 200 at end-2024: required = 2 ** (1/4) - 1."""
+    required = 2 ** (1 / 4) - 1
+    span = (dt.date(2022, 12, 31) - dt.date(2020, 12, 31)).days / 365.25
+    specs, rows, expect = [], [], {}
+    for id, ratio, band in (
+        ("on", 1.0, "on_track"),
+        ("mod", 0.8, "moderate_progress"),
+        ("ins", 0.3, "insufficient_progress"),
+        ("away", -0.3, "moving_away"),
+    ):
+        spec = _spec(id, deadline=dt.date(2024, 12, 31), baseline={"period": "2020", "value": 100})
+        specs.append(spec)
+        rows += _rows(id, ("2022", round(100 * (1 + ratio * required) ** span, 6)))
+        expect[id] = {"pace_category": band, "status": band}
+    return Scenario(specs, rows, "2023-06", expect=expect)
+
+
+NO_OBSERVATION_REASON = (
+    "app nulls time_elapsed_pct and required_cagr when a target has a baseline value but no "
+    "observation; method.md defines both from t0, B, T and D alone (reported to the lead)"
+)
+
+CASES: list[tuple[str, Scenario, str | None]] = [
+    (
+        "level-latest-end-date-cell-and-cutoff",
+        _one(
+            _spec(),
+            [
+                ("2023", 100),
+                ("2024-06", 120),
+                (dt.datetime(2024, 9, 15), 130),
+                (2025, 150),  # ends after the report month: left out
+            ],
+            "2024-12",
+            latest_value=130,
+            latest_period="2024-09-15",
+            latest_basis="level",
+            baseline_value=100,
+            baseline_period="2023",
+            share_of_target_pct=65.0,
+            gap=70.0,
+            gap_closed_pct=30.0,
+            status="on_track",
+        ),
+        None,
+    ),
+    (
+        "annual-year-rows-figures",
+        _one(
+            _spec(
+                kind="annual_total",
+                target=1000,
+                deadline=D25,
+                baseline={"period": "2021", "value": 500},
+            ),
+            [("2022", 600), ("2023", 700)],
+            "2024-06",
+            latest_value=700,
+            latest_period="2023",
+            latest_basis="annual",
+            share_of_target_pct=70.0,
+            gap=300.0,
+            gap_closed_pct=40.0,
+            time_elapsed_pct=100 * 912 / 1461,
+            actual_cagr=1.4 ** (365.25 / 730) - 1,
+            required_cagr=2 ** (365.25 / 1461) - 1,
+            status="on_track",
+        ),
+        None,
+    ),
+    (
+        "annual-december-ytd-is-the-year-total",
+        _one(
+            _spec(kind="annual_total", target=1000, baseline={"period": "2021", "value": 500}),
+            [("2023-06", 400, "ytd"), ("2023-12", 900, "ytd")],
+            "2024-03",
+            latest_value=900,
+            latest_period="2023",
+            latest_basis="annual",
+        ),
+        None,
+    ),
+    (
+        "annual-twelve-months-sum-to-the-year",
+        _one(
+            _spec(kind="annual_total", target=1000, baseline={"period": "2021", "value": 500}),
+            [(f"2023-{m:02d}", 40 + m, "month" if m % 2 else None) for m in range(1, 13)],
+            "2024-02",
+            latest_value=sum(40 + m for m in range(1, 13)),
+            latest_period="2023",
+            latest_basis="annual",
+        ),
+        None,
+    ),
+    (
+        "annual-ttm-from-twelve-monthly-amounts",
+        _one(
+            _spec(kind="annual_total", target=1000, baseline={"period": "2021", "value": 500}),
+            [("2023-04", 50), *[(f"2023-{m:02d}", 55, "month") for m in range(5, 13)]]
+            + [(f"2024-{m:02d}", 60) for m in range(1, 4)],
+            "2024-03",
+            latest_value=50 + 8 * 55 + 3 * 60,
+            latest_period="2024-03",
+            latest_basis="ttm",
+        ),
+        None,
+    ),
+    (
+        "annual-ttm-from-ytd-plus-previous-year-minus-previous-ytd",
+        _one(
+            _spec(kind="annual_total", target=2000, baseline={"period": "2021", "value": 900}),
+            [
+                ("2023", 1200),
+                ("2023-03", 280, "ytd"),
+                ("2024-03", 330, "ytd"),
+                ("2024-05", 450, "ytd"),  # after the report month
+            ],
+            "2024-04",
+            latest_value=330 + 1200 - 280,
+            latest_period="2024-03",
+            latest_basis="ttm",
+        ),
+        None,
+    ),
+    (
+        "annual-no-ttm-without-previous-ytd-for-the-same-month",
+        _one(
+            _spec(kind="annual_total", target=2000, baseline={"period": "2021", "value": 900}),
+            [("2023", 1200), ("2023-02", 190, "ytd"), ("2024-03", 330, "ytd")],
+            "2024-04",
+            latest_value=1200,
+            latest_period="2023",
+            latest_basis="annual",
+        ),
+        None,
+    ),
+    (
+        "annual-ttm-from-ytd-differences-and-months",
+        _one(
+            _spec(kind="annual_total", target=2000, baseline={"period": "2021", "value": 900}),
+            [(f"2023-{m:02d}", 100 * m, "ytd") for m in range(3, 13)]
+            + [(f"2024-{m:02d}", 110, "month") for m in range(1, 4)],
+            "2024-03",
+            latest_value=1200 - 300 + 330,
+            latest_period="2024-03",
+            latest_basis="ttm",
+        ),
+        None,
+    ),
+    (
+        "annual-final-figure-can-be-a-ttm",
+        _one(
+            _spec(kind="annual_total", target=1000, deadline=D25),
+            [("2024", 900)]
+            + [(f"2025-{m:02d}", 80) for m in range(3, 13)]
+            + [("2026-01", 90), ("2026-02", 90)],
+            "2026-03",
+            latest_value=80 * 10 + 180,
+            latest_period="2026-02",
+            latest_basis="ttm",
+            status="missed",
+        ),
+        None,
+    ),
+    (
+        "duplicate-period-uses-the-lower-row",
+        _one(
+            _spec(),
+            [("2023", 100), ("2024-06", 100), ("2024-06", 110)],
+            "2024-12",
+            latest_value=110,
+            latest_period="2024-06",
+        ),
+        None,
+    ),
+    (
+        "baseline-period-only-is-that-observation",
+        _one(
+            _spec(baseline={"period": "2022"}),
+            [("2021", 80), ("2022", 100), ("2024", 121)],
+            "2025-03",
+            baseline_value=100,
+            baseline_period="2022",
+            gap_closed_pct=21.0,
+        ),
+        None,
+    ),
+    (
+        "one-observation-no-baseline-is-not-assessable",
+        _one(
+            _spec(deadline=dt.date(2026, 12, 31)),
+            [("2024-03", 100)],
+            "2024-06",
+            share_of_target_pct=50.0,
+            gap_closed_pct=0.0,
+            actual_cagr=None,
+            pace_ratio=None,
+            projected_at_deadline=None,
+            eta=None,
+            status="not_assessable",
+        ),
+        None,
+    ),
+    ("pace-category-at-every-band", _pace_bands(), None),
+    (
+        "deadline-passed-final-figure-achieved",
+        _one(
+            _spec(deadline=D25),
+            [("2024", 150), ("2025", 210)],
+            "2026-03",
+            status="achieved",
+            time_elapsed_pct=100.0,
+        ),
+        None,
+    ),
+    (
+        "deadline-passed-final-figure-missed",
+        _one(_spec(deadline=D25), [("2024", 150), ("2025", 190)], "2026-03", status="missed"),
+        None,
+    ),
+    (
+        "deadline-passed-missed-then-met-late",
+        _one(
+            _spec(deadline=D25),
+            [("2024", 150), ("2025", 190), ("2026-06", 205)],
+            "2026-10",
+            status="missed",
+            latest_value=205,
+        ),
+        None,
+    ),
+    (
+        "deadline-passed-awaiting-final-keeps-pace",
+        _one(
+            _spec(deadline=D25, baseline={"period": "2022", "value": 100}),
+            [("2024", 150)],
+            "2026-03",
+            status="awaiting_final",
+            pace_category="moderate_progress",
+            required_cagr_from_latest=(200 / 150) ** (365.25 / 365) - 1,  # 365 days to go
+        ),
+        None,
+    ),
+    (
+        "deadline-passed-achieved-before-the-final-figure",
+        _one(_spec(deadline=D25), [("2023", 150), ("2024", 210)], "2026-03", status="achieved"),
+        None,
+    ),
+    (
+        "decrease-missed-and-eta",
+        _one(
+            _spec(
+                direction="decrease",
+                target=50,
+                deadline=D25,
+                baseline={"period": "2020", "value": 100},
+            ),
+            [("2022", 81), ("2025", 60)],
+            "2026-02",
+            status="missed",
+            gap=-10.0,
+        ),
+        None,
+    ),
+    (
+        "previous-status-before-the-deadline-passed",
+        _one(
+            _spec(deadline=D25, baseline={"period": "2022", "value": 100}),
+            [("2024", 150)],
+            "2026-01",
+            status="awaiting_final",
+            previous_status="moderate_progress",
+        ),
+        None,
+    ),
+    (
+        "previous-status-before-new-data",
+        _one(
+            _spec(),
+            [("2024-06", 100), ("2024-09", 205)],
+            "2024-09",
+            status="achieved",
+            previous_status="not_assessable",
+        ),
+        None,
+    ),
+    (
+        "stale-not-at-13-months",
+        _one(_spec(), [("2025-01", 90), ("2025-09", 100)], "2026-10", stale=False),
+        None,
+    ),
+    (
+        "stale-at-14-months",
+        _one(_spec(), [("2025-01", 90), ("2025-09", 100)], "2026-11", stale=True),
+        None,
+    ),
+    (
+        "no-observation-no-baseline",
+        _one(
+            _spec(),
+            [],
+            "2024-06",
+            status="not_assessable",
+            latest_value=None,
+            share_of_target_pct=None,
+            required_cagr=None,
+            stale=False,
+        ),
+        None,
+    ),
+    (
+        "no-observation-with-baseline-value",
+        _one(
+            _spec(baseline={"period": "2020", "value": 100}, deadline=dt.date(2024, 12, 31)),
+            [("2025", 150)],  # ends after the report month
+            "2022-12",
+            status="not_assessable",
+            latest_value=None,
+            time_elapsed_pct=100 * 730 / 1461,
+            required_cagr=2 ** (365.25 / 1461) - 1,
+        ),
+        NO_OBSERVATION_REASON,
+    ),
+]
