@@ -53,23 +53,6 @@ def _pace_bands() -> Scenario:
     return Scenario(specs, rows, "2023-06", expect=expect)
 
 
-NO_OBSERVATION_REASON = (
-    "app nulls time_elapsed_pct and required_cagr when a target has a baseline value but no "
-    "observation; method.md defines both from t0, B, T and D alone (reported to the lead)"
-)
-
-SAME_MONTH_BASES_REASON = (
-    "a `month` row and a `ytd` row for the same month: the oracle reads method.md literally "
-    "(same region, indicator and period twice -> data issue, lower row used), the app keeps "
-    "both as different figures with no issue (README 'Duplicates'); reported to the lead"
-)
-
-BASELINE_BY_END_REASON = (
-    "baseline period only, written '2022', sheet row dated 2022-12-31: the oracle matches the "
-    "period as written (no match -> no baseline, data issue), the app matches by end date and "
-    "uses the row; reported to the lead"
-)
-
 CASES: list[tuple[str, Scenario, str | None]] = [
     (
         "level-latest-end-date-cell-and-cutoff",
@@ -224,17 +207,18 @@ CASES: list[tuple[str, Scenario, str | None]] = [
         None,
     ),
     (
-        "duplicate-period-month-and-ytd-rows-for-the-same-month",
+        "month-and-ytd-rows-for-the-same-month-are-both-used",
         _one(
             _spec(kind="annual_total", target=2000, baseline={"period": "2021", "value": 900}),
             [("2023", 1200), ("2023-03", 280, "ytd"), ("2024-03", 330, "ytd"), ("2024-03", 110)],
             "2024-04",
-            # The lower row (2024-03 amount 110) replaces the ytd 330: no exact TTM is left.
-            latest_value=1200,
-            latest_period="2023",
-            latest_basis="annual",
+            # A month's amount and its year-to-date are different figures (README
+            # "Duplicates"): TTM to 2024-03 = 330 + (1200 - 280).
+            latest_value=1250,
+            latest_period="2024-03",
+            latest_basis="ttm",
         ),
-        SAME_MONTH_BASES_REASON,
+        None,
     ),
     (
         "baseline-period-only-is-that-observation",
@@ -249,16 +233,15 @@ CASES: list[tuple[str, Scenario, str | None]] = [
         None,
     ),
     (
-        "baseline-period-only-matches-the-period-not-another-with-the-same-end",
+        "baseline-period-only-matches-by-end-date",
         _one(
             _spec(baseline={"period": "2022"}),
             [("2022-12-31", 100), ("2024", 150)],
             "2025-04",
-            baseline_value=None,
-            actual_cagr=None,
-            status="not_assessable",
+            baseline_value=100,
+            baseline_period="2022-12-31",
         ),
-        BASELINE_BY_END_REASON,
+        None,
     ),
     (
         "one-observation-no-baseline-is-not-assessable",
@@ -394,6 +377,6 @@ CASES: list[tuple[str, Scenario, str | None]] = [
             time_elapsed_pct=100 * 730 / 1461,
             required_cagr=2 ** (365.25 / 1461) - 1,
         ),
-        NO_OBSERVATION_REASON,
+        None,
     ),
 ]

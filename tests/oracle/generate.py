@@ -182,18 +182,6 @@ def _base_label(spec: Spec, result: dict[str, Any]) -> str:
     )
 
 
-def given_baseline_without_observations(scenario: Scenario) -> bool:
-    """A target with a baseline value but no usable observation in the report month."""
-    cutoff = end_of(scenario.as_of)
-    rows = as_rows(scenario.rows)
-    for spec in scenario.specs:
-        table = {"region": REGION, "indicator": spec.indicator, "kind": spec.kind}
-        has_value = spec.baseline is not None and "value" in spec.baseline
-        if has_value and not observations(table, rows, cutoff):
-            return True
-    return False
-
-
 def strip_first_target(scenario: Scenario) -> Scenario:
     """The scenario with target t0 given a baseline value and no rows up to the report month."""
     spec = scenario.specs[0]

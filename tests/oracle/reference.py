@@ -7,8 +7,10 @@ Actuals sheet (openpyxl) and returns the JSON report's `as_of` and per-target fi
 Readings of the contract where it leaves room (cited as R<n> in the code):
   R1  Period end: year -> 31 Dec, month -> month end, date -> the day. Period labels are the
       canonical text: "2024", "2025-06", "2025-06-15" (a date cell gives its ISO date).
-  R2  "The same period twice" = same region, indicator and canonical period text (basis not
-      part of the key); the row further down the sheet ("lower") is used.
+  R2  "The same period twice" = same region, indicator and canonical period text; a month's
+      amount and its year-to-date are different figures (the project's documented choice,
+      README "Duplicates": bulletins publish both, as the shipped express-parcel figures do);
+      the row further down the sheet ("lower") is used.
   R3  "Derived exactly" is taken as the principle and the contract's examples as instances:
       every row is a linear statement about monthly amounts (a `month` row: one month; a `ytd`
       row: January..that month; a year row: all twelve), and a year total or a TTM is derived
@@ -20,7 +22,8 @@ Readings of the contract where it leaves room (cited as R<n> in the code):
       ending in December is the year's total itself: it appears once, as the annual
       observation labelled "YYYY" (basis "annual").
   R5  A year total derived from a December ytd row or 12 months is labelled "YYYY".
-  R6  Baseline with period only: the observation whose label equals the (canonical) period.
+  R6  Baseline with period only: the observation whose period ends when the baseline period
+      ends ("its end date is what counts"; the project's documented reading).
   R7  years(a -> b) = (b - a).days / 365.25 with whole-day date differences.
   R8  eta = t + round(years * 365.25) days; an eta beyond year 9999 is null. The rounding is
       left open by the contract, so the test allows +-1 day on eta.
@@ -107,7 +110,7 @@ def read_rows(path: Path) -> list[Row]:
     ws = wb["Actuals"]
     header = [str(c).strip().lower() if c is not None else "" for c in next(ws.values)]
     col = {name: header.index(name) for name in header if name}
-    kept: dict[tuple[str, str, str], Row] = {}
+    kept: dict[tuple[str, str, str, bool], Row] = {}
     for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), 2):
         if all(v is None for v in values):
             continue
@@ -126,7 +129,8 @@ def read_rows(path: Path) -> list[Row]:
             float(values[col["value"]]),
             basis,
         )
-        kept[(row.region, row.indicator, row.period)] = row  # later (lower) row wins
+        key = (row.region, row.indicator, row.period, row.basis == "ytd")
+        kept[key] = row  # later (lower) row wins
     wb.close()
     return sorted(kept.values(), key=lambda r: r.number)
 
@@ -244,10 +248,11 @@ def _baseline(target: dict[str, Any], obs: list[Obs]) -> Obs | None:
     base = target.get("baseline")
     if base is None:
         return obs[0] if obs else None
-    label, _, end = parse_period(base["period"])
+    _, _, end = parse_period(base["period"])
     if "value" in base:
         return Obs(end, float(base["value"]), str(base["period"]), "given")
-    return next((o for o in obs if o.period == label), None)  # R6; none is a data issue
+    same_end = [o for o in obs if o.end == end]  # R6; none is a data issue
+    return same_end[-1] if same_end else None  # the lower of two rows ending together (R11)
 
 
 def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> dict[str, Any]:

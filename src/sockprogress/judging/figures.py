@@ -42,59 +42,49 @@ class _Why:
         self.reasons.setdefault(field, reason)
 
 
+def _from_baseline(
+    target: Target, baseline: Observation | None, report_end: dt.date, why: _Why
+) -> tuple[float | None, float | None]:
+    """time_elapsed_pct and required_cagr: they need only t0, B, T and D, no observation."""
+    if baseline is None:
+        why.none("time_elapsed_pct", "no baseline")
+        why.none("required_cagr", "no baseline")
+        return None, None
+    span = years_between(baseline.end, target.deadline)
+    if span <= 0:
+        why.none("time_elapsed_pct", "the deadline is not after the baseline")
+        why.none("required_cagr", "the deadline is not after the baseline")
+        return None, None
+    elapsed = min(100.0, max(0.0, 100 * years_between(baseline.end, report_end) / span))
+    if baseline.value <= 0:
+        why.none("required_cagr", "the baseline is not above zero")
+        return elapsed, None
+    return elapsed, cagr(baseline.value, target.target, span)
+
+
 def compute_figures(
     target: Target, baseline: Observation | None, latest: Observation | None, report_end: dt.date
 ) -> tuple[Figures, dict[str, str]]:
     """All figures for one target; the dict maps each undefined figure to its reason."""
     why = _Why()
     T, D = target.target, target.deadline
-    all_fields = (
-        "share_of_target_pct",
-        "gap",
-        "gap_closed_pct",
-        "time_elapsed_pct",
-        "actual_cagr",
-        "required_cagr",
-        "pace_ratio",
-        "pace_category",
-        "required_cagr_from_latest",
-        "projected_at_deadline",
-        "eta",
-    )
+    elapsed, required = _from_baseline(target, baseline, report_end, why)
     if latest is None:
-        for f in all_fields:
-            why.none(f, "no usable observation")
-        return Figures(), why.reasons
+        figures = Figures(time_elapsed_pct=elapsed, required_cagr=required)
+        for name in Figures.__dataclass_fields__:
+            why.none(name, "no usable observation")
+        return figures, {k: v for k, v in why.reasons.items() if getattr(figures, k) is None}
     A, t = latest.value, latest.end
-    share = 100 * A / T
-    gap = T - A
-    gap_closed = elapsed = actual = required = ratio = None
+    gap_closed = actual = ratio = None
     if baseline is None:
-        for f in (
-            "gap_closed_pct",
-            "time_elapsed_pct",
-            "actual_cagr",
-            "required_cagr",
-            "pace_ratio",
-            "pace_category",
-            "projected_at_deadline",
-            "eta",
-        ):
-            why.none(f, "no baseline")
+        for name in ("gap_closed_pct", "actual_cagr", "pace_ratio", "pace_category"):
+            why.none(name, "no baseline")
     else:
         B, t0 = baseline.value, baseline.end
         if T != B:
             gap_closed = 100 * (A - B) / (T - B)
         else:
             why.none("gap_closed_pct", "the target equals the baseline")
-        span = years_between(t0, D)
-        if span > 0:
-            elapsed = min(100.0, max(0.0, 100 * years_between(t0, report_end) / span))
-            if B > 0:
-                required = cagr(B, T, span)
-        else:
-            why.none("time_elapsed_pct", "the deadline is not after the baseline")
-            why.none("required_cagr", "the deadline is not after the baseline")
         if t > t0 and B > 0:
             actual = cagr(B, A, years_between(t0, t))
         else:
@@ -127,8 +117,8 @@ def compute_figures(
         why.none("projected_at_deadline", "the latest observation is at or after the deadline")
     eta = _eta(target, A, t, actual, why)
     figures = Figures(
-        share,
-        gap,
+        100 * A / T,
+        T - A,
         gap_closed,
         elapsed,
         actual,
