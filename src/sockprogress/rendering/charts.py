@@ -57,7 +57,7 @@ PRIORITY = {
 assert set(PRIORITY) == set(STATUSES)
 _SVG_HEAD = re.compile(r"\A.*?(<svg\b)", re.S)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
-_GROUP_ID = re.compile(r'<g id="[^"]*">')
+_GROUP_ID = re.compile(r'<g id="[^"]*"(/?)>')
 _STYLE = re.compile(r"<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>")
 _BLANKS = re.compile(r">\s+<")
 _SIZE = re.compile(r' (width|height)="[^"]*pt"')
@@ -173,7 +173,8 @@ class ChartDrawer:
         # Group ids (figure_1, axes_1…) repeat in every chart; the page needs unique ids, and the
         # salted ids of markers and clip paths are unique per target already.
         # Its `*{…}` style would leak into the whole page, so it goes too.
-        svg = _BLANKS.sub("><", _GROUP_ID.sub("<g>", _STYLE.sub("", svg, count=1)))
+        svg = _BLANKS.sub("><", _GROUP_ID.sub(r"<g\1>", _STYLE.sub("", svg, count=1)))
+        svg = svg.replace("<g/>", "")
         return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(name)}" ', 1)
 
 
