@@ -213,7 +213,12 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
         "counts": report.counts(),
         "cards": cards,
         "regions": region_views,
-        "changes": [c for c in cards if c.changed],
+        # A new status is news; a new monthly figure with the same status is routine, and with
+        # hundreds of targets it would bury the news, so those go in a folded list.
+        "status_changes": [c for c in cards if c.result.status != c.result.previous_status],
+        "figure_changes": [
+            c for c in cards if c.changed and c.result.status == c.result.previous_status
+        ],
         "charts_note": charts_note,
         "context_names": context_names,
         "region_names": {

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 from ..model import Issue, Note, Target
 from ..periods import Month, parse_period
@@ -123,9 +125,25 @@ def method_paragraphs(lang: str = "en") -> tuple[str, ...]:
     return METHOD[check_lang(lang)]
 
 
+@lru_cache(maxsize=16)
+def _pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
+@lru_cache(maxsize=4)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[check_lang(lang)])
+
+
+def _decimal(value: float, pattern: str, lang: str) -> str:
+    """Babel's format_decimal with the pattern and locale parsed once, not per number: a
+    province report formats tens of thousands of numbers, and parsing was most of its cost."""
+    return _pattern(pattern).apply(value, _locale(lang))
+
+
 def _number(value: float, lang: str, digits: int = 2) -> str:
     pattern = "#,##0." + "#" * digits if digits else "#,##0"
-    return format_decimal(value, format=pattern, locale=LOCALES[check_lang(lang)])
+    return _decimal(value, pattern, lang)
 
 
 def unit_word(unit: str, lang: str = "en") -> str:
@@ -161,9 +179,7 @@ def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
     """70.0 % in English, 70.0% in Chinese (CLDR spacing for each)."""
     if value is None:
         return DASH
-    text = format_decimal(
-        value, format="#,##0." + "0" * digits if digits else "#,##0", locale=LOCALES[lang]
-    )
+    text = _decimal(value, "#,##0." + "0" * digits if digits else "#,##0", lang)
     return f"{text}%" if lang == "zh" else f"{text} %"
 
 
@@ -171,20 +187,25 @@ def rate(value: float | None, lang: str = "en") -> str:
     """A fraction as a percent a year: 0.031 -> +3.1 %/yr (+3.1%/年)."""
     if value is None:
         return DASH
-    text = format_decimal(100 * value, format="+#,##0.0;-#,##0.0", locale=LOCALES[lang])
+    text = _decimal(100 * value, "+#,##0.0;-#,##0.0", lang)
     return f"{text}%/年" if lang == "zh" else f"{text} %/yr"
 
 
 def ratio(value: float | None, lang: str = "en") -> str:
-    return DASH if value is None else format_decimal(value, format="0.00", locale=LOCALES[lang])
+    return DASH if value is None else _decimal(value, "0.00", lang)
+
+
+@lru_cache(maxsize=4096)
+def _month(year: int, month: int, lang: str) -> str:
+    return format_skeleton("yMMM", dt.date(year, month, 1), locale=LOCALES[check_lang(lang)])
 
 
 def month_text(month: Month | dt.date, lang: str = "en") -> str:
     """Jun 2025 / 2025年6月."""
-    day = dt.date(month.year, month.month, 1)
-    return format_skeleton("yMMM", day, locale=LOCALES[check_lang(lang)])
+    return _month(month.year, month.month, lang)
 
 
+@lru_cache(maxsize=4096)
 def date_text(day: dt.date | None, lang: str = "en") -> str:
     """31 Dec 2025 / 2025年12月31日."""
     if day is None:
