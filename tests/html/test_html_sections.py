@@ -191,3 +191,39 @@ def test_filter_without_script_has_a_rule_per_status(synthetic: Report) -> None:
         assert f'<span class="anchor" id="only-{status}"></span>' in html
         assert f'href="#only-{status}"' in html
         assert f'#only-{status}:target ~ main [data-status]:not([data-status="{status}"])' in html
+
+
+def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
+    """100 regions of 3 targets (copies of the synthetic ones): folded contents, capped charts."""
+    from dataclasses import replace
+
+    from sockprogress.rendering.charts import MAX_CHARTS
+
+    results = tuple(
+        replace(r, target=replace(r.target, id=f"{r.target.id}-{i}", region=f"Town {i:03d}"))
+        for i in range(100)
+        for r in synthetic.targets
+    )
+    big = replace(synthetic, targets=results)
+    html = render_html(big, lang="en")
+    assert html.count("<svg") == MAX_CHARTS
+    assert f"Charts are drawn for {MAX_CHARTS} of 300 targets" in html
+    toc = html[html.index('<nav class="toc"') : html.index("</nav>")]
+    assert "<summary>Targets by region (100)</summary>" in toc
+    assert toc.count('href="#r-') == 100
+    # Routine new figures are folded away; the status changes stay in sight.
+    changes = html[html.index('<h2 id="changes">') : html.index('<h2 id="summary">')]
+    assert "<summary>100 targets have a new latest figure and the same status</summary>" in changes
+    assert changes.count("(was Moderate progress)") == 100
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_every_shipped_name_has_a_chinese_name(shipped_report: Report) -> None:
+    regions = dict(shipped_report.regions_zh)
+    assert regions == {"Liaoyuan": "辽源", "Xiaobeihe": "小北河"}
+    for result in shipped_report.targets:
+        assert result.target.name_zh, result.target.id
+        assert result.target.region in regions
+    for context in shipped_report.context:
+        assert context.name_zh, context.indicator

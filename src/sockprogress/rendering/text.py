@@ -138,7 +138,7 @@ def _locale(lang: str) -> Locale:
 def _decimal(value: float, pattern: str, lang: str) -> str:
     """Babel's format_decimal with the pattern and locale parsed once, not per number: a
     province report formats tens of thousands of numbers, and parsing was most of its cost."""
-    return _pattern(pattern).apply(value, _locale(lang))
+    return str(_pattern(pattern).apply(value, _locale(lang)))
 
 
 def _number(value: float, lang: str, digits: int = 2) -> str:
