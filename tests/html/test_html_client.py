@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from synthetic import synthetic_report
 
+from sockprogress.model import Report
 from sockprogress.rendering.html import render_html
 
 pytestmark = pytest.mark.client
@@ -19,7 +20,7 @@ SHOTS = Path("/tmp")
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 def test_shipped_report_in_chromium(
-    visit: Any, pages: dict[str, Path], lang: str, width: int
+    visit: Any, pages: dict[str, Path], shipped_report: Report, lang: str, width: int
 ) -> None:
     seen = visit(pages[lang], width=width)
     seen.page.screenshot(path=str(SHOTS / f"sockprogress-html-{lang}-{width}.png"), full_page=True)
@@ -31,7 +32,9 @@ def test_shipped_report_in_chromium(
     assert seen.page.evaluate("document.documentElement.lang") == (
         "zh-CN" if lang == "zh" else "en"
     )
-    assert seen.page.locator("svg[role=img]").count() == 6
+    drawable = [r for r in shipped_report.targets if r.observations or r.baseline]
+    assert seen.page.locator("svg[role=img]").count() == len(drawable)
+    assert seen.page.locator("article.card").count() == len(shipped_report.targets)
 
 
 def test_status_filter_works_without_script(visit: Any, pages: dict[str, Path]) -> None:
