@@ -12,7 +12,7 @@ import click
 from .errors import SockProgressError
 from .monthly import build_report, parse_formats, write_report
 from .periods import Month
-from .rendering.text import status_word
+from .rendering.text import DEFAULT_LANG, LANG_ENV, LANGS, status_word
 
 PathOption = click.Path(path_type=Path, dir_okay=False)
 
@@ -83,17 +83,32 @@ def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
 @click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="A folder of templates overriding the shipped ones by name.",
+    help="A folder of templates overriding the shipped ones of the same name "
+    "(base.html, _summary.html, _target.html, …).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    envvar=LANG_ENV,
+    default=DEFAULT_LANG,
+    show_default=True,
+    help=f"Language of the Excel and HTML reports: en or zh (default from ${LANG_ENV}).",
 )
 def report(
-    targets: Path, actuals: Path, as_of: Month, out: Path, formats: str, templates: Path | None
+    targets: Path,
+    actuals: Path,
+    as_of: Month,
+    out: Path,
+    formats: str,
+    templates: Path | None,
+    lang: str,
 ) -> None:
     """Judge every target for the report month and write the Excel, HTML and JSON reports."""
     chosen = parse_formats(formats)
     result = build_report(targets, actuals, as_of, today=dt.date.today())
     for issue in result.issues:
         click.echo(issue.line(), err=True)
-    paths = write_report(result, out, chosen, templates)
+    paths = write_report(result, out, chosen, templates, lang)
     counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
     click.echo(
         f"{as_of}: {len(result.targets)} targets — {counts}; {len(result.issues)} data issues"

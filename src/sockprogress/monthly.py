@@ -39,10 +39,11 @@ def build_report(
     )
 
 
-RENDERERS: dict[str, Callable[[Report, Path | None], bytes]] = {
-    "xlsx": lambda report, _: render_workbook(report),
-    "html": lambda report, templates: render_html(report, templates).encode("utf-8"),
-    "json": lambda report, _: render_json(report).encode("utf-8"),
+# Every renderer gets the language; JSON ignores it, since its notes stay English for programs.
+RENDERERS: dict[str, Callable[[Report, Path | None, str], bytes]] = {
+    "xlsx": lambda report, _, lang: render_workbook(report, lang=lang),
+    "html": lambda report, templates, lang: render_html(report, templates, lang).encode("utf-8"),
+    "json": lambda report, _, __: render_json(report).encode("utf-8"),
 }
 
 
@@ -58,11 +59,16 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def write_report(
-    report: Report, out: Path, formats: Iterable[str], templates: Path | None = None
+    report: Report,
+    out: Path,
+    formats: Iterable[str],
+    templates: Path | None = None,
+    lang: str = "en",
 ) -> list[Path]:
-    """Render every format in memory first, then write each atomically."""
+    """Render every format in memory first (in `lang`), then write each atomically."""
     files = {
-        out / f"progress-{report.as_of}.{fmt}": RENDERERS[fmt](report, templates) for fmt in formats
+        out / f"progress-{report.as_of}.{fmt}": RENDERERS[fmt](report, templates, lang)
+        for fmt in formats
     }
     write_all(files)
     return list(files)

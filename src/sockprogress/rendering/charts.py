@@ -1,59 +1,198 @@
-"""A small inline SVG chart per target: the actual series, the path to the goal, the deadline."""
+"""Small inline SVG charts drawn with matplotlib: the actual series, the path to the goal.
+
+matplotlib is imported only when a chart is drawn (the first `ChartDrawer()`), so reading,
+judging and the Excel/JSON outputs never pay for it. One Figure is reused for every chart and
+saved straight to SVG (no GUI backend, no pyplot). The bytes are deterministic: a fixed
+`svg.hashsalt` per target, no date metadata, text kept as text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import math
+import re
 from html import escape
+from typing import TYPE_CHECKING, Any
 
-from ..model import TargetResult
+from ..model import STATUSES, TargetResult
+from .text import _number, date_text, label, scale_for, scaled, target_name
 
-W, H, PAD = 360, 160, 30
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
+# Beyond this many targets a chart per card costs seconds and adds little: charts go to the
+# targets most in need of attention, and the page says how many were drawn.
+MAX_CHARTS = 60
 
-def _x(day: dt.date, start: dt.date, end: dt.date) -> float:
-    span = max((end - start).days, 1)
-    return PAD + (W - 2 * PAD) * (day - start).days / span
-
-
-def chart_svg(result: TargetResult) -> str:
-    """SVG markup; values and dates come from the result, no user text is embedded raw."""
-    t = result.target
-    points = [(o.end, o.value) for o in result.observations]
-    base = result.baseline
-    dates = [d for d, _ in points] + [t.deadline] + ([base.end] if base else [])
-    values = [v for _, v in points] + [t.target] + ([base.value] if base else [])
-    start = min(dates) - dt.timedelta(days=60)
-    end = max(dates) + dt.timedelta(days=60)
-    top = max(values) * 1.1
-
-    def y(v: float) -> float:
-        return H - PAD - (H - 2 * PAD) * v / top
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" '
-        f'aria-label="{escape(t.name)}: actual values against the goal">'
-    ]
-    parts.append(f'<line x1="{PAD}" y1="{H - PAD}" x2="{W - PAD}" y2="{H - PAD}" stroke="#555"/>')
-    parts.append(
-        f'<line x1="{PAD}" y1="{y(t.target):.1f}" x2="{W - PAD}" '
-        f'y2="{y(t.target):.1f}" stroke="#2e7d32" stroke-dasharray="4 3"/>'
-    )
-    dx = _x(t.deadline, start, end)
-    parts.append(
-        f'<line x1="{dx:.1f}" y1="{PAD / 2}" x2="{dx:.1f}" y2="{H - PAD}" '
-        'stroke="#b71c1c" stroke-dasharray="2 2"/>'
-    )
-    if base:
-        parts.append(
-            f'<line x1="{_x(base.end, start, end):.1f}" y1="{y(base.value):.1f}" '
-            f'x2="{dx:.1f}" y2="{y(t.target):.1f}" stroke="#888"/>'
+ACTUAL, PATH, GOAL, DEADLINE = "#1565c0", "#6b6b6b", "#2e7d32", "#b71c1c"
+RC: Any = {  # typed loosely: matplotlib types the keys as a long Literal
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.edgecolor": "#555555",
+    "axes.linewidth": 0.6,
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "axes.unicode_minus": False,
+    "path.simplify": True,
+}
+# Attention order: targets that went wrong or stalled first, finished ones last.
+PRIORITY = {
+    s: i
+    for i, s in enumerate(
+        (
+            "missed",
+            "moving_away",
+            "insufficient_progress",
+            "moderate_progress",
+            "awaiting_final",
+            "on_track",
+            "achieved",
+            "not_assessable",
         )
-    if points:
-        path = " ".join(f"{_x(d, start, end):.1f},{y(v):.1f}" for d, v in points)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="#1565c0" stroke-width="2"/>')
-        parts += [
-            f'<circle cx="{_x(d, start, end):.1f}" cy="{y(v):.1f}" r="3" fill="#1565c0"/>'
-            for d, v in points
-        ]
-    parts.append("</svg>")
-    return "".join(parts)
+    )
+}
+assert set(PRIORITY) == set(STATUSES)
+_SVG_HEAD = re.compile(r"\A.*?(<svg\b)", re.S)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+_GROUP_ID = re.compile(r'<g id="[^"]*"(/?)>')
+_STYLE = re.compile(r"<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>")
+_BLANKS = re.compile(r">\s+<")
+_SIZE = re.compile(r' (width|height)="[^"]*pt"')
+
+
+def _year(day: dt.date) -> float:
+    """A date as a decimal year, so the axis needs no date machinery."""
+    start = dt.date(day.year, 1, 1)
+    return day.year + (day - start).days / 365.25
+
+
+def chartable(result: TargetResult) -> bool:
+    return bool(result.observations) or result.baseline is not None
+
+
+def chosen_for_charts(results: tuple[TargetResult, ...], limit: int = MAX_CHARTS) -> set[str]:
+    """Target ids that get a chart: all when few, else the `limit` most in need of attention."""
+    candidates = [r for r in results if chartable(r)]
+    if len(candidates) > limit:
+        candidates = sorted(candidates, key=lambda r: PRIORITY[r.status])[:limit]
+    return {r.target.id for r in candidates}
+
+
+class ChartDrawer:
+    """Draws one target at a time on a single reused Figure.
+
+    The axes, ticks and lines are made once and only their data change per chart: building
+    ticks is most of matplotlib's cost, and `Axes.clear()` would rebuild them every time.
+    """
+
+    def __init__(self) -> None:
+        import matplotlib
+
+        with matplotlib.rc_context(RC):  # styles are read when artists are made
+            self._build()
+
+    def _build(self) -> None:
+        from matplotlib.figure import Figure
+        from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator, NullFormatter
+
+        self.lang = "en"
+        self.divisor = 1.0
+        self.figure: Figure = Figure(figsize=(4.4, 2.0), dpi=72)
+        self.figure.subplots_adjust(left=0.11, right=0.98, top=0.95, bottom=0.14)
+        ax: Axes = self.figure.add_subplot()
+        self.axes = ax
+        self.goal = ax.axhline(0, color=GOAL, linestyle=(0, (1, 1.5)), linewidth=1.2)
+        self.deadline = ax.axvline(0, color=DEADLINE, linestyle=(0, (3, 2)), linewidth=0.9)
+        (self.path,) = ax.plot([], [], color=PATH, linestyle=(0, (4, 2)), linewidth=1)
+        (self.actual,) = ax.plot([], [], color=ACTUAL, linewidth=1.8, marker="o", markersize=3.5)
+        # Ticks mark the turn of each year and the year's label sits mid-year, inside its band:
+        # a year total (ending 31 Dec) then reads as that year, not the next.
+        self.year_ticks = MultipleLocator(1)
+        self.year_labels = MultipleLocator(1, offset=0.5)
+        ax.xaxis.set_major_locator(self.year_ticks)
+        ax.xaxis.set_major_formatter(NullFormatter())
+        ax.xaxis.set_minor_locator(self.year_labels)
+        ax.xaxis.set_minor_formatter(FuncFormatter(lambda x, _: f"{math.floor(x):d}"))
+        ax.tick_params(axis="x", which="minor", length=0)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        ax.yaxis.set_major_formatter(
+            FuncFormatter(lambda y, _: _number(y / self.divisor, self.lang))
+        )
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(length=3, pad=2)
+
+    def svg(self, result: TargetResult, lang: str = "en") -> str:
+        """The chart as an `<svg role="img">` element with a text label; same input, same bytes."""
+        import matplotlib
+
+        with matplotlib.rc_context({**RC, "svg.hashsalt": f"sockprogress:{result.target.id}"}):
+            self._draw(result, lang)
+            buffer = io.StringIO()
+            self.figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        return self._tidy(buffer.getvalue(), result, lang)
+
+    def _draw(self, result: TargetResult, lang: str) -> None:
+        t, ax = result.target, self.axes
+        points = [(_year(o.end), o.value) for o in result.observations]
+        base = result.baseline
+        values = [v for _, v in points] + [t.target] + ([base.value] if base else [])
+        self.lang = lang
+        self.divisor, _ = scale_for(max(abs(v) for v in values), lang)
+        self.goal.set_ydata([t.target, t.target])
+        self.deadline.set_xdata([_year(t.deadline)] * 2)
+        if base is not None and base.end < t.deadline:
+            self.path.set_data([_year(base.end), _year(t.deadline)], [base.value, t.target])
+        else:
+            self.path.set_data([], [])
+        self.actual.set_data([x for x, _ in points], [v for _, v in points])
+        xs = [x for x, _ in points] + [_year(t.deadline)] + ([_year(base.end)] if base else [])
+        # At least two years wide, whole years at the edges, a tick a year up to six years.
+        low, high = min(xs), max(xs)
+        low = min(math.floor(low - 0.15), math.floor(high) - 2)
+        high = max(math.ceil(high - 0.01), low + 2)
+        ax.set_xlim(low - 0.06, high + 0.06)
+        step = max(1, math.ceil((high - low) / 7))
+        self.year_ticks.set_params(base=step)
+        self.year_labels.set_params(base=step, offset=0.5)
+        ax.set_ylim(min(0.0, *values) * 1.1, max(values) * 1.12)
+
+    @staticmethod
+    def _tidy(svg: str, result: TargetResult, lang: str) -> str:
+        """Inline-ready: no XML prolog or metadata, scalable, named for screen readers."""
+        t = result.target
+        name = label("chart_label", lang).format(
+            name=target_name(t, lang),
+            goal=scaled(t.target, t.unit, lang),
+            deadline=date_text(t.deadline, lang),
+        )
+        svg = _METADATA.sub("", _SVG_HEAD.sub(r"\1", svg, count=1), count=1)
+        svg = _SIZE.sub("", svg, count=2)
+        # Group ids (figure_1, axes_1…) repeat in every chart; the page needs unique ids, and the
+        # salted ids of markers and clip paths are unique per target already.
+        # Its `*{…}` style would leak into the whole page, so it goes too.
+        svg = _BLANKS.sub("><", _GROUP_ID.sub(r"<g\1>", _STYLE.sub("", svg, count=1)))
+        svg = svg.replace("<g/>", "")
+        return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(name)}" ', 1)
+
+
+def unit_caption(result: TargetResult, lang: str = "en") -> str:
+    """What the vertical axis counts in: `bn pairs`, `亿双`."""
+    t, base = result.target, result.baseline
+    values = [o.value for o in result.observations] + [t.target] + ([base.value] if base else [])
+    _, suffix = scale_for(max(abs(v) for v in values), lang)
+    unit = scaled(1, t.unit, lang)[1:].strip() if t.unit else ""
+    return (suffix.strip() + (" " if lang == "en" and suffix else "") + unit).strip()
+
+
+def draw_charts(
+    results: tuple[TargetResult, ...], lang: str = "en", limit: int = MAX_CHARTS
+) -> dict[str, Any]:
+    """SVG text per chosen target id; nothing is imported when no target gets a chart."""
+    chosen = chosen_for_charts(results, limit)
+    if not chosen:
+        return {}
+    drawer = ChartDrawer()
+    return {r.target.id: drawer.svg(r, lang) for r in results if r.target.id in chosen}

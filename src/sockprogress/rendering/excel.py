@@ -224,7 +224,7 @@ def build_workbook(report: Report) -> Workbook:
     return wb
 
 
-def render_workbook(report: Report) -> bytes:
+def render_workbook(report: Report, lang: str = "en") -> bytes:
     buffer = io.BytesIO()
     build_workbook(report).save(buffer)
     return buffer.getvalue()

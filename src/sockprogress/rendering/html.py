@@ -1,16 +1,23 @@
-"""The HTML report: one self-contained file rendered from the top-level templates/."""
+"""The HTML report: one self-contained file rendered from the top-level templates/.
+
+`render_html(report, templates, lang)` builds the page in memory. The templates only loop and
+branch; every word and number comes from text.py through filters bound to the language here.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from ..model import Report
+from ..model import STATUSES, Report, TargetResult
 from . import text
-from .charts import chart_svg
+from .charts import MAX_CHARTS, draw_charts, unit_caption
 
 
 def template_dirs(extra: Path | None = None) -> list[Path]:
@@ -21,7 +28,8 @@ def template_dirs(extra: Path | None = None) -> list[Path]:
     return ([extra] if extra else []) + dirs[:1]
 
 
-def environment(extra: Path | None = None) -> Environment:
+def environment(extra: Path | None = None, lang: str = "en") -> Environment:
+    """Jinja with autoescape on and every wording filter bound to `lang`."""
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(extra)]),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -29,21 +37,205 @@ def environment(extra: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        scaled=text.scaled,
-        percent=text.percent,
-        rate=text.rate,
-        ratio=text.ratio,
-        status_word=text.status_word,
-        note_text=text.note_text,
-        chart=lambda r: Markup(chart_svg(r)),
+        scaled=partial(text.scaled, lang=lang),
+        percent=partial(text.percent, lang=lang),
+        rate=partial(text.rate, lang=lang),
+        ratio=partial(text.ratio, lang=lang),
+        status_word=partial(text.status_word, lang=lang),
+        note_text=partial(text.note_text, lang=lang),
+        why_text=partial(text.why_text, lang=lang),
+        period=partial(text.period_text, lang=lang),
+        date=partial(text.date_text, lang=lang),
+        month=partial(text.month_text, lang=lang),
+        basis=partial(text.basis_word, lang=lang),
+        target_name=partial(text.target_name, lang=lang),
+        where=partial(text.where_text, lang=lang),
+        paren=partial(text.paren, lang=lang),
+        joined=partial(text.joined, lang=lang),
     )
-    env.globals["status_icons"] = text.STATUS_ICONS
+    env.globals.update(
+        t=partial(text.label, lang=lang),
+        status_icons=text.STATUS_ICONS,
+        statuses=STATUSES,
+        lang=lang,
+        colon=text.label("colon", lang),
+        html_lang=text.HTML_LANG[lang],
+    )
     return env
 
 
-def render_html(report: Report, templates: Path | None = None) -> str:
-    return (
-        environment(templates)
-        .get_template("base.html")
-        .render(report=report, counts=report.counts())
+@dataclass(frozen=True)
+class FigureRow:
+    """One line of a card's figures: label, value in words, and why it is blank if it is."""
+
+    key: str
+    label: str
+    value: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A target as the page shows it: anchor, names, bar width, chart."""
+
+    result: TargetResult
+    anchor: str
+    name: str
+    name_en: str
+    region: str
+    bar: float | None
+    chart: Markup | None
+    unit_caption: str
+    rows: tuple[FigureRow, ...]
+
+    @property
+    def changed(self) -> bool:
+        r = self.result
+        return r.status != r.previous_status or r.latest != r.previous_latest
+
+
+@dataclass(frozen=True)
+class RegionView:
+    anchor: str
+    name: str
+    name_en: str
+    cards: tuple[Card, ...]
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "x"
+
+
+def _bar(result: TargetResult) -> float | None:
+    """Bar length in percent: the share of the goal (increase) or of the gap closed (decrease)."""
+    f = result.figures
+    value = f.share_of_target_pct if result.target.direction == "increase" else f.gap_closed_pct
+    return None if value is None else round(min(100.0, max(0.0, value)), 1)
+
+
+def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
+    """The figures a card lists, formatted; with no observation only the goal and inputs."""
+    t, f, unit = r.target, r.figures, r.target.unit
+    why = {field: text.why_reason(reason, lang) for field, reason in r.why_null}
+
+    def at(value: float, period: str, *more: str) -> str:
+        inner = text.joined([text.period_text(period, lang), *more], lang)
+        return text.scaled(value, unit, lang) + text.paren(inner, lang)
+
+    pace = text.ratio(f.pace_ratio, lang)
+    if f.pace_category:
+        pace += text.paren(text.status_word(f.pace_category, lang), lang)
+    rows = [
+        ("goal", "goal", text.goal_text(t, lang)),
+        ("baseline", "baseline", at(r.baseline.value, r.baseline.period) if r.baseline else "—"),
+        (
+            "latest",
+            "latest",
+            at(r.latest.value, r.latest.period, text.basis_word(r.latest.basis, lang))
+            if r.latest
+            else "—",
+        ),
+    ]
+    if r.ytd:
+        rows.append(("ytd", "ytd", at(r.ytd.value, r.ytd.period)))
+    if r.latest:
+        rows += [
+            ("share_of_target_pct", "progress", text.percent(f.share_of_target_pct, lang=lang)),
+            ("gap", "gap", text.scaled(f.gap, unit, lang)),
+            ("gap_closed_pct", "gap_closed", text.percent(f.gap_closed_pct, lang=lang)),
+            ("time_elapsed_pct", "time_elapsed", text.percent(f.time_elapsed_pct, lang=lang)),
+            ("actual_cagr", "actual_growth", text.rate(f.actual_cagr, lang)),
+            ("required_cagr", "required_growth", text.rate(f.required_cagr, lang)),
+            (
+                "required_cagr_from_latest",
+                "needed_from_latest",
+                text.rate(f.required_cagr_from_latest, lang),
+            ),
+            ("pace_ratio", "pace_ratio", pace),
+            (
+                "projected_at_deadline",
+                "projected",
+                text.scaled(f.projected_at_deadline, unit, lang),
+            ),
+            ("eta", "eta", text.date_text(f.eta, lang)),
+        ]
+    return tuple(
+        FigureRow(key, text.label(name, lang), value, why.get(key, "") if value == "—" else "")
+        for key, name, value in rows
     )
+
+
+def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
+    """Everything the templates show, decided here so they hold only `for` and `if`."""
+    charts = draw_charts(report.targets, lang, chart_limit)
+    chartable = sum(1 for r in report.targets if r.observations or r.baseline)
+    seen: set[str] = set()
+    cards: list[Card] = []
+    for r in report.targets:
+        anchor = "t-" + _slug(r.target.id)
+        while anchor in seen:
+            anchor += "-"
+        seen.add(anchor)
+        svg = charts.get(r.target.id)
+        cards.append(
+            Card(
+                result=r,
+                anchor=anchor,
+                name=text.target_name(r.target, lang),
+                name_en=r.target.name if lang != "en" else "",
+                region=text.region_name(r.target.region, report.regions_zh, lang),
+                bar=_bar(r),
+                chart=Markup(svg) if svg else None,
+                unit_caption=unit_caption(r, lang) if svg else "",
+                rows=figure_rows(r, lang),
+            )
+        )
+    regions: dict[str, list[Card]] = {}
+    for card in cards:
+        regions.setdefault(card.result.target.region, []).append(card)
+    region_views = [
+        RegionView(
+            f"r-{i}",
+            text.region_name(name, report.regions_zh, lang),
+            name if lang != "en" else "",
+            tuple(group),
+        )
+        for i, (name, group) in enumerate(regions.items(), 1)
+    ]
+    charts_note = ""
+    if len(charts) < chartable:
+        charts_note = text.label("charts_limited", lang).format(
+            shown=len(charts), total=len(report.targets)
+        )
+    context_names = {c: (c.name_zh or c.name) if lang == "zh" else c.name for c in report.context}
+    return {
+        "report": report,
+        "counts": report.counts(),
+        "cards": cards,
+        "regions": region_views,
+        # A new status is news; a new monthly figure with the same status is routine, and with
+        # hundreds of targets it would bury the news, so those go in a folded list.
+        "status_changes": [c for c in cards if c.result.status != c.result.previous_status],
+        "figure_changes": [
+            c for c in cards if c.changed and c.result.status == c.result.previous_status
+        ],
+        "charts_note": charts_note,
+        "context_names": context_names,
+        "region_names": {
+            c.region: text.region_name(c.region, report.regions_zh, lang) for c in report.context
+        },
+        "method": text.method_paragraphs(lang),
+        "month": text.month_text(report.as_of, lang),
+    }
+
+
+def render_html(
+    report: Report,
+    templates: Path | None = None,
+    lang: str = "en",
+    chart_limit: int = MAX_CHARTS,
+) -> str:
+    """The whole page as text; same report and language give the same characters."""
+    lang = text.check_lang(lang)
+    view = build_view(report, lang, chart_limit)
+    return environment(templates, lang).get_template("base.html").render(**view)

@@ -1,0 +1,282 @@
+"""The wording tables behind text.py, one entry per language (`en`, `zh`).
+
+Only text.py reads these; renderers ask text.py, so a new language is one more column here.
+"""
+
+from __future__ import annotations
+
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "achieved": "Achieved",
+        "missed": "Missed",
+        "awaiting_final": "Awaiting final figure",
+        "on_track": "On track",
+        "moderate_progress": "Moderate progress",
+        "insufficient_progress": "Insufficient progress",
+        "moving_away": "Moving away",
+        "not_assessable": "Not assessable",
+    },
+    "zh": {
+        "achieved": "已实现",
+        "missed": "未实现",
+        "awaiting_final": "待最终数据",
+        "on_track": "按期推进",
+        "moderate_progress": "进展一般",
+        "insufficient_progress": "进展不足",
+        "moving_away": "偏离目标",
+        "not_assessable": "无法评估",
+    },
+}
+
+# Shapes differ as well as colours, so the status reads in greyscale print and for colour-blind
+# readers; the word always stands beside the icon. Each is in Noto CJK and DejaVu, the fonts CI
+# installs, so none renders as an empty box.
+STATUS_ICONS = {
+    "achieved": "✓",
+    "missed": "×",
+    "awaiting_final": "○",
+    "on_track": "▲",
+    "moderate_progress": "◆",
+    "insufficient_progress": "▼",
+    "moving_away": "⊘",
+    "not_assessable": "?",
+}
+
+NOTE_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "no_observation": "No usable observation for this target.",
+        "no_pace": "Only one observation and no baseline value: the pace cannot be measured yet.",
+        "final_figure": "Judged on the final figure for the deadline: {period}.",
+        "met_late": "The target was met later, in {period}, after the deadline.",
+        "final_not_in": "Achieved already; the final figure for the deadline is not in yet.",
+        "awaiting_final": "The deadline ({deadline}) has passed; waiting for the figure that "
+        "covers it.",
+        "baseline_missing": "No observation for the baseline period {period}; figures that need "
+        "a baseline are left blank.",
+        "stale": "The latest figure ({period}) is more than 13 months old.",
+        "ttm": "Latest figure is the twelve months to {period} (trailing twelve months).",
+    },
+    "zh": {
+        "no_observation": "此目标没有可用的观测值。",
+        "no_pace": "只有一个观测值且没有基期值：暂时无法衡量进度。",
+        "final_figure": "按覆盖截止日期的最终数据判定：{period}。",
+        "met_late": "目标在截止日期之后（{period}）才达到。",
+        "final_not_in": "已达到目标；覆盖截止日期的最终数据尚未发布。",
+        "awaiting_final": "截止日期（{deadline}）已过，正在等待覆盖该日期的数据。",
+        "baseline_missing": "基期 {period} 没有观测值；需要基期的指标留空。",
+        "stale": "最新数据（{period}）已超过13个月。",
+        "ttm": "最新数据为截至{period}的近十二个月合计。",
+    },
+}
+
+# Reasons an undefined figure is blank (judging/figures.py writes them in English).
+WHY_ZH = {
+    "no usable observation": "没有可用的观测值",
+    "no baseline": "没有基期",
+    "the target equals the baseline": "目标值等于基期值",
+    "the deadline is not after the baseline": "截止日期不晚于基期",
+    "needs an observation later than the baseline": "需要晚于基期的观测值",
+    "the baseline is not above zero": "基期值不大于零",
+    "the required growth is zero": "所需增长为零",
+    "not defined": "无定义",
+    "no pace": "无法计算进度",
+    "the latest observation is at or after the deadline": "最新观测值已到或超过截止日期",
+    "the target is already met": "目标已达到",
+    "the current pace does not move toward the target": "按当前速度不会接近目标",
+    "beyond any calendar date at the current pace": "按当前速度无法在可计算的日期内达到",
+}
+
+UNITS_ZH = {
+    "pairs": "双",
+    "yuan": "元",
+    "firms": "家",
+    "pieces": "件",
+    "sets": "套",
+    "people": "人",
+    "units": "台",
+    "items": "项",
+    "parcels": "件",
+    "pairs/year": "双/年",
+}
+
+BASIS = {
+    "en": {
+        "level": "level",
+        "annual": "calendar year",
+        "ttm": "12 months to",
+        "ytd": "year to date",
+    },
+    "zh": {"level": "时点值", "annual": "全年", "ttm": "近十二个月", "ytd": "年初至今累计"},
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Target progress report",
+        "report_month": "Report month",
+        "counts": "Targets by status",
+        "contents": "Contents",
+        "filter": "select one to show only those",
+        "show_all": "All",
+        "changes": "What changed since last month",
+        "no_changes": "No status and no latest figure changed since last month.",
+        "was": "was {value}",
+        "semicolon": "; ",
+        "n_targets": "{n} targets",
+        "new_figure": "new latest figure",
+        "new_figures": "{n} targets have a new latest figure and the same status",
+        "summary": "Summary",
+        "regions": "Targets by region",
+        "region": "Region",
+        "target": "Target",
+        "goal": "Goal",
+        "by": "by",
+        "baseline": "Baseline",
+        "latest": "Latest",
+        "progress": "Share of goal",
+        "status": "Status",
+        "last_month": "last month",
+        "gap": "Gap",
+        "gap_closed": "Gap closed since baseline",
+        "time_elapsed": "Time elapsed",
+        "actual_growth": "Actual growth",
+        "required_growth": "Required growth",
+        "needed_from_latest": "Needed from latest",
+        "pace_ratio": "Pace ratio",
+        "projected": "Projected at deadline",
+        "eta": "Expected date",
+        "ytd": "Year to date",
+        "notes": "Notes",
+        "blank_because": "Blank figures",
+        "source": "Source",
+        "plan": "Plan",
+        "chart_actual": "actual",
+        "chart_path": "path to the goal",
+        "chart_goal": "goal",
+        "chart_deadline": "deadline",
+        "chart_label": "{name}: actual values against the goal of {goal} by {deadline}",
+        "chart_unit": "Vertical axis in {unit}.",
+        "charts_limited": "Charts are drawn for {shown} of {total} targets (those most in need of "
+        "attention first); the others show their figures only.",
+        "context": "Context indicators",
+        "context_intro": "Published figures without a goal: the latest value and the change "
+        "from the one before.",
+        "indicator": "Indicator",
+        "previous": "Previous",
+        "change": "Change",
+        "issues": "Data issues",
+        "severity": "Severity",
+        "where": "Where",
+        "message": "Message",
+        "error": "error",
+        "warning": "warning",
+        "none": "None.",
+        "method": "Method",
+        "inputs": "Inputs",
+        "back_to_top": "Back to top",
+        "table": "table",
+        "colon": ": ",
+        "goal_by": "{goal} by {deadline}",
+    },
+    "zh": {
+        "title": "目标进度报告",
+        "report_month": "报告月份",
+        "counts": "各状态目标数",
+        "contents": "目录",
+        "filter": "点击可只显示该状态",
+        "show_all": "全部",
+        "changes": "与上月相比的变化",
+        "no_changes": "与上月相比，没有目标的状态或最新数据发生变化。",
+        "was": "上月为{value}",
+        "semicolon": "；",
+        "n_targets": "{n}个目标",
+        "new_figure": "新的最新数据",
+        "new_figures": "{n}个目标有新的最新数据，状态未变",
+        "summary": "总览",
+        "regions": "各地区目标",
+        "region": "地区",
+        "target": "目标",
+        "goal": "目标值",
+        "by": "截止",
+        "baseline": "基期",
+        "latest": "最新",
+        "progress": "完成比例",
+        "status": "状态",
+        "last_month": "上月",
+        "gap": "差距",
+        "gap_closed": "自基期以来缩小的差距",
+        "time_elapsed": "时间进度",
+        "actual_growth": "实际年均增长",
+        "required_growth": "所需年均增长",
+        "needed_from_latest": "此后所需年均增长",
+        "pace_ratio": "进度比",
+        "projected": "截止日预计值",
+        "eta": "预计达到日期",
+        "ytd": "年初至今",
+        "notes": "说明",
+        "blank_because": "空缺指标",
+        "source": "来源",
+        "plan": "规划",
+        "chart_actual": "实际值",
+        "chart_path": "达标路径",
+        "chart_goal": "目标值",
+        "chart_deadline": "截止日期",
+        "chart_label": "{name}：实际值与目标（{deadline}前达到{goal}）对比",
+        "chart_unit": "纵轴单位：{unit}。",
+        "charts_limited": "共{total}个目标，只为其中{shown}个（最需关注者优先）绘制图表；"
+        "其余只列出数据。",
+        "context": "背景指标",
+        "context_intro": "没有目标值的已公布数据：最新值及与前一值相比的变化。",
+        "indicator": "指标",
+        "previous": "前值",
+        "change": "变化",
+        "issues": "数据问题",
+        "severity": "级别",
+        "where": "位置",
+        "message": "说明（英文）",
+        "error": "错误",
+        "warning": "警告",
+        "none": "无。",
+        "method": "方法",
+        "inputs": "输入文件",
+        "back_to_top": "返回顶部",
+        "table": "表格",
+        "colon": "：",
+        "goal_by": "{deadline}前达到{goal}",
+    },
+}
+
+FIGURE_NAMES: dict[str, dict[str, str]] = {
+    "en": {},
+    "zh": {
+        "share_of_target_pct": "完成比例",
+        "gap": "差距",
+        "gap_closed_pct": "缩小的差距",
+        "time_elapsed_pct": "时间进度",
+        "actual_cagr": "实际年均增长",
+        "required_cagr": "所需年均增长",
+        "pace_ratio": "进度比",
+        "pace_category": "进度类别",
+        "required_cagr_from_latest": "此后所需年均增长",
+        "projected_at_deadline": "截止日预计值",
+        "eta": "预计达到日期",
+    },
+}
+
+METHOD: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Progress is judged by the Eurostat / Open SDG method for quantitative targets. The pace "
+        "ratio compares the actual compound annual growth since the baseline with the growth "
+        "needed to reach the goal by its deadline: on track at 0.95 or more, moderate progress "
+        "from 0.60, insufficient progress from 0, moving away below 0.",
+        "Once a deadline has passed, the first figure that covers it decides: achieved or missed; "
+        "until it arrives the target awaits its final figure. A figure older than 13 months is "
+        "flagged as stale. Figures that cannot be computed are left blank with the reason.",
+    ),
+    "zh": (
+        "进度按欧盟统计局（Eurostat）和 Open SDG 评估量化目标的方法判定。进度比是基期以来的实际"
+        "年均复合增长率与按期达到目标所需增长率之比：0.95及以上为按期推进，0.60至0.95为进展一般，"
+        "0至0.60为进展不足，小于0为偏离目标。",
+        "截止日期过后，以第一个覆盖截止日期的数据判定已实现或未实现；该数据公布之前，目标为待最终"
+        "数据。超过13个月的数据标为过时。无法计算的指标留空并说明原因。",
+    ),
+}

@@ -1,0 +1,116 @@
+"""The report command's --lang and --templates options, end to end through the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from sockprogress.cli import main
+
+
+def run(
+    shipped: tuple[Path, Path], out: Path, *extra: str, env: dict[str, str] | None = None
+) -> Result:
+    targets, actuals = shipped
+    return CliRunner().invoke(
+        main,
+        [
+            "report",
+            "--targets",
+            str(targets),
+            "--actuals",
+            str(actuals),
+            "--as-of",
+            "2026-10",
+            "--out",
+            str(out),
+            "--format",
+            "html,json",
+            *extra,
+        ],
+        env=env,
+    )
+
+
+def test_lang_zh_makes_the_html_speak_chinese(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run(shipped, tmp_path, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "progress-2026-10.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html
+    for word in ("亿", "年", "辽源", "小北河", "待最终数据", "未实现", "无法评估", "2026年10月"):
+        assert word in html
+    # The JSON stays the same for programs: English notes, method.md field names.
+    json_text = (tmp_path / "progress-2026-10.json").read_text(encoding="utf-8")
+    assert "has passed; waiting for the figure" in json_text and "截止" not in json_text
+
+
+def test_english_is_the_default(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run(shipped, tmp_path, env={"SOCKPROGRESS_LANG": ""})
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "progress-2026-10.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Awaiting final figure" in html
+    assert "Oct 2026" in html and "2.5 bn pairs" in html
+    assert "辽源" not in html
+
+
+def test_environment_variable_sets_the_default(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run(shipped, tmp_path, env={"SOCKPROGRESS_LANG": "zh"})
+    assert result.exit_code == 0, result.output
+    assert "小北河" in (tmp_path / "progress-2026-10.html").read_text(encoding="utf-8")
+    result = run(shipped, tmp_path / "en", "--lang", "en", env={"SOCKPROGRESS_LANG": "zh"})
+    assert "小北河" not in (tmp_path / "en" / "progress-2026-10.html").read_text(encoding="utf-8")
+
+
+def test_unknown_language_is_a_usage_error(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run(shipped, tmp_path, "--lang", "fr")
+    assert result.exit_code == 2
+    assert "Invalid value for '--lang'" in result.output
+    assert not list(tmp_path.glob("progress-*"))
+
+
+def test_templates_folder_overrides_by_name(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_context.html").write_text(
+        '<section aria-labelledby="context"><h2 id="context">Our context</h2></section>',
+        encoding="utf-8",
+    )
+    result = run(shipped, tmp_path / "out", "--templates", str(mine))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "progress-2026-10.html").read_text(encoding="utf-8")
+    assert "Our context" in html and "Employees (direct and indirect)" not in html
+    assert "Annual sock production capacity" in html
+
+
+def test_matplotlib_is_imported_only_for_the_html(shipped: tuple[Path, Path]) -> None:
+    targets, actuals = shipped
+    code = (
+        "import sys, datetime as dt; from pathlib import Path\n"
+        "from sockprogress.monthly import build_report\n"
+        "from sockprogress.periods import Month\n"
+        "from sockprogress.rendering.jsonout import render_json\n"
+        f"r = build_report(Path({str(targets)!r}), Path({str(actuals)!r}), Month(2026, 10))\n"
+        "render_json(r)\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported before any chart'\n"
+        "from sockprogress.rendering.html import render_html\n"
+        "render_html(r)\n"
+        "assert 'matplotlib' in sys.modules\n"
+        "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot is not needed'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_runs_give_identical_files(
+    shipped: tuple[Path, Path], tmp_path: Path, lang: str
+) -> None:
+    first, second = tmp_path / "1", tmp_path / "2"
+    assert run(shipped, first, "--lang", lang).exit_code == 0
+    assert run(shipped, second, "--lang", lang).exit_code == 0
+    name = "progress-2026-10.html"
+    assert (first / name).read_bytes() == (second / name).read_bytes()

@@ -1,0 +1,230 @@
+"""The HTML report section by section: snapshots, parsed key numbers, escaping, overrides."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from synthetic import synthetic_report
+from syrupy.assertion import SnapshotAssertion
+
+from sockprogress.model import Report
+from sockprogress.rendering.html import build_view, environment, render_html
+
+SECTIONS = (
+    "_headline.html",
+    "_toc.html",
+    "_changes.html",
+    "_summary.html",
+    "_regions.html",
+    "_context.html",
+    "_issues.html",
+    "_method.html",
+)
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    return synthetic_report(tmp_path_factory.mktemp("synthetic"))
+
+
+def section(report: Report, name: str, lang: str) -> str:
+    """One partial rendered alone; charts stand in as <svg/> (they have their own tests)."""
+    view = build_view(report, lang)
+    html = environment(None, lang).get_template(name).render(**view)
+    html = re.sub(r"<code>[0-9a-f]{64}</code>", "<code>SHA-256</code>", html)
+    return SVG.sub("<svg/>", html)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "name", SECTIONS, ids=[s.strip("_").removesuffix(".html") for s in SECTIONS]
+)
+def test_section_snapshot(
+    synthetic: Report, name: str, lang: str, snapshot: SnapshotAssertion
+) -> None:
+    assert section(synthetic, name, lang) == snapshot
+
+
+class Cells(HTMLParser):
+    """Text per element id and the text of every table row, for parsed checks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self.text: list[str] = []
+        self.scripts = 0
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.lang = dict(attrs).get("lang") or ""
+        if tag == "script":
+            self.scripts += 1
+        if tag == "tr":
+            self._row = []
+        if tag in ("td", "th") and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        if tag == "tr" and self._row is not None:
+            self.rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def parse(html: str) -> Cells:
+    parser = Cells()
+    parser.feed(html)
+    return parser
+
+
+def row_for(cells: Cells, name: str) -> list[str]:
+    return next(r for r in cells.rows if r and r[0].startswith(name))
+
+
+def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None:
+    cells = parse(render_html(shipped_report, lang="en"))
+    assert cells.lang == "en"
+    assert row_for(cells, "Annual sock output") == [
+        "Annual sock outputXiaobeihe",
+        "○ Awaiting final figure",
+        "62.5 %",
+        "2.5 bn pairs2024",
+        "4 bn pairs31 Dec 2025",
+    ]
+    assert row_for(cells, "Sock firms above designated size")[1] == "× Missed"
+    assert row_for(cells, "Sock firms above designated size")[3] == "2 firmsJan 2026"
+    assert row_for(cells, "Sock output, annual rate")[1] == "2.6 bn pairs/yearJun 2025"
+    text = "".join(cells.text)
+    assert "Target progress report — Oct 2026" in text
+    assert "Missed: 1" in text and "Awaiting final figure: 5" in text
+
+
+def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None:
+    cells = parse(render_html(shipped_report, lang="zh"))
+    assert cells.lang == "zh-CN"
+    assert row_for(cells, "袜子年产量") == [
+        "袜子年产量小北河",
+        "○ 待最终数据",
+        "62.5%",
+        "25亿双2024年",
+        "40亿双2025年12月31日",
+    ]
+    assert row_for(cells, "年产值")[3] == "35亿元2024年"
+    assert row_for(cells, "袜子年产能")[0] == "袜子年产能辽源"
+    assert row_for(cells, "规模以上袜业企业数")[1] == "× 未实现"
+    assert row_for(cells, "袜子年产量（未注明年份）")[1] == "26亿双/年2025年6月"
+    text = "".join(cells.text)
+    assert "目标进度报告 — 2026年10月" in text
+    assert "辽源" in text and "小北河" in text
+    # The English name stays available beside the Chinese one.
+    assert "Annual sock production capacity" in text
+
+
+def test_user_text_is_escaped_never_live(synthetic: Report) -> None:
+    for lang in ("en", "zh"):
+        html = render_html(synthetic, lang=lang)
+        assert parse(html).scripts == 0
+        assert "<script>" not in html and "<img" not in html
+        assert "&lt;script&gt;alert(&#39;source&#39;)&lt;/script&gt; &amp; synthetic" in html
+        assert "&lt;img src=x onerror=alert(&#39;issue&#39;)&gt;" in html
+    assert "Output value &lt;script&gt;" in render_html(synthetic, lang="en")
+
+
+def test_same_report_gives_identical_bytes(synthetic: Report) -> None:
+    first = render_html(synthetic, lang="zh").encode("utf-8")
+    second = render_html(synthetic, lang="zh").encode("utf-8")
+    assert first == second
+    assert first.count(b"<svg") == 3
+
+
+def test_each_chart_is_a_self_contained_inline_svg(shipped_report: Report) -> None:
+    html = render_html(shipped_report, lang="en")
+    svgs = SVG.findall(html)
+    drawable = [r for r in shipped_report.targets if r.observations or r.baseline]
+    assert len(svgs) == len(drawable) >= 6  # a target with no figure at all gets no chart
+    for svg in svgs:
+        assert 'role="img" aria-label="' in svg
+        assert "<metadata" not in svg and "Date" not in svg
+        assert 'href="http' not in svg and "url(http" not in svg
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids must be unique across the page"
+
+
+def test_charts_beyond_the_limit_are_skipped_and_said(synthetic: Report) -> None:
+    html = render_html(synthetic, lang="en", chart_limit=1)
+    assert html.count("<svg") == 1
+    assert "Charts are drawn for 1 of 3 targets" in html
+    # The one drawn is the target most in need of attention.
+    card = html[html.index('id="t-sampleton-value"') :]
+    assert card.index("<svg") < card.index("</article>")
+
+
+def test_user_template_overrides_the_shipped_one(synthetic: Report, tmp_path: Path) -> None:
+    (tmp_path / "_method.html").write_text(
+        '<section aria-labelledby="method"><h2 id="method">Our own method</h2>'
+        "<p>{{ report.targets|length }} targets, {{ t('method') }}</p></section>",
+        encoding="utf-8",
+    )
+    html = render_html(synthetic, templates=tmp_path, lang="en")
+    assert "Our own method" in html and "3 targets, Method" in html
+    assert "Eurostat" not in html
+    assert "Widget output" in html  # the other sections still come from the shipped templates
+
+
+def test_filter_without_script_has_a_rule_per_status(synthetic: Report) -> None:
+    html = render_html(synthetic, lang="en")
+    assert "<script" not in html
+    for status in ("on_track", "achieved", "moving_away"):
+        assert f'<span class="anchor" id="only-{status}"></span>' in html
+        assert f'href="#only-{status}"' in html
+        assert f'#only-{status}:target ~ main [data-status]:not([data-status="{status}"])' in html
+
+
+def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
+    """100 regions of 3 targets (copies of the synthetic ones): folded contents, capped charts."""
+    from dataclasses import replace
+
+    from sockprogress.rendering.charts import MAX_CHARTS
+
+    results = tuple(
+        replace(r, target=replace(r.target, id=f"{r.target.id}-{i}", region=f"Town {i:03d}"))
+        for i in range(100)
+        for r in synthetic.targets
+    )
+    big = replace(synthetic, targets=results)
+    html = render_html(big, lang="en")
+    assert html.count("<svg") == MAX_CHARTS
+    assert f"Charts are drawn for {MAX_CHARTS} of 300 targets" in html
+    toc = html[html.index('<nav class="toc"') : html.index("</nav>")]
+    assert "<summary>Targets by region (100)</summary>" in toc
+    assert toc.count('href="#r-') == 100
+    # Routine new figures are folded away; the status changes stay in sight.
+    changes = html[html.index('<h2 id="changes">') : html.index('<h2 id="summary">')]
+    assert "<summary>100 targets have a new latest figure and the same status</summary>" in changes
+    assert changes.count("(was Moderate progress)") == 100
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_every_shipped_name_has_a_chinese_name(shipped_report: Report) -> None:
+    regions = dict(shipped_report.regions_zh)
+    assert regions == {"Liaoyuan": "辽源", "Xiaobeihe": "小北河"}
+    for result in shipped_report.targets:
+        assert result.target.name_zh, result.target.id
+        assert result.target.region in regions
+    for context in shipped_report.context:
+        assert context.name_zh, context.indicator
