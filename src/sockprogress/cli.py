@@ -12,6 +12,7 @@ import click
 from .errors import SockProgressError
 from .monthly import build_report, parse_formats, write_report
 from .periods import Month
+from .progress import ProgressBar
 from .rendering.text import DEFAULT_LANG, LANG_ENV, LANGS, status_word
 
 PathOption = click.Path(path_type=Path, dir_okay=False)
@@ -105,10 +106,12 @@ def report(
 ) -> None:
     """Judge every target for the report month and write the Excel, HTML and JSON reports."""
     chosen = parse_formats(formats)
-    result = build_report(targets, actuals, as_of, today=dt.date.today())
-    for issue in result.issues:
-        click.echo(issue.line(), err=True)
-    paths = write_report(result, out, chosen, templates, lang)
+    with ProgressBar() as bar:
+        result = build_report(targets, actuals, as_of, today=dt.date.today(), progress=bar.step)
+        with bar.paused():
+            for issue in result.issues:
+                click.echo(issue.line(), err=True)
+        paths = write_report(result, out, chosen, templates, lang, progress=bar.step)
     counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
     click.echo(
         f"{as_of}: {len(result.targets)} targets — {counts}; {len(result.issues)} data issues"

@@ -11,6 +11,7 @@ from .errors import InputError
 from .judging import judge
 from .model import InputFile, Report
 from .periods import Month
+from .progress import ProgressCallback
 from .reading import load_targets, read_actuals
 from .rendering.excel import render_workbook
 from .rendering.files import write_all
@@ -24,19 +25,35 @@ def _sha256(path: Path) -> InputFile:
     return InputFile(path.name, hashlib.sha256(path.read_bytes()).hexdigest())
 
 
+def _silent(step: str, done: int, total: int) -> None:
+    """The default progress callback: report nothing."""
+
+
 def build_report(
-    targets: Path, actuals: Path, as_of: Month, today: dt.date | None = None
+    targets: Path,
+    actuals: Path,
+    as_of: Month,
+    today: dt.date | None = None,
+    progress: ProgressCallback = _silent,
 ) -> Report:
-    """Read both inputs and judge them; raises InputError when a file cannot be used."""
+    """Read both inputs and judge them; raises InputError when a file cannot be used.
+
+    `progress(step, done, total)` is called as each step starts (see progress.py).
+    """
+    progress(f"reading {targets.name}", 0, 3)
     targets_file = load_targets(targets)
+    progress(f"reading {actuals.name}", 1, 3)
     rows = read_actuals(actuals, today=today)
-    return judge(
+    progress("judging", 2, 3)
+    report = judge(
         targets_file,
         rows,
         as_of,
         actuals_name=actuals.name,
         inputs=(_sha256(targets), _sha256(actuals)),
     )
+    progress("judged", 3, 3)
+    return report
 
 
 # Every renderer gets the language; JSON ignores it, since its notes stay English for programs.
@@ -64,11 +81,16 @@ def write_report(
     formats: Iterable[str],
     templates: Path | None = None,
     lang: str = "en",
+    progress: ProgressCallback = _silent,
 ) -> list[Path]:
     """Render every format in memory first (in `lang`), then write each atomically."""
-    files = {
-        out / f"progress-{report.as_of}.{fmt}": RENDERERS[fmt](report, templates, lang)
-        for fmt in formats
-    }
+    chosen = list(formats)
+    steps = len(chosen) + 1
+    files = {}
+    for done, fmt in enumerate(chosen):
+        progress(f"rendering {fmt}", done, steps)
+        files[out / f"progress-{report.as_of}.{fmt}"] = RENDERERS[fmt](report, templates, lang)
+    progress("writing files", len(chosen), steps)
     write_all(files)
+    progress("written", steps, steps)
     return list(files)

@@ -23,6 +23,7 @@ from ..model import (
 )
 from ..periods import Month, parse_period
 from .figures import compute_figures
+from .rows import Rows, as_rows, split_rows
 from .series import Series, level_series, target_series
 from .status import decide
 
@@ -45,10 +46,12 @@ def _baseline(target: Target, series: Series) -> tuple[Observation | None, list[
 
 
 def _assess(
-    target: Target, rows: pd.DataFrame, as_of: Month
+    target: Target, rows: pd.DataFrame | Rows, as_of: Month, series: Series | None = None
 ) -> tuple[Series, Observation | None, Observation | None, TargetResult]:
+    """Judge one target at `as_of`; `series`, when given, is its target_series at that month."""
     report_end = as_of.end
-    series = target_series(target, rows, report_end)
+    if series is None:
+        series = target_series(target, rows, report_end)
     observations = series.observations
     latest = observations[-1] if observations else None
     baseline, notes = _baseline(target, series)
@@ -79,18 +82,26 @@ def _assess(
 
 
 def _previous(
-    target: Target, rows: pd.DataFrame, as_of: Month
+    target: Target, rows: pd.DataFrame | Rows, as_of: Month, series: Series
 ) -> tuple[Status, Observation | None]:
-    _, _, latest, result = _assess(target, rows, as_of.shift(-1))
+    """Status and latest observation at the month before `as_of` (`series`: at `as_of`)."""
+    before = as_of.shift(-1)
+    earlier = None
+    if target.kind == "level":
+        # A level series is the rows sorted by end: the month before is a prefix of it.
+        cut = before.end
+        earlier = Series(tuple(o for o in series.observations if o.end <= cut))
+    _, _, latest, result = _assess(target, rows, before, earlier)
     return result.status, latest
 
 
 def _judge_target(
-    target: Target, rows: pd.DataFrame, as_of: Month, file: str, sheet: str
+    target: Target, frame: pd.DataFrame | Rows, as_of: Month, file: str, sheet: str
 ) -> tuple[TargetResult, list[Issue]]:
     issues: list[Issue] = []
+    rows = as_rows(frame)
     if target.kind == "annual_total":
-        for row in rows.loc[rows["period_kind"] == "date", "row"]:
+        for row in (r for r, kind in zip(rows.row, rows.kind, strict=True) if kind == "date"):
             issues.append(
                 Issue(
                     "warning",
@@ -105,7 +116,7 @@ def _judge_target(
     series, _, _, result = _assess(target, rows, as_of)
     for message in series.warnings:
         issues.append(Issue("warning", f"{target.id}: {message}", file, sheet))
-    if rows.empty:
+    if not len(rows):
         issues.append(
             Issue(
                 "warning",
@@ -125,7 +136,7 @@ def _judge_target(
                 sheet,
             )
         )
-    previous_status, previous_latest = _previous(target, rows, as_of)
+    previous_status, previous_latest = _previous(target, rows, as_of, series)
     return replace(result, previous_status=previous_status, previous_latest=previous_latest), issues
 
 
@@ -181,10 +192,8 @@ def judge(
             )
     rows = rows.loc[~unknown]
     in_scope = rows[rows["end"] <= pd.Timestamp(as_of.end)]
-    groups: dict[Hashable, pd.DataFrame] = dict(
-        tuple(rows.groupby(["region", "indicator"], sort=False))
-    )
-    empty = rows.iloc[0:0]
+    groups: dict[Hashable, Rows] = split_rows(rows, ["region", "indicator"])
+    empty = Rows.from_frame(rows.iloc[0:0])
     results = []
     for target in targets.targets:
         result, found = _judge_target(
@@ -193,12 +202,11 @@ def judge(
         results.append(result)
         issues += found
     targeted = {(t.region, t.indicator) for t in targets.targets}
-    keys = pd.Series(
-        list(zip(in_scope["region"], in_scope["indicator"], strict=True)),
-        index=in_scope.index,
-        dtype=object,
-    )
-    context_rows = in_scope.loc[~keys.isin(targeted)] if len(in_scope) else in_scope
+    untargeted = [
+        key not in targeted
+        for key in zip(in_scope["region"].tolist(), in_scope["indicator"].tolist(), strict=True)
+    ]
+    context_rows = in_scope.loc[untargeted] if len(in_scope) else in_scope
     declared = {i.indicator: i for i in targets.indicators}
     if declared:
         known = declared.keys() | {t.indicator for t in targets.targets}

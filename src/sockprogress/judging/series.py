@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..model import Observation, Target
 from ..periods import month_end
+from .rows import Rows, as_rows
 
 
 @dataclass
@@ -61,37 +62,27 @@ class Series:
     warnings: tuple[str, ...] = ()
 
 
-def level_series(rows: pd.DataFrame) -> Series:
-    ordered = rows.sort_values(["end", "row"], kind="stable")
+def level_series(rows: pd.DataFrame | Rows) -> Series:
+    ordered = as_rows(rows).by_end()
     return Series(
         tuple(
-            Observation(end.date(), float(value), str(period), "level", (int(row),))
-            for end, value, period, row in zip(
-                ordered["end"], ordered["value"], ordered["period"], ordered["row"], strict=True
-            )
+            Observation(end, value, period, "level", (row,))
+            for row, period, _, end, value, _ in ordered
         )
     )
 
 
-def _years(rows: pd.DataFrame) -> tuple[dict[int, _Year], tuple[int, int] | None]:
+def _years(rows: Rows) -> tuple[dict[int, _Year], tuple[int, int] | None]:
     years: dict[int, _Year] = {}
     latest: tuple[int, int] | None = None
-    for kind, end, value, period, basis, row in zip(
-        rows["period_kind"],
-        rows["end"],
-        rows["value"],
-        rows["period"],
-        rows["basis"],
-        rows["row"],
-        strict=True,
-    ):
+    for row, period, kind, end, value, basis in rows:
         year = years.setdefault(end.year, _Year())
         if kind == "year":
-            year.total_row = (float(value), str(period), int(row))
+            year.total_row = (value, period, row)
         elif kind == "month":
             month = end.month
-            (year.ytd if basis == "ytd" else year.amount)[month] = float(value)
-            year.rows.setdefault(month, []).append(int(row))
+            (year.ytd if basis == "ytd" else year.amount)[month] = value
+            year.rows.setdefault(month, []).append(row)
             latest = max(latest or (0, 0), (end.year, month))
     for year in years.values():
         year.fill()
@@ -126,8 +117,8 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
     )
 
 
-def annual_series(rows: pd.DataFrame, as_of_year: int) -> Series:
-    years, latest = _years(rows)
+def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
+    years, latest = _years(as_rows(rows))
     observations: list[Observation] = []
     warnings: list[str] = []
     for number in sorted(years):
@@ -167,9 +158,9 @@ def annual_series(rows: pd.DataFrame, as_of_year: int) -> Series:
     return Series(tuple(observations), ytd, tuple(warnings))
 
 
-def target_series(target: Target, rows: pd.DataFrame, as_of_end: dt.date) -> Series:
+def target_series(target: Target, rows: pd.DataFrame | Rows, as_of_end: dt.date) -> Series:
     """Observations of one target ending on or before the end of the report month."""
-    usable = rows[rows["end"] <= pd.Timestamp(as_of_end)]
+    usable = as_rows(rows).ending_by(as_of_end)
     if target.kind == "level":
         return level_series(usable)
-    return annual_series(usable[usable["period_kind"] != "date"], as_of_end.year)
+    return annual_series(usable.without_dates(), as_of_end.year)

@@ -1,0 +1,306 @@
+"""How fast is sockprogress: the goals of the performance issue, measured side by side.
+
+    python benchmarks/bench.py            # or: make bench
+
+Everything compared is measured in the same run, interleaved (A, B, A, B, ...) so that a noisy
+neighbour on a small machine hits both sides alike, and the medians are compared:
+
+1. Shipped data: a cold `sockprogress report` process (all three outputs) against the import
+   floor, a process that only runs `import pandas, openpyxl, jinja2`. Goal: at most 2.0x.
+2. A synthetic province (benchmarks/province.py; 2,000 targets, 240,000 rows): `read_actuals`
+   against python-calamine's bare read of the same sheet (goal: at most 1.3x); the whole report,
+   all three formats, in its own process (goal: at most 30 s and 1 GiB peak memory).
+3. Growth: the province at half and double size; the time per doubling (goal: at most 2.2x).
+
+The exit code is 1 when a goal is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from province import Size, province
+from python_calamine import CalamineWorkbook
+
+from sockprogress.judging import judge
+from sockprogress.periods import Month
+from sockprogress.reading import load_targets, read_actuals
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = "2026-10"
+TODAY = dt.date(2026, 11, 22)
+FLOOR = "import pandas, openpyxl, jinja2"
+
+
+@dataclass
+class Goal:
+    """One line of the result table."""
+
+    what: str
+    measured: str
+    goal: str
+    ok: bool | None  # None: shown for information, not a goal
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def sockprogress_command() -> list[str]:
+    """The installed console script next to this interpreter, else `python -m sockprogress`."""
+    script = Path(sys.executable).with_name("sockprogress")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sockprogress"]
+
+
+def run_process(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one child process."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        # wait4 gives this child's own resource use (RUSAGE_CHILDREN would be the max so far).
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            errors.seek(0)
+            text = errors.read().decode(errors="replace")[-2000:]
+            raise SystemExit(f"failed ({code}): {' '.join(command)}\n{text}")
+    return seconds, usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
+
+
+def report_command(targets: Path, actuals: Path, out: Path) -> list[str]:
+    return [
+        *sockprogress_command(),
+        "report",
+        "--targets",
+        str(targets),
+        "--actuals",
+        str(actuals),
+        "--as-of",
+        AS_OF,
+        "--out",
+        str(out),
+    ]
+
+
+def interleave(runs: int, jobs: dict[str, Callable[[], float]]) -> dict[str, list[float]]:
+    """Run every job once per round, `runs` rounds; the seconds of each run per job."""
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    for _ in range(runs):
+        for name, job in jobs.items():
+            gc.collect()
+            times[name].append(job())
+    return times
+
+
+def timed(func: Callable[[], object]) -> Callable[[], float]:
+    def job() -> float:
+        started = time.perf_counter()
+        func()
+        return time.perf_counter() - started
+
+    return job
+
+
+def shipped(runs: int, scratch: Path) -> list[Goal]:
+    targets, actuals = ROOT / "data" / "targets.toml", ROOT / "data" / "actuals.xlsx"
+    floor = [sys.executable, "-c", FLOOR]
+    out = scratch / "shipped"
+    report = report_command(targets, actuals, out)
+    run_process(floor), run_process(report)  # warm the disk cache and .pyc files
+    times = interleave(
+        runs, {"floor": lambda: run_process(floor)[0], "report": lambda: run_process(report)[0]}
+    )
+    floor_s, report_s = median(times["floor"]), median(times["report"])
+    ratio = report_s / floor_s
+    return [
+        Goal(
+            "shipped: cold report / import floor",
+            f"{report_s:.2f} s / {floor_s:.2f} s = {ratio:.2f}x",
+            "<= 2.0x",
+            ratio <= 2.0,
+        )
+    ]
+
+
+def reading(size: Size, runs: int) -> list[Goal]:
+    _, actuals = province(size)
+
+    def bare() -> object:
+        return CalamineWorkbook.from_path(str(actuals)).get_sheet_by_name("Actuals").to_python()
+
+    times = interleave(
+        runs, {"calamine": timed(bare), "read": timed(lambda: read_actuals(actuals, today=TODAY))}
+    )
+    bare_s, read_s = median(times["calamine"]), median(times["read"])
+    ratio = read_s / bare_s
+    return [
+        Goal(
+            f"province ({size.rows:,} rows): read_actuals / calamine",
+            f"{read_s:.2f} s / {bare_s:.2f} s = {ratio:.2f}x",
+            "<= 1.3x",
+            ratio <= 1.3,
+        )
+    ]
+
+
+def stages(size: Size) -> list[Goal]:
+    """One in-process run of each step at province size, for information."""
+    from sockprogress.rendering.excel import render_workbook
+    from sockprogress.rendering.html import render_html
+    from sockprogress.rendering.jsonout import render_json
+
+    targets, actuals = province(size)
+    out: list[Goal] = []
+
+    def step(name: str, func: Callable[[], object]) -> None:
+        gc.collect()
+        started = time.perf_counter()
+        func()
+        out.append(Goal(f"  step: {name}", f"{time.perf_counter() - started:.2f} s", "", None))
+
+    targets_file = load_targets(targets)
+    rows = read_actuals(actuals, today=TODAY)
+    report = judge(targets_file, rows, Month.parse(AS_OF))
+    step("load_targets", lambda: load_targets(targets))
+    step("read_actuals", lambda: read_actuals(actuals, today=TODAY))
+    step("judge", lambda: judge(targets_file, rows, Month.parse(AS_OF)))
+    step("render xlsx", lambda: render_workbook(report))
+    step("render html", lambda: render_html(report))
+    step("render json", lambda: render_json(report))
+    return out
+
+
+def growth(base: Size, runs: int, scratch: Path) -> list[Goal]:
+    """The whole report (own process) and read + judge (in process) at half, base, double size."""
+    sizes = {"half": base.scaled(0.5), "base": base, "double": base.scaled(2)}
+    files = {name: province(size) for name, size in sizes.items()}
+    reports: dict[str, Callable[[], float]] = {}
+    memory: dict[str, list[int]] = {name: [] for name in sizes}
+
+    def report_job(name: str) -> Callable[[], float]:
+        def job() -> float:
+            out = scratch / name
+            shutil.rmtree(out, ignore_errors=True)
+            seconds, peak = run_process(report_command(*files[name], out))
+            memory[name].append(peak)
+            return seconds
+
+        return job
+
+    def core_job(name: str) -> Callable[[], object]:
+        targets, actuals = files[name]
+        return lambda: judge(
+            load_targets(targets), read_actuals(actuals, today=TODAY), Month.parse(AS_OF)
+        )
+
+    for name in sizes:
+        reports[f"report {name}"] = report_job(name)
+        reports[f"core {name}"] = timed(core_job(name))
+    times = {name: median(t) for name, t in interleave(runs, reports).items()}
+    report_s, peak = times["report base"], max(memory["base"])
+    goals = [
+        Goal(
+            f"province ({base.targets:,} targets): whole report",
+            f"{report_s:.1f} s",
+            "<= 30 s",
+            report_s <= 30,
+        ),
+        Goal(
+            "province: whole report, peak memory",
+            f"{peak / 2**20:.0f} MiB",
+            "<= 1024 MiB",
+            peak <= 2**30,
+        ),
+    ]
+    for what in ("report", "core"):
+        label = "whole report" if what == "report" else "read + judge"
+        for small, big in (("half", "base"), ("base", "double")):
+            ratio = times[f"{what} {big}"] / times[f"{what} {small}"]
+            goals.append(
+                Goal(
+                    f"growth, {label}: {sizes[small].rows:,} -> {sizes[big].rows:,} rows",
+                    f"{times[f'{what} {small}']:.2f} s -> {times[f'{what} {big}']:.2f} s "
+                    f"= {ratio:.2f}x",
+                    "<= 2.2x",
+                    ratio <= 2.2,
+                )
+            )
+    goals.append(
+        Goal(
+            "  peak memory half / base / double",
+            " / ".join(f"{max(memory[n]) / 2**20:.0f}" for n in sizes) + " MiB",
+            "",
+            None,
+        )
+    )
+    return goals
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def table(goals: list[Goal]) -> str:
+    widths = [max(len(g.what) for g in goals), max(len(g.measured) for g in goals), 11]
+    lines = []
+    for g in goals:
+        verdict = "" if g.ok is None else ("PASS" if g.ok else "FAIL")
+        lines.append(
+            f"{g.what:<{widths[0]}}  {g.measured:<{widths[1]}}  {g.goal:<{widths[2]}}  {verdict}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--regions", type=int, default=100, help="province size (x20 targets)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument(
+        "--report-runs", type=int, default=3, help="runs of each whole province report"
+    )
+    parser.add_argument("--no-stages", action="store_true", help="skip the per-step timings")
+    args = parser.parse_args()
+    base = Size(regions=args.regions)
+    print(f"machine: {machine()}", flush=True)
+    print(f"province: {base.targets:,} targets, {base.rows:,} rows (synthetic)", flush=True)
+    for size in (base.scaled(0.5), base, base.scaled(2)):
+        province(size)  # generate (and cache) before anything is timed
+    goals: list[Goal] = []
+    with tempfile.TemporaryDirectory(prefix="sockprogress-bench-") as scratch:
+        goals += shipped(args.runs, Path(scratch))
+        goals += reading(base, args.runs)
+        goals += growth(base, args.report_runs, Path(scratch))
+    if not args.no_stages:
+        goals += stages(base)
+    print()
+    print(table(goals))
+    return 0 if all(g.ok is not False for g in goals) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
