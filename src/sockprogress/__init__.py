@@ -1,10 +1,33 @@
-"""sockprogress: monthly progress reports on dated industrial targets."""
+"""sockprogress: monthly progress reports on dated industrial targets.
 
-from .errors import InputError, OutputError, SockProgressError
-from .judging import judge
-from .monthly import build_report, write_report
-from .periods import Month
-from .reading import load_targets, read_actuals
+The names below are imported on first use, so that a process that needs one small part (the
+chart worker, a reader of the JSON) does not pay for pandas and openpyxl.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import InputError, OutputError, SockProgressError
+    from .judging import judge
+    from .monthly import build_report, run_report, write_report
+    from .periods import Month
+    from .reading import load_targets, read_actuals
+
+_WHERE = {
+    "InputError": ".errors",
+    "OutputError": ".errors",
+    "SockProgressError": ".errors",
+    "judge": ".judging",
+    "build_report": ".monthly",
+    "run_report": ".monthly",
+    "write_report": ".monthly",
+    "Month": ".periods",
+    "load_targets": ".reading",
+    "read_actuals": ".reading",
+}
 
 __all__ = [
     "InputError",
@@ -15,5 +38,12 @@ __all__ = [
     "judge",
     "load_targets",
     "read_actuals",
+    "run_report",
     "write_report",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'sockprogress' has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name], __name__), name)

@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from .errors import SockProgressError
-from .monthly import build_report, parse_formats, write_report
+from .model import Issue
+from .monthly import parse_formats, run_report
 from .periods import Month
 from .progress import ProgressBar
 from .rendering.text import DEFAULT_LANG, LANG_ENV, LANGS, status_word
@@ -107,11 +108,24 @@ def report(
     """Judge every target for the report month and write the Excel, HTML and JSON reports."""
     chosen = parse_formats(formats)
     with ProgressBar() as bar:
-        result = build_report(targets, actuals, as_of, today=dt.date.today(), progress=bar.step)
-        with bar.paused():
-            for issue in result.issues:
-                click.echo(issue.line(), err=True)
-        paths = write_report(result, out, chosen, templates, lang, progress=bar.step)
+
+        def show(issues: tuple[Issue, ...]) -> None:
+            with bar.paused():
+                for issue in issues:
+                    click.echo(issue.line(), err=True)
+
+        result, paths = run_report(
+            targets,
+            actuals,
+            as_of,
+            out,
+            chosen,
+            templates=templates,
+            lang=lang,
+            today=dt.date.today(),
+            progress=bar.step,
+            on_issues=show,
+        )
     counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
     click.echo(
         f"{as_of}: {len(result.targets)} targets — {counts}; {len(result.issues)} data issues"

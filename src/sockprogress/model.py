@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from .periods import Month
+
+if TYPE_CHECKING:  # pandas is not needed to hold results, only to build them
+    import pandas as pd
 
 Kind = Literal["level", "annual_total"]
 Direction = Literal["increase", "decrease"]

@@ -9,13 +9,15 @@ from pathlib import Path
 
 from .errors import InputError
 from .judging import judge
-from .model import InputFile, Report
+from .model import InputFile, Issue, Report
 from .periods import Month
 from .progress import ProgressCallback
 from .reading import load_targets, read_actuals
+from .rendering.charts import MAX_CHARTS, draw_charts
+from .rendering.chartworker import ChartWorker
 from .rendering.excel import render_workbook
 from .rendering.files import write_all
-from .rendering.html import render_html
+from .rendering.html import DrawCharts, render_html
 from .rendering.jsonout import render_json
 
 FORMATS = ("xlsx", "html", "json")
@@ -57,10 +59,12 @@ def build_report(
 
 
 # Every renderer gets the language; JSON ignores it, since its notes stay English for programs.
-RENDERERS: dict[str, Callable[[Report, Path | None, str], bytes]] = {
-    "xlsx": lambda report, _, lang: render_workbook(report, lang=lang),
-    "html": lambda report, templates, lang: render_html(report, templates, lang).encode("utf-8"),
-    "json": lambda report, _, __: render_json(report).encode("utf-8"),
+RENDERERS: dict[str, Callable[[Report, Path | None, str, DrawCharts], bytes]] = {
+    "xlsx": lambda report, _, lang, __: render_workbook(report, lang=lang),
+    "html": lambda report, templates, lang, draw: render_html(
+        report, templates, lang, MAX_CHARTS, draw
+    ).encode("utf-8"),
+    "json": lambda report, _, __, ___: render_json(report).encode("utf-8"),
 }
 
 
@@ -82,6 +86,7 @@ def write_report(
     templates: Path | None = None,
     lang: str = "en",
     progress: ProgressCallback = _silent,
+    draw: DrawCharts = draw_charts,
 ) -> list[Path]:
     """Render every format in memory first (in `lang`), then write each atomically."""
     chosen = list(formats)
@@ -89,8 +94,43 @@ def write_report(
     files = {}
     for done, fmt in enumerate(chosen):
         progress(f"rendering {fmt}", done, steps)
-        files[out / f"progress-{report.as_of}.{fmt}"] = RENDERERS[fmt](report, templates, lang)
+        files[out / f"progress-{report.as_of}.{fmt}"] = RENDERERS[fmt](
+            report, templates, lang, draw
+        )
     progress("writing files", len(chosen), steps)
     write_all(files)
     progress("written", steps, steps)
     return list(files)
+
+
+def _no_issues(issues: tuple[Issue, ...]) -> None:
+    """The default: data issues are in the report itself."""
+
+
+def run_report(
+    targets: Path,
+    actuals: Path,
+    as_of: Month,
+    out: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    templates: Path | None = None,
+    lang: str = "en",
+    today: dt.date | None = None,
+    progress: ProgressCallback = _silent,
+    on_issues: Callable[[tuple[Issue, ...]], None] = _no_issues,
+) -> tuple[Report, list[Path]]:
+    """The monthly report from the two input files to the written outputs.
+
+    When the HTML is asked for, its charts' worker process starts first, so that importing
+    matplotlib overlaps reading and judging. `on_issues` sees the data issues before anything
+    is written.
+    """
+    chosen = tuple(formats)
+    with ChartWorker(enabled="html" in chosen) as charts:
+        report = build_report(targets, actuals, as_of, today=today, progress=progress)
+        on_issues(report.issues)
+        paths = write_report(
+            report, out, chosen, templates, lang, progress=progress, draw=charts.draw
+        )
+    return report, paths

@@ -7,10 +7,12 @@ branch; every word and number comes from text.py through filters bound to the la
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -18,6 +20,8 @@ from markupsafe import Markup
 from ..model import STATUSES, Report, TargetResult
 from . import text
 from .charts import MAX_CHARTS, draw_charts, unit_caption
+
+DrawCharts = Callable[[tuple[TargetResult, ...], str, int], dict[str, Any]]
 
 
 def template_dirs(extra: Path | None = None) -> list[Path]:
@@ -165,9 +169,11 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
     )
 
 
-def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
+def build_view(
+    report: Report, lang: str, chart_limit: int = MAX_CHARTS, draw: DrawCharts = draw_charts
+) -> dict[str, object]:
     """Everything the templates show, decided here so they hold only `for` and `if`."""
-    charts = draw_charts(report.targets, lang, chart_limit)
+    charts = draw(report.targets, lang, chart_limit)
     chartable = sum(1 for r in report.targets if r.observations or r.baseline)
     seen: set[str] = set()
     cards: list[Card] = []
@@ -234,8 +240,12 @@ def render_html(
     templates: Path | None = None,
     lang: str = "en",
     chart_limit: int = MAX_CHARTS,
+    draw: DrawCharts = draw_charts,
 ) -> str:
-    """The whole page as text; same report and language give the same characters."""
+    """The whole page as text; same report and language give the same characters.
+
+    `draw` draws the charts (`ChartWorker.draw` draws them in another process).
+    """
     lang = text.check_lang(lang)
-    view = build_view(report, lang, chart_limit)
+    view = build_view(report, lang, chart_limit, draw)
     return environment(templates, lang).get_template("base.html").render(**view)
