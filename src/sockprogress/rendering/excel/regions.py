@@ -154,7 +154,8 @@ def add_region_sheet(
     lang: str,
     taken: set[str],
 ) -> Worksheet:
-    ws = wb.create_sheet(sheet_name(region, taken))
+    shown = region_name(region, report, lang) if lang == "zh" else region
+    ws = wb.create_sheet(sheet_name(shown, taken))
     for column, width in WIDTHS.items():
         ws.column_dimensions[column].width = width
     for c in range(CHART_FIRST, CHART_LAST + 1):
