@@ -1,0 +1,175 @@
+"""A sheet per region with a block per target: the facts, the observations and a chart.
+
+Blocks stack down the sheet, so 2,000 targets make 100 sheets, not 2,000, and the work per
+target is constant: building stays linear in targets plus observations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ...model import Report, TargetResult
+from ..text import status_word
+from .chart import DATA_COL, DATA_WIDTH, build_chart, lines, write_chart_data
+from .common import FIGURES, figure_label, notes_text, region_name, target_name, target_scale
+from .labels import label
+from .styles import (
+    BOTTOM_RULE,
+    CODE_FONT,
+    DATE,
+    HEADER_FILL,
+    HEADER_FONT,
+    INDENT,
+    MUTED_FONT,
+    SUBTITLE_FONT,
+    TITLE_FONT,
+    TOP,
+    WRAP,
+    Scale,
+    fit_height,
+    print_setup,
+    put,
+    put_status,
+    sheet_name,
+)
+
+WIDTHS = {"A": 24, "B": 15, "C": 14, "D": 10, "E": 12, "F": 16}
+CHART_COLUMN = "G"
+CHART_FIRST, CHART_LAST = 7, 15  # G to O
+CHART_ROWS = 18  # rows a chart of 8 cm covers at the default row height
+LAST_PRINT_COLUMN = "O"
+
+
+def _figure_value(
+    result: TargetResult, field: str, fmt: str, scale: Scale, lang: str
+) -> tuple[Any, str]:
+    value = getattr(result.figures, field)
+    if fmt == "scaled":
+        return scale.of(value), scale.number_format
+    if fmt == "word":
+        return (status_word(value, lang) or None) if value else None, ""
+    return value, "" if fmt == "date" else fmt
+
+
+def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str) -> int:
+    """The key figures as label/value/remark rows from `row`; returns the next free row."""
+    t = result.target
+    put(ws, row, 1, label("status", lang))
+    put_status(ws, row, 2, result.status, lang)
+    put(ws, row, 4, result.status, font=CODE_FONT)
+    rows: list[tuple[str, Any, str, Any]] = [
+        ("goal", scale.of(t.target), scale.number_format, scale.unit),
+        ("deadline", t.deadline, DATE, None),
+        (
+            "baseline",
+            scale.of(result.baseline.value) if result.baseline else None,
+            scale.number_format,
+            result.baseline.period if result.baseline else None,
+        ),
+        (
+            "latest",
+            scale.of(result.latest.value) if result.latest else None,
+            scale.number_format,
+            result.latest.period if result.latest else None,
+        ),
+    ]
+    if result.ytd:
+        rows.append(("ytd", scale.of(result.ytd.value), scale.number_format, result.ytd.period))
+    reasons = dict(result.why_null)
+    for field, fmt in FIGURES:
+        value, number_format = _figure_value(result, field, fmt, scale, lang)
+        remark = label("blank_because", lang, reason=reasons[field]) if field in reasons else None
+        rows.append((field, value, number_format, remark))
+    rows.append(("previous_status", status_word(result.previous_status, lang), "", None))
+    for n, (key, value, number_format, remark) in enumerate(rows, row + 1):
+        name = figure_label(key, lang) if key in dict(FIGURES) else label(key, lang)
+        put(ws, n, 1, name)
+        put(ws, n, 2, value, number_format or None)
+        if remark is not None:
+            blank = isinstance(remark, str) and value is None
+            put(ws, n, 3, remark, font=MUTED_FONT if blank else None)
+            ws.cell(row=n, column=3).alignment = INDENT
+    row += len(rows) + 1
+    notes = notes_text(result, lang)
+    for key, text in (("notes", notes), ("plan", t.plan), ("source", t.source)):
+        if text:
+            put(ws, row, 1, label(key, lang))
+            put(ws, row, 2, text)
+            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
+            ws.cell(row=row, column=1).alignment = TOP
+            ws.cell(row=row, column=2).alignment = WRAP
+            # Merged cells do not grow to fit, so give wrapped text the height it needs.
+            fit_height(ws, row, [(text, sum(WIDTHS[c] for c in "BCDEF"))])
+            row += 1
+    return row
+
+
+def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str) -> int:
+    """The observations the target was judged on; returns the next free row."""
+    put(ws, row, 1, label("observations", lang), font=SUBTITLE_FONT)
+    row += 1
+    value_title = label("value", lang)
+    if scale.factor != 1:
+        value_title = f"{value_title} ({scale.unit})"
+    titles = ["period", "period_end", None, "basis", "input_rows"]
+    for c, key in enumerate(titles, 1):
+        put(ws, row, c, label(key, lang) if key else value_title)
+        cell = ws.cell(row=row, column=c)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for n, obs in enumerate(result.observations, row + 1):
+        put(ws, n, 1, obs.period)
+        put(ws, n, 2, obs.end, DATE)
+        put(ws, n, 3, scale.of(obs.value), scale.number_format)
+        put(ws, n, 4, obs.basis)
+        ws.cell(row=n, column=4).alignment = INDENT
+        put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
+    return row + len(result.observations) + 2
+
+
+def _block(ws: Worksheet, row: int, result: TargetResult, lang: str) -> int:
+    """One target's block from `row`; returns the first row after it."""
+    scale = target_scale(result, lang)
+    name = target_name(result, lang)
+    put(ws, row, 1, f"{name} ({scale.unit})", font=SUBTITLE_FONT)
+    for c in range(1, 16):
+        ws.cell(row=row, column=c).border = BOTTOM_RULE
+    end = _observations(ws, _facts(ws, row + 1, result, scale, lang) + 1, result, scale, lang)
+    series, frame = lines(result, scale)
+    write_chart_data(ws, row, series, lang)
+    chart = build_chart(ws, row, series, frame, name, scale, lang)
+    ws.add_chart(chart, f"{CHART_COLUMN}{row + 1}")
+    data_end = row + 2 + max(len(line.points) for line in series)
+    return max(end, row + 1 + CHART_ROWS, data_end) + 1
+
+
+def add_region_sheet(
+    wb: Workbook,
+    report: Report,
+    region: str,
+    results: list[TargetResult],
+    lang: str,
+    taken: set[str],
+) -> Worksheet:
+    shown = region_name(region, report, lang) if lang == "zh" else region
+    ws = wb.create_sheet(sheet_name(shown, taken))
+    for column, width in WIDTHS.items():
+        ws.column_dimensions[column].width = width
+    for c in range(CHART_FIRST, CHART_LAST + 1):
+        # wide enough together for the 16.5 cm chart, so the print area holds all of it
+        ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = 10
+    for c in range(DATA_COL, DATA_COL + DATA_WIDTH):
+        ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = 11
+    title = f"{region_name(region, report, lang)} — {label('targets_count', lang, n=len(results))}"
+    put(ws, 1, 1, title, font=TITLE_FONT)
+    row = 3
+    for i, result in enumerate(results):
+        if i:
+            ws.row_breaks.append(Break(id=row - 1))
+        row = _block(ws, row, result, lang)
+    print_setup(ws, str(report.as_of), lang)
+    ws.print_area = f"A1:{LAST_PRINT_COLUMN}{row}"
+    return ws

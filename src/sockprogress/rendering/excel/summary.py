@@ -1,0 +1,196 @@
+"""The Summary sheet (one row per target, grouped by region) and What changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.formatting.rule import DataBarRule
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ...model import Report, TargetResult
+from ..text import status_word
+from .common import by_region, changed, notes_text, region_name, target_name, target_scale
+from .labels import label
+from .styles import (
+    BAND_FILL,
+    CODE_FONT,
+    DATE,
+    PCT,
+    RATE,
+    RATIO,
+    STATUS_ICONS,
+    SUBTITLE_FONT,
+    TITLE_FONT,
+    TOP,
+    WRAP,
+    fit_height,
+    header_row,
+    print_setup,
+    put,
+    put_status,
+)
+
+# (label key, number format, width); "scaled" takes the target's scale. The columns are what
+# the director reads; every other figure is in the target's block on its region sheet.
+COLUMNS: tuple[tuple[str, str | None, float], ...] = (
+    ("region", None, 14),
+    ("target_name", None, 34),
+    ("status", None, 24),
+    ("share", PCT, 13),
+    ("latest", "scaled", 12),
+    ("latest_period", None, 9),
+    ("goal", "scaled", 12),
+    ("deadline", DATE, 11),
+    ("unit", None, 9),
+    ("actual_cagr", RATE, 10),
+    ("required_cagr", RATE, 10),
+    ("pace_ratio", RATIO, 8),
+    ("projected_at_deadline", "scaled", 12),
+    ("changed", None, 8),
+    ("notes", None, 46),
+    ("status_code", None, 14),
+)
+KEYS = [c[0] for c in COLUMNS]
+HEADER_ROW = 4
+SHOWN_FIGURES = ("share_of_target_pct", "actual_cagr", "required_cagr", "pace_ratio")
+
+
+def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
+    t, f, s = result.target, result.figures, target_scale(result, lang)
+    return [
+        region_name(t.region, report, lang) if lang == "zh" else t.region,
+        target_name(result, lang),
+        None,  # the status cell is styled separately
+        f.share_of_target_pct,
+        s.of(result.latest.value) if result.latest else None,
+        result.latest.period if result.latest else None,
+        s.of(t.target),
+        t.deadline,
+        s.unit,
+        f.actual_cagr,
+        f.required_cagr,
+        f.pace_ratio,
+        s.of(f.projected_at_deadline),
+        label("yes" if changed(result) else "no", lang),
+        notes_text(result, lang, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
+        result.status,
+    ]
+
+
+def _counts_line(report: Report, lang: str) -> str:
+    parts = [f"{STATUS_ICONS[s]} {status_word(s, lang)}: {n}" for s, n in report.counts().items()]
+    return f"{label('targets_count', lang, n=len(report.targets))} — " + " · ".join(parts)
+
+
+def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
+    ws = wb.active
+    ws.title = label("sheet_summary", lang)
+    month = str(report.as_of)
+    put(
+        ws, 1, 1, f"{label('title', lang)} — {label('report_month', lang)} {month}", font=TITLE_FONT
+    )
+    put(ws, 2, 1, _counts_line(report, lang))
+    header_row(ws, HEADER_ROW, [label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
+    row = HEADER_ROW
+    for region, results in by_region(report):
+        row += 1
+        count = label("targets_count", lang, n=len(results))
+        put(ws, row, 1, f"{region_name(region, report, lang)} — {count}", font=SUBTITLE_FONT)
+        for c in range(1, len(COLUMNS) + 1):
+            ws.cell(row=row, column=c).fill = BAND_FILL
+        for result in results:
+            row += 1
+            scale = target_scale(result, lang)
+            for c, (value, (_, fmt, _)) in enumerate(
+                zip(_row(result, report, lang), COLUMNS, strict=True), 1
+            ):
+                put(ws, row, c, value, scale.number_format if fmt == "scaled" else fmt)
+            put_status(ws, row, KEYS.index("status") + 1, result.status, lang)
+            for c in range(1, len(COLUMNS) + 1):
+                ws.cell(row=row, column=c).alignment = TOP
+            ws.cell(row=row, column=KEYS.index("notes") + 1).alignment = WRAP
+            ws.cell(row=row, column=KEYS.index("target_name") + 1).alignment = WRAP
+            ws.cell(row=row, column=KEYS.index("status_code") + 1).font = CODE_FONT
+            fit_height(
+                ws,
+                row,
+                [
+                    (ws.cell(row=row, column=c).value, COLUMNS[c - 1][2])
+                    for c in (KEYS.index("target_name") + 1, KEYS.index("notes") + 1)
+                ],
+            )
+    last = max(row, HEADER_ROW + 1)
+    share = get_column_letter(KEYS.index("share") + 1)
+    ws.conditional_formatting.add(
+        f"{share}{HEADER_ROW + 1}:{share}{last}",
+        DataBarRule(start_type="num", start_value=0, end_type="num", end_value=100, color="5B9BD5"),
+    )
+    ws.freeze_panes = f"C{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{last}"
+    print_setup(ws, month, lang, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    return ws
+
+
+CHANGE_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("region", 14),
+    ("target_name", 34),
+    ("previous_status", 24),
+    ("status", 24),
+    ("previous_latest_period", 11),
+    ("previous_latest", 13),
+    ("latest_period", 11),
+    ("latest", 13),
+    ("unit", 9),
+    ("what_changed", 40),
+)
+
+
+def _what_changed(result: TargetResult, lang: str) -> str:
+    parts = []
+    if result.status != result.previous_status:
+        old, new = status_word(result.previous_status, lang), status_word(result.status, lang)
+        parts.append(label("status_changed", lang, old=old, new=new))
+    prev, now = result.previous_latest, result.latest
+    if (prev is None) != (now is None) or (
+        prev and now and (prev.period, prev.value) != (now.period, now.value)
+    ):
+        old_p = prev.period if prev else label("none", lang)
+        new_p = now.period if now else label("none", lang)
+        parts.append(label("latest_changed", lang, old=old_p, new=new_p))
+    return "; ".join(parts)
+
+
+def add_changes(wb: Workbook, report: Report, lang: str) -> Worksheet:
+    ws = wb.create_sheet(label("sheet_changes", lang))
+    month, before = str(report.as_of), str(report.as_of.shift(-1))
+    put(ws, 1, 1, f"{label('changes_title', lang)}: {before} → {month}", font=TITLE_FONT)
+    header_row(ws, 3, [label(k, lang) for k, _ in CHANGE_COLUMNS], [w for _, w in CHANGE_COLUMNS])
+    row = 3
+    for result in (r for r in report.targets if changed(r)):
+        row += 1
+        s = target_scale(result, lang)
+        prev, now = result.previous_latest, result.latest
+        values = [
+            result.target.region,
+            target_name(result, lang),
+            None,
+            None,
+            prev.period if prev else None,
+            s.of(prev.value) if prev else None,
+            now.period if now else None,
+            s.of(now.value) if now else None,
+            s.unit,
+            _what_changed(result, lang),
+        ]
+        for c, value in enumerate(values, 1):
+            put(ws, row, c, value, s.number_format)
+        put_status(ws, row, 3, result.previous_status, lang)
+        put_status(ws, row, 4, result.status, lang)
+    if row == 3:
+        put(ws, 4, 1, label("changes_none", lang, month=before), font=Font(italic=True))
+    ws.freeze_panes = "A4"
+    print_setup(ws, month, lang, title_rows="3:3")
+    return ws

@@ -1,0 +1,204 @@
+"""The Excel report read back with openpyxl: sheets, values, formats, charts, print setup."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import warnings
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from openpyxl.chart import ScatterChart
+
+from sockprogress.model import Issue, Report
+from sockprogress.rendering.excel import build_workbook, render_workbook
+from sockprogress.rendering.text import status_word
+
+
+def reload(report: Report, lang: str = "en") -> Workbook:
+    """Save and load again, turning any openpyxl warning into a failure."""
+    data = render_workbook(report, lang)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return load_workbook(io.BytesIO(data))
+
+
+def summary_rows(ws: object) -> dict[str, list[object]]:
+    """Summary rows keyed by status code (last column), header row 4."""
+    rows = list(ws.iter_rows(min_row=5, values_only=True))  # type: ignore[attr-defined]
+    return {str(r[1]): list(r) for r in rows if r[-1]}
+
+
+def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
+    wb = reload(shipped_report)
+    assert wb.sheetnames == [
+        "Summary",
+        "Changes",
+        "Liaoyuan",
+        "Xiaobeihe",
+        "Context",
+        "Data issues",
+        "About",
+    ]
+    rows = summary_rows(wb["Summary"])
+    assert sorted(rows) == sorted(r.target.name for r in shipped_report.targets)
+    for result in shipped_report.targets:
+        row = rows[result.target.name]
+        assert row[-1] == result.status  # the JSON code stays visible
+        assert status_word(result.status) in str(row[2])
+        assert row[0] == result.target.region
+
+
+def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
+    ws = reload(shipped_report)["Summary"]
+    cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    capacity = cells["Annual sock production capacity"]
+    latest = ws.cell(row=capacity, column=5)
+    assert latest.value == 3_500_000_000
+    assert latest.number_format == '#,##0.00,,," bn"'
+    share = ws.cell(row=capacity, column=4)
+    assert share.value == pytest.approx(70.0)
+    assert share.number_format == '0.0"%"'
+    firms = cells["Sock firms"]
+    assert ws.cell(row=firms, column=5).value == 206
+    assert ws.cell(row=firms, column=5).number_format == "#,##0"
+    assert ws.cell(row=firms, column=11).value == pytest.approx(0.09853401406770046)
+    assert ws.cell(row=firms, column=11).number_format == "0.0%"
+
+
+def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> None:
+    ws = reload(shipped_report)["Summary"]
+    row = next(
+        r
+        for r in range(5, ws.max_row + 1)
+        if ws.cell(r, 2).value == "Sock firms above designated size"
+    )
+    assert ws.cell(row, 10).value is None  # actual growth: undefined, not 0
+    assert "needs an observation later than the baseline" in ws.cell(row, 15).value
+
+
+def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Report) -> None:
+    wb = reload(shipped_report)
+    ws = wb["Summary"]
+    rules = [(str(rng.sqref), rule.type) for rng in ws.conditional_formatting for rule in rng.rules]
+    assert ("D5:D14", "dataBar") in rules
+    assert ws.freeze_panes == "C5"
+    assert ws.auto_filter.ref == "A4:P14"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$4:$4"
+    assert "2026-10" in ws.oddHeader.left.text
+    assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+    assert wb.properties.title == "Progress toward targets — 2026-10"
+    assert "2026-10" in wb.properties.subject
+    assert {p.name: p.value for p in wb.custom_doc_props.props} == {"Report month": "2026-10"}
+    for sheet in wb.worksheets:
+        assert sheet.page_setup.orientation in ("landscape", "portrait")
+        assert sheet.oddFooter.center.text
+
+
+def test_a_native_chart_per_target_with_visible_axes(shipped_report: Report) -> None:
+    wb = reload(shipped_report)
+    charts = [c for ws in wb.worksheets for c in ws._charts]
+    assert len(charts) == len(shipped_report.targets)
+    for chart in charts:
+        assert isinstance(chart, ScatterChart)
+        assert chart.x_axis.delete is False and chart.y_axis.delete is False
+        assert chart.legend is not None
+        assert all(s.smooth is False for s in chart.series)
+    names = {len(c.series) for c in charts}
+    assert 4 in names  # actual, required path, target level, deadline
+    blocks = {ws.title: len(ws._charts) for ws in wb.worksheets}
+    assert blocks["Liaoyuan"] == 3 and blocks["Xiaobeihe"] == 5
+
+
+def test_region_block_lists_the_observations_used(shipped_report: Report) -> None:
+    ws = reload(shipped_report)["Xiaobeihe"]
+    values = [[c for c in row] for row in ws.iter_rows(max_col=5, values_only=True)]
+    assert ["2024", None, 3_500_000_000, "annual", "23"] in [
+        [r[0], None, r[2], r[3], r[4]] for r in values
+    ]
+    assert ws.print_area is not None
+
+
+def test_context_issues_and_about(shipped_report: Report) -> None:
+    wb = reload(shipped_report)
+    context = [r[1] for r in wb["Context"].iter_rows(min_row=4, values_only=True)]
+    assert "Computerized sock looms" in context
+    issues = list(wb["Data issues"].iter_rows(min_row=4, values_only=True))
+    assert len(issues) == len(shipped_report.issues)
+    assert issues[0][:3] == ("warning", "actuals.xlsx", "Actuals")
+    about = [v for row in wb["About"].iter_rows(values_only=True) for v in row if v]
+    for item in shipped_report.inputs:
+        assert item.name in about and item.sha256 in about
+    assert "awaiting_final" in about
+
+
+def test_nothing_changed_is_said_and_a_change_is_listed(shipped_report: Report) -> None:
+    ws = reload(shipped_report)["Changes"]
+    assert "No target changed" in ws.cell(4, 1).value
+    first = shipped_report.targets[0]
+    moved = dataclasses.replace(first, previous_status="on_track", previous_latest=None)
+    report = dataclasses.replace(shipped_report, targets=(moved, *shipped_report.targets[1:]))
+    ws = reload(report)["Changes"]
+    assert ws.cell(4, 2).value == first.target.name
+    assert "On track" in ws.cell(4, 3).value and "Awaiting final figure" in ws.cell(4, 4).value
+    assert "status" in ws.cell(4, 10).value and "latest" in ws.cell(4, 10).value
+
+
+def test_user_text_never_becomes_a_formula(shipped_report: Report) -> None:
+    # synthetic hostile text, not a published figure
+    evil = "=cmd|' /C calc'!A0"
+    first = shipped_report.targets[0]
+    target = dataclasses.replace(first.target, name=evil, region="[bad]:region/name*?" * 3)
+    report = dataclasses.replace(
+        shipped_report,
+        targets=(dataclasses.replace(first, target=target), *shipped_report.targets[1:]),
+        issues=(Issue("error", evil, "actuals.xlsx", "Actuals", 3, "value"),),
+    )
+    wb = reload(report)
+    texts = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value == evil]
+    assert len(texts) == 2  # the Summary row and the issue message
+    assert all(c.data_type == "s" for c in texts)
+    assert not [
+        c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"
+    ]
+    assert any(len(name) <= 31 and "[" not in name for name in wb.sheetnames)
+
+
+def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
+    wb = reload(shipped_report, "zh")
+    assert wb.sheetnames == ["汇总", "本月变化", "辽源", "小北河", "背景指标", "数据问题", "说明"]
+    ws = wb["汇总"]
+    cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    capacity = cells["袜子年产能"]
+    assert ws.cell(capacity, 5).value == pytest.approx(35.0)  # 3.5 bn pairs = 35 亿双
+    assert ws.cell(capacity, 9).value == "亿双"
+    clothing = cells["服装年产能"]
+    assert ws.cell(clothing, 7).value == pytest.approx(200.0)  # 2 m pieces = 200 万件
+    assert ws.cell(clothing, 9).value == "万件"
+    assert ws.cell(cells["袜业企业数"], 5).value == 206
+
+
+def test_build_scales_linearly_to_many_regions(shipped_report: Report) -> None:
+    # synthetic: the shipped targets copied into 40 made-up regions (320 targets)
+    copies = tuple(
+        dataclasses.replace(r, target=dataclasses.replace(r.target, region=f"Synthetic {i:02d}"))
+        for i in range(40)
+        for r in shipped_report.targets
+    )
+    wb = build_workbook(dataclasses.replace(shipped_report, targets=copies))
+    regions = [ws for ws in wb.worksheets if ws.title.startswith("Synthetic")]
+    assert len(regions) == 40
+    assert sum(len(ws._charts) for ws in regions) == 320
+
+
+def test_report_writes_the_workbook_through_the_cli(tmp_path: Path, shipped_report: Report) -> None:
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(render_workbook(shipped_report))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_workbook(path)["Summary"].max_row == 14
