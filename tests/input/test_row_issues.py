@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from sockprogress.cli import main
 
+FULL_WIDTH = "".join(chr(ord(c) + 0xFEE0) for c in "Testville")  # full-width letters
 # Rows 2 and 3 are good; the case's rows start at row 4.
 GOOD = [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2022", 120)]
 
@@ -122,7 +123,7 @@ CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
     ),
     (
         "full-width",
-        [("Ｔｅｓｔｖｉｌｌｅ", "widgets", "2023", 150)],
+        [(FULL_WIDTH, "widgets", "2023", 150)],
         "region",
         "warning",
         "read as 'Testville'",
