@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
@@ -138,32 +139,46 @@ class _Cleaner:
                 (int(row), order, Issue(severity, message, self.name, SHEET, int(row), column))
             )
 
-    def apply(self, column: str, func: Callable[[Any], Any], order: int) -> pd.Series:
-        values = self.frame[column]
-        results: dict[Hashable, Any] = {}
-        problems: dict[Hashable, str] = {}
-        for value in pd.unique(values.map(_hashable)):
+    def apply(self, column: str, func: Callable[[Any], Any], order: int) -> _Cleaned:
+        """Run func once per distinct cell value; rows whose value fails become issues."""
+        # factorize hashes the cells in C; None and NaN get code -1, served by the extra slot.
+        # (It holds True and 1 as one value: a TRUE cell in a number column is vanishingly rare.)
+        codes, uniques = pd.factorize(self.frame[column].to_numpy(dtype=object))
+        results: list[Any] = []
+        for position, value in enumerate([*uniques, None]):
             try:
-                results[value] = func(_unhash(value))
+                results.append(func(value))
             except CellProblem as exc:
-                problems[value] = str(exc)
-        keys = values.map(_hashable)
-        for value, message in problems.items():
-            mask = keys == value
-            mask &= ~self.bad
-            self.issue(self.frame.loc[mask, "row"], column, "error", message, order)
-            self.bad |= keys == value
-        return keys.map(lambda k: results.get(k))
+                results.append(None)
+                code = position if position < len(uniques) else -1
+                failed = pd.Series(codes == code, index=self.frame.index)
+                self.issue(
+                    self.frame.loc[failed & ~self.bad, "row"], column, "error", str(exc), order
+                )
+                self.bad |= failed
+        return _Cleaned(codes, results, self.frame.index)
 
 
-def _hashable(value: Any) -> Hashable:
-    if isinstance(value, float) and value != value:
-        return None
-    return value if isinstance(value, Hashable) else repr(value)
+class _Cleaned:
+    """A cleaned column kept as one result per distinct value plus each row's code."""
+
+    def __init__(self, codes: Any, results: list[Any], index: pd.Index) -> None:
+        self.codes = codes
+        self.results = results
+        self.index = index
+
+    def part(self, func: Callable[[Any], Any]) -> pd.Series:
+        """func of each row's result (None where the cell failed), computed per distinct value."""
+        parts = np.empty(len(self.results), dtype=object)
+        parts[:] = [None if r is None else func(r) for r in self.results]
+        return pd.Series(parts[self.codes], index=self.index, dtype=object)
 
 
-def _unhash(value: Any) -> Any:
-    return value
+def _per_distinct(values: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    parts = np.empty(len(uniques) + 1, dtype=object)
+    parts[:] = [func(v) for v in [*uniques, None]]
+    return pd.Series(parts[codes], index=values.index, dtype=object)
 
 
 def _blank_rows(frame: pd.DataFrame) -> pd.Series:
@@ -256,7 +271,7 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
     names = {}
     for order, column in enumerate(("region", "indicator"), 1):
         cleaned = cleaner.apply(column, clean_name, order)
-        changed = cleaned.map(lambda r: bool(r and r[1]))
+        changed = cleaned.part(lambda r: r[1]).fillna(False).astype(bool)
         for raw, changed_rows in frame.loc[changed, ["row", column]].groupby(column)["row"]:
             fixed = clean_name(raw)[0]
             cleaner.issue(
@@ -266,16 +281,15 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
                 f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'",
                 order,
             )
-        names[column] = cleaned.map(lambda r: r[0] if r else None)
+        names[column] = cleaned.part(lambda r: r[0])
     period = cleaner.apply("period", clean_period, 3)
     _formulas_without_result(cleaner, path, header.index("value"))
     value = cleaner.apply("value", clean_value, 4)
     basis = cleaner.apply("basis", clean_basis, 5)
-    noted = value.map(lambda v: bool(v and v[1]))
-    for _, noted_rows in frame.loc[noted & ~cleaner.bad, ["row", "value"]].groupby(
-        frame["value"].map(repr)
-    )["row"]:
-        cleaner.issue(noted_rows, "value", "warning", value[noted_rows.index[0]][1], 4)
+    notes = value.part(lambda v: v[1])
+    noted = notes.notna() & ~cleaner.bad
+    for message, noted_rows in frame.loc[noted, "row"].groupby(notes[noted]):
+        cleaner.issue(noted_rows, "value", "warning", str(message), 4)
 
     good = ~cleaner.bad
     rows = pd.DataFrame(
@@ -283,13 +297,13 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
             "row": frame["row"][good].astype(int),
             "region": names["region"][good],
             "indicator": names["indicator"][good],
-            "period": period[good].map(lambda p: p.text),
-            "period_kind": period[good].map(lambda p: p.kind),
-            "end": pd.to_datetime(period[good].map(lambda p: p.end)),
-            "value": value[good].map(lambda v: v[0]).astype(float),
-            "basis": basis[good].astype(object),
-            "source": frame["source"][good].map(_text),
-            "note": frame["note"][good].map(_text),
+            "period": period.part(lambda p: p.text)[good],
+            "period_kind": period.part(lambda p: p.kind)[good],
+            "end": pd.to_datetime(period.part(lambda p: pd.Timestamp(p.end))[good]),
+            "value": value.part(lambda v: v[0])[good].astype(float),
+            "basis": basis.part(lambda b: b)[good],
+            "source": _per_distinct(frame["source"][good], _text),
+            "note": _per_distinct(frame["note"][good], _text),
         }
     )
     wrong_basis = (rows["basis"] != "") & (rows["period_kind"] != "month")
