@@ -276,3 +276,13 @@ def test_libreoffice_opens_the_added_workbook(
     )
     text = (out / "actuals.csv").read_text(encoding="utf-8")
     assert text.splitlines()[3].startswith("Testville,widgets,2023,150")
+
+
+def test_add_to_a_plain_workbook_without_a_table(tmp_path: Path, targets: Path) -> None:
+    from helpers import write_actuals
+
+    plain = write_actuals(tmp_path / "plain.xlsx", [("Testville", "widgets", "2021", 100)])
+    result = _add(plain, targets)
+    assert result.exit_code == 0, result.output
+    assert "plain.xlsx, sheet Actuals, row 3: added" in result.output
+    assert list(read_actuals(plain).rows["period"]) == ["2021", "2023"]
