@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import struct
 import time
 import zipfile
 from pathlib import Path
@@ -224,3 +225,24 @@ def test_json_issue_names_the_row(tmp_path: Path, targets: Path) -> None:
     assert {"severity": "error", "sheet": "Actuals", "row": 4, "column": "value"}.items() <= next(
         i for i in data["issues"] if i["row"] == 4
     ).items()
+
+
+def test_part_larger_than_its_declared_size_is_refused(tmp_path: Path, targets: Path) -> None:
+    """A zip directory that lies about a part's size: calamine stops at the declared size."""
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    name = b"xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(actuals) as archive:
+        sheet = archive.read(name.decode())
+    padding = b"<!--" + b" " * (40 * 1024**2) + b"-->"
+    _rewrite(actuals, {name.decode(): sheet.replace(b"</worksheet>", padding + b"</worksheet>")})
+    data = bytearray(actuals.read_bytes())
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
+    local = data.rfind(b"PK\x03\x04", 0, data.find(name))
+    struct.pack_into("<I", data, central + 24, 5000)  # uncompressed size in the directory
+    struct.pack_into("<I", data, local + 22, 5000)  # and in the part's own header
+    actuals.write_bytes(bytes(data))
+    code, output, seconds = _check(targets, actuals)
+    assert code == 2, output
+    assert output.startswith("Error: actuals.xlsx, sheet Actuals: cannot be read")
+    assert "larger than its declared uncompressed size" in output
+    assert seconds < 1
