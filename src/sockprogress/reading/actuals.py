@@ -10,21 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import gc
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
 from ..model import Actuals, Issue, Severity
-from .cells import CellProblem, clean_basis, clean_name, clean_period, clean_value
+from .cells import clean_basis, clean_name, clean_period
+from .cleaning import SHEET, Cleaner, per_distinct
 from .safety import check_workbook
 from .sheetxml import cell_name, formulas_without_result
 
-SHEET = "Actuals"
 REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
 OPTIONAL_COLUMNS = ("basis", "source", "note")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
@@ -123,104 +121,18 @@ def _frame(grid: list[list[Any]], header_index: int, header: list[str]) -> pd.Da
     return out
 
 
-class _Cleaner:
-    """Clean one column through a function applied once per distinct value."""
-
-    def __init__(self, name: str, frame: pd.DataFrame) -> None:
-        self.name = name
-        self.frame = frame
-        self.bad = pd.Series(False, index=frame.index)
-        self.issues: list[tuple[int, int, Issue]] = []
-
-    def issue(
-        self, rows: pd.Series, column: str, severity: Severity, message: str, order: int
-    ) -> None:
-        for row in rows:
-            self.issues.append(
-                (int(row), order, Issue(severity, message, self.name, SHEET, int(row), column))
-            )
-
-    def apply(self, column: str, func: Callable[[Any], Any], order: int) -> _Cleaned:
-        """Run func once per distinct cell value; rows whose value fails become issues."""
-        # factorize hashes the cells in C; None and NaN get code -1, served by the extra slot.
-        # (It holds True and 1 as one value: a TRUE cell in a number column is vanishingly rare.)
-        codes, uniques = pd.factorize(self.frame[column].to_numpy(dtype=object))
-        results: list[Any] = []
-        for position, value in enumerate([*uniques, None]):
-            try:
-                results.append(func(value))
-            except CellProblem as exc:
-                results.append(None)
-                code = position if position < len(uniques) else -1
-                failed = pd.Series(codes == code, index=self.frame.index)
-                self.issue(
-                    self.frame.loc[failed & ~self.bad, "row"], column, "error", str(exc), order
-                )
-                self.bad |= failed
-        return _Cleaned(codes, results, self.frame.index)
-
-    def apply_numbers(self, order: int) -> _Cleaned:
-        """The value column: a column of plain numbers is checked in one vectorised pass."""
-        raw = self.frame["value"]
-        numbers = raw.infer_objects()
-        if not pd.api.types.is_float_dtype(numbers) and not pd.api.types.is_integer_dtype(numbers):
-            return self.apply("value", clean_value, order)
-        floats = numbers.astype(float)
-        fine = np.isfinite(floats) & (floats > 0)
-        if not fine.all():
-            return self.apply("value", clean_value, order)
-        return _Numbers(floats)
-
-
-class _Cleaned:
-    """A cleaned column kept as one result per distinct value plus each row's code."""
-
-    def __init__(self, codes: Any, results: list[Any], index: pd.Index) -> None:
-        self.codes = codes
-        self.results = results
-        self.index = index
-
-    def part(self, func: Callable[[Any], Any]) -> pd.Series:
-        """func of each row's result (None where the cell failed), computed per distinct value."""
-        parts = np.empty(len(self.results), dtype=object)
-        parts[:] = [None if r is None else func(r) for r in self.results]
-        return pd.Series(parts[self.codes], index=self.index, dtype=object)
-
-
-class _Numbers(_Cleaned):
-    """A value column that was all plain positive numbers: (number, no note) on every row."""
-
-    def __init__(self, floats: pd.Series) -> None:
-        super().__init__(None, [], floats.index)
-        self.floats = floats
-
-    def part(self, func: Callable[[Any], Any]) -> pd.Series:
-        """func sees the whole column as one (numbers, None) pair, so v[0] and v[1] work on it."""
-        result = func((self.floats, None))
-        if isinstance(result, pd.Series):
-            return result
-        return pd.Series(result, index=self.index, dtype=object)
-
-
-def _per_distinct(values: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    parts = np.empty(len(uniques) + 1, dtype=object)
-    parts[:] = [func(v) for v in [*uniques, None]]
-    return pd.Series(parts[codes], index=values.index, dtype=object)
-
-
 def _blank_rows(frame: pd.DataFrame) -> pd.Series:
     cells = frame[list(COLUMNS)]
     return (cells.isna() | (cells == "")).all(axis=1)
 
 
-def _frame_index(cleaner: _Cleaner, rows: range) -> pd.Index:
+def _frame_index(cleaner: Cleaner, rows: range) -> pd.Index:
     """The frame labels of sheet rows `rows` still in the frame (blank rows are gone)."""
     return cleaner.frame.index[cleaner.frame["row"].isin(rows)]
 
 
 def _merged_cells(
-    cleaner: _Cleaner, merged: list[Any], header: list[str], header_index: int
+    cleaner: Cleaner, merged: list[Any], header: list[str], header_index: int
 ) -> None:
     """Merged cells leave every row but the top one empty: say so instead of 'empty'."""
     for (r0, c0), (r1, c1) in merged:
@@ -250,7 +162,7 @@ def _merged_cells(
             cleaner.bad[below] = True
 
 
-def _formulas_without_result(cleaner: _Cleaner, path: Path, position: int) -> None:
+def _formulas_without_result(cleaner: Cleaner, path: Path, position: int) -> None:
     """Empty value cells that hold a formula never calculated: a clearer message than 'empty'."""
     frame = cleaner.frame
     empty = (frame["value"].isna() | frame["value"].eq("")) & ~cleaner.bad
@@ -293,7 +205,7 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     if blank.all():
         return Actuals(empty_rows(), ())
     last = frame.index[~blank][-1]
-    cleaner = _Cleaner(name, frame)
+    cleaner = Cleaner(name, frame)
     inner_blank = blank & (frame.index < last)
     cleaner.issue(
         frame.loc[inner_blank, "row"],
@@ -342,8 +254,8 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             "end": pd.to_datetime(period.part(lambda p: pd.Timestamp(p.end))[good]),
             "value": value.part(lambda v: v[0])[good].astype(float),
             "basis": basis.part(lambda b: b)[good],
-            "source": _per_distinct(frame["source"][good], _text),
-            "note": _per_distinct(frame["note"][good], _text),
+            "source": per_distinct(frame["source"][good], _text),
+            "note": per_distinct(frame["note"][good], _text),
         }
     )
     wrong_basis = (rows["basis"] != "") & (rows["period_kind"] != "month")
