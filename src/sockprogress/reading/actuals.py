@@ -19,7 +19,8 @@ from python_calamine import CalamineWorkbook
 from ..errors import InputError
 from ..model import Actuals, Issue, Severity
 from .cells import clean_basis, clean_name, clean_period
-from .cleaning import SHEET, Cleaner, per_distinct
+from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
+from .cleaning import Cleaner, per_distinct
 from .safety import check_workbook
 from .sheetxml import cell_name, formulas_without_result
 
