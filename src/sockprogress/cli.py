@@ -136,7 +136,8 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     if problems:
         errors = sum(1 for i in problems if i.severity == "error")
         click.echo(
-            f"{len(problems)} problems ({errors} rows left out, {len(problems) - errors} warnings)",
+            f"{len(problems)} problems: {errors} errors (rows left out), "
+            f"{len(problems) - errors} warnings",
             err=True,
         )
         sys.exit(1)
