@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 HEADER = ("region", "indicator", "period", "value", "basis", "source", "note")
 SYNTHETIC = "synthetic test figure"
+USER_FILL = "FFF2CC"  # a fill a user gave their own sheet, which edits must keep
 
 
 def write_actuals(

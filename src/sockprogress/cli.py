@@ -9,11 +9,15 @@ from typing import Any
 
 import click
 
+from .checking import check_inputs, check_line
+from .editing.add import add_row, check_row
+from .editing.init import init_folder
 from .errors import SockProgressError
 from .model import Issue
 from .monthly import parse_formats, run_report
 from .periods import Month
 from .progress import ProgressBar
+from .reading import load_targets
 from .rendering.text import DEFAULT_LANG, LANG_ENV, LANGS, status_word
 
 PathOption = click.Path(path_type=Path, dir_okay=False)
@@ -132,6 +136,104 @@ def report(
     )
     for path in paths:
         click.echo(f"  {path}")
+
+
+@main.command()
+@click.option(
+    "--targets",
+    type=PathOption,
+    default=Path("data/targets.toml"),
+    show_default=True,
+    help="The goals (TOML).",
+)
+@click.option(
+    "--actuals",
+    type=PathOption,
+    default=Path("data/actuals.xlsx"),
+    show_default=True,
+    help="The workbook with the Actuals sheet.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    callback=_month,
+    metavar="YYYY-MM",
+    help="Report month the data is checked for. Default: the last complete month.",
+)
+def check(targets: Path, actuals: Path, as_of: Month) -> None:
+    """Check both files; list every problem with its row and a hint. Exit 1 if any is found."""
+    problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
+    for issue in problems:
+        click.echo(check_line(issue))
+    if problems:
+        errors = sum(1 for i in problems if i.severity == "error")
+        click.echo(
+            f"{len(problems)} problems: {errors} errors (rows left out), "
+            f"{len(problems) - errors} warnings",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"{targets.name} and {actuals.name}: no problems found")
+
+
+@main.group()
+def actuals() -> None:
+    """Edit the actuals workbook safely (checked, backed up, locked, atomic)."""
+
+
+@actuals.command("add")
+@click.option(
+    "--actuals",
+    "path",
+    type=PathOption,
+    default=Path("data/actuals.xlsx"),
+    show_default=True,
+    help="The workbook with the Actuals sheet.",
+)
+@click.option(
+    "--targets",
+    type=PathOption,
+    default=Path("data/targets.toml"),
+    show_default=True,
+    help="The goals (TOML), to spot unknown names.",
+)
+@click.option("--region", required=True)
+@click.option("--indicator", required=True)
+@click.option("--period", required=True, help="2024, 2025-06 or 2025-06-30.")
+@click.option("--value", required=True, help="A number above zero.")
+@click.option("--basis", type=click.Choice(["month", "ytd"]), help="Month rows only.")
+@click.option("--source", help="Where the figure was published.")
+@click.option("--note", help="Anything a reader needs to know.")
+@click.option("--replace", is_flag=True, help="Overwrite the row for the same period.")
+def add(
+    path: Path,
+    targets: Path,
+    region: str,
+    indicator: str,
+    period: str,
+    value: str,
+    basis: str | None,
+    source: str | None,
+    note: str | None,
+    replace: bool,
+) -> None:
+    """Add one row to the Actuals table (or replace one with --replace)."""
+    today = dt.date.today()
+    new = check_row(region, indicator, period, value, basis, source, note, today)
+    done = add_row(path, new, load_targets(targets), today, replace=replace)
+    for warning in done.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    verb = "replaced" if done.replaced else "added"
+    click.echo(f"{path.name}, sheet Actuals, row {done.row}: {verb} (backup: {done.backup})")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
+def init(folder: Path) -> None:
+    """Start a working folder: data/targets.toml and a fresh data/actuals.xlsx."""
+    for path in init_folder(folder):
+        click.echo(f"  {path}")
+    click.echo(f"Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -112,11 +112,6 @@ def _messy_sheet(path: Path, rows: int) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reading/actuals.py _Cleaner.apply compares every row with each distinct bad value "
-    "(keys == value per problem): O(bad values x rows). Remove this marker once fixed.",
-)
 def test_reading_messy_sheets_grows_linearly(tmp_path: Path) -> None:
     small = _messy_sheet(tmp_path / "small.xlsx", 2_000)
     large = _messy_sheet(tmp_path / "large.xlsx", 8_000)

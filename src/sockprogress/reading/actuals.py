@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Hashable
+import gc
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
 from ..model import Actuals, Issue, Severity
-from .cells import CellProblem, clean_basis, clean_name, clean_period, clean_value
+from .cells import clean_basis, clean_name, clean_period
+from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
+from .cleaning import Cleaner, per_distinct
 from .safety import check_workbook
+from .sheetxml import cell_name, formulas_without_result
 
-SHEET = "Actuals"
 REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
 OPTIONAL_COLUMNS = ("basis", "source", "note")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
@@ -43,13 +45,16 @@ def empty_rows() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in OUTPUT_COLUMNS})
 
 
-def _load_grid(path: Path) -> list[list[Any]]:
+def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any]]:
+    """The Actuals sheet's cells and its merged ranges, after the safety checks."""
     check_workbook(path)
     name = path.name
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-    except CalamineError as exc:
-        raise InputError(f"{name}: cannot be read as a workbook ({exc})") from None
+    # calamine raises its own errors and, on some malformed parts, plain ones: all mean the
+    # file is not a usable workbook, which is one line for the user, not a traceback.
+    except Exception as exc:
+        raise InputError(f"{name}: cannot be read as a workbook ({_short(exc)})") from None
     sheets = workbook.sheet_names
     if SHEET not in sheets:
         folded = {s.strip().lower(): s for s in sheets}
@@ -59,10 +64,16 @@ def _load_grid(path: Path) -> list[list[Any]]:
         hint = f" (did you mean '{close}'? rename it to '{SHEET}')" if close else ""
         raise InputError(f"{name}: no sheet named '{SHEET}'{hint}; sheets: {', '.join(sheets)}")
     try:
-        grid: list[list[Any]] = workbook.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)
-    except CalamineError as exc:
-        raise InputError(f"{name}, sheet {SHEET}: cannot be read ({exc})") from None
-    return grid
+        sheet = workbook.get_sheet_by_name(SHEET)
+        grid: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        merged = list(sheet.merged_cell_ranges or ())
+    except Exception as exc:
+        raise InputError(f"{name}, sheet {SHEET}: cannot be read ({_short(exc)})") from None
+    return grid, merged
+
+
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
@@ -111,59 +122,83 @@ def _frame(grid: list[list[Any]], header_index: int, header: list[str]) -> pd.Da
     return out
 
 
-class _Cleaner:
-    """Clean one column through a function applied once per distinct value."""
-
-    def __init__(self, name: str, frame: pd.DataFrame) -> None:
-        self.name = name
-        self.frame = frame
-        self.bad = pd.Series(False, index=frame.index)
-        self.issues: list[tuple[int, int, Issue]] = []
-
-    def issue(
-        self, rows: pd.Series, column: str, severity: Severity, message: str, order: int
-    ) -> None:
-        for row in rows:
-            self.issues.append(
-                (int(row), order, Issue(severity, message, self.name, SHEET, int(row), column))
-            )
-
-    def apply(self, column: str, func: Callable[[Any], Any], order: int) -> pd.Series:
-        values = self.frame[column]
-        results: dict[Hashable, Any] = {}
-        problems: dict[Hashable, str] = {}
-        for value in pd.unique(values.map(_hashable)):
-            try:
-                results[value] = func(_unhash(value))
-            except CellProblem as exc:
-                problems[value] = str(exc)
-        keys = values.map(_hashable)
-        for value, message in problems.items():
-            mask = keys == value
-            mask &= ~self.bad
-            self.issue(self.frame.loc[mask, "row"], column, "error", message, order)
-            self.bad |= keys == value
-        return keys.map(lambda k: results.get(k))
-
-
-def _hashable(value: Any) -> Hashable:
-    if isinstance(value, float) and value != value:
-        return None
-    return value if isinstance(value, Hashable) else repr(value)
-
-
-def _unhash(value: Any) -> Any:
-    return value
-
-
 def _blank_rows(frame: pd.DataFrame) -> pd.Series:
     cells = frame[list(COLUMNS)]
-    return cells.isna().all(axis=1) | cells.map(lambda c: c is None or c == "").all(axis=1)
+    return (cells.isna() | (cells == "")).all(axis=1)
+
+
+def _frame_index(cleaner: Cleaner, rows: range) -> pd.Index:
+    """The frame labels of sheet rows `rows` still in the frame (blank rows are gone)."""
+    return cleaner.frame.index[cleaner.frame["row"].isin(rows)]
+
+
+def _merged_cells(
+    cleaner: Cleaner, merged: list[Any], header: list[str], header_index: int
+) -> None:
+    """Merged cells leave every row but the top one empty: say so instead of 'empty'."""
+    for (r0, c0), (r1, c1) in merged:
+        if r1 <= header_index:
+            continue
+        span = f"{cell_name(r0 + 1, c0)}:{cell_name(r1 + 1, c1)}"
+        covered = [header[c] for c in range(c0, min(c1, len(header) - 1) + 1) if header[c]]
+        column = covered[0] if covered else ""
+        required = any(c in REQUIRED_COLUMNS for c in covered)
+        fix = "unmerge them and type the value in every row"
+        top = _frame_index(cleaner, range(r0 + 1, r0 + 2))
+        cleaner.issue(
+            cleaner.frame.loc[top, "row"], column, "warning", f"cells {span} are merged; {fix}", 0
+        )
+        below = _frame_index(cleaner, range(max(r0 + 2, header_index + 2), r1 + 2))
+        severity: Severity = "error" if required else "warning"
+        left_out = "; the row is left out" if required else ""
+        cleaner.issue(
+            cleaner.frame.loc[below, "row"][~cleaner.bad[below]],
+            column,
+            severity,
+            f"this row's cell is part of merged cells {span}, so it reads as empty"
+            f"{left_out}; {fix}",
+            0,
+        )
+        if required:
+            cleaner.bad[below] = True
+
+
+def _formulas_without_result(cleaner: Cleaner, path: Path, position: int) -> None:
+    """Empty value cells that hold a formula never calculated: a clearer message than 'empty'."""
+    frame = cleaner.frame
+    empty = (frame["value"].isna() | frame["value"].eq("")) & ~cleaner.bad
+    if not empty.any():
+        return
+    names = {cell_name(int(r), position): int(r) for r in frame.loc[empty, "row"]}
+    found = formulas_without_result(path, SHEET, set(names))
+    for cell in sorted(found, key=names.__getitem__):
+        row = names[cell]
+        cleaner.issue(
+            pd.Series([row]),
+            "value",
+            "error",
+            f"the formula in {cell} has no saved result (the file was written by a program that "
+            "does not calculate); open it in Excel, save it, and run again",
+            4,
+        )
+    cleaner.bad |= frame["row"].isin([names[c] for c in found])
 
 
 def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
     """Read the Actuals sheet. Fatal problems raise InputError; row problems become issues."""
-    grid = _load_grid(path)
+    # The grid is millions of small objects with no cycles: letting the cyclic collector walk
+    # them again and again while they are built costs a third of the read on a big sheet.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(path, today)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(path: Path, today: dt.date | None) -> Actuals:
+    grid, merged = _load_grid(path)
     name = path.name
     header_index, header = _header(name, grid)
     frame = _frame(grid, header_index, header)
@@ -171,7 +206,7 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
     if blank.all():
         return Actuals(empty_rows(), ())
     last = frame.index[~blank][-1]
-    cleaner = _Cleaner(name, frame)
+    cleaner = Cleaner(name, frame)
     inner_blank = blank & (frame.index < last)
     cleaner.issue(
         frame.loc[inner_blank, "row"],
@@ -183,11 +218,13 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
     frame = frame.loc[~blank]
     cleaner.frame = frame
     cleaner.bad = pd.Series(False, index=frame.index)
+    if merged:
+        _merged_cells(cleaner, merged, header, header_index)
 
     names = {}
     for order, column in enumerate(("region", "indicator"), 1):
         cleaned = cleaner.apply(column, clean_name, order)
-        changed = cleaned.map(lambda r: bool(r and r[1]))
+        changed = cleaned.part(lambda r: r[1]).fillna(False).astype(bool)
         for raw, changed_rows in frame.loc[changed, ["row", column]].groupby(column)["row"]:
             fixed = clean_name(raw)[0]
             cleaner.issue(
@@ -197,15 +234,15 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
                 f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'",
                 order,
             )
-        names[column] = cleaned.map(lambda r: r[0] if r else None)
+        names[column] = cleaned.part(lambda r: r[0])
     period = cleaner.apply("period", clean_period, 3)
-    value = cleaner.apply("value", clean_value, 4)
+    _formulas_without_result(cleaner, path, header.index("value"))
+    value = cleaner.apply_numbers(4)
     basis = cleaner.apply("basis", clean_basis, 5)
-    noted = value.map(lambda v: bool(v and v[1]))
-    for _, noted_rows in frame.loc[noted & ~cleaner.bad, ["row", "value"]].groupby(
-        frame["value"].map(repr)
-    )["row"]:
-        cleaner.issue(noted_rows, "value", "warning", value[noted_rows.index[0]][1], 4)
+    notes = value.part(lambda v: v[1])
+    noted = notes.notna() & ~cleaner.bad
+    for message, noted_rows in frame.loc[noted, "row"].groupby(notes[noted]):
+        cleaner.issue(noted_rows, "value", "warning", str(message), 4)
 
     good = ~cleaner.bad
     rows = pd.DataFrame(
@@ -213,13 +250,13 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
             "row": frame["row"][good].astype(int),
             "region": names["region"][good],
             "indicator": names["indicator"][good],
-            "period": period[good].map(lambda p: p.text),
-            "period_kind": period[good].map(lambda p: p.kind),
-            "end": pd.to_datetime(period[good].map(lambda p: p.end)),
-            "value": value[good].map(lambda v: v[0]).astype(float),
-            "basis": basis[good].astype(object),
-            "source": frame["source"][good].map(_text),
-            "note": frame["note"][good].map(_text),
+            "period": period.part(lambda p: p.text)[good],
+            "period_kind": period.part(lambda p: p.kind)[good],
+            "end": pd.to_datetime(period.part(lambda p: pd.Timestamp(p.end))[good]),
+            "value": value.part(lambda v: v[0])[good].astype(float),
+            "basis": basis.part(lambda b: b)[good],
+            "source": per_distinct(frame["source"][good], _text),
+            "note": per_distinct(frame["note"][good], _text),
         }
     )
     wrong_basis = (rows["basis"] != "") & (rows["period_kind"] != "month")

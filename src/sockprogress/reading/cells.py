@@ -16,6 +16,7 @@ from ..periods import Period, parse_period
 _THOUSANDS = re.compile(r"[+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _CN_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?)\s*(亿|万)")
 _CN_SCALE = {"亿": 1e8, "万": 1e4}
+_NEAR_MONTH = re.compile(r"(\d{4})\s*[/.年-]\s*(\d{1,2})\s*月?")
 
 
 class CellProblem(ValueError):
@@ -34,12 +35,20 @@ def clean_name(value: object) -> tuple[str, bool]:
 
 
 def clean_period(value: object) -> Period:
+    """A year, month or date; a near miss like `2025/6` is flagged with the spelling to use."""
     if value is None or value == "":
         raise CellProblem("the period is empty; write a year (2024), a month (2025-06) or a date")
     try:
         return parse_period(value)
     except ValueError as exc:
-        raise CellProblem(str(exc)) from None
+        message = str(exc)
+    # Only the message is helped: a period is never guessed, since 25-06 could mean 2025-06
+    # or June 2025's 25th and a wrong period silently moves a figure in time.
+    if isinstance(value, str) and (m := _NEAR_MONTH.fullmatch(value.strip())):
+        year, month = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            message = f"'{value}' is not a period; write the month as {year:04d}-{month:02d}"
+    raise CellProblem(message)
 
 
 def clean_basis(value: object) -> str:
@@ -60,10 +69,7 @@ def clean_value(value: object) -> tuple[float, str | None]:
     if isinstance(value, dt.date | dt.datetime | dt.time):
         raise CellProblem(f"'{value}' is a date, not a number; format the cell as a number")
     if value is None or value == "":
-        raise CellProblem(
-            "the value is empty (a formula with no saved result also reads as "
-            "empty: open and save the workbook in Excel)"
-        )
+        raise CellProblem("the value is empty; type the figure as a number")
     note = None
     if isinstance(value, int | float):
         number = float(value)

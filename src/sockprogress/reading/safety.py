@@ -7,6 +7,7 @@ DTDs and entity declarations (billion-laughs, external entities) that no Excel f
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -18,6 +19,13 @@ MAX_RATIO = 200
 PROLOG_BYTES = 2048
 
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+# Directory entries of a small OLE2 file sit near its start; an encrypted workbook is small
+# unless its data is large, and then the directory still sits in the first sectors or the end.
+OLE2_SCAN_BYTES = 4 * 1024**2
+# The first start tag of an element: "<" then a name character (not "?", "!" or "/").
+_ROOT = re.compile(rb"<[A-Za-z_]")
+_COMMENT = re.compile(rb"<!--.*?-->|<\?.*?\?>", re.DOTALL)
+MAX_PROLOG_BYTES = 1024**2
 
 
 def check_workbook(path: Path) -> None:
@@ -36,10 +44,7 @@ def check_workbook(path: Path) -> None:
     if size == 0:
         raise InputError(f"{name}: the file is empty; expected an .xlsx workbook")
     if head == OLE2_MAGIC:
-        raise InputError(
-            f"{name}: an old .xls workbook or a password-protected one; "
-            "remove the password or save it as .xlsx (Excel Workbook) and run again"
-        )
+        raise InputError(_ole2_message(path, name))
     if not head.startswith(b"PK"):
         raise InputError(
             f"{name}: not an .xlsx workbook (it may be a CSV or another file "
@@ -84,11 +89,45 @@ def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
             f"{name}: not an Excel workbook (no xl/workbook.xml); save it from Excel as .xlsx"
         )
     for info in infos:
-        if info.filename.endswith((".xml", ".rels", ".vml")):
-            with archive.open(info) as part:
-                prolog = part.read(PROLOG_BYTES).upper()
-            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                raise InputError(
-                    f"{name}: part {info.filename} declares a DTD or entities, "
-                    "which Excel never writes; refusing to open it"
-                )
+        if info.filename.endswith((".xml", ".rels", ".vml")) and _declares_dtd(archive, info):
+            raise InputError(
+                f"{name}: part {info.filename} declares a DTD or entities, "
+                "which Excel never writes; refusing to open it"
+            )
+
+
+def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when a DOCTYPE or ENTITY comes before the root element (or the prolog is absurd).
+
+    A DTD may only appear in the prolog, but the prolog can be padded with comments, so the
+    part is read until its first element outside comments rather than for a fixed length.
+    """
+    seen = b""
+    with archive.open(info) as part:
+        while chunk := part.read(PROLOG_BYTES):
+            seen += chunk
+            if b"<!DOCTYPE" in seen.upper() or b"<!ENTITY" in seen.upper():
+                return True
+            if _ROOT.search(_COMMENT.sub(b"", seen)):
+                return False
+            if len(seen) > MAX_PROLOG_BYTES:
+                return True
+    return False
+
+
+def _ole2_message(path: Path, name: str) -> str:
+    """Tell an encrypted .xlsx (an OLE2 file with an EncryptionInfo stream) from an old .xls."""
+    with path.open("rb") as fh:
+        head = fh.read(OLE2_SCAN_BYTES)
+    if (
+        "EncryptionInfo".encode("utf-16-le") in head
+        or "EncryptedPackage".encode("utf-16-le") in head
+    ):
+        return (
+            f"{name}: the workbook is password-protected; open it in Excel, remove the "
+            "password (File > Info > Protect Workbook > Encrypt with Password) and save it"
+        )
+    return (
+        f"{name}: an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as "
+        ".xlsx (Excel Workbook)"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,11 @@ def _parse(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{name}: TOML syntax error: {exc}") from None
+        text = str(exc)
+        if m := re.search(r"\s*\(at line (\d+), column (\d+)\)", text):
+            what = text[: m.start()] + f" at column {m[2]}"
+            raise InputError(f"{name}, line {m[1]}: TOML syntax error: {what}") from None
+        raise InputError(f"{name}: TOML syntax error: {text}") from None
 
 
 def load_targets(path: Path) -> TargetsFile:

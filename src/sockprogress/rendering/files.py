@@ -1,9 +1,14 @@
-"""Write outputs safely: every file to a temporary sibling, then renamed into place."""
+"""Write outputs safely: every file to a temporary sibling, then renamed into place.
+
+Several outputs are written all or nothing: every temporary file is written first, then each is
+renamed over its target; if a rename fails, the ones already replaced are put back.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,8 +17,22 @@ from ..errors import OutputError
 LOCKED_HINT = "close it in Excel (or the browser) and run again, or choose another --out"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace path with data, or leave the old file untouched and raise OutputError."""
+def _refuse_read_only(path: Path) -> None:
+    """A read-only target is refused even where rename would replace it (Linux, root)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {LOCKED_HINT}") from None
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a folder; remove it or choose another --out")
+    if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise OutputError(f"{path}: is read-only or open in another program; {LOCKED_HINT}")
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write data to a hidden temporary sibling of path, flushed to disk; return its path."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -26,6 +45,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {LOCKED_HINT}") from None
+    return Path(tmp)
+
+
+def replace(tmp: Path, path: Path) -> None:
+    """Rename tmp over path; on failure remove tmp and raise OutputError (path untouched)."""
+    try:
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -33,10 +62,71 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(f"{path}: cannot be written ({exc.strerror}); {LOCKED_HINT}") from None
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace path with data, or leave the old file untouched and raise OutputError."""
+    _refuse_read_only(path)
+    replace(write_temp(path, data), path)
+
+
 def write_all(files: dict[Path, bytes]) -> None:
-    """Write several outputs, each atomically; checks every target first so none is half-done."""
+    """Write several outputs all or nothing: on any failure every old file is as it was."""
     for path in files:
-        if path.exists() and not os.access(path, os.W_OK):
-            raise OutputError(f"{path}: is read-only or open in another program; {LOCKED_HINT}")
-    for path, data in files.items():
-        write_atomic(path, data)
+        _refuse_read_only(path)
+    temps: dict[Path, Path] = {}
+    try:
+        for path, data in files.items():
+            temps[path] = write_temp(path, data)
+    except OutputError:
+        for tmp in temps.values():
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    _swap_in(temps)
+
+
+def _swap_in(temps: dict[Path, Path]) -> None:
+    """Rename each temp into place, keeping a hard link to each old file until all succeed."""
+    done: list[tuple[Path, Path | None]] = []
+    pending = list(temps.items())
+    try:
+        while pending:
+            path, tmp = pending[0]
+            keep = _keep_old(path)
+            try:
+                replace(tmp, path)
+            except OutputError:
+                if keep is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(keep)
+                raise
+            pending.pop(0)
+            done.append((path, keep))
+    except OutputError:
+        for _, tmp in pending[1:]:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        for path, keep in reversed(done):
+            with contextlib.suppress(OSError):
+                if keep is None:
+                    os.unlink(path)
+                else:
+                    os.replace(keep, path)
+        raise
+    for _, keep in done:
+        if keep is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(keep)
+
+
+def _keep_old(path: Path) -> Path | None:
+    """A hard link to the current file (None when there is none or links are unsupported)."""
+    if not path.exists():
+        return None
+    keep = path.with_name(f".{path.name}.old")
+    with contextlib.suppress(OSError):
+        os.unlink(keep)
+    try:
+        os.link(path, keep)
+    except OSError:
+        return None
+    return keep

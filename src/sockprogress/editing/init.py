@@ -1,0 +1,39 @@
+"""`sockprogress init DIR`: a working folder with the shipped goals and a fresh actuals workbook."""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError, OutputError
+from ..reading import load_targets
+from ..rendering.files import write_all
+from .template import choices, new_actuals_workbook
+
+
+def shipped_targets() -> bytes:
+    """The shipped targets.toml: inside the wheel, or the repository's data/ in a checkout."""
+    packaged = resources.files("sockprogress") / "data" / "targets.toml"
+    if packaged.is_file():
+        return packaged.read_bytes()
+    return (Path(__file__).resolve().parents[3] / "data" / "targets.toml").read_bytes()
+
+
+def init_folder(folder: Path) -> list[Path]:
+    """Write folder/data/targets.toml and folder/data/actuals.xlsx; never overwrite a file."""
+    data = folder / "data"
+    targets_path, actuals_path = data / "targets.toml", data / "actuals.xlsx"
+    for path in (targets_path, actuals_path):
+        if path.exists():
+            raise InputError(f"{path}: already exists; init never overwrites, choose a new folder")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file, not a folder")
+    text = shipped_targets()
+    targets_path.parent.mkdir(parents=True, exist_ok=True)
+    write_all({targets_path: text})
+    regions, indicators = choices(load_targets(targets_path))
+    buffer = io.BytesIO()
+    new_actuals_workbook((), regions, indicators).save(buffer)
+    write_all({actuals_path: buffer.getvalue()})
+    return [targets_path, actuals_path]

@@ -1,0 +1,288 @@
+"""`sockprogress actuals add`: checked first, the rest of the workbook kept whole, locked, atomic.
+
+Every figure here is synthetic, made up for the test.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import USER_FILL
+from openpyxl import load_workbook
+
+from sockprogress.cli import main
+from sockprogress.reading import read_actuals
+
+
+def _add(workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"):
+    args = [
+        "actuals",
+        "add",
+        "--actuals",
+        str(workbook),
+        "--targets",
+        str(targets),
+        "--region",
+        "Testville",
+        "--indicator",
+        "widgets",
+        "--period",
+        period,
+        "--value",
+        value,
+        *extra,
+    ]
+    return CliRunner().invoke(main, args)
+
+
+def test_add_appends_and_keeps_everything_else(workbook: Path, targets: Path) -> None:
+    result = _add(workbook, targets, "--source", "=cmd|' /C calc'!A0", "--note", "@SUM(1)")
+    assert result.exit_code == 0, result.output
+    assert "actuals.xlsx, sheet Actuals, row 4: added" in result.output
+    wb = load_workbook(workbook)
+    ws = wb["Actuals"]
+    assert [c.value for c in ws[4]] == [
+        "Testville",
+        "widgets",
+        "2023",
+        150,
+        None,
+        "=cmd|' /C calc'!A0",
+        "@SUM(1)",
+    ]
+    assert ws["F4"].data_type == "s" and ws["C4"].number_format == "@"
+    table = ws.tables["Actuals"]
+    assert table.ref == "A1:G4" and table.autoFilter.ref == "A1:G4"
+    assert ws["A3"].fill.fgColor.rgb.endswith(USER_FILL)
+    assert ws["A4"].fill.fgColor.rgb.endswith(USER_FILL)  # the new row looks like the one above
+    assert ws.column_dimensions["G"].width == 77
+    assert ws.freeze_panes == "A2"
+    assert {str(v.sqref) for v in ws.data_validations.dataValidation} >= {
+        "A2:A1048576",
+        "E2:E1048576",
+    }
+    mine = wb["My notes"]
+    assert mine["A1"].value == "kept by the user" and mine["B2"].value == "=1+1"
+    assert mine.column_dimensions["A"].width == 42
+    assert [str(v.sqref) for v in mine.data_validations.dataValidation] == ["B3:B9"]
+    assert wb["Lists"].sheet_state == "hidden" and "How to update" in wb.sheetnames
+    rows = read_actuals(workbook).rows
+    assert list(rows["value"]) == [100, 120, 150]
+    backups = list((workbook.parent / "backups").iterdir())
+    assert len(backups) == 1 and read_actuals(backups[0]).rows.shape[0] == 2
+
+
+def test_user_table_validations_ending_at_the_last_row_grow(workbook: Path, targets: Path) -> None:
+    wb = load_workbook(workbook)
+    ws = wb["Actuals"]
+    ws.data_validations.dataValidation[0].sqref = "A2:A3"  # type: ignore[assignment]
+    wb.save(workbook)
+    assert _add(workbook, targets).exit_code == 0
+    ws = load_workbook(workbook)["Actuals"]
+    assert str(ws.data_validations.dataValidation[0].sqref) == "A2:A4"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--value", "n/a", "Error: --value: 'n/a' is not a number"),
+        ("--value", "-3", "Error: --value: -3 is not above zero"),
+        ("--period", "2025-13", "Error: --period: '2025-13' is not a period: month 13"),
+        (
+            "--period",
+            "2025/6",
+            "Error: --period: '2025/6' is not a period; write the month as 2025-06",
+        ),
+        ("--period", "2999-01", "Error: --period: 2999-01 has not ended yet"),
+    ],
+    ids=["text-value", "negative", "month-13", "slash", "future"],
+)
+def test_bad_value_or_period_changes_nothing(
+    workbook: Path, targets: Path, option: str, value: str, message: str
+) -> None:
+    before = workbook.read_bytes()
+    kwargs = {"period": value} if option == "--period" else {"value": value}
+    result = _add(workbook, targets, **kwargs)
+    assert result.exit_code == 2
+    assert result.output.strip().startswith(message), result.output
+    assert workbook.read_bytes() == before
+    assert not (workbook.parent / "backups").exists()
+
+
+def test_basis_on_a_year_is_refused(workbook: Path, targets: Path) -> None:
+    result = _add(workbook, targets, "--basis", "ytd")
+    assert result.exit_code == 2
+    assert "Error: --basis: applies to month periods only, not to 2023" in result.output
+
+
+def test_duplicate_refused_unless_replace(workbook: Path, targets: Path) -> None:
+    before = workbook.read_bytes()
+    refused = _add(workbook, targets, period="2022", value="125")
+    assert refused.exit_code == 2
+    assert refused.output.strip() == (
+        "Error: actuals.xlsx, sheet Actuals, row 3: Testville / widgets / 2022 is already "
+        "there; use --replace to overwrite it"
+    )
+    assert workbook.read_bytes() == before
+    replaced = _add(workbook, targets, "--replace", period="2022", value="125")
+    assert replaced.exit_code == 0 and "row 3: replaced" in replaced.output
+    assert list(read_actuals(workbook).rows["value"]) == [100, 125]
+
+
+def test_unknown_region_warns_but_adds(workbook: Path, targets: Path) -> None:
+    args = [
+        "actuals",
+        "add",
+        "--actuals",
+        str(workbook),
+        "--targets",
+        str(targets),
+        "--region",
+        "Testvile",
+        "--indicator",
+        "widgets",
+        "--period",
+        "2023",
+        "--value",
+        "1",
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0
+    assert "Warning: region 'Testvile' is used by no target and no earlier row" in result.output
+    assert "row 4: added" in result.output
+
+
+def test_workbook_open_in_excel_is_refused(workbook: Path, targets: Path) -> None:
+    (workbook.parent / "~$actuals.xlsx").write_bytes(b"owner")
+    result = _add(workbook, targets)
+    assert result.exit_code == 2
+    assert "is open in Excel (~$actuals.xlsx exists); close it in Excel" in result.output
+
+
+def test_workbook_with_a_chart_is_not_edited(workbook: Path, targets: Path) -> None:
+    with zipfile.ZipFile(workbook, "a") as archive:
+        archive.writestr("xl/charts/chart1.xml", "<chartSpace/>")
+    before = workbook.read_bytes()
+    result = _add(workbook, targets)
+    assert result.exit_code == 2
+    assert "holds a chart that adding a row here would lose; add the row in Excel" in result.output
+    assert workbook.read_bytes() == before
+
+
+def _cli(workbook: Path, targets: Path, period: str, env: dict[str, str] | None = None):
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sockprogress",
+            "actuals",
+            "add",
+            "--actuals",
+            str(workbook),
+            "--targets",
+            str(targets),
+            "--region",
+            "Testville",
+            "--indicator",
+            "widgets",
+            "--period",
+            period,
+            "--value",
+            "1",
+        ],
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_concurrent_adds_never_lose_a_row(workbook: Path, targets: Path) -> None:
+    periods = [f"2023-{m:02d}" for m in range(1, 7)]
+    procs = [_cli(workbook, targets, p) for p in periods]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    rows = read_actuals(workbook).rows
+    assert sorted(rows["period"])[-6:] == periods
+    assert len(rows) == 8
+    assert len(list((workbook.parent / "backups").iterdir())) == 6
+
+
+def test_sigkill_while_saving_leaves_the_workbook_whole(workbook: Path, targets: Path) -> None:
+    before = workbook.read_bytes()
+    proc = _cli(workbook, targets, "2023-01", {"SOCKPROGRESS_TEST_BEFORE_RENAME": "pause:30"})
+    temps: list[Path] = []
+    for _ in range(600):  # the temp file is fully written before the pause
+        temps = list(workbook.parent.glob(".actuals.xlsx.*.tmp"))
+        if temps:
+            break
+        if proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert temps, proc.communicate()
+    proc.kill()
+    proc.communicate()
+    assert workbook.read_bytes() == before
+    assert list(read_actuals(workbook).rows["value"]) == [100, 120]
+    assert len(list((workbook.parent / "backups").iterdir())) == 1
+    # The next add clears the dead save's temp file and works.
+    result = _add(workbook, targets)
+    assert result.exit_code == 0, result.output
+    assert not list(workbook.parent.glob(".actuals.xlsx.*.tmp"))
+
+
+def test_failure_between_temp_and_rename_changes_nothing(
+    workbook: Path, targets: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = workbook.read_bytes()
+    monkeypatch.setenv("SOCKPROGRESS_TEST_BEFORE_RENAME", "fail")
+    result = _add(workbook, targets)
+    assert result.exit_code == 2
+    assert "actuals.xlsx: cannot be written (injected failure before rename); nothing changed" in (
+        result.output
+    )
+    assert workbook.read_bytes() == before
+    assert len(list((workbook.parent / "backups").iterdir())) == 1
+    assert not list(workbook.parent.glob(".actuals.xlsx.*.tmp"))
+
+
+@pytest.mark.client
+def test_libreoffice_opens_the_added_workbook(
+    workbook: Path, targets: Path, soffice: str, tmp_path: Path
+) -> None:
+    assert _add(workbook, targets).exit_code == 0
+    out = tmp_path / "csv"
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(out),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = (out / "actuals.csv").read_text(encoding="utf-8")
+    assert text.splitlines()[3].startswith("Testville,widgets,2023,150")
+
+
+def test_add_to_a_plain_workbook_without_a_table(tmp_path: Path, targets: Path) -> None:
+    from helpers import write_actuals
+
+    plain = write_actuals(tmp_path / "plain.xlsx", [("Testville", "widgets", "2021", 100)])
+    result = _add(plain, targets)
+    assert result.exit_code == 0, result.output
+    assert "plain.xlsx, sheet Actuals, row 3: added" in result.output
+    assert list(read_actuals(plain).rows["period"]) == ["2021", "2023"]

@@ -1,0 +1,137 @@
+"""`sockprogress init DIR` and the shipped workbook it builds (real published figures only)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from sockprogress.cli import main
+from sockprogress.reading import read_actuals
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_init_makes_a_working_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "park"
+    result = CliRunner().invoke(main, ["init", str(folder)])
+    assert result.exit_code == 0, result.output
+    targets, actuals = folder / "data" / "targets.toml", folder / "data" / "actuals.xlsx"
+    assert targets.read_bytes() == (ROOT / "data" / "targets.toml").read_bytes()
+    wb = load_workbook(actuals)
+    assert wb.sheetnames == ["Actuals", "How to update", "Lists"]
+    assert wb["Lists"].sheet_state == "hidden"
+    ws = wb["Actuals"]
+    assert ws.freeze_panes == "A2"
+    assert [c.value for c in ws[1]] == [
+        "region",
+        "indicator",
+        "period",
+        "value",
+        "basis",
+        "source",
+        "note",
+    ]
+    assert ws.column_dimensions["C"].number_format == "@"  # 2025-06 never turns into a date
+    assert ws.tables["Actuals"].ref == "A1:G2"
+    rules = {str(v.sqref): v for v in ws.data_validations.dataValidation}
+    assert rules["A2:A1048576"].formula1 == "=region_list"
+    assert rules["E2:E1048576"].formula1 == "=basis_list"
+    lists = wb["Lists"]
+    assert [c.value for c in lists["A"][1:3]] == ["Liaoyuan", "Xiaobeihe"]
+    indicators = [c.value for c in lists["B"][1:] if c.value]
+    assert "sock_capacity" in indicators and "express_parcels" in indicators
+    assert str(wb.defined_names["region_list"].attr_text) == "'Lists'!$A$2:$A$3"
+    assert read_actuals(actuals).rows.empty
+    check = CliRunner().invoke(
+        main, ["check", "--targets", str(targets), "--actuals", str(actuals)]
+    )
+    assert check.exit_code == 1 and "no rows for target liaoyuan-sock-capacity" in check.output
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    actuals = tmp_path / "data" / "actuals.xlsx"
+    before = actuals.read_bytes()
+    again = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert again.exit_code == 2
+    assert "already exists; init never overwrites, choose a new folder" in again.output
+    assert actuals.read_bytes() == before
+
+
+def test_shipped_workbook_holds_exactly_the_published_figures() -> None:
+    with (ROOT / "data" / "public-figures.csv").open(encoding="utf-8", newline="") as fh:
+        published = [
+            (r["region"], r["indicator"], r["period"], float(r["value"]), r["basis"])
+            for r in csv.DictReader(fh)
+        ]
+    actuals = read_actuals(ROOT / "data" / "actuals.xlsx")
+    assert actuals.issues == ()
+    rows = actuals.rows
+    shipped = list(
+        zip(
+            rows["region"],
+            rows["indicator"],
+            rows["period"],
+            rows["value"],
+            rows["basis"],
+            strict=True,
+        )
+    )
+    assert shipped == published
+    wb = load_workbook(ROOT / "data" / "actuals.xlsx")
+    assert wb.sheetnames == ["Actuals", "How to update", "Lists"]
+
+
+def test_build_script_rebuilds_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build", ROOT / "scripts" / "build_shipped_actuals.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.rows_from_csv(ROOT / "data" / "public-figures.csv")
+    shipped = load_workbook(ROOT / "data" / "actuals.xlsx")["Actuals"]
+    assert [list(r) for r in shipped.iter_rows(min_row=2, values_only=True)] == [
+        [v if v != "" else None for v in r] for r in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["report"], ["check"], ["actuals"], ["actuals", "add"], ["init"]]
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+@pytest.mark.client
+def test_libreoffice_renders_the_init_workbook(tmp_path: Path, soffice: str) -> None:
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "w")]).exit_code == 0
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "w" / "data" / "actuals.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "actuals.pdf").pages)
+    assert "region" in text and "How to update this workbook" in text
+    assert "Liaoyuan" not in text  # the lists sheet is hidden, so not printed

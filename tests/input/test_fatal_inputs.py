@@ -1,0 +1,237 @@
+"""Files that cannot be used at all: one `Error:` line naming the file, exit 2, nothing written.
+
+Every workbook and targets file here is synthetic, made up for the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import HEADER, target_toml, write_actuals, write_targets
+from openpyxl import Workbook
+
+from sockprogress.cli import main
+
+GOOD_ROWS = [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2024", 150)]
+
+
+def _csv(path: Path) -> None:
+    path.write_text("region,indicator,period,value\nTestville,widgets,2024,150\n")
+
+
+def _random(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 8)
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _xls(path: Path) -> None:
+    # An OLE2 compound file header with a "Workbook" stream name: what Excel 97-2003 writes.
+    path.write_bytes(
+        bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504 + "Workbook".encode("utf-16-le")
+    )
+
+
+def _encrypted(path: Path) -> None:
+    msoffcrypto = pytest.importorskip("msoffcrypto.format.ooxml")
+    plain = io.BytesIO()
+    wb = Workbook()
+    wb.active.title = "Actuals"
+    wb.save(plain)
+    plain.seek(0)
+    out = io.BytesIO()
+    msoffcrypto.OOXMLFile(plain).encrypt("secret", out)
+    path.write_bytes(out.getvalue())
+
+
+def _no_actuals_sheet(path: Path) -> None:
+    write_actuals(path, GOOD_ROWS, sheet="Actual")
+
+
+def _missing_column(path: Path) -> None:
+    write_actuals(path, [r[:3] for r in GOOD_ROWS], header=("region", "indicator", "period"))
+
+
+def _renamed_column(path: Path) -> None:
+    write_actuals(path, GOOD_ROWS, header=("region", "indicator", "period", "valu"))
+
+
+def _duplicate_column(path: Path) -> None:
+    write_actuals(path, GOOD_ROWS, header=("region", "indicator", "period", "value", "period"))
+
+
+def _empty_sheet(path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "Actuals"
+    wb.save(path)
+
+
+def _not_a_workbook_zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "a zip, but no workbook inside")
+
+
+def _truncated(path: Path) -> None:
+    write_actuals(path, GOOD_ROWS)
+    path.write_bytes(path.read_bytes()[:300])
+
+
+WORKBOOKS: list[tuple[str, Callable[[Path], None] | None, str]] = [
+    ("missing", None, "file not found"),
+    ("csv-renamed", _csv, "not an .xlsx workbook (it may be a CSV"),
+    ("random-bytes", _random, "not an .xlsx workbook"),
+    ("empty-file", _empty, "the file is empty; expected an .xlsx workbook"),
+    (
+        "old-xls",
+        _xls,
+        "an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as .xlsx",
+    ),
+    ("password", _encrypted, "the workbook is password-protected"),
+    ("no-actuals-sheet", _no_actuals_sheet, "no sheet named 'Actuals' (did you mean 'Actual'?"),
+    ("missing-column", _missing_column, "required column 'value' is missing"),
+    ("renamed-column", _renamed_column, "required column 'value' is missing (is 'valu' meant"),
+    ("duplicate-column", _duplicate_column, "column 'period' appears twice in the header"),
+    ("empty-sheet", _empty_sheet, "the sheet is empty; expected a header row"),
+    ("zip-without-workbook", _not_a_workbook_zip, "not an Excel workbook (no xl/workbook.xml)"),
+    ("truncated", _truncated, "the workbook is damaged"),
+]
+
+
+def _run(args: list[str]) -> tuple[int, str]:
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"), [w[1:] for w in WORKBOOKS], ids=[w[0] for w in WORKBOOKS]
+)
+@pytest.mark.parametrize("command", ["report", "check", "add"])
+def test_unusable_workbook_is_one_error_line_and_exit_2(
+    tmp_path: Path,
+    targets: Path,
+    make: Callable[[Path], None] | None,
+    expected: str,
+    command: str,
+) -> None:
+    actuals = tmp_path / "actuals.xlsx"
+    if make is not None:
+        make(actuals)
+    before = actuals.read_bytes() if actuals.exists() else None
+    out = tmp_path / "reports"
+    args = {
+        "report": ["report", "--as-of", "2025-10", "--out", str(out)],
+        "check": ["check"],
+        "add": [
+            "actuals",
+            "add",
+            "--region",
+            "Testville",
+            "--indicator",
+            "widgets",
+            "--period",
+            "2025-06",
+            "--value",
+            "180",
+        ],
+    }[command]
+    code, output = _run([*args, "--targets", str(targets), "--actuals", str(actuals)])
+    assert code == 2, output
+    lines = output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), output
+    assert expected in lines[0]
+    assert "actuals.xlsx" in lines[0]
+    assert "Traceback" not in output
+    assert not out.exists()
+    assert (actuals.read_bytes() if actuals.exists() else None) == before
+    assert not (tmp_path / "backups").exists()
+
+
+TARGETS: list[tuple[str, str | bytes, str]] = [
+    ("toml-syntax", 'targets = [\n[[targets]]\nid = "x"\n', "TOML syntax error"),
+    (
+        "toml-syntax-line",
+        target_toml() + "oops = \n",
+        "targets.toml, line 11: TOML syntax error: Invalid value at column 8",
+    ),
+    ("unknown-key", target_toml(colour='"red"'), "unknown key 'colour'"),
+    ("misspelt-key", target_toml().replace("deadline", "dedline"), "(did you mean 'deadline'?)"),
+    ("missing-key", target_toml().replace('unit = "units"\n', ""), "missing key 'unit'"),
+    (
+        "mistyped-target",
+        target_toml().replace("target = 200", 'target = "200"'),
+        "'target' must be a number, got '200'",
+    ),
+    (
+        "mistyped-deadline",
+        target_toml().replace("deadline = 2025-12-31", 'deadline = "soon"'),
+        "'deadline' must be a date like 2025-12-31",
+    ),
+    (
+        "bad-kind",
+        target_toml(kind="stock"),
+        "'kind' must be 'level' or 'annual_total', got 'stock'",
+    ),
+    (
+        "bad-direction",
+        target_toml(direction="increse"),
+        "'direction' must be 'increase' or 'decrease', got 'increse' (did you mean 'increase'?)",
+    ),
+    ("duplicate-id", target_toml() + target_toml(), "target 2: duplicate id 't1' (also target 1)"),
+    (
+        "deadline-before-baseline",
+        target_toml(deadline=dt.date(2020, 12, 31), baseline='{ period = "2021", value = 100 }'),
+        "the deadline 2020-12-31 is not after the baseline period 2021",
+    ),
+    (
+        "target-equals-baseline",
+        target_toml(baseline='{ period = "2021", value = 200 }'),
+        "the target equals the baseline value (200)",
+    ),
+    ("not-utf8", target_toml(name_zh='"袜子"').encode("gb18030"), "line 11: not UTF-8 text"),
+    ("no-targets", "# nothing here\n", "no [[targets]] entries"),
+    ("unknown-top-key", "[[target]]\nid = 1\n", "unknown top-level key 'target'"),
+    ("zero-target", target_toml(target=0), "'target' must be above zero, got 0"),
+    (
+        "bad-baseline-period",
+        target_toml(baseline='{ period = "2021-13", value = 100 }'),
+        "baseline.period: '2021-13' is not a period: month 13 does not exist",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"), [t[1:] for t in TARGETS], ids=[t[0] for t in TARGETS]
+)
+@pytest.mark.parametrize("command", ["report", "check"])
+def test_unusable_targets_file_is_one_error_line_and_exit_2(
+    tmp_path: Path, content: str | bytes, expected: str, command: str
+) -> None:
+    targets = tmp_path / "targets.toml"
+    if isinstance(content, bytes):
+        targets.write_bytes(content)
+    else:
+        write_targets(targets, content)
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD_ROWS)
+    out = tmp_path / "reports"
+    extra = ["--as-of", "2025-10", "--out", str(out)] if command == "report" else []
+    code, output = _run([command, *extra, "--targets", str(targets), "--actuals", str(actuals)])
+    assert code == 2, output
+    lines = output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: targets.toml"), output
+    assert expected in lines[0]
+    assert not out.exists()
+
+
+def test_header_helper_matches_reader_columns() -> None:
+    from sockprogress.reading.actuals import COLUMNS
+
+    assert tuple(HEADER) == COLUMNS

@@ -1,0 +1,258 @@
+"""Row-level problems: the report still runs, the row is named by number in the JSON issues and
+in `check`'s output, and `check` exits 1. Every figure here is synthetic, made up for the test.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from helpers import SYNTHETIC, target_toml, write_actuals, write_targets
+from openpyxl import load_workbook
+
+from sockprogress.cli import main
+
+FULL_WIDTH = "".join(chr(ord(c) + 0xFEE0) for c in "Testville")  # full-width letters
+# Rows 2 and 3 are good; the case's rows start at row 4.
+GOOD = [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2022", 120)]
+
+CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
+    (
+        "text-n/a",
+        [("Testville", "widgets", "2023", "n/a")],
+        "value",
+        "error",
+        "'n/a' is not a number; type the figure as a number",
+    ),
+    (
+        "text-thousands",
+        [("Testville", "widgets", "2023", "3,500,000,000")],
+        "value",
+        "warning",
+        "'3,500,000,000' was stored as text; read as 3.5e+09",
+    ),
+    (
+        "text-chinese-unit",
+        [("Testville", "widgets", "2023", "35亿")],
+        "value",
+        "warning",
+        "'35亿' was stored as text; read as 3.5e+09",
+    ),
+    (
+        "text-ambiguous",
+        [("Testville", "widgets", "2023", "3.5 bn")],
+        "value",
+        "error",
+        "'3.5 bn' is not a number",
+    ),
+    (
+        "empty-value",
+        [("Testville", "widgets", "2023", None)],
+        "value",
+        "error",
+        "the value is empty; type the figure as a number",
+    ),
+    (
+        "formula-no-result",
+        [("Testville", "widgets", "2023", "=D2*2")],
+        "value",
+        "error",
+        "the formula in D4 has no saved result",
+    ),
+    ("negative", [("Testville", "widgets", "2023", -5)], "value", "error", "-5 is not above zero"),
+    ("zero", [("Testville", "widgets", "2023", 0)], "value", "error", "0 is not above zero"),
+    (
+        "month-13",
+        [("Testville", "widgets", "2025-13", 150)],
+        "period",
+        "error",
+        "'2025-13' is not a period: month 13 does not exist",
+    ),
+    (
+        "two-digit-year",
+        [("Testville", "widgets", "25-06", 150)],
+        "period",
+        "error",
+        "'25-06' is not a period; write a year (2024), a month (2025-06)",
+    ),
+    (
+        "slash-month",
+        [("Testville", "widgets", "2025/6", 150)],
+        "period",
+        "error",
+        "'2025/6' is not a period; write the month as 2025-06",
+    ),
+    (
+        "empty-period",
+        [("Testville", "widgets", None, 150)],
+        "period",
+        "error",
+        "the period is empty",
+    ),
+    (
+        "future-period",
+        [("Testville", "widgets", "2099-01", 150)],
+        "period",
+        "warning",
+        "period 2099-01 has not ended yet",
+    ),
+    (
+        "unknown-basis",
+        [("Testville", "widgets", "2023-06", 150, "quarter")],
+        "basis",
+        "error",
+        "unknown basis 'quarter'; use month",
+    ),
+    (
+        "basis-on-year",
+        [("Testville", "widgets", "2023", 150, "ytd")],
+        "basis",
+        "warning",
+        "basis applies to month rows only",
+    ),
+    (
+        "stray-spaces",
+        [(" Testville  ", "widgets", "2023", 150)],
+        "region",
+        "warning",
+        "' Testville  ' has stray spaces or full-width characters; read as 'Testville'",
+    ),
+    (
+        "full-width",
+        [(FULL_WIDTH, "widgets", "2023", 150)],
+        "region",
+        "warning",
+        "read as 'Testville'",
+    ),
+    ("empty-region", [(None, "widgets", "2023", 150)], "region", "error", "the cell is empty"),
+    (
+        "unknown-region",
+        [("Testvile", "widgets", "2023", 150)],
+        "region",
+        "warning",
+        "no target uses region 'Testvile'",
+    ),
+    (
+        "unknown-indicator",
+        [("Testville", "widgetz", "2023", 150)],
+        "indicator",
+        "warning",
+        "indicator 'widgetz' has no target and is not listed under [[indicators]]",
+    ),
+    (
+        "duplicate",
+        [("Testville", "widgets", "2022", 120)],
+        "period",
+        "warning",
+        "Testville / widgets / 2022 is also in row 3 with the same figure; row 4 (the lower one)",
+    ),
+    (
+        "two-sources-differ",
+        [("Testville", "widgets", "2022", 125, None, "another paper")],
+        "period",
+        "warning",
+        "is also in row 3 with conflicting values (120, 125)",
+    ),
+    (
+        "blank-row-in-middle",
+        [(None, None, None), ("Testville", "widgets", "2023", 150)],
+        "",
+        "warning",
+        "blank row in the middle of the table; it is skipped",
+    ),
+    (
+        "date-as-value",
+        [("Testville", "widgets", "2023", "2023-01-01T00:00")],
+        "value",
+        "error",
+        "is not a number",
+    ),
+]
+
+
+def _workbook(path: Path, case: str, rows: list[Sequence[Any]]) -> Path:
+    write_actuals(path, [*GOOD, *rows])
+    if case in ("formula-no-result", "merged"):
+        wb = load_workbook(path)
+        ws = wb["Actuals"]
+        if case == "formula-no-result":
+            ws["D4"] = "=D2*2"  # openpyxl saves formulas without a result, as many tools do
+        wb.save(path)
+    return path
+
+
+@pytest.fixture
+def declared_targets(tmp_path: Path) -> Path:
+    return write_targets(
+        tmp_path / "targets.toml",
+        target_toml(baseline='{ period = "2021", value = 100 }'),
+        '[[indicators]]\nindicator = "gadgets"\nname = "Synthetic gadgets"\n',
+    )
+
+
+def _issues_for(out: Path, row: int) -> list[dict[str, Any]]:
+    data = json.loads((out / "progress-2025-10.json").read_text(encoding="utf-8"))
+    return [i for i in data["issues"] if i["row"] == row]
+
+
+@pytest.mark.parametrize(
+    ("rows", "column", "severity", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_bad_row_is_named_by_number_in_report_and_check(
+    tmp_path: Path,
+    declared_targets: Path,
+    request: pytest.FixtureRequest,
+    rows: list[Sequence[Any]],
+    column: str,
+    severity: str,
+    expected: str,
+) -> None:
+    case = request.node.callspec.id
+    actuals = _workbook(tmp_path / "actuals.xlsx", case, rows)
+    files = ["--targets", str(declared_targets), "--actuals", str(actuals)]
+    out = tmp_path / "reports"
+    report = CliRunner().invoke(main, ["report", "--as-of", "2025-10", "--out", str(out), *files])
+    assert report.exit_code == 0, report.output
+    issues = _issues_for(out, 4)
+    assert any(expected in i["message"] and i["severity"] == severity for i in issues), issues
+    assert any(i["column"] == (column or None) or i["column"] == column for i in issues), issues
+
+    check = CliRunner().invoke(main, ["check", "--as-of", "2025-10", *files])
+    assert check.exit_code == 1, check.output
+    lines = [line for line in check.output.splitlines() if expected in line]
+    where = "actuals.xlsx, sheet Actuals, row 4" + (f", column {column}" if column else "")
+    assert lines and lines[0].startswith(where + ":"), check.output
+    assert "Traceback" not in check.output
+
+
+def test_merged_cells_are_named(tmp_path: Path, targets: Path) -> None:
+    actuals = write_actuals(
+        tmp_path / "actuals.xlsx",
+        [*GOOD, ("Testville", "widgets", "2023", 150), (None, "widgets", "2024", 160)],
+    )
+    wb = load_workbook(actuals)
+    wb["Actuals"].merge_cells("A4:A5")
+    wb.save(actuals)
+    result = CliRunner().invoke(
+        main, ["check", "--as-of", "2025-10", "--targets", str(targets), "--actuals", str(actuals)]
+    )
+    assert result.exit_code == 1
+    assert (
+        "actuals.xlsx, sheet Actuals, row 5, column region: this row's cell is part of merged "
+        "cells A4:A5, so it reads as empty; the row is left out; unmerge them" in result.output
+    )
+    assert "row 4, column region: warning: cells A4:A5 are merged" in result.output
+
+
+def test_clean_workbook_checks_clean(tmp_path: Path, targets: Path) -> None:
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    result = CliRunner().invoke(
+        main, ["check", "--as-of", "2025-10", "--targets", str(targets), "--actuals", str(actuals)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "no problems found" in result.output
+    assert SYNTHETIC  # the rows carry the synthetic label as their source

@@ -1,0 +1,248 @@
+"""Hostile inputs and outputs: zip bombs, DTDs, formulas and HTML in user text, locked outputs.
+
+Every workbook here is synthetic, made up for the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import write_actuals
+from openpyxl import load_workbook
+
+from sockprogress.cli import main
+
+GOOD = [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2024", 150)]
+
+
+def _rewrite(path: Path, change: dict[str, bytes]) -> None:
+    """Rewrite some parts of a workbook's zip, keeping the others byte for byte."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    parts.update(change)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def _check(targets: Path, actuals: Path) -> tuple[int, str, float]:
+    start = time.perf_counter()
+    code, output = _run("check", "--targets", str(targets), "--actuals", str(actuals))
+    return code, output, time.perf_counter() - start
+
+
+def test_zip_bomb_is_refused_in_under_a_second(tmp_path: Path, targets: Path) -> None:
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    # 1.1 GB of zeros compresses to ~1 MB: declared in the zip directory, never inflated.
+    chunk = b"\0" * (16 * 1024**2)
+    with (
+        zipfile.ZipFile(actuals, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/bomb.bin", "w", force_zip64=True) as part,
+    ):
+        for _ in range(72):
+            part.write(chunk)
+    code, output, seconds = _check(targets, actuals)
+    assert code == 2 and "refusing to open it" in output, output
+    assert output.startswith("Error: actuals.xlsx: the workbook would inflate to 1152 MB")
+    assert seconds < 1
+
+
+def test_highly_compressed_sheet_is_refused(tmp_path: Path, targets: Path) -> None:
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    padding = b"<!--" + b" " * (60 * 1024**2) + b"-->"
+    with zipfile.ZipFile(actuals) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    _rewrite(actuals, {"xl/worksheets/sheet1.xml": sheet + padding})
+    code, output, seconds = _check(targets, actuals)
+    assert code == 2, output
+    assert "part xl/worksheets/sheet1.xml is compressed" in output and "a zip bomb" in output
+    assert seconds < 1
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>',
+        b'<?xml version="1.0"?><!-- '
+        + b"x" * 5000
+        + b' --><!DOCTYPE x SYSTEM "file:///etc/passwd">',
+        b'<?xml version="1.0"?><!-- <a> --><!ENTITY x "y">',
+    ],
+    ids=["billion-laughs", "dtd-after-padding", "entity-after-comment-with-tag"],
+)
+def test_dtd_or_entities_are_refused(tmp_path: Path, targets: Path, prolog: bytes) -> None:
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    with zipfile.ZipFile(actuals) as archive:
+        part = archive.read("xl/workbook.xml")
+    body = part.split(b"?>", 1)[1] if part.startswith(b"<?xml") else part
+    _rewrite(actuals, {"xl/workbook.xml": prolog + body})
+    code, output, seconds = _check(targets, actuals)
+    assert code == 2, output
+    assert output.strip() == (
+        "Error: actuals.xlsx: part xl/workbook.xml declares a DTD or entities, "
+        "which Excel never writes; refusing to open it"
+    )
+    assert seconds < 1
+
+
+HOSTILE = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(1)", "<script>alert(1)</script>"]
+
+
+def test_user_text_stays_text_in_excel_and_html(tmp_path: Path, targets: Path) -> None:
+    rows = [
+        ("Testville", "widgets", "2021", 100, None, HOSTILE[0], HOSTILE[4]),
+        ("Testville", "widgets", "2024", 150, None, HOSTILE[1], HOSTILE[2]),
+        ("Testville", HOSTILE[3], "2024", 150, None, HOSTILE[4], HOSTILE[0]),
+        (HOSTILE[4], "widgets", "2024", 150, None, HOSTILE[0], HOSTILE[4]),
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    out = tmp_path / "reports"
+    code, output = _run(
+        "report",
+        "--as-of",
+        "2025-10",
+        "--out",
+        str(out),
+        "--targets",
+        str(targets),
+        "--actuals",
+        str(actuals),
+    )
+    assert code == 0, output
+    wb = load_workbook(out / "progress-2025-10.xlsx")
+    texts = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert all(c.data_type != "f" for c in texts)
+    hostile_cells = [c.value for c in texts if any(h in c.value for h in HOSTILE[:4])]
+    assert hostile_cells, "the hostile text should appear in the Excel report"
+    html = (out / "progress-2025-10.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.fixture
+def report_args(tmp_path: Path, targets: Path) -> list[str]:
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    return [
+        "report",
+        "--as-of",
+        "2025-10",
+        "--targets",
+        str(targets),
+        "--actuals",
+        str(actuals),
+        "--out",
+        str(tmp_path / "reports"),
+    ]
+
+
+def test_read_only_output_is_refused_and_left_untouched(
+    tmp_path: Path, report_args: list[str]
+) -> None:
+    out = tmp_path / "reports"
+    out.mkdir()
+    old = out / "progress-2025-10.xlsx"
+    old.write_bytes(b"last month's report")
+    old.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    code, output = _run(*report_args)
+    assert code == 2
+    assert output.strip() == (
+        f"Error: {old}: is read-only or open in another program; close it in Excel "
+        "(or the browser) and run again, or choose another --out"
+    )
+    assert old.read_bytes() == b"last month's report"
+    assert sorted(p.name for p in out.iterdir()) == ["progress-2025-10.xlsx"]
+
+
+def test_output_open_in_excel_rolls_back_every_file(
+    tmp_path: Path, report_args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a file Excel has open: simulate it on the second rename."""
+    out = tmp_path / "reports"
+    out.mkdir()
+    for fmt in ("xlsx", "html", "json"):
+        (out / f"progress-2025-10.{fmt}").write_text(f"old {fmt}")
+    real_replace = os.replace
+
+    def refuse_html(src: str | Path, dst: str | Path) -> None:
+        if str(dst).endswith(".html"):
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse_html)
+    code, output = _run(*report_args)
+    assert code == 2
+    assert (
+        "progress-2025-10.html: cannot be written (Permission denied); close it in Excel" in output
+    )
+    for fmt in ("xlsx", "html", "json"):
+        assert (out / f"progress-2025-10.{fmt}").read_text() == f"old {fmt}"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "progress-2025-10.html",
+        "progress-2025-10.json",
+        "progress-2025-10.xlsx",
+    ]
+
+
+def test_output_folder_that_is_a_file(tmp_path: Path, report_args: list[str]) -> None:
+    (tmp_path / "reports").write_text("not a folder")
+    code, output = _run(*report_args)
+    assert code == 2
+    assert "Error: Invalid value for '--out'" in output and "is a file" in output
+    assert "Traceback" not in output
+
+
+def test_json_issue_names_the_row(tmp_path: Path, targets: Path) -> None:
+    actuals = write_actuals(
+        tmp_path / "actuals.xlsx", [*GOOD, ("Testville", "widgets", "2023", "n/a")]
+    )
+    out = tmp_path / "reports"
+    code, _ = _run(
+        "report",
+        "--as-of",
+        "2025-10",
+        "--out",
+        str(out),
+        "--targets",
+        str(targets),
+        "--actuals",
+        str(actuals),
+    )
+    assert code == 0
+    data = json.loads((out / "progress-2025-10.json").read_text(encoding="utf-8"))
+    assert {"severity": "error", "sheet": "Actuals", "row": 4, "column": "value"}.items() <= next(
+        i for i in data["issues"] if i["row"] == 4
+    ).items()
+
+
+def test_part_larger_than_its_declared_size_is_refused(tmp_path: Path, targets: Path) -> None:
+    """A zip directory that lies about a part's size: calamine stops at the declared size."""
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    name = b"xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(actuals) as archive:
+        sheet = archive.read(name.decode())
+    padding = b"<!--" + b" " * (40 * 1024**2) + b"-->"
+    _rewrite(actuals, {name.decode(): sheet.replace(b"</worksheet>", padding + b"</worksheet>")})
+    data = bytearray(actuals.read_bytes())
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
+    local = data.rfind(b"PK\x03\x04", 0, data.find(name))
+    struct.pack_into("<I", data, central + 24, 5000)  # uncompressed size in the directory
+    struct.pack_into("<I", data, local + 22, 5000)  # and in the part's own header
+    actuals.write_bytes(bytes(data))
+    code, output, seconds = _check(targets, actuals)
+    assert code == 2, output
+    assert output.startswith("Error: actuals.xlsx, sheet Actuals: cannot be read")
+    assert "larger than its declared uncompressed size" in output
+    assert seconds < 1
