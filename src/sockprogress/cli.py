@@ -1,4 +1,8 @@
-"""The command line: parse options, call the library, print a line or two."""
+"""The command line: parse options, call the library, print a line or two.
+
+Each command imports the library it calls when it runs: `report` starts its chart worker
+first, so that the worker's import of matplotlib overlaps this process's import of pandas.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,10 @@ from typing import Any
 
 import click
 
-from .checking import check_inputs, check_line
-from .editing.add import add_row, check_row
-from .editing.init import init_folder
 from .errors import SockProgressError
 from .model import Issue
-from .monthly import parse_formats, run_report
 from .periods import Month
 from .progress import ProgressBar
-from .reading import load_targets
 from .rendering.text import DEFAULT_LANG, LANG_ENV, LANGS, status_word
 
 PathOption = click.Path(path_type=Path, dir_okay=False)
@@ -110,8 +109,10 @@ def report(
     lang: str,
 ) -> None:
     """Judge every target for the report month and write the Excel, HTML and JSON reports."""
-    chosen = parse_formats(formats)
-    with ProgressBar() as bar:
+    from .rendering.chartworker import ChartWorker
+
+    with ChartWorker(enabled="html" in formats.lower()) as charts, ProgressBar() as bar:
+        from .monthly import parse_formats, run_report
 
         def show(issues: tuple[Issue, ...]) -> None:
             with bar.paused():
@@ -123,12 +124,13 @@ def report(
             actuals,
             as_of,
             out,
-            chosen,
+            parse_formats(formats),
             templates=templates,
             lang=lang,
             today=dt.date.today(),
             progress=bar.step,
             on_issues=show,
+            charts=charts,
         )
     counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
     click.echo(
@@ -162,6 +164,8 @@ def report(
 )
 def check(targets: Path, actuals: Path, as_of: Month) -> None:
     """Check both files; list every problem with its row and a hint. Exit 1 if any is found."""
+    from .checking import check_inputs, check_line
+
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
     for issue in problems:
         click.echo(check_line(issue))
@@ -218,6 +222,9 @@ def add(
     replace: bool,
 ) -> None:
     """Add one row to the Actuals table (or replace one with --replace)."""
+    from .editing.add import add_row, check_row
+    from .reading import load_targets
+
     today = dt.date.today()
     new = check_row(region, indicator, period, value, basis, source, note, today)
     done = add_row(path, new, load_targets(targets), today, replace=replace)
@@ -231,6 +238,8 @@ def add(
 @click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
 def init(folder: Path) -> None:
     """Start a working folder: data/targets.toml and a fresh data/actuals.xlsx."""
+    from .editing.init import init_folder
+
     for path in init_folder(folder):
         click.echo(f"  {path}")
     click.echo(f"Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check")

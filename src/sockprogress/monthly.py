@@ -119,18 +119,19 @@ def run_report(
     today: dt.date | None = None,
     progress: ProgressCallback = _silent,
     on_issues: Callable[[tuple[Issue, ...]], None] = _no_issues,
+    charts: ChartWorker | None = None,
 ) -> tuple[Report, list[Path]]:
     """The monthly report from the two input files to the written outputs.
 
-    When the HTML is asked for, its charts' worker process starts first, so that importing
-    matplotlib overlaps reading and judging. `on_issues` sees the data issues before anything
-    is written.
+    When the HTML is asked for, its charts' worker process starts first (or is `charts`,
+    started by the caller earlier still), so that importing matplotlib overlaps reading and
+    judging. `on_issues` sees the data issues before anything is written.
     """
     chosen = tuple(formats)
-    with ChartWorker(enabled="html" in chosen) as charts:
+    with charts or ChartWorker(enabled="html" in chosen) as worker:
         report = build_report(targets, actuals, as_of, today=today, progress=progress)
         on_issues(report.issues)
         paths = write_report(
-            report, out, chosen, templates, lang, progress=progress, draw=charts.draw
+            report, out, chosen, templates, lang, progress=progress, draw=worker.draw
         )
     return report, paths
