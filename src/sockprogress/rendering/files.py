@@ -31,8 +31,25 @@ def _refuse_read_only(path: Path) -> None:
         raise OutputError(f"{path}: is read-only or open in another program; {LOCKED_HINT}")
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions path should have: those it has now, else what the umask gives a new file.
+
+    mkstemp creates its file private (0600); renamed into place unchanged, a report meant to be
+    shared, or the user's own workbook, would lose the permissions it should have.
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_temp(path: Path, data: bytes) -> Path:
-    """Write data to a hidden temporary sibling of path, flushed to disk; return its path."""
+    """Write data to a hidden temporary sibling of path, flushed to disk; return its path.
+
+    The temporary file already has the permissions path should end up with.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -41,6 +58,7 @@ def write_temp(path: Path, data: bytes) -> Path:
             f"{path.parent}: cannot write there ({exc.strerror}); choose another --out"
         ) from None
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
