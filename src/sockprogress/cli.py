@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -20,6 +21,33 @@ from .progress import ProgressBar
 from .rendering.text import DEFAULT_LANG, LANG_ENV, LANGS, status_word
 
 PathOption = click.Path(path_type=Path, dir_okay=False)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _targets_option(help: str = "The goals (TOML).") -> Callable[[F], F]:
+    return click.option(
+        "--targets",
+        type=PathOption,
+        default=Path("data/targets.toml"),
+        show_default=True,
+        help=help,
+    )
+
+
+def _actuals_option(*names: str) -> Callable[[F], F]:
+    return click.option(
+        "--actuals",
+        *names,
+        type=PathOption,
+        default=Path("data/actuals.xlsx"),
+        show_default=True,
+        help="The workbook with the Actuals sheet.",
+    )
+
+
+def inputs_options(command: F) -> F:
+    """--targets and --actuals, as every command that reads both takes them."""
+    return _targets_option()(_actuals_option()(command))
 
 
 class _Group(click.Group):
@@ -50,20 +78,7 @@ def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
 
 
 @main.command()
-@click.option(
-    "--targets",
-    type=PathOption,
-    default=Path("data/targets.toml"),
-    show_default=True,
-    help="The goals (TOML).",
-)
-@click.option(
-    "--actuals",
-    type=PathOption,
-    default=Path("data/actuals.xlsx"),
-    show_default=True,
-    help="The workbook with the Actuals sheet.",
-)
+@inputs_options
 @click.option(
     "--as-of",
     "as_of",
@@ -141,20 +156,7 @@ def report(
 
 
 @main.command()
-@click.option(
-    "--targets",
-    type=PathOption,
-    default=Path("data/targets.toml"),
-    show_default=True,
-    help="The goals (TOML).",
-)
-@click.option(
-    "--actuals",
-    type=PathOption,
-    default=Path("data/actuals.xlsx"),
-    show_default=True,
-    help="The workbook with the Actuals sheet.",
-)
+@inputs_options
 @click.option(
     "--as-of",
     "as_of",
@@ -186,21 +188,8 @@ def actuals() -> None:
 
 
 @actuals.command("add")
-@click.option(
-    "--actuals",
-    "path",
-    type=PathOption,
-    default=Path("data/actuals.xlsx"),
-    show_default=True,
-    help="The workbook with the Actuals sheet.",
-)
-@click.option(
-    "--targets",
-    type=PathOption,
-    default=Path("data/targets.toml"),
-    show_default=True,
-    help="The goals (TOML), to spot unknown names.",
-)
+@_actuals_option("path")
+@_targets_option("The goals (TOML), to spot unknown names.")
 @click.option("--region", required=True)
 @click.option("--indicator", required=True)
 @click.option("--period", required=True, help="2024, 2025-06 or 2025-06-30.")

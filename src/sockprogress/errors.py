@@ -13,17 +13,3 @@ class InputError(SockProgressError):
 
 class OutputError(SockProgressError):
     """An output file that cannot be written."""
-
-
-def locate(
-    file: str, sheet: str | None = None, row: int | None = None, column: str | None = None
-) -> str:
-    """Format a location the way the messages name it: `file, sheet S, row R, column C`."""
-    parts = [file]
-    if sheet is not None:
-        parts.append(f"sheet {sheet}")
-    if row is not None:
-        parts.append(f"row {row}")
-    if column is not None:
-        parts.append(f"column {column}")
-    return ", ".join(parts)
