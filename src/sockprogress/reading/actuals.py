@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
@@ -20,7 +22,7 @@ from ..errors import InputError
 from ..model import Actuals, Issue, Severity
 from .cells import clean_basis, clean_name, clean_period
 from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
-from .cleaning import Cleaner, per_distinct
+from .cleaning import Cleaned, Cleaner, Numbers
 from .safety import check_workbook
 from .sheetxml import cell_name, formulas_without_result
 
@@ -104,27 +106,43 @@ def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
 
 
 def _frame(grid: list[list[Any]], header_index: int, header: list[str]) -> pd.DataFrame:
+    """The table's columns under their names (None where a column is missing), row numbers first."""
     body = grid[header_index + 1 :]
-    positions = {c: header.index(c) for c in COLUMNS if c in header}
-    width = len(header)
-    frame = (
-        pd.DataFrame(body, columns=range(width), dtype=object)
-        if body
-        else pd.DataFrame(columns=range(width), dtype=object)
-    )
-    out = pd.DataFrame(
-        {
-            c: frame[p] if c in positions else None
-            for c, p in ((c, positions.get(c, -1)) for c in COLUMNS)
-        }
-    )
-    out.insert(0, "row", range(header_index + 2, header_index + 2 + len(out)))
-    return out
+    count = len(body)
+    # numpy transposes the rows in C; a row-wise frame of objects costs several times more.
+    table = np.empty((count, len(header)), dtype=object)
+    if count:
+        table[:] = body
+    cells = np.empty((len(COLUMNS), count), dtype=object)  # None in a missing column
+    for position, column in enumerate(COLUMNS):
+        if column in header:
+            cells[position] = table[:, header.index(column)]
+    # pandas keeps a column-major block as it is: the transpose is a view, not a copy.
+    frame = pd.DataFrame(cells.T, columns=list(COLUMNS), dtype=object, copy=False)
+    frame.insert(0, "row", np.arange(header_index + 2, header_index + 2 + count))
+    return frame
 
 
-def _blank_rows(frame: pd.DataFrame) -> pd.Series:
-    cells = frame[list(COLUMNS)]
-    return (cells.isna() | (cells == "")).all(axis=1)
+def _empty_slots(uniques: np.ndarray) -> np.ndarray:
+    """Per code slot of a factorized column (the last is None and NaN): is the cell empty."""
+    return np.append(uniques == "", True)
+
+
+def _empty_cells(cells: np.ndarray) -> np.ndarray:
+    """Which cells are empty: None, NaN or blank text."""
+    return np.asarray(pd.isna(cells) | (cells == ""), dtype=bool)
+
+
+def _blank_rows(cleaner: Cleaner) -> np.ndarray:
+    """Rows whose every column is empty; after the first column only the rows still in doubt."""
+    codes, uniques = cleaner.codes(COLUMNS[0])  # factorized for cleaning anyway
+    blank: np.ndarray = _empty_slots(uniques)[codes]
+    for column in COLUMNS[1:]:
+        doubt = np.flatnonzero(blank)
+        if not len(doubt):
+            break
+        blank[doubt] = _empty_cells(cleaner.frame[column].to_numpy()[doubt])
+    return blank
 
 
 def _frame_index(cleaner: Cleaner, rows: range) -> pd.Index:
@@ -163,10 +181,18 @@ def _merged_cells(
             cleaner.bad[below] = True
 
 
-def _formulas_without_result(cleaner: Cleaner, path: Path, position: int) -> None:
+def _formulas_without_result(
+    cleaner: Cleaner, path: Path, position: int, numbers: pd.Series
+) -> None:
     """Empty value cells that hold a formula never calculated: a clearer message than 'empty'."""
     frame = cleaner.frame
-    empty = (frame["value"].isna() | frame["value"].eq("")) & ~cleaner.bad
+    if numbers.dtype.kind == "f":  # a column of numbers: only None or NaN can be empty
+        empty = np.isnan(numbers.to_numpy())
+    elif numbers.dtype.kind in "iu":
+        empty = np.zeros(len(numbers), dtype=bool)
+    else:
+        empty = _empty_cells(frame["value"].to_numpy())
+    empty &= ~cleaner.bad.to_numpy(dtype=bool)
     if not empty.any():
         return
     names = {cell_name(int(r), position): int(r) for r in frame.loc[empty, "row"]}
@@ -202,20 +228,24 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     name = path.name
     header_index, header = _header(name, grid)
     frame = _frame(grid, header_index, header)
-    blank = _blank_rows(frame)
+    cleaner = Cleaner(name, frame)
+    blank = _blank_rows(cleaner)
     if blank.all():
         return Actuals(empty_rows(), ())
-    last = frame.index[~blank][-1]
-    cleaner = Cleaner(name, frame)
-    inner_blank = blank & (frame.index < last)
-    cleaner.issue(
-        frame.loc[inner_blank, "row"],
-        "",
-        "warning",
-        "blank row in the middle of the table; it is skipped",
-        0,
-    )
-    frame = frame.loc[~blank]
+    if blank.any():
+        last = np.flatnonzero(~blank)[-1]
+        inner_blank = blank & (np.arange(len(frame)) < last)
+        cleaner.issue(
+            frame.loc[inner_blank, "row"],
+            "",
+            "warning",
+            "blank row in the middle of the table; it is skipped",
+            0,
+        )
+        frame = frame.loc[~blank]
+        cleaner.factorized = {
+            c: (codes[~blank], uniques) for c, (codes, uniques) in cleaner.factorized.items()
+        }
     cleaner.frame = frame
     cleaner.bad = pd.Series(False, index=frame.index)
     if merged:
@@ -223,8 +253,10 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
 
     names = {}
     for order, column in enumerate(("region", "indicator"), 1):
-        cleaned = cleaner.apply(column, clean_name, order)
-        changed = cleaned.part(lambda r: r[1]).fillna(False).astype(bool)
+        names[column] = cleaned = cleaner.apply(column, clean_name, order)
+        changed = cleaned.flag(lambda r: r[1])
+        if not changed.any():
+            continue
         for raw, changed_rows in frame.loc[changed, ["row", column]].groupby(column)["row"]:
             fixed = clean_name(raw)[0]
             cleaner.issue(
@@ -234,32 +266,46 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
                 f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'",
                 order,
             )
-        names[column] = cleaned.part(lambda r: r[0])
     period = cleaner.apply("period", clean_period, 3)
-    _formulas_without_result(cleaner, path, header.index("value"))
-    value = cleaner.apply_numbers(4)
+    numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
+    _formulas_without_result(cleaner, path, header.index("value"), numbers)
+    value = cleaner.apply_numbers(4, numbers)
     basis = cleaner.apply("basis", clean_basis, 5)
-    notes = value.part(lambda v: v[1])
-    noted = notes.notna() & ~cleaner.bad
-    for message, noted_rows in frame.loc[noted, "row"].groupby(notes[noted]):
-        cleaner.issue(noted_rows, "value", "warning", str(message), 4)
+    if not isinstance(value, Numbers):
+        notes = value.part(lambda v: v[1])
+        noted = notes.notna() & ~cleaner.bad
+        for message, noted_rows in frame.loc[noted, "row"].groupby(notes[noted]):
+            cleaner.issue(noted_rows, "value", "warning", str(message), 4)
 
-    good = ~cleaner.bad
+    good = ~cleaner.bad.to_numpy(dtype=bool)
+    index = frame.index[good]
+
+    def per_row(cleaned: Cleaned, func: Callable[[Any], Any]) -> pd.Series:
+        return pd.Series(cleaned.distinct(func)[cleaned.codes[good]], index=index, dtype=object)
+
+    def as_text(column: str) -> pd.Series:
+        codes, uniques = cleaner.codes(column)
+        parts = np.empty(len(uniques) + 1, dtype=object)
+        parts[:] = [_text(v) for v in [*uniques, None]]
+        return pd.Series(parts[codes[good]], index=index, dtype=object)
+
     rows = pd.DataFrame(
         {
             "row": frame["row"][good].astype(int),
-            "region": names["region"][good],
-            "indicator": names["indicator"][good],
-            "period": period.part(lambda p: p.text)[good],
-            "period_kind": period.part(lambda p: p.kind)[good],
-            "end": pd.to_datetime(period.part(lambda p: pd.Timestamp(p.end))[good]),
+            "region": per_row(names["region"], lambda r: r[0]),
+            "indicator": per_row(names["indicator"], lambda r: r[0]),
+            "period": per_row(period, lambda p: p.text),
+            "period_kind": per_row(period, lambda p: p.kind),
+            "end": _ends(period, good, index),
             "value": value.part(lambda v: v[0])[good].astype(float),
-            "basis": basis.part(lambda b: b)[good],
-            "source": per_distinct(frame["source"][good], _text),
-            "note": per_distinct(frame["note"][good], _text),
+            "basis": per_row(basis, lambda b: b),
+            "source": as_text("source"),
+            "note": as_text("note"),
         }
     )
-    wrong_basis = (rows["basis"] != "") & (rows["period_kind"] != "month")
+    wrong_basis = (
+        basis.flag(lambda b: b != "")[good] & period.flag(lambda p: p.kind != "month")[good]
+    )
     cleaner.issue(
         rows.loc[wrong_basis, "row"],
         "basis",
@@ -274,9 +320,47 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             cleaner.issue(
                 group, "period", "warning", f"period {text} has not ended yet (today is {today})", 3
             )
-    rows, duplicate_issues = _deduplicate(name, rows)
+    # A month's amount (basis blank or "month") and its year-to-date are different figures.
+    ytd = basis.flag(lambda b: b == "ytd")[good] & ~wrong_basis
+    key = _key(
+        [
+            _codes(names["region"], lambda r: r[0]),
+            _codes(names["indicator"], lambda r: r[0]),
+            _codes(period, lambda p: p.text),
+        ],
+        good,
+        ytd,
+    )
+    rows, duplicate_issues = _deduplicate(name, rows, key)
     issues = sorted(cleaner.issues, key=lambda t: (t[0], t[1]))
     return Actuals(rows.reset_index(drop=True), tuple(i for _, _, i in issues) + duplicate_issues)
+
+
+def _ends(period: Cleaned, good: np.ndarray, index: pd.Index) -> pd.Series:
+    """Each good row's period end as a datetime, converted once per distinct period."""
+    slots = len(period.results)
+    positions = period.codes[good] % slots  # code -1 is the last slot
+    used = np.flatnonzero(np.bincount(positions, minlength=slots))
+    ends = period.distinct(lambda p: pd.Timestamp(p.end))[used]
+    converted = pd.to_datetime(pd.Series(ends, dtype=object)).to_numpy()
+    lookup = np.zeros(slots, dtype=np.intp)
+    lookup[used] = np.arange(len(used))
+    return pd.Series(converted[lookup[positions]], index=index)
+
+
+def _codes(cleaned: Cleaned, func: Callable[[Any], Any]) -> tuple[np.ndarray, int]:
+    """Each row's code for func of its cleaned value (equal values, equal codes), and the count."""
+    codes, uniques = pd.factorize(cleaned.distinct(func))
+    return codes[cleaned.codes], len(uniques) + 1
+
+
+def _key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, ytd: np.ndarray) -> np.ndarray:
+    """One integer per good row for its (region, indicator, period, ytd)."""
+    key = np.zeros(int(good.sum()), dtype=np.int64)
+    for codes, count in parts:
+        key = key * count + (codes[good] + 1)
+    combined: np.ndarray = key * 2 + ytd
+    return combined
 
 
 def _text(value: Any) -> str:
@@ -285,16 +369,16 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _deduplicate(name: str, rows: pd.DataFrame) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
+def _deduplicate(
+    name: str, rows: pd.DataFrame, key: np.ndarray
+) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
     """The same region, indicator, period (and basis) twice: keep the lower row, say so."""
-    # A month's amount (basis blank or "month") and its year-to-date are different figures.
-    rows = rows.assign(_ytd=rows["basis"] == "ytd")
-    key = ["region", "indicator", "period", "_ytd"]
-    dup = rows.duplicated(key, keep=False)
+    keys = pd.Series(key)
+    dup = keys.duplicated(keep=False).to_numpy()
     if not dup.any():
-        return rows.drop(columns="_ytd"), ()
+        return rows, ()
     issues = []
-    for _, group in rows.loc[dup].groupby(key, sort=False):
+    for _, group in rows.loc[dup].groupby(key[dup], sort=False):
         used = int(group["row"].iloc[-1])
         others = ", ".join(str(r) for r in group["row"].iloc[:-1])
         values = group["value"].unique()
@@ -315,5 +399,5 @@ def _deduplicate(name: str, rows: pd.DataFrame) -> tuple[pd.DataFrame, tuple[Iss
                 "period",
             )
         )
-    kept = rows.loc[~rows.duplicated(key, keep="last")].drop(columns="_ytd")
+    kept = rows.loc[~keys.duplicated(keep="last").to_numpy()]
     return kept, tuple(issues)
