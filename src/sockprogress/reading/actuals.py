@@ -1,7 +1,8 @@
 """Read the Actuals sheet into a table of clean observations plus the problems found.
 
 The sheet is read with calamine (python-calamine, the engine pandas uses for `engine="calamine"`)
-straight into a DataFrame: about 11x faster than openpyxl on large sheets. Cleaning works on
+into lists, which numpy turns into columns: about 11x faster than openpyxl on large sheets.
+Each column is factorized once; cleaning, blank rows and duplicates work on its codes and its
 distinct values, never cell by cell in Python.
 """
 
@@ -19,10 +20,11 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
-from ..model import Actuals, Issue, Severity
+from ..model import Actuals, Severity
 from .cells import clean_basis, clean_name, clean_period
 from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
 from .cleaning import Cleaned, Cleaner, Numbers
+from .duplicates import codes_of, deduplicate, row_key
 from .safety import check_workbook
 from .sheetxml import cell_name, formulas_without_result
 
@@ -322,16 +324,16 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             )
     # A month's amount (basis blank or "month") and its year-to-date are different figures.
     ytd = basis.flag(lambda b: b == "ytd")[good] & ~wrong_basis
-    key = _key(
+    key = row_key(
         [
-            _codes(names["region"], lambda r: r[0]),
-            _codes(names["indicator"], lambda r: r[0]),
-            _codes(period, lambda p: p.text),
+            codes_of(names["region"], lambda r: r[0]),
+            codes_of(names["indicator"], lambda r: r[0]),
+            codes_of(period, lambda p: p.text),
         ],
         good,
         ytd,
     )
-    rows, duplicate_issues = _deduplicate(name, rows, key)
+    rows, duplicate_issues = deduplicate(name, rows, key)
     issues = sorted(cleaner.issues, key=lambda t: (t[0], t[1]))
     return Actuals(rows.reset_index(drop=True), tuple(i for _, _, i in issues) + duplicate_issues)
 
@@ -348,56 +350,7 @@ def _ends(period: Cleaned, good: np.ndarray, index: pd.Index) -> pd.Series:
     return pd.Series(converted[lookup[positions]], index=index)
 
 
-def _codes(cleaned: Cleaned, func: Callable[[Any], Any]) -> tuple[np.ndarray, int]:
-    """Each row's code for func of its cleaned value (equal values, equal codes), and the count."""
-    codes, uniques = pd.factorize(cleaned.distinct(func))
-    return codes[cleaned.codes], len(uniques) + 1
-
-
-def _key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, ytd: np.ndarray) -> np.ndarray:
-    """One integer per good row for its (region, indicator, period, ytd)."""
-    key = np.zeros(int(good.sum()), dtype=np.int64)
-    for codes, count in parts:
-        key = key * count + (codes[good] + 1)
-    combined: np.ndarray = key * 2 + ytd
-    return combined
-
-
 def _text(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return str(value).strip()
-
-
-def _deduplicate(
-    name: str, rows: pd.DataFrame, key: np.ndarray
-) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
-    """The same region, indicator, period (and basis) twice: keep the lower row, say so."""
-    keys = pd.Series(key)
-    dup = keys.duplicated(keep=False).to_numpy()
-    if not dup.any():
-        return rows, ()
-    issues = []
-    for _, group in rows.loc[dup].groupby(key[dup], sort=False):
-        used = int(group["row"].iloc[-1])
-        others = ", ".join(str(r) for r in group["row"].iloc[:-1])
-        values = group["value"].unique()
-        what = (
-            f"conflicting values ({', '.join(f'{v:g}' for v in group['value'])})"
-            if len(values) > 1
-            else "the same figure"
-        )
-        first = group.iloc[0]
-        issues.append(
-            Issue(
-                "warning",
-                f"{first['region']} / {first['indicator']} / {first['period']} is also "
-                f"in row {others} with {what}; row {used} (the lower one) is used",
-                name,
-                SHEET,
-                used,
-                "period",
-            )
-        )
-    kept = rows.loc[~keys.duplicated(keep="last").to_numpy()]
-    return kept, tuple(issues)

@@ -25,18 +25,13 @@ def factorize(values: Any) -> tuple[np.ndarray, np.ndarray]:
 class Cleaner:
     """Clean one column through a function applied once per distinct value."""
 
-    def __init__(
-        self,
-        name: str,
-        frame: pd.DataFrame,
-        factorized: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
-    ) -> None:
+    def __init__(self, name: str, frame: pd.DataFrame) -> None:
         self.name = name
         self.frame = frame
         self.bad = pd.Series(False, index=frame.index)
         self.issues: list[tuple[int, int, Issue]] = []
         # Columns already factorized (row for row with `frame`), so each is hashed only once.
-        self.factorized = factorized or {}
+        self.factorized: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def issue(
         self, rows: pd.Series, column: str, severity: Severity, message: str, order: int
@@ -127,15 +122,3 @@ class Numbers(Cleaned):
         if isinstance(result, pd.Series):
             return result
         return pd.Series(result, index=self.index, dtype=object)
-
-
-def per_distinct(
-    values: pd.Series,
-    func: Callable[[Any], Any],
-    factorized: tuple[np.ndarray, np.ndarray] | None = None,
-) -> pd.Series:
-    """func of each value, computed once per distinct value (from `factorized` when given)."""
-    codes, uniques = factorized or factorize(values.to_numpy(dtype=object))
-    parts = np.empty(len(uniques) + 1, dtype=object)
-    parts[:] = [func(v) for v in [*uniques, None]]
-    return pd.Series(parts[codes], index=values.index, dtype=object)
