@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import gc
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -111,10 +112,17 @@ def _frame(grid: list[list[Any]], header_index: int, header: list[str]) -> pd.Da
     """The table's columns under their names (None where a column is missing), row numbers first."""
     body = grid[header_index + 1 :]
     count = len(body)
-    # numpy transposes the rows in C; a row-wise frame of objects costs several times more.
-    table = np.empty((count, len(header)), dtype=object)
-    if count:
-        table[:] = body
+    width = len(header)
+    # The cells in one flat run, then a reshape and a transpose in C: a row-wise frame of
+    # objects costs several times more. calamine's rows all have the sheet's width; should one
+    # not, rows are copied one by one (a short row padded with None) rather than shift cells.
+    if set(map(len, body)) <= {width}:
+        flat = np.fromiter(chain.from_iterable(body), dtype=object, count=count * width)
+        table = flat.reshape(count, width)
+    else:
+        table = np.empty((count, width), dtype=object)
+        for index, row_cells in enumerate(body):
+            table[index, : len(row_cells)] = row_cells
     cells = np.empty((len(COLUMNS), count), dtype=object)  # None in a missing column
     for position, column in enumerate(COLUMNS):
         if column in header:
