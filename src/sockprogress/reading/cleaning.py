@@ -14,6 +14,14 @@ from .cells import CellProblem, clean_value
 SHEET = "Actuals"  # the sheet every message names
 
 
+def factorize(values: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and distinct values of a column; None and NaN get code -1 (the extra slot)."""
+    # factorize hashes the cells in C. (It holds True and 1 as one value: a TRUE cell in a
+    # number column is vanishingly rare.)
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    return codes, np.asarray(uniques, dtype=object)
+
+
 class Cleaner:
     """Clean one column through a function applied once per distinct value."""
 
@@ -22,6 +30,8 @@ class Cleaner:
         self.frame = frame
         self.bad = pd.Series(False, index=frame.index)
         self.issues: list[tuple[int, int, Issue]] = []
+        # Columns already factorized (row for row with `frame`), so each is hashed only once.
+        self.factorized: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def issue(
         self, rows: pd.Series, column: str, severity: Severity, message: str, order: int
@@ -31,29 +41,40 @@ class Cleaner:
                 (int(row), order, Issue(severity, message, self.name, SHEET, int(row), column))
             )
 
+    def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """Each row's code and the distinct values of `column`."""
+        if column not in self.factorized:
+            self.factorized[column] = factorize(self.frame[column].to_numpy(dtype=object))
+        return self.factorized[column]
+
     def apply(self, column: str, func: Callable[[Any], Any], order: int) -> Cleaned:
         """Run func once per distinct cell value; rows whose value fails become issues."""
-        # factorize hashes the cells in C; None and NaN get code -1, served by the extra slot.
-        # (It holds True and 1 as one value: a TRUE cell in a number column is vanishingly rare.)
-        codes, uniques = pd.factorize(self.frame[column].to_numpy(dtype=object))
+        codes, uniques = self.codes(column)
         results: list[Any] = []
+        messages: list[str] = []
+        failing = np.full(len(uniques) + 1, -1, dtype=np.intp)
         for position, value in enumerate([*uniques, None]):
             try:
                 results.append(func(value))
             except CellProblem as exc:
                 results.append(None)
-                code = position if position < len(uniques) else -1
-                failed = pd.Series(codes == code, index=self.frame.index)
-                self.issue(
-                    self.frame.loc[failed & ~self.bad, "row"], column, "error", str(exc), order
-                )
-                self.bad |= failed
+                failing[position] = len(messages)
+                messages.append(str(exc))
+        if messages:
+            # A row has one value, so one problem per row: its issues may be made in row order.
+            which = failing[codes]
+            failed = which >= 0
+            bad = self.bad.to_numpy(dtype=bool)
+            new = failed & ~bad
+            rows = self.frame["row"].to_numpy()[new]
+            for row, message in zip(rows.tolist(), which[new].tolist(), strict=True):
+                issue = Issue("error", messages[message], self.name, SHEET, int(row), column)
+                self.issues.append((int(row), order, issue))
+            self.bad = pd.Series(bad | failed, index=self.frame.index)
         return Cleaned(codes, results, self.frame.index)
 
-    def apply_numbers(self, order: int) -> Cleaned:
-        """The value column: a column of plain numbers is checked in one vectorised pass."""
-        raw = self.frame["value"]
-        numbers = raw.infer_objects()
+    def apply_numbers(self, order: int, numbers: pd.Series) -> Cleaned:
+        """The value column (`numbers`: inferred from it): plain numbers in one vectorised pass."""
         if not pd.api.types.is_float_dtype(numbers) and not pd.api.types.is_integer_dtype(numbers):
             return self.apply("value", clean_value, order)
         floats = numbers.astype(float)
@@ -71,11 +92,21 @@ class Cleaned:
         self.results = results
         self.index = index
 
-    def part(self, func: Callable[[Any], Any]) -> pd.Series:
-        """func of each row's result (None where the cell failed), computed per distinct value."""
+    def distinct(self, func: Callable[[Any], Any]) -> np.ndarray:
+        """func of each distinct result (None where the value failed), in code order."""
         parts = np.empty(len(self.results), dtype=object)
         parts[:] = [None if r is None else func(r) for r in self.results]
-        return pd.Series(parts[self.codes], index=self.index, dtype=object)
+        return parts
+
+    def part(self, func: Callable[[Any], Any]) -> pd.Series:
+        """func of each row's result (None where the cell failed), computed per distinct value."""
+        return pd.Series(self.distinct(func)[self.codes], index=self.index, dtype=object)
+
+    def flag(self, func: Callable[[Any], bool]) -> np.ndarray:
+        """A bool per row: func of its result, False where the cell failed."""
+        flags = np.array([r is not None and bool(func(r)) for r in self.results], dtype=bool)
+        per_row: np.ndarray = flags[self.codes]
+        return per_row
 
 
 class Numbers(Cleaned):
@@ -91,10 +122,3 @@ class Numbers(Cleaned):
         if isinstance(result, pd.Series):
             return result
         return pd.Series(result, index=self.index, dtype=object)
-
-
-def per_distinct(values: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
-    parts = np.empty(len(uniques) + 1, dtype=object)
-    parts[:] = [func(v) for v in [*uniques, None]]
-    return pd.Series(parts[codes], index=values.index, dtype=object)

@@ -1,0 +1,63 @@
+"""The same region, indicator and period twice: found on one integer key per row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..model import Issue
+from .cleaning import SHEET, Cleaned
+
+
+def codes_of(cleaned: Cleaned, func: Callable[[Any], Any]) -> tuple[np.ndarray, int]:
+    """Each row's code for func of its cleaned value (equal values, equal codes), and the count."""
+    codes, uniques = pd.factorize(cleaned.distinct(func))
+    return codes[cleaned.codes], len(uniques) + 1
+
+
+def row_key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, ytd: np.ndarray) -> np.ndarray:
+    """One integer per good row for its (region, indicator, period, ytd)."""
+    # Each part has at most one code per sheet row (Excel's limit is 2**20 rows), so three of
+    # them and the ytd bit fit an int64 with room to spare.
+    key = np.zeros(int(good.sum()), dtype=np.int64)
+    for codes, count in parts:
+        key = key * count + (codes[good] + 1)
+    combined: np.ndarray = key * 2 + ytd
+    return combined
+
+
+def deduplicate(
+    name: str, rows: pd.DataFrame, key: np.ndarray
+) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
+    """The same region, indicator, period (and basis) twice: keep the lower row, say so."""
+    keys = pd.Series(key)
+    dup = keys.duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return rows, ()
+    issues = []
+    for _, group in rows.loc[dup].groupby(key[dup], sort=False):
+        used = int(group["row"].iloc[-1])
+        others = ", ".join(str(r) for r in group["row"].iloc[:-1])
+        values = group["value"].unique()
+        what = (
+            f"conflicting values ({', '.join(f'{v:g}' for v in group['value'])})"
+            if len(values) > 1
+            else "the same figure"
+        )
+        first = group.iloc[0]
+        issues.append(
+            Issue(
+                "warning",
+                f"{first['region']} / {first['indicator']} / {first['period']} is also "
+                f"in row {others} with {what}; row {used} (the lower one) is used",
+                name,
+                SHEET,
+                used,
+                "period",
+            )
+        )
+    kept = rows.loc[~keys.duplicated(keep="last").to_numpy()]
+    return kept, tuple(issues)
