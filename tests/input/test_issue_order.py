@@ -35,7 +35,7 @@ def test_issues_follow_the_sheet_whatever_the_distinct_values(tmp_path: Path) ->
         (2, "value", "error"),
         (3, "region", "warning"),
         (4, "value", "error"),
-        (5, "", "warning"),
+        (5, None, "warning"),
         (6, "period", "error"),
         (8, "value", "error"),
         (9, "indicator", "error"),

@@ -36,9 +36,14 @@ class Cleaner:
     def issue(
         self, rows: pd.Series, column: str, severity: Severity, message: str, order: int
     ) -> None:
+        """One issue per row; column "" (a whole row) is recorded as no column (null in JSON)."""
         for row in rows:
             self.issues.append(
-                (int(row), order, Issue(severity, message, self.name, SHEET, int(row), column))
+                (
+                    int(row),
+                    order,
+                    Issue(severity, message, self.name, SHEET, int(row), column or None),
+                )
             )
 
     def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
