@@ -13,6 +13,7 @@ from openpyxl.chart import ScatterChart
 
 from sockprogress.model import Issue, Report
 from sockprogress.rendering.excel import build_workbook, render_workbook
+from sockprogress.rendering.excel.regions import MAX_CHARTS
 from sockprogress.rendering.text import status_word
 
 
@@ -184,16 +185,45 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
 
 
 def test_build_scales_linearly_to_many_regions(shipped_report: Report) -> None:
-    # synthetic: the shipped targets copied into 40 made-up regions (320 targets)
+    # synthetic: the shipped targets copied into 25 made-up regions (200 targets, the most
+    # that all get a chart)
     copies = tuple(
         dataclasses.replace(r, target=dataclasses.replace(r.target, region=f"Synthetic {i:02d}"))
-        for i in range(40)
+        for i in range(25)
         for r in shipped_report.targets
     )
     wb = build_workbook(dataclasses.replace(shipped_report, targets=copies))
     regions = [ws for ws in wb.worksheets if ws.title.startswith("Synthetic")]
-    assert len(regions) == 40
-    assert sum(len(ws._charts) for ws in regions) == 320
+    assert len(regions) == 25
+    assert sum(len(ws._charts) for ws in regions) == 200 == MAX_CHARTS
+
+
+def test_charts_are_capped_for_a_large_report_and_about_says_so(shipped_report: Report) -> None:
+    # synthetic: the shipped targets copied into 30 made-up regions (240 targets > 200)
+    copies = tuple(
+        dataclasses.replace(r, target=dataclasses.replace(r.target, region=f"Synthetic {i:02d}"))
+        for i in range(30)
+        for r in shipped_report.targets
+    )
+    report = dataclasses.replace(shipped_report, targets=copies)
+    wb = reload(report)
+    regions = [ws for ws in wb.worksheets if ws.title.startswith("Synthetic")]
+    assert sum(len(ws._charts) for ws in regions) == MAX_CHARTS == 200
+    # the most urgent statuses come first: every copy of a missed or behind target is charted
+    urgent = {"missed", "moving_away", "insufficient_progress"}
+    per_copy = sum(r.status in urgent for r in shipped_report.targets)
+    assert per_copy and 30 * per_copy <= 200
+    texts = [str(v) for ws in regions for row in ws.iter_rows(values_only=True) for v in row if v]
+    assert sum(t.startswith("No chart: charts are limited to the 200") for t in texts) == 40
+    about = [str(v) for row in wb["About"].iter_rows(values_only=True) for v in row if v]
+    assert any("240 targets" in t and "200 most in need of attention" in t for t in about)
+    small = [
+        str(v)
+        for row in reload(shipped_report)["About"].iter_rows(values_only=True)
+        for v in row
+        if v
+    ]
+    assert any("has a native chart" in t for t in small)
 
 
 def test_report_writes_the_workbook_through_the_cli(tmp_path: Path, shipped_report: Report) -> None:

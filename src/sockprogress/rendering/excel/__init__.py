@@ -17,7 +17,7 @@ from ...model import Report
 from .common import by_region
 from .extras import add_about, add_context, add_issues
 from .labels import label
-from .regions import add_region_sheet
+from .regions import add_region_sheet, charted
 from .summary import add_changes, add_summary
 
 __all__ = ["build_workbook", "render_workbook"]
@@ -41,8 +41,9 @@ def build_workbook(report: Report, lang: str = "en") -> Workbook:
     taken = {ws.title.lower() for ws in wb.worksheets} | {
         label(k, lang).lower() for k in ("sheet_context", "sheet_issues", "sheet_about")
     }
+    charts = charted(report)
     for region, results in by_region(report):
-        add_region_sheet(wb, report, region, results, lang, taken)
+        add_region_sheet(wb, report, region, results, lang, taken, charts)
     add_context(wb, report, lang)
     add_issues(wb, report, lang)
     add_about(wb, report, lang)

@@ -10,6 +10,7 @@ from ...model import Report
 from ..text import status_word
 from .common import region_name
 from .labels import label
+from .regions import MAX_CHARTS
 from .styles import (
     CODE_FONT,
     MUTED_FONT,
@@ -81,7 +82,12 @@ ISSUE_COLUMNS: tuple[tuple[str, float], ...] = (
     ("column", 12),
     ("message", 100),
 )
-SEVERITY_FILL = {"error": "FFC7CE", "warning": "FFEB9C"}
+SEVERITY_FILL = {
+    "error": PatternFill("solid", fgColor="FFC7CE"),
+    "warning": PatternFill("solid", fgColor="FFEB9C"),
+}
+BOLD_FONT = Font(bold=True)
+HASH_FONT = Font(name="Liberation Mono", size=9)
 
 
 def add_issues(wb: Workbook, report: Report, lang: str) -> Worksheet:
@@ -93,11 +99,8 @@ def add_issues(wb: Workbook, report: Report, lang: str) -> Worksheet:
     for row, issue in enumerate(report.issues, 4):
         values = [issue.severity, issue.file, issue.sheet, issue.row, issue.column, issue.message]
         for col, value in enumerate(values, 1):
-            put(ws, row, col, value, "0")
-        ws.cell(row=row, column=1).fill = PatternFill(
-            "solid", fgColor=SEVERITY_FILL[issue.severity]
-        )
-        ws.cell(row=row, column=6).alignment = WRAP
+            fill = SEVERITY_FILL[issue.severity] if col == 1 else None
+            put(ws, row, col, value, "0", fill=fill, alignment=WRAP if col == 6 else None)
     if not report.issues:
         put(ws, 4, 1, label("issues_none", lang), font=MUTED_FONT)
     ws.freeze_panes = "A4"
@@ -114,16 +117,19 @@ def add_about(wb: Workbook, report: Report, lang: str) -> Worksheet:
     ws.column_dimensions["C"].width = 80
     put(ws, 1, 1, label("about_title", lang), font=TITLE_FONT)
     row = 3
+    n = len(report.targets)
+    limited = label("charts_limited", lang, n=n, limit=MAX_CHARTS)
+    charts = limited if n > MAX_CHARTS else label("charts_all", lang)
     for key, text in (
         ("report_month", str(report.as_of)),
         ("method", label("method_text", lang)),
         ("units_title", label("units_text", lang)),
         ("formulas_title", label("formulas", lang)),
+        ("charts_title", charts),
     ):
-        put(ws, row, 1, label(key, lang), font=Font(bold=True))
-        put(ws, row, 2, text)
+        put(ws, row, 1, label(key, lang), font=BOLD_FONT)
+        put(ws, row, 2, text, alignment=WRAP)
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        ws.cell(row=row, column=2).alignment = WRAP
         ws.row_dimensions[row].height = 15 * max(1, 1 + len(text) // (100 if lang == "en" else 55))
         row += 1
     row += 1
@@ -137,6 +143,6 @@ def add_about(wb: Workbook, report: Report, lang: str) -> Worksheet:
     for n, item in enumerate(report.inputs, row + 1):
         put(ws, n, 1, item.name)
         put(ws, n, 2, label("sha256", lang))
-        put(ws, n, 3, item.sha256, font=Font(name="Liberation Mono", size=9))
+        put(ws, n, 3, item.sha256, font=HASH_FONT)
     print_setup(ws, str(report.as_of), lang, landscape=False)
     return ws

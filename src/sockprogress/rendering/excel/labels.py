@@ -125,6 +125,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "legend_title": ("Status legend", "状态图例"),
     "inputs_title": ("Inputs", "输入文件"),
     "sha256": ("SHA-256", "SHA-256"),
+    "charts_title": ("Charts", "图表"),
+    "charts_all": (
+        "Each target's block on its region sheet has a native chart.",
+        "各地区工作表中每个目标都附有图表。",
+    ),
+    "charts_limited": (
+        "This report has {n} targets; native charts are drawn for the {limit} most in need of "
+        "attention (missed, moving away and insufficient progress first) to keep the workbook "
+        "quick to write and open. Every target keeps its figures and observations.",
+        "本报告共有 {n} 个目标；为使工作簿生成和打开迅速，仅为最需关注的 {limit} 个目标"
+        "（未达成、偏离目标、进展不足优先）绘制图表。每个目标的数值和观测值均完整保留。",
+    ),
+    "no_chart": (
+        "No chart: charts are limited to the {limit} targets most in need of attention "
+        "(see About).",
+        "无图表：图表仅限最需关注的 {limit} 个目标（见“说明”）。",
+    ),
     "formulas_title": ("Formulas", "公式"),
     "formulas": (
         "The workbook holds values only, no formulas: every figure is computed by sockprogress.",

@@ -13,6 +13,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...model import Report, TargetResult
+from ..charts import PRIORITY
 from ..text import status_word
 from .chart import DATA_COL, DATA_WIDTH, build_chart, lines, write_chart_data
 from .common import FIGURES, figure_label, notes_text, region_name, target_name, target_scale
@@ -42,6 +43,9 @@ CHART_COLUMN = "G"
 CHART_FIRST, CHART_LAST = 7, 15  # G to O
 CHART_ROWS = 18  # rows a chart of 8 cm covers at the default row height
 LAST_PRINT_COLUMN = "O"
+# Each native chart is some 10 kB of XML and costs time to build, save and open: up to this
+# many targets every one gets a chart; beyond it, the most urgent ones do (About says so).
+MAX_CHARTS = 200
 
 
 def _figure_value(
@@ -91,17 +95,14 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: st
         put(ws, n, 2, value, number_format or None)
         if remark is not None:
             blank = isinstance(remark, str) and value is None
-            put(ws, n, 3, remark, font=MUTED_FONT if blank else None)
-            ws.cell(row=n, column=3).alignment = INDENT
+            put(ws, n, 3, remark, font=MUTED_FONT if blank else None, alignment=INDENT)
     row += len(rows) + 1
     notes = notes_text(result, lang)
     for key, text in (("notes", notes), ("plan", t.plan), ("source", t.source)):
         if text:
-            put(ws, row, 1, label(key, lang))
-            put(ws, row, 2, text)
+            put(ws, row, 1, label(key, lang), alignment=TOP)
+            put(ws, row, 2, text, alignment=WRAP)
             ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
-            ws.cell(row=row, column=1).alignment = TOP
-            ws.cell(row=row, column=2).alignment = WRAP
             # Merged cells do not grow to fit, so give wrapped text the height it needs.
             fit_height(ws, row, [(text, sum(WIDTHS[c] for c in "BCDEF"))])
             row += 1
@@ -117,31 +118,44 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
         value_title = f"{value_title} ({scale.unit})"
     titles = ["period", "period_end", None, "basis", "input_rows"]
     for c, key in enumerate(titles, 1):
-        put(ws, row, c, label(key, lang) if key else value_title)
-        cell = ws.cell(row=row, column=c)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        put(
+            ws, row, c, label(key, lang) if key else value_title, font=HEADER_FONT, fill=HEADER_FILL
+        )
     for n, obs in enumerate(result.observations, row + 1):
         put(ws, n, 1, obs.period)
         put(ws, n, 2, obs.end, DATE)
         put(ws, n, 3, scale.of(obs.value), scale.number_format)
-        put(ws, n, 4, obs.basis)
-        ws.cell(row=n, column=4).alignment = INDENT
+        put(ws, n, 4, obs.basis, alignment=INDENT)
         put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
     return row + len(result.observations) + 2
 
 
-def _block(ws: Worksheet, row: int, result: TargetResult, lang: str) -> int:
+def charted(report: Report) -> set[int]:
+    """The results (by `id`) that get a native chart: all up to MAX_CHARTS, else the most urgent.
+
+    Keyed by object identity, not target id, so copies of one target in tests count apart; the
+    report holds every result for the whole build, so no id is reused meanwhile.
+    """
+    if len(report.targets) <= MAX_CHARTS:
+        return {id(r) for r in report.targets}
+    ordered = sorted(report.targets, key=lambda r: PRIORITY[r.status])  # stable: input order
+    return {id(r) for r in ordered[:MAX_CHARTS]}
+
+
+def _block(ws: Worksheet, row: int, result: TargetResult, lang: str, chart: bool) -> int:
     """One target's block from `row`; returns the first row after it."""
     scale = target_scale(result, lang)
     name = target_name(result, lang)
-    put(ws, row, 1, f"{name} ({scale.unit})", font=SUBTITLE_FONT)
-    for c in range(1, 16):
-        ws.cell(row=row, column=c).border = BOTTOM_RULE
+    put(ws, row, 1, f"{name} ({scale.unit})", font=SUBTITLE_FONT, border=BOTTOM_RULE)
+    for c in range(2, 16):
+        put(ws, row, c, None, border=BOTTOM_RULE)
     end = _observations(ws, _facts(ws, row + 1, result, scale, lang) + 1, result, scale, lang)
+    if not chart:
+        put(ws, row + 1, CHART_FIRST, label("no_chart", lang, limit=MAX_CHARTS), font=MUTED_FONT)
+        return end + 1
     series, frame = lines(result, scale)
     write_chart_data(ws, row, series, lang)
-    chart = build_chart(ws, row, series, frame, name, scale, lang)
-    ws.add_chart(chart, f"{CHART_COLUMN}{row + 1}")
+    ws.add_chart(build_chart(ws, row, series, frame, name, scale, lang), f"{CHART_COLUMN}{row + 1}")
     data_end = row + 2 + max(len(line.points) for line in series)
     return max(end, row + 1 + CHART_ROWS, data_end) + 1
 
@@ -153,6 +167,7 @@ def add_region_sheet(
     results: list[TargetResult],
     lang: str,
     taken: set[str],
+    charts: set[int],
 ) -> Worksheet:
     shown = region_name(region, report, lang) if lang == "zh" else region
     ws = wb.create_sheet(sheet_name(shown, taken))
@@ -169,7 +184,7 @@ def add_region_sheet(
     for i, result in enumerate(results):
         if i:
             ws.row_breaks.append(Break(id=row - 1))
-        row = _block(ws, row, result, lang)
+        row = _block(ws, row, result, lang, id(result) in charts)
     print_setup(ws, str(report.as_of), lang)
     ws.print_area = f"A1:{LAST_PRINT_COLUMN}{row}"
     return ws

@@ -8,12 +8,17 @@ import re
 import textwrap
 import unicodedata
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -106,6 +111,18 @@ def clean(text: str) -> str:
     return cleaned
 
 
+# Style ids per workbook, keyed by the ids of the (module-level) style objects a cell gets.
+# Assigning a Font or Fill makes openpyxl hash the whole object for every cell, which is most
+# of the cost of a big workbook; copying a cell's finished StyleArray is what openpyxl's own
+# worksheet copier does, and costs nothing per style object.
+_StyleKey = tuple[str | None, int, int, int, int]
+_STYLE_IDS: WeakKeyDictionary[Workbook, dict[_StyleKey, tuple[StyleArray, tuple[object, ...]]]]
+_STYLE_IDS = WeakKeyDictionary()
+# Value types stored as they are, with the cell type openpyxl gives them; text is always "s".
+_FAST_TYPES: dict[type, str] = {str: "s", int: "n", float: "n"}
+_MAX_TEXT = 32767  # Excel's limit; longer text takes openpyxl's path, which refuses it
+
+
 def put(
     ws: Worksheet,
     row: int,
@@ -113,38 +130,90 @@ def put(
     value: Any,
     number_format: str | None = None,
     font: Font | None = None,
+    fill: PatternFill | None = None,
+    alignment: Alignment | None = None,
+    border: Border | None = None,
 ) -> None:
-    """Write one cell; text always stays text, never a formula."""
+    """Write one cell; text always stays text, never a formula.
+
+    Pass style objects that live as long as the module (the constants here): the cache keys
+    them by identity.
+    """
+    fmt: str | None = None
     if isinstance(value, str):
         value = clean(value)
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        # The serial number with a date format is what openpyxl itself writes for a date;
+        # doing it here skips its per-cell date-format check.
+        value, fmt = to_excel(value), number_format or DATE
+    elif number_format and value is not None:
+        fmt = number_format
+    styled = not (fmt is None and font is None and fill is None and alignment is None)
+    styled = styled or border is not None
+    known = None
+    if styled:
+        ids = _STYLE_IDS.setdefault(ws.parent, {})
+        key = (fmt, id(font), id(fill), id(alignment), id(border))
+        known = ids.get(key)
+    kind = _FAST_TYPES.get(type(value))
+    plain = kind is not None and (kind != "s" or len(value) <= _MAX_TEXT)
+    if plain and (known is not None or not styled):
+        # The common case, a value in a new cell with no style or one seen before, built
+        # directly: openpyxl's cell() and value setter re-check every value, most of the cost
+        # of a big sheet.
+        style = copy(known[0]) if known is not None else None
+        cell = Cell(ws, row=row, column=column, style_array=style)
+        cell._value, cell.data_type = value, kind
+        ws._add_cell(cell)
+        return
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would read a leading '=' as a formula
-    elif number_format and value is not None:
-        cell.number_format = number_format
-    elif isinstance(value, dt.date):
-        cell.number_format = DATE
+    if not styled:
+        return
+    if known is not None:
+        cell._style = copy(known[0])
+        return
+    if fmt is not None:
+        cell.number_format = fmt
     if font is not None:
         cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if alignment is not None:
+        cell.alignment = alignment
+    if border is not None:
+        cell.border = border
+    # the objects are kept with their ids so an id can never be reused by another object
+    ids[key] = (copy(cell._style), (font, fill, alignment, border))
+
+
+STATUS_FILLS = {s: PatternFill("solid", fgColor=fill) for s, (fill, _) in STATUS_STYLE.items()}
+STATUS_FONTS = {
+    s: Font(name=FONT_NAME, bold=True, color=colour) for s, (_, colour) in STATUS_STYLE.items()
+}
 
 
 def put_status(ws: Worksheet, row: int, column: int, status: str, lang: str) -> None:
     """The status as fill, icon and word in one cell."""
-    fill, colour = STATUS_STYLE[status]
-    put(ws, row, column, f"{STATUS_ICONS[status]} {status_word(status, lang)}")
-    cell = ws.cell(row=row, column=column)
-    cell.fill = PatternFill("solid", fgColor=fill)
-    cell.font = Font(name=FONT_NAME, bold=True, color=colour)
-    cell.alignment = TOP
+    put(
+        ws,
+        row,
+        column,
+        f"{STATUS_ICONS[status]} {status_word(status, lang)}",
+        font=STATUS_FONTS[status],
+        fill=STATUS_FILLS[status],
+        alignment=TOP,
+    )
+
+
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
 
 
 def header_row(ws: Worksheet, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
     """A bold white-on-blue heading row; sets the column widths too."""
     for c, (title, width) in enumerate(zip(titles, widths, strict=True), 1):
-        put(ws, row, c, title)
-        cell = ws.cell(row=row, column=c)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        put(ws, row, c, title, font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGN)
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.row_dimensions[row].height = 30
 

@@ -54,6 +54,7 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("status_code", None, 14),
 )
 KEYS = [c[0] for c in COLUMNS]
+ITALIC_FONT = Font(italic=True)
 HEADER_ROW = 4
 SHOWN_FIGURES = ("share_of_target_pct", "actual_cagr", "required_cagr", "pace_ratio")
 
@@ -98,28 +99,31 @@ def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
     for region, results in by_region(report):
         row += 1
         count = label("targets_count", lang, n=len(results))
-        put(ws, row, 1, f"{region_name(region, report, lang)} — {count}", font=SUBTITLE_FONT)
-        for c in range(1, len(COLUMNS) + 1):
-            ws.cell(row=row, column=c).fill = BAND_FILL
+        name = f"{region_name(region, report, lang)} — {count}"
+        put(ws, row, 1, name, font=SUBTITLE_FONT, fill=BAND_FILL)
+        for c in range(2, len(COLUMNS) + 1):
+            put(ws, row, c, None, fill=BAND_FILL)
         for result in results:
             row += 1
             scale = target_scale(result, lang)
-            for c, (value, (_, fmt, _)) in enumerate(
-                zip(_row(result, report, lang), COLUMNS, strict=True), 1
-            ):
-                put(ws, row, c, value, scale.number_format if fmt == "scaled" else fmt)
+            values = _row(result, report, lang)
+            for c, (value, (key, fmt, _)) in enumerate(zip(values, COLUMNS, strict=True), 1):
+                put(
+                    ws,
+                    row,
+                    c,
+                    value,
+                    scale.number_format if fmt == "scaled" else fmt,
+                    font=CODE_FONT if key == "status_code" else None,
+                    alignment=WRAP if key in ("notes", "target_name") else TOP,
+                )
             put_status(ws, row, KEYS.index("status") + 1, result.status, lang)
-            for c in range(1, len(COLUMNS) + 1):
-                ws.cell(row=row, column=c).alignment = TOP
-            ws.cell(row=row, column=KEYS.index("notes") + 1).alignment = WRAP
-            ws.cell(row=row, column=KEYS.index("target_name") + 1).alignment = WRAP
-            ws.cell(row=row, column=KEYS.index("status_code") + 1).font = CODE_FONT
             fit_height(
                 ws,
                 row,
                 [
-                    (ws.cell(row=row, column=c).value, COLUMNS[c - 1][2])
-                    for c in (KEYS.index("target_name") + 1, KEYS.index("notes") + 1)
+                    (values[i], COLUMNS[i][2])
+                    for i in (KEYS.index("target_name"), KEYS.index("notes"))
                 ],
             )
     last = max(row, HEADER_ROW + 1)
@@ -190,7 +194,7 @@ def add_changes(wb: Workbook, report: Report, lang: str) -> Worksheet:
         put_status(ws, row, 3, result.previous_status, lang)
         put_status(ws, row, 4, result.status, lang)
     if row == 3:
-        put(ws, 4, 1, label("changes_none", lang, month=before), font=Font(italic=True))
+        put(ws, 4, 1, label("changes_none", lang, month=before), font=ITALIC_FONT)
     ws.freeze_panes = "A4"
     print_setup(ws, month, lang, title_rows="3:3")
     return ws
