@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from ..gcpause import gc_paused
 from ..model import (
     Actuals,
     ContextResult,
@@ -172,6 +173,17 @@ def judge(
     inputs: tuple[InputFile, ...] = (),
 ) -> Report:
     """The report for `as_of`: every target judged, context indicators, and data issues."""
+    with gc_paused():
+        return _judge(targets, actuals, as_of, actuals_name, inputs)
+
+
+def _judge(
+    targets: TargetsFile,
+    actuals: Actuals,
+    as_of: Month,
+    actuals_name: str,
+    inputs: tuple[InputFile, ...],
+) -> Report:
     rows = actuals.rows
     sheet = actuals.sheet
     issues = list(targets.issues) + list(actuals.issues)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import gc
 from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
@@ -21,6 +20,7 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
+from ..gcpause import gc_paused
 from ..model import Actuals, Severity
 from .cells import clean_basis, clean_name, clean_period
 from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
@@ -224,13 +224,8 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
     """Read the Actuals sheet. Fatal problems raise InputError; row problems become issues."""
     # The grid is millions of small objects with no cycles: letting the cyclic collector walk
     # them again and again while they are built costs a third of the read on a big sheet.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _read(path, today)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read(path: Path, today: dt.date | None) -> Actuals:

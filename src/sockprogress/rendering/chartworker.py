@@ -28,22 +28,15 @@ _SERVE = "from sockprogress.rendering.chartworker import serve; serve()"
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
 
-def _warm_up() -> None:
-    """Import matplotlib and draw a throwaway figure: loading fonts is part of the first draw."""
-    import io
-
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(1, 1))
-    axes = figure.add_subplot()
-    axes.plot([0, 1], [0, 1])
-    axes.set_title("0")
-    figure.savefig(io.BytesIO(), format="svg")
-
-
 def serve() -> None:
-    """The worker: get ready to draw, then draw the one request read from stdin."""
-    _warm_up()
+    """The worker: import matplotlib, then draw the one request read from stdin.
+
+    (A throwaway warm-up drawing was tried: the request arrives about when the imports end,
+    so it only delayed the real charts.)
+    """
+    import matplotlib.backends.backend_svg
+    import matplotlib.figure  # noqa: F401
+
     results, lang, limit = pickle.load(sys.stdin.buffer)
     pickle.dump(draw_charts(results, lang, limit), sys.stdout.buffer)
     sys.stdout.buffer.flush()
