@@ -10,15 +10,17 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import SockProgressError
-from .model import Issue
 from .periods import Month
 from .progress import ProgressBar
-from .rendering.text import DEFAULT_LANG, LANG_ENV, LANGS, status_word
+from .rendering.words import DEFAULT_LANG, LANG_ENV, LANGS
+
+if TYPE_CHECKING:
+    from .model import Issue
 
 PathOption = click.Path(path_type=Path, dir_okay=False)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -147,6 +149,8 @@ def report(
             on_issues=show,
             charts=charts,
         )
+    from .rendering.text import status_word
+
     counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
     click.echo(
         f"{as_of}: {len(result.targets)} targets — {counts}; {len(result.issues)} data issues"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -21,20 +20,19 @@ from ..model import Issue, Note, Target
 from ..periods import Month, parse_period
 from .words import (
     BASIS,
+    DEFAULT_LANG,
     FIGURE_NAMES,
     LABELS,
+    LANGS,
     METHOD,
     NOTE_TEXT,
     STATUS_ICONS,
     STATUS_WORDS,
     UNITS_ZH,
     WHY_ZH,
+    Lang,
 )
 
-Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
-DEFAULT_LANG: Lang = "en"
-LANG_ENV = "SOCKPROGRESS_LANG"
 LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
 DASH = "—"

@@ -5,6 +5,15 @@ Only text.py reads these; renderers ask text.py, so a new language is one more c
 
 from __future__ import annotations
 
+from typing import Literal
+
+# The languages, here rather than in text.py so that the command line can name them without
+# importing Babel before it starts the chart worker.
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+DEFAULT_LANG: Lang = "en"
+LANG_ENV = "SOCKPROGRESS_LANG"
+
 STATUS_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "achieved": "Achieved",
