@@ -55,7 +55,26 @@ def test_bad_month_is_a_usage_error(shipped: tuple[Path, Path]) -> None:
         main, ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-13"]
     )
     assert result.exit_code == 2
-    assert "'2026-13' is not a month" in result.output
+    assert result.output == (
+        "Error: Invalid value for '--as-of': '2026-13' is not a month; write YYYY-MM, "
+        "e.g. 2026-10 (see main report --help)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "--out", "README.md"], "Directory 'README.md' is a file."),
+        (["actuals", "add", "--region", "X"], "Missing option '--indicator'."),
+        (["nosuch"], "No such command 'nosuch'."),
+    ],
+    ids=["out-is-a-file", "missing-option", "unknown-command"],
+)
+def test_option_mistakes_are_one_error_line(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert len(result.output.splitlines()) == 1
+    assert result.output.startswith("Error: ") and message in result.output
 
 
 def test_unknown_format_is_refused_before_writing(

@@ -53,13 +53,21 @@ def inputs_options(command: F) -> F:
 
 
 class _Group(click.Group):
-    """Turns SockProgressError into one `Error:` line and exit code 2, never a traceback."""
+    """Turns SockProgressError, and a bad option, into one `Error:` line and exit code 2.
+
+    Never a traceback; and a mistyped option gets the same one line as a bad file, with the
+    pointer to --help, rather than click's usage block.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except SockProgressError as exc:
             click.echo(f"Error: {exc}", err=True)
+            ctx.exit(2)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else ctx.command_path
+            click.echo(f"Error: {exc.format_message()} (see {where} --help)", err=True)
             ctx.exit(2)
 
 
