@@ -76,6 +76,7 @@ def frame(rows: Iterable[Sequence[Any]]) -> Any:
     import pandas as pd
 
     from sockprogress.periods import parse_period
+    from sockprogress.reading.actuals import OUTPUT_COLUMNS
 
     records = []
     for n, row in enumerate(rows, 2):
@@ -96,18 +97,6 @@ def frame(rows: Iterable[Sequence[Any]]) -> Any:
                 "note": "",
             }
         )
-    columns = [
-        "row",
-        "region",
-        "indicator",
-        "period",
-        "period_kind",
-        "end",
-        "value",
-        "basis",
-        "source",
-        "note",
-    ]
-    result = pd.DataFrame(records, columns=columns)
+    result = pd.DataFrame(records, columns=list(OUTPUT_COLUMNS))
     result["end"] = pd.to_datetime(result["end"])
     return result
