@@ -87,15 +87,13 @@ def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
         raise click.BadParameter(str(exc)) from None
 
 
+def _as_of_option(help: str) -> Callable[[F], F]:
+    return click.option("--as-of", "as_of", callback=_month, metavar="YYYY-MM", help=help)
+
+
 @main.command()
 @inputs_options
-@click.option(
-    "--as-of",
-    "as_of",
-    callback=_month,
-    metavar="YYYY-MM",
-    help="Report month. Default: the last complete month.",
-)
+@_as_of_option("Report month. Default: the last complete month.")
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
@@ -169,13 +167,7 @@ def report(
 
 @main.command()
 @inputs_options
-@click.option(
-    "--as-of",
-    "as_of",
-    callback=_month,
-    metavar="YYYY-MM",
-    help="Report month the data is checked for. Default: the last complete month.",
-)
+@_as_of_option("Report month the data is checked for. Default: the last complete month.")
 def check(targets: Path, actuals: Path, as_of: Month) -> None:
     """Check both files; list every problem with its row and a hint. Exit 1 if any is found."""
     from .checking import check_inputs, check_line
