@@ -13,6 +13,7 @@ from .model import InputFile, Issue, Report
 from .periods import Month
 from .progress import ProgressCallback
 from .reading import load_targets, read_actuals
+from .rendering import text
 from .rendering.charts import MAX_CHARTS, draw_charts
 from .rendering.chartworker import ChartWorker
 from .rendering.excel import render_workbook
@@ -125,12 +126,15 @@ def run_report(
 
     When the HTML is asked for, its charts' worker process starts first (or is `charts`,
     started by the caller earlier still), so that importing matplotlib overlaps reading and
-    judging. `on_issues` sees the data issues before anything is written.
+    judging, and gets its request as soon as the report is judged, so that drawing overlaps
+    rendering the workbook. `on_issues` sees the data issues before anything is written.
     """
     chosen = tuple(formats)
     with charts or ChartWorker(enabled="html" in chosen) as worker:
         report = build_report(targets, actuals, as_of, today=today, progress=progress)
         on_issues(report.issues)
+        if "html" in chosen:  # the worker draws while the workbook is rendered
+            worker.submit(report.targets, text.check_lang(lang), MAX_CHARTS)
         paths = write_report(
             report, out, chosen, templates, lang, progress=progress, draw=worker.draw
         )

@@ -247,5 +247,9 @@ def render_html(
     `draw` draws the charts (`ChartWorker.draw` draws them in another process).
     """
     lang = text.check_lang(lang)
-    view = build_view(report, lang, chart_limit, draw)
-    return environment(templates, lang).get_template("base.html").render(**view)
+    env = environment(templates, lang)
+    page = env.get_template("base.html")
+    # Compiled now, while a chart worker may still be drawing; `render` would compile them later.
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+    return page.render(**build_view(report, lang, chart_limit, draw))
