@@ -127,3 +127,34 @@ def test_python_dash_m_runs_the_same_cli(shipped: tuple[Path, Path], tmp_path: P
     assert "8 targets" in done.stdout
     assert "Traceback" not in done.stderr
     assert (tmp_path / "progress-2026-10.json").exists()
+
+
+def test_the_installed_program_writes_all_three_reports_and_keeps_exit_codes(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The console script (cli.run, which freezes the heap before exit) as a user runs it."""
+    program = Path(sys.executable).with_name("sockprogress")
+    assert program.exists(), "pip install puts the sockprogress script beside python"
+    targets, actuals = shipped
+    common = [str(program), "report", "--targets", str(targets), "--as-of", "2026-10"]
+    done = subprocess.run(
+        [*common, "--actuals", str(actuals), "--out", str(tmp_path / "ok")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    written = sorted(p.name for p in (tmp_path / "ok").iterdir())
+    assert written == [f"progress-2026-10.{ext}" for ext in ("html", "json", "xlsx")]
+    assert (tmp_path / "ok" / "progress-2026-10.html").read_text().count("<svg") >= 6
+    missing = tmp_path / "missing.xlsx"
+    failed = subprocess.run(
+        [*common, "--actuals", str(missing), "--out", str(tmp_path / "bad")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert failed.returncode == 2
+    assert failed.stderr.startswith("Error:") and "missing.xlsx" in failed.stderr
+    assert len(failed.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "bad").exists()

@@ -1,6 +1,5 @@
-from .cli import main
+from .cli import run
 
-# Guarded: the chart worker is started with multiprocessing's "spawn", which imports the
-# parent's main module again; it must not run the command line a second time.
+# Guarded, as a module that runs the program when executed should be.
 if __name__ == "__main__":
-    main(prog_name="sockprogress")
+    run()
