@@ -5,7 +5,6 @@ Every figure here is synthetic, made up for the test.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from helpers import USER_FILL
 from openpyxl import load_workbook
 
 from sockprogress.cli import main
+from sockprogress.editing import safekeeping
 from sockprogress.reading import read_actuals
 
 
@@ -176,12 +176,27 @@ def test_workbook_with_a_chart_is_not_edited(workbook: Path, targets: Path) -> N
     assert workbook.read_bytes() == before
 
 
-def _cli(workbook: Path, targets: Path, period: str, env: dict[str, str] | None = None):
+# A program that runs the command line with the rename of the workbook's save slowed to 30 s,
+# so that a test can kill it between writing the temp file and renaming it.
+SLOW_RENAME = """
+import os, sys, time
+from sockprogress.cli import main
+rename = os.replace
+def slow(src, dst):
+    if str(dst).endswith("actuals.xlsx"):
+        time.sleep(30)
+    return rename(src, dst)
+os.replace = slow
+main(sys.argv[1:], prog_name="sockprogress")
+"""
+
+
+def _cli(workbook: Path, targets: Path, period: str, slow_rename: bool = False):
+    program = ["-c", SLOW_RENAME] if slow_rename else ["-m", "sockprogress"]
     return subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "sockprogress",
+            *program,
             "actuals",
             "add",
             "--actuals",
@@ -197,7 +212,6 @@ def _cli(workbook: Path, targets: Path, period: str, env: dict[str, str] | None 
             "--value",
             "1",
         ],
-        env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -217,7 +231,7 @@ def test_concurrent_adds_never_lose_a_row(workbook: Path, targets: Path) -> None
 
 def test_sigkill_while_saving_leaves_the_workbook_whole(workbook: Path, targets: Path) -> None:
     before = workbook.read_bytes()
-    proc = _cli(workbook, targets, "2023-01", {"SOCKPROGRESS_TEST_BEFORE_RENAME": "pause:30"})
+    proc = _cli(workbook, targets, "2023-01", slow_rename=True)
     temps: list[Path] = []
     for _ in range(600):  # the temp file is fully written before the pause
         temps = list(workbook.parent.glob(".actuals.xlsx.*.tmp"))
@@ -242,7 +256,11 @@ def test_failure_between_temp_and_rename_changes_nothing(
     workbook: Path, targets: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = workbook.read_bytes()
-    monkeypatch.setenv("SOCKPROGRESS_TEST_BEFORE_RENAME", "fail")
+
+    def fail(src: object, dst: object) -> None:
+        raise OSError(5, "injected failure before rename")
+
+    monkeypatch.setattr(safekeeping.os, "replace", fail)
     result = _add(workbook, targets)
     assert result.exit_code == 2
     assert "actuals.xlsx: cannot be written (injected failure before rename); nothing changed" in (

@@ -6,19 +6,15 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from ..errors import InputError, OutputError
-from ..rendering.files import replace, write_temp
+from ..rendering.files import write_temp
 
 LOCK_TIMEOUT_SECONDS = 60
-# Test hook: "pause:SECONDS" sleeps, "fail" raises, between writing the temp file and renaming it,
-# so tests can kill or break a save at its worst moment. Unset in normal use.
-HOOK_ENV = "SOCKPROGRESS_TEST_BEFORE_RENAME"
 
 
 @contextlib.contextmanager
@@ -74,14 +70,9 @@ def remove_stale_temps(path: Path) -> None:
 def save_replacing(path: Path, data: bytes) -> None:
     """Write data beside path, then rename it over path: path is whole before and after."""
     tmp = write_temp(path, data)
-    hook = os.environ.get(HOOK_ENV, "")
     try:
-        if hook.startswith("pause:"):
-            time.sleep(float(hook.split(":", 1)[1]))
-        elif hook == "fail":
-            raise OSError(5, "injected failure before rename")
+        os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise OutputError(f"{path}: cannot be written ({exc.strerror}); nothing changed") from None
-    replace(tmp, path)
