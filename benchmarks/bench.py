@@ -21,6 +21,7 @@ import argparse
 import compileall
 import datetime as dt
 import gc
+import json
 import os
 import platform
 import shutil
@@ -77,20 +78,79 @@ def compile_package() -> None:
     compileall.compile_dir(Path(sockprogress.__file__).parent, quiet=1)
 
 
-def run_process(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (bytes) of one child process."""
+# Runs a command and prints its wall seconds and peak memory. The measuring is done from this
+# small process because Linux starts a child's "max RSS" at its parent's size when it execs:
+# measured from the benchmark itself (hundreds of MiB once the province is loaded), every
+# report would seem to need at least that much. The peak is the largest sum of the resident
+# memory of the report and its chart worker, sampled every 20 ms, or the largest single
+# process's own peak if that is higher.
+MEASURE = r"""
+import json, os, resource, subprocess, sys, time
+
+def rss(pid):
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+def children(pid):
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = f.read().rsplit(")", 1)[1].split()[1]
+            except (OSError, IndexError):
+                continue
+            if int(ppid) == pid:
+                found.append(int(entry))
+    return found
+
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+tree, kids, tick = 0, [], 0
+while child.poll() is None:
+    if tick % 10 == 0:  # looking for the worker costs more than sampling: every 0.2 s
+        kids = children(child.pid)
+    tree = max(tree, rss(child.pid) + sum(rss(c) for c in kids))
+    tick += 1
+    time.sleep(0.02)
+seconds = time.perf_counter() - started
+single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"code": child.returncode, "seconds": seconds, "peak": max(tree, single)}))
+"""
+
+
+def run_process(command: list[str]) -> float:
+    """Wall seconds of one child process (timed here, nothing in between)."""
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        # wait4 gives this child's own resource use (RUSAGE_CHILDREN would be the max so far).
-        _, status, usage = os.wait4(child.pid, 0)
+        code = child.wait()
         seconds = time.perf_counter() - started
-        child.returncode = code = os.waitstatus_to_exitcode(status)
         if code != 0:
             errors.seek(0)
             text = errors.read().decode(errors="replace")[-2000:]
             raise SystemExit(f"failed ({code}): {' '.join(command)}\n{text}")
-    return seconds, usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
+    return seconds
+
+
+def run_measured(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of a command and its child processes."""
+    with tempfile.TemporaryFile() as errors:
+        done = subprocess.run(
+            [sys.executable, "-c", MEASURE, *command],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            check=False,
+        )
+        result = json.loads(done.stdout) if done.returncode == 0 else {"code": done.returncode}
+        if result["code"] != 0:
+            errors.seek(0)
+            text = errors.read().decode(errors="replace")[-2000:]
+            raise SystemExit(f"failed ({result['code']}): {' '.join(command)}\n{text}")
+    return result["seconds"], result["peak"]
 
 
 def report_command(targets: Path, actuals: Path, out: Path) -> list[str]:
@@ -134,7 +194,7 @@ def shipped(runs: int, scratch: Path) -> list[Goal]:
     report = report_command(targets, actuals, out)
     run_process(floor), run_process(report)  # warm the disk cache and .pyc files
     times = interleave(
-        runs, {"floor": lambda: run_process(floor)[0], "report": lambda: run_process(report)[0]}
+        runs, {"floor": lambda: run_process(floor), "report": lambda: run_process(report)}
     )
     floor_s, report_s = median(times["floor"]), median(times["report"])
     ratio = report_s / floor_s
@@ -207,7 +267,7 @@ def growth(base: Size, runs: int, scratch: Path) -> list[Goal]:
         def job() -> float:
             out = scratch / name
             shutil.rmtree(out, ignore_errors=True)
-            seconds, peak = run_process(report_command(*files[name], out))
+            seconds, peak = run_measured(report_command(*files[name], out))
             memory[name].append(peak)
             return seconds
 
