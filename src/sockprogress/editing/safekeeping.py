@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import InputError, OutputError
-from ..rendering.files import write_temp
+from ..rendering.files import replace, write_temp
 
 LOCK_TIMEOUT_SECONDS = 60
 
@@ -69,10 +68,5 @@ def remove_stale_temps(path: Path) -> None:
 
 def save_replacing(path: Path, data: bytes) -> None:
     """Write data beside path, then rename it over path: path is whole before and after."""
-    tmp = write_temp(path, data)
-    try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise OutputError(f"{path}: cannot be written ({exc.strerror}); nothing changed") from None
+    # The output files' hint (close it, or choose another --out) does not fit the workbook.
+    replace(write_temp(path, data), path, hint="nothing changed")

@@ -70,14 +70,14 @@ def write_temp(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def replace(tmp: Path, path: Path) -> None:
+def replace(tmp: Path, path: Path, hint: str = LOCKED_HINT) -> None:
     """Rename tmp over path; on failure remove tmp and raise OutputError (path untouched)."""
     try:
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {LOCKED_HINT}") from None
+        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {hint}") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
