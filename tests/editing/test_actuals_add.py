@@ -21,8 +21,9 @@ from sockprogress.reading import read_actuals
 from sockprogress.rendering import files
 
 
-def _add(workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"):
-    args = [
+def _add_args(workbook: Path, targets: Path, period: str, value: str) -> list[str]:
+    """`actuals add` of one synthetic Testville widgets figure."""
+    return [
         "actuals",
         "add",
         "--actuals",
@@ -37,9 +38,11 @@ def _add(workbook: Path, targets: Path, *extra: str, period: str = "2023", value
         period,
         "--value",
         value,
-        *extra,
     ]
-    return CliRunner().invoke(main, args)
+
+
+def _add(workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"):
+    return CliRunner().invoke(main, [*_add_args(workbook, targets, period, value), *extra])
 
 
 def test_add_appends_and_keeps_everything_else(workbook: Path, targets: Path) -> None:
@@ -194,24 +197,7 @@ main(sys.argv[1:], prog_name="sockprogress")
 def _cli(workbook: Path, targets: Path, period: str, slow_rename: bool = False):
     program = ["-c", SLOW_RENAME] if slow_rename else ["-m", "sockprogress"]
     return subprocess.Popen(
-        [
-            sys.executable,
-            *program,
-            "actuals",
-            "add",
-            "--actuals",
-            str(workbook),
-            "--targets",
-            str(targets),
-            "--region",
-            "Testville",
-            "--indicator",
-            "widgets",
-            "--period",
-            period,
-            "--value",
-            "1",
-        ],
+        [sys.executable, *program, *_add_args(workbook, targets, period, "1")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
