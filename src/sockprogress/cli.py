@@ -201,7 +201,12 @@ def actuals() -> None:
 @click.option("--indicator", required=True)
 @click.option("--period", required=True, help="2024, 2025-06 or 2025-06-30.")
 @click.option("--value", required=True, help="A number above zero.")
-@click.option("--basis", type=click.Choice(["month", "ytd"]), help="Month rows only.")
+@click.option(
+    "--basis",
+    type=click.Choice(["month", "ytd", "rate"]),
+    help="Month rows only: month (that month's amount), ytd (January to that month) or rate "
+    "(an annual rate stated that month without a calendar year).",
+)
 @click.option("--source", help="Where the figure was published.")
 @click.option("--note", help="Anything a reader needs to know.")
 @click.option("--replace", is_flag=True, help="Overwrite the row for the same period.")

@@ -130,12 +130,12 @@ def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> lis
 
 
 def _existing(new: NewRow, rows: pd.DataFrame) -> int | None:
-    """Sheet row of the same region / indicator / period (and month-or-ytd basis), if any."""
+    """Sheet row of the same region / indicator / period (and month, ytd or rate basis), if any."""
     same = (
         (rows["region"] == new.region)
         & (rows["indicator"] == new.indicator)
         & (rows["period"] == new.period.text)
-        & ((rows["basis"] == "ytd") == (new.basis == "ytd"))
+        & (rows["basis"].replace("month", "") == (new.basis or "").replace("month", ""))
     )
     return int(rows.loc[same, "row"].iloc[-1]) if same.any() else None
 

@@ -38,7 +38,7 @@ HEADER_FILL = PatternFill("solid", fgColor="305496")
 WHOLE = "#,##0"
 DECIMAL = "#,##0.0###"
 LAST_ROW = 1_048_576
-BASES = ("month", "ytd")
+BASES = ("month", "ytd", "rate")
 
 HOWTO = (
     ("How to update this workbook", True),

@@ -325,8 +325,13 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             cleaner.issue(
                 group, "period", "warning", f"period {text} has not ended yet (today is {today})", 3
             )
-    # A month's amount (basis blank or "month") and its year-to-date are different figures.
-    ytd = basis.flag(lambda b: b == "ytd")[good] & ~wrong_basis
+    # A month's amount (basis blank or "month"), its year-to-date and an annual rate stated
+    # that month are different figures.
+    kept = ~np.asarray(wrong_basis, dtype=bool)
+    basis_code = (
+        basis.flag(lambda b: b == "ytd")[good].astype(np.int64)
+        + 2 * basis.flag(lambda b: b == "rate")[good].astype(np.int64)
+    ) * kept
     key = row_key(
         [
             codes_of(names["region"], lambda r: r[0]),
@@ -334,7 +339,7 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             codes_of(period, lambda p: p.text),
         ],
         good,
-        ytd,
+        basis_code,
     )
     rows, duplicate_issues = deduplicate(name, rows, key)
     issues = sorted(cleaner.issues, key=lambda t: (t[0], t[1]))

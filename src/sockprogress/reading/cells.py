@@ -51,14 +51,20 @@ def clean_period(value: object) -> Period:
     raise CellProblem(message)
 
 
+# The basis of a month row: "" or "month" (that month's amount), "ytd" (January through that
+# month), "rate" (an annual rate stated at that month without a calendar year, "年产26亿双").
+BASES = ("", "month", "ytd", "rate")
+
+
 def clean_basis(value: object) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value)).strip().lower()
-    if text in ("", "month", "ytd"):
+    if text in BASES:
         return text
     raise CellProblem(
-        f"unknown basis '{value}'; use month (that month's amount) or ytd (January to that month)"
+        f"unknown basis '{value}'; use month (that month's amount), ytd (January to that "
+        "month) or rate (an annual rate stated at that month, no calendar year)"
     )
 
 

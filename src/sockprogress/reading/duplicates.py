@@ -18,14 +18,16 @@ def codes_of(cleaned: Cleaned, func: Callable[[Any], Any]) -> tuple[np.ndarray, 
     return codes[cleaned.codes], len(uniques) + 1
 
 
-def row_key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, ytd: np.ndarray) -> np.ndarray:
-    """One integer per good row for its (region, indicator, period, ytd)."""
+def row_key(
+    parts: list[tuple[np.ndarray, int]], good: np.ndarray, basis: np.ndarray
+) -> np.ndarray:
+    """One integer per good row for its (region, indicator, period, basis code 0..2)."""
     # Each part has at most one code per sheet row (Excel's limit is 2**20 rows), so three of
-    # them and the ytd bit fit an int64 with room to spare.
+    # them and the basis code fit an int64 with room to spare.
     key = np.zeros(int(good.sum()), dtype=np.int64)
     for codes, count in parts:
         key = key * count + (codes[good] + 1)
-    combined: np.ndarray = key * 2 + ytd
+    combined: np.ndarray = key * 3 + basis
     return combined
 
 
