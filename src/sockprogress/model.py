@@ -63,6 +63,11 @@ class Target:
     name_zh: str | None = None
     region_zh: str | None = None
     plan: str | None = None
+    source_zh: str | None = None
+    plan_zh: str | None = None
+    # What a reader must know about the goal itself (its scope, an uncertain definition).
+    note: str | None = None
+    note_zh: str | None = None
 
 
 @dataclass(frozen=True)

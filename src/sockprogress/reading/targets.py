@@ -14,7 +14,17 @@ from ..model import Baseline, Indicator, Target, TargetsFile
 from ..periods import parse_period
 
 REQUIRED = ("id", "region", "indicator", "name", "unit", "kind", "direction", "target", "deadline")
-OPTIONAL = ("baseline", "source", "name_zh", "region_zh", "plan", "note")
+OPTIONAL = (
+    "baseline",
+    "source",
+    "source_zh",
+    "name_zh",
+    "region_zh",
+    "plan",
+    "plan_zh",
+    "note",
+    "note_zh",
+)
 BASELINE_KEYS = ("period", "value")
 INDICATOR_KEYS = ("indicator", "name", "unit", "name_zh", "note")
 REGION_KEYS = ("region", "name_zh", "note")
@@ -130,6 +140,10 @@ def _target(table: _Table) -> Target:
         name_zh=table.text("name_zh", required=False),
         region_zh=table.text("region_zh", required=False),
         plan=table.text("plan", required=False),
+        source_zh=table.text("source_zh", required=False),
+        plan_zh=table.text("plan_zh", required=False),
+        note=table.text("note", required=False),
+        note_zh=table.text("note_zh", required=False),
     )
     if baseline is not None:
         base_end = parse_period(baseline.period).end
