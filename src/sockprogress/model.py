@@ -82,7 +82,12 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Issue:
-    """A data problem: the row is left out (error) or used with a caveat (warning)."""
+    """A data problem: the row is left out (error) or used with a caveat (warning).
+
+    `message` is the English sentence (the JSON keeps it for other programs); `code` and
+    `params` are what a renderer translates, so no language is keyed on the English text.
+    An issue without a code is shown as its message.
+    """
 
     severity: Severity
     message: str
@@ -90,6 +95,10 @@ class Issue:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+    # The target an issue is about, when it is about one (a plausibility warning marks it).
+    target_id: str | None = None
 
     def where(self) -> str:
         parts = [p for p in (self.file,) if p]
