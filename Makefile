@@ -14,3 +14,16 @@ lint:
 # The performance goals, measured side by side (several minutes; see README, Performance).
 bench:
 	$(PYTHON) benchmarks/bench.py
+
+# The message catalogue (README, "Adding a language"): collect the messages of the code and the
+# templates, merge them into every language's .po, and compile the .mo files the tool reads.
+LOCALE = src/sockprogress/locale
+.PHONY: messages catalogue
+messages:
+	$(PYTHON) -m babel.messages.frontend extract -F babel.cfg --no-location --sort-output \
+		--project sockprogress --copyright-holder sockprogress -o $(LOCALE)/sockprogress.pot .
+	$(PYTHON) -m babel.messages.frontend update -i $(LOCALE)/sockprogress.pot -d $(LOCALE) \
+		-D sockprogress --ignore-obsolete --width 100
+
+catalogue:
+	$(PYTHON) -m babel.messages.frontend compile -d $(LOCALE) -D sockprogress --statistics

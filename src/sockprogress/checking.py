@@ -19,22 +19,14 @@ def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> 
     return list(report.issues)
 
 
-# Hints for the judging messages that carry none (reading's messages end in their own fix).
-HINTS = (
-    ("no rows for target", "add its published figures to the Actuals sheet"),
-    ("no target uses region", "fix the spelling, or add a target for that region"),
-    ("not listed under [[indicators]]", "fix the spelling, or declare it under [[indicators]]"),
-    ("no observation for its baseline", "add the baseline figure, or give baseline.value"),
-)
-
-
-def check_line(issue: Issue) -> str:
+def check_line(issue: Issue, lang: str = "en") -> str:
     """`file, sheet S, row R, column C: message; fix` (warnings say so; errors mean left out)."""
-    label = "" if issue.severity == "error" else "warning: "
-    message = issue.message
-    for needle, fix in HINTS:
-        if needle in message:
-            message = f"{message}; {fix}"
-            break
-    where = issue.where()
-    return f"{where}: {label}{message}" if where else f"{label}{message}"
+    from .rendering.text import colon, issue_hint, issue_text, severity_word, where_text
+
+    message = issue_text(issue, lang)
+    hint = issue_hint(issue, lang)
+    if hint:
+        message += ("；" if lang == "zh" else "; ") + hint
+    label = "" if issue.severity == "error" else severity_word("warning", lang) + colon(lang)
+    where = where_text(issue, lang)
+    return f"{where}{colon(lang)}{label}{message}" if where else f"{label}{message}"

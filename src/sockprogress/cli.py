@@ -17,9 +17,9 @@ import click
 
 from .errors import SockProgressError
 from .gcpause import gc_paused
+from .i18n import LANG_ENV, LANGS, _, default_lang, ngettext
 from .periods import Month
 from .progress import ProgressBar
-from .rendering.words import DEFAULT_LANG, LANG_ENV, LANGS
 
 if TYPE_CHECKING:
     from .model import Issue
@@ -54,6 +54,43 @@ def inputs_options(command: F) -> F:
     return _targets_option()(_actuals_option()(command))
 
 
+LANG_KEY = "sockprogress.lang"
+
+
+def _lang(ctx: click.Context | None = None) -> str:
+    """The language this run speaks: --lang when given, else $SOCKPROGRESS_LANG, else the locale."""
+    ctx = ctx or click.get_current_context(silent=True)
+    chosen = ctx.meta.get(LANG_KEY) if ctx else None
+    return str(chosen) if chosen else default_lang()[0]
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    lang = value or default_lang()[0]
+    ctx.meta[LANG_KEY] = lang
+    return lang
+
+
+class _LangOption(click.Option):
+    """--lang, whose help shows the default that applies here and why."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        lang, source = default_lang()
+        self.show_default = f"{lang}, from {source}"
+        return super().get_help_record(ctx)
+
+
+def lang_option(help: str) -> Callable[[F], F]:
+    return click.option(
+        "--lang",
+        cls=_LangOption,
+        type=click.Choice(LANGS),
+        envvar=LANG_ENV,
+        callback=_remember_lang,
+        help=help
+        + f" Without it: ${LANG_ENV}, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_CN → zh).",
+    )
+
+
 class _Group(click.Group):
     """Turns SockProgressError, and a bad option, into one `Error:` line and exit code 2.
 
@@ -65,11 +102,12 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SockProgressError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(_("Error: {message}", _lang(ctx)).format(message=exc), err=True)
             ctx.exit(2)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else ctx.command_path
-            click.echo(f"Error: {exc.format_message()} (see {where} --help)", err=True)
+            line = _("Error: {message} (see {command} --help)", _lang(exc.ctx or ctx))
+            click.echo(line.format(message=exc.format_message(), command=where), err=True)
             ctx.exit(2)
 
 
@@ -116,14 +154,7 @@ def _as_of_option(help: str) -> Callable[[F], F]:
     help="A folder of templates overriding the shipped ones of the same name "
     "(base.html, _summary.html, _target.html, …).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    envvar=LANG_ENV,
-    default=DEFAULT_LANG,
-    show_default=True,
-    help=f"Language of the Excel and HTML reports: en or zh (default from ${LANG_ENV}).",
-)
+@lang_option("Language of the Excel and HTML reports and of these lines: en or zh.")
 def report(
     targets: Path,
     actuals: Path,
@@ -141,9 +172,11 @@ def report(
             from .monthly import parse_formats, run_report
 
         def show(issues: tuple[Issue, ...]) -> None:
+            from .rendering.text import issue_line
+
             with bar.paused():
                 for issue in issues:
-                    click.echo(issue.line(), err=True)
+                    click.echo(issue_line(issue, lang), err=True)
 
         result, paths = run_report(
             targets,
@@ -158,11 +191,16 @@ def report(
             on_issues=show,
             charts=charts,
         )
-    from .rendering.text import status_word
+    from .rendering.text import counts_text, month_text
 
-    counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
+    n, issues = len(result.targets), len(result.issues)
     click.echo(
-        f"{as_of}: {len(result.targets)} targets — {counts}; {len(result.issues)} data issues"
+        _("{month}: {targets} — {counts}; {issues}", lang).format(
+            month=month_text(as_of, lang) if lang == "zh" else as_of,
+            targets=ngettext("{n} target", "{n} targets", n, lang).format(n=n),
+            counts=counts_text(result.counts(), lang),
+            issues=ngettext("{n} data issue", "{n} data issues", issues, lang).format(n=issues),
+        )
     )
     for path in paths:
         click.echo(f"  {path}")
@@ -171,22 +209,33 @@ def report(
 @main.command()
 @inputs_options
 @_as_of_option("Report month the data is checked for. Default: the last complete month.")
-def check(targets: Path, actuals: Path, as_of: Month) -> None:
+@lang_option("Language of the problems and hints: en or zh.")
+def check(targets: Path, actuals: Path, as_of: Month, lang: str) -> None:
     """Check both files; list every problem with its row and a hint. Exit 1 if any is found."""
     from .checking import check_inputs, check_line
 
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
     for issue in problems:
-        click.echo(check_line(issue))
+        click.echo(check_line(issue, lang))
     if problems:
         errors = sum(1 for i in problems if i.severity == "error")
+        warnings = len(problems) - errors
         click.echo(
-            f"{len(problems)} problems: {errors} errors (rows left out), "
-            f"{len(problems) - errors} warnings",
+            _("{problems}: {errors} (rows left out), {warnings}", lang).format(
+                problems=ngettext("{n} problem", "{n} problems", len(problems), lang).format(
+                    n=len(problems)
+                ),
+                errors=ngettext("{n} error", "{n} errors", errors, lang).format(n=errors),
+                warnings=ngettext("{n} warning", "{n} warnings", warnings, lang).format(n=warnings),
+            ),
             err=True,
         )
         sys.exit(1)
-    click.echo(f"{targets.name} and {actuals.name}: no problems found")
+    click.echo(
+        _("{targets} and {actuals}: no problems found", lang).format(
+            targets=targets.name, actuals=actuals.name
+        )
+    )
 
 
 @main.group()
@@ -210,6 +259,7 @@ def actuals() -> None:
 @click.option("--source", help="Where the figure was published.")
 @click.option("--note", help="Anything a reader needs to know.")
 @click.option("--replace", is_flag=True, help="Overwrite the row for the same period.")
+@lang_option("Language of the lines printed: en or zh.")
 def add(
     path: Path,
     targets: Path,
@@ -221,6 +271,7 @@ def add(
     source: str | None,
     note: str | None,
     replace: bool,
+    lang: str,
 ) -> None:
     """Add one row to the Actuals table (or replace one with --replace)."""
     from .editing.add import add_row, check_row
@@ -230,9 +281,13 @@ def add(
     new = check_row(region, indicator, period, value, basis, source, note, today)
     done = add_row(path, new, load_targets(targets), today, replace=replace)
     for warning in done.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    verb = "replaced" if done.replaced else "added"
-    click.echo(f"{path.name}, sheet Actuals, row {done.row}: {verb} (backup: {done.backup})")
+        click.echo(_("Warning: {message}", lang).format(message=warning), err=True)
+    line = (
+        _("{file}, sheet Actuals, row {row}: replaced (backup: {backup})", lang)
+        if done.replaced
+        else _("{file}, sheet Actuals, row {row}: added (backup: {backup})", lang)
+    )
+    click.echo(line.format(file=path.name, row=done.row, backup=done.backup))
 
 
 @main.command()
@@ -243,7 +298,11 @@ def init(folder: Path) -> None:
 
     for path in init_folder(folder):
         click.echo(f"  {path}")
-    click.echo(f"Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check")
+    click.echo(
+        _("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check", _lang()).format(
+            folder=folder
+        )
+    )
 
 
 def run() -> None:

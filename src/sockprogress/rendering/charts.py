@@ -15,8 +15,9 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ..model import STATUSES, TargetResult
-from .text import _number, date_text, label, scale_for, scaled, target_name
+from .text import _number, date_text, scale_for, scaled, target_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -163,7 +164,7 @@ class ChartDrawer:
     def _tidy(svg: str, result: TargetResult, lang: str) -> str:
         """Inline-ready: no XML prolog or metadata, scalable, named for screen readers."""
         t = result.target
-        name = label("chart_label", lang).format(
+        name = _("{name}: actual values against the goal of {goal} by {deadline}", lang).format(
             name=target_name(t, lang),
             goal=scaled(t.target, t.unit, lang),
             deadline=date_text(t.deadline, lang),

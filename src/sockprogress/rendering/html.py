@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..i18n import _, catalogue
 from ..model import STATUSES, Report, TargetResult
 from . import text
 from .charts import MAX_CHARTS, draw_charts, unit_caption
@@ -39,13 +40,19 @@ def environment(extra: Path | None = None, lang: str = "en") -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(catalogue(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         scaled=partial(text.scaled, lang=lang),
         percent=partial(text.percent, lang=lang),
         rate=partial(text.rate, lang=lang),
         ratio=partial(text.ratio, lang=lang),
         status_word=partial(text.status_word, lang=lang),
+        status_text=partial(text.status_text, lang=lang),
+        issue_text=partial(text.issue_text, lang=lang),
+        severity=partial(text.severity_word, lang=lang),
+        points=partial(text.points, lang=lang),
         note_text=partial(text.note_text, lang=lang),
         why_text=partial(text.why_text, lang=lang),
         period=partial(text.period_text, lang=lang),
@@ -58,11 +65,10 @@ def environment(extra: Path | None = None, lang: str = "en") -> Environment:
         joined=partial(text.joined, lang=lang),
     )
     env.globals.update(
-        t=partial(text.label, lang=lang),
         status_icons=text.STATUS_ICONS,
         statuses=STATUSES,
         lang=lang,
-        colon=text.label("colon", lang),
+        colon=text.colon(lang),
         html_lang=text.HTML_LANG[lang],
     )
     return env
@@ -91,6 +97,8 @@ class Card:
     chart: Markup | None
     unit_caption: str
     rows: tuple[FigureRow, ...]
+    # (label, text, True when the text is English standing in for a missing translation)
+    texts: tuple[tuple[str, str, bool], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -130,43 +138,70 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
     if f.pace_category:
         pace += text.paren(text.status_word(f.pace_category, lang), lang)
     rows = [
-        ("goal", "goal", text.goal_text(t, lang)),
-        ("baseline", "baseline", at(r.baseline.value, r.baseline.period) if r.baseline else "—"),
+        ("goal", _("Goal", lang), text.goal_text(t, lang)),
+        (
+            "baseline",
+            _("Baseline", lang),
+            at(r.baseline.value, r.baseline.period) if r.baseline else "—",
+        ),
         (
             "latest",
-            "latest",
-            at(r.latest.value, r.latest.period, text.basis_word(r.latest.basis, lang))
+            _("Latest", lang),
+            at(
+                r.latest.value,
+                r.latest.period,
+                text.basis_word(r.latest.basis, lang, r.latest.period),
+            )
             if r.latest
             else "—",
         ),
     ]
     if r.ytd:
-        rows.append(("ytd", "ytd", at(r.ytd.value, r.ytd.period)))
+        rows.append(
+            (
+                "ytd",
+                _("Year to date", lang),
+                at(r.ytd.value, r.ytd.period, text.basis_word("ytd", lang, r.ytd.period)),
+            )
+        )
     if r.latest:
-        rows += [
-            ("share_of_target_pct", "progress", text.percent(f.share_of_target_pct, lang=lang)),
-            ("gap", "gap", text.scaled(f.gap, unit, lang)),
-            ("gap_closed_pct", "gap_closed", text.percent(f.gap_closed_pct, lang=lang)),
-            ("time_elapsed_pct", "time_elapsed", text.percent(f.time_elapsed_pct, lang=lang)),
-            ("actual_cagr", "actual_growth", text.rate(f.actual_cagr, lang)),
-            ("required_cagr", "required_growth", text.rate(f.required_cagr, lang)),
-            (
-                "required_cagr_from_latest",
-                "needed_from_latest",
-                text.rate(f.required_cagr_from_latest, lang),
-            ),
-            ("pace_ratio", "pace_ratio", pace),
-            (
-                "projected_at_deadline",
-                "projected",
-                text.scaled(f.projected_at_deadline, unit, lang),
-            ),
-            ("eta", "eta", text.date_text(f.eta, lang)),
-        ]
+        gap = text.schedule_gap(f)
+        values = {
+            "share_of_target_pct": text.percent(f.share_of_target_pct, lang=lang),
+            "gap": text.scaled(f.gap, unit, lang),
+            "gap_closed_pct": text.percent(f.gap_closed_pct, lang=lang),
+            "time_elapsed_pct": text.percent(f.time_elapsed_pct, lang=lang),
+            "schedule_gap_pts": text.schedule_text(f.gap_closed_pct, gap, lang),
+            "actual_cagr": text.rate(f.actual_cagr, lang),
+            "required_cagr": text.rate(f.required_cagr, lang),
+            "required_cagr_from_latest": text.rate(f.required_cagr_from_latest, lang),
+            "pace_ratio": pace,
+            "projected_at_deadline": text.scaled(f.projected_at_deadline, unit, lang),
+            "eta": text.date_text(f.eta, lang),
+        }
+        names = {key: text.figure_name(key, lang) for key in values}
+        names["schedule_gap_pts"] = _(
+            "Time-proportional schedule (gap closed since baseline)", lang
+        )
+        rows += [(key, names[key], value) for key, value in values.items()]
     return tuple(
-        FigureRow(key, text.label(name, lang), value, why.get(key, "") if value == "—" else "")
+        FigureRow(key, name, value, why.get(key, "") if value == "—" else "")
         for key, name, value in rows
     )
+
+
+def target_texts(r: TargetResult, lang: str) -> tuple[tuple[str, str, bool], ...]:
+    """The goal's own words (its note, plan and source) in the language, where there are any."""
+    t = r.target
+    out = []
+    for name, en, shown in (
+        (_("Note", lang), t.note, text.target_note_text(t, lang)),
+        (_("Plan", lang), t.plan, text.plan_text(t, lang)),
+        (_("Source", lang), t.source, text.source_text(t, lang)),
+    ):
+        if shown:
+            out.append((name, shown, lang != "en" and shown == en))
+    return tuple(out)
 
 
 def build_view(
@@ -188,12 +223,14 @@ def build_view(
                 result=r,
                 anchor=anchor,
                 name=text.target_name(r.target, lang),
-                name_en=r.target.name if lang != "en" else "",
+                # The report is read in one language; English is its own report.
+                name_en="",
                 region=text.region_name(r.target.region, report.regions_zh, lang),
                 bar=_bar(r),
                 chart=Markup(svg) if svg else None,
                 unit_caption=unit_caption(r, lang) if svg else "",
                 rows=figure_rows(r, lang),
+                texts=target_texts(r, lang),
             )
         )
     regions: dict[str, list[Card]] = {}
@@ -203,16 +240,18 @@ def build_view(
         RegionView(
             f"r-{i}",
             text.region_name(name, report.regions_zh, lang),
-            name if lang != "en" else "",
+            "",
             tuple(group),
         )
         for i, (name, group) in enumerate(regions.items(), 1)
     ]
     charts_note = ""
     if len(charts) < chartable:
-        charts_note = text.label("charts_limited", lang).format(
-            shown=len(charts), total=len(report.targets)
-        )
+        charts_note = _(
+            "Charts are drawn for {shown} of {total} targets (those most in need of attention "
+            "first); the others show their figures only.",
+            lang,
+        ).format(shown=len(charts), total=len(report.targets))
     context_names = {c: (c.name_zh or c.name) if lang == "zh" else c.name for c in report.context}
     return {
         "report": report,
@@ -232,6 +271,13 @@ def build_view(
         },
         "method": text.method_paragraphs(lang),
         "month": text.month_text(report.as_of, lang),
+        "chart_keys": [
+            ("actual", _("actual", lang)),
+            ("path", _("path to the goal", lang)),
+            ("goal", _("goal", lang)),
+            ("deadline", _("deadline", lang)),
+        ],
+        "semicolon": "；" if lang == "zh" else "; ",
     }
 
 

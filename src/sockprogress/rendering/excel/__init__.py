@@ -13,11 +13,12 @@ import io
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 
+from ...i18n import _
 from ...model import Report
-from .common import by_region
+from .common import by_region, figure_label
 from .extras import add_about, add_context, add_issues
-from .labels import label
 from .regions import add_region_sheet, charted
+from .styles import month_words, title_line
 from .summary import add_changes, add_summary
 
 __all__ = ["build_workbook", "render_workbook"]
@@ -25,8 +26,10 @@ __all__ = ["build_workbook", "render_workbook"]
 
 def _properties(wb: Workbook, report: Report, lang: str) -> None:
     month = str(report.as_of)
-    wb.properties.title = f"{label('title', lang)} — {month}"
-    wb.properties.subject = label("subject", lang, month=month)
+    wb.properties.title = title_line(month, lang)
+    wb.properties.subject = _("Monthly progress report, {month}", lang).format(
+        month=month_words(month, lang)
+    )
     wb.properties.creator = "sockprogress"
     wb.properties.keywords = f"report month {month}"
     wb.properties.language = "zh-CN" if lang == "zh" else "en"
@@ -39,7 +42,7 @@ def build_workbook(report: Report, lang: str = "en") -> Workbook:
     add_summary(wb, report, lang)
     add_changes(wb, report, lang)
     taken = {ws.title.lower() for ws in wb.worksheets} | {
-        label(k, lang).lower() for k in ("sheet_context", "sheet_issues", "sheet_about")
+        figure_label(k, lang).lower() for k in ("sheet_context", "sheet_issues", "sheet_about")
     }
     charts = charted(report)
     for region, results in by_region(report):

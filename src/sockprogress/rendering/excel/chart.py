@@ -15,13 +15,15 @@ from openpyxl.drawing.text import (
     Paragraph,
     ParagraphProperties,
     RegularTextRun,
+    RichTextProperties,
 )
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...i18n import _
 from ...model import TargetResult
 from ...periods import years_between
-from .labels import label
+from .common import figure_label
 from .styles import Scale, put
 
 # Chart data sit in these columns of the region sheet, right of the print area.
@@ -87,21 +89,26 @@ def lines(result: TargetResult, scale: Scale) -> tuple[list[Line], Frame]:
     return [line for line in out if line.points], Frame(start, end, top)
 
 
-def _title(text: str) -> Title:
-    """A one-line 11 pt chart title (the default 14 pt wraps and squeezes the plot)."""
-    font = CharacterProperties(sz=1100, b=True)
+def _title(text: str, size: int = 1100, horizontal: bool = False) -> Title:
+    """A one-line chart or axis title (the default 14 pt wraps and squeezes the plot).
+
+    `horizontal` keeps a value axis's title upright (rot=0): Excel and LibreOffice turn it
+    sideways by default, and a sideways 亿双 is hard to read.
+    """
+    font = CharacterProperties(sz=size, b=True)
     paragraph = Paragraph(
         pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=text)]
     )
-    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+    body = RichTextProperties(rot=0, vert="horz") if horizontal else None
+    return Title(tx=Text(rich=RichText(bodyPr=body, p=[paragraph])), overlay=False)
 
 
 def write_chart_data(ws: Worksheet, row: int, series: list[Line], lang: str) -> list[int]:
     """Write each series as date/value column pairs starting at `row`; returns point counts."""
-    put(ws, row, DATA_COL, label("chart_data", lang))
+    put(ws, row, DATA_COL, _("Chart data", lang))
     for i, line in enumerate(series):
         col = DATA_COL + 2 * i
-        put(ws, row + 1, col, label(line.key, lang))
+        put(ws, row + 1, col, figure_label(line.key, lang))
         for n, (day, value) in enumerate(line.points, row + 2):
             put(ws, n, col, day)
             put(ws, n, col + 1, value)
@@ -117,8 +124,8 @@ def build_chart(
     chart.style = 2
     chart.height, chart.width = 8.5, 16.5
     chart.legend.position = "b"
-    chart.x_axis.title = label("year_end", lang)
-    chart.y_axis.title = scale.unit
+    chart.x_axis.title = _title(_("Year end", lang), 900)
+    chart.y_axis.title = _title(scale.unit, 900, horizontal=True)
     chart.x_axis.number_format = "yyyy"
     chart.x_axis.majorUnit = 365.25
     chart.y_axis.number_format = scale.number_format
@@ -136,7 +143,7 @@ def build_chart(
         first_row, last_row = row + 2, row + 1 + len(line.points)
         xs = Reference(ws, min_col=col, min_row=first_row, max_row=last_row)
         ys = Reference(ws, min_col=col + 1, min_row=first_row, max_row=last_row)
-        s = Series(ys, xs, title=label(line.key, lang))
+        s = Series(ys, xs, title=figure_label(line.key, lang))
         s.smooth = False
         s.graphicalProperties = GraphicalProperties(
             ln=LineProperties(solidFill=line.colour, w=28575 if line.markers else 19050)

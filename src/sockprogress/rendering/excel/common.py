@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
+from ...i18n import N_, _
 from ...model import Observation, Report, TargetResult
 from .. import text
 from ..text import note_text
-from .labels import label
-from .styles import PCT, RATE, RATIO, Scale, scale_for
+from .styles import PCT, PTS, RATE, RATIO, Scale, scale_for
 
 # The figures of method.md in reading order, with how each is shown; "scaled" follows the
 # target's unit scale, "date" is a date.
@@ -18,6 +18,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("gap", "scaled"),
     ("gap_closed_pct", PCT),
     ("time_elapsed_pct", PCT),
+    ("schedule_gap_pts", PTS),
     ("actual_cagr", RATE),
     ("required_cagr", RATE),
     ("pace_ratio", RATIO),
@@ -26,15 +27,66 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("projected_at_deadline", "scaled"),
     ("eta", "date"),
 )
-FIGURE_LABELS = {
-    "share_of_target_pct": "share",
-    "gap_closed_pct": "gap_closed",
-    "time_elapsed_pct": "time_elapsed",
+# Column headings and row labels by key; the figures of method.md are named by text.py.
+HEADINGS: dict[str, str] = {
+    "region": N_("Region"),
+    "target_name": N_("Target"),
+    "unit": N_("Unit"),
+    "status": N_("Status"),
+    "status_code": N_("Status code"),
+    "latest": N_("Latest"),
+    "latest_period": N_("Latest period"),
+    "goal": N_("Goal"),
+    "deadline": N_("Deadline"),
+    "baseline": N_("Baseline"),
+    "baseline_period": N_("Baseline period"),
+    "previous_status": N_("Previous status"),
+    "changed": N_("Changed"),
+    "notes": N_("Notes"),
+    "what_changed": N_("What changed"),
+    "previous_latest": N_("Previous latest"),
+    "previous_latest_period": N_("Previous latest period"),
+    "indicator": N_("Indicator"),
+    "name": N_("Name"),
+    "basis": N_("Basis"),
+    "previous": N_("Previous"),
+    "previous_period": N_("Previous period"),
+    "change": N_("Change"),
+    "change_pct": N_("Change %"),
+    "severity": N_("Severity"),
+    "file": N_("File"),
+    "sheet": N_("Sheet"),
+    "row": N_("Row"),
+    "column": N_("Column"),
+    "message": N_("Message"),
+    "period": N_("Period"),
+    "period_end": N_("Period end"),
+    "value": N_("Value"),
+    "input_rows": N_("Input rows"),
+    "actual": N_("actual"),
+    "required_path": N_("path to the goal"),
+    "target_level": N_("goal"),
+    "deadline_marker": N_("deadline"),
+    "plan": N_("Plan"),
+    "source": N_("Source"),
+    "ytd": N_("Year to date"),
+    "sheet_context": N_("Context"),
+    "sheet_issues": N_("Data issues"),
+    "sheet_about": N_("About"),
+    "method": N_("Method"),
+    "units_title": N_("Units"),
+    "formulas_title": N_("Formulas"),
+    "charts_title": N_("Charts"),
+    "report_month": N_("Report month"),
+    "note": N_("Note"),
 }
 
 
 def figure_label(field: str, lang: str) -> str:
-    return label(FIGURE_LABELS.get(field, field), lang)
+    """A figure's name, or a heading's, in `lang`."""
+    if field in text.FIGURE_NAMES:
+        return text.figure_name(field, lang)
+    return _(HEADINGS[field], lang)
 
 
 def target_name(result: TargetResult, lang: str) -> str:
@@ -83,7 +135,7 @@ def blank_reasons(result: TargetResult, fields: Sequence[str], lang: str) -> lis
         if field in fields:
             reasons.setdefault(text.why_reason(reason, lang), []).append(figure_label(field, lang))
     return [
-        label("blank_because", lang, reason=f"{', '.join(names)} — {reason}")
+        _("blank: {reason}", lang).format(reason=f"{text.joined(names, lang)} — {reason}")
         for reason, names in reasons.items()
     ]
 

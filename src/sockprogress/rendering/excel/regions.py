@@ -12,16 +12,25 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...i18n import _
 from ...model import Report, TargetResult
 from ..charts import PRIORITY
-from ..text import status_word
+from ..text import (
+    basis_word,
+    paren,
+    plan_text,
+    schedule_gap,
+    schedule_text,
+    source_text,
+    status_word,
+    target_note_text,
+    why_reason,
+)
 from .chart import DATA_COL, DATA_WIDTH, build_chart, lines, write_chart_data
 from .common import FIGURES, figure_label, notes_text, region_name, target_name, target_scale
-from .labels import label
 from .styles import (
     BOTTOM_RULE,
     CODE_FONT,
-    DATE,
     HEADER_FILL,
     HEADER_FONT,
     INDENT,
@@ -31,14 +40,17 @@ from .styles import (
     TOP,
     WRAP,
     Scale,
+    date_format,
     fit_height,
+    period_words,
     print_setup,
     put,
     put_status,
     sheet_name,
+    targets_count,
 )
 
-WIDTHS = {"A": 24, "B": 15, "C": 14, "D": 10, "E": 12, "F": 16}
+WIDTHS = {"A": 34, "B": 15, "C": 14, "D": 10, "E": 12, "F": 16}
 CHART_COLUMN = "G"
 CHART_FIRST, CHART_LAST = 7, 15  # G to O
 CHART_ROWS = 18  # rows a chart of 8 cm covers at the default row height
@@ -51,46 +63,63 @@ MAX_CHARTS = 200
 def _figure_value(
     result: TargetResult, field: str, fmt: str, scale: Scale, lang: str
 ) -> tuple[Any, str]:
-    value = getattr(result.figures, field)
+    value = (
+        schedule_gap(result.figures)
+        if field == "schedule_gap_pts"
+        else getattr(result.figures, field)
+    )
     if fmt == "scaled":
         return scale.of(value), scale.number_format
     if fmt == "word":
         return (status_word(value, lang) or None) if value else None, ""
-    return value, "" if fmt == "date" else fmt
+    return value, date_format(lang) if fmt == "date" else fmt
 
 
 def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str) -> int:
     """The key figures as label/value/remark rows from `row`; returns the next free row."""
     t = result.target
-    put(ws, row, 1, label("status", lang))
+    put(ws, row, 1, _("Status", lang))
     put_status(ws, row, 2, result.status, lang)
     put(ws, row, 4, result.status, font=CODE_FONT)
     rows: list[tuple[str, Any, str, Any]] = [
         ("goal", scale.of(t.target), scale.number_format, scale.unit),
-        ("deadline", t.deadline, DATE, None),
+        ("deadline", t.deadline, date_format(lang), None),
         (
             "baseline",
             scale.of(result.baseline.value) if result.baseline else None,
             scale.number_format,
-            result.baseline.period if result.baseline else None,
+            period_words(result.baseline.period, lang) if result.baseline else None,
         ),
         (
             "latest",
             scale.of(result.latest.value) if result.latest else None,
             scale.number_format,
-            result.latest.period if result.latest else None,
+            period_words(result.latest.period, lang) if result.latest else None,
         ),
     ]
     if result.ytd:
-        rows.append(("ytd", scale.of(result.ytd.value), scale.number_format, result.ytd.period))
+        ytd = result.ytd
+        rows.append(
+            (
+                "ytd",
+                scale.of(ytd.value),
+                scale.number_format,
+                basis_word("ytd", lang, ytd.period) + paren(period_words(ytd.period, lang), lang),
+            )
+        )
     reasons = dict(result.why_null)
     for field, fmt in FIGURES:
         value, number_format = _figure_value(result, field, fmt, scale, lang)
-        remark = label("blank_because", lang, reason=reasons[field]) if field in reasons else None
+        remark = None
+        if field in reasons:
+            remark = _("blank: {reason}", lang).format(reason=why_reason(reasons[field], lang))
+        elif field == "schedule_gap_pts":
+            f = result.figures
+            remark = schedule_text(f.gap_closed_pct, schedule_gap(f), lang)
         rows.append((field, value, number_format, remark))
     rows.append(("previous_status", status_word(result.previous_status, lang), "", None))
     for n, (key, value, number_format, remark) in enumerate(rows, row + 1):
-        name = figure_label(key, lang) if key in dict(FIGURES) else label(key, lang)
+        name = figure_label(key, lang)
         put(ws, n, 1, name)
         put(ws, n, 2, value, number_format or None)
         if remark is not None:
@@ -98,9 +127,14 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: st
             put(ws, n, 3, remark, font=MUTED_FONT if blank else None, alignment=INDENT)
     row += len(rows) + 1
     notes = notes_text(result, lang)
-    for key, text in (("notes", notes), ("plan", t.plan), ("source", t.source)):
+    for key, text in (
+        ("notes", notes),
+        ("note", target_note_text(t, lang)),
+        ("plan", plan_text(t, lang)),
+        ("source", source_text(t, lang)),
+    ):
         if text:
-            put(ws, row, 1, label(key, lang), alignment=TOP)
+            put(ws, row, 1, figure_label(key, lang), alignment=TOP)
             put(ws, row, 2, text, alignment=WRAP)
             ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
             # Merged cells do not grow to fit, so give wrapped text the height it needs.
@@ -111,21 +145,26 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: st
 
 def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str) -> int:
     """The observations the target was judged on; returns the next free row."""
-    put(ws, row, 1, label("observations", lang), font=SUBTITLE_FONT)
+    put(ws, row, 1, _("Observations used", lang), font=SUBTITLE_FONT)
     row += 1
-    value_title = label("value", lang)
+    value_title = _("Value", lang)
     if scale.factor != 1:
-        value_title = f"{value_title} ({scale.unit})"
+        value_title += paren(scale.unit, lang)
     titles = ["period", "period_end", None, "basis", "input_rows"]
     for c, key in enumerate(titles, 1):
         put(
-            ws, row, c, label(key, lang) if key else value_title, font=HEADER_FONT, fill=HEADER_FILL
+            ws,
+            row,
+            c,
+            figure_label(key, lang) if key else value_title,
+            font=HEADER_FONT,
+            fill=HEADER_FILL,
         )
     for n, obs in enumerate(result.observations, row + 1):
-        put(ws, n, 1, obs.period)
-        put(ws, n, 2, obs.end, DATE)
+        put(ws, n, 1, period_words(obs.period, lang))
+        put(ws, n, 2, obs.end, date_format(lang))
         put(ws, n, 3, scale.of(obs.value), scale.number_format)
-        put(ws, n, 4, obs.basis, alignment=INDENT)
+        put(ws, n, 4, basis_word(obs.basis, lang, obs.period), alignment=INDENT)
         put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
     return row + len(result.observations) + 2
 
@@ -146,12 +185,22 @@ def _block(ws: Worksheet, row: int, result: TargetResult, lang: str, chart: bool
     """One target's block from `row`; returns the first row after it."""
     scale = target_scale(result, lang)
     name = target_name(result, lang)
-    put(ws, row, 1, f"{name} ({scale.unit})", font=SUBTITLE_FONT, border=BOTTOM_RULE)
+    put(ws, row, 1, name + paren(scale.unit, lang), font=SUBTITLE_FONT, border=BOTTOM_RULE)
     for c in range(2, 16):
         put(ws, row, c, None, border=BOTTOM_RULE)
     end = _observations(ws, _facts(ws, row + 1, result, scale, lang) + 1, result, scale, lang)
     if not chart:
-        put(ws, row + 1, CHART_FIRST, label("no_chart", lang, limit=MAX_CHARTS), font=MUTED_FONT)
+        put(
+            ws,
+            row + 1,
+            CHART_FIRST,
+            _(
+                "No chart: charts are limited to the {limit} targets most in need of attention "
+                "(see About).",
+                lang,
+            ).format(limit=MAX_CHARTS),
+            font=MUTED_FONT,
+        )
         return end + 1
     series, frame = lines(result, scale)
     write_chart_data(ws, row, series, lang)
@@ -178,7 +227,7 @@ def add_region_sheet(
         ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = 10
     for c in range(DATA_COL, DATA_COL + DATA_WIDTH):
         ws.column_dimensions[ws.cell(row=1, column=c).column_letter].width = 11
-    title = f"{region_name(region, report, lang)} — {label('targets_count', lang, n=len(results))}"
+    title = f"{region_name(region, report, lang)} — {targets_count(len(results), lang)}"
     put(ws, 1, 1, title, font=TITLE_FONT)
     row = 3
     for i, result in enumerate(results):

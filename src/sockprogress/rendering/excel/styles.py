@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-import textwrap
 import unicodedata
 from collections.abc import Sequence
 from copy import copy
@@ -22,8 +20,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..text import status_word
-from .labels import label, unit_name
+from ...i18n import _, ngettext
+from ..text import period_text, status_text
+from ..text import unit_word as unit_name
 
 FONT_NAME = "Calibri"  # LibreOffice substitutes the metric-compatible Carlito
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
@@ -51,22 +50,12 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     "awaiting_final": ("DDEBF7", "1F4E78"),
     "not_assessable": ("EDEDED", "3A3A3A"),
 }
-# Drawn from shapes that Carlito, Liberation and Noto CJK all carry, so LibreOffice prints them.
-STATUS_ICONS: dict[str, str] = {
-    "achieved": "✔",
-    "on_track": "▲",
-    "moderate_progress": "◆",
-    "insufficient_progress": "▼",
-    "moving_away": "✖",
-    "missed": "✘",
-    "awaiting_final": "◷",
-    "not_assessable": "?",
-}
-
 PCT = '0.0"%"'
 RATE = "0.0%"
 RATIO = "0.00"
 DATE = "yyyy-mm-dd"
+DATE_ZH = 'yyyy"年"m"月"d"日"'
+PTS = "+0.0;-0.0;0.0"  # percentage points, signed: ahead of the schedule is positive
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
 
@@ -200,7 +189,7 @@ def put_status(ws: Worksheet, row: int, column: int, status: str, lang: str) -> 
         ws,
         row,
         column,
-        f"{STATUS_ICONS[status]} {status_word(status, lang)}",
+        status_text(status, lang),
         font=STATUS_FONTS[status],
         fill=STATUS_FILLS[status],
         alignment=TOP,
@@ -215,28 +204,68 @@ def header_row(ws: Worksheet, row: int, titles: Sequence[str], widths: Sequence[
     for c, (title, width) in enumerate(zip(titles, widths, strict=True), 1):
         put(ws, row, c, title, font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGN)
         ws.column_dimensions[get_column_letter(c)].width = width
-    ws.row_dimensions[row].height = 30
+    lines = max(text_lines(t, w) for t, w in zip(titles, widths, strict=True))
+    ws.row_dimensions[row].height = max(30.0, row_height(lines, any(map(has_cjk, titles))))
+
+
+# Widths in units of the digit "0", the unit of a column width. Calibri (Carlito in
+# LibreOffice) sets Latin text at about 0.8 of a "0" on average; a CJK character, drawn from
+# the fallback CJK font at the same size, is a full em: twice a "0" and a little more.
+LATIN_WIDTH = 0.85
+CJK_WIDTH = 2.1
+# Points per line: Calibri 11 needs 15; the CJK fallback font's line is taller.
+LINE_HEIGHT = 15.0
+CJK_LINE_HEIGHT = 17.5
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def has_cjk(text: str) -> bool:
+    return any(_wide(ch) for ch in text)
 
 
 def text_lines(text: str, width: float) -> int:
-    """Lines wrapped text needs in a column `width` characters wide (CJK counts double)."""
-    # A column width counts the digit "0"; Calibri text averages about 0.75 of that.
-    room = max(int((width - 1) / 0.75), 1)
+    """Lines wrapped text needs in a column `width` wide (a CJK character counts 2.1 "0"s).
+
+    Lines break between CJK characters anywhere and between Latin words at spaces, as Excel
+    and LibreOffice break them; a Latin word longer than the line is split.
+    """
+    room = max(width - 1.0, 1.0)  # a column keeps about one "0" of padding
     total = 0
     for part in text.split("\n"):
-        size = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in part)
-        if size > len(part):  # CJK text breaks anywhere
-            total += max(1, math.ceil(size / room))
-        else:
-            total += max(1, len(textwrap.wrap(part, room)))
+        lines, used = 1, 0.0
+        for word in re.findall(r"\s+|[\u2e80-\uffef]|[^\s\u2e80-\uffef]+", part):
+            size = sum(CJK_WIDTH if _wide(ch) else LATIN_WIDTH for ch in word)
+            if word.isspace():
+                used += size
+                continue
+            if used + size > room and used > 0:
+                lines, used = lines + 1, 0.0
+            while size > room:  # a word wider than the line is broken inside it
+                lines, size = lines + 1, size - room
+            used += size
+        total += lines
     return total
 
 
+def row_height(lines: int, cjk: bool = False) -> float:
+    return lines * (CJK_LINE_HEIGHT if cjk else LINE_HEIGHT) + 3
+
+
 def fit_height(ws: Worksheet, row: int, cells: Sequence[tuple[str | None, float]]) -> None:
-    """Set a row tall enough for its wrapped cells: LibreOffice keeps the stored height."""
-    needed = max((text_lines(text, width) for text, width in cells if text), default=1)
-    if needed > 1:
-        ws.row_dimensions[row].height = 14.5 * needed + 2
+    """Set a row tall enough for its wrapped cells: LibreOffice keeps the stored height.
+
+    Never lowers a height already set for the row (another cell of it may need more).
+    """
+    texts = [(text, width) for text, width in cells if text]
+    needed = max((text_lines(text, width) for text, width in texts), default=1)
+    cjk = any(has_cjk(text) for text, _w in texts)
+    if needed > 1 or cjk:
+        height = row_height(needed, cjk)
+        current = ws.row_dimensions[row].height
+        ws.row_dimensions[row].height = max(height, current or 0)
 
 
 def header_text(text: str) -> str:
@@ -258,10 +287,34 @@ def print_setup(
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     if title_rows:
         ws.print_title_rows = title_rows
-    header = f"{label('title', lang)} — {label('report_month', lang)} {month}"
+    header = title_line(month, lang)
     ws.oddHeader.left.text = header_text(header)
     ws.oddHeader.right.text = header_text(ws.title)
-    ws.oddFooter.center.text = label("page", lang)
+    ws.oddFooter.center.text = _("Page &P of &N", lang)
+
+
+def month_words(month: str, lang: str) -> str:
+    """The report month as the workbook names it: 2026-10 / 2026年10月."""
+    return period_text(month, lang) if lang == "zh" else month
+
+
+def date_format(lang: str) -> str:
+    return DATE_ZH if lang == "zh" else DATE
+
+
+def period_words(period: str, lang: str) -> str:
+    """A period cell: as written in English (2023-05), in words in Chinese (2023年5月)."""
+    return period_text(period, lang) if lang == "zh" else period
+
+
+def title_line(month: str, lang: str) -> str:
+    return _("Target progress report — report month {month}", lang).format(
+        month=month_words(month, lang)
+    )
+
+
+def targets_count(n: int, lang: str) -> str:
+    return ngettext("{n} target", "{n} targets", n, lang).format(n=n)
 
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")

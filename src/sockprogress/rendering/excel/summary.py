@@ -10,27 +10,40 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...i18n import _
 from ...model import Report, TargetResult
-from ..text import status_word
-from .common import by_region, changed, notes_text, region_name, target_name, target_scale
-from .labels import label
+from ..text import colon, schedule_gap, status_text, status_word
+from .common import (
+    by_region,
+    changed,
+    figure_label,
+    notes_text,
+    region_name,
+    target_name,
+    target_scale,
+)
 from .styles import (
     BAND_FILL,
     CODE_FONT,
     DATE,
     PCT,
+    PTS,
     RATE,
     RATIO,
-    STATUS_ICONS,
     SUBTITLE_FONT,
     TITLE_FONT,
     TOP,
     WRAP,
+    date_format,
     fit_height,
     header_row,
+    month_words,
+    period_words,
     print_setup,
     put,
     put_status,
+    targets_count,
+    title_line,
 )
 
 # (label key, number format, width); "scaled" takes the target's scale. The columns are what
@@ -39,11 +52,12 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 14),
     ("target_name", None, 34),
     ("status", None, 24),
-    ("share", PCT, 13),
+    ("share_of_target_pct", PCT, 11),
+    ("schedule_gap_pts", PTS, 11),
     ("latest", "scaled", 12),
-    ("latest_period", None, 9),
+    ("latest_period", None, 11),
     ("goal", "scaled", 12),
-    ("deadline", DATE, 11),
+    ("deadline", DATE, 16),
     ("unit", None, 9),
     ("actual_cagr", RATE, 10),
     ("required_cagr", RATE, 10),
@@ -66,8 +80,9 @@ def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
         target_name(result, lang),
         None,  # the status cell is styled separately
         f.share_of_target_pct,
+        schedule_gap(f),
         s.of(result.latest.value) if result.latest else None,
-        result.latest.period if result.latest else None,
+        period_words(result.latest.period, lang) if result.latest else None,
         s.of(t.target),
         t.deadline,
         s.unit,
@@ -75,30 +90,29 @@ def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
         f.required_cagr,
         f.pace_ratio,
         s.of(f.projected_at_deadline),
-        label("yes" if changed(result) else "no", lang),
+        _("yes", lang) if changed(result) else _("no", lang),
         notes_text(result, lang, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
         result.status,
     ]
 
 
 def _counts_line(report: Report, lang: str) -> str:
-    parts = [f"{STATUS_ICONS[s]} {status_word(s, lang)}: {n}" for s, n in report.counts().items()]
-    return f"{label('targets_count', lang, n=len(report.targets))} — " + " · ".join(parts)
+    parts = [f"{status_text(s, lang)}{colon(lang)}{n}" for s, n in report.counts().items()]
+    return f"{targets_count(len(report.targets), lang)} — " + " · ".join(parts)
 
 
 def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
     ws = wb.active
-    ws.title = label("sheet_summary", lang)
+    ws.title = _("Summary", lang)
     month = str(report.as_of)
-    put(
-        ws, 1, 1, f"{label('title', lang)} — {label('report_month', lang)} {month}", font=TITLE_FONT
-    )
+    put(ws, 1, 1, title_line(month, lang), font=TITLE_FONT)
     put(ws, 2, 1, _counts_line(report, lang))
-    header_row(ws, HEADER_ROW, [label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
+    header_row(ws, HEADER_ROW, [figure_label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
+    formats = {DATE: date_format(lang)}
     row = HEADER_ROW
     for region, results in by_region(report):
         row += 1
-        count = label("targets_count", lang, n=len(results))
+        count = targets_count(len(results), lang)
         name = f"{region_name(region, report, lang)} — {count}"
         put(ws, row, 1, name, font=SUBTITLE_FONT, fill=BAND_FILL)
         for c in range(2, len(COLUMNS) + 1):
@@ -107,13 +121,13 @@ def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
             row += 1
             scale = target_scale(result, lang)
             values = _row(result, report, lang)
-            for c, (value, (key, fmt, _)) in enumerate(zip(values, COLUMNS, strict=True), 1):
+            for c, (value, (key, fmt, _width)) in enumerate(zip(values, COLUMNS, strict=True), 1):
                 put(
                     ws,
                     row,
                     c,
                     value,
-                    scale.number_format if fmt == "scaled" else fmt,
+                    scale.number_format if fmt == "scaled" else formats.get(fmt or "", fmt),
                     font=CODE_FONT if key == "status_code" else None,
                     alignment=WRAP if key in ("notes", "target_name") else TOP,
                 )
@@ -127,7 +141,7 @@ def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
                 ],
             )
     last = max(row, HEADER_ROW + 1)
-    share = get_column_letter(KEYS.index("share") + 1)
+    share = get_column_letter(KEYS.index("share_of_target_pct") + 1)
     ws.conditional_formatting.add(
         f"{share}{HEADER_ROW + 1}:{share}{last}",
         DataBarRule(start_type="num", start_value=0, end_type="num", end_value=100, color="5B9BD5"),
@@ -156,35 +170,46 @@ def _what_changed(result: TargetResult, lang: str) -> str:
     parts = []
     if result.status != result.previous_status:
         old, new = status_word(result.previous_status, lang), status_word(result.status, lang)
-        parts.append(label("status_changed", lang, old=old, new=new))
+        parts.append(_("status {old} → {new}", lang).format(old=old, new=new))
     prev, now = result.previous_latest, result.latest
     if (prev is None) != (now is None) or (
         prev and now and (prev.period, prev.value) != (now.period, now.value)
     ):
-        old_p = prev.period if prev else label("none", lang)
-        new_p = now.period if now else label("none", lang)
-        parts.append(label("latest_changed", lang, old=old_p, new=new_p))
-    return "; ".join(parts)
+        old_p = period_words(prev.period, lang) if prev else _("none", lang)
+        new_p = period_words(now.period, lang) if now else _("none", lang)
+        parts.append(_("latest {old} → {new}", lang).format(old=old_p, new=new_p))
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def add_changes(wb: Workbook, report: Report, lang: str) -> Worksheet:
-    ws = wb.create_sheet(label("sheet_changes", lang))
+    ws = wb.create_sheet(_("Changes", lang))
     month, before = str(report.as_of), str(report.as_of.shift(-1))
-    put(ws, 1, 1, f"{label('changes_title', lang)}: {before} → {month}", font=TITLE_FONT)
-    header_row(ws, 3, [label(k, lang) for k, _ in CHANGE_COLUMNS], [w for _, w in CHANGE_COLUMNS])
+    title = _("What changed since last month", lang) + colon(lang)
+    put(
+        ws,
+        1,
+        1,
+        f"{title}{month_words(before, lang)} → {month_words(month, lang)}",
+        font=TITLE_FONT,
+    )
+    header_row(
+        ws, 3, [figure_label(k, lang) for k, _w in CHANGE_COLUMNS], [w for _k, w in CHANGE_COLUMNS]
+    )
     row = 3
     for result in (r for r in report.targets if changed(r)):
         row += 1
         s = target_scale(result, lang)
         prev, now = result.previous_latest, result.latest
         values = [
-            result.target.region,
+            region_name(result.target.region, report, lang)
+            if lang == "zh"
+            else result.target.region,
             target_name(result, lang),
             None,
             None,
-            prev.period if prev else None,
+            period_words(prev.period, lang) if prev else None,
             s.of(prev.value) if prev else None,
-            now.period if now else None,
+            period_words(now.period, lang) if now else None,
             s.of(now.value) if now else None,
             s.unit,
             _what_changed(result, lang),
@@ -194,7 +219,15 @@ def add_changes(wb: Workbook, report: Report, lang: str) -> Worksheet:
         put_status(ws, row, 3, result.previous_status, lang)
         put_status(ws, row, 4, result.status, lang)
     if row == 3:
-        put(ws, 4, 1, label("changes_none", lang, month=before), font=ITALIC_FONT)
+        put(
+            ws,
+            4,
+            1,
+            _("No target changed its status or latest figure since {month}.", lang).format(
+                month=before
+            ),
+            font=ITALIC_FONT,
+        )
     ws.freeze_panes = "A4"
     print_setup(ws, month, lang, title_rows="3:3")
     return ws
