@@ -63,11 +63,9 @@ MAX_CHARTS = 200
 def _figure_value(
     result: TargetResult, field: str, fmt: str, scale: Scale, lang: str
 ) -> tuple[Any, str]:
-    value = (
-        schedule_gap(result.figures)
-        if field == "schedule_gap_pts"
-        else getattr(result.figures, field)
-    )
+    value: Any = getattr(result.figures, field, None)
+    if field == "schedule_gap_pts":
+        value = schedule_gap(result.figures)
     if fmt == "scaled":
         return scale.of(value), scale.number_format
     if fmt == "word":
