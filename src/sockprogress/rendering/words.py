@@ -55,6 +55,11 @@ NOTE_TEXT: dict[str, dict[str, str]] = {
     "en": {
         "no_observation": "No usable observation for this target.",
         "no_pace": "Only one observation and no baseline value: the pace cannot be measured yet.",
+        "no_pace_later": "No observation later than the baseline ({period}): the pace cannot be "
+        "measured yet.",
+        "no_pace_undefined": "The pace cannot be measured: see the blank figures.",
+        "estimate": "The latest figure is an estimate: an annual rate stated in {period} without "
+        "a calendar year. It is never the final figure.",
         "final_figure": "Judged on the final figure for the deadline: {period}.",
         "met_late": "The target was met later, in {period}, after the deadline.",
         "final_not_in": "Achieved already; the final figure for the deadline is not in yet.",
@@ -68,6 +73,9 @@ NOTE_TEXT: dict[str, dict[str, str]] = {
     "zh": {
         "no_observation": "此目标没有可用的观测值。",
         "no_pace": "只有一个观测值且没有基期值：暂时无法衡量进度。",
+        "no_pace_later": "没有晚于基期（{period}）的观测值：暂时无法衡量进度。",
+        "no_pace_undefined": "无法衡量进度：见留空指标的原因。",
+        "estimate": "最新数据为估算数：{period}发布的年产规模（未注明年份），不作为期末数据。",
         "final_figure": "按覆盖截止日期的最终数据判定：{period}。",
         "met_late": "目标在截止日期之后（{period}）才达到。",
         "final_not_in": "已达到目标；覆盖截止日期的最终数据尚未发布。",
