@@ -344,7 +344,9 @@ def _judge(
     empty = Rows.from_frame(rows.iloc[0:0])
     declared = {i.indicator: i for i in targets.indicators}
     checks = _checks(targets.targets, groups, declared, actuals_name, sheet)
-    checked = {i.row: i for i in checks}
+    checked: dict[int | None, list[Issue]] = {}
+    for issue in checks:
+        checked.setdefault(issue.row, []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()
     results = []
     for target in targets.targets:
@@ -356,9 +358,10 @@ def _judge(
         if checked:
             mine = groups.get(key, empty)
             marks = [
-                checked[r]
+                issue
                 for r, end in zip(mine.row, mine.end, strict=True)
                 if r in checked and end <= report_end
+                for issue in checked[r]
             ]
             result = replace(result, checks=tuple(marks))
         results.append(result)
