@@ -18,7 +18,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from markupsafe import Markup
 
 from ..model import STATUSES, Report, TargetResult
-from . import text
+from ..periods import Month
+from . import outcome, text
 from .charts import MAX_CHARTS, draw_charts, unit_caption
 
 DrawCharts = Callable[[tuple[TargetResult, ...], str, int], dict[str, Any]]
@@ -91,6 +92,12 @@ class Card:
     chart: Markup | None
     unit_caption: str
     rows: tuple[FigureRow, ...]
+    status_line: str = ""
+    check_line: str = ""
+    schedule: str = ""
+    # The figures behind the chart: (period, value, basis word, source, note)
+    observations: tuple[tuple[str, str, str, str, str], ...] = ()
+    blank_line: str = ""
 
     @property
     def changed(self) -> bool:
@@ -117,7 +124,38 @@ def _bar(result: TargetResult) -> float | None:
     return None if value is None else round(min(100.0, max(0.0, value)), 1)
 
 
-def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
+def observation_rows(r: TargetResult, lang: str) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Each observation the target is judged on, with its source: the chart as a table."""
+    return tuple(
+        (
+            text.period_text(o.period, lang),
+            text.scaled(o.value, r.target.unit, lang),
+            text.basis_word(o.basis, lang)
+            + (text.paren(text.label("estimate", lang), lang) if o.estimate else ""),
+            o.source,
+            o.note,
+        )
+        for o in r.observations
+    )
+
+
+def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
+    """Why figures are blank, in one short line: `pace, projection: no baseline`."""
+    reasons: dict[str, list[str]] = {}
+    for field, reason in r.why_null:
+        if r.latest is None or field == "pace_category" or not outcome.shown(field, r, as_of):
+            continue
+        reasons.setdefault(text.why_reason(reason, lang), []).append(text.figure_name(field, lang))
+    return text.joined(
+        [
+            f"{text.joined(fields, lang)}{text.label('colon', lang)}{why}"
+            for why, fields in reasons.items()
+        ],
+        lang,
+    )
+
+
+def figure_rows(r: TargetResult, lang: str, as_of: Month | None = None) -> tuple[FigureRow, ...]:
     """The figures a card lists, formatted; with no observation only the goal and inputs."""
     t, f, unit = r.target, r.figures, r.target.unit
     why = {field: text.why_reason(reason, lang) for field, reason in r.why_null}
@@ -129,16 +167,16 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
     pace = text.ratio(f.pace_ratio, lang)
     if f.pace_category:
         pace += text.paren(text.status_word(f.pace_category, lang), lang)
+    latest = "—"
+    if r.latest:
+        estimate = text.label("estimate", lang) if r.latest.estimate else ""
+        latest = at(
+            r.latest.value, r.latest.period, text.basis_word(r.latest.basis, lang), estimate
+        )
     rows = [
         ("goal", "goal", text.goal_text(t, lang)),
         ("baseline", "baseline", at(r.baseline.value, r.baseline.period) if r.baseline else "—"),
-        (
-            "latest",
-            "latest",
-            at(r.latest.value, r.latest.period, text.basis_word(r.latest.basis, lang))
-            if r.latest
-            else "—",
-        ),
+        ("latest", "latest", latest),
     ]
     if r.ytd:
         rows.append(("ytd", "ytd", at(r.ytd.value, r.ytd.period)))
@@ -163,9 +201,12 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
             ),
             ("eta", "eta", text.date_text(f.eta, lang)),
         ]
+    if r.latest and outcome.schedule_text(r, lang):
+        rows.insert(6, ("schedule_gap_pts", "schedule", outcome.schedule_text(r, lang)))
     return tuple(
         FigureRow(key, text.label(name, lang), value, why.get(key, "") if value == "—" else "")
         for key, name, value in rows
+        if as_of is None or outcome.shown(key, r, as_of)
     )
 
 
@@ -193,7 +234,12 @@ def build_view(
                 bar=_bar(r),
                 chart=Markup(svg) if svg else None,
                 unit_caption=unit_caption(r, lang) if svg else "",
-                rows=figure_rows(r, lang),
+                rows=figure_rows(r, lang, report.as_of),
+                status_line=outcome.status_line(r, lang),
+                check_line=outcome.check_line(r, lang),
+                schedule=outcome.schedule_text(r, lang),
+                observations=observation_rows(r, lang),
+                blank_line=blank_line(r, lang, report.as_of),
             )
         )
     regions: dict[str, list[Card]] = {}
@@ -232,6 +278,9 @@ def build_view(
         },
         "method": text.method_paragraphs(lang),
         "month": text.month_text(report.as_of, lang),
+        "headline": outcome.headline(report, lang),
+        "comparison": outcome.comparison_text(report, lang),
+        "revised_cards": [c for c in cards if c.result.revisions],
     }
 
 

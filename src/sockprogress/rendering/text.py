@@ -115,6 +115,13 @@ def why_text(field: str, reason: str, lang: str = "en") -> str:
     return f"{field}: {reason}."
 
 
+def figure_name(field: str, lang: str = "en") -> str:
+    """A figure's name as the JSON field's reader would say it: `time elapsed` / `时间进度`."""
+    if lang == "zh":
+        return FIGURE_NAMES["zh"].get(field, field)
+    return field.replace("_pct", "").replace("_", " ").replace("cagr", "growth")
+
+
 def basis_word(basis: str | None, lang: str = "en") -> str:
     return BASIS[check_lang(lang)].get(basis or "", basis or "")
 
@@ -177,6 +184,7 @@ def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
     """70.0 % in English, 70.0% in Chinese (CLDR spacing for each)."""
     if value is None:
         return DASH
+    digits = faithful_digits(value, digits, (100.0,))  # 99.96 % is not 100.0 %: not met
     text = _decimal(value, "#,##0." + "0" * digits if digits else "#,##0", lang)
     return f"{text}%" if lang == "zh" else f"{text} %"
 
@@ -189,8 +197,29 @@ def rate(value: float | None, lang: str = "en") -> str:
     return f"{text}%/年" if lang == "zh" else f"{text} %/yr"
 
 
+def faithful_digits(value: float, digits: int, thresholds: Iterable[float]) -> int:
+    """The fewest digits, from `digits`, at which rounding keeps `value` on its side of every
+    threshold: a pace ratio of 0.596 is insufficient (< 0.60), so it shows as 0.596, not 0.60."""
+    bounds = tuple(thresholds)
+    while digits < 6 and any((value < t) != (round(value, digits) < t) for t in bounds):
+        digits += 1
+    return digits
+
+
+# The pace-category thresholds (Eurostat / Open SDG) a shown pace ratio must not cross.
+PACE_THRESHOLDS = (0.95, 0.60, 0.0)
+
+
 def ratio(value: float | None, lang: str = "en") -> str:
-    return DASH if value is None else _decimal(value, "0.00", lang)
+    if value is None:
+        return DASH
+    digits = faithful_digits(value, 2, PACE_THRESHOLDS)
+    return _decimal(value, "0." + "0" * digits, lang)
+
+
+def number(value: float, lang: str = "en", digits: int = 1) -> str:
+    """A plain number with a fixed count of decimals: 25.3."""
+    return _decimal(value, "#,##0." + "0" * digits if digits else "#,##0", lang)
 
 
 @lru_cache(maxsize=4096)

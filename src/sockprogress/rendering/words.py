@@ -122,8 +122,15 @@ BASIS = {
         "annual": "calendar year",
         "ttm": "12 months to",
         "ytd": "year to date",
+        "rate": "annual rate, year not stated",
     },
-    "zh": {"level": "时点值", "annual": "全年", "ttm": "近十二个月", "ytd": "年初至今累计"},
+    "zh": {
+        "level": "时点数",
+        "annual": "全年数",
+        "ttm": "近12个月累计",
+        "ytd": "1—本月累计",
+        "rate": "年产规模（未注明年份）",
+    },
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -193,6 +200,43 @@ LABELS: dict[str, dict[str, str]] = {
         "table": "table",
         "colon": ": ",
         "goal_by": "{goal} by {deadline}",
+        "n_status": "{n} {status}",
+        "n_likely": "{n} {outlook}",
+        "deadline_passed": "The deadline of {deadline} passed {months} months ago. Of its "
+        "{total} targets: {counts}.",
+        "deadline_passed_this_month": "The deadline of {deadline} passed this month. Of its "
+        "{total} targets: {counts}.",
+        "before_deadline": "{total} targets before their deadline: {counts}.",
+        "n_checks": "{n} targets rest on a figure to check (marked below).",
+        "outlook_likely_achieved": "likely achieved",
+        "outlook_likely_missed": "likely missed",
+        "outlook": "Outlook",
+        "estimate": "estimate",
+        "latest_share": "latest {latest}, {share} of goal",
+        "check_figure": "⚠ Check this figure",
+        "row_n": "row {row}",
+        "ahead_of_schedule": "{closed} of the gap closed since the baseline; ahead of the "
+        "time-proportional schedule by {points} points",
+        "behind_schedule": "{closed} of the gap closed since the baseline; behind the "
+        "time-proportional schedule by {points} points",
+        "schedule": "Against the schedule",
+        "compared_published": "Compared with last month's report as published ({file}).",
+        "compared_recomputed_none": "No report for last month was found ({file}): last month "
+        "is judged again from this month's sheet.",
+        "compared_recomputed_unreadable": "Last month's report ({file}) could not be read: last "
+        "month is judged again from this month's sheet.",
+        "compared_recomputed_foreign": "{file} is not a report of this tool: last month is "
+        "judged again from this month's sheet.",
+        "compared_recomputed_other_month": "{file} is not last month's report: last month is "
+        "judged again from this month's sheet.",
+        "revised": "Revised since last month's report",
+        "revision": "{period}: {old} → {new}",
+        "observations": "Figures behind the chart",
+        "period": "Period",
+        "value": "Value",
+        "latest_source": "Source of the latest figure",
+        "latest_note": "Note on the latest figure",
+        "blank_line": "Blank figures",
     },
     "zh": {
         "title": "目标进度报告",
@@ -259,6 +303,38 @@ LABELS: dict[str, dict[str, str]] = {
         "table": "表格",
         "colon": "：",
         "goal_by": "{deadline}前达到{goal}",
+        "n_status": "{status}{n}项",
+        "n_likely": "{outlook}{n}项",
+        "deadline_passed": "{deadline}目标期限已过{months}个月。该期限的{total}项目标中："
+        "{counts}。",
+        "deadline_passed_this_month": "{deadline}目标期限已于本月到期。该期限的{total}项目标中："
+        "{counts}。",
+        "before_deadline": "尚未到期的目标{total}项：{counts}。",
+        "n_checks": "{n}项目标所依据的数据需核实（见下文标注）。",
+        "outlook_likely_achieved": "预计完成",
+        "outlook_likely_missed": "预计未完成",
+        "outlook": "预计",
+        "estimate": "估算数",
+        "latest_share": "最新{latest}，完成目标的{share}",
+        "check_figure": "⚠ 请核实该数据",
+        "row_n": "第{row}行",
+        "ahead_of_schedule": "增量完成率{closed}，超序时进度{points}个百分点",
+        "behind_schedule": "增量完成率{closed}，落后序时进度{points}个百分点",
+        "schedule": "与序时进度相比",
+        "compared_published": "与上月已发布的报告（{file}）相比。",
+        "compared_recomputed_none": "未找到上月报告（{file}），上月情况按本月数据表重新测算。",
+        "compared_recomputed_unreadable": "上月报告（{file}）无法读取，"
+        "上月情况按本月数据表重新测算。",
+        "compared_recomputed_foreign": "{file}不是本工具生成的报告，上月情况按本月数据表重新测算。",
+        "compared_recomputed_other_month": "{file}不是上月报告，上月情况按本月数据表重新测算。",
+        "revised": "上月报告发布后修订的数据",
+        "revision": "{period}：{old} → {new}",
+        "observations": "图表所用数据",
+        "period": "时期",
+        "value": "数值",
+        "latest_source": "最新数据资料来源",
+        "latest_note": "最新数据注",
+        "blank_line": "留空指标",
     },
 }
 
@@ -276,6 +352,7 @@ FIGURE_NAMES: dict[str, dict[str, str]] = {
         "required_cagr_from_latest": "此后所需年均增长",
         "projected_at_deadline": "截止日预计值",
         "eta": "预计达到日期",
+        "schedule_gap_pts": "与序时进度之差",
     },
 }
 
