@@ -8,6 +8,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in a plain English locale, whatever the machine's own locale says;
+    a test that wants Chinese asks for it (--lang zh, $SOCKPROGRESS_LANG or $LANG)."""
+    for name in ("SOCKPROGRESS_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def shipped(tmp_path: Path) -> tuple[Path, Path]:
     """Copies of the shipped targets.toml and actuals.xlsx (real published figures)."""

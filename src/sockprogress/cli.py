@@ -119,12 +119,18 @@ def main() -> None:
 
 
 def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
+    last = Month.last_complete(dt.date.today())
     if value is None:
-        return Month.last_complete(dt.date.today())
+        return last
     try:
-        return Month.parse(value)
+        month = Month.parse(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+    if month > last:
+        # A month that has not ended has no figures yet, and judging it would count time
+        # that has not passed (time elapsed, staleness).
+        raise click.BadParameter(f"{month} has not ended yet; the last complete month is {last}")
+    return month
 
 
 def _as_of_option(help: str) -> Callable[[F], F]:

@@ -25,7 +25,10 @@ Status = Literal[
     "not_assessable",
 ]
 PaceCategory = Literal["on_track", "moderate_progress", "insufficient_progress", "moving_away"]
-Basis = Literal["level", "annual", "ttm", "ytd"]
+Outlook = Literal["likely_achieved", "likely_missed"]
+# "rate": an annual rate stated at a month without a calendar year, standing for the twelve
+# months to that month: an estimate, never the final figure (method: basis rate).
+Basis = Literal["level", "annual", "ttm", "ytd", "rate"]
 
 STATUSES: tuple[Status, ...] = (
     "achieved",
@@ -156,6 +159,14 @@ class Observation:
     period: str
     basis: Basis
     rows: tuple[int, ...] = ()
+    # What the sheet rows behind it say: their sources (distinct, in row order) and notes.
+    source: str = ""
+    note: str = ""
+
+    @property
+    def estimate(self) -> bool:
+        """An annual rate stated without a year: shown as an estimate, never final."""
+        return self.basis == "rate"
 
 
 @dataclass(frozen=True)
@@ -182,6 +193,9 @@ class Figures:
     required_cagr_from_latest: float | None = None
     projected_at_deadline: float | None = None
     eta: dt.date | None = None
+    # gap_closed_pct - time_elapsed_pct: ahead (+) of or behind (-) the time-proportional
+    # schedule, in percentage points (序时进度).
+    schedule_gap_pts: float | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +213,21 @@ class TargetResult:
     notes: tuple[Note, ...]
     why_null: tuple[tuple[str, str], ...]
     ytd: Observation | None = None
+    outlook: Outlook | None = None
+    # Plausibility warnings on figures this target is judged on ("check this figure").
+    checks: tuple[Issue, ...] = ()
+    # Figures of this target that changed since last month's report was published.
+    revisions: tuple[Revision, ...] = ()
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A figure for the same period whose value changed since the report that published it."""
+
+    period: str
+    basis: str
+    old: float
+    new: float
 
 
 @dataclass(frozen=True)
@@ -226,6 +255,39 @@ class ContextResult:
 
 
 @dataclass(frozen=True)
+class PublishedTarget:
+    """What last month's report said of one target, as its JSON has it."""
+
+    status: Status
+    latest: Observation | None
+    # (period, basis) -> value of every observation it listed
+    values: tuple[tuple[tuple[str, str], float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Published:
+    """Last month's report as published (its JSON in the output folder)."""
+
+    file: str
+    as_of: Month
+    targets: tuple[tuple[str, PublishedTarget], ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What "last month" means in this report: the published report, or a recomputation.
+
+    `basis` is "published" (compared with `file`) or "recomputed" (last month judged again from
+    this month's sheet); `reason` says why a published report was not used ("none", "foreign",
+    "unreadable", "other_month") and `file` then names the file that was looked for.
+    """
+
+    basis: Literal["published", "recomputed"]
+    file: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class Report:
     as_of: Month
     targets: tuple[TargetResult, ...]
@@ -233,6 +295,7 @@ class Report:
     issues: tuple[Issue, ...]
     inputs: tuple[InputFile, ...] = ()
     regions_zh: tuple[tuple[str, str], ...] = field(default=())
+    comparison: Comparison = field(default=Comparison("recomputed", None, "none"))
 
     def counts(self) -> dict[str, int]:
         counts = {s: 0 for s in STATUSES}

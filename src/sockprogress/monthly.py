@@ -9,10 +9,11 @@ from pathlib import Path
 
 from .errors import InputError
 from .judging import judge
-from .model import InputFile, Issue, Report
+from .model import Comparison, InputFile, Issue, Published, Report
 from .periods import Month
 from .progress import ProgressCallback
 from .reading import load_targets, read_actuals
+from .reading.previous import read_previous
 from .rendering import text
 from .rendering.charts import MAX_CHARTS, draw_charts
 from .rendering.chartworker import ChartWorker
@@ -38,9 +39,11 @@ def build_report(
     as_of: Month,
     today: dt.date | None = None,
     progress: ProgressCallback = _silent,
+    previous: tuple[Published | None, Comparison] | None = None,
 ) -> Report:
     """Read both inputs and judge them; raises InputError when a file cannot be used.
 
+    `previous` is last month's published report as `read_previous` found it (or did not).
     `progress(step, done, total)` is called as each step starts (see progress.py).
     """
     progress(f"reading {targets.name}", 0, 3)
@@ -54,6 +57,8 @@ def build_report(
         as_of,
         actuals_name=actuals.name,
         inputs=(_sha256(targets), _sha256(actuals)),
+        published=previous[0] if previous else None,
+        comparison=previous[1] if previous else None,
     )
     progress("judged", 3, 3)
     return report
@@ -131,7 +136,14 @@ def run_report(
     """
     chosen = tuple(formats)
     with charts or ChartWorker(enabled="html" in chosen) as worker:
-        report = build_report(targets, actuals, as_of, today=today, progress=progress)
+        report = build_report(
+            targets,
+            actuals,
+            as_of,
+            today=today,
+            progress=progress,
+            previous=read_previous(out, as_of),
+        )
         on_issues(report.issues)
         if "html" in chosen:  # the worker draws while the workbook is rendered
             worker.submit(report.targets, text.check_lang(lang), MAX_CHARTS)

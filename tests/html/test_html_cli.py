@@ -41,7 +41,7 @@ def test_lang_zh_makes_the_html_speak_chinese(shipped: tuple[Path, Path], tmp_pa
     assert result.exit_code == 0, result.output
     html = (tmp_path / "progress-2026-10.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in html
-    for word in ("亿", "年", "辽源", "小北河", "待最终数据", "未实现", "无法评估", "2026年10月"):
+    for word in ("亿", "年", "辽源", "小北河", "待期末数据", "未完成", "暂无法评估", "2026年10月"):
         assert word in html
     # The JSON stays the same for programs: English notes, method.md field names.
     json_text = (tmp_path / "progress-2026-10.json").read_text(encoding="utf-8")

@@ -105,7 +105,7 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
         "2.5 bn pairs2024",
         "4 bn pairs31 Dec 2025",
     ]
-    assert row_for(cells, "Sock firms above designated size")[1] == "× Missed"
+    assert row_for(cells, "Sock firms above designated size")[1] == "✘ Missed"
     assert row_for(cells, "Sock firms above designated size")[3] == "2 firmsJan 2026"
     assert row_for(cells, "Sock output, annual rate")[1] == "2.6 bn pairs/yearJun 2025"
     text = "".join(cells.text)
@@ -118,20 +118,20 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "zh-CN"
     assert row_for(cells, "袜子年产量") == [
         "袜子年产量小北河",
-        "○ 待最终数据",
+        "○ 待期末数据",
         "62.5%",
         "25亿双2024年",
         "40亿双2025年12月31日",
     ]
     assert row_for(cells, "年产值")[3] == "35亿元2024年"
     assert row_for(cells, "袜子年产能")[0] == "袜子年产能辽源"
-    assert row_for(cells, "规模以上袜业企业数")[1] == "× 未实现"
+    assert row_for(cells, "规模以上袜业企业数")[1] == "✘ 未完成"
     assert row_for(cells, "袜子年产量（未注明年份）")[1] == "26亿双/年2025年6月"
     text = "".join(cells.text)
-    assert "目标进度报告 — 2026年10月" in text
+    assert "目标完成情况月报（2026年10月）" in text
     assert "辽源" in text and "小北河" in text
-    # The English name stays available beside the Chinese one.
-    assert "Annual sock production capacity" in text
+    # The Chinese report is read in Chinese: the English names are the English report's.
+    assert "Annual sock production capacity" not in text
 
 
 def test_user_text_is_escaped_never_live(synthetic: Report) -> None:
@@ -176,7 +176,7 @@ def test_charts_beyond_the_limit_are_skipped_and_said(synthetic: Report) -> None
 def test_user_template_overrides_the_shipped_one(synthetic: Report, tmp_path: Path) -> None:
     (tmp_path / "_method.html").write_text(
         '<section aria-labelledby="method"><h2 id="method">Our own method</h2>'
-        "<p>{{ report.targets|length }} targets, {{ t('method') }}</p></section>",
+        "<p>{{ report.targets|length }} targets, {{ _('Method') }}</p></section>",
         encoding="utf-8",
     )
     html = render_html(synthetic, templates=tmp_path, lang="en")

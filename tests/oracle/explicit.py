@@ -349,7 +349,7 @@ CASES: list[tuple[str, Scenario, str | None]] = [
     ),
     (
         "stale-at-14-months",
-        _one(_spec(), [("2025-01", 90), ("2025-09", 100)], "2026-11", stale=True),
+        _one(_spec(), [("2024-12", 90), ("2025-08", 100)], "2026-10", stale=True),
         None,
     ),
     (
@@ -376,6 +376,76 @@ CASES: list[tuple[str, Scenario, str | None]] = [
             latest_value=None,
             time_elapsed_pct=100 * 730 / 1461,
             required_cagr=2 ** (365.25 / 1461) - 1,
+        ),
+        None,
+    ),
+    (
+        "rate-is-the-latest-figure-and-gives-an-outlook",
+        # 2.6 bn stated as an annual rate in Jun 2025; the 2024 total was 2.5 bn; goal 4 bn
+        _one(
+            _spec(
+                kind="annual_total",
+                target=4000,
+                deadline=D25,
+                baseline={"period": "2021", "value": 2500},
+            ),
+            [("2024", 2500), ("2025-06", 2600, "rate")],
+            "2026-10",
+            latest_value=2600,
+            latest_period="2025-06",
+            latest_basis="rate",
+            status="awaiting_final",
+            outlook="likely_missed",
+            share_of_target_pct=65.0,
+        ),
+        None,
+    ),
+    (
+        "rate-is-never-the-final-figure",
+        # a rate after the deadline that meets the goal decides nothing: still awaiting
+        _one(
+            _spec(
+                kind="annual_total",
+                target=1000,
+                deadline=D25,
+                baseline={"period": "2021", "value": 500},
+            ),
+            [("2024", 800), ("2026-03", 1200, "rate")],
+            "2026-10",
+            latest_basis="rate",
+            status="awaiting_final",
+            outlook=None,
+        ),
+        None,
+    ),
+    (
+        "an-exact-ttm-wins-over-a-rate-for-the-same-month",
+        _one(
+            _spec(kind="annual_total", target=2000, baseline={"period": "2021", "value": 900}),
+            [
+                ("2023", 1200),
+                ("2023-03", 280, "ytd"),
+                ("2024-03", 330, "ytd"),
+                ("2024-03", 9999, "rate"),
+            ],
+            "2024-04",
+            latest_value=1250,
+            latest_basis="ttm",
+        ),
+        None,
+    ),
+    (
+        "schedule-gap-is-gap-closed-minus-time-elapsed",
+        # baseline 100 at end-2020, goal 200 by end-2024; 150 at end-2022, judged at 2022-12
+        _one(
+            _spec(
+                target=200,
+                deadline=dt.date(2024, 12, 31),
+                baseline={"period": "2020", "value": 100},
+            ),
+            [("2022", 150)],
+            "2022-12",
+            gap_closed_pct=50.0,
         ),
         None,
     ),

@@ -55,7 +55,9 @@ def _month_subset(draw: st.DrawFn, allow_full: bool, allow_dec: bool) -> list[in
 @st.composite
 def scenarios(draw: st.DrawFn) -> Scenario:
     """A report month and 1-3 synthetic targets with their rows."""
-    as_y, as_m = draw(st.integers(2024, 2027)), draw(st.integers(1, 12))
+    # A report month must have ended (--as-of refuses a later one): 2024-01 to 2026-10.
+    as_y = draw(st.integers(2024, 2026))
+    as_m = draw(st.integers(1, 10 if as_y == 2026 else 12))
     as_of = f"{as_y:04d}-{as_m:02d}"
     specs: list[Spec] = []
     rows: list[tuple[str, Any, float, str | None]] = []
@@ -123,6 +125,10 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                     mine += [
                         (ind, f"{y:04d}-{m:02d}", round(sum(amounts[:m]), 2), "ytd") for m in chosen
                     ]
+                if draw(st.integers(0, 3)) == 0:  # an annual rate stated at a month, no year
+                    m = draw(st.integers(1, 12))
+                    rate = round(at(month_end(y, m), draw(st.floats(0.9, 1.1))), 2)
+                    mine.append((ind, f"{y:04d}-{m:02d}", rate, "rate"))
         order = draw(st.permutations(range(len(mine)))) if len(mine) < 40 else range(len(mine))
         mine = [mine[k] for k in order]
         rows += mine

@@ -38,6 +38,12 @@ Readings of the contract where it leaves room (cited as R<n> in the code):
       the lower row is the latest (stable sort on end date in sheet order).
   R12 Rows with a value <= 0 are not usable (status rule 1) and are left out before any
       derivation.
+  R13 A `rate` row (an annual rate stated at a month) says nothing about monthly amounts: it is
+      left out of every derivation, and the latest month for the TTM is the latest month row
+      of another basis. It is an observation (basis "rate") at its month's end unless an exact
+      figure (year total or TTM) ends that day. On a `level` target it is a level.
+  R14 An estimate is never the final figure, and after the deadline an estimate meeting the
+      target does not make it achieved (it stays awaiting its final figure).
 """
 
 from __future__ import annotations
@@ -110,7 +116,7 @@ def read_rows(path: Path) -> list[Row]:
     ws = wb["Actuals"]
     header = [str(c).strip().lower() if c is not None else "" for c in next(ws.values)]
     col = {name: header.index(name) for name in header if name}
-    kept: dict[tuple[str, str, str, bool], Row] = {}
+    kept: dict[tuple[str, str, str, str], Row] = {}
     for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), 2):
         if all(v is None for v in values):
             continue
@@ -129,7 +135,7 @@ def read_rows(path: Path) -> list[Row]:
             float(values[col["value"]]),
             basis,
         )
-        key = (row.region, row.indicator, row.period, row.basis == "ytd")
+        key = (row.region, row.indicator, row.period, row.basis)
         kept[key] = row  # later (lower) row wins
     wb.close()
     return sorted(kept.values(), key=lambda r: r.number)
@@ -190,8 +196,9 @@ def derive(knowns: list[Known], wanted: dict[tuple[int, int], int]) -> float | N
     return sum(float(c) * knowns[i][1] for i, c in enumerate(coef) if c != 0)
 
 
-def _annual_observations(rows: list[Row]) -> list[Obs]:
-    """Year totals and the TTM at the latest month from the rows of one indicator (R3, R4)."""
+def _annual_observations(every: list[Row]) -> list[Obs]:
+    """Year totals, the TTM at the latest month and stated rates of one indicator (R3, R4, R13)."""
+    rows = [r for r in every if r.basis != "rate"]
     obs = []
     for y in sorted({r.end.year for r in rows}):
         year_row = [r.value for r in rows if r.kind == "year" and r.end.year == y]
@@ -211,6 +218,9 @@ def _annual_observations(rows: list[Row]) -> list[Obs]:
             ttm = derive(_knowns(rows, {y - 1, y}), dict.fromkeys(window, 1))
             if ttm is not None:
                 obs.append(Obs(last, ttm, f"{y:04d}-{m:02d}", "ttm"))
+    exact = {o.end for o in obs}
+    rates = {r.end: r for r in sorted(every, key=lambda r: r.number) if r.basis == "rate"}
+    obs += [Obs(e, r.value, r.period, "rate") for e, r in rates.items() if e not in exact]
     return obs
 
 
@@ -281,6 +291,7 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
             "required_cagr_from_latest",
             "projected_at_deadline",
             "eta",
+            "schedule_gap_pts",
         ]
     )
     if base is not None:
@@ -306,6 +317,8 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
             f["required_cagr_from_latest"] = (T / A) ** (1 / years(t, D)) - 1
             if f["actual_cagr"] is not None:
                 f["projected_at_deadline"] = A * (1 + f["actual_cagr"]) ** years(t, D)
+        if f["gap_closed_pct"] is not None and f["time_elapsed_pct"] is not None:
+            f["schedule_gap_pts"] = f["gap_closed_pct"] - f["time_elapsed_pct"]
         c = f["actual_cagr"]
         if c is not None and not meets(A) and sign * c > 0:
             span = math.log(T / A) / math.log1p(c)  # log1p: never 0 for a tiny nonzero pace
@@ -320,15 +333,18 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
     elif eom <= D:
         status = "achieved" if meets(latest.value) else (f["pace_category"] or "not_assessable")
     else:
-        final = next((o for o in obs if o.end >= D), None)
+        final = next((o for o in obs if o.end >= D and o.basis != "rate"), None)  # R14
         if final is not None:
             status = "achieved" if meets(final.value) else "missed"
             met_late = status == "missed" and any(o.end > final.end and meets(o.value) for o in obs)
-        elif meets(latest.value):
+        elif meets(latest.value) and latest.basis != "rate":  # R14
             status = "achieved"
             final_not_in = True
         else:
             status = "awaiting_final"
+    outlook = None
+    if status == "awaiting_final" and f["projected_at_deadline"] is not None:
+        outlook = "likely_achieved" if meets(f["projected_at_deadline"]) else "likely_missed"
 
     back = month[0] * 12 + month[1] - 1 - 13
     stale_before = month_end(back // 12, back % 12 + 1)  # R9
@@ -341,6 +357,7 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
         **f,
         "eta": None if f["eta"] is None else f["eta"].isoformat(),
         "status": status,
+        "outlook": outlook,
         "stale": latest is not None and latest.end < stale_before,
         # The notes' wording is the app's; the method only says these two notes exist.
         "note_met_late": met_late,

@@ -50,7 +50,9 @@ FIELDS = [
     "required_cagr_from_latest",
     "projected_at_deadline",
     "eta",
+    "schedule_gap_pts",
     "status",
+    "outlook",
     "previous_status",
     "stale",
 ]

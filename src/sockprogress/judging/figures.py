@@ -116,6 +116,14 @@ def compute_figures(
         why.none("required_cagr_from_latest", "the latest observation is at or after the deadline")
         why.none("projected_at_deadline", "the latest observation is at or after the deadline")
     eta = _eta(target, A, t, actual, why)
+    schedule_gap = None
+    if gap_closed is not None and elapsed is not None:
+        schedule_gap = gap_closed - elapsed
+    else:
+        why.none(
+            "schedule_gap_pts",
+            why.reasons.get("gap_closed_pct") or why.reasons.get("time_elapsed_pct", "no baseline"),
+        )
     figures = Figures(
         100 * A / T,
         T - A,
@@ -128,6 +136,7 @@ def compute_figures(
         from_latest,
         projected,
         eta,
+        schedule_gap,
     )
     return figures, {k: v for k, v in why.reasons.items() if getattr(figures, k) is None}
 

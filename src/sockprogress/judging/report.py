@@ -10,23 +10,28 @@ import pandas as pd
 from ..gcpause import gc_paused
 from ..model import (
     Actuals,
+    Comparison,
     ContextResult,
     Indicator,
     InputFile,
     Issue,
     Note,
     Observation,
+    Published,
+    PublishedTarget,
     Report,
+    Revision,
     Status,
     Target,
     TargetResult,
     TargetsFile,
 )
 from ..periods import Month, parse_period
+from . import plausibility
 from .figures import compute_figures
 from .rows import Rows, as_rows, split_rows
 from .series import Series, level_series, target_series
-from .status import decide
+from .status import decide, outlook
 
 STALE_MONTHS = 13
 
@@ -57,13 +62,19 @@ def _assess(
     latest = observations[-1] if observations else None
     baseline, notes = _baseline(target, series)
     figures, why = compute_figures(target, baseline, latest, report_end)
-    status, final, status_notes = decide(target, observations, latest, figures, report_end)
+    status, final, status_notes = decide(
+        target, observations, latest, figures, report_end, baseline
+    )
+    if notes and status_notes and status_notes[0].code.startswith("no_pace"):
+        status_notes = status_notes[1:]  # the missing baseline says why already
     notes += status_notes
     stale = latest is not None and latest.end < as_of.shift(-STALE_MONTHS).end
     if stale and latest is not None:
         notes.append(Note("stale", (("period", latest.period),)))
     if latest is not None and latest.basis == "ttm":
         notes.append(Note("ttm", (("period", latest.period),)))
+    if latest is not None and latest.estimate:
+        notes.append(Note("estimate", (("period", latest.period),)))
     result = TargetResult(
         target=target,
         observations=observations,
@@ -78,6 +89,7 @@ def _assess(
         notes=tuple(notes),
         why_null=tuple(sorted(why.items())),
         ytd=series.ytd,
+        outlook=outlook(target, status, figures),
     )
     return series, baseline, latest, result
 
@@ -96,8 +108,24 @@ def _previous(
     return result.status, latest
 
 
+def _revisions(result: TargetResult, published: PublishedTarget) -> tuple[Revision, ...]:
+    """Figures for a period the published report also listed, whose value has changed."""
+    before = dict(published.values)
+    revised = []
+    for o in result.observations:
+        old = before.get((o.period, o.basis))
+        if old is not None and abs(o.value - old) > 1e-9 * max(abs(old), abs(o.value), 1.0):
+            revised.append(Revision(o.period, o.basis, old, o.value))
+    return tuple(revised)
+
+
 def _judge_target(
-    target: Target, frame: pd.DataFrame | Rows, as_of: Month, file: str, sheet: str
+    target: Target,
+    frame: pd.DataFrame | Rows,
+    as_of: Month,
+    file: str,
+    sheet: str,
+    published: PublishedTarget | None = None,
 ) -> tuple[TargetResult, list[Issue]]:
     issues: list[Issue] = []
     rows = as_rows(frame)
@@ -112,11 +140,24 @@ def _judge_target(
                     sheet,
                     int(row),
                     "period",
+                    code="date_for_annual_total",
+                    params=(("target", target.id),),
+                    target_id=target.id,
                 )
             )
     series, _, _, result = _assess(target, rows, as_of)
     for message in series.warnings:
-        issues.append(Issue("warning", f"{target.id}: {message}", file, sheet))
+        issues.append(
+            Issue(
+                "warning",
+                f"{target.id}: {message}",
+                file,
+                sheet,
+                code="year_row_differs",
+                params=(("target", target.id), ("detail", message)),
+                target_id=target.id,
+            )
+        )
     if not len(rows):
         issues.append(
             Issue(
@@ -125,6 +166,13 @@ def _judge_target(
                 f"{target.region}, indicator {target.indicator}) in the sheet",
                 file,
                 sheet,
+                code="no_rows",
+                params=(
+                    ("target", target.id),
+                    ("region", target.region),
+                    ("indicator", target.indicator),
+                ),
+                target_id=target.id,
             )
         )
     elif target.baseline and target.baseline.value is None and result.baseline is None:
@@ -135,10 +183,73 @@ def _judge_target(
                 f"period {target.baseline.period}",
                 file,
                 sheet,
+                code="baseline_missing",
+                params=(("target", target.id), ("period", target.baseline.period)),
+                target_id=target.id,
             )
+        )
+    if published is not None:
+        return (
+            replace(
+                result,
+                previous_status=published.status,
+                previous_latest=published.latest,
+                revisions=_revisions(result, published),
+            ),
+            issues,
         )
     previous_status, previous_latest = _previous(target, rows, as_of, series)
     return replace(result, previous_status=previous_status, previous_latest=previous_latest), issues
+
+
+def _sourced(o: Observation | None, info: dict[int, tuple[str, str]]) -> Observation | None:
+    """The observation with the source and note of the sheet rows behind it."""
+    if o is None or not o.rows:
+        return o
+    sources = dict.fromkeys(info[r][0] for r in o.rows if r in info and info[r][0])
+    notes = dict.fromkeys(info[r][1] for r in o.rows if r in info and info[r][1])
+    return replace(o, source="; ".join(sources), note="; ".join(notes))
+
+
+def _with_sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> TargetResult:
+    done: dict[int, Observation | None] = {}
+
+    def sourced(o: Observation | None) -> Observation | None:
+        if o is None:
+            return None
+        if id(o) not in done:
+            done[id(o)] = _sourced(o, info)
+        return done[id(o)]
+
+    return replace(
+        result,
+        observations=tuple(sourced(o) for o in result.observations),  # type: ignore[misc]
+        baseline=sourced(result.baseline),
+        latest=sourced(result.latest),
+        final=sourced(result.final),
+        ytd=sourced(result.ytd),
+    )
+
+
+def _checks(
+    targets: tuple[Target, ...],
+    groups: dict[Hashable, Rows],
+    declared: dict[str, Indicator],
+    file: str,
+    sheet: str,
+) -> list[Issue]:
+    """Plausibility warnings for every series in the sheet, targeted or not."""
+    by_key: dict[Hashable, Target] = {}
+    for t in targets:
+        by_key.setdefault((t.region, t.indicator), t)
+    found = []
+    for key, rows in groups.items():
+        region, indicator = (str(part) for part in key)  # type: ignore[attr-defined]
+        target = by_key.get(key)
+        unit = target.unit if target else declared.get(indicator, Indicator("", "")).unit
+        series = plausibility.Series(region, indicator, unit, target)
+        found += plausibility.check_series(series, rows, file, sheet)
+    return found
 
 
 def _context(rows: pd.DataFrame, indicators: dict[str, Indicator]) -> list[ContextResult]:
@@ -171,10 +282,18 @@ def judge(
     *,
     actuals_name: str = "",
     inputs: tuple[InputFile, ...] = (),
+    published: Published | None = None,
+    comparison: Comparison | None = None,
 ) -> Report:
-    """The report for `as_of`: every target judged, context indicators, and data issues."""
+    """The report for `as_of`: every target judged, context indicators, and data issues.
+
+    `published` is last month's report as published: when it is for the month before `as_of`,
+    each target's previous status and latest figure are taken from it and figures revised
+    since are listed; otherwise last month is judged again from these rows. `comparison` says
+    why no published report was used (from the reader), and is kept in the report.
+    """
     with gc_paused():
-        return _judge(targets, actuals, as_of, actuals_name, inputs)
+        return _judge(targets, actuals, as_of, actuals_name, inputs, published, comparison)
 
 
 def _judge(
@@ -183,7 +302,15 @@ def _judge(
     as_of: Month,
     actuals_name: str,
     inputs: tuple[InputFile, ...],
+    published: Published | None = None,
+    comparison: Comparison | None = None,
 ) -> Report:
+    if published is not None and published.as_of != as_of.shift(-1):
+        comparison = Comparison("recomputed", published.file, "other_month")
+        published = None
+    if published is not None:
+        comparison = Comparison("published", published.file)
+    before = dict(published.targets) if published is not None else {}
     rows = actuals.rows
     sheet = actuals.sheet
     issues = list(targets.issues) + list(actuals.issues)
@@ -200,26 +327,52 @@ def _judge(
                     sheet,
                     int(row),
                     "region",
+                    code="unknown_region",
+                    params=(("region", str(region)), ("regions", ", ".join(sorted(regions)))),
                 )
             )
     rows = rows.loc[~unknown]
+    info = dict(
+        zip(
+            rows["row"].tolist(),
+            zip(rows["source"].tolist(), rows["note"].tolist(), strict=True),
+            strict=True,
+        )
+    )
     in_scope = rows[rows["end"] <= pd.Timestamp(as_of.end)]
     groups: dict[Hashable, Rows] = split_rows(rows, ["region", "indicator"])
     empty = Rows.from_frame(rows.iloc[0:0])
+    declared = {i.indicator: i for i in targets.indicators}
+    checks = _checks(targets.targets, groups, declared, actuals_name, sheet)
+    checked: dict[int | None, list[Issue]] = {}
+    for issue in checks:
+        checked.setdefault(issue.row, []).append(issue)
+    report_end = pd.Timestamp(as_of.end).date()
     results = []
     for target in targets.targets:
+        key = (target.region, target.indicator)
         result, found = _judge_target(
-            target, groups.get((target.region, target.indicator), empty), as_of, actuals_name, sheet
+            target, groups.get(key, empty), as_of, actuals_name, sheet, before.get(target.id)
         )
+        result = _with_sources(result, info)
+        if checked:
+            mine = groups.get(key, empty)
+            marks = [
+                issue
+                for r, end in zip(mine.row, mine.end, strict=True)
+                if r in checked and end <= report_end
+                for issue in checked[r]
+            ]
+            result = replace(result, checks=tuple(marks))
         results.append(result)
         issues += found
+    issues += checks
     targeted = {(t.region, t.indicator) for t in targets.targets}
     untargeted = [
         key not in targeted
         for key in zip(in_scope["region"].tolist(), in_scope["indicator"].tolist(), strict=True)
     ]
     context_rows = in_scope.loc[untargeted] if len(in_scope) else in_scope
-    declared = {i.indicator: i for i in targets.indicators}
     if declared:
         known = declared.keys() | {t.indicator for t in targets.targets}
         for indicator, group in context_rows.loc[~context_rows["indicator"].isin(known)].groupby(
@@ -235,6 +388,8 @@ def _judge(
                         sheet,
                         int(row),
                         "indicator",
+                        code="undeclared_indicator",
+                        params=(("indicator", str(indicator)),),
                     )
                 )
     return Report(
@@ -244,4 +399,5 @@ def _judge(
         tuple(issues),
         inputs,
         targets.regions_zh,
+        comparison or Comparison("recomputed", None, "none"),
     )

@@ -3,7 +3,9 @@
 `level`: each row is the level at its period's end.
 `annual_total`: calendar-year totals (a year row; else December's year-to-date; else the sum of
 twelve monthly amounts) plus the trailing twelve months ending at the latest month, when it can be
-derived exactly. Monthly amounts and year-to-date figures fill each other in.
+derived exactly. Monthly amounts and year-to-date figures fill each other in. A month row with
+basis `rate` (an annual rate stated without a year) stands for the twelve months to that month as
+an estimate, unless an exact figure ends on the same day.
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ def _years(rows: Rows) -> tuple[dict[int, _Year], tuple[int, int] | None]:
     years: dict[int, _Year] = {}
     latest: tuple[int, int] | None = None
     for row, period, kind, end, value, basis in rows:
+        if basis == "rate":
+            continue  # an estimate of twelve months, not an amount of that month
         year = years.setdefault(end.year, _Year())
         if kind == "year":
             year.total_row = (value, period, row)
@@ -117,8 +121,19 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
     )
 
 
+def _rates(rows: Rows, exact: list[Observation]) -> list[Observation]:
+    """Annual rates stated at a month, where no exact figure ends that day (the lower row wins)."""
+    taken = {o.end for o in exact}
+    rates: dict[dt.date, Observation] = {}
+    for row, period, kind, end, value, basis in rows:
+        if basis == "rate" and kind == "month" and end not in taken:
+            rates[end] = Observation(end, value, period, "rate", (row,))
+    return list(rates.values())
+
+
 def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
-    years, latest = _years(as_rows(rows))
+    rows = as_rows(rows)
+    years, latest = _years(rows)
     observations: list[Observation] = []
     warnings: list[str] = []
     for number in sorted(years):
@@ -154,6 +169,7 @@ def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
                 "ytd",
                 tuple(years[year_number].rows_through(month)),
             )
+    observations += _rates(rows, observations)
     observations.sort(key=lambda o: o.end)
     return Series(tuple(observations), ytd, tuple(warnings))
 

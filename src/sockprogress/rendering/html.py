@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from ..i18n import _, catalogue
 from ..model import STATUSES, Report, TargetResult
-from . import text
+from ..periods import Month
+from . import outcome, text
 from .charts import MAX_CHARTS, draw_charts, unit_caption
 
 DrawCharts = Callable[[tuple[TargetResult, ...], str, int], dict[str, Any]]
@@ -99,6 +100,12 @@ class Card:
     rows: tuple[FigureRow, ...]
     # (label, text, True when the text is English standing in for a missing translation)
     texts: tuple[tuple[str, str, bool], ...] = ()
+    status_line: str = ""
+    check_line: str = ""
+    schedule: str = ""
+    # The figures behind the chart: (period, value, basis word, source, note)
+    observations: tuple[tuple[str, str, str, str, str], ...] = ()
+    blank_line: str = ""
 
     @property
     def changed(self) -> bool:
@@ -125,7 +132,35 @@ def _bar(result: TargetResult) -> float | None:
     return None if value is None else round(min(100.0, max(0.0, value)), 1)
 
 
-def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
+def observation_rows(r: TargetResult, lang: str) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Each observation the target is judged on, with its source: the chart as a table."""
+    return tuple(
+        (
+            text.period_text(o.period, lang),
+            text.scaled(o.value, r.target.unit, lang),
+            text.basis_word(o.basis, lang, o.period)
+            + (text.paren(_("estimate", lang), lang) if o.estimate else ""),
+            o.source,
+            o.note,
+        )
+        for o in r.observations
+    )
+
+
+def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
+    """Why figures are blank, in one short line: `pace, projection: no baseline`."""
+    reasons: dict[str, list[str]] = {}
+    for field, reason in r.why_null:
+        if r.latest is None or field == "pace_category" or not outcome.shown(field, r, as_of):
+            continue
+        reasons.setdefault(text.why_reason(reason, lang), []).append(text.figure_name(field, lang))
+    return text.joined(
+        [f"{text.joined(fields, lang)}{text.colon(lang)}{why}" for why, fields in reasons.items()],
+        lang,
+    )
+
+
+def figure_rows(r: TargetResult, lang: str, as_of: Month | None = None) -> tuple[FigureRow, ...]:
     """The figures a card lists, formatted; with no observation only the goal and inputs."""
     t, f, unit = r.target, r.figures, r.target.unit
     why = {field: text.why_reason(reason, lang) for field, reason in r.why_null}
@@ -137,6 +172,15 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
     pace = text.ratio(f.pace_ratio, lang)
     if f.pace_category:
         pace += text.paren(text.status_word(f.pace_category, lang), lang)
+    latest = "—"
+    if r.latest:
+        estimate = _("estimate", lang) if r.latest.estimate else ""
+        latest = at(
+            r.latest.value,
+            r.latest.period,
+            text.basis_word(r.latest.basis, lang, r.latest.period),
+            estimate,
+        )
     rows = [
         ("goal", _("Goal", lang), text.goal_text(t, lang)),
         (
@@ -144,17 +188,7 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
             _("Baseline", lang),
             at(r.baseline.value, r.baseline.period) if r.baseline else "—",
         ),
-        (
-            "latest",
-            _("Latest", lang),
-            at(
-                r.latest.value,
-                r.latest.period,
-                text.basis_word(r.latest.basis, lang, r.latest.period),
-            )
-            if r.latest
-            else "—",
-        ),
+        ("latest", _("Latest", lang), latest),
     ]
     if r.ytd:
         rows.append(
@@ -165,13 +199,12 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
             )
         )
     if r.latest:
-        gap = text.schedule_gap(f)
         values = {
             "share_of_target_pct": text.percent(f.share_of_target_pct, lang=lang),
             "gap": text.scaled(f.gap, unit, lang),
             "gap_closed_pct": text.percent(f.gap_closed_pct, lang=lang),
             "time_elapsed_pct": text.percent(f.time_elapsed_pct, lang=lang),
-            "schedule_gap_pts": text.schedule_text(f.gap_closed_pct, gap, lang),
+            "schedule_gap_pts": outcome.schedule_text(r, lang),
             "actual_cagr": text.rate(f.actual_cagr, lang),
             "required_cagr": text.rate(f.required_cagr, lang),
             "required_cagr_from_latest": text.rate(f.required_cagr_from_latest, lang),
@@ -179,14 +212,15 @@ def figure_rows(r: TargetResult, lang: str) -> tuple[FigureRow, ...]:
             "projected_at_deadline": text.scaled(f.projected_at_deadline, unit, lang),
             "eta": text.date_text(f.eta, lang),
         }
+        if not values["schedule_gap_pts"]:
+            del values["schedule_gap_pts"]
         names = {key: text.figure_name(key, lang) for key in values}
-        names["schedule_gap_pts"] = _(
-            "Time-proportional schedule (gap closed since baseline)", lang
-        )
+        names["schedule_gap_pts"] = _("Against the schedule", lang)
         rows += [(key, names[key], value) for key, value in values.items()]
     return tuple(
         FigureRow(key, name, value, why.get(key, "") if value == "—" else "")
         for key, name, value in rows
+        if as_of is None or outcome.shown(key, r, as_of)
     )
 
 
@@ -229,7 +263,12 @@ def build_view(
                 bar=_bar(r),
                 chart=Markup(svg) if svg else None,
                 unit_caption=unit_caption(r, lang) if svg else "",
-                rows=figure_rows(r, lang),
+                rows=figure_rows(r, lang, report.as_of),
+                status_line=outcome.status_line(r, lang),
+                check_line=outcome.check_line(r, lang),
+                schedule=outcome.schedule_text(r, lang),
+                observations=observation_rows(r, lang),
+                blank_line=blank_line(r, lang, report.as_of),
                 texts=target_texts(r, lang),
             )
         )
@@ -278,6 +317,9 @@ def build_view(
             ("deadline", _("deadline", lang)),
         ],
         "semicolon": "；" if lang == "zh" else "; ",
+        "headline": outcome.headline(report, lang),
+        "comparison": outcome.comparison_text(report, lang),
+        "revised_cards": [c for c in cards if c.result.revisions],
     }
 
 

@@ -7,12 +7,38 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..model import Report, TargetResult
+from ..model import Issue, Observation, Report, TargetResult
 from .text import note_text
 
 
 def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _observation(o: Observation) -> dict[str, Any]:
+    return {
+        "period": o.period,
+        "end": o.end.isoformat(),
+        "value": o.value,
+        "basis": o.basis,
+        "estimate": o.estimate,
+        "rows": list(o.rows),
+        "source": o.source or None,
+        "note": o.note or None,
+    }
+
+
+def _issue(i: Issue) -> dict[str, Any]:
+    return {
+        "severity": i.severity,
+        "file": i.file,
+        "sheet": i.sheet,
+        "row": i.row,
+        "column": i.column,
+        "message": i.message,
+        "code": i.code or None,
+        "target_id": i.target_id,
+    }
 
 
 def target_dict(result: TargetResult) -> dict[str, Any]:
@@ -34,25 +60,26 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
         "latest_value": result.latest.value if result.latest else None,
         "latest_period": result.latest.period if result.latest else None,
         "latest_basis": result.latest.basis if result.latest else None,
+        "latest_estimate": result.latest.estimate if result.latest else None,
+        "latest_source": (result.latest.source or None) if result.latest else None,
+        "latest_note": (result.latest.note or None) if result.latest else None,
         **figures,
         "status": result.status,
+        "outlook": result.outlook,
         "previous_status": result.previous_status,
         "stale": result.stale,
+        "check_figure": bool(result.checks),
+        "checks": [_issue(i) for i in result.checks],
+        "revisions": [
+            {"period": r.period, "basis": r.basis, "old": r.old, "new": r.new}
+            for r in result.revisions
+        ],
         "notes": [note_text(n) for n in result.notes],
         "final_period": result.final.period if result.final else None,
         "ytd_value": result.ytd.value if result.ytd else None,
         "ytd_period": result.ytd.period if result.ytd else None,
         "why_null": dict(result.why_null),
-        "observations": [
-            {
-                "period": o.period,
-                "end": o.end.isoformat(),
-                "value": o.value,
-                "basis": o.basis,
-                "rows": list(o.rows),
-            }
-            for o in result.observations
-        ],
+        "observations": [_observation(o) for o in result.observations],
     }
 
 
@@ -60,6 +87,11 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {
         "as_of": str(report.as_of),
         "counts": report.counts(),
+        "previous": {
+            "basis": report.comparison.basis,
+            "file": report.comparison.file,
+            "reason": report.comparison.reason,
+        },
         "targets": [target_dict(r) for r in report.targets],
         "context": [
             {
@@ -77,17 +109,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for c in report.context
         ],
-        "issues": [
-            {
-                "severity": i.severity,
-                "file": i.file,
-                "sheet": i.sheet,
-                "row": i.row,
-                "column": i.column,
-                "message": i.message,
-            }
-            for i in report.issues
-        ],
+        "issues": [_issue(i) for i in report.issues],
         "inputs": [{"name": i.name, "sha256": i.sha256} for i in report.inputs],
     }
 

@@ -85,6 +85,14 @@ NOTE_TEXT: dict[str, str] = {
     ),
     "stale": N_("The latest figure ({period}) is more than 13 months old."),
     "ttm": N_("Latest figure is the twelve months to {period} (trailing twelve months)."),
+    "no_pace_later": N_(
+        "No observation later than the baseline ({period}): the pace cannot be measured yet."
+    ),
+    "no_pace_undefined": N_("The pace cannot be measured: see the blank figures."),
+    "estimate": N_(
+        "The latest figure is an estimate: an annual rate stated in {period} without a calendar "
+        "year. It is never the final figure."
+    ),
 }
 
 # Reasons a figure is blank, as judging/figures.py writes them (in English, in the JSON's
@@ -141,7 +149,7 @@ BASIS: dict[str, str] = {
     "ttm": N_("12 months to"),
     "ytd": N_("year to date"),
     "month": N_("that month"),
-    "rate": N_("annual rate, no year stated"),
+    "rate": N_("annual rate, year not stated"),
 }
 
 # Column names of the Actuals sheet, as an issue's "where" names them.
@@ -201,18 +209,27 @@ ISSUE_TEXT: dict[str, str] = {
         "{region} / {indicator} / {period} is also in row {others} with conflicting values "
         "({values}); row {used} (the lower one) is used"
     ),
-    "date_annual_total": N_(
+    "date_for_annual_total": N_(
         "a single date cannot carry an annual total for {target}; write a year (2024) or a "
         "month (2025-06)"
     ),
-    "year_row_differs": N_(
-        "{target}: the {period} year row ({total}) differs from its months ({months}); the "
-        "year row is used"
-    ),
+    # `detail` is judging's English sentence on the two figures; the translation may leave it
+    # out (the row and the target are named, and the sheet shows both figures).
+    "year_row_differs": N_("{target}: {detail}"),
     "no_rows": N_(
         "no rows for target {target} (region {region}, indicator {indicator}) in the sheet"
     ),
-    "baseline_not_found": N_("target {target}: no observation for its baseline period {period}"),
+    "baseline_missing": N_("target {target}: no observation for its baseline period {period}"),
+    "plausibility.jump": N_(
+        "check this figure: {series} = {value} is {factor} times away from the other figures of "
+        "the series (a 万/亿 slip is 10,000 or 100,000,000 times)"
+    ),
+    "plausibility.not_whole": N_(
+        "check this figure: {series} = {value} {unit} is not a whole number"
+    ),
+    "plausibility.scale": N_(
+        "check this figure: {series} = {value} is far outside the scale of its target ({target})"
+    ),
     "unknown_region": N_(
         "no target uses region '{region}'; the row is left out (regions: {regions})"
     ),
@@ -227,7 +244,7 @@ HINTS: dict[str, str] = {
     "no_rows": N_("add its published figures to the Actuals sheet"),
     "unknown_region": N_("fix the spelling, or add a target for that region"),
     "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
-    "baseline_not_found": N_("add the baseline figure, or give baseline.value"),
+    "baseline_missing": N_("add the baseline figure, or give baseline.value"),
 }
 
 SEVERITY: dict[str, str] = {"error": N_("error"), "warning": N_("warning")}
@@ -280,8 +297,17 @@ def status_text(status: str, lang: str = "en") -> str:
     return f"{STATUS_ICONS[status]} {status_word(status, lang)}"
 
 
+# Issue parameters that are numbers, and how a reader sees them: grouped, as judging wrote them.
+NUMBER_PARAMS = {"value": ",.10g", "target": ",.10g", "factor": ",.0f"}
+
+
 def _param(key: str, value: str, lang: str) -> str:
     """A note's or issue's parameter in the reader's language: periods and dates in words."""
+    if key in NUMBER_PARAMS:
+        try:
+            return format(float(value), NUMBER_PARAMS[key])
+        except ValueError:
+            return value  # a target id, a cell's text: shown as written
     if lang != "zh":
         return value
     if key == "deadline":
@@ -449,6 +475,7 @@ def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
     """70.0 % in English, 70.0% in Chinese (CLDR spacing for each)."""
     if value is None:
         return DASH
+    digits = faithful_digits(value, digits, (100.0,))  # 99.96 % is not 100.0 %: not met
     text = _decimal(value, "#,##0." + "0" * digits if digits else "#,##0", lang)
     return f"{text}%" if lang == "zh" else f"{text} %"
 
@@ -488,8 +515,29 @@ def rate(value: float | None, lang: str = "en") -> str:
     return _("{value} %/yr", lang).format(value=text)
 
 
+def faithful_digits(value: float, digits: int, thresholds: Iterable[float]) -> int:
+    """The fewest digits, from `digits`, at which rounding keeps `value` on its side of every
+    threshold: a pace ratio of 0.596 is insufficient (< 0.60), so it shows as 0.596, not 0.60."""
+    bounds = tuple(thresholds)
+    while digits < 6 and any((value < t) != (round(value, digits) < t) for t in bounds):
+        digits += 1
+    return digits
+
+
+# The pace-category thresholds (Eurostat / Open SDG) a shown pace ratio must not cross.
+PACE_THRESHOLDS = (0.95, 0.60, 0.0)
+
+
 def ratio(value: float | None, lang: str = "en") -> str:
-    return DASH if value is None else _decimal(value, "0.00", lang)
+    if value is None:
+        return DASH
+    digits = faithful_digits(value, 2, PACE_THRESHOLDS)
+    return _decimal(value, "0." + "0" * digits, lang)
+
+
+def number(value: float, lang: str = "en", digits: int = 1) -> str:
+    """A plain number with a fixed count of decimals: 25.3."""
+    return _decimal(value, "#,##0." + "0" * digits if digits else "#,##0", lang)
 
 
 @lru_cache(maxsize=4096)

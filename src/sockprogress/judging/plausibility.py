@@ -1,0 +1,170 @@
+"""Plausibility checks on the figures (what statistical offices call edit or validation rules).
+
+A figure that breaks a rule is kept and judged, but it becomes a warning in `check` and in every
+output's data issues, and the targets judged on it are marked "check this figure" beside their
+status, so a typo can never turn a goal achieved without a word on the same line.
+
+The rules, with their thresholds (README, "Plausibility checks"):
+- `jump`: a value 100 times or more above, or below a hundredth of, the typical (median) value
+  of the other figures of the same series (region, indicator and basis). A 万/亿 slip is a
+  factor of 10^4 or 10^8; a series of this kind does not move by a factor of 100.
+- `not_whole`: a count (firms, units, machines, people, items…) that is not a whole number.
+- `scale`: a value 100 times or more above, or below a hundredth of, both its target and its
+  baseline value (a monthly amount of an annual goal is about a twelfth of it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Issue, Target
+from .rows import Rows
+
+JUMP_FACTOR = 100.0
+SCALE_FACTOR = 100.0
+# Units counted in whole things. Matched on the unit's words, in English and Chinese.
+COUNT_UNITS = frozenset(
+    {
+        "firms",
+        "firm",
+        "companies",
+        "enterprises",
+        "units",
+        "machines",
+        "looms",
+        "people",
+        "persons",
+        "items",
+        "户",
+        "家",
+        "个",
+        "台",
+        "人",
+        "件",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    """The rows of one region and indicator, with what the rules need to know of it."""
+
+    region: str
+    indicator: str
+    unit: str
+    target: Target | None = None
+
+
+def _factor(value: float, reference: float) -> float:
+    """How many times larger one is than the other (>= 1)."""
+    return max(value / reference, reference / value)
+
+
+def _is_count(unit: str) -> bool:
+    words = unit.lower().replace("/", " ").split()
+    return any(w in COUNT_UNITS for w in words) or unit in COUNT_UNITS
+
+
+def _family(kind: str, basis: str) -> str:
+    """Figures comparable with each other: year-to-date sums restart every January."""
+    return "ytd" if basis == "ytd" else "value"
+
+
+def _jumps(rows: Rows) -> dict[int, float]:
+    """Row -> the factor by which it departs from the median of its series' other figures."""
+    families: dict[str, list[tuple[dt.date, int, float]]] = {}
+    for row, _, kind, end, value, basis in rows:
+        if value > 0:
+            families.setdefault(_family(kind, basis), []).append((end, row, value))
+    flagged: dict[int, float] = {}
+    for members in families.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: (m[0], m[1]))
+        if len(members) == 2:  # two figures apart: the later one is the one to check
+            (_, _, first), (_, row, value) = members
+            if _factor(value, first) >= JUMP_FACTOR:
+                flagged[row] = _factor(value, first)
+            continue
+        # With three or more, one slip cannot move the median: it stays a typical figure.
+        typical = statistics.median(v for _, _, v in members)
+        for _, row, value in members:
+            factor = _factor(value, typical)
+            if factor >= JUMP_FACTOR:
+                flagged[row] = factor
+    return flagged
+
+
+def check_series(
+    series: Series, rows: Rows, file: str | None = None, sheet: str | None = None
+) -> list[Issue]:
+    """The warnings for one series' rows, in sheet order."""
+    issues: list[tuple[int, Issue]] = []
+    target_id = series.target.id if series.target else None
+    name = f"{series.region} · {series.indicator}"
+
+    def warn(row: int, code: str, message: str, **params: str) -> None:
+        issues.append(
+            (
+                row,
+                Issue(
+                    "warning",
+                    f"check this figure: {message}",
+                    file,
+                    sheet,
+                    row,
+                    "value",
+                    code=f"plausibility.{code}",
+                    params=tuple(sorted(params.items())),
+                    target_id=target_id,
+                ),
+            )
+        )
+
+    for row, factor in _jumps(rows).items():
+        value = rows.value[rows.row.index(row)]
+        warn(
+            row,
+            "jump",
+            f"{name} = {value:,.10g} is {factor:,.0f} times away from the other figures of "
+            f"the series (a 万/亿 slip is 10,000 or 100,000,000 times)",
+            series=name,
+            value=f"{value:.10g}",
+            factor=f"{factor:.0f}",
+        )
+    if _is_count(series.unit):
+        for row, _, _, _, value, _ in rows:
+            if abs(value - round(value)) > 1e-9 * max(1.0, abs(value)):
+                warn(
+                    row,
+                    "not_whole",
+                    f"{name} = {value:g} {series.unit} is not a whole number",
+                    series=name,
+                    value=f"{value:.10g}",
+                    unit=series.unit,
+                )
+    if series.target is not None:
+        references = [series.target.target]
+        baseline = series.target.baseline
+        if baseline is not None and baseline.value is not None:
+            references.append(baseline.value)
+        for row, _, _, _, value, _ in rows:
+            if value > 0 and all(_factor(value, r) >= SCALE_FACTOR for r in references if r > 0):
+                warn(
+                    row,
+                    "scale",
+                    f"{name} = {value:,.10g} is far outside the scale of its target "
+                    f"({series.target.target:,.10g})",
+                    series=name,
+                    value=f"{value:.10g}",
+                    target=f"{series.target.target:.10g}",
+                )
+    issues.sort(key=lambda pair: pair[0])
+    return [issue for _, issue in issues]
+
+
+def flagged_rows(issues: Iterable[Issue]) -> set[int]:
+    return {i.row for i in issues if i.row is not None}

@@ -1,0 +1,222 @@
+"""What a reader is told first, decided once for the HTML, the workbook and the terminal.
+
+After a deadline the news is its outcome: which deadlines have passed, how long ago, and what
+came of each goal (achieved, missed, awaiting its final figure and, if so, likely achieved or
+likely missed). Each renderer lays these sentences out; none decides them itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..i18n import N_, _
+from ..model import Report, Status, TargetResult
+from ..periods import Month
+from . import text
+
+# Figures that say nothing once the deadline has passed: what is needed from now on to meet it.
+AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest"})
+PASSED_ORDER: tuple[Status, ...] = ("achieved", "missed", "awaiting_final", "not_assessable")
+
+
+@dataclass(frozen=True)
+class DeadlineOutcome:
+    """The targets of one deadline that has passed, by what came of them."""
+
+    deadline: dt.date
+    months_ago: int
+    counts: tuple[tuple[Status, int], ...]
+    likely_achieved: int
+    likely_missed: int
+    total: int
+
+
+def months_since(deadline: dt.date, as_of: Month) -> int:
+    """Whole months from the deadline's month to the report month (Dec 2025 -> Oct 2026: 10)."""
+    return (as_of.year - deadline.year) * 12 + as_of.month - deadline.month
+
+
+def passed(result: TargetResult, as_of: Month) -> bool:
+    return as_of.end > result.target.deadline
+
+
+def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
+    """One entry per deadline that has passed by the end of the report month, oldest first."""
+    groups: dict[dt.date, list[TargetResult]] = {}
+    for r in report.targets:
+        if passed(r, report.as_of):
+            groups.setdefault(r.target.deadline, []).append(r)
+    outcomes = []
+    for deadline in sorted(groups):
+        results = groups[deadline]
+        counts = [(s, sum(1 for r in results if r.status == s)) for s in PASSED_ORDER]
+        outcomes.append(
+            DeadlineOutcome(
+                deadline,
+                months_since(deadline, report.as_of),
+                tuple((s, n) for s, n in counts if n),
+                sum(1 for r in results if r.outlook == "likely_achieved"),
+                sum(1 for r in results if r.outlook == "likely_missed"),
+                len(results),
+            )
+        )
+    return tuple(outcomes)
+
+
+def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, lang: str) -> str:
+    phrase = _("{n} {status}", lang).format(n=n, status=text.status_word(status, lang))
+    if lang == "en":
+        phrase = phrase[0] + phrase[1:].lower() if phrase else phrase
+    if status == "awaiting_final" and (outcome.likely_missed or outcome.likely_achieved):
+        parts = []
+        if outcome.likely_missed:
+            parts.append(
+                _("{n} {outlook}", lang).format(
+                    n=outcome.likely_missed, outlook=outlook_word("likely_missed", lang)
+                )
+            )
+        if outcome.likely_achieved:
+            parts.append(
+                _("{n} {outlook}", lang).format(
+                    n=outcome.likely_achieved, outlook=outlook_word("likely_achieved", lang)
+                )
+            )
+        phrase += text.paren(text.joined(parts, lang), lang)
+    return phrase
+
+
+def outcome_sentence(outcome: DeadlineOutcome, lang: str = "en") -> str:
+    """`The deadline of 31 Dec 2025 passed 10 months ago: of 8 targets, 1 missed, …`."""
+    counts = text.joined([_count_phrase(s, n, outcome, lang) for s, n in outcome.counts], lang)
+    sentence = (
+        _(
+            "The deadline of {deadline} passed {months} months ago. Of its {total} targets: "
+            "{counts}.",
+            lang,
+        )
+        if outcome.months_ago > 0
+        else _(
+            "The deadline of {deadline} passed this month. Of its {total} targets: {counts}.", lang
+        )
+    )
+    return sentence.format(
+        deadline=text.date_text(outcome.deadline, lang),
+        months=outcome.months_ago,
+        total=outcome.total,
+        counts=counts,
+    )
+
+
+def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
+    """The sentences said before anything else: each passed deadline's outcome, then the rest."""
+    lines = [outcome_sentence(o, lang) for o in deadline_outcomes(report)]
+    open_ = [r for r in report.targets if not passed(r, report.as_of)]
+    if open_:
+        counts: dict[Status, int] = {}
+        for r in open_:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        parts = [
+            _("{n} {status}", lang).format(n=n, status=text.status_word(s, lang).lower())
+            for s, n in counts.items()
+        ]
+        lines.append(
+            _("{total} targets before their deadline: {counts}.", lang).format(
+                total=len(open_), counts=text.joined(parts, lang)
+            )
+        )
+    checks = sum(1 for r in report.targets if r.checks)
+    if checks:
+        lines.append(
+            _("{n} targets rest on a figure to check (marked below).", lang).format(n=checks)
+        )
+    return tuple(lines)
+
+
+OUTLOOK_WORDS = {"likely_achieved": N_("likely achieved"), "likely_missed": N_("likely missed")}
+
+
+def outlook_word(outlook: str | None, lang: str = "en") -> str:
+    return _(OUTLOOK_WORDS[outlook], lang) if outlook else ""
+
+
+def status_line(result: TargetResult, lang: str = "en") -> str:
+    """The status as a reader should take it: `Awaiting final figure · likely missed (latest
+    2.6 bn pairs, 65.0 % of goal)`; other statuses are their word."""
+    word = text.status_word(result.status, lang)
+    if result.outlook is None or result.latest is None:
+        return word
+    latest = text.scaled(result.latest.value, result.target.unit, lang)
+    if result.latest.estimate:
+        latest += text.paren(_("estimate", lang), lang)
+    detail = _("latest {latest}, {share} of goal", lang).format(
+        latest=latest, share=text.percent(result.figures.share_of_target_pct, lang=lang)
+    )
+    return f"{word} · {outlook_word(result.outlook, lang)}{text.paren(detail, lang)}"
+
+
+def check_line(result: TargetResult, lang: str = "en") -> str:
+    """`Check this figure: 2026-09 (row 36)` beside the status of a target judged on one."""
+    if not result.checks:
+        return ""
+    rows = sorted({i.row for i in result.checks if i.row is not None})
+    where = text.joined([_("row {row}", lang).format(row=r) for r in rows], lang)
+    return _("⚠ Check this figure", lang) + text.paren(where, lang)
+
+
+def schedule_text(result: TargetResult, lang: str = "en") -> str:
+    """`65.0 % of the goal; behind the time-proportional schedule by 35.0 points`."""
+    f = result.figures
+    if f.schedule_gap_pts is None or f.gap_closed_pct is None:
+        return ""
+    sentence = (
+        _(
+            "{closed} of the gap closed since the baseline; ahead of the time-proportional "
+            "schedule by {points} points",
+            lang,
+        )
+        if f.schedule_gap_pts >= 0
+        else _(
+            "{closed} of the gap closed since the baseline; behind the time-proportional "
+            "schedule by {points} points",
+            lang,
+        )
+    )
+    return sentence.format(
+        closed=text.percent(f.gap_closed_pct, lang=lang),
+        points=text.number(abs(f.schedule_gap_pts), lang, 1),
+    )
+
+
+def shown(field: str, result: TargetResult, as_of: Month) -> bool:
+    """Whether a figure means anything to a reader in this report month."""
+    return not (field in AFTER_DEADLINE_HIDDEN and passed(result, as_of))
+
+
+def comparison_text(report: Report, lang: str = "en") -> str:
+    """What "last month" is: the report as published, or last month judged again, and why."""
+    c = report.comparison
+    if c.basis == "published":
+        return _("Compared with last month's report as published ({file}).", lang).format(
+            file=c.file
+        )
+    return _(RECOMPUTED[c.reason or "none"], lang).format(file=c.file or "")
+
+
+# Why last month is judged again rather than read from its published report.
+RECOMPUTED = {
+    "none": N_(
+        "No report for last month was found ({file}): last month is judged again from this "
+        "month's sheet."
+    ),
+    "unreadable": N_(
+        "Last month's report ({file}) could not be read: last month is judged again from this "
+        "month's sheet."
+    ),
+    "foreign": N_(
+        "{file} is not a report of this tool: last month is judged again from this month's sheet."
+    ),
+    "other_month": N_(
+        "{file} is not last month's report: last month is judged again from this month's sheet."
+    ),
+}

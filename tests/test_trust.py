@@ -1,0 +1,253 @@
+"""A report a leader can trust: sources, plausibility rules, outlook, last month as published.
+
+All figures are synthetic (made up for the test).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from helpers import SYNTHETIC, frame, target_toml, write_actuals, write_targets
+
+from sockprogress.cli import main
+from sockprogress.judging import judge
+from sockprogress.model import Actuals, Baseline, Report, Target, TargetsFile
+from sockprogress.periods import Month
+
+D = dt.date(2025, 12, 31)
+
+
+def make_target(**kw: Any) -> Target:
+    base: dict[str, Any] = dict(
+        id="t",
+        region="R",
+        indicator="x",
+        name="X",
+        unit="firms",
+        kind="level",
+        direction="increase",
+        target=300.0,
+        deadline=D,
+        baseline=Baseline("2021", 206.0),
+    )
+    base.update(kw)
+    return Target(**base)
+
+
+def judged(target: Target, rows: list[tuple[Any, ...]], as_of: str = "2026-10") -> Report:
+    return judge(TargetsFile((target,)), Actuals(frame(rows)), Month.parse(as_of))
+
+
+# --- plausibility ----------------------------------------------------------------------------
+
+
+def test_a_wan_yi_slip_is_flagged_and_marks_the_achieved_target() -> None:
+    # 2.6亿 typed for a count of firms: 260,000,000 "firms" would make 300 firms "achieved".
+    report = judged(make_target(), [("R", "x", "2023", 220), ("R", "x", "2026-09", 2.6e8)])
+    result = report.targets[0]
+    assert result.status == "achieved"
+    codes = {i.code for i in result.checks}
+    assert codes == {"plausibility.jump", "plausibility.scale"}
+    assert all(i.row == 3 and i.severity == "warning" for i in result.checks)
+    assert {i.code for i in report.issues} >= codes
+
+
+def test_the_slip_is_found_wherever_it_is_in_the_series() -> None:
+    rows = [
+        ("R", "x", str(y), v) for y, v in ((2021, 206), (2022, 2.1e6), (2023, 215), (2024, 226))
+    ]
+    result = judged(make_target(target=3e6, baseline=None), rows).targets[0]
+    jumps = [i for i in result.checks if i.code == "plausibility.jump"]
+    assert [i.row for i in jumps] == [3]  # the 2022 row only, not its neighbours
+
+
+def test_an_ordinary_series_is_not_flagged() -> None:
+    rows = [("R", "x", str(y), v) for y, v in ((2021, 206), (2022, 215), (2023, 226), (2024, 240))]
+    report = judged(make_target(), rows)
+    assert report.targets[0].checks == ()
+    assert not [i for i in report.issues if i.code.startswith("plausibility")]
+
+
+def test_a_fractional_count_is_flagged_but_not_a_fractional_amount() -> None:
+    firms = judged(make_target(), [("R", "x", "2024", 226.5)]).targets[0]
+    assert [i.code for i in firms.checks] == ["plausibility.not_whole"]
+    yuan = judged(
+        make_target(unit="yuan", target=5e9, baseline=None), [("R", "x", "2024", 3.5e9 + 0.5)]
+    )
+    assert yuan.targets[0].checks == ()
+
+
+def test_a_monthly_amount_of_an_annual_goal_is_not_out_of_scale() -> None:
+    t = make_target(kind="annual_total", unit="pairs", target=4e9, baseline=Baseline("2021", 2.5e9))
+    months = [("R", "x", f"2025-{m:02d}", 2.6e8) for m in range(1, 13)]
+    assert judged(t, months).targets[0].checks == ()
+
+
+def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None:
+    report = judged(
+        make_target(), [("R", "x", "2023", 220), ("R", "x", "2026-09", 2.6e8)], as_of="2026-08"
+    )
+    assert report.targets[0].checks == ()
+    assert any(i.code == "plausibility.jump" for i in report.issues)  # still listed
+
+
+# --- rate basis, outlook, schedule gap -------------------------------------------------------
+
+
+def test_rate_is_an_estimate_latest_with_an_outlook() -> None:
+    t = make_target(kind="annual_total", unit="pairs", target=4e9, baseline=Baseline("2021", 2.5e9))
+    result = judged(t, [("R", "x", "2024", 2.5e9), ("R", "x", "2025-06", 2.6e9, "rate")]).targets[0]
+    assert result.latest is not None and result.latest.estimate
+    assert result.status == "awaiting_final"
+    assert result.outlook == "likely_missed"
+    assert result.final is None
+    assert "estimate" in {n.code for n in result.notes}
+    f = result.figures
+    assert f.projected_at_deadline is not None and f.projected_at_deadline < 4e9
+    assert f.schedule_gap_pts == pytest.approx(f.gap_closed_pct - f.time_elapsed_pct)  # type: ignore[operator]
+
+
+def test_outlook_likely_achieved_when_the_projection_meets_the_goal() -> None:
+    t = make_target(target=300, baseline=Baseline("2021", 200))
+    result = judged(t, [("R", "x", "2025-06", 290)]).targets[0]
+    assert result.status == "awaiting_final"
+    assert result.figures.projected_at_deadline is not None
+    assert result.figures.projected_at_deadline >= 300
+    assert result.outlook == "likely_achieved"
+
+
+def test_outlook_is_null_for_any_other_status() -> None:
+    t = make_target(target=300, baseline=Baseline("2021", 200))
+    assert judged(t, [("R", "x", "2026-01", 250)]).targets[0].outlook is None  # missed
+    assert judged(t, [("R", "x", "2024", 250)], as_of="2025-01").targets[0].outlook is None
+
+
+def test_a_target_with_figures_but_no_baseline_figure_is_told_so() -> None:
+    t = make_target(baseline=Baseline("2020"))  # a baseline period with no figure
+    result = judged(t, [("R", "x", "2022", 210), ("R", "x", "2023", 220)], "2024-06").targets[0]
+    codes = [n.code for n in result.notes]
+    assert "baseline_missing" in codes
+    assert "no_pace" not in codes  # not "only one observation and no baseline value"
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def test_every_observation_keeps_its_rows_source_and_note() -> None:
+    table = frame([("R", "x", "2023", 215), ("R", "x", "2025-06", 226)])
+    table.loc[1, "source"] = "Xinhua, 2025-06-22, https://example.org/a"
+    table.loc[1, "note"] = "目前有袜业企业226家"
+    report = judge(TargetsFile((make_target(),)), Actuals(table), Month.parse("2026-10"))
+    result = report.targets[0]
+    assert result.latest is not None
+    assert result.latest.source == "Xinhua, 2025-06-22, https://example.org/a"
+    assert result.latest.note == "目前有袜业企业226家"
+    assert [o.source for o in result.observations] == [SYNTHETIC, result.latest.source]
+
+
+# --- the command line: JSON, last month as published, future month ----------------------------
+
+
+def _inputs(tmp_path: Path, rows: list[tuple[Any, ...]]) -> tuple[Path, Path]:
+    targets = write_targets(
+        tmp_path / "targets.toml",
+        target_toml(target=300, baseline='{ period = "2021", value = 206 }'),
+    )
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    return targets, actuals
+
+
+def _report(targets: Path, actuals: Path, out: Path, as_of: str) -> dict[str, Any]:
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--as-of", as_of, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads((out / f"progress-{as_of}.json").read_text("utf-8"))
+    return data
+
+
+def test_json_carries_sources_outlook_checks_and_schedule_gap(tmp_path: Path) -> None:
+    targets, actuals = _inputs(
+        tmp_path,
+        [
+            ("Testville", "widgets", "2023", 215, None, "Liaoning Daily, 2023-10-12", "seed"),
+            ("Testville", "widgets", "2025-06", 2.6e8, None, "Xinhua, 2025-06-22", "typo"),
+        ],
+    )
+    data = _report(targets, actuals, tmp_path / "out", "2026-10")
+    t = data["targets"][0]
+    assert t["latest_source"] == "Xinhua, 2025-06-22"
+    assert t["latest_note"] == "typo"
+    assert [o["source"] for o in t["observations"]] == [
+        "Liaoning Daily, 2023-10-12",
+        t["latest_source"],
+    ]
+    assert t["check_figure"] is True and t["status"] == "achieved"
+    assert {c["code"] for c in t["checks"]} == {"plausibility.jump", "plausibility.scale"}
+    assert "schedule_gap_pts" in t and "outlook" in t
+    assert data["previous"] == {
+        "basis": "recomputed",
+        "file": "progress-2026-09.json",
+        "reason": "none",
+    }
+
+
+def test_changes_are_said_against_last_months_report_as_published(tmp_path: Path) -> None:
+    rows: list[tuple[Any, ...]] = [
+        ("Testville", "widgets", "2023", 215),
+        ("Testville", "widgets", "2025-06", 260),
+    ]
+    targets, actuals = _inputs(tmp_path, rows)
+    out = tmp_path / "out"
+    before = _report(targets, actuals, out, "2026-09")
+    assert before["targets"][0]["status"] == "awaiting_final"
+    # The final figure arrives, and the 2023 figure is revised in the same month.
+    write_actuals(
+        actuals,
+        [("Testville", "widgets", "2023", 220), rows[1], ("Testville", "widgets", "2025", 280)],
+    )
+    now = _report(targets, actuals, out, "2026-10")
+    t = now["targets"][0]
+    assert now["previous"]["basis"] == "published"
+    assert now["previous"]["file"] == "progress-2026-09.json"
+    assert (t["previous_status"], t["status"]) == ("awaiting_final", "missed")
+    assert t["revisions"] == [{"period": "2023", "basis": "level", "old": 215.0, "new": 220.0}]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"{not json", b'{"as_of": "2026-09", "targets": [{"id": 1}]}', b"[1, 2]", b"\xff\xfe"],
+    ids=["empty", "broken", "foreign-target", "not-a-report", "not-utf8"],
+)
+def test_a_foreign_or_corrupt_previous_report_is_a_note_not_a_failure(
+    tmp_path: Path, content: bytes
+) -> None:
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2025-06", 260)])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "progress-2026-09.json").write_bytes(content)
+    data = _report(targets, actuals, out, "2026-10")
+    assert data["previous"] == {
+        "basis": "recomputed",
+        "file": "progress-2026-09.json",
+        "reason": "unreadable",
+    }
+
+
+def test_a_report_month_that_has_not_ended_is_refused(tmp_path: Path) -> None:
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2025-06", 260)])
+    this_month = Month(dt.date.today().year, dt.date.today().month)
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(
+        main, [*args, "--out", str(tmp_path / "out"), "--as-of", str(this_month)]
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        f"Error: Invalid value for '--as-of': {this_month} has not ended"
+    )
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
