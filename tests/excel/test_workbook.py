@@ -31,6 +31,12 @@ def summary_rows(ws: object) -> dict[str, list[object]]:
     return {str(r[1]): list(r) for r in rows if r[-1]}
 
 
+def column(ws: object, heading: str, row: int = 4) -> int:
+    """The column whose heading (row 4 of the Summary) is `heading`."""
+    cells = next(ws.iter_rows(min_row=row, max_row=row, values_only=True))  # type: ignore[attr-defined]
+    return list(cells).index(heading) + 1
+
+
 def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
     wb = reload(shipped_report)
     assert wb.sheetnames == [
@@ -55,17 +61,27 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     ws = reload(shipped_report)["Summary"]
     cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
     capacity = cells["Annual sock production capacity"]
-    latest = ws.cell(row=capacity, column=5)
+    latest = ws.cell(row=capacity, column=column(ws, "Latest"))
     assert latest.value == 3_500_000_000
     assert latest.number_format == '#,##0.00,,," bn"'
-    share = ws.cell(row=capacity, column=4)
+    share = ws.cell(row=capacity, column=column(ws, "Share of goal"))
     assert share.value == pytest.approx(70.0)
     assert share.number_format == '0.0"%"'
     firms = cells["Sock firms"]
-    assert ws.cell(row=firms, column=5).value == 206
-    assert ws.cell(row=firms, column=5).number_format == "#,##0"
-    assert ws.cell(row=firms, column=11).value == pytest.approx(0.09853401406770046)
-    assert ws.cell(row=firms, column=11).number_format == "0.0%"
+    assert ws.cell(row=firms, column=column(ws, "Latest")).value == 206
+    assert ws.cell(row=firms, column=column(ws, "Latest")).number_format == "#,##0"
+    required = ws.cell(row=firms, column=column(ws, "Required growth a year"))
+    assert required.value == pytest.approx(0.09853401406770046)
+    assert required.number_format == "0.0%"
+    # 序时进度: gap closed minus time elapsed, in points, signed
+    schedule = ws.cell(
+        row=firms,
+        column=column(ws, "Ahead (+) or behind (-) the time-proportional schedule, points"),
+    )
+    f = next(r.figures for r in shipped_report.targets if r.target.name == "Sock firms")
+    assert f.gap_closed_pct is not None and f.time_elapsed_pct is not None
+    assert schedule.value == pytest.approx(f.gap_closed_pct - f.time_elapsed_pct)
+    assert schedule.number_format == "+0.0;-0.0;0.0"
 
 
 def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> None:
@@ -75,8 +91,8 @@ def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> Non
         for r in range(5, ws.max_row + 1)
         if ws.cell(r, 2).value == "Sock firms above designated size"
     )
-    assert ws.cell(row, 10).value is None  # actual growth: undefined, not 0
-    assert "needs an observation later than the baseline" in ws.cell(row, 15).value
+    assert ws.cell(row, column(ws, "Actual growth a year")).value is None  # undefined, not 0
+    assert "needs an observation later than the baseline" in ws.cell(row, column(ws, "Notes")).value
 
 
 def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Report) -> None:
@@ -85,7 +101,7 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     rules = [(str(rng.sqref), rule.type) for rng in ws.conditional_formatting for rule in rng.rules]
     assert ("D5:D14", "dataBar") in rules
     assert ws.freeze_panes == "C5"
-    assert ws.auto_filter.ref == "A4:P14"
+    assert ws.auto_filter.ref == "A4:Q14"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
@@ -93,7 +109,7 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     assert ws.print_title_rows == "$4:$4"
     assert "2026-10" in ws.oddHeader.left.text
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
-    assert wb.properties.title == "Progress toward targets — 2026-10"
+    assert wb.properties.title == "Target progress report — report month 2026-10"
     assert "2026-10" in wb.properties.subject
     assert {p.name: p.value for p in wb.custom_doc_props.props} == {"Report month": "2026-10"}
     for sheet in wb.worksheets:
@@ -119,7 +135,7 @@ def test_a_native_chart_per_target_with_visible_axes(shipped_report: Report) -> 
 def test_region_block_lists_the_observations_used(shipped_report: Report) -> None:
     ws = reload(shipped_report)["Xiaobeihe"]
     values = [[c for c in row] for row in ws.iter_rows(max_col=5, values_only=True)]
-    assert ["2024", None, 3_500_000_000, "annual", "23"] in [
+    assert ["2024", None, 3_500_000_000, "calendar year", "23"] in [
         [r[0], None, r[2], r[3], r[4]] for r in values
     ]
     assert ws.print_area is not None
@@ -172,16 +188,29 @@ def test_user_text_never_becomes_a_formula(shipped_report: Report) -> None:
 
 def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
     wb = reload(shipped_report, "zh")
-    assert wb.sheetnames == ["汇总", "本月变化", "辽源", "小北河", "背景指标", "数据问题", "说明"]
-    ws = wb["汇总"]
+    assert wb.sheetnames == [
+        "汇总表",
+        "较上月变化",
+        "辽源",
+        "小北河",
+        "参考指标",
+        "数据审核提示",
+        "编制说明",
+    ]
+    ws = wb["汇总表"]
     cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    latest, unit, goal = column(ws, "最新值"), column(ws, "单位"), column(ws, "目标值")
     capacity = cells["袜子年产能"]
-    assert ws.cell(capacity, 5).value == pytest.approx(35.0)  # 3.5 bn pairs = 35 亿双
-    assert ws.cell(capacity, 9).value == "亿双"
+    assert ws.cell(capacity, latest).value == pytest.approx(35.0)  # 3.5 bn pairs = 35 亿双
+    assert ws.cell(capacity, unit).value == "亿双"
+    assert ws.cell(capacity, column(ws, "最新值所属时期")).value == "2023年5月"
     clothing = cells["服装年产能"]
-    assert ws.cell(clothing, 7).value == pytest.approx(200.0)  # 2 m pieces = 200 万件
-    assert ws.cell(clothing, 9).value == "万件"
-    assert ws.cell(cells["袜业企业数"], 5).value == 206
+    assert ws.cell(clothing, goal).value == pytest.approx(200.0)  # 2 m pieces = 200 万件
+    assert ws.cell(clothing, unit).value == "万件"
+    assert ws.cell(cells["袜业企业数"], latest).value == 206
+    assert ws.cell(cells["袜业企业数"], unit).value == "户"
+    deadline = ws.cell(capacity, column(ws, "完成时限"))
+    assert deadline.number_format == 'yyyy"年"m"月"d"日"'
 
 
 def test_build_scales_linearly_to_many_regions(shipped_report: Report) -> None:

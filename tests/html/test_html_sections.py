@@ -100,7 +100,7 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "en"
     assert row_for(cells, "Annual sock output") == [
         "Annual sock outputXiaobeihe",
-        "○ Awaiting final figure",
+        "○ Awaiting final figure · likely missed (latest 2.5 bn pairs, 62.5 % of goal)",
         "62.5 %",
         "2.5 bn pairs2024",
         "4 bn pairs31 Dec 2025",
@@ -118,7 +118,7 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "zh-CN"
     assert row_for(cells, "袜子年产量") == [
         "袜子年产量小北河",
-        "○ 待期末数据",
+        "○ 待期末数据 · 预计未完成（最新值25亿双，完成率62.5%）",
         "62.5%",
         "25亿双2024年",
         "40亿双2025年12月31日",
@@ -213,7 +213,7 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     assert "<summary>Targets by region (100)</summary>" in toc
     assert toc.count('href="#r-') == 100
     # Routine new figures are folded away; the status changes stay in sight.
-    changes = html[html.index('<h2 id="changes">') : html.index('<h2 id="summary">')]
+    changes = html[html.index('<h2 id="changes">') : html.index('<h2 id="regions">')]
     assert "<summary>100 targets have a new latest figure and the same status</summary>" in changes
     assert changes.count("(was Moderate progress)") == 100
     ids = re.findall(r'\bid="([^"]+)"', html)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sockprogress.model import Issue, Note
+from sockprogress.model import Figures, Issue, Note, Target, TargetResult
 from sockprogress.periods import Month
 from sockprogress.rendering import text
 
@@ -17,10 +17,10 @@ from sockprogress.rendering import text
         (2_600_000_000, "pairs", "2.6 bn pairs", "26亿双"),
         (3_800_000_000, "yuan", "3.8 bn yuan", "38亿元"),
         (2_000_000, "pieces", "2 m pieces", "200万件"),
-        (206, "firms", "206 firms", "206家"),
+        (206, "firms", "206 firms", "206户"),
         (45_000, "people", "45,000 people", "4.5万人"),
         (16_330_000, "parcels", "16.33 m parcels", "1,633万件"),
-        (-10, "firms", "-10 firms", "-10家"),
+        (-10, "firms", "-10 firms", "-10户"),
         (None, "pairs", "—", "—"),
         (2.5, "kg", "2.5 kg", "2.5 kg"),
     ],
@@ -53,8 +53,9 @@ def test_dates_and_periods() -> None:
 
 def test_status_words_and_notes() -> None:
     assert text.status_word("missed", "en") == "Missed"
-    assert text.status_word("missed", "zh") == "未实现"
-    assert text.status_word("awaiting_final", "zh") == "待最终数据"
+    assert text.status_word("missed", "zh") == "未完成"
+    assert text.status_word("awaiting_final", "zh") == "待期末数据"
+    assert text.status_word("moderate_progress", "zh") == "进度偏慢"
     assert text.status_word(None) == ""
     note = Note("awaiting_final", (("deadline", "2025-12-31"),))
     # English stays as JSON has always carried it; Chinese reads the date in words.
@@ -62,29 +63,94 @@ def test_status_words_and_notes() -> None:
         "The deadline (2025-12-31) has passed; waiting for the figure that covers it."
     )
     assert (
-        text.note_text(note, "zh") == "截止日期（2025年12月31日）已过，正在等待覆盖该日期的数据。"
+        text.note_text(note, "zh") == "完成时限（2025年12月31日）已过，覆盖该时限的数据尚未发布。"
     )
     assert text.note_text(Note("stale", (("period", "2025-06"),)), "zh") == (
-        "最新数据（2025年6月）已超过13个月。"
+        "最新值为2025年6月数据，已逾13个月未更新。"
     )
 
 
-def test_every_word_exists_in_both_languages() -> None:
-    from sockprogress.rendering import words
+def test_every_code_has_its_words() -> None:
+    """Each status, note, figure and basis the model can hold has a message (and an icon)."""
+    from sockprogress.model import STATUSES
 
-    for table in (words.STATUS_WORDS, words.NOTE_TEXT, words.LABELS, words.BASIS, words.METHOD):
-        assert set(table["en"]) == set(table["zh"]) if isinstance(table["en"], dict) else True
-    assert set(words.STATUS_WORDS["zh"]) == set(words.STATUS_ICONS)
+    assert set(text.STATUS_WORDS) == set(STATUSES) == set(text.STATUS_ICONS)
+    assert len(set(text.STATUS_ICONS.values())) == len(STATUSES)  # one icon, one status
+    for status in STATUSES:
+        assert text.status_word(status, "zh") != text.status_word(status, "en")
+    for figure in ("share_of_target_pct", "schedule_gap_pts", "pace_ratio", "eta"):
+        assert text.figure_name(figure, "zh") != text.figure_name(figure, "en")
 
 
 def test_where_and_why_in_chinese() -> None:
     issue = Issue("warning", "x", "actuals.xlsx", "Actuals", 14, "value")
     assert text.where_text(issue, "en") == "actuals.xlsx, sheet Actuals, row 14, column value"
-    assert text.where_text(issue, "zh") == "actuals.xlsx，工作表 Actuals，第14行，value 列"
-    assert text.why_reason("no baseline", "zh") == "没有基期"
+    assert text.where_text(issue, "zh") == "actuals.xlsx，工作表“Actuals”，第14行，“数值”列"
+    assert text.why_reason("no baseline", "zh") == "无基期值"
     assert text.why_reason("no baseline", "en") == "no baseline"
 
 
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language 'fr'; choose from en, zh"):
         text.status_word("missed", "fr")
+
+
+def test_issue_text_comes_from_its_code_and_falls_back_to_its_message() -> None:
+    coded = Issue(
+        "warning",
+        "no rows for target t1 (region Liaoyuan, indicator sock_output) in the sheet",
+        "actuals.xlsx",
+        "Actuals",
+        code="no_rows",
+        params=(("target", "t1"), ("region", "Liaoyuan"), ("indicator", "sock_output")),
+    )
+    assert text.issue_text(coded, "en") == coded.message
+    assert text.issue_text(coded, "zh") == (
+        "工作表中没有目标 t1（地区：Liaoyuan，指标：sock_output）的数据"
+    )
+    plain = Issue("warning", "something new", "actuals.xlsx")
+    assert text.issue_text(plain, "zh") == "something new"
+    # A code without the parameters its message needs shows the message rather than failing.
+    assert text.issue_text(Issue("error", "bad", code="no_rows"), "zh") == "bad"
+
+
+def result_with_figures(**figures: float) -> TargetResult:
+    target = Target(
+        "t1",
+        "Liaoyuan",
+        "sock_output",
+        "Sock output",
+        "pairs",
+        "level",
+        "increase",
+        5e9,
+        dt.date(2025, 12, 31),
+    )
+    return TargetResult(
+        target,
+        (),
+        None,
+        None,
+        None,
+        Figures(**figures),
+        "on_track",
+        "on_track",
+        None,
+        False,
+        (),
+        (),
+    )
+
+
+def test_schedule_is_in_points_never_percent() -> None:
+    from sockprogress.rendering.outcome import schedule_text
+
+    behind = result_with_figures(gap_closed_pct=70.0, time_elapsed_pct=95.3, schedule_gap_pts=-25.3)
+    assert schedule_text(behind, "zh") == "增量完成率70.0%，落后序时进度25.3个百分点"
+    assert schedule_text(behind, "en") == (
+        "70.0 % of the gap closed since the baseline; behind the time-proportional schedule by "
+        "25.3 points"
+    )
+    ahead = result_with_figures(gap_closed_pct=80.0, time_elapsed_pct=60.0, schedule_gap_pts=20.0)
+    assert schedule_text(ahead, "zh") == "增量完成率80.0%，超序时进度20.0个百分点"
+    assert "%" not in schedule_text(ahead, "zh").split("，")[1]

@@ -209,9 +209,10 @@ def header_row(ws: Worksheet, row: int, titles: Sequence[str], widths: Sequence[
 
 
 # Widths in units of the digit "0", the unit of a column width. Calibri (Carlito in
-# LibreOffice) sets Latin text at about 0.8 of a "0" on average; a CJK character, drawn from
-# the fallback CJK font at the same size, is a full em: twice a "0" and a little more.
-LATIN_WIDTH = 0.85
+# LibreOffice) sets Latin text at about 0.85 of a "0" on average, digits at exactly one: one
+# is counted, so a line is never cut; a CJK character, drawn from the fallback CJK font at the
+# same size, is a full em: twice a "0" and a little more.
+LATIN_WIDTH = 1.0
 CJK_WIDTH = 2.1
 # Points per line: Calibri 11 needs 15; the CJK fallback font's line is taller.
 LINE_HEIGHT = 15.0
