@@ -164,8 +164,12 @@ def report(
             on_issues=show,
             charts=charts,
         )
+    from .rendering.outcome import headline
     from .rendering.text import status_word
 
+    # The outcome of passed deadlines first, as in the reports; then the counts and files.
+    for line in headline(result, lang):
+        click.echo(f"{as_of}: {line}")
     counts = ", ".join(f"{n} {status_word(s).lower()}" for s, n in result.counts().items())
     click.echo(
         f"{as_of}: {len(result.targets)} targets — {counts}; {len(result.issues)} data issues"

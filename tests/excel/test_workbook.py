@@ -6,6 +6,7 @@ import dataclasses
 import io
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -13,7 +14,9 @@ from openpyxl.chart import ScatterChart
 
 from sockprogress.model import Issue, Report
 from sockprogress.rendering.excel import build_workbook, render_workbook
+from sockprogress.rendering.excel.labels import label
 from sockprogress.rendering.excel.regions import MAX_CHARTS
+from sockprogress.rendering.excel.summary import KEYS
 from sockprogress.rendering.text import status_word
 
 
@@ -25,9 +28,20 @@ def reload(report: Report, lang: str = "en") -> Workbook:
         return load_workbook(io.BytesIO(data))
 
 
-def summary_rows(ws: object) -> dict[str, list[object]]:
-    """Summary rows keyed by status code (last column), header row 4."""
-    rows = list(ws.iter_rows(min_row=5, values_only=True))  # type: ignore[attr-defined]
+def header_row(ws: Any) -> int:
+    """The Summary's heading row: below the headline, whose length varies."""
+    titles = {label("region", "en"), label("region", "zh")}
+    return next(r for r in range(1, 30) if ws.cell(r, 1).value in titles)
+
+
+def col(key: str) -> int:
+    """The Summary column (1-based) of a heading key."""
+    return KEYS.index(key) + 1
+
+
+def summary_rows(ws: Any) -> dict[str, list[object]]:
+    """Summary rows keyed by target name, for rows with a status code (last column)."""
+    rows = list(ws.iter_rows(min_row=header_row(ws) + 1, values_only=True))
     return {str(r[1]): list(r) for r in rows if r[-1]}
 
 
@@ -47,25 +61,27 @@ def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
     for result in shipped_report.targets:
         row = rows[result.target.name]
         assert row[-1] == result.status  # the JSON code stays visible
-        assert status_word(result.status) in str(row[2])
+        assert status_word(result.status) in str(row[col("status") - 1])
         assert row[0] == result.target.region
 
 
 def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     ws = reload(shipped_report)["Summary"]
-    cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
     capacity = cells["Annual sock production capacity"]
-    latest = ws.cell(row=capacity, column=5)
+    latest = ws.cell(row=capacity, column=col("latest"))
     assert latest.value == 3_500_000_000
     assert latest.number_format == '#,##0.00,,," bn"'
-    share = ws.cell(row=capacity, column=4)
+    share = ws.cell(row=capacity, column=col("share"))
     assert share.value == pytest.approx(70.0)
     assert share.number_format == '0.0"%"'
     firms = cells["Sock firms"]
-    assert ws.cell(row=firms, column=5).value == 206
-    assert ws.cell(row=firms, column=5).number_format == "#,##0"
-    assert ws.cell(row=firms, column=11).value == pytest.approx(0.09853401406770046)
-    assert ws.cell(row=firms, column=11).number_format == "0.0%"
+    assert ws.cell(row=firms, column=col("latest")).value == 206
+    assert ws.cell(row=firms, column=col("latest")).number_format == "#,##0"
+    assert ws.cell(row=firms, column=col("required_cagr")).value == pytest.approx(
+        0.09853401406770046
+    )
+    assert ws.cell(row=firms, column=col("required_cagr")).number_format == "0.0%"
 
 
 def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> None:
@@ -75,22 +91,27 @@ def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> Non
         for r in range(5, ws.max_row + 1)
         if ws.cell(r, 2).value == "Sock firms above designated size"
     )
-    assert ws.cell(row, 10).value is None  # actual growth: undefined, not 0
-    assert "needs an observation later than the baseline" in ws.cell(row, 15).value
+    assert ws.cell(row, col("actual_cagr")).value is None  # undefined, not 0
+    assert "needs an observation later than the baseline" in ws.cell(row, col("notes")).value
 
 
 def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Report) -> None:
     wb = reload(shipped_report)
     ws = wb["Summary"]
     rules = [(str(rng.sqref), rule.type) for rng in ws.conditional_formatting for rule in rng.rules]
-    assert ("D5:D14", "dataBar") in rules
-    assert ws.freeze_panes == "C5"
-    assert ws.auto_filter.ref == "A4:P14"
+    head = header_row(ws)
+    # the outcome of the passed deadline, then the counts, then the table
+    assert ws.cell(2, 1).value.startswith("The deadline of 31 Dec 2025 passed 10 months ago")
+    last = head + 2 + len(shipped_report.targets)  # a band row per region
+    share = chr(ord("A") + col("share") - 1)
+    assert (f"{share}{head + 1}:{share}{last}", "dataBar") in rules
+    assert ws.freeze_panes == f"C{head + 1}"
+    assert ws.auto_filter.ref == f"A{head}:{chr(ord('A') + len(KEYS) - 1)}{last}"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$4:$4"
+    assert ws.print_title_rows == f"${head}:${head}"
     assert "2026-10" in ws.oddHeader.left.text
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
     assert wb.properties.title == "Progress toward targets — 2026-10"
@@ -174,14 +195,14 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
     wb = reload(shipped_report, "zh")
     assert wb.sheetnames == ["汇总", "本月变化", "辽源", "小北河", "背景指标", "数据问题", "说明"]
     ws = wb["汇总"]
-    cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
     capacity = cells["袜子年产能"]
-    assert ws.cell(capacity, 5).value == pytest.approx(35.0)  # 3.5 bn pairs = 35 亿双
-    assert ws.cell(capacity, 9).value == "亿双"
+    assert ws.cell(capacity, col("latest")).value == pytest.approx(35.0)  # 3.5 bn = 35 亿双
+    assert ws.cell(capacity, col("unit")).value == "亿双"
     clothing = cells["服装年产能"]
-    assert ws.cell(clothing, 7).value == pytest.approx(200.0)  # 2 m pieces = 200 万件
-    assert ws.cell(clothing, 9).value == "万件"
-    assert ws.cell(cells["袜业企业数"], 5).value == 206
+    assert ws.cell(clothing, col("goal")).value == pytest.approx(200.0)  # 2 m = 200 万件
+    assert ws.cell(clothing, col("unit")).value == "万件"
+    assert ws.cell(cells["袜业企业数"], col("latest")).value == 206
 
 
 def test_build_scales_linearly_to_many_regions(shipped_report: Report) -> None:
@@ -231,4 +252,5 @@ def test_report_writes_the_workbook_through_the_cli(tmp_path: Path, shipped_repo
     path.write_bytes(render_workbook(shipped_report))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert load_workbook(path)["Summary"].max_row == 14
+        ws = load_workbook(path)["Summary"]
+        assert ws.max_row == header_row(ws) + 2 + len(shipped_report.targets)

@@ -100,7 +100,7 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "en"
     assert row_for(cells, "Annual sock output") == [
         "Annual sock outputXiaobeihe",
-        "○ Awaiting final figure",
+        "○ Awaiting final figure · likely missed (latest 2.5 bn pairs, 62.5 % of goal)",
         "62.5 %",
         "2.5 bn pairs2024",
         "4 bn pairs31 Dec 2025",
@@ -110,6 +110,9 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert row_for(cells, "Sock output, annual rate")[1] == "2.6 bn pairs/yearJun 2025"
     text = "".join(cells.text)
     assert "Target progress report — Oct 2026" in text
+    # the outcome of the passed deadline comes before the counts and the tables
+    outcome = text.index("The deadline of 31 Dec 2025 passed 10 months ago")
+    assert outcome < text.index("Missed: 1") < text.index("Summary")
     assert "Missed: 1" in text and "Awaiting final figure: 5" in text
 
 
@@ -118,7 +121,7 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "zh-CN"
     assert row_for(cells, "袜子年产量") == [
         "袜子年产量小北河",
-        "○ 待最终数据",
+        "○ 待最终数据 · 预计未完成（最新25亿双，完成目标的62.5%）",
         "62.5%",
         "25亿双2024年",
         "40亿双2025年12月31日",
@@ -213,7 +216,7 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     assert "<summary>Targets by region (100)</summary>" in toc
     assert toc.count('href="#r-') == 100
     # Routine new figures are folded away; the status changes stay in sight.
-    changes = html[html.index('<h2 id="changes">') : html.index('<h2 id="summary">')]
+    changes = html[html.index('<h2 id="changes">') : html.index('<h2 id="regions">')]
     assert "<summary>100 targets have a new latest figure and the same status</summary>" in changes
     assert changes.count("(was Moderate progress)") == 100
     ids = re.findall(r'\bid="([^"]+)"', html)

@@ -102,7 +102,7 @@ class Card:
     @property
     def changed(self) -> bool:
         r = self.result
-        return r.status != r.previous_status or r.latest != r.previous_latest
+        return r.changed
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,8 @@ def outcome_sentence(outcome: DeadlineOutcome, lang: str = "en") -> str:
     key = "deadline_passed" if outcome.months_ago > 0 else "deadline_passed_this_month"
     return text.label(key, lang).format(
         deadline=text.date_text(outcome.deadline, lang),
-        months=outcome.months_ago,
-        total=outcome.total,
+        months=text.plural("n_months", outcome.months_ago, lang),
+        total=text.plural("n_targets_of", outcome.total, lang),
         counts=counts,
     )
 
@@ -111,12 +111,13 @@ def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
         ]
         lines.append(
             text.label("before_deadline", lang).format(
-                total=len(open_), counts=text.joined(parts, lang)
+                total=text.plural("n_targets_of", len(open_), lang),
+                counts=text.joined(parts, lang),
             )
         )
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
-        lines.append(text.label("n_checks", lang).format(n=checks))
+        lines.append(text.plural("n_checks", checks, lang))
     return tuple(lines)
 
 
@@ -170,4 +171,6 @@ def comparison_text(report: Report, lang: str = "en") -> str:
     c = report.comparison
     if c.basis == "published":
         return text.label("compared_published", lang).format(file=c.file)
-    return text.label(f"compared_recomputed_{c.reason or 'none'}", lang).format(file=c.file or "")
+    if not c.file:
+        return text.label("compared_recomputed", lang)
+    return text.label(f"compared_recomputed_{c.reason or 'none'}", lang).format(file=c.file)

@@ -65,6 +65,12 @@ def label(key: str, lang: str = "en") -> str:
     return LABELS[check_lang(lang)][key]
 
 
+def plural(key: str, n: int, lang: str = "en") -> str:
+    """`1 target` / `3 targets`: the label `key_one` when there is one and it exists."""
+    words = LABELS[check_lang(lang)]
+    return words.get(f"{key}_one" if n == 1 else key, words[key]).format(n=n)
+
+
 def status_word(status: str | None, lang: str = "en") -> str:
     return STATUS_WORDS[check_lang(lang)].get(status or "", "")
 
@@ -115,11 +121,26 @@ def why_text(field: str, reason: str, lang: str = "en") -> str:
     return f"{field}: {reason}."
 
 
+# The label of each figure of method.md, as the cards name it.
+FIGURE_LABELS = {
+    "share_of_target_pct": "progress",
+    "gap": "gap",
+    "gap_closed_pct": "gap_closed",
+    "time_elapsed_pct": "time_elapsed",
+    "actual_cagr": "actual_growth",
+    "required_cagr": "required_growth",
+    "required_cagr_from_latest": "needed_from_latest",
+    "pace_ratio": "pace_ratio",
+    "pace_category": "pace_ratio",
+    "projected_at_deadline": "projected",
+    "eta": "eta",
+    "schedule_gap_pts": "schedule",
+}
+
+
 def figure_name(field: str, lang: str = "en") -> str:
-    """A figure's name as the JSON field's reader would say it: `time elapsed` / `时间进度`."""
-    if lang == "zh":
-        return FIGURE_NAMES["zh"].get(field, field)
-    return field.replace("_pct", "").replace("_", " ").replace("cagr", "growth")
+    """A figure's name as the cards label it: `Time elapsed` / `时间进度`."""
+    return label(FIGURE_LABELS[field], lang) if field in FIGURE_LABELS else field
 
 
 def basis_word(basis: str | None, lang: str = "en") -> str:

@@ -202,12 +202,18 @@ LABELS: dict[str, dict[str, str]] = {
         "goal_by": "{goal} by {deadline}",
         "n_status": "{n} {status}",
         "n_likely": "{n} {outlook}",
-        "deadline_passed": "The deadline of {deadline} passed {months} months ago. Of its "
-        "{total} targets: {counts}.",
+        "deadline_passed": "The deadline of {deadline} passed {months} ago. Of its {total}: "
+        "{counts}.",
         "deadline_passed_this_month": "The deadline of {deadline} passed this month. Of its "
-        "{total} targets: {counts}.",
-        "before_deadline": "{total} targets before their deadline: {counts}.",
+        "{total}: {counts}.",
+        "before_deadline": "Before their deadline, {total}: {counts}.",
+        "n_months": "{n} months",
+        "n_months_one": "{n} month",
+        "n_targets_of": "{n} targets",
+        "n_targets_of_one": "{n} target",
         "n_checks": "{n} targets rest on a figure to check (marked below).",
+        "n_checks_one": "{n} target rests on a figure to check (marked below).",
+        "compared_recomputed": "Last month is judged again from this month's sheet.",
         "outlook_likely_achieved": "likely achieved",
         "outlook_likely_missed": "likely missed",
         "outlook": "Outlook",
@@ -305,12 +311,14 @@ LABELS: dict[str, dict[str, str]] = {
         "goal_by": "{deadline}前达到{goal}",
         "n_status": "{status}{n}项",
         "n_likely": "{outlook}{n}项",
-        "deadline_passed": "{deadline}目标期限已过{months}个月。该期限的{total}项目标中："
+        "deadline_passed": "{deadline}目标期限已过{months}。该期限的{total}中：{counts}。",
+        "deadline_passed_this_month": "{deadline}目标期限已于本月到期。该期限的{total}中："
         "{counts}。",
-        "deadline_passed_this_month": "{deadline}目标期限已于本月到期。该期限的{total}项目标中："
-        "{counts}。",
-        "before_deadline": "尚未到期的目标{total}项：{counts}。",
+        "before_deadline": "尚未到期的{total}：{counts}。",
+        "n_months": "{n}个月",
+        "n_targets_of": "{n}项目标",
         "n_checks": "{n}项目标所依据的数据需核实（见下文标注）。",
+        "compared_recomputed": "上月情况按本月数据表重新测算。",
         "outlook_likely_achieved": "预计完成",
         "outlook_likely_missed": "预计未完成",
         "outlook": "预计",

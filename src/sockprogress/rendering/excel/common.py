@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
-from ...model import Observation, Report, TargetResult
+from ...model import Report, TargetResult
 from .. import text
 from ..text import note_text
 from .labels import label
@@ -63,17 +63,9 @@ def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
         yield region, list(group)
 
 
-def _same(a: Observation | None, b: Observation | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return a.period == b.period and a.value == b.value
-
-
 def changed(result: TargetResult) -> bool:
     """True when the status or the latest figure differs from the month before."""
-    return result.status != result.previous_status or not _same(
-        result.latest, result.previous_latest
-    )
+    return result.changed
 
 
 def blank_reasons(result: TargetResult, fields: Sequence[str], lang: str) -> list[str]:

@@ -98,6 +98,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "status_changed": ("status {old} → {new}", "状态 {old} → {new}"),
     "latest_changed": ("latest {old} → {new}", "最新值 {old} → {new}"),
     "none": ("none", "无"),
+    "outlook": ("Outlook", "预计"),
+    "check": ("Check", "数据核实"),
+    "latest_source": ("Source of the latest figure", "最新数据资料来源"),
+    "latest_note": ("Note on the latest figure", "最新数据注"),
+    "source_note": ("Source and note", "资料来源及注"),
+    "schedule": ("Against the schedule", "与序时进度相比"),
+    "revised": ("revised {period}: {old} → {new}", "修订 {period}：{old} → {new}"),
     # About sheet
     "about_title": ("About this report", "关于本报告"),
     "method": ("Method", "方法"),

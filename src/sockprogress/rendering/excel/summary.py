@@ -11,6 +11,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...model import Report, TargetResult
+from .. import outcome, text
 from ..text import status_word
 from .common import by_region, changed, notes_text, region_name, target_name, target_scale
 from .labels import label
@@ -39,9 +40,12 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 14),
     ("target_name", None, 34),
     ("status", None, 24),
+    ("outlook", None, 13),
+    ("check", None, 16),
     ("share", PCT, 13),
     ("latest", "scaled", 12),
     ("latest_period", None, 9),
+    ("latest_source", None, 30),
     ("goal", "scaled", 12),
     ("deadline", DATE, 11),
     ("unit", None, 9),
@@ -54,8 +58,10 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("status_code", None, 14),
 )
 KEYS = [c[0] for c in COLUMNS]
+WRAPPED = ("target_name", "check", "latest_source", "notes")
 ITALIC_FONT = Font(italic=True)
-HEADER_ROW = 4
+HEADLINE_FONT = Font(bold=True, size=11)
+CHECK_FONT = Font(bold=True, color="8A1C00")
 SHOWN_FIGURES = ("share_of_target_pct", "actual_cagr", "required_cagr", "pace_ratio")
 
 
@@ -65,9 +71,12 @@ def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
         region_name(t.region, report, lang) if lang == "zh" else t.region,
         target_name(result, lang),
         None,  # the status cell is styled separately
+        outcome.outlook_word(result.outlook, lang) or None,
+        outcome.check_line(result, lang) or None,
         f.share_of_target_pct,
         s.of(result.latest.value) if result.latest else None,
-        result.latest.period if result.latest else None,
+        _latest_period(result, lang),
+        (result.latest.source or None) if result.latest else None,
         s.of(t.target),
         t.deadline,
         s.unit,
@@ -79,6 +88,14 @@ def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
         notes_text(result, lang, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
         result.status,
     ]
+
+
+def _latest_period(result: TargetResult, lang: str) -> str | None:
+    if result.latest is None:
+        return None
+    if result.latest.estimate:
+        return f"{result.latest.period} ({text.label('estimate', lang)})"
+    return result.latest.period
 
 
 def _counts_line(report: Report, lang: str) -> str:
@@ -93,9 +110,14 @@ def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
     put(
         ws, 1, 1, f"{label('title', lang)} — {label('report_month', lang)} {month}", font=TITLE_FONT
     )
-    put(ws, 2, 1, _counts_line(report, lang))
-    header_row(ws, HEADER_ROW, [label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
-    row = HEADER_ROW
+    # The outcome of passed deadlines comes first, before any table.
+    lines = outcome.headline(report, lang)
+    for n, line in enumerate(lines, 2):
+        put(ws, n, 1, line, font=HEADLINE_FONT)
+    put(ws, 2 + len(lines), 1, _counts_line(report, lang))
+    header = 4 + len(lines)
+    header_row(ws, header, [label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
+    row = header
     for region, results in by_region(report):
         row += 1
         count = label("targets_count", lang, n=len(results))
@@ -114,27 +136,26 @@ def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
                     c,
                     value,
                     scale.number_format if fmt == "scaled" else fmt,
-                    font=CODE_FONT if key == "status_code" else None,
-                    alignment=WRAP if key in ("notes", "target_name") else TOP,
+                    font=CODE_FONT
+                    if key == "status_code"
+                    else (CHECK_FONT if key == "check" else None),
+                    alignment=WRAP if key in WRAPPED else TOP,
                 )
             put_status(ws, row, KEYS.index("status") + 1, result.status, lang)
             fit_height(
                 ws,
                 row,
-                [
-                    (values[i], COLUMNS[i][2])
-                    for i in (KEYS.index("target_name"), KEYS.index("notes"))
-                ],
+                [(values[KEYS.index(k)], COLUMNS[KEYS.index(k)][2]) for k in WRAPPED],
             )
-    last = max(row, HEADER_ROW + 1)
+    last = max(row, header + 1)
     share = get_column_letter(KEYS.index("share") + 1)
     ws.conditional_formatting.add(
-        f"{share}{HEADER_ROW + 1}:{share}{last}",
+        f"{share}{header + 1}:{share}{last}",
         DataBarRule(start_type="num", start_value=0, end_type="num", end_value=100, color="5B9BD5"),
     )
-    ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{last}"
-    print_setup(ws, month, lang, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    ws.freeze_panes = f"C{header + 1}"
+    ws.auto_filter.ref = f"A{header}:{get_column_letter(len(COLUMNS))}{last}"
+    print_setup(ws, month, lang, title_rows=f"{header}:{header}")
     return ws
 
 
@@ -164,6 +185,17 @@ def _what_changed(result: TargetResult, lang: str) -> str:
         old_p = prev.period if prev else label("none", lang)
         new_p = now.period if now else label("none", lang)
         parts.append(label("latest_changed", lang, old=old_p, new=new_p))
+    for rev in result.revisions:
+        s = target_scale(result, lang)
+        parts.append(
+            label(
+                "revised",
+                lang,
+                period=rev.period,
+                old=f"{s.of(rev.old):g}",
+                new=f"{s.of(rev.new):g}",
+            )
+        )
     return "; ".join(parts)
 
 
@@ -171,9 +203,10 @@ def add_changes(wb: Workbook, report: Report, lang: str) -> Worksheet:
     ws = wb.create_sheet(label("sheet_changes", lang))
     month, before = str(report.as_of), str(report.as_of.shift(-1))
     put(ws, 1, 1, f"{label('changes_title', lang)}: {before} → {month}", font=TITLE_FONT)
+    put(ws, 2, 1, outcome.comparison_text(report, lang))
     header_row(ws, 3, [label(k, lang) for k, _ in CHANGE_COLUMNS], [w for _, w in CHANGE_COLUMNS])
     row = 3
-    for result in (r for r in report.targets if changed(r)):
+    for result in (r for r in report.targets if changed(r) or r.revisions):
         row += 1
         s = target_scale(result, lang)
         prev, now = result.previous_latest, result.latest
