@@ -35,7 +35,7 @@ def test_shipped_targets_are_the_eight_published_goals() -> None:
         ("Liaoyuan", "sock_capacity", "level", 5e9, dec),
         ("Liaoyuan", "clothing_capacity", "level", 2e6, dec),
         ("Liaoyuan", "home_textile_capacity", "level", 2e6, dec),
-        ("Xiaobeihe", "sock_firms", "level", 300, dec),
+        ("Xiaobeihe", "sock_weaving_firms", "level", 300, dec),
         ("Xiaobeihe", "firms_above_designated_size", "level", 50, dec),
         ("Xiaobeihe", "sock_output", "annual_total", 4e9, dec),
         ("Xiaobeihe", "output_value", "annual_total", 5e9, dec),

@@ -197,12 +197,17 @@ def report(
             on_issues=show,
             charts=charts,
         )
-    from .rendering.text import counts_text, month_text
+    from .rendering.outcome import headline
+    from .rendering.text import colon, counts_text, month_text
 
+    month = month_text(as_of, lang) if lang == "zh" else str(as_of)
+    # The outcome of passed deadlines first, as in the reports; then the counts and files.
+    for line in headline(result, lang):
+        click.echo(f"{month}{colon(lang)}{line}")
     n, issues = len(result.targets), len(result.issues)
     click.echo(
         _("{month}: {targets} — {counts}; {issues}", lang).format(
-            month=month_text(as_of, lang) if lang == "zh" else as_of,
+            month=month,
             targets=ngettext("{n} target", "{n} targets", n, lang).format(n=n),
             counts=counts_text(result.counts(), lang),
             issues=ngettext("{n} data issue", "{n} data issues", issues, lang).format(n=issues),

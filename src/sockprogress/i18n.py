@@ -81,6 +81,10 @@ def ngettext(singular: str, plural: str, n: int, lang: str = DEFAULT_LANG) -> st
     return catalogue(lang).ngettext(singular, plural, n)
 
 
+def npgettext(context: str, singular: str, plural: str, n: int, lang: str = DEFAULT_LANG) -> str:
+    return catalogue(lang).npgettext(context, singular, plural, n)
+
+
 def N_(message: str) -> str:
     """Marks a message id for extraction where it is defined; it is translated where shown."""
     return message

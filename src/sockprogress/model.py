@@ -219,6 +219,19 @@ class TargetResult:
     # Figures of this target that changed since last month's report was published.
     revisions: tuple[Revision, ...] = ()
 
+    @property
+    def new_latest(self) -> bool:
+        """The latest figure is not the one last month had (another period or value)."""
+        now, before = self.latest, self.previous_latest
+        if now is None or before is None:
+            return now is not before
+        return (now.period, now.value) != (before.period, before.value)
+
+    @property
+    def changed(self) -> bool:
+        """Its status or its latest figure differs from last month's."""
+        return self.status != self.previous_status or self.new_latest
+
 
 @dataclass(frozen=True)
 class Revision:

@@ -6,14 +6,17 @@ import dataclasses
 import io
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.chart import ScatterChart
 
+from sockprogress.i18n import _
 from sockprogress.model import Issue, Report
 from sockprogress.rendering.excel import build_workbook, render_workbook
 from sockprogress.rendering.excel.regions import MAX_CHARTS
+from sockprogress.rendering.excel.summary import KEYS
 from sockprogress.rendering.text import status_word
 
 
@@ -25,16 +28,21 @@ def reload(report: Report, lang: str = "en") -> Workbook:
         return load_workbook(io.BytesIO(data))
 
 
-def summary_rows(ws: object) -> dict[str, list[object]]:
-    """Summary rows keyed by status code (last column), header row 4."""
-    rows = list(ws.iter_rows(min_row=5, values_only=True))  # type: ignore[attr-defined]
+def header_row(ws: Any) -> int:
+    """The Summary's heading row: below the headline, whose length varies."""
+    titles = {_("Region", "en"), _("Region", "zh")}
+    return next(r for r in range(1, 30) if ws.cell(r, 1).value in titles)
+
+
+def col(key: str) -> int:
+    """The Summary column (1-based) of a heading key."""
+    return KEYS.index(key) + 1
+
+
+def summary_rows(ws: Any) -> dict[str, list[object]]:
+    """Summary rows keyed by target name, for rows with a status code (last column)."""
+    rows = list(ws.iter_rows(min_row=header_row(ws) + 1, values_only=True))
     return {str(r[1]): list(r) for r in rows if r[-1]}
-
-
-def column(ws: object, heading: str, row: int = 4) -> int:
-    """The column whose heading (row 4 of the Summary) is `heading`."""
-    cells = next(ws.iter_rows(min_row=row, max_row=row, values_only=True))  # type: ignore[attr-defined]
-    return list(cells).index(heading) + 1
 
 
 def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
@@ -53,31 +61,29 @@ def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
     for result in shipped_report.targets:
         row = rows[result.target.name]
         assert row[-1] == result.status  # the JSON code stays visible
-        assert status_word(result.status) in str(row[2])
+        assert status_word(result.status) in str(row[col("status") - 1])
         assert row[0] == result.target.region
 
 
 def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     ws = reload(shipped_report)["Summary"]
-    cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
+    cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
     capacity = cells["Annual sock production capacity"]
-    latest = ws.cell(row=capacity, column=column(ws, "Latest"))
+    latest = ws.cell(row=capacity, column=col("latest"))
     assert latest.value == 3_500_000_000
     assert latest.number_format == '#,##0.00,,," bn"'
-    share = ws.cell(row=capacity, column=column(ws, "Share of goal"))
+    share = ws.cell(row=capacity, column=col("share_of_target_pct"))
     assert share.value == pytest.approx(70.0)
     assert share.number_format == '0.0"%"'
     firms = cells["Sock firms"]
-    assert ws.cell(row=firms, column=column(ws, "Latest")).value == 206
-    assert ws.cell(row=firms, column=column(ws, "Latest")).number_format == "#,##0"
-    required = ws.cell(row=firms, column=column(ws, "Required growth a year"))
-    assert required.value == pytest.approx(0.09853401406770046)
-    assert required.number_format == "0.0%"
-    # 序时进度: gap closed minus time elapsed, in points, signed
-    schedule = ws.cell(
-        row=firms,
-        column=column(ws, "Ahead (+) or behind (-) the time-proportional schedule, points"),
+    assert ws.cell(row=firms, column=col("latest")).value == 206
+    assert ws.cell(row=firms, column=col("latest")).number_format == "#,##0"
+    assert ws.cell(row=firms, column=col("required_cagr")).value == pytest.approx(
+        0.1132297240202105
     )
+    assert ws.cell(row=firms, column=col("required_cagr")).number_format == "0.0%"
+    # 序时进度: gap closed minus time elapsed, in points, signed
+    schedule = ws.cell(row=firms, column=col("schedule_gap_pts"))
     f = next(r.figures for r in shipped_report.targets if r.target.name == "Sock firms")
     assert f.gap_closed_pct is not None and f.time_elapsed_pct is not None
     assert schedule.value == pytest.approx(f.gap_closed_pct - f.time_elapsed_pct)
@@ -91,22 +97,27 @@ def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> Non
         for r in range(5, ws.max_row + 1)
         if ws.cell(r, 2).value == "Sock firms above designated size"
     )
-    assert ws.cell(row, column(ws, "Actual growth a year")).value is None  # undefined, not 0
-    assert "needs an observation later than the baseline" in ws.cell(row, column(ws, "Notes")).value
+    assert ws.cell(row, col("actual_cagr")).value is None  # undefined, not 0
+    assert "needs an observation later than the baseline" in ws.cell(row, col("notes")).value
 
 
 def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Report) -> None:
     wb = reload(shipped_report)
     ws = wb["Summary"]
     rules = [(str(rng.sqref), rule.type) for rng in ws.conditional_formatting for rule in rng.rules]
-    assert ("D5:D14", "dataBar") in rules
-    assert ws.freeze_panes == "C5"
-    assert ws.auto_filter.ref == "A4:Q14"
+    head = header_row(ws)
+    # the outcome of the passed deadline, then the counts, then the table
+    assert ws.cell(2, 1).value.startswith("The deadline of 31 Dec 2025 passed 10 months ago")
+    last = head + 2 + len(shipped_report.targets)  # a band row per region
+    share = chr(ord("A") + col("share_of_target_pct") - 1)
+    assert (f"{share}{head + 1}:{share}{last}", "dataBar") in rules
+    assert ws.freeze_panes == f"C{head + 1}"
+    assert ws.auto_filter.ref == f"A{head}:{chr(ord('A') + len(KEYS) - 1)}{last}"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$4:$4"
+    assert ws.print_title_rows == f"${head}:${head}"
     assert "2026-10" in ws.oddHeader.left.text
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
     assert wb.properties.title == "Target progress report — report month 2026-10"
@@ -135,7 +146,7 @@ def test_a_native_chart_per_target_with_visible_axes(shipped_report: Report) -> 
 def test_region_block_lists_the_observations_used(shipped_report: Report) -> None:
     ws = reload(shipped_report)["Xiaobeihe"]
     values = [[c for c in row] for row in ws.iter_rows(max_col=5, values_only=True)]
-    assert ["2024", None, 3_500_000_000, "calendar year", "23"] in [
+    assert ["2023", None, 3_500_000_000, "calendar year", "35"] in [
         [r[0], None, r[2], r[3], r[4]] for r in values
     ]
     assert ws.print_area is not None
@@ -198,19 +209,17 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
         "编制说明",
     ]
     ws = wb["汇总表"]
-    cells = {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1)}
-    latest, unit, goal = column(ws, "最新值"), column(ws, "单位"), column(ws, "目标值")
+    cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
     capacity = cells["袜子年产能"]
-    assert ws.cell(capacity, latest).value == pytest.approx(35.0)  # 3.5 bn pairs = 35 亿双
-    assert ws.cell(capacity, unit).value == "亿双"
-    assert ws.cell(capacity, column(ws, "最新值所属时期")).value == "2023年5月"
+    assert ws.cell(capacity, col("latest")).value == pytest.approx(35.0)  # 3.5 bn = 35 亿双
+    assert ws.cell(capacity, col("unit")).value == "亿双"
+    assert ws.cell(capacity, col("latest_period")).value == "2023年5月"
+    assert ws.cell(capacity, col("deadline")).number_format == 'yyyy"年"m"月"d"日"'
     clothing = cells["服装年产能"]
-    assert ws.cell(clothing, goal).value == pytest.approx(200.0)  # 2 m pieces = 200 万件
-    assert ws.cell(clothing, unit).value == "万件"
-    assert ws.cell(cells["袜业企业数"], latest).value == 206
-    assert ws.cell(cells["袜业企业数"], unit).value == "户"
-    deadline = ws.cell(capacity, column(ws, "完成时限"))
-    assert deadline.number_format == 'yyyy"年"m"月"d"日"'
+    assert ws.cell(clothing, col("goal")).value == pytest.approx(200.0)  # 2 m = 200 万件
+    assert ws.cell(clothing, col("unit")).value == "万件"
+    assert ws.cell(cells["袜业企业数"], col("latest")).value == 206
+    assert ws.cell(cells["袜业企业数"], col("unit")).value == "户"
 
 
 def test_build_scales_linearly_to_many_regions(shipped_report: Report) -> None:
@@ -260,4 +269,5 @@ def test_report_writes_the_workbook_through_the_cli(tmp_path: Path, shipped_repo
     path.write_bytes(render_workbook(shipped_report))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert load_workbook(path)["Summary"].max_row == 14
+        ws = load_workbook(path)["Summary"]
+        assert ws.max_row == header_row(ws) + 2 + len(shipped_report.targets)

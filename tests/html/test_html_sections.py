@@ -102,14 +102,17 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
         "Annual sock outputXiaobeihe",
         "○ Awaiting final figure · likely missed (latest 2.5 bn pairs, 62.5 % of goal)",
         "62.5 %",
-        "2.5 bn pairs2024",
+        "2.5 bn pairs2023",
         "4 bn pairs31 Dec 2025",
     ]
     assert row_for(cells, "Sock firms above designated size")[1] == "✘ Missed"
-    assert row_for(cells, "Sock firms above designated size")[3] == "2 firmsJan 2026"
-    assert row_for(cells, "Sock output, annual rate")[1] == "2.6 bn pairs/yearJun 2025"
+    assert row_for(cells, "Sock firms above designated size")[3] == "2 firmsFeb 2026"
+    assert row_for(cells, "Sock-related firms")[1] == "295 firmsDec 2024"
     text = "".join(cells.text)
     assert "Target progress report — Oct 2026" in text
+    # the outcome of the passed deadline comes before the counts and the tables
+    outcome = text.index("The deadline of 31 Dec 2025 passed 10 months ago")
+    assert outcome < text.index("Missed: 1") < text.index("Summary")
     assert "Missed: 1" in text and "Awaiting final figure: 5" in text
 
 
@@ -120,13 +123,13 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
         "袜子年产量小北河",
         "○ 待期末数据 · 预计未完成（最新值25亿双，完成率62.5%）",
         "62.5%",
-        "25亿双2024年",
+        "25亿双2023年",
         "40亿双2025年12月31日",
     ]
-    assert row_for(cells, "年产值")[3] == "35亿元2024年"
+    assert row_for(cells, "年产值")[3] == "35亿元2023年"
     assert row_for(cells, "袜子年产能")[0] == "袜子年产能辽源"
     assert row_for(cells, "规模以上袜业企业数")[1] == "✘ 未完成"
-    assert row_for(cells, "袜子年产量（未注明年份）")[1] == "26亿双/年2025年6月"
+    assert row_for(cells, "袜业相关企业数（含配套）")[1] == "295户2024年12月"
     text = "".join(cells.text)
     assert "目标完成情况月报（2026年10月）" in text
     assert "辽源" in text and "小北河" in text

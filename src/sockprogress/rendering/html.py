@@ -53,7 +53,6 @@ def environment(extra: Path | None = None, lang: str = "en") -> Environment:
         status_text=partial(text.status_text, lang=lang),
         issue_text=partial(text.issue_text, lang=lang),
         severity=partial(text.severity_word, lang=lang),
-        points=partial(text.points, lang=lang),
         note_text=partial(text.note_text, lang=lang),
         why_text=partial(text.why_text, lang=lang),
         period=partial(text.period_text, lang=lang),
@@ -110,7 +109,7 @@ class Card:
     @property
     def changed(self) -> bool:
         r = self.result
-        return r.status != r.previous_status or r.latest != r.previous_latest
+        return r.changed
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext, npgettext
 from ..model import Report, Status, TargetResult
 from ..periods import Month
 from . import text
@@ -90,22 +90,22 @@ def outcome_sentence(outcome: DeadlineOutcome, lang: str = "en") -> str:
     """`The deadline of 31 Dec 2025 passed 10 months ago: of 8 targets, 1 missed, …`."""
     counts = text.joined([_count_phrase(s, n, outcome, lang) for s, n in outcome.counts], lang)
     sentence = (
-        _(
-            "The deadline of {deadline} passed {months} months ago. Of its {total} targets: "
-            "{counts}.",
-            lang,
-        )
+        _("The deadline of {deadline} passed {months} ago. Of its {total}: {counts}.", lang)
         if outcome.months_ago > 0
-        else _(
-            "The deadline of {deadline} passed this month. Of its {total} targets: {counts}.", lang
-        )
+        else _("The deadline of {deadline} passed this month. Of its {total}: {counts}.", lang)
     )
+    months = ngettext("{n} month", "{n} months", outcome.months_ago, lang)
     return sentence.format(
         deadline=text.date_text(outcome.deadline, lang),
-        months=outcome.months_ago,
-        total=outcome.total,
+        months=months.format(n=outcome.months_ago),
+        total=targets_phrase(outcome.total, lang),
         counts=counts,
     )
+
+
+def targets_phrase(n: int, lang: str) -> str:
+    """`8 targets` inside a sentence (the Chinese count stands without 共 there)."""
+    return npgettext("in a sentence", "{n} target", "{n} targets", n, lang).format(n=n)
 
 
 def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
@@ -121,14 +121,20 @@ def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
             for s, n in counts.items()
         ]
         lines.append(
-            _("{total} targets before their deadline: {counts}.", lang).format(
-                total=len(open_), counts=text.joined(parts, lang)
+            _("Before their deadline, {total}: {counts}.", lang).format(
+                total=targets_phrase(len(open_), lang),
+                counts=text.joined(parts, lang),
             )
         )
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
         lines.append(
-            _("{n} targets rest on a figure to check (marked below).", lang).format(n=checks)
+            ngettext(
+                "{n} target rests on a figure to check (marked below).",
+                "{n} targets rest on a figure to check (marked below).",
+                checks,
+                lang,
+            ).format(n=checks)
         )
     return tuple(lines)
 
@@ -200,7 +206,9 @@ def comparison_text(report: Report, lang: str = "en") -> str:
         return _("Compared with last month's report as published ({file}).", lang).format(
             file=c.file
         )
-    return _(RECOMPUTED[c.reason or "none"], lang).format(file=c.file or "")
+    if not c.file:
+        return _("Last month is judged again from this month's sheet.", lang)
+    return _(RECOMPUTED[c.reason or "none"], lang).format(file=c.file)
 
 
 # Why last month is judged again rather than read from its published report.

@@ -19,7 +19,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
 from ..i18n import DEFAULT_LANG, LANGS, N_, Lang, _, check_lang
-from ..model import Figures, Issue, Note, Target
+from ..model import Issue, Note, Target
 from ..periods import Month, parse_period
 
 LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
@@ -480,33 +480,6 @@ def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
     return f"{text}%" if lang == "zh" else f"{text} %"
 
 
-def points(value: float | None, lang: str = "en") -> str:
-    """A difference of two percentages: 25.3 points / 25.3个百分点 (never 25.3 %)."""
-    if value is None:
-        return DASH
-    return _("{value} points", lang).format(value=_decimal(abs(value), "#,##0.0", lang))
-
-
-def schedule_text(gap_closed: float | None, schedule_gap: float | None, lang: str = "en") -> str:
-    """`70.0 % of the goal; behind the time-proportional schedule by 25.3 points`.
-
-    The share is of the gap from the baseline to the goal, the measure the schedule compares
-    with the time elapsed; never "ahead by N %", since the difference of two shares is points.
-    """
-    if gap_closed is None or schedule_gap is None:
-        return DASH
-    done = _("{share} of the goal", lang).format(share=percent(gap_closed, lang=lang))
-    if round(schedule_gap, 1) == 0:
-        where = _("in step with the time-proportional schedule", lang)
-    elif schedule_gap > 0:
-        where = _("ahead of the time-proportional schedule by {points}", lang)
-    else:
-        where = _("behind the time-proportional schedule by {points}", lang)
-    return ("，" if lang == "zh" else "; ").join(
-        (done, where.format(points=points(schedule_gap, lang)))
-    )
-
-
 def rate(value: float | None, lang: str = "en") -> str:
     """A fraction as a percent a year: 0.031 -> +3.1 %/yr (+3.1%/年)."""
     if value is None:
@@ -611,12 +584,3 @@ def counts_text(counts: Mapping[str, int], lang: str = "en") -> str:
     return joined(
         (_("{n} {status}", lang).format(n=n, status=words[s]) for s, n in counts.items()), lang
     )
-
-
-def schedule_gap(figures: Figures) -> float | None:
-    """序时进度: the gap closed minus the time elapsed, in points; the model's when it has it."""
-    known = getattr(figures, "schedule_gap_pts", None)
-    if isinstance(known, float | int):
-        return float(known)
-    closed, elapsed = figures.gap_closed_pct, figures.time_elapsed_pct
-    return None if closed is None or elapsed is None else closed - elapsed

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from ...i18n import N_, _
-from ...model import Observation, Report, TargetResult
+from ...model import Report, TargetResult
 from .. import text
 from ..text import note_text
 from .styles import PCT, PTS, RATE, RATIO, Scale, scale_for
@@ -79,6 +79,11 @@ HEADINGS: dict[str, str] = {
     "charts_title": N_("Charts"),
     "report_month": N_("Report month"),
     "note": N_("Note"),
+    "outlook": N_("Outlook"),
+    "check": N_("Check"),
+    "latest_source": N_("Source of the latest figure"),
+    "latest_note": N_("Note on the latest figure"),
+    "source_note": N_("Source and note"),
 }
 
 
@@ -115,17 +120,9 @@ def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
         yield region, list(group)
 
 
-def _same(a: Observation | None, b: Observation | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return a.period == b.period and a.value == b.value
-
-
 def changed(result: TargetResult) -> bool:
     """True when the status or the latest figure differs from the month before."""
-    return result.status != result.previous_status or not _same(
-        result.latest, result.previous_latest
-    )
+    return result.changed
 
 
 def blank_reasons(result: TargetResult, fields: Sequence[str], lang: str) -> list[str]:

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.styles import Font
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _
 from ...model import Report, TargetResult
+from ...periods import Month
+from .. import outcome
 from ..charts import PRIORITY
 from ..text import (
     basis_word,
     paren,
     plan_text,
-    schedule_gap,
-    schedule_text,
     source_text,
     status_word,
     target_note_text,
@@ -50,6 +51,7 @@ from .styles import (
     targets_count,
 )
 
+CHECK_FONT = Font(bold=True, color="8A1C00")
 WIDTHS = {"A": 34, "B": 15, "C": 14, "D": 10, "E": 12, "F": 16}
 CHART_COLUMN = "G"
 CHART_FIRST, CHART_LAST = 7, 15  # G to O
@@ -63,9 +65,7 @@ MAX_CHARTS = 200
 def _figure_value(
     result: TargetResult, field: str, fmt: str, scale: Scale, lang: str
 ) -> tuple[Any, str]:
-    value: Any = getattr(result.figures, field, None)
-    if field == "schedule_gap_pts":
-        value = schedule_gap(result.figures)
+    value: Any = getattr(result.figures, field)
     if fmt == "scaled":
         return scale.of(value), scale.number_format
     if fmt == "word":
@@ -73,12 +73,21 @@ def _figure_value(
     return value, date_format(lang) if fmt == "date" else fmt
 
 
-def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str) -> int:
+def _facts(
+    ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str, as_of: Month
+) -> int:
     """The key figures as label/value/remark rows from `row`; returns the next free row."""
     t = result.target
     put(ws, row, 1, _("Status", lang))
     put_status(ws, row, 2, result.status, lang)
     put(ws, row, 4, result.status, font=CODE_FONT)
+    if result.outlook or result.checks:
+        # Beside the status, as on the Summary: a typo never passes without a word.
+        row += 1
+        put(ws, row, 1, figure_label("outlook" if result.outlook else "check", lang))
+        put(ws, row, 2, outcome.outlook_word(result.outlook, lang) or None)
+        if result.checks:
+            put(ws, row, 3, outcome.check_line(result, lang), font=CHECK_FONT)
     rows: list[tuple[str, Any, str, Any]] = [
         ("goal", scale.of(t.target), scale.number_format, scale.unit),
         ("deadline", t.deadline, date_format(lang), None),
@@ -107,13 +116,14 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: st
         )
     reasons = dict(result.why_null)
     for field, fmt in FIGURES:
+        if not outcome.shown(field, result, as_of):
+            continue
         value, number_format = _figure_value(result, field, fmt, scale, lang)
         remark = None
         if field in reasons:
             remark = _("blank: {reason}", lang).format(reason=why_reason(reasons[field], lang))
         elif field == "schedule_gap_pts":
-            f = result.figures
-            remark = schedule_text(f.gap_closed_pct, schedule_gap(f), lang)
+            remark = outcome.schedule_text(result, lang) or None
         rows.append((field, value, number_format, remark))
     rows.append(("previous_status", status_word(result.previous_status, lang), "", None))
     for n, (key, value, number_format, remark) in enumerate(rows, row + 1):
@@ -125,7 +135,10 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: st
             put(ws, n, 3, remark, font=MUTED_FONT if blank else None, alignment=INDENT)
     row += len(rows) + 1
     notes = notes_text(result, lang)
+    latest = result.latest
     for key, text in (
+        ("latest_source", latest.source if latest else None),
+        ("latest_note", latest.note if latest else None),
         ("notes", notes),
         ("note", target_note_text(t, lang)),
         ("plan", plan_text(t, lang)),
@@ -148,7 +161,7 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
     value_title = _("Value", lang)
     if scale.factor != 1:
         value_title += paren(scale.unit, lang)
-    titles = ["period", "period_end", None, "basis", "input_rows"]
+    titles = ["period", "period_end", None, "basis", "input_rows", "source_note"]
     for c, key in enumerate(titles, 1):
         put(
             ws,
@@ -164,6 +177,12 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
         put(ws, n, 3, scale.of(obs.value), scale.number_format)
         put(ws, n, 4, basis_word(obs.basis, lang, obs.period), alignment=INDENT)
         put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
+        source = "\n".join(part for part in (obs.source, obs.note) if part)
+        if source:
+            # The source spans to the print edge: the chart sits above the observations.
+            put(ws, n, 6, source, alignment=WRAP)
+            ws.merge_cells(start_row=n, start_column=6, end_row=n, end_column=CHART_LAST)
+            fit_height(ws, n, [(source, WIDTHS["F"] + 10 * (CHART_LAST - CHART_FIRST + 1))])
     return row + len(result.observations) + 2
 
 
@@ -179,14 +198,18 @@ def charted(report: Report) -> set[int]:
     return {id(r) for r in ordered[:MAX_CHARTS]}
 
 
-def _block(ws: Worksheet, row: int, result: TargetResult, lang: str, chart: bool) -> int:
+def _block(
+    ws: Worksheet, row: int, result: TargetResult, lang: str, chart: bool, as_of: Month
+) -> int:
     """One target's block from `row`; returns the first row after it."""
     scale = target_scale(result, lang)
     name = target_name(result, lang)
     put(ws, row, 1, name + paren(scale.unit, lang), font=SUBTITLE_FONT, border=BOTTOM_RULE)
     for c in range(2, 16):
         put(ws, row, c, None, border=BOTTOM_RULE)
-    end = _observations(ws, _facts(ws, row + 1, result, scale, lang) + 1, result, scale, lang)
+    facts_end = _facts(ws, row + 1, result, scale, lang, as_of)
+    # The observations start below the chart, whose rows their sources span.
+    end = _observations(ws, max(facts_end + 1, row + 2 + CHART_ROWS), result, scale, lang)
     if not chart:
         put(
             ws,
@@ -231,7 +254,7 @@ def add_region_sheet(
     for i, result in enumerate(results):
         if i:
             ws.row_breaks.append(Break(id=row - 1))
-        row = _block(ws, row, result, lang, id(result) in charts)
+        row = _block(ws, row, result, lang, id(result) in charts, report.as_of)
     print_setup(ws, str(report.as_of), lang)
     ws.print_area = f"A1:{LAST_PRINT_COLUMN}{row}"
     return ws

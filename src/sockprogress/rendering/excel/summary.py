@@ -12,7 +12,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _
 from ...model import Report, TargetResult
-from ..text import colon, schedule_gap, status_text, status_word
+from .. import outcome
+from ..text import colon, paren, status_text, status_word
 from .common import (
     by_region,
     changed,
@@ -52,10 +53,13 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 14),
     ("target_name", None, 34),
     ("status", None, 24),
+    ("outlook", None, 13),
+    ("check", None, 16),
     ("share_of_target_pct", PCT, 11),
     ("schedule_gap_pts", PTS, 11),
     ("latest", "scaled", 12),
     ("latest_period", None, 11),
+    ("latest_source", None, 30),
     ("goal", "scaled", 12),
     ("deadline", DATE, 16),
     ("unit", None, 9),
@@ -68,8 +72,10 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("status_code", None, 14),
 )
 KEYS = [c[0] for c in COLUMNS]
+WRAPPED = ("target_name", "check", "latest_source", "notes")
 ITALIC_FONT = Font(italic=True)
-HEADER_ROW = 4
+HEADLINE_FONT = Font(bold=True, size=11)
+CHECK_FONT = Font(bold=True, color="8A1C00")
 SHOWN_FIGURES = ("share_of_target_pct", "actual_cagr", "required_cagr", "pace_ratio")
 
 
@@ -79,10 +85,13 @@ def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
         region_name(t.region, report, lang) if lang == "zh" else t.region,
         target_name(result, lang),
         None,  # the status cell is styled separately
+        outcome.outlook_word(result.outlook, lang) or None,
+        outcome.check_line(result, lang) or None,
         f.share_of_target_pct,
-        schedule_gap(f),
+        f.schedule_gap_pts,
         s.of(result.latest.value) if result.latest else None,
-        period_words(result.latest.period, lang) if result.latest else None,
+        _latest_period(result, lang),
+        (result.latest.source or None) if result.latest else None,
         s.of(t.target),
         t.deadline,
         s.unit,
@@ -96,6 +105,15 @@ def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
     ]
 
 
+def _latest_period(result: TargetResult, lang: str) -> str | None:
+    if result.latest is None:
+        return None
+    period = period_words(result.latest.period, lang)
+    if result.latest.estimate:
+        return period + paren(_("estimate", lang), lang)
+    return period
+
+
 def _counts_line(report: Report, lang: str) -> str:
     parts = [f"{status_text(s, lang)}{colon(lang)}{n}" for s, n in report.counts().items()]
     return f"{targets_count(len(report.targets), lang)} — " + " · ".join(parts)
@@ -106,10 +124,15 @@ def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
     ws.title = _("Summary", lang)
     month = str(report.as_of)
     put(ws, 1, 1, title_line(month, lang), font=TITLE_FONT)
-    put(ws, 2, 1, _counts_line(report, lang))
-    header_row(ws, HEADER_ROW, [figure_label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
+    # The outcome of passed deadlines comes first, before any table.
+    lines = outcome.headline(report, lang)
+    for n, line in enumerate(lines, 2):
+        put(ws, n, 1, line, font=HEADLINE_FONT)
+    put(ws, 2 + len(lines), 1, _counts_line(report, lang))
+    header = 4 + len(lines)
+    header_row(ws, header, [figure_label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
     formats = {DATE: date_format(lang)}
-    row = HEADER_ROW
+    row = header
     for region, results in by_region(report):
         row += 1
         count = targets_count(len(results), lang)
@@ -128,27 +151,26 @@ def add_summary(wb: Workbook, report: Report, lang: str) -> Worksheet:
                     c,
                     value,
                     scale.number_format if fmt == "scaled" else formats.get(fmt or "", fmt),
-                    font=CODE_FONT if key == "status_code" else None,
-                    alignment=WRAP if key in ("notes", "target_name") else TOP,
+                    font=CODE_FONT
+                    if key == "status_code"
+                    else (CHECK_FONT if key == "check" else None),
+                    alignment=WRAP if key in WRAPPED else TOP,
                 )
             put_status(ws, row, KEYS.index("status") + 1, result.status, lang)
             fit_height(
                 ws,
                 row,
-                [
-                    (values[i], COLUMNS[i][2])
-                    for i in (KEYS.index("target_name"), KEYS.index("notes"))
-                ],
+                [(values[KEYS.index(k)], COLUMNS[KEYS.index(k)][2]) for k in WRAPPED],
             )
-    last = max(row, HEADER_ROW + 1)
+    last = max(row, header + 1)
     share = get_column_letter(KEYS.index("share_of_target_pct") + 1)
     ws.conditional_formatting.add(
-        f"{share}{HEADER_ROW + 1}:{share}{last}",
+        f"{share}{header + 1}:{share}{last}",
         DataBarRule(start_type="num", start_value=0, end_type="num", end_value=100, color="5B9BD5"),
     )
-    ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{last}"
-    print_setup(ws, month, lang, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    ws.freeze_panes = f"C{header + 1}"
+    ws.auto_filter.ref = f"A{header}:{get_column_letter(len(COLUMNS))}{last}"
+    print_setup(ws, month, lang, title_rows=f"{header}:{header}")
     return ws
 
 
@@ -178,6 +200,15 @@ def _what_changed(result: TargetResult, lang: str) -> str:
         old_p = period_words(prev.period, lang) if prev else _("none", lang)
         new_p = period_words(now.period, lang) if now else _("none", lang)
         parts.append(_("latest {old} → {new}", lang).format(old=old_p, new=new_p))
+    for rev in result.revisions:
+        s = target_scale(result, lang)
+        parts.append(
+            _("revised {period}: {old} → {new}", lang).format(
+                period=period_words(rev.period, lang),
+                old=f"{s.of(rev.old):g}",
+                new=f"{s.of(rev.new):g}",
+            )
+        )
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
@@ -192,6 +223,7 @@ def add_changes(wb: Workbook, report: Report, lang: str) -> Worksheet:
         f"{title}{month_words(before, lang)} → {month_words(month, lang)}",
         font=TITLE_FONT,
     )
+    put(ws, 2, 1, outcome.comparison_text(report, lang))
     header_row(
         ws, 3, [figure_label(k, lang) for k, _w in CHANGE_COLUMNS], [w for _k, w in CHANGE_COLUMNS]
     )
