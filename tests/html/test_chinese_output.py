@@ -1,0 +1,248 @@
+"""The Chinese report speaks Chinese: page, workbook and terminal, with one word per thing.
+
+Free text from the inputs (a figure's source or note as typed in the sheet, a goal's plan or
+source where targets.toml has no Chinese) is the data's, not the tool's, and is taken out
+before looking; what remains may hold English only from the short allow-list below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+from synthetic import synthetic_report
+
+from sockprogress.cli import main
+from sockprogress.model import Report
+from sockprogress.rendering import text
+from sockprogress.rendering.excel import render_workbook
+from sockprogress.rendering.html import render_html
+
+# Proper names, codes and file names a Chinese reader meets as they are.
+ALLOWED = {
+    "Eurostat",  # the method's authors
+    "Open",
+    "SDG",
+    "sockprogress",  # the tool
+    "SHA",
+    "Actuals",  # the input sheet's name
+    "xlsx",
+    "toml",
+    "json",
+    "html",
+    "baseline.value",  # a key of targets.toml a hint names
+    "indicators",  # [[indicators]], a table of targets.toml a hint names
+    "ytd",  # the values of the basis column
+    "month",
+    "rate",
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
+
+
+def codes_and_inputs(report: Report) -> tuple[set[str], list[str]]:
+    """The report's own codes (allowed words) and free texts from the inputs (taken out)."""
+    codes = {s for s in text.STATUS_WORDS}
+    texts: list[str] = []
+    for r in report.targets:
+        t = r.target
+        codes |= {t.id, t.region, t.indicator}
+        for o in r.observations:
+            texts += [o.source, o.note]
+        if not t.plan_zh:
+            texts.append(t.plan or "")
+        if not t.source_zh:
+            texts.append(t.source or "")
+        if not t.note_zh:
+            texts.append(t.note or "")
+    for c in report.context:
+        codes |= {c.region, c.indicator}
+        texts += [c.latest.source, c.latest.note]
+    for i in report.issues:
+        codes |= {i.file or "", i.sheet or "", i.column or ""}
+        codes |= {v for _, v in i.params}
+        if not i.code:
+            texts.append(i.message)
+    for item in report.inputs:
+        codes.add(item.name)
+    return codes, sorted((t for t in texts if t), key=len, reverse=True)
+
+
+def english_words(shown: str, report: Report) -> set[str]:
+    codes, texts = codes_and_inputs(report)
+    for t in texts:
+        shown = shown.replace(t, " ")
+    allowed = ALLOWED | {part for code in codes for part in WORD.findall(code)} | codes
+    return {w for w in WORD.findall(shown) if w not in allowed and w.strip(".") not in allowed}
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees: no style, no chart internals, no hashes."""
+
+    HIDDEN = ("style", "script", "svg", "code")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.HIDDEN:
+            self.depth += 1
+        for name, value in attrs:  # labels a screen reader speaks are text too
+            if name in ("aria-label", "data-label", "title") and value and not self.depth:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+
+def visible(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    return "\n".join(parser.parts)
+
+
+def cell_texts(wb: Workbook) -> Iterator[str]:
+    for ws in wb.worksheets:
+        yield ws.title
+        yield ws.oddHeader.left.text or ""
+        yield ws.oddFooter.center.text or ""
+        for row in ws.iter_rows(values_only=True):
+            yield from (v for v in row if isinstance(v, str))
+        for chart in ws._charts:
+            for axis in (chart.x_axis, chart.y_axis):
+                if axis.title and axis.title.tx and axis.title.tx.rich:
+                    yield from (r.t for p in axis.title.tx.rich.p for r in (p.r or []))
+
+
+@pytest.fixture(scope="module")
+def with_issues(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    """The synthetic report: data issues of several kinds, a YTD, a context indicator."""
+    return synthetic_report(tmp_path_factory.mktemp("zh-synthetic"))
+
+
+@pytest.mark.parametrize("which", ["shipped", "synthetic"])
+def test_chinese_html_has_no_english_words(
+    which: str, shipped_report: Report, with_issues: Report
+) -> None:
+    report = shipped_report if which == "shipped" else with_issues
+    html = render_html(report, lang="zh")
+    assert english_words(visible(html), report) == set()
+
+
+@pytest.mark.parametrize("which", ["shipped", "synthetic"])
+def test_chinese_workbook_has_no_english_words(
+    which: str, shipped_report: Report, with_issues: Report
+) -> None:
+    report = shipped_report if which == "shipped" else with_issues
+    wb = load_workbook(io.BytesIO(render_workbook(report, "zh")))
+    assert english_words("\n".join(cell_texts(wb)), report) == set()
+
+
+def test_the_check_itself_finds_english(shipped_report: Report) -> None:
+    html = render_html(shipped_report, lang="en")
+    assert {"Achieved", "Goal", "Summary"} & english_words(visible(html), shipped_report) or {
+        "Missed"
+    } <= english_words(visible(html), shipped_report)
+
+
+def test_a_status_has_one_word_in_page_workbook_and_terminal(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    targets, actuals = shipped
+    result = CliRunner().invoke(
+        main,
+        ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-10"]
+        + ["--out", str(tmp_path), "--lang", "zh"],
+    )
+    assert result.exit_code == 0, result.output
+    html = visible((tmp_path / "progress-2026-10.html").read_text("utf-8"))
+    wb = load_workbook(tmp_path / "progress-2026-10.xlsx")
+    cells = "\n".join(cell_texts(wb))
+    statuses = ("missed", "awaiting_final", "not_assessable")  # those of the shipped data
+    for status in statuses:
+        icon_word = text.status_text(status, "zh")
+        assert icon_word in html and icon_word in cells
+        assert text.status_word(status, "zh") in result.output
+    # ... and no other name for them, as the two old tables had (待最终数据, 未实现, 无法评估)
+    for old in ("待最终数据", "未实现", "按期推进", "进展顺利", "目标进度报告", "目标进展报告"):
+        assert old not in html and old not in cells and old not in result.output
+
+
+def required_lines(value: str, width: float) -> int:
+    """Lines a wrapped cell needs, counted as the issue asks: a CJK character is two units of
+    the column width, anything else one."""
+    total = 0
+    for part in value.split("\n"):
+        units = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in part)
+        total += max(1, math.ceil(units / width))
+    return total
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_wrapped_cell_has_the_height_of_its_lines(
+    lang: str, shipped_report: Report, with_issues: Report
+) -> None:
+    for report in (shipped_report, with_issues):
+        wb = load_workbook(io.BytesIO(render_workbook(report, lang)))
+        for ws in wb.worksheets:
+            spans = {m.min_row * 10_000 + m.min_col: m for m in ws.merged_cells.ranges}
+            for row in ws.iter_rows():
+                for cell in row:
+                    if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                        continue
+                    merged = spans.get(cell.row * 10_000 + cell.column)
+                    columns = range(merged.min_col, merged.max_col + 1) if merged else [cell.column]
+                    width = sum(
+                        ws.column_dimensions[ws.cell(1, c).column_letter].width or 8.43
+                        for c in columns
+                    )
+                    height = ws.row_dimensions[cell.row].height or 15
+                    lines = required_lines(cell.value, width)
+                    assert height >= 14.5 * lines, (ws.title, cell.coordinate, cell.value)
+
+
+def test_chinese_workbook_reads_periods_plans_and_axes_in_chinese(shipped_report: Report) -> None:
+    first = shipped_report.targets[0]
+    target = dataclasses.replace(
+        first.target, plan_zh="辽源市袜业“十四五”发展目标", source_zh=None, source="English only"
+    )
+    report = dataclasses.replace(
+        shipped_report, targets=(dataclasses.replace(first, target=target),)
+    )
+    wb = load_workbook(io.BytesIO(render_workbook(report, "zh")))
+    ws = wb.worksheets[2]  # the region sheet of the first target
+    values = [v for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert "辽源市袜业“十四五”发展目标" in values
+    assert "English only" in values  # no Chinese source: the English one, not nothing
+    assert "2023年5月" in values  # a period in words, not 2023-05
+    assert "2023-05" not in values
+    chart = ws._charts[0]
+    body = chart.y_axis.title.tx.rich.bodyPr
+    assert body.rot == 0 and body.vert == "horz"  # the unit (亿双) reads across, not sideways
+    assert chart.y_axis.title.tx.rich.p[0].r[0].t == "亿双"
+
+
+def test_about_sheet_puts_each_label_beside_its_text(shipped_report: Report) -> None:
+    wb = load_workbook(io.BytesIO(render_workbook(shipped_report, "zh")))
+    ws = wb["编制说明"]
+    rows = {ws.cell(r, 1).value: r for r in range(1, 12) if ws.cell(r, 1).value}
+    for label in ("报告期", "指标解释与测算方法", "单位", "公式", "图表"):
+        row = rows[label]
+        assert ws.cell(row, 2).value, label  # its text in the same row
+        assert f"B{row}:C{row}" in {str(m) for m in ws.merged_cells.ranges}
+    assert "序时进度" in ws.cell(rows["指标解释与测算方法"], 2).value

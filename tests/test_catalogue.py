@@ -1,0 +1,139 @@
+"""The message catalogue: complete in Chinese, compiled as written, in step with the code."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from sockprogress import i18n
+from sockprogress.rendering import text
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "src" / "sockprogress" / "locale"
+PLACEHOLDER = re.compile(r"\{(\w*)\}|%\((\w+)\)[sd]")
+
+
+def po(lang: str) -> Catalog:
+    with (LOCALE / lang / "LC_MESSAGES" / "sockprogress.po").open("rb") as f:
+        return read_po(f)
+
+
+def entries(catalog: Catalog) -> list[tuple[str | None, str | tuple[str, ...], object]]:
+    return [(m.context, m.id, m.string) for m in catalog if m.id]
+
+
+def placeholders(message: str) -> set[str]:
+    return {a or b for a, b in PLACEHOLDER.findall(message)}
+
+
+def test_every_message_has_a_chinese_translation_and_none_is_fuzzy() -> None:
+    catalog = po("zh")
+    missing = [m.id for m in catalog if m.id and not all(m.string or ("",))]
+    missing += [m.id for m in catalog if m.id and isinstance(m.id, str) and not m.string]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert not missing, f"no Chinese for: {missing}"
+    assert not fuzzy, f"fuzzy (check, then drop the flag): {fuzzy}"
+    assert len(catalog) > 200
+
+
+def test_a_translation_uses_only_its_messages_placeholders() -> None:
+    """A misspelt {placeholder} would raise KeyError, or print itself, in a report."""
+    for message in po("zh"):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        allowed = set().union(*(placeholders(i) for i in ids))
+        for string in strings:
+            assert placeholders(string) <= allowed, (message.id, string)
+        # Every placeholder but judging's English `detail` is needed to say the same thing.
+        assert placeholders(strings[0]) >= placeholders(ids[0]) - {"detail"}, message.id
+
+
+def test_both_languages_hold_the_same_messages() -> None:
+    zh = {(c, i) for c, i, _ in entries(po("zh"))}
+    en = {(c, i) for c, i, _ in entries(po("en"))}
+    assert zh == en
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_the_compiled_mo_matches_the_po(lang: str) -> None:
+    source = po(lang)
+    with (LOCALE / lang / "LC_MESSAGES" / "sockprogress.mo").open("rb") as f:
+        compiled = read_mo(f)
+    wanted = {
+        (m.context, m.id): m.string
+        for m in source
+        if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else (m.string,))
+    }
+    got = {
+        (m.context, tuple(m.id) if isinstance(m.id, list) else m.id): (
+            tuple(m.string) if isinstance(m.string, list) else m.string
+        )
+        for m in compiled
+        if m.id
+    }
+    # An untranslated plural is compiled as its English forms: the same as no entry.
+    got = {key: string for key, string in got.items() if string != key[1]}
+    assert got == wanted, "run `make catalogue` (pybabel compile) after editing the .po"
+
+
+def test_the_catalogue_holds_every_message_of_the_code_and_templates(tmp_path: Path) -> None:
+    """`pybabel extract` over the sources finds nothing the catalogue lacks (run `make
+    messages` and translate, when it does) and nothing it keeps is unused."""
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "--no-location",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with pot.open("rb") as f:
+        extracted = {(m.context, m.id) for m in read_po(f) if m.id}
+    kept = {(c, i) for c, i, _ in entries(po("zh"))}
+    assert extracted - kept == set(), "new messages: run `make messages` and translate them"
+    assert kept - extracted == set(), "messages no code uses: run `make messages`"
+
+
+def test_every_blank_reason_judging_writes_is_a_message() -> None:
+    source = (ROOT / "src" / "sockprogress" / "judging" / "figures.py").read_text("utf-8")
+    reasons = set(re.findall(r'why\.none\(\s*"\w+",\s*"([^"]+)"', source))
+    assert reasons and reasons <= set(text.WHY_REASONS)
+    for reason in reasons:
+        assert text.why_reason(reason, "zh") != reason
+
+
+def test_every_issue_code_the_code_gives_is_a_message() -> None:
+    codes: set[str] = set()
+    for path in (ROOT / "src" / "sockprogress").rglob("*.py"):
+        source = path.read_text("utf-8")
+        codes |= set(re.findall(r'code="([\w.]+)"', source))
+        codes |= {f"plausibility.{c}" for c in re.findall(r'warn\(\s*\w+,\s*"(\w+)"', source)}
+    assert "no_rows" in codes and "plausibility.jump" in codes
+    assert codes <= set(text.ISSUE_TEXT), codes - set(text.ISSUE_TEXT)
+
+
+def test_every_note_code_is_a_message() -> None:
+    codes: set[str] = set()
+    for path in (ROOT / "src" / "sockprogress" / "judging").rglob("*.py"):
+        codes |= set(re.findall(r'Note\(\s*"(\w+)"', path.read_text("utf-8")))
+    assert "awaiting_final" in codes
+    assert codes <= set(text.NOTE_TEXT), codes - set(text.NOTE_TEXT)
