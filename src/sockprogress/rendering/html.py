@@ -93,11 +93,13 @@ class Card:
     unit_caption: str
     rows: tuple[FigureRow, ...]
     status_line: str = ""
+    status_short: str = ""
     check_line: str = ""
     schedule: str = ""
     # The figures behind the chart: (period, value, basis word, source, note)
     observations: tuple[tuple[str, str, str, str, str], ...] = ()
     blank_line: str = ""
+    goal_note: str = ""
 
     @property
     def changed(self) -> bool:
@@ -236,10 +238,12 @@ def build_view(
                 unit_caption=unit_caption(r, lang) if svg else "",
                 rows=figure_rows(r, lang, report.as_of),
                 status_line=outcome.status_line(r, lang),
+                status_short=outcome.status_line(r, lang, detail=False),
                 check_line=outcome.check_line(r, lang),
                 schedule=outcome.schedule_text(r, lang),
                 observations=observation_rows(r, lang),
                 blank_line=blank_line(r, lang, report.as_of),
+                goal_note=text.goal_note(r.target, lang),
             )
         )
     regions: dict[str, list[Card]] = {}

@@ -125,12 +125,15 @@ def outlook_word(outlook: str | None, lang: str = "en") -> str:
     return text.label(f"outlook_{outlook}", lang) if outlook else ""
 
 
-def status_line(result: TargetResult, lang: str = "en") -> str:
+def status_line(result: TargetResult, lang: str = "en", detail: bool = True) -> str:
     """The status as a reader should take it: `Awaiting final figure · likely missed (latest
-    2.6 bn pairs, 65.0 % of goal)`; other statuses are their word."""
+    2.6 bn pairs, 65.0 % of goal)`; other statuses are their word. Without `detail` (a table
+    that shows the latest figure and share beside it) the bracket is left out."""
     word = text.status_word(result.status, lang)
     if result.outlook is None or result.latest is None:
         return word
+    if not detail:
+        return f"{word} · {outlook_word(result.outlook, lang)}"
     latest = text.scaled(result.latest.value, result.target.unit, lang)
     if result.latest.estimate:
         latest += text.paren(text.label("estimate", lang), lang)

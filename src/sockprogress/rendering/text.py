@@ -102,6 +102,13 @@ def joined(parts: Iterable[str], lang: str = "en") -> str:
     return ("，" if lang == "zh" else ", ").join(p for p in parts if p)
 
 
+def goal_note(target: Target, lang: str = "en") -> str:
+    """What a reader must know about the goal itself (its scope), in the language if given."""
+    if lang == "zh" and target.note_zh:
+        return target.note_zh
+    return target.note or ""
+
+
 def goal_text(target: Target, lang: str = "en") -> str:
     """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`."""
     return label("goal_by", lang).format(

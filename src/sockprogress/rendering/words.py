@@ -243,6 +243,7 @@ LABELS: dict[str, dict[str, str]] = {
         "latest_source": "Source of the latest figure",
         "latest_note": "Note on the latest figure",
         "blank_line": "Blank figures",
+        "about_goal": "About this goal",
     },
     "zh": {
         "title": "目标进度报告",
@@ -316,8 +317,11 @@ LABELS: dict[str, dict[str, str]] = {
         "{counts}。",
         "before_deadline": "尚未到期的{total}：{counts}。",
         "n_months": "{n}个月",
+        "n_months_one": "{n}个月",
         "n_targets_of": "{n}项目标",
+        "n_targets_of_one": "{n}项目标",
         "n_checks": "{n}项目标所依据的数据需核实（见下文标注）。",
+        "n_checks_one": "{n}项目标所依据的数据需核实（见下文标注）。",
         "compared_recomputed": "上月情况按本月数据表重新测算。",
         "outlook_likely_achieved": "预计完成",
         "outlook_likely_missed": "预计未完成",
@@ -343,6 +347,7 @@ LABELS: dict[str, dict[str, str]] = {
         "latest_source": "最新数据资料来源",
         "latest_note": "最新数据注",
         "blank_line": "留空指标",
+        "about_goal": "目标说明",
     },
 }
 

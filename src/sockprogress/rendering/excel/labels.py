@@ -99,6 +99,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "latest_changed": ("latest {old} → {new}", "最新值 {old} → {new}"),
     "none": ("none", "无"),
     "outlook": ("Outlook", "预计"),
+    "about_goal": ("About this goal", "目标说明"),
     "check": ("Check", "数据核实"),
     "latest_source": ("Source of the latest figure", "最新数据资料来源"),
     "latest_note": ("Note on the latest figure", "最新数据注"),

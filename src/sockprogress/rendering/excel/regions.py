@@ -17,7 +17,7 @@ from ...model import Report, TargetResult
 from ...periods import Month
 from .. import outcome
 from ..charts import PRIORITY
-from ..text import status_word
+from ..text import goal_note, status_word
 from .chart import DATA_COL, DATA_WIDTH, build_chart, lines, write_chart_data
 from .common import FIGURES, figure_label, notes_text, region_name, target_name, target_scale
 from .labels import label
@@ -121,6 +121,7 @@ def _facts(
         ("latest_source", latest.source if latest else None),
         ("latest_note", latest.note if latest else None),
         ("notes", notes),
+        ("about_goal", goal_note(t, lang)),
         ("plan", t.plan),
         ("source", t.source),
     ):
@@ -141,7 +142,7 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
     value_title = label("value", lang)
     if scale.factor != 1:
         value_title = f"{value_title} ({scale.unit})"
-    titles = ["period", "period_end", None, "basis", "input_rows", "source_note"]
+    titles = ["period", "period_end", None, "basis", "input_rows", "source"]
     for c, key in enumerate(titles, 1):
         put(
             ws, row, c, label(key, lang) if key else value_title, font=HEADER_FONT, fill=HEADER_FILL
@@ -152,7 +153,9 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
         put(ws, n, 3, scale.of(obs.value), scale.number_format)
         put(ws, n, 4, obs.basis, alignment=INDENT)
         put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
-        source = "\n".join(part for part in (obs.source, obs.note) if part)
+        # The source only: the quoted sentences are in the HTML and the JSON, and the latest
+        # figure's note is in the block above; all of them would double the printed pages.
+        source = obs.source
         if source:
             # The source spans to the print edge: the chart sits above the observations.
             put(ws, n, 6, source, alignment=WRAP)
