@@ -137,10 +137,10 @@ def status_line(result: TargetResult, lang: str = "en", detail: bool = True) -> 
     latest = text.scaled(result.latest.value, result.target.unit, lang)
     if result.latest.estimate:
         latest += text.paren(text.label("estimate", lang), lang)
-    detail = text.label("latest_share", lang).format(
+    bracket = text.label("latest_share", lang).format(
         latest=latest, share=text.percent(result.figures.share_of_target_pct, lang=lang)
     )
-    return f"{word} · {outlook_word(result.outlook, lang)}{text.paren(detail, lang)}"
+    return f"{word} · {outlook_word(result.outlook, lang)}{text.paren(bracket, lang)}"
 
 
 def check_line(result: TargetResult, lang: str = "en") -> str:
