@@ -220,6 +220,12 @@ def actuals() -> None:
 @click.option("--source", help="Where the figure was published.")
 @click.option("--note", help="Anything a reader needs to know.")
 @click.option("--replace", is_flag=True, help="Overwrite the row for the same period.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Store a figure that breaks a plausibility rule (a 万/亿 slip, a fractional count, "
+    "a value far from its goal) after checking it.",
+)
 def add(
     path: Path,
     targets: Path,
@@ -231,18 +237,33 @@ def add(
     source: str | None,
     note: str | None,
     replace: bool,
+    force: bool,
 ) -> None:
     """Add one row to the Actuals table (or replace one with --replace)."""
     from .editing.add import add_row, check_row
-    from .reading import load_targets
+    from .editing.plausible import implausible, stored_line
+    from .errors import InputError
+    from .reading import load_targets, read_actuals
 
     today = dt.date.today()
     new = check_row(region, indicator, period, value, basis, source, note, today)
-    done = add_row(path, new, load_targets(targets), today, replace=replace)
+    goals = load_targets(targets)
+    problems = implausible(new, read_actuals(path, today=today).rows, goals)
+    if problems and not force:
+        raise InputError(
+            f"{stored_line(new, goals)} breaks a plausibility rule "
+            f"({problems[0].code.removeprefix('plausibility.')}): "
+            f"{problems[0].message.removeprefix('check this figure: ')}; nothing was stored. "
+            "Check the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
+        )
+    done = add_row(path, new, goals, today, replace=replace)
     for warning in done.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    for problem in problems:  # stored with --force: say it once more
+        click.echo(f"Warning: {problem.message}", err=True)
     verb = "replaced" if done.replaced else "added"
     click.echo(f"{path.name}, sheet Actuals, row {done.row}: {verb} (backup: {done.backup})")
+    click.echo(f"  {stored_line(new, goals)}")
 
 
 @main.command()
