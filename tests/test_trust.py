@@ -162,9 +162,11 @@ def _inputs(tmp_path: Path, rows: list[tuple[Any, ...]]) -> tuple[Path, Path]:
     return targets, actuals
 
 
-def _report(targets: Path, actuals: Path, out: Path, as_of: str) -> dict[str, Any]:
+def _report(
+    targets: Path, actuals: Path, out: Path, as_of: str, formats: str = "json"
+) -> dict[str, Any]:
     args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
-    result = CliRunner().invoke(main, [*args, "--as-of", as_of, "--format", "json"])
+    result = CliRunner().invoke(main, [*args, "--as-of", as_of, "--format", formats])
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads((out / f"progress-{as_of}.json").read_text("utf-8"))
     return data
@@ -251,3 +253,57 @@ def test_a_report_month_that_has_not_ended_is_refused(tmp_path: Path) -> None:
     )
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+# --- actuals add: says what it stored, refuses an implausible figure without --force --------
+
+
+def _add(actuals: Path, targets: Path, *extra: str) -> Any:
+    args = ["actuals", "add", "--actuals", str(actuals), "--targets", str(targets)]
+    args += ["--region", "Testville", "--indicator", "widgets", "--source", SYNTHETIC]
+    return CliRunner().invoke(main, [*args, *extra])
+
+
+def test_actuals_add_refuses_a_wan_yi_slip_and_says_why(tmp_path: Path) -> None:
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
+    before = actuals.read_bytes()
+    result = _add(actuals, targets, "--period", "2026-09", "--value", "2.6亿")
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert "\n" not in line
+    assert line.startswith("Error: Testville · Synthetic widgets · 2026-09 = 260,000,000 units")
+    assert "plausibility rule (jump)" in line and "--force" in line
+    assert actuals.read_bytes() == before  # nothing stored, no backup needed
+
+
+def test_actuals_add_with_force_stores_it_and_check_flags_it(tmp_path: Path) -> None:
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
+    result = _add(actuals, targets, "--period", "2026-09", "--value", "2.6亿", "--force")
+    assert result.exit_code == 0, result.output
+    assert "Testville · Synthetic widgets · 2026-09 = 260,000,000 units" in result.stdout
+    check = CliRunner().invoke(
+        main, ["check", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-10"]
+    )
+    assert check.exit_code == 1
+    assert "row 3, column value: warning: check this figure" in check.output
+    data = _report(targets, actuals, tmp_path / "out", "2026-10", "json,html,xlsx")
+    t = data["targets"][0]
+    assert t["status"] == "achieved" and t["check_figure"] is True
+    html = (tmp_path / "out" / "progress-2026-10.html").read_text("utf-8")
+    row = html[html.index('<tr data-status="achieved">') :]
+    row = row[: row.index("</tr>")]
+    assert "Check this figure" in row  # on the same line as "Achieved"
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "out" / "progress-2026-10.xlsx")["Summary"]
+    line = next(r for r in ws.iter_rows(values_only=True) if r[-1] == "achieved")
+    assert any(str(v).startswith("⚠ Check this figure (row 3)") for v in line)
+
+
+def test_actuals_add_says_back_a_plausible_figure(tmp_path: Path) -> None:
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
+    result = _add(actuals, targets, "--period", "2026-09", "--value", "2.3万")
+    assert result.exit_code == 2  # 23,000 units after 226 is a jump too
+    result = _add(actuals, targets, "--period", "2026-09", "--value", "231")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("Testville · Synthetic widgets · 2026-09 = 231 units")

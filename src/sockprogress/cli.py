@@ -270,6 +270,12 @@ def actuals() -> None:
 @click.option("--source", help="Where the figure was published.")
 @click.option("--note", help="Anything a reader needs to know.")
 @click.option("--replace", is_flag=True, help="Overwrite the row for the same period.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Store a figure that breaks a plausibility rule (a 万/亿 slip, a fractional count, "
+    "a value far from its goal) after checking it.",
+)
 @lang_option("Language of the lines printed: en or zh.")
 def add(
     path: Path,
@@ -282,23 +288,41 @@ def add(
     source: str | None,
     note: str | None,
     replace: bool,
+    force: bool,
     lang: str,
 ) -> None:
     """Add one row to the Actuals table (or replace one with --replace)."""
     from .editing.add import add_row, check_row
-    from .reading import load_targets
+    from .editing.plausible import implausible, stored_line
+    from .errors import InputError
+    from .reading import load_targets, read_actuals
+    from .rendering.text import issue_text
 
     today = dt.date.today()
     new = check_row(region, indicator, period, value, basis, source, note, today)
-    done = add_row(path, new, load_targets(targets), today, replace=replace)
+    goals = load_targets(targets)
+    problems = implausible(new, read_actuals(path, today=today).rows, goals)
+    if problems and not force:
+        raise InputError(
+            f"{stored_line(new, goals)} breaks a plausibility rule "
+            f"({problems[0].code.removeprefix('plausibility.')}): "
+            f"{problems[0].message.removeprefix('check this figure: ')}; nothing was stored. "
+            "Check the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
+        )
+    done = add_row(path, new, goals, today, replace=replace)
     for warning in done.warnings:
         click.echo(_("Warning: {message}", lang).format(message=warning), err=True)
+    for problem in problems:  # stored with --force: say it once more
+        click.echo(
+            _("Warning: {message}", lang).format(message=issue_text(problem, lang)), err=True
+        )
     line = (
         _("{file}, sheet Actuals, row {row}: replaced (backup: {backup})", lang)
         if done.replaced
         else _("{file}, sheet Actuals, row {row}: added (backup: {backup})", lang)
     )
     click.echo(line.format(file=path.name, row=done.row, backup=done.backup))
+    click.echo(f"  {stored_line(new, goals)}")
 
 
 @main.command()

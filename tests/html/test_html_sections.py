@@ -100,9 +100,9 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "en"
     assert row_for(cells, "Annual sock output") == [
         "Annual sock outputXiaobeihe",
-        "○ Awaiting final figure · likely missed (latest 2.5 bn pairs, 62.5 % of goal)",
-        "62.5 %",
-        "2.5 bn pairs2023",
+        "○ Awaiting final figure · likely missed",
+        "65.0 %",
+        "2.6 bn pairsJun 2025 (estimate)",
         "4 bn pairs31 Dec 2025",
     ]
     assert row_for(cells, "Sock firms above designated size")[1] == "✘ Missed"
@@ -121,12 +121,12 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "zh-CN"
     assert row_for(cells, "袜子年产量") == [
         "袜子年产量小北河",
-        "○ 待期末数据 · 预计未完成（最新值25亿双，完成率62.5%）",
-        "62.5%",
-        "25亿双2023年",
+        "○ 待期末数据 · 预计未完成",
+        "65.0%",
+        "26亿双2025年6月（估算数）",
         "40亿双2025年12月31日",
     ]
-    assert row_for(cells, "年产值")[3] == "35亿元2023年"
+    assert row_for(cells, "年产值")[3] == "38亿元2025年6月（估算数）"
     assert row_for(cells, "袜子年产能")[0] == "袜子年产能辽源"
     assert row_for(cells, "规模以上袜业企业数")[1] == "✘ 未完成"
     assert row_for(cells, "袜业相关企业数（含配套）")[1] == "295户2024年12月"

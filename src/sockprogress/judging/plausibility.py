@@ -168,3 +168,25 @@ def check_series(
 
 def flagged_rows(issues: Iterable[Issue]) -> set[int]:
     return {i.row for i in issues if i.row is not None}
+
+
+def check_new_value(
+    existing: Rows,
+    row: int,
+    period: str,
+    kind: str,
+    end: dt.date,
+    value: float,
+    basis: str,
+    series: Series,
+) -> list[Issue]:
+    """The rules a figure about to be added would break, judged with its series' rows."""
+    added = Rows(
+        [*existing.row, row],
+        [*existing.period, period],
+        [*existing.kind, kind],
+        [*existing.end, end],
+        [*existing.value, value],
+        [*existing.basis, basis],
+    )
+    return [i for i in check_series(series, added) if i.row == row]

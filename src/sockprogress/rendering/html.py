@@ -100,11 +100,13 @@ class Card:
     # (label, text, True when the text is English standing in for a missing translation)
     texts: tuple[tuple[str, str, bool], ...] = ()
     status_line: str = ""
+    status_short: str = ""
     check_line: str = ""
     schedule: str = ""
     # The figures behind the chart: (period, value, basis word, source, note)
     observations: tuple[tuple[str, str, str, str, str], ...] = ()
     blank_line: str = ""
+    goal_note: str = ""
 
     @property
     def changed(self) -> bool:
@@ -228,7 +230,6 @@ def target_texts(r: TargetResult, lang: str) -> tuple[tuple[str, str, bool], ...
     t = r.target
     out = []
     for name, en, shown in (
-        (_("Note", lang), t.note, text.target_note_text(t, lang)),
         (_("Plan", lang), t.plan, text.plan_text(t, lang)),
         (_("Source", lang), t.source, text.source_text(t, lang)),
     ):
@@ -264,10 +265,12 @@ def build_view(
                 unit_caption=unit_caption(r, lang) if svg else "",
                 rows=figure_rows(r, lang, report.as_of),
                 status_line=outcome.status_line(r, lang),
+                status_short=outcome.status_line(r, lang, detail=False),
                 check_line=outcome.check_line(r, lang),
                 schedule=outcome.schedule_text(r, lang),
                 observations=observation_rows(r, lang),
                 blank_line=blank_line(r, lang, report.as_of),
+                goal_note=text.goal_note(r.target, lang),
                 texts=target_texts(r, lang),
             )
         )

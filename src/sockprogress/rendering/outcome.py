@@ -146,19 +146,22 @@ def outlook_word(outlook: str | None, lang: str = "en") -> str:
     return _(OUTLOOK_WORDS[outlook], lang) if outlook else ""
 
 
-def status_line(result: TargetResult, lang: str = "en") -> str:
+def status_line(result: TargetResult, lang: str = "en", detail: bool = True) -> str:
     """The status as a reader should take it: `Awaiting final figure · likely missed (latest
-    2.6 bn pairs, 65.0 % of goal)`; other statuses are their word."""
+    2.6 bn pairs, 65.0 % of goal)`; other statuses are their word. Without `detail` (a table
+    that shows the latest figure and share beside it) the bracket is left out."""
     word = text.status_word(result.status, lang)
     if result.outlook is None or result.latest is None:
         return word
+    if not detail:
+        return f"{word} · {outlook_word(result.outlook, lang)}"
     latest = text.scaled(result.latest.value, result.target.unit, lang)
     if result.latest.estimate:
         latest += text.paren(_("estimate", lang), lang)
-    detail = _("latest {latest}, {share} of goal", lang).format(
+    bracket = _("latest {latest}, {share} of goal", lang).format(
         latest=latest, share=text.percent(result.figures.share_of_target_pct, lang=lang)
     )
-    return f"{word} · {outlook_word(result.outlook, lang)}{text.paren(detail, lang)}"
+    return f"{word} · {outlook_word(result.outlook, lang)}{text.paren(bracket, lang)}"
 
 
 def check_line(result: TargetResult, lang: str = "en") -> str:

@@ -368,6 +368,13 @@ def colon(lang: str = "en") -> str:
     return "：" if lang == "zh" else ": "
 
 
+def goal_note(target: Target, lang: str = "en") -> str:
+    """What a reader must know about the goal itself (its scope), in the language if given."""
+    if lang == "zh" and target.note_zh:
+        return target.note_zh
+    return target.note or ""
+
+
 def goal_text(target: Target, lang: str = "en") -> str:
     """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`."""
     return _("{goal} by {deadline}", lang).format(
@@ -414,10 +421,6 @@ def plan_text(target: Target, lang: str = "en") -> str | None:
 
 def source_text(target: Target, lang: str = "en") -> str | None:
     return text_for(lang, target.source, target.source_zh)
-
-
-def target_note_text(target: Target, lang: str = "en") -> str | None:
-    return text_for(lang, target.note, target.note_zh)
 
 
 @lru_cache(maxsize=16)

@@ -78,7 +78,7 @@ HEADINGS: dict[str, str] = {
     "formulas_title": N_("Formulas"),
     "charts_title": N_("Charts"),
     "report_month": N_("Report month"),
-    "note": N_("Note"),
+    "about_goal": N_("About this goal"),
     "outlook": N_("Outlook"),
     "check": N_("Check"),
     "latest_source": N_("Source of the latest figure"),

@@ -20,11 +20,11 @@ from .. import outcome
 from ..charts import PRIORITY
 from ..text import (
     basis_word,
+    goal_note,
     paren,
     plan_text,
     source_text,
     status_word,
-    target_note_text,
     why_reason,
 )
 from .chart import DATA_COL, DATA_WIDTH, build_chart, lines, write_chart_data
@@ -140,7 +140,7 @@ def _facts(
         ("latest_source", latest.source if latest else None),
         ("latest_note", latest.note if latest else None),
         ("notes", notes),
-        ("note", target_note_text(t, lang)),
+        ("about_goal", goal_note(t, lang)),
         ("plan", plan_text(t, lang)),
         ("source", source_text(t, lang)),
     ):
@@ -161,7 +161,7 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
     value_title = _("Value", lang)
     if scale.factor != 1:
         value_title += paren(scale.unit, lang)
-    titles = ["period", "period_end", None, "basis", "input_rows", "source_note"]
+    titles = ["period", "period_end", None, "basis", "input_rows", "source"]
     for c, key in enumerate(titles, 1):
         put(
             ws,
@@ -177,7 +177,9 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
         put(ws, n, 3, scale.of(obs.value), scale.number_format)
         put(ws, n, 4, basis_word(obs.basis, lang, obs.period), alignment=INDENT)
         put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
-        source = "\n".join(part for part in (obs.source, obs.note) if part)
+        # The source only: the quoted sentences are in the HTML and the JSON, and the latest
+        # figure's note is in the block above; all of them would double the printed pages.
+        source = obs.source
         if source:
             # The source spans to the print edge: the chart sits above the observations.
             put(ws, n, 6, source, alignment=WRAP)
