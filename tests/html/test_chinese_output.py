@@ -166,8 +166,10 @@ def test_a_status_has_one_word_in_page_workbook_and_terminal(
     targets, actuals = shipped
     result = CliRunner().invoke(
         main,
-        ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-10"]
-        + ["--out", str(tmp_path), "--lang", "zh"],
+        [
+            *("report", "--targets", str(targets), "--actuals", str(actuals)),
+            *("--as-of", "2026-10", "--out", str(tmp_path), "--lang", "zh"),
+        ],
     )
     assert result.exit_code == 0, result.output
     html = visible((tmp_path / "progress-2026-10.html").read_text("utf-8"))
