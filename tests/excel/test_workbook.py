@@ -213,7 +213,9 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
     capacity = cells["袜子年产能"]
     assert ws.cell(capacity, col("latest")).value == pytest.approx(35.0)  # 3.5 bn = 35 亿双
     assert ws.cell(capacity, col("unit")).value == "亿双"
-    assert ws.cell(capacity, col("latest_period")).value == "2023年5月"
+    latest = next(r.latest for r in shipped_report.targets if r.target.name_zh == "袜子年产能")
+    assert latest is not None and latest.period == "2025-06"
+    assert ws.cell(capacity, col("latest_period")).value == "2025年6月"
     assert ws.cell(capacity, col("deadline")).number_format == 'yyyy"年"m"月"d"日"'
     clothing = cells["服装年产能"]
     assert ws.cell(clothing, col("goal")).value == pytest.approx(200.0)  # 2 m = 200 万件

@@ -1,0 +1,101 @@
+"""The terminal speaks the report's language: --lang, then $SOCKPROGRESS_LANG, then the locale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from sockprogress.cli import main
+from sockprogress.i18n import default_lang
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang", "source"),
+    [
+        ({}, "en", "no locale set"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh", "$LANG=zh_CN.UTF-8"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh", "$LANG=zh_TW.UTF-8"),
+        ({"LANG": "C.UTF-8"}, "en", "$LANG=C.UTF-8"),
+        ({"LANG": "de_DE.UTF-8"}, "en", "$LANG=de_DE.UTF-8"),
+        ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, "en", "$LC_MESSAGES=en_GB.UTF-8"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh", "$LC_ALL=zh_CN.UTF-8"),
+        ({"LANG": "zh_CN.UTF-8", "SOCKPROGRESS_LANG": "en"}, "en", "$SOCKPROGRESS_LANG"),
+        ({"LANG": "en_US.UTF-8", "SOCKPROGRESS_LANG": "zh"}, "zh", "$SOCKPROGRESS_LANG"),
+    ],
+    ids=["none", "zh_CN", "zh_TW", "C", "de", "lc_messages", "lc_all", "env-en", "env-zh"],
+)
+def test_the_default_language_follows_the_environment(
+    environ: dict[str, str], lang: str, source: str
+) -> None:
+    assert default_lang(environ) == (lang, source)
+
+
+def run(shipped: tuple[Path, Path], command: str, *extra: str, **env: str) -> Result:
+    targets, actuals = shipped
+    args = [command, "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-10"]
+    return CliRunner().invoke(main, [*args, *extra], env=env)
+
+
+def test_report_speaks_chinese_in_a_chinese_locale(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    result = run(shipped, "report", "--out", str(tmp_path), LANG="zh_CN.UTF-8")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("提示：actuals.xlsx，工作表“Actuals”：工作表中没有目标")
+    assert "2026年10月：完成时限（2025年12月31日）已过10个月。该时限的8项目标中：" in result.output
+    assert "2026年10月：共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
+        result.output
+    )
+    assert '<html lang="zh-CN">' in (tmp_path / "progress-2026-10.html").read_text("utf-8")
+
+
+def test_the_flag_wins_over_the_locale(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run(shipped, "report", "--out", str(tmp_path), "--lang", "en", LANG="zh_CN.UTF-8")
+    assert result.exit_code == 0, result.output
+    assert "2026-10: 8 targets — 1 missed, 5 awaiting final figure, 2 not assessable" in (
+        result.output
+    )
+    assert "待期末数据" not in result.output
+
+
+def test_check_lists_problems_and_hints_in_chinese(shipped: tuple[Path, Path]) -> None:
+    result = run(shipped, "check", SOCKPROGRESS_LANG="zh")
+    assert result.exit_code == 1
+    assert (
+        "actuals.xlsx，工作表“Actuals”：提示：工作表中没有目标 liaoyuan-clothing-capacity"
+        "（地区：Liaoyuan，指标：clothing_capacity）的数据；请在 Actuals 工作表中补录已发布的数据"
+    ) in result.output
+    assert "问题2条：错误0条（该行未采用），提示2条" in result.output
+    english = run(shipped, "check")
+    assert "no rows for target liaoyuan-clothing-capacity" in english.output
+    assert "; add its published figures to the Actuals sheet" in english.output
+    assert "2 problems: 0 errors (rows left out), 2 warnings" in english.output
+
+
+def test_an_error_line_speaks_the_language(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    targets, _ = shipped
+    result = CliRunner().invoke(
+        main,
+        [
+            "report",
+            "--targets",
+            str(targets),
+            "--actuals",
+            str(tmp_path / "nope.xlsx"),
+            "--lang",
+            "zh",
+        ],
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith("错误：")
+
+
+@pytest.mark.parametrize("command", [["report"], ["check"], ["actuals", "add"]])
+def test_help_shows_the_default_that_applies(command: list[str]) -> None:
+    chinese = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "zh_CN.UTF-8"})
+    assert "[default: (zh, from $LANG=zh_CN.UTF-8)]" in " ".join(chinese.output.split())
+    plain = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "C.UTF-8"})
+    assert "[default: (en, from $LANG=C.UTF-8)]" in " ".join(plain.output.split())
