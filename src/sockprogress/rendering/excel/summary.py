@@ -256,7 +256,7 @@ def add_changes(wb: Workbook, report: Report, lang: str) -> Worksheet:
             4,
             1,
             _("No target changed its status or latest figure since {month}.", lang).format(
-                month=before
+                month=month_words(before, lang)
             ),
             font=ITALIC_FONT,
         )
