@@ -174,7 +174,13 @@ def _merged_cells(
         fix = "unmerge them and type the value in every row"
         top = _frame_index(cleaner, range(r0 + 1, r0 + 2))
         cleaner.issue(
-            cleaner.frame.loc[top, "row"], column, "warning", f"cells {span} are merged; {fix}", 0
+            cleaner.frame.loc[top, "row"],
+            column,
+            "warning",
+            f"cells {span} are merged; {fix}",
+            0,
+            "merged_top",
+            (("span", span),),
         )
         below = _frame_index(cleaner, range(max(r0 + 2, header_index + 2), r1 + 2))
         severity: Severity = "error" if required else "warning"
@@ -186,6 +192,8 @@ def _merged_cells(
             f"this row's cell is part of merged cells {span}, so it reads as empty"
             f"{left_out}; {fix}",
             0,
+            "merged_below_left_out" if required else "merged_below",
+            (("span", span),),
         )
         if required:
             cleaner.bad[below] = True
@@ -216,6 +224,8 @@ def _formulas_without_result(
             f"the formula in {cell} has no saved result (the file was written by a program that "
             "does not calculate); open it in Excel, save it, and run again",
             4,
+            "formula_no_result",
+            (("cell", cell),),
         )
     cleaner.bad |= frame["row"].isin([names[c] for c in found])
 
@@ -246,6 +256,7 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             "warning",
             "blank row in the middle of the table; it is skipped",
             0,
+            "blank_row",
         )
         frame = frame.loc[~blank]
         cleaner.factorized = {
@@ -270,6 +281,8 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
                 "warning",
                 f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'",
                 order,
+                "name_cleaned",
+                (("raw", str(raw)), ("fixed", fixed)),
             )
     period = cleaner.apply("period", clean_period, 3)
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
@@ -280,7 +293,13 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
         notes = value.part(lambda v: v[1])
         noted = notes.notna() & ~cleaner.bad
         for message, noted_rows in frame.loc[noted, "row"].groupby(notes[noted]):
-            cleaner.issue(noted_rows, "value", "warning", str(message), 4)
+            first = noted_rows.index[0]
+            read = f"{value.part(lambda v: v[0])[first]:g}"
+            params = (("value", str(frame.loc[first, "value"])), ("number", read))
+            code = "value_number_as_text" if str(message).startswith("the number") else ""
+            cleaner.issue(
+                noted_rows, "value", "warning", str(message), 4, code or "value_as_text", params
+            )
 
     good = ~cleaner.bad.to_numpy(dtype=bool)
     index = frame.index[good]
@@ -317,13 +336,20 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
         "warning",
         "basis applies to month rows only; ignored on a year or date row",
         5,
+        "basis_not_month",
     )
     rows.loc[wrong_basis, "basis"] = ""
     if today is not None:
         future = rows["end"] > pd.Timestamp(today)
         for text, group in rows.loc[future].groupby("period")["row"]:
             cleaner.issue(
-                group, "period", "warning", f"period {text} has not ended yet (today is {today})", 3
+                group,
+                "period",
+                "warning",
+                f"period {text} has not ended yet (today is {today})",
+                3,
+                "period_not_ended",
+                (("period", str(text)), ("today", str(today))),
             )
     # A month's amount (basis blank or "month"), its year-to-date and an annual rate stated
     # that month are different figures.

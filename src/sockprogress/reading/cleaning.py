@@ -34,17 +34,21 @@ class Cleaner:
         self.factorized: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def issue(
-        self, rows: pd.Series, column: str, severity: Severity, message: str, order: int
+        self,
+        rows: pd.Series,
+        column: str,
+        severity: Severity,
+        message: str,
+        order: int,
+        code: str = "",
+        params: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """One issue per row; column "" (a whole row) is recorded as no column (null in JSON)."""
         for row in rows:
-            self.issues.append(
-                (
-                    int(row),
-                    order,
-                    Issue(severity, message, self.name, SHEET, int(row), column or None),
-                )
+            issue = Issue(
+                severity, message, self.name, SHEET, int(row), column or None, code, params
             )
+            self.issues.append((int(row), order, issue))
 
     def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """Each row's code and the distinct values of `column`."""
@@ -56,7 +60,7 @@ class Cleaner:
         """Run func once per distinct cell value; rows whose value fails become issues."""
         codes, uniques = self.codes(column)
         results: list[Any] = []
-        messages: list[str] = []
+        messages: list[CellProblem] = []
         failing = np.full(len(uniques) + 1, -1, dtype=np.intp)
         for position, value in enumerate([*uniques, None]):
             try:
@@ -64,7 +68,7 @@ class Cleaner:
             except CellProblem as exc:
                 results.append(None)
                 failing[position] = len(messages)
-                messages.append(str(exc))
+                messages.append(exc)
         if messages:
             # A row has one value, so one problem per row: its issues may be made in row order.
             which = failing[codes]
@@ -73,7 +77,17 @@ class Cleaner:
             new = failed & ~bad
             rows = self.frame["row"].to_numpy()[new]
             for row, message in zip(rows.tolist(), which[new].tolist(), strict=True):
-                issue = Issue("error", messages[message], self.name, SHEET, int(row), column)
+                problem = messages[message]
+                issue = Issue(
+                    "error",
+                    str(problem),
+                    self.name,
+                    SHEET,
+                    int(row),
+                    column,
+                    problem.code,
+                    problem.params,
+                )
                 self.issues.append((int(row), order, issue))
             self.bad = pd.Series(bad | failed, index=self.frame.index)
         return Cleaned(codes, results, self.frame.index)

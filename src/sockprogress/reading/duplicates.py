@@ -57,6 +57,15 @@ def deduplicate(
                 SHEET,
                 used,
                 "period",
+                code="duplicate_conflict" if len(values) > 1 else "duplicate_same",
+                params=(
+                    ("region", str(first["region"])),
+                    ("indicator", str(first["indicator"])),
+                    ("period", str(first["period"])),
+                    ("others", others),
+                    ("used", str(used)),
+                    ("values", ", ".join(f"{v:g}" for v in group["value"])),
+                ),
             )
         )
     kept = rows.loc[~keys.duplicated(keep="last").to_numpy()]

@@ -184,6 +184,8 @@ ISSUE_TEXT: dict[str, str] = {
     "value_not_finite": N_("'{value}' is not a finite number"),
     "value_not_positive": N_("{value} is not above zero; progress is measured on positive values"),
     "value_as_text": N_("'{value}' was stored as text; read as {number}"),
+    "value_number_as_text": N_("the number '{value}' was stored as text; read as {number}"),
+    "value_not_a_number": N_("'{value}' is not a number"),
     "merged_top": N_("cells {span} are merged; unmerge them and type the value in every row"),
     "merged_below": N_(
         "this row's cell is part of merged cells {span}, so it reads as empty; unmerge them "
@@ -326,7 +328,9 @@ def note_text(note: Note, lang: str = "en") -> str:
 def issue_text(issue: Issue, lang: str = "en") -> str:
     """A data issue's message in `lang`, from its code and parameters; else its message."""
     message = ISSUE_TEXT.get(issue.code)
-    if message is None:
+    if message is None or lang == "en":
+        # The English sentence is the one written where the problem was found (the JSON's);
+        # the catalogue's English id for the code says the same and gives translators context.
         return issue.message
     params = {k: _param(k, v, lang) for k, v in issue.params}
     try:
