@@ -292,9 +292,10 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     if not isinstance(value, Numbers):
         notes = value.part(lambda v: v[1])
         noted = notes.notna() & ~cleaner.bad
+        numbers_read = value.part(lambda v: v[0])  # once: per group it would be quadratic
         for message, noted_rows in frame.loc[noted, "row"].groupby(notes[noted]):
             first = noted_rows.index[0]
-            read = f"{value.part(lambda v: v[0])[first]:g}"
+            read = f"{numbers_read[first]:g}"
             params = (("value", str(frame.loc[first, "value"])), ("number", read))
             code = "value_number_as_text" if str(message).startswith("the number") else ""
             cleaner.issue(
