@@ -1,0 +1,252 @@
+"""What each code of the model says: the message ids behind statuses, notes, data issues,
+blank-figure reasons, figures, units and bases, in one place.
+
+The ids are the English text (gettext's convention); `N_` only marks them for `pybabel
+extract`, and text.py translates them where they are shown. A code that is missing here is
+shown as written (an issue: as its English message); tests/test_catalogue.py keeps the codes
+the judging and reading code give in step with these tables.
+"""
+
+from __future__ import annotations
+
+from ..i18n import N_
+
+STATUS_WORDS: dict[str, str] = {
+    "achieved": N_("Achieved"),
+    "missed": N_("Missed"),
+    "awaiting_final": N_("Awaiting final figure"),
+    "on_track": N_("On track"),
+    "moderate_progress": N_("Moderate progress"),
+    "insufficient_progress": N_("Insufficient progress"),
+    "moving_away": N_("Moving away"),
+    "not_assessable": N_("Not assessable"),
+}
+
+# One set of icons for the page, the workbook and the terminal. Shapes differ as well as
+# colours, so the status reads in greyscale print and for colour-blind readers; the word always
+# stands beside the icon. Each is in DejaVu and Noto CJK, the fonts CI installs, so none renders
+# as an empty box in Chromium or in LibreOffice's PDF.
+STATUS_ICONS: dict[str, str] = {
+    "achieved": "✔",
+    "missed": "✘",
+    "awaiting_final": "○",
+    "on_track": "▲",
+    "moderate_progress": "◆",
+    "insufficient_progress": "▼",
+    "moving_away": "⊘",
+    "not_assessable": "?",
+}
+
+NOTE_TEXT: dict[str, str] = {
+    "no_observation": N_("No usable observation for this target."),
+    "no_pace": N_("Only one observation and no baseline value: the pace cannot be measured yet."),
+    "final_figure": N_("Judged on the final figure for the deadline: {period}."),
+    "met_late": N_("The target was met later, in {period}, after the deadline."),
+    "final_not_in": N_("Achieved already; the final figure for the deadline is not in yet."),
+    "awaiting_final": N_(
+        "The deadline ({deadline}) has passed; waiting for the figure that covers it."
+    ),
+    "baseline_missing": N_(
+        "No observation for the baseline period {period}; figures that need a baseline are "
+        "left blank."
+    ),
+    "stale": N_("The latest figure ({period}) is more than 13 months old."),
+    "ttm": N_("Latest figure is the twelve months to {period} (trailing twelve months)."),
+    "no_pace_later": N_(
+        "No observation later than the baseline ({period}): the pace cannot be measured yet."
+    ),
+    "no_pace_undefined": N_("The pace cannot be measured: see the blank figures."),
+    "estimate": N_(
+        "The latest figure is an estimate: an annual rate stated in {period} without a calendar "
+        "year. It is never the final figure."
+    ),
+}
+
+# Reasons a figure is blank, as judging/figures.py writes them (in English, in the JSON's
+# `why_null`); each is a message id. A test keeps this list and figures.py in step.
+WHY_REASONS: tuple[str, ...] = (
+    N_("no usable observation"),
+    N_("no baseline"),
+    N_("the target equals the baseline"),
+    N_("the deadline is not after the baseline"),
+    N_("needs an observation later than the baseline"),
+    N_("the baseline is not above zero"),
+    N_("the required growth is zero"),
+    N_("not defined"),
+    N_("no pace"),
+    N_("the latest observation is at or after the deadline"),
+    N_("the target is already met"),
+    N_("the current pace does not move toward the target"),
+    N_("beyond any calendar date at the current pace"),
+)
+
+# The figures of method.md by their JSON names, as a reader calls them.
+FIGURE_NAMES: dict[str, str] = {
+    "share_of_target_pct": N_("Share of goal"),
+    "gap": N_("Gap to goal"),
+    "gap_closed_pct": N_("Gap closed since baseline"),
+    "time_elapsed_pct": N_("Time elapsed"),
+    "schedule_gap_pts": N_("Ahead (+) or behind (-) the time-proportional schedule, points"),
+    "actual_cagr": N_("Actual growth a year"),
+    "required_cagr": N_("Required growth a year"),
+    "pace_ratio": N_("Pace ratio (actual ÷ required growth)"),
+    "pace_category": N_("Pace judgement"),
+    "required_cagr_from_latest": N_("Growth a year needed from now"),
+    "projected_at_deadline": N_("Projected at deadline"),
+    "eta": N_("Expected date reached"),
+}
+
+# Units of targets.toml; other units are shown as written.
+UNITS: dict[str, str] = {
+    "pairs": N_("pairs"),
+    "yuan": N_("yuan"),
+    "firms": N_("firms"),
+    "pieces": N_("pieces"),
+    "sets": N_("sets"),
+    "people": N_("people"),
+    "units": N_("machines"),
+    "items": N_("items"),
+    "parcels": N_("parcels"),
+    "pairs/year": N_("pairs/year"),
+}
+
+BASIS: dict[str, str] = {
+    "level": N_("level at period end"),
+    "annual": N_("calendar year"),
+    "ttm": N_("12 months to"),
+    "ytd": N_("year to date"),
+    "month": N_("that month"),
+    "rate": N_("annual rate, year not stated"),
+}
+
+# Column names of the Actuals sheet, as an issue's "where" names them.
+COLUMNS: dict[str, str] = {
+    "region": N_("region"),
+    "indicator": N_("indicator"),
+    "period": N_("period"),
+    "value": N_("value"),
+    "basis": N_("basis"),
+    "source": N_("source"),
+    "note": N_("note"),
+}
+
+# Data issues by code: the message, filled from `Issue.params`. An issue whose code is not
+# here is shown as its (English) message.
+ISSUE_TEXT: dict[str, str] = {
+    "empty_cell": N_("the cell is empty"),
+    "period_empty": N_("the period is empty; write a year (2024), a month (2025-06) or a date"),
+    "period_invalid": N_(
+        "'{value}' is not a period; write a year (2024), a month (2025-06) or a date (2025-06-30)"
+    ),
+    "period_near_miss": N_("'{value}' is not a period; write the month as {month}"),
+    "basis_unknown": N_(
+        "unknown basis '{value}'; use month (that month's amount), ytd (January to that month) "
+        "or rate (an annual rate stated at that month, no calendar year)"
+    ),
+    "value_not_number": N_(
+        "'{value}' is not a number; type the figure as a number, e.g. 3500000000"
+    ),
+    "value_is_date": N_("'{value}' is a date, not a number; format the cell as a number"),
+    "value_empty": N_("the value is empty; type the figure as a number"),
+    "value_not_finite": N_("'{value}' is not a finite number"),
+    "value_not_positive": N_("{value} is not above zero; progress is measured on positive values"),
+    "value_as_text": N_("'{value}' was stored as text; read as {number}"),
+    "value_number_as_text": N_("the number '{value}' was stored as text; read as {number}"),
+    "value_not_a_number": N_("'{value}' is not a number"),
+    "merged_top": N_("cells {span} are merged; unmerge them and type the value in every row"),
+    "merged_below": N_(
+        "this row's cell is part of merged cells {span}, so it reads as empty; unmerge them "
+        "and type the value in every row"
+    ),
+    "merged_below_left_out": N_(
+        "this row's cell is part of merged cells {span}, so it reads as empty; the row is left "
+        "out; unmerge them and type the value in every row"
+    ),
+    "formula_no_result": N_(
+        "the formula in {cell} has no saved result (the file was written by a program that "
+        "does not calculate); open it in Excel, save it, and run again"
+    ),
+    "blank_row": N_("blank row in the middle of the table; it is skipped"),
+    "name_cleaned": N_("'{raw}' has stray spaces or full-width characters; read as '{fixed}'"),
+    "basis_not_month": N_("basis applies to month rows only; ignored on a year or date row"),
+    "period_not_ended": N_("period {period} has not ended yet (today is {today})"),
+    "duplicate_same": N_(
+        "{region} / {indicator} / {period} is also in row {others} with the same figure; row "
+        "{used} (the lower one) is used"
+    ),
+    "duplicate_conflict": N_(
+        "{region} / {indicator} / {period} is also in row {others} with conflicting values "
+        "({values}); row {used} (the lower one) is used"
+    ),
+    "date_for_annual_total": N_(
+        "a single date cannot carry an annual total for {target}; write a year (2024) or a "
+        "month (2025-06)"
+    ),
+    # `detail` is judging's English sentence on the two figures; the translation may leave it
+    # out (the row and the target are named, and the sheet shows both figures).
+    "year_row_differs": N_("{target}: {detail}"),
+    "no_rows": N_(
+        "no rows for target {target} (region {region}, indicator {indicator}) in the sheet"
+    ),
+    "baseline_missing": N_("target {target}: no observation for its baseline period {period}"),
+    "plausibility.jump": N_(
+        "check this figure: {series} = {value} is {factor} times away from the other figures of "
+        "the series (a 万/亿 slip is 10,000 or 100,000,000 times)"
+    ),
+    "plausibility.not_whole": N_(
+        "check this figure: {series} = {value} {unit} is not a whole number"
+    ),
+    "plausibility.scale": N_(
+        "check this figure: {series} = {value} is far outside the scale of its target ({target})"
+    ),
+    "unknown_region": N_(
+        "no target uses region '{region}'; the row is left out (regions: {regions})"
+    ),
+    "undeclared_indicator": N_(
+        "indicator '{indicator}' has no target and is not listed under [[indicators]] in the "
+        "targets file"
+    ),
+}
+
+# What to do about an issue whose message does not say it already (`check` prints it).
+HINTS: dict[str, str] = {
+    "no_rows": N_("add its published figures to the Actuals sheet"),
+    "unknown_region": N_("fix the spelling, or add a target for that region"),
+    "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
+    "baseline_missing": N_("add the baseline figure, or give baseline.value"),
+}
+
+SEVERITY: dict[str, str] = {"error": N_("error"), "warning": N_("warning")}
+
+METHOD: tuple[str, ...] = (
+    N_(
+        "Progress is judged by the Eurostat / Open SDG method for quantitative targets. The pace "
+        "ratio compares the actual compound annual growth since the baseline with the growth "
+        "needed to reach the goal by its deadline: on track at 0.95 or more, moderate progress "
+        "from 0.60, insufficient progress from 0, moving away below 0."
+    ),
+    N_(
+        "The schedule compares the share of the gap closed since the baseline with the share "
+        "of the time from the baseline to the deadline that has passed: the difference, in "
+        "percentage points, is how far ahead of or behind the time-proportional schedule the "
+        "target is."
+    ),
+    N_(
+        "Once a deadline has passed, the first figure that covers it decides: achieved or "
+        "missed; until it arrives the target awaits its final figure. A figure older than 13 "
+        "months is flagged as stale. Figures that cannot be computed are left blank with the "
+        "reason."
+    ),
+)
+
+
+STATUS_MEANINGS: dict[str, str] = {
+    "achieved": N_("The first figure covering the deadline meets the goal."),
+    "missed": N_("The first figure covering the deadline falls short of the goal."),
+    "awaiting_final": N_("The deadline has passed; the figure that covers it is not in yet."),
+    "on_track": N_("Pace ratio 0.95 or more: growing fast enough to reach the goal in time."),
+    "moderate_progress": N_("Pace ratio from 0.60 to 0.95: growing, but a little too slowly."),
+    "insufficient_progress": N_("Pace ratio from 0 to 0.60: growing far too slowly."),
+    "moving_away": N_("Pace ratio below 0: moving in the wrong direction."),
+    "not_assessable": N_("Too few figures to judge; the note says which are missing."),
+}
