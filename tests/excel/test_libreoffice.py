@@ -68,3 +68,26 @@ def test_libreoffice_reads_the_same_values(
                 assert b == pytest.approx(a, rel=1e-9)
                 compared += 1
     assert compared > 30
+
+
+def test_libreoffice_prints_every_line_of_wrapped_chinese_text(
+    shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    """A row too short for its wrapped text cuts the last lines off the page: the end of every
+    wrapped text of the Summary's notes and the About sheet must be in the printed PDF."""
+    source = tmp_path / "progress-zh.xlsx"
+    source.write_bytes(render_workbook(shipped_report, "zh"))
+    _, printed = pdf_text(soffice(source, "pdf"))
+    printed = "".join(printed.split())
+    wb = load_workbook(source)
+    ends = []
+    for ws in (wb["汇总表"], wb["编制说明"]):
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                    last = "".join(cell.value.split("\n")[-1].split())
+                    if len(last) >= 8:
+                        ends.append(last[-8:])
+    assert len(ends) >= 8
+    missing = [end for end in ends if end not in printed]
+    assert not missing, missing
