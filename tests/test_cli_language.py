@@ -99,3 +99,12 @@ def test_help_shows_the_default_that_applies(command: list[str]) -> None:
     assert "[default: (zh, from $LANG=zh_CN.UTF-8)]" in " ".join(chinese.output.split())
     plain = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "C.UTF-8"})
     assert "[default: (en, from $LANG=C.UTF-8)]" in " ".join(plain.output.split())
+
+
+def test_the_progress_bar_names_its_steps_in_the_language() -> None:
+    from sockprogress.cli import step_words
+
+    assert step_words("reading actuals.xlsx", "zh") == "正在读取 actuals.xlsx"
+    assert step_words("rendering html", "en") == "rendering html"
+    assert step_words("judging", "zh") == "正在测算"
+    assert step_words("something new", "zh") == "something new"

@@ -17,7 +17,7 @@ import click
 
 from .errors import SockProgressError
 from .gcpause import gc_paused
-from .i18n import LANG_ENV, LANGS, _, default_lang, ngettext
+from .i18n import LANG_ENV, LANGS, N_, _, default_lang, ngettext
 from .periods import Month
 from .progress import ProgressBar
 
@@ -89,6 +89,25 @@ def lang_option(help: str) -> Callable[[F], F]:
         help=help
         + f" Without it: ${LANG_ENV}, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_CN → zh).",
     )
+
+
+# The steps run_report names as it goes (monthly.py), as the progress bar says them.
+STEP_WORDS = (
+    ("reading ", N_("reading {name}")),
+    ("rendering ", N_("rendering {name}")),
+    ("writing files", N_("writing files")),
+    ("written", N_("written")),
+    ("judging", N_("judging")),
+    ("judged", N_("judged")),
+)
+
+
+def step_words(label: str, lang: str) -> str:
+    """A step of the report in the run's language; a step not listed here stays as it is."""
+    for start, message in STEP_WORDS:
+        if label.startswith(start):
+            return _(message, lang).format(name=label[len(start) :])
+    return label
 
 
 class _Group(click.Group):
@@ -193,7 +212,7 @@ def report(
             templates=templates,
             lang=lang,
             today=dt.date.today(),
-            progress=bar.step,
+            progress=lambda label, done, total: bar.step(step_words(label, lang), done, total),
             on_issues=show,
             charts=charts,
         )
