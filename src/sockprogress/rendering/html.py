@@ -319,6 +319,8 @@ def build_view(
             ("deadline", _("deadline", lang)),
         ],
         "semicolon": "；" if lang == "zh" else "; ",
+        # Said here, not in the template: a newstyle Jinja message would read its % as a format.
+        "change_pct_label": _("Change %", lang),
         "headline": outcome.headline(report, lang),
         "comparison": outcome.comparison_text(report, lang),
         "revised_cards": [c for c in cards if c.result.revisions],
