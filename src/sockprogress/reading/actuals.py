@@ -22,7 +22,7 @@ from python_calamine import CalamineWorkbook
 from ..errors import InputError
 from ..gcpause import gc_paused
 from ..model import Actuals, Severity
-from .cells import clean_basis, clean_name, clean_period
+from .cells import clean_basis, clean_name, clean_period, invisible_in
 from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key
@@ -264,13 +264,14 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             continue
         for raw, changed_rows in frame.loc[changed, ["row", column]].groupby(column)["row"]:
             fixed = clean_name(raw)[0]
-            cleaner.issue(
-                changed_rows,
-                column,
-                "warning",
-                f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'",
-                order,
+            hidden = invisible_in(str(raw))
+            message = (
+                f"'{fixed}' holds invisible characters ({', '.join(hidden)}); "
+                f"they are removed, so it reads as '{fixed}'"
+                if hidden
+                else f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'"
             )
+            cleaner.issue(changed_rows, column, "warning", message, order)
     period = cleaner.apply("period", clean_period, 3)
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
     _formulas_without_result(cleaner, path, header.index("value"), numbers)

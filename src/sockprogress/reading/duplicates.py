@@ -18,9 +18,7 @@ def codes_of(cleaned: Cleaned, func: Callable[[Any], Any]) -> tuple[np.ndarray, 
     return codes[cleaned.codes], len(uniques) + 1
 
 
-def row_key(
-    parts: list[tuple[np.ndarray, int]], good: np.ndarray, basis: np.ndarray
-) -> np.ndarray:
+def row_key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, basis: np.ndarray) -> np.ndarray:
     """One integer per good row for its (region, indicator, period, basis code 0..2)."""
     # Each part has at most one code per sheet row (Excel's limit is 2**20 rows), so three of
     # them and the basis code fit an int64 with room to spare.
