@@ -23,7 +23,7 @@ from ..model import (
     TargetsFile,
 )
 from ..periods import Month, parse_period
-from .figures import compute_figures
+from .figures import compute_figures, wrong_side, wrong_side_message
 from .rows import Rows, as_rows, split_rows
 from .series import Series, level_series, target_series
 from .status import decide
@@ -115,6 +115,8 @@ def _judge_target(
                 )
             )
     series, _, _, result = _assess(target, rows, as_of)
+    if result.baseline is not None and wrong_side(target, result.baseline.value):
+        issues.append(Issue("warning", wrong_side_message(target, result.baseline), file, sheet))
     for message in series.warnings:
         issues.append(Issue("warning", f"{target.id}: {message}", file, sheet))
     if not len(rows):
