@@ -204,16 +204,6 @@ def _target(table: _Table) -> Target:
                 f"{table.where}: the target equals the baseline value "
                 f"({target.target:g}); there is no progress to measure"
             )
-        if baseline.value is not None and (
-            (target.direction == "increase" and target.target < baseline.value)
-            or (target.direction == "decrease" and target.target > baseline.value)
-        ):
-            way = "below" if target.direction == "increase" else "above"
-            raise InputError(
-                f"{table.where}: direction is '{target.direction}' but the target "
-                f"({target.target:g}) is {way} the baseline value ({baseline.value:g}); "
-                "fix the direction or the figures"
-            )
     return target
 
 
