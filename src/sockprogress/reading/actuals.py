@@ -285,6 +285,31 @@ def _formulas_without_result(
     cleaner.bad |= frame["row"].isin([names[c] for c in found])
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where the table sits: its header row, each known column's 0-based position, and the
+    last row with a filled known column (the header row when there is none), all 1-based."""
+
+    header_row: int
+    columns: dict[str, int]
+    last_row: int
+
+
+def sheet_layout(path: Path) -> Layout:
+    """The Actuals table's layout, for `actuals add` (InputError when it cannot be read)."""
+    with gc_paused():
+        grid, _, _ = _load_grid(path)
+        index, header = _header(path.name, grid)
+        columns = {c: header.index(c) for c in COLUMNS if c in header}
+        last = index
+        for i in range(len(grid) - 1, index, -1):
+            cells = grid[i]
+            if any(p < len(cells) and cells[p] not in (None, "") for p in columns.values()):
+                last = i
+                break
+        return Layout(index + 1, columns, last + 1)
+
+
 def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
     """Read the Actuals sheet. Fatal problems raise InputError; row problems become issues."""
     # The grid is millions of small objects with no cycles: letting the cyclic collector walk

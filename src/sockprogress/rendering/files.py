@@ -7,6 +7,7 @@ renamed over its target; if a rename fails, the ones already replaced are put ba
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -45,17 +46,19 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_temp(path: Path, data: bytes) -> Path:
+def write_temp(path: Path, data: bytes, hint: str | None = None) -> Path:
     """Write data to a hidden temporary sibling of path, flushed to disk; return its path.
 
-    The temporary file already has the permissions path should end up with.
+    The temporary file is made in path's own folder (never the system's temporary folder,
+    which may be full or on another disk) and already has the permissions path should end up
+    with. A full disk, or any other failure, removes it and raises OutputError with `hint`.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(
-            f"{path.parent}: cannot write there ({exc.strerror}); choose another --out"
+            f"{path.parent}: cannot write there ({exc.strerror}); {hint or 'choose another --out'}"
         ) from None
     try:
         os.fchmod(fd, _mode_for(path))
@@ -66,8 +69,16 @@ def write_temp(path: Path, data: bytes) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {LOCKED_HINT}") from None
+        raise OutputError(
+            f"{path}: cannot be written ({exc.strerror}); {hint or _hint_for(exc)}"
+        ) from None
     return Path(tmp)
+
+
+def _hint_for(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on that disk, or choose another --out"
+    return LOCKED_HINT
 
 
 def replace(tmp: Path, path: Path, hint: str = LOCKED_HINT) -> None:
