@@ -9,13 +9,36 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import OutputError
 
 LOCKED_HINT = "close it in Excel (or the browser) and run again, or choose another --out"
+
+
+@contextlib.contextmanager
+def temporary_files_in(folder: Path) -> Iterator[None]:
+    """Libraries' own temporary files (openpyxl writes each sheet to one) go into a hidden
+    folder inside `folder`, removed afterwards: the system's temporary folder may be full, or
+    missing, while the output folder has room."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.mkdtemp(prefix=".sockprogress-", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot write there ({exc.strerror}); choose another --out"
+        ) from None
+    before = tempfile.tempdir
+    tempfile.tempdir = scratch
+    try:
+        yield
+    finally:
+        tempfile.tempdir = before
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _refuse_read_only(path: Path) -> None:
