@@ -98,8 +98,10 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
     head = this.ytd[month]
     tail: float | None = None
     last_total = last.total()
+    from_total = False
     if last_total is not None and last.ytd[month] is not None:
         tail = last_total - last.ytd[month]  # type: ignore[operator]
+        from_total = True
     elif all(last.amount[m] is not None for m in range(month + 1, 13)):
         tail = sum(last.amount[m] for m in range(month + 1, 13))  # type: ignore[misc]
     if head is None or tail is None:
@@ -108,6 +110,8 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
     if last.total_row:
         rows.append(last.total_row[2])
     rows += this.rows_through(month)
+    if from_total:  # last year's year-to-date at `month` was subtracted: its rows count too
+        rows += last.rows_through(month)
     used = tuple(sorted(set(rows)))
     text = f"{year:04d}-{month:02d}"
     if head <= 0 or tail < 0 or head + tail <= 0:

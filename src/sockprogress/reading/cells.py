@@ -86,7 +86,7 @@ def clean_period(value: object) -> Period:
     # or June 2025's 25th and a wrong period silently moves a figure in time.
     if isinstance(value, str) and (m := _NEAR_MONTH.fullmatch(value.strip())):
         year, month = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
+        if 1 <= month <= 12 and value.strip() != f"{year:04d}-{month:02d}":
             message = f"'{value}' is not a period; write the month as {year:04d}-{month:02d}"
     raise CellProblem(message)
 
