@@ -150,7 +150,7 @@ class PackageEdit:
             return f'<{p}c r="{ref}"{s}/>'
         if isinstance(value, str):
             # Text is an inline string: never a formula, and the shared strings stay untouched.
-            text = escape(value)
+            text = _xml_text(value)
             return (
                 f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">{text}'
                 f"</{p}t></{p}is></{p}c>"
@@ -171,8 +171,8 @@ class PackageEdit:
         rows = self._rows()
         if not replace and holder is not None and holder.totals and target > holder.data_last:
             # The Total Row is last: the new row goes above it and the Total Row moves down.
-            if target != holder.max_row + 1 and target != holder.max_row:
-                raise self.refuse("the table's Total Row is not right below its last row")
+            if target > holder.max_row + 1:
+                raise self.refuse(f"cells sit below the table's Total Row (row {target - 1})")
             target = holder.max_row
             self._move_total_row(rows, target)
             rows = self._rows()
@@ -371,6 +371,17 @@ class _Table:
         xml = re.sub(r"(<(?:\w+:)?table\b[^>]*?\bref=)\"([^\"]*)\"", widen, self.xml, count=1)
         xml = re.sub(r"(<(?:\w+:)?autoFilter\b[^>]*?\bref=)\"([^\"]*)\"", widen, xml, count=1)
         edit.changed[self.path] = xml.encode("utf-8")
+
+
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def _xml_text(value: str) -> str:
+    """Text as an Excel cell stores it: XML-escaped, a carriage return kept as a character
+    reference (a parser would fold it into a line feed), and text that looks like Excel's own
+    escape (_x0041_) escaped in turn so that it reads back as typed."""
+    text = escape(_EXCEL_ESCAPE.sub(r"_x005F_\1", value))
+    return text.replace("\r", "&#13;")
 
 
 def _attrs(text: str) -> dict[str, str]:
