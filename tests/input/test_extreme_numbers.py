@@ -1,4 +1,4 @@
-"""Extreme figures: every figure is a finite number or blank with its reason, and the JSON is strict.
+"""Extreme figures: each figure is finite or blank with its reason, and the JSON is strict.
 
 Kinds 1, 2 and 13 of issue 14. Every figure here is synthetic, made up for the test.
 """
@@ -64,7 +64,7 @@ def _assert_shown(figures: Figures, why: dict[str, str]) -> None:
             assert math.isfinite(value), f"{name} = {value}"
             for show in (text.scaled, text.percent, text.rate, text.ratio):
                 for lang in ("en", "zh"):
-                    shown = show(value, lang=lang)  # type: ignore[operator]
+                    shown = show(value, lang=lang)
                     assert "NaN" not in shown and "∞" not in shown and "inf" not in shown
 
 
@@ -189,17 +189,14 @@ def test_a_negative_derived_ttm_is_a_data_issue_never_judged() -> None:
     series = annual_series(rows, 2025)
     assert [o.basis for o in series.observations] == ["annual"]
     assert any(
-        "the twelve months to 2025-06 cannot be derived: rows 2, 3, 4" in w
-        for w in series.warnings
+        "the twelve months to 2025-06 cannot be derived: rows 2, 3, 4" in w for w in series.warnings
     )
 
 
 def test_a_target_on_the_wrong_side_of_its_baseline_is_said(tmp_path: Path) -> None:
     targets = write_targets(
         tmp_path / "targets.toml",
-        target_toml(
-            direction="decrease", target=300, baseline='{ period = "2021", value = 100 }'
-        ),
+        target_toml(direction="decrease", target=300, baseline='{ period = "2021", value = 100 }'),
     )
     actuals = write_actuals(
         tmp_path / "actuals.xlsx",

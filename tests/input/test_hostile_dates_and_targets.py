@@ -59,9 +59,7 @@ def test_a_date_cell_before_1900_is_a_row_issue(tmp_path: Path, targets: Path) -
 
 
 @pytest.mark.parametrize("as_of", ["0000-01", "1899-12", "2201-01", "9999-12"])
-def test_an_impossible_as_of_is_one_error_line(
-    tmp_path: Path, targets: Path, as_of: str
-) -> None:
+def test_an_impossible_as_of_is_one_error_line(tmp_path: Path, targets: Path, as_of: str) -> None:
     actuals = write_actuals(tmp_path / "a.xlsx", GOOD)
     code, output = _check(targets, actuals, "--as-of", as_of)
     assert code == 2

@@ -73,20 +73,20 @@ def test_a_name_with_an_invisible_character_matches_and_is_named(
 
 def test_nfkc_text_in_targets_matches_the_sheet(tmp_path: Path) -> None:
     actuals = write_actuals(
-        tmp_path / "a.xlsx", [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2024", 150)]
+        tmp_path / "a.xlsx",
+        [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2024", 150)],
     )
     # Full-width letters and a doubled space: the sheet's cells are folded; now the file's too.
     targets = write_targets(
-        tmp_path / "t.toml", target_toml(region="Ｔｅｓｔｖｉｌｌｅ ", indicator="widgets")
+        tmp_path / "t.toml",
+        target_toml(region="\uff34\uff45\uff53\uff54ville ", indicator="widgets"),
     )
     judged = _judged(targets, actuals)
     assert not any("no rows for target" in m for m in judged[1:])
 
 
 @pytest.mark.parametrize("toml_code", ['"211000"', "211000"])
-def test_a_region_code_typed_as_a_number_matches_its_text(
-    tmp_path: Path, toml_code: str
-) -> None:
+def test_a_region_code_typed_as_a_number_matches_its_text(tmp_path: Path, toml_code: str) -> None:
     actuals = write_actuals(
         tmp_path / "a.xlsx", [(211000, "widgets", "2021", 100), (211000.0, "widgets", "2024", 150)]
     )
@@ -100,7 +100,8 @@ def test_a_region_code_typed_as_a_number_matches_its_text(
 
 def test_a_stray_cell_at_the_last_row_is_one_issue_and_quick(tmp_path: Path, targets: Path) -> None:
     path = write_actuals(
-        tmp_path / "a.xlsx", [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2024", 150)]
+        tmp_path / "a.xlsx",
+        [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2024", 150)],
     )
     wb = load_workbook(path)
     wb["Actuals"]["C1048576"] = "x"

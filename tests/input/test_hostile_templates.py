@@ -111,8 +111,6 @@ def test_a_full_disk_while_writing_is_one_error_line_and_nothing_half_written(
     import errno
     import os
 
-    from sockprogress.rendering import files
-
     real_fdopen = os.fdopen
 
     class Full:
@@ -128,7 +126,7 @@ def test_a_full_disk_while_writing_is_one_error_line_and_nothing_half_written(
         def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fdopen", Full)
+    monkeypatch.setattr(os, "fdopen", Full)
     actuals = write_actuals(tmp_path / "a.xlsx", GOOD)
     out = tmp_path / "out"
     args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2025-06"]
