@@ -227,3 +227,10 @@ def test_a_target_on_the_wrong_side_of_its_baseline_is_said(tmp_path: Path) -> N
     figures = data["targets"][0]
     assert figures["required_cagr"] is None and figures["pace_ratio"] is None
     assert "wrong side of the baseline" in figures["why_null"]["required_cagr"]
+
+
+@given(value=figures_in_range, lang=st.sampled_from(["en", "zh"]))
+def test_a_figure_in_range_never_shows_as_zero(value: float, lang: str) -> None:
+    shown = text.scaled(value, "units", lang)
+    digits = [c for c in shown if c.isdigit()]
+    assert digits and set(digits) != {"0"}, shown
