@@ -69,16 +69,13 @@ def wrong_side(target: Target, baseline_value: float | None) -> bool:
     return target.target > baseline_value
 
 
-WRONG_SIDE = "the target lies on the wrong side of the baseline for its direction"
-
-
 def wrong_side_message(target: Target, baseline: Observation) -> str:
     """The data issue of a target on the wrong side of a baseline read from the sheet."""
     way = "below" if target.direction == "increase" else "above"
     return (
         f"target {target.id}: direction is '{target.direction}' but the target "
         f"({target.target:g}) is {way} its baseline ({baseline.value:g}, {baseline.period}); "
-        "its pace is not judged; fix the direction or the figures"
+        "it is judged as written; fix the direction or the figures"
     )
 
 
@@ -106,9 +103,6 @@ def _from_baseline(
     elapsed = min(100.0, max(0.0, 100 * years_between(baseline.end, report_end) / span))
     if baseline.value <= 0:
         why.none("required_cagr", "the baseline is not above zero")
-        return elapsed, None
-    if wrong_side(target, baseline.value):
-        why.none("required_cagr", WRONG_SIDE)
         return elapsed, None
     required = _cagr(baseline.value, target.target, span)
     if required is None:
@@ -155,8 +149,6 @@ def compute_figures(
             ratio = d * actual / abs(required)
         elif required == 0:
             why.none("pace_ratio", "the required growth is zero")
-        elif wrong_side(target, B):
-            why.none("pace_ratio", WRONG_SIDE)
         else:
             why.none(
                 "pace_ratio",
