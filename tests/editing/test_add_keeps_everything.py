@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 from helpers import SYNTHETIC, write_actuals
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.table import Table, TableColumn
@@ -238,6 +238,7 @@ text_a_cell_holds = st.text(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(note=st.text(max_size=40) | text_a_cell_holds)
+@example(note='line\r\nnext _x0041_ <&> "quoted" \t')
 def test_any_note_is_refused_or_read_back_as_typed(
     tmp_path_factory: pytest.TempPathFactory, note: str
 ) -> None:

@@ -151,3 +151,24 @@ def test_an_unexpected_error_is_one_line_with_exit_2(
     result = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "Error: unexpected TypeError: something no check foresaw" in result.output
+
+
+def test_the_shipped_templates_render_the_same_in_the_sandbox(
+    tmp_path: Path, targets: Path
+) -> None:
+    from sockprogress.rendering.html import template_dirs
+
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    shipped = template_dirs()[0]
+    (folder / "_target.html").write_bytes((shipped / "_target.html").read_bytes())
+    code, output, out = _report(tmp_path, targets, "--templates", str(folder))
+    assert code == 0, output
+    sandboxed = (out / "progress-2025-06.html").read_bytes()
+    args = ["report", "--targets", str(targets), "--actuals", str(tmp_path / "a.xlsx")]
+    plain = tmp_path / "plain"
+    result = CliRunner().invoke(
+        main, [*args, "--as-of", "2025-06", "--out", str(plain), "--format", "html"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (plain / "progress-2025-06.html").read_bytes() == sandboxed
