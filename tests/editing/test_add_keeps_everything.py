@@ -315,3 +315,19 @@ def test_a_full_disk_while_saving_does_not_suggest_out(
 def test_the_sheet_part_is_found_whatever_its_name(rich: Path) -> None:
     with zipfile.ZipFile(rich) as archive:
         assert sheet_part(archive, "Actuals") == SHEET_XML
+
+
+def test_init_on_a_full_disk_is_one_error_line_without_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "new")])
+    assert result.exit_code == 2
+    assert "(No space left on device); free some space or choose another folder" in result.output
+    assert "--out" not in result.output
+    assert list((tmp_path / "new" / "data").iterdir()) == []

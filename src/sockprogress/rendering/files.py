@@ -120,14 +120,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     replace(write_temp(path, data), path)
 
 
-def write_all(files: dict[Path, bytes]) -> None:
-    """Write several outputs all or nothing: on any failure every old file is as it was."""
+def write_all(files: dict[Path, bytes], hint: str | None = None) -> None:
+    """Write several outputs all or nothing: on any failure every old file is as it was.
+
+    `hint` replaces the advice of a failed write (which names --out) for a command without it.
+    """
     for path in files:
         _refuse_read_only(path)
     temps: dict[Path, Path] = {}
     try:
         for path, data in files.items():
-            temps[path] = write_temp(path, data)
+            temps[path] = write_temp(path, data, hint=hint)
     except OutputError:
         for tmp in temps.values():
             with contextlib.suppress(OSError):
