@@ -172,6 +172,9 @@ def test_a_new_row_lands_above_the_total_row(tmp_path: Path, targets: Path) -> N
     assert ws["A5"].value == "Total" and ws["D5"].value == "=SUBTOTAL(109,Actuals[value])"
     table = ws.tables["Actuals"]
     assert table.ref == "A1:G5" and table.totalsRowCount == 1
+    # The reader leaves the Total Row out: it is a sum, not a figure, and no data issue.
+    actuals = read_actuals(path)
+    assert list(actuals.rows["value"]) == [100, 120, 150] and actuals.issues == ()
 
 
 def test_cells_below_a_total_row_are_refused(tmp_path: Path, targets: Path) -> None:

@@ -28,7 +28,7 @@ from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key
 from .safety import check_workbook
-from .sheetxml import cell_name, formulas_without_result
+from .sheetxml import cell_name, formulas_without_result, total_rows
 
 REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
 OPTIONAL_COLUMNS = ("basis", "source", "note")
@@ -324,6 +324,8 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     header_index, header = _header(name, grid)
     stray_issues = () if stray is None else (_stray_issue(name, stray, len(grid)),)
     frame = _frame(grid, header_index, header)
+    if totals := total_rows(path, SHEET):  # a table's Total Row sums the figures above it
+        frame = frame.loc[~frame["row"].isin(totals)].reset_index(drop=True)
     cleaner = Cleaner(name, frame)
     blank = _blank_rows(cleaner)
     if blank.all():
