@@ -334,3 +334,19 @@ def test_init_on_a_full_disk_is_one_error_line_without_out(
     assert "(No space left on device); free some space or choose another folder" in result.output
     assert "--out" not in result.output
     assert list((tmp_path / "new" / "data").iterdir()) == []
+
+
+def test_add_under_a_table_with_a_stray_cell_far_below(tmp_path: Path, targets: Path) -> None:
+    rich = write_actuals(
+        tmp_path / "actuals.xlsx",
+        [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2022", 120)],
+    )
+    wb = load_workbook(rich)
+    wb["Actuals"]["C1048576"] = "x"
+    wb.save(rich)
+    result = _add(rich, targets)
+    assert result.exit_code == 0, result.output
+    assert "row 4: added" in result.output
+    actuals = read_actuals(rich)
+    assert list(actuals.rows["value"]) == [100, 120, 150]
+    assert [i.row for i in actuals.issues] == [1048576]

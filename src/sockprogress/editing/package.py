@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..reading.sheetxml import sheet_part
 
 _TABLE_TYPE = "/relationships/table"
+MAX_ROW = 1_048_576  # the last row of an Excel sheet
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
 # An A1 reference inside a formula (structured references, Table[column], have no row number).
@@ -166,6 +167,8 @@ class PackageEdit:
         Returns the row written. Appending grows the table, its filters, validations and
         conditional formats that ended at the row above.
         """
+        if target > MAX_ROW:
+            raise self.refuse(f"the sheet is full: its last row, {MAX_ROW:,}, is used")
         tables = self._tables()
         holder = next((t for t in tables if t.min_row <= header <= t.max_row), None)
         rows = self._rows()
