@@ -87,6 +87,15 @@ def _assert_kept(before: dict[str, bytes], after: dict[str, bytes], edited: set[
 
 
 @pytest.fixture
+def workbook(tmp_path: Path) -> Path:
+    """A plain synthetic workbook of two rows."""
+    return write_actuals(
+        tmp_path / "actuals.xlsx",
+        [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2022", 120)],
+    )
+
+
+@pytest.fixture
 def rich(tmp_path: Path) -> Path:
     """A plain synthetic workbook whose value column holds formulas with saved results, and
     which carries a data connection and a custom XML part."""
