@@ -28,7 +28,7 @@ from ..model import (
 )
 from ..periods import Month, parse_period
 from . import plausibility
-from .figures import compute_figures
+from .figures import compute_figures, wrong_side, wrong_side_message
 from .rows import Rows, as_rows, split_rows
 from .series import Series, level_series, target_series
 from .status import decide, outlook
@@ -146,6 +146,18 @@ def _judge_target(
                 )
             )
     series, _, _, result = _assess(target, rows, as_of)
+    if result.baseline is not None and wrong_side(target, result.baseline.value):
+        issues.append(
+            Issue(
+                "warning",
+                wrong_side_message(target, result.baseline),
+                file,
+                sheet,
+                code="wrong_side",
+                params=(("target", target.id),),
+                target_id=target.id,
+            )
+        )
     for message in series.warnings:
         issues.append(
             Issue(
@@ -153,7 +165,7 @@ def _judge_target(
                 f"{target.id}: {message}",
                 file,
                 sheet,
-                code="year_row_differs",
+                code="series_warning",
                 params=(("target", target.id), ("detail", message)),
                 target_id=target.id,
             )

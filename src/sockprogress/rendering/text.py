@@ -9,6 +9,7 @@ from Babel (CLDR); the Chinese 亿/万 scaling is ours, since CLDR's compact for
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -202,7 +203,10 @@ def scaled(value: float | None, unit: str = "", lang: str = "en") -> str:
         text = _number(value / divisor, lang) + suffix
     else:
         whole = float(value).is_integer() or abs(value) >= 100
-        text = _number(value, lang, 0 if whole else 2)
+        # A figure below 0.01 keeps two significant digits: 0.004, never "0".
+        small = 0 < abs(value) < 0.01
+        digits = min(12, 1 - math.floor(math.log10(abs(value)))) if small else 2
+        text = _number(value, lang, 0 if whole else digits)
     if lang == "zh" and unit in UNITS_ZH:
         return text + UNITS_ZH[unit]
     return f"{text} {unit}".strip()
