@@ -218,6 +218,8 @@ def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
         return DASH
     digits = faithful_digits(value, digits, (100.0,))  # 99.96 % is not 100.0 %: not met
     text = _decimal(value, "#,##0." + "0" * digits if digits else "#,##0", lang)
+    if value and round(value, digits) == 0:  # never 0 for a figure that is not
+        text = ("-" if value < 0 else "") + "<" + _decimal(10.0**-digits, "0." + "0" * digits, lang)
     return f"{text}%" if lang == "zh" else f"{text} %"
 
 
@@ -226,6 +228,8 @@ def rate(value: float | None, lang: str = "en") -> str:
     if value is None:
         return DASH
     text = _decimal(100 * value, "+#,##0.0;-#,##0.0", lang)
+    if value and round(100 * value, 1) == 0:  # a pace, however slow, is not zero
+        text = ("-" if value < 0 else "+") + "<0.1"
     return f"{text}%/年" if lang == "zh" else f"{text} %/yr"
 
 
