@@ -218,9 +218,13 @@ def _sourced(o: Observation | None, info: dict[int, tuple[str, str]]) -> Observa
     """The observation with the source and note of the sheet rows behind it."""
     if o is None or not o.rows:
         return o
-    sources = dict.fromkeys(info[r][0] for r in o.rows if r in info and info[r][0])
-    notes = dict.fromkeys(info[r][1] for r in o.rows if r in info and info[r][1])
-    return replace(o, source="; ".join(sources), note="; ".join(notes))
+    if len(o.rows) == 1:  # most figures are one row: no joining
+        source, note = info.get(o.rows[0], ("", ""))
+    else:
+        source = "; ".join(dict.fromkeys(info[r][0] for r in o.rows if r in info and info[r][0]))
+        note = "; ".join(dict.fromkeys(info[r][1] for r in o.rows if r in info and info[r][1]))
+    # built directly: dataclasses.replace costs more than the rest of this per figure
+    return Observation(o.end, o.value, o.period, o.basis, o.rows, source, note)
 
 
 def _with_sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> TargetResult:
