@@ -7,8 +7,8 @@ test:
 	$(PYTHON) -m pytest -q
 
 lint:
-	$(PYTHON) -m ruff check src tests benchmarks
-	$(PYTHON) -m ruff format --check src tests benchmarks
+	$(PYTHON) -m ruff check src tests benchmarks scripts
+	$(PYTHON) -m ruff format --check src tests benchmarks scripts
 	$(PYTHON) -m mypy
 
 # The performance goals, measured side by side (several minutes; see README, Performance).

@@ -29,7 +29,7 @@ from openpyxl import Workbook
 HEADER = ("region", "indicator", "period", "value", "basis", "source", "note")
 SOURCE = "synthetic benchmark figure"
 # Bump when the generated content changes, so cached files are rebuilt.
-VERSION = 1
+VERSION = 2
 LAST_MONTH = (2026, 10)  # the benchmark's report month; no row ends after it
 
 
@@ -111,7 +111,7 @@ def _target_toml(
         f'region = "{region}"\n'
         f'indicator = "{indicator}"\n'
         f'name = "Synthetic indicator {indicator}"\n'
-        'unit = "units"\n'
+        'unit = "yuan"\n'
         f'kind = "{kind}"\n'
         f'direction = "{direction}"\n'
         f"target = {max(goal, 1.0):.2f}\n"

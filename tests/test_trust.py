@@ -307,3 +307,26 @@ def test_actuals_add_says_back_a_plausible_figure(tmp_path: Path) -> None:
     result = _add(actuals, targets, "--period", "2026-09", "--value", "231")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("Testville · Synthetic widgets · 2026-09 = 231 units")
+
+
+# --- numbers agree with their words ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(0.596, "0.596"), (0.9499, "0.9499"), (0.95, "0.95"), (-0.001, "-0.001"), (1.234, "1.23")],
+)
+def test_a_pace_ratio_never_rounds_into_another_category(value: float, shown: str) -> None:
+    from sockprogress.judging.figures import pace_category
+    from sockprogress.rendering.text import ratio
+
+    assert ratio(value) == shown
+    assert pace_category(float(shown)) == pace_category(value)
+
+
+def test_a_share_short_of_the_goal_never_reads_as_met_nor_a_figure_as_zero() -> None:
+    from sockprogress.rendering.text import percent, rate
+
+    assert percent(99.96) == "99.96 %" and percent(100.0) == "100.0 %"
+    assert percent(1e-19) == "<0.1 %" and percent(0.0) == "0.0 %"
+    assert rate(1e-6) == "+<0.1 %/yr" and rate(-1e-6, "zh") == "-<0.1%/年"

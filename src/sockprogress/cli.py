@@ -7,7 +7,9 @@ first, so that the worker's import of matplotlib overlaps this process's import 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gc
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -128,6 +130,38 @@ class _Group(click.Group):
             line = _("Error: {message} (see {command} --help)", _lang(exc.ctx or ctx))
             click.echo(line.format(message=exc.format_message(), command=where), err=True)
             ctx.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except OSError as exc:
+            # A disk that fills up or fails while some library writes (ENOSPC anywhere): one
+            # line naming the file, never a traceback. Our own writes already say more.
+            click.echo(f"Error: {_os_error(exc)}", err=True)
+            ctx.exit(2)
+        except (MemoryError, RecursionError) as exc:
+            click.echo(f"Error: the input is too large or too deeply nested ({exc!r})", err=True)
+            ctx.exit(2)
+        except Exception as exc:
+            # A last resort: a case no check foresaw still ends in one line and exit 2.
+            if os.environ.get(DEBUG_ENV):
+                raise
+            message = " ".join(str(exc).split())[:200]
+            click.echo(
+                f"Error: unexpected {type(exc).__name__}: {message}; nothing was written "
+                f"(please report it; {DEBUG_ENV}=1 shows the details)",
+                err=True,
+            )
+            ctx.exit(2)
+
+
+DEBUG_ENV = "SOCKPROGRESS_DEBUG"
+
+
+def _os_error(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}{what}; free some space and run again (nothing was replaced)"
+    return f"{where}{what}"
 
 
 @click.group(cls=_Group)

@@ -18,7 +18,7 @@ from .rendering import text
 from .rendering.charts import MAX_CHARTS, draw_charts
 from .rendering.chartworker import ChartWorker
 from .rendering.excel import render_workbook
-from .rendering.files import write_all
+from .rendering.files import temporary_files_in, write_all
 from .rendering.html import DrawCharts, render_html
 from .rendering.jsonout import render_json
 
@@ -98,11 +98,12 @@ def write_report(
     chosen = list(formats)
     steps = len(chosen) + 1
     files = {}
-    for done, fmt in enumerate(chosen):
-        progress(f"rendering {fmt}", done, steps)
-        files[out / f"progress-{report.as_of}.{fmt}"] = RENDERERS[fmt](
-            report, templates, lang, draw
-        )
+    with temporary_files_in(out):
+        for done, fmt in enumerate(chosen):
+            progress(f"rendering {fmt}", done, steps)
+            files[out / f"progress-{report.as_of}.{fmt}"] = RENDERERS[fmt](
+                report, templates, lang, draw
+            )
     progress("writing files", len(chosen), steps)
     write_all(files)
     progress("written", steps, steps)

@@ -15,6 +15,21 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _HINT = "write a year (2024), a month (2025-06) or a date (2025-06-30)"
 
+# The years a period, a report month, a baseline or a deadline may fall in. No statistic this
+# tool judges predates 1900, and no plan runs past 2200: a year outside is a typo ("0221",
+# "1021" for 2021; 20250 for 2025), and far-off dates also overflow the date arithmetic.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+YEARS_HINT = f"years {FIRST_YEAR} to {LAST_YEAR}"
+
+
+def check_year(year: int, raw: object) -> None:
+    """Raise ValueError unless year lies in FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"'{raw}' is not a plausible period: year {year} is outside {YEARS_HINT}; {_HINT}"
+        )
+
 
 @dataclass(frozen=True, order=True)
 class Period:
@@ -46,6 +61,7 @@ def month_period(year: int, month: int) -> Period:
 
 
 def _valid_month(year: int, month: int, raw: str) -> Period:
+    check_year(year, raw)
     if not 1 <= month <= 12:
         raise ValueError(f"'{raw}' is not a period: month {month} does not exist; {_HINT}")
     return month_period(year, month)
@@ -59,21 +75,24 @@ def parse_period(value: object) -> Period:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
+        check_year(value.year, value.isoformat())
         return Period(value, "date", value.isoformat())
     if isinstance(value, bool):
         raise ValueError(f"'{value}' is not a period; {_HINT}")
     if isinstance(value, int | float):
-        if float(value).is_integer() and 1900 <= value <= 2200:
+        if float(value).is_integer() and FIRST_YEAR <= value <= LAST_YEAR:
             return year_period(int(value))
         raise ValueError(f"'{value}' is not a period; {_HINT}")
     text = str(value).strip()
     if not text:
         raise ValueError(f"the period is empty; {_HINT}")
     if m := _YEAR.fullmatch(text):
+        check_year(int(m[1]), text)
         return year_period(int(m[1]))
     if m := _MONTH.fullmatch(text):
         return _valid_month(int(m[1]), int(m[2]), text)
     if m := _DATE.fullmatch(text):
+        check_year(int(m[1]), text)
         try:
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
@@ -94,6 +113,8 @@ class Month:
         m = _MONTH.fullmatch(text.strip())
         if not m or not 1 <= int(m[2]) <= 12:
             raise ValueError(f"'{text}' is not a month; write YYYY-MM, e.g. 2026-10")
+        if not FIRST_YEAR <= int(m[1]) <= LAST_YEAR:
+            raise ValueError(f"'{text}' is not a plausible month: use {YEARS_HINT}")
         return cls(int(m[1]), int(m[2]))
 
     @classmethod

@@ -3,38 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import warnings
-import zipfile
-from copy import copy
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter, range_boundaries
-from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import InputError
 from ..model import TargetsFile
 from ..periods import Period
 from ..reading import read_actuals
-from ..reading.actuals import COLUMNS, SHEET
+from ..reading.actuals import SHEET, sheet_layout
 from ..reading.cells import CellProblem, clean_basis, clean_name, clean_period, clean_value
-from .safekeeping import backup, locked, refuse_if_open_in_excel, remove_stale_temps, save_replacing
+from ..reading.safety import check_workbook
+from .package import Cell, PackageEdit
+from .safekeeping import backup, locked, refuse_if_open, remove_stale_temps, save_replacing
 
-# Parts openpyxl cannot carry through a save: editing would silently drop them.
-UNKEPT_PARTS = (
-    ("xl/drawings/drawing", "a chart, picture or shape"),
-    ("xl/charts/", "a chart"),
-    ("xl/pivot", "a pivot table"),
-    ("xl/slicer", "a slicer"),
-    ("xl/timeline", "a timeline"),
-    ("xl/vbaProject", "macros"),
-    ("xl/activeX", "a form control"),
-    ("xl/ctrlProps", "a form control"),
-)
+# The most characters an Excel cell holds; longer text would be cut by Excel without a word.
+MAX_CELL_TEXT = 32_767
+# Characters XML 1.0, and so a workbook, cannot hold: C0 controls other than tab, line feed
+# and carriage return, lone surrogates, and U+FFFE / U+FFFF.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_text(option: str, text: str) -> str:
+    """Text a cell can hold, or InputError naming the option and the character."""
+    if bad := _NOT_IN_XML.search(text):
+        raise InputError(
+            f"--{option}: holds the control character U+{ord(bad[0]):04X} at position "
+            f"{bad.start() + 1}, which a workbook cannot store; remove it"
+        )
+    if len(text) > MAX_CELL_TEXT:
+        raise InputError(
+            f"--{option}: {len(text):,} characters is more than an Excel cell holds "
+            f"({MAX_CELL_TEXT:,}); shorten it"
+        )
+    return text
 
 
 @dataclass(frozen=True)
@@ -83,10 +89,15 @@ def check_row(
     """Validate the options; a bad one raises InputError and nothing is touched."""
 
     def clean(option: str, func: object, raw: object) -> object:
+        if isinstance(raw, str):
+            check_text(option, raw)
         try:
             return func(raw)  # type: ignore[operator]
         except CellProblem as exc:
             raise InputError(f"--{option}: {exc}") from None
+
+    for option, text in (("source", source), ("note", note)):
+        check_text(option, text or "")
 
     parsed = clean("period", clean_period, period)
     assert isinstance(parsed, Period)
@@ -140,105 +151,37 @@ def _existing(new: NewRow, rows: pd.DataFrame) -> int | None:
     return int(rows.loc[same, "row"].iloc[-1]) if same.any() else None
 
 
-def _refuse_unkept_parts(path: Path) -> None:
-    with zipfile.ZipFile(path) as archive:
-        names = archive.namelist()
-    for prefix, what in UNKEPT_PARTS:
-        if any(n.startswith(prefix) for n in names):
-            raise InputError(
-                f"{path.name}: holds {what} that adding a row here would lose; "
-                "add the row in Excel instead"
-            )
+def _cells(new: NewRow, columns: dict[str, int]) -> list[Cell]:
+    return [Cell(columns[c], v) for c, v in new.cells().items() if c in columns]  # type: ignore[arg-type]
 
 
-def _open(path: Path) -> Worksheet:
-    _refuse_unkept_parts(path)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            wb = load_workbook(path, rich_text=True)
-        except Exception as exc:  # openpyxl raises many types on odd files
-            raise InputError(f"{path.name}: cannot be opened for editing ({exc})") from None
-    lost = [str(w.message) for w in caught if "removed" in str(w.message).lower()]
-    if lost:
+def _refuse_read_only(real: Path, name: str) -> None:
+    try:
+        mode = real.stat().st_mode
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    if not mode & stat.S_IWUSR or not os.access(real, os.W_OK):
         raise InputError(
-            f"{path.name}: adding a row here would lose part of the workbook ({lost[0]}); "
-            "add the row in Excel instead"
+            f"{name}: the workbook is read-only; make it writable (or copy it) and run again"
         )
-    ws: Worksheet = wb[SHEET]
-    return ws
-
-
-def _header(ws: Worksheet) -> tuple[int, dict[str, int]]:
-    """Header row number and each known column's 1-based position."""
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 50)):
-        texts = [" ".join(str(c.value).split()).lower() if c.value is not None else "" for c in row]
-        if any(texts):
-            return row[0].row, {t: i for i, t in enumerate(texts, 1) if t in COLUMNS}
-    raise InputError(f"{SHEET}: no header row")
-
-
-def _last_filled(ws: Worksheet, header_row: int, positions: dict[str, int]) -> int:
-    for row in range(ws.max_row, header_row, -1):
-        if any(ws.cell(row, c).value not in (None, "") for c in positions.values()):
-            return row
-    return header_row
-
-
-def _extend(ranges: str, old_last: int, new_last: int) -> str:
-    """Ranges ending at the table's old last row grow to its new last row."""
-    out = []
-    for part in str(ranges).split():
-        cr = CellRange(part)
-        if cr.max_row == old_last:
-            cr.expand(down=new_last - old_last)
-        out.append(cr.coord)
-    return " ".join(out)
-
-
-def _write(ws: Worksheet, target: int, new: NewRow, positions: dict[str, int], header: int) -> None:
-    for column, value in new.cells().items():
-        if column not in positions:
-            continue
-        cell = ws.cell(target, positions[column])
-        above = ws.cell(target - 1, positions[column])
-        if target - 1 > header and above.has_style and not cell.has_style:
-            cell._style = copy(above._style)  # the row looks like the rows above it
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"  # user text is never a formula
-        if column == "period":
-            cell.number_format = "@"
-
-
-def _grow_table(ws: Worksheet, target: int) -> None:
-    """Extend the table holding the header, its autoFilter, validations and formats."""
-    for table in ws.tables.values():
-        min_col, min_row, max_col, max_row = range_boundaries(table.ref)
-        if target <= max_row or not min_row < target:
-            continue
-        ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{target}"
-        table.ref = ref
-        if table.autoFilter is not None:
-            table.autoFilter.ref = ref
-        for rule in ws.data_validations.dataValidation:
-            rule.sqref = _extend(str(rule.sqref), max_row, target)
-        for cf in list(ws.conditional_formatting):
-            grown = _extend(str(cf.sqref), max_row, target)
-            if grown != str(cf.sqref):
-                for rule in cf.rules:
-                    ws.conditional_formatting.add(grown, rule)
-                del ws.conditional_formatting._cf_rules[cf]
 
 
 def add_row(
     path: Path, new: NewRow, targets: TargetsFile, today: dt.date, replace: bool = False
 ) -> Added:
-    """Add `new` to the workbook at path under a lock, after a backup, by an atomic rename."""
-    refuse_if_open_in_excel(path)
-    with locked(path):
-        remove_stale_temps(path)
-        rows = read_actuals(path, today=today).rows
+    """Add `new` to the workbook at path under a lock, after a backup, by an atomic rename.
+
+    A link is followed: the file it points to is edited, and the link stays a link.
+    """
+    check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
+    real = path.resolve()
+    refuse_if_open(path)
+    if real != path.absolute():
+        refuse_if_open(real)
+    _refuse_read_only(real, path.name)
+    with locked(real):
+        remove_stale_temps(real)
+        rows = read_actuals(real, today=today).rows
         notes = _name_warnings(new, rows, targets)
         existing = _existing(new, rows)
         if existing is not None and not replace:
@@ -246,13 +189,14 @@ def add_row(
                 f"{path.name}, sheet {SHEET}, row {existing}: {new.region} / {new.indicator} / "
                 f"{new.period.text} is already there; use --replace to overwrite it"
             )
-        ws = _open(path)
-        header, positions = _header(ws)
-        target = existing if existing is not None else _last_filled(ws, header, positions) + 1
-        _write(ws, target, new, positions, header)
-        _grow_table(ws, target)
-        buffer = io.BytesIO()
-        ws.parent.save(buffer)
-        copy_path = backup(path)
-        save_replacing(path, buffer.getvalue())
-    return Added(target, existing is not None, copy_path, tuple(notes))
+        layout = sheet_layout(real)
+        before = real.read_bytes()
+        edit = PackageEdit(path.name, before)
+        target = existing if existing is not None else layout.last_row + 1
+        written = edit.put_row(
+            target, layout.header_row, _cells(new, layout.columns), existing is not None
+        )
+        data = edit.package()
+        copy_path = backup(path, before)
+        save_replacing(real, data)
+    return Added(written, existing is not None, copy_path, tuple(notes))

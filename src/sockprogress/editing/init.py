@@ -11,6 +11,8 @@ from ..reading import load_targets
 from ..rendering.files import write_all
 from .template import choices, new_actuals_workbook
 
+HINT = "free some space or choose another folder, and run again"
+
 
 def shipped_targets() -> bytes:
     """The shipped targets.toml: inside the wheel, or the repository's data/ in a checkout."""
@@ -31,9 +33,9 @@ def init_folder(folder: Path) -> list[Path]:
         raise OutputError(f"{folder}: is a file, not a folder")
     text = shipped_targets()
     targets_path.parent.mkdir(parents=True, exist_ok=True)
-    write_all({targets_path: text})
+    write_all({targets_path: text}, hint=HINT)
     regions, indicators = choices(load_targets(targets_path))
     buffer = io.BytesIO()
     new_actuals_workbook((), regions, indicators).save(buffer)
-    write_all({actuals_path: buffer.getvalue()})
+    write_all({actuals_path: buffer.getvalue()}, hint=HINT)
     return [targets_path, actuals_path]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import shutil
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,29 +30,47 @@ def locked(path: Path) -> Iterator[None]:
         ) from None
 
 
-def refuse_if_open_in_excel(path: Path) -> None:
-    """Excel keeps `~$name` beside an open workbook; saving there later would drop our row."""
-    owner = path.with_name(f"~${path.name}")
-    if owner.exists():
-        raise InputError(
-            f"{path.name}: is open in Excel ({owner.name} exists); close it in Excel and run "
-            f"again (if Excel is not running, delete {owner.name})"
-        )
+def refuse_if_open(path: Path) -> None:
+    """Excel keeps `~$name` beside an open workbook, LibreOffice `.~lock.name#`: saving there
+    later would drop our row, so an open workbook is refused."""
+    for owner, program in (
+        (path.with_name(f"~${path.name}"), "Excel"),
+        (path.with_name(f".~lock.{path.name}#"), "LibreOffice"),
+    ):
+        if owner.exists():
+            raise InputError(
+                f"{path.name}: is open in {program} ({owner.name} exists); close it in "
+                f"{program} and run again (if {program} is not running, delete {owner.name})"
+            )
 
 
-def backup(path: Path) -> Path:
-    """Copy path to backups/<stem>-<time><suffix> beside it, never over an earlier backup."""
+def backup(path: Path, data: bytes) -> Path:
+    """Write data (path's bytes as read) to backups/<stem>-<time><suffix> beside path.
+
+    Never over an earlier backup; a backup that cannot be written whole leaves no file.
+    """
     folder = path.parent / "backups"
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target: Path | None = None
     try:
         folder.mkdir(exist_ok=True)
         for n in range(1000):
             suffix = f"-{n}" if n else ""
-            target = folder / f"{path.stem}-{stamp}{suffix}{path.suffix}"
-            if not target.exists():
-                shutil.copy2(path, target)
-                return target
+            candidate = folder / f"{path.stem}-{stamp}{suffix}{path.suffix}"
+            try:
+                fh = candidate.open("xb")
+            except FileExistsError:
+                continue
+            target = candidate
+            with fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            return target
     except OSError as exc:
+        if target is not None:
+            with contextlib.suppress(OSError):
+                target.unlink()
         raise OutputError(
             f"{folder}: cannot write the backup ({exc.strerror}); nothing changed"
         ) from None
@@ -69,4 +87,5 @@ def remove_stale_temps(path: Path) -> None:
 def save_replacing(path: Path, data: bytes) -> None:
     """Write data beside path, then rename it over path: path is whole before and after."""
     # The output files' hint (close it, or choose another --out) does not fit the workbook.
-    replace(write_temp(path, data), path, hint="nothing changed")
+    hint = "nothing changed; free some space or fix the permissions and run again"
+    replace(write_temp(path, data, hint=hint), path, hint="nothing changed")

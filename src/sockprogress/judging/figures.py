@@ -34,6 +34,51 @@ def cagr(start: float, end: float, years: float) -> float:
     return float((end / start) ** (1 / years) - 1)
 
 
+# Past this size a figure says nothing a reader can use (a share of 10^15 %, a rate of
+# 10^17 %/yr) and formatting it would fail: it is left blank with OUT_OF_RANGE as its reason.
+MAX_FIGURE = 1e15
+OUT_OF_RANGE = "too large to show: the figures it comes from are too far apart"
+
+
+def _cagr(start: float, end: float, years: float) -> float | None:
+    """cagr, or None where it overflows or is undefined (never inf, NaN or a complex number)."""
+    if start <= 0 or end <= 0 or years <= 0:
+        return None
+    try:
+        rate = cagr(start, end, years)
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return rate if math.isfinite(rate) and abs(rate) <= MAX_FIGURE else None
+
+
+def _power(base: float, years: float) -> float | None:
+    """base ** years, or None where it overflows."""
+    try:
+        value = float(base**years)
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return value if math.isfinite(value) and abs(value) <= MAX_FIGURE else None
+
+
+def wrong_side(target: Target, baseline_value: float | None) -> bool:
+    """An `increase` target below its baseline, or a `decrease` target above it."""
+    if baseline_value is None:
+        return False
+    if target.direction == "increase":
+        return target.target < baseline_value
+    return target.target > baseline_value
+
+
+def wrong_side_message(target: Target, baseline: Observation) -> str:
+    """The data issue of a target on the wrong side of a baseline read from the sheet."""
+    way = "below" if target.direction == "increase" else "above"
+    return (
+        f"target {target.id}: direction is '{target.direction}' but the target "
+        f"({target.target:g}) is {way} its baseline ({baseline.value:g}, {baseline.period}); "
+        "it is judged as written; fix the direction or the figures"
+    )
+
+
 class _Why:
     def __init__(self) -> None:
         self.reasons: dict[str, str] = {}
@@ -59,7 +104,10 @@ def _from_baseline(
     if baseline.value <= 0:
         why.none("required_cagr", "the baseline is not above zero")
         return elapsed, None
-    return elapsed, cagr(baseline.value, target.target, span)
+    required = _cagr(baseline.value, target.target, span)
+    if required is None:
+        why.none("required_cagr", OUT_OF_RANGE)
+    return elapsed, required
 
 
 def compute_figures(
@@ -86,7 +134,9 @@ def compute_figures(
         else:
             why.none("gap_closed_pct", "the target equals the baseline")
         if t > t0 and B > 0:
-            actual = cagr(B, A, years_between(t0, t))
+            actual = _cagr(B, A, years_between(t0, t))
+            if actual is None:
+                why.none("actual_cagr", OUT_OF_RANGE)
         else:
             why.none(
                 "actual_cagr",
@@ -107,15 +157,31 @@ def compute_figures(
         why.none("pace_category", why.reasons.get("pace_ratio", ""))
     from_latest = projected = None
     if t < D:
-        from_latest = cagr(A, T, years_between(t, D))
+        from_latest = _cagr(A, T, years_between(t, D))
+        if from_latest is None:
+            why.none("required_cagr_from_latest", OUT_OF_RANGE)
         if actual is not None:
-            projected = A * (1 + actual) ** years_between(t, D)
+            growth = _power(1 + actual, years_between(t, D))
+            projected = None if growth is None else A * growth
+            if projected is None or not math.isfinite(projected) or projected > MAX_FIGURE:
+                projected = None
+                why.none("projected_at_deadline", OUT_OF_RANGE)
         else:
             why.none("projected_at_deadline", why.reasons.get("actual_cagr", "no pace"))
     else:
         why.none("required_cagr_from_latest", "the latest observation is at or after the deadline")
         why.none("projected_at_deadline", "the latest observation is at or after the deadline")
     eta = _eta(target, A, t, actual, why)
+    if ratio is not None and not (math.isfinite(ratio) and abs(ratio) <= MAX_FIGURE):
+        ratio = None
+        why.none("pace_ratio", OUT_OF_RANGE)
+    share: float | None = 100 * A / T
+    if share is None or not math.isfinite(share) or share > MAX_FIGURE:
+        share = None
+        why.none("share_of_target_pct", OUT_OF_RANGE)
+    if gap_closed is not None and not (math.isfinite(gap_closed) and abs(gap_closed) <= MAX_FIGURE):
+        gap_closed = None
+        why.none("gap_closed_pct", OUT_OF_RANGE)
     schedule_gap = None
     if gap_closed is not None and elapsed is not None:
         schedule_gap = gap_closed - elapsed
@@ -125,7 +191,7 @@ def compute_figures(
             why.reasons.get("gap_closed_pct") or why.reasons.get("time_elapsed_pct", "no baseline"),
         )
     figures = Figures(
-        100 * A / T,
+        share,
         T - A,
         gap_closed,
         elapsed,
@@ -152,9 +218,9 @@ def _eta(target: Target, A: float, t: dt.date, actual: float | None, why: _Why) 
     if not toward:
         why.none("eta", "the current pace does not move toward the target")
         return None
-    years = math.log(target.target / A) / math.log(1 + actual)
     try:
+        years = math.log(target.target / A) / math.log(1 + actual)
         return add_years(t, years)
-    except OverflowError:
+    except (OverflowError, ValueError, ZeroDivisionError):
         why.none("eta", "beyond any calendar date at the current pace")
         return None

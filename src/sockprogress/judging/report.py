@@ -28,7 +28,7 @@ from ..model import (
 )
 from ..periods import Month, parse_period
 from . import plausibility
-from .figures import compute_figures
+from .figures import compute_figures, wrong_side, wrong_side_message
 from .rows import Rows, as_rows, split_rows
 from .series import Series, level_series, target_series
 from .status import decide, outlook
@@ -146,6 +146,24 @@ def _judge_target(
                 )
             )
     series, _, _, result = _assess(target, rows, as_of)
+    if result.baseline is not None and wrong_side(target, result.baseline.value):
+        issues.append(
+            Issue(
+                "warning",
+                wrong_side_message(target, result.baseline),
+                file,
+                sheet,
+                code="wrong_side",
+                params=(
+                    ("target", target.id),
+                    ("direction", target.direction),
+                    ("goal", f"{target.target:g}"),
+                    ("baseline", f"{result.baseline.value:g}"),
+                    ("period", result.baseline.period),
+                ),
+                target_id=target.id,
+            )
+        )
     for message in series.warnings:
         issues.append(
             Issue(
@@ -153,8 +171,8 @@ def _judge_target(
                 f"{target.id}: {message}",
                 file,
                 sheet,
-                code="year_row_differs",
-                params=(("target", target.id), ("detail", message)),
+                code=getattr(message, "code", "series_warning"),
+                params=(("target", target.id), *getattr(message, "params", (("detail", message),))),
                 target_id=target.id,
             )
         )
@@ -206,9 +224,13 @@ def _sourced(o: Observation | None, info: dict[int, tuple[str, str]]) -> Observa
     """The observation with the source and note of the sheet rows behind it."""
     if o is None or not o.rows:
         return o
-    sources = dict.fromkeys(info[r][0] for r in o.rows if r in info and info[r][0])
-    notes = dict.fromkeys(info[r][1] for r in o.rows if r in info and info[r][1])
-    return replace(o, source="; ".join(sources), note="; ".join(notes))
+    if len(o.rows) == 1:  # most figures are one row: no joining
+        source, note = info.get(o.rows[0], ("", ""))
+    else:
+        source = "; ".join(dict.fromkeys(info[r][0] for r in o.rows if r in info and info[r][0]))
+        note = "; ".join(dict.fromkeys(info[r][1] for r in o.rows if r in info and info[r][1]))
+    # built directly: dataclasses.replace costs more than the rest of this per figure
+    return Observation(o.end, o.value, o.period, o.basis, o.rows, source, note)
 
 
 def _with_sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> TargetResult:

@@ -102,8 +102,10 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
     head = this.ytd[month]
     tail: float | None = None
     last_total = last.total()
+    from_total = False
     if last_total is not None and last.ytd[month] is not None:
         tail = last_total - last.ytd[month]  # type: ignore[operator]
+        from_total = True
     elif all(last.amount[m] is not None for m in range(month + 1, 13)):
         tail = sum(last.amount[m] for m in range(month + 1, 13))  # type: ignore[misc]
     if head is None or tail is None:
@@ -112,13 +114,42 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
     if last.total_row:
         rows.append(last.total_row[2])
     rows += this.rows_through(month)
-    return Observation(
-        month_end(year, month),
-        head + tail,
-        f"{year:04d}-{month:02d}",
-        "ttm",
-        tuple(sorted(set(rows))),
-    )
+    if from_total:  # last year's year-to-date at `month` was subtracted: its rows count too
+        rows += last.rows_through(month)
+    used = tuple(sorted(set(rows)))
+    text = f"{year:04d}-{month:02d}"
+    if head <= 0 or tail < 0 or head + tail <= 0:
+        # Year-to-date figures that fall from one month to the next, or a year total below
+        # a year-to-date: the derivation cannot be a figure, so it is listed, never judged.
+        raise Underivable(
+            SeriesWarning(
+                f"the twelve months to {text} cannot be derived: rows "
+                f"{', '.join(map(str, used))} give {head + tail:g} (a year-to-date figure below "
+                "an earlier one, or a year total below its year-to-date?); it is not judged",
+                "ttm_underivable",
+                period=text,
+                rows=", ".join(map(str, used)),
+                total=f"{head + tail:g}",
+            )
+        )
+    return Observation(month_end(year, month), head + tail, text, "ttm", used)
+
+
+class SeriesWarning(str):
+    """A warning on a series: its English sentence, and a code and parameters for a report in
+    another language (rendering/messages.py)."""
+
+    code: str
+    params: tuple[tuple[str, str], ...]
+
+    def __new__(cls, message: str, code: str, **params: str) -> SeriesWarning:
+        warning = super().__new__(cls, message)
+        warning.code, warning.params = code, tuple(params.items())
+        return warning
+
+
+class Underivable(ValueError):
+    """A figure derived from inconsistent rows that cannot be a figure; its message names them."""
 
 
 def _rates(rows: Rows, exact: list[Observation]) -> list[Observation]:
@@ -135,18 +166,37 @@ def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
     rows = as_rows(rows)
     years, latest = _years(rows)
     observations: list[Observation] = []
-    warnings: list[str] = []
+    warnings: list[SeriesWarning] = []
     for number in sorted(years):
         year = years[number]
         total = year.total()
         if total is None:
             continue
+        if total <= 0:  # only a derived total can be: every row's value is above zero
+            warnings.append(
+                SeriesWarning(
+                    f"the {number:04d} total cannot be derived: rows "
+                    f"{', '.join(map(str, year.rows_through(12)))} give {total:g} (a "
+                    "year-to-date figure below an earlier one?); it is not judged",
+                    "total_underivable",
+                    period=f"{number:04d}",
+                    rows=", ".join(map(str, year.rows_through(12))),
+                    total=f"{total:g}",
+                )
+            )
+            continue
         if year.total_row:
             _, text, row = year.total_row
             if year.ytd[12] is not None and abs(year.ytd[12] - total) > 1e-9 * abs(total):
                 warnings.append(
-                    f"the {text} year row ({total:g}) differs from its months "
-                    f"({year.ytd[12]:g}); the year row is used"
+                    SeriesWarning(
+                        f"the {text} year row ({total:g}) differs from its months "
+                        f"({year.ytd[12]:g}); the year row is used",
+                        "year_row_differs",
+                        period=text,
+                        total=f"{total:g}",
+                        months=f"{year.ytd[12]:g}",
+                    )
                 )
             used: Iterable[int] = (row,)
         else:
@@ -156,12 +206,16 @@ def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
         )
     ytd = None
     if latest is not None:
-        ttm = _ttm(years, *latest)
+        try:
+            ttm = _ttm(years, *latest)
+        except Underivable as exc:
+            ttm = None
+            warnings.append(exc.args[0])
         if ttm is not None:
             observations.append(ttm)
         year_number, month = latest
         value = years[year_number].ytd[month]
-        if year_number == as_of_year and value is not None and month < 12:
+        if year_number == as_of_year and value is not None and value > 0 and month < 12:
             ytd = Observation(
                 month_end(year_number, month),
                 value,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,13 @@ from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
 from ..gcpause import gc_paused
-from ..model import Actuals, Severity
-from .cells import clean_basis, clean_name, clean_period
+from ..model import Actuals, Issue, Severity
+from .cells import clean_basis, clean_name, clean_period, invisible_in
 from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key
 from .safety import check_workbook
-from .sheetxml import cell_name, formulas_without_result
+from .sheetxml import cell_name, formulas_without_result, total_rows
 
 REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
 OPTIONAL_COLUMNS = ("basis", "source", "note")
@@ -50,7 +51,7 @@ def empty_rows() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in OUTPUT_COLUMNS})
 
 
-def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any]]:
+def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None]:
     """The Actuals sheet's cells and its merged ranges, after the safety checks."""
     check_workbook(path)
     name = path.name
@@ -70,11 +71,86 @@ def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any]]:
         raise InputError(f"{name}: no sheet named '{SHEET}'{hint}; sheets: {', '.join(sheets)}")
     try:
         sheet = workbook.get_sheet_by_name(SHEET)
-        grid: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        grid, stray = _rows_of(sheet)
         merged = list(sheet.merged_cell_ranges or ())
     except Exception as exc:
         raise InputError(f"{name}, sheet {SHEET}: cannot be read ({_short(exc)})") from None
-    return grid, merged
+    return grid, merged, stray
+
+
+# A run of this many blank rows ends the table: cells below it are stray (a character typed at
+# row 1,048,576), said once, rather than a million blank rows each listed as a data issue.
+STRAY_GAP = 100
+STRAY_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Stray:
+    """Cells found below the table after STRAY_GAP blank rows: the first few and how many."""
+
+    cells: tuple[str, ...]
+    count: int
+    first_row: int
+
+
+def _rows_of(sheet: Any) -> tuple[list[list[Any]], Stray | None]:
+    """The sheet's rows from row 1 and column A, up to the last before a long blank run."""
+    start_column = sheet.start[1] if sheet.start else 0
+    pad = [""] * start_column
+    grid: list[list[Any]] = []
+    pending: list[list[Any]] = []  # blank rows not yet known to be inside the table
+    started = False
+    stray: list[str] = []
+    count = 0
+    first_row = 0
+    for index, cells in enumerate(sheet.iter_rows()):
+        blank = cells.count("") + cells.count(None) == len(cells)
+        if stray or (started and not blank and len(pending) >= STRAY_GAP):
+            if not blank:
+                filled = [c for c, v in enumerate(cells) if v not in ("", None)]
+                count += len(filled)
+                first_row = first_row or index + 1
+                stray += [cell_name(index + 1, c + start_column) for c in filled]
+                del stray[STRAY_SHOWN:]
+            continue
+        row = pad + cells if pad else cells
+        if blank:
+            pending.append(row)
+            continue
+        started = True
+        grid += pending
+        pending = []
+        grid.append(row)
+    if not stray:
+        return grid, None
+    return grid, Stray(tuple(stray), count, first_row)
+
+
+def _code_points(names: list[str]) -> str:
+    """`right-to-left mark U+200F` -> `U+200F`, for a message in another language."""
+    return ", ".join(name.rsplit(" ", 1)[-1] for name in names)
+
+
+def _stray_issue(name: str, stray: Stray, last_row: int) -> Issue:
+    shown = ", ".join(stray.cells) + (", …" if stray.count > len(stray.cells) else "")
+    many = stray.count > 1
+    return Issue(
+        "error",
+        f"the sheet has {stray.count} stray cell{'s' if many else ''} far below the table "
+        f"({shown}), after {stray.first_row - last_row - 1:,} blank rows; "
+        f"{'they are' if many else 'it is'} not read: delete "
+        f"{'them' if many else 'it'}, or move real rows up to the table",
+        name,
+        SHEET,
+        stray.first_row,
+        None,
+        code="stray_cells",
+        params=(
+            ("count", str(stray.count)),
+            ("cells", shown),
+            ("blank", f"{stray.first_row - last_row - 1:,}"),
+        ),
+    )
 
 
 def _short(exc: Exception) -> str:
@@ -230,6 +306,31 @@ def _formulas_without_result(
     cleaner.bad |= frame["row"].isin([names[c] for c in found])
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where the table sits: its header row, each known column's 0-based position, and the
+    last row with a filled known column (the header row when there is none), all 1-based."""
+
+    header_row: int
+    columns: dict[str, int]
+    last_row: int
+
+
+def sheet_layout(path: Path) -> Layout:
+    """The Actuals table's layout, for `actuals add` (InputError when it cannot be read)."""
+    with gc_paused():
+        grid, _, _ = _load_grid(path)
+        index, header = _header(path.name, grid)
+        columns = {c: header.index(c) for c in COLUMNS if c in header}
+        last = index
+        for i in range(len(grid) - 1, index, -1):
+            cells = grid[i]
+            if any(p < len(cells) and cells[p] not in (None, "") for p in columns.values()):
+                last = i
+                break
+        return Layout(index + 1, columns, last + 1)
+
+
 def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
     """Read the Actuals sheet. Fatal problems raise InputError; row problems become issues."""
     # The grid is millions of small objects with no cycles: letting the cyclic collector walk
@@ -239,14 +340,17 @@ def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
 
 
 def _read(path: Path, today: dt.date | None) -> Actuals:
-    grid, merged = _load_grid(path)
+    grid, merged, stray = _load_grid(path)
     name = path.name
     header_index, header = _header(name, grid)
+    stray_issues = () if stray is None else (_stray_issue(name, stray, len(grid)),)
     frame = _frame(grid, header_index, header)
+    if totals := total_rows(path, SHEET):  # a table's Total Row sums the figures above it
+        frame = frame.loc[~frame["row"].isin(totals)].reset_index(drop=True)
     cleaner = Cleaner(name, frame)
     blank = _blank_rows(cleaner)
     if blank.all():
-        return Actuals(empty_rows(), ())
+        return Actuals(empty_rows(), stray_issues)
     if blank.any():
         last = np.flatnonzero(~blank)[-1]
         inner_blank = blank & (np.arange(len(frame)) < last)
@@ -275,15 +379,20 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
             continue
         for raw, changed_rows in frame.loc[changed, ["row", column]].groupby(column)["row"]:
             fixed = clean_name(raw)[0]
-            cleaner.issue(
-                changed_rows,
-                column,
-                "warning",
-                f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'",
-                order,
-                "name_cleaned",
-                (("raw", str(raw)), ("fixed", fixed)),
+            hidden = invisible_in(str(raw))
+            message = (
+                f"'{fixed}' holds invisible characters ({', '.join(hidden)}); "
+                f"they are removed, so it reads as '{fixed}'"
+                if hidden
+                else f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'"
             )
+            code, params = (
+                # the code points only (U+200F): the names of the characters are English
+                ("name_invisible", (("fixed", fixed), ("hidden", _code_points(hidden))))
+                if hidden
+                else ("name_cleaned", (("raw", str(raw)), ("fixed", fixed)))
+            )
+            cleaner.issue(changed_rows, column, "warning", message, order, code, params)
     period = cleaner.apply("period", clean_period, 3)
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
     _formulas_without_result(cleaner, path, header.index("value"), numbers)
@@ -370,7 +479,10 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     )
     rows, duplicate_issues = deduplicate(name, rows, key)
     issues = sorted(cleaner.issues, key=lambda t: (t[0], t[1]))
-    return Actuals(rows.reset_index(drop=True), tuple(i for _, _, i in issues) + duplicate_issues)
+    return Actuals(
+        rows.reset_index(drop=True),
+        tuple(i for _, _, i in issues) + duplicate_issues + stray_issues,
+    )
 
 
 def _ends(period: Cleaned, good: np.ndarray, index: pd.Index) -> pd.Series:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from ..periods import Period, parse_period
+from .limits import MAX_NUMBER, MIN_NUMBER, number_range_problem
 
 _THOUSANDS = re.compile(r"[+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _CN_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?)\s*(亿|万)")
@@ -31,15 +32,58 @@ class CellProblem(ValueError):
         self.params = tuple((k, str(v)) for k, v in params.items())
 
 
+# Characters that show as nothing but make two names differ: NFKC keeps them all.
+INVISIBLE = {
+    "\u00ad": "soft hyphen U+00AD",
+    "\u180e": "Mongolian vowel separator U+180E",
+    "\u200b": "zero-width space U+200B",
+    "\u200c": "zero-width non-joiner U+200C",
+    "\u200d": "zero-width joiner U+200D",
+    "\u200e": "left-to-right mark U+200E",
+    "\u200f": "right-to-left mark U+200F",
+    "\u202a": "direction embedding U+202A",
+    "\u202b": "direction embedding U+202B",
+    "\u202c": "direction formatting end U+202C",
+    "\u202d": "direction override U+202D",
+    "\u202e": "direction override U+202E",
+    "\u2060": "word joiner U+2060",
+    "\u2066": "direction isolate U+2066",
+    "\u2067": "direction isolate U+2067",
+    "\u2068": "direction isolate U+2068",
+    "\u2069": "direction isolate end U+2069",
+    "\ufeff": "byte-order mark U+FEFF",
+}
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def invisible_in(text: str) -> list[str]:
+    """The invisible characters in text, named, in order of first appearance."""
+    return [INVISIBLE[c] for c in dict.fromkeys(_INVISIBLE.findall(text))]
+
+
+def fold_name(value: object) -> str:
+    """A region, indicator or id as both files are matched on: NFKC, invisible characters
+    removed, white space collapsed; a whole number (a region code, 211000) as its digits."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        value = int(value)
+    raw = str(value)
+    return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFKC", raw)).split())
+
+
 def clean_name(value: object) -> tuple[str, bool]:
-    """Region or indicator text, NFKC-folded and trimmed; True when that changed it."""
+    """Region or indicator text, folded (fold_name); True when folding changed the text."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         raise CellProblem("the cell is empty", "empty_cell")
-    raw = str(value)
-    folded = " ".join(unicodedata.normalize("NFKC", raw).split())
+    if isinstance(value, bool):
+        raise CellProblem(
+            f"{str(value).upper()} is a yes/no cell, not a name",
+            "name_yes_no",
+            value=str(value).upper(),
+        )
+    folded = fold_name(value)
     if not folded:
         raise CellProblem("the cell is empty", "empty_cell")
-    return folded, folded != raw
+    return folded, isinstance(value, str) and folded != value
 
 
 def clean_period(value: object) -> Period:
@@ -56,7 +100,7 @@ def clean_period(value: object) -> Period:
     # or June 2025's 25th and a wrong period silently moves a figure in time.
     if isinstance(value, str) and (m := _NEAR_MONTH.fullmatch(value.strip())):
         year, month = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
+        if 1 <= month <= 12 and value.strip() != f"{year:04d}-{month:02d}":
             message = f"'{value}' is not a period; write the month as {year:04d}-{month:02d}"
             code, params = "period_near_miss", {"value": value, "month": f"{year:04d}-{month:02d}"}
     raise CellProblem(message, code, **params)
@@ -106,6 +150,14 @@ def clean_value(value: object) -> tuple[float, str | None]:
             f"{number:g} is not above zero; progress is measured on positive values",
             "value_not_positive",
             value=f"{number:g}",
+        )
+    if problem := number_range_problem(number):
+        raise CellProblem(
+            problem,
+            "value_out_of_range",
+            value=f"{number:g}",
+            low=f"{MIN_NUMBER:g}",
+            high=f"{MAX_NUMBER:g}",
         )
     return number, note
 

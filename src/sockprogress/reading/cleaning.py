@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..model import Issue, Severity
 from .cells import CellProblem, clean_value
+from .limits import MAX_NUMBER, MIN_NUMBER
 
 SHEET = "Actuals"  # the sheet every message names
 
@@ -97,7 +98,7 @@ class Cleaner:
         if not pd.api.types.is_float_dtype(numbers) and not pd.api.types.is_integer_dtype(numbers):
             return self.apply("value", clean_value, order)
         floats = numbers.astype(float)
-        fine = np.isfinite(floats) & (floats > 0)
+        fine = np.isfinite(floats) & (floats >= MIN_NUMBER) & (floats <= MAX_NUMBER)
         if not fine.all():
             return self.apply("value", clean_value, order)
         return Numbers(floats)

@@ -7,7 +7,9 @@ DTDs and entity declarations (billion-laughs, external entities) that no Excel f
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -28,11 +30,49 @@ _COMMENT = re.compile(rb"<!--.*?-->|<\?.*?\?>", re.DOTALL)
 MAX_PROLOG_BYTES = 1024**2
 
 
+def refuse_special_file(path: Path, what: str) -> os.stat_result:
+    """path's status, following links; InputError unless it is a regular file.
+
+    A named pipe, a device or a socket would block the reader forever, or never end.
+    Raises FileNotFoundError / OSError from stat for the caller to word.
+    """
+    status = path.stat()
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not stat.S_ISREG(status.st_mode):
+        kind = (
+            "a named pipe"
+            if stat.S_ISFIFO(status.st_mode)
+            else "a device"
+            if stat.S_ISCHR(status.st_mode) or stat.S_ISBLK(status.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(status.st_mode)
+            else "not a regular file"
+        )
+        raise InputError(f"{path}: is {kind}, not a file; give {what} saved on disk")
+    return status
+
+
+def read_regular_file(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file no larger than limit; InputError otherwise."""
+    try:
+        size = refuse_special_file(path, what).st_size
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not {what}") from None
+    if size > limit:
+        raise InputError(
+            f"{path.name}: {size / 1024**2:.1f} MB is larger than the "
+            f"{limit / 1024**2:.0f} MB limit for {what}"
+        )
+    with path.open("rb") as fh:
+        return fh.read(limit + 1)[:limit]
+
+
 def check_workbook(path: Path) -> None:
     """Raise InputError unless path looks like a sane .xlsx workbook."""
     name = path.name
     try:
-        size = path.stat().st_size
+        size = refuse_special_file(path, "an .xlsx workbook").st_size
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:

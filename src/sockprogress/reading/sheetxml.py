@@ -6,6 +6,7 @@ Only called for the few cells that already read as empty, so a big clean sheet n
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
@@ -65,3 +66,44 @@ def formulas_without_result(path: Path, sheet: str, cells: set[str]) -> set[str]
         # A closer look that fails leaves the plain "empty" message in place.
         return found
     return found
+
+
+_TABLE_REL = "/relationships/table"
+
+
+def total_rows(path: Path, sheet: str) -> set[int]:
+    """Sheet rows (1-based) that are a table's Total Row: a sum, not an observation."""
+    rows: set[int] = set()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = sheet_part(archive, sheet)
+            if part is None:
+                return rows
+            folder, name = posixpath.split(part)
+            rels = posixpath.join(folder, "_rels", name + ".rels")
+            if rels not in archive.namelist():
+                return rows
+            targets = []
+            with archive.open(rels) as fh:
+                for _, element in iterparse(fh):
+                    if element.tag == f"{_PKG_REL}Relationship" and element.get(
+                        "Type", ""
+                    ).endswith(_TABLE_REL):
+                        target = element.get("Target", "")
+                        targets.append(
+                            target.lstrip("/")
+                            if target.startswith("/")
+                            else posixpath.normpath(posixpath.join(folder, target))
+                        )
+            for table in targets:
+                with archive.open(table) as fh:
+                    for _, element in iterparse(fh, events=("start",)):
+                        count = int(element.get("totalsRowCount") or 0)
+                        ref = element.get("ref", "")
+                        if count > 0 and (m := re.fullmatch(r"[A-Z]+\d+:[A-Z]+(\d+)", ref)):
+                            last = int(m[1])
+                            rows.update(range(last - count + 1, last + 1))
+                        break
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
+        return rows
+    return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
@@ -11,7 +12,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Baseline, Indicator, Target, TargetsFile
-from ..periods import parse_period
+from ..periods import FIRST_YEAR, LAST_YEAR, parse_period
+from .cells import CellProblem, clean_name
+from .limits import number_range_problem
+from .safety import read_regular_file
 
 REQUIRED = ("id", "region", "indicator", "name", "unit", "kind", "direction", "target", "deadline")
 OPTIONAL = (
@@ -29,8 +33,19 @@ BASELINE_KEYS = ("period", "value")
 INDICATOR_KEYS = ("indicator", "name", "unit", "name_zh", "note")
 REGION_KEYS = ("region", "name_zh", "note")
 TOP_KEYS = ("targets", "indicators", "regions")
+# Names and codes that must match the Actuals sheet: folded the same way as its cells.
+MATCHED_KEYS = ("id", "region", "indicator")
+MAX_FILE_BYTES = 10 * 1024**2  # thousands of goals fit in a few hundred kilobytes
+MAX_TEXT = 10_000  # characters in one text value (a note); a name is far shorter
+MAX_ENTRIES = 100_000
 KINDS = ("level", "annual_total")
 DIRECTIONS = ("increase", "decrease")
+
+
+def _show(value: Any) -> str:
+    """A value for a message: its repr, cut short (a hostile file may hold megabytes)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _closest(word: str, choices: tuple[str, ...]) -> str:
@@ -45,6 +60,8 @@ class _Table:
         if not isinstance(data, dict):
             raise InputError(f"{file}, {section} {index}: expected a table of keys")
         ident = data.get("id") or data.get("indicator") or data.get("region")
+        if not isinstance(ident, str | int) or isinstance(ident, bool) or len(str(ident)) > 100:
+            ident = None
         self.where = f"{file}, {section} {index}" + (f" (id {ident})" if ident else "")
         self.data: dict[str, Any] = data
 
@@ -60,8 +77,22 @@ class _Table:
         value = self.data.get(key)
         if value is None and not required:
             return None
+        if key in MATCHED_KEYS and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a region code typed as a number matches its text form
         if not isinstance(value, str) or not value.strip():
-            raise InputError(f"{self.where}: '{key}' must be non-empty text, got {value!r}")
+            raise InputError(f"{self.where}: '{key}' must be non-empty text, got {_show(value)}")
+        if len(value) > MAX_TEXT:
+            raise InputError(
+                f"{self.where}: '{key}' is {len(value):,} characters long; "
+                f"keep it under {MAX_TEXT:,}"
+            )
+        if key in MATCHED_KEYS:
+            try:
+                return clean_name(value)[0]
+            except CellProblem:
+                raise InputError(
+                    f"{self.where}: '{key}' must be non-empty text, got {_show(value)}"
+                ) from None
         return value.strip()
 
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
@@ -76,23 +107,37 @@ class _Table:
 
     def number(self, key: str, value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputError(f"{self.where}: '{key}' must be a number, got {value!r}")
-        if not value > 0 or value != value or value == float("inf"):
-            raise InputError(f"{self.where}: '{key}' must be above zero, got {value!r}")
-        return float(value)
+            raise InputError(f"{self.where}: '{key}' must be a number, got {_show(value)}")
+        if not value > 0 or value != value:
+            raise InputError(f"{self.where}: '{key}' must be above zero, got {_show(value)}")
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            number = float("inf")
+        if problem := number_range_problem(number):
+            raise InputError(f"{self.where}: '{key}' {problem}")
+        return number
 
     def date(self, key: str) -> dt.date:
         value = self.data.get(key)
+        day: dt.date | None = None
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise InputError(f"{self.where}: '{key}' must be a date like 2025-12-31, got {value!r}")
+            day = value.date()
+        elif isinstance(value, dt.date):
+            day = value
+        elif isinstance(value, str) and len(value) < 40:
+            with contextlib.suppress(ValueError):
+                day = dt.date.fromisoformat(value.strip())
+        if day is None:
+            raise InputError(
+                f"{self.where}: '{key}' must be a date like 2025-12-31, got {_show(value)}"
+            )
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise InputError(
+                f"{self.where}: '{key}' {day.isoformat()} is not a plausible date; "
+                f"use a year from {FIRST_YEAR} to {LAST_YEAR}"
+            )
+        return day
 
 
 def _baseline(table: _Table) -> Baseline | None:
@@ -115,6 +160,8 @@ def _baseline(table: _Table) -> Baseline | None:
     if isinstance(period, int) and not isinstance(period, bool):
         period = str(period)
     try:
+        if not isinstance(period, str | dt.date) or len(str(period)) > 40:
+            raise ValueError(f'{_show(period)} is not a period; write a year like "2021"')
         text = parse_period(period).text
     except ValueError as exc:
         raise InputError(f"{table.where}: baseline.period: {exc}") from None
@@ -163,7 +210,7 @@ def _target(table: _Table) -> Target:
 def _parse(path: Path) -> dict[str, Any]:
     name = path.name
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES, "a targets file")
     except FileNotFoundError:
         raise InputError(f"{path}: file not found") from None
     except OSError as exc:
@@ -175,6 +222,8 @@ def _parse(path: Path) -> dict[str, Any]:
         raise InputError(f"{name}, line {line}: not UTF-8 text; save the file as UTF-8") from None
     try:
         return tomllib.loads(text)
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise InputError(f"{name}: values are nested too deeply to be a targets file") from None
     except tomllib.TOMLDecodeError as exc:
         text = str(exc)
         if m := re.search(r"\s*\(at line (\d+), column (\d+)\)", text):
@@ -193,6 +242,12 @@ def load_targets(path: Path) -> TargetsFile:
     entries = data.get("targets")
     if not isinstance(entries, list) or not entries:
         raise InputError(f"{name}: no [[targets]] entries")
+    for key in TOP_KEYS:
+        listed = data.get(key, [])
+        if not isinstance(listed, list):
+            raise InputError(f"{name}: '{key}' must be a list of [[{key}]] tables")
+        if len(listed) > MAX_ENTRIES:
+            raise InputError(f"{name}: {len(listed):,} [[{key}]] entries is past the limit")
     targets = tuple(_target(_Table(name, "target", i, e)) for i, e in enumerate(entries, 1))
     seen: dict[str, int] = {}
     for i, t in enumerate(targets, 1):

@@ -7,14 +7,38 @@ renamed over its target; if a rename fails, the ones already replaced are put ba
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import OutputError
 
 LOCKED_HINT = "close it in Excel (or the browser) and run again, or choose another --out"
+
+
+@contextlib.contextmanager
+def temporary_files_in(folder: Path) -> Iterator[None]:
+    """Libraries' own temporary files (openpyxl writes each sheet to one) go into a hidden
+    folder inside `folder`, removed afterwards: the system's temporary folder may be full, or
+    missing, while the output folder has room."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.mkdtemp(prefix=".sockprogress-", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot write there ({exc.strerror}); choose another --out"
+        ) from None
+    before = tempfile.tempdir
+    tempfile.tempdir = scratch
+    try:
+        yield
+    finally:
+        tempfile.tempdir = before
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _refuse_read_only(path: Path) -> None:
@@ -45,17 +69,19 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_temp(path: Path, data: bytes) -> Path:
+def write_temp(path: Path, data: bytes, hint: str | None = None) -> Path:
     """Write data to a hidden temporary sibling of path, flushed to disk; return its path.
 
-    The temporary file already has the permissions path should end up with.
+    The temporary file is made in path's own folder (never the system's temporary folder,
+    which may be full or on another disk) and already has the permissions path should end up
+    with. A full disk, or any other failure, removes it and raises OutputError with `hint`.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(
-            f"{path.parent}: cannot write there ({exc.strerror}); choose another --out"
+            f"{path.parent}: cannot write there ({exc.strerror}); {hint or 'choose another --out'}"
         ) from None
     try:
         os.fchmod(fd, _mode_for(path))
@@ -66,8 +92,16 @@ def write_temp(path: Path, data: bytes) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {LOCKED_HINT}") from None
+        raise OutputError(
+            f"{path}: cannot be written ({exc.strerror}); {hint or _hint_for(exc)}"
+        ) from None
     return Path(tmp)
+
+
+def _hint_for(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on that disk, or choose another --out"
+    return LOCKED_HINT
 
 
 def replace(tmp: Path, path: Path, hint: str = LOCKED_HINT) -> None:
@@ -86,14 +120,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     replace(write_temp(path, data), path)
 
 
-def write_all(files: dict[Path, bytes]) -> None:
-    """Write several outputs all or nothing: on any failure every old file is as it was."""
+def write_all(files: dict[Path, bytes], hint: str | None = None) -> None:
+    """Write several outputs all or nothing: on any failure every old file is as it was.
+
+    `hint` replaces the advice of a failed write (which names --out) for a command without it.
+    """
     for path in files:
         _refuse_read_only(path)
     temps: dict[Path, Path] = {}
     try:
         for path, data in files.items():
-            temps[path] = write_temp(path, data)
+            temps[path] = write_temp(path, data, hint=hint)
     except OutputError:
         for tmp in temps.values():
             with contextlib.suppress(OSError):

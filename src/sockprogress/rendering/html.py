@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
 from ..i18n import _, catalogue
@@ -22,6 +22,7 @@ from ..model import STATUSES, Report, TargetResult
 from ..periods import Month
 from . import outcome, text
 from .charts import MAX_CHARTS, draw_charts, unit_caption
+from .templating import make_environment, precompile, template_errors
 
 DrawCharts = Callable[[tuple[TargetResult, ...], str, int], dict[str, Any]]
 
@@ -36,8 +37,9 @@ def template_dirs(extra: Path | None = None) -> list[Path]:
 
 def environment(extra: Path | None = None, lang: str = "en") -> Environment:
     """Jinja with autoescape on and every wording filter bound to `lang`."""
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(extra)]),
+    env = make_environment(
+        extra,
+        template_dirs(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -339,9 +341,11 @@ def render_html(
     `draw` draws the charts (`ChartWorker.draw` draws them in another process).
     """
     lang = text.check_lang(lang)
-    env = environment(templates, lang)
-    page = env.get_template("base.html")
+    with template_errors():
+        env = environment(templates, lang)
+        page = env.get_template("base.html")
     # Compiled now, while a chart worker may still be drawing; `render` would compile them later.
-    for name in env.list_templates(extensions=["html"]):
-        env.get_template(name)
-    return page.render(**build_view(report, lang, chart_limit, draw))
+    precompile(env, template_dirs())
+    view = build_view(report, lang, chart_limit, draw)
+    with template_errors():
+        return page.render(**view)

@@ -182,9 +182,39 @@ ISSUE_TEXT: dict[str, str] = {
         "a single date cannot carry an annual total for {target}; write a year (2024) or a "
         "month (2025-06)"
     ),
-    # `detail` is judging's English sentence on the two figures; the translation may leave it
-    # out (the row and the target are named, and the sheet shows both figures).
-    "year_row_differs": N_("{target}: {detail}"),
+    "year_row_differs": N_(
+        "{target}: the {period} year row ({total}) differs from its months ({months}); the year "
+        "row is used"
+    ),
+    "total_underivable": N_(
+        "{target}: the {period} total cannot be derived: rows {rows} give {total} (a "
+        "year-to-date figure below an earlier one?); it is not judged"
+    ),
+    "ttm_underivable": N_(
+        "{target}: the twelve months to {period} cannot be derived: rows {rows} give {total} (a "
+        "year-to-date figure below an earlier one, or a year total below its year-to-date?); it "
+        "is not judged"
+    ),
+    # A series warning judging gives no code: `detail` is its English sentence.
+    "series_warning": N_("{target}: {detail}"),
+    "wrong_side": N_(
+        "target {target}: direction is '{direction}' but the target ({goal}) is on the wrong side "
+        "of its baseline ({baseline}, {period}); it is judged as written; fix the direction or "
+        "the figures"
+    ),
+    "stray_cells": N_(
+        "the sheet has {count} stray cells far below the table ({cells}), after {blank} blank "
+        "rows; they are not read: delete them, or move real rows up to the table"
+    ),
+    "name_invisible": N_(
+        "'{fixed}' holds invisible characters ({hidden}); they are removed, so it reads as "
+        "'{fixed}'"
+    ),
+    "name_yes_no": N_("{value} is a yes/no cell, not a name"),
+    "value_out_of_range": N_(
+        "{value} is outside the range of any statistic ({low} to {high}); check the unit and "
+        "the digits"
+    ),
     "no_rows": N_(
         "no rows for target {target} (region {region}, indicator {indicator}) in the sheet"
     ),
@@ -215,6 +245,9 @@ HINTS: dict[str, str] = {
     "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
     "baseline_missing": N_("add the baseline figure, or give baseline.value"),
 }
+
+# A target's direction, as a data issue names it.
+DIRECTIONS: dict[str, str] = {"increase": N_("increase"), "decrease": N_("decrease")}
 
 SEVERITY: dict[str, str] = {"error": N_("error"), "warning": N_("warning")}
 

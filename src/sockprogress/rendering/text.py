@@ -11,6 +11,7 @@ from Babel (CLDR); the Chinese 亿/万 scaling is ours, since CLDR's compact for
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ from ..periods import Month, parse_period
 from .messages import (
     BASIS,
     COLUMNS,
+    DIRECTIONS,
     FIGURE_NAMES,
     HINTS,
     ISSUE_TEXT,
@@ -99,6 +101,10 @@ def _param(key: str, value: str, lang: str) -> str:
             return value  # a target id, a cell's text: shown as written
     if lang != "zh":
         return value
+    if key in ("rows", "others", "regions", "values", "hidden", "cells"):
+        return value.replace(", ", "、")  # a Chinese list takes the enumeration comma
+    if key == "direction" and value in DIRECTIONS:
+        return _(DIRECTIONS[value], lang)
     if key == "deadline":
         return date_text(dt.date.fromisoformat(value), lang)
     if key == "period":
@@ -259,7 +265,10 @@ def scaled(value: float | None, unit: str = "", lang: str = "en") -> str:
         text = _number(value / divisor, lang) + suffix
     else:
         whole = float(value).is_integer() or abs(value) >= 100
-        text = _number(value, lang, 0 if whole else 2)
+        # A figure below 0.01 keeps two significant digits: 0.004, never "0".
+        small = 0 < abs(value) < 0.01
+        digits = min(12, 1 - math.floor(math.log10(abs(value)))) if small else 2
+        text = _number(value, lang, 0 if whole else digits)
     if lang == "zh" and unit in UNITS:
         return text + unit_word(unit, lang)
     return f"{text} {unit}".strip()
@@ -271,6 +280,8 @@ def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
         return DASH
     digits = faithful_digits(value, digits, (100.0,))  # 99.96 % is not 100.0 %: not met
     text = _decimal(value, "#,##0." + "0" * digits if digits else "#,##0", lang)
+    if value and round(value, digits) == 0:  # never 0 for a figure that is not
+        text = ("-" if value < 0 else "") + "<" + _decimal(10.0**-digits, "0." + "0" * digits, lang)
     return f"{text}%" if lang == "zh" else f"{text} %"
 
 
@@ -279,6 +290,8 @@ def rate(value: float | None, lang: str = "en") -> str:
     if value is None:
         return DASH
     text = _decimal(100 * value, "+#,##0.0;-#,##0.0", lang)
+    if value and round(100 * value, 1) == 0:  # a pace, however slow, is not zero
+        text = ("-" if value < 0 else "+") + "<0.1"
     return _("{value} %/yr", lang).format(value=text)
 
 

@@ -177,14 +177,11 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
         put(ws, n, 3, scale.of(obs.value), scale.number_format)
         put(ws, n, 4, basis_word(obs.basis, lang, obs.period), alignment=INDENT)
         put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
-        # The source only: the quoted sentences are in the HTML and the JSON, and the latest
-        # figure's note is in the block above; all of them would double the printed pages.
-        source = obs.source
-        if source:
-            # The source spans to the print edge: the chart sits above the observations.
-            put(ws, n, 6, source, alignment=WRAP)
-            ws.merge_cells(start_row=n, start_column=6, end_row=n, end_column=CHART_LAST)
-            fit_height(ws, n, [(source, WIDTHS["F"] + 10 * (CHART_LAST - CHART_FIRST + 1))])
+        # The source only (the quoted sentences are in the HTML and the JSON), unwrapped: it
+        # reads across the empty columns to its right, and a province's 240,000 figures do not
+        # pay for merged or measured cells.
+        if obs.source:
+            put(ws, n, 6, obs.source)
     return row + len(result.observations) + 2
 
 

@@ -1,0 +1,126 @@
+"""Loading the HTML templates: a user's folder is code that runs, so it runs in Jinja's sandbox.
+
+`--templates DIR` puts DIR before the shipped templates. Its templates are rendered in an
+immutable sandbox (no attribute of the interpreter's internals, no method that changes data), and
+the loader serves only files inside the folder: a `..` name or a link pointing out of it is
+refused. Any error in a template (syntax, encoding, an error while rendering, an unsafe
+operation) becomes one `Error:` line naming the template file and its line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import traceback
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..errors import InputError
+
+MAX_TEMPLATE_BYTES = 1024**2
+
+
+class FolderLoader(FileSystemLoader):
+    """A FileSystemLoader that serves only regular files, of sane size, inside its folder."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder.resolve()
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = self._checked(environment, template)
+        return source, filename, uptodate
+
+    def _checked(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = (self.folder / template).resolve()
+        if self.folder not in path.parents:
+            raise TemplateNotFound(template)
+        if path.exists() and (not path.is_file() or path.stat().st_size > MAX_TEMPLATE_BYTES):
+            raise InputError(
+                f"{path}: not a template (a folder, a pipe or larger than "
+                f"{MAX_TEMPLATE_BYTES // 1024**2} MB)"
+            )
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            with open(path, "rb") as fh:
+                line = fh.read(exc.start).count(b"\n") + 1
+            raise InputError(
+                f"{path}, line {line}: the template is not UTF-8 text; save it as UTF-8"
+            ) from None
+
+
+def make_environment(user: Path | None, shipped: list[Path], **options: Any) -> Environment:
+    """The shipped templates behind a user's folder; sandboxed whenever a user folder is given."""
+    loaders: list[BaseLoader] = [FileSystemLoader(str(d)) for d in shipped]
+    if user is None:
+        return Environment(loader=ChoiceLoader(loaders), **options)
+    if not user.is_dir():
+        raise InputError(f"{user}: --templates must be a folder of templates")
+    return ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader([FolderLoader(user), *loaders]), **options
+    )
+
+
+def precompile(env: Environment, shipped: list[Path]) -> None:
+    """Compile the templates the page can use: the shipped names (a user's file may override
+    one). A file in the user's folder that no page uses is never compiled, so never an error."""
+    names = sorted(
+        {p.relative_to(d).as_posix() for d in shipped for p in d.rglob("*.html") if p.is_file()}
+    )
+    with template_errors():
+        for name in names:
+            env.get_template(name)
+
+
+def _template_line(exc: BaseException) -> tuple[str, int] | None:
+    """The template file and line where exc was raised (Jinja maps its frames to templates)."""
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".html", ".htm", ".jinja", ".j2", ".txt")) and frame.lineno:
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+@contextlib.contextmanager
+def template_errors() -> Iterator[None]:
+    """Turn any error raised while loading or rendering a template into one InputError line."""
+    try:
+        yield
+    except InputError:
+        raise
+    except TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or "a template"
+        raise InputError(
+            f"{where}, line {exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except TemplateNotFound as exc:
+        raise InputError(
+            f"template '{exc.name}' not found in the template folders "
+            "(names may not leave the folder)"
+        ) from None
+    except SecurityError as exc:
+        place = _template_line(exc)
+        where = f"{place[0]}, line {place[1]}" if place else "a template"
+        raise InputError(f"{where}: refused by the template sandbox: {exc}") from None
+    except (TemplateError, Exception) as exc:  # a template is code: any error it raises
+        place = _template_line(exc)
+        where = f"{place[0]}, line {place[1]}" if place else "a template"
+        message = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise InputError(f"{where}: the template failed: {message}") from None

@@ -1,0 +1,80 @@
+"""The judge's own data issues carry codes, so the Chinese report says them in Chinese.
+
+Synthetic series, as in test_judging.py: a year row that disagrees with its months, a year
+total and a TTM that cannot be derived, a goal on the wrong side of its baseline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from helpers import frame
+
+from sockprogress.judging import judge
+from sockprogress.model import Actuals, Baseline, Target, TargetsFile
+from sockprogress.periods import Month
+from sockprogress.rendering import text
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
+
+
+def annual(**changes: Any) -> Target:
+    fields: dict[str, Any] = {
+        "id": "t-annual",
+        "region": "R",
+        "indicator": "x",
+        "name": "Synthetic annual total",
+        "unit": "pairs",
+        "kind": "annual_total",
+        "direction": "increase",
+        "target": 2000.0,
+        "deadline": dt.date(2026, 12, 31),
+        "baseline": Baseline("2021", 1000.0),
+    }
+    return Target(**(fields | changes))
+
+
+CASES = {
+    "year_row_differs": (
+        annual(),
+        [("R", "x", f"2023-{m:02d}", 100) for m in range(1, 13)] + [("R", "x", "2023", 1250)],
+        Month(2024, 2),
+    ),
+    "ttm_underivable": (
+        annual(),
+        [
+            ("R", "x", "2024", 100),
+            ("R", "x", "2024-06", 190, "ytd"),
+            ("R", "x", "2025-06", 5, "ytd"),
+        ],
+        Month(2025, 7),
+    ),
+    "wrong_side": (
+        annual(target=500.0),
+        [("R", "x", "2021", 1000), ("R", "x", "2023", 1100)],
+        Month(2024, 2),
+    ),
+    "date_for_annual_total": (
+        annual(),
+        [("R", "x", "2023", 1300), ("R", "x", dt.date(2024, 3, 15), 400)],
+        Month(2024, 6),
+    ),
+}
+
+
+@pytest.mark.parametrize("code", list(CASES))
+def test_a_judging_issue_reads_in_chinese(code: str) -> None:
+    target, rows, as_of = CASES[code]
+    report = judge(TargetsFile((target,)), Actuals(frame(rows)), as_of)
+    issues = [i for i in report.issues if i.code == code]
+    assert issues, [(i.code, i.message) for i in report.issues]
+    for issue in issues:
+        assert text.issue_text(issue, "en") == issue.message
+        chinese = text.issue_text(issue, "zh")
+        said = chinese
+        for _, value in issue.params:
+            said = said.replace(value, " ")
+        assert not WORD.findall(said), chinese
