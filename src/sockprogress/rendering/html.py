@@ -60,7 +60,7 @@ def environment(extra: Path | None = None, lang: str = "en") -> Environment:
         period=partial(text.period_text, lang=lang),
         date=partial(text.date_text, lang=lang),
         month=partial(text.month_text, lang=lang),
-        basis=partial(text.basis_word, lang=lang),
+        basis=lambda basis, period=None: text.basis_word(basis, lang, period),
         target_name=partial(text.target_name, lang=lang),
         where=partial(text.where_text, lang=lang),
         paren=partial(text.paren, lang=lang),
