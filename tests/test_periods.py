@@ -90,7 +90,7 @@ def test_years_are_days_over_365_25() -> None:
         ("2026-9", "2026-09"),
         (" 2026 年 9 月 ", "2026-09"),
         ("２０２６年９月", "2026-09"),  # full-width digits
-        ("２０２６／０９", "2026-09"),  # and a full-width slash
+        ("\uff12\uff10\uff12\uff16\uff0f\uff10\uff19", "2026-09"),  # full-width digits and slash
         ("２０２６年", "2026"),
         ("2025年6月30日", "2025-06-30"),
         ("2025/6/30", "2025-06-30"),

@@ -349,12 +349,13 @@ def add(
     from .editing.plausible import implausible, stored_line
     from .errors import InputError
     from .reading import load_targets, read_actuals
+    from .reading.names import names_of
     from .rendering.text import issue_text
 
     today = dt.date.today()
-    new = check_row(region, indicator, period, value, basis, source, note, today)
     goals = load_targets(targets)
-    problems = implausible(new, read_actuals(path, today=today).rows, goals)
+    new = check_row(region, indicator, period, value, basis, source, note, today, names_of(goals))
+    problems = implausible(new, read_actuals(path, today=today, targets=goals).rows, goals)
     if problems and not force:
         raise InputError(
             f"{stored_line(new, goals)} breaks a plausibility rule "

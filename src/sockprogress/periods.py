@@ -19,9 +19,9 @@ PeriodKind = Literal["year", "month", "date"]
 _YEAR = re.compile(r"(\d{4})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-# The other spellings, read after NFKC (full-width digits, ／ ． － become ASCII). A four-digit
-# year comes first, so nothing is guessed: 2026/9 can only be September 2026. One separator
-# throughout (2026/9/30, never 2026/9-30); a Chinese month ends in 月 and a day in 日.
+# The other spellings, read after NFKC (full-width digits, slash, dot and hyphen become ASCII).
+# A four-digit year comes first, so nothing is guessed: 2026/9 can only be September 2026. One
+# separator throughout (2026/9/30, never 2026/9-30); a Chinese month ends in 月, a day in 日.
 _YEAR_ZH = re.compile(r"(\d{4})\s*年")
 _MONTH_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})")
 _MONTH_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
