@@ -17,7 +17,7 @@ from ..periods import Period
 from ..reading import read_actuals
 from ..reading.actuals import SHEET, Layout, sheet_layout
 from ..reading.cells import (
-    BASES_ZH,
+    BASES_WRITTEN_ZH,
     CellProblem,
     clean_basis,
     clean_name,
@@ -49,10 +49,6 @@ def check_text(option: str, text: str) -> str:
             f"({MAX_CELL_TEXT:,}); shorten it"
         )
     return text
-
-
-# The basis as a Chinese sheet writes it: the first Chinese word of each (当月数, 累计数, 年产规模).
-BASES_WRITTEN_ZH = {code: word for word, code in reversed(BASES_ZH.items())}
 
 
 @dataclass(frozen=True)

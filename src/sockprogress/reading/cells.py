@@ -120,6 +120,8 @@ BASES_ZH = {
     "当月": "month",
     "累计": "ytd",
 }
+# The basis as a Chinese sheet writes it: the first Chinese word of each (当月数, 累计数, 年产规模).
+BASES_WRITTEN_ZH = {code: word for word, code in reversed(BASES_ZH.items())}
 
 
 def clean_basis(value: object) -> str:
