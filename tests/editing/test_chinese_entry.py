@@ -7,6 +7,7 @@ shipped targets.toml (as `init` copies it) with made-up figures in a temporary f
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from helpers import SYNTHETIC, target_toml, write_actuals, write_targets
 from openpyxl import load_workbook
 
 from sockprogress.cli import main
+from sockprogress.editing.add import NewRow, add_row
 from sockprogress.editing.template import HOWTO, new_actuals_workbook
 from sockprogress.errors import InputError
 from sockprogress.i18n import _
+from sockprogress.periods import parse_period
 from sockprogress.reading import load_targets, read_actuals
 from sockprogress.reading.actuals import COLUMNS, HEADER_ZH, HEADINGS
 from sockprogress.reading.names import names_of
@@ -397,3 +400,19 @@ def test_an_english_template_keeps_english_words() -> None:
     assert wb.sheetnames == ["Actuals", "How to update", "Lists"]
     assert [c.value for c in wb["Actuals"][1]] == list(COLUMNS)
     assert [c.value for c in wb["Lists"]["C"] if c.value] == ["basis", "month", "ytd", "rate"]
+
+
+def test_add_row_itself_matches_a_chinese_name_to_its_code(tmp_path: Path, goals: Path) -> None:
+    """The library call, not only the command, treats 测试镇 as Testville."""
+    workbook = write_actuals(tmp_path / "actuals.xlsx", [("Testville", "widgets", "2022", 120)])
+    new = NewRow("测试镇", "小部件数", parse_period("2022年"), 125.0, "", SYNTHETIC, "")
+    with pytest.raises(InputError, match="row 2: Testville / widgets / 2022 is already there"):
+        add_row(workbook, new, load_targets(goals), dt.date(2026, 11, 28))
+    done = add_row(workbook, new, load_targets(goals), dt.date(2026, 11, 28), replace=True)
+    assert (done.row, done.replaced) == (2, True)
+    assert [c.value for c in load_workbook(workbook)["Actuals"][2]][:4] == [
+        "Testville",
+        "widgets",
+        "2022",
+        125,
+    ]

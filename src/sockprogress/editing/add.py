@@ -7,6 +7,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from dataclasses import replace as replace_fields
 from pathlib import Path
 
 import pandas as pd
@@ -190,8 +191,15 @@ def add_row(
 ) -> Added:
     """Add `new` to the workbook at path under a lock, after a backup, by an atomic rename.
 
-    A link is followed: the file it points to is edited, and the link stays a link.
+    A link is followed: the file it points to is edited, and the link stays a link. A region
+    or indicator given by its Chinese name is matched, and written, as its code's series.
     """
+    names = names_of(targets)
+    new = replace_fields(
+        new,
+        region=names.code("region", new.region),
+        indicator=names.code("indicator", new.indicator),
+    )
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
     real = path.resolve()
     refuse_if_open(path)
@@ -213,7 +221,7 @@ def add_row(
         edit = PackageEdit(path.name, before)
         target = existing if existing is not None else layout.last_row + 1
         written = edit.put_row(
-            target, layout.header_row, _cells(new, layout, names_of(targets)), existing is not None
+            target, layout.header_row, _cells(new, layout, names), existing is not None
         )
         data = edit.package()
         copy_path = backup(path, before)
