@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from openpyxl import load_workbook
 
 from sockprogress.cli import main
 from sockprogress.editing.add import NewRow, add_row
-from sockprogress.editing.template import HOWTO, new_actuals_workbook
+from sockprogress.editing.template import HOWTO, display_width, new_actuals_workbook
 from sockprogress.errors import InputError
 from sockprogress.i18n import _
 from sockprogress.periods import parse_period
@@ -302,6 +303,8 @@ def test_init_lang_zh_makes_a_chinese_workbook(tmp_path: Path) -> None:
     help_lines = [c.value for (c,) in wb["填报说明"].iter_rows(max_col=1) if c.value]
     assert help_lines == [_(m, "zh") for m, _bold in HOWTO if m]
     assert help_lines[0] == "填报说明"
+    width = wb["填报说明"].column_dimensions["A"].width
+    assert all(display_width(line) < width for line in help_lines)  # no line spills over
     rules = {str(v.sqref): v for v in wb["Actuals"].data_validations.dataValidation}
     assert rules["C2:C1048576"].prompt == _(
         "A year (2024), a month (2025-06) or a date (2025-06-30).", "zh"
@@ -416,3 +419,30 @@ def test_add_row_itself_matches_a_chinese_name_to_its_code(tmp_path: Path, goals
         "2022",
         125,
     ]
+
+
+@pytest.mark.client
+def test_libreoffice_renders_the_chinese_init_workbook(tmp_path: Path, soffice: str) -> None:
+    data = _init(tmp_path / "w", "--lang", "zh")
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(data / "actuals.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "actuals.pdf").pages)
+    compact = "".join(text.split())
+    assert "地区" in compact and "数值类型" in compact and "填报说明" in compact
+    assert "仅用于月度行" in compact
+    assert "辽源" not in compact  # the lists sheet is hidden, so not printed

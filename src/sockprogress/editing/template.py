@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -245,6 +246,11 @@ def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]], lang: str) -> i
     return last_row
 
 
+def display_width(text: str) -> int:
+    """Columns the text takes in a spreadsheet: two for a wide (CJK, full-width) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _howto_sheet(wb: Workbook, lang: str) -> None:
     ws = wb.create_sheet(HOWTO_SHEETS[lang])
     for row, (message, bold) in enumerate(HOWTO, 1):
@@ -254,7 +260,9 @@ def _howto_sheet(wb: Workbook, lang: str) -> None:
             cell.data_type = "s"
         if bold:
             cell.font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 110
+    # Wide enough for the longest line, a CJK character counting twice: nothing spills over.
+    lines = [_(m, lang) for m, _bold in HOWTO if m]
+    ws.column_dimensions["A"].width = max(110, *(display_width(t) + 2 for t in lines))
 
 
 def choices(targets: TargetsFile, lang: str = "en") -> tuple[list[str], list[str]]:
