@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sockprogress.periods import Month, add_years, parse_period, years_between
 
@@ -36,7 +38,23 @@ def test_period_end_dates(raw: object, kind: str, text: str, end: dt.date) -> No
 
 
 @pytest.mark.parametrize(
-    "raw", ["2025-13", "25-06", "2025/6", "June 2025", "", "2025-02-30", 12.5, True]
+    "raw",
+    [
+        "2025-13",
+        "25-06",
+        "6/2025",
+        "June 2025",
+        "",
+        "2025-02-30",
+        12.5,
+        True,
+        "2025年6",  # a Chinese month ends in 月
+        "2025/6-30",  # one separator throughout
+        "2025年13月",
+        "25年6月",
+        "2025/6/31",
+        "20250/9",
+    ],
 )
 def test_bad_periods_say_how_to_write_one(raw: object) -> None:
     with pytest.raises(ValueError, match=r"write a year|not a date|is empty"):
@@ -57,3 +75,69 @@ def test_month_arithmetic() -> None:
 def test_years_are_days_over_365_25() -> None:
     assert years_between(dt.date(2021, 12, 31), dt.date(2025, 12, 31)) == 1461 / 365.25
     assert add_years(dt.date(2024, 1, 1), 1.0) == dt.date(2024, 12, 31)  # 365.25 days, rounded
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("2026年9月", "2026-09"),
+        ("2026年09月", "2026-09"),
+        ("2026年", "2026"),
+        ("2026/9", "2026-09"),
+        ("2026/09", "2026-09"),
+        ("2026.09", "2026-09"),
+        ("2026.9", "2026-09"),
+        ("2026-9", "2026-09"),
+        (" 2026 年 9 月 ", "2026-09"),
+        ("２０２６年９月", "2026-09"),  # full-width digits
+        ("\uff12\uff10\uff12\uff16\uff0f\uff10\uff19", "2026-09"),  # full-width digits and slash
+        ("２０２６年", "2026"),
+        ("2025年6月30日", "2025-06-30"),
+        ("2025/6/30", "2025-06-30"),
+        ("2025.06.30", "2025-06-30"),
+        ("2024年2月29日", "2024-02-29"),
+    ],
+)
+def test_periods_typed_the_ways_people_type_them(raw: str, text: str) -> None:
+    assert parse_period(raw) == parse_period(text)
+    assert parse_period(raw).text == text  # the canonical spelling is what is kept
+
+
+@pytest.mark.parametrize("raw", ["0221年", "1021年9月", "2201年1月", "1899/12", "0025.6"])
+def test_typed_periods_keep_the_plausible_years(raw: str) -> None:
+    with pytest.raises(ValueError, match="not a plausible period"):
+        parse_period(raw)
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+@given(
+    st.integers(1900, 2200),
+    st.integers(1, 12),
+    st.sampled_from(
+        ["{y}年{m}月", "{y}年{m:02d}月", "{y}/{m}", "{y}/{m:02d}", "{y}.{m}", "{y}.{m:02d}"]
+    ),
+    st.booleans(),
+)
+def test_every_spelling_of_a_month_is_that_month(
+    year: int, month: int, spelling: str, wide: bool
+) -> None:
+    typed = spelling.format(y=year, m=month)
+    period = parse_period(_full_width(typed) if wide else typed)
+    assert period == parse_period(f"{year:04d}-{month:02d}")
+    assert (period.kind, period.year, period.month) == ("month", year, month)
+
+
+@given(st.integers(1900, 2200), st.booleans())
+def test_every_spelling_of_a_year_is_that_year(year: int, wide: bool) -> None:
+    typed = f"{year}年"
+    assert parse_period(_full_width(typed) if wide else typed) == parse_period(str(year))
+
+
+@given(st.integers(0, 9999).filter(lambda y: not 1900 <= y <= 2200), st.integers(1, 12))
+def test_an_implausible_year_is_refused_in_every_spelling(year: int, month: int) -> None:
+    for typed in (f"{year:04d}年{month}月", f"{year:04d}/{month}", f"{year:04d}年"):
+        with pytest.raises(ValueError, match="not a plausible period"):
+            parse_period(typed)

@@ -14,7 +14,7 @@ from .reading import load_targets, read_actuals
 def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> list[Issue]:
     """The data issues the report would list; a file that cannot be used raises InputError."""
     targets_file = load_targets(targets)
-    rows = read_actuals(actuals, today=today)
+    rows = read_actuals(actuals, today=today, targets=targets_file)
     report = judge(targets_file, rows, as_of, actuals_name=actuals.name)
     return list(report.issues)
 

@@ -310,15 +310,19 @@ def actuals() -> None:
 @actuals.command("add")
 @_actuals_option("path")
 @_targets_option("The goals (TOML), to spot unknown names.")
-@click.option("--region", required=True)
-@click.option("--indicator", required=True)
-@click.option("--period", required=True, help="2024, 2025-06 or 2025-06-30.")
+@click.option("--region", required=True, help="Its code or Chinese name: Xiaobeihe or 小北河.")
+@click.option(
+    "--indicator", required=True, help="Its code or Chinese name: sock_output or 袜子年产量."
+)
+@click.option(
+    "--period", required=True, help="2024, 2025-06 or 2025-06-30; or 2025年, 2025年6月, 2025/6."
+)
 @click.option("--value", required=True, help="A number above zero.")
 @click.option(
     "--basis",
-    type=click.Choice(["month", "ytd", "rate"]),
+    type=click.Choice(["month", "ytd", "rate", "当月数", "累计数", "年产规模"]),
     help="Month rows only: month (that month's amount), ytd (January to that month) or rate "
-    "(an annual rate stated that month without a calendar year).",
+    "(an annual rate stated that month without a calendar year); or 当月数, 累计数, 年产规模.",
 )
 @click.option("--source", help="Where the figure was published.")
 @click.option("--note", help="Anything a reader needs to know.")
@@ -349,12 +353,13 @@ def add(
     from .editing.plausible import implausible, stored_line
     from .errors import InputError
     from .reading import load_targets, read_actuals
+    from .reading.names import names_of
     from .rendering.text import issue_text
 
     today = dt.date.today()
-    new = check_row(region, indicator, period, value, basis, source, note, today)
     goals = load_targets(targets)
-    problems = implausible(new, read_actuals(path, today=today).rows, goals)
+    new = check_row(region, indicator, period, value, basis, source, note, today, names_of(goals))
+    problems = implausible(new, read_actuals(path, today=today, targets=goals).rows, goals)
     if problems and not force:
         raise InputError(
             f"{stored_line(new, goals)} breaks a plausibility rule "
@@ -375,19 +380,23 @@ def add(
         else _("{file}, sheet Actuals, row {row}: added (backup: {backup})", lang)
     )
     click.echo(line.format(file=path.name, row=done.row, backup=done.backup))
-    click.echo(f"  {stored_line(new, goals)}")
+    click.echo(f"  {stored_line(new, goals, lang)}")
 
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
-def init(folder: Path) -> None:
+@lang_option(
+    "Language of the new workbook (its header, dropdowns and how-to sheet) and of these "
+    "lines: en or zh."
+)
+def init(folder: Path, lang: str) -> None:
     """Start a working folder: data/targets.toml and a fresh data/actuals.xlsx."""
     from .editing.init import init_folder
 
-    for path in init_folder(folder):
+    for path in init_folder(folder, lang):
         click.echo(f"  {path}")
     click.echo(
-        _("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check", _lang()).format(
+        _("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check", lang).format(
             folder=folder
         )
     )

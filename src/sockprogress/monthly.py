@@ -49,7 +49,7 @@ def build_report(
     progress(f"reading {targets.name}", 0, 3)
     targets_file = load_targets(targets)
     progress(f"reading {actuals.name}", 1, 3)
-    rows = read_actuals(actuals, today=today)
+    rows = read_actuals(actuals, today=today, targets=targets_file)
     progress("judging", 2, 3)
     report = judge(
         targets_file,

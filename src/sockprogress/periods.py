@@ -1,10 +1,16 @@
-"""Periods as written in the actuals sheet (`2024`, `2025-06`, a date) and report months."""
+"""Periods as written in the actuals sheet (`2024`, `2025-06`, a date) and report months.
+
+A period may also be typed the ways people type one: `2026年`, `2026年9月`, `2026/9`, `2026.09`,
+`2026-9`, `2025年6月30日`, `2025/6/30`, in full-width characters too. Each reads as the same
+period as its canonical spelling (`2026`, `2026-09`, `2025-06-30`), which is the text kept.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,6 +19,14 @@ PeriodKind = Literal["year", "month", "date"]
 _YEAR = re.compile(r"(\d{4})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# The other spellings, read after NFKC (full-width digits, slash, dot and hyphen become ASCII).
+# A four-digit year comes first, so nothing is guessed: 2026/9 can only be September 2026. One
+# separator throughout (2026/9/30, never 2026/9-30); a Chinese month ends in 月, a day in 日.
+_YEAR_ZH = re.compile(r"(\d{4})\s*年")
+_MONTH_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})")
+_MONTH_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+_DATE_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
+_DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _HINT = "write a year (2024), a month (2025-06) or a date (2025-06-30)"
 
 # The years a period, a report month, a baseline or a deadline may fall in. No statistic this
@@ -67,8 +81,18 @@ def _valid_month(year: int, month: int, raw: str) -> Period:
     return month_period(year, month)
 
 
+def _date(year: int, month: int, day: int, raw: str) -> Period:
+    check_year(year, raw)
+    try:
+        end = dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{raw}' is not a date; {_HINT}") from None
+    return Period(end, "date", end.isoformat())
+
+
 def parse_period(value: object) -> Period:
-    """Read a period cell: text `2024` / `2025-06` / `2025-06-30`, a whole number, or a date.
+    """Read a period cell: text `2024` / `2025-06` / `2025-06-30` (or another spelling of
+    one: `2025年6月`, `2025/6`, `2025.06`, `2025年`), a whole number, or a date.
 
     Raises ValueError with a message for the user when the cell is not a period.
     """
@@ -83,22 +107,22 @@ def parse_period(value: object) -> Period:
         if float(value).is_integer() and FIRST_YEAR <= value <= LAST_YEAR:
             return year_period(int(value))
         raise ValueError(f"'{value}' is not a period; {_HINT}")
-    text = str(value).strip()
+    raw = str(value).strip()
+    text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
         raise ValueError(f"the period is empty; {_HINT}")
-    if m := _YEAR.fullmatch(text):
-        check_year(int(m[1]), text)
+    if m := _YEAR.fullmatch(text) or _YEAR_ZH.fullmatch(text):
+        check_year(int(m[1]), raw)
         return year_period(int(m[1]))
-    if m := _MONTH.fullmatch(text):
-        return _valid_month(int(m[1]), int(m[2]), text)
-    if m := _DATE.fullmatch(text):
-        check_year(int(m[1]), text)
-        try:
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            raise ValueError(f"'{text}' is not a date; {_HINT}") from None
-        return Period(day, "date", text)
-    raise ValueError(f"'{text}' is not a period; {_HINT}")
+    if m := _MONTH.fullmatch(text) or _MONTH_ZH.fullmatch(text):
+        return _valid_month(int(m[1]), int(m[2]), raw)
+    if m := _MONTH_OTHER.fullmatch(text):
+        return _valid_month(int(m[1]), int(m[3]), raw)
+    if m := _DATE.fullmatch(text) or _DATE_ZH.fullmatch(text):
+        return _date(int(m[1]), int(m[2]), int(m[3]), raw)
+    if m := _DATE_OTHER.fullmatch(text):
+        return _date(int(m[1]), int(m[3]), int(m[4]), raw)
+    raise ValueError(f"'{raw}' is not a period; {_HINT}")
 
 
 @dataclass(frozen=True, order=True)

@@ -100,8 +100,8 @@ def test_user_table_validations_ending_at_the_last_row_grow(workbook: Path, targ
         ("--period", "2025-13", "Error: --period: '2025-13' is not a period: month 13"),
         (
             "--period",
-            "2025/6",
-            "Error: --period: '2025/6' is not a period; write the month as 2025-06",
+            "2025/6月",
+            "Error: --period: '2025/6月' is not a period; write the month as 2025-06",
         ),
         ("--period", "2199-01", "Error: --period: 2199-01 has not ended yet"),
     ],

@@ -81,10 +81,10 @@ CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
     ),
     (
         "slash-month",
-        [("Testville", "widgets", "2025/6", 150)],
+        [("Testville", "widgets", "2025年6", 150)],
         "period",
         "error",
-        "'2025/6' is not a period; write the month as 2025-06",
+        "'2025年6' is not a period; write the month as 2025-06",
     ),
     (
         "empty-period",

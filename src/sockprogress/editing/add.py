@@ -7,6 +7,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from dataclasses import replace as replace_fields
 from pathlib import Path
 
 import pandas as pd
@@ -15,8 +16,16 @@ from ..errors import InputError
 from ..model import TargetsFile
 from ..periods import Period
 from ..reading import read_actuals
-from ..reading.actuals import SHEET, sheet_layout
-from ..reading.cells import CellProblem, clean_basis, clean_name, clean_period, clean_value
+from ..reading.actuals import SHEET, Layout, sheet_layout
+from ..reading.cells import (
+    BASES_WRITTEN_ZH,
+    CellProblem,
+    clean_basis,
+    clean_name,
+    clean_period,
+    clean_value,
+)
+from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
 from .package import Cell, PackageEdit
 from .safekeeping import backup, locked, refuse_if_open, remove_stale_temps, save_replacing
@@ -55,14 +64,17 @@ class NewRow:
     source: str
     note: str
 
-    def cells(self) -> dict[str, object]:
+    def cells(self, lang: str = "en", names: Names = NO_NAMES) -> dict[str, object]:
+        """The row's cells in a sheet of language `lang`: in a Chinese sheet (from `init --lang
+        zh`) the region, indicator and basis in Chinese, as its dropdowns offer them."""
         value = int(self.value) if self.value.is_integer() else self.value
+        basis = BASES_WRITTEN_ZH.get(self.basis, self.basis) if lang == "zh" else self.basis
         return {
-            "region": self.region,
-            "indicator": self.indicator,
+            "region": names.written("region", self.region, lang),
+            "indicator": names.written("indicator", self.indicator, lang),
             "period": self.period.text,
             "value": value,
-            "basis": self.basis or None,
+            "basis": basis or None,
             "source": self.source or None,
             "note": self.note or None,
         }
@@ -85,8 +97,13 @@ def check_row(
     source: str | None,
     note: str | None,
     today: dt.date,
+    names: Names = NO_NAMES,
 ) -> NewRow:
-    """Validate the options; a bad one raises InputError and nothing is touched."""
+    """Validate the options; a bad one raises InputError and nothing is touched.
+
+    A region or indicator given by an accepted name (`names`: 小北河, 袜子年产量) becomes its
+    code, so that the row is the same series as the rows written either way.
+    """
 
     def clean(option: str, func: object, raw: object) -> object:
         if isinstance(raw, str):
@@ -111,10 +128,12 @@ def check_row(
     chosen = str(clean("basis", clean_basis, basis))
     if chosen and parsed.kind != "month":
         raise InputError(f"--basis: applies to month periods only, not to {parsed.text}")
-    names = [clean(o, clean_name, raw) for o, raw in (("region", region), ("indicator", indicator))]
+    cleaned = [
+        clean(o, clean_name, raw) for o, raw in (("region", region), ("indicator", indicator))
+    ]
     return NewRow(
-        str(names[0][0]),  # type: ignore[index]
-        str(names[1][0]),  # type: ignore[index]
+        names.code("region", str(cleaned[0][0])),  # type: ignore[index]
+        names.code("indicator", str(cleaned[1][0])),  # type: ignore[index]
         parsed,
         float(number[0]),
         chosen,
@@ -151,8 +170,9 @@ def _existing(new: NewRow, rows: pd.DataFrame) -> int | None:
     return int(rows.loc[same, "row"].iloc[-1]) if same.any() else None
 
 
-def _cells(new: NewRow, columns: dict[str, int]) -> list[Cell]:
-    return [Cell(columns[c], v) for c, v in new.cells().items() if c in columns]  # type: ignore[arg-type]
+def _cells(new: NewRow, layout: Layout, names: Names) -> list[Cell]:
+    cells = new.cells(layout.lang, names).items()
+    return [Cell(layout.columns[c], v) for c, v in cells if c in layout.columns]  # type: ignore[arg-type]
 
 
 def _refuse_read_only(real: Path, name: str) -> None:
@@ -171,8 +191,15 @@ def add_row(
 ) -> Added:
     """Add `new` to the workbook at path under a lock, after a backup, by an atomic rename.
 
-    A link is followed: the file it points to is edited, and the link stays a link.
+    A link is followed: the file it points to is edited, and the link stays a link. A region
+    or indicator given by its Chinese name is matched, and written, as its code's series.
     """
+    names = names_of(targets)
+    new = replace_fields(
+        new,
+        region=names.code("region", new.region),
+        indicator=names.code("indicator", new.indicator),
+    )
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
     real = path.resolve()
     refuse_if_open(path)
@@ -181,7 +208,7 @@ def add_row(
     _refuse_read_only(real, path.name)
     with locked(real):
         remove_stale_temps(real)
-        rows = read_actuals(real, today=today).rows
+        rows = read_actuals(real, today=today, targets=targets).rows
         notes = _name_warnings(new, rows, targets)
         existing = _existing(new, rows)
         if existing is not None and not replace:
@@ -194,7 +221,7 @@ def add_row(
         edit = PackageEdit(path.name, before)
         target = existing if existing is not None else layout.last_row + 1
         written = edit.put_row(
-            target, layout.header_row, _cells(new, layout.columns), existing is not None
+            target, layout.header_row, _cells(new, layout, names), existing is not None
         )
         data = edit.package()
         copy_path = backup(path, before)

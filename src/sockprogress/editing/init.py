@@ -22,8 +22,11 @@ def shipped_targets() -> bytes:
     return (Path(__file__).resolve().parents[3] / "data" / "targets.toml").read_bytes()
 
 
-def init_folder(folder: Path) -> list[Path]:
-    """Write folder/data/targets.toml and folder/data/actuals.xlsx; never overwrite a file."""
+def init_folder(folder: Path, lang: str = "en") -> list[Path]:
+    """Write folder/data/targets.toml and folder/data/actuals.xlsx; never overwrite a file.
+
+    With `lang` zh the workbook's header, dropdowns and how-to sheet are Chinese.
+    """
     data = folder / "data"
     targets_path, actuals_path = data / "targets.toml", data / "actuals.xlsx"
     for path in (targets_path, actuals_path):
@@ -34,8 +37,8 @@ def init_folder(folder: Path) -> list[Path]:
     text = shipped_targets()
     targets_path.parent.mkdir(parents=True, exist_ok=True)
     write_all({targets_path: text}, hint=HINT)
-    regions, indicators = choices(load_targets(targets_path))
+    regions, indicators = choices(load_targets(targets_path), lang)
     buffer = io.BytesIO()
-    new_actuals_workbook((), regions, indicators).save(buffer)
+    new_actuals_workbook((), regions, indicators, lang).save(buffer)
     write_all({actuals_path: buffer.getvalue()}, hint=HINT)
     return [targets_path, actuals_path]

@@ -12,6 +12,7 @@ import pandas as pd
 from ..judging import plausibility
 from ..judging.rows import Rows
 from ..model import Issue, TargetsFile
+from ..reading.names import names_of
 from .add import NewRow
 
 
@@ -48,8 +49,14 @@ def implausible(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[I
     )
 
 
-def stored_line(new: NewRow, targets: TargetsFile) -> str:
-    """`Xiaobeihe · sock firms · 2026-10 = 260,000,000 firms`: the figure in plain units."""
+def stored_line(new: NewRow, targets: TargetsFile, lang: str = "en") -> str:
+    """`Xiaobeihe · sock firms · 2026-10 = 260,000,000 firms`: the figure in plain units.
+
+    In Chinese: `小北河 · 袜业企业数 · 2026年10月 = 260,000,000户（2.6亿户）`, the plain digits
+    with the figure in 万 or 亿 beside them, so that a slip of a 万 shows either way.
+    """
+    if lang == "zh":
+        return _stored_line_zh(new, targets)
     series = _series(new, targets)
     names = {t.indicator: t.name for t in targets.targets} | {
         i.indicator: i.name for i in targets.indicators
@@ -58,3 +65,23 @@ def stored_line(new: NewRow, targets: TargetsFile) -> str:
     value = f"{new.value:,.0f}" if new.value.is_integer() else f"{new.value:,.6g}"
     basis = f" ({new.basis})" if new.basis else ""
     return f"{new.region} · {name} · {new.period.text}{basis} = {value} {series.unit}".rstrip()
+
+
+def _stored_line_zh(new: NewRow, targets: TargetsFile) -> str:
+    from ..rendering.text import basis_word, paren, period_text, scaled, unit_word
+
+    unit = _series(new, targets).unit
+    names = names_of(targets)
+    target = next(
+        (t for t in targets.targets if (t.region, t.indicator) == (new.region, new.indicator)),
+        None,
+    )
+    name = (target.name_zh if target else None) or names.written("indicator", new.indicator, "zh")
+    value = f"{new.value:,.0f}" if new.value.is_integer() else f"{new.value:,.6g}"
+    value += unit_word(unit, "zh")
+    readable = scaled(new.value, unit, "zh")
+    if new.value >= 1e4:
+        value += paren(readable, "zh")
+    basis = paren(basis_word(new.basis, "zh", new.period.text), "zh") if new.basis else ""
+    region = names.written("region", new.region, "zh")
+    return f"{region} · {name} · {period_text(new.period.text, 'zh')}{basis} = {value}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -16,8 +17,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..i18n import N_, _
 from ..model import TargetsFile
-from ..reading.actuals import COLUMNS, SHEET
+from ..reading.actuals import COLUMNS, HEADER_ZH, SHEET
+from ..reading.cells import BASES_WRITTEN_ZH
+from ..reading.names import names_of
 
 WIDTHS = {
     "region": 14,
@@ -39,37 +43,94 @@ WHOLE = "#,##0"
 DECIMAL = "#,##0.0###"
 LAST_ROW = 1_048_576
 BASES = ("month", "ytd", "rate")
+DROPDOWNS = ("region", "indicator", "basis")
 
+# The "How to update" sheet, a line a cell (no wrapped text, so no row is ever cut short). The
+# English lines are message ids of the catalogue: `init --lang zh` writes them in Chinese.
 HOWTO = (
-    ("How to update this workbook", True),
+    (N_("How to update this workbook"), True),
     ("", False),
     (
-        "Each row of the Actuals sheet is one published figure. Add new rows below the last one;",
+        N_(
+            "Each row of the Actuals sheet is one published figure. "
+            "Add new rows below the last one."
+        ),
         False,
     ),
     (
-        "the table grows by itself. Never change a figure that was published: add the correction",
+        N_(
+            "Never change a figure that was published: add the correction as a new row, "
+            "with its source and a note."
+        ),
         False,
     ),
-    ("as a new row with its own source and explain it in the note.", False),
     ("", False),
-    ("region — pick from the list (the regions of targets.toml).", False),
-    ("indicator — pick from the list (the indicators of targets.toml).", False),
-    ("period — a year (2024), a month (2025-06) or a date (2025-06-30), typed as text.", False),
-    ("value — the figure as a plain number above zero: 3500000000, not 35亿 or 3.5 bn.", False),
-    ("basis — month rows only: month (that month's amount) or ytd (January to that month).", False),
-    ("source — where the figure was published (title, date, web address).", False),
-    ("note — anything a reader needs: rounding, what is included, doubts.", False),
-    ("", False),
-    ("Or add a row from the command line, which checks it first and keeps a backup:", False),
     (
-        "  sockprogress actuals add --region Xiaobeihe --indicator sock_firms "
-        '--period 2025-06 --value 206 --source "…"',
+        N_(
+            "region — pick from the list (the regions of targets.toml); "
+            "the Chinese name (小北河) means the same."
+        ),
         False,
     ),
-    ("Then check the workbook:  sockprogress check", False),
-    ("and write the report:     sockprogress report", False),
+    (
+        N_(
+            "indicator — pick from the list (the indicators of targets.toml); "
+            "the Chinese name (袜子年产量) means the same."
+        ),
+        False,
+    ),
+    (
+        N_(
+            "period — a year (2024), a month (2025-06) or a date (2025-06-30); "
+            "2025年6月, 2025/6 and 2025.06 read as 2025-06."
+        ),
+        False,
+    ),
+    (N_("value — the figure as a plain number above zero: 3500000000, not 35亿 or 3.5 bn."), False),
+    (
+        N_(
+            "basis — month rows only: month (that month's amount), ytd (January to that month) "
+            "or rate (an annual rate, no year stated)."
+        ),
+        False,
+    ),
+    (N_("source — where the figure was published (title, date, web address)."), False),
+    (N_("note — anything a reader needs: rounding, what is included, doubts."), False),
+    ("", False),
+    (N_("Or add a row from the command line, which checks it first and keeps a backup:"), False),
+    (
+        N_(
+            "  sockprogress actuals add --region Xiaobeihe --indicator sock_weaving_firms "
+            '--period 2025-06 --value 206 --source "…"'
+        ),
+        False,
+    ),
+    (N_("Then check the workbook:  sockprogress check"), False),
+    (N_("and write the report:     sockprogress report"), False),
 )
+# The sheet's name in each language; the Actuals sheet keeps its name (README: the actuals
+# workbook), since every message and the reader name it so.
+HOWTO_SHEETS = {"en": HOWTO_SHEET, "zh": "填报说明"}
+VALUE_ERROR = N_("A plain number above zero, e.g. 3500000000.")
+PERIOD_PROMPT = N_("A year (2024), a month (2025-06) or a date (2025-06-30).")
+BASIS_ERROR = N_(
+    "month (that month's amount), ytd (January to that month) or rate (an annual rate, "
+    "no year stated)"
+)
+NEW_NAME_WARNING = {
+    "region": N_("Not in the list of targets.toml; use it only for a new region."),
+    "indicator": N_("Not in the list of targets.toml; use it only for a new indicator."),
+}
+
+
+def headings(lang: str) -> list[str]:
+    """The header row of the Actuals table in `lang` (the reader takes both)."""
+    return [HEADER_ZH[c] for c in COLUMNS] if lang == "zh" else list(COLUMNS)
+
+
+def bases(lang: str) -> tuple[str, ...]:
+    """The basis dropdown: month, ytd, rate, or the glossary's 当月数, 累计数, 年产规模."""
+    return tuple(BASES_WRITTEN_ZH[b] for b in BASES) if lang == "zh" else BASES
 
 
 def _styled_header(ws: Worksheet) -> None:
@@ -79,14 +140,16 @@ def _styled_header(ws: Worksheet) -> None:
         cell.alignment = Alignment(vertical="center")
 
 
-def _lists_sheet(wb: Workbook, regions: Sequence[str], indicators: Sequence[str]) -> dict[str, str]:
+def _lists_sheet(
+    wb: Workbook, regions: Sequence[str], indicators: Sequence[str], lang: str
+) -> dict[str, str]:
     """A hidden sheet with the dropdown choices; returns the defined name of each list."""
     ws = wb.create_sheet(LISTS_SHEET)
-    ws.append(["region", "indicator", "basis"])
+    ws.append([h for c, h in zip(COLUMNS, headings(lang), strict=True) if c in DROPDOWNS])
     _styled_header(ws)
     names: dict[str, str] = {}
     for index, (column, values) in enumerate(
-        (("region", regions), ("indicator", indicators), ("basis", BASES)), 1
+        (("region", regions), ("indicator", indicators), ("basis", bases(lang))), 1
     ):
         letter = get_column_letter(index)
         for row, value in enumerate(values, 2):
@@ -102,9 +165,10 @@ def _lists_sheet(wb: Workbook, regions: Sequence[str], indicators: Sequence[str]
     return names
 
 
-def _validations(ws: Worksheet, lists: dict[str, str]) -> None:
+def _validations(ws: Worksheet, lists: dict[str, str], lang: str) -> None:
     """Dropdowns for region / indicator / basis, a positive-number rule and period prompts."""
     letters = {c: get_column_letter(i) for i, c in enumerate(COLUMNS, 1)}
+    title = dict(zip(COLUMNS, headings(lang), strict=True))
 
     def whole(column: str) -> str:
         return f"{letters[column]}2:{letters[column]}{LAST_ROW}"
@@ -117,12 +181,8 @@ def _validations(ws: Worksheet, lists: dict[str, str]) -> None:
             showErrorMessage=True,
             # A new region or indicator is allowed (with a warning); a basis must be one of two.
             errorStyle="stop" if strict else "warning",
-            errorTitle=column,
-            error=(
-                "month (that month's amount) or ytd (January to that month)"
-                if strict
-                else f"Not in the list of targets.toml; use it only for a new {column}."
-            ),
+            errorTitle=title[column],
+            error=_(BASIS_ERROR if strict else NEW_NAME_WARNING[column], lang),
         )
         rule.add(whole(column))
         ws.add_data_validation(rule)
@@ -132,25 +192,25 @@ def _validations(ws: Worksheet, lists: dict[str, str]) -> None:
         formula1="0",
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="value",
-        error="A plain number above zero, e.g. 3500000000.",
+        errorTitle=title["value"],
+        error=_(VALUE_ERROR, lang),
     )
     value.add(whole("value"))
     ws.add_data_validation(value)
     period = DataValidation(
         allow_blank=True,
         showInputMessage=True,
-        promptTitle="period",
-        prompt="A year (2024), a month (2025-06) or a date (2025-06-30).",
+        promptTitle=title["period"],
+        prompt=_(PERIOD_PROMPT, lang),
     )
     period.add(whole("period"))
     ws.add_data_validation(period)
 
 
-def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]]) -> int:
+def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]], lang: str) -> int:
     """Header, rows and layout of the Actuals sheet; returns the table's last row."""
     ws.title = SHEET
-    ws.append(list(COLUMNS))
+    ws.append(headings(lang))
     _styled_header(ws)
     count = 0
     for count, row in enumerate(rows, 1):
@@ -186,39 +246,55 @@ def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]]) -> int:
     return last_row
 
 
-def _howto_sheet(wb: Workbook) -> None:
-    ws = wb.create_sheet(HOWTO_SHEET)
-    for row, (text, bold) in enumerate(HOWTO, 1):
+def display_width(text: str) -> int:
+    """Columns the text takes in a spreadsheet: two for a wide (CJK, full-width) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _howto_sheet(wb: Workbook, lang: str) -> None:
+    ws = wb.create_sheet(HOWTO_SHEETS[lang])
+    for row, (message, bold) in enumerate(HOWTO, 1):
+        text = _(message, lang) if message else ""
         cell = ws.cell(row=row, column=1, value=text or None)
         if text:
             cell.data_type = "s"
         if bold:
             cell.font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 110
+    # Wide enough for the longest line, a CJK character counting twice: nothing spills over.
+    lines = [_(m, lang) for m, _bold in HOWTO if m]
+    ws.column_dimensions["A"].width = max(110, *(display_width(t) + 2 for t in lines))
 
 
-def choices(targets: TargetsFile) -> tuple[list[str], list[str]]:
-    """The regions and indicators the dropdowns offer: every target's, then declared ones."""
+def choices(targets: TargetsFile, lang: str = "en") -> tuple[list[str], list[str]]:
+    """The regions and indicators the dropdowns offer: every target's, then declared ones;
+    in Chinese (`lang` zh) by their Chinese names where targets.toml gives one."""
     regions = list(dict.fromkeys([t.region for t in targets.targets]))
     regions += [r for r, _ in targets.regions_zh if r not in regions]
     indicators = list(dict.fromkeys([t.indicator for t in targets.targets]))
     indicators += [i.indicator for i in targets.indicators if i.indicator not in indicators]
-    return regions, indicators
+    names = names_of(targets)
+    return (
+        list(dict.fromkeys(names.written("region", r, lang) for r in regions)),
+        list(dict.fromkeys(names.written("indicator", i, lang) for i in indicators)),
+    )
 
 
 def new_actuals_workbook(
     rows: Iterable[Sequence[Any]] = (),
     regions: Sequence[str] = (),
     indicators: Sequence[str] = (),
+    lang: str = "en",
 ) -> Workbook:
     """A workbook whose Actuals sheet holds `rows` (in COLUMNS order) as an Excel Table.
 
-    Beside it: a "How to update" sheet and a hidden "Lists" sheet feeding the dropdowns.
+    Beside it: a "How to update" sheet and a hidden "Lists" sheet feeding the dropdowns. In
+    Chinese (`lang` zh) the header, the dropdowns' basis words, the prompts and the how-to
+    sheet (填报说明) are Chinese; `regions` and `indicators` are given as the lists should read.
     """
     wb = Workbook()
     ws = wb.active
-    _actuals_sheet(ws, rows)
-    _howto_sheet(wb)
-    _validations(ws, _lists_sheet(wb, regions, indicators))
+    _actuals_sheet(ws, rows, lang)
+    _howto_sheet(wb, lang)
+    _validations(ws, _lists_sheet(wb, regions, indicators, lang), lang)
     wb.active = 0
     return wb

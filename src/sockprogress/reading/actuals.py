@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
@@ -22,17 +23,39 @@ from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
 from ..gcpause import gc_paused
-from ..model import Actuals, Issue, Severity
+from ..model import Actuals, Issue, Severity, TargetsFile
 from .cells import clean_basis, clean_name, clean_period, invisible_in
 from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key
+from .names import NO_NAMES, Names, names_of
 from .safety import check_workbook
 from .sheetxml import cell_name, formulas_without_result, total_rows
 
 REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
 OPTIONAL_COLUMNS = ("basis", "source", "note")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+# The Chinese header of a workbook from `init --lang zh` (the glossary's terms), and the other
+# Chinese headings read as the same columns. A header may mix them with the English names.
+HEADER_ZH = {
+    "region": "地区",
+    "indicator": "指标",
+    "period": "时期",
+    "value": "数值",
+    "basis": "数值类型",
+    "source": "资料来源",
+    "note": "备注",
+}
+OTHER_HEADINGS_ZH = {
+    "地区名称": "region",
+    "指标名称": "indicator",
+    "时间": "period",
+    "来源": "source",
+    "数据来源": "source",
+    "注": "note",
+    "说明": "note",
+}
+HEADINGS = {c: c for c in COLUMNS} | {h: c for c, h in HEADER_ZH.items()} | OTHER_HEADINGS_ZH
 OUTPUT_COLUMNS = (
     "row",
     "region",
@@ -157,8 +180,23 @@ def _short(exc: Exception) -> str:
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
+def _folded(cell: Any) -> str:
+    return "" if cell is None else " ".join(unicodedata.normalize("NFKC", str(cell)).split())
+
+
+def _heading(cell: Any) -> str:
+    """A header cell as the column it names (`地区` → `region`), or its folded text."""
+    text = _folded(cell).lower()
+    return HEADINGS.get(text, text)
+
+
+def _is_chinese_header(cells: list[Any]) -> bool:
+    """Is the region heading Chinese (地区)? Then the rows `actuals add` writes are too."""
+    return any(_heading(c) == "region" and _folded(c).lower() != "region" for c in cells)
+
+
 def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
-    """Index of the header row and its cleaned names."""
+    """Index of the header row and the column each of its cells names."""
     index = next(
         (i for i, cells in enumerate(grid) if any(c not in (None, "") for c in cells)), None
     )
@@ -167,7 +205,7 @@ def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
             f"{name}, sheet {SHEET}: the sheet is empty; expected a header row "
             f"{' | '.join(COLUMNS)}"
         )
-    header = [" ".join(str(c).split()).lower() if c is not None else "" for c in grid[index]]
+    header = [_heading(c) for c in grid[index]]
     where = f"{name}, sheet {SHEET}, row {index + 1}"
     for column in set(header) - {""}:
         if header.count(column) > 1 and column in COLUMNS:
@@ -179,7 +217,7 @@ def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
             hint = f" (is '{close[0]}' meant to be '{column}'?)" if close else ""
             raise InputError(
                 f"{where}: required column '{column}' is missing{hint}; "
-                f"the header must be {' | '.join(COLUMNS)}"
+                f"the header must be {' | '.join(COLUMNS)} (or {' | '.join(HEADER_ZH.values())})"
             )
     return index, header
 
@@ -314,6 +352,7 @@ class Layout:
     header_row: int
     columns: dict[str, int]
     last_row: int
+    lang: str = "en"  # "zh" when the header is Chinese (地区 | 指标 | …)
 
 
 def sheet_layout(path: Path) -> Layout:
@@ -321,6 +360,7 @@ def sheet_layout(path: Path) -> Layout:
     with gc_paused():
         grid, _, _ = _load_grid(path)
         index, header = _header(path.name, grid)
+        lang = "zh" if _is_chinese_header(grid[index]) else "en"
         columns = {c: header.index(c) for c in COLUMNS if c in header}
         last = index
         for i in range(len(grid) - 1, index, -1):
@@ -328,18 +368,26 @@ def sheet_layout(path: Path) -> Layout:
             if any(p < len(cells) and cells[p] not in (None, "") for p in columns.values()):
                 last = i
                 break
-        return Layout(index + 1, columns, last + 1)
+        return Layout(index + 1, columns, last + 1, lang)
 
 
-def read_actuals(path: Path, today: dt.date | None = None) -> Actuals:
-    """Read the Actuals sheet. Fatal problems raise InputError; row problems become issues."""
+def read_actuals(
+    path: Path, today: dt.date | None = None, targets: TargetsFile | None = None
+) -> Actuals:
+    """Read the Actuals sheet. Fatal problems raise InputError; row problems become issues.
+
+    With `targets`, a region or indicator written by its Chinese name (小北河, 袜子年产量) is
+    read as its code (reading/names.py), before duplicates are looked for: every reader of
+    the rows (the report, `check`, `actuals add`) sees one series under one code.
+    """
+    names = NO_NAMES if targets is None else names_of(targets)
     # The grid is millions of small objects with no cycles: letting the cyclic collector walk
     # them again and again while they are built costs a third of the read on a big sheet.
     with gc_paused():
-        return _read(path, today)
+        return _read(path, today, names)
 
 
-def _read(path: Path, today: dt.date | None) -> Actuals:
+def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
     grid, merged, stray = _load_grid(path)
     name = path.name
     header_index, header = _header(name, grid)
@@ -378,6 +426,8 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
         if not changed.any():
             continue
         for raw, changed_rows in frame.loc[changed, ["row", column]].groupby(column)["row"]:
+            if known.as_in_targets(column, str(raw)):
+                continue  # 入园企业数（袜业及配套） as targets.toml writes it: no slip
             fixed = clean_name(raw)[0]
             hidden = invisible_in(str(raw))
             message = (
@@ -414,6 +464,12 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     good = ~cleaner.bad.to_numpy(dtype=bool)
     index = frame.index[good]
 
+    def region_code(cleaned_name: tuple[str, bool]) -> str:
+        return known.code("region", cleaned_name[0])
+
+    def indicator_code(cleaned_name: tuple[str, bool]) -> str:
+        return known.code("indicator", cleaned_name[0])
+
     def per_row(cleaned: Cleaned, func: Callable[[Any], Any]) -> pd.Series:
         return pd.Series(cleaned.distinct(func)[cleaned.codes[good]], index=index, dtype=object)
 
@@ -426,8 +482,8 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     rows = pd.DataFrame(
         {
             "row": frame["row"][good].astype(int),
-            "region": per_row(names["region"], lambda r: r[0]),
-            "indicator": per_row(names["indicator"], lambda r: r[0]),
+            "region": per_row(names["region"], region_code),
+            "indicator": per_row(names["indicator"], indicator_code),
             "period": per_row(period, lambda p: p.text),
             "period_kind": per_row(period, lambda p: p.kind),
             "end": _ends(period, good, index),
@@ -470,8 +526,8 @@ def _read(path: Path, today: dt.date | None) -> Actuals:
     ) * kept
     key = row_key(
         [
-            codes_of(names["region"], lambda r: r[0]),
-            codes_of(names["indicator"], lambda r: r[0]),
+            codes_of(names["region"], region_code),
+            codes_of(names["indicator"], indicator_code),
             codes_of(period, lambda p: p.text),
         ],
         good,

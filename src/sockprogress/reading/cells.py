@@ -109,12 +109,27 @@ def clean_period(value: object) -> Period:
 # The basis of a month row: "" or "month" (that month's amount), "ytd" (January through that
 # month), "rate" (an annual rate stated at that month without a calendar year, "年产26亿双").
 BASES = ("", "month", "ytd", "rate")
+# The same bases in the glossary's words, as the dropdown of a workbook from `init --lang zh`
+# offers them (the first of each), and the shorter forms people write. Read after NFKC, so
+# 年产规模（未注明年份） with full-width brackets is the fourth.
+BASES_ZH = {
+    "当月数": "month",
+    "累计数": "ytd",
+    "年产规模": "rate",
+    "年产规模(未注明年份)": "rate",
+    "当月": "month",
+    "累计": "ytd",
+}
+# The basis as a Chinese sheet writes it: the first Chinese word of each (当月数, 累计数, 年产规模).
+BASES_WRITTEN_ZH = {code: word for word, code in reversed(BASES_ZH.items())}
 
 
 def clean_basis(value: object) -> str:
+    """The basis code of a cell: month, ytd or rate (or 当月数, 累计数, 年产规模), "" if blank."""
     if value is None:
         return ""
     text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    text = BASES_ZH.get(text, text)
     if text in BASES:
         return text
     raise CellProblem(

@@ -15,6 +15,7 @@ from ..model import Baseline, Indicator, Target, TargetsFile
 from ..periods import FIRST_YEAR, LAST_YEAR, parse_period
 from .cells import CellProblem, clean_name
 from .limits import number_range_problem
+from .names import names_of
 from .safety import read_regular_file
 
 REQUIRED = ("id", "region", "indicator", "name", "unit", "kind", "direction", "target", "deadline")
@@ -276,4 +277,9 @@ def load_targets(path: Path) -> TargetsFile:
         if zh:
             regions.append((str(table.text("region")), zh))
     regions += [(t.region, t.region_zh) for t in targets if t.region_zh]
-    return TargetsFile(targets, tuple(indicators), tuple(dict(regions).items()))
+    loaded = TargetsFile(targets, tuple(indicators), tuple(dict(regions).items()))
+    try:
+        names_of(loaded)  # a Chinese name standing for two codes is refused here, once
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    return loaded
