@@ -82,10 +82,20 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
         0.1132297240202105
     )
     assert ws.cell(row=firms, column=col("required_cagr")).number_format == "0.0%"
-    # 序时进度: gap closed minus time elapsed, in points, signed
-    schedule = ws.cell(row=firms, column=col("schedule_gap_pts"))
-    f = next(r.figures for r in shipped_report.targets if r.target.name == "Sock firms")
+    # 序时进度 means nothing once the plan period is over: blank after the deadline ...
+    assert ws.cell(row=firms, column=col("schedule_gap_pts")).value is None
+    # ... and before it, gap closed minus time elapsed, in points, signed
+    from sockprogress.monthly import build_report
+    from sockprogress.periods import Month
+
+    data = Path(__file__).resolve().parents[2] / "data"
+    before = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2025-09"))
+    ws = reload(before)["Summary"]
+    cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
+    schedule = ws.cell(row=cells["Sock firms"], column=col("schedule_gap_pts"))
+    f = next(r.figures for r in before.targets if r.target.name == "Sock firms")
     assert f.gap_closed_pct is not None and f.time_elapsed_pct is not None
+    assert f.time_elapsed_pct < 100
     assert schedule.value == pytest.approx(f.gap_closed_pct - f.time_elapsed_pct)
     assert schedule.number_format == "+0.0;-0.0;0.0"
 

@@ -62,11 +62,11 @@ def test_status_words_and_notes() -> None:
     assert text.note_text(note) == (
         "The deadline (2025-12-31) has passed; waiting for the figure that covers it."
     )
-    assert (
-        text.note_text(note, "zh") == "完成时限（2025年12月31日）已过，覆盖该时限的数据尚未发布。"
-    )
-    assert text.note_text(Note("stale", (("period", "2025-06"),)), "zh") == (
-        "最新值为2025年6月数据，已逾13个月未更新。"
+    assert text.note_text(note, "zh") == "完成时限（2025年12月31日）已过，期末数据尚未发布。"
+    stale = Note("stale", (("period", "2025-06"), ("months", "16")))
+    assert text.note_text(stale, "zh") == "最新值为2025年6月数据，至报告期已16个月未更新。"
+    assert text.note_text(stale) == (
+        "The latest figure (2025-06) is 16 months old by the report month (more than 13)."
     )
 
 

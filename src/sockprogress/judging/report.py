@@ -70,7 +70,8 @@ def _assess(
     notes += status_notes
     stale = latest is not None and latest.end < as_of.shift(-STALE_MONTHS).end
     if stale and latest is not None:
-        notes.append(Note("stale", (("period", latest.period),)))
+        months = (as_of.year - latest.end.year) * 12 + as_of.month - latest.end.month
+        notes.append(Note("stale", (("period", latest.period), ("months", str(months)))))
     if latest is not None and latest.basis == "ttm":
         notes.append(Note("ttm", (("period", latest.period),)))
     if latest is not None and latest.estimate:

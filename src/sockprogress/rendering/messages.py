@@ -50,7 +50,9 @@ NOTE_TEXT: dict[str, str] = {
         "No observation for the baseline period {period}; figures that need a baseline are "
         "left blank."
     ),
-    "stale": N_("The latest figure ({period}) is more than 13 months old."),
+    "stale": N_(
+        "The latest figure ({period}) is {months} months old by the report month (more than 13)."
+    ),
     "ttm": N_("Latest figure is the twelve months to {period} (trailing twelve months)."),
     "no_pace_later": N_(
         "No observation later than the baseline ({period}): the pace cannot be measured yet."

@@ -16,7 +16,9 @@ from ..periods import Month
 from . import text
 
 # Figures that say nothing once the deadline has passed: what is needed from now on to meet it.
-AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest"})
+# The schedule gap compares with the share of the plan period elapsed (序时进度): once the
+# period is over, time elapsed is 100 % and the gap only repeats the gap closed.
+AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest", "schedule_gap_pts"})
 PASSED_ORDER: tuple[Status, ...] = ("achieved", "missed", "awaiting_final", "not_assessable")
 
 
@@ -30,6 +32,13 @@ class DeadlineOutcome:
     likely_achieved: int
     likely_missed: int
     total: int
+    # the targets of this deadline, in the report's order (the detail line names them)
+    results: tuple[TargetResult, ...] = ()
+
+    @property
+    def no_outlook(self) -> int:
+        """Awaiting their final figure without an outlook (no pace to project)."""
+        return sum(1 for r in self.results if r.status == "awaiting_final" and not r.outlook)
 
 
 def months_since(deadline: dt.date, as_of: Month) -> int:
@@ -59,6 +68,7 @@ def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
                 sum(1 for r in results if r.outlook == "likely_achieved"),
                 sum(1 for r in results if r.outlook == "likely_missed"),
                 len(results),
+                tuple(results),
             )
         )
     return tuple(outcomes)
@@ -82,8 +92,68 @@ def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, lang: str) -
                     n=outcome.likely_achieved, outlook=outlook_word("likely_achieved", lang)
                 )
             )
+        if outcome.no_outlook:
+            parts.append(_("{n} without an outlook", lang).format(n=outcome.no_outlook))
         phrase += text.paren(text.joined(parts, lang), lang)
     return phrase
+
+
+# Above this many targets a deadline's goals are counted, not named, in the headline.
+NAMED_TARGETS = 20
+
+
+def outcome_detail(outcome: DeadlineOutcome, report: Report, lang: str = "en") -> str:
+    """Which goals came to what: `Missed: Xiaobeihe: Sock firms above designated size (2
+    firms, Feb 2026; goal 50 firms). Awaiting final figure, likely missed: …`."""
+    if not outcome.results or len(outcome.results) > NAMED_TARGETS:
+        return ""
+
+    def name(r: TargetResult) -> str:
+        region = text.region_name(r.target.region, report.regions_zh, lang)
+        return _("{region}: {target}", lang).format(
+            region=region, target=text.target_name(r.target, lang)
+        )
+
+    groups: list[tuple[str, list[TargetResult]]] = [
+        (text.status_word("achieved", lang), []),
+        (text.status_word("missed", lang), []),
+        (_("Awaiting final figure, likely missed", lang), []),
+        (_("Awaiting final figure, likely achieved", lang), []),
+        (_("Awaiting final figure, no outlook (no pace)", lang), []),
+        (_("Not assessable (no usable figure)", lang), []),
+    ]
+    slot = {
+        ("achieved", None): 0,
+        ("missed", None): 1,
+        ("awaiting_final", "likely_missed"): 2,
+        ("awaiting_final", "likely_achieved"): 3,
+        ("awaiting_final", None): 4,
+        ("not_assessable", None): 5,
+    }
+    for r in outcome.results:
+        groups[slot[(r.status, r.outlook)]][1].append(r)
+
+    def named(r: TargetResult) -> str:
+        figure = r.final or (r.latest if r.status == "missed" else None)
+        if figure is None:
+            return name(r)
+        detail = _("{value}, {period}; goal {goal}", lang).format(
+            value=text.scaled(figure.value, r.target.unit, lang),
+            period=text.period_text(figure.period, lang),
+            goal=text.scaled(r.target.target, r.target.unit, lang),
+        )
+        return name(r) + text.paren(detail, lang)
+
+    parts = [
+        _("{label}: {names}", lang).format(
+            # a Chinese list of names takes the enumeration comma
+            label=label,
+            names=("、" if lang == "zh" else ", ").join(named(r) for r in members),
+        )
+        for label, members in groups
+        if members
+    ]
+    return _("{parts}.", lang).format(parts=_("; ", lang).join(parts))
 
 
 def outcome_sentence(outcome: DeadlineOutcome, lang: str = "en") -> str:
@@ -110,7 +180,12 @@ def targets_phrase(n: int, lang: str) -> str:
 
 def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
     """The sentences said before anything else: each passed deadline's outcome, then the rest."""
-    lines = [outcome_sentence(o, lang) for o in deadline_outcomes(report)]
+    lines = []
+    for o in deadline_outcomes(report):
+        lines.append(outcome_sentence(o, lang))
+        detail = outcome_detail(o, report, lang)
+        if detail:
+            lines.append(detail)
     open_ = [r for r in report.targets if not passed(r, report.as_of)]
     if open_:
         counts: dict[Status, int] = {}

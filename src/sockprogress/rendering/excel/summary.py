@@ -72,7 +72,9 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("status_code", None, 14),
 )
 KEYS = [c[0] for c in COLUMNS]
-WRAPPED = ("target_name", "check", "latest_source", "notes")
+# The latest source is shown in one line (its full text is in the target's block and in the
+# cell): wrapped, the long citations made every row tall and the printed Summary unreadable.
+WRAPPED = ("target_name", "check", "notes")
 ITALIC_FONT = Font(italic=True)
 HEADLINE_FONT = Font(bold=True, size=11)
 CHECK_FONT = Font(bold=True, color="8A1C00")
@@ -88,7 +90,7 @@ def _row(result: TargetResult, report: Report, lang: str) -> list[Any]:
         outcome.outlook_word(result.outlook, lang) or None,
         outcome.check_line(result, lang) or None,
         f.share_of_target_pct,
-        f.schedule_gap_pts,
+        f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None,
         s.of(result.latest.value) if result.latest else None,
         _latest_period(result, lang),
         (result.latest.source or None) if result.latest else None,
