@@ -154,7 +154,14 @@ def _facts(
     return row
 
 
-def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str) -> int:
+# Up to this many targets, each observation's source wraps in a cell merged to the print edge,
+# so it prints whole; a province's 240,000 figures would not pay for merged, measured cells.
+WRAPPED_SOURCES = 50
+
+
+def _observations(
+    ws: Worksheet, row: int, result: TargetResult, scale: Scale, lang: str, wrap: bool
+) -> int:
     """The observations the target was judged on; returns the next free row."""
     put(ws, row, 1, _("Observations used", lang), font=SUBTITLE_FONT)
     row += 1
@@ -177,11 +184,13 @@ def _observations(ws: Worksheet, row: int, result: TargetResult, scale: Scale, l
         put(ws, n, 3, scale.of(obs.value), scale.number_format)
         put(ws, n, 4, basis_word(obs.basis, lang, obs.period), alignment=INDENT)
         put(ws, n, 5, ", ".join(map(str, obs.rows)) or None)
-        # The source only (the quoted sentences are in the HTML and the JSON), unwrapped: it
-        # reads across the empty columns to its right, and a province's 240,000 figures do not
-        # pay for merged or measured cells.
-        if obs.source:
-            put(ws, n, 6, obs.source)
+        # The source only: the quoted sentences are in the HTML and the JSON.
+        if obs.source and wrap:
+            put(ws, n, 6, obs.source, alignment=WRAP)
+            ws.merge_cells(start_row=n, start_column=6, end_row=n, end_column=CHART_LAST)
+            fit_height(ws, n, [(obs.source, WIDTHS["F"] + 10 * (CHART_LAST - CHART_FIRST + 1))])
+        elif obs.source:
+            put(ws, n, 6, obs.source)  # reads across the empty columns to its right
     return row + len(result.observations) + 2
 
 
@@ -198,7 +207,13 @@ def charted(report: Report) -> set[int]:
 
 
 def _block(
-    ws: Worksheet, row: int, result: TargetResult, lang: str, chart: bool, as_of: Month
+    ws: Worksheet,
+    row: int,
+    result: TargetResult,
+    lang: str,
+    chart: bool,
+    as_of: Month,
+    wrap: bool = True,
 ) -> int:
     """One target's block from `row`; returns the first row after it."""
     scale = target_scale(result, lang)
@@ -208,7 +223,8 @@ def _block(
         put(ws, row, c, None, border=BOTTOM_RULE)
     facts_end = _facts(ws, row + 1, result, scale, lang, as_of)
     # The observations start below the chart, whose rows their sources span.
-    end = _observations(ws, max(facts_end + 1, row + 2 + CHART_ROWS), result, scale, lang)
+    first = max(facts_end + 1, row + 2 + CHART_ROWS)
+    end = _observations(ws, first, result, scale, lang, wrap)
     if not chart:
         put(
             ws,
@@ -253,7 +269,8 @@ def add_region_sheet(
     for i, result in enumerate(results):
         if i:
             ws.row_breaks.append(Break(id=row - 1))
-        row = _block(ws, row, result, lang, id(result) in charts, report.as_of)
+        wrap = len(report.targets) <= WRAPPED_SOURCES
+        row = _block(ws, row, result, lang, id(result) in charts, report.as_of, wrap)
     print_setup(ws, str(report.as_of), lang)
     ws.print_area = f"A1:{LAST_PRINT_COLUMN}{row}"
     return ws
