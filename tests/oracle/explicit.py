@@ -449,4 +449,15 @@ CASES: list[tuple[str, Scenario, str | None]] = [
         ),
         None,
     ),
+    (
+        "a-week-before-the-deadline-the-growth-needed-is-huge-but-given",
+        # half the goal a week before the deadline: (200 / 100) ** (365.25 / 7) - 1 ~ 5.1e15
+        _one(
+            _spec(target=200, deadline=D25, baseline={"period": "2020", "value": 100}),
+            [(dt.datetime(2025, 12, 24), 100)],
+            "2025-12",
+            required_cagr_from_latest=2 ** (365.25 / 7) - 1,
+        ),
+        None,
+    ),
 ]

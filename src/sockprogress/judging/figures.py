@@ -34,9 +34,11 @@ def cagr(start: float, end: float, years: float) -> float:
     return float((end / start) ** (1 / years) - 1)
 
 
-# Past this size a figure says nothing a reader can use (a share of 10^15 %, a rate of
-# 10^17 %/yr) and formatting it would fail: it is left blank with OUT_OF_RANGE as its reason.
-MAX_FIGURE = 1e15
+# A figure is given whenever it is a finite number, however large: a growth of 5 x 10^15 a year
+# needed a week before the deadline is what the method computes, and programs read it from
+# the JSON. Only a figure past any float (it would be inf) is left blank with OUT_OF_RANGE;
+# the renderers write very large figures in powers of ten.
+MAX_FIGURE = 1e300
 OUT_OF_RANGE = "too large to show: the figures it comes from are too far apart"
 
 

@@ -230,9 +230,23 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[check_lang(lang)])
 
 
+# From this size on a number is written in powers of ten (Babel's decimals also give out
+# near 10^28): 5.1×10^15 reads better than sixteen digits.
+HUGE = 1e15
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _huge(value: float) -> str:
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
 def _decimal(value: float, pattern: str, lang: str) -> str:
     """Babel's format_decimal with the pattern and locale parsed once, not per number: a
     province report formats tens of thousands of numbers, and parsing was most of its cost."""
+    if abs(value) >= HUGE:
+        sign = "+" if pattern.startswith("+") and value > 0 else ""
+        return sign + _huge(value)
     return str(_pattern(pattern).apply(value, _locale(lang)))
 
 
