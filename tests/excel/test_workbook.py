@@ -82,8 +82,12 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
         0.1132297240202105
     )
     assert ws.cell(row=firms, column=col("required_cagr")).number_format == "0.0%"
-    # 序时进度 means nothing once the plan period is over: blank after the deadline ...
-    assert ws.cell(row=firms, column=col("schedule_gap_pts")).value is None
+    # 序时进度: after the deadline the shortfall at the end of the period (time elapsed 100 %) ...
+    after = next(r.figures for r in shipped_report.targets if r.target.name == "Sock firms")
+    assert after.time_elapsed_pct == 100 and after.gap_closed_pct is not None
+    assert ws.cell(row=firms, column=col("schedule_gap_pts")).value == pytest.approx(
+        after.gap_closed_pct - 100
+    )
     # ... and before it, gap closed minus time elapsed, in points, signed
     from sockprogress.monthly import build_report
     from sockprogress.periods import Month

@@ -16,9 +16,10 @@ from ..periods import Month
 from . import text
 
 # Figures that say nothing once the deadline has passed: what is needed from now on to meet it.
-# The schedule gap compares with the share of the plan period elapsed (序时进度): once the
-# period is over, time elapsed is 100 % and the gap only repeats the gap closed.
-AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest", "schedule_gap_pts"})
+# The growth needed from now on means nothing once the deadline has passed. The schedule gap
+# (序时进度) stays: after the deadline time elapsed is 100 %, and "behind the schedule by N
+# points" is the shortfall at the end of the plan period, as bureau reviews state it.
+AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest"})
 PASSED_ORDER: tuple[Status, ...] = ("achieved", "missed", "awaiting_final", "not_assessable")
 
 
