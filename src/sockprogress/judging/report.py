@@ -120,6 +120,31 @@ def _revisions(result: TargetResult, published: PublishedTarget) -> tuple[Revisi
     return tuple(revised)
 
 
+def _target_warning(
+    target: Target,
+    message: str,
+    file: str,
+    sheet: str,
+    *,
+    code: str,
+    params: tuple[tuple[str, str], ...] = (),
+    row: int | None = None,
+    column: str | None = None,
+) -> Issue:
+    """A warning about one target: its id leads the parameters, and it is marked with it."""
+    return Issue(
+        "warning",
+        message,
+        file,
+        sheet,
+        row,
+        column,
+        code=code,
+        params=(("target", target.id), *params),
+        target_id=target.id,
+    )
+
+
 def _judge_target(
     target: Target,
     frame: pd.DataFrame | Rows,
@@ -132,80 +157,57 @@ def _judge_target(
     rows = as_rows(frame)
     if target.kind == "annual_total":
         for row in (r for r, kind in zip(rows.row, rows.kind, strict=True) if kind == "date"):
+            message = (
+                f"a single date cannot carry an annual total for {target.id}; "
+                "write a year (2024) or a month (2025-06)"
+            )
             issues.append(
-                Issue(
-                    "warning",
-                    f"a single date cannot carry an annual total for "
-                    f"{target.id}; write a year (2024) or a month (2025-06)",
+                _target_warning(
+                    target,
+                    message,
                     file,
                     sheet,
-                    int(row),
-                    "period",
                     code="date_for_annual_total",
-                    params=(("target", target.id),),
-                    target_id=target.id,
+                    row=int(row),
+                    column="period",
                 )
             )
     series, _, _, result = _assess(target, rows, as_of)
     if result.baseline is not None and wrong_side(target, result.baseline.value):
-        issues.append(
-            Issue(
-                "warning",
-                wrong_side_message(target, result.baseline),
-                file,
-                sheet,
-                code="wrong_side",
-                params=(
-                    ("target", target.id),
-                    ("direction", target.direction),
-                    ("goal", f"{target.target:g}"),
-                    ("baseline", f"{result.baseline.value:g}"),
-                    ("period", result.baseline.period),
-                ),
-                target_id=target.id,
-            )
+        params: tuple[tuple[str, str], ...] = (
+            ("direction", target.direction),
+            ("goal", f"{target.target:g}"),
+            ("baseline", f"{result.baseline.value:g}"),
+            ("period", result.baseline.period),
         )
-    for message in series.warnings:
+        message = wrong_side_message(target, result.baseline)
         issues.append(
-            Issue(
-                "warning",
-                f"{target.id}: {message}",
+            _target_warning(target, message, file, sheet, code="wrong_side", params=params)
+        )
+    for warning in series.warnings:
+        issues.append(
+            _target_warning(
+                target,
+                f"{target.id}: {warning}",
                 file,
                 sheet,
-                code=getattr(message, "code", "series_warning"),
-                params=(("target", target.id), *getattr(message, "params", (("detail", message),))),
-                target_id=target.id,
+                code=getattr(warning, "code", "series_warning"),
+                params=getattr(warning, "params", (("detail", warning),)),
             )
         )
     if not len(rows):
-        issues.append(
-            Issue(
-                "warning",
-                f"no rows for target {target.id} (region "
-                f"{target.region}, indicator {target.indicator}) in the sheet",
-                file,
-                sheet,
-                code="no_rows",
-                params=(
-                    ("target", target.id),
-                    ("region", target.region),
-                    ("indicator", target.indicator),
-                ),
-                target_id=target.id,
-            )
+        message = (
+            f"no rows for target {target.id} (region {target.region}, "
+            f"indicator {target.indicator}) in the sheet"
         )
+        params = (("region", target.region), ("indicator", target.indicator))
+        issues.append(_target_warning(target, message, file, sheet, code="no_rows", params=params))
     elif target.baseline and target.baseline.value is None and result.baseline is None:
+        period = target.baseline.period
+        message = f"target {target.id}: no observation for its baseline period {period}"
+        params = (("period", period),)
         issues.append(
-            Issue(
-                "warning",
-                f"target {target.id}: no observation for its baseline "
-                f"period {target.baseline.period}",
-                file,
-                sheet,
-                code="baseline_missing",
-                params=(("target", target.id), ("period", target.baseline.period)),
-                target_id=target.id,
-            )
+            _target_warning(target, message, file, sheet, code="baseline_missing", params=params)
         )
     if published is not None:
         return (
