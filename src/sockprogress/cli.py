@@ -350,27 +350,20 @@ def add(
 ) -> None:
     """Add one row to the Actuals table (or replace one with --replace)."""
     from .editing.add import add_row, check_row
-    from .editing.plausible import implausible, stored_line
-    from .errors import InputError
-    from .reading import load_targets, read_actuals
+    from .editing.plausible import stored_line
+    from .reading import load_targets
     from .reading.names import names_of
     from .rendering.text import issue_text
 
     today = dt.date.today()
     goals = load_targets(targets)
     new = check_row(region, indicator, period, value, basis, source, note, today, names_of(goals))
-    problems = implausible(new, read_actuals(path, today=today, targets=goals).rows, goals)
-    if problems and not force:
-        raise InputError(
-            f"{stored_line(new, goals)} breaks a plausibility rule "
-            f"({problems[0].code.removeprefix('plausibility.')}): "
-            f"{problems[0].message.removeprefix('check this figure: ')}; nothing was stored. "
-            "Check the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
-        )
-    done = add_row(path, new, goals, today, replace=replace)
+    # The workbook is read once, under its lock: a figure that breaks a plausibility rule is
+    # refused there unless --force.
+    done = add_row(path, new, goals, today, replace=replace, force=force)
     for warning in done.warnings:
         click.echo(_("Warning: {message}", lang).format(message=warning), err=True)
-    for problem in problems:  # stored with --force: say it once more
+    for problem in done.checks:  # stored with --force: say it once more
         click.echo(
             _("Warning: {message}", lang).format(message=issue_text(problem, lang)), err=True
         )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from ..model import TargetsFile
+from ..model import Issue, TargetsFile
 from ..periods import Period
 from ..reading import read_actuals
 from ..reading.actuals import SHEET, Layout, sheet_layout
@@ -86,6 +86,8 @@ class Added:
     replaced: bool
     backup: Path
     warnings: tuple[str, ...]
+    # plausibility rules the stored figure breaks (only with force; else nothing is stored)
+    checks: tuple[Issue, ...] = ()
 
 
 def check_row(
@@ -187,13 +189,21 @@ def _refuse_read_only(real: Path, name: str) -> None:
 
 
 def add_row(
-    path: Path, new: NewRow, targets: TargetsFile, today: dt.date, replace: bool = False
+    path: Path,
+    new: NewRow,
+    targets: TargetsFile,
+    today: dt.date,
+    replace: bool = False,
+    force: bool = False,
 ) -> Added:
     """Add `new` to the workbook at path under a lock, after a backup, by an atomic rename.
 
     A link is followed: the file it points to is edited, and the link stays a link. A region
-    or indicator given by its Chinese name is matched, and written, as its code's series.
+    or indicator given by its Chinese name is matched, and written, as its code's series. A
+    figure that breaks a plausibility rule is refused (InputError) unless `force`.
     """
+    from .plausible import implausible, refusal  # plausible.py builds on NewRow, above
+
     names = names_of(targets)
     new = replace_fields(
         new,
@@ -209,6 +219,9 @@ def add_row(
     with locked(real):
         remove_stale_temps(real)
         rows = read_actuals(real, today=today, targets=targets).rows
+        checks = implausible(new, rows, targets)
+        if checks and not force:
+            raise InputError(refusal(new, checks, targets))
         notes = _name_warnings(new, rows, targets)
         existing = _existing(new, rows)
         if existing is not None and not replace:
@@ -226,4 +239,4 @@ def add_row(
         data = edit.package()
         copy_path = backup(path, before)
         save_replacing(real, data)
-    return Added(written, existing is not None, copy_path, tuple(notes))
+    return Added(written, existing is not None, copy_path, tuple(notes), tuple(checks))

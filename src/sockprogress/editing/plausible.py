@@ -85,3 +85,14 @@ def _stored_line_zh(new: NewRow, targets: TargetsFile) -> str:
     basis = paren(basis_word(new.basis, "zh", new.period.text), "zh") if new.basis else ""
     region = names.written("region", new.region, "zh")
     return f"{region} · {name} · {period_text(new.period.text, 'zh')}{basis} = {value}"
+
+
+def refusal(new: NewRow, problems: list[Issue], targets: TargetsFile) -> str:
+    """Why `actuals add` will not store the figure: the rule, the figure, the way out."""
+    first = problems[0]
+    return (
+        f"{stored_line(new, targets)} breaks a plausibility rule "
+        f"({first.code.removeprefix('plausibility.')}): "
+        f"{first.message.removeprefix('check this figure: ')}; nothing was stored. "
+        "Check the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
+    )
