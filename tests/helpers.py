@@ -37,6 +37,26 @@ def write_actuals(
     return path
 
 
+def add_args(workbook: Path, targets: Path, period: str, value: str) -> list[str]:
+    """`actuals add` of one synthetic Testville widgets figure."""
+    return [
+        "actuals",
+        "add",
+        "--actuals",
+        str(workbook),
+        "--targets",
+        str(targets),
+        "--region",
+        "Testville",
+        "--indicator",
+        "widgets",
+        "--period",
+        period,
+        "--value",
+        value,
+    ]
+
+
 def target_toml(
     id: str = "t1",
     region: str = "Testville",

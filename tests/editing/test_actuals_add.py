@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import USER_FILL
+from helpers import USER_FILL, add_args
 from openpyxl import load_workbook
 
 from sockprogress.cli import main
@@ -21,28 +21,8 @@ from sockprogress.reading import read_actuals
 from sockprogress.rendering import files
 
 
-def _add_args(workbook: Path, targets: Path, period: str, value: str) -> list[str]:
-    """`actuals add` of one synthetic Testville widgets figure."""
-    return [
-        "actuals",
-        "add",
-        "--actuals",
-        str(workbook),
-        "--targets",
-        str(targets),
-        "--region",
-        "Testville",
-        "--indicator",
-        "widgets",
-        "--period",
-        period,
-        "--value",
-        value,
-    ]
-
-
 def _add(workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"):
-    return CliRunner().invoke(main, [*_add_args(workbook, targets, period, value), *extra])
+    return CliRunner().invoke(main, [*add_args(workbook, targets, period, value), *extra])
 
 
 def test_add_appends_and_keeps_everything_else(workbook: Path, targets: Path) -> None:
@@ -197,7 +177,7 @@ main(sys.argv[1:], prog_name="sockprogress")
 def _cli(workbook: Path, targets: Path, period: str, slow_rename: bool = False):
     program = ["-c", SLOW_RENAME] if slow_rename else ["-m", "sockprogress"]
     return subprocess.Popen(
-        [sys.executable, *program, *_add_args(workbook, targets, period, "110")],
+        [sys.executable, *program, *add_args(workbook, targets, period, "110")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

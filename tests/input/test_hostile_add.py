@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import SYNTHETIC, write_actuals
+from helpers import SYNTHETIC, add_args, write_actuals
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -39,22 +39,7 @@ SHEET_XML = "xl/worksheets/sheet1.xml"
 def _add(
     workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"
 ) -> Result:
-    args = [
-        "actuals",
-        "add",
-        "--actuals",
-        str(workbook),
-        "--targets",
-        str(targets),
-        "--region",
-        "Testville",
-        "--indicator",
-        "widgets",
-        "--period",
-        period,
-        "--value",
-        value,
-    ]
+    args = add_args(workbook, targets, period, value)
     return CliRunner().invoke(main, [*args, *extra])
 
 
