@@ -19,7 +19,7 @@ import csv
 import io
 from pathlib import Path
 
-from sockprogress.editing.template import choices, new_actuals_workbook
+from sockprogress.editing.blank import choices, new_actuals_workbook
 from sockprogress.reading import load_targets
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from sockprogress import i18n
-from sockprogress.rendering import text
+from sockprogress.rendering import formatting
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "src" / "sockprogress" / "locale"
@@ -116,9 +116,9 @@ def test_the_catalogue_holds_every_message_of_the_code_and_templates(tmp_path: P
 def test_every_blank_reason_judging_writes_is_a_message() -> None:
     source = (ROOT / "src" / "sockprogress" / "judging" / "figures.py").read_text("utf-8")
     reasons = set(re.findall(r'why\.none\(\s*"\w+",\s*"([^"]+)"', source))
-    assert reasons and reasons <= set(text.WHY_REASONS)
+    assert reasons and reasons <= set(formatting.WHY_REASONS)
     for reason in reasons:
-        assert text.why_reason(reason, "zh") != reason
+        assert formatting.why_reason(reason, "zh") != reason
 
 
 def test_every_issue_code_the_code_gives_is_a_message() -> None:
@@ -128,7 +128,7 @@ def test_every_issue_code_the_code_gives_is_a_message() -> None:
         codes |= set(re.findall(r'code="([\w.]+)"', source))
         codes |= {f"plausibility.{c}" for c in re.findall(r'warn\(\s*\w+,\s*"(\w+)"', source)}
     assert "no_rows" in codes and "plausibility.jump" in codes
-    assert codes <= set(text.ISSUE_TEXT), codes - set(text.ISSUE_TEXT)
+    assert codes <= set(formatting.ISSUE_TEXT), codes - set(formatting.ISSUE_TEXT)
 
 
 def test_every_note_code_is_a_message() -> None:
@@ -136,4 +136,4 @@ def test_every_note_code_is_a_message() -> None:
     for path in (ROOT / "src" / "sockprogress" / "judging").rglob("*.py"):
         codes |= set(re.findall(r'Note\(\s*"(\w+)"', path.read_text("utf-8")))
     assert "awaiting_final" in codes
-    assert codes <= set(text.NOTE_TEXT), codes - set(text.NOTE_TEXT)
+    assert codes <= set(formatting.NOTE_TEXT), codes - set(formatting.NOTE_TEXT)

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from sockprogress.rendering.files import write_atomic
+from sockprogress.safewrite import write_all
 
 
 def mode(path: Path) -> int:
@@ -16,7 +16,7 @@ def mode(path: Path) -> int:
 def test_a_new_output_gets_the_umask_permissions_not_private(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        write_atomic(tmp_path / "report.html", b"<p>shared</p>")
+        write_all({tmp_path / "report.html": b"<p>shared</p>"})
     finally:
         os.umask(old)
     assert mode(tmp_path / "report.html") == 0o644
@@ -27,7 +27,7 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
     path = tmp_path / "actuals.xlsx"
     path.write_bytes(b"old")
     path.chmod(0o664)
-    write_atomic(path, b"new")
+    write_all({path: b"new"})
     assert mode(path) == 0o664
     assert path.read_bytes() == b"new"
     assert [p.name for p in tmp_path.iterdir()] == ["actuals.xlsx"]  # no temporary file left

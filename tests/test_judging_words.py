@@ -16,7 +16,7 @@ from helpers import frame
 from sockprogress.judging import judge
 from sockprogress.model import Actuals, Baseline, Target, TargetsFile
 from sockprogress.periods import Month
-from sockprogress.rendering import text
+from sockprogress.rendering import formatting
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
 
@@ -72,8 +72,8 @@ def test_a_judging_issue_reads_in_chinese(code: str) -> None:
     issues = [i for i in report.issues if i.code == code]
     assert issues, [(i.code, i.message) for i in report.issues]
     for issue in issues:
-        assert text.issue_text(issue, "en") == issue.message
-        chinese = text.issue_text(issue, "zh")
+        assert formatting.issue_text(issue, "en") == issue.message
+        chinese = formatting.issue_text(issue, "zh")
         said = chinese
         for _, value in issue.params:
             said = said.replace(value, " ")

@@ -318,14 +318,14 @@ def test_actuals_add_says_back_a_plausible_figure(tmp_path: Path) -> None:
 )
 def test_a_pace_ratio_never_rounds_into_another_category(value: float, shown: str) -> None:
     from sockprogress.judging.figures import pace_category
-    from sockprogress.rendering.text import ratio
+    from sockprogress.rendering.formatting import ratio
 
     assert ratio(value) == shown
     assert pace_category(float(shown)) == pace_category(value)
 
 
 def test_a_share_short_of_the_goal_never_reads_as_met_nor_a_figure_as_zero() -> None:
-    from sockprogress.rendering.text import percent, rate
+    from sockprogress.rendering.formatting import percent, rate
 
     assert percent(99.96) == "99.96 %" and percent(100.0) == "100.0 %"
     assert percent(1e-19) == "<0.1 %" and percent(0.0) == "0.0 %"

@@ -1,7 +1,7 @@
 """sockprogress: monthly progress reports on dated industrial targets.
 
-The names below are imported on first use, so that a process that needs one small part (the
-chart worker, a reader of the JSON) does not pay for pandas and openpyxl.
+The names below are imported on first use, so that a command that needs none of them
+(`--help`, `init`, `actuals add`) starts without importing pandas.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .errors import InputError, OutputError, SockProgressError
     from .judging import judge
-    from .monthly import build_report, run_report, write_report
     from .periods import Month
+    from .pipeline import build_report, run_report, write_report
     from .reading import load_targets, read_actuals
 
 _WHERE = {
@@ -21,9 +21,9 @@ _WHERE = {
     "OutputError": ".errors",
     "SockProgressError": ".errors",
     "judge": ".judging",
-    "build_report": ".monthly",
-    "run_report": ".monthly",
-    "write_report": ".monthly",
+    "build_report": ".pipeline",
+    "run_report": ".pipeline",
+    "write_report": ".pipeline",
     "Month": ".periods",
     "load_targets": ".reading",
     "read_actuals": ".reading",

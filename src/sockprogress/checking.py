@@ -21,7 +21,7 @@ def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> 
 
 def check_line(issue: Issue, lang: str = "en") -> str:
     """`file, sheet S, row R, column C: message; fix` (warnings say so; errors mean left out)."""
-    from .rendering.text import colon, issue_hint, issue_text, severity_word, where_text
+    from .rendering.formatting import colon, issue_hint, issue_text, severity_word, where_text
 
     message = issue_text(issue, lang)
     hint = issue_hint(issue, lang)

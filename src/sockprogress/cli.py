@@ -1,7 +1,7 @@
 """The command line: parse options, call the library, print a line or two.
 
-Each command imports the library it calls when it runs: `report` starts its chart worker
-first, so that the worker's import of matplotlib overlaps this process's import of pandas.
+Each command imports the library it calls when it runs, so that `--help`, `init` and
+`actuals add` start without pandas and matplotlib.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .errors import SockProgressError
 from .gcpause import gc_paused
 from .i18n import LANG_ENV, LANGS, N_, _, default_lang, ngettext
 from .periods import Month
-from .progress import ProgressBar
+from .progressbar import ProgressBar
 
 if TYPE_CHECKING:
     from .model import Issue
@@ -93,7 +93,7 @@ def lang_option(help: str) -> Callable[[F], F]:
     )
 
 
-# The steps run_report names as it goes (monthly.py), as the progress bar says them.
+# The steps run_report names as it goes (pipeline.py), as the progress bar says them.
 STEP_WORDS = (
     ("reading ", N_("reading {name}")),
     ("rendering ", N_("rendering {name}")),
@@ -224,14 +224,15 @@ def report(
     lang: str,
 ) -> None:
     """Judge every target for the report month and write the Excel, HTML and JSON reports."""
-    from .rendering.chartworker import ChartWorker
-
-    with ChartWorker(enabled="html" in formats.lower()) as charts, ProgressBar() as bar:
-        with gc_paused():  # importing pandas and the rest makes no garbage worth collecting
-            from .monthly import parse_formats, run_report
+    # The report builds millions of small objects without cycles (a province's grid, its
+    # judged series, the workbook's cells): the cyclic collector walking them again and again
+    # as they pile up makes the work grow faster than the data. Paused here, for this one
+    # command; the library functions leave the collector alone.
+    with ProgressBar() as bar, gc_paused():
+        from .pipeline import parse_formats, run_report
 
         def show(issues: tuple[Issue, ...]) -> None:
-            from .rendering.text import issue_line
+            from .rendering.formatting import issue_line
 
             with bar.paused():
                 for issue in issues:
@@ -248,10 +249,9 @@ def report(
             today=dt.date.today(),
             progress=lambda label, done, total: bar.step(step_words(label, lang), done, total),
             on_issues=show,
-            charts=charts,
         )
+    from .rendering.formatting import colon, counts_text, month_text
     from .rendering.outcome import headline
-    from .rendering.text import colon, counts_text, month_text
 
     month = month_text(as_of, lang) if lang == "zh" else str(as_of)
     # The outcome of passed deadlines first, as in the reports; then the counts and files.
@@ -353,7 +353,7 @@ def add(
     from .editing.plausible import stored_line
     from .reading import load_targets
     from .reading.names import names_of
-    from .rendering.text import issue_text
+    from .rendering.formatting import issue_text
 
     today = dt.date.today()
     goals = load_targets(targets)

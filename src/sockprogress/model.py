@@ -41,6 +41,38 @@ STATUSES: tuple[Status, ...] = (
     "not_assessable",
 )
 
+# The order in which targets need attention: those that went wrong or stalled first, finished
+# ones last. The HTML draws its charts and the workbook its native charts in this order.
+_ATTENTION_ORDER: tuple[Status, ...] = (
+    "missed",
+    "moving_away",
+    "insufficient_progress",
+    "moderate_progress",
+    "awaiting_final",
+    "on_track",
+    "achieved",
+    "not_assessable",
+)
+ATTENTION: dict[Status, int] = {s: i for i, s in enumerate(_ATTENTION_ORDER)}
+assert set(ATTENTION) == set(STATUSES)
+
+# The actuals workbook: the sheet every message names, and its columns. The reader, `init`
+# (a blank workbook) and `actuals add` share them.
+SHEET = "Actuals"
+REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
+OPTIONAL_COLUMNS = ("basis", "source", "note")
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+# The Chinese header of a workbook from `init --lang zh` (the glossary's terms).
+HEADER_ZH = {
+    "region": "地区",
+    "indicator": "指标",
+    "period": "时期",
+    "value": "数值",
+    "basis": "数值类型",
+    "source": "资料来源",
+    "note": "备注",
+}
+
 
 @dataclass(frozen=True)
 class Baseline:

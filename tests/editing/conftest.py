@@ -11,7 +11,7 @@ from helpers import SYNTHETIC, USER_FILL, target_toml, write_targets
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sockprogress.editing.template import new_actuals_workbook
+from sockprogress.editing.blank import new_actuals_workbook
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from helpers import USER_FILL, add_args
 from openpyxl import load_workbook
 
+from sockprogress import safewrite
 from sockprogress.cli import main
 from sockprogress.reading import read_actuals
-from sockprogress.rendering import files
 
 
 def _add(workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"):
@@ -226,7 +226,7 @@ def test_failure_between_temp_and_rename_changes_nothing(
     def fail(src: object, dst: object) -> None:
         raise OSError(5, "injected failure before rename")
 
-    monkeypatch.setattr(files.os, "replace", fail)  # the rename of every save
+    monkeypatch.setattr(safewrite.os, "replace", fail)  # the rename of every save
     result = _add(workbook, targets)
     assert result.exit_code == 2
     assert "actuals.xlsx: cannot be written (injected failure before rename); nothing changed" in (

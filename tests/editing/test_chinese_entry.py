@@ -19,14 +19,15 @@ from openpyxl import load_workbook
 
 from sockprogress.cli import main
 from sockprogress.editing.add import NewRow, add_row
-from sockprogress.editing.template import HOWTO, display_width, new_actuals_workbook
+from sockprogress.editing.blank import HOWTO, display_width, new_actuals_workbook
 from sockprogress.errors import InputError
 from sockprogress.i18n import _
+from sockprogress.model import COLUMNS, HEADER_ZH
 from sockprogress.periods import parse_period
 from sockprogress.reading import load_targets, read_actuals
-from sockprogress.reading.actuals import COLUMNS, HEADER_ZH, HEADINGS
+from sockprogress.reading.actuals import HEADINGS
 from sockprogress.reading.names import names_of
-from sockprogress.rendering.text import column_name
+from sockprogress.rendering.formatting import column_name
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH_HEADER = ("地区", "指标", "时期", "数值", "数值类型", "资料来源", "备注")

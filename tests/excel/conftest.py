@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sockprogress.model import Report
-from sockprogress.monthly import build_report
 from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from sockprogress.model import Report
 from sockprogress.rendering.excel import render_workbook
-from sockprogress.rendering.text import status_word
+from sockprogress.rendering.formatting import status_word
 
 pytestmark = pytest.mark.client
 

@@ -17,7 +17,7 @@ from sockprogress.model import Issue, Report
 from sockprogress.rendering.excel import build_workbook, render_workbook
 from sockprogress.rendering.excel.regions import MAX_CHARTS
 from sockprogress.rendering.excel.summary import KEYS
-from sockprogress.rendering.text import status_word
+from sockprogress.rendering.formatting import status_word
 
 
 def reload(report: Report, lang: str = "en") -> Workbook:
@@ -89,8 +89,8 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
         after.gap_closed_pct - 100
     )
     # ... and before it, gap closed minus time elapsed, in points, signed
-    from sockprogress.monthly import build_report
     from sockprogress.periods import Month
+    from sockprogress.pipeline import build_report
 
     data = Path(__file__).resolve().parents[2] / "data"
     before = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2025-09"))

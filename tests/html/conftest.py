@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from sockprogress.model import Report
-from sockprogress.monthly import build_report
 from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
 from sockprogress.rendering.html import render_html
 
 ROOT = Path(__file__).resolve().parents[2]

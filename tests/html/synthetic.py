@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from sockprogress.model import Report
-from sockprogress.monthly import build_report
 from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
 
 SYNTHETIC_TARGETS = """
 # Synthetic targets for tests only; not published figures.

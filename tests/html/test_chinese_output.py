@@ -23,7 +23,7 @@ from synthetic import synthetic_report
 
 from sockprogress.cli import main
 from sockprogress.model import Report
-from sockprogress.rendering import text
+from sockprogress.rendering import formatting
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.html import render_html
 
@@ -50,7 +50,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
 
 def codes_and_inputs(report: Report) -> tuple[set[str], list[str]]:
     """The report's own codes (allowed words) and free texts from the inputs (taken out)."""
-    codes = {s for s in text.STATUS_WORDS}
+    codes = {s for s in formatting.STATUS_WORDS}
     texts: list[str] = []
     for r in report.targets:
         t = r.target
@@ -174,9 +174,9 @@ def test_a_status_has_one_word_in_page_workbook_and_terminal(
     cells = "\n".join(cell_texts(wb))
     statuses = ("missed", "awaiting_final", "not_assessable")  # those of the shipped data
     for status in statuses:
-        icon_word = text.status_text(status, "zh")
+        icon_word = formatting.status_text(status, "zh")
         assert icon_word in html and icon_word in cells
-        assert text.status_word(status, "zh") in result.output
+        assert formatting.status_word(status, "zh") in result.output
     # ... and no other name for them, as the two old tables had (待最终数据, 未实现, 无法评估)
     for old in ("待最终数据", "未实现", "按期推进", "进展顺利", "目标进度报告", "目标进展报告"):
         assert old not in html and old not in cells and old not in result.output

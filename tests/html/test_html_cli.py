@@ -92,7 +92,7 @@ def test_matplotlib_is_imported_only_for_the_html(shipped: tuple[Path, Path]) ->
     targets, actuals = shipped
     code = (
         "import sys, datetime as dt; from pathlib import Path\n"
-        "from sockprogress.monthly import build_report\n"
+        "from sockprogress.pipeline import build_report\n"
         "from sockprogress.periods import Month\n"
         "from sockprogress.rendering.jsonout import render_json\n"
         f"r = build_report(Path({str(targets)!r}), Path({str(actuals)!r}), Month(2026, 10))\n"

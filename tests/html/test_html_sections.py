@@ -201,7 +201,7 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     """100 regions of 3 targets (copies of the synthetic ones): folded contents, capped charts."""
     from dataclasses import replace
 
-    from sockprogress.rendering.charts import MAX_CHARTS
+    from sockprogress.rendering.svgcharts import MAX_CHARTS
 
     results = tuple(
         replace(r, target=replace(r.target, id=f"{r.target.id}-{i}", region=f"Town {i:03d}"))

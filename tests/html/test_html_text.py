@@ -1,4 +1,4 @@
-"""Words and number formats in both languages (text.py), as the renderers use them."""
+"""Words and number formats in both languages (formatting.py), as the renderers use them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from sockprogress.model import Figures, Issue, Note, Target, TargetResult
 from sockprogress.periods import Month
-from sockprogress.rendering import text
+from sockprogress.rendering import formatting
 
 
 @pytest.mark.parametrize(
@@ -27,45 +27,45 @@ from sockprogress.rendering import text
     ids=["bn", "yuan", "m", "small", "wan", "grouped-wan", "negative", "none", "unknown-unit"],
 )
 def test_scaled_in_both_languages(value: float | None, unit: str, en: str, zh: str) -> None:
-    assert text.scaled(value, unit, "en") == en
-    assert text.scaled(value, unit, "zh") == zh
+    assert formatting.scaled(value, unit, "en") == en
+    assert formatting.scaled(value, unit, "zh") == zh
 
 
 def test_percent_rate_ratio() -> None:
-    assert text.percent(62.5) == "62.5 %"
-    assert text.percent(62.5, lang="zh") == "62.5%"
-    assert text.percent(1234.56, 0, "en") == "1,235 %"
-    assert text.rate(0.031) == "+3.1 %/yr"
-    assert text.rate(-0.02, "zh") == "-2.0%/年"
-    assert text.ratio(0.954, "zh") == "0.95"
-    assert text.percent(None) == text.rate(None) == text.ratio(None) == "—"
+    assert formatting.percent(62.5) == "62.5 %"
+    assert formatting.percent(62.5, lang="zh") == "62.5%"
+    assert formatting.percent(1234.56, 0, "en") == "1,235 %"
+    assert formatting.rate(0.031) == "+3.1 %/yr"
+    assert formatting.rate(-0.02, "zh") == "-2.0%/年"
+    assert formatting.ratio(0.954, "zh") == "0.95"
+    assert formatting.percent(None) == formatting.rate(None) == formatting.ratio(None) == "—"
 
 
 def test_dates_and_periods() -> None:
-    assert text.month_text(Month(2025, 6), "en") == "Jun 2025"
-    assert text.month_text(Month(2025, 6), "zh") == "2025年6月"
-    assert text.date_text(dt.date(2025, 12, 31), "en") == "31 Dec 2025"
-    assert text.date_text(dt.date(2025, 12, 31), "zh") == "2025年12月31日"
-    assert text.period_text("2024", "zh") == "2024年"
-    assert text.period_text("2025-06", "en") == "Jun 2025"
-    assert text.period_text("2025-06-30", "zh") == "2025年6月30日"
+    assert formatting.month_text(Month(2025, 6), "en") == "Jun 2025"
+    assert formatting.month_text(Month(2025, 6), "zh") == "2025年6月"
+    assert formatting.date_text(dt.date(2025, 12, 31), "en") == "31 Dec 2025"
+    assert formatting.date_text(dt.date(2025, 12, 31), "zh") == "2025年12月31日"
+    assert formatting.period_text("2024", "zh") == "2024年"
+    assert formatting.period_text("2025-06", "en") == "Jun 2025"
+    assert formatting.period_text("2025-06-30", "zh") == "2025年6月30日"
 
 
 def test_status_words_and_notes() -> None:
-    assert text.status_word("missed", "en") == "Missed"
-    assert text.status_word("missed", "zh") == "未完成"
-    assert text.status_word("awaiting_final", "zh") == "待期末数据"
-    assert text.status_word("moderate_progress", "zh") == "进度偏慢"
-    assert text.status_word(None) == ""
+    assert formatting.status_word("missed", "en") == "Missed"
+    assert formatting.status_word("missed", "zh") == "未完成"
+    assert formatting.status_word("awaiting_final", "zh") == "待期末数据"
+    assert formatting.status_word("moderate_progress", "zh") == "进度偏慢"
+    assert formatting.status_word(None) == ""
     note = Note("awaiting_final", (("deadline", "2025-12-31"),))
     # English stays as JSON has always carried it; Chinese reads the date in words.
-    assert text.note_text(note) == (
+    assert formatting.note_text(note) == (
         "The deadline (2025-12-31) has passed; waiting for the figure that covers it."
     )
-    assert text.note_text(note, "zh") == "完成时限（2025年12月31日）已过，期末数据尚未发布。"
+    assert formatting.note_text(note, "zh") == "完成时限（2025年12月31日）已过，期末数据尚未发布。"
     stale = Note("stale", (("period", "2025-06"), ("months", "16")))
-    assert text.note_text(stale, "zh") == "最新值为2025年6月数据，至报告期已16个月未更新。"
-    assert text.note_text(stale) == (
+    assert formatting.note_text(stale, "zh") == "最新值为2025年6月数据，至报告期已16个月未更新。"
+    assert formatting.note_text(stale) == (
         "The latest figure (2025-06) is 16 months old by the report month (more than 13)."
     )
 
@@ -74,25 +74,25 @@ def test_every_code_has_its_words() -> None:
     """Each status, note, figure and basis the model can hold has a message (and an icon)."""
     from sockprogress.model import STATUSES
 
-    assert set(text.STATUS_WORDS) == set(STATUSES) == set(text.STATUS_ICONS)
-    assert len(set(text.STATUS_ICONS.values())) == len(STATUSES)  # one icon, one status
+    assert set(formatting.STATUS_WORDS) == set(STATUSES) == set(formatting.STATUS_ICONS)
+    assert len(set(formatting.STATUS_ICONS.values())) == len(STATUSES)  # one icon, one status
     for status in STATUSES:
-        assert text.status_word(status, "zh") != text.status_word(status, "en")
+        assert formatting.status_word(status, "zh") != formatting.status_word(status, "en")
     for figure in ("share_of_target_pct", "schedule_gap_pts", "pace_ratio", "eta"):
-        assert text.figure_name(figure, "zh") != text.figure_name(figure, "en")
+        assert formatting.figure_name(figure, "zh") != formatting.figure_name(figure, "en")
 
 
 def test_where_and_why_in_chinese() -> None:
     issue = Issue("warning", "x", "actuals.xlsx", "Actuals", 14, "value")
-    assert text.where_text(issue, "en") == "actuals.xlsx, sheet Actuals, row 14, column value"
-    assert text.where_text(issue, "zh") == "actuals.xlsx，工作表“Actuals”，第14行，“数值”列"
-    assert text.why_reason("no baseline", "zh") == "无基期值"
-    assert text.why_reason("no baseline", "en") == "no baseline"
+    assert formatting.where_text(issue, "en") == "actuals.xlsx, sheet Actuals, row 14, column value"
+    assert formatting.where_text(issue, "zh") == "actuals.xlsx，工作表“Actuals”，第14行，“数值”列"
+    assert formatting.why_reason("no baseline", "zh") == "无基期值"
+    assert formatting.why_reason("no baseline", "en") == "no baseline"
 
 
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language 'fr'; choose from en, zh"):
-        text.status_word("missed", "fr")
+        formatting.status_word("missed", "fr")
 
 
 def test_issue_text_comes_from_its_code_and_falls_back_to_its_message() -> None:
@@ -104,14 +104,14 @@ def test_issue_text_comes_from_its_code_and_falls_back_to_its_message() -> None:
         code="no_rows",
         params=(("target", "t1"), ("region", "Liaoyuan"), ("indicator", "sock_output")),
     )
-    assert text.issue_text(coded, "en") == coded.message
-    assert text.issue_text(coded, "zh") == (
+    assert formatting.issue_text(coded, "en") == coded.message
+    assert formatting.issue_text(coded, "zh") == (
         "工作表中没有目标 t1（地区：Liaoyuan，指标：sock_output）的数据"
     )
     plain = Issue("warning", "something new", "actuals.xlsx")
-    assert text.issue_text(plain, "zh") == "something new"
+    assert formatting.issue_text(plain, "zh") == "something new"
     # A code without the parameters its message needs shows the message rather than failing.
-    assert text.issue_text(Issue("error", "bad", code="no_rows"), "zh") == "bad"
+    assert formatting.issue_text(Issue("error", "bad", code="no_rows"), "zh") == "bad"
 
 
 def result_with_figures(**figures: float) -> TargetResult:

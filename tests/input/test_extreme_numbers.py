@@ -24,7 +24,7 @@ from sockprogress.judging.series import annual_series
 from sockprogress.model import Actuals, Baseline, Figures, Observation, Target, TargetsFile
 from sockprogress.periods import Month
 from sockprogress.reading.limits import MAX_NUMBER, MIN_NUMBER
-from sockprogress.rendering import text
+from sockprogress.rendering import formatting
 from sockprogress.rendering.jsonout import render_json
 
 figures_in_range = st.floats(min_value=MIN_NUMBER, max_value=MAX_NUMBER)
@@ -62,7 +62,7 @@ def _assert_shown(figures: Figures, why: dict[str, str]) -> None:
             assert why.get(name), f"{name} is blank without a reason"
         elif isinstance(value, float):
             assert math.isfinite(value), f"{name} = {value}"
-            for show in (text.scaled, text.percent, text.rate, text.ratio):
+            for show in (formatting.scaled, formatting.percent, formatting.rate, formatting.ratio):
                 for lang in ("en", "zh"):
                     shown = show(value, lang=lang)
                     assert "NaN" not in shown and "∞" not in shown and "inf" not in shown
@@ -230,6 +230,6 @@ def test_a_target_on_the_wrong_side_of_its_baseline_is_said(tmp_path: Path) -> N
 
 @given(value=figures_in_range, lang=st.sampled_from(["en", "zh"]))
 def test_a_figure_in_range_never_shows_as_zero(value: float, lang: str) -> None:
-    shown = text.scaled(value, "units", lang)
+    shown = formatting.scaled(value, "units", lang)
     digits = [c for c in shown if c.isdigit()]
     assert digits and set(digits) != {"0"}, shown

@@ -232,6 +232,6 @@ def test_unusable_targets_file_is_one_error_line_and_exit_2(
 
 
 def test_header_helper_matches_reader_columns() -> None:
-    from sockprogress.reading.actuals import COLUMNS
+    from sockprogress.model import COLUMNS
 
     assert tuple(HEADER) == COLUMNS

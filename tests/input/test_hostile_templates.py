@@ -139,12 +139,12 @@ def test_a_full_disk_while_writing_is_one_error_line_and_nothing_half_written(
 def test_an_unexpected_error_is_one_line_with_exit_2(
     tmp_path: Path, targets: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sockprogress import monthly
+    from sockprogress import pipeline
 
     def broken(*_: object, **__: object) -> None:
         raise TypeError("something no check foresaw")
 
-    monkeypatch.setattr(monthly, "build_report", broken)
+    monkeypatch.setattr(pipeline, "build_report", broken)
     monkeypatch.delenv("SOCKPROGRESS_DEBUG", raising=False)
     actuals = write_actuals(tmp_path / "a.xlsx", GOOD)
     args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--format", "json"]

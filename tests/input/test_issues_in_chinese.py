@@ -18,7 +18,7 @@ from helpers import target_toml, write_targets
 
 from sockprogress.checking import check_inputs, check_line
 from sockprogress.periods import Month
-from sockprogress.rendering import text
+from sockprogress.rendering import formatting
 
 # The cases live beside this file (test modules are not importable by name here).
 _spec = importlib.util.spec_from_file_location(
@@ -55,8 +55,8 @@ def test_a_bad_row_reads_in_chinese(
     ]
     assert issues
     for issue in issues:
-        assert issue.code in text.ISSUE_TEXT, (issue.code, issue.message)
-        chinese = text.issue_text(issue, "zh")
+        assert issue.code in formatting.ISSUE_TEXT, (issue.code, issue.message)
+        chinese = formatting.issue_text(issue, "zh")
         assert chinese != issue.message
         said = chinese
         for _, value in issue.params:  # the cell's own text, quoted back

@@ -12,9 +12,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from sockprogress.cli import main
-from sockprogress.monthly import build_report, write_report
 from sockprogress.periods import Month
-from sockprogress.progress import ProgressBar
+from sockprogress.pipeline import build_report, write_report
+from sockprogress.progressbar import ProgressBar
 
 
 def _wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from ..model import Issue, TargetsFile
+from ..model import SHEET, Issue, TargetsFile
 from ..periods import Period
 from ..reading import read_actuals
-from ..reading.actuals import SHEET, Layout, sheet_layout
+from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
     BASES_WRITTEN_ZH,
     CellProblem,

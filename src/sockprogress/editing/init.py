@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..errors import InputError, OutputError
 from ..reading import load_targets
-from ..rendering.files import write_all
-from .template import choices, new_actuals_workbook
+from ..safewrite import write_all
+from .blank import choices, new_actuals_workbook
 
 HINT = "free some space or choose another folder, and run again"
 

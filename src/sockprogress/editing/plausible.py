@@ -68,7 +68,7 @@ def stored_line(new: NewRow, targets: TargetsFile, lang: str = "en") -> str:
 
 
 def _stored_line_zh(new: NewRow, targets: TargetsFile) -> str:
-    from ..rendering.text import basis_word, paren, period_text, scaled, unit_word
+    from ..rendering.formatting import basis_word, paren, period_text, scaled, unit_word
 
     unit = _series(new, targets).unit
     names = names_of(targets)

@@ -11,7 +11,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import InputError, OutputError
-from ..rendering.files import replace, write_temp
+from ..safewrite import replace, write_temp
 
 LOCK_TIMEOUT_SECONDS = 60
 

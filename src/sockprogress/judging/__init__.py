@@ -1,5 +1,5 @@
 """Judging progress: pure functions from targets and observations to results (method.md)."""
 
-from .report import judge
+from .judge import judge
 
 __all__ = ["judge"]

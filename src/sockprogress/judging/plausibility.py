@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Issue, Target
@@ -164,10 +163,6 @@ def check_series(
                 )
     issues.sort(key=lambda pair: pair[0])
     return [issue for _, issue in issues]
-
-
-def flagged_rows(issues: Iterable[Issue]) -> set[int]:
-    return {i.row for i in issues if i.row is not None}
 
 
 def check_new_value(

@@ -22,30 +22,25 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
-from ..gcpause import gc_paused
-from ..model import Actuals, Issue, Severity, TargetsFile
+from ..model import (
+    COLUMNS,
+    HEADER_ZH,
+    REQUIRED_COLUMNS,
+    SHEET,
+    Actuals,
+    Issue,
+    Severity,
+    TargetsFile,
+)
 from .cells import clean_basis, clean_name, clean_period, invisible_in
-from .cleaning import SHEET as SHEET  # re-exported: the sheet name belongs here
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key
 from .names import NO_NAMES, Names, names_of
 from .safety import check_workbook
 from .sheetxml import cell_name, formulas_without_result, total_rows
 
-REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
-OPTIONAL_COLUMNS = ("basis", "source", "note")
-COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-# The Chinese header of a workbook from `init --lang zh` (the glossary's terms), and the other
-# Chinese headings read as the same columns. A header may mix them with the English names.
-HEADER_ZH = {
-    "region": "地区",
-    "indicator": "指标",
-    "period": "时期",
-    "value": "数值",
-    "basis": "数值类型",
-    "source": "资料来源",
-    "note": "备注",
-}
+# Besides the model's Chinese header (HEADER_ZH), other Chinese headings read as the same
+# columns. A header may mix them with the English names.
 OTHER_HEADINGS_ZH = {
     "地区名称": "region",
     "指标名称": "indicator",
@@ -357,18 +352,17 @@ class Layout:
 
 def sheet_layout(path: Path) -> Layout:
     """The Actuals table's layout, for `actuals add` (InputError when it cannot be read)."""
-    with gc_paused():
-        grid, _, _ = _load_grid(path)
-        index, header = _header(path.name, grid)
-        lang = "zh" if _is_chinese_header(grid[index]) else "en"
-        columns = {c: header.index(c) for c in COLUMNS if c in header}
-        last = index
-        for i in range(len(grid) - 1, index, -1):
-            cells = grid[i]
-            if any(p < len(cells) and cells[p] not in (None, "") for p in columns.values()):
-                last = i
-                break
-        return Layout(index + 1, columns, last + 1, lang)
+    grid, _, _ = _load_grid(path)
+    index, header = _header(path.name, grid)
+    lang = "zh" if _is_chinese_header(grid[index]) else "en"
+    columns = {c: header.index(c) for c in COLUMNS if c in header}
+    last = index
+    for i in range(len(grid) - 1, index, -1):
+        cells = grid[i]
+        if any(p < len(cells) and cells[p] not in (None, "") for p in columns.values()):
+            last = i
+            break
+    return Layout(index + 1, columns, last + 1, lang)
 
 
 def read_actuals(
@@ -380,11 +374,7 @@ def read_actuals(
     read as its code (reading/names.py), before duplicates are looked for: every reader of
     the rows (the report, `check`, `actuals add`) sees one series under one code.
     """
-    names = NO_NAMES if targets is None else names_of(targets)
-    # The grid is millions of small objects with no cycles: letting the cyclic collector walk
-    # them again and again while they are built costs a third of the read on a big sheet.
-    with gc_paused():
-        return _read(path, today, names)
+    return _read(path, today, NO_NAMES if targets is None else names_of(targets))
 
 
 def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:

@@ -8,11 +8,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..model import Issue, Severity
+from ..model import SHEET, Issue, Severity
 from .cells import CellProblem, clean_value
 from .limits import MAX_NUMBER, MIN_NUMBER
-
-SHEET = "Actuals"  # the sheet every message names
 
 
 def factorize(values: Any) -> tuple[np.ndarray, np.ndarray]:

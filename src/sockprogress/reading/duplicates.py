@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..model import Issue
-from .cleaning import SHEET, Cleaned
+from ..model import SHEET, Issue
+from .cleaning import Cleaned
 
 
 def codes_of(cleaned: Cleaned, func: Callable[[Any], Any]) -> tuple[np.ndarray, int]:

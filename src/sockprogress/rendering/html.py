@@ -1,18 +1,16 @@
 """The HTML report: one self-contained file rendered from the top-level templates/.
 
 `render_html(report, templates, lang)` builds the page in memory. The templates only loop and
-branch; every word and number comes from text.py through filters bound to the language here.
+branch; every word and number comes from formatting.py through filters bound to the language here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
@@ -20,11 +18,9 @@ from markupsafe import Markup
 from ..i18n import _, catalogue
 from ..model import STATUSES, Report, TargetResult
 from ..periods import Month
-from . import outcome, text
-from .charts import MAX_CHARTS, draw_charts, unit_caption
-from .templating import make_environment, precompile, template_errors
-
-DrawCharts = Callable[[tuple[TargetResult, ...], str, int], dict[str, Any]]
+from . import formatting, outcome
+from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
+from .templating import make_environment, template_errors
 
 
 def template_dirs(extra: Path | None = None) -> list[Path]:
@@ -47,31 +43,30 @@ def environment(extra: Path | None = None, lang: str = "en") -> Environment:
     )
     env.install_gettext_translations(catalogue(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
-        scaled=partial(text.scaled, lang=lang),
-        percent=partial(text.percent, lang=lang),
-        rate=partial(text.rate, lang=lang),
-        ratio=partial(text.ratio, lang=lang),
-        status_word=partial(text.status_word, lang=lang),
-        status_text=partial(text.status_text, lang=lang),
-        issue_text=partial(text.issue_text, lang=lang),
-        severity=partial(text.severity_word, lang=lang),
-        note_text=partial(text.note_text, lang=lang),
-        why_text=partial(text.why_text, lang=lang),
-        period=partial(text.period_text, lang=lang),
-        date=partial(text.date_text, lang=lang),
-        month=partial(text.month_text, lang=lang),
-        basis=lambda basis, period=None: text.basis_word(basis, lang, period),
-        target_name=partial(text.target_name, lang=lang),
-        where=partial(text.where_text, lang=lang),
-        paren=partial(text.paren, lang=lang),
-        joined=partial(text.joined, lang=lang),
+        scaled=partial(formatting.scaled, lang=lang),
+        percent=partial(formatting.percent, lang=lang),
+        rate=partial(formatting.rate, lang=lang),
+        ratio=partial(formatting.ratio, lang=lang),
+        status_word=partial(formatting.status_word, lang=lang),
+        status_text=partial(formatting.status_text, lang=lang),
+        issue_text=partial(formatting.issue_text, lang=lang),
+        severity=partial(formatting.severity_word, lang=lang),
+        note_text=partial(formatting.note_text, lang=lang),
+        period=partial(formatting.period_text, lang=lang),
+        date=partial(formatting.date_text, lang=lang),
+        month=partial(formatting.month_text, lang=lang),
+        basis=lambda basis, period=None: formatting.basis_word(basis, lang, period),
+        target_name=partial(formatting.target_name, lang=lang),
+        where=partial(formatting.where_text, lang=lang),
+        paren=partial(formatting.paren, lang=lang),
+        joined=partial(formatting.joined, lang=lang),
     )
     env.globals.update(
-        status_icons=text.STATUS_ICONS,
+        status_icons=formatting.STATUS_ICONS,
         statuses=STATUSES,
         lang=lang,
-        colon=text.colon(lang),
-        html_lang=text.HTML_LANG[lang],
+        colon=formatting.colon(lang),
+        html_lang=formatting.HTML_LANG[lang],
     )
     return env
 
@@ -93,7 +88,6 @@ class Card:
     result: TargetResult
     anchor: str
     name: str
-    name_en: str
     region: str
     bar: float | None
     chart: Markup | None
@@ -104,7 +98,6 @@ class Card:
     status_line: str = ""
     status_short: str = ""
     check_line: str = ""
-    schedule: str = ""
     # The figures behind the chart: (period, value, basis word, source, note)
     observations: tuple[tuple[str, str, str, str, str], ...] = ()
     blank_line: str = ""
@@ -120,7 +113,6 @@ class Card:
 class RegionView:
     anchor: str
     name: str
-    name_en: str
     cards: tuple[Card, ...]
 
 
@@ -139,10 +131,10 @@ def observation_rows(r: TargetResult, lang: str) -> tuple[tuple[str, str, str, s
     """Each observation the target is judged on, with its source: the chart as a table."""
     return tuple(
         (
-            text.period_text(o.period, lang),
-            text.scaled(o.value, r.target.unit, lang),
-            text.basis_word(o.basis, lang, o.period)
-            + (text.paren(_("estimate", lang), lang) if o.estimate else ""),
+            formatting.period_text(o.period, lang),
+            formatting.scaled(o.value, r.target.unit, lang),
+            formatting.basis_word(o.basis, lang, o.period)
+            + (formatting.paren(_("estimate", lang), lang) if o.estimate else ""),
             o.source,
             o.note,
         )
@@ -156,9 +148,14 @@ def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
     for field, reason in r.why_null:
         if r.latest is None or field == "pace_category" or not outcome.shown(field, r, as_of):
             continue
-        reasons.setdefault(text.why_reason(reason, lang), []).append(text.figure_name(field, lang))
-    return text.joined(
-        [f"{text.joined(fields, lang)}{text.colon(lang)}{why}" for why, fields in reasons.items()],
+        reasons.setdefault(formatting.why_reason(reason, lang), []).append(
+            formatting.figure_name(field, lang)
+        )
+    return formatting.joined(
+        [
+            f"{formatting.joined(fields, lang)}{formatting.colon(lang)}{why}"
+            for why, fields in reasons.items()
+        ],
         lang,
     )
 
@@ -166,26 +163,26 @@ def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
 def figure_rows(r: TargetResult, lang: str, as_of: Month | None = None) -> tuple[FigureRow, ...]:
     """The figures a card lists, formatted; with no observation only the goal and inputs."""
     t, f, unit = r.target, r.figures, r.target.unit
-    why = {field: text.why_reason(reason, lang) for field, reason in r.why_null}
+    why = {field: formatting.why_reason(reason, lang) for field, reason in r.why_null}
 
     def at(value: float, period: str, *more: str) -> str:
-        inner = text.joined([text.period_text(period, lang), *more], lang)
-        return text.scaled(value, unit, lang) + text.paren(inner, lang)
+        inner = formatting.joined([formatting.period_text(period, lang), *more], lang)
+        return formatting.scaled(value, unit, lang) + formatting.paren(inner, lang)
 
-    pace = text.ratio(f.pace_ratio, lang)
+    pace = formatting.ratio(f.pace_ratio, lang)
     if f.pace_category:
-        pace += text.paren(text.status_word(f.pace_category, lang), lang)
+        pace += formatting.paren(formatting.status_word(f.pace_category, lang), lang)
     latest = "—"
     if r.latest:
         estimate = _("estimate", lang) if r.latest.estimate else ""
         latest = at(
             r.latest.value,
             r.latest.period,
-            text.basis_word(r.latest.basis, lang, r.latest.period),
+            formatting.basis_word(r.latest.basis, lang, r.latest.period),
             estimate,
         )
     rows = [
-        ("goal", _("Goal", lang), text.goal_text(t, lang)),
+        ("goal", _("Goal", lang), formatting.goal_text(t, lang)),
         (
             "baseline",
             _("Baseline", lang),
@@ -198,26 +195,26 @@ def figure_rows(r: TargetResult, lang: str, as_of: Month | None = None) -> tuple
             (
                 "ytd",
                 _("Year to date", lang),
-                at(r.ytd.value, r.ytd.period, text.basis_word("ytd", lang, r.ytd.period)),
+                at(r.ytd.value, r.ytd.period, formatting.basis_word("ytd", lang, r.ytd.period)),
             )
         )
     if r.latest:
         values = {
-            "share_of_target_pct": text.percent(f.share_of_target_pct, lang=lang),
-            "gap": text.scaled(f.gap, unit, lang),
-            "gap_closed_pct": text.percent(f.gap_closed_pct, lang=lang),
-            "time_elapsed_pct": text.percent(f.time_elapsed_pct, lang=lang),
+            "share_of_target_pct": formatting.percent(f.share_of_target_pct, lang=lang),
+            "gap": formatting.scaled(f.gap, unit, lang),
+            "gap_closed_pct": formatting.percent(f.gap_closed_pct, lang=lang),
+            "time_elapsed_pct": formatting.percent(f.time_elapsed_pct, lang=lang),
             "schedule_gap_pts": outcome.schedule_text(r, lang),
-            "actual_cagr": text.rate(f.actual_cagr, lang),
-            "required_cagr": text.rate(f.required_cagr, lang),
-            "required_cagr_from_latest": text.rate(f.required_cagr_from_latest, lang),
+            "actual_cagr": formatting.rate(f.actual_cagr, lang),
+            "required_cagr": formatting.rate(f.required_cagr, lang),
+            "required_cagr_from_latest": formatting.rate(f.required_cagr_from_latest, lang),
             "pace_ratio": pace,
-            "projected_at_deadline": text.scaled(f.projected_at_deadline, unit, lang),
-            "eta": text.date_text(f.eta, lang),
+            "projected_at_deadline": formatting.scaled(f.projected_at_deadline, unit, lang),
+            "eta": formatting.date_text(f.eta, lang),
         }
         if not values["schedule_gap_pts"]:
             del values["schedule_gap_pts"]
-        names = {key: text.figure_name(key, lang) for key in values}
+        names = {key: formatting.figure_name(key, lang) for key in values}
         names["schedule_gap_pts"] = _("Against the schedule", lang)
         rows += [(key, names[key], value) for key, value in values.items()]
     return tuple(
@@ -232,19 +229,17 @@ def target_texts(r: TargetResult, lang: str) -> tuple[tuple[str, str, bool], ...
     t = r.target
     out = []
     for name, en, shown in (
-        (_("Plan", lang), t.plan, text.plan_text(t, lang)),
-        (_("Source", lang), t.source, text.source_text(t, lang)),
+        (_("Plan", lang), t.plan, formatting.plan_text(t, lang)),
+        (_("Source", lang), t.source, formatting.source_text(t, lang)),
     ):
         if shown:
             out.append((name, shown, lang != "en" and shown == en))
     return tuple(out)
 
 
-def build_view(
-    report: Report, lang: str, chart_limit: int = MAX_CHARTS, draw: DrawCharts = draw_charts
-) -> dict[str, object]:
+def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     """Everything the templates show, decided here so they hold only `for` and `if`."""
-    charts = draw(report.targets, lang, chart_limit)
+    charts = draw_charts(report.targets, lang, chart_limit)
     chartable = sum(1 for r in report.targets if r.observations or r.baseline)
     seen: set[str] = set()
     cards: list[Card] = []
@@ -258,10 +253,8 @@ def build_view(
             Card(
                 result=r,
                 anchor=anchor,
-                name=text.target_name(r.target, lang),
-                # The report is read in one language; English is its own report.
-                name_en="",
-                region=text.region_name(r.target.region, report.regions_zh, lang),
+                name=formatting.target_name(r.target, lang),
+                region=formatting.region_name(r.target.region, report.regions_zh, lang),
                 bar=_bar(r),
                 chart=Markup(svg) if svg else None,
                 unit_caption=unit_caption(r, lang) if svg else "",
@@ -269,10 +262,9 @@ def build_view(
                 status_line=outcome.status_line(r, lang),
                 status_short=outcome.status_line(r, lang, detail=False),
                 check_line=outcome.check_line(r, lang),
-                schedule=outcome.schedule_text(r, lang),
                 observations=observation_rows(r, lang),
                 blank_line=blank_line(r, lang, report.as_of),
-                goal_note=text.goal_note(r.target, lang),
+                goal_note=formatting.goal_note(r.target, lang),
                 texts=target_texts(r, lang),
             )
         )
@@ -282,8 +274,7 @@ def build_view(
     region_views = [
         RegionView(
             f"r-{i}",
-            text.region_name(name, report.regions_zh, lang),
-            "",
+            formatting.region_name(name, report.regions_zh, lang),
             tuple(group),
         )
         for i, (name, group) in enumerate(regions.items(), 1)
@@ -310,10 +301,11 @@ def build_view(
         "charts_note": charts_note,
         "context_names": context_names,
         "region_names": {
-            c.region: text.region_name(c.region, report.regions_zh, lang) for c in report.context
+            c.region: formatting.region_name(c.region, report.regions_zh, lang)
+            for c in report.context
         },
-        "method": text.method_paragraphs(lang),
-        "month": text.month_text(report.as_of, lang),
+        "method": formatting.method_paragraphs(lang),
+        "month": formatting.month_text(report.as_of, lang),
         "chart_keys": [
             ("actual", _("actual", lang)),
             ("path", _("path to the goal", lang)),
@@ -334,18 +326,15 @@ def render_html(
     templates: Path | None = None,
     lang: str = "en",
     chart_limit: int = MAX_CHARTS,
-    draw: DrawCharts = draw_charts,
 ) -> str:
     """The whole page as text; same report and language give the same characters.
 
-    `draw` draws the charts (`ChartWorker.draw` draws them in another process).
+    Charts go to at most `chart_limit` targets, those most in need of attention first.
     """
-    lang = text.check_lang(lang)
+    lang = formatting.check_lang(lang)
     with template_errors():
         env = environment(templates, lang)
         page = env.get_template("base.html")
-    # Compiled now, while a chart worker may still be drawing; `render` would compile them later.
-    precompile(env, template_dirs())
-    view = build_view(report, lang, chart_limit, draw)
+    view = build_view(report, lang, chart_limit)
     with template_errors():
         return page.render(**view)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ..model import Issue, Observation, Report, TargetResult
-from .text import note_text
+from .formatting import note_text
 
 
 def _date(value: dt.date | None) -> str | None:

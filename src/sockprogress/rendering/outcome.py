@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..i18n import N_, _, ngettext, npgettext
 from ..model import Report, Status, TargetResult
 from ..periods import Month
-from . import text
+from . import formatting
 
 # Figures that say nothing once the deadline has passed: what is needed from now on to meet it.
 # The growth needed from now on means nothing once the deadline has passed. The schedule gap
@@ -76,7 +76,7 @@ def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
 
 
 def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, lang: str) -> str:
-    phrase = _("{n} {status}", lang).format(n=n, status=text.status_word(status, lang))
+    phrase = _("{n} {status}", lang).format(n=n, status=formatting.status_word(status, lang))
     if lang == "en":
         phrase = phrase[0] + phrase[1:].lower() if phrase else phrase
     if status == "awaiting_final" and (outcome.likely_missed or outcome.likely_achieved):
@@ -95,7 +95,7 @@ def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, lang: str) -
             )
         if outcome.no_outlook:
             parts.append(_("{n} without an outlook", lang).format(n=outcome.no_outlook))
-        phrase += text.paren(text.joined(parts, lang), lang)
+        phrase += formatting.paren(formatting.joined(parts, lang), lang)
     return phrase
 
 
@@ -110,14 +110,14 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, lang: str = "en") -
         return ""
 
     def name(r: TargetResult) -> str:
-        region = text.region_name(r.target.region, report.regions_zh, lang)
+        region = formatting.region_name(r.target.region, report.regions_zh, lang)
         return _("{region}: {target}", lang).format(
-            region=region, target=text.target_name(r.target, lang)
+            region=region, target=formatting.target_name(r.target, lang)
         )
 
     groups: list[tuple[str, list[TargetResult]]] = [
-        (text.status_word("achieved", lang), []),
-        (text.status_word("missed", lang), []),
+        (formatting.status_word("achieved", lang), []),
+        (formatting.status_word("missed", lang), []),
         (_("Awaiting final figure, likely missed", lang), []),
         (_("Awaiting final figure, likely achieved", lang), []),
         (_("Awaiting final figure, no outlook (no pace)", lang), []),
@@ -139,11 +139,11 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, lang: str = "en") -
         if figure is None:
             return name(r)
         detail = _("{value}, {period}; goal {goal}", lang).format(
-            value=text.scaled(figure.value, r.target.unit, lang),
-            period=text.period_text(figure.period, lang),
-            goal=text.scaled(r.target.target, r.target.unit, lang),
+            value=formatting.scaled(figure.value, r.target.unit, lang),
+            period=formatting.period_text(figure.period, lang),
+            goal=formatting.scaled(r.target.target, r.target.unit, lang),
         )
-        return name(r) + text.paren(detail, lang)
+        return name(r) + formatting.paren(detail, lang)
 
     parts = [
         _("{label}: {names}", lang).format(
@@ -159,7 +159,9 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, lang: str = "en") -
 
 def outcome_sentence(outcome: DeadlineOutcome, lang: str = "en") -> str:
     """`The deadline of 31 Dec 2025 passed 10 months ago: of 8 targets, 1 missed, …`."""
-    counts = text.joined([_count_phrase(s, n, outcome, lang) for s, n in outcome.counts], lang)
+    counts = formatting.joined(
+        [_count_phrase(s, n, outcome, lang) for s, n in outcome.counts], lang
+    )
     sentence = (
         _("The deadline of {deadline} passed {months} ago. Of its {total}: {counts}.", lang)
         if outcome.months_ago > 0
@@ -167,7 +169,7 @@ def outcome_sentence(outcome: DeadlineOutcome, lang: str = "en") -> str:
     )
     months = ngettext("{n} month", "{n} months", outcome.months_ago, lang)
     return sentence.format(
-        deadline=text.date_text(outcome.deadline, lang),
+        deadline=formatting.date_text(outcome.deadline, lang),
         months=months.format(n=outcome.months_ago),
         total=targets_phrase(outcome.total, lang),
         counts=counts,
@@ -193,13 +195,13 @@ def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
         for r in open_:
             counts[r.status] = counts.get(r.status, 0) + 1
         parts = [
-            _("{n} {status}", lang).format(n=n, status=text.status_word(s, lang).lower())
+            _("{n} {status}", lang).format(n=n, status=formatting.status_word(s, lang).lower())
             for s, n in counts.items()
         ]
         lines.append(
             _("Before their deadline, {total}: {counts}.", lang).format(
                 total=targets_phrase(len(open_), lang),
-                counts=text.joined(parts, lang),
+                counts=formatting.joined(parts, lang),
             )
         )
     checks = sum(1 for r in report.targets if r.checks)
@@ -226,18 +228,18 @@ def status_line(result: TargetResult, lang: str = "en", detail: bool = True) -> 
     """The status as a reader should take it: `Awaiting final figure · likely missed (latest
     2.6 bn pairs, 65.0 % of goal)`; other statuses are their word. Without `detail` (a table
     that shows the latest figure and share beside it) the bracket is left out."""
-    word = text.status_word(result.status, lang)
+    word = formatting.status_word(result.status, lang)
     if result.outlook is None or result.latest is None:
         return word
     if not detail:
         return f"{word} · {outlook_word(result.outlook, lang)}"
-    latest = text.scaled(result.latest.value, result.target.unit, lang)
+    latest = formatting.scaled(result.latest.value, result.target.unit, lang)
     if result.latest.estimate:
-        latest += text.paren(_("estimate", lang), lang)
+        latest += formatting.paren(_("estimate", lang), lang)
     bracket = _("latest {latest}, {share} of goal", lang).format(
-        latest=latest, share=text.percent(result.figures.share_of_target_pct, lang=lang)
+        latest=latest, share=formatting.percent(result.figures.share_of_target_pct, lang=lang)
     )
-    return f"{word} · {outlook_word(result.outlook, lang)}{text.paren(bracket, lang)}"
+    return f"{word} · {outlook_word(result.outlook, lang)}{formatting.paren(bracket, lang)}"
 
 
 def check_line(result: TargetResult, lang: str = "en") -> str:
@@ -245,8 +247,8 @@ def check_line(result: TargetResult, lang: str = "en") -> str:
     if not result.checks:
         return ""
     rows = sorted({i.row for i in result.checks if i.row is not None})
-    where = text.joined([_("row {row}", lang).format(row=r) for r in rows], lang)
-    return _("⚠ Check this figure", lang) + text.paren(where, lang)
+    where = formatting.joined([_("row {row}", lang).format(row=r) for r in rows], lang)
+    return _("⚠ Check this figure", lang) + formatting.paren(where, lang)
 
 
 def schedule_text(result: TargetResult, lang: str = "en") -> str:
@@ -268,8 +270,8 @@ def schedule_text(result: TargetResult, lang: str = "en") -> str:
         )
     )
     return sentence.format(
-        closed=text.percent(f.gap_closed_pct, lang=lang),
-        points=text.number(abs(f.schedule_gap_pts), lang, 1),
+        closed=formatting.percent(f.gap_closed_pct, lang=lang),
+        points=formatting.number(abs(f.schedule_gap_pts), lang, 1),
     )
 
 

@@ -78,17 +78,6 @@ def make_environment(user: Path | None, shipped: list[Path], **options: Any) -> 
     )
 
 
-def precompile(env: Environment, shipped: list[Path]) -> None:
-    """Compile the templates the page can use: the shipped names (a user's file may override
-    one). A file in the user's folder that no page uses is never compiled, so never an error."""
-    names = sorted(
-        {p.relative_to(d).as_posix() for d in shipped for p in d.rglob("*.html") if p.is_file()}
-    )
-    with template_errors():
-        for name in names:
-            env.get_template(name)
-
-
 def _template_line(exc: BaseException) -> tuple[str, int] | None:
     """The template file and line where exc was raised (Jinja maps its frames to templates)."""
     found = None

@@ -7,8 +7,8 @@ from itertools import groupby
 
 from ...i18n import N_, _
 from ...model import Report, TargetResult
-from .. import text
-from ..text import note_text
+from .. import formatting
+from ..formatting import note_text
 from .styles import PCT, PTS, RATE, RATIO, Scale, scale_for
 
 # The figures of method.md in reading order, with how each is shown; "scaled" follows the
@@ -27,7 +27,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("projected_at_deadline", "scaled"),
     ("eta", "date"),
 )
-# Column headings and row labels by key; the figures of method.md are named by text.py.
+# Column headings and row labels by key; the figures of method.md are named by formatting.py.
 HEADINGS: dict[str, str] = {
     "region": N_("Region"),
     "target_name": N_("Target"),
@@ -89,19 +89,19 @@ HEADINGS: dict[str, str] = {
 
 def figure_label(field: str, lang: str) -> str:
     """A figure's name, or a heading's, in `lang`."""
-    if field in text.FIGURE_NAMES:
-        return text.figure_name(field, lang)
+    if field in formatting.FIGURE_NAMES:
+        return formatting.figure_name(field, lang)
     return _(HEADINGS[field], lang)
 
 
 def target_name(result: TargetResult, lang: str) -> str:
-    return text.target_name(result.target, lang)
+    return formatting.target_name(result.target, lang)
 
 
 def region_name(region: str, report: Report, lang: str) -> str:
     """The region as a reader of `lang` knows it; English adds the Chinese name."""
-    name = text.region_name(region, report.regions_zh, lang)
-    zh = text.region_name(region, report.regions_zh, "zh")
+    name = formatting.region_name(region, report.regions_zh, lang)
+    zh = formatting.region_name(region, report.regions_zh, "zh")
     return name if lang == "zh" or zh == region else f"{region} ({zh})"
 
 
@@ -130,9 +130,11 @@ def blank_reasons(result: TargetResult, fields: Sequence[str], lang: str) -> lis
     reasons: dict[str, list[str]] = {}
     for field, reason in result.why_null:
         if field in fields:
-            reasons.setdefault(text.why_reason(reason, lang), []).append(figure_label(field, lang))
+            reasons.setdefault(formatting.why_reason(reason, lang), []).append(
+                figure_label(field, lang)
+            )
     return [
-        _("blank: {reason}", lang).format(reason=f"{text.joined(names, lang)} — {reason}")
+        _("blank: {reason}", lang).format(reason=f"{formatting.joined(names, lang)} — {reason}")
         for reason, names in reasons.items()
     ]
 

@@ -8,7 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _
 from ...model import Report
-from ..text import (
+from ..formatting import (
     basis_word,
     column_name,
     issue_text,

@@ -14,11 +14,10 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _
-from ...model import Report, TargetResult
+from ...model import ATTENTION, Report, TargetResult
 from ...periods import Month
 from .. import outcome
-from ..charts import PRIORITY
-from ..text import (
+from ..formatting import (
     basis_word,
     goal_note,
     paren,
@@ -202,7 +201,7 @@ def charted(report: Report) -> set[int]:
     """
     if len(report.targets) <= MAX_CHARTS:
         return {id(r) for r in report.targets}
-    ordered = sorted(report.targets, key=lambda r: PRIORITY[r.status])  # stable: input order
+    ordered = sorted(report.targets, key=lambda r: ATTENTION[r.status])  # stable: input order
     return {id(r) for r in ordered[:MAX_CHARTS]}
 
 

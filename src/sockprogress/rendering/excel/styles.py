@@ -21,8 +21,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _, ngettext
-from ..text import period_text, status_text
-from ..text import unit_word as unit_name
+from ..formatting import period_text, status_text
+from ..formatting import unit_word as unit_name
 
 FONT_NAME = "Calibri"  # LibreOffice substitutes the metric-compatible Carlito
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")

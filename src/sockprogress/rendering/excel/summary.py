@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...i18n import _
 from ...model import Report, TargetResult
 from .. import outcome
-from ..text import colon, paren, status_text, status_word
+from ..formatting import colon, paren, status_text, status_word
 from .common import (
     by_region,
     changed,

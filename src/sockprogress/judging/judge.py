@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..gcpause import gc_paused
 from ..model import (
     Actuals,
     Comparison,
@@ -317,8 +316,7 @@ def judge(
     since are listed; otherwise last month is judged again from these rows. `comparison` says
     why no published report was used (from the reader), and is kept in the report.
     """
-    with gc_paused():
-        return _judge(targets, actuals, as_of, actuals_name, inputs, published, comparison)
+    return _judge(targets, actuals, as_of, actuals_name, inputs, published, comparison)
 
 
 def _judge(

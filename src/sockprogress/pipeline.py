@@ -11,16 +11,13 @@ from .errors import InputError
 from .judging import judge
 from .model import Comparison, InputFile, Issue, Published, Report
 from .periods import Month
-from .progress import ProgressCallback
+from .progressbar import ProgressCallback
 from .reading import load_targets, read_actuals
 from .reading.previous import read_previous
-from .rendering import text
-from .rendering.charts import MAX_CHARTS, draw_charts
-from .rendering.chartworker import ChartWorker
 from .rendering.excel import render_workbook
-from .rendering.files import temporary_files_in, write_all
-from .rendering.html import DrawCharts, render_html
+from .rendering.html import render_html
 from .rendering.jsonout import render_json
+from .safewrite import temporary_files_in, write_all
 
 FORMATS = ("xlsx", "html", "json")
 
@@ -64,13 +61,24 @@ def build_report(
     return report
 
 
-# Every renderer gets the language; JSON ignores it, since its notes stay English for programs.
-RENDERERS: dict[str, Callable[[Report, Path | None, str, DrawCharts], bytes]] = {
-    "xlsx": lambda report, _, lang, __: render_workbook(report, lang=lang),
-    "html": lambda report, templates, lang, draw: render_html(
-        report, templates, lang, MAX_CHARTS, draw
-    ).encode("utf-8"),
-    "json": lambda report, _, __, ___: render_json(report).encode("utf-8"),
+def _xlsx(report: Report, templates: Path | None, lang: str) -> bytes:
+    return render_workbook(report, lang=lang)
+
+
+def _html(report: Report, templates: Path | None, lang: str) -> bytes:
+    return render_html(report, templates, lang).encode("utf-8")
+
+
+def _json(report: Report, templates: Path | None, lang: str) -> bytes:
+    """JSON's notes stay English, for programs: it takes no language."""
+    return render_json(report).encode("utf-8")
+
+
+# Each format's renderer: the judged report, the --templates folder (HTML only), the language.
+RENDERERS: dict[str, Callable[[Report, Path | None, str], bytes]] = {
+    "xlsx": _xlsx,
+    "html": _html,
+    "json": _json,
 }
 
 
@@ -92,7 +100,6 @@ def write_report(
     templates: Path | None = None,
     lang: str = "en",
     progress: ProgressCallback = _silent,
-    draw: DrawCharts = draw_charts,
 ) -> list[Path]:
     """Render every format in memory first (in `lang`), then write each atomically."""
     chosen = list(formats)
@@ -101,9 +108,7 @@ def write_report(
     with temporary_files_in(out):
         for done, fmt in enumerate(chosen):
             progress(f"rendering {fmt}", done, steps)
-            files[out / f"progress-{report.as_of}.{fmt}"] = RENDERERS[fmt](
-                report, templates, lang, draw
-            )
+            files[out / f"progress-{report.as_of}.{fmt}"] = RENDERERS[fmt](report, templates, lang)
     progress("writing files", len(chosen), steps)
     write_all(files)
     progress("written", steps, steps)
@@ -126,29 +131,20 @@ def run_report(
     today: dt.date | None = None,
     progress: ProgressCallback = _silent,
     on_issues: Callable[[tuple[Issue, ...]], None] = _no_issues,
-    charts: ChartWorker | None = None,
 ) -> tuple[Report, list[Path]]:
     """The monthly report from the two input files to the written outputs.
 
-    When the HTML is asked for, its charts' worker process starts first (or is `charts`,
-    started by the caller earlier still), so that importing matplotlib overlaps reading and
-    judging, and gets its request as soon as the report is judged, so that drawing overlaps
-    rendering the workbook. `on_issues` sees the data issues before anything is written.
+    Last month's published JSON in `out` is read for the comparison; `on_issues` sees the data
+    issues before anything is written.
     """
-    chosen = tuple(formats)
-    with charts or ChartWorker(enabled="html" in chosen) as worker:
-        report = build_report(
-            targets,
-            actuals,
-            as_of,
-            today=today,
-            progress=progress,
-            previous=read_previous(out, as_of),
-        )
-        on_issues(report.issues)
-        if "html" in chosen:  # the worker draws while the workbook is rendered
-            worker.submit(report.targets, text.check_lang(lang), MAX_CHARTS)
-        paths = write_report(
-            report, out, chosen, templates, lang, progress=progress, draw=worker.draw
-        )
+    report = build_report(
+        targets,
+        actuals,
+        as_of,
+        today=today,
+        progress=progress,
+        previous=read_previous(out, as_of),
+    )
+    on_issues(report.issues)
+    paths = write_report(report, out, formats, templates, lang, progress=progress)
     return report, paths

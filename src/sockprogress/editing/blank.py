@@ -18,8 +18,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..i18n import N_, _
-from ..model import TargetsFile
-from ..reading.actuals import COLUMNS, HEADER_ZH, SHEET
+from ..model import COLUMNS, HEADER_ZH, SHEET, TargetsFile
 from ..reading.cells import BASES_WRITTEN_ZH
 from ..reading.names import names_of
 

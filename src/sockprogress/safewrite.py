@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import OutputError
+from .errors import OutputError
 
 LOCKED_HINT = "close it in Excel (or the browser) and run again, or choose another --out"
 
@@ -112,12 +112,6 @@ def replace(tmp: Path, path: Path, hint: str = LOCKED_HINT) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise OutputError(f"{path}: cannot be written ({exc.strerror}); {hint}") from None
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace path with data, or leave the old file untouched and raise OutputError."""
-    _refuse_read_only(path)
-    replace(write_temp(path, data), path)
 
 
 def write_all(files: dict[Path, bytes], hint: str | None = None) -> None:

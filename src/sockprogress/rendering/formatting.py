@@ -184,13 +184,6 @@ def why_reason(reason: str, lang: str = "en") -> str:
     return _(reason, check_lang(lang)) if reason else reason
 
 
-def why_text(field: str, reason: str, lang: str = "en") -> str:
-    """Why a figure is blank: `Expected date reached: no baseline.`"""
-    return f"{figure_name(field, lang)}{colon(lang)}{why_reason(reason, lang)}" + (
-        "。" if lang == "zh" else "."
-    )
-
-
 def basis_word(basis: str | None, lang: str = "en", period: str | None = None) -> str:
     """What a figure covers; a year-to-date reads as 1—9月累计 when its month is known."""
     if basis == "ytd" and period and lang == "zh":

@@ -16,8 +16,8 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
-from ..model import STATUSES, TargetResult
-from .text import _number, date_text, scale_for, scaled, target_name
+from ..model import ATTENTION, TargetResult
+from .formatting import _number, date_text, scale_for, scaled, target_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -39,23 +39,6 @@ RC: Any = {  # typed loosely: matplotlib types the keys as a long Literal
     "axes.unicode_minus": False,
     "path.simplify": True,
 }
-# Attention order: targets that went wrong or stalled first, finished ones last.
-PRIORITY = {
-    s: i
-    for i, s in enumerate(
-        (
-            "missed",
-            "moving_away",
-            "insufficient_progress",
-            "moderate_progress",
-            "awaiting_final",
-            "on_track",
-            "achieved",
-            "not_assessable",
-        )
-    )
-}
-assert set(PRIORITY) == set(STATUSES)
 _SVG_HEAD = re.compile(r"\A.*?(<svg\b)", re.S)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 _GROUP_ID = re.compile(r'<g id="[^"]*"(/?)>')
@@ -78,7 +61,7 @@ def chosen_for_charts(results: tuple[TargetResult, ...], limit: int = MAX_CHARTS
     """Target ids that get a chart: all when few, else the `limit` most in need of attention."""
     candidates = [r for r in results if chartable(r)]
     if len(candidates) > limit:
-        candidates = sorted(candidates, key=lambda r: PRIORITY[r.status])[:limit]
+        candidates = sorted(candidates, key=lambda r: ATTENTION[r.status])[:limit]
     return {r.target.id for r in candidates}
 
 
