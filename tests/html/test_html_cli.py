@@ -88,6 +88,62 @@ def test_templates_folder_overrides_by_name(shipped: tuple[Path, Path], tmp_path
     assert "Annual sock production capacity" in html
 
 
+def test_an_override_extends_the_shipped_base_and_fills_one_block(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`default:base.html` is the shipped page: an override adds CSS and drops one section."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "base.html").write_text(
+        '{% extends "default:base.html" %}\n'
+        "{% block extra_style %}body { background: #fffbe6; }{% endblock %}\n"
+        "{% block method %}{% endblock %}\n"
+        '{% block footer %}<footer class="ours">{{ _("Summary") }} · Liaoyang</footer>'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result = run(shipped, tmp_path / "out", "--templates", str(mine))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "progress-2026-10.html").read_text(encoding="utf-8")
+    # The shipped CSS, then ours; the shipped sections, but not the method; our footer.
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert "box-sizing: border-box" in style
+    assert style.index("box-sizing") < style.index("background: #fffbe6")
+    assert "Annual sock production capacity" in html and 'id="summary"' in html
+    assert 'id="method"' not in html
+    assert '<footer class="ours">Summary · Liaoyang</footer>' in html
+    assert html.count("<html") == 1
+
+
+def test_the_css_partial_can_be_replaced_alone(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_style.css").write_text("body { font-family: serif; }\n", encoding="utf-8")
+    result = run(shipped, tmp_path / "out", "--templates", str(mine))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "progress-2026-10.html").read_text(encoding="utf-8")
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert "font-family: serif" in style and "box-sizing" not in style
+    assert "Annual sock production capacity" in html
+
+
+def test_default_prefix_names_the_shipped_template_even_when_overridden(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """An override of a partial can wrap the shipped partial of the same name."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_context.html").write_text(
+        '<div class="wrapped">{% include "default:_context.html" %}</div>', encoding="utf-8"
+    )
+    result = run(shipped, tmp_path / "out", "--templates", str(mine))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "progress-2026-10.html").read_text(encoding="utf-8")
+    start = html.index('<div class="wrapped"><section aria-labelledby="context">')
+    end = html.index("</section></div>", start)
+    assert "Employees (direct and indirect)" in html[start:end]
+
+
 def test_matplotlib_is_imported_only_for_the_html(shipped: tuple[Path, Path]) -> None:
     targets, actuals = shipped
     code = (

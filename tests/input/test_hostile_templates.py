@@ -43,8 +43,18 @@ def _report(tmp_path: Path, targets: Path, *extra: str) -> tuple[int, str, Path]
             "refused by the template sandbox",
         ),
         ("base.html", b'{% include "../secret.txt" %}', "template '../secret.txt' not found"),
+        (
+            "base.html",
+            b'{% include "default:../../../secret.txt" %}',
+            "template 'default:../../../secret.txt' not found",
+        ),
+        (
+            "base.html",
+            b'{% extends "default:base.html" %}{% block main %}{{ 1 / 0 }}{% endblock %}',
+            "base.html, line 1: the template failed",
+        ),
     ],
-    ids=["syntax", "not-utf8", "runtime", "mro", "globals", "parent"],
+    ids=["syntax", "not-utf8", "runtime", "mro", "globals", "parent", "parent-shipped", "block"],
 )
 def test_a_bad_or_hostile_template_is_one_error_line(
     tmp_path: Path, targets: Path, name: str, content: bytes, message: str

@@ -1,6 +1,8 @@
 """Loading the HTML templates: a user's folder is code that runs, so it runs in Jinja's sandbox.
 
-`--templates DIR` puts DIR before the shipped templates. Its templates are rendered in an
+`--templates DIR` puts DIR before the shipped templates; a name with the prefix `default:`
+(`{% extends "default:base.html" %}`) is always the shipped template, so an override can extend
+the one it replaces and fill only its blocks. A user's templates are rendered in an
 immutable sandbox (no attribute of the interpreter's internals, no method that changes data), and
 the loader serves only files inside the folder: a `..` name or a link pointing out of it is
 refused. Any error in a template (syntax, encoding, an error while rendering, an unsafe
@@ -20,6 +22,7 @@ from jinja2 import (
     ChoiceLoader,
     Environment,
     FileSystemLoader,
+    PrefixLoader,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -30,6 +33,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..errors import InputError
 
 MAX_TEMPLATE_BYTES = 1024**2
+SHIPPED_PREFIX = "default"  # `default:base.html` is the shipped base.html, overridden or not
 
 
 class FolderLoader(FileSystemLoader):
@@ -68,14 +72,14 @@ class FolderLoader(FileSystemLoader):
 
 def make_environment(user: Path | None, shipped: list[Path], **options: Any) -> Environment:
     """The shipped templates behind a user's folder; sandboxed whenever a user folder is given."""
-    loaders: list[BaseLoader] = [FileSystemLoader(str(d)) for d in shipped]
+    shipped_loader = ChoiceLoader([FileSystemLoader(str(d)) for d in shipped])
+    by_prefix = PrefixLoader({SHIPPED_PREFIX: shipped_loader}, delimiter=":")
     if user is None:
-        return Environment(loader=ChoiceLoader(loaders), **options)
+        return Environment(loader=ChoiceLoader([by_prefix, shipped_loader]), **options)
     if not user.is_dir():
         raise InputError(f"{user}: --templates must be a folder of templates")
-    return ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([FolderLoader(user), *loaders]), **options
-    )
+    loaders: list[BaseLoader] = [by_prefix, FolderLoader(user), shipped_loader]
+    return ImmutableSandboxedEnvironment(loader=ChoiceLoader(loaders), **options)
 
 
 def _template_line(exc: BaseException) -> tuple[str, int] | None:
