@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from sockprogress.model import Figures, Issue, Note, Target, TargetResult
 from sockprogress.periods import Month
@@ -154,3 +156,24 @@ def test_schedule_is_in_points_never_percent() -> None:
     ahead = result_with_figures(gap_closed_pct=80.0, time_elapsed_pct=60.0, schedule_gap_pts=20.0)
     assert schedule_text(ahead, "zh") == "增量完成率80.0%，超序时进度20.0个百分点"
     assert "%" not in schedule_text(ahead, "zh").split("，")[1]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    value=st.one_of(
+        st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False),
+        st.integers(min_value=-(10**9), max_value=10**9).map(lambda n: n / 1000),
+        st.integers(min_value=-(10**6), max_value=10**6).map(lambda n: n / 8 + 0.005),
+    ),
+    pattern=st.sampled_from(
+        ["#,##0.##", "#,##0.#", "+#,##0.0;-#,##0.0", "0.00", "0.000", "#,##0", "#,##0.00"]
+    ),
+    lang=st.sampled_from(["en", "zh"]),
+)
+def test_numbers_are_written_as_babel_writes_them(value: float, pattern: str, lang: str) -> None:
+    """The fast path for plain patterns gives Babel's digits: half to even, -0, grouping."""
+    from babel.numbers import parse_pattern
+
+    assume(abs(value) < formatting.HUGE)
+    expected = parse_pattern(pattern).apply(value, formatting._locale(lang))
+    assert formatting._decimal(value, pattern, lang) == expected
