@@ -17,6 +17,17 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
+@pytest.fixture(scope="session")
+def template_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache-home")
+
+
+@pytest.fixture(autouse=True)
+def private_template_cache(monkeypatch: pytest.MonkeyPatch, template_cache_home: Path) -> None:
+    """Compiled templates are cached in a folder of the test session, not the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(template_cache_home))
+
+
 @pytest.fixture
 def shipped(tmp_path: Path) -> tuple[Path, Path]:
     """Copies of the shipped targets.toml and actuals.xlsx (real published figures)."""

@@ -144,6 +144,46 @@ def test_default_prefix_names_the_shipped_template_even_when_overridden(
     assert "Employees (direct and indirect)" in html[start:end]
 
 
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(
+    shipped: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    context = mine / "_context.html"
+    context.write_text("<p>first-wording-7q</p>", encoding="utf-8")
+    pages = []
+    for wording in ("first-wording-7q", "second-wording-7q", None):
+        if wording:
+            context.write_text(f"<p>{wording}</p>", encoding="utf-8")
+        extra = ("--templates", str(mine)) if wording else ()
+        out = tmp_path / f"out-{len(pages)}"
+        assert run(shipped, out, *extra).exit_code == 0
+        pages.append((out / "progress-2026-10.html").read_text(encoding="utf-8"))
+    assert "<p>first-wording-7q</p>" in pages[0]
+    assert "<p>second-wording-7q</p>" in pages[1] and "first-wording-7q" not in pages[1]
+    assert "wording-7q" not in pages[2]
+    kept = {p.parent.name.rsplit("-", 1)[0] for p in cache.rglob("*.cache")}
+    assert kept == {"templates-shipped", "templates-sandboxed"}
+    # The same page again from the cache, byte for byte.
+    assert run(shipped, tmp_path / "again").exit_code == 0
+    assert (tmp_path / "again" / "progress-2026-10.html").read_text(encoding="utf-8") == pages[2]
+
+
+def test_a_cache_folder_that_cannot_be_made_only_costs_time(
+    shipped: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_folder))
+    result = run(shipped, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Annual sock production capacity" in (
+        tmp_path / "out" / "progress-2026-10.html"
+    ).read_text(encoding="utf-8")
+
+
 def test_matplotlib_is_imported_only_for_the_html(shipped: tuple[Path, Path]) -> None:
     targets, actuals = shipped
     code = (

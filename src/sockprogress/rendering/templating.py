@@ -12,6 +12,9 @@ operation) becomes one `Error:` line naming the template file and its line.
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,8 +22,10 @@ from typing import Any
 
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     TemplateError,
@@ -70,16 +75,56 @@ class FolderLoader(FileSystemLoader):
             ) from None
 
 
+class QuietBytecodeCache(FileSystemBytecodeCache):
+    """Jinja's file cache of compiled templates that never fails the report: a cache that
+    cannot be written (a full disk, a read-only home) is only a slower start next time."""
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def template_cache(kind: str) -> BytecodeCache | None:
+    """The compiled templates kept between runs, in the user's own cache folder (compiling
+    the shipped templates is a sixth of a small report's time). Jinja checks each entry
+    against its template's source, so an edited template is compiled again. None when no
+    private folder can be had: the templates are then compiled every run.
+    """
+    if os.environ.get("SOCKPROGRESS_NO_TEMPLATE_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = (
+        Path(base)
+        / "sockprogress"
+        / f"templates-{kind}-py{sys.version_info[0]}{sys.version_info[1]}"
+    )
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+        mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        if not (mine and stat.S_ISDIR(info.st_mode)) or stat.S_IMODE(info.st_mode) & 0o022:
+            return None  # another user's, or writable by others: compiled code is not read
+        return QuietBytecodeCache(str(folder))
+    except OSError:
+        return None
+
+
 def make_environment(user: Path | None, shipped: list[Path], **options: Any) -> Environment:
     """The shipped templates behind a user's folder; sandboxed whenever a user folder is given."""
     shipped_loader = ChoiceLoader([FileSystemLoader(str(d)) for d in shipped])
     by_prefix = PrefixLoader({SHIPPED_PREFIX: shipped_loader}, delimiter=":")
     if user is None:
-        return Environment(loader=ChoiceLoader([by_prefix, shipped_loader]), **options)
+        return Environment(
+            loader=ChoiceLoader([by_prefix, shipped_loader]),
+            bytecode_cache=template_cache("shipped"),
+            **options,
+        )
     if not user.is_dir():
         raise InputError(f"{user}: --templates must be a folder of templates")
     loaders: list[BaseLoader] = [by_prefix, FolderLoader(user), shipped_loader]
-    return ImmutableSandboxedEnvironment(loader=ChoiceLoader(loaders), **options)
+    return ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders), bytecode_cache=template_cache("sandboxed"), **options
+    )
 
 
 def _template_line(exc: BaseException) -> tuple[str, int] | None:
