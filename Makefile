@@ -10,6 +10,7 @@ lint:
 	$(PYTHON) -m ruff check src tests benchmarks scripts
 	$(PYTHON) -m ruff format --check src tests benchmarks scripts
 	$(PYTHON) -m mypy
+	$(PYTHON) -m mypy tests/html/conftest.py
 
 # The performance goals, measured side by side (several minutes; see README, Performance).
 bench:

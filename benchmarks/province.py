@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,9 +150,9 @@ def write_province(size: Size, folder: Path, seed: int = 6) -> tuple[Path, Path]
     return targets, actuals
 
 
-def _atomic(path: Path, write: object) -> None:
+def _atomic(path: Path, write: Callable[[Path], object]) -> None:
     tmp = path.with_name(path.name + ".part")
-    write(tmp)  # type: ignore[operator]
+    write(tmp)
     os.replace(tmp, path)
 
 

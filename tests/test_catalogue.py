@@ -18,6 +18,8 @@ from sockprogress.rendering import formatting
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "src" / "sockprogress" / "locale"
 PLACEHOLDER = re.compile(r"\{(\w*)\}|%\((\w+)\)[sd]")
+# babel's type of a message's id (and, or None, of its string): a plural's forms are a sequence.
+MessageId = str | tuple[str, ...] | list[str]
 
 
 def po(lang: str) -> Catalog:
@@ -25,12 +27,18 @@ def po(lang: str) -> Catalog:
         return read_po(f)
 
 
-def entries(catalog: Catalog) -> list[tuple[str | None, str | tuple[str, ...], object]]:
+def entries(catalog: Catalog) -> list[tuple[str | None, MessageId, object]]:
     return [(m.context, m.id, m.string) for m in catalog if m.id]
 
 
 def placeholders(message: str) -> set[str]:
     return {a or b for a, b in PLACEHOLDER.findall(message)}
+
+
+def forms(text: MessageId | None) -> tuple[str, ...]:
+    """A message's id or string as its forms; read_po gives tuples for plurals, never None."""
+    assert text is not None
+    return (text,) if isinstance(text, str) else tuple(text)
 
 
 def test_every_message_has_a_chinese_translation_and_none_is_fuzzy() -> None:
@@ -48,8 +56,8 @@ def test_a_translation_uses_only_its_messages_placeholders() -> None:
     for message in po("zh"):
         if not message.id:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = forms(message.id)
+        strings = forms(message.string)
         allowed = set().union(*(placeholders(i) for i in ids))
         for string in strings:
             assert placeholders(string) <= allowed, (message.id, string)

@@ -18,7 +18,7 @@ D = dt.date(2025, 12, 31)
 
 
 def make_target(**kw: Any) -> Target:
-    base = dict(
+    base: dict[str, Any] = dict(
         id="t",
         region="R",
         indicator="x",
@@ -31,7 +31,7 @@ def make_target(**kw: Any) -> Target:
         baseline=None,
     )
     base.update(kw)
-    return Target(**base)  # type: ignore[arg-type]
+    return Target(**base)
 
 
 def run(target: Target, rows: list[tuple[Any, ...]], as_of: str = "2024-06") -> TargetResult:

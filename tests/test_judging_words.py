@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -37,7 +38,8 @@ def annual(**changes: Any) -> Target:
     return Target(**(fields | changes))
 
 
-CASES = {
+# code: (target, rows for helpers.frame, as of)
+CASES: dict[str, tuple[Target, Sequence[tuple[object, ...]], Month]] = {
     "year_row_differs": (
         annual(),
         [("R", "x", f"2023-{m:02d}", 100) for m in range(1, 13)] + [("R", "x", "2023", 1250)],

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from sockprogress.judging.figures import compute_figures, pace_category
 from sockprogress.judging.status import decide
-from sockprogress.model import Baseline, Observation, Target
+from sockprogress.model import Baseline, Direction, Observation, Target
 
 REPORT_END = dt.date(2024, 6, 30)
 RANK = {
@@ -22,10 +22,10 @@ RANK = {
 }
 
 values = st.floats(min_value=1.0, max_value=1e10, allow_nan=False, allow_infinity=False)
-directions = st.sampled_from(["increase", "decrease"])
+directions: st.SearchStrategy[Direction] = st.sampled_from(["increase", "decrease"])
 
 
-def target(value: float, direction: str, deadline: dt.date, base: float) -> Target:
+def target(value: float, direction: Direction, deadline: dt.date, base: float) -> Target:
     return Target(
         id="t",
         region="R",
@@ -35,12 +35,13 @@ def target(value: float, direction: str, deadline: dt.date, base: float) -> Targ
         kind="level",
         direction=direction,
         target=value,
-        deadline=deadline,  # type: ignore[arg-type]
+        deadline=deadline,
         baseline=Baseline("2020", base),
     )
 
 
 def judged(t: Target, latest_value: float) -> tuple[str, float | None]:
+    assert t.baseline is not None  # target() always gives one
     baseline = Observation(dt.date(2020, 12, 31), t.baseline.value or 0, "2020", "level")
     latest = Observation(dt.date(2023, 12, 31), latest_value, "2023", "level")
     figures, _ = compute_figures(t, baseline, latest, REPORT_END)
@@ -49,7 +50,9 @@ def judged(t: Target, latest_value: float) -> tuple[str, float | None]:
 
 
 @given(values, values, directions)
-def test_actual_equal_to_target_is_one_hundred_percent(goal: float, base: float, d: str) -> None:
+def test_actual_equal_to_target_is_one_hundred_percent(
+    goal: float, base: float, d: Direction
+) -> None:
     t = target(goal, d, dt.date(2026, 12, 31), base)
     latest = Observation(dt.date(2023, 12, 31), goal, "2023", "level")
     base_obs = Observation(dt.date(2020, 12, 31), base, "2020", "level")
@@ -72,7 +75,7 @@ def test_actual_equal_to_target_is_one_hundred_percent(goal: float, base: float,
     st.integers(min_value=1, max_value=3000),
 )
 def test_a_later_deadline_never_makes_the_status_worse(
-    goal: float, base: float, latest: float, d: str, start: int, extra: int
+    goal: float, base: float, latest: float, d: Direction, start: int, extra: int
 ) -> None:
     if goal == base:
         return
@@ -84,7 +87,7 @@ def test_a_later_deadline_never_makes_the_status_worse(
 
 
 @given(values, values, directions)
-def test_pace_ratio_sign_follows_the_direction(base: float, latest: float, d: str) -> None:
+def test_pace_ratio_sign_follows_the_direction(base: float, latest: float, d: Direction) -> None:
     goal = base * 2 if d == "increase" else base / 2
     _, ratio = judged(target(goal, d, dt.date(2026, 12, 31), base), latest)
     assert ratio is not None

@@ -161,15 +161,15 @@ def test_every_goal_carries_its_chinese_plan_source_and_notes() -> None:
     for t in targets.values():
         assert t.plan_zh and t.source_zh and t.note and t.note_zh, t.id
     for goal in ("liaoyuan-clothing-capacity", "liaoyuan-home-textile-capacity"):
-        assert "no figure" in targets[goal].note  # type: ignore[operator]
-        assert "暂无法评估" in targets[goal].note_zh  # type: ignore[operator]
+        assert "no figure" in (targets[goal].note or "")
+        assert "暂无法评估" in (targets[goal].note_zh or "")
     firms = targets["xiaobeihe-sock-firms"]
-    assert "织袜企业" in firms.note_zh  # type: ignore[operator]
-    assert "sock-weaving" in firms.note  # type: ignore[operator]
+    assert "织袜企业" in (firms.note_zh or "")
+    assert "sock-weaving" in (firms.note or "")
     chain = targets["xiaobeihe-chain-enterprises"]
-    assert "uncertain" in chain.note and "不确定" in chain.note_zh  # type: ignore[operator]
-    assert "上下游配套企业" in chain.source_zh  # type: ignore[operator]
-    assert all("“十四五”" in t.plan_zh for t in targets.values() if t.region == "Xiaobeihe")  # type: ignore[operator]
+    assert "uncertain" in (chain.note or "") and "不确定" in (chain.note_zh or "")
+    assert "上下游配套企业" in (chain.source_zh or "")
+    assert all("“十四五”" in (t.plan_zh or "") for t in targets.values() if t.region == "Xiaobeihe")
 
 
 def test_the_project_never_reads_the_shared_folder() -> None:

@@ -109,7 +109,8 @@ def test_rate_is_an_estimate_latest_with_an_outlook() -> None:
     assert "estimate" in {n.code for n in result.notes}
     f = result.figures
     assert f.projected_at_deadline is not None and f.projected_at_deadline < 4e9
-    assert f.schedule_gap_pts == pytest.approx(f.gap_closed_pct - f.time_elapsed_pct)  # type: ignore[operator]
+    assert f.gap_closed_pct is not None and f.time_elapsed_pct is not None
+    assert f.schedule_gap_pts == pytest.approx(f.gap_closed_pct - f.time_elapsed_pct)
 
 
 def test_outlook_likely_achieved_when_the_projection_meets_the_goal() -> None:

@@ -12,16 +12,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from helpers import USER_FILL, add_args
 from openpyxl import load_workbook
 
-from sockprogress import safewrite
 from sockprogress.cli import main
 from sockprogress.reading import read_actuals
 
 
-def _add(workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"):
+def _add(
+    workbook: Path, targets: Path, *extra: str, period: str = "2023", value: str = "150"
+) -> Result:
     return CliRunner().invoke(main, [*add_args(workbook, targets, period, value), *extra])
 
 
@@ -65,7 +66,7 @@ def test_add_appends_and_keeps_everything_else(workbook: Path, targets: Path) ->
 def test_user_table_validations_ending_at_the_last_row_grow(workbook: Path, targets: Path) -> None:
     wb = load_workbook(workbook)
     ws = wb["Actuals"]
-    ws.data_validations.dataValidation[0].sqref = "A2:A3"  # type: ignore[assignment]
+    ws.data_validations.dataValidation[0].sqref = "A2:A3"
     wb.save(workbook)
     assert _add(workbook, targets).exit_code == 0
     ws = load_workbook(workbook)["Actuals"]
@@ -174,7 +175,9 @@ main(sys.argv[1:], prog_name="sockprogress")
 """
 
 
-def _cli(workbook: Path, targets: Path, period: str, slow_rename: bool = False):
+def _cli(
+    workbook: Path, targets: Path, period: str, slow_rename: bool = False
+) -> subprocess.Popen[bytes]:
     program = ["-c", SLOW_RENAME] if slow_rename else ["-m", "sockprogress"]
     return subprocess.Popen(
         [sys.executable, *program, *add_args(workbook, targets, period, "110")],
@@ -226,7 +229,8 @@ def test_failure_between_temp_and_rename_changes_nothing(
     def fail(src: object, dst: object) -> None:
         raise OSError(5, "injected failure before rename")
 
-    monkeypatch.setattr(safewrite.os, "replace", fail)  # the rename of every save
+    # The rename of every save (safewrite does not re-export os, so name it by its path).
+    monkeypatch.setattr("sockprogress.safewrite.os.replace", fail)
     result = _add(workbook, targets)
     assert result.exit_code == 2
     assert "actuals.xlsx: cannot be written (injected failure before rename); nothing changed" in (

@@ -4,13 +4,16 @@ no sideways scroll on a phone, and the status filter works without script."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from synthetic import synthetic_report
 
 from sockprogress.model import Report
 from sockprogress.rendering.html import render_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 pytestmark = pytest.mark.client
 
@@ -55,7 +58,12 @@ def test_hostile_text_stays_text_in_the_browser(visit: Any, tmp_path: Path) -> N
     page_file.write_text(render_html(synthetic_report(tmp_path), lang="en"), encoding="utf-8")
     seen = visit(page_file, width=390)
     dialogs: list[str] = []
-    seen.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    seen.page.on("dialog", dismiss)
     seen.page.reload()
     assert "<script>alert('source')</script> & synthetic" in seen.page.inner_text("body")
     assert seen.page.locator("main script, main img").count() == 0

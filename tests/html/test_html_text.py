@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict, Unpack
 
 import pytest
 from hypothesis import assume, given, settings
@@ -116,7 +117,15 @@ def test_issue_text_comes_from_its_code_and_falls_back_to_its_message() -> None:
     assert formatting.issue_text(Issue("error", "bad", code="no_rows"), "zh") == "bad"
 
 
-def result_with_figures(**figures: float) -> TargetResult:
+class Schedule(TypedDict, total=False):
+    """The Figures fields the schedule tests set."""
+
+    gap_closed_pct: float
+    time_elapsed_pct: float
+    schedule_gap_pts: float
+
+
+def result_with_figures(**figures: Unpack[Schedule]) -> TargetResult:
     target = Target(
         "t1",
         "Liaoyuan",

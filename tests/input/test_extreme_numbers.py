@@ -21,7 +21,15 @@ from sockprogress.cli import main
 from sockprogress.judging import judge
 from sockprogress.judging.figures import compute_figures
 from sockprogress.judging.series import annual_series
-from sockprogress.model import Actuals, Baseline, Figures, Observation, Target, TargetsFile
+from sockprogress.model import (
+    Actuals,
+    Baseline,
+    Direction,
+    Figures,
+    Observation,
+    Target,
+    TargetsFile,
+)
 from sockprogress.periods import Month
 from sockprogress.reading.limits import MAX_NUMBER, MIN_NUMBER
 from sockprogress.rendering import formatting
@@ -40,7 +48,7 @@ def _strict(raw: str) -> Any:
     return json.loads(raw, parse_constant=refuse)
 
 
-def _target(value: float, direction: str, deadline: dt.date, base: float | None) -> Target:
+def _target(value: float, direction: Direction, deadline: dt.date, base: float | None) -> Target:
     return Target(
         id="t",
         region="R",
@@ -48,7 +56,7 @@ def _target(value: float, direction: str, deadline: dt.date, base: float | None)
         name="X",
         unit="u",
         kind="level",
-        direction=direction,  # type: ignore[arg-type]
+        direction=direction,
         target=value,
         deadline=deadline,
         baseline=None if base is None else Baseline("1900", base),
@@ -82,7 +90,7 @@ def test_any_figures_in_range_give_finite_figures_or_reasons(
     goal: float,
     base: float | None,
     latest: float,
-    direction: str,
+    direction: Direction,
     deadline: dt.date,
     seen: dt.date,
     report: dt.date,
@@ -101,7 +109,7 @@ def test_any_figures_in_range_give_finite_figures_or_reasons(
     direction=st.sampled_from(["increase", "decrease"]),
 )
 def test_the_json_report_is_strict_json_for_any_figures(
-    values: list[float], goal: float, direction: str
+    values: list[float], goal: float, direction: Direction
 ) -> None:
     rows = frame(("R", "x", str(2020 + i), v) for i, v in enumerate(values))
     target = _target(goal, direction, dt.date(2200, 12, 31), None)
