@@ -153,7 +153,7 @@ def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(
     mine.mkdir()
     context = mine / "_context.html"
     context.write_text("<p>first-wording-7q</p>", encoding="utf-8")
-    pages = []
+    pages: list[str] = []
     for wording in ("first-wording-7q", "second-wording-7q", None):
         if wording:
             context.write_text(f"<p>{wording}</p>", encoding="utf-8")
