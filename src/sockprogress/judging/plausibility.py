@@ -90,10 +90,9 @@ def _jumps(rows: Rows) -> dict[int, float]:
             continue
         # With three or more, one slip cannot move the median: it stays a typical figure.
         typical = statistics.median(v for _, _, v in members)
-        for _, row, value in members:
-            factor = _factor(value, typical)
-            if factor >= JUMP_FACTOR:
-                flagged[row] = factor
+        for _, row, value in members:  # _factor inline: this runs for every row of a province
+            if value / typical >= JUMP_FACTOR or typical / value >= JUMP_FACTOR:
+                flagged[row] = _factor(value, typical)
     return flagged
 
 
@@ -150,8 +149,11 @@ def check_series(
         baseline = series.target.baseline
         if baseline is not None and baseline.value is not None:
             references.append(baseline.value)
+        positive = [r for r in references if r > 0]
         for row, _, _, _, value, _ in rows:
-            if value > 0 and all(_factor(value, r) >= SCALE_FACTOR for r in references if r > 0):
+            if value > 0 and all(
+                value / r >= SCALE_FACTOR or r / value >= SCALE_FACTOR for r in positive
+            ):
                 warn(
                     row,
                     "scale",
