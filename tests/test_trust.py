@@ -330,4 +330,5 @@ def test_a_share_short_of_the_goal_never_reads_as_met_nor_a_figure_as_zero() -> 
 
     assert percent(99.96) == "99.96 %" and percent(100.0) == "100.0 %"
     assert percent(1e-19) == "<0.1 %" and percent(0.0) == "0.0 %"
-    assert rate(1e-6) == "+<0.1 %/yr" and rate(-1e-6, "zh") == "-<0.1%/年"
+    assert rate(1e-6) == "+<0.1 %/yr" and rate(-1e-6, "zh") == "-<0.1%"
+    assert rate(1e-6, "zh") == "<0.1%"

@@ -39,7 +39,8 @@ def test_percent_rate_ratio() -> None:
     assert formatting.percent(62.5, lang="zh") == "62.5%"
     assert formatting.percent(1234.56, 0, "en") == "1,235 %"
     assert formatting.rate(0.031) == "+3.1 %/yr"
-    assert formatting.rate(-0.02, "zh") == "-2.0%/年"
+    assert formatting.rate(-0.02, "zh") == "-2.0%"
+    assert formatting.rate(0.148, "zh") == "14.8%"
     assert formatting.ratio(0.954, "zh") == "0.95"
     assert formatting.percent(None) == formatting.rate(None) == formatting.ratio(None) == "—"
 

@@ -330,12 +330,14 @@ def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
 
 
 def rate(value: float | None, lang: str = "en") -> str:
-    """A fraction as a percent a year: 0.031 -> +3.1 %/yr (+3.1%/年)."""
+    """A fraction as a percent a year: 0.031 -> +3.1 %/yr; 3.1% in Chinese, whose labels say
+    年均增速 already and write a growth without a plus sign (a fall keeps its minus)."""
     if value is None:
         return DASH
-    text = _decimal(100 * value, "+#,##0.0;-#,##0.0", lang)
+    signed = lang == "en"
+    text = _decimal(100 * value, "+#,##0.0;-#,##0.0" if signed else "#,##0.0", lang)
     if value and round(100 * value, 1) == 0:  # a pace, however slow, is not zero
-        text = ("-" if value < 0 else "+") + "<0.1"
+        text = ("-" if value < 0 else "+" if signed else "") + "<0.1"
     return _("{value} %/yr", lang).format(value=text)
 
 
