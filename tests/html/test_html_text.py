@@ -187,3 +187,18 @@ def test_numbers_are_written_as_babel_writes_them(value: float, pattern: str, la
     assume(abs(value) < formatting.HUGE)
     expected = parse_pattern(pattern).apply(value, formatting._locale(lang))
     assert formatting._decimal(value, pattern, lang) == expected
+
+
+def test_a_projection_is_shown_to_one_decimal_unless_that_reaches_the_goal() -> None:
+    assert formatting.scaled(4.2413e9, "pairs", "en", 1, apart_from=4e9) == "4.2 bn pairs"
+    assert formatting.scaled(2.6173e9, "pairs", "zh", 1, apart_from=4e9) == "26.2亿双"
+    # 3.96 bn would read 4.0 bn, the goal it misses: one more decimal.
+    assert formatting.scaled(3.96e9, "pairs", "en", 1, apart_from=4e9) == "3.96 bn pairs"
+    assert formatting.scaled(299.6, "firms", "en", 1, apart_from=300) == "299.6 firms"
+    assert formatting.scaled(301.2, "firms", "en", 1, apart_from=300) == "301 firms"
+
+
+def test_a_date_reckoned_from_a_pace_is_given_to_the_month() -> None:
+    assert formatting.about_month(dt.date(2058, 6, 15), "zh") == "约2058年6月"
+    assert formatting.about_month(dt.date(2058, 6, 15), "en") == "about Jun 2058"
+    assert formatting.about_month(None) == "—"

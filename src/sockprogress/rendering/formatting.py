@@ -300,19 +300,32 @@ def scale_for(value: float, lang: str = "en") -> tuple[float, str]:
     return 1.0, ""
 
 
-def scaled(value: float | None, unit: str = "", lang: str = "en") -> str:
-    """A figure in readable units: 2.5 bn pairs, 2 m pieces, 206 firms; 25亿双, 200万件, 206家."""
+def scaled(
+    value: float | None,
+    unit: str = "",
+    lang: str = "en",
+    digits: int = 2,
+    apart_from: float | None = None,
+) -> str:
+    """A figure in readable units: 2.5 bn pairs, 2 m pieces, 206 firms; 25亿双, 200万件, 206家.
+
+    At most `digits` decimals (a projection is shown with one: 26.2亿双, not 26.17亿双), more
+    when fewer would round it onto or across `apart_from`: a projection of 3.96 bn against a
+    goal of 4 bn reads 3.96 bn, never 4.0 bn."""
     if value is None:
         return DASH
     divisor, suffix = scale_for(value, lang)
+    bounds = () if apart_from is None or apart_from == value else (apart_from / divisor,)
     if divisor > 1:
-        text = _number(value / divisor, lang) + suffix
+        shown = faithful_digits(value / divisor, digits, bounds)
+        text = _number(value / divisor, lang, shown) + suffix
     else:
         whole = float(value).is_integer() or abs(value) >= 100
         # A figure below 0.01 keeps two significant digits: 0.004, never "0".
         small = 0 < abs(value) < 0.01
-        digits = min(12, 1 - math.floor(math.log10(abs(value)))) if small else 2
-        text = _number(value, lang, 0 if whole else digits)
+        shown = min(12, 1 - math.floor(math.log10(abs(value)))) if small else digits
+        shown = faithful_digits(value, 0 if whole else shown, bounds)
+        text = _number(value, lang, shown)
     if lang == "zh" and unit in UNITS:
         return text + unit_word(unit, lang)
     return f"{text} {unit}".strip()
@@ -384,6 +397,14 @@ def date_text(day: dt.date | None, lang: str = "en") -> str:
     if lang == "zh":
         return format_date(day, "long", locale=LOCALES["zh"])
     return format_skeleton("dMMMy", day, locale="en_GB")
+
+
+def about_month(day: dt.date | None, lang: str = "en") -> str:
+    """A date reckoned from a pace, to the month it falls in: about Jun 2058 / 约2058年6月
+    (to the day would claim a precision a projection does not have)."""
+    if day is None:
+        return DASH
+    return _("about {month}", lang).format(month=month_text(day, lang))
 
 
 @lru_cache(maxsize=8192)  # a province's rows share a few hundred periods
