@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TypedDict, Unpack
 
 import pytest
@@ -109,9 +110,13 @@ def test_issue_text_comes_from_its_code_and_falls_back_to_its_message() -> None:
         params=(("target", "t1"), ("region", "Liaoyuan"), ("indicator", "sock_output")),
     )
     assert formatting.issue_text(coded, "en") == coded.message
-    assert formatting.issue_text(coded, "zh") == (
-        "工作表中没有目标 t1（地区：Liaoyuan，指标：sock_output）的数据"
+    # Without Chinese names the codes stand; with them, the names a Chinese reader knows.
+    assert formatting.issue_text(coded, "zh") == "没有目标 t1（Liaoyuan·sock_output）的数据"
+    named = replace(
+        coded, params=(*coded.params, ("region_zh", "辽源"), ("indicator_zh", "袜子年产量"))
     )
+    assert formatting.issue_text(named, "zh") == "没有目标 t1（辽源·袜子年产量）的数据"
+    assert formatting.issue_text(named, "en") == coded.message
     plain = Issue("warning", "something new", "actuals.xlsx")
     assert formatting.issue_text(plain, "zh") == "something new"
     # A code without the parameters its message needs shows the message rather than failing.

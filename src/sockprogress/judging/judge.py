@@ -151,6 +151,7 @@ def _judge_target(
     file: str,
     sheet: str,
     published: PublishedTarget | None = None,
+    region_zh: str | None = None,
 ) -> tuple[TargetResult, list[Issue]]:
     issues: list[Issue] = []
     rows = as_rows(frame)
@@ -199,7 +200,13 @@ def _judge_target(
             f"no rows for target {target.id} (region {target.region}, "
             f"indicator {target.indicator}) in the sheet"
         )
-        params = (("region", target.region), ("indicator", target.indicator))
+        # The names a Chinese reader knows the target by go with the codes (formatting: `_zh`).
+        params = (
+            ("region", target.region),
+            ("indicator", target.indicator),
+            ("region_zh", region_zh or target.region),
+            ("indicator_zh", target.name_zh or target.indicator),
+        )
         issues.append(_target_warning(target, message, file, sheet, code="no_rows", params=params))
     elif target.baseline and target.baseline.value is None and result.baseline is None:
         period = target.baseline.period
@@ -372,10 +379,17 @@ def _judge(
         checked.setdefault(issue.row, []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()
     results = []
+    regions_zh = dict(targets.regions_zh)
     for target in targets.targets:
         key = (target.region, target.indicator)
         result, found = _judge_target(
-            target, groups.get(key, empty), as_of, actuals_name, sheet, before.get(target.id)
+            target,
+            groups.get(key, empty),
+            as_of,
+            actuals_name,
+            sheet,
+            before.get(target.id),
+            regions_zh.get(target.region),
         )
         result = _with_sources(result, info)
         if checked:

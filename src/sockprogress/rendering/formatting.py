@@ -127,6 +127,9 @@ def issue_text(issue: Issue, lang: str = "en") -> str:
         # the catalogue's English id for the code says the same and gives translators context.
         return issue.message
     params = {k: _param(k, v, lang) for k, v in issue.params}
+    if lang == "zh":  # a code with its Chinese name beside it (`region_zh`) reads as the name
+        given = dict(issue.params)
+        params |= {k: given[f"{k}_zh"] for k in params if given.get(f"{k}_zh")}
     try:
         return _(message, check_lang(lang)).format(**params)
     except (KeyError, IndexError):  # a code given without all its parameters
