@@ -3,14 +3,20 @@
 Run from the repository root: python scripts/build_shipped_actuals.py
 
 data/public-figures.csv is the verification log: one line per published figure, with the
-publisher, title, publication date and address of the article, the sentence quoted in its
-original language, why the row carries its period (the dating rule in README, "The shipped
-figures"), and how it was checked. The workbook is what users update; it is built by the same
-code as `sockprogress init`, with the dropdowns fed from data/targets.toml. Its `source` column
-names the publication (publisher, title, date, address); the quoted sentence, the dating and
-any repost go in `note`. Spam or gambling sites that merely repost an article are never named
-as a source: where only such a copy was found, the source says "original not found" and the
-note gives the copy's address so the check can be redone.
+publisher, the author or edition (byline), title, publication date and address of the article,
+the sentence quoted in its original language, why the row carries its period (the dating rule
+in README, "The shipped figures"), and how it was checked. The workbook is what users update;
+it is built by the same code as `sockprogress init`, with the dropdowns fed from
+data/targets.toml.
+
+Its `source` and `note` columns are read by Chinese statistics staff, so they are written as
+a statistics office writes a 资料来源 line: 《刊名》, 作者/版别, 《标题》, 日期（2025年6月22日）,
+网址, with every editorial remark in Chinese; only the quoted sentences keep their original language
+(inside “”). The log's shown columns (publisher, byline, title, published, repost_url, dating,
+remarks) are therefore kept in Chinese; `original_found` and `verified_how` are the checker's
+own record and stay in English. Spam or gambling sites that merely repost an article are never
+named as a source: where only such a copy was found, the source says 原文未找到 and the note
+gives the copy's address so the check can be redone.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ COLUMNS = (
     "unit",
     "quote",
     "publisher",
+    "byline",
     "title",
     "published",
     "url",
@@ -42,6 +49,8 @@ COLUMNS = (
     "verified_how",
     "remarks",
 )
+NOT_FOUND = "原文未找到"
+UNTITLED = "标题不详"
 
 
 def read_figures(path: Path = FIGURES) -> list[dict[str, str]]:
@@ -59,28 +68,36 @@ def read_figures(path: Path = FIGURES) -> list[dict[str, str]]:
 
 
 def source_of(r: dict[str, str]) -> str:
-    """Publisher, title, date and address; "original not found" when there is no address."""
-    title = f"《{r['title']}》" if r["title"] and not r["title"].startswith("(") else r["title"]
+    """《刊名》, byline, 《标题》, date and address; 原文未找到 when the original was not found.
+
+    A title the stored copy did not show is written 标题不详 (with what the article is about) and
+    gets no 书名号; a repost's address is given only when it is not a mirror (the log leaves
+    `url` empty for those).
+    """
+    title = r["title"]
+    if title and not title.startswith(UNTITLED):
+        title = f"《{title}》"
     if not r["url"]:
-        address = "original not found"
+        address = NOT_FOUND
     elif r["original_found"].startswith("no"):
-        address = f"repost {r['url']}, original not found"
+        address = f"{NOT_FOUND}，转载：{r['url']}"
     else:
         address = r["url"]
-    return ", ".join(p for p in (r["publisher"], title, r["published"], address) if p)
+    parts = (r["publisher"], r["byline"], title, r["published"], address)
+    return "，".join(p for p in parts if p)
 
 
 def note_of(r: dict[str, str]) -> str:
-    """The quoted sentence, the dating, remarks, and where the text was actually read."""
+    """The quoted sentence, how its period was decided, remarks, and where it was actually read."""
     parts = [f"原文：“{r['quote']}”"]
     if r["dating"]:
-        parts.append(f"时期依据：{r['dating']}")
+        parts.append(f"时期认定依据：{r['dating']}")
     if r["remarks"]:
         parts.append(f"说明：{r['remarks']}")
     if r["repost_url"] and r["repost_url"] != r["url"]:
-        parts.append(f"仅见转载（原文未找到）：{r['repost_url']}")
+        parts.append(f"{NOT_FOUND}，仅见转载：{r['repost_url']}")
     elif r["original_found"].startswith("no"):
-        parts.append("仅见转载，原文未找到")
+        parts.append(f"{NOT_FOUND}，仅见转载")
     return "；".join(parts)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -36,6 +37,48 @@ MIRRORS = (
     "020gz.com.cn",
     "gdmsci.cn",
 )
+
+# The editorial words of the old English source lines. The shown `source` and `note` are read by
+# Chinese statistics staff: none of these may appear outside a quotation “…” (a quoted sentence
+# keeps its own language, English, Korean or Japanese).
+ENGLISH_REMARKS = (
+    "not identified",
+    "not shown",
+    "not found",
+    "original",
+    "repost",
+    "translation",
+    "photos",
+    "interview",
+    "Party secretary",
+    "NetEase",
+    "address not kept",
+    "trade-press",
+    "edition",
+    "via PR",
+    "seed",
+    "spun text",
+    "stored copy",
+    "headline",
+    "month",
+    "ytd",
+)
+# Internal or inconsistent words the review asked to replace: 种子文章, 期限 (for 完成时限),
+# 时期依据 (for 时期认定依据).
+INTERNAL_WORDS = ("种子", "期限", "时期依据")
+# Newspapers, magazines and news sites: always in 书名号 outside a quotation.
+PERIODICALS = (
+    "人民日报",
+    "辽宁日报",
+    "经济日报",
+    "新华网",
+    "人民网",
+    "北国网",
+    "纺织服装周刊",
+    "证券时报",
+)
+URL = re.compile(r"https?://[^\s；，、（）]+")
+DOMAIN = re.compile(r"[\w.-]+\.(?:com|cn|net|org|top|tk)\b")
 
 
 def builder() -> ModuleType:
@@ -142,8 +185,65 @@ def test_rows_seen_only_as_reposts_say_so() -> None:
     build = builder()
     for line in figures():
         if line["original_found"].startswith("no"):
-            assert "original not found" in build.source_of(line)
-            assert "原文未找到" in build.note_of(line)
+            assert "原文未找到" in build.source_of(line)
+            assert "原文未找到，仅见转载" in build.note_of(line)
+
+
+def outside_quotes(text: str) -> str:
+    """The text without its quotations “…” (nested ones too) and without web addresses."""
+    kept, depth = [], 0
+    for ch in URL.sub(" ", text):
+        if ch == "“":
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def shown_chinese_texts() -> list[str]:
+    """Every data text a Chinese reader sees: the shipped sources and notes, the goals' zh texts."""
+    rows = read_actuals(DATA / "actuals.xlsx").rows
+    texts = [*rows["source"], *rows["note"]]
+    for t in load_targets(DATA / "targets.toml").targets:
+        texts += [t.plan_zh or "", t.source_zh or "", t.note_zh or ""]
+    return texts
+
+
+def test_outside_quotations_the_sources_and_notes_are_in_chinese() -> None:
+    for text in shown_chinese_texts():
+        bare = outside_quotes(text)
+        assert not [w for w in ENGLISH_REMARKS if w.lower() in bare.lower()], text
+        assert not [w for w in INTERNAL_WORDS if w in bare], text
+        # an English headline in 《》 and a site named by its domain are the only Latin letters
+        words = re.findall(r"[A-Za-z]{2,}", DOMAIN.sub(" ", re.sub(r"《[^》]*》", " ", bare)))
+        assert not words, (words, text)
+
+
+def test_dates_read_as_a_bureau_writes_them() -> None:
+    for text in shown_chinese_texts():
+        assert not re.search(r"\d{4}-\d{1,2}", outside_quotes(text)), text
+
+
+def test_periodicals_are_named_in_book_title_marks() -> None:
+    named = set()
+    for text in shown_chinese_texts():
+        bare = outside_quotes(text)
+        for name in PERIODICALS:
+            for m in re.finditer(name, bare):
+                named.add(name)
+                assert bare[m.start() - 1 : m.start()] == "《", (name, text)
+                assert bare[m.end() : m.end() + 1] == "》", (name, text)
+    assert named >= {"人民日报", "辽宁日报", "新华网", "纺织服装周刊", "证券时报", "经济日报"}
+
+
+def test_firms_are_counted_in_hu_outside_quotations() -> None:
+    # 术语表: 户 for firms; a quoted original keeps its 家 (“上下游配套企业89家”).
+    for text in shown_chinese_texts():
+        assert not re.search(r"[\d余多]家", outside_quotes(text)), text
+    sources = " ".join(read_actuals(DATA / "actuals.xlsx").rows["note"])
+    assert "上下游配套企业89家" in sources  # inside the quotation, as published
 
 
 def test_workbook_is_what_the_builder_makes_of_the_log() -> None:
