@@ -22,7 +22,16 @@ from xlsxwriter.worksheet import Worksheet
 from ...i18n import _
 from ...model import TargetResult
 from ...periods import years_between
-from .formats import HEADER, LEFT, SUBTITLE, Formats, Scale, date_format, serial
+from .formats import (
+    HEADER,
+    LEFT,
+    PERIOD_FORMATS,
+    SUBTITLE,
+    Formats,
+    Scale,
+    date_format,
+    serial,
+)
 from .labels import figure_label
 from .layout import put
 
@@ -32,8 +41,8 @@ from .layout import put
 YEAR = 365.25
 TICK_OFFSET = 0.8
 # Beyond this many points the actual series is a line without markers (a monthly series of
-# ten years would be a string of beads).
-MARKERS_UP_TO = 36
+# two years and more would be a string of beads).
+MARKERS_UP_TO = 20
 WIDTH_PX, HEIGHT_PX = 624, 321  # 16.5 cm by 8.5 cm
 CHART_ROWS = 18  # rows the chart covers at the default row height (20 px)
 
@@ -131,12 +140,15 @@ def write_guides(
     put(ws, row, 0, _("Chart data", lang), formats(SUBTITLE))
     heading = formats(HEADER)
     ranges = []
+    year = formats(LEFT, num_format=PERIOD_FORMATS["zh" if lang == "zh" else "en"]["year"])
     for i, line in enumerate(lines):
         col = 2 * i
+        x_is_day = line.key != "target_level"
         ws.write_string(row + 1, col, figure_label(line.key, lang), heading)
         ws.write_blank(row + 1, col + 1, None, heading)
         for n, (x, y) in enumerate(line.points, row + 2):
-            put(ws, n, col, serial(x) if isinstance(x, dt.date) else x, day)
+            # the goal runs across the frame, from its first year to its last
+            put(ws, n, col, serial(x) if isinstance(x, dt.date) else x, day if x_is_day else year)
             put(ws, n, col + 1, y, value)
         ranges.append((row + 2, row + 1 + len(line.points), col))
     return ranges
