@@ -169,7 +169,8 @@ def _observations(
     ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Book, wrap: bool
 ) -> tuple[int, int]:
     """The observations the target was judged on, from `row` (subtitle, heading, one row per
-    observation); returns the first and last row of the observations."""
+    observation); returns the first and last row of the observations (the last is the one
+    before the first when there are none)."""
     lang, f = book.lang, book.formats
     put(ws, row, 0, _("Observations used", lang), f(SUBTITLE))
     value_title = _("Value", lang)
@@ -289,13 +290,11 @@ def _block(
     facts_end = _facts(ws, row + 1, result, scale, book)
     # The observations start below the chart.
     start = max(facts_end + 1, row + 2 + CHART_ROWS)
-    end = start + 1
+    # With no observation the table is its heading alone: there is nothing to show.
+    first, end = _observations(ws, start, result, scale, book, wrap)
     if result.observations:
-        first, last = _observations(ws, start, result, scale, book, wrap)
-        book.tables[id(result)] = Table(sheet, first, last)
-        end = last
-    else:
-        put(ws, start, 0, _("Observations used", lang), f(SUBTITLE))
+        book.tables[id(result)] = Table(sheet, first, end)
+    end = max(end, start + 1)
     if not chart:
         put(
             ws,
