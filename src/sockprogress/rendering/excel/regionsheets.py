@@ -194,6 +194,8 @@ def _observations(
     row_format = f(LEFT, TOP, num_format=WHOLE)
     text_format = f(LEFT, TOP)
     wrap_format = f(WRAP)
+    # the basis is indented, so it never runs on from the right-aligned value before it
+    basis_format, basis_wrap = f(INDENT, TOP), f(INDENT, WRAP)
     period_formats: dict[int, Any] = {}
     words: dict[tuple[str, str], str] = {}
     write_number, write_string = ws.write_number, ws.write_string
@@ -232,10 +234,10 @@ def _observations(
         if basis != basis_above:
             basis_above = basis
             if text_lines(basis, BASIS_WIDTH) > 1:
-                write_string(n, 2, basis, wrap_format)  # annual rate, year not stated
+                write_string(n, 2, basis, basis_wrap)  # annual rate, year not stated
                 fit.append((basis, BASIS_WIDTH))
             else:
-                write_string(n, 2, basis, text_format)
+                write_string(n, 2, basis, basis_format)
         else:
             blank = True
         # No source after one is a dash: a blank would read as the source above.
