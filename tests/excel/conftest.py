@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from province import Size, write_province  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +27,15 @@ def shipped_report() -> Report:
     return build_report(
         ROOT / "data" / "targets.toml", ROOT / "data" / "actuals.xlsx", Month.parse("2026-10")
     )
+
+
+@pytest.fixture(scope="session")
+def small_province(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    """Synthetic: a province of 2 towns and 20 indicators with three years of monthly figures
+    (benchmarks/province.py), judged for 2026-10: long runs of rows, a calendar year's months
+    summed into one figure."""
+    targets, actuals = write_province(Size(2, 20, 3), tmp_path_factory.mktemp("province"))
+    return build_report(targets, actuals, Month.parse("2026-10"))
 
 
 def require_tool(name: str) -> str:

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -192,6 +193,14 @@ def required_lines(value: str, width: float) -> int:
     return total
 
 
+def column_width(ws: Any, column: int) -> float:
+    """A column's width (1-based); one <col> element of the sheet may cover several columns."""
+    for dimension in ws.column_dimensions.values():
+        if dimension.min is not None and dimension.min <= column <= dimension.max:
+            return float(dimension.width or 8.43)
+    return 8.43
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_wrapped_cell_has_the_height_of_its_lines(
     lang: str, shipped_report: Report, with_issues: Report
@@ -206,10 +215,7 @@ def test_every_wrapped_cell_has_the_height_of_its_lines(
                         continue
                     merged = spans.get(cell.row * 10_000 + cell.column)
                     columns = range(merged.min_col, merged.max_col + 1) if merged else [cell.column]
-                    width = sum(
-                        ws.column_dimensions[ws.cell(1, c).column_letter].width or 8.43
-                        for c in columns
-                    )
+                    width = sum(column_width(ws, c) for c in columns)
                     height = ws.row_dimensions[cell.row].height or 15
                     lines = required_lines(cell.value, width)
                     assert height >= 14.5 * lines, (ws.title, cell.coordinate, cell.value)

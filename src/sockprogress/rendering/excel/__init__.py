@@ -1,61 +1,95 @@
-"""The Excel report: built in memory with openpyxl, saved in one small function.
+"""The Excel report, written in memory with xlsxwriter's public API.
 
-Sheets: Summary (one row per target, grouped by region), Changes (since last month), one
-sheet per region with a block and a native chart per target, Context, Data issues, About.
-User text is always written as a string cell, so `=cmd|…` in a note never becomes a formula;
-the workbook holds values only.
+Sheets: Summary (one row per target, grouped by region, with a sparkline each), Changes
+(since last month), one sheet per region with a block and a native chart per target, Context,
+Data issues, About. User text is always written as a string cell, so `=cmd|…` in a note never
+becomes a formula; the workbook holds values only.
+
+Modules: `summarysheet`, `changessheet`, `regionsheets` (with `nativecharts`), `contextsheet`,
+`issuessheet`, `aboutsheet` write the sheets; `labels` holds their words, `formats` the cell
+formats and scales, `layout` cell writing, row heights, print setup and sheet names, `book`
+what they share while one workbook is built.
 """
 
 from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-from openpyxl.packaging.custom import StringProperty
+from xlsxwriter.workbook import Workbook
 
 from ...i18n import _
 from ...model import Report
-from .common import by_region, figure_label
-from .extras import add_about, add_context, add_issues
-from .regions import add_region_sheet, charted
-from .styles import month_words, title_line
-from .summary import add_changes, add_summary
+from .aboutsheet import write_about
+from .book import Book
+from .changessheet import write_changes
+from .contextsheet import write_context
+from .issuessheet import write_issues
+from .labels import by_region, figure_label, region_name
+from .layout import month_words, sheet_name, title_line
+from .regionsheets import add_region_sheet, charted
+from .summarysheet import write_summary
 
-__all__ = ["build_workbook", "render_workbook"]
+__all__ = ["render_workbook"]
+
+# Nothing a cell is given is read as a formula, a link or a number: user text stays text.
+OPTIONS = {
+    "in_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
-def _properties(wb: Workbook, report: Report, lang: str) -> None:
+def _properties(workbook: Workbook, report: Report, lang: str) -> None:
     month = str(report.as_of)
-    wb.properties.title = title_line(month, lang)
-    wb.properties.subject = _("Monthly progress report, {month}", lang).format(
-        month=month_words(month, lang)
+    workbook.set_properties(
+        {
+            "title": title_line(month, lang),
+            "subject": _("Monthly progress report, {month}", lang).format(
+                month=month_words(month, lang)
+            ),
+            "author": "sockprogress",
+            "keywords": f"report month {month}",
+        }
     )
-    wb.properties.creator = "sockprogress"
-    wb.properties.keywords = f"report month {month}"
-    wb.properties.language = "zh-CN" if lang == "zh" else "en"
-    wb.custom_doc_props.append(StringProperty(name="Report month", value=month))
-
-
-def build_workbook(report: Report, lang: str = "en") -> Workbook:
-    """The whole report as an openpyxl Workbook, in English (`en`) or Chinese (`zh`)."""
-    wb = Workbook()
-    add_summary(wb, report, lang)
-    add_changes(wb, report, lang)
-    taken = {ws.title.lower() for ws in wb.worksheets} | {
-        figure_label(k, lang).lower() for k in ("sheet_context", "sheet_issues", "sheet_about")
-    }
-    charts = charted(report)
-    for region, results in by_region(report):
-        add_region_sheet(wb, report, region, results, lang, taken, charts)
-    add_context(wb, report, lang)
-    add_issues(wb, report, lang)
-    add_about(wb, report, lang)
-    _properties(wb, report, lang)
-    return wb
+    workbook.set_custom_property("Report month", month)
 
 
 def render_workbook(report: Report, lang: str = "en") -> bytes:
-    """The report as .xlsx bytes, ready for an atomic write."""
+    """The report as .xlsx bytes in English (`en`) or Chinese (`zh`), ready for an atomic write.
+
+    The sheets are added in reading order, then filled: the region sheets first, so the
+    Summary's sparklines know where each target's observations are.
+    """
     buffer = io.BytesIO()
-    build_workbook(report, lang).save(buffer)
+    workbook = Workbook(buffer, OPTIONS)
+    book = Book.start(workbook, report, lang)
+    summary = workbook.add_worksheet(_("Summary", lang))
+    changes = workbook.add_worksheet(_("Changes", lang))
+    names = ("sheet_context", "sheet_issues", "sheet_about")
+    taken = {summary.get_name().lower(), changes.get_name().lower()} | {
+        figure_label(k, lang).lower() for k in names
+    }
+    regions = [
+        (
+            workbook.add_worksheet(
+                sheet_name(region_name(region, report, lang) if lang == "zh" else region, taken)
+            ),
+            region,
+            results,
+        )
+        for region, results in by_region(report)
+    ]
+    context, issues, about = (workbook.add_worksheet(figure_label(k, lang)) for k in names)
+    charts = charted(report)
+    for ws, region, results in regions:
+        add_region_sheet(book, ws, region, results, charts)
+    write_summary(book, summary)
+    write_changes(book, changes)
+    write_context(book, context)
+    write_issues(book, issues)
+    write_about(book, about)
+    _properties(workbook, report, lang)
+    summary.activate()
+    workbook.close()
     return buffer.getvalue()

@@ -1,4 +1,4 @@
-"""Facts about one target that several sheets show: names, scale, blanks and changes."""
+"""The words of the workbook: headings, names, each target's scale, why a figure is blank."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ...i18n import N_, _
 from ...model import Report, TargetResult
 from .. import formatting
 from ..formatting import note_text
-from .styles import PCT, PTS, RATE, RATIO, Scale, scale_for
+from .formats import PCT, PTS, RATE, RATIO, Scale, scale_for
 
 # The figures of method.md in reading order, with how each is shown; "scaled" follows the
 # target's unit scale, "date" is a date.
@@ -36,6 +36,7 @@ HEADINGS: dict[str, str] = {
     "status_code": N_("Status code"),
     "latest": N_("Latest"),
     "latest_period": N_("Latest period"),
+    "trend": N_("Trend"),
     "goal": N_("Goal"),
     "deadline": N_("Deadline"),
     "baseline": N_("Baseline"),
@@ -60,7 +61,6 @@ HEADINGS: dict[str, str] = {
     "column": N_("Column"),
     "message": N_("Message"),
     "period": N_("Period"),
-    "period_end": N_("Period end"),
     "value": N_("Value"),
     "input_rows": N_("Input rows"),
     "actual": N_("actual"),
@@ -120,11 +120,6 @@ def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
         yield region, list(group)
 
 
-def changed(result: TargetResult) -> bool:
-    """True when the status or the latest figure differs from the month before."""
-    return result.changed
-
-
 def blank_reasons(result: TargetResult, fields: Sequence[str], lang: str) -> list[str]:
     """'Blank: a, b: reason' sentences for the figures in `fields` that are undefined."""
     reasons: dict[str, list[str]] = {}
@@ -143,3 +138,25 @@ def notes_text(result: TargetResult, lang: str, fields: Sequence[str] = ()) -> s
     """The target's notes, then why the listed figures are blank, one per line."""
     lines = [note_text(n, lang) for n in result.notes]
     return "\n".join(lines + blank_reasons(result, fields, lang))
+
+
+RUN = "\u2013"  # an en dash joins the first and last row of a run
+
+
+def input_rows(rows: Sequence[int]) -> int | str | None:
+    """The input rows behind an observation: a row number, or its runs of rows (3 to 14 and
+    20 read `3`, en dash, `14, 20`)."""
+    if len(rows) == 1:
+        return rows[0]
+    if not rows:
+        return None
+    runs: list[str] = []
+    start = end = rows[0]
+    for row in rows[1:]:
+        if row == end + 1:
+            end = row
+            continue
+        runs.append(str(start) if start == end else f"{start}{RUN}{end}")
+        start = end = row
+    runs.append(str(start) if start == end else f"{start}{RUN}{end}")
+    return ", ".join(runs)

@@ -1,0 +1,47 @@
+"""What the sheet writers share while one workbook is built: formats, scales, where tables are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlsxwriter.workbook import Workbook
+
+from ...model import Report, TargetResult
+from .formats import Formats, Scale
+from .labels import target_scale
+
+
+@dataclass(frozen=True)
+class Table:
+    """Where a target's observations are: sheet, first and last row (0-based), period in
+    column A and value in column B."""
+
+    sheet: str
+    first: int
+    last: int
+
+
+@dataclass
+class Book:
+    """One workbook being written, in one language."""
+
+    workbook: Workbook
+    report: Report
+    lang: str
+    formats: Formats
+    month: str
+    scales: dict[int, Scale] = field(default_factory=dict)
+    # The observations table of each target (by `id` of its result), for the Summary's
+    # sparklines; the report holds every result while the workbook is built.
+    tables: dict[int, Table] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, workbook: Workbook, report: Report, lang: str) -> Book:
+        return cls(workbook, report, lang, Formats(workbook), str(report.as_of))
+
+    def scale(self, result: TargetResult) -> Scale:
+        """The target's scale (labels.target_scale), worked out once per workbook."""
+        known = self.scales.get(id(result))
+        if known is None:
+            known = self.scales[id(result)] = target_scale(result, self.lang)
+        return known

@@ -1,0 +1,57 @@
+"""The Context sheet: indicators without a goal, their latest value and its change."""
+
+from __future__ import annotations
+
+from xlsxwriter.worksheet import Worksheet
+
+from ...i18n import _
+from ..formatting import basis_word
+from .book import Book
+from .formats import MUTED, PCT, TITLE, scale_for
+from .labels import figure_label, region_name
+from .layout import heading_row, period_words, print_setup, put
+
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("region", 18),
+    ("name", 36),
+    ("basis", 14),
+    ("latest_period", 11),
+    ("latest", 13),
+    ("previous_period", 11),
+    ("previous", 13),
+    ("change", 13),
+    ("change_pct", 10),
+    ("unit", 12),
+    ("indicator", 22),
+)
+
+
+def write_context(book: Book, ws: Worksheet) -> None:
+    report, lang, f = book.report, book.lang, book.formats
+    put(ws, 0, 0, _("Context indicators", lang), f(TITLE))
+    heading_row(ws, f, 2, [figure_label(k, lang) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
+    pct = f.number(PCT)
+    for row, c in enumerate(report.context, 3):
+        s = scale_for(c.latest.value, c.unit, lang, whole=float(c.latest.value).is_integer())
+        number = f.number(s.number_format)
+        name = (c.name_zh or c.name) if lang == "zh" else c.name
+        values = [
+            region_name(c.region, report, lang),
+            name,
+            basis_word(c.basis, lang, c.latest.period) if c.basis else None,
+            period_words(c.latest.period, lang),
+            s.of(c.latest.value),
+            period_words(c.previous.period, lang) if c.previous else None,
+            s.of(c.previous.value) if c.previous else None,
+            s.of(c.change),
+            c.change_pct,
+            s.unit,
+            c.indicator,
+        ]
+        for col, value in enumerate(values):
+            put(ws, row, col, value, pct if col == 8 else number)
+    if not report.context:
+        put(ws, 3, 0, _("No context indicators.", lang), f(MUTED))
+    ws.freeze_panes(3, 0)
+    ws.autofilter(2, 0, max(2 + len(report.context), 3), len(COLUMNS) - 1)
+    print_setup(ws, ws.get_name(), book.month, lang, title_row=2)

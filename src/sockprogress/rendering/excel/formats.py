@@ -1,0 +1,156 @@
+"""Cell formats: the number formats, colours and fonts of the workbook, and each target's scale.
+
+xlsxwriter makes a new Format for every `add_format` call; `Formats` makes each distinct one
+once per workbook and hands the same object back, so a cell costs a dictionary lookup at most.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+
+from ..formatting import unit_word as unit_name
+
+# Properties of a format, as xlsxwriter's add_format takes them.
+Style = Mapping[str, Any]
+
+DARK_BLUE = "#1F3864"
+HEADER: Style = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#305496", "pattern": 1}
+HEADING: Style = {**HEADER, "text_wrap": True, "valign": "vcenter"}
+BAND: Style = {"bg_color": "#D9E1F2", "pattern": 1}
+TITLE: Style = {"bold": True, "font_size": 14, "font_color": DARK_BLUE}
+SUBTITLE: Style = {"bold": True, "font_size": 12, "font_color": DARK_BLUE}
+MUTED: Style = {"italic": True, "font_color": "#595959"}
+CODE: Style = {"font_size": 8, "font_color": "#808080"}
+CHECK: Style = {"bold": True, "font_color": "#8A1C00"}
+BOLD: Style = {"bold": True}
+ITALIC: Style = {"italic": True}
+WRAP: Style = {"text_wrap": True, "valign": "top"}
+TOP: Style = {"valign": "top"}
+LEFT: Style = {"align": "left"}
+INDENT: Style = {"align": "left", "indent": 1}
+RULE: Style = {"bottom": 1, "bottom_color": "#8EA9DB"}  # a thin rule under a block's heading
+HASH: Style = {"font_name": "Liberation Mono", "font_size": 9}
+
+# Fill and text colour per status: green done or on pace, amber moderate, red behind or
+# missed, blue waiting, grey unknown — the colours a reader already knows from Excel's styles.
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    "achieved": ("#C6EFCE", "#006100"),
+    "on_track": ("#C6EFCE", "#006100"),
+    "moderate_progress": ("#FFEB9C", "#9C5700"),
+    "insufficient_progress": ("#FFC7CE", "#9C0006"),
+    "moving_away": ("#FFC7CE", "#9C0006"),
+    "missed": ("#FFC7CE", "#9C0006"),
+    "awaiting_final": ("#DDEBF7", "#1F4E78"),
+    "not_assessable": ("#EDEDED", "#3A3A3A"),
+}
+SEVERITY_FILL = {"error": "#FFC7CE", "warning": "#FFEB9C"}
+DATA_BAR = "#5B9BD5"
+
+PCT = '0.0"%"'
+RATE = "0.0%"
+RATIO = "0.00"
+PTS = "+0.0;-0.0;0.0"  # percentage points, signed: ahead of the schedule is positive
+INTEGER = "#,##0"
+DECIMAL = "#,##0.00"
+WHOLE = "0"  # a row number: no thousands separator
+
+# A period is shown as it was written: a year as a year, a month as a month, a date as a date.
+# The cell holds the period's last day (what the judging counts), so it sorts, filters and
+# charts as a date.
+PERIOD_FORMATS: dict[str, dict[str, str]] = {
+    "en": {"year": "yyyy", "month": "yyyy-mm", "date": "yyyy-mm-dd"},
+    "zh": {"year": 'yyyy"年"', "month": 'yyyy"年"m"月"', "date": 'yyyy"年"m"月"d"日"'},
+}
+# The canonical period text (periods.py) tells its kind by its length: 2024, 2025-06, 2025-06-30.
+PERIOD_KINDS = {4: "year", 7: "month", 10: "date"}
+
+
+def date_format(lang: str) -> str:
+    return PERIOD_FORMATS["zh" if lang == "zh" else "en"]["date"]
+
+
+def period_format(period: str, lang: str) -> str:
+    """The number format that shows a period's end date as the period was written."""
+    kinds = PERIOD_FORMATS["zh" if lang == "zh" else "en"]
+    return kinds[PERIOD_KINDS.get(len(period), "date")]
+
+
+# Day 0 of Excel's 1900 date system as serial numbers count it (1900-03-01 onwards).
+EPOCH = dt.date(1899, 12, 30)
+
+
+def serial(day: dt.date) -> int:
+    """The date as Excel stores it: days since 1899-12-30."""
+    return (day - EPOCH).days
+
+
+class Formats:
+    """The formats of one workbook, each made once: `formats(TOP, num_format=RATE)`."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self.made: dict[tuple[tuple[str, Any], ...], Format] = {}
+        self.numbers: dict[str, Format] = {}
+
+    def __call__(self, *styles: Style, **more: Any) -> Format:
+        props: dict[str, Any] = {}
+        for style in styles:
+            props.update(style)
+        props.update(more)
+        key = tuple(sorted(props.items()))
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = self.workbook.add_format(props)
+        return made
+
+    def number(self, number_format: str) -> Format:
+        """A format with a number format only (the cells of tables and figures)."""
+        made = self.numbers.get(number_format)
+        if made is None:
+            made = self.numbers[number_format] = self(num_format=number_format)
+        return made
+
+    def status(self, status: str) -> Format:
+        """The status cell: its fill and a bold text colour."""
+        fill, colour = STATUS_STYLE[status]
+        return self(TOP, bold=True, font_color=colour, bg_color=fill, pattern=1)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How one target's figures are shown: a divisor, a unit label and a number format.
+
+    English keeps the full value in the cell and scales by display format (`,,,` divides by
+    10^9). Chinese 亿 (10^8) and 万 (10^4) are not powers of a thousand, so no format can
+    show them: the cell holds the value divided by `factor` and the unit label says 亿 or 万.
+    """
+
+    factor: float
+    unit: str
+    number_format: str
+
+    def of(self, value: float | None) -> float | None:
+        return None if value is None else value / self.factor
+
+
+def scale_for(magnitude: float, unit: str, lang: str, whole: bool = True) -> Scale:
+    """The display scale for figures of about `magnitude` in `unit`."""
+    size = abs(magnitude)
+    plain = INTEGER if whole else DECIMAL
+    if lang == "zh":
+        name = unit_name(unit, lang)
+        for limit, prefix in ((1e8, "亿"), (1e4, "万")):
+            if size >= limit:
+                return Scale(limit, prefix + name, DECIMAL)
+        return Scale(1.0, name, plain)
+    if size >= 1e9:
+        return Scale(1.0, unit, '#,##0.00,,," bn"')
+    if size >= 1e6:
+        return Scale(1.0, unit, '#,##0.00,," m"')
+    return Scale(1.0, unit, plain)

@@ -1,0 +1,49 @@
+"""The Data issues sheet: every issue with the input file, sheet, row and column it points at."""
+
+from __future__ import annotations
+
+from xlsxwriter.worksheet import Worksheet
+
+from ...i18n import _
+from ..formatting import column_name, issue_text, severity_word
+from .book import Book
+from .formats import MUTED, SEVERITY_FILL, TITLE, TOP, WHOLE, WRAP
+from .labels import figure_label
+from .layout import fit_row, heading_row, print_setup, put
+
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("severity", 10),
+    ("file", 18),
+    ("sheet", 12),
+    ("row", 7),
+    ("column", 12),
+    ("message", 100),
+)
+
+
+def write_issues(book: Book, ws: Worksheet) -> None:
+    report, lang, f = book.report, book.lang, book.formats
+    put(ws, 0, 0, _("Data issues in the inputs", lang), f(TITLE))
+    hint = _(
+        "Row numbers are those of the input workbook; errors leave the row out, warnings keep it.",
+        lang,
+    )
+    put(ws, 1, 0, hint, f(MUTED))
+    widths = [w for _k, w in COLUMNS]
+    heading_row(ws, f, 2, [figure_label(k, lang) for k, _w in COLUMNS], widths)
+    severity = {s: f(TOP, bg_color=fill, pattern=1) for s, fill in SEVERITY_FILL.items()}
+    top, row_number, wrap = f(TOP), f(TOP, num_format=WHOLE), f(WRAP)
+    for row, issue in enumerate(report.issues, 3):
+        message = issue_text(issue, lang)
+        put(ws, row, 0, severity_word(issue.severity, lang), severity[issue.severity])
+        put(ws, row, 1, issue.file, top)
+        put(ws, row, 2, issue.sheet, top)
+        put(ws, row, 3, issue.row, row_number)
+        put(ws, row, 4, column_name(issue.column, lang) if issue.column else None, top)
+        put(ws, row, 5, message, wrap)
+        fit_row(ws, row, [(message, widths[5])])
+    if not report.issues:
+        put(ws, 3, 0, _("No data issues.", lang), f(MUTED))
+    ws.freeze_panes(3, 0)
+    ws.autofilter(2, 0, max(2 + len(report.issues), 3), len(COLUMNS) - 1)
+    print_setup(ws, ws.get_name(), book.month, lang, title_row=2)

@@ -1,0 +1,225 @@
+"""Writing cells safely, measuring wrapped text, printing, and naming sheets.
+
+User text is written with `write_string` only, so a note `=cmd|' /C calc'!A0` stays text: the
+workbook is opened with every string conversion (formulas, URLs, numbers) switched off too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from ...i18n import _, ngettext
+from ..formatting import period_text
+from .formats import HEADING, Formats, serial
+
+# Characters XML 1.0 cannot hold (tab, line feed and carriage return can).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+MAX_TEXT = 32767  # Excel's limit on the characters of a cell
+
+
+def clean(text: str) -> str:
+    """User text as a cell can hold it: control characters dropped, cut at Excel's limit."""
+    return _CONTROL.sub("", text)[:MAX_TEXT]
+
+
+def put(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None = None) -> None:
+    """Write one cell (0-based row and column): text as text, dates as date serials.
+
+    None, empty text and a number that is not finite leave the cell unwritten: an empty cell
+    costs as much to write as a full one, and a blank needs no format.
+    """
+    if isinstance(value, str):
+        if value:
+            ws.write_string(row, col, clean(value), fmt)
+    elif isinstance(value, dt.date):
+        ws.write_number(row, col, serial(value), fmt)
+    elif isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        ws.write_number(row, col, value, fmt)
+
+
+# Widths in units of the digit "0", the unit of a column width. Calibri (Carlito in
+# LibreOffice) sets Latin text at about 0.85 of a "0" on average, digits at exactly one: one
+# is counted, so a line is never cut; a CJK character, drawn from the fallback CJK font at the
+# same size, is a full em: twice a "0" and a little more.
+LATIN_WIDTH = 1.0
+CJK_WIDTH = 2.1
+# Points per line: Calibri 11 needs 15; the CJK fallback font's line is taller.
+LINE_HEIGHT = 15.0
+CJK_LINE_HEIGHT = 17.5
+_WORDS = re.compile(r"\s+|[\u2e80-\uffef]|[^\s\u2e80-\uffef]+")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def has_cjk(text: str) -> bool:
+    return not text.isascii() and any(_wide(ch) for ch in text)
+
+
+def text_lines(text: str, width: float) -> int:
+    """Lines wrapped text needs in a column `width` wide (a CJK character counts 2.1 "0"s).
+
+    Lines break between CJK characters anywhere and between Latin words at spaces, as Excel
+    and LibreOffice break them; a Latin word longer than the line is split.
+    """
+    room = max(width - 1.0, 1.0)  # a column keeps about one "0" of padding
+    total = 0
+    for part in text.split("\n"):
+        if len(part) <= room and part.isascii():
+            total += 1  # the common case, measured without looking at each character
+            continue
+        lines, used = 1, 0.0
+        for word in _WORDS.findall(part):
+            size = sum(CJK_WIDTH if _wide(ch) else LATIN_WIDTH for ch in word)
+            if word.isspace():
+                used += size
+                continue
+            if used + size > room and used > 0:
+                lines, used = lines + 1, 0.0
+            while size > room:  # a word wider than the line is broken inside it
+                lines, size = lines + 1, size - room
+            used += size
+        total += lines
+    return total
+
+
+def row_height(lines: int, cjk: bool = False) -> float:
+    return lines * (CJK_LINE_HEIGHT if cjk else LINE_HEIGHT) + 3
+
+
+def fitted_height(cells: Sequence[tuple[str | None, float]]) -> float | None:
+    """The height a row needs for its wrapped cells (text, width), or None for the default.
+
+    LibreOffice keeps a stored height and merged cells never grow by themselves, so every row
+    of wrapped text is given the height of its longest cell.
+    """
+    texts = [(text, width) for text, width in cells if text]
+    needed = max((text_lines(text, width) for text, width in texts), default=1)
+    cjk = any(has_cjk(text) for text, _w in texts)
+    return row_height(needed, cjk) if needed > 1 or cjk else None
+
+
+def fit_row(ws: Worksheet, row: int, cells: Sequence[tuple[str | None, float]]) -> None:
+    """Give a row (0-based) the height its wrapped cells need; set it once per row."""
+    height = fitted_height(cells)
+    if height is not None:
+        ws.set_row(row, height)
+
+
+def put_text(
+    ws: Worksheet, row: int, col: int, last_col: int, width: float, text: str, fmt: Format
+) -> tuple[str, float]:
+    """Text over columns `col` to `last_col` (`width` together), wrapped where it needs more
+    than one line: merged, in `fmt`. A line that fits is written in `col` alone and reads
+    across the empty cells to its right, as merged text would.
+
+    Returns the text and its width, for `fit_row` (merged cells never grow by themselves).
+    """
+    if "\n" not in text and text_lines(text, width) == 1:
+        ws.write_string(row, col, clean(text))
+    else:
+        ws.merge_range(row, col, row, last_col, "", fmt)
+        put(ws, row, col, text, fmt)
+    return text, width
+
+
+def heading_row(
+    ws: Worksheet,
+    formats: Formats,
+    row: int,
+    titles: Sequence[str],
+    widths: Sequence[float],
+) -> None:
+    """A bold white-on-blue heading row (0-based) from column A; sets the column widths too."""
+    fmt = formats(HEADING)
+    for c, (title, width) in enumerate(zip(titles, widths, strict=True)):
+        ws.write_string(row, c, title, fmt)
+        ws.set_column(c, c, width)
+    lines = max(text_lines(t, w) for t, w in zip(titles, widths, strict=True))
+    ws.set_row(row, max(30.0, row_height(lines, any(map(has_cjk, titles)))))
+
+
+def header_text(text: str) -> str:
+    """User text for a page header: '&' starts a code there, so it is doubled."""
+    return clean(text).replace("&", "&&")
+
+
+A4 = 9  # the paper size code of A4
+
+
+def print_setup(
+    ws: Worksheet,
+    name: str,
+    month: str,
+    lang: str,
+    title_row: int | None = None,
+    landscape: bool = True,
+) -> None:
+    """A4, fit to one page wide, report month in the header, page numbers in the footer.
+
+    `title_row` (0-based) is repeated at the top of every printed page.
+    """
+    ws.set_paper(A4)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    if title_row is not None:
+        ws.repeat_rows(title_row)
+    left = header_text(title_line(month, lang))
+    ws.set_header(f"&L{left}&R{header_text(name)}")
+    ws.set_footer("&C" + _("Page &P of &N", lang))
+
+
+def month_words(month: str, lang: str) -> str:
+    """The report month as the workbook names it: 2026-10 / 2026年10月."""
+    return period_text(month, lang) if lang == "zh" else month
+
+
+def period_words(period: str, lang: str) -> str:
+    """A period in a sentence: as written in English (2023-05), in words in Chinese (2023年5月)."""
+    return period_text(period, lang) if lang == "zh" else period
+
+
+def title_line(month: str, lang: str) -> str:
+    return _("Target progress report — report month {month}", lang).format(
+        month=month_words(month, lang)
+    )
+
+
+def targets_count(n: int, lang: str) -> str:
+    return ngettext("{n} target", "{n} targets", n, lang).format(n=n)
+
+
+# Excel refuses these in a sheet name; a sparkline's range drops "$", so it goes too.
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\$]")
+# Excel keeps this name for itself.
+RESERVED_SHEET_NAMES = {"history"}
+
+
+def sheet_name(text: str, taken: set[str]) -> str:
+    """A legal, unique sheet name (31 characters, none of []:*?/\\) from user text."""
+    base = _BAD_SHEET_CHARS.sub("_", clean(text)).strip("' ") or "Region"
+    name, n = _cut(base, 31), 2
+    while name.lower() in taken or name.lower() in RESERVED_SHEET_NAMES:
+        suffix = f" ({n})"
+        name, n = _cut(base, 31 - len(suffix)) + suffix, n + 1
+    taken.add(name.lower())
+    return name
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` UTF-16 units (Excel counts a character beyond the BMP twice)."""
+    while len(text.encode("utf-16-le")) > 2 * limit:
+        text = text[:-1]
+    return text.rstrip("' ") or "Region"

@@ -1,0 +1,361 @@
+"""A sheet per region with a block per target: the facts, the observations and a chart.
+
+Blocks stack down the sheet, so 2,000 targets make 100 sheets, not 2,000, and the work per
+target is constant: building stays linear in targets plus observations.
+
+The observations are most of a province's workbook (130,000 rows, each cell some 5 µs to write),
+so each is written in as few cells as say it all: the period (its end date, shown as the period
+was written) and the value, always; the basis and the source on a table's first row and where
+they change, blank where they repeat the row above; the input row on a table's first row, on
+each year's first row and wherever it does not follow on, blank where it is the row above plus 1
+(the table's heading says so). The native chart and the Summary's sparkline draw from these
+same cells.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsxwriter.worksheet import Worksheet
+
+from ...i18n import _
+from ...model import ATTENTION, Report, TargetResult
+from .. import outcome
+from ..formatting import (
+    DASH,
+    basis_word,
+    goal_note,
+    paren,
+    plan_text,
+    source_text,
+    status_text,
+    status_word,
+    why_reason,
+)
+from .book import Book, Table
+from .formats import (
+    CHECK,
+    CODE,
+    HEADER,
+    INDENT,
+    LEFT,
+    MUTED,
+    RULE,
+    SUBTITLE,
+    TITLE,
+    TOP,
+    WHOLE,
+    WRAP,
+    Scale,
+    date_format,
+    period_format,
+    serial,
+)
+from .labels import FIGURES, figure_label, input_rows, notes_text, region_name, target_name
+from .layout import fit_row, period_words, print_setup, put, put_text, targets_count, text_lines
+from .nativecharts import (
+    CHART_ROWS,
+    build_chart,
+    frame_for,
+    guide_lines,
+    literal,
+    required_path,
+    write_guides,
+)
+
+# Column widths from A; the chart covers G to O (nine columns of 10, the 16.5 cm chart).
+WIDTHS = (34.0, 15.0, 25.0, 10.0, 12.0, 16.0)  # C: a basis (年产规模（未注明年份）) in one line
+CHART_COL, LAST_PRINT_COL = 6, 14  # G and O, 0-based
+CHART_COLUMN_WIDTH = 10.0
+TEXT_WIDTH = sum(WIDTHS[1:6])  # a text merged over B:F
+BASIS_WIDTH = WIDTHS[2]
+SOURCE_COL = 4  # E: the observations' sources, merged to O when they wrap
+SOURCE_WIDTH = sum(WIDTHS[SOURCE_COL:]) + CHART_COLUMN_WIDTH * (LAST_PRINT_COL - CHART_COL + 1)
+# Each native chart is some 10 kB of XML and costs time to build, save and open: up to this
+# many targets every one gets a chart; beyond it, the most urgent ones do (About says so).
+MAX_CHARTS = 200
+# Up to this many targets, each observation's source wraps in a cell merged to the print edge,
+# so it prints whole; a province's 130,000 figures would not pay for merged, measured cells.
+WRAPPED_SOURCES = 50
+
+
+def _figure_value(
+    result: TargetResult, field: str, fmt: str, scale: Scale, lang: str
+) -> tuple[Any, str]:
+    value: Any = getattr(result.figures, field)
+    if fmt == "scaled":
+        return scale.of(value), scale.number_format
+    if fmt == "word":
+        return (status_word(value, lang) or None) if value else None, ""
+    return value, date_format(lang) if fmt == "date" else fmt
+
+
+def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Book) -> int:
+    """The key figures as label/value/remark rows from `row`; returns the next free row."""
+    t, lang, f = result.target, book.lang, book.formats
+    put(ws, row, 0, _("Status", lang))
+    put(ws, row, 1, status_text(result.status, lang), f.status(result.status))
+    put(ws, row, 3, result.status, f(CODE))
+    if result.outlook or result.checks:
+        # Beside the status, as on the Summary: a typo never passes without a word.
+        row += 1
+        put(ws, row, 0, figure_label("outlook" if result.outlook else "check", lang))
+        put(ws, row, 1, outcome.outlook_word(result.outlook, lang) or None)
+        if result.checks:
+            put(ws, row, 2, outcome.check_line(result, lang), f(CHECK))
+    rows: list[tuple[str, Any, str, Any]] = [
+        ("goal", scale.of(t.target), scale.number_format, scale.unit),
+        ("deadline", t.deadline, date_format(lang), None),
+        (
+            "baseline",
+            scale.of(result.baseline.value) if result.baseline else None,
+            scale.number_format,
+            period_words(result.baseline.period, lang) if result.baseline else None,
+        ),
+        (
+            "latest",
+            scale.of(result.latest.value) if result.latest else None,
+            scale.number_format,
+            period_words(result.latest.period, lang) if result.latest else None,
+        ),
+    ]
+    if result.ytd:
+        ytd = result.ytd
+        rows.append(
+            (
+                "ytd",
+                scale.of(ytd.value),
+                scale.number_format,
+                basis_word("ytd", lang, ytd.period) + paren(period_words(ytd.period, lang), lang),
+            )
+        )
+    reasons = dict(result.why_null)
+    for field, fmt in FIGURES:
+        if not outcome.shown(field, result, book.report.as_of):
+            continue
+        value, number_format = _figure_value(result, field, fmt, scale, lang)
+        remark = None
+        if field in reasons:
+            remark = _("blank: {reason}", lang).format(reason=why_reason(reasons[field], lang))
+        elif field == "schedule_gap_pts":
+            remark = outcome.schedule_text(result, lang) or None
+        rows.append((field, value, number_format, remark))
+    rows.append(("previous_status", status_word(result.previous_status, lang), "", None))
+    muted, indent = f(MUTED, INDENT), f(INDENT)
+    for n, (key, value, number_format, remark) in enumerate(rows, row + 1):
+        put(ws, n, 0, figure_label(key, lang))
+        put(ws, n, 1, value, f.number(number_format) if number_format else None)
+        if remark is not None:
+            put(ws, n, 2, remark, muted if value is None else indent)
+    row += len(rows) + 1
+    latest = result.latest
+    top, wrap = f(TOP), f(WRAP)
+    for key, text in (
+        ("latest_source", latest.source if latest else None),
+        ("latest_note", latest.note if latest else None),
+        ("notes", notes_text(result, lang)),
+        ("about_goal", goal_note(t, lang)),
+        ("plan", plan_text(t, lang)),
+        ("source", source_text(t, lang)),
+    ):
+        if text:
+            put(ws, row, 0, figure_label(key, lang), top)
+            fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
+            row += 1
+    return row
+
+
+def _observations(
+    ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Book, wrap: bool
+) -> tuple[int, int]:
+    """The observations the target was judged on, from `row` (subtitle, heading, one row per
+    observation); returns the first and last row of the observations (the last is the one
+    before the first when there are none)."""
+    lang, f = book.lang, book.formats
+    put(ws, row, 0, _("Observations used", lang), f(SUBTITLE))
+    value_title = _("Value", lang)
+    if scale.factor != 1:
+        value_title += paren(scale.unit, lang)
+    heading = f(HEADER)
+    titles = (
+        figure_label("period", lang),
+        value_title,
+        figure_label("basis", lang),
+        figure_label("input_rows", lang),
+        figure_label("source", lang),
+    )
+    for c, title in enumerate(titles):
+        ws.write_string(row + 1, c, title, heading)
+    first = row + 2
+    # Per-observation work is kept to what differs between rows: formats are looked up per
+    # period kind and per block, dates per distinct day.
+    # Top-aligned: a row is as tall as its wrapped source, which starts at the top.
+    value_format = f(TOP, num_format=scale.number_format)
+    row_format = f(LEFT, TOP, num_format=WHOLE)
+    text_format = f(LEFT, TOP)
+    wrap_format = f(WRAP)
+    # the basis is indented, so it never runs on from the right-aligned value before it
+    basis_format, basis_wrap = f(INDENT, TOP), f(INDENT, WRAP)
+    period_formats: dict[int, Any] = {}
+    words: dict[tuple[str, str], str] = {}
+    write_number, write_string = ws.write_number, ws.write_string
+    factor = scale.factor
+    basis_above = source_above = None
+    row_above: int | None = None
+    year_above = 0
+    blank = False
+    n = first
+    for obs in result.observations:
+        key = len(obs.period)
+        period_fmt = period_formats.get(key)
+        if period_fmt is None:
+            period_fmt = period_formats[key] = f(
+                LEFT, TOP, num_format=period_format(obs.period, lang)
+            )
+        write_number(n, 0, serial(obs.end), period_fmt)
+        write_number(n, 1, obs.value / factor if factor != 1 else obs.value, value_format)
+        single = obs.rows[0] if len(obs.rows) == 1 else None
+        year = obs.end.year
+        if single is not None and row_above is not None and single == row_above + 1:
+            if year != year_above:
+                write_number(n, 3, single, row_format)  # each year's first row is written
+            else:
+                blank = True  # the row above plus 1
+        elif single is not None:
+            write_number(n, 3, single, row_format)
+        else:  # several rows (a year's months), or none: never blank
+            write_string(n, 3, str(input_rows(obs.rows) or DASH), text_format)
+        row_above, year_above = single, year
+        basis_key = (obs.basis, obs.period if obs.basis == "ytd" else "")
+        basis = words.get(basis_key)
+        if basis is None:
+            basis = words[basis_key] = basis_word(obs.basis, lang, obs.period)
+        fit: list[tuple[str | None, float]] = []
+        if basis != basis_above:
+            basis_above = basis
+            if text_lines(basis, BASIS_WIDTH) > 1:
+                write_string(n, 2, basis, basis_wrap)  # annual rate, year not stated
+                fit.append((basis, BASIS_WIDTH))
+            else:
+                write_string(n, 2, basis, basis_format)
+        else:
+            blank = True
+        # No source after one is a dash: a blank would read as the source above.
+        source = obs.source or (DASH if source_above else "")
+        if source != source_above:
+            source_above = source
+            if source and wrap:
+                fit.append(
+                    put_text(ws, n, SOURCE_COL, LAST_PRINT_COL, SOURCE_WIDTH, source, wrap_format)
+                )
+            elif source:
+                put(ws, n, SOURCE_COL, source)  # reads across the empty columns to its right
+        elif source:
+            blank = True
+        if fit:
+            fit_row(ws, n, fit)
+        n += 1
+    if blank:
+        note = _("Blank: basis and source as above; input row the one above plus 1.", lang)
+        put(ws, row, 2, note, f(MUTED))
+    return first, n - 1
+
+
+def charted(report: Report) -> set[int]:
+    """The results (by `id`) that get a native chart: all up to MAX_CHARTS, else the most urgent.
+
+    Keyed by object identity, not target id, so copies of one target in tests count apart; the
+    report holds every result for the whole build, so no id is reused meanwhile.
+    """
+    if len(report.targets) <= MAX_CHARTS:
+        return {id(r) for r in report.targets}
+    ordered = sorted(report.targets, key=lambda r: ATTENTION[r.status])  # stable: input order
+    return {id(r) for r in ordered[:MAX_CHARTS]}
+
+
+def _block(
+    ws: Worksheet,
+    sheet: str,
+    row: int,
+    result: TargetResult,
+    book: Book,
+    chart: bool,
+    wrap: bool,
+) -> int:
+    """One target's block from `row`; returns the first row after it."""
+    lang, f = book.lang, book.formats
+    scale = book.scale(result)
+    name = target_name(result, lang)
+    # The heading row is ruled across: a row format, not a cell per column.
+    ws.set_row(row, None, f(RULE))
+    put(ws, row, 0, name + paren(scale.unit, lang), f(SUBTITLE, RULE))
+    facts_end = _facts(ws, row + 1, result, scale, book)
+    # The observations start below the chart.
+    start = max(facts_end + 1, row + 2 + CHART_ROWS)
+    # With no observation the table is its heading alone: there is nothing to show.
+    first, end = _observations(ws, start, result, scale, book, wrap)
+    if result.observations:
+        book.tables[id(result)] = Table(sheet, first, end)
+    end = max(end, start + 1)
+    if not chart:
+        put(
+            ws,
+            row + 1,
+            CHART_COL,
+            _(
+                "No chart: charts are limited to the {limit} targets most in need of attention "
+                "(see About).",
+                lang,
+            ).format(limit=MAX_CHARTS),
+            f(MUTED),
+        )
+        return end + 3
+    path = required_path(result)
+    frame = frame_for(result, scale, path)
+    lines = guide_lines(result, scale, frame, path)
+    ranges = write_guides(ws, end + 3, lines, f.number(scale.number_format), f, lang)
+    table = book.tables.get(id(result))
+    title: str | tuple[int, int] = name if literal(name) else (row, 0)
+    ws.insert_chart(
+        row + 1,
+        CHART_COL,
+        build_chart(
+            book.workbook,
+            sheet,
+            (table.first, table.last) if table else None,
+            list(zip(lines, ranges, strict=True)),
+            frame,
+            title,
+            scale,
+            lang,
+        ),
+    )
+    return max(last for _first, last, _col in ranges) + 3
+
+
+def add_region_sheet(
+    book: Book,
+    ws: Worksheet,
+    region: str,
+    results: list[TargetResult],
+    charts: set[int],
+) -> None:
+    """Fill the region's sheet `ws` with a block per target, a page each."""
+    report, lang = book.report, book.lang
+    sheet = ws.get_name()
+    for c, width in enumerate(WIDTHS):
+        ws.set_column(c, c, width)
+    # wide enough together for the 16.5 cm chart, so the print area holds all of it
+    ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
+    title = f"{region_name(region, report, lang)} — {targets_count(len(results), lang)}"
+    put(ws, 0, 0, title, book.formats(TITLE))
+    wrap = len(report.targets) <= WRAPPED_SOURCES
+    row = 2
+    breaks = []
+    for i, result in enumerate(results):
+        if i:
+            breaks.append(row)  # each block starts a page
+        row = _block(ws, sheet, row, result, book, id(result) in charts, wrap)
+    ws.set_h_pagebreaks(breaks)
+    print_setup(ws, sheet, book.month, lang)
+    ws.print_area(0, 0, row, LAST_PRINT_COL)

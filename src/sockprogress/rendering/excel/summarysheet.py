@@ -1,0 +1,239 @@
+"""The Summary sheet: the outcome first, then one row per target grouped by region.
+
+Each row has the target's status (fill, icon and word), a data bar on its share of the goal
+and a sparkline of its observations, drawn from the observations table on its region sheet.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsxwriter.utility import quote_sheetname, xl_range, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
+
+from ...i18n import _
+from ...model import Report, TargetResult
+from .. import outcome
+from ..formatting import colon, paren, status_text
+from .book import Book, Table
+from .formats import (
+    BAND,
+    BOLD,
+    CHECK,
+    CODE,
+    DATA_BAR,
+    PCT,
+    PTS,
+    RATE,
+    RATIO,
+    SUBTITLE,
+    TITLE,
+    TOP,
+    WRAP,
+    Style,
+    date_format,
+)
+from .labels import by_region, figure_label, notes_text, region_name, target_name
+from .layout import (
+    fit_row,
+    fitted_height,
+    heading_row,
+    period_words,
+    print_setup,
+    put,
+    row_height,
+    targets_count,
+    title_line,
+)
+
+# (label key, number format, width); "scaled" takes the target's scale, "date" is a date. The
+# columns are what the director reads; every other figure is in the target's block on its
+# region sheet.
+COLUMNS: tuple[tuple[str, str | None, float], ...] = (
+    ("region", None, 14),
+    ("target_name", None, 34),
+    ("status", None, 24),
+    ("outlook", None, 13),
+    ("check", None, 16),
+    ("share_of_target_pct", PCT, 11),
+    ("schedule_gap_pts", PTS, 11),
+    ("latest", "scaled", 12),
+    ("latest_period", None, 11),
+    ("trend", None, 14),
+    ("latest_source", None, 30),
+    ("goal", "scaled", 12),
+    ("deadline", "date", 16),
+    ("unit", None, 9),
+    ("actual_cagr", RATE, 10),
+    ("required_cagr", RATE, 10),
+    ("pace_ratio", RATIO, 8),
+    ("projected_at_deadline", "scaled", 12),
+    ("changed", None, 8),
+    ("notes", None, 46),
+    ("status_code", None, 14),
+)
+KEYS = [c[0] for c in COLUMNS]
+WIDTH = sum(c[2] for c in COLUMNS)
+# The latest source is shown in one line (its full text is in the target's block and in the
+# cell): wrapped, the long citations made every row tall and the printed Summary unreadable.
+WRAPPED = ("target_name", "check", "notes")
+SHOWN_FIGURES = ("share_of_target_pct", "actual_cagr", "required_cagr", "pace_ratio")
+# Columns, the latest one darker. A line sparkline would do as well in Excel, but LibreOffice
+# (7.4) prints only its markers; columns print in both.
+SPARKLINE = {
+    "type": "column",
+    "series_color": "#9DC3E6",
+    "last_point": True,
+    "last_color": "#1F4E79",
+}
+
+
+def _row(result: TargetResult, book: Book) -> list[Any]:
+    report, lang = book.report, book.lang
+    t, f, s = result.target, result.figures, book.scale(result)
+    return [
+        region_name(t.region, report, lang) if lang == "zh" else t.region,
+        target_name(result, lang),
+        status_text(result.status, lang),
+        outcome.outlook_word(result.outlook, lang) or None,
+        outcome.check_line(result, lang) or None,
+        f.share_of_target_pct,
+        f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None,
+        s.of(result.latest.value) if result.latest else None,
+        _latest_period(result, lang),
+        None,  # the sparkline
+        (result.latest.source or None) if result.latest else None,
+        s.of(t.target),
+        t.deadline,
+        s.unit,
+        f.actual_cagr,
+        f.required_cagr,
+        f.pace_ratio,
+        s.of(f.projected_at_deadline),
+        _("yes", lang) if result.changed else _("no", lang),
+        notes_text(result, lang, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
+        result.status,
+    ]
+
+
+def _latest_period(result: TargetResult, lang: str) -> str | None:
+    if result.latest is None:
+        return None
+    period = period_words(result.latest.period, lang)
+    if result.latest.estimate:
+        return period + paren(_("estimate", lang), lang)
+    return period
+
+
+def _counts_line(report: Report, lang: str) -> str:
+    parts = [f"{status_text(s, lang)}{colon(lang)}{n}" for s, n in report.counts().items()]
+    return f"{targets_count(len(report.targets), lang)} — " + " · ".join(parts)
+
+
+def _sentence(ws: Worksheet, book: Book, row: int, text: str, style: Style) -> None:
+    """A line above the table, wrapped across the table's width: it never widens the page
+    (a long line left to overflow made LibreOffice print the table at a fraction of its size).
+    """
+    fmt = book.formats(style, WRAP)
+    ws.merge_range(row, 0, row, len(COLUMNS) - 1, "", fmt)
+    put(ws, row, 0, text, fmt)
+    size = float(style.get("font_size", 11))
+    height = fitted_height([(text, WIDTH * 11 / size)])
+    if height is not None or size > 11:
+        ws.set_row(row, (height or row_height(1)) * size / 11)
+
+
+def _cells(table: Table, col: int) -> str:
+    return f"{quote_sheetname(table.sheet)}!{xl_range(table.first, col, table.last, col)}"
+
+
+def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]) -> None:
+    """A sparkline per target in column `col`, drawn from its values (column B of its table).
+
+    The columns are evenly spaced, in period order: a sparkline's date axis would space them
+    by date, but LibreOffice (7.4) cannot open a workbook with one; the native chart on the
+    region sheet has the time axis. Columns rise from zero, so their heights compare as the
+    values do, unless a value is negative (then the axis is each sparkline's own). Two groups
+    hold them all: xlsxwriter builds a style table for every group, some 0.4 ms each.
+    """
+    for from_zero in (True, False):
+        group = [(row, table) for row, table, zero in rows if zero is from_zero]
+        if group:
+            ws.add_sparkline(
+                group[0][0],
+                col,
+                {
+                    **SPARKLINE,
+                    **({"min": 0} if from_zero else {}),
+                    "location": [xl_rowcol_to_cell(row, col) for row, _t in group],
+                    "range": [_cells(table, 1) for _r, table in group],
+                },
+            )
+
+
+def write_summary(book: Book, ws: Worksheet) -> None:
+    report, lang, f = book.report, book.lang, book.formats
+    month = book.month
+    _sentence(ws, book, 0, title_line(month, lang), TITLE)
+    # The outcome of passed deadlines comes first, before any table.
+    lines = outcome.headline(report, lang)
+    for n, line in enumerate(lines, 1):
+        _sentence(ws, book, n, line, BOLD)
+    _sentence(ws, book, 1 + len(lines), _counts_line(report, lang), {})
+    header = 3 + len(lines)
+    heading_row(ws, f, header, [figure_label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
+    # One format per column (the scaled ones per scale too), made before the rows.
+    plain = {
+        key: f(TOP, num_format=date_format(lang) if fmt == "date" else fmt or "General")
+        for key, fmt, _w in COLUMNS
+    }
+    plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK), status_code=f(TOP, CODE))
+    formats = [plain[key] for key in KEYS]
+    scaled = [i for i, c in enumerate(COLUMNS) if c[1] == "scaled"]
+    status_col, trend_col = KEYS.index("status"), KEYS.index("trend")
+    wrapped = [(KEYS.index(k), COLUMNS[KEYS.index(k)][2]) for k in WRAPPED]
+    band, band_title = f(BAND), f(SUBTITLE, BAND)
+    sparklines: list[tuple[int, Table, bool]] = []
+    row = header
+    for region, results in by_region(report):
+        row += 1
+        count = targets_count(len(results), lang)
+        put(ws, row, 0, f"{region_name(region, report, lang)} — {count}", band_title)
+        for c in range(1, len(COLUMNS)):
+            ws.write_blank(row, c, None, band)
+        for result in results:
+            row += 1
+            values = _row(result, book)
+            cells = formats.copy()
+            for c in scaled:
+                cells[c] = f(TOP, num_format=book.scale(result).number_format)
+            cells[status_col] = f.status(result.status)
+            for c, value in enumerate(values):
+                put(ws, row, c, value, cells[c])
+            table = book.tables.get(id(result))
+            if table is not None:
+                positive = all(o.value >= 0 for o in result.observations)
+                sparklines.append((row, table, positive))
+            fit_row(ws, row, [(values[c], width) for c, width in wrapped])
+    _add_sparklines(ws, trend_col, sparklines)
+    last = max(row, header + 1)
+    share = KEYS.index("share_of_target_pct")
+    ws.conditional_format(
+        header + 1,
+        share,
+        last,
+        share,
+        {
+            "type": "data_bar",
+            "min_type": "num",
+            "min_value": 0,
+            "max_type": "num",
+            "max_value": 100,
+            "bar_color": DATA_BAR,
+            "data_bar_2010": False,
+        },
+    )
+    ws.freeze_panes(header + 1, 2)
+    ws.autofilter(header, 0, last, len(COLUMNS) - 1)
+    print_setup(ws, ws.get_name(), month, lang, title_row=header)
+    ws.print_area(0, 0, last, len(COLUMNS) - 1)
