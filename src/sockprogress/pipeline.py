@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .judging import judge
-from .model import Comparison, InputFile, Issue, Published, Report
+from .model import Comparison, InputFile, Published, Report
 from .periods import Month
 from .progressbar import ProgressCallback
 from .reading import load_targets, read_actuals
@@ -107,22 +107,27 @@ def write_report(
     lang: str = "en",
     progress: ProgressCallback = _silent,
 ) -> list[Path]:
-    """Render every format in memory first (in `lang`), then write each atomically."""
+    """Render each format (in `lang`) and write it to a temporary file, then rename them all
+    into place; a failure anywhere leaves every old output as it was."""
     chosen = list(formats)
-    steps = len(chosen) + 1
-    rendered: dict[str, bytes] = {}
-    with temporary_files_in(out):
-        for done, fmt in enumerate(sorted(chosen, key=RENDER_ORDER.index)):
+    steps = len(chosen)
+    paths = {fmt: out / f"progress-{report.as_of}.{fmt}" for fmt in chosen}
+
+    def rendering(done: int, fmt: str) -> Callable[[], bytes]:
+        def render() -> bytes:
             progress(f"rendering {fmt}", done, steps)
-            rendered[fmt] = RENDERERS[fmt](report, templates, lang)
-    files = {out / f"progress-{report.as_of}.{fmt}": rendered[fmt] for fmt in chosen}
-    progress("writing files", len(chosen), steps)
-    write_all(files)
+            return RENDERERS[fmt](report, templates, lang)
+
+        return render
+
+    order = sorted(chosen, key=RENDER_ORDER.index)
+    with temporary_files_in(out):
+        write_all({paths[fmt]: rendering(done, fmt) for done, fmt in enumerate(order)})
     progress("written", steps, steps)
-    return list(files)
+    return [paths[fmt] for fmt in chosen]
 
 
-def _no_issues(issues: tuple[Issue, ...]) -> None:
+def _nothing(report: Report) -> None:
     """The default: data issues are in the report itself."""
 
 
@@ -137,12 +142,12 @@ def run_report(
     lang: str = "en",
     today: dt.date | None = None,
     progress: ProgressCallback = _silent,
-    on_issues: Callable[[tuple[Issue, ...]], None] = _no_issues,
+    on_judged: Callable[[Report], None] = _nothing,
 ) -> tuple[Report, list[Path]]:
     """The monthly report from the two input files to the written outputs.
 
-    Last month's published JSON in `out` is read for the comparison; `on_issues` sees the data
-    issues before anything is written.
+    Last month's published JSON in `out` is read for the comparison; `on_judged` sees the
+    judged report (its data issues, say) before anything is rendered or written.
     """
     report = build_report(
         targets,
@@ -152,6 +157,6 @@ def run_report(
         progress=progress,
         previous=read_previous(out, as_of),
     )
-    on_issues(report.issues)
+    on_judged(report)
     paths = write_report(report, out, formats, templates, lang, progress=progress)
     return report, paths

@@ -12,7 +12,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import OutputError
@@ -114,9 +114,12 @@ def replace(tmp: Path, path: Path, hint: str = LOCKED_HINT) -> None:
         raise OutputError(f"{path}: cannot be written ({exc.strerror}); {hint}") from None
 
 
-def write_all(files: dict[Path, bytes], hint: str | None = None) -> None:
+def write_all(files: Mapping[Path, bytes | Callable[[], bytes]], hint: str | None = None) -> None:
     """Write several outputs all or nothing: on any failure every old file is as it was.
 
+    A callable is asked for its bytes only when its turn comes, and they are let go as soon as
+    they are in the temporary file: a big report never holds all its outputs at once. Any
+    error while one is made or written removes the temporary files already written.
     `hint` replaces the advice of a failed write (which names --out) for a command without it.
     """
     for path in files:
@@ -124,8 +127,8 @@ def write_all(files: dict[Path, bytes], hint: str | None = None) -> None:
     temps: dict[Path, Path] = {}
     try:
         for path, data in files.items():
-            temps[path] = write_temp(path, data, hint=hint)
-    except OutputError:
+            temps[path] = write_temp(path, data() if callable(data) else data, hint=hint)
+    except BaseException:
         for tmp in temps.values():
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
