@@ -173,7 +173,22 @@ def test_charts_beyond_the_limit_are_skipped_and_said(synthetic: Report) -> None
     assert "Charts are drawn for 1 of 3 targets" in html
     # The one drawn is the target most in need of attention.
     card = html[html.index('id="t-sampleton-value"') :]
-    assert card.index("<svg") < card.index("</article>")
+    card = card[: card.index("</article>")]
+    assert "<svg" in card and "Figures behind the chart" in card
+    # The table of figures goes with the chart; the others say where their figures are.
+    others = [
+        a[: a.index("</article>")]
+        for a in html.split('<article class="card"')[1:]
+        if "<svg" not in a
+    ]
+    assert len(others) == 2
+    for other in others:
+        assert "Figures behind the chart" not in other and "<table" not in other
+        assert re.search(
+            r"Its \d+ figures?, with (its|their) sources?, (is|are) listed in the "
+            r"workbook \(sheet [^)]+\) and the JSON\.",
+            other,
+        ), other
 
 
 def test_user_template_overrides_the_shipped_one(synthetic: Report, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
-from ..i18n import _, catalogue
+from ..i18n import _, catalogue, ngettext
 from ..model import STATUSES, Report, TargetResult
 from ..periods import Month
 from . import formatting, outcome
@@ -102,6 +102,8 @@ class Card:
     observations: tuple[tuple[str, str, str, str, str], ...] = ()
     blank_line: str = ""
     goal_note: str = ""
+    # Without a chart, no table of the figures behind it: where they are listed instead.
+    figures_elsewhere: str = ""
 
     @property
     def changed(self) -> bool:
@@ -140,6 +142,19 @@ def observation_rows(r: TargetResult, lang: str) -> tuple[tuple[str, str, str, s
         )
         for o in r.observations
     )
+
+
+def figures_elsewhere(r: TargetResult, region: str, lang: str) -> str:
+    """Where the figures of a target without a chart are listed, when it has any."""
+    if not r.observations:
+        return ""
+    return ngettext(
+        "Its {n} figure, with its source, is listed in the workbook (sheet {region}) and the JSON.",
+        "Its {n} figures, with their sources, are listed in the workbook (sheet {region}) and "
+        "the JSON.",
+        len(r.observations),
+        lang,
+    ).format(n=len(r.observations), region=region)
 
 
 def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
@@ -251,12 +266,13 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
             anchor += "-"
         seen.add(anchor)
         svg = charts.get(r.target.id)
+        region_label = formatting.region_name(r.target.region, report.regions_zh, lang)
         cards.append(
             Card(
                 result=r,
                 anchor=anchor,
                 name=formatting.target_name(r.target, lang),
-                region=formatting.region_name(r.target.region, report.regions_zh, lang),
+                region=region_label,
                 bar=_bar(r),
                 chart=Markup(svg) if svg else None,
                 unit_caption=unit_caption(r, lang) if svg else "",
@@ -264,7 +280,10 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
                 status_line=outcome.status_line(r, lang),
                 status_short=outcome.status_line(r, lang, detail=False),
                 check_line=outcome.check_line(r, lang),
-                observations=observation_rows(r, lang),
+                # The table goes with its chart: a province's page would otherwise list every
+                # monthly figure of 2,000 targets; the workbook and the JSON list them all.
+                observations=observation_rows(r, lang) if svg else (),
+                figures_elsewhere=figures_elsewhere(r, region_label, lang) if not svg else "",
                 blank_line=blank_line(r, lang, report.as_of),
                 goal_note=formatting.goal_note(r.target, lang),
                 texts=target_texts(r, lang),
