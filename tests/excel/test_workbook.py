@@ -160,7 +160,12 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     capacity = cells["Annual sock production capacity"]
     latest = ws.cell(row=capacity, column=col("latest"))
     assert latest.value == 3_500_000_000
-    assert latest.number_format == '#,##0.00,,," bn"'
+    # Published figures with the decimals they have: 3.5 bn (its goal 5 bn, baseline 3.5 bn);
+    # a projection computed from them with one (3.5 bn: no growth since the baseline).
+    assert latest.number_format == '#,##0.0,,," bn"'
+    projected = ws.cell(row=capacity, column=col("projected_at_deadline"))
+    assert projected.value == pytest.approx(3.5e9)
+    assert projected.number_format == '#,##0.0,,," bn"'
     share = ws.cell(row=capacity, column=col("share_of_target_pct"))
     assert share.value == pytest.approx(70.0)
     assert share.number_format == '0.0"%"'
@@ -188,6 +193,41 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     assert f.time_elapsed_pct < 100
     assert schedule.value == pytest.approx(f.gap_closed_pct - f.time_elapsed_pct)
     assert schedule.number_format == "+0.0;-0.0;0.0"
+
+
+def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Report) -> None:
+    """35亿双 reads 35, not 35.00; 26亿双 reads 26; a figure with a decimal keeps one."""
+    from sockprogress.rendering.excel.formats import decimals, scale_for
+
+    wb = load(render_workbook(shipped_report, "zh"))
+    ws = wb["汇总表"] if "汇总表" in wb.sheetnames else wb.worksheets[0]
+    formats = {
+        ws.cell(row=r, column=col("latest")).value: ws.cell(
+            row=r, column=col("latest")
+        ).number_format
+        for r in range(header_row(ws) + 1, ws.max_row + 1)
+        if isinstance(ws.cell(row=r, column=col("latest")).value, int | float)
+    }
+    assert formats[35] == "#,##0"  # 35亿双, Liaoyuan's capacity
+    assert all(not f.endswith(".00") for f in formats.values()), formats
+    assert decimals([3.5e8, 5e8], 1e8) == 1 and decimals([3.5e9], 1e8) == 0
+    assert decimals([2.61e9, 4e9], 1e8) == 1 and decimals([2.615e9], 1e8) == 2
+    assert decimals([], 1e8) == 0
+    assert scale_for(4e9, "pairs", "zh", values=[2.5e9, 4e9]).number_format == "#,##0"
+    # A computed figure: one decimal, none when whole, more when one would reach the goal.
+    zh = scale_for(4e9, "pairs", "zh", values=[2.6e9, 4e9])
+    assert zh.derived(2.617e9, 4e9) == "#,##0.0" and zh.derived(3.5e9, 4e9) == "#,##0"
+    en = scale_for(4e9, "pairs", "en", values=[2.6e9, 4e9])
+    assert en.derived(3.96e9, 4e9) == '#,##0.00,,," bn"'
+    assert en.derived(2.617e9, 4e9) == '#,##0.0,,," bn"'
+    firms = scale_for(300, "firms", "zh", values=[206, 300])
+    assert firms.derived(299.6, 300) == "#,##0.0" and firms.derived(206.0, 300) == "#,##0"
+    projected = {
+        ws.cell(row=r, column=col("projected_at_deadline")).number_format
+        for r in range(header_row(ws) + 1, ws.max_row + 1)
+        if isinstance(ws.cell(row=r, column=col("projected_at_deadline")).value, float | int)
+    }
+    assert projected and not any(f.endswith(".00") for f in projected), projected
 
 
 def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> None:

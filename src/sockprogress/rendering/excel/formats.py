@@ -7,13 +7,14 @@ once per workbook and hands the same object back, so a cell costs a dictionary l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
+from ..formatting import faithful_digits
 from ..formatting import unit_word as unit_name
 
 # Properties of a format, as xlsxwriter's add_format takes them.
@@ -71,6 +72,10 @@ PERIOD_FORMATS: dict[str, dict[str, str]] = {
 PERIOD_KINDS = {4: "year", 7: "month", 10: "date"}
 
 
+# "about May 2027" / "约2027年5月": the month of a date reckoned from a pace.
+ABOUT_MONTH = {"en": '"about "mmm yyyy', "zh": '"约"yyyy"年"m"月"'}
+
+
 def date_format(lang: str) -> str:
     return PERIOD_FORMATS["zh" if lang == "zh" else "en"]["date"]
 
@@ -124,33 +129,85 @@ class Formats:
 
 @dataclass(frozen=True)
 class Scale:
-    """How one target's figures are shown: a divisor, a unit label and a number format.
+    """How one target's figures are shown: a divisor, a unit label and number formats.
 
     English keeps the full value in the cell and scales by display format (`,,,` divides by
     10^9). Chinese 亿 (10^8) and 万 (10^4) are not powers of a thousand, so no format can
     show them: the cell holds the value divided by `factor` and the unit label says 亿 or 万.
+    `number_format` shows published figures and goals with the decimals they have (35, not
+    35.00; 2.5, not 2.50); `derived_format` shows figures computed from them (a gap, a
+    projection) with two; `axis_format` labels a chart's value axis.
     """
 
     factor: float
     unit: str
     number_format: str
+    derived_format: str = DECIMAL
+    axis_format: str = "General"
+    # For `derived`: the divisor a display format applies (10^9 for `bn`) and its ending.
+    shown_divisor: float = 1.0
+    ending: str = ""
 
     def of(self, value: float | None) -> float | None:
         return None if value is None else value / self.factor
 
+    def derived(self, value: float | None, apart_from: float | None = None) -> str:
+        """The format of one computed figure (a gap, a projection): one decimal, none when it
+        is whole, more when one would round it onto or across `apart_from` (its goal), as the
+        page shows it: 26.2 亿双, 35 亿双, 3.96 bn against a goal of 4 bn."""
+        if value is None:
+            return self.derived_format
+        x = value / self.factor / self.shown_divisor
+        bound = (
+            ()
+            if apart_from is None or apart_from == value
+            else (apart_from / self.factor / self.shown_divisor,)
+        )
+        digits = faithful_digits(x, 0 if float(x).is_integer() else 1, bound)
+        return _with(min(digits, 6), *self.ending.split("|")) if self.ending else _with(digits)
 
-def scale_for(magnitude: float, unit: str, lang: str, whole: bool = True) -> Scale:
-    """The display scale for figures of about `magnitude` in `unit`."""
+
+def decimals(values: Iterable[float], divisor: float = 1.0) -> int:
+    """The decimals (0, 1 or 2) that show every value / divisor as it is, at most two."""
+    most = 0
+    for value in values:
+        x = value / divisor
+        for d in (0, 1):
+            shifted = x * 10**d
+            if abs(shifted - round(shifted)) <= 1e-9 * max(1.0, abs(shifted)):
+                most = max(most, d)
+                break
+        else:
+            return 2
+    return most
+
+
+def _with(decimals: int, scaling: str = "", suffix: str = "") -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals else "") + scaling + suffix
+
+
+def scale_for(
+    magnitude: float, unit: str, lang: str, whole: bool = True, values: Iterable[float] = ()
+) -> Scale:
+    """The display scale for figures of about `magnitude` in `unit`; `values` are the published
+    figures and the goal the formats must show exactly (`whole`: all are whole numbers)."""
     size = abs(magnitude)
-    plain = INTEGER if whole else DECIMAL
+    shown = [*values] or [magnitude]
     if lang == "zh":
         name = unit_name(unit, lang)
         for limit, prefix in ((1e8, "亿"), (1e4, "万")):
             if size >= limit:
-                return Scale(limit, prefix + name, DECIMAL)
-        return Scale(1.0, name, plain)
-    if size >= 1e9:
-        return Scale(1.0, unit, '#,##0.00,,," bn"')
-    if size >= 1e6:
-        return Scale(1.0, unit, '#,##0.00,," m"')
-    return Scale(1.0, unit, plain)
+                return Scale(limit, prefix + name, _with(decimals(shown, limit)))
+        return Scale(1.0, name, INTEGER if whole else _with(decimals(shown)))
+    for limit, scaling, suffix in ((1e9, ",,,", '" bn"'), (1e6, ",,", '" m"')):
+        if size >= limit:
+            return Scale(
+                1.0,
+                unit,
+                _with(decimals(shown, limit), scaling, suffix),
+                _with(2, scaling, suffix),
+                _with(1, scaling, suffix),
+                limit,
+                f"{scaling}|{suffix}",
+            )
+    return Scale(1.0, unit, INTEGER if whole else _with(decimals(shown)))

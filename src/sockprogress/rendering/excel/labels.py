@@ -25,7 +25,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("pace_category", "word"),
     ("required_cagr_from_latest", RATE),
     ("projected_at_deadline", "scaled"),
-    ("eta", "date"),
+    ("eta", "month"),
 )
 # Column headings and row labels by key; the figures of method.md are named by formatting.py.
 HEADINGS: dict[str, str] = {
@@ -109,7 +109,10 @@ def target_scale(result: TargetResult, lang: str) -> Scale:
     """One scale per target, from its goal, so a row never mixes bn and m."""
     t = result.target
     values = [t.target] + [o.value for o in result.observations]
-    return scale_for(t.target, t.unit, lang, whole=all(float(v).is_integer() for v in values))
+    if result.baseline is not None:
+        values.append(result.baseline.value)
+    whole = all(float(v).is_integer() for v in values)
+    return scale_for(t.target, t.unit, lang, whole=whole, values=values)
 
 
 def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:

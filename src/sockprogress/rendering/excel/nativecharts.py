@@ -226,7 +226,7 @@ def build_chart(
     y_axis: dict[str, object] = {
         "min": frame.bottom,
         "max": frame.top,
-        "num_format": scale.number_format,
+        "num_format": scale.axis_format,
         "num_font": {"size": 9},
         "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
     }

@@ -34,6 +34,7 @@ from ..formatting import (
 )
 from .book import Book, Table
 from .formats import (
+    ABOUT_MONTH,
     CHECK,
     CODE,
     HEADER,
@@ -84,9 +85,13 @@ def _figure_value(
 ) -> tuple[Any, str]:
     value: Any = getattr(result.figures, field)
     if fmt == "scaled":
-        return scale.of(value), scale.number_format
+        # a gap, a projection: computed; a projection is kept apart from its goal
+        goal = result.target.target if field == "projected_at_deadline" else None
+        return scale.of(value), scale.derived(value, goal)
     if fmt == "word":
         return (status_word(value, lang) or None) if value else None, ""
+    if fmt == "month":  # a date reckoned from a pace: to the month, not the day
+        return value, ABOUT_MONTH[lang]
     return value, date_format(lang) if fmt == "date" else fmt
 
 
@@ -125,7 +130,7 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Bo
             (
                 "ytd",
                 scale.of(ytd.value),
-                scale.number_format,
+                scale.derived(ytd.value),  # summed from monthly figures
                 basis_word("ytd", lang, ytd.period) + paren(period_words(ytd.period, lang), lang),
             )
         )
@@ -313,7 +318,7 @@ def _block(
     path = required_path(result)
     frame = frame_for(result, scale, path)
     lines = guide_lines(result, scale, frame, path)
-    ranges = write_guides(ws, end + 3, lines, f.number(scale.number_format), f, lang)
+    ranges = write_guides(ws, end + 3, lines, f.number(scale.derived_format), f, lang)
     table = book.tables.get(id(result))
     title: str | tuple[int, int] = name if literal(name) else (row, 0)
     ws.insert_chart(

@@ -46,7 +46,8 @@ from .layout import (
     title_line,
 )
 
-# (label key, number format, width); "scaled" takes the target's scale, "date" is a date. The
+# (label key, number format, width); "scaled" takes the target's scale (a published figure or
+# goal), "derived" its format for a computed figure, "date" is a date. The
 # columns are what the director reads; every other figure is in the target's block on its
 # region sheet.
 COLUMNS: tuple[tuple[str, str | None, float], ...] = (
@@ -67,7 +68,7 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("actual_cagr", RATE, 10),
     ("required_cagr", RATE, 10),
     ("pace_ratio", RATIO, 8),
-    ("projected_at_deadline", "scaled", 12),
+    ("projected_at_deadline", "derived", 12),
     ("changed", None, 8),
     ("notes", None, 46),
     ("status_code", None, 14),
@@ -190,6 +191,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK), status_code=f(TOP, CODE))
     formats = [plain[key] for key in KEYS]
     scaled = [i for i, c in enumerate(COLUMNS) if c[1] == "scaled"]
+    derived = [i for i, c in enumerate(COLUMNS) if c[1] == "derived"]
     status_col, trend_col = KEYS.index("status"), KEYS.index("trend")
     wrapped = [(KEYS.index(k), COLUMNS[KEYS.index(k)][2]) for k in WRAPPED]
     band, band_title = f(BAND), f(SUBTITLE, BAND)
@@ -205,8 +207,12 @@ def write_summary(book: Book, ws: Worksheet) -> None:
             row += 1
             values = _row(result, book)
             cells = formats.copy()
+            scale = book.scale(result)
             for c in scaled:
-                cells[c] = f(TOP, num_format=book.scale(result).number_format)
+                cells[c] = f(TOP, num_format=scale.number_format)
+            for c in derived:  # computed figures (the projection), kept apart from the goal
+                value = getattr(result.figures, COLUMNS[c][0])
+                cells[c] = f(TOP, num_format=scale.derived(value, result.target.target))
             cells[status_col] = f.status(result.status)
             for c, value in enumerate(values):
                 put(ws, row, c, value, cells[c])
