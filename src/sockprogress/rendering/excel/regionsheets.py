@@ -65,7 +65,8 @@ from .nativecharts import (
 )
 
 # Column widths from A; the chart covers G to O (nine columns of 10, the 16.5 cm chart).
-WIDTHS = (34.0, 15.0, 25.0, 10.0, 12.0, 16.0)  # C: a basis (年产规模（未注明年份）) in one line
+WIDTHS = (34.0, 15.0, 25.0, 10.0, 15.0, 16.0)  # C: a basis (年产规模（未注明年份）) in one line;
+# E: a date of the chart data (2025年12月31日) without ###
 CHART_COL, LAST_PRINT_COL = 6, 14  # G and O, 0-based
 CHART_COLUMN_WIDTH = 10.0
 TEXT_WIDTH = sum(WIDTHS[1:6])  # a text merged over B:F
