@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .errors import SockProgressError
-from .gcpause import gc_paused
+from .gcpause import gc_frozen, gc_paused
 from .i18n import LANG_ENV, LANGS, N_, _, default_lang, ngettext
 from .periods import Month
 from .progressbar import ProgressBar
@@ -240,18 +240,19 @@ def report(
             # reference cycles (a province: ~120 MiB), no longer needed once judged.
             gc.collect()
 
-        result, paths = run_report(
-            targets,
-            actuals,
-            as_of,
-            out,
-            parse_formats(formats),
-            templates=templates,
-            lang=lang,
-            today=dt.date.today(),
-            progress=lambda label, done, total: bar.step(step_words(label, lang), done, total),
-            on_judged=judged,
-        )
+        with gc_frozen():  # the libraries just imported are never garbage
+            result, paths = run_report(
+                targets,
+                actuals,
+                as_of,
+                out,
+                parse_formats(formats),
+                templates=templates,
+                lang=lang,
+                today=dt.date.today(),
+                progress=lambda label, done, total: bar.step(step_words(label, lang), done, total),
+                on_judged=judged,
+            )
     from .rendering.formatting import colon, counts_text, month_text
     from .rendering.outcome import headline
 
