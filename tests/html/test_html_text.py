@@ -203,6 +203,13 @@ def test_a_projection_is_shown_to_one_decimal_unless_that_reaches_the_goal() -> 
     assert formatting.scaled(301.2, "firms", "en", 1, apart_from=300) == "301 firms"
 
 
+def test_a_projection_is_given_to_ten_million_in_either_language() -> None:
+    assert formatting.projection(2.6173e9, "pairs", 4e9, "zh") == "26.2亿双"
+    assert formatting.projection(2.6173e9, "pairs", 4e9, "en") == "2.62 bn pairs"
+    assert formatting.projection(3.9111e9, "yuan", 5e9, "en") == "3.91 bn yuan"
+    assert formatting.projection(3.996e9, "pairs", 4e9, "en") == "3.996 bn pairs"
+
+
 def test_a_date_reckoned_from_a_pace_is_given_to_the_month() -> None:
     assert formatting.about_month(dt.date(2058, 6, 15), "zh") == "约2058年6月"
     assert formatting.about_month(dt.date(2058, 6, 15), "en") == "about Jun 2058"

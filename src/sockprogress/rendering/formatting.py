@@ -334,6 +334,13 @@ def scaled(
     return f"{text} {unit}".strip()
 
 
+def projection(value: float | None, unit: str, goal: float, lang: str = "en") -> str:
+    """A projected figure to the same ten million either way: 26.2亿双 / 2.62 bn pairs (one
+    decimal of 亿, two of bn); never rounded onto or across its goal."""
+    digits = 2 if lang == "en" and value is not None and abs(value) >= 1e9 else 1
+    return scaled(value, unit, lang, digits, apart_from=goal)
+
+
 def percent(value: float | None, digits: int = 1, lang: str = "en") -> str:
     """70.0 % in English, 70.0% in Chinese (CLDR spacing for each)."""
     if value is None:

@@ -224,8 +224,8 @@ def figure_rows(r: TargetResult, lang: str, as_of: Month | None = None) -> tuple
             "required_cagr": formatting.rate(f.required_cagr, lang),
             "required_cagr_from_latest": formatting.rate(f.required_cagr_from_latest, lang),
             "pace_ratio": pace,
-            "projected_at_deadline": formatting.scaled(
-                f.projected_at_deadline, unit, lang, 1, apart_from=t.target
+            "projected_at_deadline": formatting.projection(
+                f.projected_at_deadline, unit, t.target, lang
             ),
             "eta": formatting.about_month(f.eta, lang),
         }

@@ -224,11 +224,21 @@ def outlook_word(outlook: str | None, lang: str = "en") -> str:
     return _(OUTLOOK_WORDS[outlook], lang) if outlook else ""
 
 
+def outlook_text(result: TargetResult, lang: str = "en") -> str:
+    """The outlook beside a status: `likely missed`; `no outlook` for a target awaiting its
+    final figure with no pace to project (the headline counts it so); else nothing."""
+    if result.outlook is not None:
+        return outlook_word(result.outlook, lang)
+    return _("no outlook", lang) if result.status == "awaiting_final" else ""
+
+
 def status_line(result: TargetResult, lang: str = "en", detail: bool = True) -> str:
     """The status as a reader should take it: `Awaiting final figure · likely missed (latest
     2.6 bn pairs, 65.0 % of goal)`; other statuses are their word. Without `detail` (a table
     that shows the latest figure and share beside it) the bracket is left out."""
     word = formatting.status_word(result.status, lang)
+    if result.outlook is None and result.status == "awaiting_final":
+        return f"{word} · {outlook_text(result, lang)}"
     if result.outlook is None or result.latest is None:
         return word
     if not detail:

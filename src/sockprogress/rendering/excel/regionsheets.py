@@ -102,11 +102,12 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Bo
     put(ws, row, 0, _("Status", lang))
     put(ws, row, 1, status_text(result.status, lang), f.status(result.status))
     put(ws, row, 3, result.status, f(CODE))
-    if result.outlook or result.checks:
+    outlook = outcome.outlook_text(result, lang)
+    if outlook or result.checks:
         # Beside the status, as on the Summary: a typo never passes without a word.
         row += 1
-        put(ws, row, 0, figure_label("outlook" if result.outlook else "check", lang))
-        put(ws, row, 1, outcome.outlook_word(result.outlook, lang) or None)
+        put(ws, row, 0, figure_label("outlook" if outlook else "check", lang))
+        put(ws, row, 1, outcome.outlook_text(result, lang) or None)
         if result.checks:
             put(ws, row, 2, outcome.check_line(result, lang), f(CHECK))
     rows: list[tuple[str, Any, str, Any]] = [

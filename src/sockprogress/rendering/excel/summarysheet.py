@@ -96,7 +96,7 @@ def _row(result: TargetResult, book: Book) -> list[Any]:
         region_name(t.region, report, lang) if lang == "zh" else t.region,
         target_name(result, lang),
         status_text(result.status, lang),
-        outcome.outlook_word(result.outlook, lang) or None,
+        outcome.outlook_text(result, lang) or None,
         outcome.check_line(result, lang) or None,
         f.share_of_target_pct,
         f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None,
