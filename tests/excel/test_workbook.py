@@ -547,3 +547,24 @@ def test_the_writer_uses_no_private_attribute_of_a_library() -> None:
     assert sys.modules.get("openpyxl") is not None  # the tests read with it; the writer does not
     for path in folder.glob("*.py"):
         assert "openpyxl" not in path.read_text("utf-8"), path.name
+
+
+def test_the_charts_helper_points_are_hidden_and_still_plotted(shipped_report: Report) -> None:
+    """A goal line's ends and the deadline's foot are no reading matter: hidden rows, and
+    every chart set to plot hidden cells (xlsxwriter leaves out c:plotVisOnly, whose 1 would
+    plot visible cells only), so its lines stay drawn (as the LibreOffice PDF shows)."""
+    data = render_workbook(shipped_report, "zh")
+    wb = load(data)
+    helper_rows = 0
+    for ws in wb.worksheets:
+        for (cell,) in ws.iter_rows(min_col=1, max_col=1):
+            if cell.value == _("Chart data", "zh"):
+                helper_rows += 1
+                assert ws.row_dimensions[cell.row].hidden
+                assert ws.row_dimensions[cell.row + 2].hidden  # a point of the path
+    assert helper_rows >= 5
+    package = Package(data)
+    charts = [n for n in package.names() if n.startswith("xl/charts/chart")]
+    assert len(charts) >= 5
+    for name in charts:
+        assert "<c:plotVisOnly" not in package.text(name), name

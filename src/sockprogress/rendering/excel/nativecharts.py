@@ -130,9 +130,9 @@ def guide_lines(
 def write_guides(
     ws: Worksheet, row: int, lines: list[Line], value: Format, formats: Formats, lang: str
 ) -> list[tuple[int, int, int]]:
-    """The guide lines' points under a "Chart data" heading from `row` (0-based): a date and
-    a value column (in the format `value`) per line, side by side from column A, so the sheet
-    grows no wider.
+    """The guide lines' points under a "Chart data" heading from `row` (0-based), in hidden
+    rows: a date and a value column (in the format `value`) per line, side by side from
+    column A, so the sheet grows no wider.
 
     Returns (first row, last row, date column) per line.
     """
@@ -151,6 +151,11 @@ def write_guides(
             put(ws, n, col, serial(x) if isinstance(x, dt.date) else x, day if x_is_day else year)
             put(ws, n, col + 1, y, value)
         ranges.append((row + 2, row + 1 + len(line.points), col))
+    # Helper points for the chart (a goal line's two ends, the deadline's foot and head), of
+    # no use to a reader: hidden, and the chart told to plot hidden cells.
+    last = max((end for _, end, _ in ranges), default=row + 1)
+    for r in range(row, last + 1):
+        ws.set_row(r, None, None, {"hidden": True})
     return ranges
 
 
@@ -177,6 +182,7 @@ def build_chart(
     value in B) of `sheet`, and the guide lines from where `write_guides` put them. `title` is
     the chart's title, or the (row, column) of a cell holding it."""
     chart = workbook.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
+    chart.show_hidden_data()  # the guide lines' points are in hidden rows
     if actual is not None:
         first, last = actual
         markers = last - first + 1 <= MARKERS_UP_TO
