@@ -217,7 +217,8 @@ def write_summary(book: Book, ws: Worksheet) -> None:
             for c, value in enumerate(values):
                 put(ws, row, c, value, cells[c])
             table = book.tables.get(id(result))
-            if table is not None:
+            # A trend needs two figures: one alone would fill the cell with a single column.
+            if table is not None and table.last > table.first:
                 positive = all(o.value >= 0 for o in result.observations)
                 sparklines.append((row, table, positive))
             fit_row(ws, row, [(values[c], width) for c, width in wrapped])
