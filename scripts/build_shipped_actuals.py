@@ -89,7 +89,9 @@ def source_of(r: dict[str, str]) -> str:
 
 def note_of(r: dict[str, str]) -> str:
     """The quoted sentence, how its period was decided, remarks, and where it was actually read."""
-    parts = [f"原文：“{r['quote']}”"]
+    # Quotation marks inside the quotation become single ones, as Chinese print nests them.
+    quote = r["quote"].replace("“", "‘").replace("”", "’")
+    parts = [f"原文：“{quote}”"]
     if r["dating"]:
         parts.append(f"时期认定依据：{r['dating']}")
     if r["remarks"]:

@@ -171,6 +171,9 @@ def test_every_row_names_a_publication_never_a_file_or_a_mirror() -> None:
         assert source and ".txt" not in source and "seed article" not in source
         assert not any(m in source for m in MIRRORS), source
         assert note.startswith("原文：“"), note
+        # one pair of double quotes round the quotation; quotes inside it are single
+        quoted = note[len("原文：“") : note.index("”")]
+        assert "“" not in quoted, note
 
 
 def test_the_log_says_how_each_figure_was_found_and_dated() -> None:
