@@ -166,12 +166,11 @@ def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
         reasons.setdefault(formatting.why_reason(reason, lang), []).append(
             formatting.figure_name(field, lang)
         )
-    return formatting.joined(
-        [
-            f"{formatting.joined(fields, lang)}{formatting.colon(lang)}{why}"
-            for why, fields in reasons.items()
-        ],
-        lang,
+    # Names by the enumeration comma, one reason from the next by a semicolon: 实际年均增速、
+    # 增速比值：需有晚于基期的数据；期末预计值：最新数据已到或晚于完成时限
+    names, reasons_apart = ("、", "；") if lang == "zh" else (", ", "; ")
+    return reasons_apart.join(
+        f"{names.join(fields)}{formatting.colon(lang)}{why}" for why, fields in reasons.items()
     )
 
 
