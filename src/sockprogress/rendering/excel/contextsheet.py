@@ -7,9 +7,9 @@ from xlsxwriter.worksheet import Worksheet
 from ...i18n import _
 from ..formatting import basis_word
 from .book import Book
-from .formats import MUTED, PCT, TITLE, scale_for
+from .formats import PCT, TITLE, scale_for
 from .labels import figure_label, region_name
-from .layout import heading_row, period_words, print_setup, put
+from .layout import close_table, heading_row, period_words, put
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("region", 18),
@@ -50,8 +50,5 @@ def write_context(book: Book, ws: Worksheet) -> None:
         ]
         for col, value in enumerate(values):
             put(ws, row, col, value, pct if col == 8 else number)
-    if not report.context:
-        put(ws, 3, 0, _("No context indicators.", lang), f(MUTED))
-    ws.freeze_panes(3, 0)
-    ws.autofilter(2, 0, max(2 + len(report.context), 3), len(COLUMNS) - 1)
-    print_setup(ws, ws.get_name(), book.month, lang, title_row=2)
+    empty = _("No context indicators.", lang)
+    close_table(ws, f, len(report.context), len(COLUMNS), empty, book.month, lang)

@@ -9,7 +9,7 @@ from ..formatting import column_name, issue_text, severity_word
 from .book import Book
 from .formats import MUTED, SEVERITY_FILL, TITLE, TOP, WHOLE, WRAP
 from .labels import figure_label
-from .layout import fit_row, heading_row, print_setup, put
+from .layout import close_table, fit_row, heading_row, put
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("severity", 10),
@@ -42,8 +42,5 @@ def write_issues(book: Book, ws: Worksheet) -> None:
         put(ws, row, 4, column_name(issue.column, lang) if issue.column else None, top)
         put(ws, row, 5, message, wrap)
         fit_row(ws, row, [(message, widths[5])])
-    if not report.issues:
-        put(ws, 3, 0, _("No data issues.", lang), f(MUTED))
-    ws.freeze_panes(3, 0)
-    ws.autofilter(2, 0, max(2 + len(report.issues), 3), len(COLUMNS) - 1)
-    print_setup(ws, ws.get_name(), book.month, lang, title_row=2)
+    empty = _("No data issues.", lang)
+    close_table(ws, f, len(report.issues), len(COLUMNS), empty, book.month, lang)

@@ -17,7 +17,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ...i18n import _, ngettext
 from ..formatting import period_text
-from .formats import HEADING, Formats, serial
+from .formats import HEADING, MUTED, Formats, serial
 
 # Characters XML 1.0 cannot hold (tab, line feed and carriage return can).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -179,6 +179,18 @@ def print_setup(
     left = header_text(title_line(month, lang))
     ws.set_header(f"&L{left}&R{header_text(name)}")
     ws.set_footer("&C" + _("Page &P of &N", lang))
+
+
+def close_table(
+    ws: Worksheet, f: Formats, rows: int, columns: int, empty: str, month: str, lang: str
+) -> None:
+    """The end of a sheet holding one table (heading in row 3, `rows` rows below it): `empty`
+    when it has none, the heading frozen, a filter over the table, the print setup."""
+    if not rows:
+        put(ws, 3, 0, empty, f(MUTED))
+    ws.freeze_panes(3, 0)
+    ws.autofilter(2, 0, max(2 + rows, 3), columns - 1)
+    print_setup(ws, ws.get_name(), month, lang, title_row=2)
 
 
 def month_words(month: str, lang: str) -> str:
