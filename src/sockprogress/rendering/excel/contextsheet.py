@@ -32,7 +32,10 @@ def write_context(book: Book, ws: Worksheet) -> None:
     heading_row(ws, f, 2, [figure_label(k, lang) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
     pct = f.number(PCT)
     for row, c in enumerate(report.context, 3):
-        s = scale_for(c.latest.value, c.unit, lang, whole=float(c.latest.value).is_integer())
+        # The format shows both published figures as they are, as a target's does (labels.py).
+        shown = [c.latest.value] + ([c.previous.value] if c.previous else [])
+        whole = all(float(v).is_integer() for v in shown)
+        s = scale_for(c.latest.value, c.unit, lang, whole=whole, values=shown)
         number = f.number(s.number_format)
         name = (c.name_zh or c.name) if lang == "zh" else c.name
         values = [
