@@ -12,6 +12,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from sockprogress.model import Target
+
 HEADER = ("region", "indicator", "period", "value", "basis", "source", "note")
 SYNTHETIC = "synthetic test figure"
 USER_FILL = "FFF2CC"  # a fill a user gave their own sheet, which edits must keep
@@ -120,3 +122,21 @@ def frame(rows: Iterable[Sequence[Any]]) -> Any:
     result = pd.DataFrame(records, columns=list(OUTPUT_COLUMNS))
     result["end"] = pd.to_datetime(result["end"])
     return result
+
+
+def make_target(**kw: Any) -> Target:
+    """A made-up level target (R · x, 200 u by 31 Dec 2025, no baseline); `kw` overrides."""
+    fields: dict[str, Any] = dict(
+        id="t",
+        region="R",
+        indicator="x",
+        name="X",
+        unit="u",
+        kind="level",
+        direction="increase",
+        target=200.0,
+        deadline=dt.date(2025, 12, 31),
+        baseline=None,
+    )
+    fields.update(kw)
+    return Target(**fields)

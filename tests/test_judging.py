@@ -8,30 +8,13 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from helpers import frame
+from helpers import frame, make_target
 
 from sockprogress.judging import judge
 from sockprogress.model import Actuals, Baseline, Target, TargetResult, TargetsFile
 from sockprogress.periods import Month
 
 D = dt.date(2025, 12, 31)
-
-
-def make_target(**kw: Any) -> Target:
-    base: dict[str, Any] = dict(
-        id="t",
-        region="R",
-        indicator="x",
-        name="X",
-        unit="u",
-        kind="level",
-        direction="increase",
-        target=200.0,
-        deadline=D,
-        baseline=None,
-    )
-    base.update(kw)
-    return Target(**base)
 
 
 def run(target: Target, rows: list[tuple[Any, ...]], as_of: str = "2024-06") -> TargetResult:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import helpers
 import pytest
 from click.testing import CliRunner
 from helpers import SYNTHETIC, frame, target_toml, write_actuals, write_targets
@@ -23,20 +24,10 @@ D = dt.date(2025, 12, 31)
 
 
 def make_target(**kw: Any) -> Target:
-    base: dict[str, Any] = dict(
-        id="t",
-        region="R",
-        indicator="x",
-        name="X",
-        unit="firms",
-        kind="level",
-        direction="increase",
-        target=300.0,
-        deadline=D,
-        baseline=Baseline("2021", 206.0),
+    """Xiaobeihe-like firms: 300 by the deadline from 206 in 2021 (synthetic); `kw` overrides."""
+    return helpers.make_target(
+        **{"unit": "firms", "target": 300.0, "baseline": Baseline("2021", 206.0), **kw}
     )
-    base.update(kw)
-    return Target(**base)
 
 
 def judged(target: Target, rows: list[tuple[Any, ...]], as_of: str = "2026-10") -> Report:
