@@ -41,7 +41,7 @@ def build_report(
     """Read both inputs and judge them; raises InputError when a file cannot be used.
 
     `previous` is last month's published report as `read_previous` found it (or did not).
-    `progress(step, done, total)` is called as each step starts (see progress.py).
+    `progress(step, done, total)` is called as each step starts (see progressbar.py).
     """
     progress(f"reading {targets.name}", 0, 3)
     targets_file = load_targets(targets)

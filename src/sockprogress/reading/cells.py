@@ -23,7 +23,7 @@ _NEAR_MONTH = re.compile(r"(\d{4})\s*[/.年-]\s*(\d{1,2})\s*月?")
 class CellProblem(ValueError):
     """A cell that cannot be used; the row is left out.
 
-    `code` and `params` let a report say it in its own language (rendering/text.py).
+    `code` and `params` let a report say it in its own language (rendering/formatting.py).
     """
 
     def __init__(self, message: str, code: str = "", **params: object) -> None:

@@ -2,7 +2,7 @@
 blank-figure reasons, figures, units and bases, in one place.
 
 The ids are the English text (gettext's convention); `N_` only marks them for `pybabel
-extract`, and text.py translates them where they are shown. A code that is missing here is
+extract`, and formatting.py translates them where they are shown. A code that is missing here is
 shown as written (an issue: as its English message); tests/test_catalogue.py keeps the codes
 the judging and reading code give in step with these tables.
 """
