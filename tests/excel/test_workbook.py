@@ -21,16 +21,16 @@ from openpyxl import load_workbook
 from xlsxparts import Package, series, title
 
 from sockprogress.i18n import _
-from sockprogress.model import Issue, Report, TargetResult
+from sockprogress.model import ATTENTION, Issue, Report, TargetResult
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering import formatting
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.excel.formats import PERIOD_FORMATS, PERIOD_KINDS
 from sockprogress.rendering.excel.labels import input_rows, target_scale
-from sockprogress.rendering.excel.regionsheets import MAX_CHARTS
 from sockprogress.rendering.excel.summarysheet import KEYS
 from sockprogress.rendering.formatting import DASH, basis_word, status_word
+from sockprogress.rendering.selection import IN_FULL
 
 ROOT = Path(__file__).resolve().parents[2]
 SPARKLINE_WARNING = "Sparkline Group extension is not supported and will be removed"
@@ -496,27 +496,58 @@ def test_every_region_gets_its_charts_up_to_the_limit(shipped_report: Report) ->
     charts = Package(render_workbook(copies(shipped_report, 25))).charts()
     regions = {name: found for name, found in charts.items() if name.startswith("Synthetic")}
     assert len(regions) == 25
-    assert sum(len(found) for found in regions.values()) == 200 == MAX_CHARTS
+    assert sum(len(found) for found in regions.values()) == 200 == IN_FULL
 
 
-def test_charts_are_capped_for_a_large_report_and_about_says_so(shipped_report: Report) -> None:
-    # synthetic: the shipped targets copied into 30 made-up regions (240 targets > 200)
-    report = copies(shipped_report, 30)
+def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is(
+    shipped_report: Report,
+) -> None:
+    # synthetic: the shipped targets copied into 40 made-up regions (320 targets > 200)
+    report = copies(shipped_report, 40)
     data = render_workbook(report)
     wb = load(data)
-    charts = Package(data).charts()
-    assert sum(len(found) for found in charts.values()) == MAX_CHARTS == 200
-    # the most urgent statuses come first: every copy of a missed or behind target is charted
-    urgent = {"missed", "moving_away", "insufficient_progress"}
-    per_copy = sum(r.status in urgent for r in shipped_report.targets)
-    assert per_copy and 30 * per_copy <= 200
+    package = Package(data)
+    charts = package.charts()
+    assert sum(len(found) for found in charts.values()) == IN_FULL == 200
+    # the most urgent statuses come first: every copy of a missed target is charted
+    missed = [r for r in report.targets if r.status == "missed"]
+    assert 0 < len(missed) <= 200
     charted = {title(c) for found in charts.values() for c in found}
-    assert {r.target.name for r in shipped_report.targets if r.status in urgent} <= charted
+    assert {r.target.name for r in missed} <= charted
+    ordered = sorted(report.targets, key=lambda r: ATTENTION[r.status])
+    full, rest = ordered[:200], ordered[200:]
     regions = [ws for ws in wb.worksheets if ws.title.startswith("Synthetic")]
     texts = [str(v) for ws in regions for row in ws.iter_rows(values_only=True) for v in row if v]
-    assert sum(t.startswith("No chart: charts are limited to the 200") for t in texts) == 40
+    # a table of observations (its heading row) for each block in full only
+    assert texts.count("Input rows") == 200
+    assert texts.count("Observations used") == 320
+    why = (
+        "Not in full: with more than 200 targets, the table of figures and the chart are given "
+        "for the 200 most in need of attention (see About)."
+    )
+    notes = sorted(t.removeprefix(why) for t in texts if t.startswith(why))
+    expected = []
+    for r in rest:
+        rows = sorted(row for o in r.observations for row in o.rows)
+        n = len(r.observations)
+        if not n:
+            expected.append("")
+            continue
+        span = f"row {rows[0]}" if rows[0] == rows[-1] else f"rows {rows[0]} to {rows[-1]}"
+        figures = "figures, with their sources, are" if n > 1 else "figure, with its source, is"
+        expected.append(f" Its {n} {figures} listed in the JSON (input {span}).")
+    assert notes == sorted(expected)
+    # the shipped figures give both forms: a range of rows and a single row
+    assert (
+        " Its 8 figures, with their sources, are listed in the JSON (input rows 18 to 48)." in notes
+    )
+    assert " Its 1 figure, with its source, is listed in the JSON (input row 46)." in notes
+    # the Summary's trends: one per target in full with two figures or more
+    sparklines = package.sparklines(wb.worksheets[0].title)
+    trends = sum(len(r.observations) >= 2 for r in full)
+    assert len(sparklines) == trends < sum(len(r.observations) >= 2 for r in report.targets)
     about = [str(v) for row in wb["About"].iter_rows(values_only=True) for v in row if v]
-    assert any("240 targets" in t and "200 most in need of attention" in t for t in about)
+    assert any("320 targets" in t and "200 most in need of attention" in t for t in about)
     small = [
         str(v)
         for row in reload(shipped_report)["About"].iter_rows(values_only=True)

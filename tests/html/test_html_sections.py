@@ -216,7 +216,8 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     """100 regions of 3 targets (copies of the synthetic ones): folded contents, capped charts."""
     from dataclasses import replace
 
-    from sockprogress.rendering.svgcharts import MAX_CHARTS
+    from sockprogress.rendering.selection import in_full
+    from sockprogress.rendering.svgcharts import MAX_CHARTS, chosen_for_charts
 
     results = tuple(
         replace(r, target=replace(r.target, id=f"{r.target.id}-{i}", region=f"Town {i:03d}"))
@@ -227,6 +228,14 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     html = render_html(big, lang="en")
     assert html.count("<svg") == MAX_CHARTS
     assert f"Charts are drawn for {MAX_CHARTS} of 300 targets" in html
+    # A card without a chart says where its figures are: the workbook lists them for the 200
+    # targets it shows in full, the JSON for all.
+    charted, full = chosen_for_charts(big.targets), in_full(big)
+    unlisted = [r for r in big.targets if r.observations and r.target.id not in charted]
+    in_book = sum(id(r) in full for r in unlisted)
+    assert 0 < in_book < len(unlisted)
+    assert html.count("are listed in the workbook (sheet Town ") == in_book
+    assert html.count("are listed in the JSON (input rows ") == len(unlisted) - in_book
     toc = html[html.index('<nav class="toc"') : html.index("</nav>")]
     assert "<summary>Targets by region (100)</summary>" in toc
     assert toc.count('href="#r-') == 100

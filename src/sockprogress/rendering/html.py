@@ -15,10 +15,11 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
-from ..i18n import _, catalogue, ngettext
+from ..i18n import _, catalogue
 from ..model import STATUSES, Report, TargetResult
 from ..periods import Month
 from . import formatting, outcome
+from .selection import in_full, where_listed
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
 
@@ -144,19 +145,6 @@ def observation_rows(r: TargetResult, lang: str) -> tuple[tuple[str, str, str, s
     )
 
 
-def figures_elsewhere(r: TargetResult, region: str, lang: str) -> str:
-    """Where the figures of a target without a chart are listed, when it has any."""
-    if not r.observations:
-        return ""
-    return ngettext(
-        "Its {n} figure, with its source, is listed in the workbook (sheet {region}) and the JSON.",
-        "Its {n} figures, with their sources, are listed in the workbook (sheet {region}) and "
-        "the JSON.",
-        len(r.observations),
-        lang,
-    ).format(n=len(r.observations), region=region)
-
-
 def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
     """Why figures are blank, in one short line: `pace, projection: no baseline`."""
     reasons: dict[str, list[str]] = {}
@@ -256,6 +244,7 @@ def target_texts(r: TargetResult, lang: str) -> tuple[tuple[str, str, bool], ...
 def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     """Everything the templates show, decided here so they hold only `for` and `if`."""
     charts = draw_charts(report.targets, lang, chart_limit)
+    full = in_full(report)
     chartable = sum(1 for r in report.targets if r.observations or r.baseline)
     seen: set[str] = set()
     cards: list[Card] = []
@@ -282,7 +271,9 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
                 # The table goes with its chart: a province's page would otherwise list every
                 # monthly figure of 2,000 targets; the workbook and the JSON list them all.
                 observations=observation_rows(r, lang) if svg else (),
-                figures_elsewhere=figures_elsewhere(r, region_label, lang) if not svg else "",
+                figures_elsewhere=(
+                    "" if svg else where_listed(r, lang, region_label if id(r) in full else None)
+                ),
                 blank_line=blank_line(r, lang, report.as_of),
                 goal_note=formatting.goal_note(r.target, lang),
                 texts=target_texts(r, lang),

@@ -1,9 +1,10 @@
 """The Excel report, written in memory with xlsxwriter's public API.
 
 Sheets: Summary (one row per target, grouped by region, with a sparkline each), Changes
-(since last month), one sheet per region with a block and a native chart per target, Context,
-Data issues, About. User text is always written as a string cell, so `=cmd|…` in a note never
-becomes a formula; the workbook holds values only.
+(since last month), one sheet per region with a block per target (its observations and a native
+chart too, for every target up to 200: `selection.py`), Context, Data issues, About. User text
+is always written as a string cell, so `=cmd|…` in a note never becomes a formula; the workbook
+holds values only.
 
 Modules: `summarysheet`, `changessheet`, `regionsheets` (with `nativecharts`), `contextsheet`,
 `issuessheet`, `aboutsheet` write the sheets; `labels` holds their words, `formats` the cell
@@ -19,6 +20,7 @@ from xlsxwriter.workbook import Workbook
 
 from ...i18n import _
 from ...model import Report
+from ..selection import in_full
 from .aboutsheet import write_about
 from .book import Book
 from .changessheet import write_changes
@@ -26,7 +28,7 @@ from .contextsheet import write_context
 from .issuessheet import write_issues
 from .labels import by_region, figure_label, region_name
 from .layout import month_words, sheet_name, title_line
-from .regionsheets import add_region_sheet, charted
+from .regionsheets import add_region_sheet
 from .summarysheet import write_summary
 
 __all__ = ["render_workbook"]
@@ -81,9 +83,9 @@ def render_workbook(report: Report, lang: str = "en") -> bytes:
         for region, results in by_region(report)
     ]
     context, issues, about = (workbook.add_worksheet(figure_label(k, lang)) for k in names)
-    charts = charted(report)
+    full = in_full(report)
     for ws, region, results in regions:
-        add_region_sheet(book, ws, region, results, charts)
+        add_region_sheet(book, ws, region, results, full)
     write_summary(book, summary)
     write_changes(book, changes)
     write_context(book, context)

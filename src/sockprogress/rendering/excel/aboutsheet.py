@@ -10,10 +10,10 @@ from xlsxwriter.worksheet import Worksheet
 
 from ...i18n import _
 from ..formatting import method_paragraphs, status_meaning, status_text
+from ..selection import IN_FULL
 from .book import Book
 from .formats import BOLD, CODE, HASH, STATUS_STYLE, SUBTITLE, TITLE, TOP, WRAP
 from .layout import fit_row, month_words, print_setup, put
-from .regionsheets import MAX_CHARTS
 
 WIDTHS = (24.0, 22.0, 70.0)
 TEXT_WIDTH = WIDTHS[1] + WIDTHS[2]
@@ -22,13 +22,16 @@ TEXT_WIDTH = WIDTHS[1] + WIDTHS[2]
 def _rows(book: Book) -> list[tuple[str, str]]:
     report, lang = book.report, book.lang
     n = len(report.targets)
-    if n > MAX_CHARTS:
+    if n > IN_FULL:
         charts = _(
-            "This report has {n} targets; native charts are drawn for the {limit} most in need "
-            "of attention (missed, moving away and insufficient progress first) to keep the "
-            "workbook quick to write and open. Every target keeps its figures and observations.",
+            "This report has {n} targets. The {limit} most in need of attention (missed, moving "
+            "away and insufficient progress first) are shown in full: the table of their "
+            "figures on their region sheet, a native chart and a trend on the Summary. Every "
+            "other target keeps its key figures and its latest figure's source, and its block "
+            "says which input rows hold its figures; the JSON report lists every figure of every "
+            "target. This keeps the workbook quick to write and open.",
             lang,
-        ).format(n=n, limit=MAX_CHARTS)
+        ).format(n=n, limit=IN_FULL)
     else:
         charts = _("Each target's block on its region sheet has a native chart.", lang)
     units = (

@@ -3,13 +3,17 @@
 Blocks stack down the sheet, so 2,000 targets make 100 sheets, not 2,000, and the work per
 target is constant: building stays linear in targets plus observations.
 
-The observations are most of a province's workbook (130,000 rows, each cell some 5 µs to write),
-so each is written in as few cells as say it all: the period (its end date, shown as the period
-was written) and the value, always; the basis and the source on a table's first row and where
-they change, blank where they repeat the row above; the input row on a table's first row, on
-each year's first row and wherever it does not follow on, blank where it is the row above plus 1
-(the table's heading says so). The native chart and the Summary's sparkline draw from these
-same cells.
+Beyond 200 targets only the most urgent blocks are in full, with their observations and a chart
+(`selection.py`); the others keep their key figures and say where their figures are. A
+province's 130,000 monthly figures would otherwise be most of its workbook, each cell some 5 µs
+to write, for a list the JSON holds already.
+
+Each observation is written in as few cells as say it all: the period (its end date, shown as
+the period was written) and the value, always; the basis and the source on a table's first row
+and where they change, blank where they repeat the row above; the input row on a table's first
+row, on each year's first row and wherever it does not follow on, blank where it is the row
+above plus 1 (the table's heading says so). The native chart and the Summary's sparkline draw
+from these same cells.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 from xlsxwriter.worksheet import Worksheet
 
 from ...i18n import _
-from ...model import ATTENTION, Report, TargetResult
+from ...model import TargetResult
 from .. import outcome
 from ..formatting import (
     DASH,
@@ -32,6 +36,7 @@ from ..formatting import (
     status_word,
     why_reason,
 )
+from ..selection import IN_FULL, where_listed
 from .book import Book, Table
 from .formats import (
     ABOUT_MONTH,
@@ -70,12 +75,10 @@ WIDTHS = (34.0, 15.0, 25.0, 10.0, 15.0, 16.0)  # C: a basis (年产规模（未�
 CHART_COL, LAST_PRINT_COL = 6, 14  # G and O, 0-based
 CHART_COLUMN_WIDTH = 10.0
 TEXT_WIDTH = sum(WIDTHS[1:6])  # a text merged over B:F
+BLOCK_WIDTH = sum(WIDTHS)  # A:F
 BASIS_WIDTH = WIDTHS[2]
 SOURCE_COL = 4  # E: the observations' sources, merged to O when they wrap
 SOURCE_WIDTH = sum(WIDTHS[SOURCE_COL:]) + CHART_COLUMN_WIDTH * (LAST_PRINT_COL - CHART_COL + 1)
-# Each native chart is some 10 kB of XML and costs time to build, save and open: up to this
-# many targets every one gets a chart; beyond it, the most urgent ones do (About says so).
-MAX_CHARTS = 200
 # Up to this many targets, each observation's source wraps in a cell merged to the print edge,
 # so it prints whole; a province's 130,000 figures would not pay for merged, measured cells.
 WRAPPED_SOURCES = 50
@@ -268,16 +271,15 @@ def _observations(
     return first, n - 1
 
 
-def charted(report: Report) -> set[int]:
-    """The results (by `id`) that get a native chart: all up to MAX_CHARTS, else the most urgent.
-
-    Keyed by object identity, not target id, so copies of one target in tests count apart; the
-    report holds every result for the whole build, so no id is reused meanwhile.
-    """
-    if len(report.targets) <= MAX_CHARTS:
-        return {id(r) for r in report.targets}
-    ordered = sorted(report.targets, key=lambda r: ATTENTION[r.status])  # stable: input order
-    return {id(r) for r in ordered[:MAX_CHARTS]}
+def _not_in_full(result: TargetResult, lang: str) -> str:
+    """Why a block has no chart and no table, and where its figures are instead."""
+    why = _(
+        "Not in full: with more than {limit} targets, the table of figures and the chart are "
+        "given for the {limit} most in need of attention (see About).",
+        lang,
+    ).format(limit=IN_FULL)
+    where = where_listed(result, lang, None)
+    return why + ("" if lang == "zh" or not where else " ") + where
 
 
 def _block(
@@ -286,17 +288,24 @@ def _block(
     row: int,
     result: TargetResult,
     book: Book,
-    chart: bool,
+    full: bool,
     wrap: bool,
 ) -> int:
-    """One target's block from `row`; returns the first row after it."""
+    """One target's block from `row`, in full or not (`selection.py`); returns the first row
+    after it."""
     lang, f = book.lang, book.formats
     scale = book.scale(result)
     name = target_name(result, lang)
+    muted = f(MUTED, WRAP)
     # The heading row is ruled across: a row format, not a cell per column.
     ws.set_row(row, None, f(RULE))
     put(ws, row, 0, name + paren(scale.unit, lang), f(SUBTITLE, RULE))
     facts_end = _facts(ws, row + 1, result, scale, book)
+    if not full:
+        put(ws, facts_end + 1, 0, _("Observations used", lang), f(SUBTITLE))
+        note = _not_in_full(result, lang)
+        fit_row(ws, facts_end + 2, [put_text(ws, facts_end + 2, 0, 5, BLOCK_WIDTH, note, muted)])
+        return facts_end + 5
     # The observations start below the chart.
     start = max(facts_end + 1, row + 2 + CHART_ROWS)
     # With no observation the table is its heading alone: there is nothing to show.
@@ -304,19 +313,6 @@ def _block(
     if result.observations:
         book.tables[id(result)] = Table(sheet, first, end)
     end = max(end, start + 1)
-    if not chart:
-        put(
-            ws,
-            row + 1,
-            CHART_COL,
-            _(
-                "No chart: charts are limited to the {limit} targets most in need of attention "
-                "(see About).",
-                lang,
-            ).format(limit=MAX_CHARTS),
-            f(MUTED),
-        )
-        return end + 3
     path = required_path(result)
     frame = frame_for(result, scale, path)
     lines = guide_lines(result, scale, frame, path)
@@ -345,7 +341,7 @@ def add_region_sheet(
     ws: Worksheet,
     region: str,
     results: list[TargetResult],
-    charts: set[int],
+    full: set[int],
 ) -> None:
     """Fill the region's sheet `ws` with a block per target, a page each."""
     report, lang = book.report, book.lang
@@ -362,7 +358,7 @@ def add_region_sheet(
     for i, result in enumerate(results):
         if i:
             breaks.append(row)  # each block starts a page
-        row = _block(ws, sheet, row, result, book, id(result) in charts, wrap)
+        row = _block(ws, sheet, row, result, book, id(result) in full, wrap)
     ws.set_h_pagebreaks(breaks)
     print_setup(ws, sheet, book.month, lang)
     ws.print_area(0, 0, row, LAST_PRINT_COL)
