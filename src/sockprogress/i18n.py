@@ -67,8 +67,10 @@ def catalogue(lang: str) -> _gettext.NullTranslations:
     )
 
 
+@lru_cache(maxsize=4096)
 def _(message: str, lang: str = DEFAULT_LANG) -> str:
-    """`message` (an English message id) in `lang`."""
+    """`message` (an English message id) in `lang`; remembered, as a province's report asks
+    for the same labels tens of thousands of times."""
     return catalogue(lang).gettext(message)
 
 
