@@ -2,8 +2,8 @@
 
 matplotlib is imported only when a chart is drawn (the first `ChartDrawer()`), so reading,
 judging and the Excel/JSON outputs never pay for it. One Figure is reused for every chart and
-saved straight to SVG (no GUI backend, no pyplot). The bytes are deterministic: a fixed
-`svg.hashsalt` per target, no date metadata, text kept as text.
+drawn straight on matplotlib's SVG renderer (no GUI backend, no pyplot, no savefig). The bytes
+are deterministic: a fixed `svg.hashsalt` per target, no date metadata, text kept as text.
 """
 
 from __future__ import annotations
@@ -114,11 +114,19 @@ class ChartDrawer:
     def svg(self, result: TargetResult, lang: str = "en") -> str:
         """The chart as an `<svg role="img">` element with a text label; same input, same bytes."""
         import matplotlib
+        from matplotlib.backends.backend_svg import RendererSVG
 
         with matplotlib.rc_context({**RC, "svg.hashsalt": f"sockprogress:{result.target.id}"}):
             self._draw(result, lang)
             buffer = io.StringIO()
-            self.figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+            # What `savefig(format="svg")` does, the same bytes, without its canvas switching
+            # and option handling (a sixth of a chart's time): the figure drawn at 72 dpi on
+            # matplotlib's SVG renderer (its backends ship no type hints).
+            width, height = self.figure.get_size_inches() * 72
+            metadata = {"Date": None, "Creator": None}
+            renderer = RendererSVG(width, height, buffer, metadata=metadata)  # type: ignore[no-untyped-call]
+            self.figure.draw(renderer)
+            renderer.finalize()  # type: ignore[no-untyped-call]
         return self._tidy(buffer.getvalue(), result, lang)
 
     def _draw(self, result: TargetResult, lang: str) -> None:
