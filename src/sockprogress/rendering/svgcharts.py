@@ -9,6 +9,7 @@ are deterministic: a fixed `svg.hashsalt` per target, no date metadata, text kep
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import re
@@ -44,12 +45,40 @@ TICK_COLOR, TICK_LENGTH, TICK_WIDTH, TICK_ZORDER = "#333333", 3.0, 0.8, 1.5
 X_LABEL_PAD, Y_LABEL_PAD = 3.4, 5.0
 # Labels made up front: the most a chart shows (7 years; MaxNLocator(4) keeps 5 in the limits).
 X_LABELS, Y_LABELS = 7, 5
+NO_METADATA = {"Date": None, "Creator": None}  # no date: the same chart gives the same bytes
+TEXT_SIZES = 4096  # text sizes remembered across charts (a few hundred labels at most)
 _SVG_HEAD = re.compile(r"\A.*?(<svg\b)", re.S)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 _GROUP_ID = re.compile(r'<g id="[^"]*"(/?)>')
 _STYLE = re.compile(r"<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>")
 _BLANKS = re.compile(r">\s+<")
 _SIZE = re.compile(r' (width|height)="[^"]*pt"')
+
+
+@functools.cache
+def _renderer_class() -> Any:
+    """matplotlib's RendererSVG, remembering the size of a text from one chart to the next.
+
+    Text is laid out with its size measured by FreeType, and matplotlib keeps the sizes for
+    one renderer only, so each chart measured its labels again: a quarter of its time. The
+    labels repeat (years, 0, 1.5, 3…); their sizes depend only on the text and its font.
+    Typed loosely: matplotlib's backends ship no type hints.
+    """
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    sizes: dict[tuple[str, Any, Any], Any] = {}
+
+    class Renderer(RendererSVG):
+        def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
+            key = (s, prop.copy(), ismath)  # a copy: FontProperties is mutable, hashed by value
+            if key not in sizes:
+                if len(sizes) >= TEXT_SIZES:
+                    sizes.clear()
+                measure = super().get_text_width_height_descent
+                sizes[key] = measure(s, prop, ismath)  # type: ignore[no-untyped-call]
+            return sizes[key]
+
+    return Renderer
 
 
 def _within(values: list[float], low: float, high: float) -> list[float]:
@@ -114,19 +143,17 @@ class ChartDrawer:
     def svg(self, result: TargetResult, lang: str = "en") -> str:
         """The chart as an `<svg role="img">` element with a text label; same input, same bytes."""
         import matplotlib
-        from matplotlib.backends.backend_svg import RendererSVG
 
         with matplotlib.rc_context({**RC, "svg.hashsalt": f"sockprogress:{result.target.id}"}):
             self._draw(result, lang)
             buffer = io.StringIO()
             # What `savefig(format="svg")` does, the same bytes, without its canvas switching
             # and option handling (a sixth of a chart's time): the figure drawn at 72 dpi on
-            # matplotlib's SVG renderer (its backends ship no type hints).
+            # matplotlib's SVG renderer.
             width, height = self.figure.get_size_inches() * 72
-            metadata = {"Date": None, "Creator": None}
-            renderer = RendererSVG(width, height, buffer, metadata=metadata)  # type: ignore[no-untyped-call]
+            renderer = _renderer_class()(width, height, buffer, metadata=NO_METADATA)
             self.figure.draw(renderer)
-            renderer.finalize()  # type: ignore[no-untyped-call]
+            renderer.finalize()
         return self._tidy(buffer.getvalue(), result, lang)
 
     def _draw(self, result: TargetResult, lang: str) -> None:
