@@ -1,0 +1,142 @@
+"""The small SVG charts: their axis labels are text, in order, where matplotlib's axis put them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+
+import pytest
+
+from sockprogress.model import Report, TargetResult
+from sockprogress.rendering import svgcharts
+from sockprogress.rendering.svgcharts import ChartDrawer
+
+TEXT = re.compile(
+    r'<text style="[^"]*text-anchor: (\w+);[^"]*" x="([-\d.]+)" y="([-\d.]+)"[^>]*>([^<]*)<'
+)
+# The tick markers' shapes: 3 pt down (x axis) and 3 pt left (y axis) from the axis line.
+MARKER = re.compile(r'<path id="(\w+)" d="M 0 0\s+L (0 3|-3 0)\s+"')
+USE = re.compile(r'<use xlink:href="#(\w+)" x="([-\d.]+)" y="([-\d.]+)"')
+
+
+@dataclasses.dataclass
+class Axes:
+    years: list[str]  # the year labels, left to right as the SVG has them
+    values: list[str]  # the value labels, bottom to top
+    year_at: list[tuple[float, float]]
+    value_at: list[tuple[float, float]]
+    x_ticks: list[tuple[float, float]]
+    y_ticks: list[tuple[float, float]]
+
+
+def axes(svg: str) -> Axes:
+    texts = TEXT.findall(svg)
+    markers = {shape: id_ for id_, shape in MARKER.findall(svg)}
+    uses = USE.findall(svg)
+    return Axes(
+        years=[t for anchor, _, _, t in texts if anchor == "middle"],
+        values=[t for anchor, _, _, t in texts if anchor == "end"],
+        year_at=[(float(x), float(y)) for anchor, x, y, _ in texts if anchor == "middle"],
+        value_at=[(float(x), float(y)) for anchor, x, y, _ in texts if anchor == "end"],
+        x_ticks=[(float(x), float(y)) for id_, x, y in uses if id_ == markers["0 3"]],
+        y_ticks=[(float(x), float(y)) for id_, x, y in uses if id_ == markers["-3 0"]],
+    )
+
+
+def result(report: Report, target_id: str) -> TargetResult:
+    return next(r for r in report.targets if r.target.id == target_id)
+
+
+@pytest.fixture(scope="module")
+def drawer() -> ChartDrawer:
+    return ChartDrawer()
+
+
+@pytest.mark.parametrize(
+    ("target_id", "lang", "years", "values"),
+    [
+        ("liaoyuan-sock-capacity", "en", ["2023", "2024", "2025"], ["0", "1.5", "3", "4.5"]),
+        ("liaoyuan-sock-capacity", "zh", ["2023", "2024", "2025"], ["0", "15", "30", "45"]),
+        (
+            "xiaobeihe-sock-firms",
+            "en",
+            ["2022", "2023", "2024", "2025"],
+            ["0", "100", "200", "300"],
+        ),
+        (
+            "xiaobeihe-sock-output",
+            "zh",
+            ["2021", "2022", "2023", "2024", "2025"],
+            ["0", "15", "30"],
+        ),
+    ],
+)
+def test_axis_labels_are_text_in_order(
+    shipped_report: Report,
+    drawer: ChartDrawer,
+    target_id: str,
+    lang: str,
+    years: list[str],
+    values: list[str],
+) -> None:
+    chart = axes(drawer.svg(result(shipped_report, target_id), lang))
+    assert chart.years == years
+    assert chart.values == values  # in the unit of the caption (bn pairs, 亿双)
+    assert len(chart.x_ticks) == len(years) + 1  # a tick at each turn of the year
+    assert len(chart.y_ticks) == len(values)
+
+
+def test_labels_sit_where_the_axis_put_them(shipped_report: Report, drawer: ChartDrawer) -> None:
+    """Where matplotlib's own Axis drew them (DejaVu Sans 9, tick 3 pt, pad 2 pt).
+
+    The numbers are those of the charts drawn by the Axis before it was replaced.
+    """
+    chart = axes(drawer.svg(result(shipped_report, "xiaobeihe-sock-firms"), "en"))
+    (axis_y,) = {y for _, y in chart.x_ticks}
+    (axis_x,) = {x for x, _ in chart.y_ticks}
+    turns = sorted(x for x, _ in chart.x_ticks)
+    # Each year's label is centred in its band, between the ticks of its turns; its top 3.4 pt
+    # (the minor ticks' pad) below the axis puts its baseline 10.24 pt below.
+    for (x, y), left, right in zip(chart.year_at, turns[:-1], turns[1:], strict=True):
+        assert x == pytest.approx((left + right) / 2, abs=1e-3)
+        assert y - axis_y == pytest.approx(10.238, abs=1e-2)
+    # Each value ends 5 pt (tick and pad) left of the axis, centred on its tick by the middle
+    # of its digits (`center_baseline`): the baseline 3.42 pt below; bottom to top.
+    for (x, y), (_, tick_y) in zip(chart.value_at, chart.y_ticks, strict=True):
+        assert x == pytest.approx(axis_x - 5, abs=1e-3)
+        assert y - tick_y == pytest.approx(3.419, abs=1e-2)
+    assert [y for _, y in chart.y_ticks] == sorted((y for _, y in chart.y_ticks), reverse=True)
+
+
+def test_a_long_series_is_labelled_every_other_year(
+    shipped_report: Report, drawer: ChartDrawer
+) -> None:
+    shipped = result(shipped_report, "xiaobeihe-sock-firms")
+    assert shipped.baseline is not None
+    long = dataclasses.replace(
+        shipped, baseline=dataclasses.replace(shipped.baseline, end=dt.date(2012, 12, 31))
+    )
+    chart = axes(drawer.svg(long, "en"))
+    assert chart.years == [str(year) for year in range(2012, 2025, 2)]
+    assert len(chart.x_ticks) == 8  # 2012, 2014, … 2026
+    # Drawn again with fewer years, the labels left over are hidden, not shown stale.
+    assert axes(drawer.svg(shipped, "en")).years == ["2022", "2023", "2024", "2025"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_bytes_are_those_savefig_writes(shipped_report: Report, lang: str) -> None:
+    """Drawn on the SVG renderer directly, with text sizes remembered across charts: the same
+    bytes as matplotlib's own `savefig`, which measures every text afresh."""
+    import matplotlib
+
+    drawer = ChartDrawer()
+    drawable = [r for r in shipped_report.targets if r.observations or r.baseline]
+    for r in drawable * 2:  # the second time round, every size is a remembered one
+        ours = drawer.svg(r, lang)
+        salt = {**svgcharts.RC, "svg.hashsalt": f"sockprogress:{r.target.id}"}
+        with matplotlib.rc_context(salt):
+            buffer = io.StringIO()
+            drawer.figure.savefig(buffer, format="svg", metadata=svgcharts.NO_METADATA)
+        assert ChartDrawer._tidy(buffer.getvalue(), r, lang) == ours
