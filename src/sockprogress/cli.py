@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .errors import SockProgressError
-from .gcpause import gc_frozen, gc_paused
+from .gcpause import gc_paused
 from .i18n import LANG_ENV, LANGS, N_, _, default_lang, ngettext
 from .periods import Month
 from .progressbar import ProgressBar
@@ -226,7 +226,8 @@ def report(
     # The report builds millions of small objects without cycles (a province's grid, its
     # judged series, the workbook's cells): the cyclic collector walking them again and again
     # as they pile up makes the work grow faster than the data. Paused here, for this one
-    # command; the library functions leave the collector alone.
+    # command, with no collection at all: reading and judging leave no cycles behind (a test
+    # checks), so reference counting frees them. The library functions leave it alone.
     with ProgressBar() as bar, gc_paused():
         from .pipeline import parse_formats, run_report
 
@@ -236,23 +237,19 @@ def report(
             with bar.paused():
                 for issue in report.issues:
                     click.echo(issue_line(issue, lang), err=True)
-            # The one collection of the command: reading leaves pandas' frames behind in
-            # reference cycles (a province: ~120 MiB), no longer needed once judged.
-            gc.collect()
 
-        with gc_frozen():  # the libraries just imported are never garbage
-            result, paths = run_report(
-                targets,
-                actuals,
-                as_of,
-                out,
-                parse_formats(formats),
-                templates=templates,
-                lang=lang,
-                today=dt.date.today(),
-                progress=lambda label, done, total: bar.step(step_words(label, lang), done, total),
-                on_judged=judged,
-            )
+        result, paths = run_report(
+            targets,
+            actuals,
+            as_of,
+            out,
+            parse_formats(formats),
+            templates=templates,
+            lang=lang,
+            today=dt.date.today(),
+            progress=lambda label, done, total: bar.step(step_words(label, lang), done, total),
+            on_judged=judged,
+        )
     from .rendering.formatting import colon, counts_text, month_text
     from .rendering.outcome import headline
 

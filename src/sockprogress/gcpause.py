@@ -22,18 +22,3 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-@contextmanager
-def gc_frozen() -> Iterator[None]:
-    """Every object alive now is left out of collections inside the block.
-
-    After importing pandas, matplotlib and the rest, a full collection walks their million
-    objects (0.1 s) to find no garbage: frozen, the one collection a report makes walks only
-    what the report itself made.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()

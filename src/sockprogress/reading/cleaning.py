@@ -59,7 +59,9 @@ class Cleaner:
         """Run func once per distinct cell value; rows whose value fails become issues."""
         codes, uniques = self.codes(column)
         results: list[Any] = []
-        messages: list[CellProblem] = []
+        # What each problem says, not the exception itself: its traceback would hold this
+        # frame and every caller's (the whole grid) in a cycle only the collector frees.
+        messages: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
         failing = np.full(len(uniques) + 1, -1, dtype=np.intp)
         for position, value in enumerate([*uniques, None]):
             try:
@@ -67,7 +69,7 @@ class Cleaner:
             except CellProblem as exc:
                 results.append(None)
                 failing[position] = len(messages)
-                messages.append(exc)
+                messages.append((str(exc), exc.code, exc.params))
         if messages:
             # A row has one value, so one problem per row: its issues may be made in row order.
             which = failing[codes]
@@ -76,17 +78,8 @@ class Cleaner:
             new = failed & ~bad
             rows = self.frame["row"].to_numpy()[new]
             for row, message in zip(rows.tolist(), which[new].tolist(), strict=True):
-                problem = messages[message]
-                issue = Issue(
-                    "error",
-                    str(problem),
-                    self.name,
-                    SHEET,
-                    int(row),
-                    column,
-                    problem.code,
-                    problem.params,
-                )
+                text, code, params = messages[message]
+                issue = Issue("error", text, self.name, SHEET, int(row), column, code, params)
                 self.issues.append((int(row), order, issue))
             self.bad = pd.Series(bad | failed, index=self.frame.index)
         return Cleaned(codes, results, self.frame.index)
