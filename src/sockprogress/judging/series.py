@@ -31,22 +31,27 @@ class _Year:
     total_row: tuple[float, str, int] | None = None
 
     def fill(self) -> None:
-        """Derive what follows exactly: ytd(m) = ytd(m-1) + amount(m), in every direction."""
-        changed = True
-        while changed:
-            changed = False
+        """Derive what follows exactly: ytd(m) = ytd(m-1) + amount(m), in every direction.
+
+        Passes run January to December until one derives nothing. What a pass derives for
+        month m (its ytd or amount) is read by month m+1 in the same pass; only the third rule,
+        ytd(m-1) = ytd(m) - amount(m), gives a month already passed something new. So a pass in
+        which it did not fire leaves nothing to derive, and no idle pass is run to find that.
+        """
+        amount, ytd = self.amount, self.ytd
+        again = True
+        while again:
+            again = False
             for m in range(1, 13):
-                before = 0.0 if m == 1 else self.ytd[m - 1]
-                a, y = self.amount[m], self.ytd[m]
+                before = 0.0 if m == 1 else ytd[m - 1]
+                a, y = amount[m], ytd[m]
                 if y is None and a is not None and before is not None:
-                    self.ytd[m] = before + a
-                    changed = True
+                    ytd[m] = before + a
                 elif a is None and y is not None and before is not None:
-                    self.amount[m] = y - before
-                    changed = True
+                    amount[m] = y - before
                 elif m > 1 and before is None and a is not None and y is not None:
-                    self.ytd[m - 1] = y - a
-                    changed = True
+                    ytd[m - 1] = y - a
+                    again = True
 
     def total(self) -> float | None:
         return self.total_row[0] if self.total_row else self.ytd[12]
@@ -75,21 +80,30 @@ def level_series(rows: pd.DataFrame | Rows) -> Series:
 
 
 def _years(rows: Rows) -> tuple[dict[int, _Year], tuple[int, int] | None]:
+    """Each calendar year's total and monthly figures, filled in (rates left out), and the
+    latest (year, month) that has a month row."""
     years: dict[int, _Year] = {}
-    latest: tuple[int, int] | None = None
     for row, period, kind, end, value, basis in rows:
         if basis == "rate":
             continue  # an estimate of twelve months, not an amount of that month
-        year = years.setdefault(end.year, _Year())
+        year = years.get(end.year)
+        if year is None:
+            year = years[end.year] = _Year()
         if kind == "year":
             year.total_row = (value, period, row)
         elif kind == "month":
             month = end.month
             (year.ytd if basis == "ytd" else year.amount)[month] = value
-            year.rows.setdefault(month, []).append(row)
-            latest = max(latest or (0, 0), (end.year, month))
+            if month in year.rows:
+                year.rows[month].append(row)
+            else:
+                year.rows[month] = [row]
     for year in years.values():
         year.fill()
+    # year.rows holds the months with a month row
+    latest = max(
+        ((number, max(year.rows)) for number, year in years.items() if year.rows), default=None
+    )
     return years, latest
 
 
