@@ -69,7 +69,7 @@ class Rows:
 
     def ending_by(self, day: dt.date) -> Rows:
         """The rows whose period ends on or before `day`, in table order."""
-        if all(end <= day for end in self.end):
+        if max(self.end, default=day) <= day:  # all of them
             return self
         return self._pick([i for i, end in enumerate(self.end) if end <= day])
 
