@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Hashable
 from dataclasses import replace
+from operator import attrgetter
+from typing import Any
 
 import pandas as pd
 
@@ -102,8 +105,10 @@ def _previous(
     earlier = None
     if target.kind == "level":
         # A level series is the rows sorted by end: the month before is a prefix of it.
-        cut = before.end
-        earlier = Series(tuple(o for o in series.observations if o.end <= cut))
+        observations = series.observations
+        earlier = Series(
+            observations[: bisect_right(observations, before.end, key=attrgetter("end"))]
+        )
     _, _, latest, result = _assess(target, rows, before, earlier)
     return result.status, latest
 
@@ -150,9 +155,13 @@ def _judge_target(
     as_of: Month,
     file: str,
     sheet: str,
+    info: dict[int, tuple[str, str]],
+    checks: tuple[Issue, ...] = (),
     published: PublishedTarget | None = None,
     region_zh: str | None = None,
 ) -> tuple[TargetResult, list[Issue]]:
+    """One target's result, with its sources (`info`: row -> source and note), its plausibility
+    warnings (`checks`) and last month's status; and its data issues."""
     issues: list[Issue] = []
     rows = as_rows(frame)
     if target.kind == "annual_total":
@@ -215,18 +224,18 @@ def _judge_target(
         issues.append(
             _target_warning(target, message, file, sheet, code="baseline_missing", params=params)
         )
+    # Everything added to the result goes in at once: dataclasses.replace copies every field.
+    fields = _sources(result, info)
+    fields["checks"] = checks
     if published is not None:
-        return (
-            replace(
-                result,
-                previous_status=published.status,
-                previous_latest=published.latest,
-                revisions=_revisions(result, published),
-            ),
-            issues,
+        fields["previous_status"] = published.status
+        fields["previous_latest"] = published.latest
+        fields["revisions"] = _revisions(result, published)
+    else:
+        fields["previous_status"], fields["previous_latest"] = _previous(
+            target, rows, as_of, series
         )
-    previous_status, previous_latest = _previous(target, rows, as_of, series)
-    return replace(result, previous_status=previous_status, previous_latest=previous_latest), issues
+    return replace(result, **fields), issues
 
 
 def _sourced(o: Observation | None, info: dict[int, tuple[str, str]]) -> Observation | None:
@@ -242,8 +251,14 @@ def _sourced(o: Observation | None, info: dict[int, tuple[str, str]]) -> Observa
     return Observation(o.end, o.value, o.period, o.basis, o.rows, source, note)
 
 
-def _with_sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> TargetResult:
-    done: dict[int, Observation | None] = {}
+def _sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> dict[str, Any]:
+    """The result's observations with their sources and notes, as fields for `replace`.
+
+    Its baseline, latest, final figure and year-to-date are mostly among its observations:
+    those are the same sourced objects.
+    """
+    observations = tuple(_sourced(o, info) for o in result.observations)
+    done = {id(o): s for o, s in zip(result.observations, observations, strict=True)}
 
     def sourced(o: Observation | None) -> Observation | None:
         if o is None:
@@ -252,14 +267,13 @@ def _with_sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> Tar
             done[id(o)] = _sourced(o, info)
         return done[id(o)]
 
-    return replace(
-        result,
-        observations=tuple(sourced(o) for o in result.observations),  # type: ignore[misc]
-        baseline=sourced(result.baseline),
-        latest=sourced(result.latest),
-        final=sourced(result.final),
-        ytd=sourced(result.ytd),
-    )
+    return {
+        "observations": observations,
+        "baseline": sourced(result.baseline),
+        "latest": sourced(result.latest),
+        "final": sourced(result.final),
+        "ytd": sourced(result.ytd),
+    }
 
 
 def _checks(
@@ -381,26 +395,27 @@ def _judge(
     results = []
     regions_zh = dict(targets.regions_zh)
     for target in targets.targets:
-        key = (target.region, target.indicator)
-        result, found = _judge_target(
-            target,
-            groups.get(key, empty),
-            as_of,
-            actuals_name,
-            sheet,
-            before.get(target.id),
-            regions_zh.get(target.region),
-        )
-        result = _with_sources(result, info)
-        if checked:
-            mine = groups.get(key, empty)
-            marks = [
+        mine = groups.get((target.region, target.indicator), empty)
+        # The plausibility warnings on this series' rows (most series have none).
+        marks: tuple[Issue, ...] = ()
+        if checked and not checked.keys().isdisjoint(mine.row):
+            marks = tuple(
                 issue
                 for r, end in zip(mine.row, mine.end, strict=True)
                 if r in checked and end <= report_end
                 for issue in checked[r]
-            ]
-            result = replace(result, checks=tuple(marks))
+            )
+        result, found = _judge_target(
+            target,
+            mine,
+            as_of,
+            actuals_name,
+            sheet,
+            info,
+            marks,
+            before.get(target.id),
+            regions_zh.get(target.region),
+        )
         results.append(result)
         issues += found
     issues += checks
