@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Hashable
 from dataclasses import replace
-from operator import attrgetter
 from typing import Any
 
 import pandas as pd
@@ -32,7 +30,7 @@ from ..periods import Month, parse_period
 from . import plausibility
 from .figures import compute_figures, wrong_side, wrong_side_message
 from .rows import Rows, as_rows, split_rows
-from .series import Series, level_series, target_series
+from .series import Series, level_series, previous_series, target_series
 from .status import decide, outlook
 
 STALE_MONTHS = 13
@@ -102,13 +100,7 @@ def _previous(
 ) -> tuple[Status, Observation | None]:
     """Status and latest observation at the month before `as_of` (`series`: at `as_of`)."""
     before = as_of.shift(-1)
-    earlier = None
-    if target.kind == "level":
-        # A level series is the rows sorted by end: the month before is a prefix of it.
-        observations = series.observations
-        earlier = Series(
-            observations[: bisect_right(observations, before.end, key=attrgetter("end"))]
-        )
+    earlier = previous_series(target, rows, series, before.end)
     _, _, latest, result = _assess(target, rows, before, earlier)
     return result.status, latest
 

@@ -11,8 +11,10 @@ an estimate, unless an exact figure ends on the same day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import pandas as pd
 
@@ -67,6 +69,8 @@ class Series:
     observations: tuple[Observation, ...]
     ytd: Observation | None = None
     warnings: tuple[str, ...] = ()
+    # An annual total's calendar years, filled in: previous_series reuses those that had ended.
+    years: dict[int, _Year] = field(default_factory=dict, compare=False, repr=False)
 
 
 def level_series(rows: pd.DataFrame | Rows) -> Series:
@@ -79,13 +83,13 @@ def level_series(rows: pd.DataFrame | Rows) -> Series:
     )
 
 
-def _years(rows: Rows) -> tuple[dict[int, _Year], tuple[int, int] | None]:
-    """Each calendar year's total and monthly figures, filled in (rates left out), and the
-    latest (year, month) that has a month row."""
+def _years(rows: Rows, skip: Container[int] = ()) -> dict[int, _Year]:
+    """Each calendar year's total and monthly figures, filled in (rates left out), but for the
+    years in `skip`."""
     years: dict[int, _Year] = {}
     for row, period, kind, end, value, basis in rows:
-        if basis == "rate":
-            continue  # an estimate of twelve months, not an amount of that month
+        if basis == "rate" or end.year in skip:
+            continue  # a rate is an estimate of twelve months, not an amount of that month
         year = years.get(end.year)
         if year is None:
             year = years[end.year] = _Year()
@@ -100,11 +104,14 @@ def _years(rows: Rows) -> tuple[dict[int, _Year], tuple[int, int] | None]:
                 year.rows[month] = [row]
     for year in years.values():
         year.fill()
-    # year.rows holds the months with a month row
-    latest = max(
+    return years
+
+
+def _latest_month(years: dict[int, _Year]) -> tuple[int, int] | None:
+    """The latest (year, month) that has a month row (`_Year.rows` holds those months)."""
+    return max(
         ((number, max(year.rows)) for number, year in years.items() if year.rows), default=None
     )
-    return years, latest
 
 
 def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
@@ -176,9 +183,17 @@ def _rates(rows: Rows, exact: list[Observation]) -> list[Observation]:
     return list(rates.values())
 
 
-def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
+def annual_series(
+    rows: pd.DataFrame | Rows, as_of_year: int, ended: dict[int, _Year] | None = None
+) -> Series:
+    """Calendar-year totals, the trailing twelve months and rates; this year's year-to-date.
+
+    `ended`: calendar years already made from the same rows of theirs, taken as they are.
+    """
     rows = as_rows(rows)
-    years, latest = _years(rows)
+    ended = ended or {}
+    years = ended | _years(rows, skip=ended.keys())
+    latest = _latest_month(years)
     observations: list[Observation] = []
     warnings: list[SeriesWarning] = []
     for number in sorted(years):
@@ -239,7 +254,7 @@ def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
             )
     observations += _rates(rows, observations)
     observations.sort(key=lambda o: o.end)
-    return Series(tuple(observations), ytd, tuple(warnings))
+    return Series(tuple(observations), ytd, tuple(warnings), years)
 
 
 def target_series(target: Target, rows: pd.DataFrame | Rows, as_of_end: dt.date) -> Series:
@@ -248,3 +263,20 @@ def target_series(target: Target, rows: pd.DataFrame | Rows, as_of_end: dt.date)
     if target.kind == "level":
         return level_series(usable)
     return annual_series(usable.without_dates(), as_of_end.year)
+
+
+def previous_series(
+    target: Target, rows: pd.DataFrame | Rows, series: Series, before_end: dt.date
+) -> Series:
+    """target_series(target, rows, before_end), from `series`, its target_series at a later day.
+
+    A level series is sorted by end: the earlier one is a prefix of it. An annual series keeps
+    the calendar years that had ended by `before_end`: all their rows end by then, so they are
+    the same rows at both days; the rest is made again.
+    """
+    if target.kind == "level":
+        observations = series.observations
+        return Series(observations[: bisect_right(observations, before_end, key=attrgetter("end"))])
+    ended = {n: year for n, year in series.years.items() if dt.date(n, 12, 31) <= before_end}
+    usable = as_rows(rows).ending_by(before_end).without_dates()
+    return annual_series(usable, before_end.year, ended)
