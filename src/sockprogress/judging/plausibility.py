@@ -70,18 +70,15 @@ def _is_count(unit: str) -> bool:
 def _jumps(rows: Rows) -> dict[int, float]:
     """Row -> the factor by which it departs from the median of its series' other figures.
 
-    Year-to-date sums restart every January: they are compared with each other only.
+    Year-to-date sums restart every January: they are compared with each other only. The rows
+    come in no particular order (check_series sorts its warnings by row).
     """
-    families: dict[str, list[tuple[dt.date, int, float]]] = {}
-    for row, end, value, basis in zip(rows.row, rows.end, rows.value, rows.basis, strict=True):
-        if value > 0:
-            family = "ytd" if basis == "ytd" else "value"
-            if family in families:
-                families[family].append((end, row, value))
-            else:
-                families[family] = [(end, row, value)]
+    figures = zip(rows.end, rows.row, rows.value, rows.basis, strict=True)
+    positive = [figure for figure in figures if figure[2] > 0]
+    ytd = [(end, row, value) for end, row, value, basis in positive if basis == "ytd"]
+    other = [(end, row, value) for end, row, value, basis in positive if basis != "ytd"]
     flagged: dict[int, float] = {}
-    for members in families.values():
+    for members in (other, ytd):
         if len(members) < 2:
             continue
         if len(members) == 2:  # two figures apart: the later one is the one to check

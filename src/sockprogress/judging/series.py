@@ -59,7 +59,9 @@ class _Year:
         return self.total_row[0] if self.total_row else self.ytd[12]
 
     def rows_through(self, month: int) -> list[int]:
-        return [r for m in range(1, month + 1) for r in self.rows.get(m, [])]
+        """The month rows of January to `month`, month by month."""
+        rows = self.rows
+        return [r for m in range(1, month + 1) if m in rows for r in rows[m]]
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ class Underivable(ValueError):
 
 def _rates(rows: Rows, exact: list[Observation]) -> list[Observation]:
     """Annual rates stated at a month, where no exact figure ends that day (the lower row wins)."""
+    if "rate" not in rows.basis:
+        return []
     taken = {o.end for o in exact}
     rates: dict[dt.date, Observation] = {}
     for row, period, kind, end, value, basis in rows:
