@@ -98,10 +98,16 @@ def _assess(
 def _previous(
     target: Target, rows: pd.DataFrame | Rows, as_of: Month, series: Series
 ) -> tuple[Status, Observation | None]:
-    """Status and latest observation at the month before `as_of` (`series`: at `as_of`)."""
+    """Status and latest observation at the month before `as_of` (`series`: at `as_of`).
+
+    The observation is without the source and note of its rows: only its period and value are
+    compared with this month's.
+    """
     before = as_of.shift(-1)
     earlier = previous_series(target, rows, series, before.end)
     _, _, latest, result = _assess(target, rows, before, earlier)
+    if latest is not None and (latest.source or latest.note):
+        latest = Observation(latest.end, latest.value, latest.period, latest.basis, latest.rows)
     return result.status, latest
 
 
@@ -173,7 +179,8 @@ def _judge_target(
                     column="period",
                 )
             )
-    series, _, _, result = _assess(target, rows, as_of)
+    series = target_series(target, rows, as_of.end, info)  # its observations with their sources
+    _, _, _, result = _assess(target, rows, as_of, series)
     if result.baseline is not None and wrong_side(target, result.baseline.value):
         params: tuple[tuple[str, str], ...] = (
             ("direction", target.direction),
@@ -217,8 +224,7 @@ def _judge_target(
             _target_warning(target, message, file, sheet, code="baseline_missing", params=params)
         )
     # Everything added to the result goes in at once: dataclasses.replace copies every field.
-    fields = _sources(result, info)
-    fields["checks"] = checks
+    fields: dict[str, Any] = {"checks": checks}
     if published is not None:
         fields["previous_status"] = published.status
         fields["previous_latest"] = published.latest
@@ -228,44 +234,6 @@ def _judge_target(
             target, rows, as_of, series
         )
     return replace(result, **fields), issues
-
-
-def _sourced(o: Observation | None, info: dict[int, tuple[str, str]]) -> Observation | None:
-    """The observation with the source and note of the sheet rows behind it."""
-    if o is None or not o.rows:
-        return o
-    if len(o.rows) == 1:  # most figures are one row: no joining
-        source, note = info.get(o.rows[0], ("", ""))
-    else:
-        source = "; ".join(dict.fromkeys(info[r][0] for r in o.rows if r in info and info[r][0]))
-        note = "; ".join(dict.fromkeys(info[r][1] for r in o.rows if r in info and info[r][1]))
-    # built directly: dataclasses.replace costs more than the rest of this per figure
-    return Observation(o.end, o.value, o.period, o.basis, o.rows, source, note)
-
-
-def _sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> dict[str, Any]:
-    """The result's observations with their sources and notes, as fields for `replace`.
-
-    Its baseline, latest, final figure and year-to-date are mostly among its observations:
-    those are the same sourced objects.
-    """
-    observations = tuple(_sourced(o, info) for o in result.observations)
-    done = {id(o): s for o, s in zip(result.observations, observations, strict=True)}
-
-    def sourced(o: Observation | None) -> Observation | None:
-        if o is None:
-            return None
-        if id(o) not in done:
-            done[id(o)] = _sourced(o, info)
-        return done[id(o)]
-
-    return {
-        "observations": observations,
-        "baseline": sourced(result.baseline),
-        "latest": sourced(result.latest),
-        "final": sourced(result.final),
-        "ytd": sourced(result.ytd),
-    }
 
 
 def _checks(

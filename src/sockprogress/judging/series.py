@@ -18,7 +18,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from ..model import Observation, Target
+from ..model import Basis, Observation, Target
 from ..periods import month_end
 from .rows import Rows, as_rows
 
@@ -75,11 +75,36 @@ class Series:
     years: dict[int, _Year] = field(default_factory=dict, compare=False, repr=False)
 
 
-def level_series(rows: pd.DataFrame | Rows) -> Series:
+# Sheet row -> the source and note written on it.
+Sources = dict[int, tuple[str, str]]
+
+
+def _observation(
+    end: dt.date,
+    value: float,
+    period: str,
+    basis: Basis,
+    rows: tuple[int, ...],
+    info: Sources | None,
+) -> Observation:
+    """An observation with the sources and notes of the sheet rows behind it (each distinct, in
+    row order), when `info` has them."""
+    if not info or not rows:
+        return Observation(end, value, period, basis, rows)
+    if len(rows) == 1:  # most figures are one row: no joining
+        source, note = info.get(rows[0], ("", ""))
+    else:
+        source = "; ".join(dict.fromkeys(info[r][0] for r in rows if r in info and info[r][0]))
+        note = "; ".join(dict.fromkeys(info[r][1] for r in rows if r in info and info[r][1]))
+    return Observation(end, value, period, basis, rows, source, note)
+
+
+def level_series(rows: pd.DataFrame | Rows, info: Sources | None = None) -> Series:
+    """Each row is the level at its period's end; sorted by end, then sheet row."""
     ordered = as_rows(rows).by_end()
     return Series(
         tuple(
-            Observation(end, value, period, "level", (row,))
+            _observation(end, value, period, "level", (row,), info)
             for row, period, _, end, value, _ in ordered
         )
     )
@@ -116,7 +141,9 @@ def _latest_month(years: dict[int, _Year]) -> tuple[int, int] | None:
     )
 
 
-def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
+def _ttm(
+    years: dict[int, _Year], year: int, month: int, info: Sources | None = None
+) -> Observation | None:
     """The twelve months ending at year-month, when known exactly."""
     this = years[year]
     last = years.get(year - 1)
@@ -155,7 +182,7 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
                 total=f"{head + tail:g}",
             )
         )
-    return Observation(month_end(year, month), head + tail, text, "ttm", used)
+    return _observation(month_end(year, month), head + tail, text, "ttm", used, info)
 
 
 class SeriesWarning(str):
@@ -175,7 +202,7 @@ class Underivable(ValueError):
     """A figure derived from inconsistent rows that cannot be a figure; its message names them."""
 
 
-def _rates(rows: Rows, exact: list[Observation]) -> list[Observation]:
+def _rates(rows: Rows, exact: list[Observation], info: Sources | None) -> list[Observation]:
     """Annual rates stated at a month, where no exact figure ends that day (the lower row wins)."""
     if "rate" not in rows.basis:
         return []
@@ -183,16 +210,20 @@ def _rates(rows: Rows, exact: list[Observation]) -> list[Observation]:
     rates: dict[dt.date, Observation] = {}
     for row, period, kind, end, value, basis in rows:
         if basis == "rate" and kind == "month" and end not in taken:
-            rates[end] = Observation(end, value, period, "rate", (row,))
+            rates[end] = _observation(end, value, period, "rate", (row,), info)
     return list(rates.values())
 
 
 def annual_series(
-    rows: pd.DataFrame | Rows, as_of_year: int, ended: dict[int, _Year] | None = None
+    rows: pd.DataFrame | Rows,
+    as_of_year: int,
+    ended: dict[int, _Year] | None = None,
+    info: Sources | None = None,
 ) -> Series:
     """Calendar-year totals, the trailing twelve months and rates; this year's year-to-date.
 
     `ended`: calendar years already made from the same rows of theirs, taken as they are.
+    `info`: the rows' sources and notes, for the observations made.
     """
     rows = as_rows(rows)
     ended = ended or {}
@@ -235,12 +266,12 @@ def annual_series(
         else:
             text, used = f"{number:04d}", year.rows_through(12)
         observations.append(
-            Observation(dt.date(number, 12, 31), total, text, "annual", tuple(used))
+            _observation(dt.date(number, 12, 31), total, text, "annual", tuple(used), info)
         )
     ytd = None
     if latest is not None:
         try:
-            ttm = _ttm(years, *latest)
+            ttm = _ttm(years, *latest, info)
         except Underivable as exc:
             ttm = None
             warnings.append(exc.args[0])
@@ -249,24 +280,28 @@ def annual_series(
         year_number, month = latest
         value = years[year_number].ytd[month]
         if year_number == as_of_year and value is not None and value > 0 and month < 12:
-            ytd = Observation(
+            ytd = _observation(
                 month_end(year_number, month),
                 value,
                 f"{year_number:04d}-{month:02d}",
                 "ytd",
                 tuple(years[year_number].rows_through(month)),
+                info,
             )
-    observations += _rates(rows, observations)
+    observations += _rates(rows, observations, info)
     observations.sort(key=lambda o: o.end)
     return Series(tuple(observations), ytd, tuple(warnings), years)
 
 
-def target_series(target: Target, rows: pd.DataFrame | Rows, as_of_end: dt.date) -> Series:
-    """Observations of one target ending on or before the end of the report month."""
+def target_series(
+    target: Target, rows: pd.DataFrame | Rows, as_of_end: dt.date, info: Sources | None = None
+) -> Series:
+    """Observations of one target ending on or before the end of the report month (with the
+    sources and notes of their rows, from `info`)."""
     usable = as_rows(rows).ending_by(as_of_end)
     if target.kind == "level":
-        return level_series(usable)
-    return annual_series(usable.without_dates(), as_of_end.year)
+        return level_series(usable, info)
+    return annual_series(usable.without_dates(), as_of_end.year, info=info)
 
 
 def previous_series(
@@ -274,9 +309,10 @@ def previous_series(
 ) -> Series:
     """target_series(target, rows, before_end), from `series`, its target_series at a later day.
 
-    A level series is sorted by end: the earlier one is a prefix of it. An annual series keeps
-    the calendar years that had ended by `before_end`: all their rows end by then, so they are
-    the same rows at both days; the rest is made again.
+    A level series is sorted by end: the earlier one is a prefix of it (its observations keep the
+    sources `series` gave them). An annual series keeps the calendar years that had ended by
+    `before_end`: all their rows end by then, so they are the same rows at both days; the rest
+    is made again, without sources.
     """
     if target.kind == "level":
         observations = series.observations
