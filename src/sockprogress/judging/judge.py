@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 
@@ -29,7 +30,7 @@ from ..periods import Month, parse_period
 from . import plausibility
 from .figures import compute_figures, wrong_side, wrong_side_message
 from .rows import Rows, as_rows, split_rows
-from .series import Series, level_series, target_series
+from .series import Series, level_series, previous_series, target_series
 from .status import decide, outlook
 
 STALE_MONTHS = 13
@@ -97,14 +98,16 @@ def _assess(
 def _previous(
     target: Target, rows: pd.DataFrame | Rows, as_of: Month, series: Series
 ) -> tuple[Status, Observation | None]:
-    """Status and latest observation at the month before `as_of` (`series`: at `as_of`)."""
+    """Status and latest observation at the month before `as_of` (`series`: at `as_of`).
+
+    The observation is without the source and note of its rows: only its period and value are
+    compared with this month's.
+    """
     before = as_of.shift(-1)
-    earlier = None
-    if target.kind == "level":
-        # A level series is the rows sorted by end: the month before is a prefix of it.
-        cut = before.end
-        earlier = Series(tuple(o for o in series.observations if o.end <= cut))
+    earlier = previous_series(target, rows, series, before.end)
     _, _, latest, result = _assess(target, rows, before, earlier)
+    if latest is not None and (latest.source or latest.note):
+        latest = Observation(latest.end, latest.value, latest.period, latest.basis, latest.rows)
     return result.status, latest
 
 
@@ -150,9 +153,13 @@ def _judge_target(
     as_of: Month,
     file: str,
     sheet: str,
+    info: dict[int, tuple[str, str]],
+    checks: tuple[Issue, ...] = (),
     published: PublishedTarget | None = None,
     region_zh: str | None = None,
 ) -> tuple[TargetResult, list[Issue]]:
+    """One target's result, with its sources (`info`: row -> source and note), its plausibility
+    warnings (`checks`) and last month's status; and its data issues."""
     issues: list[Issue] = []
     rows = as_rows(frame)
     if target.kind == "annual_total":
@@ -172,7 +179,8 @@ def _judge_target(
                     column="period",
                 )
             )
-    series, _, _, result = _assess(target, rows, as_of)
+    series = target_series(target, rows, as_of.end, info)  # its observations with their sources
+    _, _, _, result = _assess(target, rows, as_of, series)
     if result.baseline is not None and wrong_side(target, result.baseline.value):
         params: tuple[tuple[str, str], ...] = (
             ("direction", target.direction),
@@ -215,51 +223,17 @@ def _judge_target(
         issues.append(
             _target_warning(target, message, file, sheet, code="baseline_missing", params=params)
         )
+    # Everything added to the result goes in at once: dataclasses.replace copies every field.
+    fields: dict[str, Any] = {"checks": checks}
     if published is not None:
-        return (
-            replace(
-                result,
-                previous_status=published.status,
-                previous_latest=published.latest,
-                revisions=_revisions(result, published),
-            ),
-            issues,
-        )
-    previous_status, previous_latest = _previous(target, rows, as_of, series)
-    return replace(result, previous_status=previous_status, previous_latest=previous_latest), issues
-
-
-def _sourced(o: Observation | None, info: dict[int, tuple[str, str]]) -> Observation | None:
-    """The observation with the source and note of the sheet rows behind it."""
-    if o is None or not o.rows:
-        return o
-    if len(o.rows) == 1:  # most figures are one row: no joining
-        source, note = info.get(o.rows[0], ("", ""))
+        fields["previous_status"] = published.status
+        fields["previous_latest"] = published.latest
+        fields["revisions"] = _revisions(result, published)
     else:
-        source = "; ".join(dict.fromkeys(info[r][0] for r in o.rows if r in info and info[r][0]))
-        note = "; ".join(dict.fromkeys(info[r][1] for r in o.rows if r in info and info[r][1]))
-    # built directly: dataclasses.replace costs more than the rest of this per figure
-    return Observation(o.end, o.value, o.period, o.basis, o.rows, source, note)
-
-
-def _with_sources(result: TargetResult, info: dict[int, tuple[str, str]]) -> TargetResult:
-    done: dict[int, Observation | None] = {}
-
-    def sourced(o: Observation | None) -> Observation | None:
-        if o is None:
-            return None
-        if id(o) not in done:
-            done[id(o)] = _sourced(o, info)
-        return done[id(o)]
-
-    return replace(
-        result,
-        observations=tuple(sourced(o) for o in result.observations),  # type: ignore[misc]
-        baseline=sourced(result.baseline),
-        latest=sourced(result.latest),
-        final=sourced(result.final),
-        ytd=sourced(result.ytd),
-    )
+        fields["previous_status"], fields["previous_latest"] = _previous(
+            target, rows, as_of, series
+        )
+    return replace(result, **fields), issues
 
 
 def _checks(
@@ -381,26 +355,27 @@ def _judge(
     results = []
     regions_zh = dict(targets.regions_zh)
     for target in targets.targets:
-        key = (target.region, target.indicator)
-        result, found = _judge_target(
-            target,
-            groups.get(key, empty),
-            as_of,
-            actuals_name,
-            sheet,
-            before.get(target.id),
-            regions_zh.get(target.region),
-        )
-        result = _with_sources(result, info)
-        if checked:
-            mine = groups.get(key, empty)
-            marks = [
+        mine = groups.get((target.region, target.indicator), empty)
+        # The plausibility warnings on this series' rows (most series have none).
+        marks: tuple[Issue, ...] = ()
+        if checked and not checked.keys().isdisjoint(mine.row):
+            marks = tuple(
                 issue
                 for r, end in zip(mine.row, mine.end, strict=True)
                 if r in checked and end <= report_end
                 for issue in checked[r]
-            ]
-            result = replace(result, checks=tuple(marks))
+            )
+        result, found = _judge_target(
+            target,
+            mine,
+            as_of,
+            actuals_name,
+            sheet,
+            info,
+            marks,
+            before.get(target.id),
+            regions_zh.get(target.region),
+        )
         results.append(result)
         issues += found
     issues += checks

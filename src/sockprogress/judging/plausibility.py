@@ -67,28 +67,28 @@ def _is_count(unit: str) -> bool:
     return any(w in COUNT_UNITS for w in words) or unit in COUNT_UNITS
 
 
-def _family(kind: str, basis: str) -> str:
-    """Figures comparable with each other: year-to-date sums restart every January."""
-    return "ytd" if basis == "ytd" else "value"
-
-
 def _jumps(rows: Rows) -> dict[int, float]:
-    """Row -> the factor by which it departs from the median of its series' other figures."""
-    families: dict[str, list[tuple[dt.date, int, float]]] = {}
-    for row, _, kind, end, value, basis in rows:
-        if value > 0:
-            families.setdefault(_family(kind, basis), []).append((end, row, value))
+    """Row -> the factor by which it departs from the median of its series' other figures.
+
+    Year-to-date sums restart every January: they are compared with each other only. The rows
+    come in no particular order (check_series sorts its warnings by row).
+    """
+    figures = zip(rows.end, rows.row, rows.value, rows.basis, strict=True)
+    positive = [figure for figure in figures if figure[2] > 0]
+    ytd = [(end, row, value) for end, row, value, basis in positive if basis == "ytd"]
+    other = [(end, row, value) for end, row, value, basis in positive if basis != "ytd"]
     flagged: dict[int, float] = {}
-    for members in families.values():
+    for members in (other, ytd):
         if len(members) < 2:
             continue
-        members.sort(key=lambda m: (m[0], m[1]))
         if len(members) == 2:  # two figures apart: the later one is the one to check
+            members.sort(key=lambda m: (m[0], m[1]))
             (_, _, first), (_, row, value) = members
             if _factor(value, first) >= JUMP_FACTOR:
                 flagged[row] = _factor(value, first)
             continue
         # With three or more, one slip cannot move the median: it stays a typical figure.
+        # (The median does not depend on their order, so they are not sorted.)
         typical = statistics.median(v for _, _, v in members)
         for _, row, value in members:  # _factor inline: this runs for every row of a province
             if value / typical >= JUMP_FACTOR or typical / value >= JUMP_FACTOR:
@@ -150,19 +150,20 @@ def check_series(
         if baseline is not None and baseline.value is not None:
             references.append(baseline.value)
         positive = [r for r in references if r > 0]
-        for row, _, _, _, value, _ in rows:
-            if value > 0 and all(
-                value / r >= SCALE_FACTOR or r / value >= SCALE_FACTOR for r in positive
-            ):
-                warn(
-                    row,
-                    "scale",
-                    f"{name} = {value:,.10g} is far outside the scale of its target "
-                    f"({series.target.target:,.10g})",
-                    series=name,
-                    value=f"{value:.10g}",
-                    target=f"{series.target.target:.10g}",
-                )
+        # Far from every reference: the figures above zero, kept if far from each in turn.
+        far = [(row, value) for row, value in zip(rows.row, rows.value, strict=True) if value > 0]
+        for r in positive:
+            far = [(row, v) for row, v in far if v / r >= SCALE_FACTOR or r / v >= SCALE_FACTOR]
+        for row, value in far:
+            warn(
+                row,
+                "scale",
+                f"{name} = {value:,.10g} is far outside the scale of its target "
+                f"({series.target.target:,.10g})",
+                series=name,
+                value=f"{value:.10g}",
+                target=f"{series.target.target:.10g}",
+            )
     issues.sort(key=lambda pair: pair[0])
     return [issue for _, issue in issues]
 

@@ -32,12 +32,12 @@ class Rows:
         if frame.empty:
             return cls([], [], [], [], [], [])
         return cls(
-            [int(r) for r in frame["row"].tolist()],
-            [str(p) for p in frame["period"].tolist()],
-            [str(k) for k in frame["period_kind"].tolist()],
+            list(map(int, frame["row"].tolist())),
+            list(map(str, frame["period"].tolist())),
+            list(map(str, frame["period_kind"].tolist())),
             pd.to_datetime(frame["end"]).dt.date.tolist(),
-            [float(v) for v in frame["value"].tolist()],
-            [str(b) for b in frame["basis"].tolist()],
+            list(map(float, frame["value"].tolist())),
+            list(map(str, frame["basis"].tolist())),
         )
 
     def __len__(self) -> int:
@@ -69,7 +69,7 @@ class Rows:
 
     def ending_by(self, day: dt.date) -> Rows:
         """The rows whose period ends on or before `day`, in table order."""
-        if all(end <= day for end in self.end):
+        if max(self.end, default=day) <= day:  # all of them
             return self
         return self._pick([i for i, end in enumerate(self.end) if end <= day])
 
@@ -81,10 +81,10 @@ class Rows:
 
     def by_end(self) -> Rows:
         """Sorted by period end, then sheet row (stable, like `sort_values(kind="stable")`)."""
-        order = sorted(range(len(self.row)), key=lambda i: (self.end[i], self.row[i]))
-        if order == list(range(len(order))):
+        keys = list(zip(self.end, self.row, strict=True))
+        if keys == sorted(keys):  # in order already, as a sheet usually is
             return self
-        return self._pick(order)
+        return self._pick(sorted(range(len(keys)), key=keys.__getitem__))
 
 
 def as_rows(rows: pd.DataFrame | Rows) -> Rows:

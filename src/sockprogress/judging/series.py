@@ -11,12 +11,14 @@ an estimate, unless an exact figure ends on the same day.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import pandas as pd
 
-from ..model import Observation, Target
+from ..model import Basis, Observation, Target
 from ..periods import month_end
 from .rows import Rows, as_rows
 
@@ -31,28 +33,35 @@ class _Year:
     total_row: tuple[float, str, int] | None = None
 
     def fill(self) -> None:
-        """Derive what follows exactly: ytd(m) = ytd(m-1) + amount(m), in every direction."""
-        changed = True
-        while changed:
-            changed = False
+        """Derive what follows exactly: ytd(m) = ytd(m-1) + amount(m), in every direction.
+
+        Passes run January to December until one derives nothing. What a pass derives for
+        month m (its ytd or amount) is read by month m+1 in the same pass; only the third rule,
+        ytd(m-1) = ytd(m) - amount(m), gives a month already passed something new. So a pass in
+        which it did not fire leaves nothing to derive, and no idle pass is run to find that.
+        """
+        amount, ytd = self.amount, self.ytd
+        again = True
+        while again:
+            again = False
             for m in range(1, 13):
-                before = 0.0 if m == 1 else self.ytd[m - 1]
-                a, y = self.amount[m], self.ytd[m]
+                before = 0.0 if m == 1 else ytd[m - 1]
+                a, y = amount[m], ytd[m]
                 if y is None and a is not None and before is not None:
-                    self.ytd[m] = before + a
-                    changed = True
+                    ytd[m] = before + a
                 elif a is None and y is not None and before is not None:
-                    self.amount[m] = y - before
-                    changed = True
+                    amount[m] = y - before
                 elif m > 1 and before is None and a is not None and y is not None:
-                    self.ytd[m - 1] = y - a
-                    changed = True
+                    ytd[m - 1] = y - a
+                    again = True
 
     def total(self) -> float | None:
         return self.total_row[0] if self.total_row else self.ytd[12]
 
     def rows_through(self, month: int) -> list[int]:
-        return [r for m in range(1, month + 1) for r in self.rows.get(m, [])]
+        """The month rows of January to `month`, month by month."""
+        rows = self.rows
+        return [r for m in range(1, month + 1) if m in rows for r in rows[m]]
 
 
 @dataclass(frozen=True)
@@ -62,38 +71,79 @@ class Series:
     observations: tuple[Observation, ...]
     ytd: Observation | None = None
     warnings: tuple[str, ...] = ()
+    # An annual total's calendar years, filled in: previous_series reuses those that had ended.
+    years: dict[int, _Year] = field(default_factory=dict, compare=False, repr=False)
 
 
-def level_series(rows: pd.DataFrame | Rows) -> Series:
+# Sheet row -> the source and note written on it.
+Sources = dict[int, tuple[str, str]]
+
+
+def _observation(
+    end: dt.date,
+    value: float,
+    period: str,
+    basis: Basis,
+    rows: tuple[int, ...],
+    info: Sources | None,
+) -> Observation:
+    """An observation with the sources and notes of the sheet rows behind it (each distinct, in
+    row order), when `info` has them."""
+    if not info or not rows:
+        return Observation(end, value, period, basis, rows)
+    if len(rows) == 1:  # most figures are one row: no joining
+        source, note = info.get(rows[0], ("", ""))
+    else:
+        source = "; ".join(dict.fromkeys(info[r][0] for r in rows if r in info and info[r][0]))
+        note = "; ".join(dict.fromkeys(info[r][1] for r in rows if r in info and info[r][1]))
+    return Observation(end, value, period, basis, rows, source, note)
+
+
+def level_series(rows: pd.DataFrame | Rows, info: Sources | None = None) -> Series:
+    """Each row is the level at its period's end; sorted by end, then sheet row."""
     ordered = as_rows(rows).by_end()
     return Series(
         tuple(
-            Observation(end, value, period, "level", (row,))
+            _observation(end, value, period, "level", (row,), info)
             for row, period, _, end, value, _ in ordered
         )
     )
 
 
-def _years(rows: Rows) -> tuple[dict[int, _Year], tuple[int, int] | None]:
+def _years(rows: Rows, skip: Container[int] = ()) -> dict[int, _Year]:
+    """Each calendar year's total and monthly figures, filled in (rates left out), but for the
+    years in `skip`."""
     years: dict[int, _Year] = {}
-    latest: tuple[int, int] | None = None
     for row, period, kind, end, value, basis in rows:
-        if basis == "rate":
-            continue  # an estimate of twelve months, not an amount of that month
-        year = years.setdefault(end.year, _Year())
+        if basis == "rate" or end.year in skip:
+            continue  # a rate is an estimate of twelve months, not an amount of that month
+        year = years.get(end.year)
+        if year is None:
+            year = years[end.year] = _Year()
         if kind == "year":
             year.total_row = (value, period, row)
         elif kind == "month":
             month = end.month
             (year.ytd if basis == "ytd" else year.amount)[month] = value
-            year.rows.setdefault(month, []).append(row)
-            latest = max(latest or (0, 0), (end.year, month))
+            if month in year.rows:
+                year.rows[month].append(row)
+            else:
+                year.rows[month] = [row]
     for year in years.values():
         year.fill()
-    return years, latest
+    return years
 
 
-def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
+def _latest_month(years: dict[int, _Year]) -> tuple[int, int] | None:
+    """The latest (year, month) that has a month row (`_Year.rows` holds those months)."""
+    return max(
+        ((number, max(year.rows)) for number, year in years.items() if year.rows), default=None
+    )
+
+
+def _ttm(
+    years: dict[int, _Year], year: int, month: int, info: Sources | None = None
+) -> Observation | None:
     """The twelve months ending at year-month, when known exactly."""
     this = years[year]
     last = years.get(year - 1)
@@ -132,7 +182,7 @@ def _ttm(years: dict[int, _Year], year: int, month: int) -> Observation | None:
                 total=f"{head + tail:g}",
             )
         )
-    return Observation(month_end(year, month), head + tail, text, "ttm", used)
+    return _observation(month_end(year, month), head + tail, text, "ttm", used, info)
 
 
 class SeriesWarning(str):
@@ -152,19 +202,33 @@ class Underivable(ValueError):
     """A figure derived from inconsistent rows that cannot be a figure; its message names them."""
 
 
-def _rates(rows: Rows, exact: list[Observation]) -> list[Observation]:
+def _rates(rows: Rows, exact: list[Observation], info: Sources | None) -> list[Observation]:
     """Annual rates stated at a month, where no exact figure ends that day (the lower row wins)."""
+    if "rate" not in rows.basis:
+        return []
     taken = {o.end for o in exact}
     rates: dict[dt.date, Observation] = {}
     for row, period, kind, end, value, basis in rows:
         if basis == "rate" and kind == "month" and end not in taken:
-            rates[end] = Observation(end, value, period, "rate", (row,))
+            rates[end] = _observation(end, value, period, "rate", (row,), info)
     return list(rates.values())
 
 
-def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
+def annual_series(
+    rows: pd.DataFrame | Rows,
+    as_of_year: int,
+    ended: dict[int, _Year] | None = None,
+    info: Sources | None = None,
+) -> Series:
+    """Calendar-year totals, the trailing twelve months and rates; this year's year-to-date.
+
+    `ended`: calendar years already made from the same rows of theirs, taken as they are.
+    `info`: the rows' sources and notes, for the observations made.
+    """
     rows = as_rows(rows)
-    years, latest = _years(rows)
+    ended = ended or {}
+    years = ended | _years(rows, skip=ended.keys())
+    latest = _latest_month(years)
     observations: list[Observation] = []
     warnings: list[SeriesWarning] = []
     for number in sorted(years):
@@ -202,12 +266,12 @@ def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
         else:
             text, used = f"{number:04d}", year.rows_through(12)
         observations.append(
-            Observation(dt.date(number, 12, 31), total, text, "annual", tuple(used))
+            _observation(dt.date(number, 12, 31), total, text, "annual", tuple(used), info)
         )
     ytd = None
     if latest is not None:
         try:
-            ttm = _ttm(years, *latest)
+            ttm = _ttm(years, *latest, info)
         except Underivable as exc:
             ttm = None
             warnings.append(exc.args[0])
@@ -216,21 +280,43 @@ def annual_series(rows: pd.DataFrame | Rows, as_of_year: int) -> Series:
         year_number, month = latest
         value = years[year_number].ytd[month]
         if year_number == as_of_year and value is not None and value > 0 and month < 12:
-            ytd = Observation(
+            ytd = _observation(
                 month_end(year_number, month),
                 value,
                 f"{year_number:04d}-{month:02d}",
                 "ytd",
                 tuple(years[year_number].rows_through(month)),
+                info,
             )
-    observations += _rates(rows, observations)
+    observations += _rates(rows, observations, info)
     observations.sort(key=lambda o: o.end)
-    return Series(tuple(observations), ytd, tuple(warnings))
+    return Series(tuple(observations), ytd, tuple(warnings), years)
 
 
-def target_series(target: Target, rows: pd.DataFrame | Rows, as_of_end: dt.date) -> Series:
-    """Observations of one target ending on or before the end of the report month."""
+def target_series(
+    target: Target, rows: pd.DataFrame | Rows, as_of_end: dt.date, info: Sources | None = None
+) -> Series:
+    """Observations of one target ending on or before the end of the report month (with the
+    sources and notes of their rows, from `info`)."""
     usable = as_rows(rows).ending_by(as_of_end)
     if target.kind == "level":
-        return level_series(usable)
-    return annual_series(usable.without_dates(), as_of_end.year)
+        return level_series(usable, info)
+    return annual_series(usable.without_dates(), as_of_end.year, info=info)
+
+
+def previous_series(
+    target: Target, rows: pd.DataFrame | Rows, series: Series, before_end: dt.date
+) -> Series:
+    """target_series(target, rows, before_end), from `series`, its target_series at a later day.
+
+    A level series is sorted by end: the earlier one is a prefix of it (its observations keep the
+    sources `series` gave them). An annual series keeps the calendar years that had ended by
+    `before_end`: all their rows end by then, so they are the same rows at both days; the rest
+    is made again, without sources.
+    """
+    if target.kind == "level":
+        observations = series.observations
+        return Series(observations[: bisect_right(observations, before_end, key=attrgetter("end"))])
+    ended = {n: year for n, year in series.years.items() if dt.date(n, 12, 31) <= before_end}
+    usable = as_rows(rows).ending_by(before_end).without_dates()
+    return annual_series(usable, before_end.year, ended)
