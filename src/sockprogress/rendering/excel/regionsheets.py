@@ -273,13 +273,18 @@ def _observations(
 
 def _not_in_full(result: TargetResult, lang: str) -> str:
     """Why a block has no chart and no table, and where its figures are instead."""
+    if not result.observations:
+        return _(
+            "No figures. No chart: with more than {limit} targets, charts are drawn for the "
+            "{limit} most in need of attention (see About).",
+            lang,
+        ).format(limit=IN_FULL)
     why = _(
         "Not in full: with more than {limit} targets, the table of figures and the chart are "
         "given for the {limit} most in need of attention (see About).",
         lang,
     ).format(limit=IN_FULL)
-    where = where_listed(result, lang, None)
-    return why + ("" if lang == "zh" or not where else " ") + where
+    return why + ("" if lang == "zh" else " ") + where_listed(result, lang, None)
 
 
 def _block(
