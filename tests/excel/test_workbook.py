@@ -534,9 +534,11 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
         n = len(r.observations)
         if not n:
             continue
-        span = f"row {rows[0]}" if rows[0] == rows[-1] else f"rows {rows[0]} to {rows[-1]}"
+        span = f"input row {rows[0]}"
+        if rows[0] != rows[-1]:
+            span = f"between input rows {rows[0]} and {rows[-1]}"
         figures = "figures, with their sources, are" if n > 1 else "figure, with its source, is"
-        expected.append(f" Its {n} {figures} listed in the JSON (input {span}).")
+        expected.append(f" Its {n} {figures} listed in the JSON ({span}).")
     assert notes == sorted(expected)
     # the shipped figures give both forms: a range of rows and a single row
     assert (

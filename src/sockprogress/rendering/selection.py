@@ -48,7 +48,10 @@ def where_listed(result: TargetResult, lang: str, sheet: str | None) -> str:
     if rows and rows[0] == rows[-1]:
         where = _(" (input row {row})", lang).format(row=rows[0])
     elif rows:
-        where = _(" (input rows {first} to {last})", lang).format(first=rows[0], last=rows[-1])
+        # between, not from-to: other targets' rows may lie among them
+        where = _(" (between input rows {first} and {last})", lang).format(
+            first=rows[0], last=rows[-1]
+        )
     return ngettext(
         "Its {n} figure, with its source, is listed in the JSON{rows}.",
         "Its {n} figures, with their sources, are listed in the JSON{rows}.",
