@@ -541,9 +541,8 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
         expected.append(f" Its {n} {figures} listed in the JSON ({span}).")
     assert notes == sorted(expected)
     # the shipped figures give both forms: a range of rows and a single row
-    assert (
-        " Its 8 figures, with their sources, are listed in the JSON (input rows 18 to 48)." in notes
-    )
+    eight = " Its 8 figures, with their sources, are listed in the JSON"
+    assert f"{eight} (between input rows 18 and 48)." in notes
     assert " Its 1 figure, with its source, is listed in the JSON (input row 46)." in notes
     # the Summary's trends: one per target in full with two figures or more
     sparklines = package.sparklines(wb.worksheets[0].title)
