@@ -67,16 +67,9 @@ ENGLISH_REMARKS = (
 # 时期依据 (for 时期认定依据).
 INTERNAL_WORDS = ("种子", "期限", "时期依据")
 # Newspapers, magazines and news sites: always in 书名号 outside a quotation.
-PERIODICALS = (
-    "人民日报",
-    "辽宁日报",
-    "经济日报",
-    "新华网",
-    "人民网",
-    "北国网",
-    "纺织服装周刊",
-    "证券时报",
-)
+PERIODICALS = ("人民日报", "辽宁日报", "经济日报", "纺织服装周刊", "证券时报")
+# News websites are named without 书名号, as papers write 据新华网报道.
+WEBSITES = ("新华网", "人民网", "北国网")
 URL = re.compile(r"https?://[^\s；，、（）]+")
 DOMAIN = re.compile(r"[\w.-]+\.(?:com|cn|net|org|top|tk)\b")
 
@@ -229,16 +222,17 @@ def test_dates_read_as_a_bureau_writes_them() -> None:
         assert not re.search(r"\d{4}-\d{1,2}", outside_quotes(text)), text
 
 
-def test_periodicals_are_named_in_book_title_marks() -> None:
+def test_periodicals_are_named_in_book_title_marks_and_websites_without() -> None:
     named = set()
     for text in shown_chinese_texts():
         bare = outside_quotes(text)
-        for name in PERIODICALS:
+        for name in PERIODICALS + WEBSITES:
+            marked = name in PERIODICALS
             for m in re.finditer(name, bare):
                 named.add(name)
-                assert bare[m.start() - 1 : m.start()] == "《", (name, text)
-                assert bare[m.end() : m.end() + 1] == "》", (name, text)
-    assert named >= {"人民日报", "辽宁日报", "新华网", "纺织服装周刊", "证券时报", "经济日报"}
+                assert (bare[m.start() - 1 : m.start()] == "《") is marked, (name, text)
+                assert (bare[m.end() : m.end() + 1] == "》") is marked, (name, text)
+    assert named >= set(PERIODICALS) | {"新华网", "北国网"}
 
 
 def test_firms_are_counted_in_hu_outside_quotations() -> None:
