@@ -8,8 +8,9 @@ neighbour on a small machine hits both sides alike, and the medians are compared
 1. Shipped data: a cold `sockprogress report` process (all three outputs) against the import
    floor, a process that only imports every library the report itself uses, by the names the
    issue gives them (`import pandas, openpyxl, xlsxwriter, jinja2, matplotlib, babel, click,
-   python_calamine`). The report also imports matplotlib's Figure and SVG backend, which
-   `import matplotlib` does not (about 0.25 s here): the floor is the stricter one.
+   python_calamine`). The report also imports matplotlib's SVG backend (not its Figure or
+   Axes: the charts are drawn on the renderer), which `import matplotlib` does not (about
+   0.15 s here): the floor is the stricter one.
    Goal: at most 1.3x.
 2. A synthetic province (benchmarks/province.py; 2,000 targets, 240,000 rows): the whole report,
    all three formats, in its own process, against python-calamine's bare read of the same sheet
