@@ -27,6 +27,8 @@ MAX_TEXT = 32767  # Excel's limit on the characters of a cell
 
 def clean(text: str) -> str:
     """User text as a cell can hold it: control characters dropped, cut at Excel's limit."""
+    if text.isprintable() and len(text) <= MAX_TEXT:
+        return text  # most text: nothing to drop (a control character is never printable)
     return _CONTROL.sub("", text)[:MAX_TEXT]
 
 
