@@ -122,7 +122,9 @@ def _rows_of(sheet: Any) -> tuple[list[list[Any]], Stray | None]:
     count = 0
     first_row = 0
     for index, cells in enumerate(sheet.iter_rows()):
-        blank = cells.count("") + cells.count(None) == len(cells)
+        # A table row starts with its region: only a row without one is looked at whole.
+        first = cells[0] if cells else ""
+        blank = first in ("", None) and cells.count("") + cells.count(None) == len(cells)
         if stray or (started and not blank and len(pending) >= STRAY_GAP):
             if not blank:
                 filled = [c for c, v in enumerate(cells) if v not in ("", None)]
