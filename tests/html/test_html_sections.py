@@ -228,17 +228,28 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     html = render_html(big, lang="en")
     assert html.count("<svg") == MAX_CHARTS
     assert f"Charts are drawn for {MAX_CHARTS} of 300 targets" in html
-    # A card without a chart says where its figures are: the workbook lists them for the 200
-    # targets it shows in full, the JSON for all.
-    charted, full = chosen_for_charts(big.targets), in_full(big)
+    # Cards for the 200 targets shown in full (as in the workbook); the summary lists all 300,
+    # and only a target with a card is a link.
+    full = in_full(big)
+    assert len(full) == 200
+    cards_note = "cards are shown for the 200 most in need of attention; the summary above lists"
+    assert f"{cards_note} all 300" in html
+    assert html.count('<article class="card"') == 200
+    summary = html[html.index('<h2 id="summary">') : html.index('<h2 id="changes">')]
+    assert summary.count("<tr data-status=") == 300
+    anchors = set(re.findall(r'href="#(t-[^"]+)"', html))
+    assert len(anchors) == 200
+    assert anchors <= set(re.findall(r'<article class="card" id="([^"]+)"', html))
+    # A card without a chart says where its figures are: the workbook, where it is in full.
+    charted = chosen_for_charts(big.targets)
     unlisted = [r for r in big.targets if r.observations and r.target.id not in charted]
     in_book = sum(id(r) in full for r in unlisted)
     assert 0 < in_book < len(unlisted)
     assert html.count("are listed in the workbook (sheet Town ") == in_book
-    assert html.count("are listed in the JSON (between input rows ") == len(unlisted) - in_book
     toc = html[html.index('<nav class="toc"') : html.index("</nav>")]
-    assert "<summary>Targets by region (100)</summary>" in toc
-    assert toc.count('href="#r-') == 100
+    towns = {r.target.region for r in big.targets if id(r) in full}
+    assert f"<summary>Targets by region ({len(towns)})</summary>" in toc
+    assert toc.count('href="#r-') == len(towns)
     # Routine new figures are folded away; the status changes stay in sight.
     changes = html[html.index('<h2 id="changes">') : html.index('<h2 id="regions">')]
     assert "<summary>100 targets have a new latest figure and the same status</summary>" in changes

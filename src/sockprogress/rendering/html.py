@@ -19,7 +19,7 @@ from ..i18n import _, catalogue
 from ..model import STATUSES, Report, TargetResult
 from ..periods import Month
 from . import formatting, outcome
-from .selection import in_full, where_listed
+from .selection import IN_FULL, in_full, where_listed
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
 
@@ -84,16 +84,21 @@ class FigureRow:
 
 @dataclass(frozen=True)
 class Card:
-    """A target as the page shows it: anchor, names, bar width, chart."""
+    """A target as the page shows it: anchor, names, bar width, chart.
+
+    Beyond 200 targets only those shown in full (`selection.py`) get a card under Targets by
+    region; the others are rows of the summary, with none of the card's fields worked out.
+    """
 
     result: TargetResult
     anchor: str
     name: str
     region: str
     bar: float | None
-    chart: Markup | None
-    unit_caption: str
-    rows: tuple[FigureRow, ...]
+    in_full: bool = True
+    chart: Markup | None = None
+    unit_caption: str = ""
+    rows: tuple[FigureRow, ...] = ()
     # (label, text, True when the text is English standing in for a missing translation)
     texts: tuple[tuple[str, str, bool], ...] = ()
     status_line: str = ""
@@ -255,25 +260,39 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
         seen.add(anchor)
         svg = charts.get(r.target.id)
         region_label = formatting.region_name(r.target.region, report.regions_zh, lang)
+        name = formatting.target_name(r.target, lang)
+        status_short = outcome.status_line(r, lang, detail=False)
+        if id(r) not in full:
+            cards.append(
+                Card(
+                    r,
+                    anchor,
+                    name,
+                    region_label,
+                    _bar(r),
+                    in_full=False,
+                    status_short=status_short,
+                    check_line=outcome.check_line(r, lang),
+                )
+            )
+            continue
         cards.append(
             Card(
                 result=r,
                 anchor=anchor,
-                name=formatting.target_name(r.target, lang),
+                name=name,
                 region=region_label,
                 bar=_bar(r),
                 chart=Markup(svg) if svg else None,
                 unit_caption=unit_caption(r, lang) if svg else "",
                 rows=figure_rows(r, lang, report.as_of),
                 status_line=outcome.status_line(r, lang),
-                status_short=outcome.status_line(r, lang, detail=False),
+                status_short=status_short,
                 check_line=outcome.check_line(r, lang),
                 # The table goes with its chart: a province's page would otherwise list every
                 # monthly figure of 2,000 targets; the workbook and the JSON list them all.
                 observations=observation_rows(r, lang) if svg else (),
-                figures_elsewhere=(
-                    "" if svg else where_listed(r, lang, region_label if id(r) in full else None)
-                ),
+                figures_elsewhere="" if svg else where_listed(r, lang, region_label),
                 blank_line=blank_line(r, lang, report.as_of),
                 goal_note=formatting.goal_note(r.target, lang),
                 texts=target_texts(r, lang),
@@ -281,7 +300,8 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
         )
     regions: dict[str, list[Card]] = {}
     for card in cards:
-        regions.setdefault(card.result.target.region, []).append(card)
+        if card.in_full:
+            regions.setdefault(card.result.target.region, []).append(card)
     region_views = [
         RegionView(
             f"r-{i}",
@@ -297,6 +317,14 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
             "first); the others show their figures only.",
             lang,
         ).format(shown=len(charts), total=len(report.targets))
+    cards_note = ""
+    if len(full) < len(report.targets):
+        cards_note = _(
+            "With more than {limit} targets, cards are shown for the {limit} most in need of "
+            "attention; the summary above lists all {total}, and the workbook gives each its key "
+            "figures and latest source.",
+            lang,
+        ).format(limit=IN_FULL, total=len(report.targets))
     context_names = {c: (c.name_zh or c.name) if lang == "zh" else c.name for c in report.context}
     return {
         "report": report,
@@ -310,6 +338,7 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
             c for c in cards if c.changed and c.result.status == c.result.previous_status
         ],
         "charts_note": charts_note,
+        "cards_note": cards_note,
         "context_names": context_names,
         "region_names": {
             c.region: formatting.region_name(c.region, report.regions_zh, lang)
