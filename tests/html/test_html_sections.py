@@ -234,6 +234,10 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     assert len(full) == 200
     cards_note = "cards are shown for the 200 most in need of attention; the summary above lists"
     assert f"{cards_note} all 300" in html
+    assert (
+        "is given in the workbook, and with its target under Targets by region for the 200" in html
+    )
+    assert "the other cards show their figures only" in html
     assert html.count('<article class="card"') == 200
     summary = html[html.index('<h2 id="summary">') : html.index('<h2 id="changes">')]
     assert summary.count("<tr data-status=") == 300

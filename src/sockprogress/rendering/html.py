@@ -314,11 +314,21 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
     if len(charts) < chartable:
         charts_note = _(
             "Charts are drawn for {shown} of {total} targets (those most in need of attention "
-            "first); the others show their figures only.",
+            "first); the other cards show their figures only.",
             lang,
         ).format(shown=len(charts), total=len(report.targets))
+    sources_note = _(
+        "The source of each latest figure (publisher, title, date, address) is given with its "
+        "target under Targets by region, and in the workbook.",
+        lang,
+    )
     cards_note = ""
     if len(full) < len(report.targets):
+        sources_note = _(
+            "The source of each latest figure (publisher, title, date, address) is given in the "
+            "workbook, and with its target under Targets by region for the {limit} shown there.",
+            lang,
+        ).format(limit=IN_FULL)
         cards_note = _(
             "With more than {limit} targets, cards are shown for the {limit} most in need of "
             "attention; the summary above lists all {total}, and the workbook gives each its key "
@@ -339,6 +349,7 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
         ],
         "charts_note": charts_note,
         "cards_note": cards_note,
+        "sources_note": sources_note,
         "context_names": context_names,
         "region_names": {
             c.region: formatting.region_name(c.region, report.regions_zh, lang)
