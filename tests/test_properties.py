@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import make_target
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -26,17 +27,8 @@ directions: st.SearchStrategy[Direction] = st.sampled_from(["increase", "decreas
 
 
 def target(value: float, direction: Direction, deadline: dt.date, base: float) -> Target:
-    return Target(
-        id="t",
-        region="R",
-        indicator="x",
-        name="X",
-        unit="u",
-        kind="level",
-        direction=direction,
-        target=value,
-        deadline=deadline,
-        baseline=Baseline("2020", base),
+    return make_target(
+        direction=direction, target=value, deadline=deadline, baseline=Baseline("2020", base)
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import frame, target_toml, write_actuals, write_targets
+from helpers import frame, make_target, target_toml, write_actuals, write_targets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,13 +49,7 @@ def _strict(raw: str) -> Any:
 
 
 def _target(value: float, direction: Direction, deadline: dt.date, base: float | None) -> Target:
-    return Target(
-        id="t",
-        region="R",
-        indicator="x",
-        name="X",
-        unit="u",
-        kind="level",
+    return make_target(
         direction=direction,
         target=value,
         deadline=deadline,
