@@ -262,6 +262,24 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_charts_go_only_to_targets_with_a_card(synthetic: Report) -> None:
+    """Synthetic: 205 targets without a figure, then 5 with figures, all not assessable: the 200
+    shown in full are the first 205's, so no card has a chart and none is drawn for nothing."""
+    from dataclasses import replace
+
+    first, *_ = synthetic.targets
+    assert first.observations
+    empty = replace(first, observations=(), baseline=None, latest=None, status="not_assessable")
+    copies = [
+        replace(r, target=replace(r.target, id=f"{r.target.id}-{i}", region=f"Town {i:03d}"))
+        for i, r in enumerate([empty] * 205 + [replace(first, status="not_assessable")] * 5)
+    ]
+    html = render_html(replace(synthetic, targets=tuple(copies)), lang="en")
+    assert html.count('<article class="card"') == 200
+    assert "<svg" not in html
+    assert "Charts are drawn for 0 of 210 targets" in html
+
+
 def test_every_shipped_name_has_a_chinese_name(shipped_report: Report) -> None:
     regions = dict(shipped_report.regions_zh)
     assert regions == {"Liaoyuan": "辽源", "Xiaobeihe": "小北河"}

@@ -248,8 +248,9 @@ def target_texts(r: TargetResult, lang: str) -> tuple[tuple[str, str, bool], ...
 
 def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     """Everything the templates show, decided here so they hold only `for` and `if`."""
-    charts = draw_charts(report.targets, lang, chart_limit)
     full = in_full(report)
+    # Charts only where there is a card to hold them.
+    charts = draw_charts(tuple(r for r in report.targets if id(r) in full), lang, chart_limit)
     chartable = sum(1 for r in report.targets if r.observations or r.baseline)
     seen: set[str] = set()
     cards: list[Card] = []
