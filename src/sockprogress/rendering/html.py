@@ -318,13 +318,14 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
             "first); the other cards show their figures only.",
             lang,
         ).format(shown=len(charts), total=len(report.targets))
-    sources_note = _(
-        "The source of each latest figure (publisher, title, date, address) is given with its "
-        "target under Targets by region, and in the workbook.",
-        lang,
-    )
     cards_note = ""
-    if len(full) < len(report.targets):
+    if len(full) == len(report.targets):
+        sources_note = _(
+            "The source of each latest figure (publisher, title, date, address) is given with its "
+            "target under Targets by region, and in the workbook.",
+            lang,
+        )
+    else:
         sources_note = _(
             "The source of each latest figure (publisher, title, date, address) is given in the "
             "workbook, and with its target under Targets by region for the {limit} shown there.",

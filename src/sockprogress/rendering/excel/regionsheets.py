@@ -301,14 +301,13 @@ def _block(
     lang, f = book.lang, book.formats
     scale = book.scale(result)
     name = target_name(result, lang)
-    muted = f(MUTED, WRAP)
     # The heading row is ruled across: a row format, not a cell per column.
     ws.set_row(row, None, f(RULE))
     put(ws, row, 0, name + paren(scale.unit, lang), f(SUBTITLE, RULE))
     facts_end = _facts(ws, row + 1, result, scale, book)
     if not full:
         put(ws, facts_end + 1, 0, _("Observations used", lang), f(SUBTITLE))
-        note = _not_in_full(result, lang)
+        note, muted = _not_in_full(result, lang), f(MUTED, WRAP)
         fit_row(ws, facts_end + 2, [put_text(ws, facts_end + 2, 0, 5, BLOCK_WIDTH, note, muted)])
         return facts_end + 5
     # The observations start below the chart.
