@@ -49,6 +49,7 @@ from sockprogress.gcpause import gc_paused
 from sockprogress.judging import judge
 from sockprogress.periods import Month
 from sockprogress.reading import load_targets, read_actuals
+from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-10"
@@ -115,6 +116,7 @@ from pathlib import Path
 from sockprogress.judging import judge
 from sockprogress.periods import Month
 from sockprogress.reading import load_targets, read_actuals
+from sockprogress.words.words import Words
 
 targets, actuals, as_of = Path(sys.argv[1]), Path(sys.argv[2]), Month.parse(sys.argv[3])
 today = dt.date.fromisoformat(sys.argv[4])
@@ -268,8 +270,8 @@ def stages(size: Size) -> list[Goal]:
     step("load_targets", lambda: load_targets(targets))
     step("read_actuals", lambda: read_actuals(actuals, today=TODAY))
     step("judge", lambda: judge(targets_file, rows, Month.parse(AS_OF)))
-    step("render xlsx", lambda: render_workbook(report))
-    step("render html", lambda: render_html(report))
+    step("render xlsx", lambda: render_workbook(report, Words.of()))
+    step("render html", lambda: render_html(report, Words.of()))
     step("render json", lambda: render_json(report))
     return out
 

@@ -12,11 +12,26 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from sockprogress import i18n
-from sockprogress.rendering import formatting
+from sockprogress.words import LANGS, messages
+from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCALE = ROOT / "src" / "sockprogress" / "locale"
+LOCALE = ROOT / "src" / "sockprogress" / "words" / "locale"
+# As the Makefile's `messages` passes them: how a `Words` is called with a message id.
+KEYWORDS = (
+    "-k",
+    "words",
+    "-k",
+    "sheet",
+    "-k",
+    "n:1,2",
+    "-k",
+    "p:1c,2",
+    "-k",
+    "np:1c,2,3",
+    "-k",
+    "NP_:1,2",
+)
 PLACEHOLDER = re.compile(r"\{(\w*)\}|%\((\w+)\)[sd]")
 # babel's type of a message's id (and, or None, of its string): a plural's forms are a sequence.
 MessageId = str | tuple[str, ...] | list[str]
@@ -71,7 +86,7 @@ def test_both_languages_hold_the_same_messages() -> None:
     assert zh == en
 
 
-@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_compiled_mo_matches_the_po(lang: str) -> None:
     source = po(lang)
     with (LOCALE / lang / "LC_MESSAGES" / "sockprogress.mo").open("rb") as f:
@@ -105,6 +120,7 @@ def test_the_catalogue_holds_every_message_of_the_code_and_templates(tmp_path: P
             "extract",
             "-F",
             str(ROOT / "babel.cfg"),
+            *KEYWORDS,
             "--no-location",
             "-o",
             str(pot),
@@ -124,9 +140,9 @@ def test_the_catalogue_holds_every_message_of_the_code_and_templates(tmp_path: P
 def test_every_blank_reason_judging_writes_is_a_message() -> None:
     source = (ROOT / "src" / "sockprogress" / "judging" / "figures.py").read_text("utf-8")
     reasons = set(re.findall(r'why\.none\(\s*"\w+",\s*"([^"]+)"', source))
-    assert reasons and reasons <= set(formatting.WHY_REASONS)
+    assert reasons and reasons <= set(messages.WHY_REASONS)
     for reason in reasons:
-        assert formatting.why_reason(reason, "zh") != reason
+        assert Words.of("zh").why_reason(reason) != reason
 
 
 def test_every_issue_code_the_code_gives_is_a_message() -> None:
@@ -136,7 +152,7 @@ def test_every_issue_code_the_code_gives_is_a_message() -> None:
         codes |= set(re.findall(r'code="([\w.]+)"', source))
         codes |= {f"plausibility.{c}" for c in re.findall(r'warn\(\s*\w+,\s*"(\w+)"', source)}
     assert "no_rows" in codes and "plausibility.jump" in codes
-    assert codes <= set(formatting.ISSUE_TEXT), codes - set(formatting.ISSUE_TEXT)
+    assert codes <= set(messages.ISSUE_TEXT), codes - set(messages.ISSUE_TEXT)
 
 
 def test_every_note_code_is_a_message() -> None:
@@ -144,4 +160,4 @@ def test_every_note_code_is_a_message() -> None:
     for path in (ROOT / "src" / "sockprogress" / "judging").rglob("*.py"):
         codes |= set(re.findall(r'Note\(\s*"(\w+)"', path.read_text("utf-8")))
     assert "awaiting_final" in codes
-    assert codes <= set(formatting.NOTE_TEXT), codes - set(formatting.NOTE_TEXT)
+    assert codes <= set(messages.NOTE_TEXT), codes - set(messages.NOTE_TEXT)

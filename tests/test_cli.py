@@ -56,8 +56,8 @@ def test_bad_month_is_a_usage_error(shipped: tuple[Path, Path]) -> None:
     )
     assert result.exit_code == 2
     assert result.output == (
-        "Error: Invalid value for '--as-of': '2026-13' is not a month; write YYYY-MM, "
-        "e.g. 2026-10 (see main report --help)\n"
+        "Error: Invalid value for '--as-of': '2026-13' is not a month; write it as 2026-10 "
+        "(or 2026年10月) (see main report --help)\n"
     )
 
 

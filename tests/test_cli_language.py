@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sockprogress.cli import main
-from sockprogress.i18n import default_lang
+from sockprogress.words import default_lang
+from sockprogress.words.words import Words
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_an_error_line_speaks_the_language(shipped: tuple[Path, Path], tmp_path:
 @pytest.mark.parametrize("command", [["report"], ["check"], ["actuals", "add"]])
 def test_help_shows_the_default_that_applies(command: list[str]) -> None:
     chinese = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "zh_CN.UTF-8"})
-    assert "[default: (zh, from $LANG=zh_CN.UTF-8)]" in " ".join(chinese.output.split())
+    assert "[默认：(zh，依据 $LANG=zh_CN.UTF-8)]" in " ".join(chinese.output.split())
     plain = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "C.UTF-8"})
     assert "[default: (en, from $LANG=C.UTF-8)]" in " ".join(plain.output.split())
 
@@ -104,7 +105,7 @@ def test_help_shows_the_default_that_applies(command: list[str]) -> None:
 def test_the_progress_bar_names_its_steps_in_the_language() -> None:
     from sockprogress.cli import step_words
 
-    assert step_words("reading actuals.xlsx", "zh") == "正在读取 actuals.xlsx"
-    assert step_words("rendering html", "en") == "rendering html"
-    assert step_words("judging", "zh") == "正在测算"
-    assert step_words("something new", "zh") == "something new"
+    assert step_words("reading actuals.xlsx", Words.of("zh")) == "正在读取 actuals.xlsx"
+    assert step_words("rendering html", Words.of("en")) == "rendering html"
+    assert step_words("judging", Words.of("zh")) == "正在测算"
+    assert step_words("something new", Words.of("zh")) == "something new"

@@ -17,7 +17,7 @@ from helpers import frame
 from sockprogress.judging import judge
 from sockprogress.model import Actuals, Baseline, Target, TargetsFile
 from sockprogress.periods import Month
-from sockprogress.rendering import formatting
+from sockprogress.words.words import Words
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
 
@@ -74,8 +74,8 @@ def test_a_judging_issue_reads_in_chinese(code: str) -> None:
     issues = [i for i in report.issues if i.code == code]
     assert issues, [(i.code, i.message) for i in report.issues]
     for issue in issues:
-        assert formatting.issue_text(issue, "en") == issue.message
-        chinese = formatting.issue_text(issue, "zh")
+        assert Words.of("en").issue_text(issue) == issue.message
+        chinese = Words.of("zh").issue_text(issue)
         said = chinese
         for _, value in issue.params:
             said = said.replace(value, " ")

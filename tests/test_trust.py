@@ -19,6 +19,7 @@ from sockprogress.cli import main
 from sockprogress.judging import judge
 from sockprogress.model import Actuals, Baseline, Report, Target, TargetsFile
 from sockprogress.periods import Month
+from sockprogress.words.words import Words
 
 D = dt.date(2025, 12, 31)
 
@@ -241,7 +242,7 @@ def test_a_report_month_that_has_not_ended_is_refused(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.output.startswith(
-        f"Error: Invalid value for '--as-of': {this_month} has not ended"
+        f"Error: Invalid value for '--as-of': {Words.of().month(this_month)} has not ended"
     )
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
@@ -310,16 +311,17 @@ def test_actuals_add_says_back_a_plausible_figure(tmp_path: Path) -> None:
 )
 def test_a_pace_ratio_never_rounds_into_another_category(value: float, shown: str) -> None:
     from sockprogress.judging.figures import pace_category
-    from sockprogress.rendering.formatting import ratio
+    from sockprogress.words.words import Words
 
-    assert ratio(value) == shown
+    assert Words.of().ratio(value) == shown
     assert pace_category(float(shown)) == pace_category(value)
 
 
 def test_a_share_short_of_the_goal_never_reads_as_met_nor_a_figure_as_zero() -> None:
-    from sockprogress.rendering.formatting import percent, rate
+    from sockprogress.words.words import Words
 
-    assert percent(99.96) == "99.96 %" and percent(100.0) == "100.0 %"
-    assert percent(1e-19) == "<0.1 %" and percent(0.0) == "0.0 %"
-    assert rate(1e-6) == "+<0.1 %/yr" and rate(-1e-6, "zh") == "-<0.1%"
-    assert rate(1e-6, "zh") == "<0.1%"
+    en, zh = Words.of("en"), Words.of("zh")
+    assert en.percent(99.96) == "99.96 %" and en.percent(100.0) == "100.0 %"
+    assert en.percent(1e-19) == "<0.1 %" and en.percent(0.0) == "0.0 %"
+    assert en.rate(1e-6) == "+<0.1 %/yr" and zh.rate(-1e-6) == "-<0.1%"
+    assert zh.rate(1e-6) == "<0.1%"

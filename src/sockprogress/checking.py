@@ -9,6 +9,7 @@ from .judging import judge
 from .model import Issue
 from .periods import Month
 from .reading import load_targets, read_actuals
+from .words.words import Words
 
 
 def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> list[Issue]:
@@ -19,14 +20,12 @@ def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> 
     return list(report.issues)
 
 
-def check_line(issue: Issue, lang: str = "en") -> str:
+def check_line(issue: Issue, words: Words) -> str:
     """`file, sheet S, row R, column C: message; fix` (warnings say so; errors mean left out)."""
-    from .rendering.formatting import colon, issue_hint, issue_text, severity_word, where_text
-
-    message = issue_text(issue, lang)
-    hint = issue_hint(issue, lang)
+    message = words.issue_text(issue)
+    hint = words.issue_hint(issue)
     if hint:
-        message += ("；" if lang == "zh" else "; ") + hint
-    label = "" if issue.severity == "error" else severity_word("warning", lang) + colon(lang)
-    where = where_text(issue, lang)
-    return f"{where}{colon(lang)}{label}{message}" if where else f"{label}{message}"
+        message += words.semicolon + hint
+    label = "" if issue.severity == "error" else words.severity("warning") + words.colon
+    where = words.where(issue)
+    return f"{where}{words.colon}{label}{message}" if where else f"{label}{message}"

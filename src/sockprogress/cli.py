@@ -1,17 +1,23 @@
 """The command line: parse options, call the library, print a line or two.
 
-Each command imports the library it calls when it runs, so that `--help`, `init` and
-`actuals add` start without pandas and matplotlib.
+The reader's language is settled here, once, before click parses anything (`--lang` wherever
+it stands, else $SOCKPROGRESS_LANG, else the locale): one `Words` says every line, the help of
+every command and click's own messages ("Usage:", "No such option"), which click takes from
+gettext's default domain, here ours. Each command imports the library it calls when it runs,
+so that `--help`, `init` and `actuals add` start without pandas and matplotlib.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import gc
+import gettext
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,18 +25,271 @@ import click
 
 from .errors import SockProgressError
 from .gcpause import gc_paused
-from .i18n import LANG_ENV, LANGS, N_, _, default_lang, ngettext
 from .periods import Month
 from .progressbar import ProgressBar
+from .words import LANG_ENV, LANGS, N_, default_lang
+from .words.catalogue import DOMAIN, LOCALE_DIR
+from .words.words import Words
 
 if TYPE_CHECKING:
     from .model import Report
 
-PathOption = click.Path(path_type=Path, dir_okay=False)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _targets_option(help: str = "The goals (TOML).") -> Callable[[F], F]:
+# The reader's words for this run: settled by `_Group.main` before click parses anything.
+_WORDS: ContextVar[Words] = ContextVar("sockprogress_words")
+
+
+def here() -> Words:
+    """The words of this run (English outside a run, as in a test calling a command's code)."""
+    return _WORDS.get(None) or Words.of()
+
+
+def lang_of(args: Sequence[str], environ: dict[str, str] | None = None) -> str:
+    """The language a command line asks for: `--lang X` or `--lang=X` wherever it stands
+    (before the command name too), else the environment's (see `default_lang`)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in LANGS:
+            return value
+    return default_lang(environ)[0]
+
+
+# Where a command's or option's help stood in English, so each run can say it in its words.
+_HELP_IDS: dict[int, str] = {}
+
+
+def _localize_help(command: click.Command, words: Words) -> None:
+    """Every help text of `command` and its subcommands in `words` (message ids are English)."""
+    items: list[Any] = [command, *command.params]
+    for item in items:
+        text = getattr(item, "help", None)
+        if text:
+            english = _HELP_IDS.setdefault(id(item), text)
+            item.help = words(english)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _localize_help(sub, words)
+
+
+@contextlib.contextmanager
+def speaking(words: Words) -> Iterator[None]:
+    """Click's own messages ("Usage:", "No such option") and every help text in `words` for
+    the duration: click takes its messages from gettext's default domain and the language
+    gettext reads ($LANGUAGE first), so ours is made the default domain for this run."""
+    before_domain = gettext.textdomain()
+    before_language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = words.lang
+    token = _WORDS.set(words)
+    try:
+        yield
+    finally:
+        _WORDS.reset(token)
+        gettext.textdomain(before_domain)
+        if before_language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = before_language
+
+
+class _LangOption(click.Option):
+    """--lang, whose help shows the default that applies here and why."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        lang, source = default_lang()
+        words = here()
+        self.show_default = words("{lang}, from {source}").format(lang=lang, source=source)
+        return super().get_help_record(ctx)
+
+
+LANG_HELP = N_(
+    "Language of the reports and of every line printed: en or zh. Without it: "
+    "$SOCKPROGRESS_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_CN → zh)."
+)
+
+
+def lang_option(command: F) -> F:
+    """--lang on a command (and on the group): already read by `_Group.main`, here only
+    validated and shown in the help."""
+    return click.option(
+        "--lang",
+        cls=_LangOption,
+        type=click.Choice(LANGS),
+        envvar=LANG_ENV,
+        expose_value=False,
+        is_eager=True,
+        help=LANG_HELP,
+    )(command)
+
+
+# The steps run_report names as it goes (pipeline.py), as the progress bar says them.
+STEP_WORDS = (
+    ("reading ", N_("reading {name}")),
+    ("rendering ", N_("rendering {name}")),
+    ("written", N_("written")),
+    ("judging", N_("judging")),
+    ("judged", N_("judged")),
+)
+
+
+def step_words(label: str, words: Words) -> str:
+    """A step of the report in the run's words; a step not listed here stays as it is."""
+    for start, message in STEP_WORDS:
+        if label.startswith(start):
+            return words(message).format(name=label[len(start) :])
+    return label
+
+
+HELP_OPTION = N_("Show this message and exit.")
+
+
+class _Command(click.Command):
+    """A command whose --help option says "Show this message and exit." in the run's words
+    (click makes that option once and keeps it)."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = here()(HELP_OPTION)
+        return option
+
+
+class _Group(_Command, click.Group):
+    """Settles the language, then turns SockProgressError, and a bad option, into one `Error:`
+    line and exit code 2.
+
+    Never a traceback; and a mistyped option gets the same one line as a bad file, with the
+    pointer to --help, rather than click's usage block.
+    """
+
+    command_class = _Command
+    group_class = type
+
+    def main(self, args: Sequence[str] | None = None, *more: Any, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        words = Words.of(lang_of(argv))
+        with speaking(words):
+            _localize_help(self, words)
+            return super().main(argv, *more, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        words = here()
+        error = words("Error: {message}")
+        try:
+            return super().invoke(ctx)
+        except SockProgressError as exc:
+            click.echo(error.format(message=exc.said(words)), err=True)
+            ctx.exit(2)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else ctx.command_path
+            line = words("Error: {message} (see {command} --help)")
+            click.echo(line.format(message=exc.format_message(), command=where), err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except OSError as exc:
+            # A disk that fills up or fails while some library writes (ENOSPC anywhere): one
+            # line naming the file, never a traceback. Our own writes already say more.
+            click.echo(error.format(message=_os_error(exc, words)), err=True)
+            ctx.exit(2)
+        except (MemoryError, RecursionError) as exc:
+            message = words("the input is too large or too deeply nested ({what})")
+            click.echo(error.format(message=message.format(what=repr(exc))), err=True)
+            ctx.exit(2)
+        except Exception as exc:
+            # A last resort: a case no check foresaw still ends in one line and exit 2.
+            if os.environ.get(DEBUG_ENV):
+                raise
+            message = words(
+                "unexpected {kind}: {what}; nothing was written (please report it; {debug}=1 "
+                "shows the details)"
+            ).format(
+                kind=type(exc).__name__,
+                what=" ".join(str(exc).split())[:200],
+                debug=DEBUG_ENV,
+            )
+            click.echo(error.format(message=message), err=True)
+            ctx.exit(2)
+
+
+DEBUG_ENV = "SOCKPROGRESS_DEBUG"
+
+
+def _os_error(exc: OSError, words: Words) -> str:
+    where = f"{exc.filename}{words.colon}" if exc.filename else ""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return where + words("{what}; free some space and run again (nothing was replaced)").format(
+            what=what
+        )
+    return f"{where}{what}"
+
+
+@click.group(
+    cls=_Group,
+    help=N_(
+        "Monthly progress reports on dated targets: how far along, is the pace enough, where "
+        "will it land, and was it achieved."
+    ),
+)
+@click.version_option(package_name="sockprogress", message=N_("%(prog)s, version %(version)s"))
+@lang_option
+def main() -> None:
+    """The `sockprogress` group; its help is the message above, said in the run's words."""
+
+
+def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
+    """--as-of as a month: 2026-10, or as a period is written in the sheet (2026年10月)."""
+    from .periods import FIRST_YEAR, LAST_YEAR, parse_period
+
+    words = here()
+    last = Month.last_complete(dt.date.today())
+    if value is None:
+        return last
+    try:
+        period = parse_period(value.strip())
+    except ValueError:
+        period = None
+    year = value.strip()[:4]
+    if period is None and year.isdigit() and not FIRST_YEAR <= int(year) <= LAST_YEAR:
+        raise click.BadParameter(
+            words("'{value}' is not a plausible month: use a year from {first} to {last}").format(
+                value=value, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
+    if period is None or period.kind != "month":
+        raise click.BadParameter(
+            words("'{value}' is not a month; write it as 2026-10 (or 2026年10月)").format(
+                value=value
+            )
+        )
+    month = Month(period.end.year, period.end.month)
+    if month > last:
+        # A month that has not ended has no figures yet, and judging it would count time
+        # that has not passed (time elapsed, staleness).
+        raise click.BadParameter(
+            words("{month} has not ended yet; the last complete month is {last}").format(
+                month=words.month(month), last=words.month(last)
+            )
+        )
+    return month
+
+
+def _as_of_option(help: str) -> Callable[[F], F]:
+    return click.option("--as-of", "as_of", callback=_month, metavar="YYYY-MM", help=help)
+
+
+PathOption = click.Path(path_type=Path, dir_okay=False)
+
+
+def _targets_option(help: str = N_("The goals (TOML).")) -> Callable[[F], F]:
     return click.option(
         "--targets",
         type=PathOption,
@@ -47,7 +306,7 @@ def _actuals_option(*names: str) -> Callable[[F], F]:
         type=PathOption,
         default=Path("data/actuals.xlsx"),
         show_default=True,
-        help="The workbook with the Actuals sheet.",
+        help=N_("The workbook with the Actuals sheet."),
     )
 
 
@@ -56,163 +315,34 @@ def inputs_options(command: F) -> F:
     return _targets_option()(_actuals_option()(command))
 
 
-LANG_KEY = "sockprogress.lang"
-
-
-def _lang(ctx: click.Context | None = None) -> str:
-    """The language this run speaks: --lang when given, else $SOCKPROGRESS_LANG, else the locale."""
-    ctx = ctx or click.get_current_context(silent=True)
-    chosen = ctx.meta.get(LANG_KEY) if ctx else None
-    return str(chosen) if chosen else default_lang()[0]
-
-
-def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
-    lang = value or default_lang()[0]
-    ctx.meta[LANG_KEY] = lang
-    return lang
-
-
-class _LangOption(click.Option):
-    """--lang, whose help shows the default that applies here and why."""
-
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        lang, source = default_lang()
-        self.show_default = f"{lang}, from {source}"
-        return super().get_help_record(ctx)
-
-
-def lang_option(help: str) -> Callable[[F], F]:
-    return click.option(
-        "--lang",
-        cls=_LangOption,
-        type=click.Choice(LANGS),
-        envvar=LANG_ENV,
-        callback=_remember_lang,
-        help=help
-        + f" Without it: ${LANG_ENV}, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_CN → zh).",
-    )
-
-
-# The steps run_report names as it goes (pipeline.py), as the progress bar says them.
-STEP_WORDS = (
-    ("reading ", N_("reading {name}")),
-    ("rendering ", N_("rendering {name}")),
-    ("written", N_("written")),
-    ("judging", N_("judging")),
-    ("judged", N_("judged")),
+@main.command(
+    help=N_("Judge every target for the report month and write the Excel, HTML and JSON reports.")
 )
-
-
-def step_words(label: str, lang: str) -> str:
-    """A step of the report in the run's language; a step not listed here stays as it is."""
-    for start, message in STEP_WORDS:
-        if label.startswith(start):
-            return _(message, lang).format(name=label[len(start) :])
-    return label
-
-
-class _Group(click.Group):
-    """Turns SockProgressError, and a bad option, into one `Error:` line and exit code 2.
-
-    Never a traceback; and a mistyped option gets the same one line as a bad file, with the
-    pointer to --help, rather than click's usage block.
-    """
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except SockProgressError as exc:
-            click.echo(_("Error: {message}", _lang(ctx)).format(message=exc), err=True)
-            ctx.exit(2)
-        except click.UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx else ctx.command_path
-            line = _("Error: {message} (see {command} --help)", _lang(exc.ctx or ctx))
-            click.echo(line.format(message=exc.format_message(), command=where), err=True)
-            ctx.exit(2)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
-        except OSError as exc:
-            # A disk that fills up or fails while some library writes (ENOSPC anywhere): one
-            # line naming the file, never a traceback. Our own writes already say more.
-            click.echo(f"Error: {_os_error(exc)}", err=True)
-            ctx.exit(2)
-        except (MemoryError, RecursionError) as exc:
-            click.echo(f"Error: the input is too large or too deeply nested ({exc!r})", err=True)
-            ctx.exit(2)
-        except Exception as exc:
-            # A last resort: a case no check foresaw still ends in one line and exit 2.
-            if os.environ.get(DEBUG_ENV):
-                raise
-            message = " ".join(str(exc).split())[:200]
-            click.echo(
-                f"Error: unexpected {type(exc).__name__}: {message}; nothing was written "
-                f"(please report it; {DEBUG_ENV}=1 shows the details)",
-                err=True,
-            )
-            ctx.exit(2)
-
-
-DEBUG_ENV = "SOCKPROGRESS_DEBUG"
-
-
-def _os_error(exc: OSError) -> str:
-    where = f"{exc.filename}: " if exc.filename else ""
-    what = exc.strerror or str(exc) or type(exc).__name__
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"{where}{what}; free some space and run again (nothing was replaced)"
-    return f"{where}{what}"
-
-
-@click.group(cls=_Group)
-@click.version_option(package_name="sockprogress")
-def main() -> None:
-    """Monthly progress reports on dated targets: how far along, is the pace enough, where
-    will it land, and was it achieved."""
-
-
-def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
-    last = Month.last_complete(dt.date.today())
-    if value is None:
-        return last
-    try:
-        month = Month.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
-    if month > last:
-        # A month that has not ended has no figures yet, and judging it would count time
-        # that has not passed (time elapsed, staleness).
-        raise click.BadParameter(f"{month} has not ended yet; the last complete month is {last}")
-    return month
-
-
-def _as_of_option(help: str) -> Callable[[F], F]:
-    return click.option("--as-of", "as_of", callback=_month, metavar="YYYY-MM", help=help)
-
-
-@main.command()
 @inputs_options
-@_as_of_option("Report month. Default: the last complete month.")
+@_as_of_option(N_("Report month. Default: the last complete month."))
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("reports"),
     show_default=True,
-    help="Folder for the outputs.",
+    help=N_("Folder for the outputs."),
 )
 @click.option(
     "--format",
     "formats",
     default="xlsx,html,json",
     show_default=True,
-    help="Comma-separated outputs: xlsx, html, json.",
+    help=N_("Comma-separated outputs: xlsx, html, json."),
 )
 @click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="A folder of templates overriding the shipped ones of the same name "
-    "(base.html, _summary.html, _target.html, …).",
+    help=N_(
+        "A folder of templates overriding the shipped ones of the same name "
+        "(base.html, _summary.html, _target.html, …)."
+    ),
 )
-@lang_option("Language of the Excel and HTML reports and of these lines: en or zh.")
+@lang_option
 def report(
     targets: Path,
     actuals: Path,
@@ -220,9 +350,8 @@ def report(
     out: Path,
     formats: str,
     templates: Path | None,
-    lang: str,
 ) -> None:
-    """Judge every target for the report month and write the Excel, HTML and JSON reports."""
+    words = here()
     # The report builds millions of small objects without cycles (a province's grid, its
     # judged series, the workbook's cells): the cyclic collector walking them again and again
     # as they pile up makes the work grow faster than the data. Paused here, for this one
@@ -232,11 +361,9 @@ def report(
         from .pipeline import parse_formats, run_report
 
         def judged(report: Report) -> None:
-            from .rendering.formatting import issue_line
-
             with bar.paused():
                 for issue in report.issues:
-                    click.echo(issue_line(issue, lang), err=True)
+                    click.echo(words.issue_line(issue), err=True)
 
         result, paths = run_report(
             targets,
@@ -245,95 +372,105 @@ def report(
             out,
             parse_formats(formats),
             templates=templates,
-            lang=lang,
+            words=words,
             today=dt.date.today(),
-            progress=lambda label, done, total: bar.step(step_words(label, lang), done, total),
+            progress=lambda label, done, total: bar.step(step_words(label, words), done, total),
             on_judged=judged,
         )
-    from .rendering.formatting import colon, counts_text, month_text
     from .rendering.outcome import headline
 
-    month = month_text(as_of, lang) if lang == "zh" else str(as_of)
+    month = words.period_as_written(str(as_of))
     # The outcome of passed deadlines first, as in the reports; then the counts and files.
-    for line in headline(result, lang):
-        click.echo(f"{month}{colon(lang)}{line}")
+    for line in headline(result, words):
+        click.echo(f"{month}{words.colon}{line}")
     n, issues = len(result.targets), len(result.issues)
     click.echo(
-        _("{month}: {targets} — {counts}; {issues}", lang).format(
+        words("{month}: {targets} — {counts}; {issues}").format(
             month=month,
-            targets=ngettext("{n} target", "{n} targets", n, lang).format(n=n),
-            counts=counts_text(result.counts(), lang),
-            issues=ngettext("{n} data issue", "{n} data issues", issues, lang).format(n=issues),
+            targets=words.n("{n} target", "{n} targets", n).format(n=n),
+            counts=words.counts_text(result.counts()),
+            issues=words.n("{n} data issue", "{n} data issues", issues).format(n=issues),
         )
     )
     for path in paths:
         click.echo(f"  {path}")
 
 
-@main.command()
+@main.command(
+    help=N_("Check both files; list every problem with its row and a hint. Exit 1 if any is found.")
+)
 @inputs_options
-@_as_of_option("Report month the data is checked for. Default: the last complete month.")
-@lang_option("Language of the problems and hints: en or zh.")
-def check(targets: Path, actuals: Path, as_of: Month, lang: str) -> None:
-    """Check both files; list every problem with its row and a hint. Exit 1 if any is found."""
+@_as_of_option(N_("Report month the data is checked for. Default: the last complete month."))
+@lang_option
+def check(targets: Path, actuals: Path, as_of: Month) -> None:
     from .checking import check_inputs, check_line
 
+    words = here()
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
     for issue in problems:
-        click.echo(check_line(issue, lang))
+        click.echo(check_line(issue, words))
     if problems:
         errors = sum(1 for i in problems if i.severity == "error")
         warnings = len(problems) - errors
         click.echo(
-            _("{problems}: {errors} (rows left out), {warnings}", lang).format(
-                problems=ngettext("{n} problem", "{n} problems", len(problems), lang).format(
+            words("{problems}: {errors} (rows left out), {warnings}").format(
+                problems=words.n("{n} problem", "{n} problems", len(problems)).format(
                     n=len(problems)
                 ),
-                errors=ngettext("{n} error", "{n} errors", errors, lang).format(n=errors),
-                warnings=ngettext("{n} warning", "{n} warnings", warnings, lang).format(n=warnings),
+                errors=words.n("{n} error", "{n} errors", errors).format(n=errors),
+                warnings=words.n("{n} warning", "{n} warnings", warnings).format(n=warnings),
             ),
             err=True,
         )
         sys.exit(1)
     click.echo(
-        _("{targets} and {actuals}: no problems found", lang).format(
+        words("{targets} and {actuals}: no problems found").format(
             targets=targets.name, actuals=actuals.name
         )
     )
 
 
-@main.group()
+@main.group(help=N_("Edit the actuals workbook safely (checked, backed up, locked, atomic)."))
+@lang_option
 def actuals() -> None:
-    """Edit the actuals workbook safely (checked, backed up, locked, atomic)."""
+    """`sockprogress actuals`: its commands edit the workbook."""
 
 
-@actuals.command("add")
+@actuals.command(
+    "add", help=N_("Add one row to the Actuals table (or replace one with --replace).")
+)
 @_actuals_option("path")
-@_targets_option("The goals (TOML), to spot unknown names.")
-@click.option("--region", required=True, help="Its code or Chinese name: Xiaobeihe or 小北河.")
+@_targets_option(N_("The goals (TOML), to spot unknown names."))
+@click.option("--region", required=True, help=N_("Its code or Chinese name: Xiaobeihe or 小北河."))
 @click.option(
-    "--indicator", required=True, help="Its code or Chinese name: sock_output or 袜子年产量."
+    "--indicator", required=True, help=N_("Its code or Chinese name: sock_output or 袜子年产量.")
 )
 @click.option(
-    "--period", required=True, help="2024, 2025-06 or 2025-06-30; or 2025年, 2025年6月, 2025/6."
+    "--period",
+    required=True,
+    help=N_("2024, 2025-06 or 2025-06-30; or 2025年, 2025年6月, 2025/6."),
 )
-@click.option("--value", required=True, help="A number above zero.")
+@click.option("--value", required=True, help=N_("A number above zero."))
 @click.option(
     "--basis",
     type=click.Choice(["month", "ytd", "rate", "当月数", "累计数", "年产规模"]),
-    help="Month rows only: month (that month's amount), ytd (January to that month) or rate "
-    "(an annual rate stated that month without a calendar year); or 当月数, 累计数, 年产规模.",
+    help=N_(
+        "Month rows only: month (that month's amount), ytd (January to that month) or rate "
+        "(an annual rate stated that month without a calendar year); or 当月数, 累计数, 年产规模."
+    ),
 )
-@click.option("--source", help="Where the figure was published.")
-@click.option("--note", help="Anything a reader needs to know.")
-@click.option("--replace", is_flag=True, help="Overwrite the row for the same period.")
+@click.option("--source", help=N_("Where the figure was published."))
+@click.option("--note", help=N_("Anything a reader needs to know."))
+@click.option("--replace", is_flag=True, help=N_("Overwrite the row for the same period."))
 @click.option(
     "--force",
     is_flag=True,
-    help="Store a figure that breaks a plausibility rule (a 万/亿 slip, a fractional count, "
-    "a value far from its goal) after checking it.",
+    help=N_(
+        "Store a figure that breaks a plausibility rule (a 万/亿 slip, a fractional count, "
+        "a value far from its goal) after checking it."
+    ),
 )
-@lang_option("Language of the lines printed: en or zh.")
+@lang_option
 def add(
     path: Path,
     targets: Path,
@@ -346,15 +483,13 @@ def add(
     note: str | None,
     replace: bool,
     force: bool,
-    lang: str,
 ) -> None:
-    """Add one row to the Actuals table (or replace one with --replace)."""
     from .editing.add import add_row, check_row
     from .editing.plausible import stored_line
     from .reading import load_targets
     from .reading.names import names_of
-    from .rendering.formatting import issue_text
 
+    words = here()
     today = dt.date.today()
     goals = load_targets(targets)
     new = check_row(region, indicator, period, value, basis, source, note, today, names_of(goals))
@@ -362,34 +497,34 @@ def add(
     # refused there unless --force.
     done = add_row(path, new, goals, today, replace=replace, force=force)
     for warning in done.warnings:
-        click.echo(_("Warning: {message}", lang).format(message=warning), err=True)
+        click.echo(words("Warning: {message}").format(message=warning), err=True)
     for problem in done.checks:  # stored with --force: say it once more
-        click.echo(
-            _("Warning: {message}", lang).format(message=issue_text(problem, lang)), err=True
-        )
+        click.echo(words("Warning: {message}").format(message=words.issue_text(problem)), err=True)
     line = (
-        _("{file}, sheet Actuals, row {row}: replaced (backup: {backup})", lang)
+        words("{file}, sheet Actuals, row {row}: replaced (backup: {backup})")
         if done.replaced
-        else _("{file}, sheet Actuals, row {row}: added (backup: {backup})", lang)
+        else words("{file}, sheet Actuals, row {row}: added (backup: {backup})")
     )
     click.echo(line.format(file=path.name, row=done.row, backup=done.backup))
-    click.echo(f"  {stored_line(new, goals, lang)}")
+    click.echo(f"  {stored_line(new, goals, words)}")
 
 
-@main.command()
-@click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
-@lang_option(
-    "Language of the new workbook (its header, dropdowns and how-to sheet) and of these "
-    "lines: en or zh."
+@main.command(
+    help=N_(
+        "Start a working folder: data/targets.toml and a fresh data/actuals.xlsx (its header, "
+        "dropdowns and how-to sheet in the language of this run)."
+    )
 )
-def init(folder: Path, lang: str) -> None:
-    """Start a working folder: data/targets.toml and a fresh data/actuals.xlsx."""
+@click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
+@lang_option
+def init(folder: Path) -> None:
     from .editing.init import init_folder
 
-    for path in init_folder(folder, lang):
+    words = here()
+    for path in init_folder(folder, words):
         click.echo(f"  {path}")
     click.echo(
-        _("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check", lang).format(
+        words("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check").format(
             folder=folder
         )
     )

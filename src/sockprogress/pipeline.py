@@ -18,6 +18,7 @@ from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
 from .safewrite import temporary_files_in, write_all
+from .words.words import Words
 
 FORMATS = ("xlsx", "html", "json")
 
@@ -61,21 +62,21 @@ def build_report(
     return report
 
 
-def _xlsx(report: Report, templates: Path | None, lang: str) -> bytes:
-    return render_workbook(report, lang=lang)
+def _xlsx(report: Report, words: Words, templates: Path | None) -> bytes:
+    return render_workbook(report, words)
 
 
-def _html(report: Report, templates: Path | None, lang: str) -> bytes:
-    return render_html(report, templates, lang).encode("utf-8")
+def _html(report: Report, words: Words, templates: Path | None) -> bytes:
+    return render_html(report, words, templates).encode("utf-8")
 
 
-def _json(report: Report, templates: Path | None, lang: str) -> bytes:
+def _json(report: Report, words: Words, templates: Path | None) -> bytes:
     """JSON's notes stay English, for programs: it takes no language."""
     return render_json(report).encode("utf-8")
 
 
-# Each format's renderer: the judged report, the --templates folder (HTML only), the language.
-RENDERERS: dict[str, Callable[[Report, Path | None, str], bytes]] = {
+# Each format's renderer: the judged report, the reader's words, the --templates folder.
+RENDERERS: dict[str, Callable[[Report, Words, Path | None], bytes]] = {
     "xlsx": _xlsx,
     "html": _html,
     "json": _json,
@@ -103,12 +104,12 @@ def write_report(
     report: Report,
     out: Path,
     formats: Iterable[str],
+    words: Words,
     templates: Path | None = None,
-    lang: str = "en",
     progress: ProgressCallback = _silent,
 ) -> list[Path]:
-    """Render each format (in `lang`) and write it to a temporary file, then rename them all
-    into place; a failure anywhere leaves every old output as it was."""
+    """Render each format in the reader's `words` and write it to a temporary file, then
+    rename them all into place; a failure anywhere leaves every old output as it was."""
     chosen = list(formats)
     steps = len(chosen)
     paths = {fmt: out / f"progress-{report.as_of}.{fmt}" for fmt in chosen}
@@ -116,7 +117,7 @@ def write_report(
     def rendering(done: int, fmt: str) -> Callable[[], bytes]:
         def render() -> bytes:
             progress(f"rendering {fmt}", done, steps)
-            return RENDERERS[fmt](report, templates, lang)
+            return RENDERERS[fmt](report, words, templates)
 
         return render
 
@@ -139,7 +140,7 @@ def run_report(
     formats: Iterable[str] = FORMATS,
     *,
     templates: Path | None = None,
-    lang: str = "en",
+    words: Words,
     today: dt.date | None = None,
     progress: ProgressCallback = _silent,
     on_judged: Callable[[Report], None] = _nothing,
@@ -158,5 +159,5 @@ def run_report(
         previous=read_previous(out, as_of),
     )
     on_judged(report)
-    paths = write_report(report, out, formats, templates, lang, progress=progress)
+    paths = write_report(report, out, formats, words, templates, progress=progress)
     return report, paths

@@ -18,16 +18,16 @@ from helpers import SYNTHETIC, target_toml, write_actuals, write_targets
 from openpyxl import load_workbook
 
 from sockprogress.cli import main
-from sockprogress.editing.add import NewRow, add_row
+from sockprogress.editing.add import add_row
 from sockprogress.editing.blank import HOWTO, display_width, new_actuals_workbook
+from sockprogress.editing.newrow import NewRow
 from sockprogress.errors import InputError
-from sockprogress.i18n import _
 from sockprogress.model import COLUMNS, HEADER_ZH
 from sockprogress.periods import parse_period
 from sockprogress.reading import load_targets, read_actuals
 from sockprogress.reading.actuals import HEADINGS
 from sockprogress.reading.names import names_of
-from sockprogress.rendering.formatting import column_name
+from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH_HEADER = ("地区", "指标", "时期", "数值", "数值类型", "资料来源", "备注")
@@ -57,8 +57,8 @@ def test_the_shipped_chinese_names_stand_for_their_codes() -> None:
     # A target's name_zh and its indicator's are both accepted for the same code.
     assert names.code("indicator", "年产值") == names.code("indicator", "袜业年产值")
     assert names.code("indicator", "袜业年产值") == "output_value"
-    assert names.written("region", "Xiaobeihe", "zh") == "小北河"
-    assert names.written("region", "Xiaobeihe", "en") == "Xiaobeihe"
+    assert names.written("region", "Xiaobeihe", Words.of("zh")) == "小北河"
+    assert names.written("region", "Xiaobeihe", Words.of("en")) == "Xiaobeihe"
 
 
 @pytest.mark.parametrize(
@@ -199,7 +199,7 @@ def test_every_column_word_of_the_messages_is_a_heading_the_reader_takes() -> No
     """`check` names a column in Chinese (第3行，备注列): that word heads the column too."""
     for column in COLUMNS:
         assert HEADINGS[HEADER_ZH[column]] == column
-        assert HEADINGS.get(column_name(column, "zh")) == column, column
+        assert HEADINGS.get(Words.of("zh").column_name(column)) == column, column
 
 
 def test_a_name_spelled_as_targets_toml_spells_it_is_no_slip(tmp_path: Path) -> None:
@@ -302,13 +302,13 @@ def test_init_lang_zh_makes_a_chinese_workbook(tmp_path: Path) -> None:
     indicators = [c.value for c in wb["Lists"]["B"][1:] if c.value]
     assert "袜子年产量" in indicators and "sock_output" not in indicators
     help_lines = [c.value for (c,) in wb["填报说明"].iter_rows(max_col=1) if c.value]
-    assert help_lines == [_(m, "zh") for m, _bold in HOWTO if m]
+    assert help_lines == [Words.of("zh")(m) for m, _bold in HOWTO if m]
     assert help_lines[0] == "填报说明"
     width = wb["填报说明"].column_dimensions["A"].width
     assert all(display_width(line) < width for line in help_lines)  # no line spills over
     rules = {str(v.sqref): v for v in wb["Actuals"].data_validations.dataValidation}
-    assert rules["C2:C1048576"].prompt == _(
-        "A year (2024), a month (2025-06) or a date (2025-06-30).", "zh"
+    assert rules["C2:C1048576"].prompt == Words.of("zh")(
+        "A year (2024), a month (2025-06) or a date (2025-06-30)."
     )
     assert rules["E2:E1048576"].errorTitle == "数值类型"
     assert read_actuals(data / "actuals.xlsx").rows.empty

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from sockprogress.model import Report
 from sockprogress.rendering.excel import render_workbook
-from sockprogress.rendering.formatting import status_word
+from sockprogress.words.words import Words
 
 pytestmark = pytest.mark.client
 
@@ -32,7 +32,7 @@ def test_libreoffice_prints_every_target_and_status(
     shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path], lang: str
 ) -> None:
     source = tmp_path / f"progress-{lang}.xlsx"
-    source.write_bytes(render_workbook(shipped_report, lang))
+    source.write_bytes(render_workbook(shipped_report, Words.of(lang)))
     pages, text = pdf_text(soffice(source, "pdf"))
     text = flat(text)
     # Summary, changes, a page or two per target (its observations' sources may run onto a
@@ -43,7 +43,7 @@ def test_libreoffice_prints_every_target_and_status(
         t = result.target
         name = (t.name_zh or t.name) if lang == "zh" else t.name
         assert name in text
-        assert status_word(result.status, lang) in text
+        assert Words.of(lang).status_word(result.status) in text
         assert result.status in text
     assert ("2026年10月" if lang == "zh" else "2026-10") in text
 
@@ -53,7 +53,7 @@ def test_libreoffice_reads_the_same_values(
 ) -> None:
     # The workbook holds no formulas; LibreOffice's re-saved copy must hold the same numbers.
     source = tmp_path / "progress.xlsx"
-    source.write_bytes(render_workbook(shipped_report))
+    source.write_bytes(render_workbook(shipped_report, Words.of()))
     again = soffice(source, "xlsx:Calc MS Excel 2007 XML")
     ours = load_workbook(source)["Summary"]
     with warnings.catch_warnings():
@@ -76,7 +76,7 @@ def test_libreoffice_prints_every_line_of_wrapped_chinese_text(
     """A row too short for its wrapped text cuts the last lines off the page: the end of every
     wrapped text of the Summary's notes and the About sheet must be in the printed PDF."""
     source = tmp_path / "progress-zh.xlsx"
-    source.write_bytes(render_workbook(shipped_report, "zh"))
+    source.write_bytes(render_workbook(shipped_report, Words.of("zh")))
     _, printed = pdf_text(soffice(source, "pdf"))
     printed = "".join(printed.split())
     wb = load_workbook(source)

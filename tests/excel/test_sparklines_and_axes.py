@@ -18,8 +18,8 @@ from sockprogress.model import Report, TargetResult
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.excel.labels import target_scale
 from sockprogress.rendering.excel.summarysheet import KEYS
-from sockprogress.rendering.formatting import region_name, target_name
 from sockprogress.rendering.jsonout import render_json
+from sockprogress.words.words import Words
 
 EPOCH = dt.datetime(1899, 12, 30)
 
@@ -48,7 +48,7 @@ def test_a_sparkline_per_target_draws_its_own_observations(
     lang: str, shipped_report: Report, small_province: Report
 ) -> None:
     for report in (shipped_report, small_province):
-        data = render_workbook(report, lang)
+        data = render_workbook(report, Words.of(lang))
         wb = load(data)
         summary = wb.worksheets[0]
         sparklines = Package(data).sparklines(summary.title)
@@ -65,11 +65,11 @@ def test_a_sparkline_per_target_draws_its_own_observations(
             result = next(
                 r
                 for r in observed
-                if target_name(r.target, lang) == name
-                and region_name(r.target.region, report.regions_zh, lang) == region
+                if Words.of(lang).target_name(r.target) == name
+                and Words.of(lang).region_name(r.target.region, report.regions_zh) == region
             )
             seen.add(result.target.id)
-            scale = target_scale(result, lang)
+            scale = target_scale(result, Words.of(lang))
             values = [o["value"] for o in published[result.target.id]["observations"]]
             assert cells(wb, reference) == pytest.approx([scale.of(v) for v in values])
             assert reference.rsplit("!", 1)[1].startswith("B")  # the table's value column
@@ -78,7 +78,9 @@ def test_a_sparkline_per_target_draws_its_own_observations(
         blank = [r for r in report.targets if len(r.observations) < 2]
         rows = {summary.cell(n, 2).value: n for n in range(1, summary.max_row + 1)}
         for result in blank:
-            assert summary.cell(rows[target_name(result.target, lang)], trend).value is None
+            assert (
+                summary.cell(rows[Words.of(lang).target_name(result.target)], trend).value is None
+            )
         if report is shipped_report:
             assert blank, "the shipped data have a target without an observation"
             assert any(len(r.observations) == 1 for r in blank), "and one with a single one"
@@ -91,7 +93,7 @@ def _targets(text: str) -> list[str]:
 
 
 def test_the_summary_sheet_holds_sparkline_groups(shipped_report: Report) -> None:
-    package = Package(render_workbook(shipped_report))
+    package = Package(render_workbook(shipped_report, Words.of()))
     xml = package.text(package.sheets()["Summary"])
     assert "<x14:sparklineGroups" in xml
     assert 'type="column"' in xml  # LibreOffice 7.4 prints columns (a line only as dots)
@@ -101,7 +103,7 @@ def test_the_summary_sheet_holds_sparkline_groups(shipped_report: Report) -> Non
 def test_a_may_2023_figure_lies_in_the_band_labelled_2023(shipped_report: Report) -> None:
     """The x axis ticks on 1 January, labelled with the year (yyyy): the first figure of the
     sock capacity target, dated 2023-05-31, lies between the ticks 2023 and 2024."""
-    charts = Package(render_workbook(shipped_report)).charts()["Liaoyuan"]
+    charts = Package(render_workbook(shipped_report, Words.of())).charts()["Liaoyuan"]
     chart = next(c for c in charts if title(c) == "Annual sock production capacity")
     axis = x_axis(chart)
     assert axis.number_format == "yyyy"
@@ -124,7 +126,7 @@ def test_every_tick_falls_on_new_year_and_every_point_inside_the_frame(
     shipped_report: Report, small_province: Report
 ) -> None:
     for report in (shipped_report, small_province):
-        charts = Package(render_workbook(report)).charts()
+        charts = Package(render_workbook(report, Words.of())).charts()
         checked = 0
         for region, found in charts.items():
             # every target is charted here (at most 200), in its region's order

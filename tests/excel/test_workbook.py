@@ -20,17 +20,15 @@ import pytest
 from openpyxl import load_workbook
 from xlsxparts import Package, series, title
 
-from sockprogress.i18n import _
 from sockprogress.model import ATTENTION, Issue, Report, TargetResult
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
-from sockprogress.rendering import formatting
 from sockprogress.rendering.excel import render_workbook
-from sockprogress.rendering.excel.formats import PERIOD_FORMATS, PERIOD_KINDS
+from sockprogress.rendering.excel.formats import PERIOD_KINDS
 from sockprogress.rendering.excel.labels import input_rows, target_scale
 from sockprogress.rendering.excel.summarysheet import KEYS
-from sockprogress.rendering.formatting import DASH, basis_word, status_word
 from sockprogress.rendering.selection import IN_FULL
+from sockprogress.words.words import DASH, Words
 
 ROOT = Path(__file__).resolve().parents[2]
 SPARKLINE_WARNING = "Sparkline Group extension is not supported and will be removed"
@@ -39,7 +37,7 @@ SPARKLINE_WARNING = "Sparkline Group extension is not supported and will be remo
 def reload(report: Report, lang: str = "en") -> Any:
     """Render, then load with openpyxl: any warning but the one about sparklines (which
     openpyxl does not read) fails the test."""
-    return load(render_workbook(report, lang))
+    return load(render_workbook(report, Words.of(lang)))
 
 
 def load(data: bytes) -> Any:
@@ -52,7 +50,7 @@ def load(data: bytes) -> Any:
 
 def header_row(ws: Any) -> int:
     """The Summary's heading row: below the headline, whose length varies."""
-    titles = {_("Region", "en"), _("Region", "zh")}
+    titles = {Words.of("en")("Region"), Words.of("zh")("Region")}
     return next(r for r in range(1, 30) if ws.cell(r, 1).value in titles)
 
 
@@ -82,7 +80,7 @@ def observation_cells(ws: Any, heading: str) -> list[tuple[Any, ...]]:
     block whose heading starts with `heading`."""
     cells = ws["A"]
     start = next(c.row for c in cells if isinstance(c.value, str) and c.value.startswith(heading))
-    used = _("Observations used", "en"), _("Observations used", "zh")
+    used = Words.of("en")("Observations used"), Words.of("zh")("Observations used")
     table = next(c.row for c in cells if c.row > start and c.value in used) + 2
     rows = []
     for row in ws.iter_rows(min_row=table, max_col=5):
@@ -98,11 +96,11 @@ def observation_table(ws: Any, heading: str) -> list[list[Any]]:
 
 def region_sheet(wb: Any, report: Report, result: TargetResult, lang: str) -> Any:
     """The sheet of the target's region, as the workbook names it in `lang`."""
-    return wb[formatting.region_name(result.target.region, report.regions_zh, lang)]
+    return wb[Words.of(lang).region_name(result.target.region, report.regions_zh)]
 
 
 def target_heading(result: TargetResult, lang: str) -> str:
-    return formatting.target_name(result.target, lang)
+    return Words.of(lang).target_name(result.target)
 
 
 def read_back(rows: list[list[Any]]) -> Iterator[tuple[Any, Any, str, str, str]]:
@@ -137,13 +135,13 @@ def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
     for result in shipped_report.targets:
         row = rows[result.target.name]
         assert row[-1] == result.status  # the JSON code stays visible
-        assert status_word(result.status) in str(row[col("status") - 1])
+        assert Words.of().status_word(result.status) in str(row[col("status") - 1])
         assert row[0] == result.target.region
 
 
 def test_the_workbook_opens_clean_and_holds_no_formula(shipped_report: Report) -> None:
     for lang in ("en", "zh"):
-        data = render_workbook(shipped_report, lang)
+        data = render_workbook(shipped_report, Words.of(lang))
         wb = load(data)
         cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
         assert len(cells) > 1000
@@ -199,7 +197,7 @@ def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Repo
     """35亿双 reads 35, not 35.00; 26亿双 reads 26; a figure with a decimal keeps one."""
     from sockprogress.rendering.excel.formats import decimals, scale_for
 
-    wb = load(render_workbook(shipped_report, "zh"))
+    wb = load(render_workbook(shipped_report, Words.of("zh")))
     ws = wb["汇总表"] if "汇总表" in wb.sheetnames else wb.worksheets[0]
     formats = {
         ws.cell(row=r, column=col("latest")).value: ws.cell(
@@ -213,14 +211,14 @@ def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Repo
     assert decimals([3.5e8, 5e8], 1e8) == 1 and decimals([3.5e9], 1e8) == 0
     assert decimals([2.61e9, 4e9], 1e8) == 1 and decimals([2.615e9], 1e8) == 2
     assert decimals([], 1e8) == 0
-    assert scale_for(4e9, "pairs", "zh", values=[2.5e9, 4e9]).number_format == "#,##0"
+    assert scale_for(4e9, "pairs", Words.of("zh"), values=[2.5e9, 4e9]).number_format == "#,##0"
     # A computed figure: one decimal, none when whole, more when one would reach the goal.
-    zh = scale_for(4e9, "pairs", "zh", values=[2.6e9, 4e9])
+    zh = scale_for(4e9, "pairs", Words.of("zh"), values=[2.6e9, 4e9])
     assert zh.derived(2.617e9, 4e9) == "#,##0.0" and zh.derived(3.5e9, 4e9) == "#,##0"
-    en = scale_for(4e9, "pairs", "en", values=[2.6e9, 4e9])
+    en = scale_for(4e9, "pairs", Words.of("en"), values=[2.6e9, 4e9])
     assert en.derived(3.96e9, 4e9) == '#,##0.00,,," bn"'
     assert en.derived(2.617e9, 4e9) == '#,##0.0,,," bn"'
-    firms = scale_for(300, "firms", "zh", values=[206, 300])
+    firms = scale_for(300, "firms", Words.of("zh"), values=[206, 300])
     assert firms.derived(299.6, 300) == "#,##0.0" and firms.derived(206.0, 300) == "#,##0"
     projected = {
         ws.cell(row=r, column=col("projected_at_deadline")).number_format
@@ -279,7 +277,7 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
 
 
 def test_a_native_chart_per_target_with_visible_axes(shipped_report: Report) -> None:
-    charts = Package(render_workbook(shipped_report)).charts()
+    charts = Package(render_workbook(shipped_report, Words.of())).charts()
     assert {sheet: len(found) for sheet, found in charts.items() if found} == {
         "Liaoyuan": 3,
         "Xiaobeihe": 5,
@@ -295,7 +293,7 @@ def test_a_native_chart_per_target_with_visible_axes(shipped_report: Report) -> 
 
 def test_the_chart_draws_the_observations_table_itself(shipped_report: Report) -> None:
     """The actual series is the block's own period and value columns: no copy of the figures."""
-    data = render_workbook(shipped_report)
+    data = render_workbook(shipped_report, Words.of())
     wb = load(data)
     charts = Package(data).charts()
     checked = 0
@@ -333,7 +331,7 @@ def test_each_observation_is_one_row_and_blanks_read_as_the_heading_says(
             wb = reload(report, lang)
             for result in report.targets:
                 ws = region_sheet(wb, report, result, lang)
-                scale = target_scale(result, lang)
+                scale = target_scale(result, Words.of(lang))
                 rows = observation_table(ws, target_heading(result, lang))
                 assert len(rows) == len(result.observations)
                 got = list(read_back(rows))
@@ -341,7 +339,7 @@ def test_each_observation_is_one_row_and_blanks_read_as_the_heading_says(
                     (
                         dt.datetime.combine(o.end, dt.time()),
                         scale.of(o.value),
-                        basis_word(o.basis, lang, o.period),
+                        Words.of(lang).basis(o.basis, o.period),
                         str(input_rows(o.rows)),
                         o.source,
                     )
@@ -353,7 +351,7 @@ def test_each_observation_is_one_row_and_blanks_read_as_the_heading_says(
                 assert not rows or None not in rows[0][:4]
                 if any(None in row[2:4] for row in rows[1:]):
                     texts = {c.value for row in ws.iter_rows() for c in row}
-                    assert _(note, lang) in texts, result.target.name
+                    assert Words.of(lang)(note) in texts, result.target.name
 
 
 def test_a_monthly_series_leaves_most_input_rows_and_all_repeats_blank(
@@ -395,10 +393,10 @@ def test_the_period_is_a_date_shown_as_it_was_written(
                     kind = PERIOD_KINDS[len(obs.period)]
                     kinds.add(kind)
                     assert row[0].value == dt.datetime.combine(obs.end, dt.time())
-                    assert row[0].number_format == PERIOD_FORMATS[lang][kind]
+                    assert row[0].number_format == Words.of(lang).locale.workbook_periods[kind]
     assert kinds >= {"year", "month"}
-    assert PERIOD_FORMATS["en"]["month"] == "yyyy-mm"
-    assert PERIOD_FORMATS["zh"]["month"] == 'yyyy"年"m"月"'
+    assert Words.of("en").locale.workbook_periods["month"] == "yyyy-mm"
+    assert Words.of("zh").locale.workbook_periods["month"] == 'yyyy"年"m"月"'
 
 
 def test_region_block_lists_the_observations_used(shipped_report: Report) -> None:
@@ -445,7 +443,7 @@ def test_user_text_never_becomes_a_formula(shipped_report: Report) -> None:
         targets=(dataclasses.replace(first, target=target), *shipped_report.targets[1:]),
         issues=(Issue("error", evil, "actuals.xlsx", "Actuals", 3, "value"),),
     )
-    data = render_workbook(report)
+    data = render_workbook(report, Words.of())
     wb = load(data)
     texts = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value == evil]
     assert len(texts) == 2  # the Summary row and the issue message
@@ -493,7 +491,7 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
 def test_every_region_gets_its_charts_up_to_the_limit(shipped_report: Report) -> None:
     # synthetic: the shipped targets copied into 25 made-up regions (200 targets, the most
     # that all get a chart)
-    charts = Package(render_workbook(copies(shipped_report, 25))).charts()
+    charts = Package(render_workbook(copies(shipped_report, 25), Words.of())).charts()
     regions = {name: found for name, found in charts.items() if name.startswith("Synthetic")}
     assert len(regions) == 25
     assert sum(len(found) for found in regions.values()) == 200 == IN_FULL
@@ -504,7 +502,7 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
 ) -> None:
     # synthetic: the shipped targets copied into 40 made-up regions (320 targets > 200)
     report = copies(shipped_report, 40)
-    data = render_workbook(report)
+    data = render_workbook(report, Words.of())
     wb = load(data)
     package = Package(data)
     charts = package.charts()
@@ -561,7 +559,7 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
 
 def test_report_writes_the_workbook_through_the_cli(tmp_path: Path, shipped_report: Report) -> None:
     path = tmp_path / "r.xlsx"
-    path.write_bytes(render_workbook(shipped_report))
+    path.write_bytes(render_workbook(shipped_report, Words.of()))
     ws = load(path.read_bytes())["Summary"]
     assert ws.max_row == header_row(ws) + 2 + len(shipped_report.targets)
 
@@ -586,12 +584,12 @@ def test_the_charts_helper_points_are_hidden_and_still_plotted(shipped_report: R
     """A goal line's ends and the deadline's foot are no reading matter: hidden rows, and
     every chart set to plot hidden cells (xlsxwriter leaves out c:plotVisOnly, whose 1 would
     plot visible cells only), so its lines stay drawn (as the LibreOffice PDF shows)."""
-    data = render_workbook(shipped_report, "zh")
+    data = render_workbook(shipped_report, Words.of("zh"))
     wb = load(data)
     helper_rows = 0
     for ws in wb.worksheets:
         for (cell,) in ws.iter_rows(min_col=1, max_col=1):
-            if cell.value == _("Chart data", "zh"):
+            if cell.value == Words.of("zh")("Chart data"):
                 helper_rows += 1
                 assert ws.row_dimensions[cell.row].hidden
                 assert ws.row_dimensions[cell.row + 2].hidden  # a point of the path

@@ -12,7 +12,6 @@ import math
 from typing import TYPE_CHECKING, Any, Literal
 
 from sockprogress.model import TargetResult
-from sockprogress.rendering.formatting import _number, scale_for
 from sockprogress.rendering.svgcharts import (
     ACTUAL,
     DEADLINE,
@@ -23,6 +22,7 @@ from sockprogress.rendering.svgcharts import (
     _within,
     _year,
 )
+from sockprogress.words.words import Words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -70,21 +70,21 @@ class AxesChartDrawer:
         self.y_ticks = _Ticks(self.figure, ax, "y")
         self.y_locator = MaxNLocator(nbins=4)
 
-    def svg(self, result: TargetResult, lang: str = "en") -> str:
+    def svg(self, result: TargetResult, words: Words) -> str:
         import matplotlib
 
         with matplotlib.rc_context({**RC, "svg.hashsalt": f"sockprogress:{result.target.id}"}):
-            self._draw(result, lang)
+            self._draw(result, words)
             buffer = io.StringIO()
             self.figure.savefig(buffer, format="svg", metadata=NO_METADATA)
-        return ChartDrawer._tidy(buffer.getvalue(), result, lang)
+        return ChartDrawer._tidy(buffer.getvalue(), result, words)
 
-    def _draw(self, result: TargetResult, lang: str) -> None:
+    def _draw(self, result: TargetResult, words: Words) -> None:
         t, ax = result.target, self.axes
         points = [(_year(o.end), o.value) for o in result.observations]
         base = result.baseline
         values = [v for _, v in points] + [t.target] + ([base.value] if base else [])
-        divisor, _ = scale_for(max(abs(v) for v in values), lang)
+        divisor, _ = words.scale_for(max(abs(v) for v in values))
         self.goal.set_ydata([t.target, t.target])
         self.deadline.set_xdata([_year(t.deadline)] * 2)
         if base is not None and base.end < t.deadline:
@@ -112,7 +112,7 @@ class AxesChartDrawer:
         y_low, y_high = ax.get_ylim()
         ys = _within([float(y) for y in self.y_locator.tick_values(y_low, y_high)], y_low, y_high)
         at = [(0.0, y) for y in ys]
-        self.y_ticks.show(at, at, [_number(y / divisor, lang) for y in ys])
+        self.y_ticks.show(at, at, [words.plain(y / divisor) for y in ys])
 
 
 class _Ticks:

@@ -20,6 +20,7 @@ from sockprogress.model import Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering.html import render_html
+from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,7 +59,7 @@ def pages(shipped_report: Report, tmp_path_factory: pytest.TempPathFactory) -> d
     out = {}
     for lang in ("en", "zh"):
         path = folder / f"progress-{AS_OF}-{lang}.html"
-        path.write_text(render_html(shipped_report, lang=lang), encoding="utf-8")
+        path.write_text(render_html(shipped_report, Words.of(lang)), encoding="utf-8")
         out[lang] = path
     return out
 

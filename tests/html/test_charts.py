@@ -16,6 +16,7 @@ import pytest
 
 from sockprogress.model import Report, TargetResult
 from sockprogress.rendering.svgcharts import ChartDrawer
+from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,7 +88,7 @@ def test_axis_labels_are_text_in_order(
     years: list[str],
     values: list[str],
 ) -> None:
-    chart = axes(drawer.svg(result(shipped_report, target_id), lang))
+    chart = axes(drawer.svg(result(shipped_report, target_id), Words.of(lang)))
     assert chart.years == years
     assert chart.values == values  # in the unit of the caption (bn pairs, 亿双)
     assert len(chart.x_ticks) == len(years) + 1  # a tick at each turn of the year
@@ -99,7 +100,7 @@ def test_labels_sit_where_the_axis_put_them(shipped_report: Report, drawer: Char
 
     The numbers are those of the charts drawn by the Axis before it was replaced.
     """
-    chart = axes(drawer.svg(result(shipped_report, "xiaobeihe-sock-firms"), "en"))
+    chart = axes(drawer.svg(result(shipped_report, "xiaobeihe-sock-firms"), Words.of("en")))
     (axis_y,) = {y for _, y in chart.x_ticks}
     (axis_x,) = {x for x, _ in chart.y_ticks}
     turns = sorted(x for x, _ in chart.x_ticks)
@@ -124,11 +125,11 @@ def test_a_long_series_is_labelled_every_other_year(
     long = dataclasses.replace(
         shipped, baseline=dataclasses.replace(shipped.baseline, end=dt.date(2012, 12, 31))
     )
-    chart = axes(drawer.svg(long, "en"))
+    chart = axes(drawer.svg(long, Words.of("en")))
     assert chart.years == [str(year) for year in range(2012, 2025, 2)]
     assert len(chart.x_ticks) == 8  # 2012, 2014, … 2026
     # Drawn again with fewer years, the labels left over are hidden, not shown stale.
-    assert axes(drawer.svg(shipped, "en")).years == ["2022", "2023", "2024", "2025"]
+    assert axes(drawer.svg(shipped, Words.of("en"))).years == ["2022", "2023", "2024", "2025"]
 
 
 def variants(r: TargetResult) -> list[TargetResult]:
@@ -171,9 +172,9 @@ def test_the_bytes_are_those_figure_and_axes_drew(shipped_report: Report, lang: 
     charts = [v for r in [*drawable, long] for v in variants(r)]
     with warnings.catch_warnings():  # the Axes warns of the empty range it widens
         warnings.simplefilter("ignore", UserWarning)
-        expected = [oracle.svg(r, lang) for r in charts]
+        expected = [oracle.svg(r, Words.of(lang)) for r in charts]
     for r, svg in zip(charts * 2, expected * 2, strict=True):  # then every size is remembered
-        assert drawer.svg(r, lang) == svg
+        assert drawer.svg(r, Words.of(lang)) == svg
 
 
 def test_drawing_imports_neither_figure_nor_axes() -> None:
@@ -185,9 +186,10 @@ def test_drawing_imports_neither_figure_nor_axes() -> None:
         from sockprogress.periods import Month
         from sockprogress.pipeline import build_report
         from sockprogress.rendering.svgcharts import draw_charts
+        from sockprogress.words.words import Words
         data = Path(sys.argv[1])
         report = build_report(data / "targets.toml", data / "actuals.xlsx", Month(2026, 10))
-        assert draw_charts(report.targets[:1]), "no chart drawn"
+        assert draw_charts(report.targets[:1], Words.of()), "no chart drawn"
         print(sorted(m for m in sys.modules if m.split(".")[0] in ("matplotlib", "mpl_toolkits")))
     """
     done = subprocess.run(

@@ -24,9 +24,10 @@ from synthetic import synthetic_report
 
 from sockprogress.cli import main
 from sockprogress.model import Report
-from sockprogress.rendering import formatting
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.html import render_html
+from sockprogress.words import messages
+from sockprogress.words.words import Words
 
 # Proper names, codes and file names a Chinese reader meets as they are.
 ALLOWED = {
@@ -51,7 +52,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
 
 def codes_and_inputs(report: Report) -> tuple[set[str], list[str]]:
     """The report's own codes (allowed words) and free texts from the inputs (taken out)."""
-    codes = {s for s in formatting.STATUS_WORDS}
+    codes = {s for s in messages.STATUS_WORDS}
     texts: list[str] = []
     for r in report.targets:
         t = r.target
@@ -140,7 +141,7 @@ def test_chinese_html_has_no_english_words(
     which: str, shipped_report: Report, with_issues: Report
 ) -> None:
     report = shipped_report if which == "shipped" else with_issues
-    html = render_html(report, lang="zh")
+    html = render_html(report, Words.of("zh"))
     assert english_words(visible(html), report) == set()
 
 
@@ -149,12 +150,12 @@ def test_chinese_workbook_has_no_english_words(
     which: str, shipped_report: Report, with_issues: Report
 ) -> None:
     report = shipped_report if which == "shipped" else with_issues
-    wb = load_workbook(io.BytesIO(render_workbook(report, "zh")))
+    wb = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
     assert english_words("\n".join(cell_texts(wb)), report) == set()
 
 
 def test_the_check_itself_finds_english(shipped_report: Report) -> None:
-    found = english_words(visible(render_html(shipped_report, lang="en")), shipped_report)
+    found = english_words(visible(render_html(shipped_report, Words.of("en"))), shipped_report)
     assert {"Summary", "Goal", "Missed", "Method"} <= found
 
 
@@ -175,9 +176,9 @@ def test_a_status_has_one_word_in_page_workbook_and_terminal(
     cells = "\n".join(cell_texts(wb))
     statuses = ("missed", "awaiting_final", "not_assessable")  # those of the shipped data
     for status in statuses:
-        icon_word = formatting.status_text(status, "zh")
+        icon_word = Words.of("zh").status_text(status)
         assert icon_word in html and icon_word in cells
-        assert formatting.status_word(status, "zh") in result.output
+        assert Words.of("zh").status_word(status) in result.output
     # ... and no other name for them, as the two old tables had (待最终数据, 未实现, 无法评估)
     for old in ("待最终数据", "未实现", "按期推进", "进展顺利", "目标进度报告", "目标进展报告"):
         assert old not in html and old not in cells and old not in result.output
@@ -206,7 +207,7 @@ def test_every_wrapped_cell_has_the_height_of_its_lines(
     lang: str, shipped_report: Report, with_issues: Report
 ) -> None:
     for report in (shipped_report, with_issues):
-        wb = load_workbook(io.BytesIO(render_workbook(report, lang)))
+        wb = load_workbook(io.BytesIO(render_workbook(report, Words.of(lang))))
         for ws in wb.worksheets:
             spans = {m.min_row * 10_000 + m.min_col: m for m in ws.merged_cells.ranges}
             for row in ws.iter_rows():
@@ -229,7 +230,7 @@ def test_chinese_workbook_reads_periods_plans_and_axes_in_chinese(shipped_report
     report = dataclasses.replace(
         shipped_report, targets=(dataclasses.replace(first, target=target),)
     )
-    wb = load_workbook(io.BytesIO(render_workbook(report, "zh")))
+    wb = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
     ws = wb.worksheets[2]  # the region sheet of the first target
     values = [v for row in ws.iter_rows(values_only=True) for v in row if v is not None]
     assert "辽源市袜业“十四五”发展目标" in values
@@ -243,7 +244,7 @@ def test_chinese_workbook_reads_periods_plans_and_axes_in_chinese(shipped_report
 
 
 def test_about_sheet_puts_each_label_beside_its_text(shipped_report: Report) -> None:
-    wb = load_workbook(io.BytesIO(render_workbook(shipped_report, "zh")))
+    wb = load_workbook(io.BytesIO(render_workbook(shipped_report, Words.of("zh"))))
     ws = wb["编制说明"]
     rows = {ws.cell(r, 1).value: r for r in range(1, 12) if ws.cell(r, 1).value}
     for label in ("报告期", "指标解释与测算方法", "单位", "公式", "图表"):

@@ -195,7 +195,8 @@ def test_matplotlib_is_imported_only_for_the_html(shipped: tuple[Path, Path]) ->
         "render_json(r)\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported before any chart'\n"
         "from sockprogress.rendering.html import render_html\n"
-        "render_html(r)\n"
+        "from sockprogress.words.words import Words\n"
+        "render_html(r, Words.of())\n"
         "assert 'matplotlib' in sys.modules\n"
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot is not needed'\n"
     )

@@ -11,6 +11,7 @@ from synthetic import synthetic_report
 
 from sockprogress.model import Report
 from sockprogress.rendering.html import render_html
+from sockprogress.words.words import Words
 
 if TYPE_CHECKING:
     from playwright.sync_api import Dialog
@@ -55,7 +56,7 @@ def test_status_filter_works_without_script(visit: Any, pages: dict[str, Path]) 
 
 def test_hostile_text_stays_text_in_the_browser(visit: Any, tmp_path: Path) -> None:
     page_file = tmp_path / "hostile.html"
-    page_file.write_text(render_html(synthetic_report(tmp_path), lang="en"), encoding="utf-8")
+    page_file.write_text(render_html(synthetic_report(tmp_path), Words.of("en")), encoding="utf-8")
     seen = visit(page_file, width=390)
     dialogs: list[str] = []
 

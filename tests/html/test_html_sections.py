@@ -12,6 +12,7 @@ from syrupy.assertion import SnapshotAssertion
 
 from sockprogress.model import Report
 from sockprogress.rendering.html import build_view, environment, render_html
+from sockprogress.words.words import Words
 
 SECTIONS = (
     "_headline.html",
@@ -33,8 +34,9 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 def section(report: Report, name: str, lang: str) -> str:
     """One partial rendered alone; charts stand in as <svg/> (they have their own tests)."""
-    view = build_view(report, lang)
-    html = environment(None, lang).get_template(name).render(**view)
+    words = Words.of(lang)
+    view = build_view(report, words)
+    html = environment(words).get_template(name).render(**view)
     html = re.sub(r"<code>[0-9a-f]{64}</code>", "<code>SHA-256</code>", html)
     return SVG.sub("<svg/>", html)
 
@@ -96,7 +98,7 @@ def row_for(cells: Cells, name: str) -> list[str]:
 
 
 def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None:
-    cells = parse(render_html(shipped_report, lang="en"))
+    cells = parse(render_html(shipped_report, Words.of("en")))
     assert cells.lang == "en"
     assert row_for(cells, "Annual sock output") == [
         "Annual sock outputXiaobeihe",
@@ -117,7 +119,7 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
 
 
 def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None:
-    cells = parse(render_html(shipped_report, lang="zh"))
+    cells = parse(render_html(shipped_report, Words.of("zh")))
     assert cells.lang == "zh-CN"
     assert row_for(cells, "袜子年产量") == [
         "袜子年产量小北河",
@@ -139,23 +141,23 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
 
 def test_user_text_is_escaped_never_live(synthetic: Report) -> None:
     for lang in ("en", "zh"):
-        html = render_html(synthetic, lang=lang)
+        html = render_html(synthetic, Words.of(lang))
         assert parse(html).scripts == 0
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;alert(&#39;source&#39;)&lt;/script&gt; &amp; synthetic" in html
         assert "&lt;img src=x onerror=alert(&#39;issue&#39;)&gt;" in html
-    assert "Output value &lt;script&gt;" in render_html(synthetic, lang="en")
+    assert "Output value &lt;script&gt;" in render_html(synthetic, Words.of("en"))
 
 
 def test_same_report_gives_identical_bytes(synthetic: Report) -> None:
-    first = render_html(synthetic, lang="zh").encode("utf-8")
-    second = render_html(synthetic, lang="zh").encode("utf-8")
+    first = render_html(synthetic, Words.of("zh")).encode("utf-8")
+    second = render_html(synthetic, Words.of("zh")).encode("utf-8")
     assert first == second
     assert first.count(b"<svg") == 3
 
 
 def test_each_chart_is_a_self_contained_inline_svg(shipped_report: Report) -> None:
-    html = render_html(shipped_report, lang="en")
+    html = render_html(shipped_report, Words.of("en"))
     svgs = SVG.findall(html)
     drawable = [r for r in shipped_report.targets if r.observations or r.baseline]
     assert len(svgs) == len(drawable) >= 6  # a target with no figure at all gets no chart
@@ -168,7 +170,7 @@ def test_each_chart_is_a_self_contained_inline_svg(shipped_report: Report) -> No
 
 
 def test_charts_beyond_the_limit_are_skipped_and_said(synthetic: Report) -> None:
-    html = render_html(synthetic, lang="en", chart_limit=1)
+    html = render_html(synthetic, Words.of("en"), chart_limit=1)
     assert html.count("<svg") == 1
     assert "Charts are drawn for 1 of 3 targets" in html
     # The one drawn is the target most in need of attention.
@@ -197,14 +199,14 @@ def test_user_template_overrides_the_shipped_one(synthetic: Report, tmp_path: Pa
         "<p>{{ report.targets|length }} targets, {{ _('Method') }}</p></section>",
         encoding="utf-8",
     )
-    html = render_html(synthetic, templates=tmp_path, lang="en")
+    html = render_html(synthetic, Words.of("en"), templates=tmp_path)
     assert "Our own method" in html and "3 targets, Method" in html
     assert "Eurostat" not in html
     assert "Widget output" in html  # the other sections still come from the shipped templates
 
 
 def test_filter_without_script_has_a_rule_per_status(synthetic: Report) -> None:
-    html = render_html(synthetic, lang="en")
+    html = render_html(synthetic, Words.of("en"))
     assert "<script" not in html
     for status in ("on_track", "achieved", "moving_away"):
         assert f'<span class="anchor" id="only-{status}"></span>' in html
@@ -225,7 +227,7 @@ def test_a_province_sized_report_stays_navigable(synthetic: Report) -> None:
         for r in synthetic.targets
     )
     big = replace(synthetic, targets=results)
-    html = render_html(big, lang="en")
+    html = render_html(big, Words.of("en"))
     assert html.count("<svg") == MAX_CHARTS
     assert f"Charts are drawn for {MAX_CHARTS} of 300 targets" in html
     # Cards for the 200 targets shown in full (as in the workbook); the summary lists all 300,
@@ -274,7 +276,7 @@ def test_charts_go_only_to_targets_with_a_card(synthetic: Report) -> None:
         replace(r, target=replace(r.target, id=f"{r.target.id}-{i}", region=f"Town {i:03d}"))
         for i, r in enumerate([empty] * 205 + [replace(first, status="not_assessable")] * 5)
     ]
-    html = render_html(replace(synthetic, targets=tuple(copies)), lang="en")
+    html = render_html(replace(synthetic, targets=tuple(copies)), Words.of("en"))
     assert html.count('<article class="card"') == 200
     assert "<svg" not in html
     assert "Charts are drawn for 0 of 210 targets" in html

@@ -32,8 +32,8 @@ from sockprogress.model import (
 )
 from sockprogress.periods import Month
 from sockprogress.reading.limits import MAX_NUMBER, MIN_NUMBER
-from sockprogress.rendering import formatting
 from sockprogress.rendering.jsonout import render_json
+from sockprogress.words.words import Words
 
 figures_in_range = st.floats(min_value=MIN_NUMBER, max_value=MAX_NUMBER)
 days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
@@ -64,9 +64,10 @@ def _assert_shown(figures: Figures, why: dict[str, str]) -> None:
             assert why.get(name), f"{name} is blank without a reason"
         elif isinstance(value, float):
             assert math.isfinite(value), f"{name} = {value}"
-            for show in (formatting.scaled, formatting.percent, formatting.rate, formatting.ratio):
-                for lang in ("en", "zh"):
-                    shown = show(value, lang=lang)
+            for lang in ("en", "zh"):
+                words = Words.of(lang)
+                for show in (words.scaled, words.percent, words.rate, words.ratio):
+                    shown = show(value)
                     assert "NaN" not in shown and "∞" not in shown and "inf" not in shown
 
 
@@ -232,6 +233,6 @@ def test_a_target_on_the_wrong_side_of_its_baseline_is_said(tmp_path: Path) -> N
 
 @given(value=figures_in_range, lang=st.sampled_from(["en", "zh"]))
 def test_a_figure_in_range_never_shows_as_zero(value: float, lang: str) -> None:
-    shown = formatting.scaled(value, "units", lang)
+    shown = Words.of(lang).scaled(value, "units")
     digits = [c for c in shown if c.isdigit()]
     assert digits and set(digits) != {"0"}, shown

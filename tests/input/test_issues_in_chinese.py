@@ -18,7 +18,8 @@ from helpers import target_toml, write_targets
 
 from sockprogress.checking import check_inputs, check_line
 from sockprogress.periods import Month
-from sockprogress.rendering import formatting
+from sockprogress.words import messages
+from sockprogress.words.words import Words
 
 # The cases live beside this file (test modules are not importable by name here).
 _spec = importlib.util.spec_from_file_location(
@@ -55,12 +56,12 @@ def test_a_bad_row_reads_in_chinese(
     ]
     assert issues
     for issue in issues:
-        assert issue.code in formatting.ISSUE_TEXT, (issue.code, issue.message)
-        chinese = formatting.issue_text(issue, "zh")
+        assert issue.code in messages.ISSUE_TEXT, (issue.code, issue.message)
+        chinese = Words.of("zh").issue_text(issue)
         assert chinese != issue.message
         said = chinese
         for _, value in issue.params:  # the cell's own text, quoted back
             said = said.replace(value, " ")
         assert {w for w in WORD.findall(said)} <= ALLOWED, chinese
-        line = check_line(issue, "zh")
+        line = check_line(issue, Words.of("zh"))
         assert line.startswith("actuals.xlsx，工作表“Actuals”，第4行"), line

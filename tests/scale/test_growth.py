@@ -32,6 +32,7 @@ from sockprogress.reading import load_targets, read_actuals
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.html import render_html
 from sockprogress.rendering.jsonout import render_json
+from sockprogress.words.words import Words
 
 AS_OF = Month(2026, 10)
 TODAY = dt.date(2026, 11, 22)
@@ -121,9 +122,17 @@ def test_reading_messy_sheets_grows_linearly(tmp_path: Path) -> None:
     assert ratio < BOUND, f"read_actuals grew {ratio:.1f}x on a messy sheet 4x bigger"
 
 
+def _in_english(render: Callable[[Report, Words], object]) -> Callable[[Report], object]:
+    def rendered(report: Report) -> object:
+        return render(report, Words.of())
+
+    rendered.__name__ = render.__name__
+    return rendered
+
+
 @pytest.mark.parametrize(
     "render",
-    [render_json, render_html, render_workbook],
+    [render_json, _in_english(render_html), _in_english(render_workbook)],
     ids=["json", "html", "xlsx"],
 )
 def test_rendering_grows_linearly(

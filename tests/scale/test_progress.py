@@ -15,6 +15,7 @@ from sockprogress.cli import main
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report, write_report
 from sockprogress.progressbar import ProgressBar
+from sockprogress.words.words import Words
 
 
 def _wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
@@ -96,7 +97,7 @@ def test_report_steps_are_announced_in_order(shipped: tuple[Path, Path], tmp_pat
         seen.append((step, done, total))
 
     report = build_report(*shipped, Month(2026, 10), progress=record)
-    write_report(report, tmp_path, ["xlsx", "html", "json"], progress=record)
+    write_report(report, tmp_path, ["xlsx", "html", "json"], Words.of(), progress=record)
     assert seen == [
         ("reading targets.toml", 0, 3),
         ("reading actuals.xlsx", 1, 3),

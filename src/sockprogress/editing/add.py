@@ -18,7 +18,6 @@ from ..periods import Period
 from ..reading import read_actuals
 from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
-    BASES_WRITTEN_ZH,
     CellProblem,
     clean_basis,
     clean_name,
@@ -27,7 +26,10 @@ from ..reading.cells import (
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
+from ..words.words import Words
+from .newrow import NewRow
 from .package import Cell, PackageEdit
+from .plausible import PlausibilityRefusal, implausible
 from .safekeeping import backup, locked, refuse_if_open, remove_stale_temps, save_replacing
 
 # The most characters an Excel cell holds; longer text would be cut by Excel without a word.
@@ -50,34 +52,6 @@ def check_text(option: str, text: str) -> str:
             f"({MAX_CELL_TEXT:,}); shorten it"
         )
     return text
-
-
-@dataclass(frozen=True)
-class NewRow:
-    """One checked row, ready to write."""
-
-    region: str
-    indicator: str
-    period: Period
-    value: float
-    basis: str
-    source: str
-    note: str
-
-    def cells(self, lang: str = "en", names: Names = NO_NAMES) -> dict[str, object]:
-        """The row's cells in a sheet of language `lang`: in a Chinese sheet (from `init --lang
-        zh`) the region, indicator and basis in Chinese, as its dropdowns offer them."""
-        value = int(self.value) if self.value.is_integer() else self.value
-        basis = BASES_WRITTEN_ZH.get(self.basis, self.basis) if lang == "zh" else self.basis
-        return {
-            "region": names.written("region", self.region, lang),
-            "indicator": names.written("indicator", self.indicator, lang),
-            "period": self.period.text,
-            "value": value,
-            "basis": basis or None,
-            "source": self.source or None,
-            "note": self.note or None,
-        }
 
 
 @dataclass(frozen=True)
@@ -173,7 +147,7 @@ def _existing(new: NewRow, rows: pd.DataFrame) -> int | None:
 
 
 def _cells(new: NewRow, layout: Layout, names: Names) -> list[Cell]:
-    cells = new.cells(layout.lang, names).items()
+    cells = new.cells(Words.of(layout.header_language), names).items()
     return [Cell(layout.columns[c], v) for c, v in cells if c in layout.columns]  # type: ignore[arg-type]
 
 
@@ -202,8 +176,6 @@ def add_row(
     or indicator given by its Chinese name is matched, and written, as its code's series. A
     figure that breaks a plausibility rule is refused (InputError) unless `force`.
     """
-    from .plausible import implausible, refusal  # plausible.py builds on NewRow, above
-
     names = names_of(targets)
     new = replace_fields(
         new,
@@ -221,7 +193,7 @@ def add_row(
         rows = read_actuals(real, today=today, targets=targets).rows
         checks = implausible(new, rows, targets)
         if checks and not force:
-            raise InputError(refusal(new, checks, targets))
+            raise PlausibilityRefusal(new, tuple(checks), targets)
         notes = _name_warnings(new, rows, targets)
         existing = _existing(new, rows)
         if existing is not None and not replace:

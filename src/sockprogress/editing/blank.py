@@ -17,10 +17,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..i18n import N_, _
 from ..model import COLUMNS, HEADER_ZH, SHEET, TargetsFile
 from ..reading.cells import BASES_WRITTEN_ZH
 from ..reading.names import names_of
+from ..words import N_
+from ..words.words import Words
 
 WIDTHS = {
     "region": 14,
@@ -109,7 +110,7 @@ HOWTO = (
 )
 # The sheet's name in each language; the Actuals sheet keeps its name (README: the actuals
 # workbook), since every message and the reader name it so.
-HOWTO_SHEETS = {"en": HOWTO_SHEET, "zh": "填报说明"}
+HOWTO_SHEET_ZH = "填报说明"
 VALUE_ERROR = N_("A plain number above zero, e.g. 3500000000.")
 PERIOD_PROMPT = N_("A year (2024), a month (2025-06) or a date (2025-06-30).")
 BASIS_ERROR = N_(
@@ -122,14 +123,14 @@ NEW_NAME_WARNING = {
 }
 
 
-def headings(lang: str) -> list[str]:
-    """The header row of the Actuals table in `lang` (the reader takes both)."""
-    return [HEADER_ZH[c] for c in COLUMNS] if lang == "zh" else list(COLUMNS)
+def headings(sheet: Words) -> list[str]:
+    """The header row of the Actuals table in the sheet's language (the reader takes both)."""
+    return [sheet.pick(c, zh=HEADER_ZH[c]) or c for c in COLUMNS]
 
 
-def bases(lang: str) -> tuple[str, ...]:
+def bases(sheet: Words) -> tuple[str, ...]:
     """The basis dropdown: month, ytd, rate, or the glossary's 当月数, 累计数, 年产规模."""
-    return tuple(BASES_WRITTEN_ZH[b] for b in BASES) if lang == "zh" else BASES
+    return tuple(sheet.pick(b, zh=BASES_WRITTEN_ZH[b]) or b for b in BASES)
 
 
 def _styled_header(ws: Worksheet) -> None:
@@ -140,15 +141,15 @@ def _styled_header(ws: Worksheet) -> None:
 
 
 def _lists_sheet(
-    wb: Workbook, regions: Sequence[str], indicators: Sequence[str], lang: str
+    wb: Workbook, regions: Sequence[str], indicators: Sequence[str], sheet: Words
 ) -> dict[str, str]:
     """A hidden sheet with the dropdown choices; returns the defined name of each list."""
     ws = wb.create_sheet(LISTS_SHEET)
-    ws.append([h for c, h in zip(COLUMNS, headings(lang), strict=True) if c in DROPDOWNS])
+    ws.append([h for c, h in zip(COLUMNS, headings(sheet), strict=True) if c in DROPDOWNS])
     _styled_header(ws)
     names: dict[str, str] = {}
     for index, (column, values) in enumerate(
-        (("region", regions), ("indicator", indicators), ("basis", bases(lang))), 1
+        (("region", regions), ("indicator", indicators), ("basis", bases(sheet))), 1
     ):
         letter = get_column_letter(index)
         for row, value in enumerate(values, 2):
@@ -164,10 +165,10 @@ def _lists_sheet(
     return names
 
 
-def _validations(ws: Worksheet, lists: dict[str, str], lang: str) -> None:
+def _validations(ws: Worksheet, lists: dict[str, str], sheet: Words) -> None:
     """Dropdowns for region / indicator / basis, a positive-number rule and period prompts."""
     letters = {c: get_column_letter(i) for i, c in enumerate(COLUMNS, 1)}
-    title = dict(zip(COLUMNS, headings(lang), strict=True))
+    title = dict(zip(COLUMNS, headings(sheet), strict=True))
 
     def whole(column: str) -> str:
         return f"{letters[column]}2:{letters[column]}{LAST_ROW}"
@@ -181,7 +182,7 @@ def _validations(ws: Worksheet, lists: dict[str, str], lang: str) -> None:
             # A new region or indicator is allowed (with a warning); a basis must be one of two.
             errorStyle="stop" if strict else "warning",
             errorTitle=title[column],
-            error=_(BASIS_ERROR if strict else NEW_NAME_WARNING[column], lang),
+            error=sheet(BASIS_ERROR if strict else NEW_NAME_WARNING[column]),
         )
         rule.add(whole(column))
         ws.add_data_validation(rule)
@@ -192,7 +193,7 @@ def _validations(ws: Worksheet, lists: dict[str, str], lang: str) -> None:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=title["value"],
-        error=_(VALUE_ERROR, lang),
+        error=sheet(VALUE_ERROR),
     )
     value.add(whole("value"))
     ws.add_data_validation(value)
@@ -200,16 +201,16 @@ def _validations(ws: Worksheet, lists: dict[str, str], lang: str) -> None:
         allow_blank=True,
         showInputMessage=True,
         promptTitle=title["period"],
-        prompt=_(PERIOD_PROMPT, lang),
+        prompt=sheet(PERIOD_PROMPT),
     )
     period.add(whole("period"))
     ws.add_data_validation(period)
 
 
-def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]], lang: str) -> int:
+def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]], sheet: Words) -> int:
     """Header, rows and layout of the Actuals sheet; returns the table's last row."""
     ws.title = SHEET
-    ws.append(headings(lang))
+    ws.append(headings(sheet))
     _styled_header(ws)
     count = 0
     for count, row in enumerate(rows, 1):
@@ -250,31 +251,32 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _howto_sheet(wb: Workbook, lang: str) -> None:
-    ws = wb.create_sheet(HOWTO_SHEETS[lang])
+def _howto_sheet(wb: Workbook, sheet: Words) -> None:
+    ws = wb.create_sheet(sheet.pick(HOWTO_SHEET, zh=HOWTO_SHEET_ZH) or HOWTO_SHEET)
     for row, (message, bold) in enumerate(HOWTO, 1):
-        text = _(message, lang) if message else ""
+        text = sheet(message) if message else ""
         cell = ws.cell(row=row, column=1, value=text or None)
         if text:
             cell.data_type = "s"
         if bold:
             cell.font = Font(bold=True, size=14)
     # Wide enough for the longest line, a CJK character counting twice: nothing spills over.
-    lines = [_(m, lang) for m, _bold in HOWTO if m]
+    lines = [sheet(m) for m, _bold in HOWTO if m]
     ws.column_dimensions["A"].width = max(110, *(display_width(t) + 2 for t in lines))
 
 
-def choices(targets: TargetsFile, lang: str = "en") -> tuple[list[str], list[str]]:
+def choices(targets: TargetsFile, sheet: Words | None = None) -> tuple[list[str], list[str]]:
     """The regions and indicators the dropdowns offer: every target's, then declared ones;
-    in Chinese (`lang` zh) by their Chinese names where targets.toml gives one."""
+    in a Chinese sheet by their Chinese names where targets.toml gives one."""
+    sheet = sheet or Words.of()
     regions = list(dict.fromkeys([t.region for t in targets.targets]))
     regions += [r for r, _ in targets.regions_zh if r not in regions]
     indicators = list(dict.fromkeys([t.indicator for t in targets.targets]))
     indicators += [i.indicator for i in targets.indicators if i.indicator not in indicators]
     names = names_of(targets)
     return (
-        list(dict.fromkeys(names.written("region", r, lang) for r in regions)),
-        list(dict.fromkeys(names.written("indicator", i, lang) for i in indicators)),
+        list(dict.fromkeys(names.written("region", r, sheet) for r in regions)),
+        list(dict.fromkeys(names.written("indicator", i, sheet) for i in indicators)),
     )
 
 
@@ -282,18 +284,20 @@ def new_actuals_workbook(
     rows: Iterable[Sequence[Any]] = (),
     regions: Sequence[str] = (),
     indicators: Sequence[str] = (),
-    lang: str = "en",
+    sheet: Words | None = None,
 ) -> Workbook:
     """A workbook whose Actuals sheet holds `rows` (in COLUMNS order) as an Excel Table.
 
-    Beside it: a "How to update" sheet and a hidden "Lists" sheet feeding the dropdowns. In
-    Chinese (`lang` zh) the header, the dropdowns' basis words, the prompts and the how-to
-    sheet (填报说明) are Chinese; `regions` and `indicators` are given as the lists should read.
+    Beside it: a "How to update" sheet and a hidden "Lists" sheet feeding the dropdowns, in
+    the language of `sheet` (English by default): the header, the dropdowns' basis words, the
+    prompts and the how-to sheet (in Chinese: 填报说明); `regions` and `indicators` are given as
+    the lists should read.
     """
+    sheet = sheet or Words.of()
     wb = Workbook()
     ws = wb.active
-    _actuals_sheet(ws, rows, lang)
-    _howto_sheet(wb, lang)
-    _validations(ws, _lists_sheet(wb, regions, indicators, lang), lang)
+    _actuals_sheet(ws, rows, sheet)
+    _howto_sheet(wb, sheet)
+    _validations(ws, _lists_sheet(wb, regions, indicators, sheet), sheet)
     wb.active = 0
     return wb

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError, OutputError
 from ..reading import load_targets
 from ..safewrite import write_all
+from ..words.words import Words
 from .blank import choices, new_actuals_workbook
 
 HINT = "free some space or choose another folder, and run again"
@@ -22,10 +23,10 @@ def shipped_targets() -> bytes:
     return (Path(__file__).resolve().parents[3] / "data" / "targets.toml").read_bytes()
 
 
-def init_folder(folder: Path, lang: str = "en") -> list[Path]:
+def init_folder(folder: Path, sheet: Words) -> list[Path]:
     """Write folder/data/targets.toml and folder/data/actuals.xlsx; never overwrite a file.
 
-    With `lang` zh the workbook's header, dropdowns and how-to sheet are Chinese.
+    The workbook's header, dropdowns and how-to sheet are in the language of `sheet`.
     """
     data = folder / "data"
     targets_path, actuals_path = data / "targets.toml", data / "actuals.xlsx"
@@ -37,8 +38,8 @@ def init_folder(folder: Path, lang: str = "en") -> list[Path]:
     text = shipped_targets()
     targets_path.parent.mkdir(parents=True, exist_ok=True)
     write_all({targets_path: text}, hint=HINT)
-    regions, indicators = choices(load_targets(targets_path), lang)
+    regions, indicators = choices(load_targets(targets_path), sheet)
     buffer = io.BytesIO()
-    new_actuals_workbook((), regions, indicators, lang).save(buffer)
+    new_actuals_workbook((), regions, indicators, sheet).save(buffer)
     write_all({actuals_path: buffer.getvalue()}, hint=HINT)
     return [targets_path, actuals_path]

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import InputError
 from ..judging import plausibility
 from ..judging.rows import Rows
 from ..model import Issue, TargetsFile
 from ..reading.names import names_of
-from .add import NewRow
+from ..words import N_
+from ..words.words import Words
+from .newrow import NewRow
 
 
 def _series(new: NewRow, targets: TargetsFile) -> plausibility.Series:
@@ -49,50 +52,48 @@ def implausible(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[I
     )
 
 
-def stored_line(new: NewRow, targets: TargetsFile, lang: str = "en") -> str:
-    """`Xiaobeihe · sock firms · 2026-10 = 260,000,000 firms`: the figure in plain units.
-
-    In Chinese: `小北河 · 袜业企业数 · 2026年10月 = 260,000,000户（2.6亿户）`, the plain digits
-    with the figure in 万 or 亿 beside them, so that a slip of a 万 shows either way.
+def stored_line(new: NewRow, targets: TargetsFile, words: Words) -> str:
+    """`小北河 · 袜业企业数 · 2026年10月 = 260,000,000户（2.6亿户）`: the figure in plain digits,
+    with the figure in 万 or 亿 (m or bn) beside them, so that a slip of a 万 shows either way.
     """
-    if lang == "zh":
-        return _stored_line_zh(new, targets)
-    series = _series(new, targets)
-    names = {t.indicator: t.name for t in targets.targets} | {
-        i.indicator: i.name for i in targets.indicators
-    }
-    name = names.get(new.indicator, new.indicator)
-    value = f"{new.value:,.0f}" if new.value.is_integer() else f"{new.value:,.6g}"
-    basis = f" ({new.basis})" if new.basis else ""
-    return f"{new.region} · {name} · {new.period.text}{basis} = {value} {series.unit}".rstrip()
-
-
-def _stored_line_zh(new: NewRow, targets: TargetsFile) -> str:
-    from ..rendering.formatting import basis_word, paren, period_text, scaled, unit_word
-
     unit = _series(new, targets).unit
     names = names_of(targets)
     target = next(
         (t for t in targets.targets if (t.region, t.indicator) == (new.region, new.indicator)),
         None,
     )
-    name = (target.name_zh if target else None) or names.written("indicator", new.indicator, "zh")
-    value = f"{new.value:,.0f}" if new.value.is_integer() else f"{new.value:,.6g}"
-    value += unit_word(unit, "zh")
-    readable = scaled(new.value, unit, "zh")
+    declared = {i.indicator: i.name for i in targets.indicators}
+    english = target.name if target else declared.get(new.indicator, new.indicator)
+    name = words.pick(english, zh=names.written_in_chinese("indicator", new.indicator))
+    value = words.with_unit(words.plain(new.value, 6), unit)
     if new.value >= 1e4:
-        value += paren(readable, "zh")
-    basis = paren(basis_word(new.basis, "zh", new.period.text), "zh") if new.basis else ""
-    region = names.written("region", new.region, "zh")
-    return f"{region} · {name} · {period_text(new.period.text, 'zh')}{basis} = {value}"
+        value += words.paren(words.scaled(new.value, unit))
+    basis = words.paren(words.basis(new.basis, new.period.text)) if new.basis else ""
+    region = names.written("region", new.region, words)
+    return f"{region} · {name} · {words.period_as_written(new.period.text)}{basis} = {value}"
 
 
-def refusal(new: NewRow, problems: list[Issue], targets: TargetsFile) -> str:
-    """Why `actuals add` will not store the figure: the rule, the figure, the way out."""
-    first = problems[0]
-    return (
-        f"{stored_line(new, targets)} breaks a plausibility rule "
-        f"({first.code.removeprefix('plausibility.')}): "
-        f"{first.message.removeprefix('check this figure: ')}; nothing was stored. "
-        "Check the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
-    )
+# How every plausibility issue begins; the refusal says the rest of it.
+CHECK_PREFIX = N_("check this figure: ")
+
+
+class PlausibilityRefusal(InputError):
+    """A figure `actuals add` will not store: it breaks a plausibility rule (without --force)."""
+
+    def __init__(self, new: NewRow, problems: tuple[Issue, ...], targets: TargetsFile) -> None:
+        self.new, self.problems, self.targets = new, problems, targets
+        super().__init__(self.said(Words.of()))
+
+    def said(self, words: Words) -> str:
+        """Why nothing was stored, in the reader's words: the figure, the rule, the way out."""
+        first = self.problems[0]
+        detail = words.issue_text(first)
+        prefix = words(CHECK_PREFIX)
+        return words(
+            "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. Check "
+            "the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
+        ).format(
+            figure=stored_line(self.new, self.targets, words),
+            rule=first.code.removeprefix("plausibility."),
+            detail=detail.removeprefix(prefix),
+        )

@@ -349,14 +349,14 @@ class Layout:
     header_row: int
     columns: dict[str, int]
     last_row: int
-    lang: str = "en"  # "zh" when the header is Chinese (地区 | 指标 | …)
+    header_language: str = "en"  # "zh" when the header is Chinese (地区 | 指标 | …)
 
 
 def sheet_layout(path: Path) -> Layout:
     """The Actuals table's layout, for `actuals add` (InputError when it cannot be read)."""
     grid, _, _ = _load_grid(path)
     index, header = _header(path.name, grid)
-    lang = "zh" if _is_chinese_header(grid[index]) else "en"
+    header_language = "zh" if _is_chinese_header(grid[index]) else "en"
     columns = {c: header.index(c) for c in COLUMNS if c in header}
     last = index
     for i in range(len(grid) - 1, index, -1):
@@ -364,7 +364,7 @@ def sheet_layout(path: Path) -> Layout:
         if any(p < len(cells) and cells[p] not in (None, "") for p in columns.values()):
             last = i
             break
-    return Layout(index + 1, columns, last + 1, lang)
+    return Layout(index + 1, columns, last + 1, header_language)
 
 
 def read_actuals(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import TargetsFile
+from ..words.words import Words
 from .cells import fold_name
 
 
@@ -38,12 +39,15 @@ class Names:
         all)? Such a cell is folded like any other, but is no typing slip to warn about."""
         return raw in (self.region_spellings if column == "region" else self.indicator_spellings)
 
-    def written(self, column: str, code: str, lang: str) -> str:
-        """How a row in a sheet of language `lang` writes `code`: its Chinese name in zh."""
-        if lang != "zh":
-            return code
+    def written_in_chinese(self, column: str, code: str) -> str:
+        """`code`'s Chinese name, or the code where targets.toml gives it none."""
         chinese = self.regions_zh if column == "region" else self.indicators_zh
         return chinese.get(code, code)
+
+    def written(self, column: str, code: str, words: Words) -> str:
+        """How a row of a sheet in the language of `words` writes `code`: its name there (the
+        Chinese name in a Chinese sheet), else the code."""
+        return words.pick(code, zh=self.written_in_chinese(column, code)) or code
 
 
 NO_NAMES = Names({}, {}, {}, {})

@@ -1,24 +1,25 @@
 """The HTML report: one self-contained file rendered from the top-level templates/.
 
-`render_html(report, templates, lang)` builds the page in memory. The templates only loop and
-branch; every word and number comes from formatting.py through filters bound to the language here.
+`render_html(report, words, templates)` builds the page in memory. The templates only loop and
+branch; every word and number comes from the reader's `Words`, through filters bound here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
 from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
-from ..i18n import _, catalogue
 from ..model import STATUSES, Report, TargetResult
 from ..periods import Month
-from . import formatting, outcome
+from ..words import DEFAULT_LANG
+from ..words.messages import STATUS_ICONS
+from ..words.words import Words
+from . import outcome
 from .selection import IN_FULL, in_full, where_listed
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
@@ -32,8 +33,8 @@ def template_dirs(extra: Path | None = None) -> list[Path]:
     return ([extra] if extra else []) + dirs[:1]
 
 
-def environment(extra: Path | None = None, lang: str = "en") -> Environment:
-    """Jinja with autoescape on and every wording filter bound to `lang`."""
+def environment(words: Words, extra: Path | None = None) -> Environment:
+    """Jinja with autoescape on and every wording filter bound to the reader's `words`."""
     env = make_environment(
         extra,
         template_dirs(),
@@ -42,32 +43,32 @@ def environment(extra: Path | None = None, lang: str = "en") -> Environment:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_translations(catalogue(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
-        scaled=partial(formatting.scaled, lang=lang),
-        percent=partial(formatting.percent, lang=lang),
-        rate=partial(formatting.rate, lang=lang),
-        ratio=partial(formatting.ratio, lang=lang),
-        status_word=partial(formatting.status_word, lang=lang),
-        status_text=partial(formatting.status_text, lang=lang),
-        issue_text=partial(formatting.issue_text, lang=lang),
-        severity=partial(formatting.severity_word, lang=lang),
-        note_text=partial(formatting.note_text, lang=lang),
-        period=partial(formatting.period_text, lang=lang),
-        date=partial(formatting.date_text, lang=lang),
-        month=partial(formatting.month_text, lang=lang),
-        basis=lambda basis, period=None: formatting.basis_word(basis, lang, period),
-        target_name=partial(formatting.target_name, lang=lang),
-        where=partial(formatting.where_text, lang=lang),
-        paren=partial(formatting.paren, lang=lang),
-        joined=partial(formatting.joined, lang=lang),
+        scaled=words.scaled,
+        percent=words.percent,
+        rate=words.rate,
+        ratio=words.ratio,
+        status_word=words.status_word,
+        status_text=words.status_text,
+        issue_text=words.issue_text,
+        severity=words.severity,
+        note_text=words.note_text,
+        period=words.period,
+        date=words.date,
+        month=words.month,
+        basis=words.basis,
+        target_name=words.target_name,
+        where=words.where,
+        paren=words.paren,
+        joined=words.joined,
     )
     env.globals.update(
-        status_icons=formatting.STATUS_ICONS,
+        status_icons=STATUS_ICONS,
         statuses=STATUSES,
-        lang=lang,
-        colon=formatting.colon(lang),
-        html_lang=formatting.HTML_LANG[lang],
+        english_is_foreign=words.foreign(DEFAULT_LANG),
+        colon=words.colon,
+        html_lang=words.html_lang,
     )
     return env
 
@@ -135,14 +136,13 @@ def _bar(result: TargetResult) -> float | None:
     return None if value is None else round(min(100.0, max(0.0, value)), 1)
 
 
-def observation_rows(r: TargetResult, lang: str) -> tuple[tuple[str, str, str, str, str], ...]:
+def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str, str, str], ...]:
     """Each observation the target is judged on, with its source: the chart as a table."""
     return tuple(
         (
-            formatting.period_text(o.period, lang),
-            formatting.scaled(o.value, r.target.unit, lang),
-            formatting.basis_word(o.basis, lang, o.period)
-            + (formatting.paren(_("estimate", lang), lang) if o.estimate else ""),
+            words.period(o.period),
+            words.scaled(o.value, r.target.unit),
+            words.basis(o.basis, o.period) + (words.paren(words("estimate")) if o.estimate else ""),
             o.source,
             o.note,
         )
@@ -150,81 +150,76 @@ def observation_rows(r: TargetResult, lang: str) -> tuple[tuple[str, str, str, s
     )
 
 
-def blank_line(r: TargetResult, lang: str, as_of: Month) -> str:
+def blank_line(r: TargetResult, words: Words, as_of: Month) -> str:
     """Why figures are blank, in one short line: `pace, projection: no baseline`."""
     reasons: dict[str, list[str]] = {}
     for field, reason in r.why_null:
         if r.latest is None or field == "pace_category" or not outcome.shown(field, r, as_of):
             continue
-        reasons.setdefault(formatting.why_reason(reason, lang), []).append(
-            formatting.figure_name(field, lang)
-        )
+        reasons.setdefault(words.why_reason(reason), []).append(words.figure_name(field))
     # Names by the enumeration comma, one reason from the next by a semicolon: 实际年均增速、
     # 增速比值：需有晚于基期的数据；期末预计值：最新数据已到或晚于完成时限
-    names, reasons_apart = ("、", "；") if lang == "zh" else (", ", "; ")
-    return reasons_apart.join(
-        f"{names.join(fields)}{formatting.colon(lang)}{why}" for why, fields in reasons.items()
+    return words.semicolon.join(
+        f"{words.listed(fields)}{words.colon}{why}" for why, fields in reasons.items()
     )
 
 
-def figure_rows(r: TargetResult, lang: str, as_of: Month | None = None) -> tuple[FigureRow, ...]:
+def figure_rows(r: TargetResult, words: Words, as_of: Month | None = None) -> tuple[FigureRow, ...]:
     """The figures a card lists, formatted; with no observation only the goal and inputs."""
     t, f, unit = r.target, r.figures, r.target.unit
-    why = {field: formatting.why_reason(reason, lang) for field, reason in r.why_null}
+    why = {field: words.why_reason(reason) for field, reason in r.why_null}
 
     def at(value: float, period: str, *more: str) -> str:
-        inner = formatting.joined([formatting.period_text(period, lang), *more], lang)
-        return formatting.scaled(value, unit, lang) + formatting.paren(inner, lang)
+        inner = words.joined([words.period(period), *more])
+        return words.scaled(value, unit) + words.paren(inner)
 
-    pace = formatting.ratio(f.pace_ratio, lang)
+    pace = words.ratio(f.pace_ratio)
     if f.pace_category:
-        pace += formatting.paren(formatting.status_word(f.pace_category, lang), lang)
+        pace += words.paren(words.status_word(f.pace_category))
     latest = "—"
     if r.latest:
-        estimate = _("estimate", lang) if r.latest.estimate else ""
+        estimate = words("estimate") if r.latest.estimate else ""
         latest = at(
             r.latest.value,
             r.latest.period,
-            formatting.basis_word(r.latest.basis, lang, r.latest.period),
+            words.basis(r.latest.basis, r.latest.period),
             estimate,
         )
     rows = [
-        ("goal", _("Goal", lang), formatting.goal_text(t, lang)),
+        ("goal", words("Goal"), words.goal_text(t)),
         (
             "baseline",
-            _("Baseline", lang),
+            words("Baseline"),
             at(r.baseline.value, r.baseline.period) if r.baseline else "—",
         ),
-        ("latest", _("Latest", lang), latest),
+        ("latest", words("Latest"), latest),
     ]
     if r.ytd:
         rows.append(
             (
                 "ytd",
-                _("Year to date", lang),
-                at(r.ytd.value, r.ytd.period, formatting.basis_word("ytd", lang, r.ytd.period)),
+                words("Year to date"),
+                at(r.ytd.value, r.ytd.period, words.basis("ytd", r.ytd.period)),
             )
         )
     if r.latest:
         values = {
-            "share_of_target_pct": formatting.percent(f.share_of_target_pct, lang=lang),
-            "gap": formatting.scaled(f.gap, unit, lang),
-            "gap_closed_pct": formatting.percent(f.gap_closed_pct, lang=lang),
-            "time_elapsed_pct": formatting.percent(f.time_elapsed_pct, lang=lang),
-            "schedule_gap_pts": outcome.schedule_text(r, lang),
-            "actual_cagr": formatting.rate(f.actual_cagr, lang),
-            "required_cagr": formatting.rate(f.required_cagr, lang),
-            "required_cagr_from_latest": formatting.rate(f.required_cagr_from_latest, lang),
+            "share_of_target_pct": words.percent(f.share_of_target_pct),
+            "gap": words.scaled(f.gap, unit),
+            "gap_closed_pct": words.percent(f.gap_closed_pct),
+            "time_elapsed_pct": words.percent(f.time_elapsed_pct),
+            "schedule_gap_pts": outcome.schedule_text(r, words),
+            "actual_cagr": words.rate(f.actual_cagr),
+            "required_cagr": words.rate(f.required_cagr),
+            "required_cagr_from_latest": words.rate(f.required_cagr_from_latest),
             "pace_ratio": pace,
-            "projected_at_deadline": formatting.projection(
-                f.projected_at_deadline, unit, t.target, lang
-            ),
-            "eta": formatting.about_month(f.eta, lang),
+            "projected_at_deadline": words.projection(f.projected_at_deadline, unit, t.target),
+            "eta": words.about_month(f.eta),
         }
         if not values["schedule_gap_pts"]:
             del values["schedule_gap_pts"]
-        names = {key: formatting.figure_name(key, lang) for key in values}
-        names["schedule_gap_pts"] = _("Against the schedule", lang)
+        names = {key: words.figure_name(key) for key in values}
+        names["schedule_gap_pts"] = words("Against the schedule")
         rows += [(key, names[key], value) for key, value in values.items()]
     return tuple(
         FigureRow(key, name, value, why.get(key, "") if value == "—" else "")
@@ -233,24 +228,24 @@ def figure_rows(r: TargetResult, lang: str, as_of: Month | None = None) -> tuple
     )
 
 
-def target_texts(r: TargetResult, lang: str) -> tuple[tuple[str, str, bool], ...]:
+def target_texts(r: TargetResult, words: Words) -> tuple[tuple[str, str, bool], ...]:
     """The goal's own words (its note, plan and source) in the language, where there are any."""
     t = r.target
     out = []
     for name, en, shown in (
-        (_("Plan", lang), t.plan, formatting.plan_text(t, lang)),
-        (_("Source", lang), t.source, formatting.source_text(t, lang)),
+        (words("Plan"), t.plan, words.plan(t)),
+        (words("Source"), t.source, words.source(t)),
     ):
         if shown:
-            out.append((name, shown, lang != "en" and shown == en))
+            out.append((name, shown, words.foreign(DEFAULT_LANG) and shown == en))
     return tuple(out)
 
 
-def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
+def build_view(report: Report, words: Words, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     """Everything the templates show, decided here so they hold only `for` and `if`."""
     full = in_full(report)
     # Charts only where there is a card to hold them.
-    charts = draw_charts(tuple(r for r in report.targets if id(r) in full), lang, chart_limit)
+    charts = draw_charts(tuple(r for r in report.targets if id(r) in full), words, chart_limit)
     chartable = sum(1 for r in report.targets if r.observations or r.baseline)
     seen: set[str] = set()
     cards: list[Card] = []
@@ -260,9 +255,9 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
             anchor += "-"
         seen.add(anchor)
         svg = charts.get(r.target.id)
-        region_label = formatting.region_name(r.target.region, report.regions_zh, lang)
-        name = formatting.target_name(r.target, lang)
-        status_short = outcome.status_line(r, lang, detail=False)
+        region_label = words.region_name(r.target.region, report.regions_zh)
+        name = words.target_name(r.target)
+        status_short = outcome.status_line(r, words, detail=False)
         if id(r) not in full:
             cards.append(
                 Card(
@@ -273,7 +268,7 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
                     _bar(r),
                     in_full=False,
                     status_short=status_short,
-                    check_line=outcome.check_line(r, lang),
+                    check_line=outcome.check_line(r, words),
                 )
             )
             continue
@@ -285,18 +280,18 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
                 region=region_label,
                 bar=_bar(r),
                 chart=Markup(svg) if svg else None,
-                unit_caption=unit_caption(r, lang) if svg else "",
-                rows=figure_rows(r, lang, report.as_of),
-                status_line=outcome.status_line(r, lang),
+                unit_caption=unit_caption(r, words) if svg else "",
+                rows=figure_rows(r, words, report.as_of),
+                status_line=outcome.status_line(r, words),
                 status_short=status_short,
-                check_line=outcome.check_line(r, lang),
+                check_line=outcome.check_line(r, words),
                 # The table goes with its chart: a province's page would otherwise list every
                 # monthly figure of 2,000 targets; the workbook and the JSON list them all.
-                observations=observation_rows(r, lang) if svg else (),
-                figures_elsewhere="" if svg else where_listed(r, lang, region_label),
-                blank_line=blank_line(r, lang, report.as_of),
-                goal_note=formatting.goal_note(r.target, lang),
-                texts=target_texts(r, lang),
+                observations=observation_rows(r, words) if svg else (),
+                figures_elsewhere="" if svg else where_listed(r, words, region_label),
+                blank_line=blank_line(r, words, report.as_of),
+                goal_note=words.goal_note(r.target),
+                texts=target_texts(r, words),
             )
         )
     regions: dict[str, list[Card]] = {}
@@ -306,38 +301,34 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
     region_views = [
         RegionView(
             f"r-{i}",
-            formatting.region_name(name, report.regions_zh, lang),
+            words.region_name(name, report.regions_zh),
             tuple(group),
         )
         for i, (name, group) in enumerate(regions.items(), 1)
     ]
     charts_note = ""
     if len(charts) < chartable:
-        charts_note = _(
+        charts_note = words(
             "Charts are drawn for {shown} of {total} targets (those most in need of attention "
-            "first); the other cards show their figures only.",
-            lang,
+            "first); the other cards show their figures only."
         ).format(shown=len(charts), total=len(report.targets))
     cards_note = ""
     if len(full) == len(report.targets):
-        sources_note = _(
+        sources_note = words(
             "The source of each latest figure (publisher, title, date, address) is given with its "
-            "target under Targets by region, and in the workbook.",
-            lang,
+            "target under Targets by region, and in the workbook."
         )
     else:
-        sources_note = _(
+        sources_note = words(
             "The source of each latest figure (publisher, title, date, address) is given in the "
-            "workbook, and with its target under Targets by region for the {limit} shown there.",
-            lang,
+            "workbook, and with its target under Targets by region for the {limit} shown there."
         ).format(limit=IN_FULL)
-        cards_note = _(
+        cards_note = words(
             "With more than {limit} targets, cards are shown for the {limit} most in need of "
             "attention; the summary above lists all {total}, and the workbook gives each its key "
-            "figures and latest source.",
-            lang,
+            "figures and latest source."
         ).format(limit=IN_FULL, total=len(report.targets))
-    context_names = {c: (c.name_zh or c.name) if lang == "zh" else c.name for c in report.context}
+    context_names = {c: words.pick(c.name, zh=c.name_zh) for c in report.context}
     return {
         "report": report,
         "counts": report.counts(),
@@ -354,40 +345,38 @@ def build_view(report: Report, lang: str, chart_limit: int = MAX_CHARTS) -> dict
         "sources_note": sources_note,
         "context_names": context_names,
         "region_names": {
-            c.region: formatting.region_name(c.region, report.regions_zh, lang)
-            for c in report.context
+            c.region: words.region_name(c.region, report.regions_zh) for c in report.context
         },
-        "method": formatting.method_paragraphs(lang),
-        "month": formatting.month_text(report.as_of, lang),
+        "method": words.method_paragraphs(),
+        "month": words.month(report.as_of),
         "chart_keys": [
-            ("actual", _("actual", lang)),
-            ("path", _("path to the goal", lang)),
-            ("goal", _("goal", lang)),
-            ("deadline", _("deadline", lang)),
+            ("actual", words("actual")),
+            ("path", words("path to the goal")),
+            ("goal", words("goal")),
+            ("deadline", words("deadline")),
         ],
-        "semicolon": "；" if lang == "zh" else "; ",
+        "semicolon": words.semicolon,
         # Said here, not in the template: a newstyle Jinja message would read its % as a format.
-        "change_pct_label": _("Change %", lang),
-        "headline": outcome.headline(report, lang),
-        "comparison": outcome.comparison_text(report, lang),
+        "change_pct_label": words("Change %"),
+        "headline": outcome.headline(report, words),
+        "comparison": outcome.comparison_text(report, words),
         "revised_cards": [c for c in cards if c.result.revisions],
     }
 
 
 def render_html(
     report: Report,
+    words: Words,
     templates: Path | None = None,
-    lang: str = "en",
     chart_limit: int = MAX_CHARTS,
 ) -> str:
     """The whole page as text; same report and language give the same characters.
 
     Charts go to at most `chart_limit` targets, those most in need of attention first.
     """
-    lang = formatting.check_lang(lang)
     with template_errors():
-        env = environment(templates, lang)
+        env = environment(words, templates)
         page = env.get_template("base.html")
-    view = build_view(report, lang, chart_limit)
+    view = build_view(report, words, chart_limit)
     with template_errors():
         return page.render(**view)

@@ -1,4 +1,8 @@
-"""The machine-readable report, field names fixed by method.md."""
+"""The machine-readable report, field names fixed by method.md.
+
+It has no language: codes and parameters for programs, and where a sentence is kept (a note, an
+issue's message) it is the English one, whatever the reader's language.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ from dataclasses import asdict
 from typing import Any
 
 from ..model import Issue, Observation, Report, TargetResult
-from .formatting import note_text
+from ..words import DEFAULT_LANG
+from ..words.words import Words
+
+ENGLISH = Words.of(DEFAULT_LANG)
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -81,7 +88,7 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
             {"period": r.period, "basis": r.basis, "old": r.old, "new": r.new}
             for r in result.revisions
         ],
-        "notes": [note_text(n) for n in result.notes],
+        "notes": [ENGLISH.note_text(n) for n in result.notes],
         "final_period": result.final.period if result.final else None,
         "ytd_value": result.ytd.value if result.ytd else None,
         "ytd_period": result.ytd.period if result.ytd else None,

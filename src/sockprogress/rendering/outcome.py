@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..i18n import N_, _, ngettext, npgettext
 from ..model import Report, Status, TargetResult
 from ..periods import Month
-from . import formatting
+from ..words import N_
+from ..words.words import Words
 
 # Figures that say nothing once the deadline has passed: what is needed from now on to meet it.
 # The growth needed from now on means nothing once the deadline has passed. The schedule gap
@@ -75,27 +75,25 @@ def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
     return tuple(outcomes)
 
 
-def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, lang: str) -> str:
-    phrase = _("{n} {status}", lang).format(n=n, status=formatting.status_word(status, lang))
-    if lang == "en":
-        phrase = phrase[0] + phrase[1:].lower() if phrase else phrase
+def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, words: Words) -> str:
+    phrase = words("{n} {status}").format(n=n, status=words.status_in_sentence(status))
     if status == "awaiting_final" and (outcome.likely_missed or outcome.likely_achieved):
         parts = []
         if outcome.likely_missed:
             parts.append(
-                _("{n} {outlook}", lang).format(
-                    n=outcome.likely_missed, outlook=outlook_word("likely_missed", lang)
+                words("{n} {outlook}").format(
+                    n=outcome.likely_missed, outlook=words.outlook_word("likely_missed")
                 )
             )
         if outcome.likely_achieved:
             parts.append(
-                _("{n} {outlook}", lang).format(
-                    n=outcome.likely_achieved, outlook=outlook_word("likely_achieved", lang)
+                words("{n} {outlook}").format(
+                    n=outcome.likely_achieved, outlook=words.outlook_word("likely_achieved")
                 )
             )
         if outcome.no_outlook:
-            parts.append(_("{n} without an outlook", lang).format(n=outcome.no_outlook))
-        phrase += formatting.paren(formatting.joined(parts, lang), lang)
+            parts.append(words("{n} without an outlook").format(n=outcome.no_outlook))
+        phrase += words.paren(words.joined(parts))
     return phrase
 
 
@@ -103,25 +101,23 @@ def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, lang: str) -
 NAMED_TARGETS = 20
 
 
-def outcome_detail(outcome: DeadlineOutcome, report: Report, lang: str = "en") -> str:
+def outcome_detail(outcome: DeadlineOutcome, report: Report, words: Words) -> str:
     """Which goals came to what: `Missed: Xiaobeihe: Sock firms above designated size (2
     firms, Feb 2026; goal 50 firms). Awaiting final figure, likely missed: …`."""
     if not outcome.results or len(outcome.results) > NAMED_TARGETS:
         return ""
 
     def name(r: TargetResult) -> str:
-        region = formatting.region_name(r.target.region, report.regions_zh, lang)
-        return _("{region}: {target}", lang).format(
-            region=region, target=formatting.target_name(r.target, lang)
-        )
+        region = words.region_name(r.target.region, report.regions_zh)
+        return words("{region}: {target}").format(region=region, target=words.target_name(r.target))
 
     groups: list[tuple[str, list[TargetResult]]] = [
-        (formatting.status_word("achieved", lang), []),
-        (formatting.status_word("missed", lang), []),
-        (_("Awaiting final figure, likely missed", lang), []),
-        (_("Awaiting final figure, likely achieved", lang), []),
-        (_("Awaiting final figure, no outlook (no pace)", lang), []),
-        (_("Not assessable (no usable figure)", lang), []),
+        (words.status_word("achieved"), []),
+        (words.status_word("missed"), []),
+        (words("Awaiting final figure, likely missed"), []),
+        (words("Awaiting final figure, likely achieved"), []),
+        (words("Awaiting final figure, no outlook (no pace)"), []),
+        (words("Not assessable (no usable figure)"), []),
     ]
     slot = {
         ("achieved", None): 0,
@@ -138,55 +134,53 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, lang: str = "en") -
         figure = r.final or (r.latest if r.status == "missed" else None)
         if figure is None:
             return name(r)
-        detail = _("{value}, {period}; goal {goal}", lang).format(
-            value=formatting.scaled(figure.value, r.target.unit, lang),
-            period=formatting.period_text(figure.period, lang),
-            goal=formatting.scaled(r.target.target, r.target.unit, lang),
+        detail = words("{value}, {period}; goal {goal}").format(
+            value=words.scaled(figure.value, r.target.unit),
+            period=words.period(figure.period),
+            goal=words.scaled(r.target.target, r.target.unit),
         )
-        return name(r) + formatting.paren(detail, lang)
+        return name(r) + words.paren(detail)
 
     parts = [
-        _("{label}: {names}", lang).format(
+        words("{label}: {names}").format(
             # a Chinese list of names takes the enumeration comma
             label=label,
-            names=("、" if lang == "zh" else ", ").join(named(r) for r in members),
+            names=words.listed(named(r) for r in members),
         )
         for label, members in groups
         if members
     ]
-    return _("{parts}.", lang).format(parts=_("; ", lang).join(parts))
+    return words("{parts}.").format(parts=words("; ").join(parts))
 
 
-def outcome_sentence(outcome: DeadlineOutcome, lang: str = "en") -> str:
+def outcome_sentence(outcome: DeadlineOutcome, words: Words) -> str:
     """`The deadline of 31 Dec 2025 passed 10 months ago: of 8 targets, 1 missed, …`."""
-    counts = formatting.joined(
-        [_count_phrase(s, n, outcome, lang) for s, n in outcome.counts], lang
-    )
+    counts = words.joined(_count_phrase(s, n, outcome, words) for s, n in outcome.counts)
     sentence = (
-        _("The deadline of {deadline} passed {months} ago. Of its {total}: {counts}.", lang)
+        words("The deadline of {deadline} passed {months} ago. Of its {total}: {counts}.")
         if outcome.months_ago > 0
-        else _("The deadline of {deadline} passed this month. Of its {total}: {counts}.", lang)
+        else words("The deadline of {deadline} passed this month. Of its {total}: {counts}.")
     )
-    months = ngettext("{n} month", "{n} months", outcome.months_ago, lang)
+    months = words.n("{n} month", "{n} months", outcome.months_ago)
     return sentence.format(
-        deadline=formatting.date_text(outcome.deadline, lang),
+        deadline=words.date(outcome.deadline),
         months=months.format(n=outcome.months_ago),
-        total=targets_phrase(outcome.total, lang),
+        total=targets_phrase(outcome.total, words),
         counts=counts,
     )
 
 
-def targets_phrase(n: int, lang: str) -> str:
+def targets_phrase(n: int, words: Words) -> str:
     """`8 targets` inside a sentence (the Chinese count stands without 共 there)."""
-    return npgettext("in a sentence", "{n} target", "{n} targets", n, lang).format(n=n)
+    return words.np("in a sentence", "{n} target", "{n} targets", n).format(n=n)
 
 
-def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
+def headline(report: Report, words: Words) -> tuple[str, ...]:
     """The sentences said before anything else: each passed deadline's outcome, then the rest."""
     lines = []
     for o in deadline_outcomes(report):
-        lines.append(outcome_sentence(o, lang))
-        detail = outcome_detail(o, report, lang)
+        lines.append(outcome_sentence(o, words))
+        detail = outcome_detail(o, report, words)
         if detail:
             lines.append(detail)
     open_ = [r for r in report.targets if not passed(r, report.as_of)]
@@ -195,93 +189,83 @@ def headline(report: Report, lang: str = "en") -> tuple[str, ...]:
         for r in open_:
             counts[r.status] = counts.get(r.status, 0) + 1
         parts = [
-            _("{n} {status}", lang).format(n=n, status=formatting.status_word(s, lang).lower())
+            words("{n} {status}").format(n=n, status=words.status_in_sentence(s))
             for s, n in counts.items()
         ]
         lines.append(
-            _("Before their deadline, {total}: {counts}.", lang).format(
-                total=targets_phrase(len(open_), lang),
-                counts=formatting.joined(parts, lang),
+            words("Before their deadline, {total}: {counts}.").format(
+                total=targets_phrase(len(open_), words),
+                counts=words.joined(parts),
             )
         )
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
         lines.append(
-            ngettext(
+            words.n(
                 "{n} target rests on a figure to check (marked below).",
                 "{n} targets rest on a figure to check (marked below).",
                 checks,
-                lang,
             ).format(n=checks)
         )
     return tuple(lines)
 
 
-OUTLOOK_WORDS = {"likely_achieved": N_("likely achieved"), "likely_missed": N_("likely missed")}
-
-
-def outlook_word(outlook: str | None, lang: str = "en") -> str:
-    return _(OUTLOOK_WORDS[outlook], lang) if outlook else ""
-
-
-def outlook_text(result: TargetResult, lang: str = "en") -> str:
+def outlook_text(result: TargetResult, words: Words) -> str:
     """The outlook beside a status: `likely missed`; `no outlook` for a target awaiting its
     final figure with no pace to project (the headline counts it so); else nothing."""
     if result.outlook is not None:
-        return outlook_word(result.outlook, lang)
-    return _("no outlook", lang) if result.status == "awaiting_final" else ""
+        return words.outlook_word(result.outlook)
+    return words("no outlook") if result.status == "awaiting_final" else ""
 
 
-def status_line(result: TargetResult, lang: str = "en", detail: bool = True) -> str:
+def status_line(result: TargetResult, words: Words, detail: bool = True) -> str:
     """The status as a reader should take it: `Awaiting final figure · likely missed (latest
     2.6 bn pairs, 65.0 % of goal)`; other statuses are their word. Without `detail` (a table
     that shows the latest figure and share beside it) the bracket is left out."""
-    word = formatting.status_word(result.status, lang)
+    word = words.status_word(result.status)
     if result.outlook is None and result.status == "awaiting_final":
-        return f"{word} · {outlook_text(result, lang)}"
+        return f"{word} · {outlook_text(result, words)}"
     if result.outlook is None or result.latest is None:
         return word
     if not detail:
-        return f"{word} · {outlook_word(result.outlook, lang)}"
-    latest = formatting.scaled(result.latest.value, result.target.unit, lang)
+        return f"{word} · {words.outlook_word(result.outlook)}"
+    latest = words.scaled(result.latest.value, result.target.unit)
     if result.latest.estimate:
-        latest += formatting.paren(_("estimate", lang), lang)
-    bracket = _("latest {latest}, {share} of goal", lang).format(
-        latest=latest, share=formatting.percent(result.figures.share_of_target_pct, lang=lang)
+        latest += words.paren(words("estimate"))
+    bracket = words("latest {latest}, {share} of goal").format(
+        latest=latest, share=words.percent(result.figures.share_of_target_pct)
     )
-    return f"{word} · {outlook_word(result.outlook, lang)}{formatting.paren(bracket, lang)}"
+    return f"{word} · {words.outlook_word(result.outlook)}{words.paren(bracket)}"
 
 
-def check_line(result: TargetResult, lang: str = "en") -> str:
+def check_line(result: TargetResult, words: Words) -> str:
     """`Check this figure: 2026-09 (row 36)` beside the status of a target judged on one."""
     if not result.checks:
         return ""
     rows = sorted({i.row for i in result.checks if i.row is not None})
-    where = formatting.joined([_("row {row}", lang).format(row=r) for r in rows], lang)
-    return _("⚠ Check this figure", lang) + formatting.paren(where, lang)
+    where = words.joined([words("row {row}").format(row=r) for r in rows])
+    return words("⚠ Check this figure") + words.paren(where)
 
 
-def schedule_text(result: TargetResult, lang: str = "en") -> str:
+def schedule_text(result: TargetResult, words: Words) -> str:
     """`65.0 % of the goal; behind the time-proportional schedule by 35.0 points`."""
     f = result.figures
     if f.schedule_gap_pts is None or f.gap_closed_pct is None:
         return ""
     sentence = (
-        _(
+        words(
             "{closed} of the gap closed since the baseline; ahead of the time-proportional "
-            "schedule by {points} points",
-            lang,
+            "schedule by {points} points"
         )
         if f.schedule_gap_pts >= 0
-        else _(
+        else words(
             "{closed} of the gap closed since the baseline; behind the time-proportional "
-            "schedule by {points} points",
-            lang,
+            "schedule by {points} points"
         )
     )
     return sentence.format(
-        closed=formatting.percent(f.gap_closed_pct, lang=lang),
-        points=formatting.number(abs(f.schedule_gap_pts), lang, 1),
+        closed=words.percent(f.gap_closed_pct),
+        points=words.number(abs(f.schedule_gap_pts), 1),
     )
 
 
@@ -290,16 +274,14 @@ def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     return not (field in AFTER_DEADLINE_HIDDEN and passed(result, as_of))
 
 
-def comparison_text(report: Report, lang: str = "en") -> str:
+def comparison_text(report: Report, words: Words) -> str:
     """What "last month" is: the report as published, or last month judged again, and why."""
     c = report.comparison
     if c.basis == "published":
-        return _("Compared with last month's report as published ({file}).", lang).format(
-            file=c.file
-        )
+        return words("Compared with last month's report as published ({file}).").format(file=c.file)
     if not c.file:
-        return _("Last month is judged again from this month's sheet.", lang)
-    return _(RECOMPUTED[c.reason or "none"], lang).format(file=c.file)
+        return words("Last month is judged again from this month's sheet.")
+    return words(RECOMPUTED[c.reason or "none"]).format(file=c.file)
 
 
 # Why last month is judged again rather than read from its published report.

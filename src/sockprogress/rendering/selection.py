@@ -10,8 +10,8 @@ and the page says where each target's figures are.
 
 from __future__ import annotations
 
-from ..i18n import _, ngettext
 from ..model import ATTENTION, Report, TargetResult
+from ..words.words import Words
 
 IN_FULL = 200
 
@@ -28,33 +28,31 @@ def in_full(report: Report) -> set[int]:
     return {id(r) for r in ordered[:IN_FULL]}
 
 
-def where_listed(result: TargetResult, lang: str, sheet: str | None) -> str:
+def where_listed(result: TargetResult, words: Words, sheet: str | None) -> str:
     """Where a target's figures are listed when no chart shows them: the JSON always, and the
     workbook's `sheet` when its block there is in full (None when it is not); "" without any."""
     n = len(result.observations)
     if not n:
         return ""
     if sheet is not None:
-        return ngettext(
+        return words.n(
             "Its {n} figure, with its source, is listed in the workbook (sheet {region}) and the "
             "JSON.",
             "Its {n} figures, with their sources, are listed in the workbook (sheet {region}) and "
             "the JSON.",
             n,
-            lang,
         ).format(n=n, region=sheet)
     rows = sorted(row for o in result.observations for row in o.rows)
     where = ""
     if rows and rows[0] == rows[-1]:
-        where = _(" (input row {row})", lang).format(row=rows[0])
+        where = words(" (input row {row})").format(row=rows[0])
     elif rows:
         # between, not from-to: other targets' rows may lie among them
-        where = _(" (between input rows {first} and {last})", lang).format(
+        where = words(" (between input rows {first} and {last})").format(
             first=rows[0], last=rows[-1]
         )
-    return ngettext(
+    return words.n(
         "Its {n} figure, with its source, is listed in the JSON{rows}.",
         "Its {n} figures, with their sources, are listed in the JSON{rows}.",
         n,
-        lang,
     ).format(n=n, rows=where)

@@ -25,9 +25,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from ..i18n import _
 from ..model import ATTENTION, TargetResult
-from .formatting import _number, date_text, scale_for, scaled, target_name
+from ..words.words import Words
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
@@ -368,7 +367,7 @@ class ChartDrawer:
         self.y_ticks = _Ticks("y", prop)
         self.locator = MaxNLocator(nbins=4)
 
-    def svg(self, result: TargetResult, lang: str = "en") -> str:
+    def svg(self, result: TargetResult, words: Words) -> str:
         """The chart as an `<svg role="img">` element with a text label; same input, same bytes."""
         import matplotlib
 
@@ -376,16 +375,16 @@ class ChartDrawer:
             buffer = io.StringIO()
             frame = self.frame
             renderer = _renderer_class()(frame.width, frame.height, buffer, metadata=NO_METADATA)
-            self._draw(renderer, result, lang)
+            self._draw(renderer, result, words)
             renderer.finalize()
-        return self._tidy(buffer.getvalue(), result, lang)
+        return self._tidy(buffer.getvalue(), result, words)
 
-    def _draw(self, renderer: Renderer, result: TargetResult, lang: str) -> None:
+    def _draw(self, renderer: Renderer, result: TargetResult, words: Words) -> None:
         t, frame = result.target, self.frame
         points = [(_year(o.end), o.value) for o in result.observations]
         base = result.baseline
         values = [v for _, v in points] + [t.target] + ([base.value] if base else [])
-        divisor, _ = scale_for(max(abs(v) for v in values), lang)
+        divisor, _ = words.scale_for(max(abs(v) for v in values))
         xs = [x for x, _ in points] + [_year(t.deadline)] + ([_year(base.end)] if base else [])
         # At least two years wide, whole years at the edges, a tick a year up to six years.
         low, high = min(xs), max(xs)
@@ -416,7 +415,7 @@ class ChartDrawer:
         )
         ys = _within([float(y) for y in self.locator.tick_values(y_low, y_high)], y_low, y_high)
         at = [(0.0, y) for y in ys]
-        self.y_ticks.draw(renderer, view.y_axis, at, at, [_number(y / divisor, lang) for y in ys])
+        self.y_ticks.draw(renderer, view.y_axis, at, at, [words.plain(y / divisor) for y in ys])
 
         self.goal.draw(renderer, [(0.0, t.target), (1.0, t.target)], view.y_axis, frame.box)
         deadline = _year(t.deadline)
@@ -431,13 +430,13 @@ class ChartDrawer:
         renderer.close_group("figure")
 
     @staticmethod
-    def _tidy(svg: str, result: TargetResult, lang: str) -> str:
+    def _tidy(svg: str, result: TargetResult, words: Words) -> str:
         """Inline-ready: no XML prolog or metadata, scalable, named for screen readers."""
         t = result.target
-        name = _("{name}: actual values against the goal of {goal} by {deadline}", lang).format(
-            name=target_name(t, lang),
-            goal=scaled(t.target, t.unit, lang),
-            deadline=date_text(t.deadline, lang),
+        name = words("{name}: actual values against the goal of {goal} by {deadline}").format(
+            name=words.target_name(t),
+            goal=words.scaled(t.target, t.unit),
+            deadline=words.date(t.deadline),
         )
         svg = _METADATA.sub("", _SVG_HEAD.sub(r"\1", svg, count=1), count=1)
         svg = _SIZE.sub("", svg, count=2)
@@ -449,21 +448,23 @@ class ChartDrawer:
         return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(name)}" ', 1)
 
 
-def unit_caption(result: TargetResult, lang: str = "en") -> str:
+def unit_caption(result: TargetResult, words: Words) -> str:
     """What the vertical axis counts in: `bn pairs`, `亿双`."""
     t, base = result.target, result.baseline
     values = [o.value for o in result.observations] + [t.target] + ([base.value] if base else [])
-    _, suffix = scale_for(max(abs(v) for v in values), lang)
-    unit = scaled(1, t.unit, lang)[1:].strip() if t.unit else ""
-    return (suffix.strip() + (" " if lang == "en" and suffix else "") + unit).strip()
+    _, suffix = words.scale_for(max(abs(v) for v in values))
+    unit = words.scaled(1, t.unit)[1:].strip() if t.unit else ""
+    # a suffix written apart from its number (" bn") stands apart from the unit too: "bn pairs"
+    gap = " " if suffix[:1] == " " else ""
+    return (suffix.strip() + gap + unit).strip()
 
 
 def draw_charts(
-    results: tuple[TargetResult, ...], lang: str = "en", limit: int = MAX_CHARTS
+    results: tuple[TargetResult, ...], words: Words, limit: int = MAX_CHARTS
 ) -> dict[str, Any]:
     """SVG text per chosen target id; nothing is imported when no target gets a chart."""
     chosen = chosen_for_charts(results, limit)
     if not chosen:
         return {}
     drawer = ChartDrawer()
-    return {r.target.id: drawer.svg(r, lang) for r in results if r.target.id in chosen}
+    return {r.target.id: drawer.svg(r, words) for r in results if r.target.id in chosen}

@@ -18,15 +18,15 @@ import io
 
 from xlsxwriter.workbook import Workbook
 
-from ...i18n import _
 from ...model import Report
+from ...words.words import Words
 from ..selection import in_full
 from .aboutsheet import write_about
 from .book import Book
 from .changessheet import write_changes
 from .contextsheet import write_context
 from .issuessheet import write_issues
-from .labels import by_region, figure_label, region_name
+from .labels import by_region, figure_label
 from .layout import month_words, sheet_name, title_line
 from .regionsheets import add_region_sheet
 from .summarysheet import write_summary
@@ -42,13 +42,13 @@ OPTIONS = {
 }
 
 
-def _properties(workbook: Workbook, report: Report, lang: str) -> None:
+def _properties(workbook: Workbook, report: Report, words: Words) -> None:
     month = str(report.as_of)
     workbook.set_properties(
         {
-            "title": title_line(month, lang),
-            "subject": _("Monthly progress report, {month}", lang).format(
-                month=month_words(month, lang)
+            "title": title_line(month, words),
+            "subject": words("Monthly progress report, {month}").format(
+                month=month_words(month, words)
             ),
             "author": "sockprogress",
             "keywords": f"report month {month}",
@@ -57,7 +57,7 @@ def _properties(workbook: Workbook, report: Report, lang: str) -> None:
     workbook.set_custom_property("Report month", month)
 
 
-def render_workbook(report: Report, lang: str = "en") -> bytes:
+def render_workbook(report: Report, words: Words) -> bytes:
     """The report as .xlsx bytes in English (`en`) or Chinese (`zh`), ready for an atomic write.
 
     The sheets are added in reading order, then filled: the region sheets first, so the
@@ -65,24 +65,22 @@ def render_workbook(report: Report, lang: str = "en") -> bytes:
     """
     buffer = io.BytesIO()
     workbook = Workbook(buffer, OPTIONS)
-    book = Book.start(workbook, report, lang)
-    summary = workbook.add_worksheet(_("Summary", lang))
-    changes = workbook.add_worksheet(_("Changes", lang))
+    book = Book.start(workbook, report, words)
+    summary = workbook.add_worksheet(words("Summary"))
+    changes = workbook.add_worksheet(words("Changes"))
     names = ("sheet_context", "sheet_issues", "sheet_about")
     taken = {summary.get_name().lower(), changes.get_name().lower()} | {
-        figure_label(k, lang).lower() for k in names
+        figure_label(k, words).lower() for k in names
     }
     regions = [
         (
-            workbook.add_worksheet(
-                sheet_name(region_name(region, report, lang) if lang == "zh" else region, taken)
-            ),
+            workbook.add_worksheet(sheet_name(words.region_name(region, report.regions_zh), taken)),
             region,
             results,
         )
         for region, results in by_region(report)
     ]
-    context, issues, about = (workbook.add_worksheet(figure_label(k, lang)) for k in names)
+    context, issues, about = (workbook.add_worksheet(figure_label(k, words)) for k in names)
     full = in_full(report)
     for ws, region, results in regions:
         add_region_sheet(book, ws, region, results, full)
@@ -91,7 +89,7 @@ def render_workbook(report: Report, lang: str = "en") -> bytes:
     write_context(book, context)
     write_issues(book, issues)
     write_about(book, about)
-    _properties(workbook, report, lang)
+    _properties(workbook, report, words)
     summary.activate()
     workbook.close()
     return buffer.getvalue()

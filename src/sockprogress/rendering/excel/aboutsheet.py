@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from ...i18n import _
-from ..formatting import method_paragraphs, status_meaning, status_text
+from ...words.messages import WORKBOOK_SCALE_NOTES
 from ..selection import IN_FULL
 from .book import Book
 from .formats import BOLD, CODE, HASH, STATUS_STYLE, SUBTITLE, TITLE, TOP, WRAP
@@ -20,55 +19,40 @@ TEXT_WIDTH = WIDTHS[1] + WIDTHS[2]
 
 
 def _rows(book: Book) -> list[tuple[str, str]]:
-    report, lang = book.report, book.lang
+    report, words = book.report, book.words
     n = len(report.targets)
     if n > IN_FULL:
-        charts = _(
+        charts = words(
             "This report has {n} targets. The {limit} most in need of attention (missed, moving "
             "away and insufficient progress first) are shown in full: the table of their "
             "figures on their region sheet, a native chart and a trend on the Summary. Every "
             "other target keeps its key figures and its latest figure's source, and its block "
             "says which input rows hold its figures; the JSON report lists every figure of every "
-            "target. This keeps the workbook quick to write and open.",
-            lang,
+            "target. This keeps the workbook quick to write and open."
         ).format(n=n, limit=IN_FULL)
     else:
-        charts = _("Each target's block on its region sheet has a native chart.", lang)
-    units = (
-        _(
-            "Large figures on the Summary sheet are shown in 亿 (10^8) or 万 (10^4), as the Unit "
-            "column says (亿双); the cell holds the scaled number. The observations on the region "
-            "sheets are as published.",
-            lang,
-        )
-        if lang == "zh"
-        else _(
-            "Numbers stay numeric: large figures are shown in millions (m) or billions (bn) by a "
-            "display format; the cell holds the full value.",
-            lang,
-        )
-    )
+        charts = words("Each target's block on its region sheet has a native chart.")
+    units = words(WORKBOOK_SCALE_NOTES[words.locale.workbook_scale])
     return [
-        (_("Report month", lang), month_words(str(report.as_of), lang)),
-        (_("Method", lang), "\n".join(method_paragraphs(lang))),
-        (_("Units", lang), units),
+        (words("Report month"), month_words(str(report.as_of), words)),
+        (words("Method"), "\n".join(words.method_paragraphs())),
+        (words("Units"), units),
         (
-            _("Formulas", lang),
-            _(
+            words("Formulas"),
+            words(
                 "The workbook holds values only, no formulas: every figure is computed by "
-                "sockprogress.",
-                lang,
+                "sockprogress."
             ),
         ),
-        (_("Charts", lang), charts),
+        (words("Charts"), charts),
     ]
 
 
 def write_about(book: Book, ws: Worksheet) -> None:
-    report, lang, f = book.report, book.lang, book.formats
+    report, words, f = book.report, book.words, book.formats
     for c, width in enumerate(WIDTHS):
         ws.set_column(c, c, width)
-    put(ws, 0, 0, _("About this report", lang), f(TITLE))
+    put(ws, 0, 0, words("About this report"), f(TITLE))
     label, wrap = f(BOLD, TOP), f(WRAP)
     row = 2
     for name, text in _rows(book):
@@ -78,19 +62,19 @@ def write_about(book: Book, ws: Worksheet) -> None:
         fit_row(ws, row, [(text, TEXT_WIDTH)])
         row += 1
     row += 1
-    put(ws, row, 0, _("Status legend", lang), f(SUBTITLE))
+    put(ws, row, 0, words("Status legend"), f(SUBTITLE))
     code = f(CODE, TOP)
     for n, status in enumerate(STATUS_STYLE, row + 1):
-        put(ws, n, 0, status_text(status, lang), f.status(status))
+        put(ws, n, 0, words.status_text(status), f.status(status))
         put(ws, n, 1, status, code)
-        meaning = status_meaning(status, lang)
+        meaning = words.status_meaning(status)
         put(ws, n, 2, meaning, wrap)
         fit_row(ws, n, [(meaning, WIDTHS[2])])
     row += len(STATUS_STYLE) + 2
-    put(ws, row, 0, _("Inputs", lang), f(SUBTITLE))
+    put(ws, row, 0, words("Inputs"), f(SUBTITLE))
     digest = f(HASH)
     for n, item in enumerate(report.inputs, row + 1):
         put(ws, n, 0, item.name)
         put(ws, n, 1, "SHA-256")
         put(ws, n, 2, item.sha256, digest)
-    print_setup(ws, ws.get_name(), book.month, lang, landscape=False)
+    print_setup(ws, ws.get_name(), book.month, words, landscape=False)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from xlsxwriter.workbook import Workbook
 
 from ...model import Report, TargetResult
+from ...words.words import Words
 from .formats import Formats, Scale
 from .labels import target_scale
 
@@ -27,7 +28,7 @@ class Book:
 
     workbook: Workbook
     report: Report
-    lang: str
+    words: Words
     formats: Formats
     month: str
     scales: dict[int, Scale] = field(default_factory=dict)
@@ -36,12 +37,12 @@ class Book:
     tables: dict[int, Table] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, workbook: Workbook, report: Report, lang: str) -> Book:
-        return cls(workbook, report, lang, Formats(workbook), str(report.as_of))
+    def start(cls, workbook: Workbook, report: Report, words: Words) -> Book:
+        return cls(workbook, report, words, Formats(workbook), str(report.as_of))
 
     def scale(self, result: TargetResult) -> Scale:
         """The target's scale (labels.target_scale), worked out once per workbook."""
         known = self.scales.get(id(result))
         if known is None:
-            known = self.scales[id(result)] = target_scale(result, self.lang)
+            known = self.scales[id(result)] = target_scale(result, self.words)
         return known

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from ...i18n import _
-from ..formatting import basis_word
 from .book import Book
 from .formats import PCT, TITLE, scale_for
 from .labels import figure_label, region_name
@@ -27,24 +25,24 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 
 
 def write_context(book: Book, ws: Worksheet) -> None:
-    report, lang, f = book.report, book.lang, book.formats
-    put(ws, 0, 0, _("Context indicators", lang), f(TITLE))
-    heading_row(ws, f, 2, [figure_label(k, lang) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
+    report, words, f = book.report, book.words, book.formats
+    put(ws, 0, 0, words("Context indicators"), f(TITLE))
+    heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
     pct = f.number(PCT)
     for row, c in enumerate(report.context, 3):
         # The format shows both published figures as they are, as a target's does (labels.py).
         shown = [c.latest.value] + ([c.previous.value] if c.previous else [])
         whole = all(float(v).is_integer() for v in shown)
-        s = scale_for(c.latest.value, c.unit, lang, whole=whole, values=shown)
+        s = scale_for(c.latest.value, c.unit, words, whole=whole, values=shown)
         number = f.number(s.number_format)
-        name = (c.name_zh or c.name) if lang == "zh" else c.name
+        name = words.pick(c.name, zh=c.name_zh)
         values = [
-            region_name(c.region, report, lang),
+            region_name(c.region, report, words),
             name,
-            basis_word(c.basis, lang, c.latest.period) if c.basis else None,
-            period_words(c.latest.period, lang),
+            words.basis(c.basis, c.latest.period) if c.basis else None,
+            period_words(c.latest.period, words),
             s.of(c.latest.value),
-            period_words(c.previous.period, lang) if c.previous else None,
+            period_words(c.previous.period, words) if c.previous else None,
             s.of(c.previous.value) if c.previous else None,
             s.of(c.change),
             c.change_pct,
@@ -53,5 +51,5 @@ def write_context(book: Book, ws: Worksheet) -> None:
         ]
         for col, value in enumerate(values):
             put(ws, row, col, value, pct if col == 8 else number)
-    empty = _("No context indicators.", lang)
-    close_table(ws, f, len(report.context), len(COLUMNS), empty, book.month, lang)
+    empty = words("No context indicators.")
+    close_table(ws, f, len(report.context), len(COLUMNS), empty, book.month, words)

@@ -7,6 +7,7 @@ once per workbook and hands the same object back, so a cell costs a dictionary l
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +15,7 @@ from typing import Any
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
-from ..formatting import faithful_digits
-from ..formatting import unit_word as unit_name
+from ...words.words import Words, faithful_digits
 
 # Properties of a format, as xlsxwriter's add_format takes them.
 Style = Mapping[str, Any]
@@ -61,28 +61,20 @@ INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
 WHOLE = "0"  # a row number: no thousands separator
 
-# A period is shown as it was written: a year as a year, a month as a month, a date as a date.
-# The cell holds the period's last day (what the judging counts), so it sorts, filters and
-# charts as a date.
-PERIOD_FORMATS: dict[str, dict[str, str]] = {
-    "en": {"year": "yyyy", "month": "yyyy-mm", "date": "yyyy-mm-dd"},
-    "zh": {"year": 'yyyy"年"', "month": 'yyyy"年"m"月"', "date": 'yyyy"年"m"月"d"日"'},
-}
+# A period is shown as it was written: a year as a year, a month as a month, a date as a date,
+# by the language's `workbook_periods` (locales.toml). The cell holds the period's last day
+# (what the judging counts), so it sorts, filters and charts as a date.
 # The canonical period text (periods.py) tells its kind by its length: 2024, 2025-06, 2025-06-30.
 PERIOD_KINDS = {4: "year", 7: "month", 10: "date"}
 
 
-# "about May 2027" / "约2027年5月": the month of a date reckoned from a pace.
-ABOUT_MONTH = {"en": '"about "mmm yyyy', "zh": '"约"yyyy"年"m"月"'}
+def date_format(words: Words) -> str:
+    return words.locale.workbook_periods["date"]
 
 
-def date_format(lang: str) -> str:
-    return PERIOD_FORMATS["zh" if lang == "zh" else "en"]["date"]
-
-
-def period_format(period: str, lang: str) -> str:
+def period_format(period: str, words: Words) -> str:
     """The number format that shows a period's end date as the period was written."""
-    kinds = PERIOD_FORMATS["zh" if lang == "zh" else "en"]
+    kinds = words.locale.workbook_periods
     return kinds[PERIOD_KINDS.get(len(period), "date")]
 
 
@@ -187,27 +179,28 @@ def _with(decimals: int, scaling: str = "", suffix: str = "") -> str:
 
 
 def scale_for(
-    magnitude: float, unit: str, lang: str, whole: bool = True, values: Iterable[float] = ()
+    magnitude: float, unit: str, words: Words, whole: bool = True, values: Iterable[float] = ()
 ) -> Scale:
     """The display scale for figures of about `magnitude` in `unit`; `values` are the published
     figures and the goal the formats must show exactly (`whole`: all are whole numbers)."""
     size = abs(magnitude)
     shown = [*values] or [magnitude]
-    if lang == "zh":
-        name = unit_name(unit, lang)
-        for limit, prefix in ((1e8, "亿"), (1e4, "万")):
-            if size >= limit:
-                return Scale(limit, prefix + name, _with(decimals(shown, limit)))
-        return Scale(1.0, name, INTEGER if whole else _with(decimals(shown)))
-    for limit, scaling, suffix in ((1e9, ",,,", '" bn"'), (1e6, ",,", '" m"')):
-        if size >= limit:
-            return Scale(
-                1.0,
-                unit,
-                _with(decimals(shown, limit), scaling, suffix),
-                _with(2, scaling, suffix),
-                _with(1, scaling, suffix),
-                limit,
-                f"{scaling}|{suffix}",
-            )
-    return Scale(1.0, unit, INTEGER if whole else _with(decimals(shown)))
+    name = words.unit_as_shown(unit)
+    divide = words.locale.workbook_scale == "divide"
+    for limit, step in words.locale.scale:
+        if size < limit:
+            continue
+        if divide:  # the cell holds the value divided: 亿 and 万 are no power of a thousand
+            return Scale(limit, step + name, _with(decimals(shown, limit)))
+        # a display format divides by a thousand per comma: `,,,` shows 10^9 as 1
+        scaling, suffix = "," * round(math.log10(limit) / 3), f'"{step}"'
+        return Scale(
+            1.0,
+            name,
+            _with(decimals(shown, limit), scaling, suffix),
+            _with(2, scaling, suffix),
+            _with(1, scaling, suffix),
+            limit,
+            f"{scaling}|{suffix}",
+        )
+    return Scale(1.0, name, INTEGER if whole else _with(decimals(shown)))

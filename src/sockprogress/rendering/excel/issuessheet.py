@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from ...i18n import _
-from ..formatting import column_name, issue_text, severity_word
 from .book import Book
 from .formats import MUTED, SEVERITY_FILL, TITLE, TOP, WHOLE, WRAP
 from .labels import figure_label
@@ -22,25 +20,24 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 
 
 def write_issues(book: Book, ws: Worksheet) -> None:
-    report, lang, f = book.report, book.lang, book.formats
-    put(ws, 0, 0, _("Data issues in the inputs", lang), f(TITLE))
-    hint = _(
-        "Row numbers are those of the input workbook; errors leave the row out, warnings keep it.",
-        lang,
+    report, words, f = book.report, book.words, book.formats
+    put(ws, 0, 0, words("Data issues in the inputs"), f(TITLE))
+    hint = words(
+        "Row numbers are those of the input workbook; errors leave the row out, warnings keep it."
     )
     put(ws, 1, 0, hint, f(MUTED))
     widths = [w for _k, w in COLUMNS]
-    heading_row(ws, f, 2, [figure_label(k, lang) for k, _w in COLUMNS], widths)
+    heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], widths)
     severity = {s: f(TOP, bg_color=fill, pattern=1) for s, fill in SEVERITY_FILL.items()}
     top, row_number, wrap = f(TOP), f(TOP, num_format=WHOLE), f(WRAP)
     for row, issue in enumerate(report.issues, 3):
-        message = issue_text(issue, lang)
-        put(ws, row, 0, severity_word(issue.severity, lang), severity[issue.severity])
+        message = words.issue_text(issue)
+        put(ws, row, 0, words.severity(issue.severity), severity[issue.severity])
         put(ws, row, 1, issue.file, top)
         put(ws, row, 2, issue.sheet, top)
         put(ws, row, 3, issue.row, row_number)
-        put(ws, row, 4, column_name(issue.column, lang) if issue.column else None, top)
+        put(ws, row, 4, words.column_name(issue.column) if issue.column else None, top)
         put(ws, row, 5, message, wrap)
         fit_row(ws, row, [(message, widths[5])])
-    empty = _("No data issues.", lang)
-    close_table(ws, f, len(report.issues), len(COLUMNS), empty, book.month, lang)
+    empty = words("No data issues.")
+    close_table(ws, f, len(report.issues), len(COLUMNS), empty, book.month, words)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
-from ...i18n import N_, _
 from ...model import Report, TargetResult
-from .. import formatting
-from ..formatting import note_text
+from ...words import N_
+from ...words.messages import FIGURE_NAMES
+from ...words.words import Words
 from .formats import PCT, PTS, RATE, RATIO, Scale, scale_for
 
 # The figures of method.md in reading order, with how each is shown; "scaled" follows the
@@ -87,32 +87,30 @@ HEADINGS: dict[str, str] = {
 }
 
 
-def figure_label(field: str, lang: str) -> str:
-    """A figure's name, or a heading's, in `lang`."""
-    if field in formatting.FIGURE_NAMES:
-        return formatting.figure_name(field, lang)
-    return _(HEADINGS[field], lang)
+def figure_label(field: str, words: Words) -> str:
+    """A figure's name, or a heading's, in `words`."""
+    if field in FIGURE_NAMES:
+        return words.figure_name(field)
+    return words(HEADINGS[field])
 
 
-def target_name(result: TargetResult, lang: str) -> str:
-    return formatting.target_name(result.target, lang)
+def target_name(result: TargetResult, words: Words) -> str:
+    return words.target_name(result.target)
 
 
-def region_name(region: str, report: Report, lang: str) -> str:
-    """The region as a reader of `lang` knows it; English adds the Chinese name."""
-    name = formatting.region_name(region, report.regions_zh, lang)
-    zh = formatting.region_name(region, report.regions_zh, "zh")
-    return name if lang == "zh" or zh == region else f"{region} ({zh})"
+def region_name(region: str, report: Report, words: Words) -> str:
+    """The region as a reader of `words` knows it; English adds the Chinese name."""
+    return words.region_label(region, report.regions_zh)
 
 
-def target_scale(result: TargetResult, lang: str) -> Scale:
+def target_scale(result: TargetResult, words: Words) -> Scale:
     """One scale per target, from its goal, so a row never mixes bn and m."""
     t = result.target
     values = [t.target] + [o.value for o in result.observations]
     if result.baseline is not None:
         values.append(result.baseline.value)
     whole = all(float(v).is_integer() for v in values)
-    return scale_for(t.target, t.unit, lang, whole=whole, values=values)
+    return scale_for(t.target, t.unit, words, whole=whole, values=values)
 
 
 def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
@@ -123,24 +121,22 @@ def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
         yield region, list(group)
 
 
-def blank_reasons(result: TargetResult, fields: Sequence[str], lang: str) -> list[str]:
+def blank_reasons(result: TargetResult, fields: Sequence[str], words: Words) -> list[str]:
     """'Blank: a, b: reason' sentences for the figures in `fields` that are undefined."""
     reasons: dict[str, list[str]] = {}
     for field, reason in result.why_null:
         if field in fields:
-            reasons.setdefault(formatting.why_reason(reason, lang), []).append(
-                figure_label(field, lang)
-            )
+            reasons.setdefault(words.why_reason(reason), []).append(figure_label(field, words))
     return [
-        _("blank: {reason}", lang).format(reason=f"{formatting.joined(names, lang)} — {reason}")
+        words("blank: {reason}").format(reason=f"{words.joined(names)} — {reason}")
         for reason, names in reasons.items()
     ]
 
 
-def notes_text(result: TargetResult, lang: str, fields: Sequence[str] = ()) -> str:
+def notes_text(result: TargetResult, words: Words, fields: Sequence[str] = ()) -> str:
     """The target's notes, then why the listed figures are blank, one per line."""
-    lines = [note_text(n, lang) for n in result.notes]
-    return "\n".join(lines + blank_reasons(result, fields, lang))
+    lines = [words.note_text(n) for n in result.notes]
+    return "\n".join(lines + blank_reasons(result, fields, words))
 
 
 RUN = "\u2013"  # an en dash joins the first and last row of a run

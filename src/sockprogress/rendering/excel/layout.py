@@ -16,8 +16,7 @@ from collections.abc import Sequence
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from ...i18n import _, ngettext
-from ..formatting import period_text
+from ...words.words import Words
 from .formats import HEADING, MUTED, Formats, serial
 
 # Characters XML 1.0 cannot hold (tab, line feed and carriage return can).
@@ -193,7 +192,7 @@ def print_setup(
     ws: Worksheet,
     name: str,
     month: str,
-    lang: str,
+    words: Words,
     title_row: int | None = None,
     landscape: bool = True,
 ) -> None:
@@ -210,13 +209,13 @@ def print_setup(
     ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
     if title_row is not None:
         ws.repeat_rows(title_row)
-    left = header_text(title_line(month, lang))
+    left = header_text(title_line(month, words))
     ws.set_header(f"&L{left}&R{header_text(name)}")
-    ws.set_footer("&C" + _("Page &P of &N", lang))
+    ws.set_footer("&C" + words("Page &P of &N"))
 
 
 def close_table(
-    ws: Worksheet, f: Formats, rows: int, columns: int, empty: str, month: str, lang: str
+    ws: Worksheet, f: Formats, rows: int, columns: int, empty: str, month: str, words: Words
 ) -> None:
     """The end of a sheet holding one table (heading in row 3, `rows` rows below it): `empty`
     when it has none, the heading frozen, a filter over the table, the print setup."""
@@ -224,27 +223,27 @@ def close_table(
         put(ws, 3, 0, empty, f(MUTED))
     ws.freeze_panes(3, 0)
     ws.autofilter(2, 0, max(2 + rows, 3), columns - 1)
-    print_setup(ws, ws.get_name(), month, lang, title_row=2)
+    print_setup(ws, ws.get_name(), month, words, title_row=2)
 
 
-def month_words(month: str, lang: str) -> str:
+def month_words(month: str, words: Words) -> str:
     """The report month as the workbook names it: 2026-10 / 2026年10月."""
-    return period_text(month, lang) if lang == "zh" else month
+    return words.period_as_written(month)
 
 
-def period_words(period: str, lang: str) -> str:
+def period_words(period: str, words: Words) -> str:
     """A period in a sentence: as written in English (2023-05), in words in Chinese (2023年5月)."""
-    return period_text(period, lang) if lang == "zh" else period
+    return words.period_as_written(period)
 
 
-def title_line(month: str, lang: str) -> str:
-    return _("Target progress report — report month {month}", lang).format(
-        month=month_words(month, lang)
+def title_line(month: str, words: Words) -> str:
+    return words("Target progress report — report month {month}").format(
+        month=month_words(month, words)
     )
 
 
-def targets_count(n: int, lang: str) -> str:
-    return ngettext("{n} target", "{n} targets", n, lang).format(n=n)
+def targets_count(n: int, words: Words) -> str:
+    return words.n("{n} target", "{n} targets", n).format(n=n)
 
 
 # Excel refuses these in a sheet name; a sparkline's range drops "$", so it goes too.

@@ -19,13 +19,12 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ...i18n import _
 from ...model import TargetResult
 from ...periods import years_between
+from ...words.words import Words
 from .formats import (
     HEADER,
     LEFT,
-    PERIOD_FORMATS,
     SUBTITLE,
     Formats,
     Scale,
@@ -128,7 +127,7 @@ def guide_lines(
 
 
 def write_guides(
-    ws: Worksheet, row: int, lines: list[Line], value: Format, formats: Formats, lang: str
+    ws: Worksheet, row: int, lines: list[Line], value: Format, formats: Formats, words: Words
 ) -> list[tuple[int, int, int]]:
     """The guide lines' points under a "Chart data" heading from `row` (0-based), in hidden
     rows: a date and a value column (in the format `value`) per line, side by side from
@@ -136,15 +135,15 @@ def write_guides(
 
     Returns (first row, last row, date column) per line.
     """
-    day = formats(LEFT, num_format=date_format(lang))
-    put(ws, row, 0, _("Chart data", lang), formats(SUBTITLE))
+    day = formats(LEFT, num_format=date_format(words))
+    put(ws, row, 0, words("Chart data"), formats(SUBTITLE))
     heading = formats(HEADER)
     ranges = []
-    year = formats(LEFT, num_format=PERIOD_FORMATS["zh" if lang == "zh" else "en"]["year"])
+    year = formats(LEFT, num_format=words.locale.workbook_periods["year"])
     for i, line in enumerate(lines):
         col = 2 * i
         x_is_day = line.key != "target_level"
-        ws.write_string(row + 1, col, figure_label(line.key, lang), heading)
+        ws.write_string(row + 1, col, figure_label(line.key, words), heading)
         ws.write_blank(row + 1, col + 1, None, heading)
         for n, (x, y) in enumerate(line.points, row + 2):
             # the goal runs across the frame, from its first year to its last
@@ -176,7 +175,7 @@ def build_chart(
     frame: Frame,
     title: str | tuple[int, int],
     scale: Scale,
-    lang: str,
+    words: Words,
 ) -> Chart:
     """A scatter chart: the actual series from rows `actual` (first, last; period in column A,
     value in B) of `sheet`, and the guide lines from where `write_guides` put them. `title` is
@@ -189,7 +188,7 @@ def build_chart(
         colour = "#1F4E79"
         chart.add_series(
             {
-                "name": figure_label("actual", lang),
+                "name": figure_label("actual", words),
                 "categories": [sheet, first, 0, last, 0],
                 "values": [sheet, first, 1, last, 1],
                 "line": {"color": colour, "width": 2.25},
@@ -209,7 +208,7 @@ def build_chart(
     for line, (first, last, col) in guides:
         chart.add_series(
             {
-                "name": figure_label(line.key, lang),
+                "name": figure_label(line.key, words),
                 "categories": [sheet, first, col, last, col],
                 "values": [sheet, first, col + 1, last, col + 1],
                 "line": {"color": line.colour, "width": 1.5, "dash_type": line.dash},

@@ -22,24 +22,12 @@ from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
 
-from ...i18n import _
 from ...model import TargetResult
+from ...words.words import DASH, Words
 from .. import outcome
-from ..formatting import (
-    DASH,
-    basis_word,
-    goal_note,
-    paren,
-    plan_text,
-    source_text,
-    status_text,
-    status_word,
-    why_reason,
-)
 from ..selection import IN_FULL, where_listed
 from .book import Book, Table
 from .formats import (
-    ABOUT_MONTH,
     CHECK,
     CODE,
     HEADER,
@@ -85,7 +73,7 @@ WRAPPED_SOURCES = 50
 
 
 def _figure_value(
-    result: TargetResult, field: str, fmt: str, scale: Scale, lang: str
+    result: TargetResult, field: str, fmt: str, scale: Scale, words: Words
 ) -> tuple[Any, str]:
     value: Any = getattr(result.figures, field)
     if fmt == "scaled":
@@ -93,40 +81,40 @@ def _figure_value(
         goal = result.target.target if field == "projected_at_deadline" else None
         return scale.of(value), scale.derived(value, goal)
     if fmt == "word":
-        return (status_word(value, lang) or None) if value else None, ""
+        return (words.status_word(value) or None) if value else None, ""
     if fmt == "month":  # a date reckoned from a pace: to the month, not the day
-        return value, ABOUT_MONTH[lang]
-    return value, date_format(lang) if fmt == "date" else fmt
+        return value, words.locale.workbook_about_month
+    return value, date_format(words) if fmt == "date" else fmt
 
 
 def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Book) -> int:
     """The key figures as label/value/remark rows from `row`; returns the next free row."""
-    t, lang, f = result.target, book.lang, book.formats
-    put(ws, row, 0, _("Status", lang))
-    put(ws, row, 1, status_text(result.status, lang), f.status(result.status))
+    t, words, f = result.target, book.words, book.formats
+    put(ws, row, 0, words("Status"))
+    put(ws, row, 1, words.status_text(result.status), f.status(result.status))
     put(ws, row, 3, result.status, f(CODE))
-    outlook = outcome.outlook_text(result, lang)
+    outlook = outcome.outlook_text(result, words)
     if outlook or result.checks:
         # Beside the status, as on the Summary: a typo never passes without a word.
         row += 1
-        put(ws, row, 0, figure_label("outlook" if outlook else "check", lang))
-        put(ws, row, 1, outcome.outlook_text(result, lang) or None)
+        put(ws, row, 0, figure_label("outlook" if outlook else "check", words))
+        put(ws, row, 1, outcome.outlook_text(result, words) or None)
         if result.checks:
-            put(ws, row, 2, outcome.check_line(result, lang), f(CHECK))
+            put(ws, row, 2, outcome.check_line(result, words), f(CHECK))
     rows: list[tuple[str, Any, str, Any]] = [
         ("goal", scale.of(t.target), scale.number_format, scale.unit),
-        ("deadline", t.deadline, date_format(lang), None),
+        ("deadline", t.deadline, date_format(words), None),
         (
             "baseline",
             scale.of(result.baseline.value) if result.baseline else None,
             scale.number_format,
-            period_words(result.baseline.period, lang) if result.baseline else None,
+            period_words(result.baseline.period, words) if result.baseline else None,
         ),
         (
             "latest",
             scale.of(result.latest.value) if result.latest else None,
             scale.number_format,
-            period_words(result.latest.period, lang) if result.latest else None,
+            period_words(result.latest.period, words) if result.latest else None,
         ),
     ]
     if result.ytd:
@@ -136,24 +124,24 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Bo
                 "ytd",
                 scale.of(ytd.value),
                 scale.derived(ytd.value),  # summed from monthly figures
-                basis_word("ytd", lang, ytd.period) + paren(period_words(ytd.period, lang), lang),
+                words.basis("ytd", ytd.period) + words.paren(period_words(ytd.period, words)),
             )
         )
     reasons = dict(result.why_null)
     for field, fmt in FIGURES:
         if not outcome.shown(field, result, book.report.as_of):
             continue
-        value, number_format = _figure_value(result, field, fmt, scale, lang)
+        value, number_format = _figure_value(result, field, fmt, scale, words)
         remark = None
         if field in reasons:
-            remark = _("blank: {reason}", lang).format(reason=why_reason(reasons[field], lang))
+            remark = words("blank: {reason}").format(reason=words.why_reason(reasons[field]))
         elif field == "schedule_gap_pts":
-            remark = outcome.schedule_text(result, lang) or None
+            remark = outcome.schedule_text(result, words) or None
         rows.append((field, value, number_format, remark))
-    rows.append(("previous_status", status_word(result.previous_status, lang), "", None))
+    rows.append(("previous_status", words.status_word(result.previous_status), "", None))
     muted, indent = f(MUTED, INDENT), f(INDENT)
     for n, (key, value, number_format, remark) in enumerate(rows, row + 1):
-        put(ws, n, 0, figure_label(key, lang))
+        put(ws, n, 0, figure_label(key, words))
         put(ws, n, 1, value, f.number(number_format) if number_format else None)
         if remark is not None:
             put(ws, n, 2, remark, muted if value is None else indent)
@@ -163,13 +151,13 @@ def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Bo
     for key, text in (
         ("latest_source", latest.source if latest else None),
         ("latest_note", latest.note if latest else None),
-        ("notes", notes_text(result, lang)),
-        ("about_goal", goal_note(t, lang)),
-        ("plan", plan_text(t, lang)),
-        ("source", source_text(t, lang)),
+        ("notes", notes_text(result, words)),
+        ("about_goal", words.goal_note(t)),
+        ("plan", words.plan(t)),
+        ("source", words.source(t)),
     ):
         if text:
-            put(ws, row, 0, figure_label(key, lang), top)
+            put(ws, row, 0, figure_label(key, words), top)
             fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
             row += 1
     return row
@@ -181,18 +169,18 @@ def _observations(
     """The observations the target was judged on, from `row` (subtitle, heading, one row per
     observation); returns the first and last row of the observations (the last is the one
     before the first when there are none)."""
-    lang, f = book.lang, book.formats
-    put(ws, row, 0, _("Observations used", lang), f(SUBTITLE))
-    value_title = _("Value", lang)
+    words, f = book.words, book.formats
+    put(ws, row, 0, words("Observations used"), f(SUBTITLE))
+    value_title = words("Value")
     if scale.factor != 1:
-        value_title += paren(scale.unit, lang)
+        value_title += words.paren(scale.unit)
     heading = f(HEADER)
     titles = (
-        figure_label("period", lang),
+        figure_label("period", words),
         value_title,
-        figure_label("basis", lang),
-        figure_label("input_rows", lang),
-        figure_label("source", lang),
+        figure_label("basis", words),
+        figure_label("input_rows", words),
+        figure_label("source", words),
     )
     for c, title in enumerate(titles):
         ws.write_string(row + 1, c, title, heading)
@@ -207,7 +195,7 @@ def _observations(
     # the basis is indented, so it never runs on from the right-aligned value before it
     basis_format, basis_wrap = f(INDENT, TOP), f(INDENT, WRAP)
     period_formats: dict[int, Any] = {}
-    words: dict[tuple[str, str], str] = {}
+    bases: dict[tuple[str, str], str] = {}
     write_number, write_string = ws.write_number, ws.write_string
     factor = scale.factor
     basis_above = source_above = None
@@ -220,7 +208,7 @@ def _observations(
         period_fmt = period_formats.get(key)
         if period_fmt is None:
             period_fmt = period_formats[key] = f(
-                LEFT, TOP, num_format=period_format(obs.period, lang)
+                LEFT, TOP, num_format=period_format(obs.period, words)
             )
         write_number(n, 0, serial(obs.end), period_fmt)
         write_number(n, 1, obs.value / factor if factor != 1 else obs.value, value_format)
@@ -237,9 +225,9 @@ def _observations(
             write_string(n, 3, str(input_rows(obs.rows) or DASH), text_format)
         row_above, year_above = single, year
         basis_key = (obs.basis, obs.period if obs.basis == "ytd" else "")
-        basis = words.get(basis_key)
+        basis = bases.get(basis_key)
         if basis is None:
-            basis = words[basis_key] = basis_word(obs.basis, lang, obs.period)
+            basis = bases[basis_key] = words.basis(obs.basis, obs.period)
         fit: list[tuple[str | None, float]] = []
         if basis != basis_above:
             basis_above = basis
@@ -266,25 +254,23 @@ def _observations(
             fit_row(ws, n, fit)
         n += 1
     if blank:
-        note = _("Blank: basis and source as above; input row the one above plus 1.", lang)
+        note = words("Blank: basis and source as above; input row the one above plus 1.")
         put(ws, row, 2, note, f(MUTED))
     return first, n - 1
 
 
-def _not_in_full(result: TargetResult, lang: str) -> str:
+def _not_in_full(result: TargetResult, words: Words) -> str:
     """Why a block has no chart and no table, and where its figures are instead."""
     if not result.observations:
-        return _(
+        return words(
             "No figures. No chart: with more than {limit} targets, charts are drawn for the "
-            "{limit} most in need of attention (see About).",
-            lang,
+            "{limit} most in need of attention (see About)."
         ).format(limit=IN_FULL)
-    why = _(
+    why = words(
         "Not in full: with more than {limit} targets, the table of figures and the chart are "
-        "given for the {limit} most in need of attention (see About).",
-        lang,
+        "given for the {limit} most in need of attention (see About)."
     ).format(limit=IN_FULL)
-    return why + ("" if lang == "zh" else " ") + where_listed(result, lang, None)
+    return why + words.sentence_gap + where_listed(result, words, None)
 
 
 def _block(
@@ -298,16 +284,16 @@ def _block(
 ) -> int:
     """One target's block from `row`, in full or not (`selection.py`); returns the first row
     after it."""
-    lang, f = book.lang, book.formats
+    words, f = book.words, book.formats
     scale = book.scale(result)
-    name = target_name(result, lang)
+    name = target_name(result, words)
     # The heading row is ruled across: a row format, not a cell per column.
     ws.set_row(row, None, f(RULE))
-    put(ws, row, 0, name + paren(scale.unit, lang), f(SUBTITLE, RULE))
+    put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
     facts_end = _facts(ws, row + 1, result, scale, book)
     if not full:
-        put(ws, facts_end + 1, 0, _("Observations used", lang), f(SUBTITLE))
-        note, muted = _not_in_full(result, lang), f(MUTED, WRAP)
+        put(ws, facts_end + 1, 0, words("Observations used"), f(SUBTITLE))
+        note, muted = _not_in_full(result, words), f(MUTED, WRAP)
         fit_row(ws, facts_end + 2, [put_text(ws, facts_end + 2, 0, 5, BLOCK_WIDTH, note, muted)])
         return facts_end + 5
     # The observations start below the chart.
@@ -320,7 +306,7 @@ def _block(
     path = required_path(result)
     frame = frame_for(result, scale, path)
     lines = guide_lines(result, scale, frame, path)
-    ranges = write_guides(ws, end + 3, lines, f.number(scale.derived_format), f, lang)
+    ranges = write_guides(ws, end + 3, lines, f.number(scale.derived_format), f, words)
     table = book.tables.get(id(result))
     title: str | tuple[int, int] = name if literal(name) else (row, 0)
     ws.insert_chart(
@@ -334,7 +320,7 @@ def _block(
             frame,
             title,
             scale,
-            lang,
+            words,
         ),
     )
     return max(last for _first, last, _col in ranges) + 3
@@ -348,13 +334,13 @@ def add_region_sheet(
     full: set[int],
 ) -> None:
     """Fill the region's sheet `ws` with a block per target, a page each."""
-    report, lang = book.report, book.lang
+    report, words = book.report, book.words
     sheet = ws.get_name()
     for c, width in enumerate(WIDTHS):
         ws.set_column(c, c, width)
     # wide enough together for the 16.5 cm chart, so the print area holds all of it
     ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
-    title = f"{region_name(region, report, lang)} — {targets_count(len(results), lang)}"
+    title = f"{region_name(region, report, words)} — {targets_count(len(results), words)}"
     put(ws, 0, 0, title, book.formats(TITLE))
     wrap = len(report.targets) <= WRAPPED_SOURCES
     row = 2
@@ -364,5 +350,5 @@ def add_region_sheet(
             breaks.append(row)  # each block starts a page
         row = _block(ws, sheet, row, result, book, id(result) in full, wrap)
     ws.set_h_pagebreaks(breaks)
-    print_setup(ws, sheet, book.month, lang)
+    print_setup(ws, sheet, book.month, words)
     ws.print_area(0, 0, row, LAST_PRINT_COL)

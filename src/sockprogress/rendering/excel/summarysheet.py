@@ -11,10 +11,9 @@ from typing import Any
 from xlsxwriter.utility import quote_sheetname, xl_range, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from ...i18n import _
 from ...model import Report, TargetResult
+from ...words.words import Words
 from .. import outcome
-from ..formatting import colon, paren, status_text
 from .book import Book, Table
 from .formats import (
     BAND,
@@ -90,18 +89,18 @@ SPARKLINE = {
 
 
 def _row(result: TargetResult, book: Book) -> list[Any]:
-    report, lang = book.report, book.lang
+    report, words = book.report, book.words
     t, f, s = result.target, result.figures, book.scale(result)
     return [
-        region_name(t.region, report, lang) if lang == "zh" else t.region,
-        target_name(result, lang),
-        status_text(result.status, lang),
-        outcome.outlook_text(result, lang) or None,
-        outcome.check_line(result, lang) or None,
+        words.region_name(t.region, report.regions_zh),
+        target_name(result, words),
+        words.status_text(result.status),
+        outcome.outlook_text(result, words) or None,
+        outcome.check_line(result, words) or None,
         f.share_of_target_pct,
         f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None,
         s.of(result.latest.value) if result.latest else None,
-        _latest_period(result, lang),
+        _latest_period(result, words),
         None,  # the sparkline
         (result.latest.source or None) if result.latest else None,
         s.of(t.target),
@@ -111,24 +110,24 @@ def _row(result: TargetResult, book: Book) -> list[Any]:
         f.required_cagr,
         f.pace_ratio,
         s.of(f.projected_at_deadline),
-        _("yes", lang) if result.changed else _("no", lang),
-        notes_text(result, lang, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
+        words("yes") if result.changed else words("no"),
+        notes_text(result, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
         result.status,
     ]
 
 
-def _latest_period(result: TargetResult, lang: str) -> str | None:
+def _latest_period(result: TargetResult, words: Words) -> str | None:
     if result.latest is None:
         return None
-    period = period_words(result.latest.period, lang)
+    period = period_words(result.latest.period, words)
     if result.latest.estimate:
-        return period + paren(_("estimate", lang), lang)
+        return period + words.paren(words("estimate"))
     return period
 
 
-def _counts_line(report: Report, lang: str) -> str:
-    parts = [f"{status_text(s, lang)}{colon(lang)}{n}" for s, n in report.counts().items()]
-    return f"{targets_count(len(report.targets), lang)} — " + " · ".join(parts)
+def _counts_line(report: Report, words: Words) -> str:
+    parts = [f"{words.status_text(s)}{words.colon}{n}" for s, n in report.counts().items()]
+    return f"{targets_count(len(report.targets), words)} — " + " · ".join(parts)
 
 
 def _sentence(ws: Worksheet, book: Book, row: int, text: str, style: Style) -> None:
@@ -173,19 +172,19 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
 
 
 def write_summary(book: Book, ws: Worksheet) -> None:
-    report, lang, f = book.report, book.lang, book.formats
+    report, words, f = book.report, book.words, book.formats
     month = book.month
-    _sentence(ws, book, 0, title_line(month, lang), TITLE)
+    _sentence(ws, book, 0, title_line(month, words), TITLE)
     # The outcome of passed deadlines comes first, before any table.
-    lines = outcome.headline(report, lang)
+    lines = outcome.headline(report, words)
     for n, line in enumerate(lines, 1):
         _sentence(ws, book, n, line, BOLD)
-    _sentence(ws, book, 1 + len(lines), _counts_line(report, lang), {})
+    _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {})
     header = 3 + len(lines)
-    heading_row(ws, f, header, [figure_label(k, lang) for k in KEYS], [c[2] for c in COLUMNS])
+    heading_row(ws, f, header, [figure_label(k, words) for k in KEYS], [c[2] for c in COLUMNS])
     # One format per column (the scaled ones per scale too), made before the rows.
     plain = {
-        key: f(TOP, num_format=date_format(lang) if fmt == "date" else fmt or "General")
+        key: f(TOP, num_format=date_format(words) if fmt == "date" else fmt or "General")
         for key, fmt, _w in COLUMNS
     }
     plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK), status_code=f(TOP, CODE))
@@ -199,8 +198,8 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     row = header
     for region, results in by_region(report):
         row += 1
-        count = targets_count(len(results), lang)
-        put(ws, row, 0, f"{region_name(region, report, lang)} — {count}", band_title)
+        count = targets_count(len(results), words)
+        put(ws, row, 0, f"{region_name(region, report, words)} — {count}", band_title)
         for c in range(1, len(COLUMNS)):
             ws.write_blank(row, c, None, band)
         for result in results:
@@ -242,5 +241,5 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     )
     ws.freeze_panes(header + 1, 2)
     ws.autofilter(header, 0, last, len(COLUMNS) - 1)
-    print_setup(ws, ws.get_name(), month, lang, title_row=header)
+    print_setup(ws, ws.get_name(), month, words, title_row=header)
     ws.print_area(0, 0, last, len(COLUMNS) - 1)

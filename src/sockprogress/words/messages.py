@@ -2,14 +2,14 @@
 blank-figure reasons, figures, units and bases, in one place.
 
 The ids are the English text (gettext's convention); `N_` only marks them for `pybabel
-extract`, and formatting.py translates them where they are shown. A code that is missing here is
-shown as written (an issue: as its English message); tests/test_catalogue.py keeps the codes
-the judging and reading code give in step with these tables.
+extract`, and a `Words` (words.py) translates them where they are shown. A code that is missing
+here is shown as written (an issue: as its message); tests/test_catalogue.py keeps the codes the
+judging and reading code give in step with these tables.
 """
 
 from __future__ import annotations
 
-from ..i18n import N_
+from .catalogue import N_
 
 STATUS_WORDS: dict[str, str] = {
     "achieved": N_("Achieved"),
@@ -238,6 +238,48 @@ ISSUE_TEXT: dict[str, str] = {
         "indicator '{indicator}' has no target and is not listed under [[indicators]] in the "
         "targets file"
     ),
+}
+
+# Codes whose sentence depends on one parameter: (parameter, {its value: message}).
+ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
+    "wrong_side": (
+        "direction",
+        {
+            "increase": N_(
+                "target {target}: direction is '{direction}' but the target ({goal}) is below "
+                "its baseline ({baseline}, {period}); it is judged as written; fix the direction "
+                "or the figures"
+            ),
+            "decrease": N_(
+                "target {target}: direction is '{direction}' but the target ({goal}) is above "
+                "its baseline ({baseline}, {period}); it is judged as written; fix the direction "
+                "or the figures"
+            ),
+        },
+    ),
+}
+
+# How the workbook shows large figures, by the locale's `workbook_scale` (About sheet).
+WORKBOOK_SCALE_NOTES: dict[str, str] = {
+    "divide": N_(
+        "Large figures on the Summary sheet are shown in 亿 (10^8) or 万 (10^4), as the Unit "
+        "column says (亿双); the cell holds the scaled number. The observations on the region "
+        "sheets are as published."
+    ),
+    "format": N_(
+        "Numbers stay numeric: large figures are shown in millions (m) or billions (bn) by a "
+        "display format; the cell holds the full value."
+    ),
+}
+
+OUTLOOK_WORDS: dict[str, str] = {
+    "likely_achieved": N_("likely achieved"),
+    "likely_missed": N_("likely missed"),
+}
+
+# Errors that stop a command (errors.py), by code: the message, filled from the error's params.
+ERRORS: dict[str, str] = {
+    "file_not_found": N_("{file}: file not found"),
 }
 
 # What to do about an issue whose message does not say it already (`check` prints it).

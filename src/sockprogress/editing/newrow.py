@@ -1,0 +1,40 @@
+"""A row `actuals add` has checked and is about to write: `add.py` writes it, `plausible.py`
+judges it and says it back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..periods import Period
+from ..reading.cells import BASES_WRITTEN_ZH
+from ..reading.names import NO_NAMES, Names
+from ..words.words import Words
+
+
+@dataclass(frozen=True)
+class NewRow:
+    """One checked row, ready to write."""
+
+    region: str
+    indicator: str
+    period: Period
+    value: float
+    basis: str
+    source: str
+    note: str
+
+    def cells(self, sheet: Words, names: Names = NO_NAMES) -> dict[str, object]:
+        """The row's cells in a sheet written in the language of `sheet`: in a Chinese sheet
+        (from `init --lang zh`) the region, indicator and basis in Chinese, as its dropdowns
+        offer them."""
+        value = int(self.value) if self.value.is_integer() else self.value
+        basis = sheet.pick(self.basis, zh=BASES_WRITTEN_ZH.get(self.basis)) or ""
+        return {
+            "region": names.written("region", self.region, sheet),
+            "indicator": names.written("indicator", self.indicator, sheet),
+            "period": self.period.text,
+            "value": value,
+            "basis": basis or None,
+            "source": self.source or None,
+            "note": self.note or None,
+        }

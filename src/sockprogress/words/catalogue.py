@@ -1,0 +1,86 @@
+"""The message catalogues and the languages there are, read with the standard library only.
+
+The catalogues are `locale/<lang>/LC_MESSAGES/sockprogress.po` beside this file, compiled to
+`.mo` (README: "Adding a language"); what else a language writes (punctuation, number and date
+forms) is its entry in `locales.toml`. Message ids are the English text; code marks them with
+`N_` where a table holds them, and a `Words` (words.py) translates them where they are shown.
+Only the standard library is imported here, so the command line can settle its language before
+it starts anything heavy.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+import tomllib
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+LOCALE_DIR = HERE / "locale"
+DOMAIN = "sockprogress"
+LANG_ENV = "SOCKPROGRESS_LANG"
+DEFAULT_LANG = "en"
+
+# The POSIX order in which a program finds the language of its messages: LC_ALL overrides
+# LC_MESSAGES, which overrides LANG.
+LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@lru_cache(maxsize=1)
+def locales() -> Mapping[str, Mapping[str, Any]]:
+    """Every language's entry of locales.toml, by its code."""
+    with (HERE / "locales.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+LANGS: tuple[str, ...] = tuple(locales())
+
+
+def check_lang(lang: str) -> str:
+    """The language code, or ValueError naming the choices."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language '{lang}'; choose from {', '.join(LANGS)}")
+    return lang
+
+
+def lang_of_locale(value: str) -> str | None:
+    """`zh_CN.UTF-8` -> zh, `en_GB` -> en, `C`/`POSIX`/other -> None (no opinion)."""
+    code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in LANGS else None
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """The language to use when no --lang is given, and where it came from.
+
+    $SOCKPROGRESS_LANG first; then the locale, as command-line tools read it (LC_ALL, then
+    LC_MESSAGES, then LANG: the first one set decides); else English.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get(LANG_ENV, "").strip()
+    if chosen in LANGS:
+        return chosen, f"${LANG_ENV}"
+    for name in LOCALE_ENV:
+        value = env.get(name, "").strip()
+        if value:
+            found = lang_of_locale(value)
+            return (found or DEFAULT_LANG), f"${name}={value}"
+    return DEFAULT_LANG, "no locale set"
+
+
+@lru_cache(maxsize=8)
+def catalogue(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalogue for `lang`; English falls back to the message ids themselves."""
+    return _gettext.translation(
+        DOMAIN,
+        localedir=str(LOCALE_DIR),
+        languages=[check_lang(lang)],
+        fallback=lang == DEFAULT_LANG,
+    )
+
+
+def N_(message: str) -> str:
+    """Marks a message id for extraction where it is defined; it is translated where shown."""
+    return message

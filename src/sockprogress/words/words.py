@@ -1,0 +1,556 @@
+"""`Words`: the reader's language, made once at the command line's edge and handed down.
+
+A `Words` holds one language's catalogue and its entry of locales.toml (punctuation, number and
+date forms, how large figures scale), and says everything a reader sees: `words("Goal")`,
+`words.status_word(status)`, `words.scaled(value, unit)`, `words.issue_text(issue)`,
+`words.period(period)`. Below the command line no code asks which language it is: it asks its
+`Words`. What the model keys by a stable code (statuses, notes, data issues, blank-figure
+reasons, figures, units, bases) is mapped to its message in messages.py. Digits and grouping
+come from Babel (CLDR); the Chinese 亿/万 steps are the locale's `scale`, since CLDR's compact
+forms round too hard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import cached_property, lru_cache
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import NumberPattern, parse_pattern
+
+from ..model import Issue, Note, Target
+from ..periods import Month, parse_period
+from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, locales
+from .messages import (
+    BASIS,
+    COLUMNS,
+    DIRECTIONS,
+    ERRORS,
+    FIGURE_NAMES,
+    HINTS,
+    ISSUE_TEXT,
+    ISSUE_VARIANTS,
+    METHOD,
+    NOTE_TEXT,
+    OUTLOOK_WORDS,
+    SEVERITY,
+    STATUS_ICONS,
+    STATUS_MEANINGS,
+    STATUS_WORDS,
+    UNITS,
+)
+
+DASH = "—"
+
+# Issue parameters that are numbers, and how a reader sees them: grouped, as judging wrote them.
+NUMBER_PARAMS = {"value": ",.10g", "target": ",.10g", "factor": ",.0f"}
+# Issue parameters that list several items: a language's enumeration comma joins them.
+LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells"})
+
+# From this size on a number is written in powers of ten (Babel's decimals also give out
+# near 10^28): 5.1×10^15 reads better than sixteen digits.
+HUGE = 1e15
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_QUANTUM = [Decimal(1).scaleb(-n) for n in range(16)]
+# The pace-category thresholds (Eurostat / Open SDG) a shown pace ratio must not cross.
+PACE_THRESHOLDS = (0.95, 0.60, 0.0)
+
+
+@dataclass(frozen=True)
+class LocaleEntry:
+    """One language's entry of locales.toml, as typed values."""
+
+    code: str
+    name: str
+    babel: str
+    html: str
+    dates: Mapping[str, str]
+    year: str
+    paren: str
+    comma: str
+    enumeration: str
+    colon: str
+    semicolon: str
+    sentence_gap: str
+    percent: str
+    signed_rates: bool
+    lowercase_status: bool
+    periods_in_words: bool
+    ytd_months: bool
+    translate_units: bool
+    also_named_in: str
+    scale: tuple[tuple[float, str], ...]
+    workbook_scale: str
+    workbook_periods: Mapping[str, str]
+    workbook_about_month: str
+
+    @classmethod
+    def of(cls, code: str, entry: Mapping[str, Any]) -> LocaleEntry:
+        fields = dict(entry)
+        fields["scale"] = tuple((float(limit), str(suffix)) for limit, suffix in entry["scale"])
+        return cls(code=code, **fields)
+
+
+def _huge(value: float) -> str:
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+@lru_cache(maxsize=16)
+def _pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
+def faithful_digits(value: float, digits: int, thresholds: Iterable[float]) -> int:
+    """The fewest digits, from `digits`, at which rounding keeps `value` on its side of every
+    threshold: a pace ratio of 0.596 is insufficient (< 0.60), so it shows as 0.596, not 0.60."""
+    bounds = tuple(thresholds)
+    while digits < 6 and any((value < t) != (round(value, digits) < t) for t in bounds):
+        digits += 1
+    return digits
+
+
+class Words:
+    """Everything a reader sees, in one language. Make it with `Words.of(code)` (one object per
+    language, so its caches are shared by every output of a run)."""
+
+    def __init__(self, code: str) -> None:
+        self.lang = check_lang(code)
+        self.locale = LocaleEntry.of(code, locales()[code])
+        self._catalogue = catalogue(code)
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(code: str = DEFAULT_LANG) -> Words:
+        return Words(code)
+
+    def __repr__(self) -> str:
+        return f"Words({self.lang!r})"
+
+    def foreign(self, lang: str) -> bool:
+        """Whether a text written in `lang` is in another language than the reader's (the
+        page marks it so: `lang="en"`)."""
+        return lang != self.lang
+
+    # -- the catalogue ---------------------------------------------------------------------
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (one Words per language lives as long as the process)
+    def __call__(self, message: str) -> str:
+        """`message` (an English message id) in this language; remembered, as a province's
+        report asks for the same labels tens of thousands of times."""
+        return self._catalogue.gettext(message)
+
+    def p(self, context: str, message: str) -> str:
+        """`message` where the same English word means different things (`context`)."""
+        return self._catalogue.pgettext(context, message)
+
+    def n(self, singular: str, plural: str, n: int) -> str:
+        return self._catalogue.ngettext(singular, plural, n)
+
+    def np(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self._catalogue.npgettext(context, singular, plural, n)
+
+    @property
+    def translations(self) -> Any:
+        """The catalogue itself, for Jinja's i18n extension."""
+        return self._catalogue
+
+    # -- punctuation -------------------------------------------------------------------------
+
+    def paren(self, inner: str) -> str:
+        """An aside in the language's brackets: ` (2021)` / `（2021年）`."""
+        return self.locale.paren.format(inner) if inner else ""
+
+    def joined(self, parts: Iterable[str]) -> str:
+        """Items joined by the language's comma: `a, b` / `a，b`."""
+        return self.locale.comma.join(p for p in parts if p)
+
+    def listed(self, parts: Iterable[str]) -> str:
+        """Names or rows in a list: `a, b` / `a、b`."""
+        return self.locale.enumeration.join(p for p in parts if p)
+
+    @property
+    def colon(self) -> str:
+        return self.locale.colon
+
+    @property
+    def semicolon(self) -> str:
+        return self.locale.semicolon
+
+    @property
+    def sentence_gap(self) -> str:
+        return self.locale.sentence_gap
+
+    @property
+    def html_lang(self) -> str:
+        return self.locale.html
+
+    # -- statuses, notes, issues --------------------------------------------------------------
+
+    def status_meaning(self, status: str) -> str:
+        return self(STATUS_MEANINGS[status])
+
+    def status_word(self, status: str | None) -> str:
+        return self(STATUS_WORDS[status]) if status in STATUS_WORDS else ""
+
+    def status_in_sentence(self, status: str) -> str:
+        """A status word inside a sentence: `1 missed` / `未完成1项`."""
+        word = self.status_word(status)
+        return word.lower() if self.locale.lowercase_status else word
+
+    def status_text(self, status: str) -> str:
+        """Icon and word, as every output shows a status: `▲ On track`."""
+        return f"{STATUS_ICONS[status]} {self.status_word(status)}"
+
+    def outlook_word(self, outlook: str | None) -> str:
+        return self(OUTLOOK_WORDS[outlook]) if outlook else ""
+
+    def _param(self, key: str, value: str) -> str:
+        """A note's or issue's parameter as a reader sees it: numbers grouped, lists by the
+        language's enumeration comma, periods and dates in words."""
+        if key in NUMBER_PARAMS:
+            try:
+                return format(float(value), NUMBER_PARAMS[key])
+            except ValueError:
+                return value  # a target id, a cell's text: shown as written
+        if not self.locale.periods_in_words:
+            return value
+        if key in LIST_PARAMS:
+            return value.replace(", ", self.locale.enumeration)
+        if key == "direction" and value in DIRECTIONS:
+            return self(DIRECTIONS[value])
+        if key == "deadline":
+            return self.date(dt.date.fromisoformat(value))
+        if key == "period":
+            return self.period(value)
+        return value
+
+    def note_text(self, note: Note) -> str:
+        """A note in words; in Chinese its periods and dates read as 2025年6月."""
+        params = {k: self._param(k, v) for k, v in note.params}
+        return self(NOTE_TEXT[note.code]).format(**params)
+
+    def issue_message(self, code: str, params: Iterable[tuple[str, str]]) -> str | None:
+        """The sentence of a data issue's code, filled from its parameters; None for a code
+        that has none (or parameters it does not take)."""
+        given = dict(params)
+        message = ISSUE_TEXT.get(code)
+        variants = ISSUE_VARIANTS.get(code)
+        if variants is not None:
+            key, table = variants
+            message = table.get(given.get(key, ""), message)
+        if message is None:
+            return None
+        shown = {k: self._param(k, v) for k, v in given.items()}
+        # a code with a name in this language beside it (`region_zh`) reads as the name
+        suffix = f"_{self.lang}"
+        shown |= {k: given[k + suffix] for k in given if given.get(k + suffix)}
+        try:
+            return self(message).format(**shown)
+        except (KeyError, IndexError):  # a code given without all its parameters
+            return None
+
+    def issue_text(self, issue: Issue) -> str:
+        """A data issue's message from its code and parameters; else its message as written
+        (in English, the language it is written in where the problem is found)."""
+        if not self.foreign(DEFAULT_LANG):
+            return issue.message
+        said = self.issue_message(issue.code, issue.params) if issue.code else None
+        return issue.message if said is None else said
+
+    def error_text(self, code: str, params: Iterable[tuple[str, str]]) -> str | None:
+        """An error's sentence from its code and parameters; None for a code without one."""
+        message = ERRORS.get(code)
+        if message is None:
+            return None
+        return self(message).format(**{k: self._param(k, v) for k, v in params})
+
+    def issue_hint(self, issue: Issue) -> str:
+        hint = HINTS.get(issue.code)
+        return self(hint) if hint else ""
+
+    def severity(self, severity: str) -> str:
+        return self(SEVERITY[severity])
+
+    def figure_name(self, field: str) -> str:
+        return self(FIGURE_NAMES[field]) if field in FIGURE_NAMES else field
+
+    def column_name(self, column: str) -> str:
+        return self(COLUMNS[column]) if column in COLUMNS else column
+
+    def where(self, issue: Issue) -> str:
+        """Where a data issue sits: `actuals.xlsx, sheet Actuals, row 14, column value`."""
+        parts = [issue.file] if issue.file else []
+        if issue.sheet:
+            parts.append(self(N_("sheet {sheet}")).format(sheet=issue.sheet))
+        if issue.row is not None:
+            parts.append(self(N_("row {row}")).format(row=issue.row))
+        if issue.column:
+            parts.append(self(N_("column {column}")).format(column=self.column_name(issue.column)))
+        return self.joined(parts)
+
+    def issue_line(self, issue: Issue) -> str:
+        """One line for the terminal: `warning: actuals.xlsx, sheet Actuals, row 3: message`."""
+        where = self.where(issue)
+        head = self.severity(issue.severity)
+        body = self.issue_text(issue)
+        return self.colon.join([head, where, body] if where else [head, body])
+
+    def why_reason(self, reason: str) -> str:
+        """Why one figure is blank (judging writes the reasons as English message ids)."""
+        return self(reason) if reason else reason
+
+    def method_paragraphs(self) -> tuple[str, ...]:
+        return tuple(self(p) for p in METHOD)
+
+    def counts_text(self, counts: Mapping[str, int]) -> str:
+        """`1 missed, 5 awaiting final figure` / `未完成1项，待期末数据5项`."""
+        return self.joined(
+            self(N_("{n} {status}")).format(n=n, status=self.status_in_sentence(s))
+            for s, n in counts.items()
+        )
+
+    # -- names and a goal's own words ---------------------------------------------------------
+
+    def pick(self, text: str | None, **translations: str | None) -> str | None:
+        """A text in this language where a translation is given (`zh="…"`), else as written."""
+        return translations.get(self.lang) or text
+
+    def target_name(self, target: Target) -> str:
+        return self.pick(target.name, zh=target.name_zh) or target.name
+
+    def region_name(self, region: str, regions: Iterable[tuple[str, str]]) -> str:
+        """A region by its name in this language (`[[regions]]`' names), else its code."""
+        return self.pick(region, zh=dict(regions).get(region)) or region
+
+    def region_label(self, region: str, regions: Iterable[tuple[str, str]]) -> str:
+        """The region as a reader knows it; in English with its Chinese name beside it."""
+        name = self.region_name(region, regions)
+        other = self.locale.also_named_in
+        if not other:
+            return name
+        local = Words.of(other).region_name(region, regions)
+        return name if local == region else f"{region} ({local})"
+
+    def goal_note(self, target: Target) -> str:
+        """What a reader must know about the goal itself (its scope), in the language if given."""
+        return self.pick(target.note, zh=target.note_zh) or ""
+
+    def plan(self, target: Target) -> str | None:
+        return self.pick(target.plan, zh=target.plan_zh)
+
+    def source(self, target: Target) -> str | None:
+        return self.pick(target.source, zh=target.source_zh)
+
+    def goal_text(self, target: Target) -> str:
+        """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`."""
+        return self(N_("{goal} by {deadline}")).format(
+            goal=self.scaled(target.target, target.unit), deadline=self.date(target.deadline)
+        )
+
+    @lru_cache(maxsize=8192)  # noqa: B019
+    def basis(self, basis: str | None, period: str | None = None) -> str:
+        """What a figure covers; a year-to-date reads as 1—9月累计 where the language names
+        the months it covers."""
+        if basis == "ytd" and period and self.locale.ytd_months:
+            try:
+                parsed = parse_period(period)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.kind == "month":
+                return self(N_("January to {month}")).format(month=parsed.end.month)
+        return self(BASIS[basis]) if basis in BASIS else (basis or "")
+
+    # -- numbers --------------------------------------------------------------------------------
+
+    @cached_property
+    def _babel(self) -> Locale:
+        return Locale.parse(self.locale.babel)
+
+    @lru_cache(maxsize=64)  # noqa: B019
+    def _plain_shape(self, pattern: str) -> tuple[str, str, bool, int, int] | None:
+        """(positive prefix, negative prefix, grouped, min and max fraction digits) of a plain
+        pattern in a locale writing ASCII digits, `,` and `.`; None when Babel must do it."""
+        symbols = self._babel.number_symbols["latn"]
+        if (symbols["group"], symbols["decimal"], symbols["minusSign"]) != (",", ".", "-"):
+            return None
+        parsed = _pattern(pattern)
+        if parsed.suffix != ("", "") or parsed.exp_prec is not None or parsed.scale != 0:
+            return None
+        if parsed.int_prec[0] != 1 or parsed.grouping not in ((3, 3), (1000, 1000)):
+            return None
+        if parsed.prefix[1] != parsed.prefix[0] + "-" and parsed.prefix != ("+", "-"):
+            return None
+        grouped = parsed.grouping == (3, 3)
+        return parsed.prefix[0], parsed.prefix[1], grouped, *parsed.frac_prec
+
+    def decimal(self, value: float, pattern: str) -> str:
+        """Babel's format_decimal with the pattern and locale parsed once, not per number.
+
+        A province report formats hundreds of thousands of numbers: for the plain patterns of
+        English and Chinese the same digits are made here with `decimal` directly (Babel's own
+        steps: the shortest repr, rounded half to even; tests compare the two on many values).
+        """
+        if abs(value) >= HUGE:
+            sign = "+" if pattern.startswith("+") and value > 0 else ""
+            return sign + _huge(value)
+        shape = self._plain_shape(pattern)
+        if shape is None or math.isnan(value) or math.isinf(value):
+            return str(_pattern(pattern).apply(value, self._babel))
+        positive, negative, grouped, least, most = shape
+        number = Decimal(repr(float(value))).quantize(_QUANTUM[most], ROUND_HALF_EVEN)
+        text = f"{abs(number):,f}" if grouped else f"{abs(number):f}"
+        if most > least:
+            whole, _dot, fraction = text.partition(".")
+            fraction = fraction.rstrip("0").ljust(least, "0")
+            text = f"{whole}.{fraction}" if fraction else whole
+        return (negative if number.is_signed() else positive) + text
+
+    def plain(self, value: float, digits: int = 2) -> str:
+        """A number with at most `digits` decimals, grouped: 1,234.5."""
+        pattern = "#,##0." + "#" * digits if digits else "#,##0"
+        return self.decimal(value, pattern)
+
+    def unit(self, unit: str) -> str:
+        """A unit in the language; a unit the catalogue does not know is shown as written."""
+        return self(UNITS[unit]) if unit in UNITS else unit
+
+    def unit_as_shown(self, unit: str) -> str:
+        """The unit beside a scaled figure: translated where the language does so (双), else
+        as written in targets.toml (pairs)."""
+        return self.unit(unit) if self.locale.translate_units else unit
+
+    def with_unit(self, number: str, unit: str) -> str:
+        """A number already written, with its unit: `206 firms` / `206户`."""
+        if self.locale.translate_units and unit in UNITS:
+            return number + self.unit(unit)
+        return f"{number} {unit}".strip()
+
+    def scale_for(self, value: float) -> tuple[float, str]:
+        """The divisor and suffix that make value readable: (1e9, " bn") or (1e8, "亿")."""
+        size = abs(value)
+        for limit, suffix in self.locale.scale:
+            if size >= limit:
+                return limit, suffix
+        return 1.0, ""
+
+    def scaled(
+        self,
+        value: float | None,
+        unit: str = "",
+        digits: int = 2,
+        apart_from: float | None = None,
+    ) -> str:
+        """A figure in readable units: 2.5 bn pairs, 2 m pieces, 206 firms; 25亿双, 200万件.
+
+        At most `digits` decimals (a projection is shown with one: 26.2亿双, not 26.17亿双),
+        more when fewer would round it onto or across `apart_from`: a projection of 3.96 bn
+        against a goal of 4 bn reads 3.96 bn, never 4.0 bn."""
+        if value is None:
+            return DASH
+        divisor, suffix = self.scale_for(value)
+        bounds = () if apart_from is None or apart_from == value else (apart_from / divisor,)
+        if divisor > 1:
+            shown = faithful_digits(value / divisor, digits, bounds)
+            text = self.plain(value / divisor, shown) + suffix
+        else:
+            whole = float(value).is_integer() or abs(value) >= 100
+            # A figure below 0.01 keeps two significant digits: 0.004, never "0".
+            small = 0 < abs(value) < 0.01
+            shown = min(12, 1 - math.floor(math.log10(abs(value)))) if small else digits
+            shown = faithful_digits(value, 0 if whole else shown, bounds)
+            text = self.plain(value, shown)
+        return self.with_unit(text, unit)
+
+    def projection(self, value: float | None, unit: str, goal: float) -> str:
+        """A projected figure to the same ten million either way: 26.2亿双 / 2.62 bn pairs;
+        never rounded onto or across its goal."""
+        divisor = self.scale_for(value)[0] if value is not None else 1.0
+        digits = 2 if divisor >= 1e9 else 1
+        return self.scaled(value, unit, digits, apart_from=goal)
+
+    def percent(self, value: float | None, digits: int = 1) -> str:
+        """70.0 % in English, 70.0% in Chinese (CLDR spacing for each)."""
+        if value is None:
+            return DASH
+        digits = faithful_digits(value, digits, (100.0,))  # 99.96 % is not 100.0 %: not met
+        text = self.decimal(value, "#,##0." + "0" * digits if digits else "#,##0")
+        if value and round(value, digits) == 0:  # never 0 for a figure that is not
+            text = (
+                ("-" if value < 0 else "") + "<" + self.decimal(10.0**-digits, "0." + "0" * digits)
+            )
+        return self.locale.percent.format(text)
+
+    def rate(self, value: float | None) -> str:
+        """A fraction as a percent a year: 0.031 -> +3.1 %/yr; 3.1% in Chinese, whose labels
+        say 年均增速 already and write a growth without a plus sign (a fall keeps its minus)."""
+        if value is None:
+            return DASH
+        signed = self.locale.signed_rates
+        text = self.decimal(100 * value, "+#,##0.0;-#,##0.0" if signed else "#,##0.0")
+        if value and round(100 * value, 1) == 0:  # a pace, however slow, is not zero
+            text = ("-" if value < 0 else "+" if signed else "") + "<0.1"
+        return self(N_("{value} %/yr")).format(value=text)
+
+    def ratio(self, value: float | None) -> str:
+        if value is None:
+            return DASH
+        digits = faithful_digits(value, 2, PACE_THRESHOLDS)
+        return self.decimal(value, "0." + "0" * digits)
+
+    def number(self, value: float, digits: int = 1) -> str:
+        """A plain number with a fixed count of decimals: 25.3."""
+        return self.decimal(value, "#,##0." + "0" * digits if digits else "#,##0")
+
+    # -- dates and periods -------------------------------------------------------------------
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def _month(self, year: int, month: int) -> str:
+        return format_skeleton("yMMM", dt.date(year, month, 1), locale=self.locale.babel)
+
+    def month(self, month: Month | dt.date) -> str:
+        """Jun 2025 / 2025年6月."""
+        return self._month(month.year, month.month)
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def date(self, day: dt.date | None) -> str:
+        """31 Dec 2025 / 2025年12月31日."""
+        if day is None:
+            return DASH
+        dates = self.locale.dates
+        if "skeleton" in dates:
+            return format_skeleton(dates["skeleton"], day, locale=dates["locale"])
+        return format_date(day, dates["format"], locale=dates["locale"])
+
+    def about_month(self, day: dt.date | None) -> str:
+        """A date reckoned from a pace, to the month it falls in: about Jun 2058 / 约2058年6月
+        (to the day would claim a precision a projection does not have)."""
+        if day is None:
+            return DASH
+        return self(N_("about {month}")).format(month=self.month(day))
+
+    @lru_cache(maxsize=8192)  # noqa: B019  (a province's rows share a few hundred periods)
+    def period(self, period: str | None) -> str:
+        """A period as written in the sheet, in words: 2024 / Jun 2025 / 30 Jun 2025."""
+        if not period:
+            return DASH
+        try:
+            parsed = parse_period(period)
+        except ValueError:
+            return period
+        if parsed.kind == "year":
+            return self.locale.year.format(year=parsed.year)
+        if parsed.kind == "month":
+            return self.month(parsed.end)
+        return self.date(parsed.end)
+
+    def period_as_written(self, period: str) -> str:
+        """A period where the workbook shows it as text: as written (2025-06), or in words
+        where the language writes periods so (2025年6月)."""
+        return self.period(period) if self.locale.periods_in_words else period
