@@ -289,7 +289,7 @@ def test_actuals_add_with_force_stores_it_and_check_flags_it(tmp_path: Path) -> 
     from openpyxl import load_workbook
 
     ws = load_workbook(tmp_path / "out" / "progress-2026-10.xlsx")["Summary"]
-    line = next(r for r in ws.iter_rows(values_only=True) if r[-1] == "achieved")
+    line = next(r for r in ws.iter_rows(values_only=True) if "✔ Achieved" in r)
     assert any(str(v).startswith("⚠ Check this figure (row 3)") for v in line)
 
 

@@ -377,21 +377,10 @@ def report(
             progress=lambda label, done, total: bar.step(step_words(label, words), done, total),
             on_judged=judged,
         )
-    from .rendering.outcome import headline
+    from .pipeline import terminal_lines
 
-    month = words.period_as_written(str(as_of))
-    # The outcome of passed deadlines first, as in the reports; then the counts and files.
-    for line in headline(result, words):
-        click.echo(f"{month}{words.colon}{line}")
-    n, issues = len(result.targets), len(result.issues)
-    click.echo(
-        words("{month}: {targets} — {counts}; {issues}").format(
-            month=month,
-            targets=words.n("{n} target", "{n} targets", n).format(n=n),
-            counts=words.counts_text(result.counts()),
-            issues=words.n("{n} data issue", "{n} data issues", issues).format(n=issues),
-        )
-    )
+    for line in terminal_lines(result, words):
+        click.echo(line)
     for path in paths:
         click.echo(f"  {path}")
 

@@ -17,6 +17,7 @@ from .reading.previous import read_previous
 from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
+from .rendering.outcome import headline
 from .safewrite import temporary_files_in, write_all
 from .words.words import Words
 
@@ -126,6 +127,23 @@ def write_report(
         write_all({paths[fmt]: rendering(done, fmt) for done, fmt in enumerate(order)})
     progress("written", steps, steps)
     return [paths[fmt] for fmt in chosen]
+
+
+def terminal_lines(report: Report, words: Words) -> list[str]:
+    """What the terminal says when a report is written: the outcome of passed deadlines
+    first, as the reports do, then the counts."""
+    month = words.period_as_written(str(report.as_of))
+    lines = [f"{month}{words.colon}{line}" for line in headline(report, words)]
+    n, issues = len(report.targets), len(report.issues)
+    lines.append(
+        words("{month}: {targets} — {counts}; {issues}").format(
+            month=month,
+            targets=words.n("{n} target", "{n} targets", n).format(n=n),
+            counts=words.counts_text(report.counts()),
+            issues=words.n("{n} data issue", "{n} data issues", issues).format(n=issues),
+        )
+    )
+    return lines
 
 
 def _nothing(report: Report) -> None:

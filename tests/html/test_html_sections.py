@@ -11,7 +11,8 @@ from synthetic import synthetic_report
 from syrupy.assertion import SnapshotAssertion
 
 from sockprogress.model import Report
-from sockprogress.rendering.html import build_view, environment, render_html
+from sockprogress.rendering.html import environment, page, render_html
+from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
 SECTIONS = (
@@ -35,8 +36,8 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Report:
 def section(report: Report, name: str, lang: str) -> str:
     """One partial rendered alone; charts stand in as <svg/> (they have their own tests)."""
     words = Words.of(lang)
-    view = build_view(report, words)
-    html = environment(words).get_template(name).render(**view)
+    shown = page(build_view(report, words))
+    html = environment(words).get_template(name).render(**shown)
     html = re.sub(r"<code>[0-9a-f]{64}</code>", "<code>SHA-256</code>", html)
     return SVG.sub("<svg/>", html)
 

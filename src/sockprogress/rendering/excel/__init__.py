@@ -20,13 +20,13 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report
 from ...words.words import Words
-from ..selection import in_full
+from ..view import build_view
 from .aboutsheet import write_about
 from .book import Book
 from .changessheet import write_changes
 from .contextsheet import write_context
 from .issuessheet import write_issues
-from .labels import by_region, figure_label
+from .labels import figure_label
 from .layout import month_words, sheet_name, title_line
 from .regionsheets import add_region_sheet
 from .summarysheet import write_summary
@@ -58,14 +58,15 @@ def _properties(workbook: Workbook, report: Report, words: Words) -> None:
 
 
 def render_workbook(report: Report, words: Words) -> bytes:
-    """The report as .xlsx bytes in English (`en`) or Chinese (`zh`), ready for an atomic write.
+    """The report as .xlsx bytes in the reader's `words`, ready for an atomic write; laid out
+    from the report's view (view.py), as the page is.
 
     The sheets are added in reading order, then filled: the region sheets first, so the
     Summary's sparklines know where each target's observations are.
     """
     buffer = io.BytesIO()
     workbook = Workbook(buffer, OPTIONS)
-    book = Book.start(workbook, report, words)
+    book = Book.start(workbook, build_view(report, words))
     summary = workbook.add_worksheet(words("Summary"))
     changes = workbook.add_worksheet(words("Changes"))
     names = ("sheet_context", "sheet_issues", "sheet_about")
@@ -73,17 +74,12 @@ def render_workbook(report: Report, words: Words) -> bytes:
         figure_label(k, words).lower() for k in names
     }
     regions = [
-        (
-            workbook.add_worksheet(sheet_name(words.region_name(region, report.regions_zh), taken)),
-            region,
-            results,
-        )
-        for region, results in by_region(report)
+        (workbook.add_worksheet(sheet_name(region.name, taken)), region)
+        for region in book.view.regions
     ]
     context, issues, about = (workbook.add_worksheet(figure_label(k, words)) for k in names)
-    full = in_full(report)
-    for ws, region, results in regions:
-        add_region_sheet(book, ws, region, results, full)
+    for ws, region in regions:
+        add_region_sheet(book, ws, region)
     write_summary(book, summary)
     write_changes(book, changes)
     write_context(book, context)

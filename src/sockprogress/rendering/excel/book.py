@@ -8,6 +8,7 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report, TargetResult
 from ...words.words import Words
+from ..view import ReportView, TargetView
 from .formats import Formats, Scale
 from .labels import target_scale
 
@@ -29,16 +30,25 @@ class Book:
     workbook: Workbook
     report: Report
     words: Words
+    view: ReportView
     formats: Formats
     month: str
     scales: dict[int, Scale] = field(default_factory=dict)
     # The observations table of each target (by `id` of its result), for the Summary's
     # sparklines; the report holds every result while the workbook is built.
     tables: dict[int, Table] = field(default_factory=dict)
+    views: dict[int, TargetView] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, workbook: Workbook, report: Report, words: Words) -> Book:
-        return cls(workbook, report, words, Formats(workbook), str(report.as_of))
+    def start(cls, workbook: Workbook, view: ReportView) -> Book:
+        report = view.report
+        return cls(workbook, report, view.words, view, Formats(workbook), str(report.as_of))
+
+    def target(self, result: TargetResult) -> TargetView:
+        """The view of one target (by identity: copies of one target count apart)."""
+        if not self.views:
+            self.views.update((id(t.result), t) for t in self.view.targets)
+        return self.views[id(result)]
 
     def scale(self, result: TargetResult) -> Scale:
         """The target's scale (labels.target_scale), worked out once per workbook."""

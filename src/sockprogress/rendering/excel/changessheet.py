@@ -8,7 +8,7 @@ from ...model import TargetResult
 from .. import outcome
 from .book import Book
 from .formats import ITALIC, TITLE
-from .labels import figure_label, target_name
+from .labels import figure_label
 from .layout import heading_row, month_words, period_words, print_setup, put
 
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -63,9 +63,9 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         s = book.scale(result)
         number = f.number(s.number_format)
         prev, now = result.previous_latest, result.latest
-        region = result.target.region
-        put(ws, row, 0, words.region_name(region, report.regions_zh))
-        put(ws, row, 1, target_name(result, words))
+        view = book.target(result)
+        put(ws, row, 0, view.region)
+        put(ws, row, 1, view.name)
         old, new = result.previous_status, result.status
         put(ws, row, 2, words.status_text(old), f.status(old))
         put(ws, row, 3, words.status_text(new), f.status(new))

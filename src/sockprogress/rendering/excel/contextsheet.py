@@ -6,7 +6,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from .book import Book
 from .formats import PCT, TITLE, scale_for
-from .labels import figure_label, region_name
+from .labels import figure_label
 from .layout import close_table, heading_row, period_words, put
 
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -37,7 +37,7 @@ def write_context(book: Book, ws: Worksheet) -> None:
         number = f.number(s.number_format)
         name = words.pick(c.name, zh=c.name_zh)
         values = [
-            region_name(c.region, report, words),
+            words.region_label(c.region, report.regions_zh),
             name,
             words.basis(c.basis, c.latest.period) if c.basis else None,
             period_words(c.latest.period, words),

@@ -60,6 +60,8 @@ PTS = "+0.0;-0.0;0.0"  # percentage points, signed: ahead of the schedule is pos
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
 WHOLE = "0"  # a row number: no thousands separator
+# The number format of each kind of computed figure (view.KINDS).
+NUMBER_FORMATS = {"pct": PCT, "pts": PTS, "rate": RATE, "ratio": RATIO}
 
 # A period is shown as it was written: a year as a year, a month as a month, a date as a date,
 # by the language's `workbook_periods` (locales.toml). The cell holds the period's last day

@@ -1,33 +1,17 @@
-"""The words of the workbook: headings, names, each target's scale, why a figure is blank."""
+"""The words of the workbook: its headings, each target's scale, the notes beside a figure."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from itertools import groupby
+from collections.abc import Sequence
 
-from ...model import Report, TargetResult
+from ...model import TargetResult
 from ...words import N_
 from ...words.messages import FIGURE_NAMES
 from ...words.words import Words
-from .formats import PCT, PTS, RATE, RATIO, Scale, scale_for
+from ..view import TargetView
+from .formats import Scale, scale_for
 
-# The figures of method.md in reading order, with how each is shown; "scaled" follows the
-# target's unit scale, "date" is a date.
-FIGURES: tuple[tuple[str, str], ...] = (
-    ("share_of_target_pct", PCT),
-    ("gap", "scaled"),
-    ("gap_closed_pct", PCT),
-    ("time_elapsed_pct", PCT),
-    ("schedule_gap_pts", PTS),
-    ("actual_cagr", RATE),
-    ("required_cagr", RATE),
-    ("pace_ratio", RATIO),
-    ("pace_category", "word"),
-    ("required_cagr_from_latest", RATE),
-    ("projected_at_deadline", "scaled"),
-    ("eta", "month"),
-)
-# Column headings and row labels by key; the figures of method.md are named by formatting.py.
+# Column headings and row labels by key; the figures of method.md are named by messages.py.
 HEADINGS: dict[str, str] = {
     "region": N_("Region"),
     "target_name": N_("Target"),
@@ -94,15 +78,6 @@ def figure_label(field: str, words: Words) -> str:
     return words(HEADINGS[field])
 
 
-def target_name(result: TargetResult, words: Words) -> str:
-    return words.target_name(result.target)
-
-
-def region_name(region: str, report: Report, words: Words) -> str:
-    """The region as a reader of `words` knows it; English adds the Chinese name."""
-    return words.region_label(region, report.regions_zh)
-
-
 def target_scale(result: TargetResult, words: Words) -> Scale:
     """One scale per target, from its goal, so a row never mixes bn and m."""
     t = result.target
@@ -113,30 +88,17 @@ def target_scale(result: TargetResult, words: Words) -> Scale:
     return scale_for(t.target, t.unit, words, whole=whole, values=values)
 
 
-def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
-    """Targets grouped by region, regions in the order they first appear."""
-    order = {r: i for i, r in enumerate(dict.fromkeys(t.target.region for t in report.targets))}
-    ordered = sorted(report.targets, key=lambda t: order[t.target.region])
-    for region, group in groupby(ordered, key=lambda t: t.target.region):
-        yield region, list(group)
-
-
-def blank_reasons(result: TargetResult, fields: Sequence[str], words: Words) -> list[str]:
-    """'Blank: a, b: reason' sentences for the figures in `fields` that are undefined."""
+def notes_text(view: TargetView, words: Words, keys: Sequence[str] = ()) -> str:
+    """The target's notes, then why the figures named in `keys` are blank, one per line."""
     reasons: dict[str, list[str]] = {}
-    for field, reason in result.why_null:
-        if field in fields:
-            reasons.setdefault(words.why_reason(reason), []).append(figure_label(field, words))
-    return [
+    for figure in view.figures:
+        if figure.key in keys and figure.why:
+            reasons.setdefault(figure.why, []).append(figure.label)
+    blanks = [
         words("blank: {reason}").format(reason=f"{words.joined(names)} — {reason}")
         for reason, names in reasons.items()
     ]
-
-
-def notes_text(result: TargetResult, words: Words, fields: Sequence[str] = ()) -> str:
-    """The target's notes, then why the listed figures are blank, one per line."""
-    lines = [words.note_text(n) for n in result.notes]
-    return "\n".join(lines + blank_reasons(result, fields, words))
+    return "\n".join([*view.notes, *blanks])
 
 
 RUN = "\u2013"  # an en dash joins the first and last row of a run

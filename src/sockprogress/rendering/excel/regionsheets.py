@@ -24,16 +24,16 @@ from xlsxwriter.worksheet import Worksheet
 
 from ...model import TargetResult
 from ...words.words import DASH, Words
-from .. import outcome
-from ..selection import IN_FULL, where_listed
+from ..selection import IN_FULL
+from ..view import COMPUTED, Figure, RegionView, TargetView
 from .book import Book, Table
 from .formats import (
     CHECK,
-    CODE,
     HEADER,
     INDENT,
     LEFT,
     MUTED,
+    NUMBER_FORMATS,
     RULE,
     SUBTITLE,
     TITLE,
@@ -45,8 +45,8 @@ from .formats import (
     period_format,
     serial,
 )
-from .labels import FIGURES, figure_label, input_rows, notes_text, region_name, target_name
-from .layout import fit_row, period_words, print_setup, put, put_text, targets_count, text_lines
+from .labels import figure_label, input_rows
+from .layout import fit_row, print_setup, put, put_text, targets_count, text_lines
 from .nativecharts import (
     CHART_ROWS,
     build_chart,
@@ -72,92 +72,81 @@ SOURCE_WIDTH = sum(WIDTHS[SOURCE_COL:]) + CHART_COLUMN_WIDTH * (LAST_PRINT_COL -
 WRAPPED_SOURCES = 50
 
 
-def _figure_value(
-    result: TargetResult, field: str, fmt: str, scale: Scale, words: Words
-) -> tuple[Any, str]:
-    value: Any = getattr(result.figures, field)
-    if fmt == "scaled":
-        # a gap, a projection: computed; a projection is kept apart from its goal
-        goal = result.target.target if field == "projected_at_deadline" else None
+def _cell(figure: Figure, result: TargetResult, scale: Scale, words: Words) -> tuple[Any, str]:
+    """A key figure's cell value and number format: published figures and the goal with the
+    decimals they have, computed ones (a gap, a projection) kept apart from the goal."""
+    value, kind = figure.value, figure.kind
+    if kind == "scaled" and figure.key in COMPUTED:
+        goal = result.target.target if figure.key == "projected_at_deadline" else None
         return scale.of(value), scale.derived(value, goal)
-    if fmt == "word":
-        return (words.status_word(value) or None) if value else None, ""
-    if fmt == "month":  # a date reckoned from a pace: to the month, not the day
+    if kind == "scaled":
+        return scale.of(value), scale.number_format
+    if kind == "derived":  # summed from monthly figures
+        return scale.of(value), scale.derived(value)
+    if kind == "word":
+        return value or None, ""
+    if kind == "month":  # a date reckoned from a pace: to the month, not the day
         return value, words.locale.workbook_about_month
-    return value, date_format(words) if fmt == "date" else fmt
+    if kind == "date":
+        return value, date_format(words)
+    return value, NUMBER_FORMATS[kind]
 
 
-def _facts(ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Book) -> int:
+def _remark(figure: Figure, scale: Scale, words: Words) -> str | None:
+    """What stands beside a key figure: the unit of the goal, the period of a published
+    figure, why a blank one is blank, the schedule in words."""
+    if figure.key == "goal":
+        return scale.unit
+    if figure.period:
+        return figure.period
+    if figure.why:
+        return words("blank: {reason}").format(reason=figure.why)
+    return figure.remark or None
+
+
+def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) -> int:
     """The key figures as label/value/remark rows from `row`; returns the next free row."""
-    t, words, f = result.target, book.words, book.formats
+    result, words, f = view.result, book.words, book.formats
     put(ws, row, 0, words("Status"))
-    put(ws, row, 1, words.status_text(result.status), f.status(result.status))
-    put(ws, row, 3, result.status, f(CODE))
-    outlook = outcome.outlook_text(result, words)
-    if outlook or result.checks:
+    put(ws, row, 1, view.status_text, f.status(result.status))
+    if view.outlook or result.checks:
         # Beside the status, as on the Summary: a typo never passes without a word.
         row += 1
-        put(ws, row, 0, figure_label("outlook" if outlook else "check", words))
-        put(ws, row, 1, outcome.outlook_text(result, words) or None)
+        put(ws, row, 0, figure_label("outlook" if view.outlook else "check", words))
+        put(ws, row, 1, view.outlook or None)
         if result.checks:
-            put(ws, row, 2, outcome.check_line(result, words), f(CHECK))
-    rows: list[tuple[str, Any, str, Any]] = [
-        ("goal", scale.of(t.target), scale.number_format, scale.unit),
-        ("deadline", t.deadline, date_format(words), None),
+            put(ws, row, 2, view.check_line, f(CHECK))
+    rows: list[tuple[str, Any, str, Any]] = []
+    for figure in view.figures:
+        value, number_format = _cell(figure, result, scale, words)
+        rows.append((figure.label, value, number_format, _remark(figure, scale, words)))
+    rows.append(
         (
-            "baseline",
-            scale.of(result.baseline.value) if result.baseline else None,
-            scale.number_format,
-            period_words(result.baseline.period, words) if result.baseline else None,
-        ),
-        (
-            "latest",
-            scale.of(result.latest.value) if result.latest else None,
-            scale.number_format,
-            period_words(result.latest.period, words) if result.latest else None,
-        ),
-    ]
-    if result.ytd:
-        ytd = result.ytd
-        rows.append(
-            (
-                "ytd",
-                scale.of(ytd.value),
-                scale.derived(ytd.value),  # summed from monthly figures
-                words.basis("ytd", ytd.period) + words.paren(period_words(ytd.period, words)),
-            )
+            figure_label("previous_status", words),
+            words.status_word(result.previous_status),
+            "",
+            None,
         )
-    reasons = dict(result.why_null)
-    for field, fmt in FIGURES:
-        if not outcome.shown(field, result, book.report.as_of):
-            continue
-        value, number_format = _figure_value(result, field, fmt, scale, words)
-        remark = None
-        if field in reasons:
-            remark = words("blank: {reason}").format(reason=words.why_reason(reasons[field]))
-        elif field == "schedule_gap_pts":
-            remark = outcome.schedule_text(result, words) or None
-        rows.append((field, value, number_format, remark))
-    rows.append(("previous_status", words.status_word(result.previous_status), "", None))
+    )
     muted, indent = f(MUTED, INDENT), f(INDENT)
-    for n, (key, value, number_format, remark) in enumerate(rows, row + 1):
-        put(ws, n, 0, figure_label(key, words))
+    for n, (label, value, number_format, remark) in enumerate(rows, row + 1):
+        put(ws, n, 0, label)
         put(ws, n, 1, value, f.number(number_format) if number_format else None)
         if remark is not None:
             put(ws, n, 2, remark, muted if value is None else indent)
     row += len(rows) + 1
     latest = result.latest
     top, wrap = f(TOP), f(WRAP)
-    for key, text in (
-        ("latest_source", latest.source if latest else None),
-        ("latest_note", latest.note if latest else None),
-        ("notes", notes_text(result, words)),
-        ("about_goal", words.goal_note(t)),
-        ("plan", words.plan(t)),
-        ("source", words.source(t)),
-    ):
+    texts = [
+        (figure_label("latest_source", words), latest.source if latest else None),
+        (figure_label("latest_note", words), latest.note if latest else None),
+        (figure_label("notes", words), "\n".join(view.notes)),
+        (figure_label("about_goal", words), view.goal_note),
+        *((label, text) for label, text, _english in view.texts),
+    ]
+    for label, text in texts:
         if text:
-            put(ws, row, 0, figure_label(key, words), top)
+            put(ws, row, 0, label, top)
             fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
             row += 1
     return row
@@ -259,9 +248,9 @@ def _observations(
     return first, n - 1
 
 
-def _not_in_full(result: TargetResult, words: Words) -> str:
+def _not_in_full(view: TargetView, words: Words) -> str:
     """Why a block has no chart and no table, and where its figures are instead."""
-    if not result.observations:
+    if not view.result.observations:
         return words(
             "No figures. No chart: with more than {limit} targets, charts are drawn for the "
             "{limit} most in need of attention (see About)."
@@ -270,30 +259,29 @@ def _not_in_full(result: TargetResult, words: Words) -> str:
         "Not in full: with more than {limit} targets, the table of figures and the chart are "
         "given for the {limit} most in need of attention (see About)."
     ).format(limit=IN_FULL)
-    return why + words.sentence_gap + where_listed(result, words, None)
+    return why + words.sentence_gap + view.listed_in_json
 
 
 def _block(
     ws: Worksheet,
     sheet: str,
     row: int,
-    result: TargetResult,
+    view: TargetView,
     book: Book,
-    full: bool,
     wrap: bool,
 ) -> int:
     """One target's block from `row`, in full or not (`selection.py`); returns the first row
     after it."""
-    words, f = book.words, book.formats
+    words, f, result = book.words, book.formats, view.result
     scale = book.scale(result)
-    name = target_name(result, words)
+    name = view.name
     # The heading row is ruled across: a row format, not a cell per column.
     ws.set_row(row, None, f(RULE))
     put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
-    facts_end = _facts(ws, row + 1, result, scale, book)
-    if not full:
+    facts_end = _facts(ws, row + 1, view, scale, book)
+    if not view.in_full:
         put(ws, facts_end + 1, 0, words("Observations used"), f(SUBTITLE))
-        note, muted = _not_in_full(result, words), f(MUTED, WRAP)
+        note, muted = _not_in_full(view, words), f(MUTED, WRAP)
         fit_row(ws, facts_end + 2, [put_text(ws, facts_end + 2, 0, 5, BLOCK_WIDTH, note, muted)])
         return facts_end + 5
     # The observations start below the chart.
@@ -326,13 +314,7 @@ def _block(
     return max(last for _first, last, _col in ranges) + 3
 
 
-def add_region_sheet(
-    book: Book,
-    ws: Worksheet,
-    region: str,
-    results: list[TargetResult],
-    full: set[int],
-) -> None:
+def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
     """Fill the region's sheet `ws` with a block per target, a page each."""
     report, words = book.report, book.words
     sheet = ws.get_name()
@@ -340,15 +322,15 @@ def add_region_sheet(
         ws.set_column(c, c, width)
     # wide enough together for the 16.5 cm chart, so the print area holds all of it
     ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
-    title = f"{region_name(region, report, words)} — {targets_count(len(results), words)}"
+    title = f"{region.label} — {targets_count(len(region.targets), words)}"
     put(ws, 0, 0, title, book.formats(TITLE))
     wrap = len(report.targets) <= WRAPPED_SOURCES
     row = 2
     breaks = []
-    for i, result in enumerate(results):
+    for i, view in enumerate(region.targets):
         if i:
             breaks.append(row)  # each block starts a page
-        row = _block(ws, sheet, row, result, book, id(result) in full, wrap)
+        row = _block(ws, sheet, row, view, book, wrap)
     ws.set_h_pagebreaks(breaks)
     print_setup(ws, sheet, book.month, words)
     ws.print_area(0, 0, row, LAST_PRINT_COL)

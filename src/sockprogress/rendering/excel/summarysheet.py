@@ -14,12 +14,12 @@ from xlsxwriter.worksheet import Worksheet
 from ...model import Report, TargetResult
 from ...words.words import Words
 from .. import outcome
+from ..view import TargetView
 from .book import Book, Table
 from .formats import (
     BAND,
     BOLD,
     CHECK,
-    CODE,
     DATA_BAR,
     PCT,
     PTS,
@@ -32,7 +32,7 @@ from .formats import (
     Style,
     date_format,
 )
-from .labels import by_region, figure_label, notes_text, region_name, target_name
+from .labels import figure_label, notes_text
 from .layout import (
     fit_row,
     fitted_height,
@@ -70,7 +70,6 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("projected_at_deadline", "derived", 12),
     ("changed", None, 8),
     ("notes", None, 46),
-    ("status_code", None, 14),
 )
 KEYS = [c[0] for c in COLUMNS]
 WIDTH = sum(c[2] for c in COLUMNS)
@@ -88,15 +87,15 @@ SPARKLINE = {
 }
 
 
-def _row(result: TargetResult, book: Book) -> list[Any]:
-    report, words = book.report, book.words
+def _row(view: TargetView, book: Book) -> list[Any]:
+    report, words, result = book.report, book.words, view.result
     t, f, s = result.target, result.figures, book.scale(result)
     return [
-        words.region_name(t.region, report.regions_zh),
-        target_name(result, words),
-        words.status_text(result.status),
-        outcome.outlook_text(result, words) or None,
-        outcome.check_line(result, words) or None,
+        view.region,
+        view.name,
+        view.status_text,
+        view.outlook or None,
+        view.check_line or None,
         f.share_of_target_pct,
         f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None,
         s.of(result.latest.value) if result.latest else None,
@@ -111,8 +110,7 @@ def _row(result: TargetResult, book: Book) -> list[Any]:
         f.pace_ratio,
         s.of(f.projected_at_deadline),
         words("yes") if result.changed else words("no"),
-        notes_text(result, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
-        result.status,
+        notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
     ]
 
 
@@ -187,7 +185,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
         key: f(TOP, num_format=date_format(words) if fmt == "date" else fmt or "General")
         for key, fmt, _w in COLUMNS
     }
-    plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK), status_code=f(TOP, CODE))
+    plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK))
     formats = [plain[key] for key in KEYS]
     scaled = [i for i, c in enumerate(COLUMNS) if c[1] == "scaled"]
     derived = [i for i, c in enumerate(COLUMNS) if c[1] == "derived"]
@@ -196,15 +194,16 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     band, band_title = f(BAND), f(SUBTITLE, BAND)
     sparklines: list[tuple[int, Table, bool]] = []
     row = header
-    for region, results in by_region(report):
+    for region in book.view.regions:
         row += 1
-        count = targets_count(len(results), words)
-        put(ws, row, 0, f"{region_name(region, report, words)} — {count}", band_title)
+        count = targets_count(len(region.targets), words)
+        put(ws, row, 0, f"{region.label} — {count}", band_title)
         for c in range(1, len(COLUMNS)):
             ws.write_blank(row, c, None, band)
-        for result in results:
+        for view in region.targets:
+            result = view.result
             row += 1
-            values = _row(result, book)
+            values = _row(view, book)
             cells = formats.copy()
             scale = book.scale(result)
             for c in scaled:

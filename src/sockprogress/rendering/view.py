@@ -1,0 +1,396 @@
+"""What every output shows of one report, decided once, in the reader's words.
+
+`build_view(report, words)` works out, for each target, its name and region as a reader knows
+them, its key figures in order (each with its value, its text and the reason beside it when
+blank), its status, outlook and check lines, its notes, sources and the figures behind it; and
+for the report, the sentences said first, the changes since last month and which targets are
+shown in full. The page (html.py), the workbook (excel/) and the Word bulletin lay this view
+out; none of them decides a figure, a name or a reason on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from ..model import Report, TargetResult
+from ..words import DEFAULT_LANG
+from ..words.words import DASH, Words
+from . import outcome
+from .selection import IN_FULL, in_full, where_listed
+
+# The key figures of a target, in the order every output lists them: the goal and the figures
+# it is judged on, then those of method.md (JSON names). `deadline` and `pace_category` stand
+# apart for a table; a sentence says them with the goal and the pace ratio.
+INPUTS = ("goal", "deadline", "baseline", "latest", "ytd")
+COMPUTED = (
+    "share_of_target_pct",
+    "gap",
+    "gap_closed_pct",
+    "time_elapsed_pct",
+    "schedule_gap_pts",
+    "actual_cagr",
+    "required_cagr",
+    "pace_ratio",
+    "pace_category",
+    "required_cagr_from_latest",
+    "projected_at_deadline",
+    "eta",
+)
+# How each computed figure is written; "scaled" in the target's unit.
+KINDS: dict[str, str] = {
+    "share_of_target_pct": "pct",
+    "gap": "scaled",
+    "gap_closed_pct": "pct",
+    "time_elapsed_pct": "pct",
+    "schedule_gap_pts": "pts",
+    "actual_cagr": "rate",
+    "required_cagr": "rate",
+    "pace_ratio": "ratio",
+    "pace_category": "word",
+    "required_cagr_from_latest": "rate",
+    "projected_at_deadline": "scaled",
+    "eta": "month",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure of a target as a reader sees it.
+
+    `value` is the number (a date for the deadline and the expected date, a word for the pace
+    judgement), None when blank; `text` is how a sentence writes it (2.6 bn pairs, 65.0 %, —);
+    `why` is the reason beside a blank one; `period` is the period of a published figure, in
+    words as a table writes it; `remark` is what is said beside it (the schedule, in words).
+    """
+
+    key: str
+    label: str
+    value: Any
+    text: str
+    kind: str = ""
+    why: str = ""
+    period: str = ""
+    remark: str = ""
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """A target as every output shows it."""
+
+    result: TargetResult
+    anchor: str
+    name: str
+    # the region by the reader's name for it; `region_label` adds its Chinese name in English
+    region: str
+    region_label: str
+    in_full: bool
+    # the bar of a summary: share of the goal (increase) or of the gap closed (decrease)
+    bar: float | None
+    figures: tuple[Figure, ...]
+    status_text: str
+    status_line: str
+    status_short: str
+    outlook: str
+    check_line: str
+    # why figures are blank, in one line: `pace, projection: no baseline`
+    blank_line: str
+    notes: tuple[str, ...]
+    goal_note: str
+    # the goal's own words: (label, text, True when the text is English standing in)
+    texts: tuple[tuple[str, str, bool], ...]
+    # each observation: (period, value, basis word, source, note)
+    observations: tuple[tuple[str, str, str, str, str], ...]
+    # where the figures are listed when no chart shows them (page) or the block is not in full
+    listed_with_sheet: str
+    listed_in_json: str
+
+    @property
+    def changed(self) -> bool:
+        return self.result.changed
+
+    def figure(self, key: str) -> Figure | None:
+        return next((f for f in self.figures if f.key == key), None)
+
+
+@dataclass(frozen=True)
+class RegionView:
+    anchor: str
+    name: str
+    label: str
+    targets: tuple[TargetView, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """A report as every output shows it."""
+
+    report: Report
+    words: Words
+    month: str
+    headline: tuple[str, ...]
+    comparison: str
+    counts: dict[str, int]
+    targets: tuple[TargetView, ...]
+    # regions in the order they first appear, with every target of each
+    regions: tuple[RegionView, ...]
+    status_changes: tuple[TargetView, ...]
+    figure_changes: tuple[TargetView, ...]
+    revised: tuple[TargetView, ...]
+    # beyond IN_FULL targets: what the outputs say of those not shown in full
+    cards_note: str
+    sources_note: str
+    method: tuple[str, ...]
+
+    @property
+    def in_full_count(self) -> int:
+        return sum(1 for t in self.targets if t.in_full)
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "x"
+
+
+def _bar(result: TargetResult) -> float | None:
+    f = result.figures
+    value = f.share_of_target_pct if result.target.direction == "increase" else f.gap_closed_pct
+    return None if value is None else round(min(100.0, max(0.0, value)), 1)
+
+
+def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Each observation the target is judged on, with its source: the chart as a table."""
+    return tuple(
+        (
+            words.period(o.period),
+            words.scaled(o.value, r.target.unit),
+            words.basis(o.basis, o.period) + (words.paren(words("estimate")) if o.estimate else ""),
+            o.source,
+            o.note,
+        )
+        for o in r.observations
+    )
+
+
+def blank_line(r: TargetResult, words: Words, as_of: Any) -> str:
+    """Why figures are blank, in one short line: `pace, projection: no baseline`."""
+    reasons: dict[str, list[str]] = {}
+    for field, reason in r.why_null:
+        if r.latest is None or field == "pace_category" or not outcome.shown(field, r, as_of):
+            continue
+        reasons.setdefault(words.why_reason(reason), []).append(words.figure_name(field))
+    # Names by the enumeration comma, one reason from the next by a semicolon: 实际年均增速、
+    # 增速比值：需有晚于基期的数据；期末预计值：最新数据已到或晚于完成时限
+    return words.semicolon.join(
+        f"{words.listed(fields)}{words.colon}{why}" for why, fields in reasons.items()
+    )
+
+
+def _computed_text(r: TargetResult, key: str, words: Words) -> str:
+    f, t = r.figures, r.target
+    value = getattr(f, key)
+    kind = KINDS[key]
+    if kind == "pct":
+        return words.percent(value)
+    if kind == "rate":
+        return words.rate(value)
+    if kind == "scaled":
+        if key == "projected_at_deadline":
+            return words.projection(value, t.unit, t.target)
+        return words.scaled(value, t.unit)
+    if kind == "month":
+        return words.about_month(value)
+    if kind == "word":
+        return words.status_word(value) or DASH
+    if kind == "ratio":
+        text = words.ratio(value)
+        if f.pace_category:
+            text += words.paren(words.status_word(f.pace_category))
+        return text
+    return outcome.schedule_text(r, words) or DASH  # points ahead or behind, in a sentence
+
+
+def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
+    """The key figures of a target, in order, each as a number and in words; a figure that
+    means nothing in this report month (the growth needed after the deadline) is left out."""
+    t, unit = r.target, r.target.unit
+    why = {field: words.why_reason(reason) for field, reason in r.why_null}
+
+    def at(value: float, period: str, *more: str) -> str:
+        inner = words.joined([words.period(period), *more])
+        return words.scaled(value, unit) + words.paren(inner)
+
+    out = [
+        Figure("goal", words("Goal"), t.target, words.goal_text(t), "scaled"),
+        Figure("deadline", words("Deadline"), t.deadline, words.date(t.deadline), "date"),
+    ]
+    base = r.baseline
+    out.append(
+        Figure(
+            "baseline",
+            words("Baseline"),
+            base.value if base else None,
+            at(base.value, base.period) if base else DASH,
+            "scaled",
+            period=words.period_as_written(base.period) if base else "",
+        )
+    )
+    latest = r.latest
+    text = DASH
+    if latest:
+        estimate = words("estimate") if latest.estimate else ""
+        text = at(latest.value, latest.period, words.basis(latest.basis, latest.period), estimate)
+    out.append(
+        Figure(
+            "latest",
+            words("Latest"),
+            latest.value if latest else None,
+            text,
+            "scaled",
+            period=words.period_as_written(latest.period) if latest else "",
+        )
+    )
+    if r.ytd:
+        ytd = r.ytd
+        out.append(
+            Figure(
+                "ytd",
+                words("Year to date"),
+                ytd.value,
+                at(ytd.value, ytd.period, words.basis("ytd", ytd.period)),
+                "derived",
+                period=words.basis("ytd", ytd.period)
+                + words.paren(words.period_as_written(ytd.period)),
+            )
+        )
+    for key in COMPUTED:
+        if not outcome.shown(key, r, as_of):
+            continue
+        value = getattr(r.figures, key)
+        text = _computed_text(r, key, words)
+        label = words.figure_name(key)
+        remark = outcome.schedule_text(r, words) if key == "schedule_gap_pts" else ""
+        if key == "pace_category" and value:
+            value = words.status_word(value)
+        out.append(
+            Figure(
+                key,
+                label,
+                value,
+                text,
+                KINDS[key],
+                why.get(key, "") if value is None else "",
+                remark=remark,
+            )
+        )
+    return tuple(out)
+
+
+def target_texts(r: TargetResult, words: Words) -> tuple[tuple[str, str, bool], ...]:
+    """The goal's own words (its plan and source) in the language, where there are any."""
+    t = r.target
+    out = []
+    for name, en, shown in (
+        (words("Plan"), t.plan, words.plan(t)),
+        (words("Source"), t.source, words.source(t)),
+    ):
+        if shown:
+            out.append((name, shown, words.foreign(DEFAULT_LANG) and shown == en))
+    return tuple(out)
+
+
+def target_view(
+    r: TargetResult, report: Report, words: Words, anchor: str, full: bool
+) -> TargetView:
+    region = words.region_name(r.target.region, report.regions_zh)
+    return TargetView(
+        result=r,
+        anchor=anchor,
+        name=words.target_name(r.target),
+        region=region,
+        region_label=words.region_label(r.target.region, report.regions_zh),
+        in_full=full,
+        bar=_bar(r),
+        figures=figures(r, words, report.as_of),
+        status_text=words.status_text(r.status),
+        status_line=outcome.status_line(r, words),
+        status_short=outcome.status_line(r, words, detail=False),
+        outlook=outcome.outlook_text(r, words),
+        check_line=outcome.check_line(r, words),
+        blank_line=blank_line(r, words, report.as_of),
+        notes=tuple(words.note_text(n) for n in r.notes),
+        goal_note=words.goal_note(r.target),
+        texts=target_texts(r, words),
+        observations=observation_rows(r, words) if full else (),
+        listed_with_sheet=where_listed(r, words, region) if full else "",
+        listed_in_json=where_listed(r, words, None),
+    )
+
+
+def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
+    """Targets grouped by region, regions in the order they first appear."""
+    order = {r: i for i, r in enumerate(dict.fromkeys(t.target.region for t in report.targets))}
+    ordered = sorted(report.targets, key=lambda t: order[t.target.region])
+    for region, group in groupby(ordered, key=lambda t: t.target.region):
+        yield region, list(group)
+
+
+def build_view(report: Report, words: Words) -> ReportView:
+    """The whole report as every output shows it."""
+    full = in_full(report)
+    seen: set[str] = set()
+    views: list[TargetView] = []
+    for r in report.targets:
+        anchor = "t-" + _slug(r.target.id)
+        while anchor in seen:
+            anchor += "-"
+        seen.add(anchor)
+        views.append(target_view(r, report, words, anchor, id(r) in full))
+    by_id = {id(v.result): v for v in views}
+    regions = tuple(
+        RegionView(
+            f"r-{i}",
+            words.region_name(region, report.regions_zh),
+            words.region_label(region, report.regions_zh),
+            tuple(by_id[id(r)] for r in results),
+        )
+        for i, (region, results) in enumerate(by_region(report), 1)
+    )
+    cards_note = ""
+    if len(full) == len(report.targets):
+        sources_note = words(
+            "The source of each latest figure (publisher, title, date, address) is given with its "
+            "target under Targets by region, and in the workbook."
+        )
+    else:
+        sources_note = words(
+            "The source of each latest figure (publisher, title, date, address) is given in the "
+            "workbook, and with its target under Targets by region for the {limit} shown there."
+        ).format(limit=IN_FULL)
+        cards_note = words(
+            "With more than {limit} targets, cards are shown for the {limit} most in need of "
+            "attention; the summary above lists all {total}, and the workbook gives each its key "
+            "figures and latest source."
+        ).format(limit=IN_FULL, total=len(report.targets))
+    return ReportView(
+        report=report,
+        words=words,
+        month=words.month(report.as_of),
+        headline=outcome.headline(report, words),
+        comparison=outcome.comparison_text(report, words),
+        counts=report.counts(),
+        targets=tuple(views),
+        regions=regions,
+        # A new status is news; a new monthly figure with the same status is routine, and with
+        # hundreds of targets it would bury the news, so those go in a folded list.
+        status_changes=tuple(v for v in views if v.result.status != v.result.previous_status),
+        figure_changes=tuple(
+            v for v in views if v.changed and v.result.status == v.result.previous_status
+        ),
+        revised=tuple(v for v in views if v.result.revisions),
+        cards_note=cards_note,
+        sources_note=sources_note,
+        method=words.method_paragraphs(),
+    )
