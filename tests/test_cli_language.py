@@ -45,7 +45,7 @@ def test_report_speaks_chinese_in_a_chinese_locale(
     result = run(shipped, "report", "--out", str(tmp_path), LANG="zh_CN.UTF-8")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("提示：actuals.xlsx，工作表“Actuals”：没有目标")
+    assert lines[0] == "提示：actuals.xlsx，工作表“Actuals”：“辽源·服装年产能”目标暂无数据"
     assert "2026年10月：完成时限（2025年12月31日）已过10个月。该时限的8项目标中：" in result.output
     assert "2026年10月：共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
         result.output
@@ -66,8 +66,8 @@ def test_check_lists_problems_and_hints_in_chinese(shipped: tuple[Path, Path]) -
     result = run(shipped, "check", SOCKPROGRESS_LANG="zh")
     assert result.exit_code == 1
     assert (
-        "actuals.xlsx，工作表“Actuals”：提示：没有目标 liaoyuan-clothing-capacity"
-        "（辽源·服装年产能）的数据；请在 Actuals 工作表中补录已发布的数据"
+        "actuals.xlsx，工作表“Actuals”：提示：“辽源·服装年产能”目标暂无数据；"
+        "请在 Actuals 工作表中补录已发布的数据"
     ) in result.output
     assert "问题2条：错误0条（该行未采用），提示2条" in result.output
     english = run(shipped, "check")

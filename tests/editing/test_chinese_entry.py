@@ -374,7 +374,7 @@ def test_a_chinese_init_workbook_round_trips_through_add_check_and_report(
     # Only the goals that still have no row are listed; none of the Chinese rows is a problem.
     assert check.exit_code == 1
     listed = [line for line in check.output.splitlines() if line.startswith("actuals.xlsx")]
-    assert listed and all("没有目标" in line for line in listed)
+    assert listed and all("目标暂无数据" in line for line in listed)
     assert "sock-output" not in check.output and "sock-firms" not in check.output
 
     for lang in ("zh", "en"):

@@ -207,20 +207,20 @@ def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Repo
         for r in range(header_row(ws) + 1, ws.max_row + 1)
         if isinstance(ws.cell(row=r, column=col("latest")).value, int | float)
     }
-    assert formats[35] == "#,##0"  # 35亿双, Liaoyuan's capacity
+    assert formats[35] == "0"  # 35亿双, Liaoyuan's capacity: no thousands separator in Chinese
     assert all(not f.endswith(".00") for f in formats.values()), formats
     assert decimals([3.5e8, 5e8], 1e8) == 1 and decimals([3.5e9], 1e8) == 0
     assert decimals([2.61e9, 4e9], 1e8) == 1 and decimals([2.615e9], 1e8) == 2
     assert decimals([], 1e8) == 0
-    assert scale_for(4e9, "pairs", Words.of("zh"), values=[2.5e9, 4e9]).number_format == "#,##0"
+    assert scale_for(4e9, "pairs", Words.of("zh"), values=[2.5e9, 4e9]).number_format == "0"
     # A computed figure: one decimal, none when whole, more when one would reach the goal.
     zh = scale_for(4e9, "pairs", Words.of("zh"), values=[2.6e9, 4e9])
-    assert zh.derived(2.617e9, 4e9) == "#,##0.0" and zh.derived(3.5e9, 4e9) == "#,##0"
+    assert zh.derived(2.617e9, 4e9) == "0.0" and zh.derived(3.5e9, 4e9) == "0"
     en = scale_for(4e9, "pairs", Words.of("en"), values=[2.6e9, 4e9])
     assert en.derived(3.96e9, 4e9) == '#,##0.00,,," bn"'
     assert en.derived(2.617e9, 4e9) == '#,##0.0,,," bn"'
     firms = scale_for(300, "firms", Words.of("zh"), values=[206, 300])
-    assert firms.derived(299.6, 300) == "#,##0.0" and firms.derived(206.0, 300) == "#,##0"
+    assert firms.derived(299.6, 300) == "0.0" and firms.derived(206.0, 300) == "0"
     projected = {
         ws.cell(row=r, column=col("projected_at_deadline")).number_format
         for r in range(header_row(ws) + 1, ws.max_row + 1)
@@ -419,7 +419,8 @@ def test_context_issues_and_about(shipped_report: Report) -> None:
     about = [v for row in wb["About"].iter_rows(values_only=True) for v in row if v]
     for item in shipped_report.inputs:
         assert item.name in about and item.sha256 in about
-    assert "awaiting_final" in about
+    assert "awaiting_final" not in about and "○ Awaiting final figure" in about
+    assert any(str(v).startswith("Eurostat") for v in about)  # the method's reference line
 
 
 def test_nothing_changed_is_said_and_a_change_is_listed(shipped_report: Report) -> None:

@@ -24,12 +24,24 @@ from sockprogress.words.words import HUGE, Words
         (2_000_000, "pieces", "2 m pieces", "200万件"),
         (206, "firms", "206 firms", "206户"),
         (45_000, "people", "45,000 people", "4.5万人"),
-        (16_330_000, "parcels", "16.33 m parcels", "1,633万件"),
+        (16_330_000, "parcels", "16.33 m parcels", "1633万件"),
+        (3.2e11, "yuan", "320 bn yuan", "3200亿元"),
         (-10, "firms", "-10 firms", "-10户"),
         (None, "pairs", "—", "—"),
         (2.5, "kg", "2.5 kg", "2.5 kg"),
     ],
-    ids=["bn", "yuan", "m", "small", "wan", "grouped-wan", "negative", "none", "unknown-unit"],
+    ids=[
+        "bn",
+        "yuan",
+        "m",
+        "small",
+        "wan",
+        "wan-4-digits",
+        "yi-4-digits",
+        "negative",
+        "none",
+        "unknown-unit",
+    ],
 )
 def test_scaled_in_both_languages(value: float | None, unit: str, en: str, zh: str) -> None:
     assert Words.of("en").scaled(value, unit) == en
@@ -111,12 +123,13 @@ def test_issue_text_comes_from_its_code_and_falls_back_to_its_message() -> None:
         params=(("target", "t1"), ("region", "Liaoyuan"), ("indicator", "sock_output")),
     )
     assert Words.of("en").issue_text(coded) == coded.message
-    # Without Chinese names the codes stand; with them, the names a Chinese reader knows.
-    assert Words.of("zh").issue_text(coded) == "没有目标 t1（Liaoyuan·sock_output）的数据"
+    # Without Chinese names the codes stand; with them, the names a Chinese reader knows; the
+    # target's id is never shown to a Chinese reader.
+    assert Words.of("zh").issue_text(coded) == "“Liaoyuan·sock_output”目标暂无数据"
     named = replace(
         coded, params=(*coded.params, ("region_zh", "辽源"), ("indicator_zh", "袜子年产量"))
     )
-    assert Words.of("zh").issue_text(named) == "没有目标 t1（辽源·袜子年产量）的数据"
+    assert Words.of("zh").issue_text(named) == "“辽源·袜子年产量”目标暂无数据"
     assert Words.of("en").issue_text(named) == coded.message
     plain = Issue("warning", "something new", "actuals.xlsx")
     assert Words.of("zh").issue_text(plain) == "something new"

@@ -65,7 +65,7 @@ def stored_line(new: NewRow, targets: TargetsFile, words: Words) -> str:
     declared = {i.indicator: i.name for i in targets.indicators}
     english = target.name if target else declared.get(new.indicator, new.indicator)
     name = words.pick(english, zh=names.written_in_chinese("indicator", new.indicator))
-    value = words.with_unit(words.plain(new.value, 6), unit)
+    value = words.with_unit(words.decimal(new.value, "#,##0.######"), unit)
     if new.value >= 1e4:
         value += words.paren(words.scaled(new.value, unit))
     basis = words.paren(words.basis(new.basis, new.period.text)) if new.basis else ""

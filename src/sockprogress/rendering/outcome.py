@@ -223,19 +223,21 @@ def status_line(result: TargetResult, words: Words, detail: bool = True) -> str:
     2.6 bn pairs, 65.0 % of goal)`; other statuses are their word. Without `detail` (a table
     that shows the latest figure and share beside it) the bracket is left out."""
     word = words.status_word(result.status)
+    joined = words("{status} · {outlook}")
     if result.outlook is None and result.status == "awaiting_final":
-        return f"{word} · {outlook_text(result, words)}"
+        return joined.format(status=word, outlook=outlook_text(result, words))
     if result.outlook is None or result.latest is None:
         return word
     if not detail:
-        return f"{word} · {words.outlook_word(result.outlook)}"
+        return joined.format(status=word, outlook=words.outlook_word(result.outlook))
     latest = words.scaled(result.latest.value, result.target.unit)
     if result.latest.estimate:
         latest += words.paren(words("estimate"))
     bracket = words("latest {latest}, {share} of goal").format(
         latest=latest, share=words.percent(result.figures.share_of_target_pct)
     )
-    return f"{word} · {words.outlook_word(result.outlook)}{words.paren(bracket)}"
+    said = joined.format(status=word, outlook=words.outlook_word(result.outlook))
+    return said + words.paren(bracket)
 
 
 def check_line(result: TargetResult, words: Words) -> str:

@@ -295,18 +295,20 @@ DIRECTIONS: dict[str, str] = {"increase": N_("increase"), "decrease": N_("decrea
 
 SEVERITY: dict[str, str] = {"error": N_("error"), "warning": N_("warning")}
 
+# The method in plain words, as the page's method section and the About sheet say it; where it
+# comes from is said once, in the About sheet's reference line (METHOD_REFERENCE).
 METHOD: tuple[str, ...] = (
     N_(
-        "Progress is judged by the Eurostat / Open SDG method for quantitative targets. The pace "
-        "ratio compares the actual compound annual growth since the baseline with the growth "
-        "needed to reach the goal by its deadline: on track at 0.95 or more, moderate progress "
-        "from 0.60, insufficient progress from 0, moving away below 0."
+        "Share of the goal: the latest figure divided by the goal. The schedule compares the "
+        "share of the gap closed since the baseline with the share of the time from the "
+        "baseline to the deadline that has passed: a target at or ahead of it keeps pace with "
+        "time (half the time gone, half the way done); the difference is given in percentage "
+        "points."
     ),
     N_(
-        "The schedule compares the share of the gap closed since the baseline with the share "
-        "of the time from the baseline to the deadline that has passed: the difference, in "
-        "percentage points, is how far ahead of or behind the time-proportional schedule the "
-        "target is."
+        "The pace ratio compares the actual growth a year since the baseline with the growth a "
+        "year needed to reach the goal by its deadline: on track at 0.95 or more, moderate "
+        "progress from 0.60, insufficient progress from 0, moving away below 0."
     ),
     N_(
         "Once a deadline has passed, the first figure that covers it decides: achieved or "
@@ -314,6 +316,11 @@ METHOD: tuple[str, ...] = (
         "months is flagged as stale. Figures that cannot be computed are left blank with the "
         "reason."
     ),
+)
+METHOD_REFERENCE = N_(
+    "Eurostat's assessment of progress towards quantitative targets (SDG monitoring), as "
+    "implemented by Open SDG and Statistics Canada; the schedule as Chinese progress bulletins "
+    "state it."
 )
 
 

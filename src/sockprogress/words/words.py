@@ -79,6 +79,8 @@ class LocaleEntry:
     semicolon: str
     sentence_gap: str
     percent: str
+    grouping: bool
+    numbers_in_sentences: str
     signed_rates: bool
     lowercase_status: bool
     periods_in_words: bool
@@ -216,9 +218,12 @@ class Words:
         language's enumeration comma, periods and dates in words."""
         if key in NUMBER_PARAMS:
             try:
-                return format(float(value), NUMBER_PARAMS[key])
+                number = float(value)
             except ValueError:
                 return value  # a target id, a cell's text: shown as written
+            if self.locale.numbers_in_sentences == "scaled":  # 40亿, 1万倍
+                return self.scaled(number, digits=1 if key == "factor" else 4)
+            return format(number, NUMBER_PARAMS[key])
         if not self.locale.periods_in_words:
             return value
         if key in LIST_PARAMS:
@@ -413,9 +418,10 @@ class Words:
         return (negative if number.is_signed() else positive) + text
 
     def plain(self, value: float, digits: int = 2) -> str:
-        """A number with at most `digits` decimals, grouped: 1,234.5."""
-        pattern = "#,##0." + "#" * digits if digits else "#,##0"
-        return self.decimal(value, pattern)
+        """A number with at most `digits` decimals, grouped where the language groups digits:
+        1,234.5 / 1234.5."""
+        whole = "#,##0" if self.locale.grouping else "0"
+        return self.decimal(value, f"{whole}." + "#" * digits if digits else whole)
 
     def unit(self, unit: str) -> str:
         """A unit in the language; a unit the catalogue does not know is shown as written."""

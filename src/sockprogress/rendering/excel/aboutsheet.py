@@ -1,4 +1,5 @@
-"""The About sheet: the method in plain words, the status legend with codes, the inputs' hashes.
+"""The About sheet: the method in plain words and its reference, the status legend, the inputs'
+hashes.
 
 Each heading sits in column A beside its text, which spans B:C and is given the height its
 wrapped lines need (merged cells never grow by themselves).
@@ -8,10 +9,10 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from ...words.messages import WORKBOOK_SCALE_NOTES
+from ...words.messages import METHOD_REFERENCE, WORKBOOK_SCALE_NOTES
 from ..selection import IN_FULL
 from .book import Book
-from .formats import BOLD, CODE, HASH, STATUS_STYLE, SUBTITLE, TITLE, TOP, WRAP
+from .formats import BOLD, HASH, STATUS_STYLE, SUBTITLE, TITLE, TOP, WRAP
 from .layout import fit_row, month_words, print_setup, put
 
 WIDTHS = (24.0, 22.0, 70.0)
@@ -36,6 +37,7 @@ def _rows(book: Book) -> list[tuple[str, str]]:
     return [
         (words("Report month"), month_words(str(report.as_of), words)),
         (words("Method"), "\n".join(words.method_paragraphs())),
+        (words("Reference"), words(METHOD_REFERENCE)),
         (words("Units"), units),
         (
             words("Formulas"),
@@ -63,13 +65,12 @@ def write_about(book: Book, ws: Worksheet) -> None:
         row += 1
     row += 1
     put(ws, row, 0, words("Status legend"), f(SUBTITLE))
-    code = f(CODE, TOP)
     for n, status in enumerate(STATUS_STYLE, row + 1):
         put(ws, n, 0, words.status_text(status), f.status(status))
-        put(ws, n, 1, status, code)
         meaning = words.status_meaning(status)
-        put(ws, n, 2, meaning, wrap)
-        fit_row(ws, n, [(meaning, WIDTHS[2])])
+        ws.merge_range(n, 1, n, 2, "", wrap)
+        put(ws, n, 1, meaning, wrap)
+        fit_row(ws, n, [(meaning, TEXT_WIDTH)])
     row += len(STATUS_STYLE) + 2
     put(ws, row, 0, words("Inputs"), f(SUBTITLE))
     digest = f(HASH)

@@ -30,18 +30,18 @@ def _what_changed(result: TargetResult, book: Book) -> str:
     parts = []
     if result.status != result.previous_status:
         old, new = words.status_word(result.previous_status), words.status_word(result.status)
-        parts.append(words("status {old} → {new}").format(old=old, new=new))
+        parts.append(words("status from {old} to {new}").format(old=old, new=new))
     prev, now = result.previous_latest, result.latest
     if (prev is None) != (now is None) or (
         prev and now and (prev.period, prev.value) != (now.period, now.value)
     ):
         old_p = period_words(prev.period, words) if prev else words("none")
         new_p = period_words(now.period, words) if now else words("none")
-        parts.append(words("latest {old} → {new}").format(old=old_p, new=new_p))
+        parts.append(words("latest figure from {old} to {new}").format(old=old_p, new=new_p))
     for rev in result.revisions:
         s = book.scale(result)
         parts.append(
-            words("revised {period}: {old} → {new}").format(
+            words("{period} revised from {old} to {new}").format(
                 period=period_words(rev.period, words),
                 old=f"{s.of(rev.old):g}",
                 new=f"{s.of(rev.new):g}",
@@ -53,8 +53,10 @@ def _what_changed(result: TargetResult, book: Book) -> str:
 def write_changes(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
     month, before = book.month, str(report.as_of.shift(-1))
-    title = words("What changed since last month") + words.colon
-    put(ws, 0, 0, f"{title}{month_words(before, words)} → {month_words(month, words)}", f(TITLE))
+    title = words("What changed since last month: {before} to {month}").format(
+        before=month_words(before, words), month=month_words(month, words)
+    )
+    put(ws, 0, 0, title, f(TITLE))
     put(ws, 1, 0, outcome.comparison_text(report, words))
     heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
     row = 2

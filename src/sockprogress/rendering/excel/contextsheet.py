@@ -20,7 +20,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("change", 13),
     ("change_pct", 10),
     ("unit", 12),
-    ("indicator", 22),
 )
 
 
@@ -47,7 +46,6 @@ def write_context(book: Book, ws: Worksheet) -> None:
             s.of(c.change),
             c.change_pct,
             s.unit,
-            c.indicator,
         ]
         for col, value in enumerate(values):
             put(ws, row, col, value, pct if col == 8 else number)

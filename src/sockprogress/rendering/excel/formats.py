@@ -27,7 +27,6 @@ BAND: Style = {"bg_color": "#D9E1F2", "pattern": 1}
 TITLE: Style = {"bold": True, "font_size": 14, "font_color": DARK_BLUE}
 SUBTITLE: Style = {"bold": True, "font_size": 12, "font_color": DARK_BLUE}
 MUTED: Style = {"italic": True, "font_color": "#595959"}
-CODE: Style = {"font_size": 8, "font_color": "#808080"}
 CHECK: Style = {"bold": True, "font_color": "#8A1C00"}
 BOLD: Style = {"bold": True}
 ITALIC: Style = {"italic": True}
@@ -141,6 +140,8 @@ class Scale:
     # For `derived`: the divisor a display format applies (10^9 for `bn`) and its ending.
     shown_divisor: float = 1.0
     ending: str = ""
+    # digits grouped in thousands (2,500) or not (2500), as the language writes figures
+    grouped: bool = True
 
     def of(self, value: float | None) -> float | None:
         return None if value is None else value / self.factor
@@ -158,7 +159,10 @@ class Scale:
             else (apart_from / self.factor / self.shown_divisor,)
         )
         digits = faithful_digits(x, 0 if float(x).is_integer() else 1, bound)
-        return _with(min(digits, 6), *self.ending.split("|")) if self.ending else _with(digits)
+        if self.ending:
+            scaling, suffix = self.ending.split("|")
+            return _with(min(digits, 6), scaling, suffix)
+        return _with(digits, grouped=self.grouped)
 
 
 def decimals(values: Iterable[float], divisor: float = 1.0) -> int:
@@ -176,8 +180,13 @@ def decimals(values: Iterable[float], divisor: float = 1.0) -> int:
     return most
 
 
-def _with(decimals: int, scaling: str = "", suffix: str = "") -> str:
-    return "#,##0" + ("." + "0" * decimals if decimals else "") + scaling + suffix
+def _with(decimals: int, scaling: str = "", suffix: str = "", grouped: bool = True) -> str:
+    return (
+        ("#,##0" if grouped else "0")
+        + ("." + "0" * decimals if decimals else "")
+        + scaling
+        + suffix
+    )
 
 
 def scale_for(
@@ -189,11 +198,15 @@ def scale_for(
     shown = [*values] or [magnitude]
     name = words.unit_as_shown(unit)
     divide = words.locale.workbook_scale == "divide"
+    grouped = words.locale.grouping
     for limit, step in words.locale.scale:
         if size < limit:
             continue
         if divide:  # the cell holds the value divided: 亿 and 万 are no power of a thousand
-            return Scale(limit, step + name, _with(decimals(shown, limit)))
+            number_format = _with(decimals(shown, limit), grouped=grouped)
+            return Scale(
+                limit, step + name, number_format, _with(2, grouped=grouped), grouped=grouped
+            )
         # a display format divides by a thousand per comma: `,,,` shows 10^9 as 1
         scaling, suffix = "," * round(math.log10(limit) / 3), f'"{step}"'
         return Scale(
@@ -205,4 +218,5 @@ def scale_for(
             limit,
             f"{scaling}|{suffix}",
         )
-    return Scale(1.0, name, INTEGER if whole else _with(decimals(shown)))
+    plain = _with(0 if whole else decimals(shown), grouped=grouped)
+    return Scale(1.0, name, plain, _with(2, grouped=grouped), grouped=grouped)

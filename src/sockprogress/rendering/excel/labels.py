@@ -95,7 +95,7 @@ def notes_text(view: TargetView, words: Words, keys: Sequence[str] = ()) -> str:
         if figure.key in keys and figure.why:
             reasons.setdefault(figure.why, []).append(figure.label)
     blanks = [
-        words("blank: {reason}").format(reason=f"{words.joined(names)} — {reason}")
+        words("blank: {figures} — {reason}").format(figures=words.listed(names), reason=reason)
         for reason, names in reasons.items()
     ]
     return "\n".join([*view.notes, *blanks])

@@ -322,7 +322,8 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         ws.set_column(c, c, width)
     # wide enough together for the 16.5 cm chart, so the print area holds all of it
     ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
-    title = f"{region.label} — {targets_count(len(region.targets), words)}"
+    count = targets_count(len(region.targets), words)
+    title = words("{region} ({count})").format(region=region.label, count=count)
     put(ws, 0, 0, title, book.formats(TITLE))
     wrap = len(report.targets) <= WRAPPED_SOURCES
     row = 2

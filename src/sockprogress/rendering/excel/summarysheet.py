@@ -12,6 +12,7 @@ from xlsxwriter.utility import quote_sheetname, xl_range, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from ...model import Report, TargetResult
+from ...words.messages import STATUS_ICONS
 from ...words.words import Words
 from .. import outcome
 from ..view import TargetView
@@ -124,8 +125,14 @@ def _latest_period(result: TargetResult, words: Words) -> str | None:
 
 
 def _counts_line(report: Report, words: Words) -> str:
-    parts = [f"{words.status_text(s)}{words.colon}{n}" for s, n in report.counts().items()]
-    return f"{targets_count(len(report.targets), words)} — " + " · ".join(parts)
+    parts = [
+        f"{STATUS_ICONS[s]} "
+        + words("{n} {status}").format(n=n, status=words.status_in_sentence(s))
+        for s, n in report.counts().items()
+    ]
+    return words("{targets}: {counts}").format(
+        targets=targets_count(len(report.targets), words), counts=words.semicolon.join(parts)
+    )
 
 
 def _sentence(ws: Worksheet, book: Book, row: int, text: str, style: Style) -> None:
@@ -197,7 +204,13 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     for region in book.view.regions:
         row += 1
         count = targets_count(len(region.targets), words)
-        put(ws, row, 0, f"{region.label} — {count}", band_title)
+        put(
+            ws,
+            row,
+            0,
+            words("{region} ({count})").format(region=region.label, count=count),
+            band_title,
+        )
         for c in range(1, len(COLUMNS)):
             ws.write_blank(row, c, None, band)
         for view in region.targets:
