@@ -97,7 +97,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                     continue
                 ends.add(day)
                 value = round(at(day, draw(st.floats(0.95, 1.05))), 2)
-                if repeat and mine and draw(st.booleans()):
+                if repeat and len(mine) > 0 and draw(st.booleans()):
                     value = mine[-1][2]
                 mine.append((ind, _period_cell(draw, pkind, day), value, None))
         else:
