@@ -280,11 +280,15 @@ def test_year_row_wins_over_months_with_a_warning() -> None:
     assert any("differs from its months" in i.message for i in report.issues)
 
 
-def test_ytd_of_the_current_year_is_shown_not_judged() -> None:
+def test_ytd_outside_the_goals_own_year_is_shown_not_judged() -> None:
+    """A 2025 deadline judged in 2024: the 2024 year-to-date figure is shown, with no ytd
+    figures against the goal, and the status follows the pace of the year totals."""
     rows = [("R", "x", "2023", 1300), ("R", "x", "2024-05", 500, "ytd")]
     r = run(ANNUAL, rows, as_of="2024-06")
     assert r.latest is not None and r.latest.period == "2023"
     assert r.ytd is not None and (r.ytd.period, r.ytd.value) == ("2024-05", 500.0)
+    assert not r.own_year and r.figures.ytd_share_of_target_pct is None
+    assert r.status == r.figures.pace_category
 
 
 def test_annual_total_ignores_single_dates_with_a_warning() -> None:
