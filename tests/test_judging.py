@@ -34,7 +34,10 @@ def test_level_figures_follow_the_method() -> None:
     assert f.share_of_target_pct == pytest.approx(75.0)
     assert f.gap == pytest.approx(50.0)
     assert f.gap_closed_pct == pytest.approx(50.0)
-    assert f.time_elapsed_pct == pytest.approx(100 * years(t0, end) / years(t0, D))
+    # months, at the latest figure's end: 18 of the 48 months from end-2021 to end-2025
+    assert f.time_elapsed_pct == pytest.approx(100 * 18 / 48)
+    assert f.schedule_gap_pts == pytest.approx(50.0 - 37.5)
+    assert end > tl  # the report month plays no part
     actual = 1.5 ** (1 / years(t0, tl)) - 1
     required = 2.0 ** (1 / years(t0, D)) - 1
     assert f.actual_cagr == pytest.approx(actual)
@@ -171,7 +174,9 @@ def test_awaiting_final_keeps_pace_but_no_projection_past_the_deadline() -> None
     assert r.status == "awaiting_final"
     assert r.figures.pace_category == "on_track" or r.figures.pace_category is not None
     assert r.figures.projected_at_deadline is not None  # latest (2024) is before the deadline
-    assert r.figures.time_elapsed_pct == 100.0
+    # at the latest figure's date (end-2024: 36 of 48 months), not at the report month
+    assert r.figures.time_elapsed_pct == 75.0
+    assert r.figures.schedule_gap_pts == pytest.approx(50.0 - 75.0)
     late = run(t, [("R", "x", "2024", 150)], as_of="2025-12")
     assert late.status != "awaiting_final"  # December 2025 itself is not past the deadline
 
@@ -275,11 +280,15 @@ def test_year_row_wins_over_months_with_a_warning() -> None:
     assert any("differs from its months" in i.message for i in report.issues)
 
 
-def test_ytd_of_the_current_year_is_shown_not_judged() -> None:
+def test_ytd_outside_the_goals_own_year_is_shown_not_judged() -> None:
+    """A 2025 deadline judged in 2024: the 2024 year-to-date figure is shown, with no ytd
+    figures against the goal, and the status follows the pace of the year totals."""
     rows = [("R", "x", "2023", 1300), ("R", "x", "2024-05", 500, "ytd")]
     r = run(ANNUAL, rows, as_of="2024-06")
     assert r.latest is not None and r.latest.period == "2023"
     assert r.ytd is not None and (r.ytd.period, r.ytd.value) == ("2024-05", 500.0)
+    assert not r.own_year and r.figures.ytd_share_of_target_pct is None
+    assert r.status == r.figures.pace_category
 
 
 def test_annual_total_ignores_single_dates_with_a_warning() -> None:

@@ -103,6 +103,9 @@ class Target:
     # What a reader must know about the goal itself (its scope, an uncertain definition).
     note: str | None = None
     note_zh: str | None = None
+    # A year goal (年度目标, `year = 2026` in targets.toml): the deadline is 31 December of that
+    # year, and only figures of that year count for it (method: year goal).
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,14 @@ class Figures:
     # gap_closed_pct - time_elapsed_pct: ahead (+) of or behind (-) the time-proportional
     # schedule, in percentage points (序时进度).
     schedule_gap_pts: float | None = None
+    # The goal's own year: January..N of the deadline's year against the year's goal (the
+    # first four only when it applies; the change on a year before whenever there is a
+    # year-to-date figure).
+    ytd_share_of_target_pct: float | None = None
+    ytd_schedule_pct: float | None = None
+    ytd_schedule_gap_pts: float | None = None
+    ytd_pace_ratio: float | None = None
+    ytd_yoy_pct: float | None = None
 
 
 @dataclass(frozen=True)
@@ -250,6 +261,14 @@ class TargetResult:
     checks: tuple[Issue, ...] = ()
     # Figures of this target that changed since last month's report was published.
     revisions: tuple[Revision, ...] = ()
+    # The period of the earliest of two or more observations, over 12 months or more, equal to
+    # the latest one (a figure restated unchanged); None otherwise.
+    unchanged_since: str | None = None
+    # The goal's own year applies: `ytd` is January..N of the deadline's year, held against it.
+    own_year: bool = False
+    # Why each figure of the goal's own year (ytd_*) is blank, apart from `why_null`: the
+    # JSON gives both in one `why_null`.
+    why_null_year: tuple[tuple[str, str], ...] = ()
 
     @property
     def new_latest(self) -> bool:
@@ -287,6 +306,9 @@ class ContextResult:
     latest: Observation
     previous: Observation | None
     name_zh: str | None = None
+    # A flow's year-to-date figure of the report month's year, and its change on a year before.
+    ytd: Observation | None = None
+    ytd_yoy_pct: float | None = None
 
     @property
     def change(self) -> float | None:

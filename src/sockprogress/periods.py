@@ -162,6 +162,22 @@ def years_between(start: dt.date, end: dt.date) -> float:
     return (end - start).days / 365.25
 
 
+def months_between(start: dt.date, end: dt.date) -> float:
+    """Months from start to end as the method counts them: whole months between month ends,
+    fractional for a day inside a month (2020-12-31 -> 2023-12-31 is 36; 2026-01-31 ->
+    2026-02-14 is 0.5).
+
+    12 (b.year - a.year) + (b.month - a.month) + b.day / days_in_month(b) - a.day /
+    days_in_month(a).
+    """
+    whole = 12 * (end.year - start.year) + (end.month - start.month)
+    return (
+        whole
+        + end.day / calendar.monthrange(end.year, end.month)[1]
+        - start.day / calendar.monthrange(start.year, start.month)[1]
+    )
+
+
 def add_years(start: dt.date, years: float) -> dt.date:
     """The date `years` (days / 365.25) after start, rounded to the nearest day."""
     return start + dt.timedelta(days=round(years * 365.25))

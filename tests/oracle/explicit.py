@@ -23,8 +23,11 @@ def _spec(
     deadline: dt.date = D27,
     baseline: dict[str, Any] | None = None,
     indicator: str | None = None,
+    year: int | None = None,
 ) -> Spec:
-    return Spec(id, indicator or f"ind-{id}", kind, direction, target, deadline, baseline)
+    if year is not None:
+        deadline = dt.date(year, 12, 31)
+    return Spec(id, indicator or f"ind-{id}", kind, direction, target, deadline, baseline, year)
 
 
 def _rows(id: str, *rows: tuple[Any, ...]) -> list[tuple[str, Any, float, str | None]]:
@@ -94,7 +97,9 @@ CASES: list[tuple[str, Scenario, str | None]] = [
             share_of_target_pct=70.0,
             gap=300.0,
             gap_closed_pct=40.0,
-            time_elapsed_pct=100 * 912 / 1461,
+            # months, at the latest figure (end-2023): 24 of the 48 from end-2021 to end-2025
+            time_elapsed_pct=50.0,
+            schedule_gap_pts=40.0 - 50.0,
             actual_cagr=1.4 ** (365.25 / 730) - 1,
             required_cagr=2 ** (365.25 / 1461) - 1,
             status="on_track",
@@ -374,7 +379,7 @@ CASES: list[tuple[str, Scenario, str | None]] = [
             "2022-12",
             status="not_assessable",
             latest_value=None,
-            time_elapsed_pct=100 * 730 / 1461,
+            time_elapsed_pct=None,  # taken at the latest figure: there is none
             required_cagr=2 ** (365.25 / 1461) - 1,
         ),
         None,
@@ -457,6 +462,266 @@ CASES: list[tuple[str, Scenario, str | None]] = [
             [(dt.datetime(2025, 12, 24), 100)],
             "2025-12",
             required_cagr_from_latest=2 ** (365.25 / 7) - 1,
+        ),
+        None,
+    ),
+]
+
+
+def _month_rows(year: int, months: range, value: float, basis: str | None = None) -> list[Any]:
+    return [(f"{year:04d}-{m:02d}", value, basis) for m in months]
+
+
+# The method as changed for the goal's own year (issue 20): one scenario per rule, worked by hand.
+CASES += [
+    (
+        "time-elapsed-in-months-at-the-latest-figure",
+        # months(2020-12-31 -> 2022-06-15) = 24 - 6 + 15/30 - 31/31 = 17.5 of 48
+        _one(
+            _spec(
+                target=200,
+                deadline=dt.date(2024, 12, 31),
+                baseline={"period": "2020", "value": 100},
+            ),
+            [(dt.datetime(2022, 6, 15), 150)],
+            "2022-12",
+            time_elapsed_pct=100 * 17.5 / 48,
+            gap_closed_pct=50.0,
+            schedule_gap_pts=50.0 - 100 * 17.5 / 48,
+        ),
+        None,
+    ),
+    (
+        "schedule-gap-null-once-the-latest-figure-reaches-the-deadline",
+        _one(
+            _spec(
+                target=200,
+                deadline=dt.date(2024, 12, 31),
+                baseline={"period": "2020", "value": 100},
+            ),
+            [("2024", 150)],
+            "2025-03",
+            time_elapsed_pct=100.0,
+            schedule_gap_pts=None,
+            status="missed",
+        ),
+        None,
+    ),
+    (
+        "schedule-gap-null-at-the-baseline",
+        _one(
+            _spec(baseline={"period": "2022"}),
+            [("2022", 100)],
+            "2023-01",
+            time_elapsed_pct=0.0,
+            schedule_gap_pts=None,
+        ),
+        None,
+    ),
+    (
+        "year-goal-bulletin-ahead-of-the-schedule-with-only-its-cumulative-figure",
+        # 1-10月 3.12 of 3.5: 89.1 %, schedule 83.3 %, +5.8 points; 同比 3.12 / 2.9
+        _one(
+            _spec(kind="annual_total", target=3.5e9, year=2026),
+            [("2025-10", 2.9e9, "ytd"), ("2026-10", 3.12e9, "ytd")],
+            "2026-11",
+            latest_value=None,
+            ytd_value=3.12e9,
+            ytd_period="2026-10",
+            ytd_share_of_target_pct=100 * 3.12 / 3.5,
+            ytd_schedule_pct=100 * 10 / 12,
+            ytd_schedule_gap_pts=100 * 3.12 / 3.5 - 100 * 10 / 12,
+            ytd_pace_ratio=(3.12 / 3.5) / (10 / 12),
+            ytd_yoy_pct=100 * (3.12 / 2.9 - 1),
+            pace_category="on_track",
+            schedule_gap_pts=None,
+            status="on_track",
+            stale=False,
+        ),
+        None,
+    ),
+    (
+        "year-goal-achieved-early-by-its-cumulative-figure",
+        _one(
+            _spec(kind="annual_total", target=1000, year=2026),
+            [("2026-09", 1010, "ytd")],
+            "2026-10",
+            ytd_share_of_target_pct=101.0,
+            ytd_schedule_gap_pts=101.0 - 75.0,
+            ytd_pace_ratio=1.01 / 0.75,
+            status="achieved",
+        ),
+        None,
+    ),
+    (
+        "year-goal-decrease-a-cap-is-never-met-early",
+        # 650 of a 1,200 cap after six months: 54.2 % used against 50 %: pace 0.5 / 0.5417
+        _one(
+            _spec(kind="annual_total", direction="decrease", target=1200, year=2026),
+            [("2026-06", 650, "ytd")],
+            "2026-07",
+            ytd_share_of_target_pct=100 * 650 / 1200,
+            ytd_schedule_pct=50.0,
+            ytd_schedule_gap_pts=100 * 650 / 1200 - 50.0,
+            ytd_pace_ratio=0.5 / (650 / 1200),
+            pace_category="moderate_progress",
+            status="moderate_progress",
+        ),
+        None,
+    ),
+    (
+        "year-goal-without-a-figure-of-its-year-is-not-assessable",
+        _one(
+            _spec(kind="annual_total", target=1000, year=2026),
+            [("2024", 800), ("2025", 1100)],  # 2025 meets it, but is not of 2026
+            "2026-03",
+            latest_value=1100,
+            status="not_assessable",
+        ),
+        None,
+    ),
+    (
+        "year-goal-is-never-met-by-an-earlier-year",
+        _one(
+            _spec(kind="annual_total", target=1000, year=2025),
+            [("2023", 800), ("2024", 1100)],  # 2024 meets it, but is not of 2025
+            "2026-02",
+            status="awaiting_final",
+        ),
+        None,
+    ),
+    (
+        "year-goal-a-december-report-with-the-years-total-is-decided-by-it",
+        _one(
+            _spec(kind="annual_total", target=1000, year=2025),
+            [*_month_rows(2025, range(1, 12), 80), ("2025-12", 960, "ytd")],
+            "2025-12",
+            latest_value=960,
+            latest_period="2025",
+            ytd_value=None,  # December: the year's total, not a year-to-date figure
+            status="missed",
+        ),
+        None,
+    ),
+    (
+        "mid-year-deadline-final-is-the-ttm-to-its-month",
+        # 12 x 95 = 1,140 to June 2025 (missed); July-September at 120 meet it late
+        _one(
+            _spec(kind="annual_total", target=1200, deadline=dt.date(2025, 6, 30)),
+            _month_rows(2024, range(7, 13), 95)
+            + _month_rows(2025, range(1, 7), 95)
+            + _month_rows(2025, range(7, 10), 120),
+            "2025-10",
+            latest_value=9 * 95 + 3 * 120,
+            latest_period="2025-09",
+            status="missed",
+            ytd_value=6 * 95 + 3 * 120,
+            ytd_share_of_target_pct=None,  # a mid-year deadline has no own year
+        ),
+        None,
+    ),
+    (
+        "stale-looks-at-the-year-to-date-figure-and-its-gap-at-its-date",
+        _one(
+            _spec(
+                kind="annual_total",
+                target=1000,
+                deadline=D25,
+                baseline={"period": "2021", "value": 500},
+            ),
+            [("2024", 800), ("2025-10", 700, "ytd")],
+            "2026-10",
+            latest_value=800,
+            ytd_value=700,
+            ytd_schedule_gap_pts=70.0 - 100 * 10 / 12,
+            schedule_gap_pts=None,
+            status="awaiting_final",
+            stale=False,
+        ),
+        None,
+    ),
+    (
+        "month-amounts-that-disagree-with-a-ytd-row-lose-to-it",
+        # Jan-Mar amounts add up to 310, the Jan-Mar ytd row says 300: TTM = 900 + 300
+        _one(
+            _spec(kind="annual_total", target=2000),
+            [
+                *_month_rows(2025, range(4, 13), 100),
+                ("2026-01", 100),
+                ("2026-02", 100),
+                ("2026-03", 110),
+                ("2026-03", 300, "ytd"),
+            ],
+            "2026-04",
+            latest_value=1200,
+            latest_basis="ttm",
+            ytd_value=300,
+        ),
+        None,
+    ),
+    (
+        "level-periods-ending-on-one-day-are-one-period",
+        _one(
+            _spec(),
+            [("2023", 100), ("2023-12", 120), ("2024", 130)],
+            "2025-01",
+            baseline_value=120,  # the lower of the two rows for 31 Dec 2023
+            baseline_period="2023-12",
+            latest_value=130,
+        ),
+        None,
+    ),
+    (
+        "unchanged-since-a-run-of-twelve-months-or-more",
+        Scenario(
+            [_spec("a"), _spec("b")],
+            _rows("a", ("2021", 140), ("2022", 150), ("2023-06", 150), ("2024", 150))
+            + _rows("b", ("2023-06", 150), ("2024-03", 150)),
+            "2025-01",
+            expect={"a": {"unchanged_since": "2022"}, "b": {"unchanged_since": None}},
+        ),
+        None,
+    ),
+    (
+        "ytd-yoy-from-last-years-month-amounts",
+        _one(
+            _spec(kind="annual_total", target=2000, year=2026),
+            [*_month_rows(2025, range(1, 5), 100), ("2026-04", 480, "ytd")],
+            "2026-05",
+            ytd_value=480,
+            ytd_yoy_pct=20.0,
+            ytd_share_of_target_pct=24.0,
+            ytd_schedule_pct=100 * 4 / 12,
+        ),
+        None,
+    ),
+    (
+        "ytd-only-of-the-report-year-or-the-deadlines-year",
+        _one(
+            _spec(kind="annual_total", target=2000, deadline=D27),
+            [("2025-11", 500, "ytd")],
+            "2026-02",
+            ytd_value=None,
+            ytd_period=None,
+            ytd_yoy_pct=None,
+        ),
+        None,
+    ),
+    (
+        "last-year-of-a-plan-the-year-to-date-figure-alone-decides",
+        # 2024's total already meets the goal, but in 2025 the year's cumulative figure decides
+        _one(
+            _spec(
+                kind="annual_total",
+                target=1000,
+                deadline=D25,
+                baseline={"period": "2020", "value": 600},
+            ),
+            [("2024", 1050), ("2025-06", 450, "ytd")],
+            "2025-07",
+            ytd_pace_ratio=0.45 / 0.5,
+            pace_category="moderate_progress",
+            status="moderate_progress",
         ),
         None,
     ),

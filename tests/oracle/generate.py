@@ -12,7 +12,7 @@ from oracle.reference import Row, judge, month_end, observations, parse_period, 
 from oracle.scenarios import REGION, Scenario, Spec, end_of
 
 ORIGIN = dt.date(2018, 1, 1)
-YEAR_MODES = ("none", "year", "months", "ytd", "year+ytd", "year+months", "mixed")
+YEAR_MODES = ("none", "year", "months", "ytd", "year+ytd", "year+months", "mixed", "conflict")
 
 
 def as_rows(scenario_rows: list[tuple[str, Any, float, str | None]]) -> list[Row]:
@@ -81,6 +81,8 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         mine: list[tuple[str, Any, float, str | None]] = []
         if kind == "level":
             ends: set[dt.date] = set()
+            same_day = draw(st.integers(0, 3)) == 0  # periods ending on one day: one period
+            repeat = draw(st.integers(0, 2)) == 0  # a figure restated unchanged
             for _ in range(draw(st.integers(1, 8))):
                 pkind = draw(st.sampled_from(["year", "month", "date"]))
                 y = draw(st.integers(start, stop))
@@ -91,10 +93,12 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                     day = month_end(y, m)
                 else:
                     day = dt.date(y, m, draw(st.integers(1, month_end(y, m).day)))
-                if day in ends:
+                if day in ends and not same_day:
                     continue
                 ends.add(day)
                 value = round(at(day, draw(st.floats(0.95, 1.05))), 2)
+                if repeat and len(mine) > 0 and draw(st.booleans()):
+                    value = mine[-1][2]
                 mine.append((ind, _period_cell(draw, pkind, day), value, None))
         else:
             for y in range(start, stop + 1):
@@ -120,6 +124,13 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                             mine.append(
                                 (ind, f"{y:04d}-{m:02d}", round(sum(amounts[:m]), 2), "ytd")
                             )
+                if mode == "conflict":  # month amounts and a ytd row that disagree
+                    m = draw(st.integers(1, 12))
+                    mine += [
+                        (ind, f"{y:04d}-{k:02d}", amounts[k - 1], None) for k in range(1, m + 1)
+                    ]
+                    off = draw(st.sampled_from([0.9, 1.05, 1.2]))
+                    mine.append((ind, f"{y:04d}-{m:02d}", round(sum(amounts[:m]) * off, 2), "ytd"))
                 if mode in ("ytd", "year+ytd"):
                     chosen = _month_subset(draw, allow_full=True, allow_dec=mode == "ytd")
                     mine += [
@@ -141,7 +152,12 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                 + [month_end(2025, 6), dt.date(2026, 3, 15), dt.date(2024, 9, 10)]
             )
         )
-        spec = Spec(f"t{i}", ind, kind, direction, target, deadline)
+        year_goal = None
+        if kind == "annual_total" and draw(st.booleans()):
+            # a year goal (`year = Y`), mostly for the report month's year: its own year
+            year_goal = draw(st.sampled_from([as_y, as_y, as_y, as_y - 1, as_y + 1]))
+            deadline = dt.date(year_goal, 12, 31)
+        spec = Spec(f"t{i}", ind, kind, direction, target, deadline, year=year_goal)
         mode = draw(st.sampled_from(["none", "value", "period"]))
         before = previous_month((as_y, as_m))
         cut_before = month_end(*before)
@@ -168,7 +184,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             "kind": kind,
             "direction": direction,
             "target": target,
-            "deadline": deadline,
+            **({"year": year_goal} if year_goal else {"deadline": deadline}),
             **({"baseline": spec.baseline} if spec.baseline else {}),
         }
         for month in ((as_y, as_m), before):

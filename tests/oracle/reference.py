@@ -27,15 +27,17 @@ Readings of the contract where it leaves room (cited as R<n> in the code):
   R7  years(a -> b) = (b - a).days / 365.25 with whole-day date differences.
   R8  eta = t + round(years * 365.25) days; an eta beyond year 9999 is null. The rounding is
       left open by the contract, so the test allows +-1 day on eta.
-  R9  stale: latest end < end of the month 13 months before the report month (month-end
-      arithmetic; only date rows late in a month could read it differently). No observation:
-      stale is false.
+  R9  stale: the latest figure (the latest observation, or the year-to-date figure when it
+      ends later) ends before the end of the month 13 months before the report month
+      (month-end arithmetic; only date rows late in a month could read it differently). No
+      figure at all: stale is false.
   R10 Figures do not depend on status: every figure is given whenever its inputs are defined
-      (also after the deadline, e.g. eta on a missed target that is moving toward it), and
-      time_elapsed_pct and required_cagr need only t0, B, T and D, so a target with a given
-      baseline but no observation still has them.
-  R11 Two level rows of different periods with the same end (e.g. "2024" and "2024-12-31"):
-      the lower row is the latest (stable sort on end date in sheet order).
+      (also after the deadline, e.g. eta on a missed target that is moving toward it).
+      required_cagr needs only t0, B, T and D, so a target with a given baseline but no
+      observation still has it; time_elapsed_pct is taken at the latest observation's end, so
+      it needs one.
+  R11 Level rows of different periods with the same end (e.g. "2024" and "2024-12-31") are the
+      same period (method): only the lowest of them in the sheet is kept.
   R12 Rows with a value <= 0 are not usable (status rule 1) and are left out before any
       derivation.
   R13 A `rate` row (an annual rate stated at a month) says nothing about monthly amounts: it is
@@ -44,6 +46,20 @@ Readings of the contract where it leaves room (cited as R<n> in the code):
       figure (year total or TTM) ends that day. On a `level` target it is a level.
   R14 An estimate is never the final figure, and after the deadline an estimate meeting the
       target does not make it achieved (it stays awaiting its final figure).
+  R15 Month amounts against year-to-date rows of the same year: the `ytd` rows fix the
+      cumulative figure at their months (0 before January). Between two such fixed months
+      (or January's start and the first), when there is a month row for every month in
+      between, their sum must equal the difference; when it does not, those month rows are
+      dropped (the `ytd` row wins) before anything is derived. Stretches with a month missing
+      cannot disagree.
+  R16 The year-to-date figure of year y through month m (and the same months of y - 1 for
+      ytd_yoy_pct) is derived exactly (as R3) from the `ytd` and `month` rows of that year
+      only, as the method's "(a ytd row, or month amounts)" says; a year row is not used.
+  R17 "A figure of its year" for a year goal: the year-to-date figure of that year (the goal's
+      own year) or the year's total; a TTM or a rate ending in the year is not one. A year
+      goal's final figure is its year's total (basis annual, ending on D).
+  R18 unchanged_since compares values with a relative tolerance of 1e-9 (a TTM derived by
+      sums may differ from the same published figure in the last bits of a float).
 """
 
 from __future__ import annotations
@@ -196,9 +212,36 @@ def derive(knowns: list[Known], wanted: dict[tuple[int, int], int]) -> float | N
     return sum(float(c) * knowns[i][1] for i, c in enumerate(coef) if c != 0)
 
 
-def _annual_observations(every: list[Row]) -> list[Obs]:
-    """Year totals, the TTM at the latest month and stated rates of one indicator (R3, R4, R13)."""
-    rows = [r for r in every if r.basis != "rate"]
+def reconcile(rows: list[Row]) -> list[Row]:
+    """Month rows that disagree with the year-to-date rows of their year are dropped (R15)."""
+    dropped: set[int] = set()
+    for y in sorted({r.end.year for r in rows}):
+        ytd = {r.end.month: r.value for r in rows if r.end.year == y and r.basis == "ytd"}
+        amount = {r.end.month: r for r in rows if r.end.year == y and r.basis == "month"}
+        start, before = 0, 0.0
+        for m in sorted(ytd):
+            stretch = range(start + 1, m + 1)
+            if all(k in amount for k in stretch):
+                total = before + sum(amount[k].value for k in stretch)
+                if abs(total - ytd[m]) > 1e-9 * max(abs(total), abs(ytd[m]), 1.0):
+                    dropped |= {amount[k].number for k in stretch}
+            start, before = m, ytd[m]
+    return [r for r in rows if r.number not in dropped]
+
+
+def _ttm_at(rows: list[Row], y: int, m: int) -> Obs | None:
+    """The twelve months to (y, m), when derived exactly; None at December (R4)."""
+    if m == 12:
+        return None
+    window = [(y - 1, k) for k in range(m + 1, 13)] + [(y, k) for k in range(1, m + 1)]
+    ttm = derive(_knowns(rows, {y - 1, y}), dict.fromkeys(window, 1))
+    return None if ttm is None else Obs(month_end(y, m), ttm, f"{y:04d}-{m:02d}", "ttm")
+
+
+def _annual_observations(every: list[Row], deadline: dt.date | None = None) -> list[Obs]:
+    """Year totals, the TTM at the latest month (and at a mid-year deadline's month) and stated
+    rates of one indicator (R3, R4, R13, R15)."""
+    rows = reconcile([r for r in every if r.basis != "rate"])
     obs = []
     for y in sorted({r.end.year for r in rows}):
         year_row = [r.value for r in rows if r.kind == "year" and r.end.year == y]
@@ -209,24 +252,30 @@ def _annual_observations(every: list[Row]) -> list[Obs]:
         )
         if total is not None:
             obs.append(Obs(dt.date(y, 12, 31), total, f"{y:04d}", "annual"))
-    months = [r for r in rows if r.kind == "month"]
-    if months:
-        last = max(months, key=lambda r: r.end).end
-        y, m = last.year, last.month
-        if m != 12:  # a TTM ending in December is the year total above (R4)
-            window = [(y - 1, k) for k in range(m + 1, 13)] + [(y, k) for k in range(1, m + 1)]
-            ttm = derive(_knowns(rows, {y - 1, y}), dict.fromkeys(window, 1))
-            if ttm is not None:
-                obs.append(Obs(last, ttm, f"{y:04d}-{m:02d}", "ttm"))
+    months_in = [r for r in rows if r.kind == "month"]
+    if months_in:
+        last = max(months_in, key=lambda r: r.end).end
+        ttm = _ttm_at(rows, last.year, last.month)
+        if ttm is not None:
+            obs.append(ttm)
+        # A deadline at a month end other than 31 December: the TTM to its month as well.
+        if (
+            deadline is not None
+            and deadline.month != 12
+            and deadline == month_end(deadline.year, deadline.month)
+            and deadline < last
+        ):
+            at_deadline = _ttm_at(rows, deadline.year, deadline.month)
+            if at_deadline is not None:
+                obs.append(at_deadline)
     exact = {o.end for o in obs}
     rates = {r.end: r for r in sorted(every, key=lambda r: r.number) if r.basis == "rate"}
     obs += [Obs(e, r.value, r.period, "rate") for e, r in rates.items() if e not in exact]
     return obs
 
 
-def observations(target: dict[str, Any], rows: list[Row], cutoff: dt.date) -> list[Obs]:
-    """The observations a target is judged on, ending on or before `cutoff`, by end date."""
-    mine = [
+def _usable(target: dict[str, Any], rows: list[Row], cutoff: dt.date) -> list[Row]:
+    return [
         r
         for r in rows
         if r.region == target["region"]
@@ -234,15 +283,64 @@ def observations(target: dict[str, Any], rows: list[Row], cutoff: dt.date) -> li
         and r.end <= cutoff
         and r.value > 0  # rule 1: values <= 0 are not usable
     ]
+
+
+def observations(target: dict[str, Any], rows: list[Row], cutoff: dt.date) -> list[Obs]:
+    """The observations a target is judged on, ending on or before `cutoff`, by end date."""
+    mine = _usable(target, rows, cutoff)
     if target["kind"] == "level":
-        obs = [Obs(r.end, r.value, r.period, "level") for r in mine]
+        by_end: dict[dt.date, Row] = {}
+        for r in sorted(mine, key=lambda r: r.number):
+            by_end[r.end] = r  # one period per day; the lowest row wins (R11)
+        obs = [Obs(r.end, r.value, r.period, "level") for r in by_end.values()]
     else:
-        obs = _annual_observations(mine)
+        deadline = deadline_of(target) if "deadline" in target or "year" in target else None
+        obs = _annual_observations([r for r in mine if r.kind != "date"], deadline)
     return sorted(obs, key=lambda o: o.end)
+
+
+def cumulative(rows: list[Row], y: int, m: int) -> float | None:
+    """January..m of year y from its `ytd` and `month` rows (R15, R16), when exact."""
+    flows = reconcile([r for r in rows if r.end.year == y and r.basis in ("ytd", "month")])
+    return derive(_knowns(flows, {y}), {(y, k): 1 for k in range(1, m + 1)})
+
+
+def year_to_date(
+    rows: list[Row], cutoff: dt.date, years_allowed: set[int]
+) -> tuple[Obs | None, float | None]:
+    """The year-to-date figure (method: "The goal's own year") and the same months a year
+    before, from usable rows of one series ending by `cutoff`."""
+    flows = [r for r in rows if r.kind == "month" and r.basis in ("ytd", "month")]
+    if not flows:
+        return None, None
+    last = max(r.end for r in flows)
+    y, m = last.year, last.month
+    if m > 11 or y not in years_allowed:
+        return None, None
+    value = cumulative(rows, y, m)
+    if value is None or value <= 0:
+        return None, None
+    before = cumulative(rows, y - 1, m)
+    return Obs(last, value, f"{y:04d}-{m:02d}", "ytd"), before if before and before > 0 else None
 
 
 def years(a: dt.date, b: dt.date) -> float:
     return (b - a).days / 365.25
+
+
+def months(a: dt.date, b: dt.date) -> float:
+    """months(a -> b) of the method: whole months between month ends, a fraction inside one."""
+    da = calendar.monthrange(a.year, a.month)[1]
+    db = calendar.monthrange(b.year, b.month)[1]
+    return 12 * (b.year - a.year) + (b.month - a.month) + b.day / db - a.day / da
+
+
+def deadline_of(target: dict[str, Any]) -> dt.date:
+    """D: the deadline as written, or 31 December of a year goal's year."""
+    if "year" in target:
+        return dt.date(int(target["year"]), 12, 31)
+    day: dt.date = target["deadline"]
+    return day
 
 
 def pace_category(ratio: float | None) -> str | None:
@@ -265,12 +363,39 @@ def _baseline(target: dict[str, Any], obs: list[Obs]) -> Obs | None:
     return same_end[-1] if same_end else None  # the lower of two rows ending together (R11)
 
 
+YEAR_FIELDS = (
+    "ytd_share_of_target_pct",
+    "ytd_schedule_pct",
+    "ytd_schedule_gap_pts",
+    "ytd_pace_ratio",
+    "ytd_yoy_pct",
+)
+
+
+def unchanged_since(obs: list[Obs]) -> str | None:
+    """The earliest period of the unbroken run equal to the latest value, ending at it, when it
+    holds two or more observations over 12 months or more (R18)."""
+    if len(obs) < 2:
+        return None
+    last = obs[-1]
+    run = [last]
+    for o in reversed(obs[:-1]):
+        if abs(o.value - last.value) > 1e-9 * max(abs(o.value), abs(last.value)):
+            break
+        run.append(o)
+    first = run[-1]
+    if len(run) >= 2 and months(first.end, last.end) >= 12:
+        return first.period
+    return None
+
+
 def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> dict[str, Any]:
     """Figures and status of one target at report month `month` (year, month)."""
     eom = month_end(*month)
     obs = observations(target, rows, eom)
     T = float(target["target"])
-    D: dt.date = target["deadline"]
+    D = deadline_of(target)
+    goal_year = int(target["year"]) if "year" in target else None
     sign = 1 if target["direction"] == "increase" else -1
 
     def meets(v: float) -> bool:
@@ -278,6 +403,10 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
 
     base = _baseline(target, obs)
     latest = obs[-1] if obs else None
+    ytd, ytd_before = None, None
+    if target["kind"] == "annual_total":
+        ytd, ytd_before = year_to_date(_usable(target, rows, eom), eom, {month[0], D.year})
+    own = ytd is not None and (D.month, D.day) == (12, 31) and ytd.end.year == D.year
     f: dict[str, Any] = dict.fromkeys(
         [
             "share_of_target_pct",
@@ -292,19 +421,29 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
             "projected_at_deadline",
             "eta",
             "schedule_gap_pts",
+            *YEAR_FIELDS,
         ]
     )
     if base is not None:
         B, t0 = base.value, base.end
-        if t0 < D:
-            share = years(t0, eom) / years(t0, D)
-            f["time_elapsed_pct"] = 100 * min(1.0, max(0.0, share))
-            if B > 0 and T > 0:
-                f["required_cagr"] = (T / B) ** (1 / years(t0, D)) - 1
+        if t0 < D and B > 0 and T > 0:
+            f["required_cagr"] = (T / B) ** (1 / years(t0, D)) - 1
+    if ytd is not None:
+        C, N = ytd.value, ytd.end.month
+        if ytd_before is not None:
+            f["ytd_yoy_pct"] = 100 * (C / ytd_before - 1)
+        if own:
+            f["ytd_share_of_target_pct"] = 100 * C / T
+            f["ytd_schedule_pct"] = 100 * N / 12
+            f["ytd_schedule_gap_pts"] = 100 * C / T - 100 * N / 12
+            f["ytd_pace_ratio"] = (C / T) / (N / 12) if sign > 0 else (N / 12) / (C / T)
     if latest is not None:
         A, t = latest.value, latest.end
         f["share_of_target_pct"] = 100 * A / T
         f["gap"] = T - A
+        if base is not None and base.end < D:
+            share = months(base.end, t) / months(base.end, D)
+            f["time_elapsed_pct"] = 100 * min(1.0, max(0.0, share))
         if base is not None and base.value != T:
             f["gap_closed_pct"] = 100 * (A - base.value) / (T - base.value)
         if base is not None and t > base.end and A > 0 and base.value > 0:
@@ -312,12 +451,17 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
         req = f["required_cagr"]
         if f["actual_cagr"] is not None and req is not None and req != 0:
             f["pace_ratio"] = sign * f["actual_cagr"] / abs(req)
-        f["pace_category"] = pace_category(f["pace_ratio"])
         if t < D:
             f["required_cagr_from_latest"] = (T / A) ** (1 / years(t, D)) - 1
             if f["actual_cagr"] is not None:
                 f["projected_at_deadline"] = A * (1 + f["actual_cagr"]) ** years(t, D)
-        if f["gap_closed_pct"] is not None and f["time_elapsed_pct"] is not None:
+        if (
+            not own
+            and base is not None
+            and base.end < t < D
+            and f["gap_closed_pct"] is not None
+            and f["time_elapsed_pct"] is not None
+        ):
             f["schedule_gap_pts"] = f["gap_closed_pct"] - f["time_elapsed_pct"]
         c = f["actual_cagr"]
         if c is not None and not meets(A) and sign * c > 0:
@@ -326,29 +470,57 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
                 f["eta"] = t + dt.timedelta(days=round(span * 365.25))
             except OverflowError:
                 f["eta"] = None  # R8: beyond any calendar date
+    f["pace_category"] = pace_category(f["ytd_pace_ratio"] if own else f["pace_ratio"])
 
     met_late = final_not_in = False
-    if latest is None:
-        status = "not_assessable"
-    elif eom <= D:
-        status = "achieved" if meets(latest.value) else (f["pace_category"] or "not_assessable")
+    if goal_year is not None:  # R17: only the year's own total is its final figure
+        final = next((o for o in obs if o.end == D and o.basis == "annual"), None)
     else:
         final = next((o for o in obs if o.end >= D and o.basis != "rate"), None)  # R14
-        if final is not None:
-            status = "achieved" if meets(final.value) else "missed"
-            met_late = status == "missed" and any(o.end > final.end and meets(o.value) for o in obs)
-        elif meets(latest.value) and latest.basis != "rate":  # R14
-            status = "achieved"
-            final_not_in = True
+    if latest is None and not own:
+        status = "not_assessable"
+    elif eom <= D and final is None:
+        if own:
+            assert ytd is not None
+            if sign > 0 and meets(ytd.value):
+                status = "achieved"  # 提前完成全年目标
+            else:
+                status = f["pace_category"] or "not_assessable"
+        elif goal_year is not None:
+            status = "not_assessable"  # no figure of its year yet
         else:
-            status = "awaiting_final"
+            assert latest is not None
+            status = "achieved" if meets(latest.value) else (f["pace_category"] or "not_assessable")
+    elif final is not None:
+        status = "achieved" if meets(final.value) else "missed"
+        met_late = (
+            status == "missed"
+            and goal_year is None
+            and any(o.end > final.end and meets(o.value) for o in obs)
+        )
+    elif own:
+        assert ytd is not None
+        met = sign > 0 and meets(ytd.value)
+        status, final_not_in = ("achieved", True) if met else ("awaiting_final", False)
+    elif (
+        latest is not None
+        and latest.basis != "rate"  # R14
+        and meets(latest.value)
+        and (goal_year is None or latest.end.year >= goal_year)
+    ):
+        status = "achieved"
+        final_not_in = True
+    else:
+        status = "awaiting_final"
     outlook = None
     if status == "awaiting_final" and f["projected_at_deadline"] is not None:
         outlook = "likely_achieved" if meets(f["projected_at_deadline"]) else "likely_missed"
 
     back = month[0] * 12 + month[1] - 1 - 13
     stale_before = month_end(back // 12, back % 12 + 1)  # R9
+    newest = max((o.end for o in (latest, ytd) if o is not None), default=None)
     return {
+        "deadline": D.isoformat(),
         "baseline_value": None if base is None else base.value,
         "baseline_period": None if base is None else base.period,
         "latest_value": None if latest is None else latest.value,
@@ -358,7 +530,10 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
         "eta": None if f["eta"] is None else f["eta"].isoformat(),
         "status": status,
         "outlook": outlook,
-        "stale": latest is not None and latest.end < stale_before,
+        "stale": newest is not None and newest < stale_before,
+        "ytd_value": None if ytd is None else ytd.value,
+        "ytd_period": None if ytd is None else ytd.period,
+        "unchanged_since": unchanged_since(obs),
         # The notes' wording is the app's; the method only says these two notes exist.
         "note_met_late": met_late,
         "note_final_not_in": final_not_in,
@@ -390,7 +565,6 @@ def report(targets_path: Path, actuals_path: Path, as_of: str) -> dict[str, Any]
                 "kind": target["kind"],
                 "direction": target["direction"],
                 "target": target["target"],
-                "deadline": target["deadline"].isoformat(),
                 **now,
                 "previous_status": before["status"],
             }

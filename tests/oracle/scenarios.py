@@ -55,6 +55,14 @@ FIELDS = [
     "outlook",
     "previous_status",
     "stale",
+    "ytd_value",
+    "ytd_period",
+    "ytd_share_of_target_pct",
+    "ytd_schedule_pct",
+    "ytd_schedule_gap_pts",
+    "ytd_pace_ratio",
+    "ytd_yoy_pct",
+    "unchanged_since",
 ]
 
 
@@ -69,6 +77,8 @@ class Spec:
     target: float
     deadline: dt.date
     baseline: dict[str, Any] | None = None
+    # A year goal: `year = Y` is written instead of the deadline (which is then 31 Dec Y).
+    year: int | None = None
 
     def toml(self) -> str:
         lines = [
@@ -81,7 +91,7 @@ class Spec:
             f'kind = "{self.kind}"',
             f'direction = "{self.direction}"',
             f"target = {self.target!r}",
-            f"deadline = {self.deadline.isoformat()}",
+            f"year = {self.year}" if self.year else f"deadline = {self.deadline.isoformat()}",
         ]
         if self.baseline is not None:
             parts = [f'period = "{self.baseline["period"]}"']

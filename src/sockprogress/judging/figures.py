@@ -10,7 +10,7 @@ import datetime as dt
 import math
 
 from ..model import Figures, Observation, PaceCategory, Target
-from ..periods import add_years, years_between
+from ..periods import add_years, months_between, years_between
 
 
 def meets(target: Target, value: float) -> bool:
@@ -89,42 +89,123 @@ class _Why:
         self.reasons.setdefault(field, reason)
 
 
-def _from_baseline(
-    target: Target, baseline: Observation | None, report_end: dt.date, why: _Why
-) -> tuple[float | None, float | None]:
-    """time_elapsed_pct and required_cagr: they need only t0, B, T and D, no observation."""
+def own_year(target: Target, ytd: Observation | None) -> bool:
+    """The goal's own year applies: D is 31 December of year Y and the year-to-date figure is
+    of year Y (method: "The goal's own year")."""
+    D = target.deadline
+    return (
+        ytd is not None
+        and target.kind == "annual_total"
+        and (D.month, D.day) == (12, 31)
+        and ytd.end.year == D.year
+    )
+
+
+YTD_FIGURES = ("ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_schedule_gap_pts")
+# The figures of the goal's own year (method: "The goal's own year").
+YEAR_FIGURES = (*YTD_FIGURES, "ytd_pace_ratio", "ytd_yoy_pct")
+
+
+def _year_figures(
+    target: Target, ytd: Observation | None, ytd_before: float | None, why: _Why
+) -> dict[str, float | None]:
+    """The goal's own year: January..N against the year's goal, and the change on a year
+    before (that one for any year-to-date figure)."""
+    out: dict[str, float | None] = dict.fromkeys((*YTD_FIGURES, "ytd_pace_ratio", "ytd_yoy_pct"))
+    if ytd is None:
+        for name in out:
+            why.none(name, "no year-to-date figure")
+        return out
+    C = ytd.value
+    if ytd_before is not None and ytd_before > 0:
+        yoy = 100 * (C / ytd_before - 1)
+        out["ytd_yoy_pct"] = yoy if math.isfinite(yoy) and abs(yoy) <= MAX_FIGURE else None
+        if out["ytd_yoy_pct"] is None:
+            why.none("ytd_yoy_pct", OUT_OF_RANGE)
+    else:
+        why.none("ytd_yoy_pct", "the same months of the year before are not known")
+    if not own_year(target, ytd):
+        for name in (*YTD_FIGURES, "ytd_pace_ratio"):
+            why.none(name, "not the goal's own year")
+        return out
+    T, N = target.target, ytd.end.month
+    share = 100 * C / T
+    if not math.isfinite(share) or share > MAX_FIGURE:
+        for name in (*YTD_FIGURES, "ytd_pace_ratio"):
+            why.none(name, OUT_OF_RANGE)
+        out["ytd_schedule_pct"] = 100 * N / 12
+        return out
+    out["ytd_share_of_target_pct"] = share
+    out["ytd_schedule_pct"] = 100 * N / 12
+    out["ytd_schedule_gap_pts"] = share - 100 * N / 12
+    done, due = C / T, N / 12
+    out["ytd_pace_ratio"] = done / due if target.direction == "increase" else due / done
+    return out
+
+
+def _required(target: Target, baseline: Observation | None, why: _Why) -> float | None:
+    """required_cagr: it needs only t0, B, T and D, no observation."""
     if baseline is None:
-        why.none("time_elapsed_pct", "no baseline")
         why.none("required_cagr", "no baseline")
-        return None, None
+        return None
     span = years_between(baseline.end, target.deadline)
     if span <= 0:
-        why.none("time_elapsed_pct", "the deadline is not after the baseline")
         why.none("required_cagr", "the deadline is not after the baseline")
-        return None, None
-    elapsed = min(100.0, max(0.0, 100 * years_between(baseline.end, report_end) / span))
+        return None
     if baseline.value <= 0:
         why.none("required_cagr", "the baseline is not above zero")
-        return elapsed, None
+        return None
     required = _cagr(baseline.value, target.target, span)
     if required is None:
         why.none("required_cagr", OUT_OF_RANGE)
-    return elapsed, required
+    return required
+
+
+def _elapsed(
+    target: Target, baseline: Observation | None, latest: Observation, why: _Why
+) -> float | None:
+    """time_elapsed_pct: months from t0 to the latest figure's end over months from t0 to D."""
+    if baseline is None:
+        why.none("time_elapsed_pct", "no baseline")
+        return None
+    span = months_between(baseline.end, target.deadline)
+    if span <= 0:
+        why.none("time_elapsed_pct", "the deadline is not after the baseline")
+        return None
+    return min(100.0, max(0.0, 100 * months_between(baseline.end, latest.end) / span))
 
 
 def compute_figures(
-    target: Target, baseline: Observation | None, latest: Observation | None, report_end: dt.date
+    target: Target,
+    baseline: Observation | None,
+    latest: Observation | None,
+    report_end: dt.date | None = None,
+    ytd: Observation | None = None,
+    ytd_before: float | None = None,
 ) -> tuple[Figures, dict[str, str]]:
-    """All figures for one target; the dict maps each undefined figure to its reason."""
+    """All figures for one target; the dict maps each undefined figure to its reason.
+
+    `ytd` is the year-to-date figure and `ytd_before` the same months a year before. The report
+    month does not enter any figure: each is taken at the latest figure's date (`report_end`
+    is accepted for the callers that pass it).
+    """
     why = _Why()
     T, D = target.target, target.deadline
-    elapsed, required = _from_baseline(target, baseline, report_end, why)
+    required = _required(target, baseline, why)
+    year = _year_figures(target, ytd, ytd_before, why)
+    own = own_year(target, ytd)
     if latest is None:
-        figures = Figures(time_elapsed_pct=elapsed, required_cagr=required)
+        ratio = year["ytd_pace_ratio"] if own else None
+        figures = Figures(
+            required_cagr=required,
+            pace_category=pace_category(ratio),
+            **year,  # type: ignore[arg-type]
+        )
         for name in Figures.__dataclass_fields__:
             why.none(name, "no usable observation")
         return figures, {k: v for k, v in why.reasons.items() if getattr(figures, k) is None}
     A, t = latest.value, latest.end
+    elapsed = _elapsed(target, baseline, latest, why)
     gap_closed = actual = ratio = None
     if baseline is None:
         for name in ("gap_closed_pct", "actual_cagr", "pace_ratio", "pace_category"):
@@ -156,7 +237,6 @@ def compute_figures(
                 "pace_ratio",
                 why.reasons.get("actual_cagr") or why.reasons.get("required_cagr", "not defined"),
             )
-        why.none("pace_category", why.reasons.get("pace_ratio", ""))
     from_latest = projected = None
     if t < D:
         from_latest = _cagr(A, T, years_between(t, D))
@@ -177,6 +257,9 @@ def compute_figures(
     if ratio is not None and not (math.isfinite(ratio) and abs(ratio) <= MAX_FIGURE):
         ratio = None
         why.none("pace_ratio", OUT_OF_RANGE)
+    # The category of the ratio that decides the status: the year's pace in the goal's own year.
+    decisive = year["ytd_pace_ratio"] if own else ratio
+    why.none("pace_category", why.reasons.get("ytd_pace_ratio" if own else "pace_ratio", ""))
     share: float | None = 100 * A / T
     if share is None or not math.isfinite(share) or share > MAX_FIGURE:
         share = None
@@ -185,7 +268,13 @@ def compute_figures(
         gap_closed = None
         why.none("gap_closed_pct", OUT_OF_RANGE)
     schedule_gap = None
-    if gap_closed is not None and elapsed is not None:
+    if own:
+        why.none("schedule_gap_pts", "the year's own schedule applies (year-to-date)")
+    elif baseline is not None and t <= baseline.end:
+        why.none("schedule_gap_pts", "needs an observation later than the baseline")
+    elif t >= D:
+        why.none("schedule_gap_pts", "the latest observation is at or after the deadline")
+    elif gap_closed is not None and elapsed is not None:
         schedule_gap = gap_closed - elapsed
     else:
         why.none(
@@ -200,11 +289,12 @@ def compute_figures(
         actual,
         required,
         ratio,
-        pace_category(ratio),
+        pace_category(decisive),
         from_latest,
         projected,
         eta,
         schedule_gap,
+        **year,
     )
     return figures, {k: v for k, v in why.reasons.items() if getattr(figures, k) is None}
 

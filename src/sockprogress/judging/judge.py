@@ -26,14 +26,38 @@ from ..model import (
     TargetResult,
     TargetsFile,
 )
-from ..periods import Month, parse_period
+from ..periods import Month, months_between, parse_period
 from . import plausibility
-from .figures import compute_figures, wrong_side, wrong_side_message
+from .figures import YEAR_FIGURES, compute_figures, own_year, wrong_side, wrong_side_message
 from .rows import Rows, as_rows, split_rows
-from .series import Series, level_series, previous_series, target_series
+from .series import (
+    Series,
+    SeriesWarning,
+    annual_series,
+    level_series,
+    previous_series,
+    target_series,
+)
 from .status import decide, outlook
 
 STALE_MONTHS = 13
+UNCHANGED_MONTHS = 12
+
+
+def unchanged_since(observations: tuple[Observation, ...]) -> str | None:
+    """The period of the earliest observation of the unbroken run equal in value to the latest
+    one, ending at it, when the run holds two or more and spans 12 months or more."""
+    if len(observations) < 2:
+        return None
+    latest = observations[-1]
+    first = latest
+    for o in reversed(observations[:-1]):
+        if abs(o.value - latest.value) > 1e-9 * max(abs(o.value), abs(latest.value)):
+            break
+        first = o
+    if first is latest or months_between(first.end, latest.end) < UNCHANGED_MONTHS:
+        return None
+    return first.period
 
 
 def _baseline(target: Target, series: Series) -> tuple[Observation | None, list[Note]]:
@@ -61,17 +85,22 @@ def _assess(
     observations = series.observations
     latest = observations[-1] if observations else None
     baseline, notes = _baseline(target, series)
-    figures, why = compute_figures(target, baseline, latest, report_end)
+    ytd = series.ytd
+    figures, why = compute_figures(target, baseline, latest, report_end, ytd, series.ytd_before)
     status, final, status_notes = decide(
-        target, observations, latest, figures, report_end, baseline
+        target, observations, latest, figures, report_end, baseline, ytd
     )
     if notes and status_notes and status_notes[0].code.startswith("no_pace"):
         status_notes = status_notes[1:]  # the missing baseline says why already
     notes += status_notes
-    stale = latest is not None and latest.end < as_of.shift(-STALE_MONTHS).end
-    if stale and latest is not None:
-        months = (as_of.year - latest.end.year) * 12 + as_of.month - latest.end.month
-        notes.append(Note("stale", (("period", latest.period), ("months", str(months)))))
+    # The latest figure: the latest observation, or the year-to-date figure when that is later.
+    newest = latest
+    if ytd is not None and (newest is None or ytd.end > newest.end):
+        newest = ytd
+    stale = newest is not None and newest.end < as_of.shift(-STALE_MONTHS).end
+    if stale and newest is not None:
+        months = (as_of.year - newest.end.year) * 12 + as_of.month - newest.end.month
+        notes.append(Note("stale", (("period", newest.period), ("months", str(months)))))
     if latest is not None and latest.basis == "ttm":
         notes.append(Note("ttm", (("period", latest.period),)))
     if latest is not None and latest.estimate:
@@ -88,9 +117,12 @@ def _assess(
         previous_latest=None,
         stale=stale,
         notes=tuple(notes),
-        why_null=tuple(sorted(why.items())),
-        ytd=series.ytd,
+        why_null=tuple(sorted((k, v) for k, v in why.items() if k not in YEAR_FIGURES)),
+        why_null_year=tuple(sorted((k, v) for k, v in why.items() if k in YEAR_FIGURES)),
+        ytd=ytd,
         outlook=outlook(target, status, figures),
+        unchanged_since=unchanged_since(observations),
+        own_year=own_year(target, ytd),
     )
     return series, baseline, latest, result
 
@@ -201,6 +233,8 @@ def _judge_target(
                 sheet,
                 code=getattr(warning, "code", "series_warning"),
                 params=getattr(warning, "params", (("detail", warning),)),
+                row=getattr(warning, "row", None),
+                column=getattr(warning, "column", None),
             )
         )
     if not len(rows):
@@ -257,14 +291,36 @@ def _checks(
     return found
 
 
-def _context(rows: pd.DataFrame, indicators: dict[str, Indicator]) -> list[ContextResult]:
+def _context(
+    rows: pd.DataFrame, indicators: dict[str, Indicator], as_of: Month
+) -> tuple[list[ContextResult], list[SeriesWarning]]:
+    """Each context series' latest value; a flow's year-to-date figure; its warnings (month
+    amounts that disagree with a year-to-date row)."""
     results = []
+    warnings: list[SeriesWarning] = []
+    flows: dict[tuple[str, str], tuple[Observation | None, float | None]] = {}
+    # A flow: a series with a month row whose basis says `ytd` or `month` (a month row with no
+    # basis may as well be a level read at the month's end).
+    written = rows["basis"].isin(("ytd", "month")) & (rows["period_kind"] == "month")
+    for (region, indicator), mine in rows.groupby(["region", "indicator"]):
+        if not written[mine.index].any():
+            continue
+        flow = annual_series(Rows.from_frame(mine).without_dates(), as_of.year)
+        flows[(str(region), str(indicator))] = (flow.ytd, flow.ytd_before)
+        for warning in flow.warnings:
+            if warning.code == "ytd_months_differ":
+                warning.params = (("target", f"{region} / {indicator}"), *warning.params)
+                warnings.append(warning)
     ytd = (rows["basis"] == "ytd").map({True: "ytd", False: ""})
     for (region, indicator, basis), group in rows.groupby(
         [rows["region"], rows["indicator"], ytd], sort=True
     ):
         series = level_series(group).observations
         declared = indicators.get(str(indicator))
+        year_to_date, before = flows.get((str(region), str(indicator)), (None, None))
+        yoy = None
+        if year_to_date is not None and before is not None and before > 0:
+            yoy = 100 * (year_to_date.value / before - 1)
         results.append(
             ContextResult(
                 str(region),
@@ -275,9 +331,11 @@ def _context(rows: pd.DataFrame, indicators: dict[str, Indicator]) -> list[Conte
                 series[-1],
                 series[-2] if len(series) > 1 else None,
                 declared.name_zh if declared else None,
+                year_to_date,
+                yoy,
             )
         )
-    return results
+    return results, warnings
 
 
 def judge(
@@ -404,10 +462,24 @@ def _judge(
                         params=(("indicator", str(indicator)),),
                     )
                 )
+    context, flow_warnings = _context(context_rows, declared, as_of)
+    for warning in flow_warnings:
+        issues.append(
+            Issue(
+                "warning",
+                f"{dict(warning.params)['target']}: {warning}",
+                actuals_name,
+                sheet,
+                warning.row,
+                warning.column,
+                code=warning.code,
+                params=warning.params,
+            )
+        )
     return Report(
         as_of,
         tuple(results),
-        tuple(_context(context_rows, declared)),
+        tuple(context),
         tuple(issues),
         inputs,
         targets.regions_zh,

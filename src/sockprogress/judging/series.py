@@ -3,9 +3,12 @@
 `level`: each row is the level at its period's end.
 `annual_total`: calendar-year totals (a year row; else December's year-to-date; else the sum of
 twelve monthly amounts) plus the trailing twelve months ending at the latest month, when it can be
-derived exactly. Monthly amounts and year-to-date figures fill each other in. A month row with
-basis `rate` (an annual rate stated without a year) stands for the twelve months to that month as
-an estimate, unless an exact figure ends on the same day.
+derived exactly, and, for a deadline at a month end other than 31 December, the trailing twelve
+months ending at the deadline's month. Monthly amounts and year-to-date figures fill each other
+in; where they disagree, the year-to-date row wins. A month row with basis `rate` (an annual rate
+stated without a year) stands for the twelve months to that month as an estimate, unless an
+exact figure ends on the same day. The year-to-date figure (method: "The goal's own year") is
+the cumulative figure of January to the latest month, when that month is not December.
 """
 
 from __future__ import annotations
@@ -31,6 +34,56 @@ class _Year:
     ytd: list[float | None] = field(default_factory=lambda: [None] * 13)
     rows: dict[int, list[int]] = field(default_factory=dict)
     total_row: tuple[float, str, int] | None = None
+    # The sheet row of each month's year-to-date figure and of each month's amount.
+    ytd_row: dict[int, int] = field(default_factory=dict)
+    amount_row: dict[int, int] = field(default_factory=dict)
+    # Month amounts that disagree with a year-to-date row (left out: the year-to-date wins).
+    warnings: list[SeriesWarning] = field(default_factory=list)
+
+    def reconcile(self, number: int) -> None:
+        """Month amounts against the year-to-date rows of the same year (method: the `ytd` row
+        wins). Between two months fixed by year-to-date rows (or the start of the year and the
+        first), amounts for every month in between must add up to the difference; when they do
+        not, a warning names the rows and those amounts are left out."""
+        amount, ytd = self.amount, self.ytd
+        start, before = 0, 0.0
+        for month in range(1, 13):
+            fixed = ytd[month]
+            if fixed is None:
+                continue
+            span = range(start + 1, month + 1)
+            if all(amount[m] is not None for m in span):
+                summed = before + sum(amount[m] for m in span)  # type: ignore[misc]
+                if abs(summed - fixed) > 1e-9 * max(abs(fixed), abs(summed), 1.0):
+                    self._conflict(number, start, month, summed, fixed)
+            start, before = month, fixed
+
+    def _conflict(self, number: int, start: int, month: int, summed: float, fixed: float) -> None:
+        span = range(start + 1, month + 1)
+        dropped = [self.amount_row[m] for m in span if m in self.amount_row]
+        used = [self.ytd_row[start]] if start and start in self.ytd_row else []
+        period = f"{number:04d}-{month:02d}"
+        ytd_row = self.ytd_row.get(month)
+        self.warnings.append(
+            SeriesWarning(
+                f"the month amounts through {period} (rows "
+                f"{', '.join(map(str, used + dropped))}) add up to {summed:g}, but the "
+                f"year-to-date row {ytd_row} says {fixed:g}; the year-to-date row is used",
+                "ytd_months_differ",
+                row=ytd_row,
+                column="value",
+                period=period,
+                rows=", ".join(map(str, used + dropped)),
+                months=f"{summed:g}",
+                ytd_row=str(ytd_row),
+                ytd=f"{fixed:g}",
+            )
+        )
+        for m in span:
+            self.amount[m] = None
+            if m in self.amount_row:
+                gone = self.amount_row.pop(m)
+                self.rows[m] = [r for r in self.rows[m] if r != gone]
 
     def fill(self) -> None:
         """Derive what follows exactly: ytd(m) = ytd(m-1) + amount(m), in every direction.
@@ -70,7 +123,9 @@ class Series:
 
     observations: tuple[Observation, ...]
     ytd: Observation | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[SeriesWarning, ...] = ()
+    # The same months of the year before the year-to-date figure's (January..m), when known.
+    ytd_before: float | None = None
     # An annual total's calendar years, filled in: previous_series reuses those that had ended.
     years: dict[int, _Year] = field(default_factory=dict, compare=False, repr=False)
 
@@ -99,15 +154,59 @@ def _observation(
     return Observation(end, value, period, basis, rows, source, note)
 
 
-def level_series(rows: pd.DataFrame | Rows, info: Sources | None = None) -> Series:
-    """Each row is the level at its period's end; sorted by end, then sheet row."""
+def level_series(
+    rows: pd.DataFrame | Rows, info: Sources | None = None, same_day: bool = False
+) -> Series:
+    """Each row is the level at its period's end; sorted by end, then sheet row.
+
+    `same_day` (a level target's series): periods that end on the same day (`2023`, `2023-12`,
+    `2023-12-31`) are the same period: the lower row is used and a warning names the others.
+    """
     ordered = as_rows(rows).by_end()
-    return Series(
-        tuple(
-            _observation(end, value, period, "level", (row,), info)
-            for row, period, _, end, value, _ in ordered
-        )
+    observations = [
+        _observation(end, value, period, "level", (row,), info)
+        for row, period, _, end, value, _ in ordered
+    ]
+    if not same_day or len(set(ordered.end)) == len(ordered.end):
+        return Series(tuple(observations))
+    kept: list[Observation] = []
+    warnings: list[SeriesWarning] = []
+    for o in observations:
+        if not kept or kept[-1].end != o.end:
+            kept.append(o)
+            continue
+        # the same day again: this row is lower in the sheet (sorted by end, then row)
+        if len(warnings) and warnings[-1].end == o.end:
+            group = [*warnings.pop().group, o]
+        else:
+            group = [kept[-1], o]
+        kept[-1] = o
+        warnings.append(_same_day(group))
+    return Series(tuple(kept), warnings=tuple(warnings))
+
+
+def _same_day(group: list[Observation]) -> SeriesWarning:
+    """Level rows whose periods end on one day: one period written twice or more."""
+    used = group[-1]
+    others = ", ".join(str(o.rows[0]) for o in group[:-1])
+    periods = ", ".join(dict.fromkeys(o.period for o in group))
+    values = ", ".join(f"{o.value:g}" for o in group)
+    warning = SeriesWarning(
+        f"periods {periods} (rows {others}, {used.rows[0]}) end on the same day "
+        f"({used.end.isoformat()}) and are one period of a level, with values {values}; "
+        f"row {used.rows[0]} (the lower one) is used",
+        "level_same_day",
+        row=used.rows[0],
+        column="period",
+        periods=periods,
+        others=others,
+        used=str(used.rows[0]),
+        end=used.end.isoformat(),
+        values=values,
     )
+    warning.end = used.end
+    warning.group = group
+    return warning
 
 
 def _years(rows: Rows, skip: Container[int] = ()) -> dict[int, _Year]:
@@ -125,11 +224,14 @@ def _years(rows: Rows, skip: Container[int] = ()) -> dict[int, _Year]:
         elif kind == "month":
             month = end.month
             (year.ytd if basis == "ytd" else year.amount)[month] = value
+            (year.ytd_row if basis == "ytd" else year.amount_row)[month] = row
             if month in year.rows:
                 year.rows[month].append(row)
             else:
                 year.rows[month] = [row]
-    for year in years.values():
+    for number, year in years.items():
+        if year.ytd_row and year.amount_row:
+            year.reconcile(number)
         year.fill()
     return years
 
@@ -191,10 +293,25 @@ class SeriesWarning(str):
 
     code: str
     params: tuple[tuple[str, str], ...]
+    # The sheet row and column it is about, when one row is (the row that is used).
+    row: int | None
+    column: str | None
+    # The last day it concerns: last month's series keeps the warnings that ended by then.
+    end: dt.date | None
+    group: list[Observation]
 
-    def __new__(cls, message: str, code: str, **params: str) -> SeriesWarning:
+    def __new__(
+        cls,
+        message: str,
+        code: str,
+        *,
+        row: int | None = None,
+        column: str | None = None,
+        **params: str,
+    ) -> SeriesWarning:
         warning = super().__new__(cls, message)
         warning.code, warning.params = code, tuple(params.items())
+        warning.row, warning.column, warning.end, warning.group = row, column, None, []
         return warning
 
 
@@ -219,11 +336,14 @@ def annual_series(
     as_of_year: int,
     ended: dict[int, _Year] | None = None,
     info: Sources | None = None,
+    deadline: dt.date | None = None,
 ) -> Series:
-    """Calendar-year totals, the trailing twelve months and rates; this year's year-to-date.
+    """Calendar-year totals, the trailing twelve months and rates; the year-to-date figure.
 
     `ended`: calendar years already made from the same rows of theirs, taken as they are.
     `info`: the rows' sources and notes, for the observations made.
+    `deadline`: a target's deadline: its year's year-to-date figure is kept too, and at a month
+    end other than 31 December, the twelve months to it are an observation.
     """
     rows = as_rows(rows)
     ended = ended or {}
@@ -233,6 +353,7 @@ def annual_series(
     warnings: list[SeriesWarning] = []
     for number in sorted(years):
         year = years[number]
+        warnings += year.warnings
         total = year.total()
         if total is None:
             continue
@@ -269,17 +390,30 @@ def annual_series(
             _observation(dt.date(number, 12, 31), total, text, "annual", tuple(used), info)
         )
     ytd = None
-    if latest is not None:
+    ytd_before = None
+    twelve: list[tuple[int, int]] = [latest] if latest is not None else []
+    if (
+        deadline is not None
+        and deadline.month != 12
+        and deadline == month_end(deadline.year, deadline.month)
+        and deadline.year in years
+        and (deadline.year, deadline.month) != latest
+        and (latest is None or (deadline.year, deadline.month) < latest)
+    ):
+        twelve.append((deadline.year, deadline.month))  # its final figure, whatever comes later
+    for year_number, month in twelve:
         try:
-            ttm = _ttm(years, *latest, info)
+            ttm = _ttm(years, year_number, month, info)
         except Underivable as exc:
             ttm = None
             warnings.append(exc.args[0])
         if ttm is not None:
             observations.append(ttm)
+    if latest is not None:
         year_number, month = latest
         value = years[year_number].ytd[month]
-        if year_number == as_of_year and value is not None and value > 0 and month < 12:
+        wanted = {as_of_year} if deadline is None else {as_of_year, deadline.year}
+        if year_number in wanted and value is not None and value > 0 and month < 12:
             ytd = _observation(
                 month_end(year_number, month),
                 value,
@@ -288,9 +422,12 @@ def annual_series(
                 tuple(years[year_number].rows_through(month)),
                 info,
             )
+            before = years.get(year_number - 1)
+            if before is not None and (before.ytd[month] or 0) > 0:
+                ytd_before = before.ytd[month]
     observations += _rates(rows, observations, info)
     observations.sort(key=lambda o: o.end)
-    return Series(tuple(observations), ytd, tuple(warnings), years)
+    return Series(tuple(observations), ytd, tuple(warnings), ytd_before, years)
 
 
 def target_series(
@@ -300,8 +437,10 @@ def target_series(
     sources and notes of their rows, from `info`)."""
     usable = as_rows(rows).ending_by(as_of_end)
     if target.kind == "level":
-        return level_series(usable, info)
-    return annual_series(usable.without_dates(), as_of_end.year, info=info)
+        return level_series(usable, info, same_day=True)
+    return annual_series(
+        usable.without_dates(), as_of_end.year, info=info, deadline=target.deadline
+    )
 
 
 def previous_series(
@@ -316,7 +455,10 @@ def previous_series(
     """
     if target.kind == "level":
         observations = series.observations
-        return Series(observations[: bisect_right(observations, before_end, key=attrgetter("end"))])
+        return Series(
+            observations[: bisect_right(observations, before_end, key=attrgetter("end"))],
+            warnings=tuple(w for w in series.warnings if w.end is None or w.end <= before_end),
+        )
     ended = {n: year for n, year in series.years.items() if dt.date(n, 12, 31) <= before_end}
     usable = as_rows(rows).ending_by(before_end).without_dates()
-    return annual_series(usable, before_end.year, ended)
+    return annual_series(usable, before_end.year, ended, deadline=target.deadline)

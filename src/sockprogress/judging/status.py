@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Figures, Note, Observation, Outlook, Status, Target
-from .figures import meets
+from .figures import meets, own_year
 
 
-def final_figure(observations: tuple[Observation, ...], deadline: dt.date) -> Observation | None:
-    """The earliest observation ending on or after the deadline; an estimate never is one."""
+def final_figure(observations: tuple[Observation, ...], target: Target) -> Observation | None:
+    """The earliest observation ending on or after the deadline; an estimate never is one. For a
+    year goal, only the year's own total (ending on the deadline) is."""
+    deadline = target.deadline
+    if target.year is not None:
+        return next((o for o in observations if o.end == deadline and o.basis == "annual"), None)
     return next((o for o in observations if o.end >= deadline and not o.estimate), None)
 
 
@@ -36,28 +40,57 @@ def decide(
     figures: Figures,
     report_end: dt.date,
     baseline: Observation | None = None,
+    ytd: Observation | None = None,
 ) -> tuple[Status, Observation | None, list[Note]]:
-    """Status, the final figure used (if the deadline has passed) and notes explaining it."""
-    if latest is None:
+    """Status, the final figure used (if the deadline has passed) and notes explaining it.
+
+    `ytd`: the year-to-date figure; in the goal's own year it is the cumulative figure C.
+    """
+    own = own_year(target, ytd)
+    if latest is None and not own:
         return "not_assessable", None, [Note("no_observation")]
-    if report_end <= target.deadline:
+    increase = target.direction == "increase"
+    year = target.year
+    final = final_figure(observations, target)
+    if report_end <= target.deadline and final is None:
+        if own:  # the year-to-date figure alone decides
+            assert ytd is not None
+            if increase and meets(target, ytd.value):
+                return "achieved", None, [Note("ytd_met", (("period", ytd.period),))]
+            if figures.pace_category is None:
+                return "not_assessable", None, [Note("no_pace_undefined")]
+            return figures.pace_category, None, []
+        if year is not None:
+            return "not_assessable", None, [Note("year_no_figure", (("year", str(year)),))]
+        assert latest is not None
         if meets(target, latest.value):
             return "achieved", None, []
         if figures.pace_category is None:
             return "not_assessable", None, [_no_pace(latest, baseline)]
         return figures.pace_category, None, []
-    final = final_figure(observations, target.deadline)
     if final is not None:
-        if meets(target, final.value):
-            return "achieved", final, [Note("final_figure", (("period", final.period),))]
-        later = next(
-            (o for o in observations if o.end > final.end and meets(target, o.value)), None
-        )
         notes = [Note("final_figure", (("period", final.period),))]
+        if meets(target, final.value):
+            return "achieved", final, notes
+        # A later year's figure never meets a year goal: it is not met late.
+        later = None
+        if year is None:
+            later = next(
+                (o for o in observations if o.end > final.end and meets(target, o.value)), None
+            )
         if later is not None:
             notes.append(Note("met_late", (("period", later.period),)))
         return "missed", final, notes
-    if not latest.estimate and meets(target, latest.value):  # an estimate decides nothing
+    if own:
+        assert ytd is not None
+        if increase and meets(target, ytd.value):
+            return "achieved", None, [Note("final_not_in")]
+    elif (
+        latest is not None
+        and not latest.estimate  # an estimate decides nothing
+        and meets(target, latest.value)
+        and (year is None or latest.end.year >= year)  # never by a figure before a year goal's
+    ):
         return "achieved", None, [Note("final_not_in")]
     return (
         "awaiting_final",

@@ -18,8 +18,12 @@ from .limits import number_range_problem
 from .names import names_of
 from .safety import read_regular_file
 
-REQUIRED = ("id", "region", "indicator", "name", "unit", "kind", "direction", "target", "deadline")
+REQUIRED = ("id", "region", "indicator", "name", "unit", "kind", "direction", "target")
+# A goal's date: exactly one of `deadline` (a date) and `year` (a year goal, 年度目标: the
+# deadline is 31 December of that year and only that year's figures count for it).
+WHEN = ("deadline", "year")
 OPTIONAL = (
+    *WHEN,
     "baseline",
     "source",
     "source_zh",
@@ -140,6 +144,42 @@ class _Table:
             )
         return day
 
+    def deadline(self) -> tuple[dt.date, int | None]:
+        """The deadline and, for a year goal, its year: exactly one of the two keys is given."""
+        given = [key for key in WHEN if key in self.data]
+        if not given:
+            raise InputError(
+                f"{self.where}: missing key 'deadline' (a date like 2025-12-31), or 'year' "
+                "(e.g. year = 2026) for a goal of one calendar year"
+            )
+        if len(given) == 2:
+            raise InputError(
+                f"{self.where}: give either 'deadline' or 'year', not both: 'year = "
+                f"{_show(self.data['year'])}' already means the deadline 31 December of that year"
+            )
+        if given == ["deadline"]:
+            return self.date("deadline"), None
+        value = self.data["year"]
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value):
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InputError(
+                f"{self.where}: 'year' must be a year like 2026 (a whole number), got "
+                f"{_show(value)}"
+            )
+        if not FIRST_YEAR <= value <= LAST_YEAR:
+            raise InputError(
+                f"{self.where}: 'year' {value} is not a plausible year; use a year from "
+                f"{FIRST_YEAR} to {LAST_YEAR}"
+            )
+        if self.data.get("kind") != "annual_total":
+            raise InputError(
+                f"{self.where}: 'year' is for a goal of one calendar year's total (kind = "
+                '"annual_total"); a level goal takes a deadline, e.g. deadline = '
+                f"{value}-12-31"
+            )
+        return dt.date(value, 12, 31), value
+
 
 def _baseline(table: _Table) -> Baseline | None:
     raw = table.data.get("baseline")
@@ -172,6 +212,8 @@ def _baseline(table: _Table) -> Baseline | None:
 
 def _target(table: _Table) -> Target:
     table.check_keys(REQUIRED + OPTIONAL, REQUIRED)
+    kind = table.choice("kind", KINDS)
+    deadline, year = table.deadline()
     baseline = _baseline(table)
     target = Target(
         id=str(table.text("id")),
@@ -179,10 +221,10 @@ def _target(table: _Table) -> Target:
         indicator=str(table.text("indicator")),
         name=str(table.text("name")),
         unit=str(table.text("unit")),
-        kind=table.choice("kind", KINDS),  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         direction=table.choice("direction", DIRECTIONS),  # type: ignore[arg-type]
         target=table.number("target", table.data["target"]),
-        deadline=table.date("deadline"),
+        deadline=deadline,
         baseline=baseline,
         source=table.text("source", required=False),
         name_zh=table.text("name_zh", required=False),
@@ -192,6 +234,7 @@ def _target(table: _Table) -> Target:
         plan_zh=table.text("plan_zh", required=False),
         note=table.text("note", required=False),
         note_zh=table.text("note_zh", required=False),
+        year=year,
     )
     if baseline is not None:
         base_end = parse_period(baseline.period).end

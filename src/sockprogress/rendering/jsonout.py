@@ -51,6 +51,7 @@ def _issue(i: Issue) -> dict[str, Any]:
         "column": i.column,
         "message": i.message,
         "code": i.code or None,
+        "params": dict(i.params),
         "target_id": i.target_id,
     }
 
@@ -69,6 +70,7 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
         "direction": t.direction,
         "target": t.target,
         "deadline": t.deadline.isoformat(),
+        "year": t.year,
         "baseline_value": result.baseline.value if result.baseline else None,
         "baseline_period": result.baseline.period if result.baseline else None,
         "latest_value": result.latest.value if result.latest else None,
@@ -92,7 +94,8 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
         "final_period": result.final.period if result.final else None,
         "ytd_value": result.ytd.value if result.ytd else None,
         "ytd_period": result.ytd.period if result.ytd else None,
-        "why_null": dict(result.why_null),
+        "unchanged_since": result.unchanged_since,
+        "why_null": dict(result.why_null) | dict(result.why_null_year),
         "observations": [_observation(o) for o in result.observations],
     }
 
@@ -120,6 +123,9 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "previous_period": c.previous.period if c.previous else None,
                 "change": c.change,
                 "change_pct": c.change_pct,
+                "ytd_value": c.ytd.value if c.ytd else None,
+                "ytd_period": c.ytd.period if c.ytd else None,
+                "ytd_yoy_pct": c.ytd_yoy_pct,
             }
             for c in report.context
         ],

@@ -58,6 +58,10 @@ NOTE_TEXT: dict[str, str] = {
         "No observation later than the baseline ({period}): the pace cannot be measured yet."
     ),
     "no_pace_undefined": N_("The pace cannot be measured: see the blank figures."),
+    "ytd_met": N_("The year's goal is already met by the year-to-date figure to {period}."),
+    "year_no_figure": N_(
+        "No figure of {year} yet: a goal for the year {year} is judged only on that year's figures."
+    ),
     "estimate": N_(
         "The latest figure is an estimate: an annual rate stated in {period} without a calendar "
         "year. It is never the final figure."
@@ -80,6 +84,10 @@ WHY_REASONS: tuple[str, ...] = (
     N_("the target is already met"),
     N_("the current pace does not move toward the target"),
     N_("beyond any calendar date at the current pace"),
+    N_("no year-to-date figure"),
+    N_("the same months of the year before are not known"),
+    N_("not the goal's own year"),
+    N_("the year's own schedule applies (year-to-date)"),
 )
 
 # The figures of method.md by their JSON names, as a reader calls them.
@@ -191,6 +199,14 @@ ISSUE_TEXT: dict[str, str] = {
     "total_underivable": N_(
         "{target}: the {period} total cannot be derived: rows {rows} give {total} (a "
         "year-to-date figure below an earlier one?); it is not judged"
+    ),
+    "ytd_months_differ": N_(
+        "{target}: the month amounts through {period} (rows {rows}) add up to {months}, but the "
+        "year-to-date row {ytd_row} says {ytd}; the year-to-date row is used"
+    ),
+    "level_same_day": N_(
+        "{target}: periods {periods} (rows {others}, {used}) end on the same day ({end}) and are "
+        "one period of a level, with values {values}; row {used} (the lower one) is used"
     ),
     "ttm_underivable": N_(
         "{target}: the twelve months to {period} cannot be derived: rows {rows} give {total} (a "
