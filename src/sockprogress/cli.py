@@ -105,7 +105,7 @@ class _LangOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         lang, source = default_lang()
         words = here()
-        self.show_default = words("{lang}, from {source}").format(lang=lang, source=source)
+        self.show_default = words("{lang}, from {source}").format(lang=lang, source=words(source))
         return super().get_help_record(ctx)
 
 
@@ -223,8 +223,10 @@ DEBUG_ENV = "SOCKPROGRESS_DEBUG"
 
 
 def _os_error(exc: OSError, words: Words) -> str:
+    """The file and the system's reason, in the reader's words where the catalogue has them
+    (words/messages.py OS_REASONS; others as the system says them)."""
     where = f"{exc.filename}{words.colon}" if exc.filename else ""
-    what = exc.strerror or str(exc) or type(exc).__name__
+    what = words(exc.strerror) if exc.strerror else str(exc) or type(exc).__name__
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return where + words("{what}; free some space and run again (nothing was replaced)").format(
             what=what
@@ -496,10 +498,9 @@ def add(
     # The workbook is read once, under its lock: a figure that breaks a plausibility rule is
     # refused there unless --force.
     done = add_row(path, new, goals, today, replace=replace, force=force)
-    for warning in done.warnings:
-        click.echo(words("Warning: {message}").format(message=warning), err=True)
-    for problem in done.checks:  # stored with --force: say it once more
-        click.echo(words("Warning: {message}").format(message=words.issue_text(problem)), err=True)
+    # names nothing else uses; then, stored with --force, the rules the figure breaks
+    for warning in (*done.warnings, *done.checks):
+        click.echo(words("Warning: {message}").format(message=words.issue_text(warning)), err=True)
     line = (
         words("{file}, sheet Actuals, row {row}: replaced (backup: {backup})")
         if done.replaced
