@@ -222,7 +222,7 @@ def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
                 column=column,
                 close=close[0] if close else "",
                 header=" | ".join(COLUMNS),
-                header_zh=" | ".join(HEADER_ZH.values()),
+                header_chinese=" | ".join(HEADER_ZH.values()),
                 file=name,
                 sheet=SHEET,
                 row=row,

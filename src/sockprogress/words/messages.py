@@ -336,11 +336,11 @@ ERRORS: dict[str, str] = {
     ),
     "header_column_missing": N_(
         "{file}, sheet {sheet}, row {row}: required column '{column}' is missing; the header "
-        "must be {header} (or {header_zh})"
+        "must be {header} (or {header_chinese})"
     ),
     "header_column_missing_close": N_(
         "{file}, sheet {sheet}, row {row}: required column '{column}' is missing (is '{close}' "
-        "meant to be '{column}'?); the header must be {header} (or {header_zh})"
+        "meant to be '{column}'?); the header must be {header} (or {header_chinese})"
     ),
     # the targets file's Chinese names (reading/names.py)
     "name_zh_ambiguous": N_(
