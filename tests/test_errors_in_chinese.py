@@ -334,3 +334,24 @@ def test_the_rule_finds_a_sentence() -> None:
         'raise self.refuse(N_("a row of the sheet is not closed"))',
     ):
         assert not WITH_A_SENTENCE.search(source), source
+
+
+@pytest.mark.parametrize(
+    ("args", "chinese"),
+    [
+        (
+            ["actuals", "add", "--region", "X"],
+            "错误：缺少选项 '--indicator'（见 main actuals add --help）",
+        ),
+        (["report", "--out", "README.md"], "错误：'--out' 的值无效：文件夹 'README.md' 是文件。"),
+        (["report", "--bogus"], "错误：没有 '--bogus' 这个选项。您是否要输入 '--out'"),
+    ],
+    ids=["missing-option", "out-is-a-file", "unknown-option"],
+)
+def test_clicks_own_errors_are_chinese_too(args: list[str], chinese: str) -> None:
+    """click names a path option's kind (file, directory) and ends its sentences with ASCII
+    stops: in Chinese both are the reader's."""
+    result = run(args, "locale")
+    assert result.exit_code == 2
+    assert result.output.startswith(chinese), result.output
+    assert len(result.output.splitlines()) == 1
