@@ -8,6 +8,7 @@ command line shows them. The last tests keep it so: no error is raised with a se
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -355,3 +356,19 @@ def test_clicks_own_errors_are_chinese_too(args: list[str], chinese: str) -> Non
     assert result.exit_code == 2
     assert result.output.startswith(chinese), result.output
     assert len(result.output.splitlines()) == 1
+
+
+def test_a_system_error_names_its_reason_in_chinese() -> None:
+    """A disk that fills while a library writes: the system's reason in the reader's words."""
+    from sockprogress.cli import _os_error
+
+    full = OSError(errno.ENOSPC, "No space left on device", "out/progress.xlsx")
+    assert _os_error(full, Words.of("zh")) == (
+        "out/progress.xlsx：磁盘空间不足；请清理磁盘空间后重新运行（未替换任何文件）"
+    )
+    assert _os_error(full, Words.of("en")) == (
+        "out/progress.xlsx: No space left on device; free some space and run again (nothing was "
+        "replaced)"
+    )
+    odd = OSError(errno.EPROTO, "Protocol error", "x")
+    assert _os_error(odd, Words.of("zh")) == "x：Protocol error"  # not in the catalogue: as is
