@@ -149,14 +149,27 @@ def test_every_blank_reason_judging_writes_is_a_message() -> None:
         assert Words.of("zh").why_reason(reason) != reason
 
 
+def sources() -> dict[Path, str]:
+    return {p: p.read_text("utf-8") for p in (ROOT / "src" / "sockprogress").rglob("*.py")}
+
+
 def test_every_issue_code_the_code_gives_is_a_message() -> None:
+    """A data issue's code is in ISSUE_TEXT, an error's (errors.py) in ERRORS."""
     codes: set[str] = set()
-    for path in (ROOT / "src" / "sockprogress").rglob("*.py"):
-        source = path.read_text("utf-8")
+    for source in sources().values():
         codes |= set(re.findall(r'code="([\w.]+)"', source))
         codes |= {f"plausibility.{c}" for c in re.findall(r'warn\(\s*\w+,\s*"(\w+)"', source)}
-    assert "no_rows" in codes and "plausibility.jump" in codes
-    assert codes <= set(messages.ISSUE_TEXT), codes - set(messages.ISSUE_TEXT)
+    assert "no_rows" in codes and "plausibility.jump" in codes and "file_not_found" in codes
+    known = set(messages.ISSUE_TEXT) | set(messages.ERRORS)
+    assert codes <= known, codes - known
+    assert not set(messages.ISSUE_TEXT) & set(messages.ERRORS)
+
+
+def test_every_error_code_is_given_somewhere() -> None:
+    """No message is left in ERRORS that no error raises."""
+    text = "\n".join(s for p, s in sources().items() if p.name != "messages.py")
+    unused = {code for code in messages.ERRORS if f'"{code}"' not in text}
+    assert not unused, unused
 
 
 def test_every_note_code_is_a_message() -> None:

@@ -15,6 +15,7 @@ import errno
 import gc
 import gettext
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
@@ -27,7 +28,7 @@ from .errors import SockProgressError
 from .gcpause import gc_paused
 from .periods import Month
 from .progressbar import ProgressBar
-from .words import LANG_ENV, LANGS, N_, default_lang
+from .words import DEFAULT_LANG, LANG_ENV, LANGS, N_, default_lang
 from .words.catalogue import DOMAIN, LOCALE_DIR
 from .words.words import Words
 
@@ -65,13 +66,19 @@ _HELP_IDS: dict[int, str] = {}
 
 
 def _localize_help(command: click.Command, words: Words) -> None:
-    """Every help text of `command` and its subcommands in `words` (message ids are English)."""
+    """Every help text of `command` and its subcommands in `words` (message ids are English);
+    and what a path option is called ("File '…' is a directory."): click names it once, when
+    the option is made, before any run has chosen its words. (Each path option gives its
+    metavar, FILE, itself: the help's columns stay aligned.)"""
     items: list[Any] = [command, *command.params]
     for item in items:
         text = getattr(item, "help", None)
         if text:
             english = _HELP_IDS.setdefault(id(item), text)
             item.help = words(english)
+        kind = getattr(item, "type", None)
+        if isinstance(kind, click.Path):
+            kind.name = words(_HELP_IDS.setdefault(id(kind), kind.name))
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             _localize_help(sub, words)
@@ -105,7 +112,7 @@ class _LangOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         lang, source = default_lang()
         words = here()
-        self.show_default = words("{lang}, from {source}").format(lang=lang, source=source)
+        self.show_default = words("{lang}, from {source}").format(lang=lang, source=words(source))
         return super().get_help_record(ctx)
 
 
@@ -190,7 +197,7 @@ class _Group(_Command, click.Group):
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else ctx.command_path
             line = words("Error: {message} (see {command} --help)")
-            click.echo(line.format(message=exc.format_message(), command=where), err=True)
+            click.echo(line.format(message=_usage_message(exc, words), command=where), err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -222,9 +229,22 @@ class _Group(_Command, click.Group):
 DEBUG_ENV = "SOCKPROGRESS_DEBUG"
 
 
+def _usage_message(exc: click.UsageError, words: Words) -> str:
+    """click's message; in another language than English without the full stops and spaces
+    click puts between and after its sentences (缺少选项 '--x'。 not '--x'.)."""
+    message = exc.format_message()
+    if not words.foreign(DEFAULT_LANG):
+        return message
+    message = re.sub(r"\.\s*$", "", message)
+    message = re.sub(r"'\. ", "'。", message)
+    return re.sub(r"([\u3002\uff1f\uff01])\s+", r"\1", message)  # after a full-width stop
+
+
 def _os_error(exc: OSError, words: Words) -> str:
+    """The file and the system's reason, in the reader's words where the catalogue has them
+    (words/messages.py OS_REASONS; others as the system says them)."""
     where = f"{exc.filename}{words.colon}" if exc.filename else ""
-    what = exc.strerror or str(exc) or type(exc).__name__
+    what = words(exc.strerror) if exc.strerror else str(exc) or type(exc).__name__
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return where + words("{what}; free some space and run again (nothing was replaced)").format(
             what=what
@@ -293,6 +313,7 @@ def _targets_option(help: str = N_("The goals (TOML).")) -> Callable[[F], F]:
     return click.option(
         "--targets",
         type=PathOption,
+        metavar="FILE",
         default=Path("data/targets.toml"),
         show_default=True,
         help=help,
@@ -304,6 +325,7 @@ def _actuals_option(*names: str) -> Callable[[F], F]:
         "--actuals",
         *names,
         type=PathOption,
+        metavar="FILE",
         default=Path("data/actuals.xlsx"),
         show_default=True,
         help=N_("The workbook with the Actuals sheet."),
@@ -323,6 +345,7 @@ def inputs_options(command: F) -> F:
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIRECTORY",
     default=Path("reports"),
     show_default=True,
     help=N_("Folder for the outputs."),
@@ -337,6 +360,7 @@ def inputs_options(command: F) -> F:
 @click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
+    metavar="DIRECTORY",
     help=N_(
         "A folder of templates overriding the shipped ones of the same name "
         "(base.html, _summary.html, _target.html, …)."
@@ -485,10 +509,9 @@ def add(
     # The workbook is read once, under its lock: a figure that breaks a plausibility rule is
     # refused there unless --force.
     done = add_row(path, new, goals, today, replace=replace, force=force)
-    for warning in done.warnings:
-        click.echo(words("Warning: {message}").format(message=warning), err=True)
-    for problem in done.checks:  # stored with --force: say it once more
-        click.echo(words("Warning: {message}").format(message=words.issue_text(problem)), err=True)
+    # names nothing else uses; then, stored with --force, the rules the figure breaks
+    for warning in (*done.warnings, *done.checks):
+        click.echo(words("Warning: {message}").format(message=words.issue_text(warning)), err=True)
     line = (
         words("{file}, sheet Actuals, row {row}: replaced (backup: {backup})")
         if done.replaced

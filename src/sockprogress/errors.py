@@ -2,33 +2,66 @@
 
 An error is made where the problem is found, with a `code` and its `params` (what and where);
 the words are chosen where it is shown: `error.said(words)` in the reader's language, `str(error)`
-in English (the message ids of words/messages.py ERRORS). An error raised with a sentence and
-no code is shown as that sentence.
+in English (the message ids of words/messages.py ERRORS). A parameter named in PHRASE_PARAMS is
+itself a message id (a reason, a hint: `hint=N_("choose another --out")`), said in the reader's
+words and filled from the other parameters. An error about a value that a cell could hold as
+well (`--value abc`) carries that cell's `problem`, a data issue with its own code. An error
+raised with a sentence and no code is shown as that sentence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .words.catalogue import DEFAULT_LANG
+
 if TYPE_CHECKING:
+    from .model import Issue
     from .words.words import Words
+
+
+def filled(message: str, params: Mapping[str, str]) -> str:
+    """`message` with its {placeholders} filled; as written when it has others (a library's
+    own text given as a reason may hold braces)."""
+    try:
+        return message.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return message
 
 
 class SockProgressError(Exception):
     """A problem the user can fix; its message is one line naming what and where."""
 
-    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: str = "",
+        problem: Issue | None = None,
+        **params: object,
+    ) -> None:
         self.code = code
         self.params = tuple((k, str(v)) for k, v in params.items())
+        self.problem = problem
         if code and not message:
-            from .words.messages import ERRORS
-
-            message = ERRORS[code].format(**dict(self.params))
+            message = self._english()
         super().__init__(message)
 
+    def _english(self) -> str:
+        from .words.messages import ERRORS, PHRASE_PARAMS
+
+        given = dict(self.params)
+        shown = given | {k: filled(v, given) for k, v in given.items() if k in PHRASE_PARAMS}
+        if self.problem is not None:
+            shown["problem"] = self.problem.message
+        return filled(ERRORS[self.code], shown)
+
     def said(self, words: Words) -> str:
-        """The message in the reader's words."""
-        return words.error_text(self.code, self.params) or str(self)
+        """The message in the reader's words (in English: `str(self)`, as raised)."""
+        if not words.foreign(DEFAULT_LANG):
+            return str(self)
+        return words.error_text(self.code, self.params, self.problem) or str(self)
 
 
 class InputError(SockProgressError):

@@ -95,8 +95,9 @@ def parse_formats(text: str) -> tuple[str, ...]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise InputError(
-            f"--format: unknown format {', '.join(unknown) or '(none)'}; "
-            f"choose from {','.join(FORMATS)}"
+            code="unknown_format" if unknown else "no_format",
+            formats=", ".join(unknown),
+            choices=",".join(FORMATS),
         )
     return formats
 

@@ -16,8 +16,13 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import OutputError
+from .words import N_
 
-LOCKED_HINT = "close it in Excel (or the browser) and run again, or choose another --out"
+# What to do when an output cannot be written: message ids, said in the reader's words. A
+# caller's own `hint` is one too.
+LOCKED_HINT = N_("close it in Excel (or the browser) and run again, or choose another --out")
+OUT_HINT = N_("choose another --out")
+FULL_HINT = N_("free some space on that disk, or choose another --out")
 
 
 @contextlib.contextmanager
@@ -30,7 +35,7 @@ def temporary_files_in(folder: Path) -> Iterator[None]:
         scratch = tempfile.mkdtemp(prefix=".sockprogress-", dir=folder)
     except OSError as exc:
         raise OutputError(
-            f"{folder}: cannot write there ({exc.strerror}); choose another --out"
+            code="folder_unwritable", folder=folder, reason=exc.strerror, hint=OUT_HINT
         ) from None
     before = tempfile.tempdir
     tempfile.tempdir = scratch
@@ -48,11 +53,13 @@ def _refuse_read_only(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {LOCKED_HINT}") from None
+        raise OutputError(
+            code="cannot_write", file=path, reason=exc.strerror, hint=LOCKED_HINT
+        ) from None
     if stat.S_ISDIR(mode):
-        raise OutputError(f"{path}: is a folder; remove it or choose another --out")
+        raise OutputError(code="output_is_folder", file=path)
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        raise OutputError(f"{path}: is read-only or open in another program; {LOCKED_HINT}")
+        raise OutputError(code="output_read_only", file=path, hint=LOCKED_HINT)
 
 
 def _mode_for(path: Path) -> int:
@@ -74,14 +81,18 @@ def write_temp(path: Path, data: bytes, hint: str | None = None) -> Path:
 
     The temporary file is made in path's own folder (never the system's temporary folder,
     which may be full or on another disk) and already has the permissions path should end up
-    with. A full disk, or any other failure, removes it and raises OutputError with `hint`.
+    with. A full disk, or any other failure, removes it and raises OutputError with `hint` (a
+    message id).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(
-            f"{path.parent}: cannot write there ({exc.strerror}); {hint or 'choose another --out'}"
+            code="folder_unwritable",
+            folder=path.parent,
+            reason=exc.strerror,
+            hint=hint or OUT_HINT,
         ) from None
     try:
         os.fchmod(fd, _mode_for(path))
@@ -93,25 +104,27 @@ def write_temp(path: Path, data: bytes, hint: str | None = None) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise OutputError(
-            f"{path}: cannot be written ({exc.strerror}); {hint or _hint_for(exc)}"
+            code="cannot_write", file=path, reason=exc.strerror, hint=hint or _hint_for(exc)
         ) from None
     return Path(tmp)
 
 
 def _hint_for(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "free some space on that disk, or choose another --out"
+        return FULL_HINT
     return LOCKED_HINT
 
 
 def replace(tmp: Path, path: Path, hint: str = LOCKED_HINT) -> None:
-    """Rename tmp over path; on failure remove tmp and raise OutputError (path untouched)."""
+    """Rename tmp over path; on failure remove tmp and raise OutputError (path untouched).
+
+    `hint` is a message id (N_), said in the reader's words."""
     try:
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: cannot be written ({exc.strerror}); {hint}") from None
+        raise OutputError(code="cannot_write", file=path, reason=exc.strerror, hint=hint) from None
 
 
 def write_all(files: Mapping[Path, bytes | Callable[[], bytes]], hint: str | None = None) -> None:
@@ -120,7 +133,8 @@ def write_all(files: Mapping[Path, bytes | Callable[[], bytes]], hint: str | Non
     A callable is asked for its bytes only when its turn comes, and they are let go as soon as
     they are in the temporary file: a big report never holds all its outputs at once. Any
     error while one is made or written removes the temporary files already written.
-    `hint` replaces the advice of a failed write (which names --out) for a command without it.
+    `hint` (a message id) replaces the advice of a failed write (which names --out) for a
+    command without it.
     """
     for path in files:
         _refuse_read_only(path)

@@ -351,7 +351,10 @@ def test_a_chinese_init_workbook_round_trips_through_add_check_and_report(
         *("--region", "Xiaobeihe", "--indicator", "sock_output", "--period", "2026/09"),
         *("--value", "2600000000", "--basis", "年产规模", "--lang", "zh"),
     )
-    assert by_code.exit_code == 2 and "already there" in by_code.output
+    # the same series by its code: the row is there already, said by its Chinese names
+    assert by_code.exit_code == 2
+    said = "第2行：已有小北河“袜子年产量”2026年9月的数据；如需覆盖，请加 --replace"
+    assert said in by_code.output
     for options in (
         ("--region", "Xiaobeihe", "--indicator", "sock_weaving_firms", "--period", "2025.6"),
         ("--region", "小北河", "--indicator", "袜业企业数", "--period", "2024年"),

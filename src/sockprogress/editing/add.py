@@ -26,6 +26,7 @@ from ..reading.cells import (
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
+from ..words.messages import ISSUE_TEXT
 from ..words.words import Words
 from .newrow import NewRow
 from .package import Cell, PackageEdit
@@ -43,13 +44,17 @@ def check_text(option: str, text: str) -> str:
     """Text a cell can hold, or InputError naming the option and the character."""
     if bad := _NOT_IN_XML.search(text):
         raise InputError(
-            f"--{option}: holds the control character U+{ord(bad[0]):04X} at position "
-            f"{bad.start() + 1}, which a workbook cannot store; remove it"
+            code="option_control_char",
+            option=option,
+            char=f"{ord(bad[0]):04X}",
+            position=bad.start() + 1,
         )
     if len(text) > MAX_CELL_TEXT:
         raise InputError(
-            f"--{option}: {len(text):,} characters is more than an Excel cell holds "
-            f"({MAX_CELL_TEXT:,}); shorten it"
+            code="option_too_long",
+            option=option,
+            length=f"{len(text):,}",
+            limit=f"{MAX_CELL_TEXT:,}",
         )
     return text
 
@@ -59,7 +64,8 @@ class Added:
     row: int
     replaced: bool
     backup: Path
-    warnings: tuple[str, ...]
+    # names nothing else uses (a warning each: `unused_region`, `unused_indicator`)
+    warnings: tuple[Issue, ...]
     # plausibility rules the stored figure breaks (only with force; else nothing is stored)
     checks: tuple[Issue, ...] = ()
 
@@ -87,7 +93,8 @@ def check_row(
         try:
             return func(raw)  # type: ignore[operator]
         except CellProblem as exc:
-            raise InputError(f"--{option}: {exc}") from None
+            problem = Issue("error", str(exc), code=exc.code, params=exc.params)
+            raise InputError(code="option_invalid", option=option, problem=problem) from None
 
     for option, text in (("source", source), ("note", note)):
         check_text(option, text or "")
@@ -95,15 +102,12 @@ def check_row(
     parsed = clean("period", clean_period, period)
     assert isinstance(parsed, Period)
     if parsed.end > today:
-        raise InputError(
-            f"--period: {parsed.text} has not ended yet (today is {today}); "
-            "add a figure once its period is over"
-        )
+        raise InputError(code="period_not_over", period=parsed.text, today=today)
     number = clean("value", clean_value, value.strip())
     assert isinstance(number, tuple)
     chosen = str(clean("basis", clean_basis, basis))
     if chosen and parsed.kind != "month":
-        raise InputError(f"--basis: applies to month periods only, not to {parsed.text}")
+        raise InputError(code="basis_not_month_period", period=parsed.text)
     cleaned = [
         clean(o, clean_name, raw) for o, raw in (("region", region), ("indicator", indicator))
     ]
@@ -118,20 +122,21 @@ def check_row(
     )
 
 
-def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[str]:
+def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
+    """A warning for a region or indicator that no target and no earlier row uses."""
     out = []
-    for column, known in (
-        ("region", {t.region for t in targets.targets}),
+    for column, code, known in (
+        ("region", "unused_region", {t.region for t in targets.targets}),
         (
             "indicator",
+            "unused_indicator",
             {t.indicator for t in targets.targets} | {i.indicator for i in targets.indicators},
         ),
     ):
         text = getattr(new, column)
         if text not in known and text not in set(rows[column]):
-            out.append(
-                f"{column} '{text}' is used by no target and no earlier row; check the spelling"
-            )
+            message = ISSUE_TEXT[code].format(name=text)
+            out.append(Issue("warning", message, code=code, params=(("name", text),)))
     return out
 
 
@@ -155,11 +160,9 @@ def _refuse_read_only(real: Path, name: str) -> None:
     try:
         mode = real.stat().st_mode
     except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+        raise InputError(code="cannot_read", file=name, reason=exc.strerror) from None
     if not mode & stat.S_IWUSR or not os.access(real, os.W_OK):
-        raise InputError(
-            f"{name}: the workbook is read-only; make it writable (or copy it) and run again"
-        )
+        raise InputError(code="workbook_read_only", file=name)
 
 
 def add_row(
@@ -198,8 +201,15 @@ def add_row(
         existing = _existing(new, rows)
         if existing is not None and not replace:
             raise InputError(
-                f"{path.name}, sheet {SHEET}, row {existing}: {new.region} / {new.indicator} / "
-                f"{new.period.text} is already there; use --replace to overwrite it"
+                code="row_exists",
+                file=path.name,
+                sheet=SHEET,
+                row=existing,
+                region=new.region,
+                indicator=new.indicator,
+                period=new.period.text,
+                region_zh=names.written_in_chinese("region", new.region),
+                indicator_zh=names.written_in_chinese("indicator", new.indicator),
             )
         layout = sheet_layout(real)
         before = real.read_bytes()

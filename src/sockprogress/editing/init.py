@@ -9,10 +9,11 @@ from pathlib import Path
 from ..errors import InputError, OutputError
 from ..reading import load_targets
 from ..safewrite import write_all
+from ..words import N_
 from ..words.words import Words
 from .blank import choices, new_actuals_workbook
 
-HINT = "free some space or choose another folder, and run again"
+HINT = N_("free some space or choose another folder, and run again")
 
 
 def shipped_targets() -> bytes:
@@ -32,9 +33,9 @@ def init_folder(folder: Path, sheet: Words) -> list[Path]:
     targets_path, actuals_path = data / "targets.toml", data / "actuals.xlsx"
     for path in (targets_path, actuals_path):
         if path.exists():
-            raise InputError(f"{path}: already exists; init never overwrites, choose a new folder")
+            raise InputError(code="init_exists", file=path)
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: is a file, not a folder")
+        raise OutputError(code="folder_is_file", folder=folder)
     text = shipped_targets()
     targets_path.parent.mkdir(parents=True, exist_ok=True)
     write_all({targets_path: text}, hint=HINT)

@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 from xml.sax.saxutils import escape
 
@@ -24,6 +25,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from ..errors import InputError
 from ..reading.sheetxml import sheet_part
+from ..words import N_
 
 _TABLE_TYPE = "/relationships/table"
 MAX_ROW = 1_048_576  # the last row of an Excel sheet
@@ -71,15 +73,15 @@ class PackageEdit:
         except (KeyError, zipfile.BadZipFile, ParseError, OSError):
             part = None
         if part is None or part not in self.archive.namelist():
-            raise self.refuse("the Actuals sheet's part cannot be found")
+            raise self.refuse(N_("the Actuals sheet's part cannot be found"))
         self.part = part
         try:
             self.xml = self.archive.read(part).decode("utf-8")
         except UnicodeDecodeError:
-            raise self.refuse("the Actuals sheet is not stored as UTF-8 XML") from None
+            raise self.refuse(N_("the Actuals sheet is not stored as UTF-8 XML")) from None
         match = re.search(r"<(?:(\w+):)?sheetData\b[^>]*?(/?)>", self.xml)
         if match is None:
-            raise self.refuse("the Actuals sheet has no cell data")
+            raise self.refuse(N_("the Actuals sheet has no cell data"))
         self.prefix = f"{match[1]}:" if match[1] else ""
         if match[2]:  # <sheetData/>: give it a body to splice into
             close = f"</{self.prefix}sheetData>"
@@ -92,10 +94,10 @@ class PackageEdit:
             )
         self.changed: dict[str, bytes] = {}
 
-    def refuse(self, why: str) -> InputError:
-        return InputError(
-            f"{self.name}: cannot add a row safely ({why}); add the row in Excel instead"
-        )
+    def refuse(self, why: str, **params: Any) -> InputError:
+        """Nothing is written: `why` (a message id, filled from `params`) says what stands in
+        the way."""
+        return InputError(code="cannot_add_safely", file=self.name, why=why, **params)
 
     # --- rows and cells -------------------------------------------------------------------
 
@@ -115,7 +117,7 @@ class PackageEdit:
                 continue
             close = self.xml.find(end_tag, match.end())
             if close < 0:
-                raise self.refuse("a row of the sheet is not closed")
+                raise self.refuse(N_("a row of the sheet is not closed"))
             body = self.xml[match.end() : close]
             rows.append(_Row(match.start(), close + len(end_tag), number, match[0], body))
             position = close + len(end_tag)
@@ -168,14 +170,18 @@ class PackageEdit:
         conditional formats that ended at the row above.
         """
         if target > MAX_ROW:
-            raise self.refuse(f"the sheet is full: its last row, {MAX_ROW:,}, is used")
+            raise self.refuse(
+                N_("the sheet is full: its last row, {last}, is used"), last=f"{MAX_ROW:,}"
+            )
         tables = self._tables()
         holder = next((t for t in tables if t.min_row <= header <= t.max_row), None)
         rows = self._rows()
         if not replace and holder is not None and holder.totals and target > holder.data_last:
             # The Total Row is last: the new row goes above it and the Total Row moves down.
             if target > holder.max_row + 1:
-                raise self.refuse(f"cells sit below the table's Total Row (row {target - 1})")
+                raise self.refuse(
+                    N_("cells sit below the table's Total Row (row {row})"), row=target - 1
+                )
             target = holder.max_row
             self._move_total_row(rows, target)
             rows = self._rows()
@@ -190,7 +196,8 @@ class PackageEdit:
                 if old.column in ours:
                     if "<f" in old.text.replace(f"<{self.prefix}f", "<f"):
                         raise self.refuse(
-                            f"cell {get_column_letter(old.column + 1)}{target} holds a formula"
+                            N_("cell {cell} holds a formula"),
+                            cell=f"{get_column_letter(old.column + 1)}{target}",
                         )
                     styles[old.column] = old.attrs.get("s") or styles.get(old.column)
                 else:
@@ -219,12 +226,14 @@ class PackageEdit:
         """Move the Total Row at `total` one row down; nothing may sit below it."""
         below = [r for r in rows if r.number > total and self._cells(r)]
         if below:
-            raise self.refuse(f"cells sit below the table's Total Row (row {below[0].number})")
+            raise self.refuse(
+                N_("cells sit below the table's Total Row (row {row})"), row=below[0].number
+            )
         row = next((r for r in rows if r.number == total), None)
         if row is None:
             return
         if _A1_IN_FORMULA.search(re.sub(r"<[^>]+>", " ", row.body or "")):
-            raise self.refuse("the table's Total Row has formulas with cell references")
+            raise self.refuse(N_("the table's Total Row has formulas with cell references"))
 
         def shift(match: re.Match[str]) -> str:
             return f'r="{match[1]}{total + 1}"'
@@ -341,16 +350,16 @@ class _Table:
     totals: int
 
     @classmethod
-    def read(cls, path: str, data: bytes, refuse: Callable[[str], InputError]) -> _Table:
+    def read(cls, path: str, data: bytes, refuse: Callable[..., InputError]) -> _Table:
         xml = data.decode("utf-8")
         root = re.search(r"<(?:\w+:)?table\b([^>]*?)/?>", xml)
         if root is None:
-            raise refuse(f"table part {path} has no table")
+            raise refuse(N_("table part {part} has no table"), part=path)
         attrs = _attrs(root[1])
         try:
             cr = CellRange(attrs.get("ref", ""))
         except (ValueError, TypeError):
-            raise refuse(f"table part {path} has no range") from None
+            raise refuse(N_("table part {part} has no range"), part=path) from None
         totals = int(attrs.get("totalsRowCount", "0") or 0)
         return cls(path, xml, cr.min_row, cr.max_row, totals)
 
@@ -391,10 +400,14 @@ def _attrs(text: str) -> dict[str, str]:
     return {m[1]: m[2] if m[2] is not None else m[3] for m in _ATTR.finditer(text)}
 
 
-def _well_formed(data: bytes, name: str, refuse: Callable[[str], InputError]) -> None:
+def _well_formed(data: bytes, name: str, refuse: Callable[..., InputError]) -> None:
     """A safety net: an edited part that is not well-formed XML is never written."""
     try:
         for _ in iterparse(io.BytesIO(data)):
             pass
     except ParseError as exc:
-        raise refuse(f"the edited part {name} would not be well-formed ({exc})") from None
+        raise refuse(
+            N_("the edited part {part} would not be well-formed ({reason})"),
+            part=name,
+            reason=exc,
+        ) from None

@@ -7,6 +7,8 @@ back what it stored in plain units, and refuses a figure that breaks a rule of
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from ..errors import InputError
@@ -14,7 +16,8 @@ from ..judging import plausibility
 from ..judging.rows import Rows
 from ..model import Issue, TargetsFile
 from ..reading.names import names_of
-from ..words import N_
+from ..words import DEFAULT_LANG, N_
+from ..words.messages import ERRORS, PLAUSIBILITY_RULES
 from ..words.words import Words
 from .newrow import NewRow
 
@@ -82,18 +85,28 @@ class PlausibilityRefusal(InputError):
 
     def __init__(self, new: NewRow, problems: tuple[Issue, ...], targets: TargetsFile) -> None:
         self.new, self.problems, self.targets = new, problems, targets
-        super().__init__(self.said(Words.of()))
+        super().__init__(self._say(Words.of()), code="plausibility_refused")
 
     def said(self, words: Words) -> str:
-        """Why nothing was stored, in the reader's words: the figure, the rule, the way out."""
+        return self._say(words)
+
+    def _say(self, words: Words) -> str:
+        """Why nothing was stored, in the reader's words: the figure, the rule, the way out.
+
+        The series is named as the reader wrote it (小北河·袜子年产量 in Chinese), the rule by
+        its name in the reader's words."""
         first = self.problems[0]
-        detail = words.issue_text(first)
-        prefix = words(CHECK_PREFIX)
-        return words(
-            "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. Check "
-            "the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
-        ).format(
+        if words.foreign(DEFAULT_LANG):
+            names = names_of(self.targets)
+            series = "·".join(
+                names.written(column, getattr(self.new, column), words)
+                for column in ("region", "indicator")
+            )
+            params = tuple((k, series if k == "series" else v) for k, v in first.params)
+            first = replace(first, params=params)
+        rule = first.code.removeprefix("plausibility.")
+        return words(ERRORS["plausibility_refused"]).format(
             figure=stored_line(self.new, self.targets, words),
-            rule=first.code.removeprefix("plausibility."),
-            detail=detail.removeprefix(prefix),
+            rule=words(PLAUSIBILITY_RULES[rule]) if rule in PLAUSIBILITY_RULES else rule,
+            detail=words.issue_text(first).removeprefix(words(CHECK_PREFIX)),
         )

@@ -12,6 +12,7 @@ from filelock import FileLock, Timeout
 
 from ..errors import InputError, OutputError
 from ..safewrite import replace, write_temp
+from ..words import N_
 
 LOCK_TIMEOUT_SECONDS = 60
 
@@ -25,8 +26,7 @@ def locked(path: Path) -> Iterator[None]:
             yield
     except Timeout:
         raise InputError(
-            f"{path.name}: another `sockprogress actuals add` has held it for "
-            f"{LOCK_TIMEOUT_SECONDS} s; wait for it to finish and run again"
+            code="workbook_busy", file=path.name, seconds=LOCK_TIMEOUT_SECONDS
         ) from None
 
 
@@ -39,8 +39,7 @@ def refuse_if_open(path: Path) -> None:
     ):
         if owner.exists():
             raise InputError(
-                f"{path.name}: is open in {program} ({owner.name} exists); close it in "
-                f"{program} and run again (if {program} is not running, delete {owner.name})"
+                code="workbook_open", file=path.name, program=program, owner=owner.name
             )
 
 
@@ -71,10 +70,8 @@ def backup(path: Path, data: bytes) -> Path:
         if target is not None:
             with contextlib.suppress(OSError):
                 target.unlink()
-        raise OutputError(
-            f"{folder}: cannot write the backup ({exc.strerror}); nothing changed"
-        ) from None
-    raise OutputError(f"{folder}: too many backups this second; nothing changed") from None
+        raise OutputError(code="backup_failed", folder=folder, reason=exc.strerror) from None
+    raise OutputError(code="too_many_backups", folder=folder) from None
 
 
 def remove_stale_temps(path: Path) -> None:
@@ -87,5 +84,5 @@ def remove_stale_temps(path: Path) -> None:
 def save_replacing(path: Path, data: bytes) -> None:
     """Write data beside path, then rename it over path: path is whole before and after."""
     # The output files' hint (close it, or choose another --out) does not fit the workbook.
-    hint = "nothing changed; free some space or fix the permissions and run again"
-    replace(write_temp(path, data, hint=hint), path, hint="nothing changed")
+    hint = N_("nothing changed; free some space or fix the permissions and run again")
+    replace(write_temp(path, data, hint=hint), path, hint=N_("nothing changed"))

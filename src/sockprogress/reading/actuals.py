@@ -78,21 +78,28 @@ def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None]:
     # calamine raises its own errors and, on some malformed parts, plain ones: all mean the
     # file is not a usable workbook, which is one line for the user, not a traceback.
     except Exception as exc:
-        raise InputError(f"{name}: cannot be read as a workbook ({_short(exc)})") from None
+        raise InputError(code="workbook_unreadable", file=name, reason=_short(exc)) from None
     sheets = workbook.sheet_names
     if SHEET not in sheets:
         folded = {s.strip().lower(): s for s in sheets}
         close = folded.get(SHEET.lower()) or next(
             iter(difflib.get_close_matches(SHEET, sheets, n=1, cutoff=0.5)), None
         )
-        hint = f" (did you mean '{close}'? rename it to '{SHEET}')" if close else ""
-        raise InputError(f"{name}: no sheet named '{SHEET}'{hint}; sheets: {', '.join(sheets)}")
+        raise InputError(
+            code="no_actuals_sheet_close" if close else "no_actuals_sheet",
+            file=name,
+            sheet=SHEET,
+            close=close or "",
+            sheets=", ".join(sheets),
+        )
     try:
         sheet = workbook.get_sheet_by_name(SHEET)
         grid, stray = _rows_of(sheet)
         merged = list(sheet.merged_cell_ranges or ())
     except Exception as exc:
-        raise InputError(f"{name}, sheet {SHEET}: cannot be read ({_short(exc)})") from None
+        raise InputError(
+            code="sheet_unreadable", file=name, sheet=SHEET, reason=_short(exc)
+        ) from None
     return grid, merged, stray
 
 
@@ -198,23 +205,27 @@ def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
         (i for i, cells in enumerate(grid) if any(c not in (None, "") for c in cells)), None
     )
     if index is None:
-        raise InputError(
-            f"{name}, sheet {SHEET}: the sheet is empty; expected a header row "
-            f"{' | '.join(COLUMNS)}"
-        )
+        raise InputError(code="sheet_empty", file=name, sheet=SHEET, header=" | ".join(COLUMNS))
     header = [_heading(c) for c in grid[index]]
-    where = f"{name}, sheet {SHEET}, row {index + 1}"
+    row = index + 1
     for column in set(header) - {""}:
         if header.count(column) > 1 and column in COLUMNS:
-            raise InputError(f"{where}: column '{column}' appears twice in the header")
+            raise InputError(
+                code="header_column_twice", file=name, sheet=SHEET, row=row, column=column
+            )
     for column in REQUIRED_COLUMNS:
         if column not in header:
             unknown = [h for h in header if h and h not in COLUMNS]
             close = difflib.get_close_matches(column, unknown, n=1, cutoff=0.5)
-            hint = f" (is '{close[0]}' meant to be '{column}'?)" if close else ""
             raise InputError(
-                f"{where}: required column '{column}' is missing{hint}; "
-                f"the header must be {' | '.join(COLUMNS)} (or {' | '.join(HEADER_ZH.values())})"
+                code="header_column_missing_close" if close else "header_column_missing",
+                column=column,
+                close=close[0] if close else "",
+                header=" | ".join(COLUMNS),
+                header_chinese=" | ".join(HEADER_ZH.values()),
+                file=name,
+                sheet=SHEET,
+                row=row,
             )
     return index, header
 

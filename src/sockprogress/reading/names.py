@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import TargetsFile
+from ..words import N_
 from ..words.words import Words
 from .cells import fold_name
 
@@ -66,8 +67,7 @@ def _accepted(what: str, codes: Iterable[str], pairs: Iterable[tuple[str, str]])
         other = accepted.setdefault(folded, code)
         if other != code:
             raise InputError(
-                f"the Chinese name '{folded}' stands for two {what}, '{other}' and '{code}'; "
-                "give each its own name_zh, so that a row written with it means one series"
+                code="name_zh_ambiguous", name=folded, what=what, first=other, second=code
             )
     return accepted
 
@@ -81,8 +81,8 @@ def names_of(targets: TargetsFile) -> Names:
     region_codes = [t.region for t in targets.targets] + [r for r, _ in targets.regions_zh]
     indicator_codes = [t.indicator for t in targets.targets]
     indicator_codes += [i.indicator for i in targets.indicators]
-    regions = _accepted("regions", region_codes, region_pairs)
-    indicators = _accepted("indicators", indicator_codes, indicator_pairs)
+    regions = _accepted(N_("regions"), region_codes, region_pairs)
+    indicators = _accepted(N_("indicators"), indicator_codes, indicator_pairs)
     # One Chinese name per code for writing and for the dropdowns: a region's own name
     # ([[regions]]) first, an indicator's first target's name first (the report's name for it).
     return Names(

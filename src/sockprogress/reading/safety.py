@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..words import N_
 
 MAX_FILE_BYTES = 200 * 1024**2
 MAX_INFLATED_BYTES = 1024**3
@@ -41,68 +42,77 @@ def refuse_special_file(path: Path, what: str) -> os.stat_result:
         raise IsADirectoryError(21, "Is a directory", str(path))
     if not stat.S_ISREG(status.st_mode):
         kind = (
-            "a named pipe"
+            N_("a named pipe")
             if stat.S_ISFIFO(status.st_mode)
-            else "a device"
+            else N_("a device")
             if stat.S_ISCHR(status.st_mode) or stat.S_ISBLK(status.st_mode)
-            else "a socket"
+            else N_("a socket")
             if stat.S_ISSOCK(status.st_mode)
-            else "not a regular file"
+            else N_("not a regular file")
         )
-        raise InputError(f"{path}: is {kind}, not a file; give {what} saved on disk")
+        raise InputError(code="special_file", file=path, kind=kind, what=what)
     return status
 
 
 def read_regular_file(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of a regular file no larger than limit; InputError otherwise."""
+    """The bytes of a regular file no larger than limit; InputError otherwise (missing,
+    unreadable, a folder, a pipe, too large).
+
+    `what` names the file that was expected, as a message id (words/messages.py
+    ERROR_PHRASES: "a targets file"), so that the error says it in the reader's words.
+    """
     try:
         size = refuse_special_file(path, what).st_size
+        if size > limit:
+            raise InputError(
+                code="file_too_large",
+                file=path.name,
+                size=f"{size / 1024**2:.1f}",
+                limit=f"{limit / 1024**2:.0f}",
+                what=what,
+            )
+        with path.open("rb") as fh:
+            return fh.read(limit + 1)[:limit]
+    except FileNotFoundError:
+        raise InputError(code="file_not_found", file=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not {what}") from None
-    if size > limit:
-        raise InputError(
-            f"{path.name}: {size / 1024**2:.1f} MB is larger than the "
-            f"{limit / 1024**2:.0f} MB limit for {what}"
-        )
-    with path.open("rb") as fh:
-        return fh.read(limit + 1)[:limit]
+        raise InputError(code="folder_not_file", file=path, what=what) from None
+    except OSError as exc:
+        raise InputError(code="cannot_read", file=path, reason=exc.strerror) from None
 
 
 def check_workbook(path: Path) -> None:
     """Raise InputError unless path looks like a sane .xlsx workbook."""
     name = path.name
     try:
-        size = refuse_special_file(path, "an .xlsx workbook").st_size
+        size = refuse_special_file(path, N_("an .xlsx workbook")).st_size
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
+        raise InputError(code="file_not_found", file=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a workbook") from None
+        raise InputError(code="folder_not_file", file=path, what=N_("a workbook")) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise InputError(code="cannot_read", file=path, reason=exc.strerror) from None
     if size == 0:
-        raise InputError(f"{name}: the file is empty; expected an .xlsx workbook")
+        raise InputError(code="workbook_empty", file=name)
     if head == OLE2_MAGIC:
-        raise InputError(_ole2_message(path, name))
+        raise InputError(code=_ole2_code(path), file=name)
     if not head.startswith(b"PK"):
-        raise InputError(
-            f"{name}: not an .xlsx workbook (it may be a CSV or another file "
-            "renamed); open it in Excel and save it as .xlsx"
-        )
+        raise InputError(code="workbook_not_zip", file=name)
     if size > MAX_FILE_BYTES:
         raise InputError(
-            f"{name}: {size / 1024**2:.0f} MB is larger than the "
-            f"{MAX_FILE_BYTES // 1024**2} MB limit for an actuals workbook"
+            code="file_too_large",
+            file=name,
+            size=f"{size / 1024**2:.0f}",
+            limit=MAX_FILE_BYTES // 1024**2,
+            what=N_("an actuals workbook"),
         )
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(name, archive)
     except zipfile.BadZipFile:
-        raise InputError(
-            f"{name}: the workbook is damaged (not a readable zip); "
-            "open it in Excel and save it again"
-        ) from None
+        raise InputError(code="workbook_damaged", file=name) from None
 
 
 def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
@@ -110,8 +120,10 @@ def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
     total = sum(info.file_size for info in infos)
     if total > MAX_INFLATED_BYTES:
         raise InputError(
-            f"{name}: the workbook would inflate to {total / 1024**2:.0f} MB, past "
-            f"the {MAX_INFLATED_BYTES // 1024**2} MB limit; refusing to open it"
+            code="workbook_inflates",
+            file=name,
+            size=f"{total / 1024**2:.0f}",
+            limit=MAX_INFLATED_BYTES // 1024**2,
         )
     for info in infos:
         if (
@@ -120,20 +132,12 @@ def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
             and (info.file_size > 10 * 1024**2)
         ):
             ratio = info.file_size // info.compress_size
-            raise InputError(
-                f"{name}: part {info.filename} is compressed {ratio}:1, a zip bomb; "
-                "refusing to open it"
-            )
+            raise InputError(code="workbook_zip_bomb", file=name, part=info.filename, ratio=ratio)
     if "xl/workbook.xml" not in archive.namelist():
-        raise InputError(
-            f"{name}: not an Excel workbook (no xl/workbook.xml); save it from Excel as .xlsx"
-        )
+        raise InputError(code="workbook_no_workbook_part", file=name)
     for info in infos:
         if info.filename.endswith((".xml", ".rels", ".vml")) and _declares_dtd(archive, info):
-            raise InputError(
-                f"{name}: part {info.filename} declares a DTD or entities, "
-                "which Excel never writes; refusing to open it"
-            )
+            raise InputError(code="workbook_dtd", file=name, part=info.filename)
 
 
 def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -155,19 +159,14 @@ def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _ole2_message(path: Path, name: str) -> str:
-    """Tell an encrypted .xlsx (an OLE2 file with an EncryptionInfo stream) from an old .xls."""
+def _ole2_code(path: Path) -> str:
+    """Tell an encrypted .xlsx (an OLE2 file with an EncryptionInfo stream) from an old .xls:
+    the code of the error that says which."""
     with path.open("rb") as fh:
         head = fh.read(OLE2_SCAN_BYTES)
     if (
         "EncryptionInfo".encode("utf-16-le") in head
         or "EncryptedPackage".encode("utf-16-le") in head
     ):
-        return (
-            f"{name}: the workbook is password-protected; open it in Excel, remove the "
-            "password (File > Info > Protect Workbook > Encrypt with Password) and save it"
-        )
-    return (
-        f"{name}: an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as "
-        ".xlsx (Excel Workbook)"
-    )
+        return "workbook_encrypted"
+    return "workbook_xls"

@@ -62,17 +62,14 @@ class FolderLoader(FileSystemLoader):
             raise TemplateNotFound(template)
         if path.exists() and (not path.is_file() or path.stat().st_size > MAX_TEMPLATE_BYTES):
             raise InputError(
-                f"{path}: not a template (a folder, a pipe or larger than "
-                f"{MAX_TEMPLATE_BYTES // 1024**2} MB)"
+                code="template_not_file", file=path, limit=MAX_TEMPLATE_BYTES // 1024**2
             )
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as exc:
             with open(path, "rb") as fh:
                 line = fh.read(exc.start).count(b"\n") + 1
-            raise InputError(
-                f"{path}, line {line}: the template is not UTF-8 text; save it as UTF-8"
-            ) from None
+            raise InputError(code="template_not_utf8", file=path, line=line) from None
 
 
 class QuietBytecodeCache(FileSystemBytecodeCache):
@@ -120,7 +117,7 @@ def make_environment(user: Path | None, shipped: list[Path], **options: Any) -> 
             **options,
         )
     if not user.is_dir():
-        raise InputError(f"{user}: --templates must be a folder of templates")
+        raise InputError(code="templates_not_folder", folder=user)
     loaders: list[BaseLoader] = [by_prefix, FolderLoader(user), shipped_loader]
     return ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders), bytecode_cache=template_cache("sandboxed"), **options
@@ -144,21 +141,26 @@ def template_errors() -> Iterator[None]:
     except InputError:
         raise
     except TemplateSyntaxError as exc:
-        where = exc.filename or exc.name or "a template"
+        where = exc.filename or exc.name
         raise InputError(
-            f"{where}, line {exc.lineno}: template syntax error: {exc.message}"
+            code="template_syntax" if where else "template_syntax_unnamed",
+            file=where or "",
+            line=exc.lineno,
+            reason=exc.message or "",
         ) from None
     except TemplateNotFound as exc:
-        raise InputError(
-            f"template '{exc.name}' not found in the template folders "
-            "(names may not leave the folder)"
-        ) from None
+        raise InputError(code="template_not_found", name=exc.name) from None
     except SecurityError as exc:
-        place = _template_line(exc)
-        where = f"{place[0]}, line {place[1]}" if place else "a template"
-        raise InputError(f"{where}: refused by the template sandbox: {exc}") from None
+        raise _failed(exc, str(exc), "template_refused", "template_refused_unnamed") from None
     except (TemplateError, Exception) as exc:  # a template is code: any error it raises
-        place = _template_line(exc)
-        where = f"{place[0]}, line {place[1]}" if place else "a template"
         message = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise InputError(f"{where}: the template failed: {message}") from None
+        raise _failed(exc, message, "template_failed", "template_failed_unnamed") from None
+
+
+def _failed(exc: BaseException, reason: str, placed: str, unplaced: str) -> InputError:
+    """A template's error at the template's file and line (code `placed`), else `unplaced`;
+    `reason` is Jinja's (or Python's) own words."""
+    place = _template_line(exc)
+    if place is None:
+        return InputError(code=unplaced, reason=reason)
+    return InputError(code=placed, file=place[0], line=place[1], reason=reason)

@@ -24,6 +24,15 @@ DOMAIN = "sockprogress"
 LANG_ENV = "SOCKPROGRESS_LANG"
 DEFAULT_LANG = "en"
 
+
+def N_(message: str) -> str:
+    """Marks a message id for extraction where it is defined; it is translated where shown."""
+    return message
+
+
+# Where the default language comes from when nothing sets one (a message id).
+NO_LOCALE = N_("no locale set")
+
 # The POSIX order in which a program finds the language of its messages: LC_ALL overrides
 # LC_MESSAGES, which overrides LANG.
 LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -67,7 +76,7 @@ def default_lang(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
         if value:
             found = lang_of_locale(value)
             return (found or DEFAULT_LANG), f"${name}={value}"
-    return DEFAULT_LANG, "no locale set"
+    return DEFAULT_LANG, NO_LOCALE
 
 
 @lru_cache(maxsize=8)
@@ -79,8 +88,3 @@ def catalogue(lang: str) -> _gettext.NullTranslations:
         languages=[check_lang(lang)],
         fallback=lang == DEFAULT_LANG,
     )
-
-
-def N_(message: str) -> str:
-    """Marks a message id for extraction where it is defined; it is translated where shown."""
-    return message

@@ -254,6 +254,13 @@ ISSUE_TEXT: dict[str, str] = {
         "indicator '{indicator}' has no target and is not listed under [[indicators]] in the "
         "targets file"
     ),
+    # `actuals add`: a name the row gives that nothing else uses
+    "unused_region": N_(
+        "region '{name}' is used by no target and no earlier row; check the spelling"
+    ),
+    "unused_indicator": N_(
+        "indicator '{name}' is used by no target and no earlier row; check the spelling"
+    ),
 }
 
 # Codes whose sentence depends on one parameter: (parameter, {its value: message}).
@@ -294,8 +301,174 @@ OUTLOOK_WORDS: dict[str, str] = {
 }
 
 # Errors that stop a command (errors.py), by code: the message, filled from the error's params.
+# One line naming the file (sheet, row, column, option) first, then what to do.
 ERRORS: dict[str, str] = {
+    # a file given to read (reading/safety.py, reading/actuals.py)
     "file_not_found": N_("{file}: file not found"),
+    "cannot_read": N_("{file}: cannot be read ({reason})"),
+    "special_file": N_("{file}: is {kind}, not a file; give {what} saved on disk"),
+    "folder_not_file": N_("{file}: is a folder, not {what}"),
+    "file_too_large": N_("{file}: {size} MB is larger than the {limit} MB limit for {what}"),
+    "workbook_empty": N_("{file}: the file is empty; expected an .xlsx workbook"),
+    "workbook_xls": N_(
+        "{file}: an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as .xlsx "
+        "(Excel Workbook)"
+    ),
+    "workbook_encrypted": N_(
+        "{file}: the workbook is password-protected; open it in Excel, remove the password "
+        "(File > Info > Protect Workbook > Encrypt with Password) and save it"
+    ),
+    "workbook_not_zip": N_(
+        "{file}: not an .xlsx workbook (it may be a CSV or another file renamed); open it in "
+        "Excel and save it as .xlsx"
+    ),
+    "workbook_damaged": N_(
+        "{file}: the workbook is damaged (not a readable zip); open it in Excel and save it again"
+    ),
+    "workbook_inflates": N_(
+        "{file}: the workbook would inflate to {size} MB, past the {limit} MB limit; refusing "
+        "to open it"
+    ),
+    "workbook_zip_bomb": N_(
+        "{file}: part {part} is compressed {ratio}:1, a zip bomb; refusing to open it"
+    ),
+    "workbook_no_workbook_part": N_(
+        "{file}: not an Excel workbook (no xl/workbook.xml); save it from Excel as .xlsx"
+    ),
+    "workbook_dtd": N_(
+        "{file}: part {part} declares a DTD or entities, which Excel never writes; refusing to "
+        "open it"
+    ),
+    "workbook_unreadable": N_("{file}: cannot be read as a workbook ({reason})"),
+    "no_actuals_sheet": N_("{file}: no sheet named '{sheet}'; sheets: {sheets}"),
+    "no_actuals_sheet_close": N_(
+        "{file}: no sheet named '{sheet}' (did you mean '{close}'? rename it to '{sheet}'); "
+        "sheets: {sheets}"
+    ),
+    "sheet_unreadable": N_("{file}, sheet {sheet}: cannot be read ({reason})"),
+    "sheet_empty": N_("{file}, sheet {sheet}: the sheet is empty; expected a header row {header}"),
+    "header_column_twice": N_(
+        "{file}, sheet {sheet}, row {row}: column '{column}' appears twice in the header"
+    ),
+    "header_column_missing": N_(
+        "{file}, sheet {sheet}, row {row}: required column '{column}' is missing; the header "
+        "must be {header} (or {header_chinese})"
+    ),
+    "header_column_missing_close": N_(
+        "{file}, sheet {sheet}, row {row}: required column '{column}' is missing (is '{close}' "
+        "meant to be '{column}'?); the header must be {header} (or {header_chinese})"
+    ),
+    # the targets file's Chinese names (reading/names.py)
+    "name_zh_ambiguous": N_(
+        "the Chinese name '{name}' stands for two {what}, '{first}' and '{second}'; give each "
+        "its own name_zh, so that a row written with it means one series"
+    ),
+    # `actuals add` (editing/)
+    "option_invalid": N_("--{option}: {problem}"),
+    "option_control_char": N_(
+        "--{option}: holds the control character U+{char} at position {position}, which a "
+        "workbook cannot store; remove it"
+    ),
+    "option_too_long": N_(
+        "--{option}: {length} characters is more than an Excel cell holds ({limit}); shorten it"
+    ),
+    "period_not_over": N_(
+        "--period: {period} has not ended yet (today is {today}); add a figure once its period "
+        "is over"
+    ),
+    "basis_not_month_period": N_("--basis: applies to month periods only, not to {period}"),
+    "workbook_read_only": N_(
+        "{file}: the workbook is read-only; make it writable (or copy it) and run again"
+    ),
+    "row_exists": N_(
+        "{file}, sheet {sheet}, row {row}: {region} / {indicator} / {period} is already there; "
+        "use --replace to overwrite it"
+    ),
+    "plausibility_refused": N_(
+        "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. Check the "
+        "figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
+    ),
+    "workbook_busy": N_(
+        "{file}: another `sockprogress actuals add` has held it for {seconds} s; wait for it to "
+        "finish and run again"
+    ),
+    "workbook_open": N_(
+        "{file}: is open in {program} ({owner} exists); close it in {program} and run again (if "
+        "{program} is not running, delete {owner})"
+    ),
+    "backup_failed": N_("{folder}: cannot write the backup ({reason}); nothing changed"),
+    "too_many_backups": N_("{folder}: too many backups this second; nothing changed"),
+    "cannot_add_safely": N_(
+        "{file}: cannot add a row safely ({why}); add the row in Excel instead"
+    ),
+    "init_exists": N_("{file}: already exists; init never overwrites, choose a new folder"),
+    "folder_is_file": N_("{folder}: is a file, not a folder"),
+    # writing the outputs (safewrite.py, pipeline.py)
+    "folder_unwritable": N_("{folder}: cannot write there ({reason}); {hint}"),
+    "cannot_write": N_("{file}: cannot be written ({reason}); {hint}"),
+    "output_is_folder": N_("{file}: is a folder; remove it or choose another --out"),
+    "output_read_only": N_("{file}: is read-only or open in another program; {hint}"),
+    "unknown_format": N_("--format: unknown format {formats}; choose from {choices}"),
+    "no_format": N_("--format: unknown format (none); choose from {choices}"),
+    # --templates (rendering/templating.py)
+    "templates_not_folder": N_("{folder}: --templates must be a folder of templates"),
+    "template_not_file": N_("{file}: not a template (a folder, a pipe or larger than {limit} MB)"),
+    "template_not_utf8": N_(
+        "{file}, line {line}: the template is not UTF-8 text; save it as UTF-8"
+    ),
+    "template_not_found": N_(
+        "template '{name}' not found in the template folders (names may not leave the folder)"
+    ),
+    "template_syntax": N_("{file}, line {line}: template syntax error: {reason}"),
+    "template_syntax_unnamed": N_("a template, line {line}: template syntax error: {reason}"),
+    "template_refused": N_("{file}, line {line}: refused by the template sandbox: {reason}"),
+    "template_refused_unnamed": N_("a template: refused by the template sandbox: {reason}"),
+    "template_failed": N_("{file}, line {line}: the template failed: {reason}"),
+    "template_failed_unnamed": N_("a template: the template failed: {reason}"),
+}
+
+# Parameters of an error that are message ids themselves, said in the reader's words and
+# filled from the error's other parameters: `why` (a reason), `hint` (what to do), `what` (the
+# file that was expected), `kind` (what was found instead), `reason` (the system's or a
+# library's own words: said in the reader's words when it is one of OS_REASONS).
+PHRASE_PARAMS = frozenset({"why", "hint", "what", "kind", "reason"})
+
+# What an error says was expected (`what`), and what was found instead (`kind`).
+ERROR_PHRASES: tuple[str, ...] = (
+    N_("a targets file"),
+    N_("an .xlsx workbook"),
+    N_("an actuals workbook"),
+    N_("a workbook"),
+    N_("a named pipe"),
+    N_("a device"),
+    N_("a socket"),
+    N_("not a regular file"),
+    N_("regions"),
+    N_("indicators"),
+)
+
+# The system's words for the failures a user meets (Linux and macOS spell them so): an error
+# that gives them as its `reason` says them in the reader's words; others stay as written.
+OS_REASONS: tuple[str, ...] = (
+    N_("No space left on device"),
+    N_("Disk quota exceeded"),
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("Read-only file system"),
+    N_("No such file or directory"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("Input/output error"),
+    N_("Device or resource busy"),
+    N_("File name too long"),
+    N_("Too many levels of symbolic links"),
+)
+
+# The rules of judging/plausibility.py, as a refusal of `actuals add` names them.
+PLAUSIBILITY_RULES: dict[str, str] = {
+    "jump": N_("jump"),
+    "not_whole": N_("not_whole"),
+    "scale": N_("scale"),
 }
 
 # What to do about an issue whose message does not say it already (`check` prints it).

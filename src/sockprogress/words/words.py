@@ -24,6 +24,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
+from ..errors import filled
 from ..model import Issue, Note, Target
 from ..periods import Month, parse_period
 from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, locales
@@ -39,6 +40,7 @@ from .messages import (
     METHOD,
     NOTE_TEXT,
     OUTLOOK_WORDS,
+    PHRASE_PARAMS,
     SEVERITY,
     STATUS_ICONS,
     STATUS_MEANINGS,
@@ -51,7 +53,7 @@ DASH = "—"
 # Issue parameters that are numbers, and how a reader sees them: grouped, as judging wrote them.
 NUMBER_PARAMS = {"value": ",.10g", "target": ",.10g", "factor": ",.0f"}
 # Issue parameters that list several items: a language's enumeration comma joins them.
-LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells"})
+LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells", "sheets"})
 
 # From this size on a number is written in powers of ten (Babel's decimals also give out
 # near 10^28): 5.1×10^15 reads better than sixteen digits.
@@ -269,12 +271,35 @@ class Words:
         said = self.issue_message(issue.code, issue.params) if issue.code else None
         return issue.message if said is None else said
 
-    def error_text(self, code: str, params: Iterable[tuple[str, str]]) -> str | None:
-        """An error's sentence from its code and parameters; None for a code without one."""
+    def error_text(
+        self, code: str, params: Iterable[tuple[str, str]], problem: Issue | None = None
+    ) -> str | None:
+        """An error's sentence from its code and parameters; None for a code without one.
+
+        Its phrases (a reason, a hint: PHRASE_PARAMS) are said in these words too, a column by
+        its name here, today as a date; a code with a name in this language beside it
+        (`region_zh`) reads as the name; a cell's `problem` as its data issue says it."""
         message = ERRORS.get(code)
         if message is None:
             return None
-        return self(message).format(**{k: self._param(k, v) for k, v in params})
+        given = dict(params)
+        shown = {k: self._error_param(k, v) for k, v in given.items()}
+        suffix = f"_{self.lang}"
+        shown |= {k: given[k + suffix] for k in given if given.get(k + suffix)}
+        shown |= {k: filled(self(v), shown) for k, v in given.items() if k in PHRASE_PARAMS}
+        if problem is not None:
+            shown["problem"] = self.issue_text(problem)
+        return filled(self(message), shown)
+
+    def _error_param(self, key: str, value: str) -> str:
+        if key == "column":
+            return self.column_name(value)
+        if key == "today" and self.locale.periods_in_words:
+            try:
+                return self.date(dt.date.fromisoformat(value))
+            except ValueError:
+                return value
+        return self._param(key, value)
 
     def issue_hint(self, issue: Issue) -> str:
         hint = HINTS.get(issue.code)
