@@ -175,7 +175,10 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
     )
     refusal = said["plausibility refusal"]
     assert refusal.startswith("错误：测试镇 · 小部件数 · 2024年 = 1,300,000台（130万台）")
-    assert "未通过合理性审核（数量级突变）：测试镇·小部件数 = 1,300,000" in refusal
+    assert (
+        "未通过合理性审核（数量级突变）：测试镇·小部件数为130万，与该序列其他数据相差1万倍"
+        in refusal
+    )
     assert refusal.endswith("确认无误可加 --force\n")
 
 

@@ -11,23 +11,13 @@ raised with a sentence and no code is shown as that sentence.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from .words.catalogue import DEFAULT_LANG
+from .words.catalogue import DEFAULT_LANG, filled
 
 if TYPE_CHECKING:
     from .model import Issue
     from .words.words import Words
-
-
-def filled(message: str, params: Mapping[str, str]) -> str:
-    """`message` with its {placeholders} filled; as written when it has others (a library's
-    own text given as a reason may hold braces)."""
-    try:
-        return message.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return message
 
 
 class SockProgressError(Exception):

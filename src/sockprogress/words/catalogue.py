@@ -25,6 +25,15 @@ LANG_ENV = "SOCKPROGRESS_LANG"
 DEFAULT_LANG = "en"
 
 
+def filled(message: str, params: Mapping[str, str]) -> str:
+    """`message` with its {placeholders} filled; as written when it has others (a library's
+    own text given as a reason may hold braces)."""
+    try:
+        return message.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return message
+
+
 def N_(message: str) -> str:
     """Marks a message id for extraction where it is defined; it is translated where shown."""
     return message

@@ -24,10 +24,9 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
-from ..errors import filled
 from ..model import Issue, Note, Target
 from ..periods import Month, parse_period
-from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, locales
+from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, filled, locales
 from .messages import (
     BASIS,
     COLUMNS,
