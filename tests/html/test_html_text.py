@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sockprogress.model import Figures, Issue, Note, Target, TargetResult
+from sockprogress.model import Figures, Issue, Note, Observation, Target, TargetResult
 from sockprogress.periods import Month
 from sockprogress.words import messages
 from sockprogress.words.words import HUGE, Words
@@ -176,14 +176,27 @@ def result_with_figures(**figures: Unpack[Schedule]) -> TargetResult:
 def test_schedule_is_in_points_never_percent() -> None:
     from sockprogress.rendering.outcome import schedule_text
 
-    behind = result_with_figures(gap_closed_pct=70.0, time_elapsed_pct=95.3, schedule_gap_pts=-25.3)
-    assert schedule_text(behind, Words.of("zh")) == "增量完成率70.0%，落后序时进度25.3个百分点"
-    assert schedule_text(behind, Words.of("en")) == (
-        "70.0 % of the gap closed since the baseline; behind the time-proportional schedule by "
-        "25.3 points"
+    figures = result_with_figures(
+        gap_closed_pct=70.0, time_elapsed_pct=95.3, schedule_gap_pts=-25.3
     )
-    ahead = result_with_figures(gap_closed_pct=80.0, time_elapsed_pct=60.0, schedule_gap_pts=20.0)
-    assert schedule_text(ahead, Words.of("zh")) == "增量完成率80.0%，超序时进度20.0个百分点"
+    # the schedule is that of the latest figure's date (method: time elapsed at t)
+    june = Observation(dt.date(2025, 6, 30), 2.6e9, "2025-06", "level")
+    behind = replace(figures, latest=june)
+    assert (
+        schedule_text(behind, Words.of("zh"))
+        == "增量完成率70.0%，2025年6月低于序时进度25.3个百分点"
+    )
+    assert schedule_text(behind, Words.of("en")) == (
+        "70.0 % of the gap closed since the baseline; as of Jun 2025, behind the time-proportional "
+        "schedule by 25.3 points"
+    )
+    ahead = replace(
+        result_with_figures(gap_closed_pct=80.0, time_elapsed_pct=60.0, schedule_gap_pts=20.0),
+        latest=june,
+    )
+    assert (
+        schedule_text(ahead, Words.of("zh")) == "增量完成率80.0%，2025年6月超序时进度20.0个百分点"
+    )
     assert "%" not in schedule_text(ahead, Words.of("zh")).split("，")[1]
 
 

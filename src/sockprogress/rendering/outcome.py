@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Report, Status, TargetResult
 from ..periods import Month
 from ..words import N_
-from ..words.words import Words
+from ..words.words import DASH, Words
 
 # Figures that say nothing once the deadline has passed: what is needed from now on to meet it.
 # The growth needed from now on means nothing once the deadline has passed. The schedule gap
@@ -198,6 +198,15 @@ def headline(report: Report, words: Words) -> tuple[str, ...]:
                 counts=words.joined(parts),
             )
         )
+    year = [at for at in (at_schedule(r) for r in report.targets) if at is not None]
+    if year:
+        # as bulletins count them: 达到序时进度N项, 低于序时进度M项
+        lines.append(
+            words(
+                "Of {total} goals in their own year, {at} at or ahead of the schedule, {behind} "
+                "behind it."
+            ).format(total=len(year), at=sum(year), behind=len(year) - sum(year))
+        )
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
         lines.append(
@@ -254,21 +263,109 @@ def schedule_text(result: TargetResult, words: Words) -> str:
     f = result.figures
     if f.schedule_gap_pts is None or f.gap_closed_pct is None:
         return ""
+    # The schedule is taken when the latest figure was (method): said with its date.
     sentence = (
         words(
-            "{closed} of the gap closed since the baseline; ahead of the time-proportional "
-            "schedule by {points} points"
+            "{closed} of the gap closed since the baseline; as of {period}, ahead of the "
+            "time-proportional schedule by {points} points"
         )
         if f.schedule_gap_pts >= 0
         else words(
-            "{closed} of the gap closed since the baseline; behind the time-proportional "
-            "schedule by {points} points"
+            "{closed} of the gap closed since the baseline; as of {period}, behind the "
+            "time-proportional schedule by {points} points"
         )
     )
+    latest = result.latest
     return sentence.format(
         closed=words.percent(f.gap_closed_pct),
+        period=words.period(latest.period) if latest else DASH,
         points=words.number(abs(f.schedule_gap_pts), 1),
     )
+
+
+def at_schedule(result: TargetResult) -> bool | None:
+    """Whether a goal in its own year is at or ahead of the year's schedule, as bulletins count
+    达到序时进度: its share of the year's goal is at least the months gone (for a cap, its use
+    at most); None when the goal's own year does not apply."""
+    gap = result.figures.ytd_schedule_gap_pts
+    if not result.own_year or gap is None:
+        return None
+    return gap >= 0 if result.target.direction == "increase" else gap <= 0
+
+
+def schedule_short(result: TargetResult, words: Words) -> str:
+    """Against the year's schedule, for a table: `7.6 points ahead` / `超7.6个百分点`; a cap
+    `use 2.0 points below` / `低于2.0个百分点`; "" outside the goal's own year."""
+    gap = result.figures.ytd_schedule_gap_pts
+    if not result.own_year or gap is None:
+        return ""
+    points = words.number(abs(gap), 1)
+    if points == words.number(0.0, 1):
+        return words("level with the schedule")
+    if result.target.direction == "increase":
+        message = words("{points} points ahead") if gap > 0 else words("{points} points behind")
+    else:
+        message = (
+            words("use {points} points below") if gap < 0 else words("use {points} points above")
+        )
+    return message.format(points=points)
+
+
+def year_line(result: TargetResult, words: Words) -> str:
+    """The year's cumulative figure as a bulletin says it: `1—10月完成31.2亿元，完成全年目标的
+    90.9%，序时进度83.3%，超序时进度7.6个百分点，同比增长8.1%` / `Jan–Oct 31.2 bn yuan, 90.9 %
+    of the year's goal, 7.6 points ahead of the schedule (83.3 %), up 8.1 % on a year before`.
+    A year-to-date figure outside its goal's own year says its figure and 同比 only."""
+    ytd, f, t = result.ytd, result.figures, result.target
+    if ytd is None:
+        return ""
+    months = words.months_to(ytd.end.month)
+    value = words.scaled(ytd.value, t.unit)
+    increase = t.direction == "increase"
+    parts = [
+        (words("{months} {value}") if increase else words("{months} used {value}")).format(
+            months=months, value=value
+        )
+    ]
+    if result.own_year and f.ytd_share_of_target_pct is not None:
+        share = words.percent(f.ytd_share_of_target_pct)
+        parts.append(
+            (
+                words("{share} of the year's goal")
+                if increase
+                else words("{share} of the year's cap")
+            ).format(share=share)
+        )
+    gap, schedule = f.ytd_schedule_gap_pts, f.ytd_schedule_pct
+    if result.own_year and gap is not None and schedule is not None:
+        points = words.number(abs(gap), 1)
+        if points == words.number(0.0, 1):
+            message = words("level with the schedule ({schedule})")
+        elif increase:
+            message = (
+                words("{points} points ahead of the schedule ({schedule})")
+                if gap > 0
+                else words("{points} points behind the schedule ({schedule})")
+            )
+        else:  # a cap: using less than the months gone is at the schedule, never 超
+            message = (
+                words("use {points} points below the schedule ({schedule})")
+                if gap < 0
+                else words("use {points} points above the schedule ({schedule})")
+            )
+        parts.append(message.format(points=points, schedule=words.percent(schedule)))
+    if f.ytd_yoy_pct is not None:
+        change = words.percent(abs(f.ytd_yoy_pct))
+        parts.append(
+            (
+                words("up {change} on a year before")
+                if f.ytd_yoy_pct >= 0
+                else words("down {change} on a year before")
+            ).format(change=change)
+        )
+    if result.own_year and increase and ytd.value >= t.target:
+        parts.append(words("the year's goal met ahead of time"))
+    return words.joined(parts)
 
 
 def shown(field: str, result: TargetResult, as_of: Month) -> bool:

@@ -40,6 +40,8 @@ COMPUTED = (
     "projected_at_deadline",
     "eta",
 )
+# The goal's own year (method: 1—N月 against the year's goal), after the year-to-date figure.
+YEAR = ("ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_schedule_gap_pts", "ytd_yoy_pct")
 # How each computed figure is written; "scaled" in the target's unit.
 KINDS: dict[str, str] = {
     "share_of_target_pct": "pct",
@@ -54,6 +56,10 @@ KINDS: dict[str, str] = {
     "required_cagr_from_latest": "rate",
     "projected_at_deadline": "scaled",
     "eta": "month",
+    "ytd_share_of_target_pct": "pct",
+    "ytd_schedule_pct": "pct",
+    "ytd_schedule_gap_pts": "pts",
+    "ytd_yoy_pct": "pct",
 }
 
 
@@ -78,6 +84,39 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class YearCells:
+    """A target's year-to-date figures as a summary table shows them (— where there are none):
+    the figure and the months it covers, its share of the year's goal and the schedule
+    (months gone), the gap to the schedule in words, and its change on a year before."""
+
+    value: str = DASH
+    months: str = ""
+    share: str = DASH
+    schedule: str = ""
+    gap: str = DASH
+    yoy: str = DASH
+
+
+def year_cells(r: TargetResult, words: Words) -> YearCells:
+    ytd, f = r.ytd, r.figures
+    if ytd is None:
+        return YearCells()
+    own = r.own_year
+    return YearCells(
+        value=words.scaled(ytd.value, r.target.unit),
+        months=words.months_to(ytd.end.month) + words.paren(str(ytd.end.year)),
+        share=words.percent(f.ytd_share_of_target_pct) if own else DASH,
+        schedule=(
+            words("schedule {schedule}").format(schedule=words.percent(f.ytd_schedule_pct))
+            if own and f.ytd_schedule_pct is not None
+            else ""
+        ),
+        gap=outcome.schedule_short(r, words) or DASH,
+        yoy=words.percent(f.ytd_yoy_pct) if f.ytd_yoy_pct is not None else DASH,
+    )
+
+
+@dataclass(frozen=True)
 class TargetView:
     """A target as every output shows it."""
 
@@ -90,12 +129,19 @@ class TargetView:
     in_full: bool
     # the bar of a summary: share of the goal (increase) or of the gap closed (decrease)
     bar: float | None
+    # when the goal is due, in words (a year's goal: its year)
+    deadline: str
     figures: tuple[Figure, ...]
     status_text: str
     status_line: str
     status_short: str
     outlook: str
     check_line: str
+    # the year's cumulative figure as a bulletin says it (1—10月完成…，完成全年目标的…)
+    year_line: str
+    # at or ahead of the year's schedule (达到序时进度), behind it, or None outside its own year
+    at_schedule: bool | None
+    year_cells: YearCells
     # why figures are blank, in one line: `pace, projection: no baseline`
     blank_line: str
     notes: tuple[str, ...]
@@ -144,6 +190,8 @@ class ReportView:
     cards_note: str
     sources_note: str
     method: tuple[str, ...]
+    # some target has a year-to-date figure: summaries add its columns
+    year_columns: bool
 
     @property
     def in_full_count(self) -> int:
@@ -202,6 +250,8 @@ def _computed_text(r: TargetResult, key: str, words: Words) -> str:
         return words.scaled(value, t.unit)
     if kind == "month":
         return words.about_month(value)
+    if key == "ytd_schedule_gap_pts":
+        return words.number(value, 1) if value is not None else DASH
     if kind == "word":
         return words.status_word(value) or DASH
     if kind == "ratio":
@@ -224,7 +274,7 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
 
     out = [
         Figure("goal", words("Goal"), t.target, words.goal_text(t), "scaled"),
-        Figure("deadline", words("Deadline"), t.deadline, words.date(t.deadline), "date"),
+        Figure("deadline", words("Deadline"), t.deadline, words.deadline(t), "date"),
     ]
     base = r.baseline
     out.append(
@@ -265,6 +315,13 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
                 + words.paren(words.period_as_written(ytd.period)),
             )
         )
+    if r.ytd:
+        for key in YEAR:
+            value = getattr(r.figures, key)
+            if value is not None:
+                gap = key == "ytd_schedule_gap_pts"
+                shown = words.number(value, 1) if gap else words.percent(value)
+                out.append(Figure(key, words.figure_name(key), value, shown, KINDS[key]))
     for key in COMPUTED:
         if not outcome.shown(key, r, as_of):
             continue
@@ -313,12 +370,16 @@ def target_view(
         region_label=words.region_label(r.target.region, report.regions_zh),
         in_full=full,
         bar=_bar(r),
+        deadline=words.deadline(r.target),
         figures=figures(r, words, report.as_of),
         status_text=words.status_text(r.status),
         status_line=outcome.status_line(r, words),
         status_short=outcome.status_line(r, words, detail=False),
         outlook=outcome.outlook_text(r, words),
         check_line=outcome.check_line(r, words),
+        year_line=outcome.year_line(r, words),
+        at_schedule=outcome.at_schedule(r),
+        year_cells=year_cells(r, words),
         blank_line=blank_line(r, words, report.as_of),
         notes=tuple(words.note_text(n) for n in r.notes),
         goal_note=words.goal_note(r.target),
@@ -393,4 +454,5 @@ def build_view(report: Report, words: Words) -> ReportView:
         cards_note=cards_note,
         sources_note=sources_note,
         method=words.method_paragraphs(),
+        year_columns=any(v.result.ytd for v in views),
     )

@@ -104,6 +104,10 @@ FIGURE_NAMES: dict[str, str] = {
     "required_cagr_from_latest": N_("Growth a year needed from now"),
     "projected_at_deadline": N_("Projected at deadline"),
     "eta": N_("Expected date reached"),
+    "ytd_share_of_target_pct": N_("Share of the year's goal"),
+    "ytd_schedule_pct": N_("Schedule (months gone)"),
+    "ytd_schedule_gap_pts": N_("Against the year's schedule, points"),
+    "ytd_yoy_pct": N_("Change on a year before"),
 }
 
 # Units of targets.toml; other units are shown as written.

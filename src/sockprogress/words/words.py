@@ -86,6 +86,7 @@ class LocaleEntry:
     lowercase_status: bool
     periods_in_words: bool
     ytd_months: bool
+    months: Mapping[str, str]
     translate_units: bool
     also_named_in: str
     scale: tuple[tuple[float, str], ...]
@@ -378,10 +379,20 @@ class Words:
         return self.pick(target.source, zh=target.source_zh)
 
     def goal_text(self, target: Target) -> str:
-        """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`."""
+        """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`; a year's goal `34.3 bn
+        yuan in 2026` / `2026年全年343.2亿元`."""
+        goal = self.scaled(target.target, target.unit)
+        if target.year is not None:
+            return self(N_("{goal} in {year}")).format(goal=goal, year=target.year)
         return self(N_("{goal} by {deadline}")).format(
-            goal=self.scaled(target.target, target.unit), deadline=self.date(target.deadline)
+            goal=goal, deadline=self.date(target.deadline)
         )
+
+    def deadline(self, target: Target) -> str:
+        """When a goal is due: `31 Dec 2025` / `2025年12月31日`; a year's goal `2026` / `2026年`."""
+        if target.year is not None:
+            return self.locale.year.format(year=target.year)
+        return self.date(target.deadline)
 
     @lru_cache(maxsize=8192)  # noqa: B019
     def basis(self, basis: str | None, period: str | None = None) -> str:
@@ -557,6 +568,18 @@ class Words:
         if "skeleton" in dates:
             return format_skeleton(dates["skeleton"], day, locale=dates["locale"])
         return format_date(day, dates["format"], locale=dates["locale"])
+
+    def months_to(self, month: int) -> str:
+        """January to `month` as a bulletin names them: Jan–Oct / 1—10月 (Jan / 1月 alone)."""
+        forms = self.locale.months
+        if forms["style"] == "number":
+            first, last = "1", str(month)
+        else:
+            first, last = (
+                format_skeleton("MMM", dt.date(2000, m, 1), locale=self.locale.babel)
+                for m in (1, month)
+            )
+        return (forms["one"] if month == 1 else forms["span"]).format(first=first, last=last)
 
     def about_month(self, day: dt.date | None) -> str:
         """A date reckoned from a pace, to the month it falls in: about Jun 2058 / 约2058年6月

@@ -116,6 +116,11 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
         put(ws, row, 1, view.outlook or None)
         if result.checks:
             put(ws, row, 2, view.check_line, f(CHECK))
+    if view.year_line:
+        # The year's cumulative figure as a bulletin says it, beside the status.
+        row += 1
+        put(ws, row, 0, words("The year's goal"), f(TOP))
+        fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
     rows: list[tuple[str, Any, str, Any]] = []
     for figure in view.figures:
         value, number_format = _cell(figure, result, scale, words)

@@ -72,8 +72,25 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("changed", None, 8),
     ("notes", None, 46),
 )
+# With a year-to-date figure in the report, after the schedule: the year's cumulative figure,
+# its share of the year's goal, the gap to the year's schedule and the change on a year before.
+YEAR_COLUMNS: tuple[tuple[str, str | None, float], ...] = (
+    ("ytd", "derived", 12),
+    ("ytd_share_of_target_pct", PCT, 11),
+    ("ytd_schedule_gap_pts", PTS, 11),
+    ("ytd_yoy_pct", PCT, 10),
+)
 KEYS = [c[0] for c in COLUMNS]
-WIDTH = sum(c[2] for c in COLUMNS)
+
+
+def columns(year: bool) -> tuple[tuple[str, str | None, float], ...]:
+    """The Summary's columns: the year's columns after the schedule when `year`."""
+    if not year:
+        return COLUMNS
+    at = KEYS.index("schedule_gap_pts") + 1
+    return COLUMNS[:at] + YEAR_COLUMNS + COLUMNS[at:]
+
+
 # The latest source is shown in one line (its full text is in the target's block and in the
 # cell): wrapped, the long citations made every row tall and the printed Summary unreadable.
 WRAPPED = ("target_name", "check", "notes")
@@ -88,31 +105,45 @@ SPARKLINE = {
 }
 
 
-def _row(view: TargetView, book: Book) -> list[Any]:
+def _row(view: TargetView, book: Book) -> dict[str, Any]:
     report, words, result = book.report, book.words, view.result
     t, f, s = result.target, result.figures, book.scale(result)
-    return [
-        view.region,
-        view.name,
-        view.status_text,
-        view.outlook or None,
-        view.check_line or None,
-        f.share_of_target_pct,
-        f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None,
-        s.of(result.latest.value) if result.latest else None,
-        _latest_period(result, words),
-        None,  # the sparkline
-        (result.latest.source or None) if result.latest else None,
-        s.of(t.target),
-        t.deadline,
-        s.unit,
-        f.actual_cagr,
-        f.required_cagr,
-        f.pace_ratio,
-        s.of(f.projected_at_deadline),
-        words("yes") if result.changed else words("no"),
-        notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
-    ]
+    return {
+        "region": view.region,
+        "target_name": view.name,
+        "status": view.status_text,
+        "outlook": view.outlook or None,
+        "check": view.check_line or None,
+        "share_of_target_pct": f.share_of_target_pct,
+        "schedule_gap_pts": (
+            f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None
+        ),
+        "ytd": s.of(result.ytd.value) if result.ytd else None,
+        "ytd_share_of_target_pct": f.ytd_share_of_target_pct,
+        "ytd_schedule_gap_pts": f.ytd_schedule_gap_pts,
+        "ytd_yoy_pct": f.ytd_yoy_pct,
+        "latest": s.of(result.latest.value) if result.latest else None,
+        "latest_period": _latest_period(result, words),
+        "trend": None,  # the sparkline
+        "latest_source": (result.latest.source or None) if result.latest else None,
+        "goal": s.of(t.target),
+        "deadline": t.deadline,
+        "unit": s.unit,
+        "actual_cagr": f.actual_cagr,
+        "required_cagr": f.required_cagr,
+        "pace_ratio": f.pace_ratio,
+        "projected_at_deadline": s.of(f.projected_at_deadline),
+        "changed": words("yes") if result.changed else words("no"),
+        "notes": notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
+    }
+
+
+def _derived(key: str, result: TargetResult, book: Book) -> str:
+    """A computed figure's format: the projection kept apart from its goal."""
+    scale = book.scale(result)
+    if key == "ytd":
+        return scale.derived(result.ytd.value if result.ytd else None)
+    return scale.derived(getattr(result.figures, key), result.target.target)
 
 
 def _latest_period(result: TargetResult, words: Words) -> str | None:
@@ -135,15 +166,23 @@ def _counts_line(report: Report, words: Words) -> str:
     )
 
 
-def _sentence(ws: Worksheet, book: Book, row: int, text: str, style: Style) -> None:
+def _sentence(
+    ws: Worksheet,
+    book: Book,
+    row: int,
+    text: str,
+    style: Style,
+    cols: tuple[tuple[str, str | None, float], ...],
+) -> None:
     """A line above the table, wrapped across the table's width: it never widens the page
     (a long line left to overflow made LibreOffice print the table at a fraction of its size).
     """
     fmt = book.formats(style, WRAP)
-    ws.merge_range(row, 0, row, len(COLUMNS) - 1, "", fmt)
+    ws.merge_range(row, 0, row, len(cols) - 1, "", fmt)
     put(ws, row, 0, text, fmt)
     size = float(style.get("font_size", 11))
-    height = fitted_height([(text, WIDTH * 11 / size)])
+    width = sum(c[2] for c in cols)
+    height = fitted_height([(text, width * 11 / size)])
     if height is not None or size > 11:
         ws.set_row(row, (height or row_height(1)) * size / 11)
 
@@ -179,51 +218,48 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
 def write_summary(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
     month = book.month
-    _sentence(ws, book, 0, title_line(month, words), TITLE)
+    cols = columns(book.view.year_columns)
+    keys = [c[0] for c in cols]
+    _sentence(ws, book, 0, title_line(month, words), TITLE, cols)
     # The outcome of passed deadlines comes first, before any table.
     lines = outcome.headline(report, words)
     for n, line in enumerate(lines, 1):
-        _sentence(ws, book, n, line, BOLD)
-    _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {})
+        _sentence(ws, book, n, line, BOLD, cols)
+    _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {}, cols)
     header = 3 + len(lines)
-    heading_row(ws, f, header, [figure_label(k, words) for k in KEYS], [c[2] for c in COLUMNS])
+    heading_row(ws, f, header, [figure_label(k, words) for k in keys], [c[2] for c in cols])
     # One format per column (the scaled ones per scale too), made before the rows.
     plain = {
         key: f(TOP, num_format=date_format(words) if fmt == "date" else fmt or "General")
-        for key, fmt, _w in COLUMNS
+        for key, fmt, _w in cols
     }
     plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK))
-    formats = [plain[key] for key in KEYS]
-    scaled = [i for i, c in enumerate(COLUMNS) if c[1] == "scaled"]
-    derived = [i for i, c in enumerate(COLUMNS) if c[1] == "derived"]
-    status_col, trend_col = KEYS.index("status"), KEYS.index("trend")
-    wrapped = [(KEYS.index(k), COLUMNS[KEYS.index(k)][2]) for k in WRAPPED]
+    formats = [plain[key] for key in keys]
+    scaled = [i for i, c in enumerate(cols) if c[1] == "scaled"]
+    derived = [i for i, c in enumerate(cols) if c[1] == "derived"]
+    status_col, trend_col = keys.index("status"), keys.index("trend")
+    wrapped = [(keys.index(k), cols[keys.index(k)][2]) for k in WRAPPED]
     band, band_title = f(BAND), f(SUBTITLE, BAND)
     sparklines: list[tuple[int, Table, bool]] = []
     row = header
     for region in book.view.regions:
         row += 1
         count = targets_count(len(region.targets), words)
-        put(
-            ws,
-            row,
-            0,
-            words("{region} ({count})").format(region=region.label, count=count),
-            band_title,
-        )
-        for c in range(1, len(COLUMNS)):
+        band_text = words("{region} ({count})").format(region=region.label, count=count)
+        put(ws, row, 0, band_text, band_title)
+        for c in range(1, len(cols)):
             ws.write_blank(row, c, None, band)
         for view in region.targets:
             result = view.result
             row += 1
-            values = _row(view, book)
+            given = _row(view, book)
+            values = [given[k] for k in keys]
             cells = formats.copy()
             scale = book.scale(result)
             for c in scaled:
                 cells[c] = f(TOP, num_format=scale.number_format)
             for c in derived:  # computed figures (the projection), kept apart from the goal
-                value = getattr(result.figures, COLUMNS[c][0])
-                cells[c] = f(TOP, num_format=scale.derived(value, result.target.target))
+                cells[c] = f(TOP, num_format=_derived(keys[c], result, book))
             cells[status_col] = f.status(result.status)
             for c, value in enumerate(values):
                 put(ws, row, c, value, cells[c])
@@ -235,7 +271,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
             fit_row(ws, row, [(values[c], width) for c, width in wrapped])
     _add_sparklines(ws, trend_col, sparklines)
     last = max(row, header + 1)
-    share = KEYS.index("share_of_target_pct")
+    share = keys.index("share_of_target_pct")
     ws.conditional_format(
         header + 1,
         share,
@@ -252,6 +288,6 @@ def write_summary(book: Book, ws: Worksheet) -> None:
         },
     )
     ws.freeze_panes(header + 1, 2)
-    ws.autofilter(header, 0, last, len(COLUMNS) - 1)
+    ws.autofilter(header, 0, last, len(cols) - 1)
     print_setup(ws, ws.get_name(), month, words, title_row=header)
-    ws.print_area(0, 0, last, len(COLUMNS) - 1)
+    ws.print_area(0, 0, last, len(cols) - 1)

@@ -1,0 +1,114 @@
+"""The year's goal said as a bulletin says it, in every output (issue 20): 1—N月 against the
+year's goal and 序时进度 (N/12), with 同比, on a made-up county (tests/yeargoals.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from yeargoals import AS_OF, write_year_goals
+
+from sockprogress.cli import main
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("yeargoals")
+    targets, actuals = write_year_goals(folder)
+    out = {}
+    for lang in ("en", "zh"):
+        out[lang] = folder / f"out-{lang}"
+        args = ["report", "--targets", str(targets), "--actuals", str(actuals)]
+        args += ["--as-of", AS_OF, "--out", str(out[lang]), "--lang", lang]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def page(outputs: dict[str, Path], lang: str) -> str:
+    return (outputs[lang] / f"progress-{AS_OF}.html").read_text("utf-8")
+
+
+def year_lines(html: str) -> list[str]:
+    return [unescape(m) for m in re.findall(r'<p class="year[^"]*">(.*?)</p>', html)]
+
+
+def test_each_card_says_the_year_as_a_chinese_bulletin_does(outputs: dict[str, Path]) -> None:
+    assert year_lines(page(outputs, "zh")) == [
+        "1—10月完成312亿元，完成全年目标的90.9%，序时进度83.3%，超序时进度7.6个百分点，同比增长8.1%",
+        "1—10月完成82亿元，完成全年目标的68.3%，序时进度83.3%，低于序时进度15.0个百分点，同比下降3.5%",
+        "1—10月完成21亿元，完成全年目标的105.0%，序时进度83.3%，超序时进度21.7个百分点，同比增长31.2%，"
+        "已提前完成全年目标",
+        # a cap: using less than the months gone is at the schedule, and 超 is never said of it
+        "1—10月累计80万 t，占全年控制目标的80.0%，序时进度83.3%，用量低于序时进度3.3个百分点，"
+        "同比下降4.8%",
+    ]
+
+
+def test_and_in_english(outputs: dict[str, Path]) -> None:
+    lines = year_lines(page(outputs, "en"))
+    assert lines[0] == (
+        "Jan–Oct 31.2 bn yuan, 90.9 % of the year's goal, 7.6 points ahead of the schedule "
+        "(83.3 %), up 8.1 % on a year before"
+    )
+    assert lines[1].startswith("Jan–Oct 8.2 bn yuan, 68.3 % of the year's goal, 15.0 points behind")
+    assert lines[2].endswith("the year's goal met ahead of time")
+    assert "use 3.3 points below the schedule" in lines[3]
+
+
+def test_the_headline_counts_as_bulletins_do(outputs: dict[str, Path]) -> None:
+    assert "4项年度目标中，3项达到序时进度，1项低于序时进度。" in page(outputs, "zh")
+    assert "Of 4 goals in their own year, 3 at or ahead of the schedule, 1 behind it." in page(
+        outputs, "en"
+    )
+
+
+def test_the_page_summary_gets_the_year_columns(outputs: dict[str, Path]) -> None:
+    html = page(outputs, "zh")
+    summary = html[html.index('id="summary"') : html.index("</table>", html.index('id="summary"'))]
+    for heading in ("累计数", "完成全年目标的比例", "与序时进度相比", "同比增长（%）"):
+        assert f">{heading}</th>" in summary
+    assert "超7.6个百分点" in summary and "低于15.0个百分点" in summary
+    assert "2026年全年343.2亿元" in html  # a year's goal is written for its year
+
+
+def test_the_workbook_shows_them_in_the_summary_and_beside_each_status(
+    outputs: dict[str, Path],
+) -> None:
+    wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.xlsx")
+    summary = wb.worksheets[0]
+    rows = [r for r in summary.iter_rows(values_only=True)]
+    header = next(r for r in rows if r and r[0] == "地区")
+    assert "累计数" in header and "完成全年目标的比例" in header and "同比增长（%）" in header
+    output = next(r for r in rows if r and r[1] == "规上工业总产值")
+    assert output[header.index("累计数")] == pytest.approx(312)  # in 亿, as the unit column says
+    assert output[header.index("完成全年目标的比例")] == pytest.approx(90.909, abs=1e-3)
+    assert output[header.index("比序时进度（百分点）")] == pytest.approx(7.576, abs=1e-3)
+    block = [v for r in wb["测试县"].iter_rows(values_only=True) for v in r if isinstance(v, str)]
+    assert any(v.startswith("1—10月完成312亿元，完成全年目标的90.9%") for v in block)
+
+
+def test_the_json_carries_the_fields(outputs: dict[str, Path]) -> None:
+    data = json.loads((outputs["en"] / f"progress-{AS_OF}.json").read_text("utf-8"))
+    exports = next(t for t in data["targets"] if t["id"] == "exports-2026")
+    assert exports["status"] == "achieved" and exports["ytd_period"] == "2026-10"
+    assert exports["ytd_schedule_pct"] == pytest.approx(250 / 3)
+
+
+def test_no_year_columns_without_a_year_to_date_figure(shipped_html_en: str) -> None:
+    assert "Change on a year before" not in shipped_html_en
+
+
+@pytest.fixture
+def shipped_html_en(tmp_path: Path) -> str:
+    data = Path(__file__).resolve().parents[1] / "data"
+    args = ["report", "--targets", str(data / "targets.toml"), "--actuals"]
+    args += [str(data / "actuals.xlsx"), "--as-of", "2026-10", "--out", str(tmp_path)]
+    result = CliRunner().invoke(main, [*args, "--format", "html", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    return (tmp_path / "progress-2026-10.html").read_text("utf-8")

@@ -1,0 +1,98 @@
+"""A made-up county with four goals for the year 2026, as a bulletin tracks them month by month.
+
+Every figure here is invented (the source column says so): one goal ahead of the year's schedule,
+one behind it, one already met in October, and a cap (energy use) kept under its schedule. The
+report month is October 2026: 序时进度 10/12 = 83.3 %.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import write_actuals
+
+SOURCE = "synthetic test figure (made up for the tests)"
+AS_OF = "2026-10"
+
+TARGETS = """
+[[regions]]
+region = "Testcounty"
+name_zh = "测试县"
+
+[[targets]]
+id = "output-2026"
+region = "Testcounty"
+indicator = "output_value"
+name = "Industrial output value"
+name_zh = "规上工业总产值"
+unit = "yuan"
+kind = "annual_total"
+direction = "increase"
+target = 34_320_000_000
+year = 2026
+plan = "Goals for 2026"
+plan_zh = "2026年度目标"
+
+[[targets]]
+id = "investment-2026"
+region = "Testcounty"
+indicator = "investment"
+name = "Fixed-asset investment"
+name_zh = "固定资产投资"
+unit = "yuan"
+kind = "annual_total"
+direction = "increase"
+target = 12_000_000_000
+year = 2026
+plan = "Goals for 2026"
+plan_zh = "2026年度目标"
+
+[[targets]]
+id = "exports-2026"
+region = "Testcounty"
+indicator = "exports"
+name = "Exports"
+name_zh = "出口额"
+unit = "yuan"
+kind = "annual_total"
+direction = "increase"
+target = 2_000_000_000
+year = 2026
+plan = "Goals for 2026"
+plan_zh = "2026年度目标"
+
+[[targets]]
+id = "energy-2026"
+region = "Testcounty"
+indicator = "energy_use"
+name = "Energy use"
+name_zh = "综合能源消费量"
+unit = "t"
+kind = "annual_total"
+direction = "decrease"
+target = 1_000_000
+year = 2026
+plan = "Cap for 2026"
+plan_zh = "2026年度控制目标"
+"""
+
+# (indicator, 1—10月 2025, 1—10月 2026): year-to-date rows, as bulletins give them
+YEAR_TO_DATE = (
+    ("output_value", 28_860_000_000, 31_200_000_000),  # 90.9 % of the goal, +7.6 points, +8.1 %
+    ("investment", 8_500_000_000, 8_200_000_000),  # 68.3 %, 15.0 points behind, -3.5 %
+    ("exports", 1_600_000_000, 2_100_000_000),  # 105.0 %: the year's goal met in October
+    ("energy_use", 840_000, 800_000),  # a cap: 80.0 % used, 3.3 points under the schedule
+)
+
+
+def write_year_goals(folder: Path) -> tuple[Path, Path]:
+    """targets.toml and actuals.xlsx of the made-up county in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = folder / "targets.toml"
+    targets.write_text(TARGETS, encoding="utf-8")
+    rows: list[tuple[object, ...]] = []
+    for indicator, before, now in YEAR_TO_DATE:
+        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
+        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
+    actuals = write_actuals(folder / "actuals.xlsx", rows)
+    return targets, actuals
