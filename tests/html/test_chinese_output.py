@@ -51,29 +51,45 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
 
 
 def codes_and_inputs(report: Report) -> tuple[set[str], list[str]]:
-    """The report's own codes (allowed words) and free texts from the inputs (taken out)."""
-    codes = {s for s in messages.STATUS_WORDS}
+    """The words a Chinese reader may meet as they are (names that have no Chinese form, file
+    and sheet names, a cell's own text quoted back) and free texts from the inputs (taken out).
+
+    Codes are not among them: no status code, no target id and no region or indicator code
+    that has a Chinese name may show (the names stand for them).
+    """
+    named = set(dict(report.regions_zh))
+    allowed: set[str] = set()
     texts: list[str] = []
     for r in report.targets:
         t = r.target
-        codes |= {t.id, t.region, t.indicator}
+        named |= {t.region} if t.region_zh else set()
+        if not t.name_zh:  # its English name stands in, and that name may be its code
+            allowed |= {t.name, t.indicator}
         for o in r.observations:
             texts += [o.source, o.note]
         # The goal's own words, in whichever language targets.toml gives them (a Chinese
         # note may quote the English original).
         texts += [t.plan or "", t.plan_zh or "", t.source or "", t.source_zh or ""]
         texts += [t.note or "", t.note_zh or ""]
+    for r in report.targets:
+        if r.target.region not in named:
+            allowed.add(r.target.region)
     for c in report.context:
-        codes |= {c.region, c.indicator}
+        if c.region not in named:
+            allowed.add(c.region)
+        if not c.name_zh:
+            allowed |= {c.name, c.indicator}
         texts += [c.latest.source, c.latest.note]
+    ids = {r.target.id for r in report.targets}
     for i in report.issues:
-        codes |= {i.file or "", i.sheet or "", i.column or ""}
-        codes |= {v for _, v in i.params}
+        allowed |= {i.file or "", i.sheet or "", i.column or ""}
+        # what the sheet holds, quoted back (a misspelt region, a cell's text): not a code
+        allowed |= {v for k, v in i.params if v not in ids and k not in ("target", "series")}
         if not i.code:
             texts.append(i.message)
     for item in report.inputs:
-        codes |= {item.name, item.sha256}
-    return codes, sorted((t for t in texts if t), key=len, reverse=True)
+        allowed |= {item.name, item.sha256}
+    return allowed - {""}, sorted((t for t in texts if t), key=len, reverse=True)
 
 
 def english_words(shown: str, report: Report) -> set[str]:
@@ -81,6 +97,7 @@ def english_words(shown: str, report: Report) -> set[str]:
     for t in texts:
         shown = shown.replace(t, " ")
     allowed = ALLOWED | {part for code in codes for part in WORD.findall(code)} | codes
+    allowed -= {s for s in messages.STATUS_WORDS if "_" in s}  # a status is a word, never code
     return {w for w in WORD.findall(shown) if w not in allowed and w.strip(".") not in allowed}
 
 
@@ -252,3 +269,107 @@ def test_about_sheet_puts_each_label_beside_its_text(shipped_report: Report) -> 
         assert ws.cell(row, 2).value, label  # its text in the same row
         assert f"B{row}:C{row}" in {str(m) for m in ws.merged_cells.ranges}
     assert "序时进度" in ws.cell(rows["指标解释与测算方法"], 2).value
+
+
+def test_the_check_finds_codes_too(shipped_report: Report) -> None:
+    text = "○ awaiting_final · liaoyuan-sock-capacity · 小北河"
+    assert english_words(text, shipped_report) >= {"awaiting_final", "liaoyuan-sock-capacity"}
+
+
+# What a command line's help and lines name as they are typed: the program (`main` under
+# CliRunner), options, placeholders, values, environment variables, and the formats' names.
+TYPED = {
+    "main",
+    "sockprogress",
+    "Usage",
+    "OPTIONS",
+    "COMMAND",
+    "ARGS",
+    "FILE",
+    "DIRECTORY",
+    "TEXT",
+    "FOLDER",
+    "YYYY-MM",
+    "en",
+    "zh",
+    "zh_CN",
+    "zh_CN.UTF-8",
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "SOCKPROGRESS_LANG",
+    "data",
+    "reports",
+    "xlsx,html,json",
+    "base.html",
+    "_summary.html",
+    "summary.html",
+    "_target.html",
+    "Xiaobeihe",
+    "sock_output",
+    "Excel",
+    "HTML",
+    "JSON",
+    "TOML",
+    "help",
+    "lang",
+    "version",
+    "as-of",
+    "targets",
+    "actuals",
+    "out",
+    "format",
+    "templates",
+    "region",
+    "indicator",
+    "period",
+    "value",
+    "basis",
+    "source",
+    "note",
+    "replace",
+    "force",
+    "month",
+    "ytd",
+    "rate",
+    "add",
+    "check",
+    "init",
+    "report",
+    "target",
+}
+
+
+def terminal_words(output: str, report: Report) -> set[str]:
+    """English words in what the terminal printed, file paths (written outputs) aside."""
+    kept = [line for line in output.splitlines() if not line.strip().startswith("/")]
+    return {w for w in english_words("\n".join(kept), report) if w not in TYPED}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["report"], ["check"], ["actuals"], ["actuals", "add"], ["init"]],
+    ids=["main", "report", "check", "actuals", "add", "init"],
+)
+def test_every_help_screen_is_chinese(command: list[str], shipped_report: Report) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "zh_CN.UTF-8"})
+    assert result.exit_code == 0, result.output
+    assert "用法：" in result.output
+    assert terminal_words(result.output, shipped_report) == set()
+
+
+def test_the_terminal_speaks_chinese_from_report_to_check(
+    shipped: tuple[Path, Path], tmp_path: Path, with_issues: Report
+) -> None:
+    targets, actuals = shipped
+    inputs = ["--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-10"]
+    env = {"SOCKPROGRESS_LANG": "zh"}
+    report = CliRunner().invoke(main, ["report", *inputs, "--out", str(tmp_path)], env=env)
+    check = CliRunner().invoke(main, ["check", *inputs], env=env)
+    assert report.exit_code == 0 and check.exit_code == 1
+    from sockprogress.periods import Month
+    from sockprogress.pipeline import build_report
+
+    shipped_report = build_report(targets, actuals, Month(2026, 10))
+    for said in (report.output, check.output):
+        assert terminal_words(said, shipped_report) == set(), said
