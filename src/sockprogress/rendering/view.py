@@ -274,7 +274,10 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
 
     out = [
         Figure("goal", words("Goal"), t.target, words.goal_text(t), "scaled"),
-        Figure("deadline", words("Deadline"), t.deadline, words.deadline(t), "date"),
+        # a year's goal is due in its year (2026年), a plan goal on its day
+        Figure("deadline", words("Deadline"), words.deadline(t), words.deadline(t), "word")
+        if t.year is not None
+        else Figure("deadline", words("Deadline"), t.deadline, words.date(t.deadline), "date"),
     ]
     base = r.baseline
     out.append(
@@ -323,9 +326,11 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
                 shown = words.number(value, 1) if gap else words.percent(value)
                 out.append(Figure(key, words.figure_name(key), value, shown, KINDS[key]))
     for key in COMPUTED:
-        if not outcome.shown(key, r, as_of):
-            continue
         value = getattr(r.figures, key)
+        # Without any observation the figures of the plan say nothing (the note says why);
+        # those the goal and its baseline give alone (time elapsed, growth needed) stay.
+        if not outcome.shown(key, r, as_of) or (r.latest is None and value is None):
+            continue
         text = _computed_text(r, key, words)
         label = words.figure_name(key)
         remark = outcome.schedule_text(r, words) if key == "schedule_gap_pts" else ""
