@@ -46,7 +46,7 @@ def test_report_speaks_chinese_in_a_chinese_locale(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "提示：actuals.xlsx，工作表“Actuals”：“辽源·服装年产能”目标暂无数据"
-    assert "2026年10月：完成时限（2025年12月31日）已过10个月。该时限的8项目标中：" in result.output
+    assert "2026年10月：2025年末到期的8项目标中，1项未完成，" in result.output
     assert "2026年10月：共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
         result.output
     )

@@ -249,7 +249,7 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     rules = [(str(rng.sqref), rule.type) for rng in ws.conditional_formatting for rule in rng.rules]
     head = header_row(ws)
     # the outcome of the passed deadline, then the counts, then the table
-    assert ws.cell(2, 1).value.startswith("The deadline of 31 Dec 2025 passed 10 months ago")
+    assert ws.cell(2, 1).value.startswith("Of the 8 targets due at the end of 2025, 1 missed")
     last = head + 2 + len(shipped_report.targets)  # a band row per region
     share = chr(ord("A") + col("share_of_target_pct") - 1)
     assert (f"{share}{head + 1}:{share}{last}", "dataBar") in rules

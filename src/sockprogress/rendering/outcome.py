@@ -76,25 +76,38 @@ def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
 
 
 def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, words: Words) -> str:
-    phrase = words("{n} {status}").format(n=n, status=words.status_in_sentence(status))
-    if status == "awaiting_final" and (outcome.likely_missed or outcome.likely_achieved):
-        parts = []
-        if outcome.likely_missed:
-            parts.append(
-                words("{n} {outlook}").format(
-                    n=outcome.likely_missed, outlook=words.outlook_word("likely_missed")
-                )
+    """One status's count in the bulletin's words: `1项未完成`, `5项2025年全年数据尚未公布
+    （按现有数据，其中4项预计难以完成）`."""
+    if status == "awaiting_final":
+        phrase = (
+            words("{n} awaiting the full-year figure for {year}").format(
+                n=n, year=outcome.deadline.year
             )
-        if outcome.likely_achieved:
-            parts.append(
-                words("{n} {outlook}").format(
-                    n=outcome.likely_achieved, outlook=words.outlook_word("likely_achieved")
-                )
+            if (outcome.deadline.month, outcome.deadline.day) == (12, 31)
+            else words("{n} awaiting the final figure").format(n=n)
+        )
+        outlooks = [
+            words("{n} likely missed").format(n=outcome.likely_missed)
+            if outcome.likely_missed
+            else "",
+            words("{n} likely achieved").format(n=outcome.likely_achieved)
+            if outcome.likely_achieved
+            else "",
+            words("{n} without an outlook").format(n=outcome.no_outlook)
+            if outcome.no_outlook and (outcome.likely_missed or outcome.likely_achieved)
+            else "",
+        ]
+        if outcome.likely_missed or outcome.likely_achieved:
+            phrase += words.paren(
+                words("on the figures so far, {outlooks}").format(outlooks=words.joined(outlooks))
             )
-        if outcome.no_outlook:
-            parts.append(words("{n} without an outlook").format(n=outcome.no_outlook))
-        phrase += words.paren(words.joined(parts))
-    return phrase
+        return phrase
+    counted = {
+        "achieved": words("{n} achieved"),
+        "missed": words("{n} missed"),
+        "not_assessable": words("{n} without any figure, not assessable"),
+    }
+    return counted[status].format(n=n)
 
 
 # Above this many targets a deadline's goals are counted, not named, in the headline.
@@ -154,25 +167,18 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, words: Words) -> st
 
 
 def outcome_sentence(outcome: DeadlineOutcome, words: Words) -> str:
-    """`The deadline of 31 Dec 2025 passed 10 months ago: of 8 targets, 1 missed, …`."""
+    """The lead sentence as a bulletin writes it: `2025年末到期的8项目标中，1项未完成，5项2025年
+    全年数据尚未公布（按现有数据，其中4项预计难以完成），2项暂无数据，无法评估。`"""
     counts = words.joined(_count_phrase(s, n, outcome, words) for s, n in outcome.counts)
+    deadline = outcome.deadline
     sentence = (
-        words("The deadline of {deadline} passed {months} ago. Of its {total}: {counts}.")
-        if outcome.months_ago > 0
-        else words("The deadline of {deadline} passed this month. Of its {total}: {counts}.")
+        words("Of the {total} targets due at the end of {year}, {counts}.")
+        if (deadline.month, deadline.day) == (12, 31)
+        else words("Of the {total} targets due on {date}, {counts}.")
     )
-    months = words.n("{n} month", "{n} months", outcome.months_ago)
     return sentence.format(
-        deadline=words.date(outcome.deadline),
-        months=months.format(n=outcome.months_ago),
-        total=targets_phrase(outcome.total, words),
-        counts=counts,
+        total=outcome.total, year=deadline.year, date=words.date(deadline), counts=counts
     )
-
-
-def targets_phrase(n: int, words: Words) -> str:
-    """`8 targets` inside a sentence (the Chinese count stands without 共 there)."""
-    return words.np("in a sentence", "{n} target", "{n} targets", n).format(n=n)
 
 
 def headline(report: Report, words: Words) -> tuple[str, ...]:
@@ -183,7 +189,8 @@ def headline(report: Report, words: Words) -> tuple[str, ...]:
         detail = outcome_detail(o, report, words)
         if detail:
             lines.append(detail)
-    open_ = [r for r in report.targets if not passed(r, report.as_of)]
+    # Goals in their own year are counted against the year's schedule below, as bulletins do.
+    open_ = [r for r in report.targets if not passed(r, report.as_of) and at_schedule(r) is None]
     if open_:
         counts: dict[Status, int] = {}
         for r in open_:
@@ -193,9 +200,8 @@ def headline(report: Report, words: Words) -> tuple[str, ...]:
             for s, n in counts.items()
         ]
         lines.append(
-            words("Before their deadline, {total}: {counts}.").format(
-                total=targets_phrase(len(open_), words),
-                counts=words.joined(parts),
+            words("Of the {total} targets not yet due, {counts}.").format(
+                total=len(open_), counts=words.joined(parts)
             )
         )
     year = [at for at in (at_schedule(r) for r in report.targets) if at is not None]
