@@ -40,32 +40,34 @@ def year_lines(html: str) -> list[str]:
 
 def test_each_card_says_the_year_as_a_chinese_bulletin_does(outputs: dict[str, Path]) -> None:
     assert year_lines(page(outputs, "zh")) == [
-        "1—10月完成312亿元，完成全年目标的90.9%，序时进度83.3%，超序时进度7.6个百分点，同比增长8.1%",
-        "1—10月完成82亿元，完成全年目标的68.3%，序时进度83.3%，低于序时进度15.0个百分点，同比下降3.5%",
-        "1—10月完成21亿元，完成全年目标的105.0%，序时进度83.3%，超序时进度21.7个百分点，同比增长31.2%，"
-        "已提前完成全年目标",
-        # a cap: using less than the months gone is at the schedule, and 超 is never said of it
-        "1—10月累计80万 t，占全年控制目标的80.0%，序时进度83.3%，用量低于序时进度3.3个百分点，"
-        "同比下降4.8%",
+        "1—10月完成312亿元，同比增长8.1%，完成全年目标的90.9%，超序时进度7.6个百分点。",
+        "1—10月完成82亿元，同比下降3.5%，完成全年目标的68.3%，低于序时进度15.0个百分点。",
+        "1—10月完成21亿元，同比增长31.2%，完成全年目标的105.0%，超序时进度21.7个百分点，"
+        "已提前完成全年目标。",
+        # a cap: using less than the months gone is within the schedule, and 超 is never said
+        "1—10月累计80万吨，同比下降4.8%，占全年控制目标的80.0%，低于序时进度3.3个百分点，"
+        "控制在序时进度以内。",
     ]
 
 
 def test_and_in_english(outputs: dict[str, Path]) -> None:
     lines = year_lines(page(outputs, "en"))
     assert lines[0] == (
-        "Jan–Oct 31.2 bn yuan, 90.9 % of the year's goal, 7.6 points ahead of the schedule "
-        "(83.3 %), up 8.1 % on a year before"
+        "Jan–Oct 31.2 bn yuan, up 8.1 % on a year before, 90.9 % of the year's goal, 7.6 points "
+        "ahead of the schedule."
     )
-    assert lines[1].startswith("Jan–Oct 8.2 bn yuan, 68.3 % of the year's goal, 15.0 points behind")
-    assert lines[2].endswith("the year's goal met ahead of time")
-    assert "use 3.3 points below the schedule" in lines[3]
+    assert lines[1].startswith("Jan–Oct 8.2 bn yuan, down 3.5 % on a year before, 68.3 %")
+    assert lines[2].endswith("the year's goal met ahead of time.")
+    assert "3.3 points below the schedule, within it" in lines[3]
 
 
 def test_the_headline_counts_as_bulletins_do(outputs: dict[str, Path]) -> None:
-    assert "4项年度目标中，3项达到序时进度，1项低于序时进度。" in page(outputs, "zh")
-    assert "Of 4 goals in their own year, 3 at or ahead of the schedule, 1 behind it." in page(
-        outputs, "en"
-    )
+    zh = "4项年度目标中（序时进度83.3%），达到序时进度3项；未达到序时进度1项，为固定资产投资。"
+    assert zh in page(outputs, "zh")
+    en = "Of 4 goals for the year (schedule 83.3 %), 3 at or ahead of the schedule; 1 behind it"
+    assert en in page(outputs, "en")
+    # met before its deadline: 已提前完成, not 已完成
+    assert "已提前完成" in page(outputs, "zh")
 
 
 def test_the_page_summary_gets_the_year_columns(outputs: dict[str, Path]) -> None:
@@ -88,9 +90,11 @@ def test_the_workbook_shows_them_in_the_summary_and_beside_each_status(
     output = next(r for r in rows if r and r[1] == "规上工业总产值")
     assert output[header.index("累计数")] == pytest.approx(312)  # in 亿, as the unit column says
     assert output[header.index("完成全年目标的比例")] == pytest.approx(90.909, abs=1e-3)
-    assert output[header.index("比序时进度（百分点）")] == pytest.approx(7.576, abs=1e-3)
+    # one column against the schedule: the year's, for a goal in its own year
+    schedule = next(h for h in header if h and "序时进度" in h and "百分点" in h)
+    assert output[header.index(schedule)] == pytest.approx(7.576, abs=1e-3)
     block = [v for r in wb["测试县"].iter_rows(values_only=True) for v in r if isinstance(v, str)]
-    assert any(v.startswith("1—10月完成312亿元，完成全年目标的90.9%") for v in block)
+    assert "1—10月完成312亿元，同比增长8.1%，完成全年目标的90.9%，超序时进度7.6个百分点。" in block
 
 
 def test_the_json_carries_the_fields(outputs: dict[str, Path]) -> None:

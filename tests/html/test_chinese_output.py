@@ -46,6 +46,7 @@ ALLOWED = {
     "ytd",  # the values of the basis column
     "month",
     "rate",
+    "N",  # 1—N月, N÷12: the month of a year-to-date figure, as the method writes it
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
 

@@ -124,7 +124,7 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert cells.lang == "zh-CN"
     assert row_for(cells, "袜子年产量") == [
         "袜子年产量小北河",
-        "○ 待期末数据，预计未完成",
+        "○ 待期末数据，预计难以完成",
         "65.0%",
         "26亿双2025年6月（估算数）",
         "40亿双2025年12月31日",

@@ -204,15 +204,9 @@ def headline(report: Report, words: Words) -> tuple[str, ...]:
                 total=len(open_), counts=words.joined(parts)
             )
         )
-    year = [at for at in (at_schedule(r) for r in report.targets) if at is not None]
+    year = [r for r in report.targets if at_schedule(r) is not None]
     if year:
-        # as bulletins count them: 达到序时进度N项, 低于序时进度M项
-        lines.append(
-            words(
-                "Of {total} goals in their own year, {at} at or ahead of the schedule, {behind} "
-                "behind it."
-            ).format(total=len(year), at=sum(year), behind=len(year) - sum(year))
-        )
+        lines.append(year_sentence(year, words))
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
         lines.append(
@@ -299,6 +293,26 @@ def at_schedule(result: TargetResult) -> bool | None:
     return gap >= 0 if result.target.direction == "increase" else gap <= 0
 
 
+def year_sentence(results: list[TargetResult], words: Words) -> str:
+    """How many goals in their own year are at the schedule, as bulletins count them: `4项年度
+    目标中（序时进度83.3%），达到序时进度3项；未达到序时进度1项：固定资产投资。`"""
+    behind = [r for r in results if not at_schedule(r)]
+    schedules = {r.figures.ytd_schedule_pct for r in results}
+    schedule = words.percent(schedules.pop()) if len(schedules) == 1 else ""
+    total = (
+        words("Of {total} goals for the year (schedule {schedule})")
+        if schedule
+        else words("Of {total} goals for the year")
+    ).format(total=len(results), schedule=schedule)
+    at = words("{n} at or ahead of the schedule").format(n=len(results) - len(behind))
+    if not behind:
+        return words("{total}, {at}.").format(total=total, at=at)
+    names = words.listed(words.target_name(r.target) for r in behind[:NAMED_TARGETS])
+    return words("{total}, {at}; {n} behind it: {names}.").format(
+        total=total, at=at, n=len(behind), names=names
+    )
+
+
 def schedule_short(result: TargetResult, words: Words) -> str:
     """Against the year's schedule, for a table: `7.6 points ahead` / `超7.6个百分点`; a cap
     `use 2.0 points below` / `低于2.0个百分点`; "" outside the goal's own year."""
@@ -318,10 +332,12 @@ def schedule_short(result: TargetResult, words: Words) -> str:
 
 
 def year_line(result: TargetResult, words: Words) -> str:
-    """The year's cumulative figure as a bulletin says it: `1—10月完成31.2亿元，完成全年目标的
-    90.9%，序时进度83.3%，超序时进度7.6个百分点，同比增长8.1%` / `Jan–Oct 31.2 bn yuan, 90.9 %
-    of the year's goal, 7.6 points ahead of the schedule (83.3 %), up 8.1 % on a year before`.
-    A year-to-date figure outside its goal's own year says its figure and 同比 only."""
+    """The year's cumulative figure as a bulletin says it: `1—10月完成312亿元，同比增长8.1%，
+    完成全年目标的90.9%，超序时进度7.6个百分点。` / `Jan–Oct 31.2 bn yuan, up 8.1 % on a year
+    before, 90.9 % of the year's goal, 7.6 points ahead of the schedule.` A cap within its
+    schedule says so (控制在序时进度以内), never 超. A year-to-date figure outside its goal's own
+    year says its figure and 同比 only. The schedule itself (N/12) is said once, in the
+    headline and the tables."""
     ytd, f, t = result.ytd, result.figures, result.target
     if ytd is None:
         return ""
@@ -333,33 +349,6 @@ def year_line(result: TargetResult, words: Words) -> str:
             months=months, value=value
         )
     ]
-    if result.own_year and f.ytd_share_of_target_pct is not None:
-        share = words.percent(f.ytd_share_of_target_pct)
-        parts.append(
-            (
-                words("{share} of the year's goal")
-                if increase
-                else words("{share} of the year's cap")
-            ).format(share=share)
-        )
-    gap, schedule = f.ytd_schedule_gap_pts, f.ytd_schedule_pct
-    if result.own_year and gap is not None and schedule is not None:
-        points = words.number(abs(gap), 1)
-        if points == words.number(0.0, 1):
-            message = words("level with the schedule ({schedule})")
-        elif increase:
-            message = (
-                words("{points} points ahead of the schedule ({schedule})")
-                if gap > 0
-                else words("{points} points behind the schedule ({schedule})")
-            )
-        else:  # a cap: using less than the months gone is at the schedule, never 超
-            message = (
-                words("use {points} points below the schedule ({schedule})")
-                if gap < 0
-                else words("use {points} points above the schedule ({schedule})")
-            )
-        parts.append(message.format(points=points, schedule=words.percent(schedule)))
     if f.ytd_yoy_pct is not None:
         change = words.percent(abs(f.ytd_yoy_pct))
         parts.append(
@@ -369,9 +358,36 @@ def year_line(result: TargetResult, words: Words) -> str:
                 else words("down {change} on a year before")
             ).format(change=change)
         )
+    if result.own_year and f.ytd_share_of_target_pct is not None:
+        share = words.percent(f.ytd_share_of_target_pct)
+        parts.append(
+            (
+                words("{share} of the year's goal")
+                if increase
+                else words("{share} of the year's cap")
+            ).format(share=share)
+        )
+    gap = f.ytd_schedule_gap_pts
+    if result.own_year and gap is not None:
+        points = words.number(abs(gap), 1)
+        if points == words.number(0.0, 1):
+            message = words("level with the schedule")
+        elif increase:
+            message = (
+                words("{points} points ahead of the schedule")
+                if gap > 0
+                else words("{points} points behind the schedule")
+            )
+        else:  # a cap: using less than the months gone is within the schedule, never 超
+            message = (
+                words("{points} points below the schedule, within it")
+                if gap < 0
+                else words("{points} points above the schedule, over it")
+            )
+        parts.append(message.format(points=points))
     if result.own_year and increase and ytd.value >= t.target:
         parts.append(words("the year's goal met ahead of time"))
-    return words.joined(parts)
+    return words("{clauses}.").format(clauses=words.joined(parts))
 
 
 def shown(field: str, result: TargetResult, as_of: Month) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import Report, TargetResult
 from ..words import DEFAULT_LANG
+from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
 from . import outcome
 from .selection import IN_FULL, in_full, where_listed
@@ -104,7 +105,7 @@ def year_cells(r: TargetResult, words: Words) -> YearCells:
     own = r.own_year
     return YearCells(
         value=words.scaled(ytd.value, r.target.unit),
-        months=words.months_to(ytd.end.month) + words.paren(str(ytd.end.year)),
+        months=words.months_to(ytd.end.month, ytd.end.year),
         share=words.percent(f.ytd_share_of_target_pct) if own else DASH,
         schedule=(
             words("schedule {schedule}").format(schedule=words.percent(f.ytd_schedule_pct))
@@ -312,10 +313,16 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
                 "ytd",
                 words("Year to date"),
                 ytd.value,
-                at(ytd.value, ytd.period, words.basis("ytd", ytd.period)),
+                words.scaled(ytd.value, unit)
+                + words.paren(
+                    words("{months}, year to date").format(
+                        months=words.months_to(ytd.end.month, ytd.end.year)
+                    )
+                ),
                 "derived",
-                period=words.basis("ytd", ytd.period)
-                + words.paren(words.period_as_written(ytd.period)),
+                period=words("{months}, year to date").format(
+                    months=words.months_to(ytd.end.month, ytd.end.year)
+                ),
             )
         )
     if r.ytd:
@@ -367,6 +374,14 @@ def target_view(
     r: TargetResult, report: Report, words: Words, anchor: str, full: bool
 ) -> TargetView:
     region = words.region_name(r.target.region, report.regions_zh)
+    status_text = words.status_text(r.status)
+    status_line = outcome.status_line(r, words)
+    status_short = outcome.status_line(r, words, detail=False)
+    if r.status == "achieved" and not outcome.passed(r, report.as_of):
+        # met before its deadline: 已提前完成, as a bulletin says it
+        early = words("Achieved ahead of time")
+        status_text = f"{STATUS_ICONS[r.status]} {early}"
+        status_line = status_short = early
     return TargetView(
         result=r,
         anchor=anchor,
@@ -377,9 +392,9 @@ def target_view(
         bar=_bar(r),
         deadline=words.deadline(r.target),
         figures=figures(r, words, report.as_of),
-        status_text=words.status_text(r.status),
-        status_line=outcome.status_line(r, words),
-        status_short=outcome.status_line(r, words, detail=False),
+        status_text=status_text,
+        status_line=status_line,
+        status_short=status_short,
         outlook=outcome.outlook_text(r, words),
         check_line=outcome.check_line(r, words),
         year_line=outcome.year_line(r, words),

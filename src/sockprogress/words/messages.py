@@ -34,7 +34,7 @@ STATUS_ICONS: dict[str, str] = {
     "moderate_progress": "◆",
     "insufficient_progress": "▼",
     "moving_away": "⊘",
-    "not_assessable": "?",
+    "not_assessable": "◇",
 }
 
 NOTE_TEXT: dict[str, str] = {
@@ -122,6 +122,8 @@ UNITS: dict[str, str] = {
     "items": N_("items"),
     "parcels": N_("parcels"),
     "pairs/year": N_("pairs/year"),
+    "t": N_("t"),
+    "tce": N_("tce"),
 }
 
 BASIS: dict[str, str] = {
@@ -502,6 +504,12 @@ METHOD: tuple[str, ...] = (
         "The pace ratio compares the actual growth a year since the baseline with the growth a "
         "year needed to reach the goal by its deadline: on track at 0.95 or more, moderate "
         "progress from 0.60, insufficient progress from 0, moving away below 0."
+    ),
+    N_(
+        "A goal for one year: the cumulative figure from January to month N divided by the "
+        "year's goal, against the schedule N/12, the difference in percentage points; a cap is "
+        "within its schedule when its use is at most N/12 of it. It is achieved ahead of time "
+        "once the cumulative figure meets the year's goal."
     ),
     N_(
         "Once a deadline has passed, the first figure that covers it decides: achieved or "

@@ -569,8 +569,9 @@ class Words:
             return format_skeleton(dates["skeleton"], day, locale=dates["locale"])
         return format_date(day, dates["format"], locale=dates["locale"])
 
-    def months_to(self, month: int) -> str:
-        """January to `month` as a bulletin names them: Jan–Oct / 1—10月 (Jan / 1月 alone)."""
+    def months_to(self, month: int, year: int | None = None) -> str:
+        """January to `month` as a bulletin names them: Jan–Oct / 1—10月 (Jan / 1月 alone);
+        with their `year`: Jan–Oct 2026 / 2026年1—10月."""
         forms = self.locale.months
         if forms["style"] == "number":
             first, last = "1", str(month)
@@ -579,7 +580,8 @@ class Words:
                 format_skeleton("MMM", dt.date(2000, m, 1), locale=self.locale.babel)
                 for m in (1, month)
             )
-        return (forms["one"] if month == 1 else forms["span"]).format(first=first, last=last)
+        months = (forms["one"] if month == 1 else forms["span"]).format(first=first, last=last)
+        return months if year is None else forms["with_year"].format(months=months, year=year)
 
     def about_month(self, day: dt.date | None) -> str:
         """A date reckoned from a pace, to the month it falls in: about Jun 2058 / 约2058年6月

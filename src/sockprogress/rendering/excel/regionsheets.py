@@ -119,7 +119,7 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
     if view.year_line:
         # The year's cumulative figure as a bulletin says it, beside the status.
         row += 1
-        put(ws, row, 0, words("The year's goal"), f(TOP))
+        put(ws, row, 0, words("Progress in the year"), f(TOP))
         fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
     rows: list[tuple[str, Any, str, Any]] = []
     for figure in view.figures:

@@ -73,11 +73,11 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("notes", None, 46),
 )
 # With a year-to-date figure in the report, after the schedule: the year's cumulative figure,
-# its share of the year's goal, the gap to the year's schedule and the change on a year before.
+# its share of the year's goal and the change on a year before (the schedule column holds the
+# year's schedule for a goal in its own year).
 YEAR_COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("ytd", "derived", 12),
     ("ytd_share_of_target_pct", PCT, 11),
-    ("ytd_schedule_gap_pts", PTS, 11),
     ("ytd_yoy_pct", PCT, 10),
 )
 KEYS = [c[0] for c in COLUMNS]
@@ -115,12 +115,17 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "outlook": view.outlook or None,
         "check": view.check_line or None,
         "share_of_target_pct": f.share_of_target_pct,
+        # one column against the schedule: the year's for a goal in its own year, else the
+        # plan's (method: only one of them is defined)
         "schedule_gap_pts": (
-            f.schedule_gap_pts if outcome.shown("schedule_gap_pts", result, report.as_of) else None
+            f.ytd_schedule_gap_pts
+            if result.own_year
+            else f.schedule_gap_pts
+            if outcome.shown("schedule_gap_pts", result, report.as_of)
+            else None
         ),
         "ytd": s.of(result.ytd.value) if result.ytd else None,
         "ytd_share_of_target_pct": f.ytd_share_of_target_pct,
-        "ytd_schedule_gap_pts": f.ytd_schedule_gap_pts,
         "ytd_yoy_pct": f.ytd_yoy_pct,
         "latest": s.of(result.latest.value) if result.latest else None,
         "latest_period": _latest_period(result, words),
