@@ -168,6 +168,14 @@ def test_the_english_numbers_are_as_the_sentences_always_wrote_them() -> None:
     assert "隔1048572个空行" in ZH.issue_message("stray_cells", stray)  # type: ignore[operator]
 
 
+def test_dates_in_a_chinese_issue_read_as_dates() -> None:
+    issue = coded_issue(
+        "warning", "period_not_ended", (("period", "2026-12"), ("today", "2026-11-22"))
+    )
+    assert issue.message == "period 2026-12 has not ended yet (today is 2026-11-22)"
+    assert ZH.issue_text(issue) == "时期2026年12月尚未结束（今天是2026年11月22日）"
+
+
 def test_a_period_error_carries_its_code_and_reads_as_before() -> None:
     with pytest.raises(PeriodError) as caught:
         parse_period("2025-13")

@@ -51,7 +51,7 @@ from .messages import (
 DASH = "—"
 
 # Parameters that are a day (ISO), said as a date: 2025年12月31日.
-DATE_PARAMS = frozenset({"deadline", "end"})
+DATE_PARAMS = frozenset({"deadline", "end", "today"})
 # Issue parameters that list several items: a language's enumeration comma joins them.
 LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells", "sheets"})
 
