@@ -176,7 +176,7 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
     refusal = said["plausibility refusal"]
     assert refusal.startswith("错误：测试镇 · 小部件数 · 2024年 = 1,300,000台（130万台）")
     assert (
-        "未通过合理性审核（数量级突变）：测试镇·小部件数为130万，与该序列其他数据相差1万倍"
+        "未通过合理性审核（数量级突变）：“测试镇·小部件数”为130万，与该序列其他数据相差1万倍"
         in refusal
     )
     assert refusal.endswith("确认无误可加 --force\n")
@@ -255,7 +255,9 @@ def test_every_error_reads_in_chinese_with_all_its_parameters() -> None:
         names = set(re.findall(r"\{(\w+)\}", message))
         params = tuple((name, f"<{name}>") for name in sorted(names))
         said = zh.error_text(code, params)
-        assert said and "{" not in said and re.search("[\u4e00-\u9fff：]", said), code
+        # no placeholder left unfilled (a TOML example's own braces are text)
+        assert said and not re.search(r"\{\w+\}", said), code
+        assert re.search("[\u4e00-\u9fff：]", said), code
         assert all(f"<{name}>" in said for name in names - messages.PHRASE_PARAMS), said
 
 

@@ -14,6 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from .words.catalogue import filled
+from .words.messages import issue_message_id
+
 PeriodKind = Literal["year", "month", "date"]
 
 _YEAR = re.compile(r"(\d{4})")
@@ -27,7 +30,6 @@ _MONTH_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})")
 _MONTH_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _DATE_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_HINT = "write a year (2024), a month (2025-06) or a date (2025-06-30)"
 
 # The years a period, a report month, a baseline or a deadline may fall in. No statistic this
 # tool judges predates 1900, and no plan runs past 2200: a year outside is a typo ("0221",
@@ -37,12 +39,27 @@ LAST_YEAR = 2200
 YEARS_HINT = f"years {FIRST_YEAR} to {LAST_YEAR}"
 
 
+class PeriodError(ValueError):
+    """A cell or option that is not a period: the data issue `period_invalid`, with `fault`
+    (why: empty, month, date, year, or "" for no period at all) and what the message names.
+
+    Its words are the catalogue's (words/messages.py ISSUE_VARIANTS): in English as raised,
+    and in the reader's words where it is shown (the Actuals reader makes it a data issue, the
+    targets reader an error about a key).
+    """
+
+    code = "period_invalid"
+
+    def __init__(self, fault: str, **params: object) -> None:
+        self.params = tuple((k, str(v)) for k, v in {**params, "fault": fault}.items())
+        given = dict(self.params)
+        super().__init__(filled(issue_message_id(self.code, given) or self.code, given))
+
+
 def check_year(year: int, raw: object) -> None:
-    """Raise ValueError unless year lies in FIRST_YEAR..LAST_YEAR."""
+    """Raise PeriodError unless year lies in FIRST_YEAR..LAST_YEAR."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(
-            f"'{raw}' is not a plausible period: year {year} is outside {YEARS_HINT}; {_HINT}"
-        )
+        raise PeriodError("year", value=raw, year=year, first=FIRST_YEAR, last=LAST_YEAR)
 
 
 @dataclass(frozen=True, order=True)
@@ -77,7 +94,7 @@ def month_period(year: int, month: int) -> Period:
 def _valid_month(year: int, month: int, raw: str) -> Period:
     check_year(year, raw)
     if not 1 <= month <= 12:
-        raise ValueError(f"'{raw}' is not a period: month {month} does not exist; {_HINT}")
+        raise PeriodError("month", value=raw, month=month)
     return month_period(year, month)
 
 
@@ -86,7 +103,7 @@ def _date(year: int, month: int, day: int, raw: str) -> Period:
     try:
         end = dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{raw}' is not a date; {_HINT}") from None
+        raise PeriodError("date", value=raw) from None
     return Period(end, "date", end.isoformat())
 
 
@@ -94,7 +111,7 @@ def parse_period(value: object) -> Period:
     """Read a period cell: text `2024` / `2025-06` / `2025-06-30` (or another spelling of
     one: `2025年6月`, `2025/6`, `2025.06`, `2025年`), a whole number, or a date.
 
-    Raises ValueError with a message for the user when the cell is not a period.
+    Raises PeriodError (a ValueError) when the cell is not a period.
     """
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -102,15 +119,15 @@ def parse_period(value: object) -> Period:
         check_year(value.year, value.isoformat())
         return Period(value, "date", value.isoformat())
     if isinstance(value, bool):
-        raise ValueError(f"'{value}' is not a period; {_HINT}")
+        raise PeriodError("", value=value)
     if isinstance(value, int | float):
         if float(value).is_integer() and FIRST_YEAR <= value <= LAST_YEAR:
             return year_period(int(value))
-        raise ValueError(f"'{value}' is not a period; {_HINT}")
+        raise PeriodError("", value=value)
     raw = str(value).strip()
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
-        raise ValueError(f"the period is empty; {_HINT}")
+        raise PeriodError("empty", value=raw)
     if m := _YEAR.fullmatch(text) or _YEAR_ZH.fullmatch(text):
         check_year(int(m[1]), raw)
         return year_period(int(m[1]))
@@ -122,7 +139,7 @@ def parse_period(value: object) -> Period:
         return _date(int(m[1]), int(m[2]), int(m[3]), raw)
     if m := _DATE_OTHER.fullmatch(text):
         return _date(int(m[1]), int(m[3]), int(m[4]), raw)
-    raise ValueError(f"'{raw}' is not a period; {_HINT}")
+    raise PeriodError("", value=raw)
 
 
 @dataclass(frozen=True, order=True)

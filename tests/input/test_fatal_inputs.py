@@ -160,7 +160,25 @@ TARGETS: list[tuple[str, str | bytes, str]] = [
     (
         "toml-syntax-line",
         target_toml() + "oops = \n",
-        "targets.toml, line 11: TOML syntax error: Invalid value at column 8",
+        # the line, the column and the parser's point in plain words
+        "targets.toml, line 11: TOML syntax error at column 8: the value is not text in quotes, "
+        "a number or a date",
+    ),
+    (
+        # issue 22: "Expected newline … column 16" said what to write instead
+        "toml-deadline-month",
+        target_toml().replace("deadline = 2025-12-31", "deadline = 2025-12"),
+        "a deadline is a date like 2025-12-31, or write year = 2026 for a year's goal",
+    ),
+    (
+        "toml-unquoted-text",
+        target_toml().replace('unit = "units"', "unit = units"),
+        "'unit' is text: write it in quotes, like unit = \"…\"",
+    ),
+    (
+        "toml-target-in-yi",
+        target_toml().replace("target = 200", "target = 2亿"),
+        "'target' is a number: write it in digits",
     ),
     ("unknown-key", target_toml(colour='"red"'), "unknown key 'colour'"),
     ("misspelt-key", target_toml().replace("deadline", "dedline"), "(did you mean 'deadline'?)"),

@@ -26,8 +26,7 @@ from ..reading.cells import (
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
-from ..words.messages import ISSUE_TEXT
-from ..words.words import Words
+from ..words.words import Words, coded_issue
 from .newrow import NewRow
 from .package import Cell, PackageEdit
 from .plausible import PlausibilityRefusal, implausible
@@ -93,7 +92,7 @@ def check_row(
         try:
             return func(raw)  # type: ignore[operator]
         except CellProblem as exc:
-            problem = Issue("error", str(exc), code=exc.code, params=exc.params)
+            problem = coded_issue("error", exc.code, exc.params)
             raise InputError(code="option_invalid", option=option, problem=problem) from None
 
     for option, text in (("source", source), ("note", note)):
@@ -135,8 +134,7 @@ def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> lis
     ):
         text = getattr(new, column)
         if text not in known and text not in set(rows[column]):
-            message = ISSUE_TEXT[code].format(name=text)
-            out.append(Issue("warning", message, code=code, params=(("name", text),)))
+            out.append(coded_issue("warning", code, (("name", text),)))
     return out
 
 

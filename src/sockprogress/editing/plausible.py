@@ -7,8 +7,6 @@ back what it stored in plain units, and refuses a figure that breaks a rule of
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 
 from ..errors import InputError
@@ -16,7 +14,7 @@ from ..judging import plausibility
 from ..judging.rows import Rows
 from ..model import Issue, TargetsFile
 from ..reading.names import names_of
-from ..words import DEFAULT_LANG, N_
+from ..words import N_
 from ..words.messages import ERRORS, PLAUSIBILITY_RULES
 from ..words.words import Words
 from .newrow import NewRow
@@ -33,7 +31,11 @@ def _series(new: NewRow, targets: TargetsFile) -> plausibility.Series:
         if target
         else (declared[new.indicator].unit if new.indicator in declared else "")
     )
-    return plausibility.Series(new.region, new.indicator, unit, target)
+    names = names_of(targets)
+    name_zh = "·".join(
+        names.written_in_chinese(column, getattr(new, column)) for column in ("region", "indicator")
+    )
+    return plausibility.Series(new.region, new.indicator, unit, target, name_zh)
 
 
 def implausible(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
@@ -93,17 +95,9 @@ class PlausibilityRefusal(InputError):
     def _say(self, words: Words) -> str:
         """Why nothing was stored, in the reader's words: the figure, the rule, the way out.
 
-        The series is named as the reader wrote it (小北河·袜子年产量 in Chinese), the rule by
-        its name in the reader's words."""
+        The series is named as the reader knows it (小北河·袜子年产量 in Chinese: the issue's
+        `series_zh`), the rule by its name in the reader's words."""
         first = self.problems[0]
-        if words.foreign(DEFAULT_LANG):
-            names = names_of(self.targets)
-            series = "·".join(
-                names.written(column, getattr(self.new, column), words)
-                for column in ("region", "indicator")
-            )
-            params = tuple((k, series if k == "series" else v) for k, v in first.params)
-            first = replace(first, params=params)
         rule = first.code.removeprefix("plausibility.")
         return words(ERRORS["plausibility_refused"]).format(
             figure=stored_line(self.new, self.targets, words),

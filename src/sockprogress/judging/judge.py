@@ -27,8 +27,9 @@ from ..model import (
     TargetsFile,
 )
 from ..periods import Month, months_between, parse_period
+from ..words.words import coded_issue
 from . import plausibility
-from .figures import YEAR_FIGURES, compute_figures, own_year, wrong_side, wrong_side_message
+from .figures import YEAR_FIGURES, compute_figures, own_year, wrong_side
 from .rows import Rows, as_rows, split_rows
 from .series import (
     Series,
@@ -154,9 +155,14 @@ def _revisions(result: TargetResult, published: PublishedTarget) -> tuple[Revisi
     return tuple(revised)
 
 
+def chinese_name(region_zh: str | None, region: str, indicator_zh: str | None, other: str) -> str:
+    """A series or target as a Chinese reader knows it: 辽源·服装年产能 (the region's and the
+    indicator's Chinese names, where targets.toml gives them; else their codes, or `other`)."""
+    return f"{region_zh or region}·{indicator_zh or other}"
+
+
 def _target_warning(
     target: Target,
-    message: str,
     file: str,
     sheet: str,
     *,
@@ -164,17 +170,19 @@ def _target_warning(
     params: tuple[tuple[str, str], ...] = (),
     row: int | None = None,
     column: str | None = None,
+    region_zh: str | None = None,
 ) -> Issue:
-    """A warning about one target: its id leads the parameters, and it is marked with it."""
-    return Issue(
+    """A warning about one target: its id leads the parameters (the English names it so), its
+    Chinese name ends them (`target_zh`: 辽源·服装年产能), and it is marked with it."""
+    name = chinese_name(region_zh or target.region_zh, target.region, target.name_zh, target.name)
+    return coded_issue(
         "warning",
-        message,
-        file,
-        sheet,
-        row,
-        column,
-        code=code,
-        params=(("target", target.id), *params),
+        code,
+        (("target", target.id), *params, ("target_zh", name)),
+        file=file,
+        sheet=sheet,
+        row=row,
+        column=column,
         target_id=target.id,
     )
 
@@ -196,19 +204,15 @@ def _judge_target(
     rows = as_rows(frame)
     if target.kind == "annual_total":
         for row in (r for r, kind in zip(rows.row, rows.kind, strict=True) if kind == "date"):
-            message = (
-                f"a single date cannot carry an annual total for {target.id}; "
-                "write a year (2024) or a month (2025-06)"
-            )
             issues.append(
                 _target_warning(
                     target,
-                    message,
                     file,
                     sheet,
                     code="date_for_annual_total",
                     row=int(row),
                     column="period",
+                    region_zh=region_zh,
                 )
             )
     series = target_series(target, rows, as_of.end, info)  # its observations with their sources
@@ -220,28 +224,25 @@ def _judge_target(
             ("baseline", f"{result.baseline.value:g}"),
             ("period", result.baseline.period),
         )
-        message = wrong_side_message(target, result.baseline)
         issues.append(
-            _target_warning(target, message, file, sheet, code="wrong_side", params=params)
+            _target_warning(
+                target, file, sheet, code="wrong_side", params=params, region_zh=region_zh
+            )
         )
     for warning in series.warnings:
         issues.append(
             _target_warning(
                 target,
-                f"{target.id}: {warning}",
                 file,
                 sheet,
-                code=getattr(warning, "code", "series_warning"),
-                params=getattr(warning, "params", (("detail", warning),)),
-                row=getattr(warning, "row", None),
-                column=getattr(warning, "column", None),
+                code=warning.code,
+                params=warning.params,
+                row=warning.row,
+                column=warning.column,
+                region_zh=region_zh,
             )
         )
     if not len(rows):
-        message = (
-            f"no rows for target {target.id} (region {target.region}, "
-            f"indicator {target.indicator}) in the sheet"
-        )
         # The names a Chinese reader knows the target by go with the codes (formatting: `_zh`).
         params = (
             ("region", target.region),
@@ -249,13 +250,15 @@ def _judge_target(
             ("region_zh", region_zh or target.region),
             ("indicator_zh", target.name_zh or target.indicator),
         )
-        issues.append(_target_warning(target, message, file, sheet, code="no_rows", params=params))
-    elif target.baseline and target.baseline.value is None and result.baseline is None:
-        period = target.baseline.period
-        message = f"target {target.id}: no observation for its baseline period {period}"
-        params = (("period", period),)
         issues.append(
-            _target_warning(target, message, file, sheet, code="baseline_missing", params=params)
+            _target_warning(target, file, sheet, code="no_rows", params=params, region_zh=region_zh)
+        )
+    elif target.baseline and target.baseline.value is None and result.baseline is None:
+        params = (("period", target.baseline.period),)
+        issues.append(
+            _target_warning(
+                target, file, sheet, code="baseline_missing", params=params, region_zh=region_zh
+            )
         )
     # Everything added to the result goes in at once: dataclasses.replace copies every field.
     fields: dict[str, Any] = {"checks": checks}
@@ -276,6 +279,7 @@ def _checks(
     declared: dict[str, Indicator],
     file: str,
     sheet: str,
+    regions_zh: dict[str, str],
 ) -> list[Issue]:
     """Plausibility warnings for every series in the sheet, targeted or not."""
     by_key: dict[Hashable, Target] = {}
@@ -285,14 +289,17 @@ def _checks(
     for key, rows in groups.items():
         region, indicator = (str(part) for part in key)  # type: ignore[attr-defined]
         target = by_key.get(key)
-        unit = target.unit if target else declared.get(indicator, Indicator("", "")).unit
-        series = plausibility.Series(region, indicator, unit, target)
+        other = declared.get(indicator, Indicator("", ""))
+        unit = target.unit if target else other.unit
+        name_zh = target.name_zh if target else other.name_zh
+        name = chinese_name(regions_zh.get(region), region, name_zh, indicator)
+        series = plausibility.Series(region, indicator, unit, target, name)
         found += plausibility.check_series(series, rows, file, sheet)
     return found
 
 
 def _context(
-    rows: pd.DataFrame, indicators: dict[str, Indicator], as_of: Month
+    rows: pd.DataFrame, indicators: dict[str, Indicator], as_of: Month, regions_zh: dict[str, str]
 ) -> tuple[list[ContextResult], list[SeriesWarning]]:
     """Each context series' latest value; a flow's year-to-date figure; its warnings (month
     amounts that disagree with a year-to-date row)."""
@@ -309,7 +316,18 @@ def _context(
         flows[(str(region), str(indicator))] = (flow.ytd, flow.ytd_before)
         for warning in flow.warnings:
             if warning.code == "ytd_months_differ":
-                warning.params = (("target", f"{region} / {indicator}"), *warning.params)
+                declared = indicators.get(str(indicator))
+                name = chinese_name(
+                    regions_zh.get(str(region)),
+                    str(region),
+                    declared.name_zh if declared else None,
+                    str(indicator),
+                )
+                warning.params = (
+                    ("target", f"{region} / {indicator}"),
+                    *warning.params,
+                    ("target_zh", name),
+                )
                 warnings.append(warning)
     ytd = (rows["basis"] == "ytd").map({True: "ytd", False: ""})
     for (region, indicator, basis), group in rows.groupby(
@@ -377,20 +395,24 @@ def _judge(
     sheet = actuals.sheet
     issues = list(targets.issues) + list(actuals.issues)
     regions = {t.region for t in targets.targets}
+    regions_zh = dict(targets.regions_zh)
+    regions_zh_listed = ", ".join(regions_zh.get(r, r) for r in sorted(regions))
     unknown = ~rows["region"].isin(regions)
     for region, group in rows.loc[unknown].groupby("region")["row"]:
         for row in group:
             issues.append(
-                Issue(
+                coded_issue(
                     "warning",
-                    f"no target uses region '{region}'; the row is left "
-                    f"out (regions: {', '.join(sorted(regions))})",
-                    actuals_name,
-                    sheet,
-                    int(row),
-                    "region",
-                    code="unknown_region",
-                    params=(("region", str(region)), ("regions", ", ".join(sorted(regions)))),
+                    "unknown_region",
+                    (
+                        ("region", str(region)),
+                        ("regions", ", ".join(sorted(regions))),
+                        ("regions_zh", regions_zh_listed),
+                    ),
+                    file=actuals_name,
+                    sheet=sheet,
+                    row=int(row),
+                    column="region",
                 )
             )
     rows = rows.loc[~unknown]
@@ -405,13 +427,12 @@ def _judge(
     groups: dict[Hashable, Rows] = split_rows(rows, ["region", "indicator"])
     empty = Rows.from_frame(rows.iloc[0:0])
     declared = {i.indicator: i for i in targets.indicators}
-    checks = _checks(targets.targets, groups, declared, actuals_name, sheet)
+    checks = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
     checked: dict[int | None, list[Issue]] = {}
     for issue in checks:
         checked.setdefault(issue.row, []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()
     results = []
-    regions_zh = dict(targets.regions_zh)
     for target in targets.targets:
         mine = groups.get((target.region, target.indicator), empty)
         # The plausibility warnings on this series' rows (most series have none).
@@ -450,30 +471,27 @@ def _judge(
         )["row"]:
             for row in group:
                 issues.append(
-                    Issue(
+                    coded_issue(
                         "warning",
-                        f"indicator '{indicator}' has no target and is "
-                        "not listed under [[indicators]] in the targets file",
-                        actuals_name,
-                        sheet,
-                        int(row),
-                        "indicator",
-                        code="undeclared_indicator",
-                        params=(("indicator", str(indicator)),),
+                        "undeclared_indicator",
+                        (("indicator", str(indicator)),),
+                        file=actuals_name,
+                        sheet=sheet,
+                        row=int(row),
+                        column="indicator",
                     )
                 )
-    context, flow_warnings = _context(context_rows, declared, as_of)
+    context, flow_warnings = _context(context_rows, declared, as_of, regions_zh)
     for warning in flow_warnings:
         issues.append(
-            Issue(
+            coded_issue(
                 "warning",
-                f"{dict(warning.params)['target']}: {warning}",
-                actuals_name,
-                sheet,
-                warning.row,
-                warning.column,
-                code=warning.code,
-                params=warning.params,
+                warning.code,
+                warning.params,
+                file=actuals_name,
+                sheet=sheet,
+                row=warning.row,
+                column=warning.column,
             )
         )
     return Report(

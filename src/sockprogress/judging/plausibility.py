@@ -20,6 +20,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..model import Issue, Target
+from ..words.words import coded_issue
 from .rows import Rows
 
 JUMP_FACTOR = 100.0
@@ -55,6 +56,8 @@ class Series:
     indicator: str
     unit: str
     target: Target | None = None
+    # The series as a Chinese reader knows it (小北河·袜业企业数), when its names are known.
+    name_zh: str | None = None
 
 
 def _factor(value: float, reference: float) -> float:
@@ -103,20 +106,21 @@ def check_series(
     issues: list[tuple[int, Issue]] = []
     target_id = series.target.id if series.target else None
     name = f"{series.region} · {series.indicator}"
+    named = {"series_zh": series.name_zh} if series.name_zh else {}
 
-    def warn(row: int, code: str, message: str, **params: str) -> None:
+    def warn(row: int, code: str, **params: str) -> None:
+        said = tuple(sorted(params.items())) + tuple(named.items())
         issues.append(
             (
                 row,
-                Issue(
+                coded_issue(
                     "warning",
-                    f"check this figure: {message}",
-                    file,
-                    sheet,
-                    row,
-                    "value",
-                    code=f"plausibility.{code}",
-                    params=tuple(sorted(params.items())),
+                    f"plausibility.{code}",
+                    said,
+                    file=file,
+                    sheet=sheet,
+                    row=row,
+                    column="value",
                     target_id=target_id,
                 ),
             )
@@ -124,26 +128,11 @@ def check_series(
 
     for row, factor in _jumps(rows).items():
         value = rows.value[rows.row.index(row)]
-        warn(
-            row,
-            "jump",
-            f"{name} = {value:,.10g} is {factor:,.0f} times away from the other figures of "
-            f"the series (a 万/亿 slip is 10,000 or 100,000,000 times)",
-            series=name,
-            value=f"{value:.10g}",
-            factor=f"{factor:.0f}",
-        )
+        warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}")
     if _is_count(series.unit):
         for row, _, _, _, value, _ in rows:
             if abs(value - round(value)) > 1e-9 * max(1.0, abs(value)):
-                warn(
-                    row,
-                    "not_whole",
-                    f"{name} = {value:g} {series.unit} is not a whole number",
-                    series=name,
-                    value=f"{value:.10g}",
-                    unit=series.unit,
-                )
+                warn(row, "not_whole", series=name, value=f"{value:.10g}", unit=series.unit)
     if series.target is not None:
         references = [series.target.target]
         baseline = series.target.baseline
@@ -158,8 +147,6 @@ def check_series(
             warn(
                 row,
                 "scale",
-                f"{name} = {value:,.10g} is far outside the scale of its target "
-                f"({series.target.target:,.10g})",
                 series=name,
                 value=f"{value:.10g}",
                 target=f"{series.target.target:.10g}",

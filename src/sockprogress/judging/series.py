@@ -66,9 +66,6 @@ class _Year:
         ytd_row = self.ytd_row.get(month)
         self.warnings.append(
             SeriesWarning(
-                f"the month amounts through {period} (rows "
-                f"{', '.join(map(str, used + dropped))}) add up to {summed:g}, but the "
-                f"year-to-date row {ytd_row} says {fixed:g}; the year-to-date row is used",
                 "ytd_months_differ",
                 row=ytd_row,
                 column="value",
@@ -192,9 +189,6 @@ def _same_day(group: list[Observation]) -> SeriesWarning:
     periods = ", ".join(dict.fromkeys(o.period for o in group))
     values = ", ".join(f"{o.value:g}" for o in group)
     warning = SeriesWarning(
-        f"periods {periods} (rows {others}, {used.rows[0]}) end on the same day "
-        f"({used.end.isoformat()}) and are one period of a level, with values {values}; "
-        f"row {used.rows[0]} (the lower one) is used",
         "level_same_day",
         row=used.rows[0],
         column="period",
@@ -275,9 +269,6 @@ def _ttm(
         # a year-to-date: the derivation cannot be a figure, so it is listed, never judged.
         raise Underivable(
             SeriesWarning(
-                f"the twelve months to {text} cannot be derived: rows "
-                f"{', '.join(map(str, used))} give {head + tail:g} (a year-to-date figure below "
-                "an earlier one, or a year total below its year-to-date?); it is not judged",
                 "ttm_underivable",
                 period=text,
                 rows=", ".join(map(str, used)),
@@ -287,32 +278,36 @@ def _ttm(
     return _observation(month_end(year, month), head + tail, text, "ttm", used, info)
 
 
-class SeriesWarning(str):
-    """A warning on a series: its English sentence, and a code and parameters for a report in
-    another language (rendering/messages.py)."""
+class SeriesWarning:
+    """A warning on a series: a data issue's code and parameters (its words are the
+    catalogue's, words/messages.py ISSUE_TEXT); judging adds the target it is about."""
 
-    code: str
-    params: tuple[tuple[str, str], ...]
-    # The sheet row and column it is about, when one row is (the row that is used).
-    row: int | None
-    column: str | None
-    # The last day it concerns: last month's series keeps the warnings that ended by then.
-    end: dt.date | None
-    group: list[Observation]
+    def __init__(
+        self, code: str, *, row: int | None = None, column: str | None = None, **params: str
+    ) -> None:
+        self.code = code
+        self.params: tuple[tuple[str, str], ...] = tuple(params.items())
+        # The sheet row and column it is about, when one row is (the row that is used).
+        self.row, self.column = row, column
+        # The last day it concerns: last month's series keeps the warnings that ended by then.
+        self.end: dt.date | None = None
+        self.group: list[Observation] = []
 
-    def __new__(
-        cls,
-        message: str,
-        code: str,
-        *,
-        row: int | None = None,
-        column: str | None = None,
-        **params: str,
-    ) -> SeriesWarning:
-        warning = super().__new__(cls, message)
-        warning.code, warning.params = code, tuple(params.items())
-        warning.row, warning.column, warning.end, warning.group = row, column, None, []
-        return warning
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SeriesWarning):
+            return NotImplemented
+        return (self.code, self.params, self.row, self.column) == (
+            other.code,
+            other.params,
+            other.row,
+            other.column,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.params, self.row, self.column))
+
+    def __repr__(self) -> str:
+        return f"SeriesWarning({self.code!r}, {dict(self.params)!r}, row={self.row!r})"
 
 
 class Underivable(ValueError):
@@ -360,9 +355,6 @@ def annual_series(
         if total <= 0:  # only a derived total can be: every row's value is above zero
             warnings.append(
                 SeriesWarning(
-                    f"the {number:04d} total cannot be derived: rows "
-                    f"{', '.join(map(str, year.rows_through(12)))} give {total:g} (a "
-                    "year-to-date figure below an earlier one?); it is not judged",
                     "total_underivable",
                     period=f"{number:04d}",
                     rows=", ".join(map(str, year.rows_through(12))),
@@ -375,8 +367,6 @@ def annual_series(
             if year.ytd[12] is not None and abs(year.ytd[12] - total) > 1e-9 * abs(total):
                 warnings.append(
                     SeriesWarning(
-                        f"the {text} year row ({total:g}) differs from its months "
-                        f"({year.ytd[12]:g}); the year row is used",
                         "year_row_differs",
                         period=text,
                         total=f"{total:g}",

@@ -32,6 +32,7 @@ from ..model import (
     Severity,
     TargetsFile,
 )
+from ..words.words import coded_issue
 from .cells import clean_basis, clean_name, clean_period, invisible_in
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key
@@ -160,23 +161,17 @@ def _code_points(names: list[str]) -> str:
 
 def _stray_issue(name: str, stray: Stray, last_row: int) -> Issue:
     shown = ", ".join(stray.cells) + (", …" if stray.count > len(stray.cells) else "")
-    many = stray.count > 1
-    return Issue(
+    return coded_issue(
         "error",
-        f"the sheet has {stray.count} stray cell{'s' if many else ''} far below the table "
-        f"({shown}), after {stray.first_row - last_row - 1:,} blank rows; "
-        f"{'they are' if many else 'it is'} not read: delete "
-        f"{'them' if many else 'it'}, or move real rows up to the table",
-        name,
-        SHEET,
-        stray.first_row,
-        None,
-        code="stray_cells",
-        params=(
+        "stray_cells",
+        (
             ("count", str(stray.count)),
             ("cells", shown),
-            ("blank", f"{stray.first_row - last_row - 1:,}"),
+            ("blank", str(stray.first_row - last_row - 1)),
         ),
+        file=name,
+        sheet=SHEET,
+        row=stray.first_row,
     )
 
 
@@ -293,26 +288,16 @@ def _merged_cells(
         covered = [header[c] for c in range(c0, min(c1, len(header) - 1) + 1) if header[c]]
         column = covered[0] if covered else ""
         required = any(c in REQUIRED_COLUMNS for c in covered)
-        fix = "unmerge them and type the value in every row"
         top = _frame_index(cleaner, range(r0 + 1, r0 + 2))
         cleaner.issue(
-            cleaner.frame.loc[top, "row"],
-            column,
-            "warning",
-            f"cells {span} are merged; {fix}",
-            0,
-            "merged_top",
-            (("span", span),),
+            cleaner.frame.loc[top, "row"], column, "warning", 0, "merged_top", (("span", span),)
         )
         below = _frame_index(cleaner, range(max(r0 + 2, header_index + 2), r1 + 2))
         severity: Severity = "error" if required else "warning"
-        left_out = "; the row is left out" if required else ""
         cleaner.issue(
             cleaner.frame.loc[below, "row"][~cleaner.bad[below]],
             column,
             severity,
-            f"this row's cell is part of merged cells {span}, so it reads as empty"
-            f"{left_out}; {fix}",
             0,
             "merged_below_left_out" if required else "merged_below",
             (("span", span),),
@@ -343,8 +328,6 @@ def _formulas_without_result(
             pd.Series([row]),
             "value",
             "error",
-            f"the formula in {cell} has no saved result (the file was written by a program that "
-            "does not calculate); open it in Excel, save it, and run again",
             4,
             "formula_no_result",
             (("cell", cell),),
@@ -409,7 +392,6 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
             frame.loc[inner_blank, "row"],
             "",
             "warning",
-            "blank row in the middle of the table; it is skipped",
             0,
             "blank_row",
         )
@@ -433,19 +415,21 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
                 continue  # 入园企业数（袜业及配套） as targets.toml writes it: no slip
             fixed = clean_name(raw)[0]
             hidden = invisible_in(str(raw))
-            message = (
-                f"'{fixed}' holds invisible characters ({', '.join(hidden)}); "
-                f"they are removed, so it reads as '{fixed}'"
-                if hidden
-                else f"'{raw}' has stray spaces or full-width characters; read as '{fixed}'"
-            )
             code, params = (
-                # the code points only (U+200F): the names of the characters are English
-                ("name_invisible", (("fixed", fixed), ("hidden", _code_points(hidden))))
+                # the code points (U+200F) for every reader; their names (right-to-left mark
+                # U+200F) for an English one (`_en`)
+                (
+                    "name_invisible",
+                    (
+                        ("fixed", fixed),
+                        ("hidden", _code_points(hidden)),
+                        ("hidden_en", ", ".join(hidden)),
+                    ),
+                )
                 if hidden
                 else ("name_cleaned", (("raw", str(raw)), ("fixed", fixed)))
             )
-            cleaner.issue(changed_rows, column, "warning", message, order, code, params)
+            cleaner.issue(changed_rows, column, "warning", order, code, params)
     period = cleaner.apply("period", clean_period, 3)
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
     _formulas_without_result(cleaner, path, header.index("value"), numbers)
@@ -454,15 +438,9 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
     if not isinstance(value, Numbers):
         notes = value.part(lambda v: v[1])
         noted = notes.notna() & ~cleaner.bad
-        numbers_read = value.part(lambda v: v[0])  # once: per group it would be quadratic
-        for message, noted_rows in frame.loc[noted, "row"].groupby(notes[noted]):
-            first = noted_rows.index[0]
-            read = f"{numbers_read[first]:g}"
-            params = (("value", str(frame.loc[first, "value"])), ("number", read))
-            code = "value_number_as_text" if str(message).startswith("the number") else ""
-            cleaner.issue(
-                noted_rows, "value", "warning", str(message), 4, code or "value_as_text", params
-            )
+        for note, noted_rows in frame.loc[noted, "row"].groupby(notes[noted], sort=False):
+            params = (("value", note.value), ("number", note.number))
+            cleaner.issue(noted_rows, "value", "warning", 4, note.code, params)
 
     good = ~cleaner.bad.to_numpy(dtype=bool)
     index = frame.index[good]
@@ -503,7 +481,6 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
         rows.loc[wrong_basis, "row"],
         "basis",
         "warning",
-        "basis applies to month rows only; ignored on a year or date row",
         5,
         "basis_not_month",
     )
@@ -515,7 +492,6 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
                 group,
                 "period",
                 "warning",
-                f"period {text} has not ended yet (today is {today})",
                 3,
                 "period_not_ended",
                 (("period", str(text)), ("today", str(today))),
@@ -536,7 +512,7 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
         good,
         basis_code,
     )
-    rows, duplicate_issues = deduplicate(name, rows, key)
+    rows, duplicate_issues = deduplicate(name, rows, key, known)
     issues = sorted(cleaner.issues, key=lambda t: (t[0], t[1]))
     return Actuals(
         rows.reset_index(drop=True),

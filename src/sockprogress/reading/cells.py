@@ -10,9 +10,11 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 
-from ..periods import Period, parse_period
-from .limits import MAX_NUMBER, MIN_NUMBER, number_range_problem
+from ..periods import Period, PeriodError, parse_period
+from ..words.words import english_issue
+from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 
 _THOUSANDS = re.compile(r"[+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _CN_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?)\s*(亿|万)")
@@ -23,13 +25,14 @@ _NEAR_MONTH = re.compile(r"(\d{4})\s*[/.年-]\s*(\d{1,2})\s*月?")
 class CellProblem(ValueError):
     """A cell that cannot be used; the row is left out.
 
-    `code` and `params` let a report say it in its own language (rendering/formatting.py).
+    Made with a data issue's `code` and `params` only: its message is the catalogue's English
+    sentence for them (words.english_issue), and a report says it in its reader's words.
     """
 
-    def __init__(self, message: str, code: str = "", **params: object) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, **params: object) -> None:
         self.code = code
         self.params = tuple((k, str(v)) for k, v in params.items())
+        super().__init__(english_issue(code, self.params))
 
 
 # Characters that show as nothing but make two names differ: NFKC keeps them all.
@@ -73,37 +76,30 @@ def fold_name(value: object) -> str:
 def clean_name(value: object) -> tuple[str, bool]:
     """Region or indicator text, folded (fold_name); True when folding changed the text."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        raise CellProblem("the cell is empty", "empty_cell")
+        raise CellProblem("empty_cell")
     if isinstance(value, bool):
-        raise CellProblem(
-            f"{str(value).upper()} is a yes/no cell, not a name",
-            "name_yes_no",
-            value=str(value).upper(),
-        )
+        raise CellProblem("name_yes_no", value=str(value).upper())
     folded = fold_name(value)
     if not folded:
-        raise CellProblem("the cell is empty", "empty_cell")
+        raise CellProblem("empty_cell")
     return folded, isinstance(value, str) and folded != value
 
 
 def clean_period(value: object) -> Period:
     """A year, month or date; a near miss like `2025/6` is flagged with the spelling to use."""
     if value is None or value == "":
-        raise CellProblem(
-            "the period is empty; write a year (2024), a month (2025-06) or a date", "period_empty"
-        )
+        raise CellProblem("period_empty")
     try:
         return parse_period(value)
-    except ValueError as exc:
-        message, code, params = str(exc), "period_invalid", {"value": value}
+    except PeriodError as exc:
+        code, params = exc.code, dict(exc.params)
     # Only the message is helped: a period is never guessed, since 25-06 could mean 2025-06
     # or June 2025's 25th and a wrong period silently moves a figure in time.
     if isinstance(value, str) and (m := _NEAR_MONTH.fullmatch(value.strip())):
         year, month = int(m[1]), int(m[2])
         if 1 <= month <= 12 and value.strip() != f"{year:04d}-{month:02d}":
-            message = f"'{value}' is not a period; write the month as {year:04d}-{month:02d}"
             code, params = "period_near_miss", {"value": value, "month": f"{year:04d}-{month:02d}"}
-    raise CellProblem(message, code, **params)
+    raise CellProblem(code, **params)
 
 
 # The basis of a month row: "" or "month" (that month's amount), "ytd" (January through that
@@ -132,26 +128,17 @@ def clean_basis(value: object) -> str:
     text = BASES_ZH.get(text, text)
     if text in BASES:
         return text
-    raise CellProblem(
-        f"unknown basis '{value}'; use month (that month's amount), ytd (January to that "
-        "month) or rate (an annual rate stated at that month, no calendar year)",
-        "basis_unknown",
-        value=value,
-    )
+    raise CellProblem("basis_unknown", value=value)
 
 
-def clean_value(value: object) -> tuple[float, str | None]:
+def clean_value(value: object) -> tuple[float, TextNote | None]:
     """A positive number; text is read only when unambiguous, and then a warning says how."""
     if isinstance(value, bool):
-        raise CellProblem(f"'{value}' is not a number", "value_not_a_number", value=value)
+        raise CellProblem("value_not_a_number", value=value)
     if isinstance(value, dt.date | dt.datetime | dt.time):
-        raise CellProblem(
-            f"'{value}' is a date, not a number; format the cell as a number",
-            "value_is_date",
-            value=value,
-        )
+        raise CellProblem("value_is_date", value=value)
     if value is None or value == "":
-        raise CellProblem("the value is empty; type the figure as a number", "value_empty")
+        raise CellProblem("value_empty")
     note = None
     if isinstance(value, int | float):
         number = float(value)
@@ -159,38 +146,40 @@ def clean_value(value: object) -> tuple[float, str | None]:
         text = unicodedata.normalize("NFKC", str(value)).strip()
         number, note = _parse_text(str(value), text)
     if math.isnan(number) or math.isinf(number):
-        raise CellProblem(f"'{value}' is not a finite number", "value_not_finite", value=value)
+        raise CellProblem("value_not_finite", value=value)
     if number <= 0:
+        raise CellProblem("value_not_positive", value=f"{number:g}")
+    if side := out_of_range(number):
         raise CellProblem(
-            f"{number:g} is not above zero; progress is measured on positive values",
-            "value_not_positive",
-            value=f"{number:g}",
-        )
-    if problem := number_range_problem(number):
-        raise CellProblem(
-            problem,
             "value_out_of_range",
             value=f"{number:g}",
             low=f"{MIN_NUMBER:g}",
             high=f"{MAX_NUMBER:g}",
+            side=side,
         )
     return number, note
 
 
-def _parse_text(raw: str, text: str) -> tuple[float, str]:
+@dataclass(frozen=True)
+class TextNote:
+    """How a number stored as text was read: the warning the row gets (its code, the cell's
+    text and the number read, as `g` writes it)."""
+
+    code: str
+    value: str
+    number: str
+
+
+def _parse_text(raw: str, text: str) -> tuple[float, TextNote]:
     try:
         number = float(text)
-        return number, f"the number '{raw}' was stored as text; read as {number:g}"
+        return number, TextNote("value_number_as_text", raw, f"{number:g}")
     except ValueError:
         pass
     if _THOUSANDS.fullmatch(text):
         number = float(text.replace(",", ""))
-        return number, f"'{raw}' was stored as text; read as {number:g}"
+        return number, TextNote("value_as_text", raw, f"{number:g}")
     if m := _CN_UNIT.fullmatch(text):
         number = float(m[1]) * _CN_SCALE[m[2]]
-        return number, f"'{raw}' was stored as text; read as {number:g}"
-    raise CellProblem(
-        f"'{raw}' is not a number; type the figure as a number, e.g. 3500000000",
-        "value_not_number",
-        value=raw,
-    )
+        return number, TextNote("value_as_text", raw, f"{number:g}")
+    raise CellProblem("value_not_number", value=raw)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import SHEET, Issue, Severity
+from ..words.words import english_issue
 from .cells import CellProblem, clean_value
 from .limits import MAX_NUMBER, MIN_NUMBER
 
@@ -37,12 +38,13 @@ class Cleaner:
         rows: pd.Series,
         column: str,
         severity: Severity,
-        message: str,
         order: int,
-        code: str = "",
+        code: str,
         params: tuple[tuple[str, str], ...] = (),
     ) -> None:
-        """One issue per row; column "" (a whole row) is recorded as no column (null in JSON)."""
+        """One issue per row; column "" (a whole row) is recorded as no column (null in JSON).
+        Its message is said once, from the code (words.english_issue), for every row."""
+        message = english_issue(code, params)
         for row in rows:
             issue = Issue(
                 severity, message, self.name, SHEET, int(row), column or None, code, params

@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 
 from ..model import SHEET, Issue
+from ..words.words import coded_issue
 from .cleaning import Cleaned
+from .names import NO_NAMES, Names
 
 
 def codes_of(cleaned: Cleaned, func: Callable[[Any], Any]) -> tuple[np.ndarray, int]:
@@ -30,9 +32,12 @@ def row_key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, basis: np.nda
 
 
 def deduplicate(
-    name: str, rows: pd.DataFrame, key: np.ndarray
+    name: str, rows: pd.DataFrame, key: np.ndarray, known: Names = NO_NAMES
 ) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
-    """The same region, indicator, period (and basis) twice: keep the lower row, say so."""
+    """The same region, indicator, period (and basis) twice: keep the lower row, say so.
+
+    The issue names the region and indicator by their codes, and by their Chinese names
+    where targets.toml gives them (`known`), for a reader of that language."""
     keys = pd.Series(key)
     dup = keys.duplicated(keep=False).to_numpy()
     if not dup.any():
@@ -42,30 +47,30 @@ def deduplicate(
         used = int(group["row"].iloc[-1])
         others = ", ".join(str(r) for r in group["row"].iloc[:-1])
         values = group["value"].unique()
-        what = (
-            f"conflicting values ({', '.join(f'{v:g}' for v in group['value'])})"
-            if len(values) > 1
-            else "the same figure"
-        )
         first = group.iloc[0]
+        region, indicator = str(first["region"]), str(first["indicator"])
+        names = tuple(
+            (f"{column}_zh", chinese)
+            for column, code in (("region", region), ("indicator", indicator))
+            if (chinese := known.written_in_chinese(column, code)) != code
+        )
         issues.append(
-            Issue(
+            coded_issue(
                 "warning",
-                f"{first['region']} / {first['indicator']} / {first['period']} is also "
-                f"in row {others} with {what}; row {used} (the lower one) is used",
-                name,
-                SHEET,
-                used,
-                "period",
-                code="duplicate_conflict" if len(values) > 1 else "duplicate_same",
-                params=(
-                    ("region", str(first["region"])),
-                    ("indicator", str(first["indicator"])),
+                "duplicate_conflict" if len(values) > 1 else "duplicate_same",
+                (
+                    ("region", region),
+                    ("indicator", indicator),
                     ("period", str(first["period"])),
                     ("others", others),
                     ("used", str(used)),
                     ("values", ", ".join(f"{v:g}" for v in group["value"])),
+                    *names,
                 ),
+                file=name,
+                sheet=SHEET,
+                row=used,
+                column="period",
             )
         )
     kept = rows.loc[~keys.duplicated(keep="last").to_numpy()]

@@ -13,18 +13,13 @@ MAX_NUMBER = 1e15
 MIN_NUMBER = 1e-6
 
 
-def number_range_problem(number: float) -> str | None:
-    """Why a positive figure cannot be used (in words), or None when it is within range."""
+def out_of_range(number: float) -> str | None:
+    """Which side of the range a positive figure falls out on ("high", "low", or "nan" for a
+    figure that is not finite), or None when it is within range."""
     if math.isnan(number) or math.isinf(number):
-        return "is not a finite number"
+        return "nan"
     if number > MAX_NUMBER:
-        return (
-            f"{number:g} is larger than any statistic ({MAX_NUMBER:g}, a thousand trillion, "
-            "is the limit); check the unit and the digits"
-        )
+        return "high"
     if number < MIN_NUMBER:
-        return (
-            f"{number:g} is smaller than any statistic ({MIN_NUMBER:g} is the limit); "
-            "check the unit and the digits"
-        )
+        return "low"
     return None

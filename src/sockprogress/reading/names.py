@@ -54,10 +54,12 @@ class Names:
 NO_NAMES = Names({}, {}, {}, {})
 
 
-def _accepted(what: str, codes: Iterable[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+def _accepted(
+    what: str, codes: Iterable[str], pairs: Iterable[tuple[str, str]], file: str
+) -> dict[str, str]:
     """{name → code}: every code as itself, every (code, Chinese name) pair's name as its code.
 
-    A name that would stand for two codes raises InputError naming both.
+    A name that would stand for two codes raises InputError naming both (and `file`).
     """
     accepted = {code: code for code in codes}
     for code, name in pairs:
@@ -67,13 +69,19 @@ def _accepted(what: str, codes: Iterable[str], pairs: Iterable[tuple[str, str]])
         other = accepted.setdefault(folded, code)
         if other != code:
             raise InputError(
-                code="name_zh_ambiguous", name=folded, what=what, first=other, second=code
+                code="name_zh_ambiguous",
+                file=file,
+                name=folded,
+                what=what,
+                first=other,
+                second=code,
             )
     return accepted
 
 
-def names_of(targets: TargetsFile) -> Names:
-    """The accepted names of targets.toml (InputError when a name stands for two codes)."""
+def names_of(targets: TargetsFile, file: str = "targets.toml") -> Names:
+    """The accepted names of targets.toml (InputError naming `file` when a name stands for
+    two codes: load_targets refuses such a file, so later calls never do)."""
     region_pairs = list(targets.regions_zh)
     region_pairs += [(t.region, t.region_zh) for t in targets.targets if t.region_zh]
     indicator_pairs = [(t.indicator, t.name_zh) for t in targets.targets if t.name_zh]
@@ -81,8 +89,8 @@ def names_of(targets: TargetsFile) -> Names:
     region_codes = [t.region for t in targets.targets] + [r for r, _ in targets.regions_zh]
     indicator_codes = [t.indicator for t in targets.targets]
     indicator_codes += [i.indicator for i in targets.indicators]
-    regions = _accepted(N_("regions"), region_codes, region_pairs)
-    indicators = _accepted(N_("indicators"), indicator_codes, indicator_pairs)
+    regions = _accepted(N_("regions"), region_codes, region_pairs, file)
+    indicators = _accepted(N_("indicators"), indicator_codes, indicator_pairs, file)
     # One Chinese name per code for writing and for the dropdowns: a region's own name
     # ([[regions]]) first, an indicator's first target's name first (the report's name for it).
     return Names(

@@ -12,9 +12,12 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Baseline, Indicator, Target, TargetsFile
-from ..periods import FIRST_YEAR, LAST_YEAR, parse_period
+from ..periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse_period
+from ..words import N_
+from ..words.messages import TOML_REASONS
+from ..words.words import coded_issue
 from .cells import CellProblem, clean_name
-from .limits import number_range_problem
+from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 from .names import names_of
 from .safety import read_regular_file
 
@@ -54,29 +57,52 @@ def _show(value: Any) -> str:
 
 
 def _closest(word: str, choices: tuple[str, ...]) -> str:
+    """The choice `word` may be a slip for, or ""."""
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return match[0] if match else ""
+
+
+# Where in the targets file an error is: a phrase (`where`) said in the reader's words.
+WHERE = {
+    ("target", False): N_("{file}, target {index}"),
+    ("target", True): N_("{file}, target {index} (id {id})"),
+    ("indicator", False): N_("{file}, indicator {index}"),
+    ("indicator", True): N_("{file}, indicator {index} (id {id})"),
+    ("region", False): N_("{file}, region {index}"),
+    ("region", True): N_("{file}, region {index} (id {id})"),
+}
 
 
 class _Table:
     """One [[targets]] entry with the context its error messages need."""
 
     def __init__(self, file: str, section: str, index: int, data: Any) -> None:
+        self.file, self.index, self.ident = file, index, ""
+        self.where = WHERE[section, False]
         if not isinstance(data, dict):
-            raise InputError(f"{file}, {section} {index}: expected a table of keys")
+            raise self.error("targets_not_table")
         ident = data.get("id") or data.get("indicator") or data.get("region")
-        if not isinstance(ident, str | int) or isinstance(ident, bool) or len(str(ident)) > 100:
-            ident = None
-        self.where = f"{file}, {section} {index}" + (f" (id {ident})" if ident else "")
+        if isinstance(ident, str | int) and not isinstance(ident, bool) and len(str(ident)) <= 100:
+            self.ident = str(ident)
+        if self.ident:
+            self.where = WHERE[section, True]
         self.data: dict[str, Any] = data
+
+    def error(self, code: str, **params: Any) -> InputError:
+        """The error `code` at this entry (`where`: the file, the entry and its id)."""
+        return InputError(
+            code=code, where=self.where, file=self.file, index=self.index, id=self.ident, **params
+        )
 
     def check_keys(self, allowed: tuple[str, ...], required: tuple[str, ...]) -> None:
         for key in self.data:
             if key not in allowed:
-                raise InputError(f"{self.where}: unknown key '{key}'{_closest(key, allowed)}")
+                close = _closest(key, allowed)
+                code = "targets_unknown_key_close" if close else "targets_unknown_key"
+                raise self.error(code, key=key, close=close)
         for key in required:
             if key not in self.data:
-                raise InputError(f"{self.where}: missing key '{key}'")
+                raise self.error("targets_missing_key", key=key)
 
     def text(self, key: str, required: bool = True) -> str | None:
         value = self.data.get(key)
@@ -85,42 +111,52 @@ class _Table:
         if key in MATCHED_KEYS and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # a region code typed as a number matches its text form
         if not isinstance(value, str) or not value.strip():
-            raise InputError(f"{self.where}: '{key}' must be non-empty text, got {_show(value)}")
+            raise self.error("targets_not_text", key=key, value=_show(value))
         if len(value) > MAX_TEXT:
-            raise InputError(
-                f"{self.where}: '{key}' is {len(value):,} characters long; "
-                f"keep it under {MAX_TEXT:,}"
+            raise self.error(
+                "targets_text_too_long", key=key, length=f"{len(value):,}", limit=f"{MAX_TEXT:,}"
             )
         if key in MATCHED_KEYS:
             try:
                 return clean_name(value)[0]
             except CellProblem:
-                raise InputError(
-                    f"{self.where}: '{key}' must be non-empty text, got {_show(value)}"
-                ) from None
+                raise self.error("targets_not_text", key=key, value=_show(value)) from None
         return value.strip()
 
-    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+    def choice(self, key: str, choices: tuple[str, str]) -> str:
         value = self.text(key)
         if value not in choices:
-            options = " or ".join(f"'{c}'" for c in choices)
-            raise InputError(
-                f"{self.where}: '{key}' must be {options}, got '{value}'"
-                f"{_closest(str(value), choices)}"
+            close = _closest(str(value), choices)
+            raise self.error(
+                "targets_not_choice_close" if close else "targets_not_choice",
+                key=key,
+                first=choices[0],
+                second=choices[1],
+                value=value,
+                close=close,
             )
         return str(value)
 
     def number(self, key: str, value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputError(f"{self.where}: '{key}' must be a number, got {_show(value)}")
+            raise self.error("targets_not_number", key=key, value=_show(value))
         if not value > 0 or value != value:
-            raise InputError(f"{self.where}: '{key}' must be above zero, got {_show(value)}")
+            raise self.error("targets_not_positive", key=key, value=_show(value))
         try:
             number = float(value)
         except OverflowError:  # an integer of hundreds of digits
             number = float("inf")
-        if problem := number_range_problem(number):
-            raise InputError(f"{self.where}: '{key}' {problem}")
+        side = out_of_range(number)
+        if side == "nan":
+            raise self.error("targets_not_finite", key=key)
+        if side:
+            raise self.error(
+                "targets_too_large" if side == "high" else "targets_too_small",
+                key=key,
+                value=f"{number:g}",
+                low=f"{MIN_NUMBER:g}",
+                high=f"{MAX_NUMBER:g}",
+            )
         return number
 
     def date(self, key: str) -> dt.date:
@@ -134,13 +170,14 @@ class _Table:
             with contextlib.suppress(ValueError):
                 day = dt.date.fromisoformat(value.strip())
         if day is None:
-            raise InputError(
-                f"{self.where}: '{key}' must be a date like 2025-12-31, got {_show(value)}"
-            )
+            raise self.error("targets_not_date", key=key, value=_show(value))
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise InputError(
-                f"{self.where}: '{key}' {day.isoformat()} is not a plausible date; "
-                f"use a year from {FIRST_YEAR} to {LAST_YEAR}"
+            raise self.error(
+                "targets_date_range",
+                key=key,
+                day=day.isoformat(),
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
             )
         return day
 
@@ -148,36 +185,20 @@ class _Table:
         """The deadline and, for a year goal, its year: exactly one of the two keys is given."""
         given = [key for key in WHEN if key in self.data]
         if not given:
-            raise InputError(
-                f"{self.where}: missing key 'deadline' (a date like 2025-12-31), or 'year' "
-                "(e.g. year = 2026) for a goal of one calendar year"
-            )
+            raise self.error("targets_no_deadline")
         if len(given) == 2:
-            raise InputError(
-                f"{self.where}: give either 'deadline' or 'year', not both: 'year = "
-                f"{_show(self.data['year'])}' already means the deadline 31 December of that year"
-            )
+            raise self.error("targets_deadline_and_year", value=_show(self.data["year"]))
         if given == ["deadline"]:
             return self.date("deadline"), None
         value = self.data["year"]
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InputError(
-                f"{self.where}: 'year' must be a year like 2026 (a whole number), got "
-                f"{_show(value)}"
-            )
+            raise self.error("targets_year_not_year", value=_show(value))
         if not FIRST_YEAR <= value <= LAST_YEAR:
-            raise InputError(
-                f"{self.where}: 'year' {value} is not a plausible year; use a year from "
-                f"{FIRST_YEAR} to {LAST_YEAR}"
-            )
+            raise self.error("targets_year_range", year=value, first=FIRST_YEAR, last=LAST_YEAR)
         if self.data.get("kind") != "annual_total":
-            raise InputError(
-                f"{self.where}: 'year' is for a goal of one calendar year's total (kind = "
-                '"annual_total"); a level goal takes a deadline, e.g. deadline = '
-                f"{value}-12-31"
-            )
+            raise self.error("targets_year_level", year=value)
         return dt.date(value, 12, 31), value
 
 
@@ -186,26 +207,24 @@ def _baseline(table: _Table) -> Baseline | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise InputError(
-            f"{table.where}: 'baseline' must be a table like "
-            '{{ period = "2021", value = 206 }}'
-        )
+        raise table.error("targets_baseline_not_table")
     for key in raw:
         if key not in BASELINE_KEYS:
-            raise InputError(
-                f"{table.where}: unknown key 'baseline.{key}'{_closest(key, BASELINE_KEYS)}"
-            )
+            close = _closest(key, BASELINE_KEYS)
+            code = "targets_unknown_key_close" if close else "targets_unknown_key"
+            raise table.error(code, key=f"baseline.{key}", close=close)
     if "period" not in raw:
-        raise InputError(f"{table.where}: missing key 'baseline.period'")
+        raise table.error("targets_missing_key", key="baseline.period")
     period = raw["period"]
     if isinstance(period, int) and not isinstance(period, bool):
         period = str(period)
+    if not isinstance(period, str | dt.date) or len(str(period)) > 40:
+        raise table.error("targets_baseline_period_type", value=_show(period))
     try:
-        if not isinstance(period, str | dt.date) or len(str(period)) > 40:
-            raise ValueError(f'{_show(period)} is not a period; write a year like "2021"')
         text = parse_period(period).text
-    except ValueError as exc:
-        raise InputError(f"{table.where}: baseline.period: {exc}") from None
+    except PeriodError as exc:
+        problem = coded_issue("error", exc.code, exc.params)
+        raise table.error("targets_baseline_period", problem=problem) from None
     value = raw.get("value")
     return Baseline(text, None if value is None else table.number("baseline.value", value))
 
@@ -239,41 +258,70 @@ def _target(table: _Table) -> Target:
     if baseline is not None:
         base_end = parse_period(baseline.period).end
         if target.deadline <= base_end:
-            raise InputError(
-                f"{table.where}: the deadline {target.deadline} is not after the "
-                f"baseline period {baseline.period}"
+            raise table.error(
+                "targets_deadline_before_baseline",
+                deadline=target.deadline.isoformat(),
+                period=baseline.period,
             )
         if baseline.value is not None and baseline.value == target.target:
-            raise InputError(
-                f"{table.where}: the target equals the baseline value "
-                f"({target.target:g}); there is no progress to measure"
-            )
+            raise table.error("targets_equals_baseline", value=f"{target.target:g}")
     return target
+
+
+# Keys whose value is text, and keys whose value is a number, as a syntax error names them.
+TEXT_KEYS = frozenset((*REQUIRED, *OPTIONAL, *INDICATOR_KEYS, *REGION_KEYS)) - {
+    "target",
+    "deadline",
+    "year",
+    "baseline",
+}
+NUMBER_KEYS = frozenset({"target", "year"})
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def _syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> InputError:
+    """A TOML syntax error in plain words: the line, and what to write there.
+
+    A deadline written as 2025-12 (not a TOML date) says how a deadline is written; a text
+    without quotes or a number written with 亿 says so; otherwise the parser's point is said
+    in plain words (words/messages.py TOML_REASONS), or as the parser gives it.
+    """
+    said = str(exc)
+    m = _AT.search(said)
+    parser = said[: m.start()] if m else _AT.sub("", said).split(" (at end")[0]
+    reason = next((r for r in TOML_REASONS if parser.startswith(r)), None)
+    phrase = TOML_REASONS[reason] if reason else parser
+    if m is None:
+        return InputError(code="targets_toml_syntax_end", file=name, reason=phrase)
+    line, column = int(m[1]), int(m[2])
+    lines = text.splitlines()
+    key = _KEY.match(lines[line - 1]) if line <= len(lines) else None
+    if key and key[1] == "deadline":
+        return InputError(code="targets_toml_deadline", file=name, line=line)
+    if key and key[1] in NUMBER_KEYS:
+        return InputError(code="targets_toml_number", file=name, line=line, key=key[1])
+    if key and key[1] in TEXT_KEYS and reason == "Invalid value":
+        return InputError(code="targets_toml_text", file=name, line=line, key=key[1])
+    return InputError(
+        code="targets_toml_syntax", file=name, line=line, column=column, reason=phrase
+    )
 
 
 def _parse(path: Path) -> dict[str, Any]:
     name = path.name
-    try:
-        raw = read_regular_file(path, MAX_FILE_BYTES, "a targets file")
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    raw = read_regular_file(path, MAX_FILE_BYTES, N_("a targets file"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"{name}, line {line}: not UTF-8 text; save the file as UTF-8") from None
+        raise InputError(code="targets_not_utf8", file=name, line=line) from None
     try:
         return tomllib.loads(text)
     except RecursionError:  # arrays or tables nested thousands deep
-        raise InputError(f"{name}: values are nested too deeply to be a targets file") from None
+        raise InputError(code="targets_nested", file=name) from None
     except tomllib.TOMLDecodeError as exc:
-        text = str(exc)
-        if m := re.search(r"\s*\(at line (\d+), column (\d+)\)", text):
-            what = text[: m.start()] + f" at column {m[2]}"
-            raise InputError(f"{name}, line {m[1]}: TOML syntax error: {what}") from None
-        raise InputError(f"{name}: TOML syntax error: {text}") from None
+        raise _syntax_error(name, text, exc) from None
 
 
 def load_targets(path: Path) -> TargetsFile:
@@ -282,22 +330,24 @@ def load_targets(path: Path) -> TargetsFile:
     name = path.name
     for key in data:
         if key not in TOP_KEYS:
-            raise InputError(f"{name}: unknown top-level key '{key}'{_closest(key, TOP_KEYS)}")
+            close = _closest(key, TOP_KEYS)
+            code = "targets_unknown_top_key_close" if close else "targets_unknown_top_key"
+            raise InputError(code=code, file=name, key=key, close=close)
     entries = data.get("targets")
     if not isinstance(entries, list) or not entries:
-        raise InputError(f"{name}: no [[targets]] entries")
+        raise InputError(code="targets_none", file=name)
     for key in TOP_KEYS:
         listed = data.get(key, [])
         if not isinstance(listed, list):
-            raise InputError(f"{name}: '{key}' must be a list of [[{key}]] tables")
+            raise InputError(code="targets_not_list", file=name, key=key)
         if len(listed) > MAX_ENTRIES:
-            raise InputError(f"{name}: {len(listed):,} [[{key}]] entries is past the limit")
+            raise InputError(code="targets_too_many", file=name, key=key, count=f"{len(listed):,}")
     targets = tuple(_target(_Table(name, "target", i, e)) for i, e in enumerate(entries, 1))
     seen: dict[str, int] = {}
     for i, t in enumerate(targets, 1):
         if t.id in seen:
             raise InputError(
-                f"{name}, target {i}: duplicate id '{t.id}' (also target {seen[t.id]})"
+                code="targets_duplicate_id", file=name, index=i, id=t.id, other=seen[t.id]
             )
         seen[t.id] = i
     indicators = []
@@ -321,8 +371,5 @@ def load_targets(path: Path) -> TargetsFile:
             regions.append((str(table.text("region")), zh))
     regions += [(t.region, t.region_zh) for t in targets if t.region_zh]
     loaded = TargetsFile(targets, tuple(indicators), tuple(dict(regions).items()))
-    try:
-        names_of(loaded)  # a Chinese name standing for two codes is refused here, once
-    except InputError as exc:
-        raise InputError(f"{name}: {exc}") from None
+    names_of(loaded, name)  # a Chinese name standing for two codes is refused here, once
     return loaded

@@ -9,6 +9,8 @@ judging and reading code give in step with these tables.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .catalogue import N_
 
 STATUS_WORDS: dict[str, str] = {
@@ -219,8 +221,6 @@ ISSUE_TEXT: dict[str, str] = {
         "year-to-date figure below an earlier one, or a year total below its year-to-date?); it "
         "is not judged"
     ),
-    # A series warning judging gives no code: `detail` is its English sentence.
-    "series_warning": N_("{target}: {detail}"),
     "wrong_side": N_(
         "target {target}: direction is '{direction}' but the target ({goal}) is on the wrong side "
         "of its baseline ({baseline}, {period}); it is judged as written; fix the direction or "
@@ -236,8 +236,8 @@ ISSUE_TEXT: dict[str, str] = {
     ),
     "name_yes_no": N_("{value} is a yes/no cell, not a name"),
     "value_out_of_range": N_(
-        "{value} is outside the range of any statistic ({low} to {high}); check the unit and "
-        "the digits"
+        "{value} is larger than any statistic ({high}, a thousand trillion, is the limit); "
+        "check the unit and the digits"
     ),
     "no_rows": N_(
         "no rows for target {target} (region {region}, indicator {indicator}) in the sheet"
@@ -269,8 +269,49 @@ ISSUE_TEXT: dict[str, str] = {
     ),
 }
 
-# Codes whose sentence depends on one parameter: (parameter, {its value: message}).
+# Codes whose sentence depends on one parameter: (parameter, {its value: message}); any other
+# value of it takes the code's message in ISSUE_TEXT.
 ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
+    # why a period cell is not one (periods.PeriodError's `fault`)
+    "period_invalid": (
+        "fault",
+        {
+            "empty": N_(
+                "the period is empty; write a year (2024), a month (2025-06) or a date (2025-06-30)"
+            ),
+            "month": N_(
+                "'{value}' is not a period: month {month} does not exist; write a year (2024), "
+                "a month (2025-06) or a date (2025-06-30)"
+            ),
+            "date": N_(
+                "'{value}' is not a date; write a year (2024), a month (2025-06) or a date "
+                "(2025-06-30)"
+            ),
+            "year": N_(
+                "'{value}' is not a plausible period: year {year} is outside years {first} to "
+                "{last}; write a year (2024), a month (2025-06) or a date (2025-06-30)"
+            ),
+        },
+    ),
+    "value_out_of_range": (
+        "side",
+        {
+            "low": N_(
+                "{value} is smaller than any statistic ({low} is the limit); check the unit "
+                "and the digits"
+            ),
+        },
+    ),
+    # one stray cell: said in the singular
+    "stray_cells": (
+        "count",
+        {
+            "1": N_(
+                "the sheet has {count} stray cell far below the table ({cells}), after {blank} "
+                "blank rows; it is not read: delete it, or move real rows up to the table"
+            ),
+        },
+    ),
     "wrong_side": (
         "direction",
         {
@@ -287,6 +328,38 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
 }
+
+# The parameters of a code that are numbers, by the format English gives them (as the English
+# sentence always wrote them); another language writes them as its report does (40亿, 1万倍).
+# COUNT: a count of rows or cells, in digits (1,048,572 / 1048572). Any other parameter is
+# shown as written: a cell's text ('12345' is not a period) is never read as a number.
+COUNT = "count"
+ISSUE_NUMBERS: dict[str, dict[str, str]] = {
+    "value_not_positive": {"value": "g"},
+    "value_out_of_range": {"value": "g", "low": "g", "high": "g"},
+    "value_as_text": {"number": "g"},
+    "value_number_as_text": {"number": "g"},
+    "stray_cells": {"count": COUNT, "blank": COUNT},
+    "year_row_differs": {"total": "g", "months": "g"},
+    "total_underivable": {"total": "g"},
+    "ytd_months_differ": {"months": "g", "ytd": "g"},
+    "ttm_underivable": {"total": "g"},
+    "wrong_side": {"goal": "g", "baseline": "g"},
+    "plausibility.jump": {"value": ",.10g", "factor": ",.0f"},
+    "plausibility.not_whole": {"value": "g"},
+    "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
+}
+
+
+def issue_message_id(code: str, params: Mapping[str, str]) -> str | None:
+    """The message id of a data issue's code (its variant for its parameters), or None."""
+    message = ISSUE_TEXT.get(code)
+    variants = ISSUE_VARIANTS.get(code)
+    if variants is not None:
+        key, table = variants
+        message = table.get(params.get(key, ""), message)
+    return message
+
 
 # How the workbook shows large figures, by the locale's `workbook_scale` (About sheet).
 WORKBOOK_SCALE_NOTES: dict[str, str] = {
@@ -366,9 +439,94 @@ ERRORS: dict[str, str] = {
     ),
     # the targets file's Chinese names (reading/names.py)
     "name_zh_ambiguous": N_(
-        "the Chinese name '{name}' stands for two {what}, '{first}' and '{second}'; give each "
-        "its own name_zh, so that a row written with it means one series"
+        "{file}: the Chinese name '{name}' stands for two {what}, '{first}' and '{second}'; "
+        "give each its own name_zh, so that a row written with it means one series"
     ),
+    # the targets file (reading/targets.py); `where` names the entry: "targets.toml, target 3
+    # (id xiaobeihe-sock-firms)"
+    "targets_not_table": N_("{where}: expected a table of keys"),
+    "targets_unknown_key": N_("{where}: unknown key '{key}'"),
+    "targets_unknown_key_close": N_("{where}: unknown key '{key}' (did you mean '{close}'?)"),
+    "targets_missing_key": N_("{where}: missing key '{key}'"),
+    "targets_not_text": N_("{where}: '{key}' must be non-empty text, got {value}"),
+    "targets_text_too_long": N_(
+        "{where}: '{key}' is {length} characters long; keep it under {limit}"
+    ),
+    "targets_not_choice": N_("{where}: '{key}' must be '{first}' or '{second}', got '{value}'"),
+    "targets_not_choice_close": N_(
+        "{where}: '{key}' must be '{first}' or '{second}', got '{value}' (did you mean '{close}'?)"
+    ),
+    "targets_not_number": N_("{where}: '{key}' must be a number, got {value}"),
+    "targets_not_positive": N_("{where}: '{key}' must be above zero, got {value}"),
+    "targets_not_finite": N_("{where}: '{key}' is not a finite number"),
+    "targets_too_large": N_(
+        "{where}: '{key}' {value} is larger than any statistic ({high}, a thousand trillion, "
+        "is the limit); check the unit and the digits"
+    ),
+    "targets_too_small": N_(
+        "{where}: '{key}' {value} is smaller than any statistic ({low} is the limit); check "
+        "the unit and the digits"
+    ),
+    "targets_not_date": N_("{where}: '{key}' must be a date like 2025-12-31, got {value}"),
+    "targets_date_range": N_(
+        "{where}: '{key}' {day} is not a plausible date; use a year from {first} to {last}"
+    ),
+    "targets_no_deadline": N_(
+        "{where}: missing key 'deadline' (a date like 2025-12-31), or 'year' (e.g. year = "
+        "2026) for a goal of one calendar year"
+    ),
+    "targets_deadline_and_year": N_(
+        "{where}: give either 'deadline' or 'year', not both: 'year = {value}' already means "
+        "the deadline 31 December of that year"
+    ),
+    "targets_year_not_year": N_(
+        "{where}: 'year' must be a year like 2026 (a whole number), got {value}"
+    ),
+    "targets_year_range": N_(
+        "{where}: 'year' {year} is not a plausible year; use a year from {first} to {last}"
+    ),
+    "targets_year_level": N_(
+        "{where}: 'year' is for a goal of one calendar year's total (kind = \"annual_total\"); "
+        "a level goal takes a deadline, e.g. deadline = {year}-12-31"
+    ),
+    "targets_baseline_not_table": N_(
+        "{where}: 'baseline' must be a table like {{ period = \"2021\", value = 206 }}"
+    ),
+    "targets_baseline_period_type": N_(
+        '{where}: baseline.period: {value} is not a period; write a year like "2021"'
+    ),
+    "targets_baseline_period": N_("{where}: baseline.period: {problem}"),
+    "targets_deadline_before_baseline": N_(
+        "{where}: the deadline {deadline} is not after the baseline period {period}"
+    ),
+    "targets_equals_baseline": N_(
+        "{where}: the target equals the baseline value ({value}); there is no progress to measure"
+    ),
+    "targets_not_utf8": N_("{file}, line {line}: not UTF-8 text; save the file as UTF-8"),
+    "targets_nested": N_("{file}: values are nested too deeply to be a targets file"),
+    "targets_toml_deadline": N_(
+        "{file}, line {line}: a deadline is a date like 2025-12-31, or write year = 2026 for a "
+        "year's goal"
+    ),
+    "targets_toml_text": N_(
+        "{file}, line {line}: '{key}' is text: write it in quotes, like {key} = \"…\""
+    ),
+    "targets_toml_number": N_(
+        "{file}, line {line}: '{key}' is a number: write it in digits, like {key} = "
+        "5_000_000_000 (no 亿 or 万, no quotes)"
+    ),
+    "targets_toml_syntax": N_(
+        "{file}, line {line}: TOML syntax error at column {column}: {reason}"
+    ),
+    "targets_toml_syntax_end": N_("{file}: TOML syntax error at the end of the file: {reason}"),
+    "targets_unknown_top_key": N_("{file}: unknown top-level key '{key}'"),
+    "targets_unknown_top_key_close": N_(
+        "{file}: unknown top-level key '{key}' (did you mean '{close}'?)"
+    ),
+    "targets_none": N_("{file}: no [[targets]] entries"),
+    "targets_not_list": N_("{file}: '{key}' must be a list of [[{key}]] tables"),
+    "targets_too_many": N_("{file}: {count} [[{key}]] entries is past the limit"),
+    "targets_duplicate_id": N_("{file}, target {index}: duplicate id '{id}' (also target {other})"),
     # `actuals add` (editing/)
     "option_invalid": N_("--{option}: {problem}"),
     "option_control_char": N_(
@@ -437,7 +595,7 @@ ERRORS: dict[str, str] = {
 # filled from the error's other parameters: `why` (a reason), `hint` (what to do), `what` (the
 # file that was expected), `kind` (what was found instead), `reason` (the system's or a
 # library's own words: said in the reader's words when it is one of OS_REASONS).
-PHRASE_PARAMS = frozenset({"why", "hint", "what", "kind", "reason"})
+PHRASE_PARAMS = frozenset({"why", "hint", "what", "kind", "reason", "where"})
 
 # What an error says was expected (`what`), and what was found instead (`kind`).
 ERROR_PHRASES: tuple[str, ...] = (
@@ -469,6 +627,34 @@ OS_REASONS: tuple[str, ...] = (
     N_("File name too long"),
     N_("Too many levels of symbolic links"),
 )
+
+# A TOML syntax error, by the start of the parser's words, in plain words (reading/targets.py);
+# one the table does not know is given as the parser words it.
+TOML_REASONS: dict[str, str] = {
+    "Invalid value": N_("the value is not text in quotes, a number or a date"),
+    "Expected newline or end of document after a statement": N_(
+        "something follows the value on the same line; write one key = value a line, and text "
+        "in quotes"
+    ),
+    "Invalid statement": N_("the line is neither key = value nor a heading like [[targets]]"),
+    "Unclosed array": N_("a list opened with [ is never closed with ]"),
+    "Unclosed inline table": N_("a table in curly brackets is never closed"),
+    "Illegal character": N_(
+        "a character TOML does not allow here (a line break or a control character inside quotes?)"
+    ),
+    "Unterminated string": N_("a text is not closed by its quote mark"),
+    "Cannot overwrite a value": N_("a key is given twice"),
+    "Cannot declare": N_("a table is given twice"),
+    "Expected '=' after a key in a key/value pair": N_(
+        "a key must be followed by = and its value (a key has no spaces)"
+    ),
+    "Expected ']]' at the end of an array declaration": N_(
+        "a heading like [[targets]] is not closed with ]]"
+    ),
+    "Expected ']' at the end of a table declaration": N_(
+        "a heading like [regions] is not closed with ]"
+    ),
+}
 
 # The rules of judging/plausibility.py, as a refusal of `actuals add` names them.
 PLAUSIBILITY_RULES: dict[str, str] = {

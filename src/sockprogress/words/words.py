@@ -24,18 +24,18 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
-from ..model import Issue, Note, Target
+from ..model import Issue, Note, Severity, Target
 from ..periods import Month, parse_period
 from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, filled, locales
 from .messages import (
     BASIS,
     COLUMNS,
+    COUNT,
     DIRECTIONS,
     ERRORS,
     FIGURE_NAMES,
     HINTS,
-    ISSUE_TEXT,
-    ISSUE_VARIANTS,
+    ISSUE_NUMBERS,
     METHOD,
     NOTE_TEXT,
     OUTLOOK_WORDS,
@@ -45,12 +45,13 @@ from .messages import (
     STATUS_MEANINGS,
     STATUS_WORDS,
     UNITS,
+    issue_message_id,
 )
 
 DASH = "—"
 
-# Issue parameters that are numbers, and how a reader sees them: grouped, as judging wrote them.
-NUMBER_PARAMS = {"value": ",.10g", "target": ",.10g", "factor": ",.0f"}
+# Parameters that are a day (ISO), said as a date: 2025年12月31日.
+DATE_PARAMS = frozenset({"deadline", "end", "today"})
 # Issue parameters that list several items: a language's enumeration comma joins them.
 LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells", "sheets"})
 
@@ -215,25 +216,32 @@ class Words:
     def outlook_word(self, outlook: str | None) -> str:
         return self(OUTLOOK_WORDS[outlook]) if outlook else ""
 
-    def _param(self, key: str, value: str) -> str:
-        """A note's or issue's parameter as a reader sees it: numbers grouped, lists by the
+    def _param(self, key: str, value: str, numbers: Mapping[str, str] | None = None) -> str:
+        """A note's or issue's parameter as a reader sees it: numbers (`numbers`: the code's
+        number parameters, by their English format) as the report writes them, lists by the
         language's enumeration comma, periods and dates in words."""
-        if key in NUMBER_PARAMS:
+        spec = numbers.get(key) if numbers else None
+        if spec is not None:
             try:
                 number = float(value)
             except ValueError:
-                return value  # a target id, a cell's text: shown as written
+                return value  # not a number after all: shown as written
+            if spec == COUNT:  # a count of rows or cells: 1,048,572 / 1048572
+                return self.plain(number, 0)
             if self.locale.numbers_in_sentences == "scaled":  # 40亿, 1万倍
                 return self.scaled(number, digits=1 if key == "factor" else 4)
-            return format(number, NUMBER_PARAMS[key])
+            return format(number, spec)
         if not self.locale.periods_in_words:
             return value
         if key in LIST_PARAMS:
             return value.replace(", ", self.locale.enumeration)
         if key == "direction" and value in DIRECTIONS:
             return self(DIRECTIONS[value])
-        if key == "deadline":
-            return self.date(dt.date.fromisoformat(value))
+        if key in DATE_PARAMS:
+            try:
+                return self.date(dt.date.fromisoformat(value))
+            except ValueError:
+                return value
         if key == "period":
             return self.period(value)
         return value
@@ -247,27 +255,22 @@ class Words:
         """The sentence of a data issue's code, filled from its parameters; None for a code
         that has none (or parameters it does not take)."""
         given = dict(params)
-        message = ISSUE_TEXT.get(code)
-        variants = ISSUE_VARIANTS.get(code)
-        if variants is not None:
-            key, table = variants
-            message = table.get(given.get(key, ""), message)
+        message = issue_message_id(code, given)
         if message is None:
             return None
-        shown = {k: self._param(k, v) for k, v in given.items()}
-        # a code with a name in this language beside it (`region_zh`) reads as the name
+        numbers = ISSUE_NUMBERS.get(code)
+        shown = {k: self._param(k, v, numbers) for k, v in given.items()}
+        # a code with a name in this language beside it (`target_zh`) reads as the name
         suffix = f"_{self.lang}"
-        shown |= {k: given[k + suffix] for k in given if given.get(k + suffix)}
+        shown |= {k: self._param(k, given[k + suffix]) for k in given if given.get(k + suffix)}
         try:
             return self(message).format(**shown)
         except (KeyError, IndexError):  # a code given without all its parameters
             return None
 
     def issue_text(self, issue: Issue) -> str:
-        """A data issue's message from its code and parameters; else its message as written
-        (in English, the language it is written in where the problem is found)."""
-        if not self.foreign(DEFAULT_LANG):
-            return issue.message
+        """A data issue in these words, from its code and parameters; an issue without a code
+        (or one this version does not know) as its message."""
         said = self.issue_message(issue.code, issue.params) if issue.code else None
         return issue.message if said is None else said
 
@@ -609,3 +612,31 @@ class Words:
         """A period where the workbook shows it as text: as written (2025-06), or in words
         where the language writes periods so (2025年6月)."""
         return self.period(period) if self.locale.periods_in_words else period
+
+
+def english_issue(code: str, params: Iterable[tuple[str, str]]) -> str:
+    """A data issue's English sentence, from the catalogue's message id for its code: what
+    `Issue.message` holds (the JSON's `message`). KeyError for a code without a message."""
+    said = Words.of(DEFAULT_LANG).issue_message(code, params)
+    if said is None:
+        raise KeyError(f"data issue {code!r} has no message for parameters {dict(params)}")
+    return said
+
+
+def coded_issue(
+    severity: Severity,
+    code: str,
+    params: Iterable[tuple[str, str]] = (),
+    *,
+    file: str | None = None,
+    sheet: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    target_id: str | None = None,
+) -> Issue:
+    """A data issue made from its code and parameters; its message is the English sentence
+    of the catalogue (english_issue), so every sentence has one source."""
+    given = tuple(params)
+    return Issue(
+        severity, english_issue(code, given), file, sheet, row, column, code, given, target_id
+    )
