@@ -164,11 +164,23 @@ class InputFile:
 
 
 @dataclass(frozen=True)
+class ReportInfo:
+    """The `[report]` table of targets.toml: what the report calls itself and who issues it
+    (`title`, `issuer`, each with its Chinese `_zh`); None where the file says nothing."""
+
+    title: str | None = None
+    title_zh: str | None = None
+    issuer: str | None = None
+    issuer_zh: str | None = None
+
+
+@dataclass(frozen=True)
 class TargetsFile:
     targets: tuple[Target, ...]
     indicators: tuple[Indicator, ...] = ()
     regions_zh: tuple[tuple[str, str], ...] = ()
     issues: tuple[Issue, ...] = ()
+    info: ReportInfo = field(default=ReportInfo())
 
 
 @dataclass(frozen=True)
@@ -363,6 +375,7 @@ class Report:
     inputs: tuple[InputFile, ...] = ()
     regions_zh: tuple[tuple[str, str], ...] = field(default=())
     comparison: Comparison = field(default=Comparison("recomputed", None, "none"))
+    info: ReportInfo = field(default=ReportInfo())
 
     def counts(self) -> dict[str, int]:
         counts = {s: 0 for s in STATUSES}

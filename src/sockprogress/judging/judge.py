@@ -502,4 +502,5 @@ def _judge(
         inputs,
         targets.regions_zh,
         comparison or Comparison("recomputed", None, "none"),
+        targets.info,
     )

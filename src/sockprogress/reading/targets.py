@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Baseline, Indicator, Target, TargetsFile
+from ..model import Baseline, Indicator, ReportInfo, Target, TargetsFile
 from ..periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse_period
 from ..words import N_
 from ..words.messages import TOML_REASONS
@@ -41,6 +41,8 @@ BASELINE_KEYS = ("period", "value")
 INDICATOR_KEYS = ("indicator", "name", "unit", "name_zh", "note")
 REGION_KEYS = ("region", "name_zh", "note")
 TOP_KEYS = ("targets", "indicators", "regions")
+# The [report] table: a single table, not a list of them.
+REPORT_KEYS = ("title", "title_zh", "issuer", "issuer_zh")
 # Names and codes that must match the Actuals sheet: folded the same way as its cells.
 MATCHED_KEYS = ("id", "region", "indicator")
 MAX_FILE_BYTES = 10 * 1024**2  # thousands of goals fit in a few hundred kilobytes
@@ -70,6 +72,8 @@ WHERE = {
     ("indicator", True): N_("{file}, indicator {index} (id {id})"),
     ("region", False): N_("{file}, region {index}"),
     ("region", True): N_("{file}, region {index} (id {id})"),
+    ("report", False): N_("{file}, [report]"),
+    ("report", True): N_("{file}, [report]"),
 }
 
 
@@ -324,13 +328,22 @@ def _parse(path: Path) -> dict[str, Any]:
         raise _syntax_error(name, text, exc) from None
 
 
+def _report_info(name: str, data: dict[str, Any]) -> ReportInfo:
+    """The [report] table: the report's title and issuer in each language, all optional."""
+    if "report" not in data:
+        return ReportInfo()
+    table = _Table(name, "report", 1, data["report"])
+    table.check_keys(REPORT_KEYS, ())
+    return ReportInfo(*(table.text(key, required=False) for key in REPORT_KEYS))
+
+
 def load_targets(path: Path) -> TargetsFile:
     """Read targets.toml; any problem raises InputError naming file, entry and key."""
     data = _parse(path)
     name = path.name
     for key in data:
-        if key not in TOP_KEYS:
-            close = _closest(key, TOP_KEYS)
+        if key not in (*TOP_KEYS, "report"):
+            close = _closest(key, (*TOP_KEYS, "report"))
             code = "targets_unknown_top_key_close" if close else "targets_unknown_top_key"
             raise InputError(code=code, file=name, key=key, close=close)
     entries = data.get("targets")
@@ -370,6 +383,8 @@ def load_targets(path: Path) -> TargetsFile:
         if zh:
             regions.append((str(table.text("region")), zh))
     regions += [(t.region, t.region_zh) for t in targets if t.region_zh]
-    loaded = TargetsFile(targets, tuple(indicators), tuple(dict(regions).items()))
+    loaded = TargetsFile(
+        targets, tuple(indicators), tuple(dict(regions).items()), info=_report_info(name, data)
+    )
     names_of(loaded, name)  # a Chinese name standing for two codes is refused here, once
     return loaded

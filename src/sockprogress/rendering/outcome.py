@@ -181,12 +181,13 @@ def outcome_sentence(outcome: DeadlineOutcome, words: Words) -> str:
     )
 
 
-def headline(report: Report, words: Words) -> tuple[str, ...]:
-    """The sentences said before anything else: each passed deadline's outcome, then the rest."""
+def headline(report: Report, words: Words, details: bool = True) -> tuple[str, ...]:
+    """The sentences said before anything else: each passed deadline's outcome (with the goals
+    named, unless not `details`), then the rest."""
     lines = []
     for o in deadline_outcomes(report):
         lines.append(outcome_sentence(o, words))
-        detail = outcome_detail(o, report, words)
+        detail = outcome_detail(o, report, words) if details else ""
         if detail:
             lines.append(detail)
     # Goals in their own year are counted against the year's schedule below, as bulletins do.

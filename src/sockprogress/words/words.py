@@ -80,6 +80,7 @@ class LocaleEntry:
     colon: str
     semicolon: str
     sentence_gap: str
+    numerals: str
     percent: str
     grouping: bool
     numbers_in_sentences: str
@@ -571,6 +572,15 @@ class Words:
         if "skeleton" in dates:
             return format_skeleton(dates["skeleton"], day, locale=dates["locale"])
         return format_date(day, dates["format"], locale=dates["locale"])
+
+    def numeral(self, n: int) -> str:
+        """A part's number as the language numbers a document's parts: 3 / 三."""
+        if self.locale.numerals != "chinese" or not 0 < n < 100:
+            return str(n)
+        digits = "一二三四五六七八九"
+        tens, ones = divmod(n, 10)
+        head = ("" if tens == 1 else digits[tens - 1]) + "十" if tens else ""
+        return head + (digits[ones - 1] if ones else "")
 
     def months_to(self, month: int, year: int | None = None) -> str:
         """January to `month` as a bulletin names them: Jan–Oct / 1—10月 (Jan / 1月 alone);

@@ -1,0 +1,260 @@
+"""The month's bulletin, as a statistics office hands it up: what page 1 of every output and the
+Word document say, laid out from the report's view.
+
+A bulletin names itself (its title, the period, who issued it), opens with the lead sentence,
+gives one table of the goals (指标, 单位, 目标值, 最新值（时期）, 完成率, 进展情况, with 序时进度
+and 同比 where a year's goal applies), then a paragraph per goal and what needs attention, and
+keeps its sources to one 注 line. Every sentence comes from the report's own figures; nothing
+is added that the data cannot support. The page (html.py), the workbook's first sheet and the
+Word document (docx.py) lay this out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import TargetResult
+from ..words import N_
+from ..words.words import DASH, Words
+from . import outcome
+from .view import ReportView, TargetView
+
+# The headings of the bulletin's table, by key (message ids).
+HEADINGS: dict[str, str] = {
+    "name": N_("Indicator"),
+    "unit": N_("Unit"),
+    "goal": N_("Goal"),
+    "latest": N_("Latest (period)"),
+    "share": N_("Completion"),
+    "progress": N_("Progress"),
+    "schedule": N_("Against the schedule"),
+    "yoy": N_("Year on year"),
+}
+COLUMNS = ("name", "unit", "goal", "latest", "share", "progress")
+YEAR_COLUMNS = ("schedule", "yoy")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One goal in the bulletin's table, each cell in words; `status` only styles the row."""
+
+    name: str
+    unit: str
+    goal: str
+    latest: str
+    share: str
+    progress: str
+    schedule: str
+    yoy: str
+    status: str
+
+    def cells(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(getattr(self, key) for key in keys)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of the document: its heading and its paragraphs."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    title: str
+    period: str
+    issuer: str
+    # 数据截至2026年10月底: the line under the title, with the issuer
+    as_of: str
+    opening: str
+    lead: tuple[str, ...]
+    keys: tuple[str, ...]
+    headings: tuple[str, ...]
+    rows: tuple[Row, ...]
+    # 二、主要指标完成情况 and 三、需要关注的问题
+    sections: tuple[Section, ...]
+    table_heading: str
+    overall_heading: str
+    # the one line on sources, for a document whose sources follow each goal (docx) or whose
+    # detail follows page 1 (the page, the workbook)
+    note: str
+    note_in_document: str
+
+
+def _unit_and_divisor(r: TargetResult, words: Words) -> tuple[str, float]:
+    """The unit a table column states (亿双, bn pairs) and what divides the figures for it."""
+    divisor, suffix = words.scale_for(r.target.target)
+    unit = words.unit_as_shown(r.target.unit)
+    gap = " " if suffix[:1] == " " else ""
+    return (suffix.strip() + gap + unit).strip(), divisor
+
+
+def _figure(value: float | None, divisor: float, words: Words) -> str:
+    return DASH if value is None else words.plain(value / divisor, 2)
+
+
+def row(view: TargetView, many_regions: bool, words: Words) -> Row:
+    r, f = view.result, view.result.figures
+    unit, divisor = _unit_and_divisor(r, words)
+    name = (
+        words("{region}: {target}").format(region=view.region, target=view.name)
+        if many_regions
+        else view.name
+    )
+    if r.own_year and r.ytd is not None:  # the year's cumulative figure is its latest
+        latest = _figure(r.ytd.value, divisor, words) + words.paren(
+            words.months_to(r.ytd.end.month, r.ytd.end.year)
+        )
+        share = words.percent(f.ytd_share_of_target_pct)
+    elif r.latest is not None:
+        latest = _figure(r.latest.value, divisor, words) + words.paren(
+            words.period(r.latest.period)
+        )
+        share = words.percent(f.share_of_target_pct)
+    else:
+        latest, share = DASH, DASH
+    return Row(
+        name=name,
+        unit=unit,
+        goal=_figure(r.target.target, divisor, words),
+        latest=latest,
+        share=share,
+        progress=view.status_short,
+        schedule=view.year_cells.gap,
+        yoy=view.year_cells.yoy,
+        status=r.status,
+    )
+
+
+def default_title(view: ReportView, words: Words) -> str:
+    """`辽源、小北河目标完成情况` / `Progress towards the goals of Liaoyuan and Xiaobeihe`."""
+    regions = words.listed(region.name for region in view.regions)
+    return words("Progress towards the goals of {regions}").format(regions=regions)
+
+
+def report_period(view: ReportView, words: Words) -> str:
+    """2026年1—10月 when a year's goal is held against its cumulative figure, else 2026年10月."""
+    as_of = view.report.as_of
+    if any(t.at_schedule is not None for t in view.targets):
+        return words.months_to(as_of.month, as_of.year)
+    return words.month(as_of)
+
+
+def paragraph(view: TargetView, words: Words) -> str:
+    """One goal as the document's second part says it: its goal, where it stands, its status,
+    and its latest figure's source in brackets."""
+    r = view.result
+    parts = [words("Goal: {goal}").format(goal=words.goal_text(r.target))]
+    latest = view.figure("latest")
+    if view.year_line:
+        parts.append(view.year_line.rstrip("。."))
+    elif latest is not None and r.latest is not None:
+        parts.append(words("latest figure {latest}").format(latest=latest.text))
+        share = view.figure("share_of_target_pct")
+        if share is not None and share.value is not None:
+            parts.append(words("{share} of the goal").format(share=share.text))
+        schedule = view.figure("schedule_gap_pts")
+        if schedule is not None and schedule.remark:
+            parts.append(schedule.remark)
+    else:
+        parts.append(words("no figure yet"))
+    parts.append(words("progress: {status}").format(status=view.status_short))
+    said = words("{clauses}.").format(clauses=words.joined(parts))
+    source = r.latest.source if r.latest is not None else ""
+    if source:
+        said += words.paren(words("source: {source}").format(source=source))
+    return words("{name}. {said}").format(name=view.name, said=said)
+
+
+def attention(view: ReportView, words: Words) -> tuple[str, ...]:
+    """What needs attention, one line each: missed, behind, likely missed, without figures,
+    resting on a figure to check; only the kinds the report has."""
+    groups: list[tuple[str, list[TargetView]]] = [
+        (words("Missed"), [t for t in view.targets if t.result.status == "missed"]),
+        (
+            words("Behind the schedule"),
+            [
+                t
+                for t in view.targets
+                if t.at_schedule is False
+                or (
+                    t.at_schedule is None
+                    and t.result.status
+                    in ("moderate_progress", "insufficient_progress", "moving_away")
+                )
+            ],
+        ),
+        (
+            words("Likely missed on the figures so far"),
+            [t for t in view.targets if t.result.outlook == "likely_missed"],
+        ),
+        (
+            words("Not assessable for lack of data"),
+            [t for t in view.targets if t.result.status == "not_assessable"],
+        ),
+        (words("Figures to check"), [t for t in view.targets if t.result.checks]),
+    ]
+
+    def names(members: list[TargetView]) -> str:
+        shown = words.listed(
+            t.name + (words.paren(t.check_line) if t.result.checks else "")
+            for t in members[: outcome.NAMED_TARGETS]
+        )
+        more = len(members) - outcome.NAMED_TARGETS
+        return words("{names} and {n} more").format(names=shown, n=more) if more > 0 else shown
+
+    return tuple(
+        words("{label}: {names}.").format(label=label, names=names(members))
+        for label, members in groups
+        if members
+    )
+
+
+def build_bulletin(view: ReportView) -> Bulletin:
+    """The bulletin of one report in the reader's words (its `[report]` title and issuer, or
+    a title made from its regions)."""
+    words, info = view.words, view.report.info
+    many = len(view.regions) > 1
+    year = any(t.year_cells.value != DASH for t in view.targets)
+    keys = COLUMNS + (YEAR_COLUMNS if year else ())
+    headings = tuple(words(HEADINGS[k]) for k in keys)
+    period = report_period(view, words)
+    title = words.pick(info.title, zh=info.title_zh) or default_title(view, words)
+    issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
+    lead = outcome.headline(view.report, words, details=False)
+    paragraphs = tuple(
+        words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, words))
+        for i, t in enumerate(view.targets[: outcome.NAMED_TARGETS * 10], 1)
+    )
+    attention_lines = tuple(
+        words("({n}) {text}").format(n=words.numeral(i), text=line)
+        for i, line in enumerate(attention(view, words), 1)
+    )
+    sections = [Section(words("II. The main indicators"), paragraphs)]
+    if attention_lines:
+        sections.append(Section(words("III. What needs attention"), attention_lines))
+    return Bulletin(
+        title=title,
+        period=period,
+        issuer=issuer,
+        as_of=words("Figures to the end of {month}").format(month=words.month(view.report.as_of)),
+        opening=words("Progress towards the goals to {period} is reported as follows.").format(
+            period=period
+        ),
+        lead=lead,
+        keys=keys,
+        headings=headings,
+        rows=tuple(row(t, many, words) for t in view.targets),
+        sections=tuple(sections),
+        table_heading=words("Table: progress towards the goals"),
+        overall_heading=words("I. Overall"),
+        note=words(
+            "Note: the source of every figure is given with each goal in the pages that follow "
+            "and in the workbook."
+        ),
+        note_in_document=words(
+            "Note: the source of each latest figure is given in brackets after each goal in "
+            "part II."
+        ),
+    )
