@@ -83,7 +83,7 @@ def test_the_workbook_shows_them_in_the_summary_and_beside_each_status(
     outputs: dict[str, Path],
 ) -> None:
     wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.xlsx")
-    summary = wb.worksheets[0]
+    summary = wb["汇总表"]
     rows = [r for r in summary.iter_rows(values_only=True)]
     header = next(r for r in rows if r and r[0] == "地区")
     assert "累计数" in header and "完成全年目标的比例" in header and "同比增长（%）" in header

@@ -50,7 +50,7 @@ def test_a_sparkline_per_target_draws_its_own_observations(
     for report in (shipped_report, small_province):
         data = render_workbook(report, Words.of(lang))
         wb = load(data)
-        summary = wb.worksheets[0]
+        summary = wb.worksheets[1]  # after the bulletin
         sparklines = Package(data).sparklines(summary.title)
         # A trend needs two figures: a target with one (or none) has no sparkline.
         observed = [r for r in report.targets if len(r.observations) >= 2]

@@ -122,6 +122,7 @@ def read_back(rows: list[list[Any]]) -> Iterator[tuple[Any, Any, str, str, str]]
 def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
     wb = reload(shipped_report)
     assert wb.sheetnames == [
+        "Bulletin",
         "Summary",
         "Changes",
         "Liaoyuan",
@@ -202,7 +203,7 @@ def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Repo
     from sockprogress.rendering.excel.formats import decimals, scale_for
 
     wb = load(render_workbook(shipped_report, Words.of("zh")))
-    ws = wb["汇总表"] if "汇总表" in wb.sheetnames else wb.worksheets[0]
+    ws = wb["汇总表"] if "汇总表" in wb.sheetnames else wb.worksheets[1]
     formats = {
         ws.cell(row=r, column=col("latest")).value: ws.cell(
             row=r, column=col("latest")
@@ -469,6 +470,7 @@ def test_user_text_never_becomes_a_formula(shipped_report: Report) -> None:
 def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
     wb = reload(shipped_report, "zh")
     assert wb.sheetnames == [
+        "通报",
         "汇总表",
         "较上月变化",
         "辽源",
@@ -548,7 +550,7 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
     assert f"{eight} (between input rows 18 and 48)." in notes
     assert " Its 1 figure, with its source, is listed in the JSON (input row 46)." in notes
     # the Summary's trends: one per target in full with two figures or more
-    sparklines = package.sparklines(wb.worksheets[0].title)
+    sparklines = package.sparklines(wb.worksheets[1].title)
     trends = sum(len(r.observations) >= 2 for r in full)
     assert len(sparklines) == trends < sum(len(r.observations) >= 2 for r in report.targets)
     about = [str(v) for row in wb["About"].iter_rows(values_only=True) for v in row if v]

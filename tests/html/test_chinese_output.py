@@ -249,7 +249,7 @@ def test_chinese_workbook_reads_periods_plans_and_axes_in_chinese(shipped_report
         shipped_report, targets=(dataclasses.replace(first, target=target),)
     )
     wb = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
-    ws = wb.worksheets[2]  # the region sheet of the first target
+    ws = wb.worksheets[3]  # the region sheet of the first target
     values = [v for row in ws.iter_rows(values_only=True) for v in row if v is not None]
     assert "辽源市袜业“十四五”发展目标" in values
     assert "English only" in values  # no Chinese source: the English one, not nothing

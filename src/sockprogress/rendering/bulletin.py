@@ -64,6 +64,8 @@ class Section:
 class Bulletin:
     title: str
     period: str
+    # the period as it stands under the title: （2026年10月） / Oct 2026
+    heading_period: str
     issuer: str
     # 数据截至2026年10月底: the line under the title, with the issuer
     as_of: str
@@ -237,6 +239,7 @@ def build_bulletin(view: ReportView) -> Bulletin:
     return Bulletin(
         title=title,
         period=period,
+        heading_period=words("({period})").format(period=period),
         issuer=issuer,
         as_of=words("Figures to the end of {month}").format(month=words.month(view.report.as_of)),
         opening=words("Progress towards the goals to {period} is reported as follows.").format(

@@ -17,6 +17,7 @@ from ..model import STATUSES, Report
 from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
+from .bulletin import build_bulletin
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
 from .view import COMPUTED, ReportView, TargetView, build_view
@@ -131,6 +132,7 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     """Everything the templates show, laid out from the report's view: the templates hold
     only `for` and `if`."""
     report, words = view.report, view.words
+    bulletin = build_bulletin(view)
     full = tuple(t for t in view.targets if t.in_full)
     # Charts only where there is a card to hold them.
     charts = draw_charts(tuple(t.result for t in full), words, chart_limit)
@@ -184,6 +186,9 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         # Said here, not in the template: a newstyle Jinja message would read its % as a format.
         "change_pct_label": words("Change %"),
         "headline": view.headline,
+        # page 1 says the lead sentences; the outcome box under it names the goals
+        "headline_details": tuple(line for line in view.headline if line not in bulletin.lead),
+        "bulletin": bulletin,
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],
         # Said here, not in the template: 同比增长（%） holds a % a newstyle message would format.

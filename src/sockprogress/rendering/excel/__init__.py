@@ -20,9 +20,11 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report
 from ...words.words import Words
+from ..bulletin import build_bulletin
 from ..view import build_view
 from .aboutsheet import write_about
 from .book import Book
+from .bulletinsheet import write_bulletin
 from .changessheet import write_changes
 from .contextsheet import write_context
 from .issuessheet import write_issues
@@ -67,12 +69,16 @@ def render_workbook(report: Report, words: Words) -> bytes:
     buffer = io.BytesIO()
     workbook = Workbook(buffer, OPTIONS)
     book = Book.start(workbook, build_view(report, words))
+    # The month's bulletin is the first printed page, as an office hands it up.
+    front = workbook.add_worksheet(words("Bulletin"))
     summary = workbook.add_worksheet(words("Summary"))
     changes = workbook.add_worksheet(words("Changes"))
     names = ("sheet_context", "sheet_issues", "sheet_about")
-    taken = {summary.get_name().lower(), changes.get_name().lower()} | {
-        figure_label(k, words).lower() for k in names
-    }
+    taken = {
+        front.get_name().lower(),
+        summary.get_name().lower(),
+        changes.get_name().lower(),
+    } | {figure_label(k, words).lower() for k in names}
     regions = [
         (workbook.add_worksheet(sheet_name(region.name, taken)), region)
         for region in book.view.regions
@@ -80,12 +86,13 @@ def render_workbook(report: Report, words: Words) -> bytes:
     context, issues, about = (workbook.add_worksheet(figure_label(k, words)) for k in names)
     for ws, region in regions:
         add_region_sheet(book, ws, region)
+    write_bulletin(book, front, build_bulletin(book.view))
     write_summary(book, summary)
     write_changes(book, changes)
     write_context(book, context)
     write_issues(book, issues)
     write_about(book, about)
     _properties(workbook, report, words)
-    summary.activate()
+    front.activate()
     workbook.close()
     return buffer.getvalue()

@@ -1,0 +1,96 @@
+"""The workbook's first sheet: the month's bulletin (bulletin.py) on one printed A4 page.
+
+The title, the period and the issuer, the lead sentences, the table of the goals and the 注
+line, in type an office can read on paper: printed at 100 %, never shrunk to fit, so the table
+prints at 11 pt. The columns are sized to fit A4 across (portrait for the six columns of a
+bulletin, landscape when a year's goal adds 序时进度 and 同比). The wide Summary follows.
+"""
+
+from __future__ import annotations
+
+from xlsxwriter.worksheet import Worksheet
+
+from ..bulletin import Bulletin
+from .book import Book
+from .layout import A4, fit_row, header_text, title_line
+
+# Column widths by key: together within A4's printable width at 100 % as LibreOffice measures
+# it (portrait: six columns, under about 88 characters; landscape: eight, under about 130).
+WIDTHS = {
+    "name": 22.0,
+    "unit": 6.0,
+    "goal": 8.0,
+    "latest": 17.0,
+    "share": 8.0,
+    "progress": 22.0,
+    "schedule": 15.0,
+    "yoy": 8.0,
+}
+# Landscape gives the eight columns a little more room each (still under about 130).
+LANDSCAPE = 1.12
+BODY = {"font_size": 11, "text_wrap": True, "valign": "top"}
+TITLE = {"font_size": 16, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True}
+CENTRED = {"font_size": 12, "align": "center", "valign": "vcenter"}
+LEAD = {"font_size": 12, "text_wrap": True, "valign": "top", "indent": 1}
+CELL = {"font_size": 11, "text_wrap": True, "valign": "top", "border": 1, "border_color": "#8EA9DB"}
+HEAD = {**CELL, "bold": True, "bg_color": "#D9E1F2", "pattern": 1, "valign": "vcenter"}
+# 11 pt type in a column measured for 11 pt (layout.text_lines); 12 pt needs 12/11 the room.
+LEAD_SCALE = 11 / 12
+
+
+def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
+    f, words = book.formats, book.words
+    keys = bulletin.keys
+    landscape = len(keys) > 6  # a year's goal adds 序时进度 and 同比: A4 across
+    widths = [WIDTHS[k] * (LANDSCAPE if landscape else 1.0) for k in keys]
+    total = sum(widths)
+    last = len(keys) - 1
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, width)
+
+    def line(row: int, text: str, style: dict[str, object], height: float | None = None) -> None:
+        fmt = f(style)
+        ws.merge_range(row, 0, row, last, "", fmt)
+        ws.write_string(row, 0, text, fmt)
+        if height is not None:
+            ws.set_row(row, height)
+
+    line(0, bulletin.title, TITLE, 30)
+    line(1, bulletin.heading_period, CENTRED, 20)
+    issuer = "　　".join(t for t in (bulletin.issuer, bulletin.as_of) if t)
+    line(2, issuer, CENTRED, 20)
+    row = 4
+    for sentence in bulletin.lead:
+        line(row, sentence, LEAD)
+        fit_row(ws, row, [(sentence, total * LEAD_SCALE)])
+        row += 1
+    row += 1
+    line(row, bulletin.table_heading, {**CENTRED, "bold": True}, 20)
+    row += 1
+    head = f(HEAD)
+    for c, heading in enumerate(bulletin.headings):
+        ws.write_string(row, c, heading, head)
+    fit_row(ws, row, list(zip(bulletin.headings, widths, strict=True)))
+    header_row = row
+    cell = f(CELL)
+    for entry in bulletin.rows:
+        row += 1
+        cells = entry.cells(keys)
+        for c, text in enumerate(cells):
+            ws.write_string(row, c, text, cell)
+        fit_row(ws, row, list(zip(cells, widths, strict=True)))
+    row += 2
+    line(row, bulletin.note, BODY)
+    fit_row(ws, row, [(bulletin.note, total)])
+    ws.set_paper(A4)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.set_print_scale(100)  # never shrunk: 五号 (10.5 pt) or larger on paper
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    ws.center_horizontally()
+    ws.repeat_rows(header_row)
+    ws.set_header(f"&L{header_text(title_line(book.month, words))}")
+    ws.set_footer("&C" + words("Page &P of &N"))
+    ws.print_area(0, 0, row, last)

@@ -1,0 +1,55 @@
+"""The workbook's first printed page is the bulletin (issue 21): LibreOffice's PDF of it, measured
+with PyMuPDF (span sizes are the printed font sizes, page scaling included)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pdfspans import pdf_pages
+from yeargoals import AS_OF, write_year_goals
+
+from sockprogress.model import STATUSES, Report
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
+from sockprogress.rendering.bulletin import build_bulletin
+from sockprogress.rendering.excel import render_workbook
+from sockprogress.rendering.view import build_view
+from sockprogress.words.words import Words
+
+pytestmark = pytest.mark.client
+
+FIVE_HAO = 10.5
+
+
+def first_page(path: Path) -> tuple[float, str]:
+    found = pdf_pages(path)[0]
+    return min(size for size, _ in found), "".join(t for _, t in found).replace(" ", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("which", ["shipped", "year goals"])
+def test_the_workbook_prints_the_bulletin_first_at_five_hao_or_larger(
+    lang: str,
+    which: str,
+    shipped_report: Report,
+    tmp_path: Path,
+    soffice: Callable[[Path, str], Path],
+) -> None:
+    report = shipped_report
+    if which == "year goals":
+        report = build_report(*write_year_goals(tmp_path / "county"), Month.parse(AS_OF))
+    source = tmp_path / f"report-{lang}.xlsx"
+    source.write_bytes(render_workbook(report, Words.of(lang)))
+    smallest, text = first_page(soffice(source, "pdf"))
+    assert smallest >= FIVE_HAO
+    bulletin = build_bulletin(build_view(report, Words.of(lang)))
+    for said in (bulletin.title, bulletin.lead[0][:16], bulletin.headings[-1], bulletin.note[:12]):
+        assert said.replace(" ", "") in text, said
+    for row in bulletin.rows:  # every goal's row, the start of the table and its end
+        assert row.name.replace(" ", "")[:6] in text
+    if lang == "zh":
+        codes = {s for s in STATUSES} | {r.target.id for r in report.targets}
+        english = {Words.of("en").status_word(s) for s in STATUSES}
+        assert not {c for c in codes | english if c in text}

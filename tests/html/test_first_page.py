@@ -1,0 +1,56 @@
+"""Page 1 of the printed page is the bulletin, readable on paper (issue 21): measured in
+Chromium's A4 PDF with PyMuPDF, whose span sizes are the printed font sizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pdfspans import pdf_pages
+
+from sockprogress.model import STATUSES, Report
+from sockprogress.rendering.bulletin import build_bulletin
+from sockprogress.rendering.view import build_view
+from sockprogress.words.words import Words
+
+pytestmark = pytest.mark.client
+
+FIVE_HAO = 10.5  # 五号, the smallest type a bulletin's table is set in
+SMALLEST = 7.0  # chart labels and the figures behind a chart, on the later pages
+
+
+def printed(visit: Any, path: Path) -> list[list[tuple[float, str]]]:
+    """The page printed to A4 by Chromium, as it sets it for print (`@page`)."""
+    pdf: bytes = visit(path).page.pdf(prefer_css_page_size=True)
+    return pdf_pages(pdf)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_one_is_the_bulletin_at_five_hao_or_larger(
+    lang: str, pages: dict[str, Path], visit: Any, shipped_report: Report
+) -> None:
+    first = printed(visit, pages[lang])[0]
+    assert first and min(size for size, _ in first) >= FIVE_HAO, sorted(first)[:3]
+    text = "".join(t for _, t in first).replace(" ", "")
+    bulletin = build_bulletin(build_view(shipped_report, Words.of(lang)))
+    for said in (bulletin.title, bulletin.lead[0][:20], bulletin.headings[0]):
+        assert said.replace(" ", "") in text, said
+    assert bulletin.rows[0].name.replace(" ", "")[:8] in text
+    if lang == "zh":  # no code, id or English status word on the Chinese page 1
+        codes = {s for s in STATUSES} | {r.target.id for r in shipped_report.targets}
+        english = {Words.of("en").status_word(s) for s in STATUSES}
+        assert not {c for c in codes | english if c in text}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_printed_label_is_seven_points_or_more_and_the_figures_print(
+    lang: str, pages: dict[str, Path], visit: Any, shipped_report: Report
+) -> None:
+    doc = printed(visit, pages[lang])
+    sizes = [size for page in doc for size, _ in page]
+    assert min(sizes) >= SMALLEST
+    # the figures behind each chart are printed, not folded away in a <details>
+    words = Words.of(lang)
+    later = "".join(t for page in doc[1:] for _, t in page)
+    assert later.count(words("Figures behind the chart")) >= 4
