@@ -135,3 +135,22 @@ def test_libreoffice_renders_the_init_workbook(tmp_path: Path, soffice: str) -> 
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "actuals.pdf").pages)
     assert "region" in text and "How to update this workbook" in text
     assert "Liaoyuan" not in text  # the lists sheet is hidden, so not printed
+
+
+def test_init_shows_a_year_goal_beside_the_plan_goals(tmp_path: Path) -> None:
+    """The targets file `init` writes carries a year's goal, commented, next to the plan goals;
+    taken as it says (uncommented, the goal filled in), it is a year goal."""
+    from sockprogress.reading import load_targets
+
+    folder = tmp_path / "county"
+    assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+    text = (folder / "data" / "targets.toml").read_text("utf-8")
+    assert "deadline = 2025-12-31" in text and "# year = 2026" in text
+    start = text.index("# [[targets]]")
+    example = [line[2:] for line in text[start:].splitlines()]
+    example = example[: example.index("") if "" in example else len(example)]
+    goal = "\n".join(example).replace("target = 0 ", "target = 3_600_000_000 ")
+    path = tmp_path / "targets.toml"
+    path.write_text(text + "\n" + goal + "\n", encoding="utf-8")
+    added = load_targets(path).targets[-1]
+    assert (added.year, added.deadline.isoformat()) == (2026, "2026-12-31")
