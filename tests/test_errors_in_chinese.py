@@ -87,15 +87,17 @@ def _bad_value(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str
 
 
 def _old_xls(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str, ...]]:
+    # `report` and `check` read an .xls; `actuals add` edits an .xlsx only, and says so
     old = tmp / "old.xls"
     old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(600))
-    return ["check", "--targets", str(goals), "--actuals", str(old)], ("old.xls",)
+    return add_args(old, goals, "2024", "135"), ("old.xls",)
 
 
 def _not_a_workbook(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str, ...]]:
+    # a CSV is read by `report` and `check`, but `actuals add` edits an .xlsx only
     csv = tmp / "actuals.csv"
     csv.write_text("region,indicator,period,value\n", encoding="utf-8")
-    return ["report", "--targets", str(goals), "--actuals", str(csv)], ("actuals.csv",)
+    return add_args(csv, goals, "2024", "135"), ("actuals.csv",)
 
 
 def _locked(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str, ...]]:

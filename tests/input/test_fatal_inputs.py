@@ -89,11 +89,9 @@ WORKBOOKS: list[tuple[str, Callable[[Path], None] | None, str]] = [
     ("csv-renamed", _csv, "not an .xlsx workbook (it may be a CSV"),
     ("random-bytes", _random, "not an .xlsx workbook"),
     ("empty-file", _empty, "the file is empty; expected an .xlsx workbook"),
-    (
-        "old-xls",
-        _xls,
-        "an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as .xlsx",
-    ),
+    # `report` and `check` read an .xls (calamine): one that is only an OLE2 header is not a
+    # workbook; `actuals add` edits an .xlsx only and says how to convert (see the test below)
+    ("old-xls", _xls, "cannot be read as a workbook|an old Excel 97-2003 (.xls) workbook"),
     ("password", _encrypted, "the workbook is password-protected"),
     ("no-actuals-sheet", _no_actuals_sheet, "no sheet named 'Actuals' (did you mean 'Actual'?"),
     ("missing-column", _missing_column, "required column 'value' is missing"),
@@ -147,7 +145,7 @@ def test_unusable_workbook_is_one_error_line_and_exit_2(
     assert code == 2, output
     lines = output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), output
-    assert expected in lines[0]
+    assert any(said in lines[0] for said in expected.split("|"))
     assert "actuals.xlsx" in lines[0]
     assert "Traceback" not in output
     assert not out.exists()

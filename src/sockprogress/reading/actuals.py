@@ -35,9 +35,10 @@ from ..model import (
 from ..words.words import coded_issue
 from .cells import clean_basis, clean_name, clean_period, invisible_in
 from .cleaning import Cleaned, Cleaner, Numbers
+from .csvfile import csv_grid
 from .duplicates import codes_of, deduplicate, row_key
 from .names import NO_NAMES, Names, names_of
-from .safety import check_workbook
+from .safety import spreadsheet_kind
 from .sheetxml import cell_name, formulas_without_result, total_rows
 
 # Besides the model's Chinese header (HEADER_ZH), other Chinese headings read as the same
@@ -70,10 +71,14 @@ def empty_rows() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in OUTPUT_COLUMNS})
 
 
-def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None]:
-    """The Actuals sheet's cells and its merged ranges, after the safety checks."""
-    check_workbook(path)
+def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None, str]:
+    """The Actuals sheet's cells and its merged ranges, after the safety checks: of an .xlsx,
+    an Excel 97-2003 .xls or an OpenDocument .ods (calamine reads all three), or the rows of a
+    CSV file (its one table is the Actuals sheet)."""
+    kind = spreadsheet_kind(path)
     name = path.name
+    if kind == "csv":
+        return csv_grid(path), [], None, kind
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     # calamine raises its own errors and, on some malformed parts, plain ones: all mean the
@@ -96,12 +101,12 @@ def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None]:
     try:
         sheet = workbook.get_sheet_by_name(SHEET)
         grid, stray = _rows_of(sheet)
-        merged = list(sheet.merged_cell_ranges or ())
+        merged = list(getattr(sheet, "merged_cell_ranges", None) or ())
     except Exception as exc:
         raise InputError(
             code="sheet_unreadable", file=name, sheet=SHEET, reason=_short(exc)
         ) from None
-    return grid, merged, stray
+    return grid, merged, stray, kind
 
 
 # A run of this many blank rows ends the table: cells below it are stray (a character typed at
@@ -348,7 +353,7 @@ class Layout:
 
 def sheet_layout(path: Path) -> Layout:
     """The Actuals table's layout, for `actuals add` (InputError when it cannot be read)."""
-    grid, _, _ = _load_grid(path)
+    grid, _, _, _ = _load_grid(path)
     index, header = _header(path.name, grid)
     header_language = "zh" if _is_chinese_header(grid[index]) else "en"
     columns = {c: header.index(c) for c in COLUMNS if c in header}
@@ -374,12 +379,12 @@ def read_actuals(
 
 
 def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
-    grid, merged, stray = _load_grid(path)
+    grid, merged, stray, kind = _load_grid(path)
     name = path.name
     header_index, header = _header(name, grid)
     stray_issues = () if stray is None else (_stray_issue(name, stray, len(grid)),)
     frame = _frame(grid, header_index, header)
-    if totals := total_rows(path, SHEET):  # a table's Total Row sums the figures above it
+    if kind == "xlsx" and (totals := total_rows(path, SHEET)):  # a Total Row: a sum, not a figure
         frame = frame.loc[~frame["row"].isin(totals)].reset_index(drop=True)
     cleaner = Cleaner(name, frame)
     blank = _blank_rows(cleaner)

@@ -81,6 +81,51 @@ def read_regular_file(path: Path, limit: int, what: str) -> bytes:
         raise InputError(code="cannot_read", file=path, reason=exc.strerror) from None
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+# What `report` and `check` read; `actuals add` edits an .xlsx only.
+KINDS = ("xlsx", "xls", "ods", "csv")
+
+
+def spreadsheet_kind(path: Path) -> str:
+    """What an actuals file is, after the same checks as an .xlsx (size, zip bombs, DTDs):
+    "xlsx", "xls" (Excel 97-2003), "ods" (OpenDocument) or "csv" (text, told by its name).
+    Anything else raises InputError."""
+    if path.suffix.lower() == ".csv":
+        refuse_special_file(path, N_("a CSV file"))
+        if not path.exists():
+            raise InputError(code="file_not_found", file=path)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                code="file_too_large",
+                file=path.name,
+                size=f"{size / 1024**2:.0f}",
+                limit=MAX_FILE_BYTES // 1024**2,
+                what=N_("an actuals workbook"),
+            )
+        return "csv"
+    try:
+        check_workbook(path)
+    except InputError as exc:
+        if exc.code == "workbook_xls":  # calamine reads Excel 97-2003 workbooks
+            return "xls"
+        if exc.code != "workbook_no_workbook_part":
+            raise
+        with zipfile.ZipFile(path) as archive:
+            if ODS_MIMETYPE not in _mimetype(archive):
+                raise
+        return "ods"
+    return "xlsx"
+
+
+def _mimetype(archive: zipfile.ZipFile) -> bytes:
+    try:
+        with archive.open("mimetype") as part:
+            return part.read(len(ODS_MIMETYPE) + 64)
+    except KeyError:
+        return b""
+
+
 def check_workbook(path: Path) -> None:
     """Raise InputError unless path looks like a sane .xlsx workbook."""
     name = path.name

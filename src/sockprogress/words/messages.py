@@ -389,6 +389,9 @@ ERRORS: dict[str, str] = {
     "folder_not_file": N_("{file}: is a folder, not {what}"),
     "file_too_large": N_("{file}: {size} MB is larger than the {limit} MB limit for {what}"),
     "workbook_empty": N_("{file}: the file is empty; expected an .xlsx workbook"),
+    "csv_encoding": N_(
+        "{file}: the CSV file is neither UTF-8 nor GBK text; save it again as CSV UTF-8"
+    ),
     "workbook_xls": N_(
         "{file}: an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as .xlsx "
         "(Excel Workbook)"

@@ -1,0 +1,106 @@
+"""Actuals as offices send them (issue 22): an Excel 97-2003 .xls, an OpenDocument .ods, a CSV
+in UTF-8 or GBK; `report` and `check` read each as the same table, `actuals add` edits .xlsx only.
+The figures are made up (helpers.SYNTHETIC)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import target_toml, write_actuals, write_targets
+
+from sockprogress.cli import main
+from sockprogress.reading import load_targets, read_actuals
+
+ROWS = [
+    ("Testville", "widgets", "2024", 180),
+    ("Testville", "widgets", "2025-06", 3500000000),
+    ("测试镇", "widgets", "2025-09", 2.5),
+]
+CSV_TEXT = (
+    "region,indicator,period,value,basis,source,note\n"
+    "Testville,widgets,2024,180,,synthetic test figure,\n"
+    'Testville,widgets,2025-06,"3,500,000,000",,synthetic test figure,原文：“35亿”\n'
+    "测试镇,widgets,2025-09,2.5,,synthetic test figure,\n"
+)
+
+
+def table(path: Path) -> list[tuple[object, ...]]:
+    rows = read_actuals(path).rows
+    return list(rows[["region", "indicator", "period", "value", "source"]].itertuples(index=False))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "separator"),
+    [("utf-8", ","), ("utf-8-sig", ","), ("gbk", ","), ("gb18030", "\t")],
+    ids=["utf-8", "utf-8-bom", "gbk", "gb18030-tabs"],
+)
+def test_a_csv_export_reads_as_its_workbook(tmp_path: Path, encoding: str, separator: str) -> None:
+    workbook = write_actuals(tmp_path / "actuals.xlsx", ROWS)
+    text = CSV_TEXT.replace(",", separator) if separator != "," else CSV_TEXT
+    text = text.replace('"3\t500\t000\t000"', '"3,500,000,000"')
+    csv = tmp_path / "actuals.csv"
+    csv.write_bytes(text.encode(encoding))
+    assert table(csv) == table(workbook)
+    assert not read_actuals(csv).issues  # a grouped number is a number, not text to flag
+
+
+def test_a_csv_neither_utf8_nor_gbk_is_one_clear_error(tmp_path: Path) -> None:
+    targets = write_targets(tmp_path / "targets.toml", target_toml())
+    bad = tmp_path / "actuals.csv"
+    bad.write_bytes(b"region,indicator\n\xff\xfe\x00\xd8broken")
+    result = CliRunner().invoke(main, ["check", "--targets", str(targets), "--actuals", str(bad)])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: actuals.csv: the CSV file is neither UTF-8 nor GBK text; save it again as "
+        "CSV UTF-8\n"
+    )
+
+
+def test_actuals_add_edits_an_xlsx_only_and_says_how_to_convert(tmp_path: Path) -> None:
+    targets = write_targets(tmp_path / "targets.toml", target_toml())
+    csv = tmp_path / "actuals.csv"
+    csv.write_text(CSV_TEXT, encoding="utf-8")
+    before = csv.read_bytes()
+    result = CliRunner().invoke(
+        main,
+        [
+            *("actuals", "add", "--actuals", str(csv), "--targets", str(targets)),
+            *("--region", "Testville", "--indicator", "widgets", "--period", "2026-09"),
+            *("--value", "190", "--source", "x"),
+        ],
+    )
+    assert result.exit_code == 2 and "save it as .xlsx" in result.output
+    assert csv.read_bytes() == before
+
+
+@pytest.mark.client
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_an_xls_or_ods_workbook_reads_as_its_xlsx(tmp_path: Path, kind: str) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    workbook = write_actuals(tmp_path / "actuals.xlsx", ROWS)
+    profile = tmp_path / "lo-profile"
+    command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless"]
+    subprocess.run(
+        [*command, "--convert-to", kind, "--outdir", str(tmp_path / kind), str(workbook)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    other = tmp_path / kind / f"actuals.{kind}"
+    assert table(other) == table(workbook)
+    targets = write_targets(tmp_path / "targets.toml", target_toml())
+    assert load_targets(targets).targets  # and the report runs on it
+    result = CliRunner().invoke(
+        main,
+        [
+            *("report", "--targets", str(targets), "--actuals", str(other)),
+            *("--as-of", "2026-10", "--out", str(tmp_path / "out"), "--format", "json"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
