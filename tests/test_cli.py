@@ -158,3 +158,26 @@ def test_the_installed_program_writes_all_three_reports_and_keeps_exit_codes(
     assert failed.stderr.startswith("Error:") and "missing.xlsx" in failed.stderr
     assert len(failed.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "bad").exists()
+
+
+def test_run_outside_the_working_folder_says_where_to_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for command in (["report"], ["check"]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2
+        assert result.output == (
+            "Error: data/targets.toml: file not found; run the command in your working folder "
+            "(the one sockprogress init made), or give the file with --targets\n"
+        )
+    chinese = CliRunner().invoke(main, ["--lang", "zh", "report"])
+    assert chinese.output.startswith("错误：data/targets.toml：找不到文件；请在工作文件夹")
+
+
+def test_a_trailing_twelve_months_reads_as_twelve_months_to_its_month() -> None:
+    from sockprogress.words.words import Words
+
+    assert Words.of("en").period_and_basis("2026-10", "ttm") == "12 months to Oct 2026"
+    assert Words.of("zh").period_and_basis("2026-10", "ttm") == "截至2026年10月的近12个月"
+    assert Words.of("zh").period_and_basis("2025-06", "level") == "2025年6月，时点数"

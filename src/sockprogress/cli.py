@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .errors import SockProgressError
+from .errors import InputError, SockProgressError
 from .gcpause import gc_paused
 from .periods import Month
 from .progressbar import ProgressBar
@@ -337,6 +337,16 @@ def inputs_options(command: F) -> F:
     return _targets_option()(_actuals_option()(command))
 
 
+def defaults_found(**paths: Path) -> None:
+    """A default input (data/targets.toml, data/actuals.xlsx) that is not there is most often
+    a command run outside the working folder: say so, rather than only 'file not found'."""
+    ctx = click.get_current_context()
+    for name, path in paths.items():
+        default = ctx.get_parameter_source(name) == click.core.ParameterSource.DEFAULT
+        if default and not path.exists():
+            raise InputError(code="default_input_missing", file=path, option=f"--{name}")
+
+
 @main.command(
     help=N_("Judge every target for the report month and write the Excel, HTML and JSON reports.")
 )
@@ -376,6 +386,7 @@ def report(
     templates: Path | None,
 ) -> None:
     words = here()
+    defaults_found(targets=targets, actuals=actuals)
     # The report builds millions of small objects without cycles (a province's grid, its
     # judged series, the workbook's cells): the cyclic collector walking them again and again
     # as they pile up makes the work grow faster than the data. Paused here, for this one
@@ -419,6 +430,7 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     from .checking import check_inputs, check_line
 
     words = here()
+    defaults_found(targets=targets, actuals=actuals)
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
     for issue in problems:
         click.echo(check_line(issue, words))

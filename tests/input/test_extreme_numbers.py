@@ -149,8 +149,8 @@ def test_extreme_figures_end_to_end(
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        (1e300, "1e+300 is larger than any statistic"),
-        (1e-30, "1e-30 is smaller than any statistic"),
+        (1e300, "1.0×10³⁰⁰ is larger than any statistic"),  # never e-notation
+        (1e-30, "1.0×10⁻³⁰ is smaller than any statistic"),
     ],
 )
 def test_a_figure_outside_the_range_is_a_row_issue(

@@ -33,14 +33,14 @@ CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
         [("Testville", "widgets", "2023", "3,500,000,000")],
         "value",
         "warning",
-        "'3,500,000,000' was stored as text; read as 3.5e+09",
+        "'3,500,000,000' was stored as text; read as 3,500,000,000",
     ),
     (
         "text-chinese-unit",
         [("Testville", "widgets", "2023", "35亿")],
         "value",
         "warning",
-        "'35亿' was stored as text; read as 3.5e+09",
+        "'35亿' was stored as text; read as 3,500,000,000",
     ),
     (
         "text-ambiguous",

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..model import Basis, Observation, Target
 from ..periods import month_end
+from ..words.words import figure_text
 from .rows import Rows, as_rows
 
 
@@ -187,7 +188,7 @@ def _same_day(group: list[Observation]) -> SeriesWarning:
     used = group[-1]
     others = ", ".join(str(o.rows[0]) for o in group[:-1])
     periods = ", ".join(dict.fromkeys(o.period for o in group))
-    values = ", ".join(f"{o.value:g}" for o in group)
+    values = ", ".join(figure_text(o.value) for o in group)
     warning = SeriesWarning(
         "level_same_day",
         row=used.rows[0],

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import SHEET, Issue
-from ..words.words import coded_issue
+from ..words.words import coded_issue, figure_text
 from .cleaning import Cleaned
 from .names import NO_NAMES, Names
 
@@ -64,7 +64,7 @@ def deduplicate(
                     ("period", str(first["period"])),
                     ("others", others),
                     ("used", str(used)),
-                    ("values", ", ".join(f"{v:g}" for v in group["value"])),
+                    ("values", ", ".join(figure_text(v) for v in group["value"])),
                     *names,
                 ),
                 file=name,

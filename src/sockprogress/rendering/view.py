@@ -269,8 +269,8 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     t, unit = r.target, r.target.unit
     why = {field: words.why_reason(reason) for field, reason in r.why_null}
 
-    def at(value: float, period: str, *more: str) -> str:
-        inner = words.joined([words.period(period), *more])
+    def at(value: float, period: str, *more: str, basis: str | None = None) -> str:
+        inner = words.joined([words.period_and_basis(period, basis), *more])
         return words.scaled(value, unit) + words.paren(inner)
 
     out = [
@@ -295,7 +295,7 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     text = DASH
     if latest:
         estimate = words("estimate") if latest.estimate else ""
-        text = at(latest.value, latest.period, words.basis(latest.basis, latest.period), estimate)
+        text = at(latest.value, latest.period, estimate, basis=latest.basis)
     out.append(
         Figure(
             "latest",

@@ -131,7 +131,7 @@ UNITS: dict[str, str] = {
 BASIS: dict[str, str] = {
     "level": N_("level at period end"),
     "annual": N_("calendar year"),
-    "ttm": N_("12 months to"),
+    "ttm": N_("trailing twelve months"),
     "ytd": N_("year to date"),
     "month": N_("that month"),
     "rate": N_("annual rate, year not stated"),
@@ -389,6 +389,10 @@ ERRORS: dict[str, str] = {
     "folder_not_file": N_("{file}: is a folder, not {what}"),
     "file_too_large": N_("{file}: {size} MB is larger than the {limit} MB limit for {what}"),
     "workbook_empty": N_("{file}: the file is empty; expected an .xlsx workbook"),
+    "default_input_missing": N_(
+        "{file}: file not found; run the command in your working folder (the one sockprogress "
+        "init made), or give the file with {option}"
+    ),
     "csv_encoding": N_(
         "{file}: the CSV file is neither UTF-8 nor GBK text; save it again as CSV UTF-8"
     ),

@@ -231,7 +231,9 @@ class Words:
                 return self.plain(number, 0)
             if self.locale.numbers_in_sentences == "scaled":  # 40亿, 1万倍
                 return self.scaled(number, digits=1 if key == "factor" else 4)
-            return format(number, spec)
+            text = format(number, spec)
+            # never e-notation where a person reads: 3,500,000,000, not 3.5e+09
+            return text if "e" not in text else self.digits(number)
         if not self.locale.periods_in_words:
             return value
         if key in LIST_PARAMS:
@@ -456,6 +458,13 @@ class Words:
             text = f"{whole}.{fraction}" if fraction else whole
         return (negative if number.is_signed() else positive) + text
 
+    def digits(self, value: float) -> str:
+        """A figure with all its digits, never in e-notation: 3,500,000,000; 0.0000025; beyond
+        any statistic in powers of ten (1.0×10³⁰⁰, 1.0×10⁻³⁰)."""
+        if value and abs(value) < 1e-10:
+            return _huge(value)
+        return self.decimal(value, "#,##0.##########")
+
     def plain(self, value: float, digits: int = 2) -> str:
         """A number with at most `digits` decimals, grouped where the language groups digits:
         1,234.5 / 1234.5."""
@@ -582,6 +591,14 @@ class Words:
         head = ("" if tens == 1 else digits[tens - 1]) + "十" if tens else ""
         return head + (digits[ones - 1] if ones else "")
 
+    def period_and_basis(self, period: str, basis: str | None) -> str:
+        """A figure's period and what it covers, in one phrase: `Jun 2025, level at period
+        end`; the twelve months to a month as `12 months to Oct 2026` / `截至2026年10月的近
+        12个月`."""
+        if basis == "ttm":
+            return self(N_("12 months to {period}")).format(period=self.period(period))
+        return self.joined([self.period(period), self.basis(basis, period)])
+
     def months_to(self, month: int, year: int | None = None) -> str:
         """January to `month` as a bulletin names them: Jan–Oct / 1—10月 (Jan / 1月 alone);
         with their `year`: Jan–Oct 2026 / 2026年1—10月."""
@@ -622,6 +639,15 @@ class Words:
         """A period where the workbook shows it as text: as written (2025-06), or in words
         where the language writes periods so (2025年6月)."""
         return self.period(period) if self.locale.periods_in_words else period
+
+
+def figure_text(value: float) -> str:
+    """A figure inside a parameter list (`values`: 3500000000, 3600000000), its digits as
+    they are, never in e-notation."""
+    text = f"{value:g}"
+    if "e" not in text:
+        return text
+    return format(Decimal(repr(float(value))).normalize(), "f")
 
 
 def english_issue(code: str, params: Iterable[tuple[str, str]]) -> str:
