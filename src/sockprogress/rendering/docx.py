@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.section import Section
     from docx.styles.style import BaseStyle, ParagraphStyle
-    from docx.table import Table
+    from docx.table import _Row
     from docx.text.paragraph import Paragraph
 
 TEMPLATE_NAME = "bulletin.docx"
@@ -445,15 +445,9 @@ def column_widths(
     return [max(f, min(n, low)) for f, n in zip(floor, need, strict=True)]
 
 
-def _repeat_header(table: Table) -> None:
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    _sub(tr_pr, "tblHeader")
-
-
-def _keep_rows_whole(table: Table) -> None:
-    for row in table.rows:
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.insert(0, _element("cantSplit"))
+def _repeat_header(row: _Row) -> None:
+    """The header row repeated at the top of every page the table runs onto."""
+    _sub(row._tr.get_or_add_trPr(), "tblHeader")
 
 
 def _table(
@@ -471,14 +465,12 @@ def _table(
         [r.cells(bulletin.keys)[i] for r in bulletin.rows] for i in range(len(bulletin.keys))
     ]
     widths = column_widths(bulletin.headings, columns, layout.styles["table"].size, usable.pt)
-    table = document.add_table(rows=1 + len(bulletin.rows), cols=len(bulletin.keys))
+    table = document.add_table(rows=2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for grid, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid.w = Pt(width)
-    header = document.styles[names["table_heading"]]
-    body = document.styles[names["table"]]
     margins = _element("tblCellMar")
     look = table._tbl.tblPr.find(_w("tblLook"))
     if look is not None:
@@ -492,18 +484,31 @@ def _table(
     if table_width is not None:
         table_width.set(_w("type"), "dxa")
         table_width.set(_w("w"), str(round(sum(widths) * 20)))
-    lines = [bulletin.headings] + [r.cells(bulletin.keys) for r in bulletin.rows]
-    for n, (row, cells) in enumerate(zip(table.rows, lines, strict=True)):
-        for i, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
+    # The header row, and one row laid out as every goal's row is; each goal's row is a copy
+    # of it with its texts set (lxml escapes them): python-docx's setters would take seconds
+    # for a province's two thousand rows.
+    header, model = table.rows
+    for n, row in enumerate((header, model)):
+        style = document.styles[names["table" if n else "table_heading"]]
+        for i, cell in enumerate(row.cells):
             cell.width = Pt(widths[i])
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
-            paragraph.style = body if n else header
+            paragraph.style = style
             if n and bulletin.keys[i] in CENTRED:
                 paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-            paragraph.add_run(_text(text))
-    _repeat_header(table)
-    _keep_rows_whole(table)
+            paragraph.add_run(_text(bulletin.headings[i]) if not n else "-")  # one w:t each
+    _repeat_header(header)
+    for row in (header, model):
+        row._tr.get_or_add_trPr().insert(0, _element("cantSplit"))
+    model_row = model._tr
+    for row in bulletin.rows:
+        copied = copy.deepcopy(model_row)
+        for t, text in zip(copied.iter(_w("t")), row.cells(bulletin.keys), strict=True):
+            t.text = _text(text)
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        model_row.addprevious(copied)
+    model_row.getparent().remove(model_row)
 
 
 # -- the document ------------------------------------------------------------------------
