@@ -129,7 +129,7 @@ def test_python_dash_m_runs_the_same_cli(shipped: tuple[Path, Path], tmp_path: P
     assert (tmp_path / "progress-2026-10.json").exists()
 
 
-def test_the_installed_program_writes_all_three_reports_and_keeps_exit_codes(
+def test_the_installed_program_writes_all_four_reports_and_keeps_exit_codes(
     shipped: tuple[Path, Path], tmp_path: Path
 ) -> None:
     """The console script (cli.run, which freezes the heap before exit) as a user runs it."""
@@ -145,7 +145,7 @@ def test_the_installed_program_writes_all_three_reports_and_keeps_exit_codes(
     )
     assert done.returncode == 0, done.stderr
     written = sorted(p.name for p in (tmp_path / "ok").iterdir())
-    assert written == [f"progress-2026-10.{ext}" for ext in ("html", "json", "xlsx")]
+    assert written == [f"progress-2026-10.{ext}" for ext in ("docx", "html", "json", "xlsx")]
     assert (tmp_path / "ok" / "progress-2026-10.html").read_text().count("<svg") >= 6
     missing = tmp_path / "missing.xlsx"
     failed = subprocess.run(

@@ -113,7 +113,7 @@ def _init_existing(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple
 
 def _unknown_format(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str, ...]]:
     args = ["report", "--targets", str(goals), "--actuals", str(book), "--out", str(tmp / "out")]
-    return [*args, "--format", "pdf"], ("--format", "pdf", "xlsx,html,json")
+    return [*args, "--format", "pdf"], ("--format", "pdf", "xlsx,html,json,docx")
 
 
 def _plausibility(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str, ...]]:
@@ -173,7 +173,7 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
         "错误：actuals.xlsx：已在Excel中打开（存在~$actuals.xlsx）；请在Excel中关闭后重新运行"
     )
     assert said["unknown --format"] == (
-        "错误：--format：不支持输出格式“pdf”；可选：xlsx,html,json\n"
+        "错误：--format：不支持输出格式“pdf”；可选：xlsx,html,json,docx\n"
     )
     refusal = said["plausibility refusal"]
     assert refusal.startswith("错误：测试镇 · 小部件数 · 2024年 = 1,300,000台（130万台）")
@@ -207,7 +207,10 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
             "Error: {tmp}/data/targets.toml: already exists; init never overwrites, choose a new "
             "folder",
         ),
-        ("unknown --format", "Error: --format: unknown format pdf; choose from xlsx,html,json"),
+        (
+            "unknown --format",
+            "Error: --format: unknown format pdf; choose from xlsx,html,json,docx",
+        ),
     ],
 )
 def test_the_english_lines_are_as_they_were(

@@ -96,6 +96,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     result = CliRunner().invoke(main, ["report", *args, "--as-of", "2026-10", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
+        "progress-2026-10.docx",
         "progress-2026-10.html",
         "progress-2026-10.json",
         "progress-2026-10.xlsx",

@@ -54,8 +54,8 @@ def test_no_function_below_the_edge_takes_or_tests_a_language() -> None:
     assert offenders == []
 
 
-@pytest.mark.parametrize("renderer", ["rendering.html", "rendering.excel"])
-def test_the_page_and_the_workbook_lay_out_one_view(renderer: str) -> None:
+@pytest.mark.parametrize("renderer", ["rendering.html", "rendering.excel", "rendering.docx"])
+def test_the_page_the_workbook_and_the_document_lay_out_one_view(renderer: str) -> None:
     found = modules()
     used = set().union(
         *(imports(m, p) for m, p in found.items() if m.startswith(f"sockprogress.{renderer}"))

@@ -348,7 +348,10 @@ def defaults_found(**paths: Path) -> None:
 
 
 @main.command(
-    help=N_("Judge every target for the report month and write the Excel, HTML and JSON reports.")
+    help=N_(
+        "Judge every target for the report month and write the Excel, HTML and JSON reports "
+        "and the Word bulletin."
+    )
 )
 @inputs_options
 @_as_of_option(N_("Report month. Default: the last complete month."))
@@ -363,9 +366,9 @@ def defaults_found(**paths: Path) -> None:
 @click.option(
     "--format",
     "formats",
-    default="xlsx,html,json",
+    default="xlsx,html,json,docx",
     show_default=True,
-    help=N_("Comma-separated outputs: xlsx, html, json."),
+    help=N_("Comma-separated outputs: xlsx, html, json, docx (the Word bulletin)."),
 )
 @click.option(
     "--templates",
@@ -373,7 +376,8 @@ def defaults_found(**paths: Path) -> None:
     metavar="DIRECTORY",
     help=N_(
         "A folder of templates overriding the shipped ones of the same name "
-        "(base.html, _summary.html, _target.html, …)."
+        "(base.html, _summary.html, _target.html, …); a bulletin.docx there is the Word "
+        "bulletin's template."
     ),
 )
 @lang_option

@@ -14,6 +14,7 @@ from .periods import Month
 from .progressbar import ProgressCallback
 from .reading import load_targets, read_actuals
 from .reading.previous import read_previous
+from .rendering.docx import render_docx
 from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
@@ -21,7 +22,7 @@ from .rendering.outcome import headline
 from .safewrite import temporary_files_in, write_all
 from .words.words import Words
 
-FORMATS = ("xlsx", "html", "json")
+FORMATS = ("xlsx", "html", "json", "docx")
 
 
 def _sha256(path: Path) -> InputFile:
@@ -71,6 +72,11 @@ def _html(report: Report, words: Words, templates: Path | None) -> bytes:
     return render_html(report, words, templates).encode("utf-8")
 
 
+def _docx(report: Report, words: Words, templates: Path | None) -> bytes:
+    """The Word bulletin; on the office's bulletin.docx when the templates folder holds one."""
+    return render_docx(report, words, templates)
+
+
 def _json(report: Report, words: Words, templates: Path | None) -> bytes:
     """JSON's notes stay English, for programs: it takes no language."""
     return render_json(report).encode("utf-8")
@@ -81,13 +87,14 @@ RENDERERS: dict[str, Callable[[Report, Words, Path | None], bytes]] = {
     "xlsx": _xlsx,
     "html": _html,
     "json": _json,
+    "docx": _docx,
 }
 
 
 # The workbook last: xlsxwriter's objects hold a reference cycle, so with the collector paused
 # (as the command line pauses it) its memory stays taken until the process ends; rendered
 # after the others, it does not stack on top of the page's peak.
-RENDER_ORDER = ("json", "html", "xlsx")
+RENDER_ORDER = ("json", "html", "docx", "xlsx")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

@@ -596,6 +596,14 @@ ERRORS: dict[str, str] = {
     "template_refused_unnamed": N_("a template: refused by the template sandbox: {reason}"),
     "template_failed": N_("{file}, line {line}: the template failed: {reason}"),
     "template_failed_unnamed": N_("a template: the template failed: {reason}"),
+    # the office's bulletin.docx in --templates (rendering/docx.py)
+    "docx_template_not_file": N_(
+        "{file}: not a Word template (a folder, a pipe, a link out of the folder or larger "
+        "than {limit} MB)"
+    ),
+    "docx_template_invalid": N_(
+        "{file}: cannot be read as a Word document ({detail}); save it from Word or WPS as .docx"
+    ),
 }
 
 # Parameters of an error that are message ids themselves, said in the reader's words and

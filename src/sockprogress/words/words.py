@@ -65,6 +65,47 @@ PACE_THRESHOLDS = (0.95, 0.60, 0.0)
 
 
 @dataclass(frozen=True)
+class TextStyle:
+    """One style of the Word bulletin: its fonts (east-Asian and Latin), size in pt, weight,
+    alignment, first-line indent in characters, exact line pitch in pt (0: single) and the
+    space before and after it in pt."""
+
+    east_asian: str
+    latin: str
+    size: float
+    bold: bool = False
+    align: str = "left"
+    indent: float = 0
+    line: float = 0
+    before: float = 0
+    after: float = 0
+
+
+@dataclass(frozen=True)
+class DocumentLayout:
+    """How this language's offices set a document (locales.toml `[<code>.document]`): the page
+    in mm, the page number's form and place, the fonts a machine may lack and their stand-ins,
+    and one `TextStyle` per part of the bulletin (title, subtitle, body, heading, caption,
+    table, table_heading, note, footer; normal is every other paragraph's)."""
+
+    page: Mapping[str, float]
+    page_number: str
+    page_number_position: str
+    issuer_gap: str
+    language: str
+    east_asian_language: str
+    fallbacks: Mapping[str, str]
+    east_asian_charset: str
+    styles: Mapping[str, TextStyle]
+
+    @classmethod
+    def of(cls, entry: Mapping[str, Any]) -> DocumentLayout:
+        fields = dict(entry)
+        fields["styles"] = {role: TextStyle(**style) for role, style in entry["styles"].items()}
+        return cls(**fields)
+
+
+@dataclass(frozen=True)
 class LocaleEntry:
     """One language's entry of locales.toml, as typed values."""
 
@@ -95,10 +136,12 @@ class LocaleEntry:
     workbook_scale: str
     workbook_periods: Mapping[str, str]
     workbook_about_month: str
+    document: DocumentLayout
 
     @classmethod
     def of(cls, code: str, entry: Mapping[str, Any]) -> LocaleEntry:
         fields = dict(entry)
+        fields["document"] = DocumentLayout.of(entry["document"])
         fields["scale"] = tuple((float(limit), str(suffix)) for limit, suffix in entry["scale"])
         return cls(code=code, **fields)
 

@@ -1,0 +1,462 @@
+"""The Word bulletin (issue 21): progress-YYYY-MM.docx beside the other outputs, read back with
+python-docx, its styles, fonts, page and page numbers in the XML, an office's own template
+honoured, and real LibreOffice printing it (page 1 measured with PyMuPDF).
+
+No test here pins the shipped report's counts: every sentence is compared with what
+build_bulletin says for the same report.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.shared import Length, Mm, Pt, RGBColor
+from yeargoals import TARGETS, write_year_goals
+
+from sockprogress.cli import main
+from sockprogress.errors import InputError
+from sockprogress.model import STATUSES, Report
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
+from sockprogress.rendering.bulletin import Bulletin, build_bulletin
+from sockprogress.rendering.docx import MAX_TEMPLATE_BYTES, column_widths, render_docx
+from sockprogress.rendering.view import build_view
+from sockprogress.words.words import Words
+
+ROOT = Path(__file__).resolve().parents[1]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LANGS = ("zh", "en")
+
+
+@pytest.fixture(scope="module")
+def shipped_report() -> Report:
+    return build_report(
+        ROOT / "data" / "targets.toml", ROOT / "data" / "actuals.xlsx", Month.parse("2026-10")
+    )
+
+
+@pytest.fixture(scope="module")
+def year_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    targets, actuals = write_year_goals(tmp_path_factory.mktemp("year-goals"))
+    return build_report(targets, actuals, Month.parse("2026-10"))
+
+
+@pytest.fixture(params=["shipped", "year goals"])
+def report(request: pytest.FixtureRequest) -> Report:
+    name = "shipped_report" if request.param == "shipped" else "year_report"
+    found: Report = request.getfixturevalue(name)
+    return found
+
+
+def bulletin_of(report: Report, lang: str) -> Bulletin:
+    return build_bulletin(build_view(report, Words.of(lang)))
+
+
+def written(report: Report, lang: str, folder: Path, templates: Path | None = None) -> Path:
+    path = folder / f"progress-{lang}.docx"
+    path.write_bytes(render_docx(report, Words.of(lang), templates))
+    return path
+
+
+def texts(document: DocumentObject) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def mm(length: Length | None) -> float:
+    assert length is not None
+    return float(length.mm)
+
+
+# -- the command line writes it --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_report_writes_the_docx_beside_the_others_and_python_docx_reads_it_back(
+    shipped: tuple[Path, Path], shipped_report: Report, tmp_path: Path, lang: str
+) -> None:
+    targets, actuals = shipped
+    out = tmp_path / "out"
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(
+        main, [*args, "--as-of", "2026-10", "--out", str(out), "--lang", lang]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        f"progress-2026-10.{ext}" for ext in ("docx", "html", "json", "xlsx")
+    ]
+    document = Document(str(out / "progress-2026-10.docx"))
+    said = bulletin_of(shipped_report, lang)
+    paragraphs = texts(document)
+    assert paragraphs[0].startswith(said.title)
+    assert said.period in paragraphs[0]
+    assert Words.of(lang).sentence_gap.join(said.lead) in paragraphs
+    assert paragraphs[-1] == said.note_in_document
+    (table,) = document.tables
+    assert len(table.rows) == 1 + len(shipped_report.targets)
+    assert [c.text for c in table.rows[0].cells] == list(said.headings)
+    for row, expected in zip(table.rows[1:], said.rows, strict=True):
+        assert [c.text for c in row.cells] == list(expected.cells(said.keys))
+
+
+def test_format_docx_alone_writes_only_the_bulletin(
+    shipped: tuple[Path, Path], tmp_path: Path
+) -> None:
+    targets, actuals = shipped
+    out = tmp_path / "out"
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--as-of", "2026-10", "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["progress-2026-10.docx"]
+
+
+# -- what it says ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_bulletin_in_order_every_paragraph_from_the_report(
+    report: Report, tmp_path: Path, lang: str
+) -> None:
+    said = bulletin_of(report, lang)
+    document = Document(str(written(report, lang, tmp_path)))
+    paragraphs = texts(document)
+    words = Words.of(lang)
+    expected = [
+        said.title + words.paren(said.period),
+        words.locale.document.issuer_gap.join(t for t in (said.issuer, said.as_of) if t),
+        said.opening,
+        said.overall_heading,
+        words.sentence_gap.join(said.lead),
+        said.table_heading,
+    ]
+    for part in said.sections:
+        expected += [part.heading, *part.paragraphs]
+    expected.append(said.note_in_document)
+    assert paragraphs == expected
+    # each goal's paragraph in part II, with its source in brackets where it has one
+    (goals, *_) = said.sections
+    assert len(goals.paragraphs) == len(report.targets)
+    for text, result in zip(goals.paragraphs, report.targets, strict=True):
+        if result.latest is not None and result.latest.source:
+            assert result.latest.source in text
+    (table,) = document.tables
+    assert len(table.columns) == len(said.keys)
+    assert [len(r.cells) for r in table.rows] == [len(said.keys)] * (1 + len(report.targets))
+
+
+def test_the_year_goals_table_has_the_schedule_and_year_on_year(
+    year_report: Report, tmp_path: Path
+) -> None:
+    said = bulletin_of(year_report, "zh")
+    assert said.keys[-2:] == ("schedule", "yoy")
+    document = Document(str(written(year_report, "zh", tmp_path)))
+    assert [c.text for c in document.tables[0].rows[0].cells][-2:] == list(said.headings[-2:])
+
+
+def test_user_text_stays_text(tmp_path: Path) -> None:
+    """A name that looks like markup or a field stays a text run: the only field in the
+    document is the footer's PAGE."""
+    hostile = '<w:fldSimple w:instr="DDEAUTO c:\\\\x"/>{ INCLUDETEXT x }&amp;'
+    folder = tmp_path / "county"
+    targets, actuals = write_year_goals(folder)
+    text = TARGETS.replace('name_zh = "出口额"', f"name_zh = '{hostile}'")
+    targets.write_text(text, encoding="utf-8")
+    report = build_report(targets, actuals, Month.parse("2026-10"))
+    path = written(report, "zh", tmp_path)
+    document = Document(str(path))
+    assert any(hostile in c.text for c in document.tables[0].columns[0].cells)
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        footers = [archive.read(n).decode() for n in archive.namelist() if "footer" in n]
+    assert "&lt;w:fldSimple" in body  # the name, escaped as text
+    assert all(tag not in body for tag in ("<w:fldSimple", "<w:instrText", "<w:fldChar"))
+    assert all("<w:fldSimple" not in f for f in footers)
+    instructions = re.findall(r"<w:instrText[^>]*>([^<]*)<", "".join(footers))
+    assert {i.strip() for i in instructions} == {"PAGE"}
+
+
+# -- styles, fonts, page ---------------------------------------------------------------------
+
+
+def east_asian(document: DocumentObject, style: str) -> str | None:
+    fonts = document.styles[style].element.find(f"{W}rPr/{W}rFonts")
+    assert fonts is not None, style
+    name: str | None = fonts.get(f"{W}eastAsia")
+    return name
+
+
+def latin(document: DocumentObject, style: str) -> str | None:
+    fonts = document.styles[style].element.find(f"{W}rPr/{W}rFonts")
+    assert fonts is not None, style
+    name: str | None = fonts.get(f"{W}ascii")
+    return name
+
+
+def test_chinese_styles_name_the_fonts_an_office_sets(
+    shipped_report: Report, tmp_path: Path
+) -> None:
+    """GB/T 9704: title 小标宋 22 pt, body 仿宋_GB2312 16 pt, headings 黑体, the table 宋体
+    10.5 pt; the XML names them (w:eastAsia), with Latin letters in Times New Roman."""
+    path = written(shipped_report, "zh", tmp_path)
+    document = Document(str(path))
+    words = Words.of("zh")
+    table_style, header_style = words("Table text"), words("Table heading")
+    assert east_asian(document, "Title") == "方正小标宋简体"
+    assert east_asian(document, "Body Text") == "仿宋_GB2312"
+    assert east_asian(document, "Normal") == "仿宋_GB2312"
+    assert east_asian(document, "Heading 1") == "黑体"
+    assert east_asian(document, table_style) == "宋体"
+    assert east_asian(document, header_style) == "黑体"
+    for style in ("Title", "Body Text", "Heading 1", table_style):
+        assert latin(document, style) == "Times New Roman"
+    sizes = {
+        "Title": 22,
+        "Body Text": 16,
+        "Heading 1": 16,
+        table_style: 10.5,
+        header_style: 10.5,
+    }
+    for style, size in sizes.items():
+        assert document.styles[style].font.size == Pt(size), style
+    # every paragraph has a named style, the body in 仿宋 and the parts under 黑体 headings
+    styles = [p.style.name for p in document.paragraphs if p.style is not None]
+    assert styles[:6] == ["Title", "Subtitle", "Body Text", "Heading 1", "Body Text", "Caption"]
+    assert {p.style.name for p in document.tables[0].rows[1].cells[0].paragraphs} == {table_style}
+    # the stand-ins Word and WPS use where a font is missing: the font table's w:altName
+    with zipfile.ZipFile(path) as archive:
+        fonts = archive.read("word/fontTable.xml").decode("utf-8")
+        styles_xml = archive.read("word/styles.xml").decode("utf-8")
+    for font, stand_in in (
+        ("仿宋_GB2312", "仿宋"),
+        ("方正小标宋简体", "华文中宋"),
+        ("黑体", "SimHei"),
+    ):
+        assert re.search(
+            rf'<w:font w:name="{font}"><w:altName w:val="{stand_in}"/><w:charset w:val="86"/>',
+            fonts,
+        ), font
+    assert 'w:eastAsia="仿宋_GB2312"' in styles_xml
+    assert 'w:eastAsia="方正小标宋简体"' in styles_xml
+    assert "eastAsiaTheme" not in styles_xml.split("</w:docDefaults>")[0]
+
+
+def test_english_is_plain(shipped_report: Report, tmp_path: Path) -> None:
+    document = Document(str(written(shipped_report, "en", tmp_path)))
+    assert latin(document, "Body Text") == "Calibri"
+    assert document.styles["Body Text"].font.size == Pt(11)
+    assert document.styles["Title"].font.bold
+    section = document.sections[0]
+    assert [round(mm(x)) for x in (section.top_margin, section.left_margin)] == [25, 25]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_is_a4_portrait_with_the_languages_margins(
+    shipped_report: Report, tmp_path: Path, lang: str
+) -> None:
+    document = Document(str(written(shipped_report, lang, tmp_path)))
+    (section,) = document.sections
+    assert mm(section.page_width) == pytest.approx(210, abs=0.5)
+    assert mm(section.page_height) == pytest.approx(297, abs=0.5)
+    page = Words.of(lang).locale.document.page
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [mm(m) for m in margins] == pytest.approx(
+        [page["top"], page["bottom"], page["left"], page["right"]], abs=0.5
+    )
+    if lang == "zh":  # GB/T 9704's 37/35/28/26 mm
+        assert [mm(m) for m in margins] == pytest.approx([37, 35, 28, 26], abs=0.5)
+
+
+def test_the_table_is_a_real_table_that_fits_the_page(year_report: Report, tmp_path: Path) -> None:
+    for lang in LANGS:
+        document = Document(str(written(year_report, lang, tmp_path)))
+        (table,) = document.tables
+        assert table.style is not None and table.style.name == "Table Grid"
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(f"{W}tblHeader") is not None
+        section = document.sections[0]
+        usable = mm(section.page_width) - mm(section.left_margin) - mm(section.right_margin)
+        widths = [mm(c.width) for c in table.rows[1].cells]
+        assert sum(widths) == pytest.approx(usable, abs=1)
+
+
+def test_column_widths_keep_figures_whole_and_wrap_names() -> None:
+    names = ["小北河规模以上袜业企业数", "辽源袜子年产能"]
+    latest = ["206（2025年6月）", "2（2026年2月）"]
+    widths = column_widths(["指标", "最新值（时期）"], [names, latest], 10.5, 150)
+    assert sum(widths) == pytest.approx(150, abs=0.1)
+    assert widths[1] >= 8 * 10.5  # the figure and its period on one line
+    assert widths[0] < 12 * 10.5  # the long name wraps
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_numbers_are_a_page_field_in_the_footer(
+    shipped_report: Report, tmp_path: Path, lang: str
+) -> None:
+    path = written(shipped_report, lang, tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        footers = [archive.read(n).decode() for n in archive.namelist() if "word/footer" in n]
+        settings = archive.read("word/settings.xml").decode()
+    assert footers
+    for footer in footers:
+        assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footer)
+        assert footer.count("w:fldCharType") == 3
+    if lang == "zh":  # — 1 —, odd pages right and even pages left (GB/T 9704)
+        assert len(footers) == 2 and all("— " in f and " —" in f for f in footers)
+        assert "<w:evenAndOddHeaders/>" in settings
+        document = Document(str(path))
+        section = document.sections[0]
+        assert "— 1 —" in section.footer.paragraphs[0].text
+        assert "— 1 —" in section.even_page_footer.paragraphs[0].text
+
+
+# -- the office's template -------------------------------------------------------------------
+
+
+def office_template(folder: Path) -> Path:
+    """An office's bulletin.docx: 20/20/30/15 mm margins, a red 26 pt Title, a letterhead in
+    the header, and a body of its own that the bulletin replaces."""
+    folder.mkdir(parents=True, exist_ok=True)
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.header.paragraphs[0].text = "某某县统计局（信笺）"
+    title = document.styles["Title"]
+    title.font.color.rgb = RGBColor(0xFF, 0, 0)
+    title.font.size = Pt(26)
+    document.add_paragraph("模板正文，应被替换", style="Normal")
+    path = folder / "bulletin.docx"
+    document.save(str(path))
+    return path
+
+
+def test_an_offices_bulletin_docx_is_its_template(shipped_report: Report, tmp_path: Path) -> None:
+    office_template(tmp_path / "templates")
+    path = written(shipped_report, "zh", tmp_path, templates=tmp_path / "templates")
+    document = Document(str(path))
+    section = document.sections[-1]
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [mm(m) for m in margins] == pytest.approx([20, 20, 30, 15], abs=0.5)
+    assert section.header.paragraphs[0].text == "某某县统计局（信笺）"
+    title = document.paragraphs[0]
+    assert title.style is not None and title.style.name == "Title"
+    assert title.style.font.color.rgb == RGBColor(0xFF, 0, 0)
+    assert title.style.font.size == Pt(26)
+    assert "模板正文，应被替换" not in texts(document)
+    said = bulletin_of(shipped_report, "zh")
+    assert texts(document)[-1] == said.note_in_document
+    # the styles the template lacks are the bulletin's own
+    assert east_asian(document, Words.of("zh")("Table text")) == "宋体"
+
+
+def test_the_report_command_uses_the_template(shipped: tuple[Path, Path], tmp_path: Path) -> None:
+    office_template(tmp_path / "templates")
+    targets, actuals = shipped
+    out = tmp_path / "out"
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
+    result = CliRunner().invoke(
+        main,
+        [
+            *args,
+            "--as-of",
+            "2026-10",
+            "--format",
+            "docx",
+            "--templates",
+            str(tmp_path / "templates"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    section = Document(str(out / "progress-2026-10.docx")).sections[-1]
+    assert mm(section.left_margin) == pytest.approx(30, abs=0.5)
+
+
+@pytest.mark.parametrize("kind", ["not a zip", "a folder", "too large"])
+def test_a_template_that_is_not_a_docx_is_one_clear_error(
+    shipped_report: Report, tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    path = folder / "bulletin.docx"
+    if kind == "not a zip":
+        path.write_text("not a Word document", encoding="utf-8")
+    elif kind == "a folder":
+        path.mkdir()
+    else:
+        with path.open("wb") as fh:
+            fh.truncate(MAX_TEMPLATE_BYTES + 1)
+    with pytest.raises(InputError) as raised:
+        render_docx(shipped_report, Words.of("zh"), folder)
+    expected = "docx_template_invalid" if kind == "not a zip" else "docx_template_not_file"
+    assert raised.value.code == expected
+    assert "bulletin.docx" in str(raised.value)
+    assert "bulletin.docx" in raised.value.said(Words.of("zh"))
+
+
+# -- printed by LibreOffice ------------------------------------------------------------------
+
+
+def page_one(pdf: Path) -> tuple[str, list[float], list[int]]:
+    """Page 1's text, every span's size (PyMuPDF's: the page's scaling included) and colour."""
+    import pymupdf
+
+    with pymupdf.open(pdf) as document:  # type: ignore[no-untyped-call]
+        page = document[0]
+        text = page.get_text("text")
+        spans = [
+            span
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", ())
+            for span in line["spans"]
+            if span["text"].strip()
+        ]
+    return text, [s["size"] for s in spans], [s["color"] for s in spans]
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.client
+@pytest.mark.parametrize("lang", LANGS)
+def test_libreoffice_prints_page_one_as_a_bulletin(
+    report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path], lang: str
+) -> None:
+    """Page 1 holds the title, the lead sentence and the table's first row, nothing on it
+    under 10.5 pt as printed; the Chinese page 1 has no code, id or English status word."""
+    said = bulletin_of(report, lang)
+    pdf = soffice(written(report, lang, tmp_path), "pdf")
+    text, sizes, _ = page_one(pdf)
+    flat = squeezed(text)
+    assert squeezed(said.title) in flat
+    assert squeezed(said.lead[0]) in flat
+    assert squeezed(said.headings[0]) in flat
+    assert squeezed(said.rows[0].name) in flat
+    assert min(sizes) >= 10.5 - 0.05, sorted(sizes)[:5]
+    if lang == "zh":
+        english = Words.of("en")
+        for result in report.targets:
+            assert result.target.id not in text
+        for status in STATUSES:
+            assert status not in text
+            assert english.status_word(status).lower() not in text.lower()
+        assert not re.search(r"[A-Za-z]{3,}", text), text
+
+
+@pytest.mark.client
+def test_libreoffice_prints_the_offices_red_title(
+    shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    office_template(tmp_path / "templates")
+    path = written(shipped_report, "zh", tmp_path, templates=tmp_path / "templates")
+    text, sizes, colours = page_one(soffice(path, "pdf"))
+    assert "某某县统计局（信笺）" in text
+    assert 0xFF0000 in colours
+    assert max(sizes) == pytest.approx(26, abs=0.1)
