@@ -143,7 +143,7 @@ def report_period(view: ReportView, words: Words) -> str:
     return words.month(as_of)
 
 
-def paragraph(view: TargetView, words: Words) -> str:
+def paragraph(view: TargetView, name: str, words: Words) -> str:
     """One goal as the document's second part says it: its goal, where it stands, its status,
     and its latest figure's source in brackets."""
     r = view.result
@@ -166,7 +166,7 @@ def paragraph(view: TargetView, words: Words) -> str:
     source = r.latest.source if r.latest is not None else ""
     if source:
         said += words.paren(words("source: {source}").format(source=source))
-    return words("{name}. {said}").format(name=view.name, said=said)
+    return words("{name}. {said}").format(name=name, said=said)
 
 
 def attention(view: ReportView, words: Words) -> tuple[str, ...]:
@@ -225,9 +225,11 @@ def build_bulletin(view: ReportView) -> Bulletin:
     title = words.pick(info.title, zh=info.title_zh) or default_title(view, words)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
     lead = outcome.headline(view.report, words, details=False)
+    rows = tuple(row(t, many, words) for t in view.targets)
     paragraphs = tuple(
-        words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, words))
-        for i, t in enumerate(view.targets[: outcome.NAMED_TARGETS * 10], 1)
+        words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, r.name, words))
+        for i, (t, r) in enumerate(zip(view.targets, rows, strict=True), 1)
+        if i <= outcome.NAMED_TARGETS * 10
     )
     attention_lines = tuple(
         words("({n}) {text}").format(n=words.numeral(i), text=line)
@@ -248,7 +250,7 @@ def build_bulletin(view: ReportView) -> Bulletin:
         lead=lead,
         keys=keys,
         headings=headings,
-        rows=tuple(row(t, many, words) for t in view.targets),
+        rows=rows,
         sections=tuple(sections),
         table_heading=words("Table: progress towards the goals"),
         overall_heading=words("I. Overall"),
