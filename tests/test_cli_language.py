@@ -50,7 +50,7 @@ def test_report_speaks_chinese_in_a_chinese_locale(
     assert "2026年10月：共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
         result.output
     )
-    assert '<html lang="zh-CN">' in (tmp_path / "progress-2026-10.html").read_text("utf-8")
+    assert '<html lang="zh-CN">' in (tmp_path / "progress-2026-10.zh.html").read_text("utf-8")
 
 
 def test_the_flag_wins_over_the_locale(shipped: tuple[Path, Path], tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def page(outputs: dict[str, Path], lang: str) -> str:
-    return (outputs[lang] / f"progress-{AS_OF}.html").read_text("utf-8")
+    mark = ".zh" if lang == "zh" else ""
+    return (outputs[lang] / f"progress-{AS_OF}{mark}.html").read_text("utf-8")
 
 
 def year_lines(html: str) -> list[str]:
@@ -82,7 +83,7 @@ def test_the_page_summary_gets_the_year_columns(outputs: dict[str, Path]) -> Non
 def test_the_workbook_shows_them_in_the_summary_and_beside_each_status(
     outputs: dict[str, Path],
 ) -> None:
-    wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.xlsx")
+    wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx")
     summary = wb["汇总表"]
     rows = [r for r in summary.iter_rows(values_only=True)]
     header = next(r for r in rows if r and r[0] == "地区")

@@ -337,6 +337,16 @@ def inputs_options(command: F) -> F:
     return _targets_option()(_actuals_option()(command))
 
 
+def warn_if_open(actuals: Path, words: Words) -> None:
+    """A workbook open in Excel, WPS or LibreOffice may hold rows not yet saved: say so."""
+    from .safewrite import opened_by
+
+    program = opened_by(actuals)
+    if program is not None:
+        said = words.error_text("actuals_open", (("file", actuals.name), ("program", program)))
+        click.echo(words("Warning: {message}").format(message=said), err=True)
+
+
 def defaults_found(**paths: Path) -> None:
     """A default input (data/targets.toml, data/actuals.xlsx) that is not there is most often
     a command run outside the working folder: say so, rather than only 'file not found'."""
@@ -391,6 +401,7 @@ def report(
 ) -> None:
     words = here()
     defaults_found(targets=targets, actuals=actuals)
+    warn_if_open(actuals, words)
     # The report builds millions of small objects without cycles (a province's grid, its
     # judged series, the workbook's cells): the cyclic collector walking them again and again
     # as they pile up makes the work grow faster than the data. Paused here, for this one
@@ -435,6 +446,7 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
 
     words = here()
     defaults_found(targets=targets, actuals=actuals)
+    warn_if_open(actuals, words)
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
     for issue in problems:
         click.echo(check_line(issue, words))

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
 from .judging import judge
 from .model import Comparison, InputFile, Published, Report
 from .periods import Month
@@ -19,7 +19,7 @@ from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
 from .rendering.outcome import headline
-from .safewrite import temporary_files_in, write_all
+from .safewrite import opened_by, temporary_files_in, write_all
 from .words.words import Words
 
 FORMATS = ("xlsx", "html", "json", "docx")
@@ -120,8 +120,11 @@ def write_report(
     """Render each format in the reader's `words` and write it to a temporary file, then
     rename them all into place; a failure anywhere leaves every old output as it was."""
     chosen = list(formats)
+    paths = {fmt: output_path(out, report, fmt, words) for fmt in chosen}
+    # An output open in Excel, WPS or LibreOffice is left alone; the others are written.
+    held = {fmt: program for fmt in chosen if (program := opened_by(paths[fmt]))}
+    chosen = [fmt for fmt in chosen if fmt not in held]
     steps = len(chosen)
-    paths = {fmt: out / f"progress-{report.as_of}.{fmt}" for fmt in chosen}
 
     def rendering(done: int, fmt: str) -> Callable[[], bytes]:
         def render() -> bytes:
@@ -134,7 +137,20 @@ def write_report(
     with temporary_files_in(out):
         write_all({paths[fmt]: rendering(done, fmt) for done, fmt in enumerate(order)})
     progress("written", steps, steps)
+    if held:
+        raise OutputError(
+            code="outputs_open",
+            files=", ".join(f"{paths[f].name} ({program})" for f, program in held.items()),
+            written=", ".join(paths[f].name for f in chosen) or "-",
+        )
     return [paths[fmt] for fmt in chosen]
+
+
+def output_path(out: Path, report: Report, fmt: str, words: Words) -> Path:
+    """`progress-2026-10.xlsx`; a language's own files carry its mark (`progress-2026-10.zh
+    .xlsx`), so both languages' files stand side by side; the JSON has no language."""
+    mark = "" if fmt == "json" else words.locale.file_mark
+    return out / f"progress-{report.as_of}{mark}.{fmt}"
 
 
 def terminal_lines(report: Report, words: Words) -> list[str]:

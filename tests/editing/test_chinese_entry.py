@@ -397,9 +397,10 @@ def test_a_chinese_init_workbook_round_trips_through_add_check_and_report(
         firms = judged["xiaobeihe-sock-firms"]
         assert (firms["latest_period"], firms["latest_value"]) == ("2025-06", 206)
         assert {i["code"] for i in data_json["issues"]} == {"no_rows"}
-        html = (out / "progress-2026-10.html").read_text("utf-8")
+        mark = ".zh" if lang == "zh" else ""
+        html = (out / f"progress-2026-10{mark}.html").read_text("utf-8")
         assert ("26亿双" if lang == "zh" else "2.6 bn pairs") in html
-        assert (out / "progress-2026-10.xlsx").stat().st_size > 0
+        assert (out / f"progress-2026-10{mark}.xlsx").stat().st_size > 0
 
 
 def test_an_english_template_keeps_english_words() -> None:

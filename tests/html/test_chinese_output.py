@@ -189,8 +189,8 @@ def test_a_status_has_one_word_in_page_workbook_and_terminal(
         ],
     )
     assert result.exit_code == 0, result.output
-    html = visible((tmp_path / "progress-2026-10.html").read_text("utf-8"), sep="")
-    wb = load_workbook(tmp_path / "progress-2026-10.xlsx")
+    html = visible((tmp_path / "progress-2026-10.zh.html").read_text("utf-8"), sep="")
+    wb = load_workbook(tmp_path / "progress-2026-10.zh.xlsx")
     cells = "\n".join(cell_texts(wb))
     statuses = ("missed", "awaiting_final", "not_assessable")  # those of the shipped data
     for status in statuses:

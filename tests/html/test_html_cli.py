@@ -39,7 +39,7 @@ def run(
 def test_lang_zh_makes_the_html_speak_chinese(shipped: tuple[Path, Path], tmp_path: Path) -> None:
     result = run(shipped, tmp_path, "--lang", "zh")
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "progress-2026-10.html").read_text(encoding="utf-8")
+    html = (tmp_path / "progress-2026-10.zh.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in html
     for word in ("亿", "年", "辽源", "小北河", "待期末数据", "未完成", "暂无法评估", "2026年10月"):
         assert word in html
@@ -60,7 +60,7 @@ def test_english_is_the_default(shipped: tuple[Path, Path], tmp_path: Path) -> N
 def test_environment_variable_sets_the_default(shipped: tuple[Path, Path], tmp_path: Path) -> None:
     result = run(shipped, tmp_path, env={"SOCKPROGRESS_LANG": "zh"})
     assert result.exit_code == 0, result.output
-    assert '<html lang="zh-CN">' in (tmp_path / "progress-2026-10.html").read_text("utf-8")
+    assert '<html lang="zh-CN">' in (tmp_path / "progress-2026-10.zh.html").read_text("utf-8")
     result = run(shipped, tmp_path / "en", "--lang", "en", env={"SOCKPROGRESS_LANG": "zh"})
     html = (tmp_path / "en" / "progress-2026-10.html").read_text(encoding="utf-8")
     # Quoted sources may be Chinese in either language; the page's own words are English.
@@ -211,5 +211,5 @@ def test_two_runs_give_identical_files(
     first, second = tmp_path / "1", tmp_path / "2"
     assert run(shipped, first, "--lang", lang).exit_code == 0
     assert run(shipped, second, "--lang", lang).exit_code == 0
-    name = "progress-2026-10.html"
+    name = "progress-2026-10.zh.html" if lang == "zh" else "progress-2026-10.html"
     assert (first / name).read_bytes() == (second / name).read_bytes()

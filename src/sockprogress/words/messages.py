@@ -393,6 +393,13 @@ ERRORS: dict[str, str] = {
         "{file}: file not found; run the command in your working folder (the one sockprogress "
         "init made), or give the file with {option}"
     ),
+    "outputs_open": N_(
+        "{files} open in another program: left as it was; close it and run again (written: "
+        "{written})"
+    ),
+    "actuals_open": N_(
+        "{file} is open in {program}: rows not saved there yet are not read; save it first"
+    ),
     "csv_encoding": N_(
         "{file}: the CSV file is neither UTF-8 nor GBK text; save it again as CSV UTF-8"
     ),

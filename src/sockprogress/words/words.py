@@ -122,6 +122,7 @@ class LocaleEntry:
     semicolon: str
     sentence_gap: str
     numerals: str
+    file_mark: str
     percent: str
     grouping: bool
     numbers_in_sentences: str
