@@ -483,6 +483,15 @@ def actuals() -> None:
         "a value far from its goal) after checking it."
     ),
 )
+@click.option(
+    "--new",
+    "new_name",
+    is_flag=True,
+    help=N_(
+        "Store a region or indicator the targets file does not name, on purpose (without it, "
+        "such a name is refused and the closest known names are offered)."
+    ),
+)
 @lang_option
 def add(
     path: Path,
@@ -496,6 +505,7 @@ def add(
     note: str | None,
     replace: bool,
     force: bool,
+    new_name: bool,
 ) -> None:
     from .editing.add import add_row, check_row
     from .editing.plausible import stored_line
@@ -504,11 +514,20 @@ def add(
 
     words = here()
     today = dt.date.today()
-    goals = load_targets(targets)
+    goals = load_targets(targets, goals_required=False)
     new = check_row(region, indicator, period, value, basis, source, note, today, names_of(goals))
     # The workbook is read once, under its lock: a figure that breaks a plausibility rule is
     # refused there unless --force.
-    done = add_row(path, new, goals, today, replace=replace, force=force)
+    done = add_row(
+        path,
+        new,
+        goals,
+        today,
+        replace=replace,
+        force=force,
+        new_name=new_name,
+        targets_name=targets.name,
+    )
     # names nothing else uses; then, stored with --force, the rules the figure breaks
     for warning in (*done.warnings, *done.checks):
         click.echo(words("Warning: {message}").format(message=words.issue_text(warning)), err=True)

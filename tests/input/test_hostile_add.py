@@ -246,7 +246,7 @@ def test_any_note_is_refused_or_read_back_as_typed(
     except InputError as exc:
         assert "control character" in str(exc)
         return
-    add_row(path, row, TargetsFile(()), TODAY)
+    add_row(path, row, TargetsFile(()), TODAY, new_name=True)
     assert read_actuals(path).rows["note"].iloc[-1] == note.strip()
     assert "Traceback" not in note
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import stat
@@ -121,16 +122,77 @@ def check_row(
     )
 
 
+# How many known names an unknown one is offered instead of, at most.
+CLOSEST = 3
+LISTED = 8
+# The refusal of an unknown name, by its column and what it can offer instead.
+UNKNOWN_NAME = {
+    ("region", "close"): "add_unknown_region_close",
+    ("region", "listed"): "add_unknown_region_listed",
+    ("region", "none"): "add_unknown_region_none",
+    ("indicator", "close"): "add_unknown_indicator_close",
+    ("indicator", "listed"): "add_unknown_indicator_listed",
+    ("indicator", "none"): "add_unknown_indicator_none",
+}
+
+
+def _shown(code: str, chinese: str, lang: str) -> str:
+    """A known name as the refusal offers it: `Xiaobeihe (小北河)` / `小北河（Xiaobeihe）`."""
+    if chinese == code:
+        return code
+    return f"{code} ({chinese})" if lang == "en" else f"{chinese}（{code}）"
+
+
+def known_names(column: str, names: Names) -> dict[str, str]:
+    """{accepted name → code} of a column: codes and Chinese names of targets.toml."""
+    return dict(names.regions if column == "region" else names.indicators)
+
+
+def closest_names(column: str, name: str, names: Names) -> list[str]:
+    """The codes of the known names `name` may be a slip for, closest first (codes and
+    Chinese names both compared, case aside: `Xiaobeihr` → Xiaobeihe, `小北和` → 小北河)."""
+    accepted = known_names(column, names)
+    folded = {n.casefold(): code for n, code in accepted.items()}
+    found = difflib.get_close_matches(name.casefold(), list(folded), n=CLOSEST * 2, cutoff=0.5)
+    return list(dict.fromkeys(folded[f] for f in found))[:CLOSEST]
+
+
+def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
+    """InputError for a region or indicator targets.toml does not name (no target, no
+    [[regions]] or [[indicators]] entry), offering the closest known names in both languages:
+    such a row would be left out of the report, or be a series of its own."""
+    for column in ("region", "indicator"):
+        text = getattr(new, column)
+        accepted = known_names(column, names)
+        if text in accepted.values():
+            continue
+        codes = list(dict.fromkeys(accepted.values()))
+        close = closest_names(column, text, names)
+        shown = close or codes[:LISTED]
+        kind = "close" if close else "listed" if codes else "none"
+        listed = {}
+        for lang, sep, last, more in (("en", ", ", " or ", ", …"), ("zh", "、", "或", "等")):
+            said = [_shown(c, names.written_in_chinese(column, c), lang) for c in shown]
+            if close:  # did you mean A, B or C?
+                listed[lang] = last.join(filter(None, (sep.join(said[:-1]), said[-1])))
+            else:
+                listed[lang] = sep.join(said) + ("" if len(codes) <= LISTED else more)
+        raise InputError(
+            code=UNKNOWN_NAME[column, kind],
+            name=text,
+            targets=targets_name,
+            close=listed["en"],
+            close_zh=listed["zh"],
+        )
+
+
 def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
     """A warning for a region or indicator that no target and no earlier row uses."""
     out = []
+    names = names_of(targets)
     for column, code, known in (
-        ("region", "unused_region", {t.region for t in targets.targets}),
-        (
-            "indicator",
-            "unused_indicator",
-            {t.indicator for t in targets.targets} | {i.indicator for i in targets.indicators},
-        ),
+        ("region", "unused_region", set(names.regions.values())),
+        ("indicator", "unused_indicator", set(names.indicators.values())),
     ):
         text = getattr(new, column)
         if text not in known and text not in set(rows[column]):
@@ -170,12 +232,15 @@ def add_row(
     today: dt.date,
     replace: bool = False,
     force: bool = False,
+    new_name: bool = False,
+    targets_name: str = "targets.toml",
 ) -> Added:
     """Add `new` to the workbook at path under a lock, after a backup, by an atomic rename.
 
     A link is followed: the file it points to is edited, and the link stays a link. A region
     or indicator given by its Chinese name is matched, and written, as its code's series. A
-    figure that breaks a plausibility rule is refused (InputError) unless `force`.
+    region or indicator the targets file (`targets_name`) does not name is refused unless
+    `new_name`; a figure that breaks a plausibility rule is refused unless `force`.
     """
     names = names_of(targets)
     new = replace_fields(
@@ -183,6 +248,8 @@ def add_row(
         region=names.code("region", new.region),
         indicator=names.code("indicator", new.indicator),
     )
+    if not new_name:
+        refuse_unknown_names(new, names, targets_name)
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
     real = path.resolve()
     refuse_if_open(path)
