@@ -410,31 +410,25 @@ def report(
 
 
 @main.command(
-    help=N_("Check both files; list every problem with its row and a hint. Exit 1 if any is found.")
+    help=N_(
+        "Check both files; list every problem with its row and a hint: an error is a row left "
+        "out of the report, a warning a row used with a caveat or a goal without any figure. "
+        "Exit 1 if anything is listed."
+    )
 )
 @inputs_options
 @_as_of_option(N_("Report month the data is checked for. Default: the last complete month."))
 @lang_option
 def check(targets: Path, actuals: Path, as_of: Month) -> None:
-    from .checking import check_inputs, check_line
+    from .checking import check_inputs, check_line, check_summary
 
     words = here()
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
     for issue in problems:
         click.echo(check_line(issue, words))
     if problems:
-        errors = sum(1 for i in problems if i.severity == "error")
-        warnings = len(problems) - errors
-        click.echo(
-            words("{problems}: {errors} (rows left out), {warnings}").format(
-                problems=words.n("{n} problem", "{n} problems", len(problems)).format(
-                    n=len(problems)
-                ),
-                errors=words.n("{n} error", "{n} errors", errors).format(n=errors),
-                warnings=words.n("{n} warning", "{n} warnings", warnings).format(n=warnings),
-            ),
-            err=True,
-        )
+        # exit 1 whenever a line is listed, errors or warnings alike; the summary says which
+        click.echo(check_summary(problems, words), err=True)
         sys.exit(1)
     click.echo(
         words("{targets} and {actuals}: no problems found").format(
