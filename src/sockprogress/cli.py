@@ -534,6 +534,75 @@ def add(
     click.echo(f"  {stored_line(new, goals, words)}")
 
 
+@actuals.command(
+    "undo",
+    help=N_(
+        "Put the workbook back as it was before the last change sockprogress made (from "
+        "backups/ beside it): show what that brings back or removes, then ask. Undo is itself "
+        "undone by running it again."
+    ),
+)
+@_actuals_option("path")
+@click.option("--yes", is_flag=True, help=N_("Do not ask; put the workbook back at once."))
+@lang_option
+def undo(path: Path, yes: bool) -> None:
+    from .editing.undo import difference, last_backup, made, undo
+    from .reading.safety import check_workbook
+
+    words = here()
+    check_workbook(path)
+    kept = last_backup(path)
+    expected = path.read_bytes()
+    change = difference(path, kept)
+    when = made(kept)
+    click.echo(
+        words("Undo puts {file} back as it was on {when} ({backup}):").format(
+            file=path.name,
+            when=when.strftime("%Y-%m-%d %H:%M:%S") if when else "?",
+            backup=kept,
+        )
+    )
+    if change.unreadable is not None:
+        unreadable = words("{file} cannot be read as it is now ({reason}); the backup holds {rows}")
+        click.echo(
+            "  "
+            + unreadable.format(
+                file=path.name,
+                reason=change.unreadable.said(words),
+                rows=words.n("{n} row", "{n} rows", len(change.brought_back)).format(
+                    n=len(change.brought_back)
+                ),
+            )
+        )
+    else:
+        for row in change.brought_back:
+            line = words("brings back row {row}: {figure}")
+            click.echo("  " + line.format(row=row.number, figure=row.said(words)))
+        for row in change.removed:
+            line = words("removes row {row}: {figure}")
+            click.echo("  " + line.format(row=row.number, figure=row.said(words)))
+        for now, then in change.changed:
+            line = words("changes row {row}: {now} → {then}")
+            click.echo(
+                "  " + line.format(row=now.number, now=now.said(words), then=then.said(words))
+            )
+        if change.empty:
+            click.echo(
+                "  "
+                + words("no row of the Actuals sheet differs (another sheet or the formatting may)")
+            )
+    if not yes and not click.confirm(words("Put {file} back?").format(file=path.name)):
+        click.echo(words("Nothing changed."))
+        sys.exit(1)
+    copy = undo(path, kept, expected)
+    click.echo(
+        words(
+            "{file}: put back (the workbook as it was is kept in {backup}; run sockprogress "
+            "actuals undo again to take this back)"
+        ).format(file=path.name, backup=copy)
+    )
+
+
 @main.command(
     help=N_(
         "Start a working folder: data/targets.toml and a fresh data/actuals.xlsx (its header, "

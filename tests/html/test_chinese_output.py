@@ -335,6 +335,7 @@ TYPED = {
     "blank",
     "undo",
     "refresh",
+    "backups",
     "month",
     "ytd",
     "rate",
@@ -354,8 +355,8 @@ def terminal_words(output: str, report: Report) -> set[str]:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["report"], ["check"], ["actuals"], ["actuals", "add"], ["init"]],
-    ids=["main", "report", "check", "actuals", "add", "init"],
+    [[], ["report"], ["check"], ["actuals"], ["actuals", "add"], ["actuals", "undo"], ["init"]],
+    ids=["main", "report", "check", "actuals", "add", "undo", "init"],
 )
 def test_every_help_screen_is_chinese(command: list[str], shipped_report: Report) -> None:
     result = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "zh_CN.UTF-8"})

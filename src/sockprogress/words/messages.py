@@ -594,6 +594,14 @@ ERRORS: dict[str, str] = {
     "cannot_add_safely": N_(
         "{file}: cannot add a row safely ({why}); add the row in Excel instead"
     ),
+    # `actuals undo` (editing/undo.py)
+    "no_backup": N_(
+        "{file}: nothing to undo: there is no backup in {folder} (sockprogress keeps one "
+        "before each change it makes)"
+    ),
+    "undo_changed_meanwhile": N_(
+        "{file}: the workbook changed while undo was asking; nothing changed, run undo again"
+    ),
     "init_exists": N_("{file}: already exists; init never overwrites, choose a new folder"),
     "folder_is_file": N_("{folder}: is a file, not a folder"),
     # writing the outputs (safewrite.py, pipeline.py)
