@@ -532,6 +532,46 @@ def add(
     )
     click.echo(line.format(file=path.name, row=done.row, backup=done.backup))
     click.echo(f"  {stored_line(new, goals, words)}")
+    if done.relisted:
+        click.echo(
+            words("{file}: the dropdowns now offer the regions and indicators of {targets}").format(
+                file=path.name, targets=targets.name
+            )
+        )
+
+
+@actuals.command(
+    "refresh",
+    help=N_(
+        "Rebuild the workbook's dropdowns (its hidden Lists sheet) from the targets file, after "
+        "you changed its goals, regions or indicators; everything else in the workbook is kept."
+    ),
+)
+@_actuals_option("path")
+@_targets_option(N_("The goals (TOML) whose regions and indicators the dropdowns offer."))
+@lang_option
+def refresh(path: Path, targets: Path) -> None:
+    from .editing.lists import refresh as refresh_lists
+    from .reading import load_targets
+
+    words = here()
+    done = refresh_lists(path, load_targets(targets, goals_required=False))
+    counts = words("{regions} and {indicators}").format(
+        regions=words.n("{n} region", "{n} regions", len(done.lists.regions)).format(
+            n=len(done.lists.regions)
+        ),
+        indicators=words.n("{n} indicator", "{n} indicators", len(done.lists.indicators)).format(
+            n=len(done.lists.indicators)
+        ),
+    )
+    if done.backup is None:
+        line = words(
+            "{file}: the dropdowns already offer the {counts} of {targets}; nothing changed"
+        )
+        click.echo(line.format(file=path.name, counts=counts, targets=targets.name))
+        return
+    line = words("{file}: the dropdowns now offer the {counts} of {targets} (backup: {backup})")
+    click.echo(line.format(file=path.name, counts=counts, targets=targets.name, backup=done.backup))
 
 
 @actuals.command(
@@ -606,17 +646,33 @@ def undo(path: Path, yes: bool) -> None:
 @main.command(
     help=N_(
         "Start a working folder: data/targets.toml and a fresh data/actuals.xlsx (its header, "
-        "dropdowns and how-to sheet in the language of this run)."
+        "dropdowns and how-to sheet in the language of this run). Never replaces a file."
     )
 )
 @click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
+@click.option(
+    "--blank",
+    is_flag=True,
+    help=N_(
+        "Start with your own goals: a targets file with no goal and two commented examples "
+        "(a plan's goal and a year's goal), and a workbook with empty dropdowns."
+    ),
+)
 @lang_option
-def init(folder: Path) -> None:
+def init(folder: Path, blank: bool) -> None:
     from .editing.init import init_folder
 
     words = here()
-    for path in init_folder(folder, words):
+    for path in init_folder(folder, words, blank=blank):
         click.echo(f"  {path}")
+    if blank:
+        click.echo(
+            words(
+                "Next: cd {folder}, write your goals in data/targets.toml (two examples are in "
+                "it), run sockprogress actuals refresh, then fill in data/actuals.xlsx"
+            ).format(folder=folder)
+        )
+        return
     click.echo(
         words("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check").format(
             folder=folder

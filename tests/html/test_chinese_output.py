@@ -336,6 +336,7 @@ TYPED = {
     "undo",
     "refresh",
     "backups",
+    "Lists",
     "month",
     "ytd",
     "rate",
@@ -355,8 +356,17 @@ def terminal_words(output: str, report: Report) -> set[str]:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["report"], ["check"], ["actuals"], ["actuals", "add"], ["actuals", "undo"], ["init"]],
-    ids=["main", "report", "check", "actuals", "add", "undo", "init"],
+    [
+        [],
+        ["report"],
+        ["check"],
+        ["actuals"],
+        ["actuals", "add"],
+        ["actuals", "undo"],
+        ["actuals", "refresh"],
+        ["init"],
+    ],
+    ids=["main", "report", "check", "actuals", "add", "undo", "refresh", "init"],
 )
 def test_every_help_screen_is_chinese(command: list[str], shipped_report: Report) -> None:
     result = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "zh_CN.UTF-8"})

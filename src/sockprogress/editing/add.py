@@ -68,6 +68,8 @@ class Added:
     warnings: tuple[Issue, ...]
     # plausibility rules the stored figure breaks (only with force; else nothing is stored)
     checks: tuple[Issue, ...] = ()
+    # the dropdowns were rebuilt to follow the targets file (in the same change)
+    relisted: bool = False
 
 
 def check_row(
@@ -284,6 +286,21 @@ def add_row(
             target, layout.header_row, _cells(new, layout, names), existing is not None
         )
         data = edit.package()
+        # the dropdowns follow the targets file: rebuilt in the same change when they differ
+        lists = _relisted(path.name, data, targets, layout.header_language)
         copy_path = backup(path, before)
-        save_replacing(real, data)
-    return Added(written, existing is not None, copy_path, tuple(notes), tuple(checks))
+        save_replacing(real, lists or data)
+    return Added(
+        written, existing is not None, copy_path, tuple(notes), tuple(checks), lists is not None
+    )
+
+
+def _relisted(name: str, data: bytes, targets: TargetsFile, language: str) -> bytes | None:
+    """The package with its dropdowns rebuilt from `targets`, if they differ; a workbook whose
+    lists cannot be rebuilt safely keeps them (the row is what was asked for)."""
+    from .lists import relisted, wanted
+
+    try:
+        return relisted(name, data, wanted(targets, Words.of(language)))
+    except InputError:
+        return None

@@ -602,6 +602,11 @@ ERRORS: dict[str, str] = {
     "undo_changed_meanwhile": N_(
         "{file}: the workbook changed while undo was asking; nothing changed, run undo again"
     ),
+    # `actuals refresh` (editing/lists.py)
+    "no_lists_sheet": N_(
+        "{file}: has no dropdown lists made by sockprogress init (a hidden sheet '{sheet}' with "
+        "region_list, indicator_list and basis_list); its own are left alone"
+    ),
     "init_exists": N_("{file}: already exists; init never overwrites, choose a new folder"),
     "folder_is_file": N_("{folder}: is a file, not a folder"),
     # writing the outputs (safewrite.py, pipeline.py)
