@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-import stat
 from dataclasses import dataclass
 from dataclasses import replace as replace_fields
 from pathlib import Path
@@ -27,11 +25,19 @@ from ..reading.cells import (
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
+from ..words import DEFAULT_LANG, LANGS, N_
 from ..words.words import Words, coded_issue
 from .newrow import NewRow
 from .package import Cell, PackageEdit
 from .plausible import PlausibilityRefusal, implausible
-from .safekeeping import backup, locked, refuse_if_open, remove_stale_temps, save_replacing
+from .safekeeping import (
+    backup,
+    locked,
+    refuse_if_open,
+    refuse_read_only,
+    remove_stale_temps,
+    save_replacing,
+)
 
 # The most characters an Excel cell holds; longer text would be cut by Excel without a word.
 MAX_CELL_TEXT = 32_767
@@ -138,11 +144,32 @@ UNKNOWN_NAME = {
 }
 
 
-def _shown(code: str, chinese: str, lang: str) -> str:
+def _shown(code: str, chinese: str, words: Words) -> str:
     """A known name as the refusal offers it: `Xiaobeihe (小北河)` / `小北河（Xiaobeihe）`."""
     if chinese == code:
         return code
-    return f"{code} ({chinese})" if lang == "en" else f"{chinese}（{code}）"
+    first = words.pick(code, zh=chinese) or code
+    return first + words.paren(chinese if first == code else code)
+
+
+def _offered(
+    codes: list[str], column: str, names: Names, close: bool, more: bool
+) -> dict[str, str]:
+    """The names offered, in every language: `close` (the default's) and `close_zh`, …"""
+    offered = {}
+    for words in map(Words.of, LANGS):
+        said = [_shown(c, names.written_in_chinese(column, c), words) for c in codes]
+        if close and len(said) > 1:  # did you mean A, B or C?
+            text = words(N_("{names} or {name}")).format(
+                names=words.listed(said[:-1]), name=said[-1]
+            )
+        elif more:  # its regions: A, B, C and others
+            text = words(N_("{names} and others")).format(names=words.listed(said))
+        else:
+            text = words.listed(said)
+        offered[f"close_{words.lang}"] = text
+    offered["close"] = offered[f"close_{DEFAULT_LANG}"]
+    return offered
 
 
 def known_names(column: str, names: Names) -> dict[str, str]:
@@ -172,19 +199,12 @@ def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
         close = closest_names(column, text, names)
         shown = close or codes[:LISTED]
         kind = "close" if close else "listed" if codes else "none"
-        listed = {}
-        for lang, sep, last, more in (("en", ", ", " or ", ", …"), ("zh", "、", "或", "等")):
-            said = [_shown(c, names.written_in_chinese(column, c), lang) for c in shown]
-            if close:  # did you mean A, B or C?
-                listed[lang] = last.join(filter(None, (sep.join(said[:-1]), said[-1])))
-            else:
-                listed[lang] = sep.join(said) + ("" if len(codes) <= LISTED else more)
+        offered = _offered(shown, column, names, bool(close), len(codes) > LISTED)
         raise InputError(
             code=UNKNOWN_NAME[column, kind],
             name=text,
             targets=targets_name,
-            close=listed["en"],
-            close_zh=listed["zh"],
+            **offered,  # type: ignore[arg-type]  # text only: close, close_zh, …
         )
 
 
@@ -218,15 +238,6 @@ def _cells(new: NewRow, layout: Layout, names: Names) -> list[Cell]:
     return [Cell(layout.columns[c], v) for c, v in cells if c in layout.columns]  # type: ignore[arg-type]
 
 
-def _refuse_read_only(real: Path, name: str) -> None:
-    try:
-        mode = real.stat().st_mode
-    except OSError as exc:
-        raise InputError(code="cannot_read", file=name, reason=exc.strerror) from None
-    if not mode & stat.S_IWUSR or not os.access(real, os.W_OK):
-        raise InputError(code="workbook_read_only", file=name)
-
-
 def add_row(
     path: Path,
     new: NewRow,
@@ -257,7 +268,7 @@ def add_row(
     refuse_if_open(path)
     if real != path.absolute():
         refuse_if_open(real)
-    _refuse_read_only(real, path.name)
+    refuse_read_only(real, path.name)
     with locked(real):
         remove_stale_temps(real)
         rows = read_actuals(real, today=today, targets=targets).rows

@@ -24,10 +24,16 @@ from ..model import TargetsFile
 from ..reading.actuals import sheet_layout
 from ..reading.safety import check_workbook
 from ..words.words import Words
-from .add import _refuse_read_only
 from .blank import DROPDOWNS, LISTS_SHEET, bases, choices
 from .package import Cell, PackageEdit
-from .safekeeping import backup, locked, refuse_if_open, remove_stale_temps, save_replacing
+from .safekeeping import (
+    backup,
+    locked,
+    refuse_if_open,
+    refuse_read_only,
+    remove_stale_temps,
+    save_replacing,
+)
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 WORKBOOK_PART = "xl/workbook.xml"
@@ -173,7 +179,7 @@ def refresh(path: Path, targets: TargetsFile) -> Refreshed:
     refuse_if_open(path)
     if real != path.absolute():
         refuse_if_open(real)
-    _refuse_read_only(real, path.name)
+    refuse_read_only(real, path.name)
     with locked(real):
         remove_stale_temps(real)
         before = real.read_bytes()

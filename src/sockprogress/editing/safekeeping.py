@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,6 +93,16 @@ def prune(path: Path, kept: int = BACKUPS_KEPT) -> list[Path]:
             old.unlink()
             removed.append(old)
     return removed
+
+
+def refuse_read_only(real: Path, name: str) -> None:
+    """A workbook that cannot be written is refused before anything is done."""
+    try:
+        mode = real.stat().st_mode
+    except OSError as exc:
+        raise InputError(code="cannot_read", file=name, reason=exc.strerror) from None
+    if not mode & stat.S_IWUSR or not os.access(real, os.W_OK):
+        raise InputError(code="workbook_read_only", file=name)
 
 
 def backup(path: Path, data: bytes) -> Path:

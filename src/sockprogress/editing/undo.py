@@ -19,13 +19,13 @@ from ..errors import InputError, SockProgressError
 from ..reading import read_actuals
 from ..reading.safety import check_workbook
 from ..words.words import Words
-from .add import _refuse_read_only
 from .safekeeping import (
     BACKUP_FOLDER,
     backup,
     backups_of,
     locked,
     refuse_if_open,
+    refuse_read_only,
     remove_stale_temps,
     save_replacing,
 )
@@ -126,7 +126,7 @@ def undo(path: Path, kept: Path, expected: bytes) -> Path:
     refuse_if_open(path)
     if real != path.absolute():
         refuse_if_open(real)
-    _refuse_read_only(real, path.name)
+    refuse_read_only(real, path.name)
     with locked(real):
         remove_stale_temps(real)
         now = real.read_bytes()
