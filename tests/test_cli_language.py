@@ -69,11 +69,13 @@ def test_check_lists_problems_and_hints_in_chinese(shipped: tuple[Path, Path]) -
         "actuals.xlsx，工作表“Actuals”：提示：“辽源·服装年产能”目标暂无数据；"
         "请在 Actuals 工作表中补录已发布的数据"
     ) in result.output
-    assert "问题2条：错误0条（该行未采用），提示2条" in result.output
+    assert "问题2条：无错误（所有行均已采用），提示2条（其中2条为目标尚无数据）" in result.output
     english = run(shipped, "check")
     assert "no rows for target liaoyuan-clothing-capacity" in english.output
     assert "; add its published figures to the Actuals sheet" in english.output
-    assert "2 problems: 0 errors (rows left out), 2 warnings" in english.output
+    assert (
+        "2 problems: no errors (no row left out), 2 warnings (2 are goals without any figure yet)"
+    ) in english.output
 
 
 def test_an_error_line_speaks_the_language(shipped: tuple[Path, Path], tmp_path: Path) -> None:

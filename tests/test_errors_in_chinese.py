@@ -240,7 +240,10 @@ def test_actuals_add_confirms_and_warns_in_chinese(
     """A row stored: the warning on a name nothing else uses, then where it went and what."""
     args = add_args(workbook, goals, "2024", "135")
     args[args.index("Testville")] = "小北河"
-    result = run(args, "locale")
+    refused = run(args, "locale")  # a name the targets file does not give: refused
+    assert refused.exit_code == 2
+    assert refused.output.startswith("错误：--region：“小北河”不是 targets.toml 中的地区")
+    result = run([*args, "--new"], "locale")  # stored on purpose
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "提示：地区“小北河”既未设目标，此前各行也未出现，请核对名称"

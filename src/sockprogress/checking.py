@@ -1,8 +1,14 @@
-"""`sockprogress check`: every problem of both inputs, found by the same code as the report."""
+"""`sockprogress check`: every problem of both inputs, found by the same code as the report.
+
+An error is a row left out of the report; a warning is a row used with a caveat, or a goal
+without any figure. The summary counts them as the lines label them, and says when no row is
+left out, so that a goal still waiting for its first figure is not mistaken for a broken row.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from .judging import judge
@@ -11,21 +17,65 @@ from .periods import Month
 from .reading import load_targets, read_actuals
 from .words.words import Words
 
+# Issues that leave their row out of the report, whatever severity they are made with: a row
+# of a region no target has is left out ("the row is left out"), so it is an error here.
+LEFT_OUT = frozenset({"unknown_region"})
+# A goal that no row gives a figure for: nothing is wrong with the rows.
+NO_FIGURE = "no_rows"
+
+
+def classified(issue: Issue) -> Issue:
+    """The issue as `check` counts it: a row left out is an error."""
+    if issue.code in LEFT_OUT and issue.severity != "error":
+        return replace(issue, severity="error")
+    return issue
+
 
 def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> list[Issue]:
     """The data issues the report would list; a file that cannot be used raises InputError."""
     targets_file = load_targets(targets)
     rows = read_actuals(actuals, today=today, targets=targets_file)
     report = judge(targets_file, rows, as_of, actuals_name=actuals.name)
-    return list(report.issues)
+    return [classified(issue) for issue in report.issues]
 
 
 def check_line(issue: Issue, words: Words) -> str:
-    """`file, sheet S, row R, column C: message; fix` (warnings say so; errors mean left out)."""
+    """`file, sheet S, row R, column C: error: message; fix` (the label says which it is)."""
     message = words.issue_text(issue)
     hint = words.issue_hint(issue)
     if hint:
         message += words.semicolon + hint
-    label = "" if issue.severity == "error" else words.severity("warning") + words.colon
+    label = words.severity(issue.severity) + words.colon
     where = words.where(issue)
     return f"{where}{words.colon}{label}{message}" if where else f"{label}{message}"
+
+
+def check_summary(problems: list[Issue], words: Words) -> str:
+    """`2 problems: 1 error (a row left out), 1 warning`, counted as the lines label them;
+    `no errors (no row left out)` when every row is used, and the goals without any figure
+    named among the warnings."""
+    errors = sum(1 for i in problems if i.severity == "error")
+    warnings = len(problems) - errors
+    waiting = sum(1 for i in problems if i.severity != "error" and i.code == NO_FIGURE)
+    said_errors = (
+        words.n("{n} error (a row left out)", "{n} errors (rows left out)", errors).format(n=errors)
+        if errors
+        else words("no errors (no row left out)")
+    )
+    said_warnings = (
+        words.n("{n} warning", "{n} warnings", warnings).format(n=warnings)
+        if warnings
+        else words("no warnings")
+    )
+    if waiting:
+        said_warnings += words.paren(
+            words.n(
+                "{n} is a goal without any figure yet",
+                "{n} are goals without any figure yet",
+                waiting,
+            ).format(n=waiting)
+        )
+    total = words.n("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
+    return words("{problems}: {errors}, {warnings}").format(
+        problems=total, errors=said_errors, warnings=said_warnings
+    )

@@ -436,13 +436,17 @@ def report(
 
 
 @main.command(
-    help=N_("Check both files; list every problem with its row and a hint. Exit 1 if any is found.")
+    help=N_(
+        "Check both files; list every problem with its row and a hint: an error is a row left "
+        "out of the report, a warning a row used with a caveat or a goal without any figure. "
+        "Exit 1 if anything is listed."
+    )
 )
 @inputs_options
 @_as_of_option(N_("Report month the data is checked for. Default: the last complete month."))
 @lang_option
 def check(targets: Path, actuals: Path, as_of: Month) -> None:
-    from .checking import check_inputs, check_line
+    from .checking import check_inputs, check_line, check_summary
 
     words = here()
     defaults_found(targets=targets, actuals=actuals)
@@ -451,18 +455,8 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     for issue in problems:
         click.echo(check_line(issue, words))
     if problems:
-        errors = sum(1 for i in problems if i.severity == "error")
-        warnings = len(problems) - errors
-        click.echo(
-            words("{problems}: {errors} (rows left out), {warnings}").format(
-                problems=words.n("{n} problem", "{n} problems", len(problems)).format(
-                    n=len(problems)
-                ),
-                errors=words.n("{n} error", "{n} errors", errors).format(n=errors),
-                warnings=words.n("{n} warning", "{n} warnings", warnings).format(n=warnings),
-            ),
-            err=True,
-        )
+        # exit 1 whenever a line is listed, errors or warnings alike; the summary says which
+        click.echo(check_summary(problems, words), err=True)
         sys.exit(1)
     click.echo(
         words("{targets} and {actuals}: no problems found").format(
@@ -511,6 +505,15 @@ def actuals() -> None:
         "a value far from its goal) after checking it."
     ),
 )
+@click.option(
+    "--new",
+    "new_name",
+    is_flag=True,
+    help=N_(
+        "Store a region or indicator the targets file does not name, on purpose (without it, "
+        "such a name is refused and the closest known names are offered)."
+    ),
+)
 @lang_option
 def add(
     path: Path,
@@ -524,6 +527,7 @@ def add(
     note: str | None,
     replace: bool,
     force: bool,
+    new_name: bool,
 ) -> None:
     from .editing.add import add_row, check_row
     from .editing.plausible import stored_line
@@ -532,11 +536,20 @@ def add(
 
     words = here()
     today = dt.date.today()
-    goals = load_targets(targets)
+    goals = load_targets(targets, goals_required=False)
     new = check_row(region, indicator, period, value, basis, source, note, today, names_of(goals))
     # The workbook is read once, under its lock: a figure that breaks a plausibility rule is
     # refused there unless --force.
-    done = add_row(path, new, goals, today, replace=replace, force=force)
+    done = add_row(
+        path,
+        new,
+        goals,
+        today,
+        replace=replace,
+        force=force,
+        new_name=new_name,
+        targets_name=targets.name,
+    )
     # names nothing else uses; then, stored with --force, the rules the figure breaks
     for warning in (*done.warnings, *done.checks):
         click.echo(words("Warning: {message}").format(message=words.issue_text(warning)), err=True)
@@ -547,22 +560,147 @@ def add(
     )
     click.echo(line.format(file=path.name, row=done.row, backup=done.backup))
     click.echo(f"  {stored_line(new, goals, words)}")
+    if done.relisted:
+        click.echo(
+            words("{file}: the dropdowns now offer the regions and indicators of {targets}").format(
+                file=path.name, targets=targets.name
+            )
+        )
+
+
+@actuals.command(
+    "refresh",
+    help=N_(
+        "Rebuild the workbook's dropdowns (its hidden Lists sheet) from the targets file, after "
+        "you changed its goals, regions or indicators; everything else in the workbook is kept."
+    ),
+)
+@_actuals_option("path")
+@_targets_option(N_("The goals (TOML) whose regions and indicators the dropdowns offer."))
+@lang_option
+def refresh(path: Path, targets: Path) -> None:
+    from .editing.lists import refresh as refresh_lists
+    from .reading import load_targets
+
+    words = here()
+    done = refresh_lists(path, load_targets(targets, goals_required=False))
+    counts = words("{regions} and {indicators}").format(
+        regions=words.n("{n} region", "{n} regions", len(done.lists.regions)).format(
+            n=len(done.lists.regions)
+        ),
+        indicators=words.n("{n} indicator", "{n} indicators", len(done.lists.indicators)).format(
+            n=len(done.lists.indicators)
+        ),
+    )
+    if done.backup is None:
+        line = words(
+            "{file}: the dropdowns already offer the {counts} of {targets}; nothing changed"
+        )
+        click.echo(line.format(file=path.name, counts=counts, targets=targets.name))
+        return
+    line = words("{file}: the dropdowns now offer the {counts} of {targets} (backup: {backup})")
+    click.echo(line.format(file=path.name, counts=counts, targets=targets.name, backup=done.backup))
+
+
+@actuals.command(
+    "undo",
+    help=N_(
+        "Put the workbook back as it was before the last change sockprogress made (from "
+        "backups/ beside it): show what that brings back or removes, then ask. Undo is itself "
+        "undone by running it again."
+    ),
+)
+@_actuals_option("path")
+@click.option("--yes", is_flag=True, help=N_("Do not ask; put the workbook back at once."))
+@lang_option
+def undo(path: Path, yes: bool) -> None:
+    from .editing.undo import difference, last_backup, made, undo
+    from .reading.safety import check_workbook
+
+    words = here()
+    check_workbook(path)
+    kept = last_backup(path)
+    expected = path.read_bytes()
+    change = difference(path, kept)
+    when = made(kept)
+    click.echo(
+        words("Undo puts {file} back as it was on {when} ({backup}):").format(
+            file=path.name,
+            when=when.strftime("%Y-%m-%d %H:%M:%S") if when else "?",
+            backup=kept,
+        )
+    )
+    if change.unreadable is not None:
+        unreadable = words("{file} cannot be read as it is now ({reason}); the backup holds {rows}")
+        click.echo(
+            "  "
+            + unreadable.format(
+                file=path.name,
+                reason=change.unreadable.said(words),
+                rows=words.n("{n} row", "{n} rows", len(change.brought_back)).format(
+                    n=len(change.brought_back)
+                ),
+            )
+        )
+    else:
+        for row in change.brought_back:
+            line = words("brings back row {row}: {figure}")
+            click.echo("  " + line.format(row=row.number, figure=row.said(words)))
+        for row in change.removed:
+            line = words("removes row {row}: {figure}")
+            click.echo("  " + line.format(row=row.number, figure=row.said(words)))
+        for now, then in change.changed:
+            line = words("changes row {row}: {now} → {then}")
+            click.echo(
+                "  " + line.format(row=now.number, now=now.said(words), then=then.said(words))
+            )
+        if change.empty:
+            click.echo(
+                "  "
+                + words("no row of the Actuals sheet differs (another sheet or the formatting may)")
+            )
+    if not yes and not click.confirm(words("Put {file} back?").format(file=path.name)):
+        click.echo(words("Nothing changed."))
+        sys.exit(1)
+    copy = undo(path, kept, expected)
+    click.echo(
+        words(
+            "{file}: put back (the workbook as it was is kept in {backup}; run sockprogress "
+            "actuals undo again to take this back)"
+        ).format(file=path.name, backup=copy)
+    )
 
 
 @main.command(
     help=N_(
         "Start a working folder: data/targets.toml and a fresh data/actuals.xlsx (its header, "
-        "dropdowns and how-to sheet in the language of this run)."
+        "dropdowns and how-to sheet in the language of this run). Never replaces a file."
     )
 )
 @click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
+@click.option(
+    "--blank",
+    is_flag=True,
+    help=N_(
+        "Start with your own goals: a targets file with no goal and two commented examples "
+        "(a plan's goal and a year's goal), and a workbook with empty dropdowns."
+    ),
+)
 @lang_option
-def init(folder: Path) -> None:
+def init(folder: Path, blank: bool) -> None:
     from .editing.init import init_folder
 
     words = here()
-    for path in init_folder(folder, words):
+    for path in init_folder(folder, words, blank=blank):
         click.echo(f"  {path}")
+    if blank:
+        click.echo(
+            words(
+                "Next: cd {folder}, write your goals in data/targets.toml (two examples are in "
+                "it), run sockprogress actuals refresh, then fill in data/actuals.xlsx"
+            ).format(folder=folder)
+        )
+        return
     click.echo(
         words("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check").format(
             folder=folder

@@ -181,6 +181,8 @@ class TargetsFile:
     regions_zh: tuple[tuple[str, str], ...] = ()
     issues: tuple[Issue, ...] = ()
     info: ReportInfo = field(default=ReportInfo())
+    # every [[regions]] entry's code, with a Chinese name or without one
+    regions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ def test_duplicate_refused_unless_replace(workbook: Path, targets: Path) -> None
     assert list(read_actuals(workbook).rows["value"]) == [100, 125]
 
 
-def test_unknown_region_warns_but_adds(workbook: Path, targets: Path) -> None:
+def test_a_new_region_on_purpose_warns_and_adds(workbook: Path, targets: Path) -> None:
     args = [
         "actuals",
         "add",
@@ -136,6 +136,7 @@ def test_unknown_region_warns_but_adds(workbook: Path, targets: Path) -> None:
         "2023",
         "--value",
         "1",
+        "--new",
     ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0

@@ -334,6 +334,13 @@ TYPED = {
     "note",
     "replace",
     "force",
+    "new",
+    "yes",
+    "blank",
+    "undo",
+    "refresh",
+    "backups",
+    "Lists",
     "month",
     "ytd",
     "rate",
@@ -353,8 +360,17 @@ def terminal_words(output: str, report: Report) -> set[str]:
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["report"], ["check"], ["actuals"], ["actuals", "add"], ["init"]],
-    ids=["main", "report", "check", "actuals", "add", "init"],
+    [
+        [],
+        ["report"],
+        ["check"],
+        ["actuals"],
+        ["actuals", "add"],
+        ["actuals", "undo"],
+        ["actuals", "refresh"],
+        ["init"],
+    ],
+    ids=["main", "report", "check", "actuals", "add", "undo", "refresh", "init"],
 )
 def test_every_help_screen_is_chinese(command: list[str], shipped_report: Report) -> None:
     result = CliRunner().invoke(main, [*command, "--help"], env={"LANG": "zh_CN.UTF-8"})

@@ -163,7 +163,7 @@ def test_a_figure_outside_the_range_is_a_row_issue(
     args = ["check", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2025-06"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert f"actuals.xlsx, sheet Actuals, row 3, column value: {message}" in result.output
+    assert f"actuals.xlsx, sheet Actuals, row 3, column value: error: {message}" in result.output
 
 
 @pytest.mark.parametrize("goal", ["1e300", "10" + "0" * 400, "1e-30"])

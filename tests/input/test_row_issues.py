@@ -242,7 +242,8 @@ def test_merged_cells_are_named(tmp_path: Path, targets: Path) -> None:
     )
     assert result.exit_code == 1
     assert (
-        "actuals.xlsx, sheet Actuals, row 5, column region: this row's cell is part of merged "
+        "actuals.xlsx, sheet Actuals, row 5, column region: error: this row's cell is part of "
+        "merged "
         "cells A4:A5, so it reads as empty; the row is left out; unmerge them" in result.output
     )
     assert "row 4, column region: warning: cells A4:A5 are merged" in result.output

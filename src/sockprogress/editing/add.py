@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+import difflib
 import re
-import stat
 from dataclasses import dataclass
 from dataclasses import replace as replace_fields
 from pathlib import Path
@@ -26,11 +25,19 @@ from ..reading.cells import (
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
+from ..words import DEFAULT_LANG, LANGS, N_
 from ..words.words import Words, coded_issue
 from .newrow import NewRow
 from .package import Cell, PackageEdit
 from .plausible import PlausibilityRefusal, implausible
-from .safekeeping import backup, locked, refuse_if_open, remove_stale_temps, save_replacing
+from .safekeeping import (
+    backup,
+    locked,
+    refuse_if_open,
+    refuse_read_only,
+    remove_stale_temps,
+    save_replacing,
+)
 
 # The most characters an Excel cell holds; longer text would be cut by Excel without a word.
 MAX_CELL_TEXT = 32_767
@@ -67,6 +74,8 @@ class Added:
     warnings: tuple[Issue, ...]
     # plausibility rules the stored figure breaks (only with force; else nothing is stored)
     checks: tuple[Issue, ...] = ()
+    # the dropdowns were rebuilt to follow the targets file (in the same change)
+    relisted: bool = False
 
 
 def check_row(
@@ -121,16 +130,91 @@ def check_row(
     )
 
 
+# How many known names an unknown one is offered instead of, at most.
+CLOSEST = 3
+LISTED = 8
+# The refusal of an unknown name, by its column and what it can offer instead.
+UNKNOWN_NAME = {
+    ("region", "close"): "add_unknown_region_close",
+    ("region", "listed"): "add_unknown_region_listed",
+    ("region", "none"): "add_unknown_region_none",
+    ("indicator", "close"): "add_unknown_indicator_close",
+    ("indicator", "listed"): "add_unknown_indicator_listed",
+    ("indicator", "none"): "add_unknown_indicator_none",
+}
+
+
+def _shown(code: str, chinese: str, words: Words) -> str:
+    """A known name as the refusal offers it: `Xiaobeihe (小北河)` / `小北河（Xiaobeihe）`."""
+    if chinese == code:
+        return code
+    first = words.pick(code, zh=chinese) or code
+    return first + words.paren(chinese if first == code else code)
+
+
+def _offered(
+    codes: list[str], column: str, names: Names, close: bool, more: bool
+) -> dict[str, str]:
+    """The names offered, in every language: `close` (the default's) and `close_zh`, …"""
+    offered = {}
+    for words in map(Words.of, LANGS):
+        said = [_shown(c, names.written_in_chinese(column, c), words) for c in codes]
+        if close and len(said) > 1:  # did you mean A, B or C?
+            text = words(N_("{names} or {name}")).format(
+                names=words.listed(said[:-1]), name=said[-1]
+            )
+        elif more:  # its regions: A, B, C and others
+            text = words(N_("{names} and others")).format(names=words.listed(said))
+        else:
+            text = words.listed(said)
+        offered[f"close_{words.lang}"] = text
+    offered["close"] = offered[f"close_{DEFAULT_LANG}"]
+    return offered
+
+
+def known_names(column: str, names: Names) -> dict[str, str]:
+    """{accepted name → code} of a column: codes and Chinese names of targets.toml."""
+    return dict(names.regions if column == "region" else names.indicators)
+
+
+def closest_names(column: str, name: str, names: Names) -> list[str]:
+    """The codes of the known names `name` may be a slip for, closest first (codes and
+    Chinese names both compared, case aside: `Xiaobeihr` → Xiaobeihe, `小北和` → 小北河)."""
+    accepted = known_names(column, names)
+    folded = {n.casefold(): code for n, code in accepted.items()}
+    found = difflib.get_close_matches(name.casefold(), list(folded), n=CLOSEST * 2, cutoff=0.5)
+    return list(dict.fromkeys(folded[f] for f in found))[:CLOSEST]
+
+
+def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
+    """InputError for a region or indicator targets.toml does not name (no target, no
+    [[regions]] or [[indicators]] entry), offering the closest known names in both languages:
+    such a row would be left out of the report, or be a series of its own."""
+    for column in ("region", "indicator"):
+        text = getattr(new, column)
+        accepted = known_names(column, names)
+        if text in accepted.values():
+            continue
+        codes = list(dict.fromkeys(accepted.values()))
+        close = closest_names(column, text, names)
+        shown = close or codes[:LISTED]
+        kind = "close" if close else "listed" if codes else "none"
+        offered = _offered(shown, column, names, bool(close), len(codes) > LISTED)
+        raise InputError(
+            code=UNKNOWN_NAME[column, kind],
+            name=text,
+            targets=targets_name,
+            **offered,  # type: ignore[arg-type]  # text only: close, close_zh, …
+        )
+
+
 def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
     """A warning for a region or indicator that no target and no earlier row uses."""
     out = []
+    names = names_of(targets)
     for column, code, known in (
-        ("region", "unused_region", {t.region for t in targets.targets}),
-        (
-            "indicator",
-            "unused_indicator",
-            {t.indicator for t in targets.targets} | {i.indicator for i in targets.indicators},
-        ),
+        ("region", "unused_region", set(names.regions.values())),
+        ("indicator", "unused_indicator", set(names.indicators.values())),
     ):
         text = getattr(new, column)
         if text not in known and text not in set(rows[column]):
@@ -154,15 +238,6 @@ def _cells(new: NewRow, layout: Layout, names: Names) -> list[Cell]:
     return [Cell(layout.columns[c], v) for c, v in cells if c in layout.columns]  # type: ignore[arg-type]
 
 
-def _refuse_read_only(real: Path, name: str) -> None:
-    try:
-        mode = real.stat().st_mode
-    except OSError as exc:
-        raise InputError(code="cannot_read", file=name, reason=exc.strerror) from None
-    if not mode & stat.S_IWUSR or not os.access(real, os.W_OK):
-        raise InputError(code="workbook_read_only", file=name)
-
-
 def add_row(
     path: Path,
     new: NewRow,
@@ -170,12 +245,15 @@ def add_row(
     today: dt.date,
     replace: bool = False,
     force: bool = False,
+    new_name: bool = False,
+    targets_name: str = "targets.toml",
 ) -> Added:
     """Add `new` to the workbook at path under a lock, after a backup, by an atomic rename.
 
     A link is followed: the file it points to is edited, and the link stays a link. A region
     or indicator given by its Chinese name is matched, and written, as its code's series. A
-    figure that breaks a plausibility rule is refused (InputError) unless `force`.
+    region or indicator the targets file (`targets_name`) does not name is refused unless
+    `new_name`; a figure that breaks a plausibility rule is refused unless `force`.
     """
     names = names_of(targets)
     new = replace_fields(
@@ -183,12 +261,14 @@ def add_row(
         region=names.code("region", new.region),
         indicator=names.code("indicator", new.indicator),
     )
+    if not new_name:
+        refuse_unknown_names(new, names, targets_name)
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
     real = path.resolve()
     refuse_if_open(path)
     if real != path.absolute():
         refuse_if_open(real)
-    _refuse_read_only(real, path.name)
+    refuse_read_only(real, path.name)
     with locked(real):
         remove_stale_temps(real)
         rows = read_actuals(real, today=today, targets=targets).rows
@@ -217,6 +297,21 @@ def add_row(
             target, layout.header_row, _cells(new, layout, names), existing is not None
         )
         data = edit.package()
+        # the dropdowns follow the targets file: rebuilt in the same change when they differ
+        lists = _relisted(path.name, data, targets, layout.header_language)
         copy_path = backup(path, before)
-        save_replacing(real, data)
-    return Added(written, existing is not None, copy_path, tuple(notes), tuple(checks))
+        save_replacing(real, lists or data)
+    return Added(
+        written, existing is not None, copy_path, tuple(notes), tuple(checks), lists is not None
+    )
+
+
+def _relisted(name: str, data: bytes, targets: TargetsFile, language: str) -> bytes | None:
+    """The package with its dropdowns rebuilt from `targets`, if they differ; a workbook whose
+    lists cannot be rebuilt safely keeps them (the row is what was asked for)."""
+    from .lists import relisted, wanted
+
+    try:
+        return relisted(name, data, wanted(targets, Words.of(language)))
+    except InputError:
+        return None

@@ -271,6 +271,7 @@ def choices(targets: TargetsFile, sheet: Words | None = None) -> tuple[list[str]
     sheet = sheet or Words.of()
     regions = list(dict.fromkeys([t.region for t in targets.targets]))
     regions += [r for r, _ in targets.regions_zh if r not in regions]
+    regions += [r for r in targets.regions if r not in regions]
     indicators = list(dict.fromkeys([t.indicator for t in targets.targets]))
     indicators += [i.indicator for i in targets.indicators if i.indicator not in indicators]
     names = names_of(targets)

@@ -1,17 +1,28 @@
-"""`sockprogress init DIR`: a working folder with the shipped goals and a fresh actuals workbook."""
+"""`sockprogress init DIR`: a working folder with the shipped goals (or none, `--blank`) and a
+fresh actuals workbook.
+
+All or nothing: both files are made in memory first, written to temporary files beside their
+places, then linked into place (a link never replaces anything); on any failure what was
+written, and the folders made for it, are removed. Nothing already at the two paths is ever
+replaced or followed: a file, a folder or a link (even one pointing nowhere) is refused.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
+import os
 from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError, OutputError
+from ..model import TargetsFile
 from ..reading import load_targets
-from ..safewrite import write_all
+from ..safewrite import write_temp
 from ..words import N_
 from ..words.words import Words
-from .blank import choices, new_actuals_workbook
+from .blank import choices, display_width, new_actuals_workbook
 
 HINT = N_("free some space or choose another folder, and run again")
 
@@ -24,23 +35,166 @@ def shipped_targets() -> bytes:
     return (Path(__file__).resolve().parents[3] / "data" / "targets.toml").read_bytes()
 
 
-def init_folder(folder: Path, sheet: Words) -> list[Path]:
-    """Write folder/data/targets.toml and folder/data/actuals.xlsx; never overwrite a file.
+# The targets file of `init --blank`: no goal, two commented examples. Every figure in it is a
+# placeholder (0, refused until the goal as published is written in), every comment a message
+# id said in the run's language; the keys and the TOML stay as the file needs them.
+BLANK_HEAD = (
+    N_("Your goals: one [[targets]] table for each goal, as the plan or the year's task sets it."),
+    N_("There is none yet: sockprogress report and check ask for at least one."),
+    N_("To add a goal, copy one of the two examples below, remove the leading '# ' of its lines"),
+    N_("and write in the goal as published: every figure below is a placeholder (0) to replace."),
+    N_("Then run sockprogress actuals refresh: the workbook's dropdowns offer the new names."),
+)
+PLAN_EXAMPLE = N_("Example 1: a plan's goal, reached by a deadline (a level at a date).")
+YEAR_EXAMPLE = (
+    N_("Example 2: a goal for one calendar year (年度目标): 'year' instead of 'deadline'."),
+    N_("Only that year's figures count; each month its 1—N月 figure is held against the goal."),
+)
+REGIONS_EXAMPLE = N_(
+    "A region's Chinese name, so that the workbook may write 小北河 for Xiaobeihe:"
+)
+REPORT_EXAMPLE = N_("The report's title and who issues it (optional):")
+# (TOML line, its comment) of each example; the comments are message ids.
+PLAN_LINES = (
+    ('id = "region-indicator-2025"', N_("a short name of your own, unique in this file")),
+    ('region = "Region"', N_("the region's code, as the workbook writes it")),
+    ('indicator = "indicator"', N_("the indicator's code, as the workbook writes it")),
+    ('name = "Indicator name"', N_("the goal's name in the report")),
+    ('name_zh = "指标名称"', N_("its name in Chinese (optional)")),
+    ('unit = "units"', N_("pairs, yuan, firms, …")),
+    ('kind = "level"', N_("level: a stock at a date; annual_total: a year's total")),
+    ('direction = "increase"', N_("increase, or decrease for a cap")),
+    ("target = 0", N_("the goal as published, in digits")),
+    ("deadline = 2025-12-31", N_("the date the goal is set for")),
+    ('baseline = { period = "2020", value = 0 }', N_("optional: the figure the plan starts from")),
+    ('plan = "…"', N_("optional: the plan that sets the goal")),
+    ('source = "…"', N_("optional: where the goal was published")),
+)
+YEAR_LINES = (
+    ('id = "region-output-2026"', ""),
+    ('region = "Region"', ""),
+    ('indicator = "output_value"', ""),
+    ('name = "Output value"', ""),
+    ('name_zh = "产值"', ""),
+    ('unit = "yuan"', ""),
+    ('kind = "annual_total"', N_("a year's goal is always a year's total")),
+    ('direction = "increase"', ""),
+    ("target = 0", N_("the year's goal as published, in digits")),
+    ("year = 2026", N_("the year the goal is for")),
+    ('plan_zh = "2026年度目标"', ""),
+)
+REGION_LINES = (('region = "Region"', ""), ('name_zh = "地区"', ""))
+REPORT_LINES = (('title = "…"', ""), ('title_zh = "…"', ""), ('issuer = "…"', ""))
 
-    The workbook's header, dropdowns and how-to sheet are in the language of `sheet`.
+
+def blank_targets(words: Words) -> bytes:
+    """A targets file with no goal and two commented examples, commented in `words`."""
+    width = max(display_width(line) for line, _ in PLAN_LINES + YEAR_LINES) + 2
+
+    out = [f"# {words(line)}" for line in BLANK_HEAD]
+
+    def block(title: tuple[str, ...], table: str, lines: tuple[tuple[str, str], ...]) -> None:
+        out.append("")
+        out.extend(f"# {words(t)}" for t in title)
+        out.append("#")
+        out.append(f"# {table}")
+        for line, comment in lines:
+            pad = " " * (width - display_width(line))
+            said = f"{line}{pad}# {words(comment)}" if comment else line
+            out.append(f"# {said}")
+
+    block((REPORT_EXAMPLE,), "[report]", REPORT_LINES)
+    block((PLAN_EXAMPLE,), "[[targets]]", PLAN_LINES)
+    block(YEAR_EXAMPLE, "[[targets]]", YEAR_LINES)
+    block((REGIONS_EXAMPLE,), "[[regions]]", REGION_LINES)
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _refuse_taken(folder: Path, data: Path, files: tuple[Path, ...]) -> None:
+    """Anything at the paths init writes is refused, a link included (never followed)."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(code="folder_is_file", folder=folder)
+    if data.is_symlink() or (data.exists() and not data.is_dir()):
+        raise InputError(code="init_exists", file=data)
+    for path in files:
+        if os.path.lexists(path):
+            raise InputError(code="init_exists", file=path)
+
+
+def _made_folders(folder: Path) -> list[Path]:
+    """Make folder and its missing parents; returns those made, outermost first."""
+    missing = []
+    at = folder
+    while not os.path.lexists(at) and at != at.parent:
+        missing.append(at)
+        at = at.parent
+    made = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            made.append(path)
+    except OSError as exc:
+        _remove(made, [])
+        raise OutputError(
+            code="folder_unwritable", folder=folder, reason=exc.strerror, hint=HINT
+        ) from None
+    return made
+
+
+def _remove(folders: list[Path], files: list[Path]) -> None:
+    for path in files:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    for path in reversed(folders):
+        with contextlib.suppress(OSError):
+            path.rmdir()
+
+
+def _link_into_place(tmp: Path, path: Path) -> None:
+    """tmp at path, never replacing what may have appeared there since it was checked."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise InputError(code="init_exists", file=path) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise OutputError(
+                code="cannot_write", file=path, reason=exc.strerror, hint=HINT
+            ) from None
+        # a file system without hard links: checked again just before the rename
+        if os.path.lexists(path):
+            raise InputError(code="init_exists", file=path) from None
+        os.rename(tmp, path)
+
+
+def init_folder(folder: Path, sheet: Words, blank: bool = False) -> list[Path]:
+    """Write folder/data/targets.toml and folder/data/actuals.xlsx, all or nothing; never
+    over anything already at their paths.
+
+    The workbook's header, dropdowns and how-to sheet are in the language of `sheet`; with
+    `blank`, the targets file has no goal (two commented examples, commented in `sheet`'s
+    language) and the workbook's dropdowns offer no region or indicator yet.
     """
     data = folder / "data"
     targets_path, actuals_path = data / "targets.toml", data / "actuals.xlsx"
-    for path in (targets_path, actuals_path):
-        if path.exists():
-            raise InputError(code="init_exists", file=path)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(code="folder_is_file", folder=folder)
-    text = shipped_targets()
-    targets_path.parent.mkdir(parents=True, exist_ok=True)
-    write_all({targets_path: text}, hint=HINT)
-    regions, indicators = choices(load_targets(targets_path), sheet)
-    buffer = io.BytesIO()
-    new_actuals_workbook((), regions, indicators, sheet).save(buffer)
-    write_all({actuals_path: buffer.getvalue()}, hint=HINT)
+    _refuse_taken(folder, data, (targets_path, actuals_path))
+    text = blank_targets(sheet) if blank else shipped_targets()
+    made = _made_folders(data)
+    temps: list[Path] = []
+    placed: list[Path] = []
+    try:
+        temps.append(write_temp(targets_path, text, hint=HINT))
+        # the dropdowns offer the goals' names, read from the file as written
+        goals = TargetsFile(()) if blank else load_targets(temps[0], goals_required=False)
+        regions, indicators = choices(goals, sheet)
+        buffer = io.BytesIO()
+        new_actuals_workbook((), regions, indicators, sheet).save(buffer)
+        temps.append(write_temp(actuals_path, buffer.getvalue(), hint=HINT))
+        for tmp, path in zip(temps, (targets_path, actuals_path), strict=True):
+            _link_into_place(tmp, path)
+            placed.append(path)
+    except BaseException:
+        _remove(made, [*temps, *placed])
+        raise
+    _remove([], temps)
     return [targets_path, actuals_path]

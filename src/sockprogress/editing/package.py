@@ -64,12 +64,12 @@ class _XmlCell:
 class PackageEdit:
     """The Actuals sheet's XML of one workbook, and the edits a new row needs."""
 
-    def __init__(self, name: str, data: bytes) -> None:
+    def __init__(self, name: str, data: bytes, sheet: str = "Actuals") -> None:
         self.name = name
         self.data = data
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))
-            part = sheet_part(self.archive, "Actuals")
+            part = sheet_part(self.archive, sheet)
         except (KeyError, zipfile.BadZipFile, ParseError, OSError):
             part = None
         if part is None or part not in self.archive.namelist():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,10 @@ from ..safewrite import replace, write_temp
 from ..words import N_
 
 LOCK_TIMEOUT_SECONDS = 60
+# Backups kept beside a workbook: one for each of its last changes; older ones are removed.
+BACKUPS_KEPT = 30
+BACKUP_FOLDER = "backups"
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
 
 
 @contextlib.contextmanager
@@ -43,17 +49,84 @@ def refuse_if_open(path: Path) -> None:
             )
 
 
+def backups_of(path: Path) -> list[Path]:
+    """The backups of path (backups/<stem>-YYYYMMDD-HHMMSS[-n]<suffix> beside it), oldest
+    first; other files in the folder are not backups of it."""
+    pattern = re.compile(
+        rf"{re.escape(path.stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(path.suffix)}"
+    )
+    found = []
+    try:
+        entries = list((path.parent / BACKUP_FOLDER).iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match and entry.is_file() and not entry.is_symlink():
+            found.append(((match[1], int(match[2] or 0)), entry))
+    return [entry for _, entry in sorted(found)]
+
+
+def backup_time(backup: Path) -> dt.datetime | None:
+    """When a backup was made, as its name says."""
+    match = re.search(r"-(\d{8}-\d{6})(?:-\d+)?\.[^.]*$", backup.name)
+    if match is None:
+        return None
+    try:
+        return dt.datetime.strptime(match[1], STAMP_FORMAT)
+    except ValueError:
+        return None
+
+
+def _number(backup: Path) -> int:
+    """The -n of a backup made in the same second as an earlier one (0 for the first)."""
+    match = re.search(r"-\d{8}-\d{6}-(\d+)\.[^.]*$", backup.name)
+    return int(match[1]) if match else 0
+
+
+def prune(path: Path, kept: int = BACKUPS_KEPT) -> list[Path]:
+    """Remove the backups of path beyond the newest `kept`; returns those removed. A backup
+    that cannot be removed is left (the next backup tries again)."""
+    removed = []
+    for old in backups_of(path)[:-kept] if kept > 0 else backups_of(path):
+        with contextlib.suppress(OSError):
+            old.unlink()
+            removed.append(old)
+    return removed
+
+
+def refuse_read_only(real: Path, name: str) -> None:
+    """A workbook that cannot be written is refused before anything is done."""
+    try:
+        mode = real.stat().st_mode
+    except OSError as exc:
+        raise InputError(code="cannot_read", file=name, reason=exc.strerror) from None
+    if not mode & stat.S_IWUSR or not os.access(real, os.W_OK):
+        raise InputError(code="workbook_read_only", file=name)
+
+
 def backup(path: Path, data: bytes) -> Path:
-    """Write data (path's bytes as read) to backups/<stem>-<time><suffix> beside path.
+    """Write data (path's bytes as read) to backups/<stem>-<time><suffix> beside path, then
+    remove the backups beyond the last BACKUPS_KEPT.
 
     Never over an earlier backup; a backup that cannot be written whole leaves no file.
     """
-    folder = path.parent / "backups"
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = _backup(path, data)
+    prune(path)
+    return target
+
+
+def _backup(path: Path, data: bytes) -> Path:
+    folder = path.parent / BACKUP_FOLDER
+    stamp = dt.datetime.now().strftime(STAMP_FORMAT)
     target: Path | None = None
     try:
         folder.mkdir(exist_ok=True)
-        for n in range(1000):
+        # after the backups of this second already made (some may be pruned): the newest
+        # backup is always the last in name order
+        same = [p for p in backups_of(path) if f"-{stamp}" in p.name]
+        first = max((_number(p) + 1 for p in same), default=0)
+        for n in range(first, 1000):
             suffix = f"-{n}" if n else ""
             candidate = folder / f"{path.stem}-{stamp}{suffix}{path.suffix}"
             try:

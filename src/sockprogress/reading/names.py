@@ -87,6 +87,7 @@ def names_of(targets: TargetsFile, file: str = "targets.toml") -> Names:
     indicator_pairs = [(t.indicator, t.name_zh) for t in targets.targets if t.name_zh]
     indicator_pairs += [(i.indicator, i.name_zh) for i in targets.indicators if i.name_zh]
     region_codes = [t.region for t in targets.targets] + [r for r, _ in targets.regions_zh]
+    region_codes += list(targets.regions)
     indicator_codes = [t.indicator for t in targets.targets]
     indicator_codes += [i.indicator for i in targets.indicators]
     regions = _accepted(N_("regions"), region_codes, region_pairs, file)

@@ -337,8 +337,12 @@ def _report_info(name: str, data: dict[str, Any]) -> ReportInfo:
     return ReportInfo(*(table.text(key, required=False) for key in REPORT_KEYS))
 
 
-def load_targets(path: Path) -> TargetsFile:
-    """Read targets.toml; any problem raises InputError naming file, entry and key."""
+def load_targets(path: Path, goals_required: bool = True) -> TargetsFile:
+    """Read targets.toml; any problem raises InputError naming file, entry and key.
+
+    A file without a goal (as `init --blank` writes it) is refused unless `goals_required` is
+    False: a report needs goals, while `actuals add` and `actuals refresh` need only the names.
+    """
     data = _parse(path)
     name = path.name
     for key in data:
@@ -346,8 +350,8 @@ def load_targets(path: Path) -> TargetsFile:
             close = _closest(key, (*TOP_KEYS, "report"))
             code = "targets_unknown_top_key_close" if close else "targets_unknown_top_key"
             raise InputError(code=code, file=name, key=key, close=close)
-    entries = data.get("targets")
-    if not isinstance(entries, list) or not entries:
+    entries = data.get("targets", [] if not goals_required else None)
+    if not isinstance(entries, list) or (goals_required and not entries):
         raise InputError(code="targets_none", file=name)
     for key in TOP_KEYS:
         listed = data.get(key, [])
@@ -376,15 +380,21 @@ def load_targets(path: Path) -> TargetsFile:
             )
         )
     regions = []
+    listed = []
     for i, e in enumerate(data.get("regions", []), 1):
         table = _Table(name, "region", i, e)
         table.check_keys(REGION_KEYS, ("region",))
+        listed.append(str(table.text("region")))
         zh = table.text("name_zh", required=False)
         if zh:
-            regions.append((str(table.text("region")), zh))
+            regions.append((listed[-1], zh))
     regions += [(t.region, t.region_zh) for t in targets if t.region_zh]
     loaded = TargetsFile(
-        targets, tuple(indicators), tuple(dict(regions).items()), info=_report_info(name, data)
+        targets,
+        tuple(indicators),
+        tuple(dict(regions).items()),
+        info=_report_info(name, data),
+        regions=tuple(dict.fromkeys(listed)),
     )
     names_of(loaded, name)  # a Chinese name standing for two codes is refused here, once
     return loaded

@@ -537,7 +537,10 @@ ERRORS: dict[str, str] = {
     "targets_unknown_top_key_close": N_(
         "{file}: unknown top-level key '{key}' (did you mean '{close}'?)"
     ),
-    "targets_none": N_("{file}: no [[targets]] entries"),
+    "targets_none": N_(
+        "{file}: no goals yet (no [[targets]] entries); add a [[targets]] table for each goal "
+        "(the commented examples in the file show how), then run again"
+    ),
     "targets_not_list": N_("{file}: '{key}' must be a list of [[{key}]] tables"),
     "targets_too_many": N_("{file}: {count} [[{key}]] entries is past the limit"),
     "targets_duplicate_id": N_("{file}, target {index}: duplicate id '{id}' (also target {other})"),
@@ -557,6 +560,32 @@ ERRORS: dict[str, str] = {
     "basis_not_month_period": N_("--basis: applies to month periods only, not to {period}"),
     "workbook_read_only": N_(
         "{file}: the workbook is read-only; make it writable (or copy it) and run again"
+    ),
+    # a name targets.toml does not give (`close`: the closest known names; `listed`: some
+    # known names, none being close; `none`: the file names none yet)
+    "add_unknown_region_close": N_(
+        "--region: '{name}' is not a region of {targets} (did you mean {close}?); correct it, "
+        "or add --new to store a new region on purpose"
+    ),
+    "add_unknown_region_listed": N_(
+        "--region: '{name}' is not a region of {targets} (its regions: {close}); correct it, "
+        "or add --new to store a new region on purpose"
+    ),
+    "add_unknown_region_none": N_(
+        "--region: '{name}': {targets} names no region yet; write your goals in it first (its "
+        "examples show how), or add --new to store a new region on purpose"
+    ),
+    "add_unknown_indicator_close": N_(
+        "--indicator: '{name}' is not an indicator of {targets} (did you mean {close}?); "
+        "correct it, or add --new to store a new indicator on purpose"
+    ),
+    "add_unknown_indicator_listed": N_(
+        "--indicator: '{name}' is not an indicator of {targets} (its indicators: {close}); "
+        "correct it, or add --new to store a new indicator on purpose"
+    ),
+    "add_unknown_indicator_none": N_(
+        "--indicator: '{name}': {targets} names no indicator yet; write your goals in it "
+        "first (its examples show how), or add --new to store a new indicator on purpose"
     ),
     "row_exists": N_(
         "{file}, sheet {sheet}, row {row}: {region} / {indicator} / {period} is already there; "
@@ -578,6 +607,19 @@ ERRORS: dict[str, str] = {
     "too_many_backups": N_("{folder}: too many backups this second; nothing changed"),
     "cannot_add_safely": N_(
         "{file}: cannot add a row safely ({why}); add the row in Excel instead"
+    ),
+    # `actuals undo` (editing/undo.py)
+    "no_backup": N_(
+        "{file}: nothing to undo: there is no backup in {folder} (sockprogress keeps one "
+        "before each change it makes)"
+    ),
+    "undo_changed_meanwhile": N_(
+        "{file}: the workbook changed while undo was asking; nothing changed, run undo again"
+    ),
+    # `actuals refresh` (editing/lists.py)
+    "no_lists_sheet": N_(
+        "{file}: has no dropdown lists made by sockprogress init (a hidden sheet '{sheet}' with "
+        "region_list, indicator_list and basis_list); its own are left alone"
     ),
     "init_exists": N_("{file}: already exists; init never overwrites, choose a new folder"),
     "folder_is_file": N_("{folder}: is a file, not a folder"),

@@ -1,0 +1,155 @@
+"""`sockprogress actuals undo`: the workbook put back as it was before the tool's last change.
+
+Every change the tool makes (`actuals add`, `actuals refresh`, `actuals undo` itself) first
+keeps the workbook as it was in backups/ beside it (safekeeping.py). Undo puts the newest of
+those back, after keeping the workbook as it is now in a backup of its own: so an undo is
+undone by running undo again. What it brings back or removes is found by reading both
+workbooks with the reader the report uses, and said before anything changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, SockProgressError
+from ..reading import read_actuals
+from ..reading.safety import check_workbook
+from ..words.words import Words
+from .safekeeping import (
+    BACKUP_FOLDER,
+    backup,
+    backups_of,
+    locked,
+    refuse_if_open,
+    refuse_read_only,
+    remove_stale_temps,
+    save_replacing,
+)
+
+# A row as undo compares it: region, indicator, period, basis, value, source, note.
+RowKey = tuple[str, str, str, str, float, str, str]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of the Actuals sheet, where it stands in its workbook."""
+
+    number: int
+    key: RowKey
+
+    @property
+    def series(self) -> tuple[str, str, str, str]:
+        """Region, indicator, period and basis: a row changed keeps these."""
+        return self.key[:4]
+
+    def said(self, words: Words) -> str:
+        """`Xiaobeihe · sock_output · 2025-06 (that month) = 1,234`, as the sheet writes it."""
+        region, indicator, period, basis, value, _, _ = self.key
+        shown = words.decimal(value, "#,##0.######")
+        covered = words.paren(words.basis(basis, period)) if basis else ""
+        return f"{region} · {indicator} · {words.period_as_written(period)}{covered} = {shown}"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """What putting a backup back does to the Actuals sheet's rows."""
+
+    brought_back: tuple[Row, ...]
+    removed: tuple[Row, ...]
+    changed: tuple[tuple[Row, Row], ...]  # (as now, as it will be)
+    unreadable: SockProgressError | None = None  # the workbook as it is now cannot be read
+
+    @property
+    def empty(self) -> bool:
+        return not (self.brought_back or self.removed or self.changed)
+
+
+def last_backup(path: Path) -> Path:
+    """The newest backup of path; InputError when there is none."""
+    found = backups_of(path)
+    if not found:
+        raise InputError(
+            code="no_backup", file=path.name, folder=path.parent / BACKUP_FOLDER
+        ) from None
+    return found[-1]
+
+
+def _rows(path: Path) -> list[Row]:
+    frame = read_actuals(path).rows
+    columns = ("region", "indicator", "period", "basis", "value", "source", "note")
+    values = [frame[c].tolist() for c in ("row", *columns)]
+    return [
+        Row(int(n), (str(r), str(i), str(p), str(b or ""), float(v), str(s or ""), str(t or "")))
+        for n, r, i, p, b, v, s, t in zip(*values, strict=True)
+    ]
+
+
+def difference(current: Path, kept: Path) -> Difference:
+    """The rows putting `kept` back over `current` brings back, removes or changes."""
+    old = _rows(kept)
+    try:
+        now = _rows(current)
+    except SockProgressError as exc:
+        return Difference(tuple(old), (), (), unreadable=exc)
+    only_old = Counter(r.key for r in old) - Counter(r.key for r in now)
+    only_now = Counter(r.key for r in now) - Counter(r.key for r in old)
+
+    def taken(rows: list[Row], counts: Counter[RowKey]) -> list[Row]:
+        out = []
+        for row in rows:
+            if counts[row.key] > 0:
+                counts[row.key] -= 1
+                out.append(row)
+        return out
+
+    back, gone = taken(old, only_old), taken(now, only_now)
+    changed = []
+    for row in list(gone):
+        partner = next((b for b in back if b.series == row.series), None)
+        if partner is not None:
+            changed.append((row, partner))
+            gone.remove(row)
+            back.remove(partner)
+    return Difference(tuple(back), tuple(gone), tuple(changed))
+
+
+def undo(path: Path, kept: Path, expected: bytes) -> Path:
+    """Put `kept` back at path, atomically and under the lock, after a backup of path as it
+    is; returns that backup. `expected`: path's bytes when the difference was shown; a
+    workbook changed since is refused (nothing changes)."""
+    check_workbook(kept)
+    real = path.resolve()
+    refuse_if_open(path)
+    if real != path.absolute():
+        refuse_if_open(real)
+    refuse_read_only(real, path.name)
+    with locked(real):
+        remove_stale_temps(real)
+        now = real.read_bytes()
+        if now != expected:
+            raise InputError(code="undo_changed_meanwhile", file=path.name)
+        data = kept.read_bytes()
+        copy = backup(path, now)
+        try:
+            save_replacing(real, data)
+        except BaseException:
+            # nothing changed: the backup of the unchanged workbook is not a change to undo
+            with contextlib.suppress(OSError):
+                copy.unlink()
+            raise
+    return copy
+
+
+def made(kept: Path) -> dt.datetime | None:
+    """When the backup was made (its name says it; else its file's time)."""
+    from .safekeeping import backup_time
+
+    when = backup_time(kept)
+    if when is None:
+        with contextlib.suppress(OSError):
+            when = dt.datetime.fromtimestamp(kept.stat().st_mtime)
+    return when

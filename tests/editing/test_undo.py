@@ -1,0 +1,167 @@
+"""`sockprogress actuals undo`: the workbook as it was before the tool's last change (issue 22).
+
+Shown first (rows brought back, removed or changed, read by the report's own reader), asked,
+then put back atomically after a backup of its own, so that undo undoes itself. Backups are
+kept for the last 30 changes. Every figure here is synthetic.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from helpers import add_args
+
+from sockprogress.cli import main
+from sockprogress.editing.safekeeping import BACKUPS_KEPT, backup, backups_of
+from sockprogress.editing.undo import last_backup, undo
+from sockprogress.errors import InputError, OutputError
+from sockprogress.reading import read_actuals
+
+
+def _add(workbook: Path, targets: Path, period: str, value: str, *extra: str) -> Result:
+    result = CliRunner().invoke(main, [*add_args(workbook, targets, period, value), *extra])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _undo(workbook: Path, *extra: str, answer: str | None = None) -> Result:
+    args = ["actuals", "undo", "--actuals", str(workbook), *extra]
+    return CliRunner().invoke(main, args, input=answer)
+
+
+def test_undo_takes_back_an_add_and_undo_again_takes_back_the_undo(
+    workbook: Path, targets: Path
+) -> None:
+    before = workbook.read_bytes()
+    _add(workbook, targets, "2023", "150")
+    added = workbook.read_bytes()
+    result = _undo(workbook, "--yes")
+    assert result.exit_code == 0, result.output
+    assert "Undo puts actuals.xlsx back as it was on " in result.output
+    assert "  removes row 4: Testville · widgets · 2023 = 150\n" in result.output
+    assert "actuals.xlsx: put back (the workbook as it was is kept in " in result.output
+    assert workbook.read_bytes() == before
+    assert list(read_actuals(workbook).rows["value"]) == [100, 120]
+    assert last_backup(workbook).read_bytes() == added  # the undo is undoable
+    again = _undo(workbook, "--yes")
+    assert again.exit_code == 0, again.output
+    assert "  brings back row 4: Testville · widgets · 2023 = 150\n" in again.output
+    assert workbook.read_bytes() == added
+
+
+def test_undo_shows_a_changed_row_and_asks_first(workbook: Path, targets: Path) -> None:
+    _add(workbook, targets, "2022", "125", "--replace")
+    replaced = workbook.read_bytes()
+    count = len(backups_of(workbook))
+    declined = _undo(workbook, answer="n\n")
+    assert declined.exit_code == 1
+    assert (
+        "  changes row 3: Testville · widgets · 2022 = 125 → Testville · widgets · 2022 = 120"
+        in declined.output
+    )
+    assert "Put actuals.xlsx back? [y/N]: n\nNothing changed.\n" in declined.output
+    assert workbook.read_bytes() == replaced and len(backups_of(workbook)) == count
+    accepted = _undo(workbook, answer="y\n")
+    assert accepted.exit_code == 0, accepted.output
+    assert list(read_actuals(workbook).rows["value"]) == [100, 120]
+    assert len(backups_of(workbook)) == count + 1
+
+
+def test_undo_speaks_chinese(workbook: Path, targets: Path) -> None:
+    _add(workbook, targets, "2024-06", "130", "--basis", "ytd")
+    result = _undo(workbook, "--lang", "zh", answer="y\n")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("撤销将把 actuals.xlsx 恢复为")
+    assert lines[1] == "  删除第4行：Testville · widgets · 2024年6月（1—6月累计） = 130"
+    assert lines[2] == "是否恢复 actuals.xlsx\N{FULLWIDTH QUESTION MARK} [y/N]: y"
+    assert lines[3].startswith("actuals.xlsx：已恢复（恢复前的工作簿保存在 ")
+    assert "再次运行 sockprogress actuals undo 即可撤回本次恢复" in lines[3]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Error: actuals.xlsx: nothing to undo: there is no backup in "),
+        ("zh", "错误：actuals.xlsx：没有可撤销的修改："),
+    ],
+)
+def test_undo_without_a_backup_is_refused(workbook: Path, lang: str, said: str) -> None:
+    before = workbook.read_bytes()
+    result = _undo(workbook, "--yes", "--lang", lang)
+    assert result.exit_code == 2
+    assert result.output.startswith(said), result.output
+    assert workbook.read_bytes() == before and not (workbook.parent / "backups").exists()
+
+
+def test_undo_refuses_an_open_workbook(workbook: Path, targets: Path) -> None:
+    _add(workbook, targets, "2023", "150")
+    added = workbook.read_bytes()
+    (workbook.parent / "~$actuals.xlsx").write_bytes(b"owner")
+    result = _undo(workbook, "--yes")
+    assert result.exit_code == 2 and "is open in Excel" in result.output
+    assert workbook.read_bytes() == added
+
+
+def test_a_failed_undo_changes_nothing(
+    workbook: Path, targets: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add(workbook, targets, "2023", "150")
+    added = workbook.read_bytes()
+    count = len(backups_of(workbook))
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("sockprogress.safewrite.os.replace", full)
+    result = _undo(workbook, "--yes")
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert workbook.read_bytes() == added
+    assert len(backups_of(workbook)) == count  # no backup of a change that did not happen
+    assert not [p for p in workbook.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_workbook_changed_while_undo_asked_is_left_alone(workbook: Path, targets: Path) -> None:
+    _add(workbook, targets, "2023", "150")
+    added = workbook.read_bytes()
+    with pytest.raises(InputError, match="changed while undo was asking"):
+        undo(workbook, last_backup(workbook), expected=b"what was shown")
+    assert workbook.read_bytes() == added
+
+
+def test_backups_are_kept_for_the_last_30_changes(workbook: Path) -> None:
+    folder = workbook.parent / "backups"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("the user's own file")
+    made = [backup(workbook, f"change {n}".encode()) for n in range(BACKUPS_KEPT + 5)]
+    kept = backups_of(workbook)
+    assert len(kept) == BACKUPS_KEPT
+    assert kept == made[-BACKUPS_KEPT:]
+    assert [p.read_bytes() for p in kept][:2] == [b"change 5", b"change 6"]
+    assert (folder / "notes.txt").exists()
+    assert last_backup(workbook).read_bytes() == f"change {BACKUPS_KEPT + 4}".encode()
+
+
+def test_every_change_prunes_the_backups(workbook: Path, targets: Path) -> None:
+    for n in range(BACKUPS_KEPT):
+        backup(workbook, f"old {n}".encode())
+    _add(workbook, targets, "2023", "150")
+    kept = backups_of(workbook)
+    assert len(kept) == BACKUPS_KEPT
+    assert b"old 0" not in {p.read_bytes() for p in kept}
+
+
+def test_a_backup_that_cannot_be_written_changes_nothing(
+    workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", refuse)
+    with pytest.raises(OutputError):
+        backup(workbook, b"data")
+    assert backups_of(workbook) == []
+    assert os.path.exists(workbook)
