@@ -12,11 +12,11 @@ lint:
 	$(PYTHON) -m mypy
 	$(PYTHON) -m mypy tests/html/conftest.py
 
-# The performance goals, measured side by side (several minutes; see README, Performance).
+# The performance goals, measured side by side (several minutes; see docs/performance.md).
 bench:
 	$(PYTHON) benchmarks/bench.py
 
-# The message catalogue (README, "Adding a language"): collect the messages of the code and the
+# The message catalogue (docs/languages.md, "Adding a language"): collect the messages of the code and the
 # templates, merge them into every language's .po, and compile the .mo files the tool reads.
 LOCALE = src/sockprogress/words/locale
 # A `Words` is called with a message id: words("…"), words.n(…), words.p(…), words.np(…).

@@ -5,7 +5,7 @@ Run from the repository root: python scripts/build_shipped_actuals.py
 data/public-figures.csv is the verification log: one line per published figure, with the
 publisher, the author or edition (byline), title, publication date and address of the article,
 the sentence quoted in its original language, why the row carries its period (the dating rule
-in README, "The shipped figures"), and how it was checked. The workbook is what users update;
+in docs/data.md, "The shipped figures"), and how it was checked. The workbook is what users update;
 it is built by the same code as `sockprogress init`, with the dropdowns fed from
 data/targets.toml.
 

@@ -217,7 +217,7 @@ CASES: list[tuple[str, Scenario, str | None]] = [
             _spec(kind="annual_total", target=2000, baseline={"period": "2021", "value": 900}),
             [("2023", 1200), ("2023-03", 280, "ytd"), ("2024-03", 330, "ytd"), ("2024-03", 110)],
             "2024-04",
-            # A month's amount and its year-to-date are different figures (README
+            # A month's amount and its year-to-date are different figures (docs/method.md
             # "Duplicates"): TTM to 2024-03 = 330 + (1200 - 280).
             latest_value=1250,
             latest_period="2024-03",

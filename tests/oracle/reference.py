@@ -9,7 +9,8 @@ Readings of the contract where it leaves room (cited as R<n> in the code):
       canonical text: "2024", "2025-06", "2025-06-15" (a date cell gives its ISO date).
   R2  "The same period twice" = same region, indicator and canonical period text; a month's
       amount and its year-to-date are different figures (the project's documented choice,
-      README "Duplicates": bulletins publish both, as the shipped express-parcel figures do);
+      docs/method.md "Duplicates": bulletins publish both, as the shipped express-parcel
+      figures do);
       the row further down the sheet ("lower") is used.
   R3  "Derived exactly" is taken as the principle and the contract's examples as instances:
       every row is a linear statement about monthly amounts (a `month` row: one month; a `ytd`

@@ -108,7 +108,7 @@ HOWTO = (
     (N_("Then check the workbook:  sockprogress check"), False),
     (N_("and write the report:     sockprogress report"), False),
 )
-# The sheet's name in each language; the Actuals sheet keeps its name (README: the actuals
+# The sheet's name in each language; the Actuals sheet keeps its name (docs/data.md: the actuals
 # workbook), since every message and the reader name it so.
 HOWTO_SHEET_ZH = "填报说明"
 VALUE_ERROR = N_("A plain number above zero, e.g. 3500000000.")

@@ -4,7 +4,7 @@ A figure that breaks a rule is kept and judged, but it becomes a warning in `che
 output's data issues, and the targets judged on it are marked "check this figure" beside their
 status, so a typo can never turn a goal achieved without a word on the same line.
 
-The rules, with their thresholds (README, "Plausibility checks"):
+The rules, with their thresholds (docs/method.md, "Plausibility checks"):
 - `jump`: a value 100 times or more above, or below a hundredth of, the typical (median) value
   of the other figures of the same series (region, indicator and basis). A 万/亿 slip is a
   factor of 10^4 or 10^8; a series of this kind does not move by a factor of 100.

@@ -1,9 +1,10 @@
 """The message catalogues and the languages there are, read with the standard library only.
 
 The catalogues are `locale/<lang>/LC_MESSAGES/sockprogress.po` beside this file, compiled to
-`.mo` (README: "Adding a language"); what else a language writes (punctuation, number and date
-forms) is its entry in `locales.toml`. Message ids are the English text; code marks them with
-`N_` where a table holds them, and a `Words` (words.py) translates them where they are shown.
+`.mo` (docs/languages.md: "Adding a language"); what else a language writes (punctuation,
+number and date forms) is its entry in `locales.toml`. Message ids are the English text; code
+marks them with `N_` where a table holds them, and a `Words` (words.py) translates them where
+they are shown.
 Only the standard library is imported here, so the command line can settle its language before
 it starts anything heavy.
 """
