@@ -104,7 +104,10 @@ def test_report_writes_the_docx_beside_the_others_and_python_docx_reads_it_back(
     assert paragraphs[0].startswith(said.title)
     assert said.period in paragraphs[0]
     assert Words.of(lang).sentence_gap.join(said.lead) in paragraphs
-    assert paragraphs[-1] == said.note_in_document
+    assert said.notes and paragraphs[-len(said.notes) - 1 :] == [
+        said.note_in_document,
+        *said.notes,
+    ]
     (table,) = document.tables
     assert len(table.rows) == 1 + len(shipped_report.targets)
     assert [c.text for c in table.rows[0].cells] == list(said.headings)
@@ -144,14 +147,22 @@ def test_the_bulletin_in_order_every_paragraph_from_the_report(
     ]
     for part in said.sections:
         expected += [part.heading, *part.paragraphs]
-    expected.append(said.note_in_document)
+    if said.notes:
+        expected += [said.note_in_document, *said.notes]
     assert paragraphs == expected
-    # each goal's paragraph in part II, with its source in brackets where it has one
+    # each goal's paragraph in part II names the note that gives its latest figure's source;
+    # a source several goals share is one note; no note without a source
     (goals, *_) = said.sections
     assert len(goals.paragraphs) == len(report.targets)
+    sources = [r.latest.source for r in report.targets if r.latest is not None and r.latest.source]
+    assert len(said.notes) == len(set(sources))
+    words = Words.of(lang)
     for text, result in zip(goals.paragraphs, report.targets, strict=True):
         if result.latest is not None and result.latest.source:
-            assert result.latest.source in text
+            (n,) = [i for i, line in enumerate(said.notes, 1) if result.latest.source in line]
+            assert text.endswith(words.paren(words("source: note {n}").format(n=n)))
+        else:
+            assert words("source: note {n}").split("{n}")[0] not in text
     (table,) = document.tables
     assert len(table.columns) == len(said.keys)
     assert [len(r.cells) for r in table.rows] == [len(said.keys)] * (1 + len(report.targets))
@@ -358,7 +369,7 @@ def test_an_offices_bulletin_docx_is_its_template(shipped_report: Report, tmp_pa
     assert title.style.font.size == Pt(26)
     assert "模板正文，应被替换" not in texts(document)
     said = bulletin_of(shipped_report, "zh")
-    assert texts(document)[-1] == said.note_in_document
+    assert texts(document)[-1] == said.notes[-1]
     # the styles the template lacks are the bulletin's own
     assert east_asian(document, Words.of("zh")("Table text")) == "宋体"
 

@@ -184,20 +184,22 @@ def test_schedule_is_in_points_never_percent() -> None:
     behind = replace(figures, latest=june)
     assert (
         schedule_text(behind, Words.of("zh"))
-        == "增量完成率70.0%，2025年6月低于序时进度25.3个百分点"
+        == "增量完成率70.0%，2025年6月低于同期序时进度（95.3%）25.3个百分点"
     )
     assert schedule_text(behind, Words.of("en")) == (
         "70.0 % of the gap closed since the baseline; as of Jun 2025, behind the time-proportional "
-        "schedule by 25.3 points"
+        "schedule (95.3 %) by 25.3 points"
     )
     ahead = replace(
         result_with_figures(gap_closed_pct=80.0, time_elapsed_pct=60.0, schedule_gap_pts=20.0),
         latest=june,
     )
     assert (
-        schedule_text(ahead, Words.of("zh")) == "增量完成率80.0%，2025年6月超序时进度20.0个百分点"
+        schedule_text(ahead, Words.of("zh"))
+        == "增量完成率80.0%，2025年6月超同期序时进度（60.0%）20.0个百分点"
     )
-    assert "%" not in schedule_text(ahead, Words.of("zh")).split("，")[1]
+    # the schedule is stated as a share; how far ahead or behind, in points
+    assert schedule_text(ahead, Words.of("zh")).endswith("）20.0个百分点")
 
 
 @settings(max_examples=3000, deadline=None)

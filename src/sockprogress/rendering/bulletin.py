@@ -81,7 +81,10 @@ class Bulletin:
     # the one line on sources, for a document whose sources follow each goal (docx) or whose
     # detail follows page 1 (the page, the workbook)
     note: str
+    # the heading of the document's source notes, and the notes (`1. 新华网…`); none when no
+    # figure has a source
     note_in_document: str
+    notes: tuple[str, ...]
 
 
 def _unit_and_divisor(r: TargetResult, words: Words) -> tuple[str, float]:
@@ -143,33 +146,49 @@ def report_period(view: ReportView, words: Words) -> str:
     return words.month(as_of)
 
 
-def paragraph(view: TargetView, name: str, words: Words) -> str:
-    """One goal as the document's second part says it: its goal, where it stands, its status,
-    and its latest figure's source in brackets."""
+def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> str:
+    """One goal as the document's second part says it, in a bulletin's order: the goal; the
+    period, the figure and its share of the goal, held against the schedule; its progress; and
+    which note gives its source (`note`, None when the figure has no source)."""
     r = view.result
-    parts = [words("Goal: {goal}").format(goal=words.goal_text(r.target))]
+    sentences = [words("The goal: {goal}.").format(goal=words.goal_text(r.target))]
     latest = view.figure("latest")
     if view.year_line:
-        parts.append(view.year_line.rstrip("。."))
+        sentences.append(view.year_line)
     elif latest is not None and r.latest is not None:
-        parts.append(words("latest figure {latest}").format(latest=latest.text))
+        clauses = [words("Latest figure {latest}").format(latest=latest.text)]
         share = view.figure("share_of_target_pct")
         if share is not None and share.value is not None:
-            parts.append(words("{share} of the goal").format(share=share.text))
+            clauses.append(words("{share} of the goal").format(share=share.text))
+        figures = words.joined(clauses)
         schedule = view.figure("schedule_gap_pts")
         if schedule is not None and schedule.remark:
-            parts.append(schedule.remark)
+            figures += words.semicolon + schedule.remark
+        sentences.append(words("{clauses}.").format(clauses=figures))
     else:
-        parts.append(words("no figure yet"))
-    parts.append(words("progress: {status}").format(status=view.status_short))
-    said = words("{clauses}.").format(clauses=words.joined(parts))
-    source = r.latest.source if r.latest is not None else ""
-    if source:
-        said += words.paren(words("source: {source}").format(source=source))
+        sentences.append(words("No figure yet."))
+    sentences.append(words("Progress: {status}.").format(status=view.status_short))
+    said = words.sentence_gap.join(sentences)
+    if note is not None:
+        said += words.paren(words("source: note {n}").format(n=note))
     return words("{name}. {said}").format(name=name, said=said)
 
 
-def attention(view: ReportView, words: Words) -> tuple[str, ...]:
+def source_notes(view: ReportView) -> tuple[dict[str, int], tuple[str, ...]]:
+    """The latest figures' sources, numbered once each in the order the goals come (a source
+    several goals share is one note), and the notes' lines: `1. 新华网…`."""
+    numbers: dict[str, int] = {}
+    for t in view.targets:
+        latest = t.result.latest
+        if latest is not None and latest.source and latest.source not in numbers:
+            numbers[latest.source] = len(numbers) + 1
+    lines = tuple(
+        view.words("{n}. {source}").format(n=n, source=source) for source, n in numbers.items()
+    )
+    return numbers, lines
+
+
+def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple[str, ...]:
     """What needs attention, one line each: missed, behind, likely missed, without figures,
     resting on a figure to check; only the kinds the report has."""
     groups: list[tuple[str, list[TargetView]]] = [
@@ -200,7 +219,7 @@ def attention(view: ReportView, words: Words) -> tuple[str, ...]:
 
     def names(members: list[TargetView]) -> str:
         shown = words.listed(
-            t.name + (words.paren(t.check_line) if t.result.checks else "")
+            names_of[t.result.target.id] + (words.paren(t.check_line) if t.result.checks else "")
             for t in members[: outcome.NAMED_TARGETS]
         )
         more = len(members) - outcome.NAMED_TARGETS
@@ -226,14 +245,22 @@ def build_bulletin(view: ReportView) -> Bulletin:
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
     lead = outcome.headline(view.report, words, details=False)
     rows = tuple(row(t, many, words) for t in view.targets)
+    numbers, notes = source_notes(view)
+
+    def note(t: TargetView) -> int | None:
+        latest = t.result.latest
+        return numbers.get(latest.source) if latest is not None and latest.source else None
+
     paragraphs = tuple(
-        words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, r.name, words))
+        words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, r.name, note(t), words))
         for i, (t, r) in enumerate(zip(view.targets, rows, strict=True), 1)
         if i <= outcome.NAMED_TARGETS * 10
     )
+    # named as the table names them: with the region when there are several
+    names_of = {t.result.target.id: r.name for t, r in zip(view.targets, rows, strict=True)}
     attention_lines = tuple(
         words("({n}) {text}").format(n=words.numeral(i), text=line)
-        for i, line in enumerate(attention(view, words), 1)
+        for i, line in enumerate(attention(view, names_of, words), 1)
     )
     sections = [Section(words("II. The main indicators"), paragraphs)]
     if attention_lines:
@@ -244,8 +271,15 @@ def build_bulletin(view: ReportView) -> Bulletin:
         heading_period=words("({period})").format(period=period),
         issuer=issuer,
         as_of=words("Figures to the end of {month}").format(month=words.month(view.report.as_of)),
-        opening=words("Progress towards the goals to {period} is reported as follows.").format(
-            period=period
+        opening=(
+            words("Progress towards the goals to {period} is reported as follows:").format(
+                period=period
+            )
+            if year
+            else words(
+                "On the figures gathered to the end of {month}, progress towards the goals is "
+                "reported as follows:"
+            ).format(month=words.month(view.report.as_of))
         ),
         lead=lead,
         keys=keys,
@@ -258,8 +292,6 @@ def build_bulletin(view: ReportView) -> Bulletin:
             "Note: the source of every figure is given with each goal in the pages that follow "
             "and in the workbook."
         ),
-        note_in_document=words(
-            "Note: the source of each latest figure is given in brackets after each goal in "
-            "part II."
-        ),
+        note_in_document=words("Notes: the sources of the latest figures") if notes else "",
+        notes=notes,
     )

@@ -561,7 +561,10 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
         paragraph(part.heading, "heading")
         for text in part.paragraphs:
             paragraph(text, "body")
-    paragraph(bulletin.note_in_document, "note")
+    if bulletin.notes:
+        paragraph(bulletin.note_in_document, "note")
+        for line in bulletin.notes:
+            paragraph(line, "note")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -76,7 +76,7 @@ def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
 
 
 def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, words: Words) -> str:
-    """One status's count in the bulletin's words: `1项未完成`, `5项2025年全年数据尚未公布
+    """One status's count in the bulletin's words: `1项未完成`, `5项尚待2025年全年数据公布
     （按现有数据，其中4项预计难以完成）`."""
     if status == "awaiting_final":
         phrase = (
@@ -167,8 +167,8 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, words: Words) -> st
 
 
 def outcome_sentence(outcome: DeadlineOutcome, words: Words) -> str:
-    """The lead sentence as a bulletin writes it: `2025年末到期的8项目标中，1项未完成，5项2025年
-    全年数据尚未公布（按现有数据，其中4项预计难以完成），2项暂无数据，无法评估。`"""
+    """The lead sentence as a bulletin writes it: `2025年末到期的8项目标中，1项未完成，5项尚待2025
+    年全年数据公布（按现有数据，其中4项预计难以完成），2项暂无数据，无法评估。`"""
     counts = words.joined(_count_phrase(s, n, outcome, words) for s, n in outcome.counts)
     deadline = outcome.deadline
     sentence = (
@@ -260,26 +260,30 @@ def check_line(result: TargetResult, words: Words) -> str:
 
 
 def schedule_text(result: TargetResult, words: Words) -> str:
-    """`65.0 % of the goal; behind the time-proportional schedule by 35.0 points`."""
+    """`70.0 % of the gap closed since the baseline; as of Jun 2025, behind the
+    time-proportional schedule (95.3 %) by 25.3 points`."""
     f = result.figures
     if f.schedule_gap_pts is None or f.gap_closed_pct is None:
         return ""
     # The schedule is taken when the latest figure was (method): said with its date.
+    # The schedule itself is said too: held against the share of the goal, as bulletins hold
+    # 完成率, a reader would otherwise work out a schedule that is not the one compared.
     sentence = (
         words(
             "{closed} of the gap closed since the baseline; as of {period}, ahead of the "
-            "time-proportional schedule by {points} points"
+            "time-proportional schedule ({schedule}) by {points} points"
         )
         if f.schedule_gap_pts >= 0
         else words(
             "{closed} of the gap closed since the baseline; as of {period}, behind the "
-            "time-proportional schedule by {points} points"
+            "time-proportional schedule ({schedule}) by {points} points"
         )
     )
     latest = result.latest
     return sentence.format(
         closed=words.percent(f.gap_closed_pct),
         period=words.period(latest.period) if latest else DASH,
+        schedule=words.percent(f.time_elapsed_pct),
         points=words.number(abs(f.schedule_gap_pts), 1),
     )
 
