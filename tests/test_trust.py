@@ -49,6 +49,41 @@ def test_a_wan_yi_slip_is_flagged_and_marks_the_achieved_target() -> None:
     assert {i.code for i in report.issues} >= codes
 
 
+@pytest.mark.parametrize(
+    ("as_of", "said"),
+    [
+        (
+            "2026-10",
+            {
+                "en": "1 achieved (1 of them on a figure to check)",
+                "zh": "1项已完成（其中1项所依数据待核实）",
+            },
+        ),
+        (
+            "2025-10",
+            {
+                "en": "1 achieved (1 of them on a figure to check)",
+                "zh": "已完成1项（其中1项所依数据待核实）",
+            },
+        ),
+    ],
+)
+def test_the_headline_says_on_its_own_line_that_an_achieved_goal_rests_on_a_figure_to_check(
+    as_of: str, said: dict[str, str]
+) -> None:
+    from sockprogress.rendering.outcome import headline
+
+    slip = judged(
+        make_target(), [("R", "x", "2023", 220), ("R", "x", "2025-09", 2.6e8)], as_of=as_of
+    )
+    plain = judged(make_target(), [("R", "x", "2023", 220), ("R", "x", "2025-09", 301)], as_of)
+    for lang, words in (("en", Words.of("en")), ("zh", Words.of("zh"))):
+        (line, *_) = headline(slip, words, details=False)
+        assert said[lang] in line, line
+        (line, *_) = headline(plain, words, details=False)
+        assert words("{n} of them on a figure to check").format(n=1) not in line
+
+
 def test_the_slip_is_found_wherever_it_is_in_the_series() -> None:
     rows = [
         ("R", "x", str(y), v) for y, v in ((2021, 206), (2022, 2.1e6), (2023, 215), (2024, 226))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from yeargoals import AS_OF, write_year_goals
+from yeargoals import AS_OF, SOURCE, write_year_goals
 
 from sockprogress.cli import main
 
@@ -103,6 +103,20 @@ def test_the_json_carries_the_fields(outputs: dict[str, Path]) -> None:
     exports = next(t for t in data["targets"] if t["id"] == "exports-2026")
     assert exports["status"] == "achieved" and exports["ytd_period"] == "2026-10"
     assert exports["ytd_schedule_pct"] == pytest.approx(250 / 3)
+
+
+def test_the_year_to_date_figure_carries_its_source_and_note(outputs: dict[str, Path]) -> None:
+    """1—N月 is a published figure like any other: its source in the JSON and in the figures
+    behind each chart, in both languages."""
+    data = json.loads((outputs["en"] / f"progress-{AS_OF}.json").read_text("utf-8"))
+    exports = next(t for t in data["targets"] if t["id"] == "exports-2026")
+    assert exports["ytd_source"] == SOURCE
+    for lang, label in (
+        ("en", "Source of the year to date figure"),
+        ("zh", "1—10月累计数资料来源"),
+    ):
+        html = unescape(re.sub(r"<[^>]+>", " ", page(outputs, lang)))
+        assert re.search(rf"{re.escape(label)}\s*[:：]\s*{re.escape(SOURCE)}", html), lang
 
 
 def test_no_year_columns_without_a_year_to_date_figure(shipped_html_en: str) -> None:

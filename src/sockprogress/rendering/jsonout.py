@@ -94,6 +94,8 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
         "final_period": result.final.period if result.final else None,
         "ytd_value": result.ytd.value if result.ytd else None,
         "ytd_period": result.ytd.period if result.ytd else None,
+        "ytd_source": (result.ytd.source or None) if result.ytd else None,
+        "ytd_note": (result.ytd.note or None) if result.ytd else None,
         "unchanged_since": result.unchanged_since,
         "why_null": dict(result.why_null) | dict(result.why_null_year),
         "observations": [_observation(o) for o in result.observations],

@@ -107,7 +107,18 @@ def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, words: Words
         "missed": words("{n} missed"),
         "not_assessable": words("{n} without any figure, not assessable"),
     }
-    return counted[status].format(n=n)
+    return counted[status].format(n=n) + to_check(outcome.results, status, words)
+
+
+def to_check(
+    results: tuple[TargetResult, ...] | list[TargetResult], status: Status, words: Words
+) -> str:
+    """`（其中1项所依数据待核实）` after a count whose targets rest on a figure that breaks a
+    plausibility rule: a typo must not make a goal achieved without a word on that line."""
+    n = sum(1 for r in results if r.status == status and r.checks)
+    if not n:
+        return ""
+    return words.paren(words("{n} of them on a figure to check").format(n=n))
 
 
 # Above this many targets a deadline's goals are counted, not named, in the headline.
@@ -198,6 +209,7 @@ def headline(report: Report, words: Words, details: bool = True) -> tuple[str, .
             counts[r.status] = counts.get(r.status, 0) + 1
         parts = [
             words("{n} {status}").format(n=n, status=words.status_in_sentence(s))
+            + to_check(open_, s, words)
             for s, n in counts.items()
         ]
         lines.append(

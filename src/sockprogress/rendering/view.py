@@ -210,8 +210,9 @@ def _bar(result: TargetResult) -> float | None:
 
 
 def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str, str, str], ...]:
-    """Each observation the target is judged on, with its source: the chart as a table."""
-    return tuple(
+    """Each observation the target is judged on, with its source: the chart as a table; then
+    the year's cumulative figure 1—N月, with its source and note like every other figure."""
+    rows = tuple(
         (
             words.period(o.period),
             words.scaled(o.value, r.target.unit),
@@ -221,6 +222,17 @@ def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str
         )
         for o in r.observations
     )
+    if r.ytd is None:
+        return rows
+    ytd = r.ytd
+    cumulative = (
+        words.period(ytd.period),
+        words.scaled(ytd.value, r.target.unit),
+        words.basis(ytd.basis, ytd.period),
+        ytd.source,
+        ytd.note,
+    )
+    return (*rows, cumulative)
 
 
 def blank_line(r: TargetResult, words: Words, as_of: Any) -> str:
