@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sockprogress.judging import judge
 from sockprogress.judging.plausibility import Series, check_series
 from sockprogress.judging.rows import Rows
-from sockprogress.model import Actuals, Report, Target, TargetsFile
+from sockprogress.model import Actuals, Baseline, Report, Target, TargetsFile
 from sockprogress.periods import Month
 
 
@@ -81,6 +81,14 @@ def test_twelve_month_amounts_against_a_december_ytd_the_ytd_is_the_years_total(
     assert said["rows"] == ", ".join(str(n) for n in range(2, 14)) and said["ytd_row"] == "14"
 
 
+def test_amounts_that_agree_with_a_ytd_row_only_in_binary_say_nothing() -> None:
+    """0.1 + 0.2 against a year-to-date 0.3: equal to within a billionth, no data issue."""
+    rows = rows_of(("2026-01", 0.1), ("2026-02", 0.2), ("2026-02", 0.3, "ytd"))
+    report = report_of(GOAL_2026, rows, "2026-02")
+    assert issues(report, "ytd_months_differ") == []
+    assert report.targets[0].ytd is not None and report.targets[0].ytd.value == 0.3
+
+
 # --- 1b. one stock at one date written as a year, a month and a day -------------------------
 
 SPELLINGS = ("2023", "2023-12", "2023-12-31")
@@ -113,6 +121,18 @@ def test_a_level_at_one_date_in_several_spellings_is_one_period_with_an_issue(
     assert said["used"] == said["row"] == str(n + 1)
     assert said["others"] == ", ".join(str(k) for k in range(2, n + 1))
     assert said["periods"] == ", ".join(spellings)
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_baseline_period_in_another_spelling_of_the_date_finds_the_row_used(
+    spelling: str,
+) -> None:
+    t = make_target(target=1000, baseline=Baseline(spelling))
+    rows = rows_of(("2023", 100.0), ("2023-12", 120.0), ("2024", 130.0))
+    report = report_of(t, rows, "2025-01")
+    r = report.targets[0]
+    assert r.baseline is not None and (r.baseline.period, r.baseline.value) == ("2023-12", 120.0)
+    assert [i.code for i in report.issues] == ["level_same_day"]
 
 
 # --- 2. an annual goal whose deadline is mid-year ------------------------------------------
@@ -177,6 +197,23 @@ def test_a_mid_year_final_figure_from_ytd_rows_and_last_years_total() -> None:
     assert r.status == "missed"
 
 
+def test_a_later_ytd_row_against_the_amounts_moves_the_final_figure_only_with_an_issue() -> None:
+    """July..September amounts and a September year-to-date that disagrees with January..
+    September: the year-to-date row wins (method), so the amounts through June are left out and
+    the twelve months to June can no longer be derived. The final figure moves, never silently:
+    the data issue names every amount row and the year-to-date row."""
+    rows = [(f"2024-{m:02d}", 100.0) for m in range(7, 13)]
+    rows += [(f"2025-{m:02d}", 100.0) for m in range(1, 10)]
+    at_deadline = report_of(MID_YEAR, rows_of(*rows), "2025-06").targets[0]
+    assert at_deadline.final is not None and at_deadline.final.period == "2025-06"
+    rows.append(("2025-09", 950.0, "ytd"))
+    report = report_of(MID_YEAR, rows_of(*rows), "2025-10")
+    r = report.targets[0]
+    assert r.final is not None and r.final.period == "2025-09"
+    (said,) = issues(report, "ytd_months_differ")
+    assert said["rows"] == ", ".join(str(n) for n in range(8, 17)) and said["ytd_row"] == "17"
+
+
 # --- 3. the plausibility thresholds at their exact edge -------------------------------------
 
 
@@ -184,6 +221,20 @@ def scale_flagged(value: float, goal: float) -> bool:
     series = Series("R", "x", "%", make_target(target=goal, unit="%"))
     rows = Rows([2], ["2024"], ["year"], [dt.date(2024, 12, 31)], [value], [""])
     return [i.code for i in check_series(series, rows)] == ["plausibility.scale"]
+
+
+def two_figures_jump_flagged(value: float, first: float) -> bool:
+    """With only two figures, the later one is checked against the earlier."""
+    series = Series("R", "x", "%")
+    rows = Rows(
+        [2, 3],
+        ["2023", "2024"],
+        ["year"] * 2,
+        [dt.date(2023, 12, 31), dt.date(2024, 12, 31)],
+        [first, value],
+        [""] * 2,
+    )
+    return [(i.code, i.row) for i in check_series(series, rows)] == [("plausibility.jump", 3)]
 
 
 def jump_flagged(value: float, typical: float) -> bool:
@@ -199,7 +250,7 @@ def jump_flagged(value: float, typical: float) -> bool:
     return [(i.code, i.row) for i in check_series(series, rows)] == [("plausibility.jump", 4)]
 
 
-@pytest.mark.parametrize("flagged", [scale_flagged, jump_flagged])
+@pytest.mark.parametrize("flagged", [scale_flagged, jump_flagged, two_figures_jump_flagged])
 def test_a_hundred_times_is_flagged_at_the_edge_and_within_a_billionth(flagged: Any) -> None:
     """ "100 times or more": exactly 100 is flagged, and so is one ULP either side (a ratio
     computed in binary may miss 100 in its last bit); a real step below 100 is not."""
@@ -215,14 +266,14 @@ def test_a_hundred_times_is_flagged_at_the_edge_and_within_a_billionth(flagged: 
     assert not flagged(4999.0, 50.0)
 
 
-@pytest.mark.parametrize("flagged", [scale_flagged, jump_flagged])
+@pytest.mark.parametrize("flagged", [scale_flagged, jump_flagged, two_figures_jump_flagged])
 @pytest.mark.parametrize("percent", range(1, 100))
 def test_every_percent_typed_as_a_fraction_is_flagged(flagged: Any, percent: int) -> None:
     """55 % typed as 0.55: 55 / 0.55 is 99.99999999999999 in binary, and must still be caught."""
     assert flagged(float(f"{percent / 100}"), float(percent))
 
 
-@pytest.mark.parametrize("flagged", [scale_flagged, jump_flagged])
+@pytest.mark.parametrize("flagged", [scale_flagged, jump_flagged, two_figures_jump_flagged])
 def test_a_fraction_summed_in_binary_is_flagged(flagged: Any) -> None:
     assert 30 / (0.1 + 0.2) < 100  # 0.30000000000000004
     assert flagged(0.1 + 0.2, 30.0)
