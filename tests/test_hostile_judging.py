@@ -202,7 +202,7 @@ def test_a_later_ytd_row_against_the_amounts_moves_the_final_figure_only_with_an
     September: the year-to-date row wins (method), so the amounts through June are left out and
     the twelve months to June can no longer be derived. The final figure moves, never silently:
     the data issue names every amount row and the year-to-date row."""
-    rows = [(f"2024-{m:02d}", 100.0) for m in range(7, 13)]
+    rows: list[tuple[Any, ...]] = [(f"2024-{m:02d}", 100.0) for m in range(7, 13)]
     rows += [(f"2025-{m:02d}", 100.0) for m in range(1, 10)]
     at_deadline = report_of(MID_YEAR, rows_of(*rows), "2025-06").targets[0]
     assert at_deadline.final is not None and at_deadline.final.period == "2025-06"
