@@ -11,6 +11,7 @@ The rules, with their thresholds (docs/method.md, "Plausibility checks"):
 - `not_whole`: a count (firms, units, machines, people, items…) that is not a whole number.
 - `scale`: a value 100 times or more above, or below a hundredth of, both its target and its
   baseline value (a monthly amount of an annual goal is about a twelfth of it).
+"100 times or more" is inclusive and holds to within a billionth (EDGE).
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ from .rows import Rows
 
 JUMP_FACTOR = 100.0
 SCALE_FACTOR = 100.0
+# "100 times or more" holds to within a billionth: a ratio computed in binary can miss 100 in its
+# last bit (55 / 0.55 is 99.99999999999999, 30 / (0.1 + 0.2) is 99.99999999999999), and a
+# percent typed as a fraction must be caught whatever its digits. (docs/method.md)
+EDGE = 1 - 1e-9
+JUMP_AT = JUMP_FACTOR * EDGE
+SCALE_AT = SCALE_FACTOR * EDGE
 # Units counted in whole things. Matched on the unit's words, in English and Chinese.
 COUNT_UNITS = frozenset(
     {
@@ -87,14 +94,14 @@ def _jumps(rows: Rows) -> dict[int, float]:
         if len(members) == 2:  # two figures apart: the later one is the one to check
             members.sort(key=lambda m: (m[0], m[1]))
             (_, _, first), (_, row, value) = members
-            if _factor(value, first) >= JUMP_FACTOR:
+            if _factor(value, first) >= JUMP_AT:
                 flagged[row] = _factor(value, first)
             continue
         # With three or more, one slip cannot move the median: it stays a typical figure.
         # (The median does not depend on their order, so they are not sorted.)
         typical = statistics.median(v for _, _, v in members)
         for _, row, value in members:  # _factor inline: this runs for every row of a province
-            if value / typical >= JUMP_FACTOR or typical / value >= JUMP_FACTOR:
+            if value / typical >= JUMP_AT or typical / value >= JUMP_AT:
                 flagged[row] = _factor(value, typical)
     return flagged
 
@@ -142,7 +149,7 @@ def check_series(
         # Far from every reference: the figures above zero, kept if far from each in turn.
         far = [(row, value) for row, value in zip(rows.row, rows.value, strict=True) if value > 0]
         for r in positive:
-            far = [(row, v) for row, v in far if v / r >= SCALE_FACTOR or r / v >= SCALE_FACTOR]
+            far = [(row, v) for row, v in far if v / r >= SCALE_AT or r / v >= SCALE_AT]
         for row, value in far:
             warn(
                 row,
