@@ -478,3 +478,38 @@ def test_libreoffice_prints_the_offices_red_title(
     assert "某某县统计局（信笺）" in text
     assert 0xFF0000 in colours
     assert max(sizes) == pytest.approx(26, abs=0.1)
+
+
+def test_the_period_is_the_months_the_year_figures_cover_not_the_report_month(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Reported in November with October's figures in (the made-up county), the bulletin is
+    1—10月, as its schedule (10/12) is."""
+    targets, actuals = write_year_goals(tmp_path_factory.mktemp("november"))
+    november = build_report(targets, actuals, Month.parse("2026-11"))
+    said = bulletin_of(november, "zh")
+    assert said.period == "2026年1—10月"
+    assert "现将2026年1—10月目标完成情况通报如下" in said.opening
+    assert bulletin_of(november, "en").period == Words.of("en").months_to(10, 2026)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_goal_below_the_years_schedule_is_named_so_not_by_a_status_word(
+    year_report: Report, lang: str
+) -> None:
+    """A year's goal below 序时进度 is listed as such in part III, never under a status word
+    it does not have (an on-track goal a little below the schedule is not 进度滞后)."""
+    words = Words.of(lang)
+    (_, attention) = bulletin_of(year_report, lang).sections
+    below = [line for line in attention.paragraphs if words("Below the year's schedule") in line]
+    behind = [
+        r.target
+        for r in year_report.targets
+        if r.own_year
+        and r.figures.ytd_schedule_gap_pts is not None
+        and (r.figures.ytd_schedule_gap_pts < 0) == (r.target.direction == "increase")
+    ]
+    assert behind and len(below) == 1
+    for target in behind:
+        assert words.pick(target.name, zh=target.name_zh) in below[0]
+    assert not any(words("Not on track") in line for line in attention.paragraphs)

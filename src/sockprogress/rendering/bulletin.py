@@ -139,10 +139,18 @@ def default_title(view: ReportView, words: Words) -> str:
 
 
 def report_period(view: ReportView, words: Words) -> str:
-    """2026年1—10月 when a year's goal is held against its cumulative figure, else 2026年10月."""
+    """2026年1—10月 when a year's goal is held against its cumulative figure, else 2026年10月.
+    The months are those the cumulative figures cover (the latest of them), not the report
+    month: in November, with October's figures in, the bulletin is 1—10月."""
     as_of = view.report.as_of
-    if any(t.at_schedule is not None for t in view.targets):
-        return words.months_to(as_of.month, as_of.year)
+    ends = [
+        t.result.ytd.end
+        for t in view.targets
+        if t.at_schedule is not None and t.result.ytd is not None
+    ]
+    if ends:
+        latest = max(ends)
+        return words.months_to(latest.month, latest.year)
     return words.month(as_of)
 
 
@@ -193,17 +201,19 @@ def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple
     resting on a figure to check; only the kinds the report has."""
     groups: list[tuple[str, list[TargetView]]] = [
         (words("Missed"), [t for t in view.targets if t.result.status == "missed"]),
+        # A year's goal behind 序时进度 is named so, not by a status word: one within the pace
+        # tolerance is on track (达到进度要求) and still below the year's schedule.
         (
-            words("Behind the schedule"),
+            words("Below the year's schedule"),
+            [t for t in view.targets if t.at_schedule is False],
+        ),
+        (
+            words("Not on track"),
             [
                 t
                 for t in view.targets
-                if t.at_schedule is False
-                or (
-                    t.at_schedule is None
-                    and t.result.status
-                    in ("moderate_progress", "insufficient_progress", "moving_away")
-                )
+                if t.at_schedule is None
+                and t.result.status in ("moderate_progress", "insufficient_progress", "moving_away")
             ],
         ),
         (
