@@ -421,9 +421,16 @@ def report(
         from .pipeline import parse_formats, run_report
 
         def judged(report: Report) -> None:
+            from .rendering.outcome import comparison_text
+
             with bar.paused():
                 for issue in report.issues:
                     click.echo(words.issue_line(issue), err=True)
+                # last month's report was there but could not be used: only the comparison
+                # is lost, and the reader is told
+                if report.comparison.reason in ("unreadable", "foreign", "other_month"):
+                    said = comparison_text(report, words)
+                    click.echo(words("Warning: {message}").format(message=said), err=True)
 
         result, paths = run_report(
             targets,
