@@ -20,7 +20,7 @@ from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
 from .rendering.outcome import headline
-from .safewrite import opened_by, temporary_files_in, write_all
+from .safewrite import opened_by, remove_leftovers, temporary_files_in, write_all
 from .words.words import Words
 
 FORMATS = ("xlsx", "html", "json", "docx")
@@ -135,6 +135,8 @@ def write_report(
         return render
 
     order = sorted(chosen, key=RENDER_ORDER.index)
+    # what an interrupted report left here would otherwise stay for good
+    remove_leftovers(out)
     with temporary_files_in(out):
         write_all({paths[fmt]: rendering(done, fmt) for done, fmt in enumerate(order)})
     progress("written", steps, steps)
