@@ -418,18 +418,16 @@ def report(
     # command, with no collection at all: reading and judging leave no cycles behind (a test
     # checks), so reference counting frees them. The library functions leave it alone.
     with ProgressBar() as bar, gc_paused():
-        from .pipeline import parse_formats, run_report
+        from .pipeline import comparison_warning, parse_formats, run_report
 
         def judged(report: Report) -> None:
-            from .rendering.outcome import comparison_text
-
             with bar.paused():
                 for issue in report.issues:
                     click.echo(words.issue_line(issue), err=True)
                 # last month's report was there but could not be used: only the comparison
                 # is lost, and the reader is told
-                if report.comparison.reason in ("unreadable", "foreign", "other_month"):
-                    said = comparison_text(report, words)
+                said = comparison_warning(report, words)
+                if said is not None:
                     click.echo(words("Warning: {message}").format(message=said), err=True)
 
         result, paths = run_report(

@@ -19,7 +19,7 @@ from .rendering.docx import render_docx
 from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
-from .rendering.outcome import headline
+from .rendering.outcome import comparison_text, headline
 from .safewrite import opened_by, remove_leftovers, temporary_files_in, write_all
 from .words.words import Words
 
@@ -210,6 +210,14 @@ def last_month(out: Path, as_of: Month) -> tuple[Published | None, Comparison]:
     if published is not None and not _sound(published):
         return None, unreadable
     return published, comparison
+
+
+def comparison_warning(report: Report, words: Words) -> str | None:
+    """Why last month's report, there in the output folder, could not be used (only the
+    comparison is lost); None when it was used or there was none."""
+    if report.comparison.reason in ("unreadable", "foreign", "other_month"):
+        return comparison_text(report, words)
+    return None
 
 
 def _nothing(report: Report) -> None:
