@@ -210,6 +210,16 @@ class _Group(_Command, click.Group):
             message = words("the input is too large or too deeply nested ({what})")
             click.echo(error.format(message=message.format(what=repr(exc))), err=True)
             ctx.exit(2)
+        except UnicodeEncodeError as exc:
+            # A line the terminal cannot show (`run` makes its streams escape such characters;
+            # a caller's own stream may not): the work may already be done, so never "nothing
+            # was written".
+            message = words(
+                "the terminal cannot show a character ({what}); what the command did is kept "
+                "(set PYTHONIOENCODING=utf-8 to see every line)"
+            ).format(what=exc.object[exc.start : exc.end].encode("unicode_escape").decode())
+            click.echo(error.format(message=message), err=True)
+            ctx.exit(2)
         except Exception as exc:
             # A last resort: a case no check foresaw still ends in one line and exit 2.
             if os.environ.get(DEBUG_ENV):
@@ -408,12 +418,17 @@ def report(
     # command, with no collection at all: reading and judging leave no cycles behind (a test
     # checks), so reference counting frees them. The library functions leave it alone.
     with ProgressBar() as bar, gc_paused():
-        from .pipeline import parse_formats, run_report
+        from .pipeline import comparison_warning, parse_formats, run_report
 
         def judged(report: Report) -> None:
             with bar.paused():
                 for issue in report.issues:
                     click.echo(words.issue_line(issue), err=True)
+                # last month's report was there but could not be used: only the comparison
+                # is lost, and the reader is told
+                said = comparison_warning(report, words)
+                if said is not None:
+                    click.echo(words("Warning: {message}").format(message=said), err=True)
 
         result, paths = run_report(
             targets,
@@ -708,6 +723,19 @@ def init(folder: Path, blank: bool) -> None:
     )
 
 
+def forgiving_streams() -> None:
+    """A character the terminal cannot show (an emoji on a GBK console, `€` with
+    PYTHONIOENCODING=ascii or LANG=C) is printed as an escape (\\U0001f600), never raised: a
+    line that failed to print after the workbook was saved would make a done change look
+    undone. Streams that are not text files of their own (a test's capture) are left as
+    they are."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def run() -> None:
     """The `sockprogress` program: the command line in a process of its own.
 
@@ -720,6 +748,7 @@ def run() -> None:
     out of it.
     """
     gc.disable()  # the command makes no garbage worth collecting before the process ends
+    forgiving_streams()
     try:
         main(prog_name="sockprogress")
     finally:

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import InputError, OutputError
 from .judging import judge
-from .model import Comparison, InputFile, Published, Report
+from .model import STATUSES, Comparison, InputFile, Published, Report
 from .periods import Month
 from .progressbar import ProgressCallback
 from .reading import load_targets, read_actuals
-from .reading.previous import read_previous
+from .reading.previous import previous_path, read_previous
 from .rendering.docx import render_docx
 from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
-from .rendering.outcome import headline
-from .safewrite import opened_by, temporary_files_in, write_all
+from .rendering.outcome import comparison_text, headline
+from .safewrite import opened_by, remove_leftovers, temporary_files_in, write_all
 from .words.words import Words
 
 FORMATS = ("xlsx", "html", "json", "docx")
@@ -134,6 +135,8 @@ def write_report(
         return render
 
     order = sorted(chosen, key=RENDER_ORDER.index)
+    # what an interrupted report left here would otherwise stay for good
+    remove_leftovers(out)
     with temporary_files_in(out):
         write_all({paths[fmt]: rendering(done, fmt) for done, fmt in enumerate(order)})
     progress("written", steps, steps)
@@ -170,6 +173,53 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
     return lines
 
 
+# The bases a published figure may have (model.Basis).
+BASES = ("level", "annual", "ttm", "ytd", "rate")
+
+
+def _sound(published: Published) -> bool:
+    """Every field the comparison uses has the type and the values this tool writes."""
+    for key, target in published.targets:
+        if not isinstance(key, str) or target.status not in STATUSES:
+            return False
+        latest = target.latest
+        if latest is not None and not (
+            latest.basis in BASES
+            and isinstance(latest.period, str)
+            and isinstance(latest.value, float)
+            and math.isfinite(latest.value)
+        ):
+            return False
+        for (period, basis), value in target.values:
+            if not (isinstance(period, str) and isinstance(basis, str)):
+                return False
+            if not (isinstance(value, float) and math.isfinite(value)):
+                return False
+    return True
+
+
+def last_month(out: Path, as_of: Month) -> tuple[Published | None, Comparison]:
+    """Last month's published report in `out`, as `read_previous` reads it; a file of any
+    shape that reader did not foresee (an observations field that is a number, a figure's
+    basis no report has) costs only the comparison: last month is then judged again."""
+    unreadable = Comparison("recomputed", previous_path(out, as_of).name, "unreadable")
+    try:
+        published, comparison = read_previous(out, as_of)
+    except (MemoryError, RecursionError, ValueError, TypeError, KeyError, AttributeError):
+        return None, unreadable
+    if published is not None and not _sound(published):
+        return None, unreadable
+    return published, comparison
+
+
+def comparison_warning(report: Report, words: Words) -> str | None:
+    """Why last month's report, there in the output folder, could not be used (only the
+    comparison is lost); None when it was used or there was none."""
+    if report.comparison.reason in ("unreadable", "foreign", "other_month"):
+        return comparison_text(report, words)
+    return None
+
+
 def _nothing(report: Report) -> None:
     """The default: data issues are in the report itself."""
 
@@ -198,7 +248,7 @@ def run_report(
         as_of,
         today=today,
         progress=progress,
-        previous=read_previous(out, as_of),
+        previous=last_month(out, as_of),
     )
     on_judged(report)
     paths = write_report(report, out, formats, words, templates, progress=progress)

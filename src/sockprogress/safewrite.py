@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -35,6 +37,60 @@ def opened_by(path: Path) -> str | None:
         if owner.exists():
             return program
     return None
+
+
+# The scratch a report leaves in its output folder when it is killed before it ends: the hidden
+# folder of `temporary_files_in` and the temporary sibling `write_temp` makes of each output
+# (`.progress-2026-10.zh.xlsx.k2j4_x9a.tmp`: mkstemp's eight letters). Only these names are
+# ever removed, never a file of the user's or another program's.
+SCRATCH_FOLDER = re.compile(r"\.sockprogress-[a-z0-9_]{8}")
+SCRATCH_FILE = re.compile(r"\.progress-[^/\\]+\.(?:xlsx|html|json|docx)\.[a-z0-9_]{8}\.tmp")
+# A report still running touches its scratch at least this often (each output is rendered
+# and written within it); older scratch is an interrupted report's.
+SCRATCH_AGE = 30 * 60
+
+
+def _last_touched(path: Path) -> float:
+    """When `path` (a folder: it or anything directly in it) was last written."""
+    newest = path.lstat().st_mtime
+    if path.is_dir() and not path.is_symlink():
+        for entry in os.scandir(path):
+            with contextlib.suppress(OSError):
+                newest = max(newest, entry.stat(follow_symlinks=False).st_mtime)
+    return newest
+
+
+def remove_leftovers(
+    folder: Path, age: float = SCRATCH_AGE, now: float | None = None
+) -> list[Path]:
+    """Remove the scratch an interrupted report left in `folder` (killed, its machine
+    switched off): our own names only, and only scratch nothing has written for `age`
+    seconds, so that a report running beside this one keeps its own. What cannot be removed
+    stays; returns what was removed."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        is_folder = SCRATCH_FOLDER.fullmatch(entry.name) is not None
+        if not is_folder and SCRATCH_FILE.fullmatch(entry.name) is None:
+            continue
+        path = Path(entry.path)
+        try:
+            if is_folder != (entry.is_dir(follow_symlinks=False)) or entry.is_symlink():
+                continue
+            if now - _last_touched(path) < age:
+                continue
+            if is_folder:
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 @contextlib.contextmanager
