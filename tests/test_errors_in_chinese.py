@@ -25,9 +25,9 @@ from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Names a Chinese line may hold beside what the user typed: the program, file formats, the
+# Names a Chinese line may hold beside what the user typed: the programs, file formats, the
 # sheet name the workbook itself uses.
-ALLOWED = ("Excel", "xlsx", "xls", "CSV", "Actuals")
+ALLOWED = ("Excel", "WPS", "xlsx", "xls", "CSV", "Actuals")
 
 # The ways a Chinese user asks for Chinese: the locale, or the flag (in an English locale)
 # after the command or before its name: (before, after, environment).
@@ -170,7 +170,7 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
         in (said["an .xls workbook"])
     )
     assert said["workbook open in Excel"].startswith(
-        "错误：actuals.xlsx：已在Excel中打开（存在~$actuals.xlsx）；请在Excel中关闭后重新运行"
+        "错误：actuals.xlsx：已在Excel/WPS中打开（存在~$actuals.xlsx）；请在Excel/WPS中关闭后重新运行"
     )
     assert said["unknown --format"] == (
         "错误：--format：不支持输出格式“pdf”；可选：xlsx,html,json,docx\n"
@@ -199,8 +199,8 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
         ),
         (
             "workbook open in Excel",
-            "Error: actuals.xlsx: is open in Excel (~$actuals.xlsx exists); close it in Excel and "
-            "run again (if Excel is not running, delete ~$actuals.xlsx)",
+            "Error: actuals.xlsx: is open in Excel/WPS (~$actuals.xlsx exists); close it in "
+            "Excel/WPS and run again (if Excel/WPS is not running, delete ~$actuals.xlsx)",
         ),
         (
             "init on an existing folder",

@@ -349,11 +349,11 @@ def inputs_options(command: F) -> F:
 
 def warn_if_open(actuals: Path, words: Words) -> None:
     """A workbook open in Excel, WPS or LibreOffice may hold rows not yet saved: say so."""
-    from .safewrite import opened_by
+    from .safewrite import owner_of
 
-    program = opened_by(actuals)
-    if program is not None:
-        said = words.error_text("actuals_open", (("file", actuals.name), ("program", program)))
+    found = owner_of(actuals)
+    if found is not None:
+        said = words.error_text("actuals_open", (("file", actuals.name), ("program", found[1])))
         click.echo(words("Warning: {message}").format(message=said), err=True)
 
 

@@ -20,7 +20,7 @@ from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import render_json
 from .rendering.outcome import comparison_text, headline
-from .safewrite import opened_by, remove_leftovers, temporary_files_in, write_all
+from .safewrite import owner_of, remove_leftovers, temporary_files_in, write_all
 from .words.words import Words
 
 FORMATS = ("xlsx", "html", "json", "docx")
@@ -123,7 +123,7 @@ def write_report(
     chosen = list(formats)
     paths = {fmt: output_path(out, report, fmt, words) for fmt in chosen}
     # An output open in Excel, WPS or LibreOffice is left alone; the others are written.
-    held = {fmt: program for fmt in chosen if (program := opened_by(paths[fmt]))}
+    held = {fmt: found[1] for fmt in chosen if (found := owner_of(paths[fmt]))}
     chosen = [fmt for fmt in chosen if fmt not in held]
     steps = len(chosen)
 

@@ -27,15 +27,15 @@ OUT_HINT = N_("choose another --out")
 FULL_HINT = N_("free some space on that disk, or choose another --out")
 
 
-def opened_by(path: Path) -> str | None:
-    """The program that has `path` open, by the owner file it keeps beside it: Excel and WPS
-    `~$name`, LibreOffice `.~lock.name#`; None when none is there."""
+def owner_of(path: Path) -> tuple[Path, str] | None:
+    """The owner file a program keeps beside `path` while it has it open (Excel and WPS
+    `~$name`, LibreOffice `.~lock.name#`) and that program; None when none is there."""
     for owner, program in (
         (path.with_name(f"~${path.name}"), "Excel/WPS"),
         (path.with_name(f".~lock.{path.name}#"), "LibreOffice"),
     ):
         if owner.exists():
-            return program
+            return owner, program
     return None
 
 

@@ -148,7 +148,7 @@ def test_workbook_open_in_excel_is_refused(workbook: Path, targets: Path) -> Non
     (workbook.parent / "~$actuals.xlsx").write_bytes(b"owner")
     result = _add(workbook, targets)
     assert result.exit_code == 2
-    assert "is open in Excel (~$actuals.xlsx exists); close it in Excel" in result.output
+    assert "is open in Excel/WPS (~$actuals.xlsx exists); close it in Excel/WPS" in result.output
 
 
 def test_workbook_with_a_chart_keeps_it_byte_for_byte(workbook: Path, targets: Path) -> None:

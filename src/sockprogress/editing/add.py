@@ -32,10 +32,7 @@ from .package import Cell, PackageEdit
 from .plausible import PlausibilityRefusal, implausible
 from .safekeeping import (
     backup,
-    locked,
-    refuse_if_open,
-    refuse_read_only,
-    remove_stale_temps,
+    editing,
     save_replacing,
 )
 
@@ -264,13 +261,7 @@ def add_row(
     if not new_name:
         refuse_unknown_names(new, names, targets_name)
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
-    real = path.resolve()
-    refuse_if_open(path)
-    if real != path.absolute():
-        refuse_if_open(real)
-    refuse_read_only(real, path.name)
-    with locked(real):
-        remove_stale_temps(real)
+    with editing(path) as real:
         rows = read_actuals(real, today=today, targets=targets).rows
         checks = implausible(new, rows, targets)
         if checks and not force:

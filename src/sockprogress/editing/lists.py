@@ -28,10 +28,7 @@ from .blank import DROPDOWNS, LISTS_SHEET, bases, choices
 from .package import Cell, PackageEdit
 from .safekeeping import (
     backup,
-    locked,
-    refuse_if_open,
-    refuse_read_only,
-    remove_stale_temps,
+    editing,
     save_replacing,
 )
 
@@ -175,13 +172,7 @@ def refresh(path: Path, targets: TargetsFile) -> Refreshed:
     """Rebuild the dropdowns of the workbook at path from `targets`: under the lock, after a
     backup, by an atomic rename. InputError for a workbook without dropdowns made by `init`."""
     check_workbook(path)
-    real = path.resolve()
-    refuse_if_open(path)
-    if real != path.absolute():
-        refuse_if_open(real)
-    refuse_read_only(real, path.name)
-    with locked(real):
-        remove_stale_temps(real)
+    with editing(path) as real:
         before = real.read_bytes()
         sheet = Words.of(sheet_layout(real).header_language)
         lists = wanted(targets, sheet)

@@ -13,7 +13,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import InputError, OutputError
-from ..safewrite import replace, write_temp
+from ..safewrite import owner_of, replace, write_temp
 from ..words import N_
 
 LOCK_TIMEOUT_SECONDS = 60
@@ -37,16 +37,27 @@ def locked(path: Path) -> Iterator[None]:
 
 
 def refuse_if_open(path: Path) -> None:
-    """Excel keeps `~$name` beside an open workbook, LibreOffice `.~lock.name#`: saving there
-    later would drop our row, so an open workbook is refused."""
-    for owner, program in (
-        (path.with_name(f"~${path.name}"), "Excel"),
-        (path.with_name(f".~lock.{path.name}#"), "LibreOffice"),
-    ):
-        if owner.exists():
-            raise InputError(
-                code="workbook_open", file=path.name, program=program, owner=owner.name
-            )
+    """Excel and WPS keep `~$name` beside an open workbook, LibreOffice `.~lock.name#`: saving
+    there later would drop our row, so an open workbook is refused."""
+    found = owner_of(path)
+    if found is not None:
+        owner, program = found
+        raise InputError(code="workbook_open", file=path.name, program=program, owner=owner.name)
+
+
+@contextlib.contextmanager
+def editing(path: Path) -> Iterator[Path]:
+    """Open the workbook at `path` for a change: refused when a program has it (or the file a
+    link points to) open or it is read-only; then under the lock, with the temporary files a
+    killed save left removed. Yields the real path, the one to read and replace."""
+    real = path.resolve()
+    refuse_if_open(path)
+    if real != path.absolute():
+        refuse_if_open(real)
+    refuse_read_only(real, path.name)
+    with locked(real):
+        remove_stale_temps(real)
+        yield real
 
 
 def backups_of(path: Path) -> list[Path]:

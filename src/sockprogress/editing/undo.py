@@ -23,10 +23,7 @@ from .safekeeping import (
     BACKUP_FOLDER,
     backup,
     backups_of,
-    locked,
-    refuse_if_open,
-    refuse_read_only,
-    remove_stale_temps,
+    editing,
     save_replacing,
 )
 
@@ -122,13 +119,7 @@ def undo(path: Path, kept: Path, expected: bytes) -> Path:
     is; returns that backup. `expected`: path's bytes when the difference was shown; a
     workbook changed since is refused (nothing changes)."""
     check_workbook(kept)
-    real = path.resolve()
-    refuse_if_open(path)
-    if real != path.absolute():
-        refuse_if_open(real)
-    refuse_read_only(real, path.name)
-    with locked(real):
-        remove_stale_temps(real)
+    with editing(path) as real:
         now = real.read_bytes()
         if now != expected:
             raise InputError(code="undo_changed_meanwhile", file=path.name)
