@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
@@ -33,7 +32,7 @@ from ..model import (
     TargetsFile,
 )
 from ..words.words import coded_issue
-from .cells import clean_basis, clean_name, clean_period, invisible_in
+from .cells import clean_basis, clean_name, clean_period, fold_name, invisible_in
 from .cleaning import Cleaned, Cleaner, Numbers
 from .csvfile import csv_grid
 from .duplicates import codes_of, deduplicate, row_key
@@ -185,7 +184,9 @@ def _short(exc: Exception) -> str:
 
 
 def _folded(cell: Any) -> str:
-    return "" if cell is None else " ".join(unicodedata.normalize("NFKC", str(cell)).split())
+    """A header cell's text as names are matched (fold_name): NFKC, invisible characters (a
+    byte-order mark, a zero-width space) removed, white space (NBSP, full-width) collapsed."""
+    return "" if cell is None else fold_name(str(cell))
 
 
 def _heading(cell: Any) -> str:
