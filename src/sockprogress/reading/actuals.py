@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import column_index_from_string
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
@@ -32,13 +33,14 @@ from ..model import (
     TargetsFile,
 )
 from ..words.words import coded_issue
+from . import sheetxml
 from .cells import clean_basis, clean_name, clean_period, fold_name, invisible_in
 from .cleaning import Cleaned, Cleaner, Numbers
 from .csvfile import csv_grid
 from .duplicates import codes_of, deduplicate, row_key
 from .names import NO_NAMES, Names, names_of
 from .safety import spreadsheet_kind
-from .sheetxml import cell_name, formulas_without_result, total_rows
+from .sheetxml import cell_name, total_rows
 
 # Besides the model's Chinese header (HEADER_ZH), other Chinese headings read as the same
 # columns. A header may mix them with the English names.
@@ -312,33 +314,66 @@ def _merged_cells(
             cleaner.bad[below] = True
 
 
-def _formulas_without_result(
-    cleaner: Cleaner, path: Path, position: int, numbers: pd.Series
-) -> None:
-    """Empty value cells that hold a formula never calculated: a clearer message than 'empty'."""
+# Excel's error values: a cell holding one (or its text, as a CSV file or a pasted copy keeps
+# it) is a broken formula, never a region, a period or a source.
+ERROR_VALUES = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
+
+def _broken_cells(cleaner: Cleaner, path: Path, kind: str, header: list[str]) -> None:
+    """Cells of the columns read that hold an error (#REF!, #N/A) or a formula never
+    calculated: a data issue naming the cell, and the row left out, in every column."""
     frame = cleaner.frame
-    if numbers.dtype.kind == "f":  # a column of numbers: only None or NaN can be empty
-        empty = np.isnan(numbers.to_numpy())
-    elif numbers.dtype.kind in "iu":
-        empty = np.zeros(len(numbers), dtype=bool)
-    else:
-        empty = _empty_cells(frame["value"].to_numpy())
-    empty &= ~cleaner.bad.to_numpy(dtype=bool)
-    if not empty.any():
+    positions = {column: header.index(column) for column in COLUMNS if column in header}
+    rows = frame["row"].to_numpy()
+    found: dict[tuple[int, str], tuple[str, str]] = {}
+    for column, position in positions.items():
+        codes, uniques = cleaner.codes(column)
+        texts = [isinstance(u, str) and _folded(u).upper() in ERROR_VALUES for u in uniques]
+        errors = np.append(np.asarray(texts, dtype=bool), False)[codes]
+        for row, text in zip(rows[errors].tolist(), frame[column].to_numpy()[errors], strict=True):
+            found[(int(row), column)] = (cell_name(int(row), position), _folded(text).upper())
+    if kind == "xlsx":
+        in_table = set(rows.tolist())
+        by_position = {position: column for column, position in positions.items()}
+        for cell, error in sheetxml.broken_cells(path, SHEET).items():
+            row, position = _cell_position(cell)
+            if row in in_table and position in by_position:
+                found[(row, by_position[position])] = (cell, error)
+    if not found:
         return
-    names = {cell_name(int(r), position): int(r) for r in frame.loc[empty, "row"]}
-    found = formulas_without_result(path, SHEET, set(names))
-    for cell in sorted(found, key=names.__getitem__):
-        row = names[cell]
-        cleaner.issue(
-            pd.Series([row]),
-            "value",
-            "error",
-            4,
-            "formula_no_result",
-            (("cell", cell),),
+    order = {column: n for n, column in enumerate(COLUMNS, 1)}
+    for (row, column), (cell, error) in sorted(found.items()):
+        code, params = (
+            ("cell_error", (("cell", cell), ("error", error)))
+            if error
+            else ("formula_no_result", (("cell", cell),))
         )
-    cleaner.bad |= frame["row"].isin([names[c] for c in found])
+        cleaner.issue(pd.Series([row]), column, "error", order[column], code, params)
+    cleaner.bad |= frame["row"].isin([row for row, _ in found])
+
+
+def _cell_position(cell: str) -> tuple[int, int]:
+    """`D4` -> (4, 3): a cell's 1-based row and 0-based column."""
+    letters = cell.rstrip("0123456789")
+    return int(cell[len(letters) :]), column_index_from_string(letters) - 1
 
 
 @dataclass(frozen=True)
@@ -409,6 +444,7 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
     cleaner.bad = pd.Series(False, index=frame.index)
     if merged:
         _merged_cells(cleaner, merged, header, header_index)
+    _broken_cells(cleaner, path, kind, header)
 
     names = {}
     for order, column in enumerate(("region", "indicator"), 1):
@@ -438,7 +474,6 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
             cleaner.issue(changed_rows, column, "warning", order, code, params)
     period = cleaner.apply("period", clean_period, 3)
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
-    _formulas_without_result(cleaner, path, header.index("value"), numbers)
     value = cleaner.apply_numbers(4, numbers)
     basis = cleaner.apply("basis", clean_basis, 5)
     if not isinstance(value, Numbers):

@@ -1,6 +1,7 @@
-"""Look inside the Actuals sheet's XML for what calamine does not report: formulas with no result.
+"""Look inside the Actuals sheet's XML for what calamine does not report: error cells, formulas
+with no result, tables.
 
-Only called for the few cells that already read as empty, so a big clean sheet never pays for it.
+calamine reads an error or a formula never calculated as an empty cell; the XML tells them apart.
 """
 
 from __future__ import annotations
@@ -10,62 +11,58 @@ import re
 import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import iterparse
+from xml.sax.saxutils import unescape
 
 from openpyxl.utils import get_column_letter
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
+_SHEET_TAG = re.compile(r"<(?:[\w.-]+:)?sheet\b([^>]*?)/?>")
+_RELATIONSHIP_TAG = re.compile(r"<(?:[\w.-]+:)?Relationship\b([^>]*?)/?>")
+_XML_ATTR = re.compile(r"""([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def xml_attrs(text: str) -> dict[str, str]:
+    """The attributes of a start tag's text, unescaped, by their name without a prefix (the
+    only prefixed one a sheet or relationship carries is r:id)."""
+    attrs = {}
+    for match in _XML_ATTR.finditer(text):
+        value = match[2] if match[2] is not None else match[3]
+        attrs[match[1].rsplit(":", 1)[-1]] = unescape(value, {"&quot;": '"', "&apos;": "'"})
+    return attrs
+
+
 def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The zip path of the sheet named `sheet` (e.g. xl/worksheets/sheet1.xml), if any."""
-    rid = None
-    with archive.open("xl/workbook.xml") as fh:
-        for _, element in iterparse(fh):
-            if element.tag == f"{_MAIN}sheet" and element.get("name") == sheet:
-                rid = element.get(f"{_REL}id")
-                break
+    """The zip path of the sheet named `sheet` (e.g. xl/worksheets/sheet1.xml), if any.
+
+    Two small parts read with a pattern: each iterparse leaves a cycle of its own behind."""
+    workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    rid = next(
+        (
+            attrs.get("id")
+            for m in _SHEET_TAG.finditer(workbook)
+            if (attrs := xml_attrs(m[1])).get("name") == sheet
+        ),
+        None,
+    )
     if rid is None:
         return None
-    with archive.open("xl/_rels/workbook.xml.rels") as fh:
-        for _, element in iterparse(fh):
-            if element.tag == f"{_PKG_REL}Relationship" and element.get("Id") == rid:
-                target = element.get("Target", "")
-                if target.startswith("/"):
-                    return target.lstrip("/")
-                return posixpath.normpath(posixpath.join("xl", target))
+    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    for match in _RELATIONSHIP_TAG.finditer(rels):
+        attrs = xml_attrs(match[1])
+        if attrs.get("Id") == rid:
+            target = attrs.get("Target", "")
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return posixpath.normpath(posixpath.join("xl", target))
     return None
 
 
 def cell_name(row: int, column: int) -> str:
     """A1-style name of a 1-based row and 0-based column."""
     return f"{get_column_letter(column + 1)}{row}"
-
-
-def formulas_without_result(path: Path, sheet: str, cells: set[str]) -> set[str]:
-    """Which of `cells` (A1 names) hold a formula whose result was never saved."""
-    if not cells:
-        return set()
-    found: set[str] = set()
-    try:
-        with zipfile.ZipFile(path) as archive:
-            part = sheet_part(archive, sheet)
-            if part is None:
-                return set()
-            with archive.open(part) as fh:
-                for _, element in iterparse(fh):
-                    if element.tag == f"{_MAIN}row":
-                        element.clear()
-                    elif element.tag == f"{_MAIN}c" and element.get("r") in cells:
-                        value = element.find(f"{_MAIN}v")
-                        has_formula = element.find(f"{_MAIN}f") is not None
-                        if has_formula and (value is None or not (value.text or "").strip()):
-                            found.add(str(element.get("r")))
-    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
-        # A closer look that fails leaves the plain "empty" message in place.
-        return found
-    return found
 
 
 _TABLE_REL = "/relationships/table"
@@ -107,3 +104,62 @@ def total_rows(path: Path, sheet: str) -> set[int]:
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
         return rows
     return rows
+
+
+# A cell whose start tag says it holds an error (t="e"), or which holds a formula: only chunks
+# of the sheet that show either are looked at closely, so a sheet of plain values costs a
+# decompression and a byte search.
+_CELL = re.compile(
+    rb"<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)",
+    re.DOTALL,
+)
+_ATTR_R = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3}\d+)["']""")
+_ATTR_T = re.compile(rb"""\bt\s*=\s*["'](\w+)["']""")
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f\b")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v\b[^>]*?(?:/>|>([^<]*)</(?:[\w.-]+:)?v>)")
+_ROW_END = re.compile(rb"</(?:[\w.-]+:)?row>")
+_CHUNK = 4 * 1024**2
+
+
+def broken_cells(path: Path, sheet: str) -> dict[str, str]:
+    """The sheet's cells (A1 names) that hold an error (their text: `#REF!`) or a formula whose
+    result was never saved (""): calamine reads both as empty cells."""
+    found: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = sheet_part(archive, sheet)
+            if part is None:
+                return found
+            with archive.open(part) as fh:
+                rest = b""
+                while True:
+                    chunk = fh.read(_CHUNK)
+                    data = rest + chunk
+                    if chunk:
+                        ends = list(_ROW_END.finditer(data))
+                        cut = ends[-1].end() if ends else 0
+                        data, rest = data[:cut], data[cut:]
+                    _broken_in(data, found)
+                    if not chunk:
+                        break
+    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
+        # A closer look that fails leaves the plain reading in place.
+        return found
+    return found
+
+
+def _broken_in(data: bytes, found: dict[str, str]) -> None:
+    if b'"e"' not in data and b"'e'" not in data and not _FORMULA.search(data):
+        return
+    for match in _CELL.finditer(data):
+        attrs, body = match[1], match[2] or b""
+        kind = _ATTR_T.search(attrs)
+        name = _ATTR_R.search(attrs)
+        if name is None:
+            continue
+        value = _VALUE.search(body)
+        text = (value[1] or b"").strip() if value else b""
+        if kind is not None and kind[1] == b"e":
+            found[name[1].decode()] = text.decode("utf-8", "replace") or "#N/A"
+        elif _FORMULA.search(body) and not text and not (kind and kind[1] == b"str" and value):
+            found[name[1].decode()] = ""
