@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from helpers import HEADER, SYNTHETIC, write_actuals
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table
 
 from sockprogress.cli import main
 from sockprogress.reading.actuals import read_actuals
@@ -142,3 +144,100 @@ def test_error_text_in_a_csv_is_an_error_too(tmp_path: Path) -> None:
     assert actuals.rows["row"].tolist() == [2]
     (issue,) = [i for i in actuals.issues if i.row == 3]
     assert (issue.code, issue.column) == ("cell_error", "region")
+
+
+def _tables_workbook(
+    path: Path, place: str, actuals_total: bool, helper_total: bool, name: str = "Actuals"
+) -> tuple[Path, list[int]]:
+    """The Actuals table (named `name`) of three synthetic rows, with or without a Total Row,
+    and a helper table placed `beside` it, `below` it or `above` it, whose header repeats the
+    reader's column names and whose rows look like observations. Returns the path and the sheet
+    rows of the Actuals table's observations."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Actuals"
+    top = 6 if place == "above" else 1
+    rows: list[tuple[object, ...]] = [
+        ("Testville", "widgets", "2021", 100, None, SYNTHETIC, None),
+        ("Testville", "widgets", "2022", 120, None, SYNTHETIC, None),
+        ("Testville", "widgets", "2023", 150, None, SYNTHETIC, None),
+    ]
+    for offset, values in enumerate([HEADER, *rows]):
+        for column, value in enumerate(values, 1):
+            ws.cell(top + offset, column, value)
+    last = top + len(rows)
+    if actuals_total:
+        last += 1
+        ws.cell(last, 1, "Total")
+        ws.cell(last, 4, "=SUBTOTAL(109,Actuals[value])")
+    table = Table(displayName=name, ref=f"A{top}:G{last}", totalsRowCount=int(actuals_total))
+    table._initialise_columns()
+    ws.add_table(table)
+    # A helper table: a lookup of regions, or sums a clerk keeps beside the figures.
+    h_row, h_col = {"beside": (1, 9), "below": (last + 2, 1), "above": (1, 1)}[place]
+    helper: list[tuple[object, ...]] = [
+        ("region", "value", "period"),
+        ("Elsewhere", 999, "2099"),
+        ("Nowhere", 5, "x"),
+    ]
+    if place == "beside":
+        helper += [("Testville", 7, "2020")] * 4  # longer than the Actuals table
+    for offset, values in enumerate(helper):
+        for column, value in enumerate(values):
+            ws.cell(h_row + offset, h_col + column, value)
+    h_last = h_row + len(helper) - 1
+    if helper_total:
+        h_last += 1
+        ws.cell(h_last, h_col, "Total")
+    ref = f"{get_column_letter(h_col)}{h_row}:{get_column_letter(h_col + 2)}{h_last}"
+    lookup = Table(displayName="Lookup", ref=ref, totalsRowCount=int(helper_total))
+    lookup._initialise_columns()
+    ws.add_table(lookup)
+    wb.save(path)
+    return path, list(range(top + 1, top + 1 + len(rows)))
+
+
+@settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["beside", "below", "above"]), st.booleans(), st.booleans())
+def test_helper_table_on_the_sheet_is_ignored(
+    place: str, actuals_total: bool, helper_total: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path, rows = _tables_workbook(
+            Path(folder) / "actuals.xlsx", place, actuals_total, helper_total
+        )
+        actuals = read_actuals(path)
+    assert actuals.rows["row"].tolist() == rows
+    assert actuals.rows["value"].tolist() == [100.0, 120.0, 150.0]  # no Total, no helper row
+    assert set(actuals.rows["region"]) == {"Testville"}
+    assert actuals.issues == (), actuals.issues
+
+
+def test_actuals_table_is_found_by_name_in_any_case(tmp_path: Path) -> None:
+    path, rows = _tables_workbook(tmp_path / "actuals.xlsx", "above", True, False, "ACTUALS")
+    actuals = read_actuals(path)
+    assert actuals.rows["row"].tolist() == rows == [7, 8, 9]
+
+
+def test_helper_table_with_its_own_total_row_leaves_the_actuals_rows_alone(
+    tmp_path: Path,
+) -> None:
+    """A helper table beside whose Total Row sits on an Actuals row: that row is a figure."""
+    path, rows = _tables_workbook(tmp_path / "actuals.xlsx", "beside", False, False)
+    wb = load_workbook(path)
+    ws = wb["Actuals"]
+    ws.tables["Lookup"].ref = "I1:K3"
+    ws.tables["Lookup"].totalsRowCount = 1
+    for row in range(4, 8):
+        for column in "IJK":
+            ws[f"{column}{row}"] = None
+    wb.save(path)
+    assert read_actuals(path).rows["row"].tolist() == rows == [2, 3, 4]
+
+
+def test_without_a_table_named_actuals_the_sheet_is_read_as_before(tmp_path: Path) -> None:
+    """An un-named range: rows below a blank row are still read, as they always were."""
+    path = write_actuals(tmp_path / "actuals.xlsx", [*GOOD, (None,), ("Testville", "x", "2023", 9)])
+    actuals = read_actuals(path)
+    assert actuals.rows["row"].tolist() == [2, 3, 5]
+    assert [i.code for i in actuals.issues] == ["blank_row"]

@@ -107,7 +107,60 @@ def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None, st
         raise InputError(
             code="sheet_unreadable", file=name, sheet=SHEET, reason=_short(exc)
         ) from None
+    if kind == "xlsx":
+        grid, merged = _in_actuals_table(path, grid, merged)
     return grid, merged, stray, kind
+
+
+# The Excel Table `sockprogress init` makes (editing/blank.py TABLE_NAME); Excel matches table
+# names without regard to case.
+TABLE = "Actuals"
+
+
+def _actuals_table(path: Path) -> tuple[sheetxml.SheetTable | None, list[sheetxml.SheetTable]]:
+    """The sheet's table named Actuals (None when there is none) and its other tables."""
+    tables = sheetxml.sheet_tables(path, SHEET)
+    ours = next((t for t in tables if t.name.casefold() == TABLE.casefold()), None)
+    return ours, [t for t in tables if t is not ours]
+
+
+def _in_actuals_table(
+    path: Path, grid: list[list[Any]], merged: list[Any]
+) -> tuple[list[list[Any]], list[Any]]:
+    """The grid with only the table named Actuals left, when the sheet has one: the cells of
+    other tables (a helper table beside or below it), of rows above its header and of columns
+    beside it read as blank, in their places, so rows and columns keep their sheet numbers.
+    Without such a table the grid is read as it is."""
+    ours, others = _actuals_table(path)
+    if ours is None:
+        return grid, merged
+    top = ours.min_row - (1 if ours.header_rows == 0 else 0)  # the header's row, 1-based
+    first, last = ours.min_col - 1, ours.max_col - 1  # 0-based columns
+    masked: list[list[Any]] = []
+    for index, cells in enumerate(grid):
+        row = index + 1
+        if row < top:
+            masked.append([""] * len(cells))
+            continue
+        beside = [t for t in others if t.min_row <= row <= t.max_row]
+        if first <= 0 and last >= len(cells) - 1 and not beside:
+            masked.append(cells)  # the common case: the table spans the sheet's columns
+            continue
+        kept = [""] * len(cells)
+        kept[first : last + 1] = cells[first : last + 1]
+        for table in beside:
+            for column in range(table.min_col - 1, min(table.max_col, len(cells))):
+                kept[column] = ""
+        masked.append(kept[: len(cells)])
+    inside = [
+        ((r0, c0), (r1, c1))
+        for (r0, c0), (r1, c1) in merged
+        if c1 >= first
+        and c0 <= last
+        and r1 + 1 >= top
+        and not any(t.holds(r0 + 1, c0 + 1) for t in others)
+    ]
+    return masked, inside
 
 
 # A run of this many blank rows ends the table: cells below it are stray (a character typed at
@@ -414,13 +467,19 @@ def read_actuals(
     return _read(path, today, NO_NAMES if targets is None else names_of(targets))
 
 
+def _total_rows(path: Path) -> set[int]:
+    """The Total Rows of the table named Actuals; without one, of every table on the sheet."""
+    ours, _ = _actuals_table(path)
+    return ours.total_rows if ours is not None else total_rows(path, SHEET)
+
+
 def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
     grid, merged, stray, kind = _load_grid(path)
     name = path.name
     header_index, header = _header(name, grid)
     stray_issues = () if stray is None else (_stray_issue(name, stray, len(grid)),)
     frame = _frame(grid, header_index, header)
-    if kind == "xlsx" and (totals := total_rows(path, SHEET)):  # a Total Row: a sum, not a figure
+    if kind == "xlsx" and (totals := _total_rows(path)):  # a Total Row: a sum, not a figure
         frame = frame.loc[~frame["row"].isin(totals)].reset_index(drop=True)
     cleaner = Cleaner(name, frame)
     blank = _blank_rows(cleaner)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from xml.etree.ElementTree import iterparse
 from xml.sax.saxutils import unescape
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 _SHEET_TAG = re.compile(r"<(?:[\w.-]+:)?sheet\b([^>]*?)/?>")
@@ -68,42 +67,85 @@ def cell_name(row: int, column: int) -> str:
 _TABLE_REL = "/relationships/table"
 
 
-def total_rows(path: Path, sheet: str) -> set[int]:
-    """Sheet rows (1-based) that are a table's Total Row: a sum, not an observation."""
-    rows: set[int] = set()
+@dataclass(frozen=True)
+class SheetTable:
+    """An Excel Table on the sheet: its name, its range (1-based rows and columns, first and
+    last), how many header rows start it (1, or 0) and how many Total Rows end it."""
+
+    name: str
+    min_row: int
+    min_col: int
+    max_row: int
+    max_col: int
+    header_rows: int
+    totals: int
+
+    @property
+    def total_rows(self) -> set[int]:
+        return set(range(self.max_row - self.totals + 1, self.max_row + 1))
+
+    def holds(self, row: int, column: int) -> bool:
+        return self.min_row <= row <= self.max_row and self.min_col <= column <= self.max_col
+
+
+_TABLE_TAG = re.compile(r"<(?:[\w.-]+:)?table\b([^>]*?)/?>")
+
+
+def sheet_tables(path: Path, sheet: str) -> list[SheetTable]:
+    """The Excel Tables on the sheet named `sheet` (none when it cannot be told)."""
+    tables: list[SheetTable] = []
     try:
         with zipfile.ZipFile(path) as archive:
             part = sheet_part(archive, sheet)
             if part is None:
-                return rows
+                return tables
             folder, name = posixpath.split(part)
             rels = posixpath.join(folder, "_rels", name + ".rels")
             if rels not in archive.namelist():
-                return rows
-            targets = []
-            with archive.open(rels) as fh:
-                for _, element in iterparse(fh):
-                    if element.tag == f"{_PKG_REL}Relationship" and element.get(
-                        "Type", ""
-                    ).endswith(_TABLE_REL):
-                        target = element.get("Target", "")
-                        targets.append(
-                            target.lstrip("/")
-                            if target.startswith("/")
-                            else posixpath.normpath(posixpath.join(folder, target))
-                        )
-            for table in targets:
-                with archive.open(table) as fh:
-                    for _, element in iterparse(fh, events=("start",)):
-                        count = int(element.get("totalsRowCount") or 0)
-                        ref = element.get("ref", "")
-                        if count > 0 and (m := re.fullmatch(r"[A-Z]+\d+:[A-Z]+(\d+)", ref)):
-                            last = int(m[1])
-                            rows.update(range(last - count + 1, last + 1))
-                        break
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
-        return rows
-    return rows
+                return tables
+            text = archive.read(rels).decode("utf-8", "replace")
+            for match in _RELATIONSHIP_TAG.finditer(text):
+                attrs = xml_attrs(match[1])
+                if not attrs.get("Type", "").endswith(_TABLE_REL):
+                    continue
+                target = attrs.get("Target", "")
+                table = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
+                xml = archive.read(table)[:65536].decode("utf-8", "replace")
+                if (root := _TABLE_TAG.search(xml)) is None:
+                    continue
+                found = _table(xml_attrs(root[1]))
+                if found is not None:
+                    tables.append(found)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return tables
+    return tables
+
+
+def _table(attrs: dict[str, str]) -> SheetTable | None:
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(attrs.get("ref", ""))
+    except (ValueError, TypeError):
+        return None
+    if None in (min_col, min_row, max_col, max_row):
+        return None
+    return SheetTable(
+        attrs.get("displayName") or attrs.get("name") or "",
+        int(min_row or 0),
+        int(min_col or 0),
+        int(max_row or 0),
+        int(max_col or 0),
+        int(attrs.get("headerRowCount") or 1),
+        int(attrs.get("totalsRowCount") or 0),
+    )
+
+
+def total_rows(path: Path, sheet: str) -> set[int]:
+    """Sheet rows (1-based) that are a table's Total Row: a sum, not an observation."""
+    return set().union(*(t.total_rows for t in sheet_tables(path, sheet)))
 
 
 # A cell whose start tag says it holds an error (t="e"), or which holds a formula: only chunks
