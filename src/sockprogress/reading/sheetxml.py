@@ -159,7 +159,8 @@ _ATTR_R = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3}\d+)["']""")
 _ATTR_T = re.compile(rb"""\bt\s*=\s*["'](\w+)["']""")
 _FORMULA = re.compile(rb"<(?:[\w.-]+:)?f\b")
 _VALUE = re.compile(rb"<(?:[\w.-]+:)?v\b[^>]*?(?:/>|>([^<]*)</(?:[\w.-]+:)?v>)")
-_ROW_END = re.compile(rb"</(?:[\w.-]+:)?row>")
+# What an error cell's type or a formula's tag looks like, found by a plain byte search.
+_MARKERS = (b'"e"', b"'e'", b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
 _CHUNK = 4 * 1024**2
 
 
@@ -177,9 +178,8 @@ def broken_cells(path: Path, sheet: str) -> dict[str, str]:
                 while True:
                     chunk = fh.read(_CHUNK)
                     data = rest + chunk
-                    if chunk:
-                        ends = list(_ROW_END.finditer(data))
-                        cut = ends[-1].end() if ends else 0
+                    if chunk:  # cut after a row's tag (`</row>`, `<x:row>`): never in a cell
+                        cut = data.rfind(b"row>") + 4 if b"row>" in data else 0
                         data, rest = data[:cut], data[cut:]
                     _broken_in(data, found)
                     if not chunk:
@@ -191,7 +191,7 @@ def broken_cells(path: Path, sheet: str) -> dict[str, str]:
 
 
 def _broken_in(data: bytes, found: dict[str, str]) -> None:
-    if b'"e"' not in data and b"'e'" not in data and not _FORMULA.search(data):
+    if not any(marker in data for marker in _MARKERS):
         return
     for match in _CELL.finditer(data):
         attrs, body = match[1], match[2] or b""
