@@ -9,8 +9,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from click.testing import CliRunner
-from helpers import HEADER, SYNTHETIC, write_actuals
+from click.testing import CliRunner, Result
+from helpers import HEADER, SYNTHETIC, add_args, write_actuals
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -241,3 +241,32 @@ def test_without_a_table_named_actuals_the_sheet_is_read_as_before(tmp_path: Pat
     actuals = read_actuals(path)
     assert actuals.rows["row"].tolist() == [2, 3, 5]
     assert [i.code for i in actuals.issues] == ["blank_row"]
+
+
+def _add(path: Path, targets: Path, period: str, value: str) -> Result:
+    return CliRunner().invoke(main, add_args(path, targets, period, value))
+
+
+def test_add_beside_a_helper_table_grows_the_actuals_table_only(
+    tmp_path: Path, targets: Path
+) -> None:
+    path, _ = _tables_workbook(tmp_path / "actuals.xlsx", "beside", False, False)
+    result = _add(path, targets, "2024", "130")
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(path)["Actuals"]
+    assert ws.tables["Actuals"].ref == "A1:G5" and ws.tables["Lookup"].ref == "I1:K7"
+    assert [c.value for c in ws[5][:4]] == ["Testville", "widgets", "2024", 130]
+    assert ws["I5"].value == "Testville" and ws["J5"].value == 7  # the helper's row kept
+    assert read_actuals(path).rows["row"].tolist() == [2, 3, 4, 5]
+
+
+def test_add_never_writes_over_a_helper_table_below(tmp_path: Path, targets: Path) -> None:
+    path, _ = _tables_workbook(tmp_path / "actuals.xlsx", "below", False, False)
+    assert _add(path, targets, "2024", "130").exit_code == 0  # row 5, the free row
+    result = _add(path, targets, "2025", "140")  # row 6 is the helper table's header
+    assert result.exit_code != 0
+    assert "row 6 belongs to another table on the sheet" in result.output
+    assert "Traceback" not in result.output
+    ws = load_workbook(path)["Actuals"]
+    assert [c.value for c in ws[6][:3]] == ["region", "value", "period"]
+    assert read_actuals(path).rows["row"].tolist() == [2, 3, 4, 5]
