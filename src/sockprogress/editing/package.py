@@ -174,7 +174,28 @@ class PackageEdit:
                 N_("the sheet is full: its last row, {last}, is used"), last=f"{MAX_ROW:,}"
             )
         tables = self._tables()
-        holder = next((t for t in tables if t.min_row <= header <= t.max_row), None)
+        columns = {c.column + 1 for c in cells}
+        holder = next(
+            (
+                t
+                for t in tables
+                if t.min_row <= header <= t.max_row
+                and any(t.min_col <= c <= t.max_col for c in columns)
+            ),
+            None,
+        )
+        other = next(
+            (
+                t
+                for t in tables
+                if t is not holder
+                and t.min_row <= target <= t.max_row
+                and any(t.min_col <= c <= t.max_col for c in columns)
+            ),
+            None,
+        )
+        if other is not None:  # a helper table below the Actuals table: never written over
+            raise self.refuse(N_("row {row} belongs to another table on the sheet"), row=target)
         rows = self._rows()
         if not replace and holder is not None and holder.totals and target > holder.data_last:
             # The Total Row is last: the new row goes above it and the Total Row moves down.
@@ -348,6 +369,8 @@ class _Table:
     min_row: int
     max_row: int
     totals: int
+    min_col: int = 1
+    max_col: int = 16384
 
     @classmethod
     def read(cls, path: str, data: bytes, refuse: Callable[..., InputError]) -> _Table:
@@ -361,7 +384,7 @@ class _Table:
         except (ValueError, TypeError):
             raise refuse(N_("table part {part} has no range"), part=path) from None
         totals = int(attrs.get("totalsRowCount", "0") or 0)
-        return cls(path, xml, cr.min_row, cr.max_row, totals)
+        return cls(path, xml, cr.min_row, cr.max_row, totals, cr.min_col, cr.max_col)
 
     @property
     def data_last(self) -> int:

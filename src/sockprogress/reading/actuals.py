@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
@@ -19,6 +18,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import column_index_from_string
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
@@ -33,13 +33,14 @@ from ..model import (
     TargetsFile,
 )
 from ..words.words import coded_issue
-from .cells import clean_basis, clean_name, clean_period, invisible_in
+from . import sheetxml
+from .cells import clean_basis, clean_name, clean_period, fold_name, invisible_in
 from .cleaning import Cleaned, Cleaner, Numbers
 from .csvfile import csv_grid
 from .duplicates import codes_of, deduplicate, row_key
 from .names import NO_NAMES, Names, names_of
 from .safety import spreadsheet_kind
-from .sheetxml import cell_name, formulas_without_result, total_rows
+from .sheetxml import cell_name, total_rows
 
 # Besides the model's Chinese header (HEADER_ZH), other Chinese headings read as the same
 # columns. A header may mix them with the English names.
@@ -106,7 +107,60 @@ def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None, st
         raise InputError(
             code="sheet_unreadable", file=name, sheet=SHEET, reason=_short(exc)
         ) from None
+    if kind == "xlsx":
+        grid, merged = _in_actuals_table(path, grid, merged)
     return grid, merged, stray, kind
+
+
+# The Excel Table `sockprogress init` makes (editing/blank.py TABLE_NAME); Excel matches table
+# names without regard to case.
+TABLE = "Actuals"
+
+
+def _actuals_table(path: Path) -> tuple[sheetxml.SheetTable | None, list[sheetxml.SheetTable]]:
+    """The sheet's table named Actuals (None when there is none) and its other tables."""
+    tables = sheetxml.sheet_tables(path, SHEET)
+    ours = next((t for t in tables if t.name.casefold() == TABLE.casefold()), None)
+    return ours, [t for t in tables if t is not ours]
+
+
+def _in_actuals_table(
+    path: Path, grid: list[list[Any]], merged: list[Any]
+) -> tuple[list[list[Any]], list[Any]]:
+    """The grid with only the table named Actuals left, when the sheet has one: the cells of
+    other tables (a helper table beside or below it), of rows above its header and of columns
+    beside it read as blank, in their places, so rows and columns keep their sheet numbers.
+    Without such a table the grid is read as it is."""
+    ours, others = _actuals_table(path)
+    if ours is None:
+        return grid, merged
+    top = ours.min_row - (1 if ours.header_rows == 0 else 0)  # the header's row, 1-based
+    first, last = ours.min_col - 1, ours.max_col - 1  # 0-based columns
+    masked: list[list[Any]] = []
+    for index, cells in enumerate(grid):
+        row = index + 1
+        if row < top:
+            masked.append([""] * len(cells))
+            continue
+        beside = [t for t in others if t.min_row <= row <= t.max_row]
+        if first <= 0 and last >= len(cells) - 1 and not beside:
+            masked.append(cells)  # the common case: the table spans the sheet's columns
+            continue
+        kept = [""] * len(cells)
+        kept[first : last + 1] = cells[first : last + 1]
+        for table in beside:
+            for column in range(table.min_col - 1, min(table.max_col, len(cells))):
+                kept[column] = ""
+        masked.append(kept[: len(cells)])
+    inside = [
+        ((r0, c0), (r1, c1))
+        for (r0, c0), (r1, c1) in merged
+        if c1 >= first
+        and c0 <= last
+        and r1 + 1 >= top
+        and not any(t.holds(r0 + 1, c0 + 1) for t in others)
+    ]
+    return masked, inside
 
 
 # A run of this many blank rows ends the table: cells below it are stray (a character typed at
@@ -185,7 +239,9 @@ def _short(exc: Exception) -> str:
 
 
 def _folded(cell: Any) -> str:
-    return "" if cell is None else " ".join(unicodedata.normalize("NFKC", str(cell)).split())
+    """A header cell's text as names are matched (fold_name): NFKC, invisible characters (a
+    byte-order mark, a zero-width space) removed, white space (NBSP, full-width) collapsed."""
+    return "" if cell is None else fold_name(str(cell))
 
 
 def _heading(cell: Any) -> str:
@@ -311,33 +367,66 @@ def _merged_cells(
             cleaner.bad[below] = True
 
 
-def _formulas_without_result(
-    cleaner: Cleaner, path: Path, position: int, numbers: pd.Series
-) -> None:
-    """Empty value cells that hold a formula never calculated: a clearer message than 'empty'."""
+# Excel's error values: a cell holding one (or its text, as a CSV file or a pasted copy keeps
+# it) is a broken formula, never a region, a period or a source.
+ERROR_VALUES = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
+
+def _broken_cells(cleaner: Cleaner, path: Path, kind: str, header: list[str]) -> None:
+    """Cells of the columns read that hold an error (#REF!, #N/A) or a formula never
+    calculated: a data issue naming the cell, and the row left out, in every column."""
     frame = cleaner.frame
-    if numbers.dtype.kind == "f":  # a column of numbers: only None or NaN can be empty
-        empty = np.isnan(numbers.to_numpy())
-    elif numbers.dtype.kind in "iu":
-        empty = np.zeros(len(numbers), dtype=bool)
-    else:
-        empty = _empty_cells(frame["value"].to_numpy())
-    empty &= ~cleaner.bad.to_numpy(dtype=bool)
-    if not empty.any():
+    positions = {column: header.index(column) for column in COLUMNS if column in header}
+    rows = frame["row"].to_numpy()
+    found: dict[tuple[int, str], tuple[str, str]] = {}
+    for column, position in positions.items():
+        codes, uniques = cleaner.codes(column)
+        texts = [isinstance(u, str) and _folded(u).upper() in ERROR_VALUES for u in uniques]
+        errors = np.append(np.asarray(texts, dtype=bool), False)[codes]
+        for row, text in zip(rows[errors].tolist(), frame[column].to_numpy()[errors], strict=True):
+            found[(int(row), column)] = (cell_name(int(row), position), _folded(text).upper())
+    if kind == "xlsx":
+        in_table = set(rows.tolist())
+        by_position = {position: column for column, position in positions.items()}
+        for cell, error in sheetxml.broken_cells(path, SHEET).items():
+            row, position = _cell_position(cell)
+            if row in in_table and position in by_position:
+                found[(row, by_position[position])] = (cell, error)
+    if not found:
         return
-    names = {cell_name(int(r), position): int(r) for r in frame.loc[empty, "row"]}
-    found = formulas_without_result(path, SHEET, set(names))
-    for cell in sorted(found, key=names.__getitem__):
-        row = names[cell]
-        cleaner.issue(
-            pd.Series([row]),
-            "value",
-            "error",
-            4,
-            "formula_no_result",
-            (("cell", cell),),
+    order = {column: n for n, column in enumerate(COLUMNS, 1)}
+    for (row, column), (cell, error) in sorted(found.items()):
+        code, params = (
+            ("cell_error", (("cell", cell), ("error", error)))
+            if error
+            else ("formula_no_result", (("cell", cell),))
         )
-    cleaner.bad |= frame["row"].isin([names[c] for c in found])
+        cleaner.issue(pd.Series([row]), column, "error", order[column], code, params)
+    cleaner.bad |= frame["row"].isin([row for row, _ in found])
+
+
+def _cell_position(cell: str) -> tuple[int, int]:
+    """`D4` -> (4, 3): a cell's 1-based row and 0-based column."""
+    letters = cell.rstrip("0123456789")
+    return int(cell[len(letters) :]), column_index_from_string(letters) - 1
 
 
 @dataclass(frozen=True)
@@ -378,13 +467,19 @@ def read_actuals(
     return _read(path, today, NO_NAMES if targets is None else names_of(targets))
 
 
+def _total_rows(path: Path) -> set[int]:
+    """The Total Rows of the table named Actuals; without one, of every table on the sheet."""
+    ours, _ = _actuals_table(path)
+    return ours.total_rows if ours is not None else total_rows(path, SHEET)
+
+
 def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
     grid, merged, stray, kind = _load_grid(path)
     name = path.name
     header_index, header = _header(name, grid)
     stray_issues = () if stray is None else (_stray_issue(name, stray, len(grid)),)
     frame = _frame(grid, header_index, header)
-    if kind == "xlsx" and (totals := total_rows(path, SHEET)):  # a Total Row: a sum, not a figure
+    if kind == "xlsx" and (totals := _total_rows(path)):  # a Total Row: a sum, not a figure
         frame = frame.loc[~frame["row"].isin(totals)].reset_index(drop=True)
     cleaner = Cleaner(name, frame)
     blank = _blank_rows(cleaner)
@@ -408,6 +503,7 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
     cleaner.bad = pd.Series(False, index=frame.index)
     if merged:
         _merged_cells(cleaner, merged, header, header_index)
+    _broken_cells(cleaner, path, kind, header)
 
     names = {}
     for order, column in enumerate(("region", "indicator"), 1):
@@ -437,7 +533,6 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
             cleaner.issue(changed_rows, column, "warning", order, code, params)
     period = cleaner.apply("period", clean_period, 3)
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
-    _formulas_without_result(cleaner, path, header.index("value"), numbers)
     value = cleaner.apply_numbers(4, numbers)
     basis = cleaner.apply("basis", clean_basis, 5)
     if not isinstance(value, Numbers):

@@ -1,6 +1,7 @@
-"""Look inside the Actuals sheet's XML for what calamine does not report: formulas with no result.
+"""Look inside the Actuals sheet's XML for what calamine does not report: error cells, formulas
+with no result, tables.
 
-Only called for the few cells that already read as empty, so a big clean sheet never pays for it.
+calamine reads an error or a formula never calculated as an empty cell; the XML tells them apart.
 """
 
 from __future__ import annotations
@@ -8,33 +9,53 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from xml.etree.ElementTree import iterparse
+from xml.sax.saxutils import unescape
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+_SHEET_TAG = re.compile(r"<(?:[\w.-]+:)?sheet\b([^>]*?)/?>")
+_RELATIONSHIP_TAG = re.compile(r"<(?:[\w.-]+:)?Relationship\b([^>]*?)/?>")
+_XML_ATTR = re.compile(r"""([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def xml_attrs(text: str) -> dict[str, str]:
+    """The attributes of a start tag's text, unescaped, by their name without a prefix (the
+    only prefixed one a sheet or relationship carries is r:id)."""
+    attrs = {}
+    for match in _XML_ATTR.finditer(text):
+        value = match[2] if match[2] is not None else match[3]
+        attrs[match[1].rsplit(":", 1)[-1]] = unescape(value, {"&quot;": '"', "&apos;": "'"})
+    return attrs
 
 
 def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The zip path of the sheet named `sheet` (e.g. xl/worksheets/sheet1.xml), if any."""
-    rid = None
-    with archive.open("xl/workbook.xml") as fh:
-        for _, element in iterparse(fh):
-            if element.tag == f"{_MAIN}sheet" and element.get("name") == sheet:
-                rid = element.get(f"{_REL}id")
-                break
+    """The zip path of the sheet named `sheet` (e.g. xl/worksheets/sheet1.xml), if any.
+
+    Two small parts read with a pattern: each iterparse leaves a cycle of its own behind."""
+    workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    rid = next(
+        (
+            attrs.get("id")
+            for m in _SHEET_TAG.finditer(workbook)
+            if (attrs := xml_attrs(m[1])).get("name") == sheet
+        ),
+        None,
+    )
     if rid is None:
         return None
-    with archive.open("xl/_rels/workbook.xml.rels") as fh:
-        for _, element in iterparse(fh):
-            if element.tag == f"{_PKG_REL}Relationship" and element.get("Id") == rid:
-                target = element.get("Target", "")
-                if target.startswith("/"):
-                    return target.lstrip("/")
-                return posixpath.normpath(posixpath.join("xl", target))
+    rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    for match in _RELATIONSHIP_TAG.finditer(rels):
+        attrs = xml_attrs(match[1])
+        if attrs.get("Id") == rid:
+            target = attrs.get("Target", "")
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return posixpath.normpath(posixpath.join("xl", target))
     return None
 
 
@@ -43,67 +64,144 @@ def cell_name(row: int, column: int) -> str:
     return f"{get_column_letter(column + 1)}{row}"
 
 
-def formulas_without_result(path: Path, sheet: str, cells: set[str]) -> set[str]:
-    """Which of `cells` (A1 names) hold a formula whose result was never saved."""
-    if not cells:
-        return set()
-    found: set[str] = set()
+_TABLE_REL = "/relationships/table"
+
+
+@dataclass(frozen=True)
+class SheetTable:
+    """An Excel Table on the sheet: its name, its range (1-based rows and columns, first and
+    last), how many header rows start it (1, or 0) and how many Total Rows end it."""
+
+    name: str
+    min_row: int
+    min_col: int
+    max_row: int
+    max_col: int
+    header_rows: int
+    totals: int
+
+    @property
+    def total_rows(self) -> set[int]:
+        return set(range(self.max_row - self.totals + 1, self.max_row + 1))
+
+    def holds(self, row: int, column: int) -> bool:
+        return self.min_row <= row <= self.max_row and self.min_col <= column <= self.max_col
+
+
+_TABLE_TAG = re.compile(r"<(?:[\w.-]+:)?table\b([^>]*?)/?>")
+
+
+def sheet_tables(path: Path, sheet: str) -> list[SheetTable]:
+    """The Excel Tables on the sheet named `sheet` (none when it cannot be told)."""
+    tables: list[SheetTable] = []
     try:
         with zipfile.ZipFile(path) as archive:
             part = sheet_part(archive, sheet)
             if part is None:
-                return set()
-            with archive.open(part) as fh:
-                for _, element in iterparse(fh):
-                    if element.tag == f"{_MAIN}row":
-                        element.clear()
-                    elif element.tag == f"{_MAIN}c" and element.get("r") in cells:
-                        value = element.find(f"{_MAIN}v")
-                        has_formula = element.find(f"{_MAIN}f") is not None
-                        if has_formula and (value is None or not (value.text or "").strip()):
-                            found.add(str(element.get("r")))
-    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
-        # A closer look that fails leaves the plain "empty" message in place.
-        return found
-    return found
+                return tables
+            folder, name = posixpath.split(part)
+            rels = posixpath.join(folder, "_rels", name + ".rels")
+            if rels not in archive.namelist():
+                return tables
+            text = archive.read(rels).decode("utf-8", "replace")
+            for match in _RELATIONSHIP_TAG.finditer(text):
+                attrs = xml_attrs(match[1])
+                if not attrs.get("Type", "").endswith(_TABLE_REL):
+                    continue
+                target = attrs.get("Target", "")
+                table = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
+                xml = archive.read(table)[:65536].decode("utf-8", "replace")
+                if (root := _TABLE_TAG.search(xml)) is None:
+                    continue
+                found = _table(xml_attrs(root[1]))
+                if found is not None:
+                    tables.append(found)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return tables
+    return tables
 
 
-_TABLE_REL = "/relationships/table"
+def _table(attrs: dict[str, str]) -> SheetTable | None:
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(attrs.get("ref", ""))
+    except (ValueError, TypeError):
+        return None
+    if None in (min_col, min_row, max_col, max_row):
+        return None
+    return SheetTable(
+        attrs.get("displayName") or attrs.get("name") or "",
+        int(min_row or 0),
+        int(min_col or 0),
+        int(max_row or 0),
+        int(max_col or 0),
+        int(attrs.get("headerRowCount") or 1),
+        int(attrs.get("totalsRowCount") or 0),
+    )
 
 
 def total_rows(path: Path, sheet: str) -> set[int]:
     """Sheet rows (1-based) that are a table's Total Row: a sum, not an observation."""
-    rows: set[int] = set()
+    return set().union(*(t.total_rows for t in sheet_tables(path, sheet)))
+
+
+# A cell whose start tag says it holds an error (t="e"), or which holds a formula: only chunks
+# of the sheet that show either are looked at closely, so a sheet of plain values costs a
+# decompression and a byte search.
+_CELL = re.compile(
+    rb"<(?:[\w.-]+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)",
+    re.DOTALL,
+)
+_ATTR_R = re.compile(rb"""\br\s*=\s*["']([A-Z]{1,3}\d+)["']""")
+_ATTR_T = re.compile(rb"""\bt\s*=\s*["'](\w+)["']""")
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f\b")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v\b[^>]*?(?:/>|>([^<]*)</(?:[\w.-]+:)?v>)")
+# What an error cell's type or a formula's tag looks like, found by a plain byte search.
+_MARKERS = (b'"e"', b"'e'", b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
+_CHUNK = 4 * 1024**2
+
+
+def broken_cells(path: Path, sheet: str) -> dict[str, str]:
+    """The sheet's cells (A1 names) that hold an error (their text: `#REF!`) or a formula whose
+    result was never saved (""): calamine reads both as empty cells."""
+    found: dict[str, str] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             part = sheet_part(archive, sheet)
             if part is None:
-                return rows
-            folder, name = posixpath.split(part)
-            rels = posixpath.join(folder, "_rels", name + ".rels")
-            if rels not in archive.namelist():
-                return rows
-            targets = []
-            with archive.open(rels) as fh:
-                for _, element in iterparse(fh):
-                    if element.tag == f"{_PKG_REL}Relationship" and element.get(
-                        "Type", ""
-                    ).endswith(_TABLE_REL):
-                        target = element.get("Target", "")
-                        targets.append(
-                            target.lstrip("/")
-                            if target.startswith("/")
-                            else posixpath.normpath(posixpath.join(folder, target))
-                        )
-            for table in targets:
-                with archive.open(table) as fh:
-                    for _, element in iterparse(fh, events=("start",)):
-                        count = int(element.get("totalsRowCount") or 0)
-                        ref = element.get("ref", "")
-                        if count > 0 and (m := re.fullmatch(r"[A-Z]+\d+:[A-Z]+(\d+)", ref)):
-                            last = int(m[1])
-                            rows.update(range(last - count + 1, last + 1))
+                return found
+            with archive.open(part) as fh:
+                rest = b""
+                while True:
+                    chunk = fh.read(_CHUNK)
+                    data = rest + chunk
+                    if chunk:  # cut after a row's tag (`</row>`, `<x:row>`): never in a cell
+                        cut = data.rfind(b"row>") + 4 if b"row>" in data else 0
+                        data, rest = data[:cut], data[cut:]
+                    _broken_in(data, found)
+                    if not chunk:
                         break
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
-        return rows
-    return rows
+    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
+        # A closer look that fails leaves the plain reading in place.
+        return found
+    return found
+
+
+def _broken_in(data: bytes, found: dict[str, str]) -> None:
+    if not any(marker in data for marker in _MARKERS):
+        return
+    for match in _CELL.finditer(data):
+        attrs, body = match[1], match[2] or b""
+        kind = _ATTR_T.search(attrs)
+        name = _ATTR_R.search(attrs)
+        if name is None:
+            continue
+        value = _VALUE.search(body)
+        text = (value[1] or b"").strip() if value else b""
+        if kind is not None and kind[1] == b"e":
+            found[name[1].decode()] = text.decode("utf-8", "replace") or "#N/A"
+        elif _FORMULA.search(body) and not text and not (kind and kind[1] == b"str" and value):
+            found[name[1].decode()] = ""

@@ -184,6 +184,10 @@ ISSUE_TEXT: dict[str, str] = {
         "the formula in {cell} has no saved result (the file was written by a program that "
         "does not calculate); open it in Excel, save it, and run again"
     ),
+    "cell_error": N_(
+        "cell {cell} holds the error {error}, not a figure or a name; the row is left out; "
+        "correct the formula or type the value"
+    ),
     "blank_row": N_("blank row in the middle of the table; it is skipped"),
     "name_cleaned": N_("'{raw}' has stray spaces or full-width characters; read as '{fixed}'"),
     "basis_not_month": N_("basis applies to month rows only; ignored on a year or date row"),
