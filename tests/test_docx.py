@@ -154,12 +154,14 @@ def test_the_bulletin_in_order_every_paragraph_from_the_report(
     # a source several goals share is one note; no note without a source
     (goals, *_) = said.sections
     assert len(goals.paragraphs) == len(report.targets)
-    sources = [r.latest.source for r in report.targets if r.latest is not None and r.latest.source]
-    assert len(said.notes) == len(set(sources))
+    # the figure a paragraph says: the year's cumulative one for a goal in its own year
+    said_figures = [r.ytd if r.own_year and r.ytd is not None else r.latest for r in report.targets]
+    sources = [f.source for f in said_figures if f is not None and f.source]
+    assert sources and len(said.notes) == len(set(sources))
     words = Words.of(lang)
-    for text, result in zip(goals.paragraphs, report.targets, strict=True):
-        if result.latest is not None and result.latest.source:
-            (n,) = [i for i, line in enumerate(said.notes, 1) if result.latest.source in line]
+    for text, figure in zip(goals.paragraphs, said_figures, strict=True):
+        if figure is not None and figure.source:
+            (n,) = [i for i, line in enumerate(said.notes, 1) if figure.source in line]
             assert text.endswith(words.paren(words("source: note {n}").format(n=n)))
         else:
             assert words("source: note {n}").split("{n}")[0] not in text

@@ -182,14 +182,22 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
     return words("{name}. {said}").format(name=name, said=said)
 
 
+def said_source(view: TargetView) -> str:
+    """The source of the figure a goal's paragraph says: the year's cumulative figure where
+    the year's line is said, else the latest figure; "" when it has none."""
+    r = view.result
+    figure = r.ytd if view.year_line and r.ytd is not None else r.latest
+    return figure.source if figure is not None else ""
+
+
 def source_notes(view: ReportView) -> tuple[dict[str, int], tuple[str, ...]]:
-    """The latest figures' sources, numbered once each in the order the goals come (a source
-    several goals share is one note), and the notes' lines: `1. 新华网…`."""
+    """The sources of the figures the paragraphs say, numbered once each in the order the
+    goals come (a source several goals share is one note), and the notes: `1. 新华网…`."""
     numbers: dict[str, int] = {}
     for t in view.targets:
-        latest = t.result.latest
-        if latest is not None and latest.source and latest.source not in numbers:
-            numbers[latest.source] = len(numbers) + 1
+        source = said_source(t)
+        if source and source not in numbers:
+            numbers[source] = len(numbers) + 1
     lines = tuple(
         view.words("{n}. {source}").format(n=n, source=source) for source, n in numbers.items()
     )
@@ -258,8 +266,7 @@ def build_bulletin(view: ReportView) -> Bulletin:
     numbers, notes = source_notes(view)
 
     def note(t: TargetView) -> int | None:
-        latest = t.result.latest
-        return numbers.get(latest.source) if latest is not None and latest.source else None
+        return numbers.get(said_source(t))
 
     paragraphs = tuple(
         words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, r.name, note(t), words))
