@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -72,11 +73,14 @@ def empty_rows() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in OUTPUT_COLUMNS})
 
 
-def _load_grid(path: Path) -> tuple[list[list[Any]], list[Any], Stray | None, str]:
-    """The Actuals sheet's cells and its merged ranges, after the safety checks: of an .xlsx,
-    an Excel 97-2003 .xls or an OpenDocument .ods (calamine reads all three), or the rows of a
-    CSV file (its one table is the Actuals sheet)."""
-    kind = spreadsheet_kind(path)
+def _load_grid(
+    path: Path, kind: str | None = None
+) -> tuple[list[list[Any]], list[Any], Stray | None, str]:
+    """The Actuals sheet's cells and its merged ranges, after the safety checks (`kind`: what
+    they found, when the caller ran them): of an .xlsx, an Excel 97-2003 .xls or an
+    OpenDocument .ods (calamine reads all three), or the rows of a CSV file (its one table is
+    the Actuals sheet)."""
+    kind = kind or spreadsheet_kind(path)
     name = path.name
     if kind == "csv":
         return csv_grid(path), [], None, kind
@@ -390,7 +394,7 @@ ERROR_VALUES = frozenset(
 )
 
 
-def _broken_cells(cleaner: Cleaner, path: Path, kind: str, header: list[str]) -> None:
+def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -> None:
     """Cells of the columns read that hold an error (#REF!, #N/A) or a formula never
     calculated: a data issue naming the cell, and the row left out, in every column."""
     frame = cleaner.frame
@@ -403,10 +407,10 @@ def _broken_cells(cleaner: Cleaner, path: Path, kind: str, header: list[str]) ->
         errors = np.append(np.asarray(texts, dtype=bool), False)[codes]
         for row, text in zip(rows[errors].tolist(), frame[column].to_numpy()[errors], strict=True):
             found[(int(row), column)] = (cell_name(int(row), position), _folded(text).upper())
-    if kind == "xlsx":
+    if broken:
         in_table = set(rows.tolist())
         by_position = {position: column for column, position in positions.items()}
-        for cell, error in sheetxml.broken_cells(path, SHEET).items():
+        for cell, error in broken.items():
             row, position = _cell_position(cell)
             if row in in_table and position in by_position:
                 found[(row, by_position[position])] = (cell, error)
@@ -474,7 +478,26 @@ def _total_rows(path: Path) -> set[int]:
 
 
 def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
-    grid, merged, stray, kind = _load_grid(path)
+    kind = spreadsheet_kind(path)  # the safety checks, before anything parses the file
+    # An .xlsx's cells that calamine reads as empty (errors, formulas never calculated) are
+    # looked for in its XML while calamine reads the grid: calamine lets go of the
+    # interpreter as it works, so the closer look costs next to nothing on a large sheet.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        broken = pool.submit(sheetxml.broken_cells, path, SHEET) if kind == "xlsx" else None
+        grid, merged, stray, kind = _load_grid(path, kind)
+        return _judged_grid(path, today, known, grid, merged, stray, kind, broken)
+
+
+def _judged_grid(
+    path: Path,
+    today: dt.date | None,
+    known: Names,
+    grid: list[list[Any]],
+    merged: list[Any],
+    stray: Stray | None,
+    kind: str,
+    broken: Future[dict[str, str]] | None,
+) -> Actuals:
     name = path.name
     header_index, header = _header(name, grid)
     stray_issues = () if stray is None else (_stray_issue(name, stray, len(grid)),)
@@ -503,7 +526,7 @@ def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
     cleaner.bad = pd.Series(False, index=frame.index)
     if merged:
         _merged_cells(cleaner, merged, header, header_index)
-    _broken_cells(cleaner, path, kind, header)
+    _broken_cells(cleaner, broken.result() if broken is not None else {}, header)
 
     names = {}
     for order, column in enumerate(("region", "indicator"), 1):
