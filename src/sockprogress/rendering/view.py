@@ -430,8 +430,22 @@ def by_region(report: Report) -> Iterator[tuple[str, list[TargetResult]]]:
         yield region, list(group)
 
 
+# The view last worked out: a report written in several formats is viewed once, not once per
+# renderer (for a province's 2,000 targets that is a second a format). Keyed by identity: a
+# report and its words are not changed once made, and the view is frozen.
+_LAST_VIEW: list[tuple[Report, Words, ReportView]] = []
+
+
 def build_view(report: Report, words: Words) -> ReportView:
     """The whole report as every output shows it."""
+    if _LAST_VIEW and _LAST_VIEW[0][0] is report and _LAST_VIEW[0][1] is words:
+        return _LAST_VIEW[0][2]
+    view = _build_view(report, words)
+    _LAST_VIEW[:] = [(report, words, view)]
+    return view
+
+
+def _build_view(report: Report, words: Words) -> ReportView:
     full = in_full(report)
     seen: set[str] = set()
     views: list[TargetView] = []
