@@ -643,6 +643,7 @@ class Words:
             return self(N_("12 months to {period}")).format(period=self.period(period))
         return self.joined([self.period(period), self.basis(basis, period)])
 
+    @lru_cache(maxsize=1024)  # noqa: B019
     def months_to(self, month: int, year: int | None = None) -> str:
         """January to `month` as a bulletin names them: Jan–Oct / 1—10月 (Jan / 1月 alone);
         with their `year`: Jan–Oct 2026 / 2026年1—10月."""
