@@ -11,7 +11,6 @@ inline string, so the shared strings and every other sheet stay as they were.
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from collections.abc import Callable
@@ -24,10 +23,9 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from ..errors import InputError
-from ..reading.sheetxml import sheet_part
+from ..reading.sheetxml import sheet_part, table_parts
 from ..words import N_
 
-_TABLE_TYPE = "/relationships/table"
 MAX_ROW = 1_048_576  # the last row of an Excel sheet
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
@@ -317,26 +315,10 @@ class PackageEdit:
             self.xml = self.xml[: match.start(1)] + cr.coord + self.xml[match.end(1) :]
 
     def _tables(self) -> list[_Table]:
-        rels = posixpath.join(
-            posixpath.dirname(self.part), "_rels", posixpath.basename(self.part) + ".rels"
-        )
-        if rels not in self.archive.namelist():
-            return []
-        tables = []
-        text = self.archive.read(rels).decode("utf-8", "replace")
-        for match in re.finditer(r"<(?:\w+:)?Relationship\b([^>]*?)/?>", text):
-            attrs = _attrs(match[1])
-            if not attrs.get("Type", "").endswith(_TABLE_TYPE):
-                continue
-            target = attrs.get("Target", "")
-            path = (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join(posixpath.dirname(self.part), target))
-            )
-            if path in self.archive.namelist():
-                tables.append(_Table.read(path, self.archive.read(path), self.refuse))
-        return tables
+        return [
+            _Table.read(path, self.archive.read(path), self.refuse)
+            for path in table_parts(self.archive, self.part)
+        ]
 
     # --- the new package --------------------------------------------------------------------
 

@@ -91,6 +91,30 @@ class SheetTable:
 _TABLE_TAG = re.compile(r"<(?:[\w.-]+:)?table\b([^>]*?)/?>")
 
 
+def table_parts(archive: zipfile.ZipFile, part: str) -> list[str]:
+    """The parts of the Excel Tables of the sheet part `part`, by its relationships, those the
+    package holds (the reader's and `actuals add`'s one way to find them)."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    names = set(archive.namelist())
+    if rels not in names:
+        return []
+    found = []
+    for match in _RELATIONSHIP_TAG.finditer(archive.read(rels).decode("utf-8", "replace")):
+        attrs = xml_attrs(match[1])
+        if not attrs.get("Type", "").endswith(_TABLE_REL):
+            continue
+        target = attrs.get("Target", "")
+        table = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        if table in names:
+            found.append(table)
+    return found
+
+
 def sheet_tables(path: Path, sheet: str) -> list[SheetTable]:
     """The Excel Tables on the sheet named `sheet` (none when it cannot be told)."""
     tables: list[SheetTable] = []
@@ -99,21 +123,7 @@ def sheet_tables(path: Path, sheet: str) -> list[SheetTable]:
             part = sheet_part(archive, sheet)
             if part is None:
                 return tables
-            folder, name = posixpath.split(part)
-            rels = posixpath.join(folder, "_rels", name + ".rels")
-            if rels not in archive.namelist():
-                return tables
-            text = archive.read(rels).decode("utf-8", "replace")
-            for match in _RELATIONSHIP_TAG.finditer(text):
-                attrs = xml_attrs(match[1])
-                if not attrs.get("Type", "").endswith(_TABLE_REL):
-                    continue
-                target = attrs.get("Target", "")
-                table = (
-                    target.lstrip("/")
-                    if target.startswith("/")
-                    else posixpath.normpath(posixpath.join(folder, target))
-                )
+            for table in table_parts(archive, part):
                 xml = archive.read(table)[:65536].decode("utf-8", "replace")
                 if (root := _TABLE_TAG.search(xml)) is None:
                     continue
