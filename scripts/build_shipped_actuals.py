@@ -3,20 +3,28 @@
 Run from the repository root: python scripts/build_shipped_actuals.py
 
 data/public-figures.csv is the verification log: one line per published figure, with the
-publisher, the author or edition (byline), title, publication date and address of the article,
-the sentence quoted in its original language, why the row carries its period (the dating rule
-in docs/data.md, "The shipped figures"), and how it was checked. The workbook is what users update;
-it is built by the same code as `sockprogress init`, with the dropdowns fed from
-data/targets.toml.
+publisher, byline, title, publication date and address of the article and the sentence quoted
+in its original language (all as published), and the editorial facts as codes:
 
-Its `source` and `note` columns are read by Chinese statistics staff, so they are written as
-a statistics office writes a 资料来源 line: 《刊名》, 作者/版别, 《标题》, 日期（2025年6月22日）,
-网址, with every editorial remark in Chinese; only the quoted sentences keep their original language
-(inside “”). The log's shown columns (publisher, byline, title, published, repost_url, dating,
-remarks) are therefore kept in Chinese; `original_found` and `verified_how` are the checker's
-own record and stay in English. Spam or gambling sites that merely repost an article are never
-named as a source: where only such a copy was found, the source says 原文未找到 and the note
-gives the copy's address so the check can be redone.
+- `found`: where the figure was read — `publisher` (the publisher's own page), `edition` (its
+  own edition in another language), `platform` (its digital edition on a magazine platform),
+  `repost` (only a repost, named in `url`) or `mirror` (only copies on spam or gambling sites,
+  never named: `url` is empty and `repost_url` keeps the copy so the check can be redone);
+- `dating_rule`: how the period was decided (docs/data.md, "How a figure is dated") —
+  `stated`, `last_year`, `described` (the month the article describes), `inferred` (a month
+  reasoned from the text), `publication` (the publication month) or `mid_year` (the year only:
+  June);
+- `flags`: what the sentence itself makes of the figure — `lower_bound` (…余, 多, more than),
+  `approximate` (近, nearly), `foreign_edition` (read in another language).
+
+The workbook's `flags` column gets these codes and those that follow from the others: `repost`
+when the original was not found (`found` repost or mirror), `foreign_edition` for an edition,
+`month_presumed` when the month was presumed (`inferred`, `publication`, `mid_year`). The
+report words each flag in its reader's language. `source` is a GB/T 7714 reference (byline.
+title. publisher, date. address), which reads the same in Chinese and English: names, titles and
+dates as published (dates in ISO form), no editorial word. `note` is the quoted sentence, as
+published. The log's prose columns (`dating`, `verified_how`, `remarks`) are the checker's own
+record, not shown in the report.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import io
 from pathlib import Path
 
 from sockprogress.editing.blank import choices, new_actuals_workbook
+from sockprogress.model import FLAGS
 from sockprogress.reading import load_targets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,64 +52,66 @@ COLUMNS = (
     "title",
     "published",
     "url",
-    "original_found",
+    "found",
+    "dating_rule",
+    "flags",
     "repost_url",
     "dating",
     "verified_how",
     "remarks",
 )
-NOT_FOUND = "原文未找到"
-UNTITLED = "标题不详"
+FOUND = ("publisher", "edition", "platform", "repost", "mirror")
+DATING_RULES = ("stated", "last_year", "described", "inferred", "publication", "mid_year")
+PRESUMED = frozenset({"inferred", "publication", "mid_year"})
+WRITTEN_FLAGS = frozenset({"lower_bound", "approximate", "foreign_edition"})
 
 
 def read_figures(path: Path = FIGURES) -> list[dict[str, str]]:
-    """The verification log, checked for its columns and for a publisher on every line."""
+    """The verification log, checked for its columns, a publication on every line and codes
+    from their lists."""
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         if tuple(reader.fieldnames or ()) != COLUMNS:
             raise SystemExit(f"{path.name}: columns must be {', '.join(COLUMNS)}")
         records = list(reader)
     for line, r in enumerate(records, 2):
-        missing = [c for c in ("region", "indicator", "period", "value", "publisher") if not r[c]]
+        missing = [c for c in ("region", "indicator", "period", "value", "published") if not r[c]]
+        if not (r["publisher"] or r["title"] or r["byline"]):
+            missing.append("publisher, title or byline")
         if missing:
             raise SystemExit(f"{path.name} line {line}: empty {', '.join(missing)}")
+        if r["found"] not in FOUND or r["dating_rule"] not in DATING_RULES:
+            raise SystemExit(f"{path.name} line {line}: found or dating_rule not a known code")
+        if not set(filter(None, r["flags"].split(","))) <= WRITTEN_FLAGS:
+            raise SystemExit(f"{path.name} line {line}: flags must be among {WRITTEN_FLAGS}")
     return records
 
 
-def source_of(r: dict[str, str]) -> str:
-    """《刊名》, byline, 《标题》, date and address; 原文未找到 when the original was not found.
+def flags_of(r: dict[str, str]) -> str:
+    """The workbook's flags: those written in the log and those its codes imply."""
+    codes = set(filter(None, r["flags"].split(",")))
+    if r["found"] in ("repost", "mirror"):
+        codes.add("repost")
+    if r["found"] == "edition":
+        codes.add("foreign_edition")
+    if r["dating_rule"] in PRESUMED:
+        codes.add("month_presumed")
+    return ", ".join(f for f in FLAGS if f in codes)
 
-    A title the stored copy did not show is written 标题不详 (with what the article is about) and
-    gets no 书名号; a repost's address is given only when it is not a mirror (the log leaves
-    `url` empty for those).
-    """
-    title = r["title"]
-    if title and not title.startswith(UNTITLED):
-        title = f"《{title}》"
-    if not r["url"]:
-        address = NOT_FOUND
-    elif r["original_found"].startswith("no"):
-        address = f"{NOT_FOUND}，转载：{r['url']}"
-    else:
-        address = r["url"]
-    parts = (r["publisher"], r["byline"], title, r["published"], address)
-    return "，".join(p for p in parts if p)
+
+def source_of(r: dict[str, str]) -> str:
+    """A GB/T 7714 reference: byline. title. publisher, date. address — each as published, the
+    parts not known left out (a mirror's address is never given)."""
+    where = ", ".join(p for p in (r["publisher"], r["published"]) if p)
+    parts = (r["byline"], r["title"], where, r["url"])
+    return ". ".join(p.rstrip(".") for p in parts if p)
 
 
 def note_of(r: dict[str, str]) -> str:
-    """The quoted sentence, how its period was decided, remarks, and where it was actually read."""
-    # Quotation marks inside the quotation become single ones, as Chinese print nests them.
+    """The quoted sentence as published, in quotation marks; quotation marks inside it become
+    single ones, as Chinese print nests them."""
     quote = r["quote"].replace("“", "‘").replace("”", "’")
-    parts = [f"原文：“{quote}”"]
-    if r["dating"]:
-        parts.append(f"时期认定依据：{r['dating']}")
-    if r["remarks"]:
-        parts.append(f"说明：{r['remarks']}")
-    if r["repost_url"] and r["repost_url"] != r["url"]:
-        parts.append(f"{NOT_FOUND}，仅见转载：{r['repost_url']}")
-    elif r["original_found"].startswith("no"):
-        parts.append(f"{NOT_FOUND}，仅见转载")
-    return "；".join(parts)
+    return f"“{quote}”"
 
 
 def rows_from_csv(path: Path = FIGURES) -> list[list[object]]:
@@ -117,6 +128,7 @@ def rows_from_csv(path: Path = FIGURES) -> list[list[object]]:
                 r["basis"],
                 source_of(r),
                 note_of(r),
+                flags_of(r),
             ]
         )
     return rows

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from sockprogress.model import Target
 
-HEADER = ("region", "indicator", "period", "value", "basis", "source", "note")
+HEADER = ("region", "indicator", "period", "value", "basis", "source", "note", "flags")
 SYNTHETIC = "synthetic test figure"
 USER_FILL = "FFF2CC"  # a fill a user gave their own sheet, which edits must keep
 
@@ -117,6 +117,7 @@ def frame(rows: Iterable[Sequence[Any]]) -> Any:
                 "basis": basis if p.kind == "month" else "",
                 "source": SYNTHETIC,
                 "note": "",
+                "flags": "",
             }
         )
     result = pd.DataFrame(records, columns=list(OUTPUT_COLUMNS))

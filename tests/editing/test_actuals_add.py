@@ -40,10 +40,11 @@ def test_add_appends_and_keeps_everything_else(workbook: Path, targets: Path) ->
         None,
         "=cmd|' /C calc'!A0",
         "@SUM(1)",
+        None,  # flags
     ]
     assert ws["F4"].data_type == "s" and ws["C4"].number_format == "@"
     table = ws.tables["Actuals"]
-    assert table.ref == "A1:G4" and table.autoFilter.ref == "A1:G4"
+    assert table.ref == "A1:H4" and table.autoFilter.ref == "A1:H4"
     assert ws["A3"].fill.fgColor.rgb.endswith(USER_FILL)
     assert ws["A4"].fill.fgColor.rgb.endswith(USER_FILL)  # the new row looks like the one above
     assert ws.column_dimensions["G"].width == 77

@@ -30,7 +30,7 @@ from sockprogress.reading.names import names_of
 from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[2]
-ZH_HEADER = ("地区", "指标", "时期", "数值", "数值类型", "资料来源", "备注")
+ZH_HEADER = ("地区", "指标", "时期", "数值", "数值类型", "资料来源", "备注", "标注")
 # Synthetic goals whose region and indicator have Chinese names.
 SYNTHETIC_ZH = (
     target_toml(baseline='{ period = "2021", value = 100 }', name_zh='"小部件数"')
@@ -234,7 +234,16 @@ def test_add_by_chinese_name_to_an_english_sheet_writes_the_codes(
     assert "row 3: added" in result.output
     assert "Testville · Synthetic widgets · 2023-09 = 150 units" in result.output
     ws = load_workbook(workbook)["Actuals"]
-    assert [c.value for c in ws[3]] == ["Testville", "widgets", "2023-09", 150, None, None, None]
+    assert [c.value for c in ws[3]] == [
+        "Testville",
+        "widgets",
+        "2023-09",
+        150,
+        None,
+        None,
+        None,
+        None,
+    ]
 
 
 def test_a_row_written_in_chinese_is_found_again_by_its_code(tmp_path: Path, goals: Path) -> None:
@@ -297,7 +306,7 @@ def test_init_lang_zh_makes_a_chinese_workbook(tmp_path: Path) -> None:
     assert sheets == ["Actuals", "填报说明", "Lists"]
     assert header == list(ZH_HEADER)
     assert bases == ["数值类型", "当月数", "累计数", "年产规模"]
-    assert regions == ["地区", "辽源", "小北河"]
+    assert regions == ["地区", "辽源", "小北河", "吉林省"]  # Jilin: a declared region
     wb = load_workbook(data / "actuals.xlsx")
     indicators = [c.value for c in wb["Lists"]["B"][1:] if c.value]
     assert "袜子年产量" in indicators and "sock_output" not in indicators
@@ -367,7 +376,7 @@ def test_a_chinese_init_workbook_round_trips_through_add_check_and_report(
         ["小北河", "袜业企业数", "2025-06", 206, None],
         ["小北河", "袜业企业数", "2024", 206, None],
     ]
-    assert ws.tables["Actuals"].ref == "A1:G4"
+    assert ws.tables["Actuals"].ref == "A1:H4"
 
     check = CliRunner().invoke(
         main,

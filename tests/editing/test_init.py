@@ -36,9 +36,10 @@ def test_init_makes_a_working_folder(tmp_path: Path) -> None:
         "basis",
         "source",
         "note",
+        "flags",
     ]
     assert ws.column_dimensions["C"].number_format == "@"  # 2025-06 never turns into a date
-    assert ws.tables["Actuals"].ref == "A1:G2"
+    assert ws.tables["Actuals"].ref == "A1:H2"
     rules = {str(v.sqref): v for v in ws.data_validations.dataValidation}
     assert rules["A2:A1048576"].formula1 == "=region_list"
     assert rules["E2:E1048576"].formula1 == "=basis_list"
@@ -46,7 +47,7 @@ def test_init_makes_a_working_folder(tmp_path: Path) -> None:
     assert [c.value for c in lists["A"][1:3]] == ["Liaoyuan", "Xiaobeihe"]
     indicators = [c.value for c in lists["B"][1:] if c.value]
     assert "sock_capacity" in indicators and "express_parcels" in indicators
-    assert str(wb.defined_names["region_list"].attr_text) == "'Lists'!$A$2:$A$3"
+    assert str(wb.defined_names["region_list"].attr_text) == "'Lists'!$A$2:$A$4"
     assert read_actuals(actuals).rows.empty
     check = CliRunner().invoke(
         main, ["check", "--targets", str(targets), "--actuals", str(actuals)]

@@ -28,6 +28,7 @@ from sockprogress.rendering.excel.formats import PERIOD_KINDS
 from sockprogress.rendering.excel.labels import input_rows, target_scale
 from sockprogress.rendering.excel.summarysheet import KEYS
 from sockprogress.rendering.selection import IN_FULL
+from sockprogress.rendering.view import basis_said
 from sockprogress.words.words import DASH, Words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,8 +164,10 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     # Published figures with the decimals they have: 3.5 bn (its goal 5 bn, baseline 3.5 bn);
     # a projection computed from them with one (3.5 bn: no growth since the baseline).
     assert latest.number_format == '#,##0.0,,," bn"'
-    projected = ws.cell(row=capacity, column=col("projected_at_deadline"))
-    assert projected.value == pytest.approx(3.5e9)
+    # its last capacity figure is its baseline: no pace, no projection
+    assert ws.cell(row=capacity, column=col("projected_at_deadline")).value is None
+    projected = ws.cell(row=cells["Annual sock output"], column=col("projected_at_deadline"))
+    assert projected.value == pytest.approx(2.6e9, rel=0.2)
     assert projected.number_format == '#,##0.0,,," bn"'
     share = ws.cell(row=capacity, column=col("share_of_target_pct"))
     assert share.value == pytest.approx(70.0)
@@ -344,9 +347,9 @@ def test_each_observation_is_one_row_and_blanks_read_as_the_heading_says(
                     (
                         dt.datetime.combine(o.end, dt.time()),
                         scale.of(o.value),
-                        Words.of(lang).basis(o.basis, o.period),
+                        basis_said(o, Words.of(lang)),  # with its flags: month presumed
                         str(input_rows(o.rows)),
-                        o.source,
+                        Words.of(lang).sourced(o.source, o.flags),
                     )
                     for o in result.observations
                 ]
@@ -407,7 +410,12 @@ def test_the_period_is_a_date_shown_as_it_was_written(
 def test_region_block_lists_the_observations_used(shipped_report: Report) -> None:
     ws = reload(shipped_report)["Xiaobeihe"]
     rows = [list(row) for row in ws.iter_rows(max_col=4, values_only=True)]
-    year = [dt.datetime(2023, 12, 31), 3_500_000_000, "calendar year", 35]
+    year = [
+        dt.datetime(2023, 12, 31),
+        3_500_000_000,
+        "calendar year (lower bound of a 'more than' figure)",
+        34,
+    ]
     assert year in rows
     assert ws.cell(rows.index(year) + 1, 1).number_format == "yyyy"  # shown as written: 2023
     assert ws.print_area is not None
@@ -485,8 +493,8 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
     assert ws.cell(capacity, col("latest")).value == pytest.approx(35.0)  # 3.5 bn = 35 亿双
     assert ws.cell(capacity, col("unit")).value == "亿双"
     latest = next(r.latest for r in shipped_report.targets if r.target.name_zh == "袜子年产能")
-    assert latest is not None and latest.period == "2025-06"
-    assert ws.cell(capacity, col("latest_period")).value == "2025年6月"
+    assert latest is not None and latest.period == "2023-05"
+    assert ws.cell(capacity, col("latest_period")).value == "2023年5月（月份为推定）"
     assert ws.cell(capacity, col("deadline")).number_format == 'yyyy"年"m"月"d"日"'
     clothing = cells["服装年产能"]
     assert ws.cell(clothing, col("goal")).value == pytest.approx(200.0)  # 2 m = 200 万件
@@ -547,8 +555,8 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
     assert notes == sorted(expected)
     # the shipped figures give both forms: a range of rows and a single row
     eight = " Its 8 figures, with their sources, are listed in the JSON"
-    assert f"{eight} (between input rows 18 and 48)." in notes
-    assert " Its 1 figure, with its source, is listed in the JSON (input row 46)." in notes
+    assert f"{eight} (between input rows 18 and 46)." in notes
+    assert " Its 1 figure, with its source, is listed in the JSON (input row 44)." in notes
     # the Summary's trends: one per target in full with two figures or more
     sparklines = package.sparklines(wb.worksheets[1].title)
     trends = sum(len(r.observations) >= 2 for r in full)

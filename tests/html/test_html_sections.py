@@ -285,7 +285,7 @@ def test_charts_go_only_to_targets_with_a_card(synthetic: Report) -> None:
 
 def test_every_shipped_name_has_a_chinese_name(shipped_report: Report) -> None:
     regions = dict(shipped_report.regions_zh)
-    assert regions == {"Liaoyuan": "辽源", "Xiaobeihe": "小北河"}
+    assert regions == {"Liaoyuan": "辽源", "Xiaobeihe": "小北河", "Jilin": "吉林省"}
     for result in shipped_report.targets:
         assert result.target.name_zh, result.target.id
         assert result.target.region in regions

@@ -57,7 +57,7 @@ def test_byte_order_mark_and_zero_width_space_in_header(tmp_path: Path) -> None:
 
 
 # The columns the reader uses, their letters in HEADER's order, and a row's good cells.
-LETTERS = dict(zip(HEADER, "ABCDEFG", strict=True))
+LETTERS = dict(zip(HEADER, "ABCDEFGH", strict=True))
 ROW = {
     "region": "Testville",
     "indicator": "widgets",

@@ -31,6 +31,7 @@ WIDTHS = {
     "basis": 8,
     "source": 50,
     "note": 60,
+    "flags": 18,
 }
 TABLE_NAME = "Actuals"
 LISTS_SHEET = "Lists"
@@ -96,6 +97,15 @@ HOWTO = (
     ),
     (N_("source — where the figure was published (title, date, web address)."), False),
     (N_("note — anything a reader needs: rounding, what is included, doubts."), False),
+    (
+        N_(
+            "flags — what the report says beside the figure, one from the next by a comma: "
+            "month_presumed (the month is presumed), lower_bound (the text says 'more than'), "
+            "approximate ('nearly', 'about'), repost (the original was not found), "
+            "foreign_edition (read in another language's edition)."
+        ),
+        False,
+    ),
     ("", False),
     (N_("Or add a row from the command line, which checks it first and keeps a backup:"), False),
     (

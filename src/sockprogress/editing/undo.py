@@ -28,7 +28,7 @@ from .safekeeping import (
 )
 
 # A row as undo compares it: region, indicator, period, basis, value, source, note.
-RowKey = tuple[str, str, str, str, float, str, str]
+RowKey = tuple[str, str, str, str, float, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Row:
 
     def said(self, words: Words) -> str:
         """`Xiaobeihe · sock_output · 2025-06 (that month) = 1,234`, as the sheet writes it."""
-        region, indicator, period, basis, value, _, _ = self.key
+        region, indicator, period, basis, value, *_ = self.key
         shown = words.decimal(value, "#,##0.######")
         covered = words.paren(words.basis(basis, period)) if basis else ""
         return f"{region} · {indicator} · {words.period_as_written(period)}{covered} = {shown}"
@@ -77,11 +77,14 @@ def last_backup(path: Path) -> Path:
 
 def _rows(path: Path) -> list[Row]:
     frame = read_actuals(path).rows
-    columns = ("region", "indicator", "period", "basis", "value", "source", "note")
+    columns = ("region", "indicator", "period", "basis", "value", "source", "note", "flags")
     values = [frame[c].tolist() for c in ("row", *columns)]
     return [
-        Row(int(n), (str(r), str(i), str(p), str(b or ""), float(v), str(s or ""), str(t or "")))
-        for n, r, i, p, b, v, s, t in zip(*values, strict=True)
+        Row(
+            int(n),
+            (str(r), str(i), str(p), str(b or ""), float(v), str(s or ""), str(t or ""), str(f)),
+        )
+        for n, r, i, p, b, v, s, t, f in zip(*values, strict=True)
     ]
 
 

@@ -193,7 +193,7 @@ def _judge_target(
     as_of: Month,
     file: str,
     sheet: str,
-    info: dict[int, tuple[str, str]],
+    info: dict[int, tuple[str, str, str]],
     checks: tuple[Issue, ...] = (),
     published: PublishedTarget | None = None,
     region_zh: str | None = None,
@@ -394,7 +394,8 @@ def _judge(
     rows = actuals.rows
     sheet = actuals.sheet
     issues = list(targets.issues) + list(actuals.issues)
-    regions = {t.region for t in targets.targets}
+    # a region of some target, or one listed under [[regions]] (a context series: Jilin)
+    regions = {t.region for t in targets.targets} | set(targets.regions)
     regions_zh = dict(targets.regions_zh)
     regions_zh_listed = ", ".join(regions_zh.get(r, r) for r in sorted(regions))
     unknown = ~rows["region"].isin(regions)
@@ -419,7 +420,14 @@ def _judge(
     info = dict(
         zip(
             rows["row"].tolist(),
-            zip(rows["source"].tolist(), rows["note"].tolist(), strict=True),
+            zip(
+                rows["source"].tolist(),
+                rows["note"].tolist(),
+                [f if isinstance(f, str) else "" for f in rows["flags"].tolist()]
+                if "flags" in rows
+                else [""] * len(rows),
+                strict=True,
+            ),
             strict=True,
         )
     )

@@ -21,7 +21,7 @@ from operator import attrgetter
 
 import pandas as pd
 
-from ..model import Basis, Observation, Target
+from ..model import FLAGS, Basis, Observation, Target
 from ..periods import month_end
 from ..words.words import figure_text
 from .rows import Rows, as_rows
@@ -128,8 +128,8 @@ class Series:
     years: dict[int, _Year] = field(default_factory=dict, compare=False, repr=False)
 
 
-# Sheet row -> the source and note written on it.
-Sources = dict[int, tuple[str, str]]
+# Sheet row -> the source, note and flags (comma-joined codes) written on it.
+Sources = dict[int, tuple[str, str, str]]
 
 
 def _observation(
@@ -140,16 +140,22 @@ def _observation(
     rows: tuple[int, ...],
     info: Sources | None,
 ) -> Observation:
-    """An observation with the sources and notes of the sheet rows behind it (each distinct, in
-    row order), when `info` has them."""
+    """An observation with the sources, notes and flags of the sheet rows behind it (each
+    distinct, in row order), when `info` has them."""
     if not info or not rows:
         return Observation(end, value, period, basis, rows)
     if len(rows) == 1:  # most figures are one row: no joining
-        source, note = info.get(rows[0], ("", ""))
-    else:
-        source = "; ".join(dict.fromkeys(info[r][0] for r in rows if r in info and info[r][0]))
-        note = "; ".join(dict.fromkeys(info[r][1] for r in rows if r in info and info[r][1]))
-    return Observation(end, value, period, basis, rows, source, note)
+        source, note, flags = info.get(rows[0], ("", "", ""))
+        return Observation(
+            end, value, period, basis, rows, source, note, tuple(flags.split(",")) if flags else ()
+        )
+    mine = [info[r] for r in rows if r in info]
+    source = "; ".join(dict.fromkeys(i[0] for i in mine if i[0]))
+    note = "; ".join(dict.fromkeys(i[1] for i in mine if i[1]))
+    codes = {code for i in mine if i[2] for code in i[2].split(",")}
+    return Observation(
+        end, value, period, basis, rows, source, note, tuple(f for f in FLAGS if f in codes)
+    )
 
 
 def level_series(

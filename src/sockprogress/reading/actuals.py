@@ -35,7 +35,7 @@ from ..model import (
 )
 from ..words.words import coded_issue
 from . import sheetxml
-from .cells import clean_basis, clean_name, clean_period, fold_name, invisible_in
+from .cells import clean_basis, clean_flags, clean_name, clean_period, fold_name, invisible_in
 from .cleaning import Cleaned, Cleaner, Numbers
 from .csvfile import csv_grid
 from .duplicates import codes_of, deduplicate, row_key
@@ -53,6 +53,8 @@ OTHER_HEADINGS_ZH = {
     "数据来源": "source",
     "注": "note",
     "说明": "note",
+    "数据标注": "flags",
+    "标记": "flags",
 }
 HEADINGS = {c: c for c in COLUMNS} | {h: c for c, h in HEADER_ZH.items()} | OTHER_HEADINGS_ZH
 OUTPUT_COLUMNS = (
@@ -66,6 +68,7 @@ OUTPUT_COLUMNS = (
     "basis",
     "source",
     "note",
+    "flags",
 )
 
 
@@ -558,6 +561,7 @@ def _judged_grid(
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
     value = cleaner.apply_numbers(4, numbers)
     basis = cleaner.apply("basis", clean_basis, 5)
+    flags = cleaner.apply("flags", clean_flags, 8)
     if not isinstance(value, Numbers):
         notes = value.part(lambda v: v[1])
         noted = notes.notna() & ~cleaner.bad
@@ -595,6 +599,7 @@ def _judged_grid(
             "basis": per_row(basis, lambda b: b),
             "source": as_text("source"),
             "note": as_text("note"),
+            "flags": per_row(flags, lambda f: f),
         }
     )
     wrong_basis = (

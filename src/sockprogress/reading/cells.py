@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..model import FLAGS
 from ..periods import Period, PeriodError, parse_period
 from ..words.words import english_issue
 from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
@@ -116,6 +117,43 @@ BASES_ZH = {
     "当月": "month",
     "累计": "ytd",
 }
+# The same flags in Chinese, as a sheet from `init --lang zh` writes them (the first of each)
+# and the other forms read as the same.
+FLAGS_ZH = {
+    "月份为推定": "month_presumed",
+    "月份推定": "month_presumed",
+    "按下限录入": "lower_bound",
+    "下限": "lower_bound",
+    "约数": "approximate",
+    "原文为约数": "approximate",
+    "据转载": "repost",
+    "原文未找到": "repost",
+    "转载": "repost",
+    "外文版": "foreign_edition",
+}
+FLAGS_WRITTEN_ZH = {code: word for word, code in reversed(FLAGS_ZH.items())}
+_FLAG_SPLIT = re.compile(r"[,;、]+")
+
+
+def clean_flags(value: object) -> str:
+    """The flag codes of a cell, in FLAGS order and joined by commas ("" if blank): codes,
+    their Chinese words, or the codes with spaces ("month presumed"), one from the next by a
+    comma, a semicolon or 、; anything else is a problem of the cell."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    codes = set()
+    for part in _FLAG_SPLIT.split(text):
+        token = part.strip()
+        if not token:
+            continue
+        code = FLAGS_ZH.get(token, re.sub(r"[\s-]+", "_", token))
+        if code not in FLAGS:
+            raise CellProblem("flag_unknown", value=value, flag=token)
+        codes.add(code)
+    return ",".join(f for f in FLAGS if f in codes)
+
+
 # The basis as a Chinese sheet writes it: the first Chinese word of each (当月数, 累计数, 年产规模).
 BASES_WRITTEN_ZH = {code: word for word, code in reversed(BASES_ZH.items())}
 

@@ -113,9 +113,10 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         )
         share = words.percent(f.ytd_share_of_target_pct)
     elif r.latest is not None:
-        latest = _figure(r.latest.value, divisor, words) + words.paren(
-            words.period(r.latest.period)
-        )
+        said = words.joined([words.period(r.latest.period), *words.figure_flags(r.latest.flags)])
+        if view.unchanged:
+            said += words.semicolon + view.unchanged
+        latest = _figure(r.latest.value, divisor, words) + words.paren(said)
         share = words.percent(f.share_of_target_pct)
     else:
         latest, share = DASH, DASH
@@ -186,8 +187,7 @@ def said_source(view: TargetView) -> str:
     """The source of the figure a goal's paragraph says: the year's cumulative figure where
     the year's line is said, else the latest figure; "" when it has none."""
     r = view.result
-    figure = r.ytd if view.year_line and r.ytd is not None else r.latest
-    return figure.source if figure is not None else ""
+    return view.ytd_source if view.year_line and r.ytd is not None else view.latest_source
 
 
 def source_notes(view: ReportView) -> tuple[dict[str, int], tuple[str, ...]]:

@@ -39,6 +39,7 @@ def _observation(o: Observation) -> dict[str, Any]:
         "rows": o.rows,  # a tuple: JSON writes it as the array a list would be
         "source": o.source or None,
         "note": o.note or None,
+        "flags": list(o.flags),
     }
 
 
@@ -78,6 +79,7 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
         "latest_basis": result.latest.basis if result.latest else None,
         "latest_estimate": result.latest.estimate if result.latest else None,
         "latest_source": (result.latest.source or None) if result.latest else None,
+        "latest_flags": list(result.latest.flags) if result.latest else [],
         "latest_note": (result.latest.note or None) if result.latest else None,
         **figures,
         "status": result.status,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from ..model import Report, TargetResult
+from ..model import Observation, Report, TargetResult
 from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
@@ -154,6 +154,14 @@ class TargetView:
     # where the figures are listed when no chart shows them (page) or the block is not in full
     listed_with_sheet: str
     listed_in_json: str
+    # the sources of the latest and the year-to-date figure, with what their flags say of them
+    # (original not found, read in a repost), and the note on the latest
+    latest_source: str = ""
+    latest_note: str = ""
+    ytd_source: str = ""
+    ytd_note: str = ""
+    # beside the latest figure when it was restated unchanged for a year or more
+    unchanged: str = ""
 
     @property
     def changed(self) -> bool:
@@ -216,8 +224,8 @@ def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str
         (
             words.period(o.period),
             words.scaled(o.value, r.target.unit),
-            words.basis(o.basis, o.period) + (words.paren(words("estimate")) if o.estimate else ""),
-            o.source,
+            basis_said(o, words),
+            words.sourced(o.source, o.flags),
             o.note,
         )
         for o in r.observations
@@ -228,11 +236,29 @@ def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str
     cumulative = (
         words.period(ytd.period),
         words.scaled(ytd.value, r.target.unit),
-        words.basis(ytd.basis, ytd.period),
-        ytd.source,
+        basis_said(ytd, words),
+        words.sourced(ytd.source, ytd.flags),
         ytd.note,
     )
     return (*rows, cumulative)
+
+
+def basis_said(o: Observation, words: Words) -> str:
+    """What a figure covers, with what is said of it: `annual rate, year not stated
+    (estimate; month presumed)`."""
+    said = [words("estimate")] if o.estimate else []
+    said += words.figure_flags(o.flags)
+    basis = words.basis(o.basis, o.period)
+    return basis + words.paren(words.semicolon.join(said)) if said else basis
+
+
+def period_said(o: Observation, words: Words) -> str:
+    """A figure's period as a table writes it, with what is said of it: `2025-06 (estimate;
+    month presumed)` / `2025年6月（估算数；月份为推定）`."""
+    said = [words("estimate")] if o.estimate else []
+    said += words.figure_flags(o.flags)
+    period = words.period_as_written(o.period)
+    return period + words.paren(words.semicolon.join(said)) if said else period
 
 
 def blank_line(r: TargetResult, words: Words, as_of: Any) -> str:
@@ -298,16 +324,20 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
             "baseline",
             words("Baseline"),
             base.value if base else None,
-            at(base.value, base.period) if base else DASH,
+            at(base.value, base.period, *words.figure_flags(base.flags)) if base else DASH,
             "scaled",
-            period=words.period_as_written(base.period) if base else "",
+            period=period_said(base, words) if base else "",
         )
     )
     latest = r.latest
     text = DASH
+    unchanged = words.unchanged_since(r.unchanged_since)
     if latest:
         estimate = words("estimate") if latest.estimate else ""
-        text = at(latest.value, latest.period, estimate, basis=latest.basis)
+        flags = words.figure_flags(latest.flags)
+        text = at(latest.value, latest.period, estimate, *flags, basis=latest.basis)
+        if unchanged:
+            text += words.semicolon + unchanged
     out.append(
         Figure(
             "latest",
@@ -315,7 +345,8 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
             latest.value if latest else None,
             text,
             "scaled",
-            period=words.period_as_written(latest.period) if latest else "",
+            period=period_said(latest, words) if latest else "",
+            remark=unchanged,
         )
     )
     if r.ytd:
@@ -419,6 +450,11 @@ def target_view(
         observations=observation_rows(r, words) if full else (),
         listed_with_sheet=where_listed(r, words, region) if full else "",
         listed_in_json=where_listed(r, words, None),
+        latest_source=words.sourced(r.latest.source, r.latest.flags) if r.latest else "",
+        latest_note=r.latest.note if r.latest else "",
+        ytd_source=words.sourced(r.ytd.source, r.ytd.flags) if r.ytd else "",
+        ytd_note=r.ytd.note if r.ytd else "",
+        unchanged=words.unchanged_since(r.unchanged_since),
     )
 
 

@@ -128,6 +128,18 @@ UNITS: dict[str, str] = {
     "tce": N_("tce"),
 }
 
+# A figure's flags (model.FLAGS), beside the figure or its source wherever it is shown.
+FLAG_TEXT: dict[str, str] = {
+    "month_presumed": N_("month presumed"),
+    "lower_bound": N_("lower bound of a 'more than' figure"),
+    "approximate": N_("approximate in the source ('nearly', 'about')"),
+    "repost": N_("original not found, read in a repost"),
+    "foreign_edition": N_("read in a foreign-language edition"),
+}
+# Flags said of the figure (beside its period) and of its source (after it).
+FIGURE_FLAGS = ("month_presumed", "lower_bound", "approximate")
+SOURCE_FLAGS = ("repost", "foreign_edition")
+
 BASIS: dict[str, str] = {
     "level": N_("level at period end"),
     "annual": N_("calendar year"),
@@ -160,6 +172,10 @@ ISSUE_TEXT: dict[str, str] = {
     "basis_unknown": N_(
         "unknown basis '{value}'; use month (that month's amount), ytd (January to that month) "
         "or rate (an annual rate stated at that month, no calendar year)"
+    ),
+    "flag_unknown": N_(
+        "unknown flag '{flag}'; use month_presumed, lower_bound, approximate, repost or "
+        "foreign_edition, one from the next by a comma"
     ),
     "value_not_number": N_(
         "'{value}' is not a number; type the figure as a number, e.g. 3500000000"

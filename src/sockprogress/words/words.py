@@ -33,7 +33,9 @@ from .messages import (
     COUNT,
     DIRECTIONS,
     ERRORS,
+    FIGURE_FLAGS,
     FIGURE_NAMES,
+    FLAG_TEXT,
     HINTS,
     ISSUE_NUMBERS,
     METHOD,
@@ -41,6 +43,7 @@ from .messages import (
     OUTLOOK_WORDS,
     PHRASE_PARAMS,
     SEVERITY,
+    SOURCE_FLAGS,
     STATUS_ICONS,
     STATUS_MEANINGS,
     STATUS_WORDS,
@@ -679,6 +682,31 @@ class Words:
         if parsed.kind == "month":
             return self.month(parsed.end)
         return self.date(parsed.end)
+
+    def flag_words(self, flags: Iterable[str], which: Iterable[str] = FLAG_TEXT) -> list[str]:
+        """The flags among `which` (all by default), each in words: `month presumed`."""
+        return [self(FLAG_TEXT[f]) for f in flags if f in which and f in FLAG_TEXT]
+
+    def figure_flags(self, flags: Iterable[str]) -> list[str]:
+        """What is said beside a figure's period: month presumed, lower bound, approximate."""
+        return self.flag_words(flags, FIGURE_FLAGS)
+
+    def sourced(self, source: str, flags: Iterable[str]) -> str:
+        """A figure's source as written, then what the flags say of it (original not found,
+        read in a repost)."""
+        said = self.flag_words(flags, SOURCE_FLAGS)
+        if not said:
+            return source
+        return self.semicolon.join([source, *said]) if source else self.semicolon.join(said)
+
+    def unchanged_since(self, period: str | None) -> str:
+        """Beside a latest figure restated for a year or more: `unchanged since 2022 — possibly
+        a restated figure` / `与2022年公布值相同，或为沿用数`."""
+        if not period:
+            return ""
+        return self(N_("unchanged since {period} — possibly a restated figure")).format(
+            period=self.period(period)
+        )
 
     def period_as_written(self, period: str) -> str:
         """A period where the workbook shows it as text: as written (2025-06), or in words

@@ -25,7 +25,7 @@ from xlsxwriter.worksheet import Worksheet
 from ...model import TargetResult
 from ...words.words import DASH, Words
 from ..selection import IN_FULL
-from ..view import COMPUTED, Figure, RegionView, TargetView
+from ..view import COMPUTED, Figure, RegionView, TargetView, basis_said
 from .book import Book, Table
 from .formats import (
     CHECK,
@@ -98,7 +98,7 @@ def _remark(figure: Figure, scale: Scale, words: Words) -> str | None:
     if figure.key == "goal":
         return scale.unit
     if figure.period:
-        return figure.period
+        return words.semicolon.join(p for p in (figure.period, figure.remark) if p)
     if figure.why:
         return words("blank: {reason}").format(reason=figure.why)
     return figure.remark or None
@@ -140,11 +140,10 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
         if remark is not None:
             put(ws, n, 2, remark, muted if value is None else indent)
     row += len(rows) + 1
-    latest = result.latest
     top, wrap = f(TOP), f(WRAP)
     texts = [
-        (figure_label("latest_source", words), latest.source if latest else None),
-        (figure_label("latest_note", words), latest.note if latest else None),
+        (figure_label("latest_source", words), view.latest_source or None),
+        (figure_label("latest_note", words), view.latest_note or None),
         (figure_label("notes", words), "\n".join(view.notes)),
         (figure_label("about_goal", words), view.goal_note),
         *((label, text) for label, text, _english in view.texts),
@@ -189,7 +188,7 @@ def _observations(
     # the basis is indented, so it never runs on from the right-aligned value before it
     basis_format, basis_wrap = f(INDENT, TOP), f(INDENT, WRAP)
     period_formats: dict[int, Any] = {}
-    bases: dict[tuple[str, str], str] = {}
+    bases: dict[tuple[str, str, tuple[str, ...]], str] = {}
     write_number, write_string = ws.write_number, ws.write_string
     factor = scale.factor
     basis_above = source_above = None
@@ -218,10 +217,10 @@ def _observations(
         else:  # several rows (a year's months), or none: never blank
             write_string(n, 3, str(input_rows(obs.rows) or DASH), text_format)
         row_above, year_above = single, year
-        basis_key = (obs.basis, obs.period if obs.basis == "ytd" else "")
+        basis_key = (obs.basis, obs.period if obs.basis == "ytd" else "", obs.flags)
         basis = bases.get(basis_key)
         if basis is None:
-            basis = bases[basis_key] = words.basis(obs.basis, obs.period)
+            basis = bases[basis_key] = basis_said(obs, words)
         fit: list[tuple[str | None, float]] = []
         if basis != basis_above:
             basis_above = basis
@@ -233,7 +232,9 @@ def _observations(
         else:
             blank = True
         # No source after one is a dash: a blank would read as the source above.
-        source = obs.source or (DASH if source_above else "")
+        source = (words.sourced(obs.source, obs.flags) if obs.flags else obs.source) or (
+            DASH if source_above else ""
+        )
         if source != source_above:
             source_above = source
             if source and wrap:

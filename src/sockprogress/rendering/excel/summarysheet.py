@@ -128,9 +128,9 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "ytd_share_of_target_pct": f.ytd_share_of_target_pct,
         "ytd_yoy_pct": f.ytd_yoy_pct,
         "latest": s.of(result.latest.value) if result.latest else None,
-        "latest_period": _latest_period(result, words),
+        "latest_period": _latest_period(view, words),
         "trend": None,  # the sparkline
-        "latest_source": (result.latest.source or None) if result.latest else None,
+        "latest_source": view.latest_source or None,
         "goal": s.of(t.target),
         "deadline": t.deadline,
         "unit": s.unit,
@@ -151,13 +151,18 @@ def _derived(key: str, result: TargetResult, book: Book) -> str:
     return scale.derived(getattr(result.figures, key), result.target.target)
 
 
-def _latest_period(result: TargetResult, words: Words) -> str | None:
-    if result.latest is None:
+def _latest_period(view: TargetView, words: Words) -> str | None:
+    """The latest figure's period, with what is said of it: estimate, month presumed,
+    unchanged since an earlier year."""
+    latest = view.result.latest
+    if latest is None:
         return None
-    period = period_words(result.latest.period, words)
-    if result.latest.estimate:
-        return period + words.paren(words("estimate"))
-    return period
+    said = [words("estimate")] if latest.estimate else []
+    said += words.figure_flags(latest.flags)
+    if view.unchanged:
+        said.append(view.unchanged)
+    period = period_words(latest.period, words)
+    return period + words.paren(words.semicolon.join(said)) if said else period
 
 
 def _counts_line(report: Report, words: Words) -> str:
