@@ -189,7 +189,7 @@ def test_the_restatement_is_said_beside_the_latest_figure_in_every_output(
 ) -> None:
     said = {
         "en": "unchanged since Jun 2022 — possibly a restated figure",
-        "zh": "与2022年6月公布值相同，或为沿用数",
+        "zh": "与2022年6月报道数相同，或系沿用旧数",
     }
     for lang, folder in reports.items():
         suffix = ".zh" if lang == "zh" else ""
@@ -206,9 +206,9 @@ def test_the_restatement_is_said_beside_the_latest_figure_in_every_output(
 
 def test_a_presumed_month_says_so_where_the_figure_is_shown(reports: dict[str, Path]) -> None:
     html = unescape((reports["zh"] / "progress-2026-10.zh.html").read_text(encoding="utf-8"))
-    assert "2（2026年2月，月份为推定）" in html  # the bulletin table
+    assert "2（2026年2月；月份为推定）" in html  # the bulletin table
     html = unescape((reports["en"] / "progress-2026-10.html").read_text(encoding="utf-8"))
-    assert "2 (Feb 2026, month presumed)" in html
+    assert "2 (Feb 2026; month presumed)" in html
 
 
 # -- every source and note in the reader's language -------------------------------------------
@@ -263,5 +263,5 @@ def test_the_chinese_reports_sources_and_notes_carry_no_english_editorial_word(
         left = re.sub(r"[\w.-]+\.(?:com|cn|net|org)\b", " ", bare(text))
         assert not re.findall(r"[A-Za-z]{2,}", left), (left, text)
     joined = " ".join(texts)
-    assert "原文未找到，据转载" in joined and "据外文版" in joined
+    assert "未见原始报道，据转载" in joined and "据外文版" in joined
     assert "repost" not in bare(joined) and "estimate" not in bare(joined)

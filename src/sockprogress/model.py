@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from .periods import Month
@@ -124,13 +125,16 @@ class Indicator:
     name_zh: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     """A data problem: the row is left out (error) or used with a caveat (warning).
 
     `message` is the English sentence (the JSON keeps it for other programs); `code` and
     `params` are what a renderer translates, so no language is keyed on the English text.
-    An issue without a code is shown as its message.
+    An issue without a code is shown as its message. An issue made by the thousand (a rule
+    broken on every row of a province) is made without its message, "": the English sentence
+    is worded from its code when it is written (words.english_message), so a row's issue costs
+    its row, not a sentence. Slots: a province may hold hundreds of thousands.
     """
 
     severity: Severity
@@ -161,6 +165,87 @@ class Issue:
             if where
             else (f"{self.severity}: {self.message}")
         )
+
+
+# Issues of one kind are grouped by these of their parameters besides code, severity, file,
+# sheet and column: a count that is not whole, by its unit (the fix names it).
+GROUP_BY: dict[str, tuple[str, ...]] = {"plausibility.not_whole": ("unit",)}
+# How many issues of a group every output shows as examples.
+EXAMPLES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class IssueGroup:
+    """Issues of one kind on one column: every output says them once, with their count, their
+    rows as ranges and the first few as examples (the JSON keeps every row's issue too)."""
+
+    severity: Severity
+    code: str
+    file: str | None
+    sheet: str | None
+    column: str | None
+    # the parameters the group is keyed on (GROUP_BY), shared by all its issues
+    key: tuple[tuple[str, str], ...]
+    count: int
+    # the sheet rows, as ascending runs [first, last]; () for issues without a row
+    rows: tuple[tuple[int, int], ...]
+    examples: tuple[Issue, ...]
+
+    def get(self, name: str) -> str:
+        return dict(self.key).get(name) or dict(self.examples[0].params).get(name, "")
+
+
+def row_runs(rows: list[int]) -> tuple[tuple[int, int], ...]:
+    """Sorted distinct rows as runs of consecutive numbers: [2, 3, 4, 9] -> ((2, 4), (9, 9))."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return tuple(runs)
+
+
+def group_issues(issues: tuple[Issue, ...] | list[Issue]) -> tuple[IssueGroup, ...]:
+    """The issues by kind and column, errors first, then in the order their first issue comes."""
+    members: dict[tuple[object, ...], list[Issue]] = {}
+    for issue in issues:
+        by = GROUP_BY.get(issue.code)
+        key: tuple[object, ...] = (
+            issue.severity,
+            issue.code or issue.message,  # an issue without a code is a kind of its own
+            issue.file,
+            issue.sheet,
+            issue.column,
+        )
+        if by:
+            params = dict(issue.params)
+            key += tuple((name, params.get(name, "")) for name in by)
+        found = members.get(key)
+        if found is None:
+            members[key] = [issue]
+        else:
+            found.append(issue)
+    groups = []
+    for key, found in members.items():
+        first = found[0]
+        rows = [i.row for i in found if i.row is not None]
+        examples = sorted(found[: max(EXAMPLES, 1) * 4], key=lambda i: i.row or 0)[:EXAMPLES]
+        groups.append(
+            IssueGroup(
+                first.severity,
+                first.code,
+                first.file,
+                first.sheet,
+                first.column,
+                tuple(k for k in key[5:] if isinstance(k, tuple)),
+                len(found),
+                row_runs(rows),
+                tuple(examples),
+            )
+        )
+    groups.sort(key=lambda g: g.severity != "error")  # stable: the order they came in otherwise
+    return tuple(groups)
 
 
 @dataclass(frozen=True)
@@ -391,6 +476,11 @@ class Report:
     regions_zh: tuple[tuple[str, str], ...] = field(default=())
     comparison: Comparison = field(default=Comparison("recomputed", None, "none"))
     info: ReportInfo = field(default=ReportInfo())
+
+    @cached_property
+    def issue_groups(self) -> tuple[IssueGroup, ...]:
+        """The issues by kind and column, as every output lays them out."""
+        return group_issues(self.issues)
 
     def counts(self) -> dict[str, int]:
         counts = {s: 0 for s in STATUSES}

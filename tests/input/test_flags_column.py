@@ -73,7 +73,7 @@ def test_the_report_words_each_flag_in_its_readers_language(tmp_path: Path, targ
         ],
     )
     said = {
-        "en": ("150 units (Jun 2024, level at period end, month presumed)", "original not found"),
+        "en": ("150 units (Jun 2024, level at period end; month presumed)", "original not found"),
         "zh": ("2024年6月", "月份为推定"),
     }
     for lang in ("en", "zh"):
@@ -86,7 +86,7 @@ def test_the_report_words_each_flag_in_its_readers_language(tmp_path: Path, targ
         for words in said[lang]:
             assert words in html, (lang, words)
         if lang == "zh":
-            assert "原文未找到，据转载" in html and "repost" not in html.split("<body")[1]
+            assert "未见原始报道，据转载" in html and "repost" not in html.split("<body")[1]
         data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
         (target,) = data["targets"]
         assert target["latest_flags"] == ["month_presumed", "repost"]

@@ -129,6 +129,7 @@ def check_series(
                     row=row,
                     column="value",
                     target_id=target_id,
+                    worded=False,  # a province may break a rule on every row
                 ),
             )
         )

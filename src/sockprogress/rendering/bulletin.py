@@ -113,9 +113,10 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         )
         share = words.percent(f.ytd_share_of_target_pct)
     elif r.latest is not None:
-        said = words.joined([words.period(r.latest.period), *words.figure_flags(r.latest.flags)])
-        if view.unchanged:
-            said += words.semicolon + view.unchanged
+        said = words.semicolon.join(
+            [words.period(r.latest.period), *words.figure_flags(r.latest.flags)]
+            + ([view.unchanged] if view.unchanged else [])
+        )
         latest = _figure(r.latest.value, divisor, words) + words.paren(said)
         share = words.percent(f.share_of_target_pct)
     else:

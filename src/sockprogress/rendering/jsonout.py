@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Issue, Observation, Report, TargetResult
 from ..words import DEFAULT_LANG
-from ..words.words import Words
+from ..words.words import Words, english_message
 
 ENGLISH = Words.of(DEFAULT_LANG)
 
@@ -50,7 +50,7 @@ def _issue(i: Issue) -> dict[str, Any]:
         "sheet": i.sheet,
         "row": i.row,
         "column": i.column,
-        "message": i.message,
+        "message": english_message(i),
         "code": i.code or None,
         "params": dict(i.params),
         "target_id": i.target_id,

@@ -308,8 +308,9 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     why = {field: words.why_reason(reason) for field, reason in r.why_null}
 
     def at(value: float, period: str, *more: str, basis: str | None = None) -> str:
-        inner = words.joined([words.period_and_basis(period, basis), *more])
-        return words.scaled(value, unit) + words.paren(inner)
+        # one form wherever a figure is said: (period, basis; flag; flag)
+        said = [words.period_and_basis(period, basis), *(m for m in more if m)]
+        return words.scaled(value, unit) + words.paren(words.semicolon.join(said))
 
     out = [
         Figure("goal", words("Goal"), t.target, words.goal_text(t), "scaled"),
@@ -335,9 +336,7 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     if latest:
         estimate = words("estimate") if latest.estimate else ""
         flags = words.figure_flags(latest.flags)
-        text = at(latest.value, latest.period, estimate, *flags, basis=latest.basis)
-        if unchanged:
-            text += words.semicolon + unchanged
+        text = at(latest.value, latest.period, estimate, *flags, unchanged, basis=latest.basis)
     out.append(
         Figure(
             "latest",

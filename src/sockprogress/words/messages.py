@@ -132,7 +132,7 @@ UNITS: dict[str, str] = {
 FLAG_TEXT: dict[str, str] = {
     "month_presumed": N_("month presumed"),
     "lower_bound": N_("lower bound of a 'more than' figure"),
-    "approximate": N_("approximate in the source ('nearly', 'about')"),
+    "approximate": N_("approximate in the source"),
     "repost": N_("original not found, read in a repost"),
     "foreign_edition": N_("read in a foreign-language edition"),
 }
@@ -753,6 +753,32 @@ HINTS: dict[str, str] = {
     "unknown_region": N_("fix the spelling, or add a target for that region"),
     "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
     "baseline_missing": N_("add the baseline figure, or give baseline.value"),
+}
+
+# Issues of one kind said once for many rows: what they are (with the group's count and
+# its key parameters) and how to fix them. A kind not here is said by its first issue.
+GROUP_TEXT: dict[str, str] = {
+    "plausibility.not_whole": N_(
+        "check these figures: {count} figures in {unit} are not whole numbers"
+    ),
+    "plausibility.jump": N_(
+        "check these figures: {count} figures are 100 times or more away from the other "
+        "figures of their series (a 万/亿 slip is 10,000 or 100,000,000 times)"
+    ),
+    "plausibility.scale": N_(
+        "check these figures: {count} figures are far outside the scale of their targets"
+    ),
+}
+GROUP_FIX: dict[str, str] = {
+    "plausibility.not_whole": N_(
+        "the unit '{unit}' is a count: write whole numbers, or name the unit the figures are "
+        "in (e.g. 元) in targets.toml"
+    ),
+    "plausibility.jump": N_("correct a 万/亿 slip in the sheet, or keep the figure if it is right"),
+    "plausibility.scale": N_(
+        "check the figure's unit against the target's (a monthly amount of an annual goal is "
+        "about a twelfth of it)"
+    ),
 }
 
 # A target's direction, as a data issue names it.

@@ -24,7 +24,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
-from ..model import Issue, Note, Severity, Target
+from ..model import Issue, IssueGroup, Note, Severity, Target
 from ..periods import Month, parse_period
 from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, filled, locales
 from .messages import (
@@ -36,6 +36,8 @@ from .messages import (
     FIGURE_FLAGS,
     FIGURE_NAMES,
     FLAG_TEXT,
+    GROUP_FIX,
+    GROUP_TEXT,
     HINTS,
     ISSUE_NUMBERS,
     METHOD,
@@ -385,6 +387,93 @@ class Words:
         body = self.issue_text(issue)
         return self.colon.join([head, where, body] if where else [head, body])
 
+    # -- issues said by kind -------------------------------------------------------------------
+
+    def row_count(self, n: int) -> str:
+        """A count of rows as a table writes it: 233,000 / 233000."""
+        return self.plain(n, 0)
+
+    def group_where(self, group: IssueGroup) -> str:
+        """Where a group's issues sit, without their rows: `actuals.xlsx, sheet Actuals,
+        column value`."""
+        parts = [group.file] if group.file else []
+        if group.sheet:
+            parts.append(self(N_("sheet {sheet}")).format(sheet=group.sheet))
+        if group.column:
+            parts.append(self(N_("column {column}")).format(column=self.column_name(group.column)))
+        return self.joined(parts)
+
+    def group_rows(self, group: IssueGroup, runs: int = 4) -> str:
+        """A group's rows as ranges, the first `runs` of them: `rows 2–240,001 (233,000 rows)`
+        / `第2—240001行（共233000行）`; "" for issues without a row."""
+        if not group.rows:
+            return ""
+        if group.count == 1 and group.rows[0][0] == group.rows[0][1]:
+            return self(N_("row {row}")).format(row=group.rows[0][0])
+        said = [
+            self(N_("{first}–{last}")).format(first=a, last=self.row_count(b)) if a != b else str(a)
+            for a, b in group.rows[:runs]
+        ]
+        if len(group.rows) > runs:
+            said.append("…")
+        count = self.n("{n} row", "{n} rows", group.count).format(n=self.row_count(group.count))
+        return self(N_("rows {rows} ({count})")).format(rows=self.joined(said), count=count)
+
+    def group_headline(self, group: IssueGroup) -> str:
+        """What a group's issues are, once: the kind's sentence with its count, or its first
+        issue's (with how many more there are)."""
+        first = group.examples[0]
+        text = GROUP_TEXT.get(group.code)
+        if text and group.count > 1:
+            params = dict(first.params) | dict(group.key)
+            return self(text).format(count=self.row_count(group.count), unit=params.get("unit", ""))
+        said = self.issue_text(first)
+        if group.count > 1:
+            more = group.count - 1
+            said += self.paren(
+                self.n("and {n} more like it", "and {n} more like it", more).format(
+                    n=self.row_count(more)
+                )
+            )
+        return said
+
+    def group_examples(self, group: IssueGroup) -> str:
+        """The first few of a group as examples, each where it is and what it says: `e.g.
+        row 2: 1,234.56; row 3: 2,345.67`; "" for a group of one."""
+        if group.count <= 1:
+            return ""
+        said = []
+        for issue in group.examples:
+            params = dict(issue.params)
+            if group.code in GROUP_TEXT and "value" in params:
+                what = self.digits(float(params["value"]))
+            else:
+                what = self.issue_text(issue)
+            where = self(N_("row {row}")).format(row=issue.row) if issue.row else ""
+            said.append(self.colon.join([where, what]) if where else what)
+        return self(N_("e.g. {examples}")).format(examples=self.semicolon.join(said))
+
+    def group_fix(self, group: IssueGroup) -> str:
+        """How to fix a group's issues, when the catalogue says."""
+        fix = GROUP_FIX.get(group.code)
+        if fix:
+            return self(fix).format(unit=group.get("unit"))
+        return self.issue_hint(group.examples[0])
+
+    def group_line(self, group: IssueGroup) -> str:
+        """A group for the terminal, in one line: `warning: actuals.xlsx, sheet Actuals, column
+        value, rows 2–240,001 (233,000 rows): check these figures…; e.g. …; fix`."""
+        if group.count == 1:
+            return self.issue_line(group.examples[0])
+        where = self.joined([w for w in (self.group_where(group), self.group_rows(group)) if w])
+        body = self.semicolon.join(
+            p
+            for p in (self.group_headline(group), self.group_examples(group), self.group_fix(group))
+            if p
+        )
+        head = self.severity(group.severity)
+        return self.colon.join([head, where, body] if where else [head, body])
+
     def why_reason(self, reason: str) -> str:
         """Why one figure is blank (judging writes the reasons as English message ids)."""
         return self(reason) if reason else reason
@@ -697,7 +786,9 @@ class Words:
         said = self.flag_words(flags, SOURCE_FLAGS)
         if not said:
             return source
-        return self.semicolon.join([source, *said]) if source else self.semicolon.join(said)
+        # after a space: a bracket or semicolon glued to an address is taken into the link
+        flagged = self.paren(self.semicolon.join(said))
+        return f"{source} {flagged}" if source else self.semicolon.join(said)
 
     def unchanged_since(self, period: str | None) -> str:
         """Beside a latest figure restated for a year or more: `unchanged since 2022 — possibly
@@ -742,10 +833,17 @@ def coded_issue(
     row: int | None = None,
     column: str | None = None,
     target_id: str | None = None,
+    worded: bool = True,
 ) -> Issue:
     """A data issue made from its code and parameters; its message is the English sentence
-    of the catalogue (english_issue), so every sentence has one source."""
+    of the catalogue (english_issue), so every sentence has one source. Not `worded`, the
+    message is left for english_message to word when it is written (an issue made by the
+    thousand costs its row, not a sentence)."""
     given = tuple(params)
-    return Issue(
-        severity, english_issue(code, given), file, sheet, row, column, code, given, target_id
-    )
+    message = english_issue(code, given) if worded else ""
+    return Issue(severity, message, file, sheet, row, column, code, given, target_id)
+
+
+def english_message(issue: Issue) -> str:
+    """An issue's English sentence (the JSON's `message`): as made, or worded from its code."""
+    return issue.message or english_issue(issue.code, issue.params)
