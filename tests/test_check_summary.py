@@ -36,8 +36,16 @@ def _check(tmp_path: Path, rows: Sequence[Sequence[Any]], lang: str = "en") -> R
 
 
 def _labelled(output: str, label: str) -> int:
+    """The problems the lines with this label say: one, or a group's count of rows
+    (`rows 4–5 (2 rows)` / `第4—5行（共2行）`)."""
     marks = (f": {label}: ", f"：{label}：")
-    return sum(1 for line in output.splitlines() if any(m in line for m in marks))
+    said = 0
+    for line in output.splitlines():
+        if not any(m in line for m in marks):
+            continue
+        count = re.search(r"\(([\d,]+) rows\)|（共(\d+)行）", line)
+        said += int((count.group(1) or count.group(2)).replace(",", "")) if count else 1
+    return said
 
 
 @pytest.mark.parametrize(

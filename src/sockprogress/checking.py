@@ -8,11 +8,12 @@ left out, so that a goal still waiting for its first figure is not mistaken for 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from .judging import judge
-from .model import Issue
+from .model import Issue, IssueGroup
 from .periods import Month
 from .reading import load_targets, read_actuals
 from .words.words import Words
@@ -48,6 +49,48 @@ def check_line(issue: Issue, words: Words) -> str:
     label = words.severity(issue.severity) + words.colon
     where = words.where(issue)
     return f"{where}{words.colon}{label}{message}" if where else f"{label}{message}"
+
+
+# The most lines of issues a terminal is given: a screenful, then the total and where the rest is.
+SCREENFUL = 20
+
+
+def check_group_line(group: IssueGroup, words: Words) -> str:
+    """A kind of issue as `check` says it: `where, rows: label: message; e.g. …; fix`."""
+    if group.count == 1:
+        return check_line(group.examples[0], words)
+    where = words.joined([w for w in (words.group_where(group), words.group_rows(group)) if w])
+    body = words.semicolon.join(
+        p
+        for p in (words.group_headline(group), words.group_examples(group), words.group_fix(group))
+        if p
+    )
+    label = words.severity(group.severity) + words.colon
+    return f"{where}{words.colon}{label}{body}" if where else f"{label}{body}"
+
+
+def grouped_lines(
+    groups: tuple[IssueGroup, ...],
+    words: Words,
+    line: Callable[[IssueGroup, Words], str],
+    limit: int = SCREENFUL,
+) -> list[str]:
+    """The issues by kind, a line each, at most `limit` lines: then how many kinds and issues
+    are left, and where every one is listed."""
+    lines = [line(g, words) for g in groups[:limit]]
+    if len(groups) > limit:
+        rest = groups[limit:]
+        issues = sum(g.count for g in rest)
+        lines.append(
+            words(
+                "… and {lines} more lines ({issues}): every one is in the workbook's Data issues "
+                "sheet and the JSON"
+            ).format(
+                lines=words.row_count(len(rest)),
+                issues=words.n("{n} issue", "{n} issues", issues).format(n=words.row_count(issues)),
+            )
+        )
+    return lines
 
 
 def check_summary(problems: list[Issue], words: Words) -> str:

@@ -422,8 +422,10 @@ def report(
 
         def judged(report: Report) -> None:
             with bar.paused():
-                for issue in report.issues:
-                    click.echo(words.issue_line(issue), err=True)
+                from .checking import grouped_lines
+
+                for line in grouped_lines(report.issue_groups, words, lambda g, w: w.group_line(g)):
+                    click.echo(line, err=True)
                 # last month's report was there but could not be used: only the comparison
                 # is lost, and the reader is told
                 said = comparison_warning(report, words)
@@ -461,14 +463,15 @@ def report(
 @_as_of_option(N_("Report month the data is checked for. Default: the last complete month."))
 @lang_option
 def check(targets: Path, actuals: Path, as_of: Month) -> None:
-    from .checking import check_inputs, check_line, check_summary
+    from .checking import check_group_line, check_inputs, check_summary, grouped_lines
+    from .model import group_issues
 
     words = here()
     defaults_found(targets=targets, actuals=actuals)
     warn_if_open(actuals, words)
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
-    for issue in problems:
-        click.echo(check_line(issue, words))
+    for line in grouped_lines(group_issues(problems), words, check_group_line):
+        click.echo(line)
     if problems:
         # exit 1 whenever a line is listed, errors or warnings alike; the summary says which
         click.echo(check_summary(problems, words), err=True)

@@ -171,7 +171,7 @@ class Issue:
 # sheet and column: a count that is not whole, by its unit (the fix names it).
 GROUP_BY: dict[str, tuple[str, ...]] = {"plausibility.not_whole": ("unit",)}
 # How many issues of a group every output shows as examples.
-EXAMPLES = 3
+EXAMPLES = 3  # (a kind said by its first issue shows it and two more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +184,8 @@ class IssueGroup:
     file: str | None
     sheet: str | None
     column: str | None
-    # the parameters the group is keyed on (GROUP_BY), shared by all its issues
+    # the parameters the group is keyed on (GROUP_BY; a target's own issues, its id), shared
+    # by all its issues
     key: tuple[tuple[str, str], ...]
     count: int
     # the sheet rows, as ascending runs [first, last]; () for issues without a row
@@ -219,8 +220,9 @@ def group_issues(issues: tuple[Issue, ...] | list[Issue]) -> tuple[IssueGroup, .
             issue.column,
         )
         if by:
-            params = dict(issue.params)
-            key += tuple((name, params.get(name, "")) for name in by)
+            key += tuple(pair for pair in issue.params if pair[0] in by)
+        if issue.row is None and issue.target_id:  # about one target: a line of its own
+            key += (("target_id", issue.target_id),)
         found = members.get(key)
         if found is None:
             members[key] = [issue]

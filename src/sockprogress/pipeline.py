@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError, OutputError
@@ -18,7 +18,7 @@ from .reading.previous import previous_path, read_previous
 from .rendering.docx import render_docx
 from .rendering.excel import render_workbook
 from .rendering.html import render_html
-from .rendering.jsonout import render_json
+from .rendering.jsonout import json_parts
 from .rendering.outcome import comparison_text, headline
 from .safewrite import owner_of, remove_leftovers, temporary_files_in, write_all
 from .words.words import Words
@@ -78,13 +78,13 @@ def _docx(report: Report, words: Words, templates: Path | None) -> bytes:
     return render_docx(report, words, templates)
 
 
-def _json(report: Report, words: Words, templates: Path | None) -> bytes:
-    """JSON's notes stay English, for programs: it takes no language."""
-    return render_json(report).encode("utf-8")
+def _json(report: Report, words: Words, templates: Path | None) -> Iterator[bytes]:
+    """JSON's notes stay English, for programs: it takes no language. Written as it is made."""
+    return json_parts(report)
 
 
 # Each format's renderer: the judged report, the reader's words, the --templates folder.
-RENDERERS: dict[str, Callable[[Report, Words, Path | None], bytes]] = {
+RENDERERS: dict[str, Callable[[Report, Words, Path | None], bytes | Iterator[bytes]]] = {
     "xlsx": _xlsx,
     "html": _html,
     "json": _json,
@@ -127,8 +127,8 @@ def write_report(
     chosen = [fmt for fmt in chosen if fmt not in held]
     steps = len(chosen)
 
-    def rendering(done: int, fmt: str) -> Callable[[], bytes]:
-        def render() -> bytes:
+    def rendering(done: int, fmt: str) -> Callable[[], bytes | Iterator[bytes]]:
+        def render() -> bytes | Iterator[bytes]:
             progress(f"rendering {fmt}", done, steps)
             return RENDERERS[fmt](report, words, templates)
 

@@ -14,7 +14,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import OutputError
@@ -144,8 +144,9 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_temp(path: Path, data: bytes, hint: str | None = None) -> Path:
-    """Write data to a hidden temporary sibling of path, flushed to disk; return its path.
+def write_temp(path: Path, data: bytes | Iterable[bytes], hint: str | None = None) -> Path:
+    """Write data (bytes, or its parts one after another as they are made) to a hidden
+    temporary sibling of path, flushed to disk; return its path.
 
     The temporary file is made in path's own folder (never the system's temporary folder,
     which may be full or on another disk) and already has the permissions path should end up
@@ -165,7 +166,11 @@ def write_temp(path: Path, data: bytes, hint: str | None = None) -> Path:
     try:
         os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                for part in data:
+                    fh.write(part)
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
@@ -174,6 +179,10 @@ def write_temp(path: Path, data: bytes, hint: str | None = None) -> Path:
         raise OutputError(
             code="cannot_write", file=path, reason=exc.strerror, hint=hint or _hint_for(exc)
         ) from None
+    except BaseException:  # parts made as they are written: a failure to make one, too
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return Path(tmp)
 
 
@@ -195,7 +204,9 @@ def replace(tmp: Path, path: Path, hint: str = LOCKED_HINT) -> None:
         raise OutputError(code="cannot_write", file=path, reason=exc.strerror, hint=hint) from None
 
 
-def write_all(files: Mapping[Path, bytes | Callable[[], bytes]], hint: str | None = None) -> None:
+def write_all(
+    files: Mapping[Path, bytes | Callable[[], bytes | Iterable[bytes]]], hint: str | None = None
+) -> None:
     """Write several outputs all or nothing: on any failure every old file is as it was.
 
     A callable is asked for its bytes only when its turn comes, and they are let go as soon as

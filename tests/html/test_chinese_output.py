@@ -40,6 +40,7 @@ ALLOWED = {
     "xlsx",
     "toml",
     "json",
+    "JSON",  # the machine-readable file, named as its format
     "html",
     "baseline.value",  # a key of targets.toml a hint names
     "indicators",  # [[indicators]], a table of targets.toml a hint names

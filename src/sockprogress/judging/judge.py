@@ -280,21 +280,27 @@ def _checks(
     file: str,
     sheet: str,
     regions_zh: dict[str, str],
-) -> list[Issue]:
-    """Plausibility warnings for every series in the sheet, targeted or not."""
+) -> dict[Hashable, list[Issue]]:
+    """Plausibility warnings for every series in the sheet, targeted or not, by series."""
     by_key: dict[Hashable, Target] = {}
     for t in targets:
         by_key.setdefault((t.region, t.indicator), t)
-    found = []
+    found: dict[Hashable, list[Issue]] = {}
     for key, rows in groups.items():
         region, indicator = (str(part) for part in key)  # type: ignore[attr-defined]
         target = by_key.get(key)
         other = declared.get(indicator, Indicator("", ""))
         unit = target.unit if target else other.unit
         name_zh = target.name_zh if target else other.name_zh
-        name = chinese_name(regions_zh.get(region), region, name_zh, indicator)
+        # a Chinese name only where targets.toml gives one (else its issues say the codes)
+        known_zh = regions_zh.get(region) or name_zh
+        name = (
+            chinese_name(regions_zh.get(region), region, name_zh, indicator) if known_zh else None
+        )
         series = plausibility.Series(region, indicator, unit, target, name)
-        found += plausibility.check_series(series, rows, file, sheet)
+        warnings = plausibility.check_series(series, rows, file, sheet)
+        if warnings:
+            found[key] = warnings
     return found
 
 
@@ -435,23 +441,19 @@ def _judge(
     groups: dict[Hashable, Rows] = split_rows(rows, ["region", "indicator"])
     empty = Rows.from_frame(rows.iloc[0:0])
     declared = {i.indicator: i for i in targets.indicators}
-    checks = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
-    checked: dict[int | None, list[Issue]] = {}
-    for issue in checks:
-        checked.setdefault(issue.row, []).append(issue)
+    # by series: a province that breaks a rule on every row keeps no index of its rows
+    checked = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
     report_end = pd.Timestamp(as_of.end).date()
     results = []
     for target in targets.targets:
-        mine = groups.get((target.region, target.indicator), empty)
-        # The plausibility warnings on this series' rows (most series have none).
+        key = (target.region, target.indicator)
+        mine = groups.get(key, empty)
+        # The plausibility warnings on this series' rows (most series have none), up to the
+        # report month.
         marks: tuple[Issue, ...] = ()
-        if checked and not checked.keys().isdisjoint(mine.row):
-            marks = tuple(
-                issue
-                for r, end in zip(mine.row, mine.end, strict=True)
-                if r in checked and end <= report_end
-                for issue in checked[r]
-            )
+        if key in checked:
+            later = {r for r, end in zip(mine.row, mine.end, strict=True) if end > report_end}
+            marks = tuple(i for i in checked[key] if i.row not in later)
         result, found = _judge_target(
             target,
             mine,
@@ -465,7 +467,8 @@ def _judge(
         )
         results.append(result)
         issues += found
-    issues += checks
+    for warnings in checked.values():  # in the order of the series in the sheet
+        issues += warnings
     targeted = {(t.region, t.indicator) for t in targets.targets}
     untargeted = [
         key not in targeted

@@ -21,7 +21,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..model import Issue, Target
-from ..words.words import coded_issue
+from ..words.words import unworded_issue
 from .rows import Rows
 
 JUMP_FACTOR = 100.0
@@ -113,34 +113,48 @@ def check_series(
     issues: list[tuple[int, Issue]] = []
     target_id = series.target.id if series.target else None
     name = f"{series.region} · {series.indicator}"
-    named = {"series_zh": series.name_zh} if series.name_zh else {}
+    named = (("series_zh", series.name_zh),) if series.name_zh else ()
+    # the parameters every warning of the series shares, made once: a row's warning holds
+    # only its own value before them, `value` first (words.english_message words the
+    # sentence around it once per series)
+    shared: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
 
     def warn(row: int, code: str, **params: str) -> None:
-        said = tuple(sorted(params.items())) + tuple(named.items())
-        issues.append(
-            (
-                row,
-                coded_issue(
-                    "warning",
-                    f"plausibility.{code}",
-                    said,
-                    file=file,
-                    sheet=sheet,
-                    row=row,
-                    column="value",
-                    target_id=target_id,
-                    worded=False,  # a province may break a rule on every row
-                ),
-            )
-        )
+        value = params.pop("value")
+        rest = tuple(sorted(params.items())) + named
+        said = (("value", value), *shared.setdefault(rest, rest))
+        # made without its sentence (words.english_message words it when it is written): a
+        # province may break a rule on every row
+        issue = unworded_issue("warning", codes[code], said, file, sheet, row, "value", target_id)
+        issues.append((row, issue))
 
+    codes = {c: f"plausibility.{c}" for c in ("jump", "not_whole", "scale")}
     for row, factor in _jumps(rows).items():
         value = rows.value[rows.row.index(row)]
         warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}")
     if _is_count(series.unit):
-        for row, _, _, _, value, _ in rows:
-            if abs(value - round(value)) > 1e-9 * max(1.0, abs(value)):
-                warn(row, "not_whole", series=name, value=f"{value:.10g}", unit=series.unit)
+        # the one rule a wrong unit breaks on every row: its warnings made in one pass
+        rest = (("series", name), ("unit", series.unit), *named)
+        code = codes["not_whole"]
+        issues += [
+            (
+                row,
+                unworded_issue(
+                    "warning",
+                    code,
+                    (("value", f"{value:.10g}"), *rest),
+                    file,
+                    sheet,
+                    row,
+                    "value",
+                    target_id,
+                ),
+            )
+            for row, value in zip(rows.row, rows.value, strict=True)
+            if abs(value - round(value)) > 1e-9 * max(1.0, abs(value))
+        ]
+    if not issues and series.target is None:
+        return []
     if series.target is not None:
         references = [series.target.target]
         baseline = series.target.baseline

@@ -176,6 +176,9 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         },
         "method": view.method,
         "month": view.month,
+        # the data issues said by kind: a province's page grows with its kinds, not its rows
+        "issues": view.issues,
+        "issues_intro": issues_intro(view),
         "chart_keys": [
             ("actual", words("actual")),
             ("path", words("path to the goal")),
@@ -201,6 +204,16 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         if view.year_columns
         else [],
     }
+
+
+def issues_intro(view: ReportView) -> str:
+    """`233,004 issues in the inputs, by kind and column; every row's issue is in the JSON.`"""
+    words, n = view.words, len(view.report.issues)
+    return words.n(
+        "{n} issue in the inputs, by kind and column; each row's issue is listed in the JSON.",
+        "{n} issues in the inputs, by kind and column; each row's issue is listed in the JSON.",
+        n,
+    ).format(n=words.row_count(n))
 
 
 def render_html(

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from types import GeneratorType
 from typing import Any
 
-from ..model import Issue, Observation, Report, TargetResult
+from ..model import Issue, IssueGroup, Observation, Report, TargetResult, row_runs
 from ..words import DEFAULT_LANG
 from ..words.words import Words, english_message
 
@@ -57,6 +59,75 @@ def _issue(i: Issue) -> dict[str, Any]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
+def _issue_frame(
+    severity: str,
+    file: str | None,
+    sheet: str | None,
+    column: str | None,
+    code: str,
+    rest: tuple[tuple[str, str], ...],
+    target_id: str | None,
+) -> tuple[str, str, str]:
+    """The JSON of an issue made without its message around its row, message and value: the
+    same text _tight(_issue(i)) gives, made once per series and kind."""
+    head = _tight({"severity": severity, "file": file, "sheet": sheet})[:-1] + ',"row":'
+    middle = "," + _tight({"column": column})[1:-1] + ',"message":'
+    params = _tight(dict(rest))
+    tail = (
+        ","
+        + _tight({"code": code})[1:-1]
+        + ',"params":{"value":'
+        + "\x00"
+        + ("," + params[1:] if len(params) > 2 else "}")
+        + ","
+        + _tight({"target_id": target_id})[1:]
+    )
+    return head, middle, tail
+
+
+def _issue_line(i: Issue) -> str:
+    """One issue in the JSON; an issue made by the thousand (without its message, its value
+    first) from a frame made once per series, as fast as a row can be written."""
+    params = i.params
+    if i.message or not params or params[0][0] != "value" or i.row is None:
+        return _tight(_issue(i))
+    head, middle, tail = _issue_frame(
+        i.severity, i.file, i.sheet, i.column, i.code, params[1:], i.target_id
+    )
+    value = _tight(params[0][1])
+    return f"{head}{i.row}{middle}{_tight(english_message(i))}{tail.replace(chr(0), value, 1)}"
+
+
+def _checks(checks: tuple[Issue, ...]) -> list[dict[str, Any]]:
+    """A target's figures to check, by kind, as row ranges."""
+    if not checks:
+        return []
+    rows: dict[tuple[str, str], list[int]] = {}
+    for i in checks:
+        rows.setdefault((i.code, i.severity), []).append(i.row or 0)
+    return [
+        {"code": code, "severity": severity, "count": len(found), "rows": row_runs(found)}
+        for (code, severity), found in rows.items()
+    ]
+
+
+def _group(g: IssueGroup) -> dict[str, Any]:
+    """Issues of one kind on one column (method.md: issue_groups), the message said once."""
+    return {
+        "code": g.code or None,
+        "severity": g.severity,
+        "file": g.file,
+        "sheet": g.sheet,
+        "column": g.column,
+        "message": ENGLISH.group_headline(g),
+        "count": g.count,
+        "rows": g.rows,  # [[first, last], ...]
+        "examples": [_issue(i) for i in g.examples],
+        "fix": ENGLISH.group_fix(g) or None,
+    }
+
+
 def target_dict(result: TargetResult) -> dict[str, Any]:
     t, f = result.target, result.figures
     figures = asdict(f)
@@ -87,7 +158,8 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
         "previous_status": result.previous_status,
         "stale": result.stale,
         "check_figure": bool(result.checks),
-        "checks": [_issue(i) for i in result.checks],
+        # the figures to check, by kind, as row ranges: each row's issue is in `issues` once
+        "checks": _checks(result.checks),
         "revisions": [
             {"period": r.period, "basis": r.basis, "old": r.old, "new": r.new}
             for r in result.revisions
@@ -105,6 +177,8 @@ def target_dict(result: TargetResult) -> dict[str, Any]:
 
 
 def report_dict(report: Report) -> dict[str, Any]:
+    """The report as JSON values; its long lists (targets, issues) as generators, dumped one
+    item at a time."""
     return {
         "as_of": str(report.as_of),
         "counts": report.counts(),
@@ -113,7 +187,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "file": report.comparison.file,
             "reason": report.comparison.reason,
         },
-        "targets": [target_dict(r) for r in report.targets],
+        "targets": (target_dict(r) for r in report.targets),
         "context": [
             {
                 "region": c.region,
@@ -133,7 +207,8 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for c in report.context
         ],
-        "issues": [_issue(i) for i in report.issues],
+        "issues": (i for i in report.issues),  # each written by _issue_line
+        "issue_groups": [_group(g) for g in report.issue_groups],
         "inputs": [{"name": i.name, "sha256": i.sha256} for i in report.inputs],
     }
 
@@ -142,18 +217,51 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
+# A row's issue without the spaces after separators: a province may have one on every row.
+_tight = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
 def render_json(report: Report) -> str:
     """One line per target, context row and issue: readable in a diff, and fast.
 
     json.dumps with `indent` falls back to the pure-Python encoder (2 s for a province); each
     item is dumped by the C encoder instead and the lists are laid out here.
     """
-    data = report_dict(report)
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n    ".join(_dumps(item) for item in value)
-            parts.append(f"  {_dumps(key)}: [\n    {items}\n  ]")
+    return json_bytes(report).decode("utf-8")
+
+
+def json_bytes(report: Report) -> bytes:
+    return b"".join(json_parts(report))
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def json_parts(report: Report) -> Iterator[bytes]:
+    """render_json's text as UTF-8, an item at a time: written as it is made, a province's
+    every-row issues are never held as one text (nor its targets)."""
+    yield b"{\n"
+    for n, (key, value) in enumerate(report_dict(report).items()):
+        if n:
+            yield b",\n"
+        head = f"  {_dumps(key)}: ".encode()
+        if isinstance(value, list | GeneratorType):
+            dump = _issue_line if key == "issues" else _dumps
+            first = True
+            # a few thousand items a part: a province's every-row issues in a few hundred
+            for batch in _batches(value, 4096):
+                lines = ",\n    ".join(dump(item) for item in batch).encode()
+                yield (head + b"[\n    " if first else b",\n    ") + lines
+                first = False
+            yield head + b"[]" if first else b"\n  ]"
         else:
-            parts.append(f"  {_dumps(key)}: {_dumps(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            yield head + _dumps(value).encode()
+    yield b"\n}\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Report, Status, TargetResult
+from ..model import Report, Status, TargetResult, row_runs
 from ..periods import Month
 from ..words import N_
 from ..words.words import DASH, Words
@@ -266,9 +266,20 @@ def check_line(result: TargetResult, words: Words) -> str:
     """`Check this figure: 2026-09 (row 36)` beside the status of a target judged on one."""
     if not result.checks:
         return ""
-    rows = sorted({i.row for i in result.checks if i.row is not None})
-    where = words.joined([words("row {row}").format(row=r) for r in rows])
-    return words("⚠ Check this figure") + words.paren(where)
+    rows = [i.row for i in result.checks if i.row is not None]
+    runs = row_runs(rows)
+    if len(rows) == 1 or len(runs) == len(set(rows)) <= 3:
+        where = words.joined([words("row {row}").format(row=r) for r, _ in runs])
+        return words("⚠ Check this figure") + words.paren(where)
+    # many: as ranges, the first few (the data issues list them by kind)
+    said = [
+        f"{a}" if a == b else words("{first}–{last}").format(first=a, last=b) for a, b in runs[:3]
+    ]
+    if len(runs) > 3:
+        said.append("…")
+    n = len(set(rows))
+    count = words.n("{n} figure", "{n} figures", n).format(n=words.row_count(n))
+    return words("⚠ Check {count}: rows {rows}").format(count=count, rows=words.listed(said))
 
 
 def schedule_text(result: TargetResult, words: Words) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from ..model import Observation, Report, TargetResult
+from ..model import IssueGroup, Observation, Report, TargetResult
 from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
@@ -180,6 +180,39 @@ class RegionView:
 
 
 @dataclass(frozen=True)
+class IssueView:
+    """Issues of one kind on one column as every output lists them: said once, with their
+    count, their rows as ranges, the first few as examples and the fix."""
+
+    group: IssueGroup
+    severity: str
+    where: str
+    rows: str
+    text: str
+    examples: str
+    fix: str
+    # the text is an English message standing in (an issue without a code)
+    english: bool
+
+
+def issue_views(report: Report, words: Words) -> tuple[IssueView, ...]:
+    return tuple(
+        IssueView(
+            group=g,
+            severity=words.severity(g.severity),
+            # one issue: where it is, as before; several: their column, and rows as ranges
+            where=words.where(g.examples[0]) if g.count == 1 else words.group_where(g),
+            rows="" if g.count == 1 else words.group_rows(g),
+            text=words.group_headline(g),
+            examples=words.group_examples(g),
+            fix=words.group_fix(g),
+            english=not g.code and words.foreign(DEFAULT_LANG),
+        )
+        for g in report.issue_groups
+    )
+
+
+@dataclass(frozen=True)
 class ReportView:
     """A report as every output shows it."""
 
@@ -201,6 +234,8 @@ class ReportView:
     method: tuple[str, ...]
     # some target has a year-to-date figure: summaries add its columns
     year_columns: bool
+    # the data issues by kind and column
+    issues: tuple[IssueView, ...] = ()
 
     @property
     def in_full_count(self) -> int:
@@ -536,4 +571,5 @@ def _build_view(report: Report, words: Words) -> ReportView:
         sources_note=sources_note,
         method=words.method_paragraphs(),
         year_columns=any(v.result.ytd for v in views),
+        issues=issue_views(report, words),
     )

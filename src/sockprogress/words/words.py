@@ -417,7 +417,7 @@ class Words:
         if len(group.rows) > runs:
             said.append("…")
         count = self.n("{n} row", "{n} rows", group.count).format(n=self.row_count(group.count))
-        return self(N_("rows {rows} ({count})")).format(rows=self.joined(said), count=count)
+        return self(N_("rows {rows} ({count})")).format(rows=self.listed(said), count=count)
 
     def group_headline(self, group: IssueGroup) -> str:
         """What a group's issues are, once: the kind's sentence with its count, or its first
@@ -442,10 +442,12 @@ class Words:
         row 2: 1,234.56; row 3: 2,345.67`; "" for a group of one."""
         if group.count <= 1:
             return ""
+        grouped = group.code in GROUP_TEXT
+        # a kind without its own sentence is said by its first issue: the examples go on from it
         said = []
-        for issue in group.examples:
+        for issue in group.examples if grouped else group.examples[1:]:
             params = dict(issue.params)
-            if group.code in GROUP_TEXT and "value" in params:
+            if grouped and "value" in params:
                 what = self.digits(float(params["value"]))
             else:
                 what = self.issue_text(issue)
@@ -844,6 +846,63 @@ def coded_issue(
     return Issue(severity, message, file, sheet, row, column, code, given, target_id)
 
 
+# An issue made without its message, worded from a template per code and shared parameters:
+# (code, the parameters after `value`) -> the sentence before and after the value.
+_SPLIT_MESSAGES: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, str] | None] = {}
+
+
+def unworded_issue(
+    severity: Severity,
+    code: str,
+    params: tuple[tuple[str, str], ...],
+    file: str | None,
+    sheet: str | None,
+    row: int | None,
+    column: str | None,
+    target_id: str | None,
+) -> Issue:
+    """An issue made by the thousand (a rule a province breaks on every row): without its
+    sentence, which english_message words when it is written."""
+    return Issue(severity, "", file, sheet, row, column, code, params, target_id)
+
+
 def english_message(issue: Issue) -> str:
-    """An issue's English sentence (the JSON's `message`): as made, or worded from its code."""
-    return issue.message or english_issue(issue.code, issue.params)
+    """An issue's English sentence (the JSON's `message`): as made, or worded from its code.
+
+    Issues of one series differ only in their `value`, which comes first in their parameters
+    (plausibility.check_series): the sentence around it is worded once per series (a province
+    may break a rule on every row), with the same characters english_issue gives."""
+    if issue.message:
+        return issue.message
+    code, params = issue.code, issue.params
+    numbers = ISSUE_NUMBERS.get(code)
+    if not params or params[0][0] != "value" or numbers is None or "value" not in numbers:
+        return english_issue(code, params)
+    key = (code, params[1:])
+    split = _SPLIT_MESSAGES.get(key)
+    if split is None:
+        if len(_SPLIT_MESSAGES) > 65536:
+            _SPLIT_MESSAGES.clear()
+        split = _SPLIT_MESSAGES[key] = _split_message(code, params[1:], numbers)
+    before, after = split
+    if not before and not after:
+        return english_issue(code, params)
+    return before + Words.of(DEFAULT_LANG)._param("value", params[0][1], numbers) + after
+
+
+def _split_message(
+    code: str, rest: tuple[tuple[str, str], ...], numbers: Mapping[str, str]
+) -> tuple[str, str]:
+    """The English sentence of `code` around its value; ("", "") when it cannot be split."""
+    given = dict(rest)
+    if any(k.endswith(f"_{DEFAULT_LANG}") for k in given):
+        return "", ""
+    english = Words.of(DEFAULT_LANG)
+    message = issue_message_id(code, given | {"value": "0"})
+    shown = {k: english._param(k, v, numbers) for k, v in given.items()}
+    marker = "\x00"
+    try:
+        before, after = (message or "").format(**shown, value=marker).split(marker)
+    except (KeyError, IndexError, ValueError):
+        return "", ""
+    return before, after

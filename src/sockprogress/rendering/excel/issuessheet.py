@@ -1,4 +1,9 @@
-"""The Data issues sheet: every issue with the input file, sheet, row and column it points at."""
+"""The Data issues sheet: the issues by kind and column, each with the input file, sheet, column
+and rows it points at, how many there are, examples and the fix.
+
+A province whose every row breaks one rule gets one line for that rule, not one per row: the
+JSON keeps every row's issue.
+"""
 
 from __future__ import annotations
 
@@ -13,31 +18,36 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("severity", 10),
     ("file", 18),
     ("sheet", 12),
-    ("row", 7),
     ("column", 12),
-    ("message", 100),
+    ("rows", 28),
+    ("count", 9),
+    ("message", 90),
 )
 
 
 def write_issues(book: Book, ws: Worksheet) -> None:
-    report, words, f = book.report, book.words, book.formats
+    words, f = book.words, book.formats
     put(ws, 0, 0, words("Data issues in the inputs"), f(TITLE))
     hint = words(
-        "Row numbers are those of the input workbook; errors leave the row out, warnings keep it."
+        "Row numbers are those of the input workbook; errors leave the row out, warnings keep "
+        "it. Issues of one kind on one column are one line; the JSON lists every row's issue."
     )
     put(ws, 1, 0, hint, f(MUTED))
     widths = [w for _k, w in COLUMNS]
     heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], widths)
     severity = {s: f(TOP, bg_color=fill, pattern=1) for s, fill in SEVERITY_FILL.items()}
-    top, row_number, wrap = f(TOP), f(TOP, num_format=WHOLE), f(WRAP)
-    for row, issue in enumerate(report.issues, 3):
-        message = words.issue_text(issue)
-        put(ws, row, 0, words.severity(issue.severity), severity[issue.severity])
-        put(ws, row, 1, issue.file, top)
-        put(ws, row, 2, issue.sheet, top)
-        put(ws, row, 3, issue.row, row_number)
-        put(ws, row, 4, words.column_name(issue.column) if issue.column else None, top)
-        put(ws, row, 5, message, wrap)
-        fit_row(ws, row, [(message, widths[5])])
+    top, count_format, wrap = f(TOP), f(TOP, num_format=WHOLE), f(WRAP)
+    issues = book.view.issues
+    for row, issue in enumerate(issues, 3):
+        group = issue.group
+        message = words.semicolon.join(p for p in (issue.text, issue.examples, issue.fix) if p)
+        put(ws, row, 0, issue.severity, severity[group.severity])
+        put(ws, row, 1, group.file, top)
+        put(ws, row, 2, group.sheet, top)
+        put(ws, row, 3, words.column_name(group.column) if group.column else None, top)
+        put(ws, row, 4, issue.rows or None, wrap)
+        put(ws, row, 5, group.count, count_format)
+        put(ws, row, 6, message, wrap)
+        fit_row(ws, row, [(message, widths[6]), (issue.rows, widths[4])])
     empty = words("No data issues.")
-    close_table(ws, f, len(report.issues), len(COLUMNS), empty, book.month, words)
+    close_table(ws, f, len(issues), len(COLUMNS), empty, book.month, words)

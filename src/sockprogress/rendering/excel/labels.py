@@ -42,6 +42,8 @@ HEADINGS: dict[str, str] = {
     "file": N_("File"),
     "sheet": N_("Sheet"),
     "row": N_("Row"),
+    "rows": N_("Rows"),
+    "count": N_("Count"),
     "column": N_("Column"),
     "message": N_("Message"),
     "period": N_("Period"),
