@@ -95,7 +95,13 @@ HOWTO = (
         ),
         False,
     ),
-    (N_("source — where the figure was published (title, date, web address)."), False),
+    (
+        N_(
+            "source — where the figure was published: author. title. publisher, date. web address "
+            "(as GB/T 7714 cites a source)."
+        ),
+        False,
+    ),
     (N_("note — anything a reader needs: rounding, what is included, doubts."), False),
     (
         N_(
