@@ -164,16 +164,20 @@ def test_the_json_keeps_every_rows_issue_and_adds_the_groups(
 
 def test_a_screenful_then_the_total(tmp_path: Path) -> None:
     """Goals without any figure are one line each (a target's own issue): past a screenful the
-    terminal says how many more there are and where they all are."""
+    report's terminal says how many more there are and which command lists them; `check`,
+    whose work it is to list them, lists every one."""
     tables = [target_toml(id=f"t{n}", indicator=f"widgets{n}") for n in range(SCREENFUL + 5)]
     targets = write_targets(tmp_path / "targets.toml", *tables)
     actuals = write_actuals(tmp_path / "actuals.xlsx", [("Testville", "widgets0", "2023", 150)])
-    result = CliRunner().invoke(
-        main, ["check", "--targets", str(targets), "--actuals", str(actuals)]
-    )
-    lines = result.output.splitlines()
-    assert sum(1 for line in lines if ": warning: " in line) == SCREENFUL
-    assert any(line.startswith("… and 4 more lines (4 issues)") for line in lines), result.output
+    inputs = ["--targets", str(targets), "--actuals", str(actuals)]
+    out = ["--out", str(tmp_path / "out"), "--as-of", "2026-10", "--format", "html"]
+    report = CliRunner().invoke(main, ["report", *inputs, *out])
+    lines = report.output.splitlines()
+    assert sum(1 for line in lines if line.startswith("warning: ")) == SCREENFUL
+    more = "… and 4 more lines (4 issues): `sockprogress check` lists them all"
+    assert more in lines, report.output
+    check = CliRunner().invoke(main, ["check", *inputs])
+    assert sum(1 for line in check.output.splitlines() if ": warning: " in line) == SCREENFUL + 4
 
 
 def test_row_runs_and_grouping_by_unit() -> None:

@@ -73,18 +73,20 @@ def grouped_lines(
     groups: tuple[IssueGroup, ...],
     words: Words,
     line: Callable[[IssueGroup, Words], str],
-    limit: int = SCREENFUL,
+    limit: int | None = SCREENFUL,
 ) -> list[str]:
-    """The issues by kind, a line each, at most `limit` lines: then how many kinds and issues
-    are left, and where every one is listed."""
+    """The issues by kind, a line each; with a `limit` (the report's terminal), at most that
+    many lines, then how many are left and the command that lists them all. `check` lists
+    every line: listing them is what it is for."""
+    if limit is None:
+        return [line(g, words) for g in groups]
     lines = [line(g, words) for g in groups[:limit]]
     if len(groups) > limit:
         rest = groups[limit:]
         issues = sum(g.count for g in rest)
         lines.append(
             words(
-                "… and {lines} more lines ({issues}): every one is in the workbook's Data issues "
-                "sheet and the JSON"
+                "… and {lines} more lines ({issues}): `sockprogress check` lists them all"
             ).format(
                 lines=words.row_count(len(rest)),
                 issues=words.n("{n} issue", "{n} issues", issues).format(n=words.row_count(issues)),

@@ -470,7 +470,7 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     defaults_found(targets=targets, actuals=actuals)
     warn_if_open(actuals, words)
     problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
-    for line in grouped_lines(group_issues(problems), words, check_group_line):
+    for line in grouped_lines(group_issues(problems), words, check_group_line, limit=None):
         click.echo(line)
     if problems:
         # exit 1 whenever a line is listed, errors or warnings alike; the summary says which
@@ -514,6 +514,14 @@ def actuals() -> None:
 )
 @click.option("--source", help=N_("Where the figure was published."))
 @click.option("--note", help=N_("Anything a reader needs to know."))
+@click.option(
+    "--flags",
+    help=N_(
+        "What the report says beside the figure, one from the next by a comma: "
+        "month_presumed, lower_bound, approximate, repost, foreign_edition (or their Chinese "
+        "words)."
+    ),
+)
 @click.option("--replace", is_flag=True, help=N_("Overwrite the row for the same period."))
 @click.option(
     "--force",
@@ -543,6 +551,7 @@ def add(
     basis: str | None,
     source: str | None,
     note: str | None,
+    flags: str | None,
     replace: bool,
     force: bool,
     new_name: bool,
@@ -555,7 +564,9 @@ def add(
     words = here()
     today = dt.date.today()
     goals = load_targets(targets, goals_required=False)
-    new = check_row(region, indicator, period, value, basis, source, note, today, names_of(goals))
+    new = check_row(
+        region, indicator, period, value, basis, source, note, today, names_of(goals), flags
+    )
     # The workbook is read once, under its lock: a figure that breaks a plausibility rule is
     # refused there unless --force.
     done = add_row(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -232,7 +233,7 @@ def group_issues(issues: tuple[Issue, ...] | list[Issue]) -> tuple[IssueGroup, .
     for key, found in members.items():
         first = found[0]
         rows = [i.row for i in found if i.row is not None]
-        examples = sorted(found[: max(EXAMPLES, 1) * 4], key=lambda i: i.row or 0)[:EXAMPLES]
+        examples = heapq.nsmallest(EXAMPLES, found, key=lambda i: i.row or 0)  # first rows
         groups.append(
             IssueGroup(
                 first.severity,

@@ -328,6 +328,7 @@ TYPED = {
     "templates",
     "region",
     "indicator",
+    "flags",
     "period",
     "value",
     "basis",

@@ -91,3 +91,17 @@ def test_the_report_words_each_flag_in_its_readers_language(tmp_path: Path, targ
         (target,) = data["targets"]
         assert target["latest_flags"] == ["month_presumed", "repost"]
         assert target["observations"][-1]["flags"] == ["month_presumed", "repost"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_flag_as_printed_reads_back_as_itself(lang: str) -> None:
+    """A clerk who copies a flag from the report into the 标注 column gets the same flag."""
+    from sockprogress.model import FLAGS
+    from sockprogress.words.words import Words
+
+    words = Words.of(lang)
+    for code in FLAGS:
+        (printed,) = words.flag_words([code])
+        if lang == "en":
+            printed = code  # an English sheet takes the codes
+        assert clean_flags(printed) == code, (lang, printed)

@@ -19,6 +19,7 @@ from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
     CellProblem,
     clean_basis,
+    clean_flags,
     clean_name,
     clean_period,
     clean_value,
@@ -85,6 +86,7 @@ def check_row(
     note: str | None,
     today: dt.date,
     names: Names = NO_NAMES,
+    flags: str | None = None,
 ) -> NewRow:
     """Validate the options; a bad one raises InputError and nothing is touched.
 
@@ -111,6 +113,7 @@ def check_row(
     number = clean("value", clean_value, value.strip())
     assert isinstance(number, tuple)
     chosen = str(clean("basis", clean_basis, basis))
+    flagged = str(clean("flags", clean_flags, flags)) if flags else ""
     if chosen and parsed.kind != "month":
         raise InputError(code="basis_not_month_period", period=parsed.text)
     cleaned = [
@@ -124,6 +127,7 @@ def check_row(
         chosen,
         (source or "").strip(),
         (note or "").strip(),
+        flagged,
     )
 
 
@@ -231,6 +235,9 @@ def _existing(new: NewRow, rows: pd.DataFrame) -> int | None:
 
 
 def _cells(new: NewRow, layout: Layout, names: Names) -> list[Cell]:
+    if new.flags and "flags" not in layout.columns:
+        # said before the row is written: the flags would be lost without a word
+        raise InputError(code="add_no_flags_column")
     cells = new.cells(Words.of(layout.header_language), names).items()
     return [Cell(layout.columns[c], v) for c, v in cells if c in layout.columns]  # type: ignore[arg-type]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..periods import Period
-from ..reading.cells import BASES_WRITTEN_ZH
+from ..reading.cells import BASES_WRITTEN_ZH, FLAGS_WRITTEN_ZH
 from ..reading.names import NO_NAMES, Names
 from ..words.words import Words
 
@@ -22,6 +22,7 @@ class NewRow:
     basis: str
     source: str
     note: str
+    flags: str = ""  # codes, comma-joined (reading.cells.clean_flags)
 
     def cells(self, sheet: Words, names: Names = NO_NAMES) -> dict[str, object]:
         """The row's cells in a sheet written in the language of `sheet`: in a Chinese sheet
@@ -37,4 +38,9 @@ class NewRow:
             "basis": basis or None,
             "source": self.source or None,
             "note": self.note or None,
+            # in a Chinese sheet as its words (月份为推定、据转载), as the how-to sheet says
+            "flags": sheet.listed(
+                sheet.pick(f, zh=FLAGS_WRITTEN_ZH.get(f)) or f for f in self.flags.split(",") if f
+            )
+            or None,
         }

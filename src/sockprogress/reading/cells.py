@@ -122,13 +122,16 @@ BASES_ZH = {
 FLAGS_ZH = {
     "月份为推定": "month_presumed",
     "月份推定": "month_presumed",
+    "取下限值": "lower_bound",
     "按下限录入": "lower_bound",
     "下限": "lower_bound",
-    "约数": "approximate",
     "原文为约数": "approximate",
+    "约数": "approximate",
     "据转载": "repost",
+    "未见原始报道": "repost",
     "原文未找到": "repost",
     "转载": "repost",
+    "据外文版": "foreign_edition",
     "外文版": "foreign_edition",
 }
 FLAGS_WRITTEN_ZH = {code: word for word, code in reversed(FLAGS_ZH.items())}

@@ -538,13 +538,14 @@ def _build_view(report: Report, words: Words) -> ReportView:
     cards_note = ""
     if len(full) == len(report.targets):
         sources_note = words(
-            "The source of each latest figure (author, title, publisher, date, address) is given with its "
-            "target under Targets by region, and in the workbook."
+            "The source of each latest figure (author, title, publisher, date, address) is given "
+            "with its target under Targets by region, and in the workbook."
         )
     else:
         sources_note = words(
-            "The source of each latest figure (author, title, publisher, date, address) is given in the "
-            "workbook, and with its target under Targets by region for the {limit} shown there."
+            "The source of each latest figure (author, title, publisher, date, address) is given "
+            "in the workbook, and with its target under Targets by region for the {limit} shown "
+            "there."
         ).format(limit=IN_FULL)
         cards_note = words(
             "With more than {limit} targets, cards are shown for the {limit} most in need of "

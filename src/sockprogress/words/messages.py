@@ -591,6 +591,10 @@ ERRORS: dict[str, str] = {
         "--region: '{name}' is not a region of {targets} (its regions: {close}); correct it, "
         "or add --new to store a new region on purpose"
     ),
+    "add_no_flags_column": N_(
+        "--flags: the Actuals sheet has no flags column; add one headed flags (标注) at the "
+        "table's right, or leave --flags out; nothing was written"
+    ),
     "add_unknown_region_none": N_(
         "--region: '{name}': {targets} names no region yet; write your goals in it first (its "
         "examples show how), or add --new to store a new region on purpose"

@@ -324,7 +324,9 @@ class Words:
         """A data issue in these words, from its code and parameters; an issue without a code
         (or one this version does not know) as its message."""
         said = self.issue_message(issue.code, issue.params) if issue.code else None
-        return issue.message if said is None else said
+        if said is not None:
+            return said
+        return issue.message or (english_message(issue) if issue.code else "")
 
     def error_text(
         self, code: str, params: Iterable[tuple[str, str]], problem: Issue | None = None
