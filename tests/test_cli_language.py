@@ -9,6 +9,7 @@ from click.testing import CliRunner, Result
 
 from sockprogress.cli import main
 from sockprogress.words import default_lang
+from sockprogress.words.catalogue import source_said
 from sockprogress.words.words import Words
 
 
@@ -31,6 +32,32 @@ def test_the_default_language_follows_the_environment(
     environ: dict[str, str], lang: str, source: str
 ) -> None:
     assert default_lang(environ) == (lang, source)
+
+
+@pytest.mark.parametrize(
+    ("environ", "windows", "lang", "said"),
+    [
+        # a Windows console sets no locale variable: the display language decides
+        ({}, 0x0804, "zh", "the Windows display language zh_CN"),
+        ({}, 0x0404, "zh", "the Windows display language zh_TW"),
+        ({}, 0x0409, "en", "the Windows display language en_US"),
+        ({}, 0x0407, "en", "no locale set"),  # German: no catalogue, English
+        ({}, None, "en", "no locale set"),  # not Windows
+        ({"LANG": "en_US.UTF-8"}, 0x0804, "en", "$LANG=en_US.UTF-8"),  # a locale set wins
+        ({"SOCKPROGRESS_LANG": "en"}, 0x0804, "en", "$SOCKPROGRESS_LANG"),
+    ],
+    ids=["zh_CN", "zh_TW", "en_US", "de_DE", "none", "lang-wins", "env-wins"],
+)
+def test_on_windows_the_display_language_decides(
+    environ: dict[str, str], windows: int | None, lang: str, said: str
+) -> None:
+    found, source = default_lang(environ, system=lambda: windows)
+    assert (found, source_said(source, Words.of("en"))) == (lang, said)
+
+
+def test_where_the_language_came_from_is_said_in_chinese() -> None:
+    _, source = default_lang({}, system=lambda: 0x0804)
+    assert source_said(source, Words.of("zh")) == "Windows显示语言zh_CN"
 
 
 def run(shipped: tuple[Path, Path], command: str, *extra: str, **env: str) -> Result:

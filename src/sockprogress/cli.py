@@ -29,7 +29,7 @@ from .gcpause import gc_paused
 from .periods import Month
 from .progressbar import ProgressBar
 from .words import DEFAULT_LANG, LANG_ENV, LANGS, N_, default_lang
-from .words.catalogue import DOMAIN, LOCALE_DIR
+from .words.catalogue import DOMAIN, LOCALE_DIR, source_said
 from .words.words import Words
 
 if TYPE_CHECKING:
@@ -112,13 +112,16 @@ class _LangOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         lang, source = default_lang()
         words = here()
-        self.show_default = words("{lang}, from {source}").format(lang=lang, source=words(source))
+        self.show_default = words("{lang}, from {source}").format(
+            lang=lang, source=source_said(source, words)
+        )
         return super().get_help_record(ctx)
 
 
 LANG_HELP = N_(
     "Language of the reports and of every line printed: en or zh. Without it: "
-    "$SOCKPROGRESS_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_CN → zh)."
+    "$SOCKPROGRESS_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG; zh_CN → zh), else "
+    "the Windows display language."
 )
 
 

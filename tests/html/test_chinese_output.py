@@ -307,6 +307,7 @@ TYPED = {
     "docx",
     "bulletin.docx",
     "Word",
+    "Windows",  # the system, named as it is
     "base.html",
     "_summary.html",
     "summary.html",

@@ -12,9 +12,11 @@ it starts anything heavy.
 from __future__ import annotations
 
 import gettext as _gettext
+import locale as _locale
 import os
+import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,11 +73,38 @@ def lang_of_locale(value: str) -> str | None:
     return code if code in LANGS else None
 
 
-def default_lang(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
+# Where the default language comes from on Windows, which sets no locale variable.
+WINDOWS_LANGUAGE = N_("the Windows display language {name}")
+
+
+def windows_ui_language() -> int | None:
+    """The Windows display language's id (0x0804 for Chinese, PRC), None elsewhere: a Windows
+    console sets none of LC_ALL, LC_MESSAGES or LANG."""
+    if sys.platform != "win32":
+        return None
+    try:
+        import ctypes
+
+        return int(ctypes.windll.kernel32.GetUserDefaultUILanguage())
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def source_said(source: str, translate: Callable[[str], str]) -> str:
+    """Where the default language came from (default_lang's second value), in words."""
+    message, _, name = source.partition("\x00")
+    return translate(message).format(name=name) if name else translate(message)
+
+
+def default_lang(
+    environ: Mapping[str, str] | None = None,
+    system: Callable[[], int | None] = windows_ui_language,
+) -> tuple[str, str]:
     """The language to use when no --lang is given, and where it came from.
 
     $SOCKPROGRESS_LANG first; then the locale, as command-line tools read it (LC_ALL, then
-    LC_MESSAGES, then LANG: the first one set decides); else English.
+    LC_MESSAGES, then LANG: the first one set decides); then, where none is set (Windows), the
+    display language of the system (`system`: its Windows language id); else English.
     """
     env = os.environ if environ is None else environ
     chosen = env.get(LANG_ENV, "").strip()
@@ -86,6 +115,12 @@ def default_lang(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
         if value:
             found = lang_of_locale(value)
             return (found or DEFAULT_LANG), f"${name}={value}"
+    language = system()
+    if language is not None:
+        name = _locale.windows_locale.get(language, "")  # 0x0804 -> zh_CN
+        found = lang_of_locale(name) if name else None
+        if found:
+            return found, f"{WINDOWS_LANGUAGE}\x00{name}"
     return DEFAULT_LANG, NO_LOCALE
 
 
