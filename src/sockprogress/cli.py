@@ -160,15 +160,40 @@ def step_words(label: str, words: Words) -> str:
 HELP_OPTION = N_("Show this message and exit.")
 
 
+# The usage line's placeholders, in the run's words: 用法：sockprogress [选项] 命令 [参数]...
+USAGE_PIECES = {
+    "[OPTIONS]": N_("[OPTIONS]"),
+    "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
+}
+
+
+class _Formatter(click.HelpFormatter):
+    """Help headings end with the language's colon (选项：), not click's ASCII one."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}{here().colon.rstrip()}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
 class _Command(click.Command):
-    """A command whose --help option says "Show this message and exit." in the run's words
-    (click makes that option once and keeps it)."""
+    """A command whose --help option says "Show this message and exit.", and whose usage line
+    names its placeholders, in the run's words (click makes them once and keeps them)."""
+
+    context_class = _Context
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = here()(HELP_OPTION)
         return option
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        words = here()
+        pieces = super().collect_usage_pieces(ctx)
+        return [words(USAGE_PIECES[p]) if p in USAGE_PIECES else p for p in pieces]
 
 
 class _Group(_Command, click.Group):

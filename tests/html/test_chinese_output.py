@@ -380,6 +380,9 @@ def test_every_help_screen_is_chinese(command: list[str], shipped_report: Report
     assert result.exit_code == 0, result.output
     assert "用法：" in result.output
     assert terminal_words(result.output, shipped_report) == set()
+    # the usage line's placeholders and the headings' colon are Chinese too
+    assert "[OPTIONS]" not in result.output and "[选项]" in result.output
+    assert "选项:" not in result.output and "选项：" in result.output
 
 
 def test_the_terminal_speaks_chinese_from_report_to_check(
