@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from .judging import judge
@@ -18,18 +17,8 @@ from .periods import Month
 from .reading import load_targets, read_actuals
 from .words.words import Words
 
-# Issues that leave their row out of the report, whatever severity they are made with: a row
-# of a region no target has is left out ("the row is left out"), so it is an error here.
-LEFT_OUT = frozenset({"unknown_region"})
 # A goal that no row gives a figure for: nothing is wrong with the rows.
 NO_FIGURE = "no_rows"
-
-
-def classified(issue: Issue) -> Issue:
-    """The issue as `check` counts it: a row left out is an error."""
-    if issue.code in LEFT_OUT and issue.severity != "error":
-        return replace(issue, severity="error")
-    return issue
 
 
 def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> list[Issue]:
@@ -37,7 +26,8 @@ def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> 
     targets_file = load_targets(targets)
     rows = read_actuals(actuals, today=today, targets=targets_file)
     report = judge(targets_file, rows, as_of, actuals_name=actuals.name)
-    return [classified(issue) for issue in report.issues]
+    # judging says which rows are left out (errors): `check` counts them as the report does
+    return list(report.issues)
 
 
 def check_line(issue: Issue, words: Words) -> str:

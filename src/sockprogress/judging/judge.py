@@ -409,7 +409,7 @@ def _judge(
         for row in group:
             issues.append(
                 coded_issue(
-                    "warning",
+                    "error",  # the row is left out of the report: an error, as `check` counts it
                     "unknown_region",
                     (
                         ("region", str(region)),
