@@ -314,6 +314,22 @@ def test_column_widths_keep_figures_whole_and_wrap_names() -> None:
     assert widths[0] < 12 * 10.5  # the long name wraps
 
 
+def test_what_an_aside_says_after_its_period_wraps_and_headings_stay_whole() -> None:
+    """A restatement beside the latest figure wraps after the period; a narrow column's
+    Chinese heading (目标值) is never broken a character a line."""
+    headings = ["指标", "目标值", "最新值（时期）"]
+    columns = [
+        ["小北河袜业企业数"],
+        ["300"],
+        ["206（2025年6月；与2022年6月报道数相同，或系沿用旧数）"],
+    ]
+    widths = column_widths(headings, columns, 10.5, 300)
+    assert sum(widths) == pytest.approx(300, abs=0.1)
+    assert widths[1] >= 3 * 10.5  # 目标值 on one line
+    assert widths[2] >= 10 * 10.5  # 206（2025年6月 whole
+    assert widths[0] >= 4 * 10.5  # the name keeps room: the long aside wraps instead
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_page_numbers_are_a_page_field_in_the_footer(
     shipped_report: Report, tmp_path: Path, lang: str

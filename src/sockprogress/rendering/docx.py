@@ -404,16 +404,18 @@ def _ems(text: str) -> float:
 
 # A cell's text breaks at spaces, and Chinese between any two characters, but a column narrower
 # than four characters reads badly; a figure with its period in an aside (35（2025年6月）)
-# stays on one line, as a line breaker would not break it before the aside.
+# stays on one line, as a line breaker would not break it before the aside. What the aside
+# says after its period (；月份为推定, ；与2022年6月报道数相同…) may wrap.
 _ASIDE = re.compile(r"[（(]")
+_AFTER_PERIOD = re.compile(r"[；;]")
 NARROWEST_CJK = 4.0
 
 
 def _floor(text: str) -> float:
-    """The narrowest a cell's text may wrap to, in ems: a figure with its aside whole, else
+    """The narrowest a cell's text may wrap to, in ems: a figure with its period whole, else
     its longest word, or four characters of a Chinese phrase."""
     if _ASIDE.search(text):
-        return _ems(text)
+        return _ems(_AFTER_PERIOD.split(text, maxsplit=1)[0])
     widths = [0.0]
     for piece in text.split():
         chinese = any(ord(c) >= 0x2E80 for c in piece)
@@ -426,13 +428,17 @@ def column_widths(
 ) -> list[float]:
     """Each column's width in pt, the table filling `width`. A column is as wide as its
     longest cell (at `size` pt) while the table fits; when it does not, the widest columns
-    give way, each no narrower than its cells' longest word or aside (headings may wrap)."""
+    give way, each no narrower than its heading's and cells' longest word or figure."""
     pad = CELL_PADDING + 3
     cells = [list(c) for c in columns]
     need = [
         max(_ems(t) for t in (h, *c)) * size + pad for h, c in zip(headings, cells, strict=True)
     ]
-    floor = [max((_floor(t) for t in c), default=1.0) * size + pad for c in cells]
+    # a heading wraps at its words, a Chinese one no narrower than its characters allow
+    floor = [
+        max((_floor(t) for t in (h, *c)), default=1.0) * size + pad
+        for h, c in zip(headings, cells, strict=True)
+    ]
     if sum(need) <= width:
         return [n * width / sum(need) for n in need]
     if sum(floor) >= width:
