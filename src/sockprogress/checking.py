@@ -49,12 +49,7 @@ def check_group_line(group: IssueGroup, words: Words) -> str:
     """A kind of issue as `check` says it: `where, rows: label: message; e.g. …; fix`."""
     if group.count == 1:
         return check_line(group.examples[0], words)
-    where = words.joined([w for w in (words.group_where(group), words.group_rows(group)) if w])
-    body = words.semicolon.join(
-        p
-        for p in (words.group_headline(group), words.group_examples(group), words.group_fix(group))
-        if p
-    )
+    where, body = words.group_said(group)
     label = words.severity(group.severity) + words.colon
     return f"{where}{words.colon}{label}{body}" if where else f"{label}{body}"
 

@@ -149,24 +149,6 @@ class Issue:
     # The target an issue is about, when it is about one (a plausibility warning marks it).
     target_id: str | None = None
 
-    def where(self) -> str:
-        parts = [p for p in (self.file,) if p]
-        if self.sheet:
-            parts.append(f"sheet {self.sheet}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column:
-            parts.append(f"column {self.column}")
-        return ", ".join(parts)
-
-    def line(self) -> str:
-        where = self.where()
-        return (
-            f"{self.severity}: {where}: {self.message}"
-            if where
-            else (f"{self.severity}: {self.message}")
-        )
-
 
 # Issues of one kind are grouped by these of their parameters besides code, severity, file,
 # sheet and column: a count that is not whole, by its unit (the fix names it).

@@ -429,9 +429,7 @@ def _judge(
             zip(
                 rows["source"].tolist(),
                 rows["note"].tolist(),
-                [f if isinstance(f, str) else "" for f in rows["flags"].tolist()]
-                if "flags" in rows
-                else [""] * len(rows),
+                rows["flags"].tolist(),
                 strict=True,
             ),
             strict=True,

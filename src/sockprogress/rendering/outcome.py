@@ -272,14 +272,11 @@ def check_line(result: TargetResult, words: Words) -> str:
         where = words.joined([words("row {row}").format(row=r) for r, _ in runs])
         return words("⚠ Check this figure") + words.paren(where)
     # many: as ranges, the first few (the data issues list them by kind)
-    said = [
-        f"{a}" if a == b else words("{first}–{last}").format(first=a, last=b) for a, b in runs[:3]
-    ]
-    if len(runs) > 3:
-        said.append("…")
     n = len(set(rows))
     count = words.n("{n} figure", "{n} figures", n).format(n=words.row_count(n))
-    return words("⚠ Check {count}: rows {rows}").format(count=count, rows=words.listed(said))
+    return words("⚠ Check {count}: rows {rows}").format(
+        count=count, rows=words.runs_listed(runs, 3)
+    )
 
 
 def schedule_text(result: TargetResult, words: Words) -> str:

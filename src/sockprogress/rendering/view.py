@@ -278,22 +278,25 @@ def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str
     return (*rows, cumulative)
 
 
+def _aside(head: str, o: Observation, words: Words, *more: str) -> str:
+    """`head` with what is said of the figure in one aside: estimate, its flags, `more`."""
+    said = [words("estimate")] if o.estimate else []
+    said += words.figure_flags(o.flags)
+    said += [m for m in more if m]
+    return head + words.paren(words.semicolon.join(said)) if said else head
+
+
 def basis_said(o: Observation, words: Words) -> str:
     """What a figure covers, with what is said of it: `annual rate, year not stated
     (estimate; month presumed)`."""
-    said = [words("estimate")] if o.estimate else []
-    said += words.figure_flags(o.flags)
-    basis = words.basis(o.basis, o.period)
-    return basis + words.paren(words.semicolon.join(said)) if said else basis
+    return _aside(words.basis(o.basis, o.period), o, words)
 
 
-def period_said(o: Observation, words: Words) -> str:
-    """A figure's period as a table writes it, with what is said of it: `2025-06 (estimate;
-    month presumed)` / `2025年6月（估算数；月份为推定）`."""
-    said = [words("estimate")] if o.estimate else []
-    said += words.figure_flags(o.flags)
-    period = words.period_as_written(o.period)
-    return period + words.paren(words.semicolon.join(said)) if said else period
+def period_said(o: Observation, words: Words, *more: str) -> str:
+    """A figure's period as a table writes it, with what is said of it (and `more`: that it is
+    unchanged since an earlier year): `2025-06 (estimate; month presumed)` /
+    `2025年6月（估算数；月份为推定）`."""
+    return _aside(words.period_as_written(o.period), o, words, *more)
 
 
 def blank_line(r: TargetResult, words: Words, as_of: Any) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cached_property, lru_cache
@@ -412,14 +412,23 @@ class Words:
             return ""
         if group.count == 1 and group.rows[0][0] == group.rows[0][1]:
             return self(N_("row {row}")).format(row=group.rows[0][0])
-        said = [
-            self(N_("{first}–{last}")).format(first=a, last=self.row_count(b)) if a != b else str(a)
-            for a, b in group.rows[:runs]
-        ]
-        if len(group.rows) > runs:
-            said.append("…")
         count = self.n("{n} row", "{n} rows", group.count).format(n=self.row_count(group.count))
-        return self(N_("rows {rows} ({count})")).format(rows=self.listed(said), count=count)
+        return self(N_("rows {rows} ({count})")).format(
+            rows=self.runs_listed(group.rows, runs), count=count
+        )
+
+    def runs_listed(self, runs: Sequence[tuple[int, int]], shown: int) -> str:
+        """Runs of sheet rows, the first `shown` of them: `2–125, 127–171, …` /
+        `2—125、127—171、…`."""
+        said = [
+            self(N_("{first}–{last}")).format(first=self.row_count(a), last=self.row_count(b))
+            if a != b
+            else self.row_count(a)
+            for a, b in runs[:shown]
+        ]
+        if len(runs) > shown:
+            said.append("…")
+        return self.listed(said)
 
     def group_headline(self, group: IssueGroup) -> str:
         """What a group's issues are, once: the kind's sentence with its count, or its first
@@ -464,17 +473,23 @@ class Words:
             return self(fix).format(unit=group.get("unit"))
         return self.issue_hint(group.examples[0])
 
-    def group_line(self, group: IssueGroup) -> str:
-        """A group for the terminal, in one line: `warning: actuals.xlsx, sheet Actuals, column
-        value, rows 2–240,001 (233,000 rows): check these figures…; e.g. …; fix`."""
-        if group.count == 1:
-            return self.issue_line(group.examples[0])
+    def group_said(self, group: IssueGroup) -> tuple[str, str]:
+        """A group of several issues in two parts: where (`actuals.xlsx, sheet Actuals, column
+        value, rows 2–240,001 (233,000 rows)`) and what (`check these figures…; e.g. …; fix`)."""
         where = self.joined([w for w in (self.group_where(group), self.group_rows(group)) if w])
         body = self.semicolon.join(
             p
             for p in (self.group_headline(group), self.group_examples(group), self.group_fix(group))
             if p
         )
+        return where, body
+
+    def group_line(self, group: IssueGroup) -> str:
+        """A group for the terminal, in one line: `warning: actuals.xlsx, sheet Actuals, column
+        value, rows 2–240,001 (233,000 rows): check these figures…; e.g. …; fix`."""
+        if group.count == 1:
+            return self.issue_line(group.examples[0])
+        where, body = self.group_said(group)
         head = self.severity(group.severity)
         return self.colon.join([head, where, body] if where else [head, body])
 
@@ -848,11 +863,6 @@ def coded_issue(
     return Issue(severity, message, file, sheet, row, column, code, given, target_id)
 
 
-# An issue made without its message, worded from a template per code and shared parameters:
-# (code, the parameters after `value`) -> the sentence before and after the value.
-_SPLIT_MESSAGES: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, str] | None] = {}
-
-
 def unworded_issue(
     severity: Severity,
     code: str,
@@ -880,22 +890,16 @@ def english_message(issue: Issue) -> str:
     numbers = ISSUE_NUMBERS.get(code)
     if not params or params[0][0] != "value" or numbers is None or "value" not in numbers:
         return english_issue(code, params)
-    key = (code, params[1:])
-    split = _SPLIT_MESSAGES.get(key)
-    if split is None:
-        if len(_SPLIT_MESSAGES) > 65536:
-            _SPLIT_MESSAGES.clear()
-        split = _SPLIT_MESSAGES[key] = _split_message(code, params[1:], numbers)
-    before, after = split
+    before, after = _split_message(code, params[1:])
     if not before and not after:
         return english_issue(code, params)
     return before + Words.of(DEFAULT_LANG)._param("value", params[0][1], numbers) + after
 
 
-def _split_message(
-    code: str, rest: tuple[tuple[str, str], ...], numbers: Mapping[str, str]
-) -> tuple[str, str]:
+@lru_cache(maxsize=65536)  # (code, the parameters after `value`): once per series and kind
+def _split_message(code: str, rest: tuple[tuple[str, str], ...]) -> tuple[str, str]:
     """The English sentence of `code` around its value; ("", "") when it cannot be split."""
+    numbers = ISSUE_NUMBERS[code]
     given = dict(rest)
     if any(k.endswith(f"_{DEFAULT_LANG}") for k in given):
         return "", ""

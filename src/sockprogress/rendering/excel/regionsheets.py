@@ -232,9 +232,7 @@ def _observations(
         else:
             blank = True
         # No source after one is a dash: a blank would read as the source above.
-        source = (words.sourced(obs.source, obs.flags) if obs.flags else obs.source) or (
-            DASH if source_above else ""
-        )
+        source = words.sourced(obs.source, obs.flags) or (DASH if source_above else "")
         if source != source_above:
             source_above = source
             if source and wrap:

@@ -15,7 +15,7 @@ from ...model import Report, TargetResult
 from ...words.messages import STATUS_ICONS
 from ...words.words import Words
 from .. import outcome
-from ..view import TargetView
+from ..view import TargetView, period_said
 from .book import Book, Table
 from .formats import (
     BAND,
@@ -38,7 +38,6 @@ from .layout import (
     fit_row,
     fitted_height,
     heading_row,
-    period_words,
     print_setup,
     put,
     row_height,
@@ -155,14 +154,7 @@ def _latest_period(view: TargetView, words: Words) -> str | None:
     """The latest figure's period, with what is said of it: estimate, month presumed,
     unchanged since an earlier year."""
     latest = view.result.latest
-    if latest is None:
-        return None
-    said = [words("estimate")] if latest.estimate else []
-    said += words.figure_flags(latest.flags)
-    if view.unchanged:
-        said.append(view.unchanged)
-    period = period_words(latest.period, words)
-    return period + words.paren(words.semicolon.join(said)) if said else period
+    return period_said(latest, words, view.unchanged) if latest else None
 
 
 def _counts_line(report: Report, words: Words) -> str:
