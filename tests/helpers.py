@@ -141,3 +141,26 @@ def make_target(**kw: Any) -> Target:
     )
     fields.update(kw)
     return Target(**fields)
+
+
+def shipped_builder() -> Any:
+    """scripts/build_shipped_actuals.py as a module: the shipped workbook's builder."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "build_shipped_actuals", root / "scripts" / "build_shipped_actuals.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def shipped_csv(name: str) -> list[dict[str, str]]:
+    """A CSV of the shipped data/ (public-figures.csv, figures-left-out.csv), row by row."""
+    import csv
+
+    path = Path(__file__).resolve().parents[1] / "data" / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

@@ -8,18 +8,16 @@ report's none in Chinese (quotations and the publications' own names and titles 
 
 from __future__ import annotations
 
-import csv
-import importlib.util
 import json
 import re
 from html import unescape
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from helpers import shipped_builder, shipped_csv
 from openpyxl import load_workbook
 
 from sockprogress import read_actuals
@@ -37,23 +35,11 @@ URL = re.compile(r"https?://\S+?(?=[；;，,]|\s|$)")
 
 
 def log() -> list[dict[str, str]]:
-    with (DATA / "public-figures.csv").open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return shipped_csv("public-figures.csv")
 
 
 def left_out() -> list[dict[str, str]]:
-    with (DATA / "figures-left-out.csv").open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_shipped_actuals", ROOT / "scripts" / "build_shipped_actuals.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return shipped_csv("figures-left-out.csv")
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +122,7 @@ def test_the_firms_above_size_are_dated_by_publication_and_say_so() -> None:
         "edition",
     )
     assert "2026年2月3日" in line["remarks"] and "第四位" in line["remarks"]
-    assert builder().flags_of(line) == "month_presumed, foreign_edition"
+    assert shipped_builder().flags_of(line) == "month_presumed, foreign_edition"
 
 
 def test_each_december_lead_is_entered_or_listed_as_left_out() -> None:
@@ -154,7 +140,7 @@ def test_each_december_lead_is_entered_or_listed_as_left_out() -> None:
 
 
 def test_the_logs_editorial_facts_are_codes() -> None:
-    build = builder()
+    build = shipped_builder()
     for line in log():
         assert line["found"] in build.FOUND and line["dating_rule"] in build.DATING_RULES, line
         flags = build.flags_of(line).split(", ")

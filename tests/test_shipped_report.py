@@ -5,56 +5,19 @@ The report runs end to end through the CLI on the real shipped files.
 
 from __future__ import annotations
 
-import csv
-import importlib.util
 import json
-import re
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import shipped_builder
 
 from sockprogress import load_targets, read_actuals
 from sockprogress.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-
-# Sites that only copy articles (spam, gambling, content farms): never named as a source.
-MIRRORS = (
-    "zzhuanghui.com",
-    "lynomi.com",
-    "hznaoa.cn",
-    "iweb365.top",
-    "xdewi.com",
-    "nihao-ac.tk",
-    "zemaogroup.com",
-    "yd166.com",
-    "laitimes.com",
-    "naiqie.com",
-    "020gz.com.cn",
-    "gdmsci.cn",
-)
-
-URL = re.compile(r"https?://[^\s；，、（）]+")
-DOMAIN = re.compile(r"[\w.-]+\.(?:com|cn|net|org|top|tk)\b")
-
-
-def builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_shipped_actuals", ROOT / "scripts" / "build_shipped_actuals.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def figures() -> list[dict[str, str]]:
-    with (DATA / "public-figures.csv").open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +82,7 @@ def test_only_the_two_unpublished_goals_are_flagged(report: dict[str, Any]) -> N
 
 
 def test_workbook_is_what_the_builder_makes_of_the_log() -> None:
-    built = builder().rows_from_csv(DATA / "public-figures.csv")
+    built = shipped_builder().rows_from_csv(DATA / "public-figures.csv")
     rows = read_actuals(DATA / "actuals.xlsx").rows
     shipped = [
         [r.region, r.indicator, r.period, r.value, r.basis, r.source, r.note, r.flags]
