@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils import column_index_from_string
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
@@ -41,7 +40,7 @@ from .csvfile import csv_grid
 from .duplicates import codes_of, deduplicate, row_key
 from .names import NO_NAMES, Names, names_of
 from .safety import spreadsheet_kind
-from .sheetxml import cell_name, total_rows
+from .sheetxml import cell_name, cell_position, total_rows
 
 # Besides the model's Chinese header (HEADER_ZH), other Chinese headings read as the same
 # columns. A header may mix them with the English names.
@@ -414,7 +413,7 @@ def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -
         in_table = set(rows.tolist())
         by_position = {position: column for column, position in positions.items()}
         for cell, error in broken.items():
-            row, position = _cell_position(cell)
+            row, position = cell_position(cell) or (0, -1)
             if row in in_table and position in by_position:
                 found[(row, by_position[position])] = (cell, error)
     if not found:
@@ -428,12 +427,6 @@ def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -
         )
         cleaner.issue(pd.Series([row]), column, "error", order[column], code, params)
     cleaner.bad |= frame["row"].isin([row for row, _ in found])
-
-
-def _cell_position(cell: str) -> tuple[int, int]:
-    """`D4` -> (4, 3): a cell's 1-based row and 0-based column."""
-    letters = cell.rstrip("0123456789")
-    return int(cell[len(letters) :]), column_index_from_string(letters) - 1
 
 
 @dataclass(frozen=True)
