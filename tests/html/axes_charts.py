@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from sockprogress.model import TargetResult
@@ -16,7 +17,6 @@ from sockprogress.rendering.svgcharts import (
     ACTUAL,
     DEADLINE,
     GOAL,
-    NO_METADATA,
     PATH,
     ChartDrawer,
     _within,
@@ -28,6 +28,24 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.text import Text
+
+NO_METADATA = {"Date": None, "Creator": None}  # no date: the same chart gives the same bytes
+_SVG_HEAD = re.compile(r"\A.*?(<svg\b)", re.S)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+_GROUP_ID = re.compile(r'<g id="[^"]*"(/?)>')
+_STYLE = re.compile(r"<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>")
+_BLANKS = re.compile(r">\s+<")
+_SIZE = re.compile(r' (width|height)="[^"]*pt"')
+
+
+def tidy(svg: str) -> str:
+    """savefig's SVG as the page inlines it: no XML prolog, metadata, size, group ids (figure_1,
+    axes_1… would repeat on the page) or `*{…}` style (it would leak into the whole page)."""
+    svg = _METADATA.sub("", _SVG_HEAD.sub(r"\1", svg, count=1), count=1)
+    svg = _SIZE.sub("", svg, count=2)
+    svg = _BLANKS.sub("><", _GROUP_ID.sub(r"<g\1>", _STYLE.sub("", svg, count=1)))
+    return svg.replace("<g/>", "")
+
 
 RC: Any = {
     "svg.fonttype": "none",
@@ -77,7 +95,7 @@ class AxesChartDrawer:
             self._draw(result, words)
             buffer = io.StringIO()
             self.figure.savefig(buffer, format="svg", metadata=NO_METADATA)
-        return ChartDrawer._tidy(buffer.getvalue(), result, words)
+        return ChartDrawer.named(tidy(buffer.getvalue()), result, words)
 
     def _draw(self, result: TargetResult, words: Words) -> None:
         t, ax = result.target, self.axes

@@ -1,26 +1,25 @@
 """Small inline SVG charts drawn with matplotlib: the actual series, the path to the goal.
 
 matplotlib is imported only when a chart is drawn (the first `ChartDrawer()`), so reading,
-judging and the Excel/JSON outputs never pay for it. The bytes are deterministic: a fixed
-`svg.hashsalt` per target, no date metadata, text kept as text.
+judging and the Excel/JSON outputs never pay for it. The bytes are deterministic: a salt per
+target for the ids, no date metadata, text kept as text.
 
-No Figure, Axes or pyplot: the chart is drawn straight on matplotlib's SVG renderer through the
-API matplotlib documents for backends (`draw_path`, `draw_markers`, `draw_text`, a graphics
-context per element), with `Path`, `transforms` and `MarkerStyle`. Importing
-`matplotlib.figure` pulls in the axes, projections (polar, geo, mplot3d), colorbars, legends,
-contours…: measured cold, the report's import floor took 577 ms, 852 ms with
-`matplotlib.figure` and the SVG backend, 727 ms with the SVG backend, lines and text only. Each
-element below is drawn as matplotlib's artist drew it (the same paths, transforms, styles and
-order), so the bytes are those the Figure gave.
+No Figure, Axes or pyplot, and no SVG backend: matplotlib lays the chart out (`transforms`,
+`Path`, `MarkerStyle`, `MaxNLocator`, FreeType's text sizes) and turns each path into SVG
+path data (`_path.convert_to_string`, what its SVG, PDF and PS backends call, clipping and
+simplifying as they do); `_Canvas` writes the elements around them as matplotlib's
+`RendererSVG` wrote them. Measured cold, `matplotlib.figure` took 0.28 s on top of the
+report's import floor, the SVG backend alone 0.10–0.12 s (it imports `backend_bases`, hence
+text, mathtext, widgets, patches and collections); what is used here, under 0.01 s. Each
+element is drawn as matplotlib's artist drew it (the same paths, transforms, styles and
+order), so the bytes are those the Figure gave (tests/html/axes_charts.py is the oracle).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import io
+import hashlib
 import math
-import re
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -31,7 +30,7 @@ from ..words.words import Words
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
     from matplotlib.markers import MarkerStyle
-    from matplotlib.text import Text
+    from matplotlib.path import Path
     from matplotlib.ticker import MaxNLocator
     from matplotlib.transforms import BboxBase, Transform
 
@@ -40,9 +39,11 @@ if TYPE_CHECKING:
 MAX_CHARTS = 60
 
 ACTUAL, PATH, GOAL, DEADLINE = "#1565c0", "#6b6b6b", "#2e7d32", "#b71c1c"
+# A long series is simplified as matplotlib's defaults simplify it, whatever a local
+# matplotlibrc says (Path reads both when it is made).
 RC: Any = {  # typed loosely: matplotlib types the keys as a long Literal
-    "svg.fonttype": "none",
     "path.simplify": True,
+    "path.simplify_threshold": 0.111111111111,
 }
 # The figure: 4.4 x 2 in at 72 dpi (a point a unit), the axes box within it as fractions of it
 # (what `subplots_adjust(left=0.11, right=0.98, top=0.95, bottom=0.14)` set).
@@ -56,41 +57,190 @@ SPINE_COLOR, SPINE_WIDTH = "#555555", 0.6
 # default minor pad, 3.4 pt.
 TICK_COLOR, TICK_LENGTH, TICK_WIDTH = "#333333", 3.0, 0.8
 X_LABEL_PAD, Y_LABEL_PAD = 3.4, 5.0
-NO_METADATA = {"Date": None, "Creator": None}  # no date: the same chart gives the same bytes
 TEXT_SIZES = 4096  # text sizes remembered across charts (a few hundred labels at most)
-_SVG_HEAD = re.compile(r"\A.*?(<svg\b)", re.S)
-_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
-_GROUP_ID = re.compile(r'<g id="[^"]*"(/?)>')
-_STYLE = re.compile(r"<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>")
-_BLANKS = re.compile(r">\s+<")
-_SIZE = re.compile(r' (width|height)="[^"]*pt"')
+SVG_HEAD = (
+    '<svg xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 {width} {height}" '
+    'xmlns="http://www.w3.org/2000/svg" version="1.1">'
+)
+PATH_CODES = [b"M", b"L", b"Q", b"C", b"z"]  # MOVETO, LINETO, CURVE3, CURVE4, CLOSEPOLY
+CAPS = {"projecting": "square", "butt": "butt", "round": "round"}
+ANCHORS = {"center": "middle", "right": "end"}  # matplotlib's horizontal alignment -> SVG
 
-Renderer = Any  # matplotlib's backends ship no type hints
+
+def _number(x: float) -> str:
+    """A coordinate as matplotlib's SVG writes it: `%f`, trailing zeros and point dropped."""
+    return f"{x:f}".rstrip("0").rstrip(".")
 
 
-@functools.cache
-def _renderer_class() -> Any:
-    """matplotlib's RendererSVG, remembering the size of a text from one chart to the next.
+def _attribute(value: str) -> str:
+    """An attribute value quoted and escaped as matplotlib's SVG writer does it."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if '"' not in value:
+        return f'"{text}"'
+    if "'" not in value:
+        return f"'{text}'"
+    return '"' + text.replace("'", "&apos;").replace('"', "&quot;") + '"'
 
-    Text is laid out with its size measured by FreeType, and matplotlib keeps the sizes for
-    one renderer only, so each chart measured its labels again: a quarter of its time. The
-    labels repeat (years, 0, 1.5, 3…); their sizes depend only on the text and its font.
+
+def _element(tag: str, attributes: dict[str, str], text: str | None = None) -> str:
+    inside = "".join(f" {k}={_attribute(v)}" for k, v in attributes.items() if v)  # as it did
+    if text is None:
+        return f"<{tag}{inside}/>"
+    body = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<{tag}{inside}>{body}</{tag}>"
+
+
+class _Style(NamedTuple):
+    """What matplotlib's graphics context said of an element, as far as these charts use it."""
+
+    color: str | None = None  # the stroke's colour (and a text's)
+    width: float = 1.0  # 0: no stroke
+    face: str | tuple[float, float, float, float] | None = None  # the fill: None is none
+    dashes: tuple[float, ...] | None = None
+    join: str = "round"
+    cap: str = "butt"
+
+    def css(self) -> dict[str, str]:
+        """The style attribute's declarations, in RendererSVG's order and with its defaults."""
+        from matplotlib.colors import to_hex
+
+        css = {}
+        if self.face is None:
+            css["fill"] = "none"
+        elif to_hex(self.face) != "#000000":
+            css["fill"] = to_hex(self.face)
+        if self.dashes is not None:
+            css["stroke-dasharray"] = ",".join(_number(d) for d in self.dashes)
+            css["stroke-dashoffset"] = "0"
+        if self.width:
+            css["stroke"] = to_hex(self.color or "black")
+            if self.width != 1.0:
+                css["stroke-width"] = _number(self.width)
+            if self.join != "round":
+                css["stroke-linejoin"] = self.join
+            if self.cap != "butt":
+                css["stroke-linecap"] = CAPS[self.cap]
+        return css
+
+
+def _css(declarations: dict[str, str]) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in declarations.items())
+
+
+class _Canvas:
+    """One chart's SVG, written element by element as matplotlib's `RendererSVG` wrote it:
+    a path's data, its clip rectangle (one `clipPath` each, defined at the end) and style; a
+    marker's shape defined once and used at each point; text with its anchor. The ids are
+    matplotlib's: the first ten hex digits of the SHA-256 of the salt and the element's key.
     """
-    from matplotlib.backends.backend_svg import RendererSVG
 
-    sizes: dict[tuple[str, Any, Any], Any] = {}
+    def __init__(self, width: float, height: float, salt: str) -> None:
+        from matplotlib.transforms import Affine2D
 
-    class Renderer(RendererSVG):
-        def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
-            key = (s, prop.copy(), ismath)  # a copy: FontProperties is mutable, hashed by value
-            if key not in sizes:
-                if len(sizes) >= TEXT_SIZES:
-                    sizes.clear()
-                measure = super().get_text_width_height_descent
-                sizes[key] = measure(s, prop, ismath)  # type: ignore[no-untyped-call]
-            return sizes[key]
+        self.width, self.height, self.salt = width, height, salt
+        self.flip = Affine2D().scale(1, -1).translate(0, height)  # y up -> SVG's y down
+        self.parts = [SVG_HEAD.format(width=_number(width), height=_number(height))]
+        self.clips: dict[tuple[float, float, float, float], str] = {}
+        self.marker_ids: dict[tuple[str, str], str] = {}
 
-    return Renderer
+    def _id(self, kind: str, key: object) -> str:
+        digest = hashlib.sha256(self.salt.encode("utf8") + str(key).encode("utf8"))
+        return f"{kind}{digest.hexdigest()[:10]}"
+
+    def _path_data(self, path: Path, transform: Transform, clip: bool, simplify: bool) -> str:
+        from matplotlib import _path
+
+        canvas = (0.0, 0.0, self.width, self.height) if clip else None
+        data = _path.convert_to_string(  # type: ignore[attr-defined]  # not in its stub
+            path, transform, canvas, simplify, None, 6, PATH_CODES, False
+        )
+        return bytes(data).decode("ascii")
+
+    def _clip(self, box: BboxBase | None) -> dict[str, str]:
+        if box is None:
+            return {}
+        x, y, w, h = box.bounds
+        key = (x, self.height - (y + h), w, h)
+        if key not in self.clips:
+            self.clips[key] = self._id("p", key)
+        return {"clip-path": f"url(#{self.clips[key]})"}
+
+    def open(self) -> None:
+        self.parts.append("<g>")
+
+    def close(self) -> None:
+        if self.parts[-1] == "<g>":  # an empty group is dropped, as it was from the Figure's
+            self.parts.pop()
+        else:
+            self.parts.append("</g>")
+
+    def path(self, path: Path, transform: Transform, style: _Style, clip: BboxBase | None) -> None:
+        """A path (in `transform`'s coordinates), clipped to the canvas unless it is filled."""
+        unfilled = style.face is None
+        data = self._path_data(
+            path, transform + self.flip, unfilled, bool(path.should_simplify) and unfilled
+        )
+        attributes = {"d": data, **self._clip(clip), "style": _css(style.css())}
+        self.parts.append(_element("path", attributes))
+
+    def markers(
+        self,
+        shape: Path,
+        shape_transform: Transform,
+        points: Path,
+        transform: Transform,
+        style: _Style,
+        clip: BboxBase | None,
+    ) -> None:
+        """The marker `shape` at each of `points`: defined once per chart, then used."""
+        from matplotlib.transforms import Affine2D
+
+        shape_data = self._path_data(
+            shape, shape_transform + Affine2D().scale(1.0, -1.0), False, False
+        )
+        css = style.css()
+        key = (shape_data, _css(css))
+        if key not in self.marker_ids:
+            self.marker_ids[key] = oid = self._id("m", key)
+            stroke = _css({k: v for k, v in css.items() if k.startswith("stroke")})
+            shape_element = _element("path", {"id": oid, "d": shape_data, "style": stroke})
+            self.parts.append(f"<defs>{shape_element}</defs>")
+        use = {"xlink:href": f"#{self.marker_ids[key]}"}
+        uses = []
+        canvas = (0, 0, self.width * 72, self.height * 72)
+        for vertices, _ in points.iter_segments(transform + self.flip, clip=canvas, simplify=False):
+            if len(vertices):
+                x, y = vertices[-2:]
+                at = {"x": _number(x), "y": _number(y), "style": _css(css)}
+                uses.append(_element("use", {**use, **at}))
+        group = _element("g", self._clip(clip))  # <g/> when no point is left
+        if uses:
+            self.parts += [group[:-2] + ">", *uses, "</g>"]
+        elif group != "<g/>":  # an empty unclipped group was dropped
+            self.parts.append(group)
+
+    def text(self, text: str, x: float, y: float, anchor: str, style: _Style) -> None:
+        """`text` at (x, y) in points from the top left, `anchor` its SVG text-anchor."""
+        css = {
+            "font-size": f"{_number(FONT_SIZE)}px",
+            "font-family": repr(FONT),
+            "text-anchor": anchor,
+            "fill": style.css()["stroke"],
+        }
+        at = {"x": _number(x), "y": _number(y)}
+        rotate = {"transform": f"rotate(-0 {at['x']} {at['y']})"}
+        self.parts.append(_element("text", {"style": _css(css), **at, **rotate}, text))
+
+    def svg(self) -> str:
+        """The document: the clip rectangles defined after everything drawn, as matplotlib did."""
+        parts = self.parts
+        if self.clips:
+            parts.append("<defs>")
+            for (x, y, w, h), oid in self.clips.items():
+                rect = {"x": _number(x), "y": _number(y), "width": _number(w), "height": _number(h)}
+                parts.append(f'<clipPath id="{oid}">{_element("rect", rect)}</clipPath>')
+            parts.append("</defs>")
+        return "".join([*parts, "</svg>\n"])
 
 
 def _within(values: list[float], low: float, high: float) -> list[float]:
@@ -163,31 +313,23 @@ class _Frame:
         )
 
 
-def _background(renderer: Renderer, transform: Transform) -> None:
+def _background(canvas: _Canvas, transform: Transform) -> None:
     """A white unstroked rectangle over the unit square, as the figure and axes patches were."""
     from matplotlib.path import Path
 
-    renderer.open_group("patch")
-    gc = renderer.new_gc()
-    gc.set_linewidth(0)
-    renderer.draw_path(gc, Path.unit_rectangle(), transform.get_affine(), WHITE)
-    gc.restore()
-    renderer.close_group("patch")
+    canvas.open()
+    canvas.path(Path.unit_rectangle(), transform.get_affine(), _Style(width=0, face=WHITE), None)
+    canvas.close()
 
 
-def _spine(renderer: Renderer, ends: list[tuple[float, float]], transform: Transform) -> None:
+def _spine(canvas: _Canvas, ends: list[tuple[float, float]], transform: Transform) -> None:
     """An axis line as matplotlib's Spine drew it: square caps, mitred, not clipped."""
     from matplotlib.path import Path
 
-    renderer.open_group("patch")
-    gc = renderer.new_gc()
-    gc.set_foreground(SPINE_COLOR)
-    gc.set_linewidth(SPINE_WIDTH)
-    gc.set_capstyle("projecting")
-    gc.set_joinstyle("miter")
-    renderer.draw_path(gc, Path(ends), transform.get_affine())
-    gc.restore()
-    renderer.close_group("patch")
+    style = _Style(SPINE_COLOR, SPINE_WIDTH, join="miter", cap="projecting")
+    canvas.open()
+    canvas.path(Path(ends), transform.get_affine(), style, None)
+    canvas.close()
 
 
 class _Line:
@@ -211,7 +353,7 @@ class _Line:
 
     def draw(
         self,
-        renderer: Renderer,
+        canvas: _Canvas,
         points: Sequence[tuple[float, float]],
         transform: Transform,
         clip: BboxBase | None = None,
@@ -226,32 +368,26 @@ class _Line:
         # A Path made as Line2D made it: simplified when long (`path.simplify`), not otherwise.
         path = Path(np.asarray(points, dtype=float))
         affine = transform.get_affine()
-        renderer.open_group("line2d")
+        canvas.open()
         if self.width is not None:
-            gc = self._gc(renderer, clip, self.width)
             if self.dashes is None:
-                gc.set_capstyle("projecting")
+                stroke = _Style(self.color, self.width, cap="projecting")
             else:
-                gc.set_dashes(0.0, [d * self.width for d in self.dashes])
-            renderer.draw_path(gc, path, affine)
-            gc.restore()
+                dashes = tuple(d * self.width for d in self.dashes)
+                stroke = _Style(self.color, self.width, dashes=dashes)
+            canvas.path(path, affine, stroke, clip)
         if self.marker is not None:
-            gc = self._gc(renderer, clip, self.marker_edge)
-            gc.set_joinstyle(self.marker.get_joinstyle())
-            gc.set_capstyle(self.marker.get_capstyle())
-            shape = Affine2D(self.marker.get_transform().get_matrix()).scale(self.marker_size)
-            face = gc.get_rgb()  # markers filled with the line's colour
-            renderer.draw_markers(gc, self.marker.get_path(), shape, path, affine, face)
-            gc.restore()
-        renderer.close_group("line2d")
-
-    def _gc(self, renderer: Renderer, clip: BboxBase | None, width: float) -> Any:
-        gc = renderer.new_gc()
-        if clip is not None:
-            gc.set_clip_rectangle(clip)
-        gc.set_foreground(self.color)
-        gc.set_linewidth(width)
-        return gc
+            marker = self.marker
+            style = _Style(
+                self.color,
+                self.marker_edge,
+                face=self.color,  # markers filled with the line's colour
+                join=marker.get_joinstyle(),
+                cap=marker.get_capstyle(),
+            )
+            shape = Affine2D(marker.get_transform().get_matrix()).scale(self.marker_size)
+            canvas.markers(marker.get_path(), shape, path, affine, style, clip)
+        canvas.close()
 
 
 class _Label:
@@ -259,9 +395,9 @@ class _Label:
 
     A line rises at least the font's typographic ascent above its baseline (so "2024" and "lp"
     sit alike: matplotlib 3.11's rule; up to 3.10 Text measured "lp", 0.0007 pt higher here);
-    `ha`, `va` say which point of the line is at the anchor. The anchor also goes
-    to the renderer (a Text it reads the anchor and alignment from), which writes the text at
-    it with an SVG `text-anchor`, so the browser centres or ends it with its own font metrics.
+    `ha`, `va` say which point of the line is at the anchor. The text is written at the anchor
+    with an SVG `text-anchor`, so the browser centres or ends it with its own font metrics;
+    only its height is measured (by FreeType, as matplotlib measured it), to set the baseline.
     """
 
     def __init__(
@@ -270,30 +406,44 @@ class _Label:
         va: Literal["top", "center_baseline"],
         prop: FontProperties,
     ) -> None:
-        from matplotlib.text import Text
-
         self.ha, self.va, self.prop = ha, va, prop
         self.min_ascent = _font_ascent(prop)
-        self.anchor: Text = Text(0, 0, "", ha=ha, va=va)
 
-    def draw(self, renderer: Renderer, text: str, x: float, y: float) -> None:
+    def draw(self, canvas: _Canvas, text: str, x: float, y: float) -> None:
         """`text` anchored at (x, y), in points from the bottom left."""
-        width, height, descent = renderer.get_text_width_height_descent(text, self.prop, False)
+        height, descent = _height_descent(text, self.prop)
         ascent = max(height - descent, self.min_ascent)
-        left = x - (width / 2 if self.ha == "center" else width)
         # The baseline: the top of the line at the anchor, or the middle of its ascent.
         baseline = y - ascent if self.va == "top" else y - ascent / 2
-        renderer.open_group("text")
-        gc = renderer.new_gc()
-        gc.set_foreground(TICK_COLOR)
-        self.anchor.set_position((x, y))
-        self.anchor.set_text(text)
-        _, canvas_height = renderer.get_canvas_width_height()
-        renderer.draw_text(
-            gc, left, canvas_height - baseline, text, self.prop, 0.0, False, mtext=self.anchor
-        )
-        gc.restore()
-        renderer.close_group("text")
+        # RendererSVG's sums, float for float: the anchor flipped, then moved to the baseline.
+        top = canvas.height - y
+        top = top + ((canvas.height - baseline) - top)
+        canvas.open()
+        canvas.text(text, x, top, ANCHORS[self.ha], _Style(TICK_COLOR))
+        canvas.close()
+
+
+_sizes: dict[str, tuple[float, float]] = {}
+
+
+def _height_descent(text: str, prop: FontProperties) -> tuple[float, float]:
+    """A line's height and descent in points, as matplotlib's renderer measured them (FreeType,
+    unhinted), remembered from one chart to the next: the labels repeat (years, 0, 1.5, 3…)."""
+    from matplotlib import ft2font
+    from matplotlib.font_manager import findfont, get_font
+
+    if text not in _sizes:
+        if len(_sizes) >= TEXT_SIZES:
+            _sizes.clear()
+        font = get_font(findfont(prop))
+        font.set_size(prop.get_size_in_points(), DPI)
+        fonts: Any = ft2font  # LoadFlags since matplotlib 3.10, LOAD_NO_HINTING before
+        hinting = fonts.LoadFlags if hasattr(fonts, "LoadFlags") else None
+        no_hinting = hinting.NO_HINTING if hinting else fonts.LOAD_NO_HINTING
+        font.set_text(text, 0.0, flags=no_hinting)
+        _, height = font.get_width_height()
+        _sizes[text] = (height / 64.0, font.get_descent() / 64.0)
+    return _sizes[text]
 
 
 def _font_ascent(prop: FontProperties) -> float:
@@ -330,7 +480,7 @@ class _Ticks:
 
     def draw(
         self,
-        renderer: Renderer,
+        canvas: _Canvas,
         transform: Transform,
         marks: list[tuple[float, float]],
         at: list[tuple[float, float]],
@@ -339,13 +489,13 @@ class _Ticks:
         """Tick marks at `marks`, and `texts` at `at`, in `transform` (the axis's blended one)."""
         from matplotlib.transforms import Affine2D, ScaledTranslation
 
-        self.marks.draw(renderer, marks, transform)
+        self.marks.draw(canvas, marks, transform)
         # What `offset_copy(transform, x, y, units="points")` makes: the pad, in points.
         dx, dy = (0, -X_LABEL_PAD) if self.along_x else (-Y_LABEL_PAD, 0)
         shifted = transform + ScaledTranslation(dx / 72.0, dy / 72.0, Affine2D().scale(DPI))
         for point, text in zip(at, texts, strict=True):
             x, y = shifted.transform(point)
-            self.label.draw(renderer, text, x, y)
+            self.label.draw(canvas, text, x, y)
 
 
 class ChartDrawer:
@@ -371,15 +521,13 @@ class ChartDrawer:
         """The chart as an `<svg role="img">` element with a text label; same input, same bytes."""
         import matplotlib
 
-        with matplotlib.rc_context({**RC, "svg.hashsalt": f"sockprogress:{result.target.id}"}):
-            buffer = io.StringIO()
-            frame = self.frame
-            renderer = _renderer_class()(frame.width, frame.height, buffer, metadata=NO_METADATA)
-            self._draw(renderer, result, words)
-            renderer.finalize()
-        return self._tidy(buffer.getvalue(), result, words)
+        frame = self.frame
+        canvas = _Canvas(frame.width, frame.height, f"sockprogress:{result.target.id}")
+        with matplotlib.rc_context(RC):
+            self._draw(canvas, result, words)
+        return self.named(canvas.svg(), result, words)
 
-    def _draw(self, renderer: Renderer, result: TargetResult, words: Words) -> None:
+    def _draw(self, canvas: _Canvas, result: TargetResult, words: Words) -> None:
         t, frame = result.target, self.frame
         points = [(_year(o.end), o.value) for o in result.observations]
         base = result.baseline
@@ -395,10 +543,10 @@ class ChartDrawer:
         y_low, y_high = _limits(min(0.0, *values) * 1.1, max(values) * 1.12, self.locator)
         view = frame.view((x_low, x_high), (y_low, y_high))
 
-        renderer.open_group("figure")
-        _background(renderer, frame.figure)
-        renderer.open_group("axes")
-        _background(renderer, frame.axes)
+        canvas.open()
+        _background(canvas, frame.figure)
+        canvas.open()
+        _background(canvas, frame.axes)
         # Ticks mark the turn of each year and the year's label sits mid-year, inside its band:
         # a year total (ending 31 Dec) then reads as that year, not the next. Like matplotlib's
         # Axis, only the ticks within the limits.
@@ -407,7 +555,7 @@ class ChartDrawer:
         ]
         mid_years = _within([year + 0.5 for year in years], x_low, x_high)
         self.x_ticks.draw(
-            renderer,
+            canvas,
             view.x_axis,
             [(x, 0.0) for x in _within(years, x_low, x_high)],
             [(x, 0.0) for x in mid_years],
@@ -415,36 +563,29 @@ class ChartDrawer:
         )
         ys = _within([float(y) for y in self.locator.tick_values(y_low, y_high)], y_low, y_high)
         at = [(0.0, y) for y in ys]
-        self.y_ticks.draw(renderer, view.y_axis, at, at, [words.plain(y / divisor) for y in ys])
+        self.y_ticks.draw(canvas, view.y_axis, at, at, [words.plain(y / divisor) for y in ys])
 
-        self.goal.draw(renderer, [(0.0, t.target), (1.0, t.target)], view.y_axis, frame.box)
+        self.goal.draw(canvas, [(0.0, t.target), (1.0, t.target)], view.y_axis, frame.box)
         deadline = _year(t.deadline)
-        self.deadline.draw(renderer, [(deadline, 0.0), (deadline, 1.0)], view.x_axis, frame.box)
+        self.deadline.draw(canvas, [(deadline, 0.0), (deadline, 1.0)], view.x_axis, frame.box)
         if base is not None and base.end < t.deadline:
             path = [(_year(base.end), base.value), (deadline, t.target)]
-            self.path.draw(renderer, path, view.data, frame.box)
-        self.actual.draw(renderer, points, view.data, frame.box)
-        _spine(renderer, [(0.0, y_low), (0.0, y_high)], view.y_axis)  # left
-        _spine(renderer, [(x_low, 0.0), (x_high, 0.0)], view.x_axis)  # bottom
-        renderer.close_group("axes")
-        renderer.close_group("figure")
+            self.path.draw(canvas, path, view.data, frame.box)
+        self.actual.draw(canvas, points, view.data, frame.box)
+        _spine(canvas, [(0.0, y_low), (0.0, y_high)], view.y_axis)  # left
+        _spine(canvas, [(x_low, 0.0), (x_high, 0.0)], view.x_axis)  # bottom
+        canvas.close()
+        canvas.close()
 
     @staticmethod
-    def _tidy(svg: str, result: TargetResult, words: Words) -> str:
-        """Inline-ready: no XML prolog or metadata, scalable, named for screen readers."""
+    def named(svg: str, result: TargetResult, words: Words) -> str:
+        """The chart named for screen readers (`role="img"` and its label)."""
         t = result.target
         name = words("{name}: actual values against the goal of {goal} by {deadline}").format(
             name=words.target_name(t),
             goal=words.scaled(t.target, t.unit),
             deadline=words.date(t.deadline),
         )
-        svg = _METADATA.sub("", _SVG_HEAD.sub(r"\1", svg, count=1), count=1)
-        svg = _SIZE.sub("", svg, count=2)
-        # Group ids (figure_1, axes_1…) repeat in every chart; the page needs unique ids, and the
-        # salted ids of markers and clip paths are unique per target already.
-        # Its `*{…}` style would leak into the whole page, so it goes too.
-        svg = _BLANKS.sub("><", _GROUP_ID.sub(r"<g\1>", _STYLE.sub("", svg, count=1)))
-        svg = svg.replace("<g/>", "")
         return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(name)}" ', 1)
 
 
