@@ -6,12 +6,12 @@ Everything compared is measured in the same run, interleaved (A, B, A, B, ...) s
 neighbour on a small machine hits both sides alike, and the medians are compared:
 
 1. Shipped data: a cold `sockprogress report` process (all four outputs) against the import
-   floor, a process that only imports every library the report itself uses, by the names the
-   issue gives them (`import pandas, openpyxl, xlsxwriter, jinja2, matplotlib, babel, click,
-   python_calamine`, and `docx` for the Word bulletin). The report also imports matplotlib's
-   SVG backend (not its Figure or Axes: the charts are drawn on the renderer), which
-   `import matplotlib` does not (about 0.15 s here): the floor is the stricter one.
-   Goal: at most 1.0x (issue 24: the Word bulletin written too).
+   floor, a process that only imports the libraries, by the names the issues give them
+   (`import pandas, openpyxl, xlsxwriter, jinja2, matplotlib, babel, click, python_calamine`,
+   and `docx` for the Word bulletin). Goal: at most 1.0x (issue 24: the Word bulletin written
+   too). The report no longer imports openpyxl (it edits the user's workbook: `init`,
+   `actuals add`), about 0.1 s of that floor; so the report is also shown, for information,
+   against the floor without it, the libraries it does import.
 2. A synthetic province (benchmarks/province.py; 2,000 targets, 240,000 rows): the whole report,
    all three formats, in its own process, against python-calamine's bare read of the same sheet
    in its own process (goal: at most 3x), with the report's peak memory (at most 400 MiB);
@@ -212,21 +212,32 @@ def timed(func: Callable[[], object]) -> Callable[[], float]:
 def shipped(runs: int, scratch: Path) -> list[Goal]:
     targets, actuals = ROOT / "data" / "targets.toml", ROOT / "data" / "actuals.xlsx"
     floor = [sys.executable, "-c", FLOOR]
+    used = [sys.executable, "-c", FLOOR.replace(" openpyxl,", "")]
     out = scratch / "shipped"
     report = report_command(targets, actuals, out)
-    run_process(floor), run_process(report)  # warm the disk cache and .pyc files
+    run_process(floor), run_process(used), run_process(report)  # warm the caches and .pyc
     times = interleave(
-        runs, {"floor": lambda: run_process(floor), "report": lambda: run_process(report)}
+        runs,
+        {
+            "floor": lambda: run_process(floor),
+            "used": lambda: run_process(used),
+            "report": lambda: run_process(report),
+        },
     )
-    floor_s, report_s = median(times["floor"]), median(times["report"])
-    ratio = report_s / floor_s
+    floor_s, used_s, report_s = (median(times[k]) for k in ("floor", "used", "report"))
     return [
         Goal(
             "shipped: cold report (all four files) / import floor",
-            f"{report_s:.2f} s / {floor_s:.2f} s = {ratio:.2f}x",
+            f"{report_s:.2f} s / {floor_s:.2f} s = {report_s / floor_s:.2f}x",
             "<= 1.0x",
-            ratio <= 1.0,
-        )
+            report_s <= floor_s,
+        ),
+        Goal(
+            "  the same / the floor without openpyxl (not imported)",
+            f"{report_s:.2f} s / {used_s:.2f} s = {report_s / used_s:.2f}x",
+            "",
+            None,
+        ),
     ]
 
 
