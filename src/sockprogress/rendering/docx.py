@@ -467,9 +467,8 @@ def _table(
     usable = Length(
         (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
     )
-    columns = [
-        [r.cells(bulletin.keys)[i] for r in bulletin.rows] for i in range(len(bulletin.keys))
-    ]
+    texts = [r.cells(bulletin.keys) for r in bulletin.rows]  # each goal's row, made once
+    columns = [[row[i] for row in texts] for i in range(len(bulletin.keys))]
     widths = column_widths(bulletin.headings, columns, layout.styles["table"].size, usable.pt)
     table = document.add_table(rows=2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
@@ -508,9 +507,9 @@ def _table(
     for row in (header, model):
         row._tr.get_or_add_trPr().insert(0, _element("cantSplit"))
     model_row = model._tr
-    for row in bulletin.rows:
+    for row_texts in texts:
         copied = copy.deepcopy(model_row)
-        for t, text in zip(copied.iter(_w("t")), row.cells(bulletin.keys), strict=True):
+        for t, text in zip(copied.iter(_w("t")), row_texts, strict=True):
             t.text = _text(text)
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         model_row.addprevious(copied)
