@@ -65,8 +65,10 @@ class AxesChartDrawer:
 
     def __init__(self) -> None:
         import matplotlib
+        import matplotlib.style
 
-        with matplotlib.rc_context(RC):
+        # matplotlib's defaults, not a developer's matplotlibrc: the charts take nothing from it
+        with matplotlib.style.context("default"), matplotlib.rc_context(RC):
             self._build()
 
     def _build(self) -> None:
@@ -90,8 +92,10 @@ class AxesChartDrawer:
 
     def svg(self, result: TargetResult, words: Words) -> str:
         import matplotlib
+        import matplotlib.style
 
-        with matplotlib.rc_context({**RC, "svg.hashsalt": f"sockprogress:{result.target.id}"}):
+        salt: Any = {"svg.hashsalt": f"sockprogress:{result.target.id}"}
+        with matplotlib.style.context("default"), matplotlib.rc_context({**RC, **salt}):
             self._draw(result, words)
             buffer = io.StringIO()
             self.figure.savefig(buffer, format="svg", metadata=NO_METADATA)

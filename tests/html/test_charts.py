@@ -6,6 +6,7 @@ import ast
 import dataclasses
 import datetime as dt
 import math
+import os
 import re
 import subprocess
 import sys
@@ -170,12 +171,14 @@ def variants(r: TargetResult) -> list[TargetResult]:
 
 @pytest.mark.skipif(
     tuple(int(n) for n in metadata.version("matplotlib").split(".")[:2]) < (3, 11),
-    reason="up to 3.10 matplotlib's Text set labels 0.0007 pt apart from 3.11's, which we follow",
+    reason="before 3.11 matplotlib's SVG writer styled text otherwise (`font: 9px …`)",
 )
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_bytes_are_those_figure_and_axes_drew(shipped_report: Report, lang: str) -> None:
-    """Drawn on the SVG renderer directly, with text sizes remembered across charts: the same
-    bytes as matplotlib's Figure and Axes gave with `savefig` (so the same look, to the pixel)."""
+    """Written by `_Canvas`, with text sizes remembered across charts: the same bytes as
+    matplotlib's Figure and Axes give with `savefig` (so the same look, to the pixel). A
+    matplotlib whose own SVG writer changes fails this test while our charts stay as they
+    were: then read what changed, and follow it or not."""
     from axes_charts import AxesChartDrawer
 
     drawer, oracle = ChartDrawer(), AxesChartDrawer()
@@ -194,9 +197,9 @@ def test_the_bytes_are_those_figure_and_axes_drew(shipped_report: Report, lang: 
 
 
 def test_drawing_imports_neither_figure_nor_axes_nor_a_backend() -> None:
-    """Importing `matplotlib.figure` (axes, projections, mplot3d, colorbar, legend…) cost the
-    report's cold run about 0.28 s; the SVG backend (with backend_bases: text, mathtext,
-    widgets, patches, collections) 0.10–0.12 s, a sixth of the shipped report."""
+    """The SVG backend (with backend_bases: text, mathtext, widgets, patches, collections)
+    cost the report's cold run 0.10–0.12 s, a sixth of the shipped report; `matplotlib.figure`
+    (axes, projections, mplot3d, colorbar, legend…) 0.12 s more."""
     code = """if True:
         import datetime as dt, sys
         from pathlib import Path
@@ -221,3 +224,50 @@ def test_drawing_imports_neither_figure_nor_axes_nor_a_backend() -> None:
     backend = {"matplotlib.backend_bases", "matplotlib.backends.backend_svg", "matplotlib.text"}
     assert heavy.isdisjoint(modules)
     assert backend.isdisjoint(modules)
+
+
+def test_a_local_matplotlibrc_changes_no_chart(tmp_path: Path) -> None:
+    """A matplotlibrc on the user's machine (bold fonts, half-filled markers, coarse path
+    simplification…) leaves every chart as matplotlib's defaults draw it."""
+    rc = tmp_path / "matplotlibrc"
+    rc.write_text(
+        "font.weight: bold\nfont.style: italic\nfont.size: 20\nmarkers.fillstyle: left\n"
+        "lines.markeredgewidth: 2\nlines.linewidth: 5\npath.simplify_threshold: 0.5\n"
+        "path.simplify: False\nsvg.fonttype: path\naxes.formatter.use_locale: True\n",
+        encoding="utf-8",
+    )
+    code = """if True:
+        import dataclasses, datetime as dt, math, sys
+        from pathlib import Path
+        from sockprogress.periods import Month
+        from sockprogress.pipeline import build_report
+        from sockprogress.rendering.svgcharts import draw_charts
+        from sockprogress.words.words import Words
+        data = Path(sys.argv[1])
+        report = build_report(data / "targets.toml", data / "actuals.xlsx", Month(2026, 10))
+        r = next(r for r in report.targets if r.observations)
+        long = dataclasses.replace(r, target=dataclasses.replace(r.target, id="long"),
+                                   observations=tuple(
+            dataclasses.replace(r.observations[0], value=200 + 40 * math.sin(k / 4) + k % 3,
+                                end=dt.date(2013, 1, 31) + dt.timedelta(days=30 * k))
+            for k in range(150)))
+        charts = draw_charts((*report.targets, long), Words.of("zh"))
+        print(sum(1 for svg in charts.values() if "<use" in svg), len(charts))
+        print("\\n".join(charts[k] for k in sorted(charts)))
+    """
+
+    def charts(env: dict[str, str]) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(ROOT / "data")],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        return done.stdout
+
+    plain = {k: v for k, v in os.environ.items() if k != "MATPLOTLIBRC"}
+    default = charts(plain)
+    with_markers, drawn = map(int, default.split("\n", 1)[0].split())
+    assert with_markers == drawn == 7  # the six shipped charts and the long series, each drawn
+    assert charts({**plain, "MATPLOTLIBRC": str(rc)}) == default

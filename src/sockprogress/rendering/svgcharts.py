@@ -8,9 +8,9 @@ No Figure, Axes or pyplot, and no SVG backend: matplotlib lays the chart out (`t
 `Path`, `MarkerStyle`, `MaxNLocator`, FreeType's text sizes) and turns each path into SVG
 path data (`_path.convert_to_string`, what its SVG, PDF and PS backends call, clipping and
 simplifying as they do); `_Canvas` writes the elements around them as matplotlib's
-`RendererSVG` wrote them. Measured cold, `matplotlib.figure` took 0.28 s on top of the
-report's import floor, the SVG backend alone 0.10–0.12 s (it imports `backend_bases`, hence
-text, mathtext, widgets, patches and collections); what is used here, under 0.01 s. Each
+`RendererSVG` wrote them. Measured cold, the SVG backend cost 0.10–0.12 s (it imports
+`backend_bases`, hence text, mathtext, widgets, patches and collections), `matplotlib.figure`
+0.12 s more; what is used here, under 0.01 s. Each
 element is drawn as matplotlib's artist drew it (the same paths, transforms, styles and
 order), so the bytes are those the Figure gave (tests/html/axes_charts.py is the oracle).
 """
@@ -18,6 +18,7 @@ order), so the bytes are those the Figure gave (tests/html/axes_charts.py is the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 from collections.abc import Sequence
@@ -40,7 +41,8 @@ MAX_CHARTS = 60
 
 ACTUAL, PATH, GOAL, DEADLINE = "#1565c0", "#6b6b6b", "#2e7d32", "#b71c1c"
 # A long series is simplified as matplotlib's defaults simplify it, whatever a local
-# matplotlibrc says (Path reads both when it is made).
+# matplotlibrc says (Path reads both when it is made). Nothing else of the charts is taken from
+# the rc settings: the marker's fill, the font's weight and style are given where they are made.
 RC: Any = {  # typed loosely: matplotlib types the keys as a long Literal
     "path.simplify": True,
     "path.simplify_threshold": 0.111111111111,
@@ -102,12 +104,12 @@ class _Style(NamedTuple):
 
     def css(self) -> dict[str, str]:
         """The style attribute's declarations, in RendererSVG's order and with its defaults."""
-        from matplotlib.colors import to_hex
+        from matplotlib.colors import to_hex, to_rgb
 
         css = {}
         if self.face is None:
             css["fill"] = "none"
-        elif to_hex(self.face) != "#000000":
+        elif to_rgb(self.face) != (0, 0, 0):  # black is SVG's default fill
             css["fill"] = to_hex(self.face)
         if self.dashes is not None:
             css["stroke-dasharray"] = ",".join(_number(d) for d in self.dashes)
@@ -169,8 +171,8 @@ class _Canvas:
         self.parts.append("<g>")
 
     def close(self) -> None:
-        if self.parts[-1] == "<g>":  # an empty group is dropped, as it was from the Figure's
-            self.parts.pop()
+        if self.parts[-1] == "<g>":  # empty: written <g/>, and dropped at the end (as it was)
+            self.parts[-1] = "<g/>"
         else:
             self.parts.append("</g>")
 
@@ -207,40 +209,40 @@ class _Canvas:
             self.parts.append(f"<defs>{shape_element}</defs>")
         use = {"xlink:href": f"#{self.marker_ids[key]}"}
         uses = []
+        # RendererSVG's clip for the points, the size in points times 72 again: kept as it was,
+        # so that a point far outside the canvas is dropped (or not) as it was.
         canvas = (0, 0, self.width * 72, self.height * 72)
         for vertices, _ in points.iter_segments(transform + self.flip, clip=canvas, simplify=False):
             if len(vertices):
                 x, y = vertices[-2:]
                 at = {"x": _number(x), "y": _number(y), "style": _css(css)}
                 uses.append(_element("use", {**use, **at}))
-        group = _element("g", self._clip(clip))  # <g/> when no point is left
+        clipped = "".join(f" {k}={_attribute(v)}" for k, v in self._clip(clip).items())
         if uses:
-            self.parts += [group[:-2] + ">", *uses, "</g>"]
-        elif group != "<g/>":  # an empty unclipped group was dropped
-            self.parts.append(group)
+            self.parts += [f"<g{clipped}>", *uses, "</g>"]
+        elif clipped:  # no point left: an empty clipped group stays, an unclipped one goes
+            self.parts.append(f"<g{clipped}/>")
 
     def text(self, text: str, x: float, y: float, anchor: str, style: _Style) -> None:
         """`text` at (x, y) in points from the top left, `anchor` its SVG text-anchor."""
-        css = {
-            "font-size": f"{_number(FONT_SIZE)}px",
-            "font-family": repr(FONT),
-            "text-anchor": anchor,
-            "fill": style.css()["stroke"],
-        }
+        css = {"font-size": f"{_number(FONT_SIZE)}px", "font-family": repr(FONT)}
+        css["text-anchor"] = anchor
+        if style.css()["stroke"] != "#000000":  # black is SVG's default fill
+            css["fill"] = style.css()["stroke"]
         at = {"x": _number(x), "y": _number(y)}
         rotate = {"transform": f"rotate(-0 {at['x']} {at['y']})"}
         self.parts.append(_element("text", {"style": _css(css), **at, **rotate}, text))
 
     def svg(self) -> str:
         """The document: the clip rectangles defined after everything drawn, as matplotlib did."""
-        parts = self.parts
+        parts = list(self.parts)
         if self.clips:
             parts.append("<defs>")
             for (x, y, w, h), oid in self.clips.items():
                 rect = {"x": _number(x), "y": _number(y), "width": _number(w), "height": _number(h)}
                 parts.append(f'<clipPath id="{oid}">{_element("rect", rect)}</clipPath>')
             parts.append("</defs>")
-        return "".join([*parts, "</svg>\n"])
+        return "".join([*parts, "</svg>\n"]).replace("<g/>", "")
 
 
 def _within(values: list[float], low: float, high: float) -> list[float]:
@@ -423,24 +425,30 @@ class _Label:
         canvas.close()
 
 
+# Sizes by text alone: every label is set in the one font of `ChartDrawer` (FONT, FONT_SIZE).
 _sizes: dict[str, tuple[float, float]] = {}
+
+
+@functools.cache
+def _no_hinting() -> Any:
+    """FreeType's "no hinting" flag: `LoadFlags` since matplotlib 3.10, a constant before."""
+    from matplotlib import ft2font
+
+    fonts: Any = ft2font
+    return fonts.LoadFlags.NO_HINTING if hasattr(fonts, "LoadFlags") else fonts.LOAD_NO_HINTING
 
 
 def _height_descent(text: str, prop: FontProperties) -> tuple[float, float]:
     """A line's height and descent in points, as matplotlib's renderer measured them (FreeType,
     unhinted), remembered from one chart to the next: the labels repeat (years, 0, 1.5, 3…)."""
-    from matplotlib import ft2font
     from matplotlib.font_manager import findfont, get_font
 
     if text not in _sizes:
         if len(_sizes) >= TEXT_SIZES:
             _sizes.clear()
-        font = get_font(findfont(prop))
+        font = get_font([findfont(prop)])
         font.set_size(prop.get_size_in_points(), DPI)
-        fonts: Any = ft2font  # LoadFlags since matplotlib 3.10, LOAD_NO_HINTING before
-        hinting = fonts.LoadFlags if hasattr(fonts, "LoadFlags") else None
-        no_hinting = hinting.NO_HINTING if hinting else fonts.LOAD_NO_HINTING
-        font.set_text(text, 0.0, flags=no_hinting)
+        font.set_text(text, 0.0, flags=_no_hinting())
         _, height = font.get_width_height()
         _sizes[text] = (height / 64.0, font.get_descent() / 64.0)
     return _sizes[text]
@@ -449,7 +457,9 @@ def _height_descent(text: str, prop: FontProperties) -> tuple[float, float]:
 def _font_ascent(prop: FontProperties) -> float:
     """The font's typographic ascent in points: the least a line rises above its baseline.
 
-    Read from the font's OS/2 (else hhea) table, as matplotlib's Text reads it.
+    Read from the font's OS/2 (else hhea) table, as matplotlib 3.11's Text reads it. Before
+    3.11 matplotlib's font tables held no ascent and its Text measured "lp" instead, as it
+    still does for a font without the tables: so it is here, 0.0007 pt higher for DejaVu Sans.
     """
     from matplotlib.font_manager import findfont, get_font
 
@@ -457,10 +467,13 @@ def _font_ascent(prop: FontProperties) -> float:
     for table_name, key in (("OS/2", "sTypoAscender"), ("hhea", "ascent")):
         table: Any = font.get_sfnt_table(table_name)  # type: ignore[call-overload]
         if table is not None:
+            if key not in table:  # matplotlib before 3.11: no typographic metrics at all
+                break
             head: Any = font.get_sfnt_table("head")
             scale = 1 / head["unitsPerEm"] * prop.get_size_in_points() * DPI / 72  # its order
             return float(table[key] * scale)
-    return 0.0  # no table: the line rises as high as its own glyphs
+    height, descent = _height_descent("lp", prop)
+    return height - descent
 
 
 class _Ticks:
@@ -471,7 +484,7 @@ class _Ticks:
         from matplotlib.markers import TICKDOWN, TICKLEFT, MarkerStyle
 
         self.along_x = axis == "x"
-        marker = MarkerStyle(TICKDOWN if self.along_x else TICKLEFT)
+        marker = MarkerStyle(TICKDOWN if self.along_x else TICKLEFT, fillstyle="full")
         self.marks = _Line(TICK_COLOR, None, None, marker, TICK_LENGTH, TICK_WIDTH)
         if self.along_x:
             self.label = _Label("center", "top", prop)
@@ -511,8 +524,16 @@ class ChartDrawer:
         self.goal = _Line(GOAL, 1.2, dashes=(1, 1.5))
         self.deadline = _Line(DEADLINE, 0.9, dashes=(3, 2))
         self.path = _Line(PATH, 1.0, dashes=(4, 2))
-        self.actual = _Line(ACTUAL, 1.8, marker=MarkerStyle("o"), marker_size=3.5)
-        prop = FontProperties(family=FONT, size=FONT_SIZE)
+        self.actual = _Line(ACTUAL, 1.8, marker=MarkerStyle("o", fillstyle="full"), marker_size=3.5)
+        # Every property given, none left to a local matplotlibrc (font.weight: bold…).
+        prop = FontProperties(
+            family=FONT,
+            style="normal",
+            variant="normal",
+            weight="normal",
+            stretch="normal",
+            size=FONT_SIZE,
+        )
         self.x_ticks = _Ticks("x", prop)
         self.y_ticks = _Ticks("y", prop)
         self.locator = MaxNLocator(nbins=4)
