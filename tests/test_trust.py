@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -326,6 +327,46 @@ def test_actuals_add_with_force_stores_it_and_check_flags_it(tmp_path: Path) -> 
     ws = load_workbook(tmp_path / "out" / "progress-2026-10.xlsx")["Summary"]
     line = next(r for r in ws.iter_rows(values_only=True) if "✔ Achieved" in r)
     assert any(str(v).startswith("⚠ Check this figure (row 3)") for v in line)
+
+
+MARKED = {  # the status cell; the headline's goal, figure and mark
+    "en": ("Achieved (⚠ figure to check)", "(260 m units, Dec 2025; goal 300 units; ⚠ figure to"),
+    "zh": ("已完成（⚠ 数据待核实）", "2.6亿"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_status_on_a_figure_to_check_is_marked_on_its_line_in_every_output(
+    tmp_path: Path, lang: str
+) -> None:
+    """A 万/亿 slip (made-up rows) makes a goal achieved: page 1's table in the page, the
+    workbook and the Word bulletin, the bulletin's paragraph on the goal, and the headline the
+    terminal prints each say so on the status's own line, not only in a list further down."""
+    import docx
+    from openpyxl import load_workbook
+
+    rows = [("Testville", "widgets", "2024", 226), ("Testville", "widgets", "2025-12", 2.6e8)]
+    targets, actuals = _inputs(tmp_path, rows)
+    out = tmp_path / "out"
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--as-of", "2026-10", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    cell, headline = MARKED[lang]
+    mark = "⚠ figure to check" if lang == "en" else "⚠ 数据待核实"
+    assert any(headline in line and mark in line for line in result.output.splitlines())
+    stem = "progress-2026-10" + (".zh" if lang == "zh" else "")
+    page = (out / f"{stem}.html").read_text("utf-8")
+    table = page[page.index('<table class="bulletin-table">') :]
+    row = table[table.index('<tr class="st-achieved">') :]
+    assert cell in unescape(row[: row.index("</tr>")])
+    sheet = load_workbook(out / f"{stem}.xlsx").worksheets[0]
+    line = next(r for r in sheet.iter_rows(values_only=True) if any(v == cell for v in r))
+    assert any("260" in str(v) for v in line)  # the goal's own row: its figure beside it
+    document = docx.Document(str(out / f"{stem}.docx"))
+    cells = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+    assert any(r[-1] == cell and "260" in r[3] for r in cells)
+    said = [p.text for p in document.paragraphs if cell in p.text]
+    assert said, "the goal's paragraph says its status without the mark"
 
 
 def test_actuals_add_says_back_a_plausible_figure(tmp_path: Path) -> None:

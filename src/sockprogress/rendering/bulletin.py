@@ -127,7 +127,7 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         goal=_figure(r.target.target, divisor, words),
         latest=latest,
         share=share,
-        progress=view.status_short,
+        progress=view.status_marked,
         schedule=view.year_cells.gap,
         yoy=view.year_cells.yoy,
         status=r.status,
@@ -177,7 +177,7 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
         sentences.append(words("{clauses}.").format(clauses=figures))
     else:
         sentences.append(words("No figure yet."))
-    sentences.append(words("Progress: {status}.").format(status=view.status_short))
+    sentences.append(words("Progress: {status}.").format(status=view.status_marked))
     said = words.sentence_gap.join(sentences)
     if note is not None:
         said += words.paren(words("source: note {n}").format(n=note))

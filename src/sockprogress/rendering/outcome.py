@@ -156,14 +156,15 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, words: Words) -> st
 
     def named(r: TargetResult) -> str:
         figure = r.final or (r.latest if r.status == "missed" else None)
-        if figure is None:
-            return name(r)
-        detail = words("{value}, {period}; goal {goal}").format(
-            value=words.scaled(figure.value, r.target.unit),
-            period=words.period(figure.period),
-            goal=words.scaled(r.target.target, r.target.unit),
-        )
-        return name(r) + words.paren(detail)
+        said = [check_mark(r, words)] if r.checks else []
+        if figure is not None:
+            detail = words("{value}, {period}; goal {goal}").format(
+                value=words.scaled(figure.value, r.target.unit),
+                period=words.period(figure.period),
+                goal=words.scaled(r.target.target, r.target.unit),
+            )
+            said.insert(0, detail)
+        return name(r) + (words.paren(words.semicolon.join(said)) if said else "")
 
     parts = [
         words("{label}: {names}").format(
@@ -260,6 +261,13 @@ def status_line(result: TargetResult, words: Words, detail: bool = True) -> str:
     )
     said = joined.format(status=word, outlook=words.outlook_word(result.outlook))
     return said + words.paren(bracket)
+
+
+def check_mark(result: TargetResult, words: Words) -> str:
+    """`⚠ figure to check` beside a status where the rows are said elsewhere (the bulletin's
+    table and paragraphs, the headline): a typo must not make a goal achieved or missed
+    without a word on the same line. `check_line` says which rows."""
+    return words("⚠ figure to check") if result.checks else ""
 
 
 def check_line(result: TargetResult, words: Words) -> str:

@@ -136,6 +136,8 @@ class TargetView:
     status_text: str
     status_line: str
     status_short: str
+    # the short status with `⚠ figure to check` when it rests on one (the bulletin's cells)
+    status_marked: str
     outlook: str
     check_line: str
     # the year's cumulative figure as a bulletin says it (1—10月完成…，完成全年目标的…)
@@ -475,6 +477,8 @@ def target_view(
         status_text=status_text,
         status_line=status_line,
         status_short=status_short,
+        status_marked=status_short
+        + (words.paren(outcome.check_mark(r, words)) if r.checks else ""),
         outlook=outcome.outlook_text(r, words),
         check_line=outcome.check_line(r, words),
         year_line=outcome.year_line(r, words),

@@ -351,22 +351,25 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
 
 # The parameters of a code that are numbers, by the format English gives them (as the English
 # sentence always wrote them); another language writes them as its report does (40亿, 1万倍).
-# COUNT: a count of rows or cells, in digits (1,048,572 / 1048572). Any other parameter is
-# shown as written: a cell's text ('12345' is not a period) is never read as a number.
+# COUNT: a count of rows or cells, in digits (1,048,572 / 1048572). EXACT: a figure with every
+# digit it was given (2,684.56 / 2684.56), where rounding would defeat the sentence: a figure
+# that is not a whole number, two sums that differ. Any other parameter is shown as written:
+# a cell's text ('12345' is not a period) is never read as a number.
 COUNT = "count"
+EXACT = "exact"
 ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "value_not_positive": {"value": "g"},
     "value_out_of_range": {"value": "g", "low": "g", "high": "g"},
     "value_as_text": {"number": "g"},
     "value_number_as_text": {"number": "g"},
     "stray_cells": {"count": COUNT, "blank": COUNT},
-    "year_row_differs": {"total": "g", "months": "g"},
+    "year_row_differs": {"total": EXACT, "months": EXACT},
     "total_underivable": {"total": "g"},
-    "ytd_months_differ": {"months": "g", "ytd": "g"},
+    "ytd_months_differ": {"months": EXACT, "ytd": EXACT},
     "ttm_underivable": {"total": "g"},
     "wrong_side": {"goal": "g", "baseline": "g"},
     "plausibility.jump": {"value": ",.10g", "factor": ",.0f"},
-    "plausibility.not_whole": {"value": "g"},
+    "plausibility.not_whole": {"value": EXACT},
     "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
 }
 

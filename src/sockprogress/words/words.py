@@ -33,6 +33,7 @@ from .messages import (
     COUNT,
     DIRECTIONS,
     ERRORS,
+    EXACT,
     FIGURE_FLAGS,
     FIGURE_NAMES,
     FLAG_TEXT,
@@ -278,6 +279,8 @@ class Words:
                 return value  # not a number after all: shown as written
             if spec == COUNT:  # a count of rows or cells: 1,048,572 / 1048572
                 return self.plain(number, 0)
+            if spec == EXACT:  # every digit given (230.5 is not a whole number, nor 230)
+                return self.plain(number, 10)
             if self.locale.numbers_in_sentences == "scaled":  # 40亿, 1万倍
                 return self.scaled(number, digits=1 if key == "factor" else 4)
             text = format(number, spec)
