@@ -369,6 +369,29 @@ def test_a_status_on_a_figure_to_check_is_marked_on_its_line_in_every_output(
     assert said, "the goal's paragraph says its status without the mark"
 
 
+def test_a_status_changed_by_a_figure_to_check_says_so_where_the_change_is_listed(
+    tmp_path: Path,
+) -> None:
+    """Last month the goal was missed; a 万/亿 slip (made up) makes it achieved this month: the
+    page's and the workbook's list of what changed say so on the change's own line."""
+    from openpyxl import load_workbook
+
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
+    out = tmp_path / "out"
+    _report(targets, actuals, out, "2026-09", "json")
+    rows = [("Testville", "widgets", "2024", 226), ("Testville", "widgets", "2025-12", 2.6e8)]
+    write_actuals(actuals, rows)
+    data = _report(targets, actuals, out, "2026-10", "json,html,xlsx")
+    assert data["targets"][0]["previous_status"] != data["targets"][0]["status"] == "achieved"
+    page = (out / "progress-2026-10.html").read_text("utf-8")
+    section = page[page.index('id="changes"') :]
+    item = section[section.index('<li data-status="achieved">') :]
+    assert "⚠ Check this figure (row 3)" in item[: item.index("</li>")]
+    sheet = load_workbook(out / "progress-2026-10.xlsx")["Changes"]
+    line = next(r for r in sheet.iter_rows(values_only=True) if r[3] == "✔ Achieved")
+    assert str(line[-1]).endswith("⚠ Check this figure (row 3)")
+
+
 def test_actuals_add_says_back_a_plausible_figure(tmp_path: Path) -> None:
     targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
     result = _add(actuals, targets, "--period", "2026-09", "--value", "2.3万")

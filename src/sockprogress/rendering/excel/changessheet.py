@@ -47,7 +47,9 @@ def _what_changed(result: TargetResult, book: Book) -> str:
                 new=f"{s.of(rev.new):g}",
             )
         )
-    return words.semicolon.join(parts)
+    # a status or figure that moved on a figure to check says so on its line
+    check = book.target(result).check_line
+    return words.semicolon.join(parts + ([check] if check else []))
 
 
 def write_changes(book: Book, ws: Worksheet) -> None:
