@@ -217,3 +217,34 @@ def test_a_row_written_fast_is_the_row_written_plainly() -> None:
     )
     assert english_message(issue) == english_issue(issue.code, issue.params)
     assert jsonout._issue_line(issue) == jsonout._tight(jsonout._issue(issue))
+
+
+def test_rows_written_in_a_run_are_the_rows_written_plainly() -> None:
+    """`_IssueLines` makes a run's frame once: every row still reads as it does alone, with
+    its own row and value, across runs of another series, kind or target."""
+    rest = (("series", 'T "q" · w'), ("unit", "units"))
+    runs = [
+        (2, "plausibility.not_whole", (("value", "100.25"), *rest), "t-1"),
+        (3, "plausibility.not_whole", (("value", "12345.5"), *rest), "t-1"),
+        (4, "plausibility.not_whole", (("value", "-0.5"), *rest), "t-2"),
+        (
+            5,
+            "plausibility.not_whole",
+            (("value", "1e-05"), ("series", "x"), ("unit", "firms")),
+            "t-2",
+        ),
+        (
+            6,
+            "plausibility.jump",
+            (("value", "1300000"), ("factor", "11556"), ("series", "x")),
+            "t-2",
+        ),
+    ]
+    issues = [
+        Issue("warning", "", "a.xlsx", "Actuals", row, "value", code, params, target)
+        for row, code, params, target in runs
+    ]
+    lines = jsonout._IssueLines()
+    assert [lines(i) for i in issues] == [jsonout._tight(jsonout._issue(i)) for i in issues]
+    assert '"12,345.5 units is not a whole number"' not in lines(issues[1])  # the sentence…
+    assert "= 12,345.5 units is not a whole number" in lines(issues[1])  # …with every digit

@@ -386,7 +386,7 @@ def test_a_status_changed_by_a_figure_to_check_says_so_where_the_change_is_liste
     page = (out / "progress-2026-10.html").read_text("utf-8")
     section = page[page.index('id="changes"') :]
     item = section[section.index('<li data-status="achieved">') :]
-    assert "⚠ Check this figure (row 3)" in item[: item.index("</li>")]
+    assert "⚠ figure to check" in item[: item.index("</li>")]  # its rows: on its card
     sheet = load_workbook(out / "progress-2026-10.xlsx")["Changes"]
     line = next(r for r in sheet.iter_rows(values_only=True) if r[3] == "✔ Achieved")
     assert str(line[-1]).endswith("⚠ Check this figure (row 3)")

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..model import Issue, IssueGroup, Observation, Report, TargetResult, row_runs
 from ..words import DEFAULT_LANG
-from ..words.words import Words, english_message
+from ..words.messages import ISSUE_NUMBERS
+from ..words.words import Words, english_message, split_message
 
 ENGLISH = Words.of(DEFAULT_LANG)
 
@@ -97,6 +98,53 @@ def _issue_line(i: Issue) -> str:
     )
     value = _tight(params[0][1])
     return f"{head}{i.row}{middle}{_tight(english_message(i))}{tail.replace(chr(0), value, 1)}"
+
+
+class _IssueLines:
+    """`_issue_line` for a list of issues in sheet order: a series' rows breaking one rule
+    follow each other and differ only in their row and value, so their frame and the English
+    sentence around the value are made once per run of them, and a row costs its number, its
+    value and one join (a province may have an issue on every row)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[Any, ...] | None = None
+        self._frame: tuple[str, str, str, dict[str, str]] | None = None
+
+    def __call__(self, i: Issue) -> str:
+        params = i.params
+        if i.message or not params or params[0][0] != "value" or i.row is None:
+            return _issue_line(i)
+        key = (i.severity, i.file, i.sheet, i.column, i.code, params[1:], i.target_id)
+        if key != self._key:
+            self._key, self._frame = key, _sentence_frame(*key)
+        if self._frame is None:
+            return _issue_line(i)
+        head, before, after, numbers = self._frame
+        value = params[0][1]
+        shown = _tight(ENGLISH._param("value", value, numbers))[1:-1]
+        return f"{head}{i.row}{before}{shown}{after.replace(chr(0), _tight(value), 1)}"
+
+
+def _sentence_frame(
+    severity: str,
+    file: str | None,
+    sheet: str | None,
+    column: str | None,
+    code: str,
+    rest: tuple[tuple[str, str], ...],
+    target_id: str | None,
+) -> tuple[str, str, str, dict[str, str]] | None:
+    """The JSON of a row's issue around its row and its value, the English sentence split at
+    its value (words.english_message's split); None when the sentence cannot be split."""
+    numbers = ISSUE_NUMBERS.get(code)
+    if numbers is None or "value" not in numbers:
+        return None
+    before, after = split_message(code, rest)
+    if not before and not after:
+        return None
+    head, middle, tail = _issue_frame(severity, file, sheet, column, code, rest, target_id)
+    quoted = middle + '"' + _tight(before)[1:-1]
+    return head, quoted, _tight(after)[1:-1] + '"' + tail, numbers
 
 
 def _checks(checks: tuple[Issue, ...]) -> list[dict[str, Any]]:
@@ -254,7 +302,7 @@ def json_parts(report: Report) -> Iterator[bytes]:
             yield b",\n"
         head = f"  {_dumps(key)}: ".encode()
         if isinstance(value, list | GeneratorType):
-            dump = _issue_line if key == "issues" else _dumps
+            dump = _IssueLines() if key == "issues" else _dumps
             first = True
             # a few thousand items a part: a province's every-row issues in a few hundred
             for batch in _batches(value, 4096):

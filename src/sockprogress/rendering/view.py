@@ -139,6 +139,9 @@ class TargetView:
     # the short status with `⚠ figure to check` when it rests on one (the bulletin's cells)
     status_marked: str
     outlook: str
+    # `⚠ figure to check` (where the rows are said elsewhere) and `⚠ Check this figure (row
+    # 54)` (the card, the Summary row): empty when the target rests on no flagged figure
+    check_mark: str
     check_line: str
     # the year's cumulative figure as a bulletin says it (1—10月完成…，完成全年目标的…)
     year_line: str
@@ -480,6 +483,7 @@ def target_view(
         status_marked=status_short
         + (words.paren(outcome.check_mark(r, words)) if r.checks else ""),
         outlook=outcome.outlook_text(r, words),
+        check_mark=outcome.check_mark(r, words),
         check_line=outcome.check_line(r, words),
         year_line=outcome.year_line(r, words),
         at_schedule=outcome.at_schedule(r),

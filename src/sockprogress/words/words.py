@@ -909,14 +909,14 @@ def english_message(issue: Issue) -> str:
     numbers = ISSUE_NUMBERS.get(code)
     if not params or params[0][0] != "value" or numbers is None or "value" not in numbers:
         return english_issue(code, params)
-    before, after = _split_message(code, params[1:])
+    before, after = split_message(code, params[1:])
     if not before and not after:
         return english_issue(code, params)
     return before + Words.of(DEFAULT_LANG)._param("value", params[0][1], numbers) + after
 
 
 @lru_cache(maxsize=65536)  # (code, the parameters after `value`): once per series and kind
-def _split_message(code: str, rest: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+def split_message(code: str, rest: tuple[tuple[str, str], ...]) -> tuple[str, str]:
     """The English sentence of `code` around its value; ("", "") when it cannot be split."""
     numbers = ISSUE_NUMBERS[code]
     given = dict(rest)
