@@ -248,3 +248,37 @@ def test_rows_written_in_a_run_are_the_rows_written_plainly() -> None:
     assert [lines(i) for i in issues] == [jsonout._tight(jsonout._issue(i)) for i in issues]
     assert '"12,345.5 units is not a whole number"' not in lines(issues[1])  # the sentence…
     assert "= 12,345.5 units is not a whole number" in lines(issues[1])  # …with every digit
+
+
+def test_a_run_of_rows_groups_as_each_row_alone_would() -> None:
+    """group_issues takes a series' rows in a run without a key each: the groups are those
+    made one issue at a time, here with a run broken by a target's own issue (no row), by
+    another unit, and rows whose grouping parameter comes first (so it differs in the run)."""
+
+    def issue(row: int | None, params: tuple[tuple[str, str], ...]) -> Issue:
+        code = "plausibility.not_whole"
+        return Issue("warning", "", "a.xlsx", "Actuals", row, "value", code, params, "t")
+
+    units = (("series", "x"), ("unit", "units"))
+    firms = (("series", "x"), ("unit", "firms"))
+    issues = [
+        issue(2, (("value", "1.5"), *units)),
+        issue(3, (("value", "2.5"), *units)),
+        issue(None, (("value", "3.5"), *units)),
+        issue(4, (("value", "4.5"), *units)),
+        issue(5, (("value", "5.5"), *firms)),
+        issue(6, (("unit", "units"), ("value", "6.5"))),
+        issue(7, (("unit", "firms"), ("value", "6.5"))),
+        issue(8, (("value", "8.5"), *units)),
+    ]
+    # the groups made one issue at a time: each issue's group, merged by its key
+    one_by_one: dict[tuple[object, ...], list[Issue]] = {}
+    for i in issues:
+        (g,) = group_issues([i])
+        one_by_one.setdefault((g.severity, g.code, g.column, g.key), []).append(i)
+    grouped = group_issues(issues)
+    assert {(g.severity, g.code, g.column, g.key): g.count for g in grouped} == {
+        key: len(found) for key, found in one_by_one.items()
+    }
+    counts = sorted(g.count for g in grouped)
+    assert counts == [1, 2, 5]  # units rows 2, 3, 4, 6 and 8; firms 5 and 7; the target's own

@@ -193,7 +193,26 @@ def row_runs(rows: list[int]) -> tuple[tuple[int, int], ...]:
 def group_issues(issues: tuple[Issue, ...] | list[Issue]) -> tuple[IssueGroup, ...]:
     """The issues by kind and column, errors first, then in the order their first issue comes."""
     members: dict[tuple[object, ...], list[Issue]] = {}
+    # A series' rows breaking one rule come one after the other and differ only in their row
+    # and value (the first parameter): such a run shares its predecessor's group without a
+    # key made for each row (a province may have an issue on every row).
+    last: Issue | None = None
+    found: list[Issue] = []
     for issue in issues:
+        if (
+            last is not None
+            and issue.row is not None
+            and last.row is not None
+            and issue.code == last.code
+            and issue.params[1:] == last.params[1:]
+            and issue.params[:1] != ()  # what differs, the first parameter, is no group key
+            and issue.params[0][0] not in GROUP_BY.get(issue.code, ())
+            and (issue.severity, issue.file, issue.sheet, issue.column, issue.message)
+            == (last.severity, last.file, last.sheet, last.column, last.message)
+        ):
+            found.append(issue)
+            continue
+        last = issue
         by = GROUP_BY.get(issue.code)
         key: tuple[object, ...] = (
             issue.severity,
@@ -206,11 +225,8 @@ def group_issues(issues: tuple[Issue, ...] | list[Issue]) -> tuple[IssueGroup, .
             key += tuple(pair for pair in issue.params if pair[0] in by)
         if issue.row is None and issue.target_id:  # about one target: a line of its own
             key += (("target_id", issue.target_id),)
-        found = members.get(key)
-        if found is None:
-            members[key] = [issue]
-        else:
-            found.append(issue)
+        found = members.setdefault(key, [])
+        found.append(issue)
     groups = []
     for key, found in members.items():
         first = found[0]

@@ -16,8 +16,8 @@ from typing import Any
 
 from ..model import Issue, IssueGroup, Observation, Report, TargetResult, row_runs
 from ..words import DEFAULT_LANG
-from ..words.messages import ISSUE_NUMBERS
-from ..words.words import Words, english_message, split_message
+from ..words.messages import EXACT, ISSUE_NUMBERS
+from ..words.words import Words, english_message, plain_decimal, split_message
 
 ENGLISH = Words.of(DEFAULT_LANG)
 
@@ -121,8 +121,11 @@ class _IssueLines:
             return _issue_line(i)
         head, before, after, numbers = self._frame
         value = params[0][1]
-        shown = _tight(ENGLISH._param("value", value, numbers))[1:-1]
-        return f"{head}{i.row}{before}{shown}{after.replace(chr(0), _tight(value), 1)}"
+        if numbers["value"] == EXACT and plain_decimal(value):  # "not a whole number"
+            shown, value = ENGLISH.exact(value), f'"{value}"'  # nothing in them to escape
+        else:
+            shown, value = _tight(ENGLISH._param("value", value, numbers))[1:-1], _tight(value)
+        return f"{head}{i.row}{before}{shown}{after.replace(chr(0), value, 1)}"
 
 
 def _sentence_frame(

@@ -65,8 +65,9 @@ LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells
 # From this size on a number is written in powers of ten (Babel's decimals also give out
 # near 10^28): 5.1×10^15 reads better than sixteen digits.
 HUGE = 1e15
-# A number written plainly, as f"{x:.10g}" writes most: 230.5, -12, 0.0004 (not 1e-05).
-_PLAIN_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
+# A number written plainly, as f"{x:.10g}" writes most: 230.5, -12, 0.0004 (not 1e-05, nor
+# anything from HUGE up); as JSON needs no escape in it.
+plain_decimal = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]*[1-9])?").fullmatch
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _QUANTUM = [Decimal(1).scaleb(-n) for n in range(16)]
 # The pace-category thresholds (Eurostat / Open SDG) a shown pace ratio must not cross.
@@ -283,7 +284,7 @@ class Words:
             if spec == COUNT:  # a count of rows or cells: 1,048,572 / 1048572
                 return self.plain(number, 0)
             if spec == EXACT:  # every digit given (230.5 is not a whole number, nor 230)
-                return self.exact(value, number)
+                return self.exact(value)
             if self.locale.numbers_in_sentences == "scaled":  # 40亿, 1万倍
                 return self.scaled(number, digits=1 if key == "factor" else 4)
             text = format(number, spec)
@@ -619,17 +620,17 @@ class Words:
             text = f"{whole}.{fraction}" if fraction else whole
         return (negative if number.is_signed() else positive) + text
 
-    def exact(self, text: str, number: float) -> str:
+    def exact(self, text: str) -> str:
         """A figure with every digit it was written with, grouped where the language groups:
         2,684.56 / 2684.56. A province may have one on every row (a wrong unit breaks "whole
         number" everywhere), so a plain decimal is grouped as written, not formatted again;
-        anything else (1e-05) is formatted as `plain` formats it."""
-        if _PLAIN_DECIMAL.fullmatch(text) is None or abs(number) >= HUGE:
-            return self.plain(number, 10)
+        anything else (1e-05, a figure beyond any statistic) as `plain` formats it."""
+        if not plain_decimal(text):
+            return self.plain(float(text), 10)
         if not self.locale.grouping:
             return text
         whole, dot, fraction = text.partition(".")
-        sign, whole = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+        sign, whole = ("-", whole[1:]) if whole[0] == "-" else ("", whole)
         return f"{sign}{int(whole):,}{dot}{fraction}"
 
     def digits(self, value: float) -> str:
