@@ -369,6 +369,31 @@ def test_a_status_on_a_figure_to_check_is_marked_on_its_line_in_every_output(
     assert said, "the goal's paragraph says its status without the mark"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_figure_to_check_that_is_not_whole_is_said_with_every_digit(
+    tmp_path: Path, lang: str
+) -> None:
+    """230.5 units (made up) is not a whole number: rounded to 230 beside its ⚠ it would hide
+    what is wrong. The headline and the bulletin's paragraph say 230.5; a figure not to check
+    keeps its readable rounding."""
+    import docx
+
+    rows = [("Testville", "widgets", "2024", 226), ("Testville", "widgets", "2025-12", 230.5)]
+    targets, actuals = _inputs(tmp_path, rows)
+    out = tmp_path / "out"
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--as-of", "2026-10", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    said = "230.5 units, Dec 2025" if lang == "en" else "2025年12月为230.5台"
+    assert said in result.output and "⚠" in result.output
+    stem = "progress-2026-10" + (".zh" if lang == "zh" else "")
+    document = docx.Document(str(out / f"{stem}.docx"))
+    paragraph = next(p.text for p in document.paragraphs if "76.8" in p.text)
+    assert "230.5" in paragraph
+    message = "为230.5，不是整数，而单位“units”为计数单位" if lang == "zh" else "= 230.5 units is"
+    assert message in result.output
+
+
 def test_a_status_changed_by_a_figure_to_check_says_so_where_the_change_is_listed(
     tmp_path: Path,
 ) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Report, Status, TargetResult, row_runs
+from ..model import Observation, Report, Status, TargetResult, row_runs
 from ..periods import Month
 from ..words import N_
 from ..words.words import DASH, Words
@@ -159,7 +159,7 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, words: Words) -> st
         said = [check_mark(r, words)] if r.checks else []
         if figure is not None:
             detail = words("{value}, {period}; goal {goal}").format(
-                value=words.scaled(figure.value, r.target.unit),
+                value=figure_said(r, figure, words),
                 period=words.period(figure.period),
                 goal=words.scaled(r.target.target, r.target.unit),
             )
@@ -261,6 +261,15 @@ def status_line(result: TargetResult, words: Words, detail: bool = True) -> str:
     )
     said = joined.format(status=word, outlook=words.outlook_word(result.outlook))
     return said + words.paren(bracket)
+
+
+def figure_said(result: TargetResult, o: Observation, words: Words) -> str:
+    """A figure in readable units (`words.scaled`), or with every digit when it is one to check
+    and not whole: rounded, 230.5 firms would read 230 beside its ⚠ and hide what is wrong."""
+    flagged = any(i.row in o.rows for i in result.checks)
+    if flagged and not float(o.value).is_integer():
+        return words.with_unit(words.exact(f"{o.value:.10g}"), result.target.unit)
+    return words.scaled(o.value, result.target.unit)
 
 
 def check_mark(result: TargetResult, words: Words) -> str:

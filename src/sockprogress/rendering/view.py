@@ -350,10 +350,10 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     t, unit = r.target, r.target.unit
     why = {field: words.why_reason(reason) for field, reason in r.why_null}
 
-    def at(value: float, period: str, *more: str, basis: str | None = None) -> str:
+    def at(value: float, period: str, *more: str, basis: str | None = None, shown: str = "") -> str:
         # one form wherever a figure is said: (period, basis; flag; flag)
         said = [words.period_and_basis(period, basis), *(m for m in more if m)]
-        return words.scaled(value, unit) + words.paren(words.semicolon.join(said))
+        return (shown or words.scaled(value, unit)) + words.paren(words.semicolon.join(said))
 
     out = [
         Figure("goal", words("Goal"), t.target, words.goal_text(t), "scaled"),
@@ -379,7 +379,9 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     if latest:
         estimate = words("estimate") if latest.estimate else ""
         flags = words.figure_flags(latest.flags)
-        text = at(latest.value, latest.period, estimate, *flags, unchanged, basis=latest.basis)
+        shown = outcome.figure_said(r, latest, words)  # every digit when it is to be checked
+        more = (estimate, *flags, unchanged)
+        text = at(latest.value, latest.period, *more, basis=latest.basis, shown=shown)
     out.append(
         Figure(
             "latest",
