@@ -216,7 +216,7 @@ def test_a_row_written_fast_is_the_row_written_plainly() -> None:
         "t-1",
     )
     assert english_message(issue) == english_issue(issue.code, issue.params)
-    assert jsonout._issue_line(issue) == jsonout._tight(jsonout._issue(issue))
+    assert jsonout._IssueLines()(issue) == jsonout._tight(jsonout._issue(issue))
 
 
 def test_rows_written_in_a_run_are_the_rows_written_plainly() -> None:

@@ -60,51 +60,12 @@ def _issue(i: Issue) -> dict[str, Any]:
     }
 
 
-@functools.lru_cache(maxsize=4096)
-def _issue_frame(
-    severity: str,
-    file: str | None,
-    sheet: str | None,
-    column: str | None,
-    code: str,
-    rest: tuple[tuple[str, str], ...],
-    target_id: str | None,
-) -> tuple[str, str, str]:
-    """The JSON of an issue made without its message around its row, message and value: the
-    same text _tight(_issue(i)) gives, made once per series and kind."""
-    head = _tight({"severity": severity, "file": file, "sheet": sheet})[:-1] + ',"row":'
-    middle = "," + _tight({"column": column})[1:-1] + ',"message":'
-    params = _tight(dict(rest))
-    tail = (
-        ","
-        + _tight({"code": code})[1:-1]
-        + ',"params":{"value":'
-        + "\x00"
-        + ("," + params[1:] if len(params) > 2 else "}")
-        + ","
-        + _tight({"target_id": target_id})[1:]
-    )
-    return head, middle, tail
-
-
-def _issue_line(i: Issue) -> str:
-    """One issue in the JSON; an issue made by the thousand (without its message, its value
-    first) from a frame made once per series, as fast as a row can be written."""
-    params = i.params
-    if i.message or not params or params[0][0] != "value" or i.row is None:
-        return _tight(_issue(i))
-    head, middle, tail = _issue_frame(
-        i.severity, i.file, i.sheet, i.column, i.code, params[1:], i.target_id
-    )
-    value = _tight(params[0][1])
-    return f"{head}{i.row}{middle}{_tight(english_message(i))}{tail.replace(chr(0), value, 1)}"
-
-
 class _IssueLines:
-    """`_issue_line` for a list of issues in sheet order: a series' rows breaking one rule
-    follow each other and differ only in their row and value, so their frame and the English
-    sentence around the value are made once per run of them, and a row costs its number, its
-    value and one join (a province may have an issue on every row)."""
+    """Each issue as `_tight(_issue(i))` writes it, in sheet order. A series' rows breaking one
+    rule follow each other and differ only in their row and value: their frame (the JSON
+    around row and value, the English sentence split at the value) is made once per run of
+    them, and a row costs its number, its value and one join (a province may have an issue on
+    every row)."""
 
     def __init__(self) -> None:
         self._key: tuple[Any, ...] | None = None
@@ -113,12 +74,12 @@ class _IssueLines:
     def __call__(self, i: Issue) -> str:
         params = i.params
         if i.message or not params or params[0][0] != "value" or i.row is None:
-            return _issue_line(i)
+            return _tight(_issue(i))
         key = (i.severity, i.file, i.sheet, i.column, i.code, params[1:], i.target_id)
         if key != self._key:
-            self._key, self._frame = key, _sentence_frame(*key)
+            self._key, self._frame = key, _run_frame(*key)
         if self._frame is None:
-            return _issue_line(i)
+            return _tight(_issue(i))
         head, before, after, numbers = self._frame
         value = params[0][1]
         if numbers["value"] == EXACT and plain_decimal(value):  # "not a whole number"
@@ -128,7 +89,7 @@ class _IssueLines:
         return f"{head}{i.row}{before}{shown}{after.replace(chr(0), value, 1)}"
 
 
-def _sentence_frame(
+def _run_frame(
     severity: str,
     file: str | None,
     sheet: str | None,
@@ -137,17 +98,29 @@ def _sentence_frame(
     rest: tuple[tuple[str, str], ...],
     target_id: str | None,
 ) -> tuple[str, str, str, dict[str, str]] | None:
-    """The JSON of a row's issue around its row and its value, the English sentence split at
-    its value (words.english_message's split); None when the sentence cannot be split."""
+    """A run's JSON up to its row, from the row to its value inside the message (the English
+    sentence split at its value, as words.english_message splits it) and after the value,
+    with a NUL character where the value parameter goes; None when the sentence cannot be split."""
     numbers = ISSUE_NUMBERS.get(code)
     if numbers is None or "value" not in numbers:
         return None
     before, after = split_message(code, rest)
     if not before and not after:
         return None
-    head, middle, tail = _issue_frame(severity, file, sheet, column, code, rest, target_id)
-    quoted = middle + '"' + _tight(before)[1:-1]
-    return head, quoted, _tight(after)[1:-1] + '"' + tail, numbers
+    head = _tight({"severity": severity, "file": file, "sheet": sheet})[:-1] + ',"row":'
+    middle = "," + _tight({"column": column})[1:-1] + ',"message":"' + _tight(before)[1:-1]
+    params = _tight(dict(rest))
+    tail = (
+        _tight(after)[1:-1]
+        + '",'
+        + _tight({"code": code})[1:-1]
+        + ',"params":{"value":'
+        + "\x00"
+        + ("," + params[1:] if len(params) > 2 else "}")
+        + ","
+        + _tight({"target_id": target_id})[1:]
+    )
+    return head, middle, tail, numbers
 
 
 def _checks(checks: tuple[Issue, ...]) -> list[dict[str, Any]]:
@@ -258,7 +231,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for c in report.context
         ],
-        "issues": (i for i in report.issues),  # each written by _issue_line
+        "issues": (i for i in report.issues),  # each written by _IssueLines
         "issue_groups": [_group(g) for g in report.issue_groups],
         "inputs": [{"name": i.name, "sha256": i.sha256} for i in report.inputs],
     }
