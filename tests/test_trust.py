@@ -329,6 +329,17 @@ def test_actuals_add_with_force_stores_it_and_check_flags_it(tmp_path: Path) -> 
     assert any(str(v).startswith("⚠ Check this figure (row 3)") for v in line)
 
 
+def _report_in(tmp_path: Path, rows: list[tuple[Any, ...]], lang: str) -> tuple[Path, str, str]:
+    """Made-up rows reported for 2026-10 in `lang`: the folder, the outputs' stem and what the
+    terminal said."""
+    targets, actuals = _inputs(tmp_path, rows)
+    out = tmp_path / "out"
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--as-of", "2026-10", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    return out, "progress-2026-10" + (".zh" if lang == "zh" else ""), result.output
+
+
 MARKED = {  # the status cell; the headline's goal, figure and mark
     "en": ("Achieved (⚠ figure to check)", "(260 m units, Dec 2025; goal 300 units; ⚠ figure to"),
     "zh": ("已完成（⚠ 数据待核实）", "2.6亿"),
@@ -346,15 +357,10 @@ def test_a_status_on_a_figure_to_check_is_marked_on_its_line_in_every_output(
     from openpyxl import load_workbook
 
     rows = [("Testville", "widgets", "2024", 226), ("Testville", "widgets", "2025-12", 2.6e8)]
-    targets, actuals = _inputs(tmp_path, rows)
-    out = tmp_path / "out"
-    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
-    result = CliRunner().invoke(main, [*args, "--as-of", "2026-10", "--lang", lang])
-    assert result.exit_code == 0, result.output
+    out, stem, said = _report_in(tmp_path, rows, lang)
     cell, headline = MARKED[lang]
     mark = "⚠ figure to check" if lang == "en" else "⚠ 数据待核实"
-    assert any(headline in line and mark in line for line in result.output.splitlines())
-    stem = "progress-2026-10" + (".zh" if lang == "zh" else "")
+    assert any(headline in line and mark in line for line in said.splitlines())
     page = (out / f"{stem}.html").read_text("utf-8")
     table = page[page.index('<table class="bulletin-table">') :]
     row = table[table.index('<tr class="st-achieved">') :]
@@ -365,8 +371,8 @@ def test_a_status_on_a_figure_to_check_is_marked_on_its_line_in_every_output(
     document = docx.Document(str(out / f"{stem}.docx"))
     cells = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
     assert any(r[-1] == cell and "260" in r[3] for r in cells)
-    said = [p.text for p in document.paragraphs if cell in p.text]
-    assert said, "the goal's paragraph says its status without the mark"
+    paragraphs = [p.text for p in document.paragraphs if cell in p.text]
+    assert paragraphs, "the goal's paragraph says its status without the mark"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -374,24 +380,18 @@ def test_a_figure_to_check_that_is_not_whole_is_said_with_every_digit(
     tmp_path: Path, lang: str
 ) -> None:
     """230.5 units (made up) is not a whole number: rounded to 230 beside its ⚠ it would hide
-    what is wrong. The headline and the bulletin's paragraph say 230.5; a figure not to check
-    keeps its readable rounding."""
+    what is wrong. The headline, the bulletin's paragraph and the data issue say 230.5."""
     import docx
 
     rows = [("Testville", "widgets", "2024", 226), ("Testville", "widgets", "2025-12", 230.5)]
-    targets, actuals = _inputs(tmp_path, rows)
-    out = tmp_path / "out"
-    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--out", str(out)]
-    result = CliRunner().invoke(main, [*args, "--as-of", "2026-10", "--lang", lang])
-    assert result.exit_code == 0, result.output
-    said = "230.5 units, Dec 2025" if lang == "en" else "2025年12月为230.5台"
-    assert said in result.output and "⚠" in result.output
-    stem = "progress-2026-10" + (".zh" if lang == "zh" else "")
+    out, stem, said = _report_in(tmp_path, rows, lang)
+    figure = "230.5 units, Dec 2025" if lang == "en" else "2025年12月为230.5台"
+    assert figure in said and "⚠" in said
     document = docx.Document(str(out / f"{stem}.docx"))
     paragraph = next(p.text for p in document.paragraphs if "76.8" in p.text)
     assert "230.5" in paragraph
     message = "为230.5，不是整数，而单位“units”为计数单位" if lang == "zh" else "= 230.5 units is"
-    assert message in result.output
+    assert message in said
 
 
 def test_a_status_changed_by_a_figure_to_check_says_so_where_the_change_is_listed(
