@@ -221,22 +221,25 @@ def _styles(
     from docx.enum.style import WD_STYLE_TYPE
 
     styles = document.styles
+    # Every style by its name, in one pass: `name in styles` and `styles[name]` each look
+    # through all of the template's styles (python-docx's default has 160).
+    existing = {style.name: style for style in styles}
     names: dict[str, str] = {}
     for role, spec in layout.styles.items():
         name = BUILT_IN.get(role) or words(OWN[role])
         names[role] = name
-        if name in styles:
+        if name in existing:
             if templated:
                 continue  # the office's style, as the office set it
-            style = styles[name]
+            style = existing[name]
         else:
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             if role != "normal":
-                style.base_style = styles["Normal"]
+                style.base_style = existing["Normal"]
             style.quick_style = True
         _dress(style, spec, layout)
         _dress_linked(document, style)
-    if TABLE_STYLE not in styles:
+    if TABLE_STYLE not in existing:
         _grid_style(document)
     return names
 
@@ -494,12 +497,12 @@ def _table(
     # for a province's two thousand rows.
     header, model = table.rows
     for n, row in enumerate((header, model)):
-        style = document.styles[names["table" if n else "table_heading"]]
+        style_id = document.styles[names["table" if n else "table_heading"]].style_id
         for i, cell in enumerate(row.cells):
             cell.width = Pt(widths[i])
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
-            paragraph.style = style
+            paragraph._p.style = style_id  # as in render_docx: no scan of every style per cell
             if n and bulletin.keys[i] in CENTRED:
                 paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
             paragraph.add_run(_text(bulletin.headings[i]) if not n else "-")  # one w:t each
