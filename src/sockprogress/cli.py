@@ -446,6 +446,11 @@ def report(
     # command, with no collection at all: reading and judging leave no cycles behind (a test
     # checks), so reference counting frees them. The library functions leave it alone.
     with ProgressBar() as bar, gc_paused():
+        # The workbook's sheet is read on a thread of its own from here (reading/grid.py):
+        # calamine parses without the interpreter, while the libraries below are imported.
+        from .reading.grid import start_loading
+
+        loading = start_loading(actuals)
         from .pipeline import comparison_warning, parse_formats, run_report
 
         def judged(report: Report) -> None:
@@ -471,6 +476,7 @@ def report(
             today=dt.date.today(),
             progress=lambda label, done, total: bar.step(step_words(label, words), done, total),
             on_judged=judged,
+            loading=loading,
         )
     from .pipeline import terminal_lines
 

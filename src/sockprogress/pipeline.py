@@ -14,6 +14,7 @@ from .model import STATUSES, Comparison, InputFile, Published, Report
 from .periods import Month
 from .progressbar import ProgressCallback
 from .reading import load_targets, read_actuals
+from .reading.grid import Loading
 from .reading.previous import previous_path, read_previous
 from .rendering.docx import render_docx
 from .rendering.excel import render_workbook
@@ -41,16 +42,18 @@ def build_report(
     today: dt.date | None = None,
     progress: ProgressCallback = _silent,
     previous: tuple[Published | None, Comparison] | None = None,
+    loading: Loading | None = None,
 ) -> Report:
     """Read both inputs and judge them; raises InputError when a file cannot be used.
 
     `previous` is last month's published report as `read_previous` found it (or did not).
     `progress(step, done, total)` is called as each step starts (see progressbar.py).
+    `loading`: the actuals' sheet already being read (reading.grid.start_loading).
     """
     progress(f"reading {targets.name}", 0, 3)
     targets_file = load_targets(targets)
     progress(f"reading {actuals.name}", 1, 3)
-    rows = read_actuals(actuals, today=today, targets=targets_file)
+    rows = read_actuals(actuals, today=today, targets=targets_file, loading=loading)
     progress("judging", 2, 3)
     report = judge(
         targets_file,
@@ -236,11 +239,13 @@ def run_report(
     today: dt.date | None = None,
     progress: ProgressCallback = _silent,
     on_judged: Callable[[Report], None] = _nothing,
+    loading: Loading | None = None,
 ) -> tuple[Report, list[Path]]:
     """The monthly report from the two input files to the written outputs.
 
     Last month's published JSON in `out` is read for the comparison; `on_judged` sees the
-    judged report (its data issues, say) before anything is rendered or written.
+    judged report (its data issues, say) before anything is rendered or written. `loading`:
+    as build_report's.
     """
     report = build_report(
         targets,
@@ -249,6 +254,7 @@ def run_report(
         today=today,
         progress=progress,
         previous=last_month(out, as_of),
+        loading=loading,
     )
     on_judged(report)
     paths = write_report(report, out, formats, words, templates, progress=progress)

@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
 from ..model import (
@@ -36,8 +35,8 @@ from ..words.words import coded_issue
 from . import sheetxml
 from .cells import clean_basis, clean_flags, clean_name, clean_period, fold_name, invisible_in
 from .cleaning import Cleaned, Cleaner, Numbers
-from .csvfile import csv_grid
 from .duplicates import codes_of, deduplicate, row_key
+from .grid import Loading, Stray, actuals_table, load_grid
 from .names import NO_NAMES, Names, names_of
 from .safety import spreadsheet_kind
 from .sheetxml import cell_name, cell_position, total_rows
@@ -75,150 +74,6 @@ def empty_rows() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in OUTPUT_COLUMNS})
 
 
-def _load_grid(
-    path: Path, kind: str | None = None
-) -> tuple[list[list[Any]], list[Any], Stray | None, str]:
-    """The Actuals sheet's cells and its merged ranges, after the safety checks (`kind`: what
-    they found, when the caller ran them): of an .xlsx, an Excel 97-2003 .xls or an
-    OpenDocument .ods (calamine reads all three), or the rows of a CSV file (its one table is
-    the Actuals sheet)."""
-    kind = kind or spreadsheet_kind(path)
-    name = path.name
-    if kind == "csv":
-        return csv_grid(path), [], None, kind
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    # calamine raises its own errors and, on some malformed parts, plain ones: all mean the
-    # file is not a usable workbook, which is one line for the user, not a traceback.
-    except Exception as exc:
-        raise InputError(code="workbook_unreadable", file=name, reason=_short(exc)) from None
-    sheets = workbook.sheet_names
-    if SHEET not in sheets:
-        folded = {s.strip().lower(): s for s in sheets}
-        close = folded.get(SHEET.lower()) or next(
-            iter(difflib.get_close_matches(SHEET, sheets, n=1, cutoff=0.5)), None
-        )
-        raise InputError(
-            code="no_actuals_sheet_close" if close else "no_actuals_sheet",
-            file=name,
-            sheet=SHEET,
-            close=close or "",
-            sheets=", ".join(sheets),
-        )
-    try:
-        sheet = workbook.get_sheet_by_name(SHEET)
-        grid, stray = _rows_of(sheet)
-        merged = list(getattr(sheet, "merged_cell_ranges", None) or ())
-    except Exception as exc:
-        raise InputError(
-            code="sheet_unreadable", file=name, sheet=SHEET, reason=_short(exc)
-        ) from None
-    if kind == "xlsx":
-        grid, merged = _in_actuals_table(path, grid, merged)
-    return grid, merged, stray, kind
-
-
-# The Excel Table `sockprogress init` makes (editing/blank.py TABLE_NAME); Excel matches table
-# names without regard to case.
-TABLE = "Actuals"
-
-
-def _actuals_table(path: Path) -> tuple[sheetxml.SheetTable | None, list[sheetxml.SheetTable]]:
-    """The sheet's table named Actuals (None when there is none) and its other tables."""
-    tables = sheetxml.sheet_tables(path, SHEET)
-    ours = next((t for t in tables if t.name.casefold() == TABLE.casefold()), None)
-    return ours, [t for t in tables if t is not ours]
-
-
-def _in_actuals_table(
-    path: Path, grid: list[list[Any]], merged: list[Any]
-) -> tuple[list[list[Any]], list[Any]]:
-    """The grid with only the table named Actuals left, when the sheet has one: the cells of
-    other tables (a helper table beside or below it), of rows above its header and of columns
-    beside it read as blank, in their places, so rows and columns keep their sheet numbers.
-    Without such a table the grid is read as it is."""
-    ours, others = _actuals_table(path)
-    if ours is None:
-        return grid, merged
-    top = ours.min_row - (1 if ours.header_rows == 0 else 0)  # the header's row, 1-based
-    first, last = ours.min_col - 1, ours.max_col - 1  # 0-based columns
-    masked: list[list[Any]] = []
-    for index, cells in enumerate(grid):
-        row = index + 1
-        if row < top:
-            masked.append([""] * len(cells))
-            continue
-        beside = [t for t in others if t.min_row <= row <= t.max_row]
-        if first <= 0 and last >= len(cells) - 1 and not beside:
-            masked.append(cells)  # the common case: the table spans the sheet's columns
-            continue
-        kept = [""] * len(cells)
-        kept[first : last + 1] = cells[first : last + 1]
-        for table in beside:
-            for column in range(table.min_col - 1, min(table.max_col, len(cells))):
-                kept[column] = ""
-        masked.append(kept[: len(cells)])
-    inside = [
-        ((r0, c0), (r1, c1))
-        for (r0, c0), (r1, c1) in merged
-        if c1 >= first
-        and c0 <= last
-        and r1 + 1 >= top
-        and not any(t.holds(r0 + 1, c0 + 1) for t in others)
-    ]
-    return masked, inside
-
-
-# A run of this many blank rows ends the table: cells below it are stray (a character typed at
-# row 1,048,576), said once, rather than a million blank rows each listed as a data issue.
-STRAY_GAP = 100
-STRAY_SHOWN = 5
-
-
-@dataclass(frozen=True)
-class Stray:
-    """Cells found below the table after STRAY_GAP blank rows: the first few and how many."""
-
-    cells: tuple[str, ...]
-    count: int
-    first_row: int
-
-
-def _rows_of(sheet: Any) -> tuple[list[list[Any]], Stray | None]:
-    """The sheet's rows from row 1 and column A, up to the last before a long blank run."""
-    start_column = sheet.start[1] if sheet.start else 0
-    pad = [""] * start_column
-    grid: list[list[Any]] = []
-    pending: list[list[Any]] = []  # blank rows not yet known to be inside the table
-    started = False
-    stray: list[str] = []
-    count = 0
-    first_row = 0
-    for index, cells in enumerate(sheet.iter_rows()):
-        # A table row starts with its region: only a row without one is looked at whole.
-        first = cells[0] if cells else ""
-        blank = first in ("", None) and cells.count("") + cells.count(None) == len(cells)
-        if stray or (started and not blank and len(pending) >= STRAY_GAP):
-            if not blank:
-                filled = [c for c, v in enumerate(cells) if v not in ("", None)]
-                count += len(filled)
-                first_row = first_row or index + 1
-                stray += [cell_name(index + 1, c + start_column) for c in filled]
-                del stray[STRAY_SHOWN:]
-            continue
-        row = pad + cells if pad else cells
-        if blank:
-            pending.append(row)
-            continue
-        started = True
-        grid += pending
-        pending = []
-        grid.append(row)
-    if not stray:
-        return grid, None
-    return grid, Stray(tuple(stray), count, first_row)
-
-
 def _code_points(names: list[str]) -> str:
     """`right-to-left mark U+200F` -> `U+200F`, for a message in another language."""
     return ", ".join(name.rsplit(" ", 1)[-1] for name in names)
@@ -238,10 +93,6 @@ def _stray_issue(name: str, stray: Stray, last_row: int) -> Issue:
         sheet=SHEET,
         row=stray.first_row,
     )
-
-
-def _short(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def _folded(cell: Any) -> str:
@@ -442,7 +293,7 @@ class Layout:
 
 def sheet_layout(path: Path) -> Layout:
     """The Actuals table's layout, for `actuals add` (InputError when it cannot be read)."""
-    grid, _, _, _ = _load_grid(path)
+    grid, _, _, _ = load_grid(path)
     index, header = _header(path.name, grid)
     header_language = "zh" if _is_chinese_header(grid[index]) else "en"
     columns = {c: header.index(c) for c in COLUMNS if c in header}
@@ -456,31 +307,36 @@ def sheet_layout(path: Path) -> Layout:
 
 
 def read_actuals(
-    path: Path, today: dt.date | None = None, targets: TargetsFile | None = None
+    path: Path,
+    today: dt.date | None = None,
+    targets: TargetsFile | None = None,
+    loading: Loading | None = None,
 ) -> Actuals:
     """Read the Actuals sheet. Fatal problems raise InputError; row problems become issues.
 
     With `targets`, a region or indicator written by its Chinese name (小北河, 袜子年产量) is
     read as its code (reading/names.py), before duplicates are looked for: every reader of
     the rows (the report, `check`, `actuals add`) sees one series under one code.
+    `loading`: the sheet's cells, already being read (grid.start_loading), when of this path.
     """
-    return _read(path, today, NO_NAMES if targets is None else names_of(targets))
+    return _read(path, today, NO_NAMES if targets is None else names_of(targets), loading)
 
 
 def _total_rows(path: Path) -> set[int]:
     """The Total Rows of the table named Actuals; without one, of every table on the sheet."""
-    ours, _ = _actuals_table(path)
+    ours, _ = actuals_table(path)
     return ours.total_rows if ours is not None else total_rows(path, SHEET)
 
 
-def _read(path: Path, today: dt.date | None, known: Names) -> Actuals:
+def _read(path: Path, today: dt.date | None, known: Names, loading: Loading | None) -> Actuals:
     kind = spreadsheet_kind(path)  # the safety checks, before anything parses the file
     # An .xlsx's cells that calamine reads as empty (errors, formulas never calculated) are
     # looked for in its XML while calamine reads the grid: calamine lets go of the
     # interpreter as it works, so the closer look costs next to nothing on a large sheet.
     with ThreadPoolExecutor(max_workers=1) as pool:
         broken = pool.submit(sheetxml.broken_cells, path, SHEET) if kind == "xlsx" else None
-        grid, merged, stray, kind = _load_grid(path, kind)
+        loaded = loading.take(path, kind) if loading is not None else None
+        grid, merged, stray, kind = loaded or load_grid(path, kind)
         return _judged_grid(path, today, known, grid, merged, stray, kind, broken)
 
 
