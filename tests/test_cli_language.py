@@ -73,10 +73,14 @@ def test_report_speaks_chinese_in_a_chinese_locale(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "提示：actuals.xlsx，工作表“Actuals”：“辽源·服装年产能”目标暂无数据"
-    assert "2026年10月：2025年末到期的8项目标中，1项未完成，" in result.output
-    assert "2026年10月：共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
+    assert "【2026年10月】2025年末到期的8项目标中，1项未完成，" in result.output
+    assert "【2026年10月】共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
         result.output
     )
+    # the month tags the line, so that no colon follows another (GB/T 15834), and a status
+    # label reads as the summary table writes it (，inside a label; 、 between goals' names)
+    assert "【2026年10月】未完成：小北河规模以上袜业企业数" in result.output
+    assert "；待期末数据，预计难以完成：小北河袜业企业数、" in result.output
     assert '<html lang="zh-CN">' in (tmp_path / "progress-2026-10.zh.html").read_text("utf-8")
 
 

@@ -163,7 +163,9 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
     """What the terminal says when a report is written: the outcome of passed deadlines
     first, as the reports do, then the counts."""
     month = words.period_as_written(str(report.as_of))
-    lines = [f"{month}{words.colon}{line}" for line in headline(report, words)]
+    # the month tags each line (Chinese: 【2026年11月】, not a colon before the headline's own)
+    tagged = words("{month}: {line}")
+    lines = [tagged.format(month=month, line=line) for line in headline(report, words)]
     n, issues = len(report.targets), len(report.issues)
     lines.append(
         words("{month}: {targets} — {counts}; {issues}").format(
