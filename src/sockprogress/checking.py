@@ -15,16 +15,20 @@ from .judging import judge
 from .model import Issue, IssueGroup
 from .periods import Month
 from .reading import load_targets, read_actuals
+from .reading.grid import Loading
 from .words.words import Words
 
 # A goal that no row gives a figure for: nothing is wrong with the rows.
 NO_FIGURE = "no_rows"
 
 
-def check_inputs(targets: Path, actuals: Path, as_of: Month, today: dt.date) -> list[Issue]:
-    """The data issues the report would list; a file that cannot be used raises InputError."""
+def check_inputs(
+    targets: Path, actuals: Path, as_of: Month, today: dt.date, loading: Loading | None = None
+) -> list[Issue]:
+    """The data issues the report would list; a file that cannot be used raises InputError.
+    `loading`: the actuals' sheet already being read (reading.grid.start_loading)."""
     targets_file = load_targets(targets)
-    rows = read_actuals(actuals, today=today, targets=targets_file)
+    rows = read_actuals(actuals, today=today, targets=targets_file, loading=loading)
     report = judge(targets_file, rows, as_of, actuals_name=actuals.name)
     # judging says which rows are left out (errors): `check` counts them as the report does
     return list(report.issues)

@@ -497,13 +497,17 @@ def report(
 @_as_of_option(N_("Report month the data is checked for. Default: the last complete month."))
 @lang_option
 def check(targets: Path, actuals: Path, as_of: Month) -> None:
-    from .checking import check_group_line, check_inputs, check_summary, grouped_lines
-    from .model import group_issues
-
     words = here()
     defaults_found(targets=targets, actuals=actuals)
     warn_if_open(actuals, words)
-    problems = check_inputs(targets, actuals, as_of, today=dt.date.today())
+    # read while pandas and the judging are imported, as `report` does
+    from .reading.grid import start_loading
+
+    loading = start_loading(actuals)
+    from .checking import check_group_line, check_inputs, check_summary, grouped_lines
+    from .model import group_issues
+
+    problems = check_inputs(targets, actuals, as_of, today=dt.date.today(), loading=loading)
     for line in grouped_lines(group_issues(problems), words, check_group_line, limit=None):
         click.echo(line)
     if problems:

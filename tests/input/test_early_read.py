@@ -82,8 +82,17 @@ def test_an_error_found_on_the_thread_is_raised_where_reading_raises_it(tmp_path
     assert str(early.value) == str(in_place.value)
 
 
-def test_the_report_reads_the_sheet_once_on_its_early_thread(
-    tmp_path: Path, targets: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [(["report", "--format", "json", "--as-of", "2025-10"], 0), (["check"], 1)],
+    ids=["report", "check"],
+)
+def test_the_commands_read_the_sheet_once_on_its_early_thread(
+    tmp_path: Path,
+    targets: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    code: int,
 ) -> None:
     path = write_actuals(tmp_path / "actuals.xlsx", ROWS)
     calls: list[tuple[str, str]] = []
@@ -98,7 +107,9 @@ def test_the_report_reads_the_sheet_once_on_its_early_thread(
     load = grid_module.load_grid  # the one function, by two names: reading.actuals imports it
     monkeypatch.setattr(grid_module, "load_grid", recorded("early", load))
     monkeypatch.setattr("sockprogress.reading.actuals.load_grid", recorded("in place", load))
-    args = ["report", "--targets", str(targets), "--actuals", str(path), "--as-of", "2025-10"]
-    result = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "out"), "--format", "json"])
-    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(tmp_path)  # the report's default --out, reports/, goes there
+    inputs = ["--targets", str(targets), "--actuals", str(path)]
+    result = CliRunner().invoke(main, [*command, *inputs])
+    assert result.exit_code == code, result.output
+    assert "20x3" in result.output or command[0] == "report"  # check lists the row's issue
     assert calls == [("early", "sockprogress-read")]
