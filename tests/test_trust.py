@@ -394,6 +394,41 @@ def test_a_figure_to_check_that_is_not_whole_is_said_with_every_digit(
     assert message in said
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_period_entered_twice_with_two_values_marks_the_status_it_decides(
+    tmp_path: Path, lang: str
+) -> None:
+    """January 2026 typed twice (made-up rows: 205, then 999 below it): the lower row is used
+    (method: duplicates) and decides the goal achieved, so the status says on its own line
+    that its figure is in doubt, as for a rule broken; the duplicate is listed once."""
+    rows = [
+        ("Testville", "widgets", "2024", 226),
+        ("Testville", "widgets", "2026-01", 205),
+        ("Testville", "widgets", "2026-01", 999),
+    ]
+    out, _, said = _report_in(tmp_path, rows, lang)
+    mark = "⚠ figure to check" if lang == "en" else "⚠ 数据待核实"
+    achieved = "Achieved: " if lang == "en" else "已完成："
+    assert any(achieved in line and mark in line for line in said.splitlines()), said
+    data = json.loads((out / "progress-2026-10.json").read_text("utf-8"))
+    (target,) = data["targets"]
+    assert (target["status"], target["latest_value"], target["check_figure"]) == (
+        "achieved",
+        999,
+        True,
+    )
+    assert target["checks"] == [
+        {"code": "duplicate_conflict", "severity": "warning", "count": 1, "rows": [[4, 4]]}
+    ]
+    assert [i["code"] for i in data["issues"]].count("duplicate_conflict") == 1
+    # the same figure twice leaves nothing in doubt: no mark
+    rows[1] = ("Testville", "widgets", "2026-01", 999)
+    (tmp_path / "same").mkdir()
+    out, _, said = _report_in(tmp_path / "same", rows, lang)
+    data = json.loads((out / "progress-2026-10.json").read_text("utf-8"))
+    assert (data["targets"][0]["check_figure"], mark in said) == (False, False)
+
+
 def test_a_status_changed_by_a_figure_to_check_says_so_where_the_change_is_listed(
     tmp_path: Path,
 ) -> None:

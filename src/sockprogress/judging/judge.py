@@ -441,6 +441,12 @@ def _judge(
     declared = {i.indicator: i for i in targets.indicators}
     # by series: a province that breaks a rule on every row keeps no index of its rows
     checked = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
+    # A period entered twice with two values (the lower row used, method: duplicates) leaves
+    # the figure in doubt as a rule broken does: its series' targets are marked for it too.
+    for issue in actuals.issues:
+        if issue.code == "duplicate_conflict":
+            said = dict(issue.params)
+            checked.setdefault((said["region"], said["indicator"]), []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()
     results = []
     for target in targets.targets:
@@ -466,7 +472,7 @@ def _judge(
         results.append(result)
         issues += found
     for warnings in checked.values():  # in the order of the series in the sheet
-        issues += warnings
+        issues += (w for w in warnings if w.code != "duplicate_conflict")  # listed by reading
     targeted = {(t.region, t.indicator) for t in targets.targets}
     untargeted = [
         key not in targeted
