@@ -236,6 +236,7 @@ text_a_cell_holds = st.text(
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(note=st.text(max_size=40) | text_a_cell_holds)
 @example(note='line\r\nnext _x0041_ <&> "quoted" \t')
+@example(note=" #busy! ")  # found by Hypothesis: stored, then read back as a broken formula
 def test_any_note_is_refused_or_read_back_as_typed(
     tmp_path_factory: pytest.TempPathFactory, note: str
 ) -> None:
@@ -244,7 +245,9 @@ def test_any_note_is_refused_or_read_back_as_typed(
     try:
         row = check_row("Testville", "widgets", "2023", "5", None, None, note, TODAY)
     except InputError as exc:
-        assert "control character" in str(exc)
+        # a character no workbook holds, or Excel's text for a broken formula (#N/A, #BUSY!),
+        # which the reader would take for one
+        assert exc.code in ("option_control_char", "option_error_value"), exc
         return
     add_row(path, row, TargetsFile(()), TODAY, new_name=True)
     assert read_actuals(path).rows["note"].iloc[-1] == note.strip()

@@ -23,6 +23,7 @@ from ..reading.cells import (
     clean_name,
     clean_period,
     clean_value,
+    is_error_value,
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
@@ -53,6 +54,8 @@ def check_text(option: str, text: str) -> str:
             char=f"{ord(bad[0]):04X}",
             position=bad.start() + 1,
         )
+    if is_error_value(text):  # the reader takes it for a broken formula and leaves the row out
+        raise InputError(code="option_error_value", option=option, text=text.strip())
     if len(text) > MAX_CELL_TEXT:
         raise InputError(
             code="option_too_long",

@@ -33,7 +33,15 @@ from ..model import (
 )
 from ..words.words import coded_issue
 from . import sheetxml
-from .cells import clean_basis, clean_flags, clean_name, clean_period, fold_name, invisible_in
+from .cells import (
+    clean_basis,
+    clean_flags,
+    clean_name,
+    clean_period,
+    fold_name,
+    invisible_in,
+    is_error_value,
+)
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key
 from .grid import Loading, Stray, actuals_table, load_grid
@@ -224,29 +232,6 @@ def _merged_cells(
             cleaner.bad[below] = True
 
 
-# Excel's error values: a cell holding one (or its text, as a CSV file or a pasted copy keeps
-# it) is a broken formula, never a region, a period or a source.
-ERROR_VALUES = frozenset(
-    {
-        "#NULL!",
-        "#DIV/0!",
-        "#VALUE!",
-        "#REF!",
-        "#NAME?",
-        "#NUM!",
-        "#N/A",
-        "#GETTING_DATA",
-        "#SPILL!",
-        "#CALC!",
-        "#FIELD!",
-        "#BLOCKED!",
-        "#CONNECT!",
-        "#BUSY!",
-        "#UNKNOWN!",
-    }
-)
-
-
 def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -> None:
     """Cells of the columns read that hold an error (#REF!, #N/A) or a formula never
     calculated: a data issue naming the cell, and the row left out, in every column."""
@@ -256,7 +241,7 @@ def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -
     found: dict[tuple[int, str], tuple[str, str]] = {}
     for column, position in positions.items():
         codes, uniques = cleaner.codes(column)
-        texts = [isinstance(u, str) and _folded(u).upper() in ERROR_VALUES for u in uniques]
+        texts = [isinstance(u, str) and is_error_value(u) for u in uniques]
         errors = np.append(np.asarray(texts, dtype=bool), False)[codes]
         for row, text in zip(rows[errors].tolist(), frame[column].to_numpy()[errors], strict=True):
             found[(int(row), column)] = (cell_name(int(row), position), _folded(text).upper())

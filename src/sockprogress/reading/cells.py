@@ -224,3 +224,31 @@ def _parse_text(raw: str, text: str) -> tuple[float, TextNote]:
         number = float(m[1]) * _CN_SCALE[m[2]]
         return number, TextNote("value_as_text", raw, f"{number:g}")
     raise CellProblem("value_not_number", value=raw)
+
+
+# Excel's error values: a cell holding one (or its text, as a CSV file or a pasted copy keeps
+# it) is a broken formula, never a region, a period or a source.
+ERROR_VALUES = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
+
+def is_error_value(text: str) -> bool:
+    """Is this text one of Excel's error values (#REF!, #N/A), as names are matched?"""
+    return fold_name(text).upper() in ERROR_VALUES

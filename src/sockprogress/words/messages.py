@@ -573,6 +573,10 @@ ERRORS: dict[str, str] = {
         "--{option}: holds the control character U+{char} at position {position}, which a "
         "workbook cannot store; remove it"
     ),
+    "option_error_value": N_(
+        "--{option}: {text} is how Excel writes a broken formula's result, and the workbook's "
+        "reader would take it for one and leave the row out; write it another way"
+    ),
     "option_too_long": N_(
         "--{option}: {length} characters is more than an Excel cell holds ({limit}); shorten it"
     ),
