@@ -101,6 +101,64 @@ def test_an_ordinary_series_is_not_flagged() -> None:
     assert not [i for i in report.issues if i.code.startswith("plausibility")]
 
 
+def _steps(report: Report) -> list[int]:
+    return [i.row or 0 for i in report.issues if i.code == "plausibility.step"]
+
+
+def test_an_extra_zero_is_flagged_and_marks_the_goal_it_decides() -> None:
+    """2100 typed for 210 firms (made up) after 206: 10 times the figure before it. The goal of
+    300 is achieved on it, with the mark; the 210 after it is held against 206, not 2100."""
+    rows = [("R", "x", "2025-06", 206), ("R", "x", "2026-01", 2100), ("R", "x", "2026-11", 210)]
+    report = judged(make_target(), rows, as_of="2026-11")
+    result = report.targets[0]
+    assert _steps(report) == [3]
+    assert result.status == "achieved" and [i.row for i in result.checks] == [3]
+    (issue,) = result.checks
+    assert dict(issue.params) | {"series": ""} == {
+        "value": "2100",
+        "before": "206",
+        "factor": "10",
+        "period": "2025-06",
+        "series": "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("rows", "flagged"),
+    [
+        # the newest figure, a 0 too many or too few, or a decimal point slipped
+        ([("2025-06", 206), ("2026-01", 2100)], [3]),
+        ([("2025-06", 206), ("2026-01", 20.6)], [3]),
+        ([("2024", 206), ("2025", 2060)], [3]),  # a year's figure against the year before
+        # exactly 10 times is flagged; 9.9 times is not
+        ([("2025-06", 200), ("2026-01", 2000)], [3]),
+        ([("2025-06", 200), ("2026-01", 1980)], []),
+        # more than 13 months apart: a series may grow tenfold over years
+        ([("2016", 5), ("2025", 206)], []),
+        ([("2024-10", 20), ("2025-12", 206)], []),
+        # month amounts swing with the season, year-to-date sums restart every January
+        ([("2025-01", 1, "month"), ("2025-02", 12, "month")], []),
+        ([("2025-12", 300, "ytd"), ("2026-01", 20, "ytd")], []),
+    ],
+)
+def test_a_step_of_ten_times_from_the_figure_before_it_is_flagged(
+    rows: list[tuple[Any, ...]], flagged: list[int]
+) -> None:
+    target = make_target(baseline=None, target=5000.0, kind="level")
+    report = judged(target, [("R", "x", *r) for r in rows])
+    assert _steps(report) == flagged
+
+
+def test_actuals_add_refuses_an_extra_zero_and_says_why(tmp_path: Path) -> None:
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2025-06", 206)])
+    before = actuals.read_bytes()
+    result = _add(actuals, targets, "--period", "2026-01", "--value", "2100")
+    assert result.exit_code == 2
+    assert "plausibility rule (step)" in result.output
+    assert "is 10 times away from the figure before it (206, 2025-06)" in result.output
+    assert actuals.read_bytes() == before
+
+
 def test_a_fractional_count_is_flagged_but_not_a_fractional_amount() -> None:
     firms = judged(make_target(), [("R", "x", "2024", 226.5)]).targets[0]
     assert [i.code for i in firms.checks] == ["plausibility.not_whole"]

@@ -8,6 +8,9 @@ The rules, with their thresholds (docs/method.md, "Plausibility checks"):
 - `jump`: a value 100 times or more above, or below a hundredth of, the typical (median) value
   of the other figures of the same series (region, indicator and basis). A 万/亿 slip is a
   factor of 10^4 or 10^8; a series of this kind does not move by a factor of 100.
+- `step`: a level, an annual total or a rate 10 times or more above, or below a tenth of, the
+  figure of the same kind before it in its series, at most 13 months earlier: an extra or a
+  missing 0, or a slipped decimal point (2100 typed for 210).
 - `not_whole`: a count (firms, units, machines, people, items…) that is not a whole number.
 - `scale`: a value 100 times or more above, or below a hundredth of, both its target and its
   baseline value (a monthly amount of an annual goal is about a twelfth of it).
@@ -26,12 +29,20 @@ from .rows import Rows
 
 JUMP_FACTOR = 100.0
 SCALE_FACTOR = 100.0
+# `step`: an extra or a missing 0 (2100 typed for 210), or a slipped decimal point, is a factor
+# of 10 from the figure before it; a level, an annual total or a rate that moves so far within
+# STEP_DAYS (13 months, so that a year's figure is held against the year before) is one to
+# check. Month amounts and year-to-date sums are left to the other rules: they swing with the
+# season, and a year-to-date sum restarts every January.
+STEP_FACTOR = 10.0
+STEP_DAYS = 397
 # "100 times or more" holds to within a billionth: a ratio computed in binary can miss 100 in its
 # last bit (55 / 0.55 is 99.99999999999999, 30 / (0.1 + 0.2) is 99.99999999999999), and a
 # percent typed as a fraction must be caught whatever its digits. (docs/method.md)
 EDGE = 1 - 1e-9
 JUMP_AT = JUMP_FACTOR * EDGE
 SCALE_AT = SCALE_FACTOR * EDGE
+STEP_AT = STEP_FACTOR * EDGE
 # Units counted in whole things. Matched on the unit's words, in English and Chinese.
 COUNT_UNITS = frozenset(
     {
@@ -106,6 +117,32 @@ def _jumps(rows: Rows) -> dict[int, float]:
     return flagged
 
 
+def _steps(rows: Rows, jumps: dict[int, float]) -> dict[int, tuple[float, int]]:
+    """Row -> (its factor from the figure before it, that figure's row) for a figure 10 times
+    or more above, or below a tenth of, the figure of the same kind (period kind and basis)
+    before it, at most STEP_DAYS earlier. A figure found to step is not the one the next is
+    held against (206, 2100, 210: only 2100), nor is one that already breaks `jump`."""
+    kinds: dict[tuple[str, str], list[tuple[dt.date, int, float]]] = {}
+    for end, row, value, kind, basis in zip(
+        rows.end, rows.row, rows.value, rows.kind, rows.basis, strict=True
+    ):
+        if value > 0 and basis not in ("ytd", "month") and row not in jumps:
+            kinds.setdefault((kind, basis), []).append((end, row, value))
+    flagged: dict[int, tuple[float, int]] = {}
+    for members in kinds.values():
+        if len(members) < 2:
+            continue
+        members.sort()
+        before = members[0]
+        for end, row, value in members[1:]:
+            factor = _factor(value, before[2])
+            if factor >= STEP_AT and (end - before[0]).days <= STEP_DAYS:
+                flagged[row] = (factor, before[1])
+            else:
+                before = (end, row, value)
+    return flagged
+
+
 def check_series(
     series: Series, rows: Rows, file: str | None = None, sheet: str | None = None
 ) -> list[Issue]:
@@ -128,10 +165,22 @@ def check_series(
         issue = unworded_issue("warning", codes[code], said, file, sheet, row, "value", target_id)
         issues.append((row, issue))
 
-    codes = {c: f"plausibility.{c}" for c in ("jump", "not_whole", "scale")}
-    for row, factor in _jumps(rows).items():
+    codes = {c: f"plausibility.{c}" for c in ("jump", "step", "not_whole", "scale")}
+    jumps = _jumps(rows)
+    for row, factor in jumps.items():
         value = rows.value[rows.row.index(row)]
         warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}")
+    for row, (factor, before) in _steps(rows, jumps).items():
+        at = rows.row.index(before)
+        warn(
+            row,
+            "step",
+            value=f"{rows.value[rows.row.index(row)]:.10g}",
+            series=name,
+            factor=f"{factor:.0f}",
+            before=f"{rows.value[at]:.10g}",
+            period=str(rows.period[at]),
+        )
     if _is_count(series.unit):
         # the one rule a wrong unit breaks on every row: its warnings made in one pass
         rest = (("series", name), ("unit", series.unit), *named)

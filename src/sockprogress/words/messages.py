@@ -267,6 +267,10 @@ ISSUE_TEXT: dict[str, str] = {
         "check this figure: {series} = {value} is {factor} times away from the other figures of "
         "the series (a 万/亿 slip is 10,000 or 100,000,000 times)"
     ),
+    "plausibility.step": N_(
+        "check this figure: {series} = {value} is {factor} times away from the figure before it "
+        "({before}, {period}); an extra or a missing 0 is 10 times"
+    ),
     "plausibility.not_whole": N_(
         "check this figure: {series} = {value} {unit} is not a whole number"
     ),
@@ -369,6 +373,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "ttm_underivable": {"total": "g"},
     "wrong_side": {"goal": "g", "baseline": "g"},
     "plausibility.jump": {"value": ",.10g", "factor": ",.0f"},
+    "plausibility.step": {"value": ",.10g", "factor": ",.0f", "before": ",.10g"},
     "plausibility.not_whole": {"value": EXACT},
     "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
 }
@@ -754,6 +759,7 @@ TOML_REASONS: dict[str, str] = {
 # The rules of judging/plausibility.py, as a refusal of `actuals add` names them.
 PLAUSIBILITY_RULES: dict[str, str] = {
     "jump": N_("jump"),
+    "step": N_("step"),
     "not_whole": N_("not_whole"),
     "scale": N_("scale"),
 }
@@ -776,6 +782,10 @@ GROUP_TEXT: dict[str, str] = {
         "check these figures: {count} figures are 100 times or more away from the other "
         "figures of their series (a 万/亿 slip is 10,000 or 100,000,000 times)"
     ),
+    "plausibility.step": N_(
+        "check these figures: {count} figures are 10 times or more away from the figure before "
+        "them (an extra or a missing 0)"
+    ),
     "plausibility.scale": N_(
         "check these figures: {count} figures are far outside the scale of their targets"
     ),
@@ -786,6 +796,10 @@ GROUP_FIX: dict[str, str] = {
         "in (e.g. 元) in targets.toml"
     ),
     "plausibility.jump": N_("correct a 万/亿 slip in the sheet, or keep the figure if it is right"),
+    "plausibility.step": N_(
+        "correct the figure in the sheet (a 0 too many or too few, a decimal point), or keep "
+        "it if it is right"
+    ),
     "plausibility.scale": N_(
         "check the figure's unit against the target's (a monthly amount of an annual goal is "
         "about a twelfth of it)"
