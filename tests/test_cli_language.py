@@ -142,3 +142,24 @@ def test_the_progress_bar_names_its_steps_in_the_language() -> None:
     assert step_words("rendering html", Words.of("en")) == "rendering html"
     assert step_words("judging", Words.of("zh")) == "正在测算"
     assert step_words("something new", Words.of("zh")) == "something new"
+
+
+@pytest.mark.parametrize("group", [[], ["actuals"]], ids=["main", "actuals"])
+def test_the_list_of_commands_says_what_each_does_in_chinese(group: list[str]) -> None:
+    """click shortens a command's help at a space: a Chinese one (no spaces) showed as "..."
+    alone (check) or cut mid-word (init). Each is now its first sentence, or a clause of it."""
+    from sockprogress.cli import SHORT_HELP_COLUMNS, _columns
+
+    said = {}
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(main, [*group, "--help"], env={"SOCKPROGRESS_LANG": lang})
+        assert result.exit_code == 0, result.output
+        listed = result.output.split("命令：" if lang == "zh" else "Commands:")[1]
+        said[lang] = dict(line.split(None, 1) for line in listed.strip().splitlines())
+    assert said["zh"].keys() == said["en"].keys()
+    for name, text in said["zh"].items():
+        assert "..." not in text and "…" not in text, (name, text)
+        assert _columns(text) <= SHORT_HELP_COLUMNS and any(c >= "\u4e00" for c in text)
+    if not group:
+        assert said["zh"]["check"] == "检查两个文件，逐条列出问题及所在行和处理建议"
+        assert said["en"]["check"].endswith("...")  # click's own, by words, for English

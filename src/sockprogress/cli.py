@@ -17,6 +17,7 @@ import gettext
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
@@ -65,6 +66,34 @@ def lang_of(args: Sequence[str], environ: dict[str, str] | None = None) -> str:
 _HELP_IDS: dict[int, str] = {}
 
 
+# The widest a command's line in the list of commands may be, in terminal columns, before it
+# is cut (click's list leaves about 60 on an 80-column terminal).
+SHORT_HELP_COLUMNS = 60
+
+
+def _columns(text: str) -> int:
+    """Terminal columns: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _short_help(text: str, marks: str) -> str | None:
+    """A command's line in --help's list of commands, for a language written without spaces
+    (`marks`: where its sentences may be cut, in order of preference): click shortens a help
+    at a space, so a Chinese one was "..." alone, or cut mid-word. None: click's own."""
+    if not marks:
+        return None
+    first = text.split("。")[0].strip()
+    if _columns(first) <= SHORT_HELP_COLUMNS:
+        return first
+    for mark in marks:
+        cut = first.split(mark)[0].strip()
+        if cut != first and _columns(cut) <= SHORT_HELP_COLUMNS:
+            return cut
+    while _columns(first) > SHORT_HELP_COLUMNS - 1:
+        first = first[:-1]
+    return first + "…"
+
+
 def _localize_help(command: click.Command, words: Words) -> None:
     """Every help text of `command` and its subcommands in `words` (message ids are English);
     and what a path option is called ("File '…' is a directory."): click names it once, when
@@ -76,6 +105,8 @@ def _localize_help(command: click.Command, words: Words) -> None:
         if text:
             english = _HELP_IDS.setdefault(id(item), text)
             item.help = words(english)
+            if isinstance(item, click.Command):
+                item.short_help = _short_help(item.help, words.locale.clause_marks)
         kind = getattr(item, "type", None)
         if isinstance(kind, click.Path):
             kind.name = words(_HELP_IDS.setdefault(id(kind), kind.name))

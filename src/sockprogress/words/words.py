@@ -143,6 +143,7 @@ class LocaleEntry:
     months: Mapping[str, str]
     translate_units: bool
     also_named_in: str
+    clause_marks: str
     scale: tuple[tuple[float, str], ...]
     workbook_scale: str
     workbook_periods: Mapping[str, str]
