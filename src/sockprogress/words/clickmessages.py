@@ -18,6 +18,7 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:
 
 CLICK_MESSAGES: tuple[str, ...] = (
     N_("Usage:"),
+    N_("Error: invalid input"),  # click.confirm (actuals undo), which takes y/yes or n/no
     N_("Options"),
     N_("Commands"),
     N_("Show this message and exit."),
