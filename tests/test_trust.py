@@ -182,6 +182,37 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
     assert any(i.code == "plausibility.jump" for i in report.issues)  # still listed
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ["Of the 1 target not yet due, ", "Of 1 goal for the year"]),
+        ("zh", ["尚未到期的1项目标中，", "1项年度目标中"]),
+    ],
+)
+def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None:
+    """"Of the 1 targets not yet due" (a newcomer's walkthrough): one made-up goal to 2030,
+    one for the year 2026."""
+    from sockprogress.rendering.outcome import headline
+
+    rows = [("R", "x", "2024", 100), ("R", "x", "2026-09", 150), ("R", "y", "2026-09", 50, "ytd")]
+    targets = (
+        make_target(deadline=dt.date(2030, 12, 31), baseline=None),
+        make_target(
+            id="y",
+            indicator="y",
+            kind="annual_total",
+            year=2026,
+            deadline=dt.date(2026, 12, 31),
+            baseline=None,
+            target=80.0,
+        ),
+    )
+    report = judge(TargetsFile(targets), Actuals(frame(rows)), Month.parse("2026-10"))
+    lines = headline(report, Words.of(lang))
+    for text in said:
+        assert any(text in line for line in lines), lines
+
+
 # --- rate basis, outlook, schedule gap -------------------------------------------------------
 
 

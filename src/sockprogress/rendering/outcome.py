@@ -214,9 +214,11 @@ def headline(report: Report, words: Words, details: bool = True) -> tuple[str, .
             for s, n in counts.items()
         ]
         lines.append(
-            words("Of the {total} targets not yet due, {counts}.").format(
-                total=len(open_), counts=words.joined(parts)
-            )
+            words.n(
+                "Of the {total} target not yet due, {counts}.",
+                "Of the {total} targets not yet due, {counts}.",
+                len(open_),
+            ).format(total=len(open_), counts=words.joined(parts))
         )
     year = [r for r in report.targets if at_schedule(r) is not None]
     if year:
@@ -342,9 +344,13 @@ def year_sentence(results: list[TargetResult], words: Words) -> str:
     schedules = {r.figures.ytd_schedule_pct for r in results}
     schedule = words.percent(schedules.pop()) if len(schedules) == 1 else ""
     total = (
-        words("Of {total} goals for the year (schedule {schedule})")
+        words.n(
+            "Of {total} goal for the year (schedule {schedule})",
+            "Of {total} goals for the year (schedule {schedule})",
+            len(results),
+        )
         if schedule
-        else words("Of {total} goals for the year")
+        else words.n("Of {total} goal for the year", "Of {total} goals for the year", len(results))
     ).format(total=len(results), schedule=schedule)
     at = words("{n} at or ahead of the schedule").format(n=len(results) - len(behind))
     if not behind:
