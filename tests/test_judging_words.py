@@ -80,3 +80,20 @@ def test_a_judging_issue_reads_in_chinese(code: str) -> None:
         for _, value in issue.params:
             said = said.replace(value, " ")
         assert not WORD.findall(said), chinese
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit", "value", "said"),
+    [
+        ("zh", "户", 86, "86户"),  # a Chinese office's own goals write their units in Chinese
+        ("zh", "元", 3.6e9, "36亿元"),
+        ("zh", "firms", 206, "206户"),  # the catalogue's unit, translated
+        ("zh", "tonnes", 12, "12 tonnes"),  # a unit it does not know, as written
+        ("en", "户", 86, "86 户"),
+        ("en", "firms", 206, "206 firms"),
+    ],
+)
+def test_a_unit_written_in_chinese_sits_by_its_number_in_chinese(
+    lang: str, unit: str, value: float, said: str
+) -> None:
+    assert Words.of(lang).scaled(value, unit) == said
