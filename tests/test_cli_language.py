@@ -25,8 +25,28 @@ from sockprogress.words.words import Words
         ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh", "$LC_ALL=zh_CN.UTF-8"),
         ({"LANG": "zh_CN.UTF-8", "SOCKPROGRESS_LANG": "en"}, "en", "$SOCKPROGRESS_LANG"),
         ({"LANG": "en_US.UTF-8", "SOCKPROGRESS_LANG": "zh"}, "zh", "$SOCKPROGRESS_LANG"),
+        # written as a locale, or in capitals, it means the same (it was ignored)
+        ({"LANG": "en_US.UTF-8", "SOCKPROGRESS_LANG": "zh_CN"}, "zh", "$SOCKPROGRESS_LANG"),
+        ({"LANG": "en_US.UTF-8", "SOCKPROGRESS_LANG": "ZH"}, "zh", "$SOCKPROGRESS_LANG"),
+        ({"SOCKPROGRESS_LANG": "zh-CN.UTF-8"}, "zh", "$SOCKPROGRESS_LANG"),
+        # a language without a catalogue: the locale decides, as without the variable
+        ({"LANG": "zh_CN.UTF-8", "SOCKPROGRESS_LANG": "fr"}, "zh", "$LANG=zh_CN.UTF-8"),
     ],
-    ids=["none", "zh_CN", "zh_TW", "C", "de", "lc_messages", "lc_all", "env-en", "env-zh"],
+    ids=[
+        "none",
+        "zh_CN",
+        "zh_TW",
+        "C",
+        "de",
+        "lc_messages",
+        "lc_all",
+        "env-en",
+        "env-zh",
+        "env-zh_CN",
+        "env-ZH",
+        "env-zh-CN",
+        "env-fr",
+    ],
 )
 def test_the_default_language_follows_the_environment(
     environ: dict[str, str], lang: str, source: str

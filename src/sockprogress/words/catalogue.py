@@ -108,8 +108,9 @@ def default_lang(
     """
     env = os.environ if environ is None else environ
     chosen = env.get(LANG_ENV, "").strip()
-    if chosen in LANGS:
-        return chosen, f"${LANG_ENV}"
+    # zh, ZH, zh_CN, zh-CN.UTF-8: written as a language or as a locale, it means the same
+    if chosen and (found := lang_of_locale(chosen)):
+        return found, f"${LANG_ENV}"
     for name in LOCALE_ENV:
         value = env.get(name, "").strip()
         if value:
