@@ -572,13 +572,22 @@ def actuals() -> None:
     required=True,
     help=N_("2024, 2025-06 or 2025-06-30; or 2025年, 2025年6月, 2025/6."),
 )
-@click.option("--value", required=True, help=N_("A number above zero."))
+@click.option(
+    "--value",
+    required=True,
+    help=N_(
+        "A number above zero, in the target's unit: 3500000000, or 35亿 or 350000万 (stored in "
+        "full)."
+    ),
+)
 @click.option(
     "--basis",
-    type=click.Choice(["month", "ytd", "rate", "当月数", "累计数", "年产规模"]),
+    # the workbook's words for them too, as its reader takes them (reading/cells.py BASES_ZH)
+    type=click.Choice(["month", "ytd", "rate", "当月数", "累计数", "年产规模", "当月", "累计"]),
     help=N_(
         "Month rows only: month (that month's amount), ytd (January to that month) or rate "
-        "(an annual rate stated that month without a calendar year); or 当月数, 累计数, 年产规模."
+        "(an annual rate stated that month without a calendar year); or 当月数 (当月), 累计数 "
+        "(累计), 年产规模."
     ),
 )
 @click.option("--source", help=N_("Where the figure was published."))

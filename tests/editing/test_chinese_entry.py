@@ -246,6 +246,18 @@ def test_add_by_chinese_name_to_an_english_sheet_writes_the_codes(
     ]
 
 
+@pytest.mark.parametrize(("word", "basis"), [("累计", "ytd"), ("当月", "month"), ("累计数", "ytd")])
+def test_add_takes_every_basis_word_the_sheet_takes(
+    tmp_path: Path, goals: Path, word: str, basis: str
+) -> None:
+    """docs/data.md lists 当月 and 累计 for the sheet; `add --basis 累计` refused them."""
+    workbook = write_actuals(tmp_path / "actuals.xlsx", [("Testville", "widgets", "2022", 120)])
+    options = ["--region", "Testville", "--indicator", "widgets", "--period", "2023-09"]
+    result = _add(workbook, goals, *options, "--value", "150", "--basis", word)
+    assert result.exit_code == 0, result.output
+    assert read_actuals(workbook).rows["basis"].tolist()[-1] == basis
+
+
 def test_a_row_written_in_chinese_is_found_again_by_its_code(tmp_path: Path, goals: Path) -> None:
     """Duplicate detection and the plausibility check see the Chinese rows as the series."""
     workbook = write_actuals(

@@ -87,7 +87,14 @@ HOWTO = (
         ),
         False,
     ),
-    (N_("value — the figure as a plain number above zero: 3500000000, not 35亿 or 3.5 bn."), False),
+    (
+        N_(
+            "value — the figure as a plain number above zero, in full: 3500000000, not 35亿 or "
+            "3.5 bn (a cell 35亿 is text: it is read, with a warning; `actuals add --value 35亿` "
+            "writes it in full)."
+        ),
+        False,
+    ),
     (
         N_(
             "basis — month rows only: month (that month's amount), ytd (January to that month) "
