@@ -46,7 +46,7 @@ ASKS: dict[tuple[str, ...], str] = {("actuals", "undo"): "--yes"}
 # A change for `actuals undo` to undo, made before it runs (in a copy no change was made yet).
 BEFORE_UNDO = (
     "actuals add --region Xiaobeihe --indicator sock_weaving_firms --period 2026-11 "
-    '--value 210 --source "《辽宁日报》，2026年11月20日"'
+    '--value 210 --source "made up for the test"'
 )
 
 
