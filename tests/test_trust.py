@@ -213,6 +213,19 @@ def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None
         assert any(text in line for line in lines), lines
 
 
+def test_rows_none_of_which_a_goal_can_use_are_a_warning_not_silence() -> None:
+    """Made-up 2026 year-to-date sums for a goal on 2025's total (a newcomer's walkthrough):
+    not assessable, and `check` says why rather than nothing."""
+    target = make_target(kind="annual_total", unit="yuan", target=5e9, baseline=None)
+    rows = [("R", "x", f"2026-{m:02d}", m * 1e8, "ytd") for m in (1, 2, 3)]
+    report = judged(target, [*rows, ("R", "x", "2026-11", 9e8, "ytd")])
+    assert report.targets[0].status == "not_assessable"
+    (issue,) = [i for i in report.issues if i.code == "no_usable_rows"]
+    assert dict(issue.params)["count"] == "3"  # the rows up to the report month
+    usable = judged(target, [("R", "x", "2025", 4.6e9), *rows])
+    assert not [i for i in usable.issues if i.code == "no_usable_rows"]
+
+
 # --- rate basis, outlook, schedule gap -------------------------------------------------------
 
 

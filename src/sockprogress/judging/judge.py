@@ -253,6 +253,22 @@ def _judge_target(
         issues.append(
             _target_warning(target, file, sheet, code="no_rows", params=params, region_zh=region_zh)
         )
+    elif any(n.code == "no_observation" for n in result.notes) and (
+        written := sum(1 for end in rows.end if end <= as_of.end)
+    ):
+        # rows up to the report month, none of them a figure the goal can be judged on (year-
+        # to-date sums of another year for a goal on a year's total): `check` says so, not
+        # only the report's "not assessable"
+        issues.append(
+            _target_warning(
+                target,
+                file,
+                sheet,
+                code="no_usable_rows",
+                params=(("count", str(written)),),
+                region_zh=region_zh,
+            )
+        )
     elif target.baseline and target.baseline.value is None and result.baseline is None:
         params = (("period", target.baseline.period),)
         issues.append(

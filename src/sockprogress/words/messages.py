@@ -263,6 +263,10 @@ ISSUE_TEXT: dict[str, str] = {
         "no rows for target {target} (region {region}, indicator {indicator}) in the sheet"
     ),
     "baseline_missing": N_("target {target}: no observation for its baseline period {period}"),
+    "no_usable_rows": N_(
+        "target {target}: none of its {count} rows up to the report month is a figure it can be "
+        "judged on, so it is not assessable"
+    ),
     "plausibility.jump": N_(
         "check this figure: {series} = {value} is {factor} times away from the other figures of "
         "the series (a 万/亿 slip is 10,000 or 100,000,000 times)"
@@ -367,6 +371,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "value_as_text": {"number": "g"},
     "value_number_as_text": {"number": "g"},
     "stray_cells": {"count": COUNT, "blank": COUNT},
+    "no_usable_rows": {"count": COUNT},
     "year_row_differs": {"total": EXACT, "months": EXACT},
     "total_underivable": {"total": "g"},
     "ytd_months_differ": {"months": EXACT, "ytd": EXACT},
@@ -770,6 +775,11 @@ HINTS: dict[str, str] = {
     "unknown_region": N_("fix the spelling, or add a target for that region"),
     "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
     "baseline_missing": N_("add the baseline figure, or give baseline.value"),
+    "no_usable_rows": N_(
+        "a goal on a year's total needs that year's total, or the twelve months to a month "
+        "(a year-to-date sum counts only in the goal's own year); a level needs a figure at a "
+        "date: add one, or fix the basis"
+    ),
 }
 
 # Issues of one kind said once for many rows: what they are (with the group's count and
