@@ -26,8 +26,8 @@ from sockprogress.words.words import Words
 ROOT = Path(__file__).resolve().parents[1]
 
 # Names a Chinese line may hold beside what the user typed: the programs, file formats, the
-# sheet name the workbook itself uses.
-ALLOWED = ("Excel", "WPS", "xlsx", "xls", "CSV", "Actuals")
+# sheet name the workbook itself uses, a table of targets.toml as it is written there.
+ALLOWED = ("Excel", "WPS", "xlsx", "xls", "CSV", "Actuals", "[[regions]]")
 
 # The ways a Chinese user asks for Chinese: the locale, or the flag (in an English locale)
 # after the command or before its name: (before, after, environment).
@@ -246,7 +246,10 @@ def test_actuals_add_confirms_and_warns_in_chinese(
     result = run([*args, "--new"], "locale")  # stored on purpose
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "提示：地区“小北河”既未设目标，此前各行也未出现，请核对名称"
+    assert lines[0] == (
+        "提示：目标文件中既无地区“小北河”的目标，也未将其列入 [[regions]]：在目标文件列出该地区"
+        "之前，报告不采用其数据"
+    )
     assert lines[1].startswith("actuals.xlsx，工作表“Actuals”，第4行：已添加（备份：")
     assert lines[2] == "  小北河 · 小部件数 · 2024年 = 135"
     backup = lines[1].split("备份：")[1].rstrip("）")

@@ -288,7 +288,7 @@ def test_every_issue_about_a_target_or_series_names_it_in_chinese(tmp_path: Path
     assert ZH.issue_text(jump).startswith("请核实：“测试镇·小部件数”为130万")
     assert "Testville · widgets = 1,300,000" in english_message(jump)
     unknown = next(i for i in report.issues if i.code == "unknown_region")
-    assert ZH.issue_text(unknown).endswith("（已设目标的地区：测试镇）")
+    assert ZH.issue_text(unknown).endswith("（已列出的地区：测试镇）")
 
 
 # -- the targets file's errors ------------------------------------------------------------------

@@ -141,8 +141,14 @@ def test_a_new_region_on_purpose_warns_and_adds(workbook: Path, targets: Path) -
     ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
-    assert "Warning: region 'Testvile' is used by no target and no earlier row" in result.output
+    warning = "Warning: region 'Testvile' is named by no target and no [[regions]] entry"
+    assert warning in result.output and "the report leaves its rows out" in result.output
     assert "row 4: added" in result.output
+    # a second row of it is no better: the report leaves both out until the targets file
+    # names the region (the warning used to stop once an earlier row had the name)
+    again = CliRunner().invoke(main, [*args[:-4], "2024", *args[-3:]])
+    assert again.exit_code == 0, again.output
+    assert "row 5: added" in again.output and warning in again.output
 
 
 def test_workbook_open_in_excel_is_refused(workbook: Path, targets: Path) -> None:

@@ -145,7 +145,7 @@ def test_new_stores_a_new_name_on_purpose(folder: tuple[Path, Path], lang: str) 
     assert result.exit_code == 0, result.output
     assert list(read_actuals(folder[1]).rows["region"]) == ["Xiaobeihe", "Xiaobeihr"]
     warning = {
-        "en": "Warning: region 'Xiaobeihr' is used by no target and no earlier row",
+        "en": "Warning: region 'Xiaobeihr' is named by no target and no [[regions]] entry",
         "zh": "提示：",
     }[lang]
     assert warning in result.output

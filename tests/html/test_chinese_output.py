@@ -43,6 +43,7 @@ ALLOWED = {
     "JSON",  # the machine-readable file, named as its format
     "html",
     "baseline.value",  # a key of targets.toml a hint names
+    "regions",  # [[regions]], a table of targets.toml a message names
     "indicators",  # [[indicators]], a table of targets.toml a hint names
     "ytd",  # the values of the basis column
     "month",

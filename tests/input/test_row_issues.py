@@ -134,7 +134,7 @@ CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
         [("Testvile", "widgets", "2023", 150)],
         "region",
         "error",  # the row is left out: an error in the report as in `check`
-        "no target uses region 'Testvile'",
+        "no target or [[regions]] entry names region 'Testvile'",
     ),
     (
         "unknown-indicator",

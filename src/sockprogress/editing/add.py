@@ -213,16 +213,15 @@ def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
 
 
 def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
-    """A warning for a region or indicator that no target and no earlier row uses."""
+    """A warning for a region that the targets file does not name (the report leaves its rows
+    out, however many there are), or an indicator that no target and no earlier row uses."""
     out = []
     names = names_of(targets)
-    for column, code, known in (
-        ("region", "unused_region", set(names.regions.values())),
-        ("indicator", "unused_indicator", set(names.indicators.values())),
-    ):
-        text = getattr(new, column)
-        if text not in known and text not in set(rows[column]):
-            out.append(coded_issue("warning", code, (("name", text),)))
+    if new.region not in set(names.regions.values()):
+        out.append(coded_issue("warning", "unused_region", (("name", new.region),)))
+    known = set(names.indicators.values())
+    if new.indicator not in known and new.indicator not in set(rows["indicator"]):
+        out.append(coded_issue("warning", "unused_indicator", (("name", new.indicator),)))
     return out
 
 

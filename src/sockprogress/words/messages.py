@@ -282,7 +282,8 @@ ISSUE_TEXT: dict[str, str] = {
         "check this figure: {series} = {value} is far outside the scale of its target ({target})"
     ),
     "unknown_region": N_(
-        "no target uses region '{region}'; the row is left out (regions: {regions})"
+        "no target or [[regions]] entry names region '{region}'; the row is left out "
+        "(regions: {regions})"
     ),
     "undeclared_indicator": N_(
         "indicator '{indicator}' has no target and is not listed under [[indicators]] in the "
@@ -290,7 +291,8 @@ ISSUE_TEXT: dict[str, str] = {
     ),
     # `actuals add`: a name the row gives that nothing else uses
     "unused_region": N_(
-        "region '{name}' is used by no target and no earlier row; check the spelling"
+        "region '{name}' is named by no target and no [[regions]] entry of the targets file: "
+        "the report leaves its rows out until one names it"
     ),
     "unused_indicator": N_(
         "indicator '{name}' is used by no target and no earlier row; check the spelling"
@@ -772,7 +774,10 @@ PLAUSIBILITY_RULES: dict[str, str] = {
 # What to do about an issue whose message does not say it already (`check` prints it).
 HINTS: dict[str, str] = {
     "no_rows": N_("add its published figures to the Actuals sheet"),
-    "unknown_region": N_("fix the spelling, or add a target for that region"),
+    "unknown_region": N_(
+        "fix the spelling, or add a target or a [[regions]] entry for that region to the "
+        "targets file"
+    ),
     "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
     "baseline_missing": N_("add the baseline figure, or give baseline.value"),
     "no_usable_rows": N_(
