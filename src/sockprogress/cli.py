@@ -800,19 +800,26 @@ def init(folder: Path, blank: bool) -> None:
     words = here()
     for path in init_folder(folder, words, blank=blank):
         click.echo(f"  {path}")
+    # no "cd ." for the folder the user is in; a folder with a space in quotes, as typed
+    there = folder.resolve() != Path.cwd().resolve()
+    shown = f'"{folder}"' if any(c.isspace() for c in str(folder)) else str(folder)
     if blank:
-        click.echo(
+        said = (
             words(
                 "Next: cd {folder}, write your goals in data/targets.toml (two examples are in "
                 "it), run sockprogress actuals refresh, then fill in data/actuals.xlsx"
-            ).format(folder=folder)
+            )
+            if there
+            else words(
+                "Next: write your goals in data/targets.toml (two examples are in it), run "
+                "sockprogress actuals refresh, then fill in data/actuals.xlsx"
+            )
         )
-        return
-    click.echo(
-        words("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check").format(
-            folder=folder
-        )
-    )
+    elif there:
+        said = words("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check")
+    else:
+        said = words("Next: fill in data/actuals.xlsx, run sockprogress check")
+    click.echo(said.format(folder=shown))
 
 
 def forgiving_streams() -> None:

@@ -155,3 +155,21 @@ def test_init_shows_a_year_goal_beside_the_plan_goals(tmp_path: Path) -> None:
     path.write_text(text + "\n" + goal + "\n", encoding="utf-8")
     added = load_targets(path).targets[-1]
     assert (added.year, added.deadline.isoformat()) == (2026, "2026-12-31")
+
+
+@pytest.mark.parametrize(
+    ("typed", "blank", "said"),
+    [
+        ("my office", False, 'Next: cd "my office", fill in data/actuals.xlsx'),
+        (".", False, "Next: fill in data/actuals.xlsx, run sockprogress check"),
+        (".", True, "Next: write your goals in data/targets.toml"),
+    ],
+)
+def test_the_next_step_is_one_to_type_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, blank: bool, said: str
+) -> None:
+    """`init .` said "Next: cd ."; a folder with a space was shown without quotes."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["init", typed, *(["--blank"] if blank else [])])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith(said)
