@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sockprogress.periods import Month, add_years, parse_period, years_between
+from sockprogress.periods import Month, PeriodError, add_years, parse_period, years_between
 
 
 @pytest.mark.parametrize(
@@ -96,11 +96,25 @@ def test_years_are_days_over_365_25() -> None:
         ("2025/6/30", "2025-06-30"),
         ("2025.06.30", "2025-06-30"),
         ("2024年2月29日", "2024-02-29"),
+        # the month's end and the month, as progress notices write them
+        ("2026年3月底", "2026-03"),
+        ("2026年3月末", "2026-03"),
+        ("2026年10月份", "2026-10"),
     ],
 )
 def test_periods_typed_the_ways_people_type_them(raw: str, text: str) -> None:
     assert parse_period(raw) == parse_period(text)
     assert parse_period(raw).text == text  # the canonical spelling is what is kept
+
+
+@pytest.mark.parametrize("raw", ["2026年1-10月", "2026年1—10月", "2026年1至10月", "2026.1-10"])
+def test_a_span_from_january_is_said_to_be_a_year_to_date_figure(raw: str) -> None:
+    """1—10月 is a year-to-date figure: written at its last month with basis ytd. It is
+    refused with that said, not read as one month (nothing is guessed)."""
+    with pytest.raises(PeriodError) as refused:
+        parse_period(raw)
+    assert dict(refused.value.params) == {"value": raw, "last": "2026-10", "fault": "span"}
+    assert "written at that month (2026-10) with basis ytd" in str(refused.value)
 
 
 @pytest.mark.parametrize("raw", ["0221年", "1021年9月", "2201年1月", "1899/12", "0025.6"])

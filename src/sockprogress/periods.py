@@ -27,9 +27,14 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # separator throughout (2026/9/30, never 2026/9-30); a Chinese month ends in 月, a day in 日.
 _YEAR_ZH = re.compile(r"(\d{4})\s*年")
 _MONTH_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})")
-_MONTH_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+# 2026年3月底 / 3月末 (a level at the month's end, as progress notices write it) and 3月份 are the
+# month too.
+_MONTH_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*[底末份]?")
 _DATE_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# January to a month (2026年1-10月, 2026年1—10月, 2026.1-10): a year-to-date figure, which the
+# sheet writes at its last month with basis ytd; said so, not read (nothing is guessed).
+_SPAN = re.compile(r"(\d{4})\s*[年./-]?\s*1\s*[-—–~至到]\s*(\d{1,2})\s*月?")
 
 # The years a period, a report month, a baseline or a deadline may fall in. No statistic this
 # tool judges predates 1900, and no plan runs past 2200: a year outside is a typo ("0221",
@@ -139,6 +144,8 @@ def parse_period(value: object) -> Period:
         return _date(int(m[1]), int(m[2]), int(m[3]), raw)
     if m := _DATE_OTHER.fullmatch(text):
         return _date(int(m[1]), int(m[3]), int(m[4]), raw)
+    if (m := _SPAN.fullmatch(text)) and 1 < int(m[2]) <= 12:
+        raise PeriodError("span", value=raw, last=f"{int(m[1]):04d}-{int(m[2]):02d}")
     raise PeriodError("", value=raw)
 
 

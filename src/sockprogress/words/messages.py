@@ -321,6 +321,10 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
                 "'{value}' is not a plausible period: year {year} is outside years {first} to "
                 "{last}; write a year (2024), a month (2025-06) or a date (2025-06-30)"
             ),
+            "span": N_(
+                "'{value}' is a span of months: a figure for January to a month is written at "
+                "that month ({last}) with basis ytd"
+            ),
         },
     ),
     "value_out_of_range": (
