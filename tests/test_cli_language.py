@@ -181,5 +181,5 @@ def test_the_list_of_commands_says_what_each_does_in_chinese(group: list[str]) -
         assert "..." not in text and "…" not in text, (name, text)
         assert _columns(text) <= SHORT_HELP_COLUMNS and any(c >= "\u4e00" for c in text)
     if not group:
-        assert said["zh"]["check"] == "检查两个文件，逐条列出问题及所在行和处理建议"
+        assert said["zh"]["check"] == "审核目标文件和数据工作簿，逐条列出问题、所在行及处理建议"
         assert said["en"]["check"].endswith("...")  # click's own, by words, for English

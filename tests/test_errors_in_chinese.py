@@ -247,8 +247,8 @@ def test_actuals_add_confirms_and_warns_in_chinese(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
-        "提示：目标文件中既无地区“小北河”的目标，也未将其列入 [[regions]]：在目标文件列出该地区"
-        "之前，报告不采用其数据"
+        "提示：目标文件中既无地区“小北河”的目标，也未将其列入 [[regions]]；在目标文件中列出该"
+        "地区之前，报告不采用其数据"
     )
     assert lines[1].startswith("actuals.xlsx，工作表“Actuals”，第4行：已添加（备份：")
     assert lines[2] == "  小北河 · 小部件数 · 2024年 = 135"

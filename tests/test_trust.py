@@ -57,14 +57,14 @@ def test_a_wan_yi_slip_is_flagged_and_marks_the_achieved_target() -> None:
             "2026-10",
             {
                 "en": "1 achieved (1 of them on a figure to check)",
-                "zh": "1项已完成（其中1项所依数据待核实）",
+                "zh": "1项已完成（其中1项所依据的数据待核实）",
             },
         ),
         (
             "2025-10",
             {
                 "en": "1 achieved (1 of them on a figure to check)",
-                "zh": "已完成1项（其中1项所依数据待核实）",
+                "zh": "已完成1项（其中1项所依据的数据待核实）",
             },
         ),
     ],

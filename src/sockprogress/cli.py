@@ -605,8 +605,8 @@ def actuals() -> None:
     "--force",
     is_flag=True,
     help=N_(
-        "Store a figure that breaks a plausibility rule (a 万/亿 slip, a fractional count, "
-        "a value far from its goal) after checking it."
+        "Store a figure that breaks a plausibility rule (a 万/亿 slip, a 0 too many or too few, "
+        "a fractional count, a value far from its goal) after checking it."
     ),
 )
 @click.option(

@@ -33,8 +33,18 @@ _workbook = _row_issues._workbook
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
 # Names a hint gives as they are typed: a sheet, a key and a table of targets.toml, the
-# values of the basis column.
-ALLOWED = {"Actuals", "baseline.value", "indicators", "regions", "month", "ytd", "rate", "Excel"}
+# values of the basis column; N in 1—N月 (January to month N), as bulletins write it.
+ALLOWED = {
+    "Actuals",
+    "baseline.value",
+    "indicators",
+    "regions",
+    "month",
+    "ytd",
+    "rate",
+    "Excel",
+    "N",
+}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])

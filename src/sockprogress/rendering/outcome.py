@@ -76,7 +76,7 @@ def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
 
 
 def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, words: Words) -> str:
-    """One status's count in the bulletin's words: `1项未完成`, `5项尚待2025年全年数据公布
+    """One status's count in the bulletin's words: `1项未完成`, `5项尚待2025年期末数据公布
     （按现有数据，其中4项预计难以完成）`."""
     if status == "awaiting_final":
         phrase = (
@@ -113,7 +113,7 @@ def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, words: Words
 def to_check(
     results: tuple[TargetResult, ...] | list[TargetResult], status: Status, words: Words
 ) -> str:
-    """`（其中1项所依数据待核实）` after a count whose targets rest on a figure that breaks a
+    """`（其中1项所依据的数据待核实）` after a count whose targets rest on a figure that breaks a
     plausibility rule: a typo must not make a goal achieved without a word on that line."""
     n = sum(1 for r in results if r.status == status and r.checks)
     if not n:
@@ -180,7 +180,7 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, words: Words) -> st
 
 def outcome_sentence(outcome: DeadlineOutcome, words: Words) -> str:
     """The lead sentence as a bulletin writes it: `2025年末到期的8项目标中，1项未完成，5项尚待2025
-    年全年数据公布（按现有数据，其中4项预计难以完成），2项暂无数据，无法评估。`"""
+    年期末数据公布（按现有数据，其中4项预计难以完成），2项因无可用数据暂无法评估。`"""
     counts = words.joined(_count_phrase(s, n, outcome, words) for s, n in outcome.counts)
     deadline = outcome.deadline
     sentence = (
