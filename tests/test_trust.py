@@ -226,6 +226,23 @@ def test_rows_none_of_which_a_goal_can_use_are_a_warning_not_silence() -> None:
     assert not [i for i in usable.issues if i.code == "no_usable_rows"]
 
 
+@pytest.mark.parametrize("basis", ["ytd", "month", "rate"])
+def test_a_flow_basis_on_a_level_goal_is_a_warning_that_marks_it(basis: str) -> None:
+    """A 累计数 typed for a capacity (made up, a Chinese reader's review) was read as the
+    level without a word, and the goal judged on it: now a warning on the row's basis, and
+    the goal marked beside its status."""
+    rows = [("R", "x", "2024", 220), ("R", "x", "2025-06", 500, basis)]
+    report = judged(make_target(), rows, as_of="2025-10")
+    (issue,) = [i for i in report.issues if i.code == "basis_on_level"]
+    assert (issue.row, issue.column, dict(issue.params)["basis"]) == (3, "basis", basis)
+    assert [i.code for i in report.targets[0].checks] == ["basis_on_level"]
+    zh = Words.of("zh").issue_text(issue)
+    said = {"ytd": "累计数", "month": "当月数", "rate": "年产规模（未注明年份）"}[basis]
+    assert f"该行数值类型却为{said}" in zh
+    plain = judged(make_target(), [("R", "x", "2024", 220), ("R", "x", "2025-06", 230)])
+    assert not [i for i in plain.issues if i.code == "basis_on_level"]
+
+
 # --- rate basis, outlook, schedule gap -------------------------------------------------------
 
 

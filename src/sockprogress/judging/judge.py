@@ -215,6 +215,26 @@ def _judge_target(
                     region_zh=region_zh,
                 )
             )
+    if target.kind == "level":
+        # A month's amount, a year-to-date sum or an annual rate is no level: the row is read
+        # as the level at its month's end, and the goal judged on it is marked, as on a figure
+        # that breaks a plausibility rule (a 累计数 typed for a capacity read 25 % done).
+        flows = [
+            _target_warning(
+                target,
+                file,
+                sheet,
+                code="basis_on_level",
+                params=(("basis", basis),),
+                row=int(row),
+                column="basis",
+                region_zh=region_zh,
+            )
+            for row, basis, end in zip(rows.row, rows.basis, rows.end, strict=True)
+            if basis in ("month", "ytd", "rate") and end <= as_of.end
+        ]
+        issues += flows
+        checks = (*checks, *flows)
     series = target_series(target, rows, as_of.end, info)  # its observations with their sources
     _, _, _, result = _assess(target, rows, as_of, series)
     if result.baseline is not None and wrong_side(target, result.baseline.value):

@@ -267,6 +267,10 @@ ISSUE_TEXT: dict[str, str] = {
         "target {target}: none of its {count} rows up to the report month is a figure it can be "
         "judged on, so it is not assessable"
     ),
+    "basis_on_level": N_(
+        "target {target}: the goal is a level (a figure at a date), but the row's basis is "
+        "'{basis}'; it is read as the level at its month's end"
+    ),
     "plausibility.jump": N_(
         "check this figure: {series} = {value} is {factor} times away from the other figures of "
         "the series (a 万/亿 slip is 10,000 or 100,000,000 times)"
@@ -784,6 +788,10 @@ HINTS: dict[str, str] = {
     ),
     "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
     "baseline_missing": N_("add the baseline figure, or give baseline.value"),
+    "basis_on_level": N_(
+        "remove the basis if the figure is a level at the month's end; else check the row's "
+        "indicator, or the goal's kind in the targets file"
+    ),
     "no_usable_rows": N_(
         "a goal on a year's total needs that year's total, or the twelve months to a month "
         "(a year-to-date sum counts only in the goal's own year); a level needs a figure at a "

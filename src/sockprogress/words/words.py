@@ -298,6 +298,8 @@ class Words:
             return value.replace(", ", self.locale.enumeration)
         if key == "direction" and value in DIRECTIONS:
             return self(DIRECTIONS[value])
+        if key == "basis" and value in BASIS:  # 累计数, as a Chinese sheet writes it
+            return self(BASIS[value])
         if key in DATE_PARAMS:
             try:
                 return self.date(dt.date.fromisoformat(value))
