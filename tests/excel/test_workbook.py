@@ -272,7 +272,11 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     assert ws.cell(2, 1).alignment.wrap_text
     assert "2026-10" in ws.oddHeader.left.text
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
-    assert wb.properties.title == "Target progress report — report month 2026-10"
+    # the file's title is the report's own ([report] title), as page 1 and the bulletin give it
+    assert wb.properties.title == (
+        "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals — report month "
+        "2026-10"
+    )
     assert "2026-10" in wb.properties.subject
     assert {p.name: p.value for p in wb.custom_doc_props.props} == {"Report month": "2026-10"}
     for sheet in wb.worksheets:

@@ -112,7 +112,10 @@ def test_english_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert row_for(cells, "Sock firms above designated size")[3] == "2 firmsFeb 2026"
     assert row_for(cells, "Sock-related firms")[1] == "295 firmsDec 2024"
     text = "".join(cells.text)
-    assert "Target progress report — Oct 2026" in text
+    # the browser tab: the report's own title, as page 1 and the Word bulletin give it
+    assert (
+        "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals (Oct 2026)" in text
+    )
     # the outcome of the passed deadline comes before the counts and the tables
     outcome = text.index("Of the 8 targets due at the end of 2025, 1 missed")
     assert outcome < text.index("Missed: 1") < text.index("Summary")
@@ -134,7 +137,7 @@ def test_chinese_summary_numbers_on_shipped_data(shipped_report: Report) -> None
     assert row_for(cells, "规模以上袜业企业数")[1] == "✘ 未完成"
     assert row_for(cells, "袜业相关企业数（含配套）")[1] == "295户2024年12月"
     text = "".join(cells.text)
-    assert "目标完成情况月报（2026年10月）" in text
+    assert "辽源、小北河袜业2025年目标完成情况（2026年10月）" in text
     assert "辽源" in text and "小北河" in text
     # The Chinese report is read in Chinese: the English names are the English report's.
     assert "Annual sock production capacity" not in text

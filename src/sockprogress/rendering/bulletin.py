@@ -140,6 +140,14 @@ def default_title(view: ReportView, words: Words) -> str:
     return words("Progress towards the goals of {regions}").format(regions=regions)
 
 
+def report_title(view: ReportView) -> str:
+    """The report's title in the reader's words: targets.toml's `[report]` title, else one
+    made from its regions. Page 1, the Word bulletin, the page's <title> and the Summary sheet
+    give this one."""
+    info = view.report.info
+    return view.words.pick(info.title, zh=info.title_zh) or default_title(view, view.words)
+
+
 def report_period(view: ReportView, words: Words) -> str:
     """2026年1—10月 when a year's goal is held against its cumulative figure, else 2026年10月.
     The months are those the cumulative figures cover (the latest of them), not the report
@@ -260,7 +268,7 @@ def build_bulletin(view: ReportView) -> Bulletin:
     keys = COLUMNS + (YEAR_COLUMNS if year else ())
     headings = tuple(words(HEADINGS[k]) for k in keys)
     period = report_period(view, words)
-    title = words.pick(info.title, zh=info.title_zh) or default_title(view, words)
+    title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
     lead = outcome.headline(view.report, words, details=False)
     rows = tuple(row(t, many, words) for t in view.targets)

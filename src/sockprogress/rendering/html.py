@@ -162,6 +162,8 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         ).format(shown=len(charts), total=len(report.targets))
     return {
         "report": report,
+        # the browser's tab and a mailed page's name: the title page 1 and the bulletin give
+        "page_title": bulletin.title + words.paren(bulletin.period),
         "counts": view.counts,
         "cards": [cards[id(t)] for t in view.targets],
         "regions": [r for r in regions if r.cards],

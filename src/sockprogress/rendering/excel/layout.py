@@ -237,8 +237,16 @@ def period_words(period: str, words: Words) -> str:
 
 
 def title_line(month: str, words: Words) -> str:
+    """The printed pages' running header: what the document is and its month."""
     return words("Target progress report — report month {month}").format(
         month=month_words(month, words)
+    )
+
+
+def titled_line(title: str, month: str, words: Words) -> str:
+    """The Summary's first line and the file's title: the report's own title and its month."""
+    return words("{title} — report month {month}").format(
+        title=title, month=month_words(month, words)
     )
 
 

@@ -15,6 +15,7 @@ from ...model import Report, TargetResult
 from ...words.messages import STATUS_ICONS
 from ...words.words import Words
 from .. import outcome
+from ..bulletin import report_title
 from ..view import TargetView, period_said
 from .book import Book, Table
 from .formats import (
@@ -42,7 +43,7 @@ from .layout import (
     put,
     row_height,
     targets_count,
-    title_line,
+    titled_line,
 )
 
 # (label key, number format, width); "scaled" takes the target's scale (a published figure or
@@ -222,7 +223,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     month = book.month
     cols = columns(book.view.year_columns)
     keys = [c[0] for c in cols]
-    _sentence(ws, book, 0, title_line(month, words), TITLE, cols)
+    _sentence(ws, book, 0, titled_line(report_title(book.view), month, words), TITLE, cols)
     # The outcome of passed deadlines comes first, before any table.
     lines = outcome.headline(report, words)
     for n, line in enumerate(lines, 1):
