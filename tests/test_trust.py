@@ -190,8 +190,8 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
     ],
 )
 def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None:
-    """ "Of the 1 targets not yet due" (a newcomer's walkthrough): one made-up goal to 2030,
-    one for the year 2026."""
+    """The English read "Of the 1 targets not yet due" (a newcomer's walkthrough): one made-up
+    goal to 2030, one for the year 2026."""
     from sockprogress.rendering.outcome import headline
 
     rows = [("R", "x", "2024", 100), ("R", "x", "2026-09", 150), ("R", "y", "2026-09", 50, "ytd")]
