@@ -149,6 +149,15 @@ def test_a_step_of_ten_times_from_the_figure_before_it_is_flagged(
     assert _steps(report) == flagged
 
 
+def test_month_amounts_of_a_goal_on_a_years_total_are_not_held_to_the_step() -> None:
+    """A month row with no basis is that month's amount for a goal on a year's total (made up:
+    a February of the Spring Festival, then a March): seasons, not slips."""
+    target = make_target(kind="annual_total", unit="yuan", target=5e9, baseline=None)
+    months = [("R", "x", "2026-02", 2e6), ("R", "x", "2026-03", 3e7)]
+    assert _steps(judged(target, months)) == []
+    assert _steps(judged(make_target(target=5e9), months)) == [3]  # a level: a step
+
+
 def test_actuals_add_refuses_an_extra_zero_and_says_why(tmp_path: Path) -> None:
     targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2025-06", 206)])
     before = actuals.read_bytes()

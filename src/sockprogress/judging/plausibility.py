@@ -117,16 +117,19 @@ def _jumps(rows: Rows) -> dict[int, float]:
     return flagged
 
 
-def _steps(rows: Rows, jumps: dict[int, float]) -> dict[int, tuple[float, int]]:
+def _steps(rows: Rows, jumps: dict[int, float], amounts: bool) -> dict[int, tuple[float, int]]:
     """Row -> (its factor from the figure before it, that figure's row) for a figure 10 times
     or more above, or below a tenth of, the figure of the same kind (period kind and basis)
     before it, at most STEP_DAYS earlier. A figure found to step is not the one the next is
-    held against (206, 2100, 210: only 2100), nor is one that already breaks `jump`."""
+    held against (206, 2100, 210: only 2100), nor is one that already breaks `jump`.
+    `amounts`: a month row without a basis is a month's amount (the series of a goal on a
+    year's total), left out as those with basis `month` are."""
     kinds: dict[tuple[str, str], list[tuple[dt.date, int, float]]] = {}
     for end, row, value, kind, basis in zip(
         rows.end, rows.row, rows.value, rows.kind, rows.basis, strict=True
     ):
-        if value > 0 and basis not in ("ytd", "month") and row not in jumps:
+        amount = basis == "month" or (amounts and kind == "month" and not basis)
+        if value > 0 and basis != "ytd" and not amount and row not in jumps:
             kinds.setdefault((kind, basis), []).append((end, row, value))
     flagged: dict[int, tuple[float, int]] = {}
     for members in kinds.values():
@@ -170,7 +173,8 @@ def check_series(
     for row, factor in jumps.items():
         value = rows.value[rows.row.index(row)]
         warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}")
-    for row, (factor, before) in _steps(rows, jumps).items():
+    amounts = series.target is not None and series.target.kind == "annual_total"
+    for row, (factor, before) in _steps(rows, jumps, amounts).items():
         at = rows.row.index(before)
         warn(
             row,
