@@ -120,7 +120,32 @@ def test_an_extra_zero_is_flagged_and_marks_the_goal_it_decides() -> None:
         "factor": "10",
         "period": "2025-06",
         "series": "",
+        "side": "up",
     }
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "zh"),
+    [
+        (
+            2100,
+            "is 10 times the figure before it (206, 2025-06)",
+            "是前一数值（2025年6月为206）的约10倍",
+        ),
+        # a fall is a fraction, as Chinese editorial style says it, not "相差10倍"
+        (
+            20.6,
+            "is 1/10 of the figure before it (206, 2025-06)",
+            "约为前一数值（2025年6月为206）的1/10",
+        ),
+    ],
+)
+def test_a_step_says_which_way_it_went(value: float, en: str, zh: str) -> None:
+    rows = [("R", "x", "2025-06", 206), ("R", "x", "2026-01", value)]
+    report = judged(make_target(target=5000.0), rows)
+    (issue,) = [i for i in report.issues if i.code == "plausibility.step"]
+    assert en in Words.of("en").issue_text(issue)
+    assert zh in Words.of("zh").issue_text(issue)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +189,7 @@ def test_actuals_add_refuses_an_extra_zero_and_says_why(tmp_path: Path) -> None:
     result = _add(actuals, targets, "--period", "2026-01", "--value", "2100")
     assert result.exit_code == 2
     assert "plausibility rule (step)" in result.output
-    assert "is 10 times away from the figure before it (206, 2025-06)" in result.output
+    assert "is 10 times the figure before it (206, 2025-06)" in result.output
     assert actuals.read_bytes() == before
 
 

@@ -175,15 +175,16 @@ def check_series(
         warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}")
     amounts = series.target is not None and series.target.kind == "annual_total"
     for row, (factor, before) in _steps(rows, jumps, amounts).items():
-        at = rows.row.index(before)
+        at, value = rows.row.index(before), rows.value[rows.row.index(row)]
         warn(
             row,
             "step",
-            value=f"{rows.value[rows.row.index(row)]:.10g}",
+            value=f"{value:.10g}",
             series=name,
             factor=f"{factor:.0f}",
             before=f"{rows.value[at]:.10g}",
             period=str(rows.period[at]),
+            side="up" if value > rows.value[at] else "down",  # 10 times, or a tenth
         )
     if _is_count(series.unit):
         # the one rule a wrong unit breaks on every row: its warnings made in one pass

@@ -276,8 +276,8 @@ ISSUE_TEXT: dict[str, str] = {
         "the series (a 万/亿 slip is 10,000 or 100,000,000 times)"
     ),
     "plausibility.step": N_(
-        "check this figure: {series} = {value} is {factor} times away from the figure before it "
-        "({before}, {period}); an extra or a missing 0 is 10 times"
+        "check this figure: {series} = {value} is {factor} times the figure before it "
+        "({before}, {period}); an extra 0 makes 10 times"
     ),
     "plausibility.not_whole": N_(
         "check this figure: {series} = {value} {unit} is not a whole number"
@@ -328,6 +328,16 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
             "span": N_(
                 "'{value}' is a span of months: a figure for January to a month is written at "
                 "that month ({last}) with basis ytd"
+            ),
+        },
+    ),
+    # a fall is said as a fraction, as Chinese editorial style says it (约为前一数值的1/10)
+    "plausibility.step": (
+        "side",
+        {
+            "down": N_(
+                "check this figure: {series} = {value} is 1/{factor} of the figure before it "
+                "({before}, {period}); a missing 0 makes a tenth"
             ),
         },
     ),
