@@ -458,6 +458,17 @@ def test_actuals_add_refuses_a_wan_yi_slip_and_says_why(tmp_path: Path) -> None:
     assert actuals.read_bytes() == before  # nothing stored, no backup needed
 
 
+def test_actuals_add_says_at_once_that_a_basis_does_not_fit_a_level(tmp_path: Path) -> None:
+    """`--basis ytd` on a level goal's row (made up): stored, with the warning `check` and the
+    report give, on the line before what was stored."""
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
+    result = _add(actuals, targets, "--period", "2025-06", "--value", "230", "--basis", "ytd")
+    assert result.exit_code == 0, result.output
+    assert "Warning: target t1: the goal is a level (a figure at a date)" in result.output
+    plain = _add(actuals, targets, "--period", "2025-07", "--value", "231")
+    assert plain.exit_code == 0 and "Warning" not in plain.output
+
+
 def test_actuals_add_with_force_stores_it_and_check_flags_it(tmp_path: Path) -> None:
     targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
     result = _add(actuals, targets, "--period", "2026-09", "--value", "2.6亿", "--force")

@@ -214,7 +214,8 @@ def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
 
 def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
     """A warning for a region that the targets file does not name (the report leaves its rows
-    out, however many there are), or an indicator that no target and no earlier row uses."""
+    out, however many there are), an indicator that no target and no earlier row uses, and a
+    basis on a level goal's row (judging's `basis_on_level`)."""
     out = []
     names = names_of(targets)
     if new.region not in set(names.regions.values()):
@@ -222,6 +223,16 @@ def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> lis
     known = set(names.indicators.values())
     if new.indicator not in known and new.indicator not in set(rows["indicator"]):
         out.append(coded_issue("warning", "unused_indicator", (("name", new.indicator),)))
+    # a basis on a level goal's row: said now, as `check` and the report will say it
+    regions_zh = dict(targets.regions_zh)
+    for t in targets.targets:
+        if (t.region, t.indicator, t.kind) == (new.region, new.indicator, "level") and (
+            new.basis in ("month", "ytd", "rate")
+        ):
+            region_zh = regions_zh.get(t.region) or t.region_zh
+            name = f"{region_zh or t.region}·{t.name_zh or t.name}"
+            params = (("target", t.id), ("basis", new.basis), ("target_zh", name))
+            out.append(coded_issue("warning", "basis_on_level", params))
     return out
 
 
