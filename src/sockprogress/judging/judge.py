@@ -479,21 +479,23 @@ def _judge(
     checked = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
     # A period entered twice with two values (the lower row used, method: duplicates) leaves
     # the figure in doubt as a rule broken does: its series' targets are marked for it too.
+    conflicts: dict[Hashable, list[Issue]] = {}
     for issue in actuals.issues:
         if issue.code == "duplicate_conflict":
             said = dict(issue.params)
-            checked.setdefault((said["region"], said["indicator"]), []).append(issue)
+            conflicts.setdefault((said["region"], said["indicator"]), []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()
     results = []
     for target in targets.targets:
         key = (target.region, target.indicator)
         mine = groups.get(key, empty)
-        # The plausibility warnings on this series' rows (most series have none), up to the
-        # report month.
+        # The plausibility warnings and conflicting duplicates on this series' rows (most
+        # series have none), up to the report month.
         marks: tuple[Issue, ...] = ()
-        if key in checked:
+        doubts = checked.get(key, []) + conflicts.get(key, [])
+        if doubts:
             later = {r for r, end in zip(mine.row, mine.end, strict=True) if end > report_end}
-            marks = tuple(i for i in checked[key] if i.row not in later)
+            marks = tuple(i for i in doubts if i.row not in later)
         result, found = _judge_target(
             target,
             mine,
@@ -508,7 +510,7 @@ def _judge(
         results.append(result)
         issues += found
     for warnings in checked.values():  # in the order of the series in the sheet
-        issues += (w for w in warnings if w.code != "duplicate_conflict")  # listed by reading
+        issues += warnings
     targeted = {(t.region, t.indicator) for t in targets.targets}
     untargeted = [
         key not in targeted
