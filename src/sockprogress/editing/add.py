@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
+from ..judging.judge import basis_on_level
 from ..model import SHEET, Issue, TargetsFile
 from ..periods import Period
 from ..reading import read_actuals
@@ -212,7 +213,7 @@ def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
         )
 
 
-def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
+def _warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
     """A warning for a region that the targets file does not name (the report leaves its rows
     out, however many there are), an indicator that no target and no earlier row uses, and a
     basis on a level goal's row (judging's `basis_on_level`)."""
@@ -226,13 +227,10 @@ def _name_warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> lis
     # a basis on a level goal's row: said now, as `check` and the report will say it
     regions_zh = dict(targets.regions_zh)
     for t in targets.targets:
-        if (t.region, t.indicator, t.kind) == (new.region, new.indicator, "level") and (
-            new.basis in ("month", "ytd", "rate")
+        if (t.region, t.indicator) == (new.region, new.indicator) and (
+            warning := basis_on_level(t, new.basis, region_zh=regions_zh.get(t.region))
         ):
-            region_zh = regions_zh.get(t.region) or t.region_zh
-            name = f"{region_zh or t.region}·{t.name_zh or t.name}"
-            params = (("target", t.id), ("basis", new.basis), ("target_zh", name))
-            out.append(coded_issue("warning", "basis_on_level", params))
+            out.append(warning)
     return out
 
 
@@ -286,7 +284,7 @@ def add_row(
         checks = implausible(new, rows, targets)
         if checks and not force:
             raise PlausibilityRefusal(new, tuple(checks), targets)
-        notes = _name_warnings(new, rows, targets)
+        notes = _warnings(new, rows, targets)
         existing = _existing(new, rows)
         if existing is not None and not replace:
             raise InputError(

@@ -163,8 +163,8 @@ def chinese_name(region_zh: str | None, region: str, indicator_zh: str | None, o
 
 def _target_warning(
     target: Target,
-    file: str,
-    sheet: str,
+    file: str | None,
+    sheet: str | None,
     *,
     code: str,
     params: tuple[tuple[str, str], ...] = (),
@@ -184,6 +184,38 @@ def _target_warning(
         row=row,
         column=column,
         target_id=target.id,
+    )
+
+
+# A month's amount, a year-to-date sum, an annual rate: a basis no level's row has.
+FLOW_BASES = frozenset({"month", "ytd", "rate"})
+
+
+def basis_on_level(
+    target: Target,
+    basis: str,
+    *,
+    file: str | None = None,
+    sheet: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    region_zh: str | None = None,
+) -> Issue | None:
+    """The warning for a row of a level goal's series that has a flow's basis: the row is read
+    as the level at its month's end, and the goal judged on it is marked. None when the basis
+    fits. Judging gives it for each such row; `actuals add` as it stores one."""
+    if target.kind != "level" or basis not in FLOW_BASES:
+        return None
+    params = (("basis", basis),)
+    return _target_warning(
+        target,
+        file,
+        sheet,
+        code="basis_on_level",
+        params=params,
+        row=row,
+        column=column,
+        region_zh=region_zh,
     )
 
 
@@ -216,23 +248,24 @@ def _judge_target(
                 )
             )
     if target.kind == "level":
-        # A month's amount, a year-to-date sum or an annual rate is no level: the row is read
-        # as the level at its month's end, and the goal judged on it is marked, as on a figure
-        # that breaks a plausibility rule (a 累计数 typed for a capacity read 25 % done).
-        flows = [
-            _target_warning(
+        # A month's amount, a year-to-date sum or an annual rate is no level: the goal judged
+        # on such a row is marked, as on a figure that breaks a plausibility rule (a 累计数
+        # typed for a capacity read 25 % done).
+        flows: list[Issue] = []
+        for row, basis, end in zip(rows.row, rows.basis, rows.end, strict=True):
+            if end > as_of.end or basis not in FLOW_BASES:  # most rows: no call made
+                continue
+            flow = basis_on_level(
                 target,
-                file,
-                sheet,
-                code="basis_on_level",
-                params=(("basis", basis),),
+                basis,
+                file=file,
+                sheet=sheet,
                 row=int(row),
                 column="basis",
                 region_zh=region_zh,
             )
-            for row, basis, end in zip(rows.row, rows.basis, rows.end, strict=True)
-            if basis in ("month", "ytd", "rate") and end <= as_of.end
-        ]
+            if flow is not None:
+                flows.append(flow)
         issues += flows
         checks = (*checks, *flows)
     series = target_series(target, rows, as_of.end, info)  # its observations with their sources
