@@ -168,7 +168,8 @@ def test_the_progress_bar_names_its_steps_in_the_language() -> None:
 def test_the_list_of_commands_says_what_each_does_in_chinese(group: list[str]) -> None:
     """click shortens a command's help at a space: a Chinese one (no spaces) showed as "..."
     alone (check) or cut mid-word (init). Each is now its first sentence, or a clause of it."""
-    from sockprogress.cli import SHORT_HELP_COLUMNS, _columns
+    from sockprogress.cli import SHORT_HELP_COLUMNS
+    from sockprogress.words.width import display_width
 
     said = {}
     for lang in ("zh", "en"):
@@ -179,7 +180,7 @@ def test_the_list_of_commands_says_what_each_does_in_chinese(group: list[str]) -
     assert said["zh"].keys() == said["en"].keys()
     for name, text in said["zh"].items():
         assert "..." not in text and "…" not in text, (name, text)
-        assert _columns(text) <= SHORT_HELP_COLUMNS and any(c >= "\u4e00" for c in text)
+        assert display_width(text) <= SHORT_HELP_COLUMNS and any(c >= "\u4e00" for c in text)
     if not group:
         assert said["zh"]["check"] == "审核目标文件和数据工作簿，逐条列出问题、所在行及处理建议"
         assert said["en"]["check"].endswith("...")  # click's own, by words, for English

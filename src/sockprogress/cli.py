@@ -17,7 +17,6 @@ import gettext
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
@@ -31,6 +30,7 @@ from .periods import Month
 from .progressbar import ProgressBar
 from .words import DEFAULT_LANG, LANG_ENV, LANGS, N_, default_lang
 from .words.catalogue import DOMAIN, LOCALE_DIR, source_said
+from .words.width import display_width
 from .words.words import Words
 
 if TYPE_CHECKING:
@@ -71,11 +71,6 @@ _HELP_IDS: dict[int, str] = {}
 SHORT_HELP_COLUMNS = 60
 
 
-def _columns(text: str) -> int:
-    """Terminal columns: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _short_help(text: str, marks: str) -> str | None:
     """A command's line in --help's list of commands, for a language written without spaces
     (`marks`: where its sentences may be cut, in order of preference): click shortens a help
@@ -83,13 +78,13 @@ def _short_help(text: str, marks: str) -> str | None:
     if not marks:
         return None
     first = text.split("。")[0].strip()
-    if _columns(first) <= SHORT_HELP_COLUMNS:
+    if display_width(first) <= SHORT_HELP_COLUMNS:
         return first
     for mark in marks:
         cut = first.split(mark)[0].strip()
-        if cut != first and _columns(cut) <= SHORT_HELP_COLUMNS:
+        if cut != first and display_width(cut) <= SHORT_HELP_COLUMNS:
             return cut
-    while _columns(first) > SHORT_HELP_COLUMNS - 1:
+    while display_width(first) > SHORT_HELP_COLUMNS - 1:
         first = first[:-1]
     return first + "…"
 

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from sockprogress.cli import main
 from sockprogress.editing.add import add_row
-from sockprogress.editing.blank import HOWTO, display_width, new_actuals_workbook
+from sockprogress.editing.blank import HOWTO, new_actuals_workbook
 from sockprogress.editing.newrow import NewRow
 from sockprogress.errors import InputError
 from sockprogress.model import COLUMNS, HEADER_ZH
@@ -27,6 +27,7 @@ from sockprogress.periods import parse_period
 from sockprogress.reading import load_targets, read_actuals
 from sockprogress.reading.actuals import HEADINGS
 from sockprogress.reading.names import names_of
+from sockprogress.words.width import display_width
 from sockprogress.words.words import Words
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -21,6 +20,7 @@ from ..model import COLUMNS, HEADER_ZH, SHEET, TargetsFile
 from ..reading.cells import BASES_WRITTEN_ZH
 from ..reading.names import names_of
 from ..words import N_
+from ..words.width import display_width
 from ..words.words import Words
 
 WIDTHS = {
@@ -267,11 +267,6 @@ def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]], sheet: Words) -
     ws.add_table(table)
     ws.freeze_panes = "A2"
     return last_row
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a spreadsheet: two for a wide (CJK, full-width) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _howto_sheet(wb: Workbook, sheet: Words) -> None:

@@ -21,8 +21,9 @@ from ..model import TargetsFile
 from ..reading import load_targets
 from ..safewrite import write_temp
 from ..words import N_
+from ..words.width import display_width
 from ..words.words import Words
-from .blank import choices, display_width, new_actuals_workbook
+from .blank import choices, new_actuals_workbook
 
 HINT = N_("free some space or choose another folder, and run again")
 

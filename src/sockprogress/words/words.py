@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -55,6 +54,7 @@ from .messages import (
     UNITS,
     issue_message_id,
 )
+from .width import is_wide
 
 DASH = "—"
 
@@ -662,9 +662,7 @@ class Words:
     def with_unit(self, number: str, unit: str) -> str:
         """A number already written, with its unit: `206 firms` / `206户`; a unit targets.toml
         writes in Chinese (户, 元) sits by the number too in Chinese: `86户`, `36亿元`."""
-        if self.locale.translate_units and (
-            unit in UNITS or unicodedata.east_asian_width(unit[:1] or " ") in ("W", "F")
-        ):
+        if self.locale.translate_units and (unit in UNITS or is_wide(unit[:1] or " ")):
             return number + self.unit(unit)
         return f"{number} {unit}".strip()
 

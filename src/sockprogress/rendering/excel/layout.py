@@ -10,12 +10,12 @@ import datetime as dt
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from ...words.width import is_wide
 from ...words.words import Words
 from .formats import HEADING, MUTED, Formats, serial
 
@@ -83,13 +83,9 @@ def _words(part: str) -> list[str]:
     return words
 
 
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
 @functools.lru_cache(maxsize=4096)
 def has_cjk(text: str) -> bool:
-    return not text.isascii() and any(_wide(ch) for ch in text)
+    return not text.isascii() and any(is_wide(ch) for ch in text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -111,7 +107,7 @@ def text_lines(text: str, width: float) -> int:
             if word.isascii():
                 size = len(word) * LATIN_WIDTH
             else:
-                size = sum(CJK_WIDTH if _wide(ch) else LATIN_WIDTH for ch in word)
+                size = sum(CJK_WIDTH if is_wide(ch) else LATIN_WIDTH for ch in word)
             if word.isspace():
                 used += size
                 continue
