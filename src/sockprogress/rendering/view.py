@@ -469,6 +469,7 @@ def target_view(
         early = words("Achieved ahead of time")
         status_text = f"{STATUS_ICONS[r.status]} {early}"
         status_line = status_short = early
+    mark = outcome.check_mark(r, words)
     return TargetView(
         result=r,
         anchor=anchor,
@@ -482,10 +483,9 @@ def target_view(
         status_text=status_text,
         status_line=status_line,
         status_short=status_short,
-        status_marked=status_short
-        + (words.paren(outcome.check_mark(r, words)) if r.checks else ""),
+        status_marked=status_short + (words.paren(mark) if mark else ""),
         outlook=outcome.outlook_text(r, words),
-        check_mark=outcome.check_mark(r, words),
+        check_mark=mark,
         check_line=outcome.check_line(r, words),
         year_line=outcome.year_line(r, words),
         at_schedule=outcome.at_schedule(r),
