@@ -121,6 +121,7 @@ def test_an_extra_zero_is_flagged_and_marks_the_goal_it_decides() -> None:
         "period": "2025-06",
         "series": "",
         "side": "up",
+        "unit": "firms",
     }
 
 
@@ -129,14 +130,14 @@ def test_an_extra_zero_is_flagged_and_marks_the_goal_it_decides() -> None:
     [
         (
             2100,
-            "is 10 times the figure before it (206, 2025-06)",
-            "是前一数值（2025年6月为206）的约10倍",
+            "= 2,100 firms is 10 times the figure before it (206 firms, 2025-06)",
+            "为2100户，是前一数值（2025年6月为206户）的约10倍",
         ),
         # a fall is a fraction, as Chinese editorial style says it, not "相差10倍"
         (
             20.6,
-            "is 1/10 of the figure before it (206, 2025-06)",
-            "约为前一数值（2025年6月为206）的1/10",
+            "= 20.6 firms is 1/10 of the figure before it (206 firms, 2025-06)",
+            "为20.6户，约为前一数值（2025年6月为206户）的1/10",
         ),
     ],
 )
@@ -146,6 +147,30 @@ def test_a_step_says_which_way_it_went(value: float, en: str, zh: str) -> None:
     (issue,) = [i for i in report.issues if i.code == "plausibility.step"]
     assert en in Words.of("en").issue_text(issue)
     assert zh in Words.of("zh").issue_text(issue)
+
+
+def test_a_flagged_figure_is_said_with_its_unit_wherever_it_is_worded() -> None:
+    """2.6亿 typed for a count of firms (made up): each figure in the sentence, the JSON's
+    English message and the grouped examples carries the unit, as every figure shown does."""
+    from sockprogress.words.words import english_message
+
+    report = judged(make_target(), [("R", "x", "2023", 220), ("R", "x", "2026-09", 2.6e8)])
+    said = {i.code: i for i in report.issues if i.code.startswith("plausibility")}
+    en, zh = Words.of("en"), Words.of("zh")
+    scale = said["plausibility.scale"]
+    assert "= 260,000,000 firms is far outside the scale of its target (300 firms)" in (
+        english_message(scale)
+    )
+    assert english_message(scale) == en.issue_text(scale)
+    assert "为2.6亿户，与目标值（300户）的量级相差悬殊" in zh.issue_text(scale)
+    assert "= 260,000,000 firms is" in english_message(said["plausibility.jump"])
+    two: list[tuple[str, str, str, float]] = [
+        ("R", "x", str(y), 220 + y - 2020) for y in range(2020, 2025)
+    ]
+    two += [("R", "x", "2026-08", 2.6e8), ("R", "x", "2026-09", 2.7e8)]
+    (group,) = [g for g in judged(make_target(), two).issue_groups if g.code == "plausibility.jump"]
+    assert en.group_examples(group) == "e.g. row 7: 260,000,000 firms; row 8: 270,000,000 firms"
+    assert zh.group_examples(group) == "例：第7行：2.6亿户；第8行：2.7亿户"
 
 
 @pytest.mark.parametrize(
@@ -189,7 +214,7 @@ def test_actuals_add_refuses_an_extra_zero_and_says_why(tmp_path: Path) -> None:
     result = _add(actuals, targets, "--period", "2026-01", "--value", "2100")
     assert result.exit_code == 2
     assert "plausibility rule (step)" in result.output
-    assert "is 10 times the figure before it (206, 2025-06)" in result.output
+    assert "is 10 times the figure before it (206 units, 2025-06)" in result.output
     assert actuals.read_bytes() == before
 
 

@@ -184,7 +184,30 @@ TARGETS: list[tuple[str, str | bytes, str]] = [
     (
         "mistyped-target",
         target_toml().replace("target = 200", 'target = "200"'),
-        "'target' must be a number, got '200'",
+        "'target' must be a number, got the text '200'; write it in digits without quotes: "
+        "target = 200",
+    ),
+    (
+        # the figure as a Chinese report writes it, in quotes: the number it means
+        "target-in-yi-quoted",
+        target_toml().replace("target = 200", 'target = "45.5亿"'),
+        "got the text '45.5亿'; write it in digits without quotes: target = 4_550_000_000",
+    ),
+    (
+        "target-with-commas-quoted",
+        target_toml().replace("target = 200", 'target = "4,000,000,000"'),
+        "target = 4_000_000_000",
+    ),
+    (
+        "mistyped-target-word",
+        target_toml().replace("target = 200", 'target = "many"'),
+        "'target' must be a number, got 'many'",
+    ),
+    (
+        # typed by a Chinese input method
+        "toml-chinese-quotes",
+        target_toml().replace('unit = "units"', "unit = “units”"),
+        "'unit' is in Chinese quotation marks; TOML needs straight quotes: unit = \"…\"",
     ),
     (
         "mistyped-deadline",
@@ -245,6 +268,19 @@ def test_unusable_targets_file_is_one_error_line_and_exit_2(
     assert len(lines) == 1 and lines[0].startswith("Error: targets.toml"), output
     assert expected in lines[0]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["report", "check"])
+def test_the_workbook_given_as_the_targets_file_is_named_as_such(
+    tmp_path: Path, command: str
+) -> None:
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD_ROWS)
+    code, output = _run([command, "--targets", str(actuals), "--actuals", str(actuals)])
+    assert code == 2
+    assert output.strip() == (
+        "Error: actuals.xlsx is a workbook, not a targets file: --targets takes the goals' "
+        ".toml file (data/targets.toml), --actuals the workbook"
+    )
 
 
 def test_header_helper_matches_reader_columns() -> None:

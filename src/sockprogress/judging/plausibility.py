@@ -154,6 +154,8 @@ def check_series(
     target_id = series.target.id if series.target else None
     name = f"{series.region} · {series.indicator}"
     named = (("series_zh", series.name_zh),) if series.name_zh else ()
+    # the unit the figures are in, said beside each of them (2,100 firms / 2100户)
+    unit = {"unit": series.unit} if series.unit else {}
     # the parameters every warning of the series shares, made once: a row's warning holds
     # only its own value before them, `value` first (words.english_message words the
     # sentence around it once per series)
@@ -172,7 +174,7 @@ def check_series(
     jumps = _jumps(rows)
     for row, factor in jumps.items():
         value = rows.value[rows.row.index(row)]
-        warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}")
+        warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}", **unit)
     amounts = series.target is not None and series.target.kind == "annual_total"
     for row, (factor, before) in _steps(rows, jumps, amounts).items():
         at, value = rows.row.index(before), rows.value[rows.row.index(row)]
@@ -185,6 +187,7 @@ def check_series(
             before=f"{rows.value[at]:.10g}",
             period=str(rows.period[at]),
             side="up" if value > rows.value[at] else "down",  # 10 times, or a tenth
+            **unit,
         )
     if _is_count(series.unit):
         # the one rule a wrong unit breaks on every row: its warnings made in one pass
@@ -226,6 +229,7 @@ def check_series(
                 series=name,
                 value=f"{value:.10g}",
                 target=f"{series.target.target:.10g}",
+                **unit,
             )
     issues.sort(key=lambda pair: pair[0])
     return [issue for _, issue in issues]

@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import re
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,22 @@ MAX_TEXT = 10_000  # characters in one text value (a note); a name is far shorte
 MAX_ENTRIES = 100_000
 KINDS = ("level", "annual_total")
 DIRECTIONS = ("increase", "decrease")
+
+
+WIDE_QUOTES = frozenset("“”‘’\uff02\uff07「『")  # and the full-width " and '
+_AS_TEXT = re.compile(r"(\d+(?:\.\d+)?)(亿|万)?")
+
+
+def _as_digits(text: str) -> str | None:
+    """A number written as text (`45亿`, `4,000,000,000`, `300`) in TOML's digits
+    (`4_500_000_000`); None for text that is not one."""
+    m = _AS_TEXT.fullmatch(text.strip().replace(",", "").replace("_", "").replace(" ", ""))
+    if m is None or len(text) > 40:
+        return None
+    number = Decimal(m[1]) * {"亿": 10**8, "万": 10**4}.get(m[2] or "", 1)
+    if number == number.to_integral_value():
+        return f"{int(number):_}"
+    return format(number.normalize(), "f")
 
 
 def _show(value: Any) -> str:
@@ -142,6 +159,9 @@ class _Table:
         return str(value)
 
     def number(self, key: str, value: Any) -> float:
+        if isinstance(value, str) and (digits := _as_digits(value)):
+            # "45亿" or "4,000,000,000" in quotes: the number it means, as TOML writes it
+            raise self.error("targets_number_as_text", key=key, value=_show(value), digits=digits)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.error("targets_not_number", key=key, value=_show(value))
         if not value > 0 or value != value:
@@ -306,7 +326,10 @@ def _syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> InputEr
     if key and key[1] in NUMBER_KEYS:
         return InputError(code="targets_toml_number", file=name, line=line, key=key[1])
     if key and key[1] in TEXT_KEYS and reason == "Invalid value":
-        return InputError(code="targets_toml_text", file=name, line=line, key=key[1])
+        value = lines[line - 1][key.end() :].lstrip(" \t=")
+        # “…” typed by a Chinese input method: TOML knows only the straight quote
+        code = "targets_toml_wide_quotes" if value[:1] in WIDE_QUOTES else "targets_toml_text"
+        return InputError(code=code, file=name, line=line, key=key[1])
     return InputError(
         code="targets_toml_syntax", file=name, line=line, column=column, reason=phrase
     )
@@ -315,6 +338,8 @@ def _syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> InputEr
 def _parse(path: Path) -> dict[str, Any]:
     name = path.name
     raw = read_regular_file(path, MAX_FILE_BYTES, N_("a targets file"))
+    if raw[:4] == b"PK\x03\x04":  # a zip: the workbook given for the targets file
+        raise InputError(code="targets_is_workbook", file=name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -402,6 +402,13 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "plausibility.not_whole": {"value": EXACT},
     "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
 }
+# the number parameters said with the issue's `unit` beside them (2,100 firms / 2100户), as every
+# figure the report shows is
+ISSUE_UNITS: dict[str, tuple[str, ...]] = {
+    "plausibility.jump": ("value",),
+    "plausibility.step": ("value", "before"),
+    "plausibility.scale": ("value", "target"),
+}
 
 
 def issue_message_id(code: str, params: Mapping[str, str]) -> str | None:
@@ -524,6 +531,10 @@ ERRORS: dict[str, str] = {
         "{where}: '{key}' must be '{first}' or '{second}', got '{value}' (did you mean '{close}'?)"
     ),
     "targets_not_number": N_("{where}: '{key}' must be a number, got {value}"),
+    "targets_number_as_text": N_(
+        "{where}: '{key}' must be a number, got the text {value}; write it in digits without "
+        "quotes: {key} = {digits}"
+    ),
     "targets_not_positive": N_("{where}: '{key}' must be above zero, got {value}"),
     "targets_not_finite": N_("{where}: '{key}' is not a finite number"),
     "targets_too_large": N_(
@@ -569,6 +580,10 @@ ERRORS: dict[str, str] = {
     "targets_equals_baseline": N_(
         "{where}: the target equals the baseline value ({value}); there is no progress to measure"
     ),
+    "targets_is_workbook": N_(
+        "{file} is a workbook, not a targets file: --targets takes the goals' .toml file "
+        "(data/targets.toml), --actuals the workbook"
+    ),
     "targets_not_utf8": N_("{file}, line {line}: not UTF-8 text; save the file as UTF-8"),
     "targets_nested": N_("{file}: values are nested too deeply to be a targets file"),
     "targets_toml_deadline": N_(
@@ -577,6 +592,10 @@ ERRORS: dict[str, str] = {
     ),
     "targets_toml_text": N_(
         "{file}, line {line}: '{key}' is text: write it in quotes, like {key} = \"…\""
+    ),
+    "targets_toml_wide_quotes": N_(
+        "{file}, line {line}: '{key}' is in Chinese quotation marks; TOML needs straight "
+        'quotes: {key} = "…"'
     ),
     "targets_toml_number": N_(
         "{file}, line {line}: '{key}' is a number: write it in digits, like {key} = "

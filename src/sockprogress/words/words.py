@@ -42,6 +42,7 @@ from .messages import (
     GROUP_TEXT,
     HINTS,
     ISSUE_NUMBERS,
+    ISSUE_UNITS,
     METHOD,
     NOTE_TEXT,
     OUTLOOK_WORDS,
@@ -326,10 +327,19 @@ class Words:
         # a code with a name in this language beside it (`target_zh`) reads as the name
         suffix = f"_{self.lang}"
         shown |= {k: self._param(k, given[k + suffix]) for k in given if given.get(k + suffix)}
+        self._units(code, given, shown)
         try:
             return self(message).format(**shown)
         except (KeyError, IndexError):  # a code given without all its parameters
             return None
+
+    def _units(self, code: str, given: Mapping[str, str], shown: dict[str, str]) -> None:
+        """The figures of an issue with its unit beside them (ISSUE_UNITS), in place."""
+        unit = given.get("unit")
+        if unit:
+            for key in ISSUE_UNITS.get(code, ()):
+                if key in shown:
+                    shown[key] = self.with_unit(shown[key], unit)
 
     def issue_text(self, issue: Issue) -> str:
         """A data issue in these words, from its code and parameters; an issue without a code
@@ -470,7 +480,11 @@ class Words:
         for issue in group.examples if grouped else group.examples[1:]:
             params = dict(issue.params)
             if grouped and "value" in params:
-                what = self.digits(float(params["value"]))
+                united = "value" in ISSUE_UNITS.get(group.code, ())
+                unit = params.get("unit", "") if united else ""
+                # as the issue's own sentence says it: 2,684.56 / 2684.56, 260,000,000 / 2.6亿
+                value = self._param("value", params["value"], ISSUE_NUMBERS.get(group.code))
+                what = self.with_unit(value, unit)
             else:
                 what = self.issue_text(issue)
             where = self(N_("row {row}")).format(row=issue.row) if issue.row else ""
@@ -930,10 +944,11 @@ def split_message(code: str, rest: tuple[tuple[str, str], ...]) -> tuple[str, st
         return "", ""
     english = Words.of(DEFAULT_LANG)
     message = issue_message_id(code, given | {"value": "0"})
-    shown = {k: english._param(k, v, numbers) for k, v in given.items()}
     marker = "\x00"
+    shown = {k: english._param(k, v, numbers) for k, v in given.items()} | {"value": marker}
+    english._units(code, given, shown)
     try:
-        before, after = (message or "").format(**shown, value=marker).split(marker)
+        before, after = (message or "").format(**shown).split(marker)
     except (KeyError, IndexError, ValueError):
         return "", ""
     return before, after
