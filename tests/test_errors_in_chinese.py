@@ -178,7 +178,7 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
     refusal = said["plausibility refusal"]
     assert refusal.startswith("错误：测试镇 · 小部件数 · 2024年 = 1,300,000台（130万台）")
     assert (
-        "未通过合理性审核（数量级突变）：“测试镇·小部件数”为130万，与该序列其他数据相差1万倍"
+        "未通过合理性审核（数量级突变）：“测试镇·小部件数”为130万台，与该序列其他数据相差1万倍"
         in refusal
     )
     assert refusal.endswith("确认无误可加 --force\n")
@@ -228,7 +228,8 @@ def test_the_english_plausibility_refusal_is_as_it_was(
     result = CliRunner().invoke(main, add_args(workbook, goals, "2024", "1300000"))
     assert result.output == (
         "Error: Testville · Synthetic widgets · 2024 = 1,300,000 units (1.3 m units) breaks a "
-        "plausibility rule (jump): Testville · widgets = 1,300,000 is 10,000 times away from the "
+        "plausibility rule (jump): Testville · widgets = 1,300,000 units is 10,000 times away from "
+        "the "
         "other figures of the series (a 万/亿 slip is 10,000 or 100,000,000 times); nothing was "
         "stored. Check the figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force\n"
     )

@@ -8,11 +8,11 @@ left out, so that a goal still waiting for its first figure is not mistaken for 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .judging import judge
-from .model import Issue, IssueGroup
+from .model import Issue, IssueGroup, Report
 from .periods import Month
 from .reading import load_targets, read_actuals
 from .reading.grid import Loading
@@ -27,11 +27,17 @@ def check_inputs(
 ) -> list[Issue]:
     """The data issues the report would list; a file that cannot be used raises InputError.
     `loading`: the actuals' sheet already being read (reading.grid.start_loading)."""
+    # judging says which rows are left out (errors): `check` counts them as the report does
+    return list(checked(targets, actuals, as_of, today, loading).issues)
+
+
+def checked(
+    targets: Path, actuals: Path, as_of: Month, today: dt.date, loading: Loading | None = None
+) -> Report:
+    """The two files judged as the report judges them, without last month's report."""
     targets_file = load_targets(targets)
     rows = read_actuals(actuals, today=today, targets=targets_file, loading=loading)
-    report = judge(targets_file, rows, as_of, actuals_name=actuals.name)
-    # judging says which rows are left out (errors): `check` counts them as the report does
-    return list(report.issues)
+    return judge(targets_file, rows, as_of, actuals_name=actuals.name)
 
 
 def check_line(issue: Issue, words: Words) -> str:
@@ -84,7 +90,7 @@ def grouped_lines(
     return lines
 
 
-def check_summary(problems: list[Issue], words: Words) -> str:
+def check_summary(problems: Sequence[Issue], words: Words) -> str:
     """`2 problems: 1 error (a row left out), 1 warning`, counted as the lines label them;
     `no errors (no row left out)` when every row is used, and the goals without any figure
     named among the warnings."""

@@ -490,6 +490,8 @@ def report(
                 said = comparison_warning(report, words)
                 if said is not None:
                     click.echo(words("Warning: {message}").format(message=said), err=True)
+                for line in _unnamed(report, words):
+                    click.echo(line, err=True)
 
         result, paths = run_report(
             targets,
@@ -512,6 +514,11 @@ def report(
         click.echo(f"  {path}")
 
 
+def _unnamed(report: Report, words: Words) -> list[str]:
+    """The notes on names targets.toml does not give in the report's language."""
+    return words.unnamed_lines((r.target for r in report.targets), report.regions_zh)
+
+
 @main.command(
     help=N_(
         "Check both files; list every problem with its row and a hint: an error is a row left "
@@ -530,12 +537,14 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     from .reading.grid import start_loading
 
     loading = start_loading(actuals)
-    from .checking import check_group_line, check_inputs, check_summary, grouped_lines
-    from .model import group_issues
+    from .checking import check_group_line, check_summary, checked, grouped_lines
 
-    problems = check_inputs(targets, actuals, as_of, today=dt.date.today(), loading=loading)
-    for line in grouped_lines(group_issues(problems), words, check_group_line, limit=None):
+    judged = checked(targets, actuals, as_of, today=dt.date.today(), loading=loading)
+    problems = judged.issues
+    for line in grouped_lines(judged.issue_groups, words, check_group_line, limit=None):
         click.echo(line)
+    for line in _unnamed(judged, words):
+        click.echo(line, err=True)
     if problems:
         # exit 1 whenever a line is listed, errors or warnings alike; the summary says which
         click.echo(check_summary(problems, words), err=True)

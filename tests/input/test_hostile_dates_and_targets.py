@@ -74,7 +74,7 @@ def test_an_impossible_as_of_is_one_error_line(tmp_path: Path, targets: Path, as
         ("deadline = 9999-12-31", "'deadline' 9999-12-31 is not a plausible date"),
         ('deadline = "soon"', "'deadline' must be a date like 2025-12-31, got 'soon'"),
         ("target = true", "'target' must be a number, got True"),
-        ('target = "200"', "'target' must be a number, got '200'"),
+        ('target = "200"', "'target' must be a number, got the text '200'"),
         ("target = [200]", "'target' must be a number, got [200]"),
         ("target = nan", "'target' must be above zero, got nan"),
         ("target = inf", "'target' is not a finite number"),

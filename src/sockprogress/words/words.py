@@ -541,6 +541,50 @@ class Words:
     def target_name(self, target: Target) -> str:
         return self.pick(target.name, zh=target.name_zh) or target.name
 
+    def unnamed(
+        self, targets: Iterable[Target], regions: Iterable[tuple[str, str]]
+    ) -> tuple[list[str], list[str]]:
+        """The goals (ids) and regions (codes) targets.toml gives no name in this language,
+        which its outputs show as written (an English name, a code); none in English."""
+        if self.lang == DEFAULT_LANG:
+            return [], []
+        named = {"zh": dict(regions)}.get(self.lang, {})
+        goals, places = [], []
+        for target in targets:
+            if not self.pick(None, zh=target.name_zh):
+                goals.append(target.id)
+            if not named.get(target.region) and target.region not in places:
+                places.append(target.region)
+        return goals, places
+
+    def unnamed_lines(
+        self, targets: Iterable[Target], regions: Iterable[tuple[str, str]]
+    ) -> list[str]:
+        """A note for each kind of name missing in this language, with what to add."""
+        goals, places = self.unnamed(targets, regions)
+        lines = []
+        if goals:
+            lines.append(
+                self.n(
+                    "Note: {n} goal has no name in this language (name_zh) in the targets "
+                    "file; the report shows its English name: {ids}",
+                    "Note: {n} goals have no name in this language (name_zh) in the targets "
+                    "file; the report shows their English names: {ids}",
+                    len(goals),
+                ).format(n=len(goals), ids=self.listed(goals[:5] + ["…"] * (len(goals) > 5)))
+            )
+        if places:
+            lines.append(
+                self.n(
+                    "Note: {n} region has no name in this language (region_zh, or name_zh "
+                    "under [[regions]]); the report shows its code: {codes}",
+                    "Note: {n} regions have no name in this language (region_zh, or name_zh "
+                    "under [[regions]]); the report shows their codes: {codes}",
+                    len(places),
+                ).format(n=len(places), codes=self.listed(places[:5] + ["…"] * (len(places) > 5)))
+            )
+        return lines
+
     def region_name(self, region: str, regions: Iterable[tuple[str, str]]) -> str:
         """A region by its name in this language (`[[regions]]`' names), else its code."""
         return self.pick(region, zh=dict(regions).get(region)) or region
