@@ -21,6 +21,15 @@ pytestmark = pytest.mark.client
 SHOTS = Path("/tmp")
 
 
+# The tables wider than their region (which then scrolls sideways), by their label.
+WIDE_TABLES = """[...document.querySelectorAll('.table-wrap')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.getAttribute('aria-label'))"""
+# The widths of the bulletin title's lines, as laid out.
+TITLE_LINES = """(() => { const r = document.createRange();
+    r.selectNodeContents(document.querySelector('.bulletin h1'));
+    return [...r.getClientRects()].map(x => x.width); })()"""
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 def test_shipped_report_in_chromium(
@@ -33,6 +42,12 @@ def test_shipped_report_in_chromium(
     assert seen.errors == []
     if width == 390:
         assert seen.scroll_width() <= 390
+        # nor does any table scroll inside its own region: the bulletin's Completion and
+        # Progress were off to the right in English
+        assert seen.page.evaluate(WIDE_TABLES) == []
+        # the title's lines are even: no last line of one character (况)
+        lines = seen.page.evaluate(TITLE_LINES)
+        assert len(lines) >= 2 and min(lines) >= 0.4 * max(lines), lines
     assert seen.page.evaluate("document.documentElement.lang") == (
         "zh-CN" if lang == "zh" else "en"
     )
