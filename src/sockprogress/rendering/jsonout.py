@@ -85,7 +85,7 @@ class _IssueLines:
         if numbers["value"] == EXACT and plain_decimal(value):  # "not a whole number"
             shown, value = ENGLISH.exact(value), f'"{value}"'  # nothing in them to escape
         else:
-            shown, value = _tight(ENGLISH._param("value", value, numbers))[1:-1], _tight(value)
+            shown, value = _tight(ENGLISH.param("value", value, numbers))[1:-1], _tight(value)
         return f"{head}{i.row}{before}{shown}{after.replace(chr(0), value, 1)}"
 
 

@@ -274,7 +274,7 @@ class Words:
     def outlook_word(self, outlook: str | None) -> str:
         return self(OUTLOOK_WORDS[outlook]) if outlook else ""
 
-    def _param(self, key: str, value: str, numbers: Mapping[str, str] | None = None) -> str:
+    def param(self, key: str, value: str, numbers: Mapping[str, str] | None = None) -> str:
         """A note's or issue's parameter as a reader sees it: numbers (`numbers`: the code's
         number parameters, by their English format) as the report writes them, lists by the
         language's enumeration comma, periods and dates in words."""
@@ -312,7 +312,7 @@ class Words:
 
     def note_text(self, note: Note) -> str:
         """A note in words; in Chinese its periods and dates read as 2025年6月."""
-        params = {k: self._param(k, v) for k, v in note.params}
+        params = {k: self.param(k, v) for k, v in note.params}
         return self(NOTE_TEXT[note.code]).format(**params)
 
     def issue_message(self, code: str, params: Iterable[tuple[str, str]]) -> str | None:
@@ -323,10 +323,10 @@ class Words:
         if message is None:
             return None
         numbers = ISSUE_NUMBERS.get(code)
-        shown = {k: self._param(k, v, numbers) for k, v in given.items()}
+        shown = {k: self.param(k, v, numbers) for k, v in given.items()}
         # a code with a name in this language beside it (`target_zh`) reads as the name
         suffix = f"_{self.lang}"
-        shown |= {k: self._param(k, given[k + suffix]) for k in given if given.get(k + suffix)}
+        shown |= {k: self.param(k, given[k + suffix]) for k in given if given.get(k + suffix)}
         self._units(code, given, shown)
         try:
             return self(message).format(**shown)
@@ -377,7 +377,7 @@ class Words:
                 return self.date(dt.date.fromisoformat(value))
             except ValueError:
                 return value
-        return self._param(key, value)
+        return self.param(key, value)
 
     def issue_hint(self, issue: Issue) -> str:
         hint = HINTS.get(issue.code)
@@ -483,7 +483,7 @@ class Words:
                 united = "value" in ISSUE_UNITS.get(group.code, ())
                 unit = params.get("unit", "") if united else ""
                 # as the issue's own sentence says it: 2,684.56 / 2684.56, 260,000,000 / 2.6亿
-                value = self._param("value", params["value"], ISSUE_NUMBERS.get(group.code))
+                value = self.param("value", params["value"], ISSUE_NUMBERS.get(group.code))
                 what = self.with_unit(value, unit)
             else:
                 what = self.issue_text(issue)
@@ -976,7 +976,7 @@ def english_message(issue: Issue) -> str:
     before, after = split_message(code, params[1:])
     if not before and not after:
         return english_issue(code, params)
-    return before + Words.of(DEFAULT_LANG)._param("value", params[0][1], numbers) + after
+    return before + Words.of(DEFAULT_LANG).param("value", params[0][1], numbers) + after
 
 
 @lru_cache(maxsize=65536)  # (code, the parameters after `value`): once per series and kind
@@ -989,7 +989,7 @@ def split_message(code: str, rest: tuple[tuple[str, str], ...]) -> tuple[str, st
     english = Words.of(DEFAULT_LANG)
     message = issue_message_id(code, given | {"value": "0"})
     marker = "\x00"
-    shown = {k: english._param(k, v, numbers) for k, v in given.items()} | {"value": marker}
+    shown = {k: english.param(k, v, numbers) for k, v in given.items()} | {"value": marker}
     english._units(code, given, shown)
     try:
         before, after = (message or "").format(**shown).split(marker)
