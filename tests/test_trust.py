@@ -673,3 +673,58 @@ def test_a_share_short_of_the_goal_never_reads_as_met_nor_a_figure_as_zero() -> 
     assert en.percent(1e-19) == "<0.1 %" and en.percent(0.0) == "0.0 %"
     assert en.rate(1e-6) == "+<0.1 %/yr" and zh.rate(-1e-6) == "-<0.1%"
     assert zh.rate(1e-6) == "<0.1%"
+
+
+# --- the status and the straight-line schedule -----------------------------------------------
+
+
+def _paced(direction: str, goal: float, latest: float) -> tuple[str, list[str]]:
+    """A made-up goal from 100 in 2020 to `goal` by the end of 2030, `latest` in 2025."""
+    target = make_target(
+        direction=direction,
+        target=goal,
+        baseline=Baseline("2020", 100.0),
+        deadline=dt.date(2030, 12, 31),
+        unit="yuan",
+    )
+    result = judged(target, [("R", "x", "2020", 100), ("R", "x", "2025", latest)]).targets[0]
+    return result.status, [n.code for n in result.notes]
+
+
+@pytest.mark.parametrize(
+    ("direction", "goal", "latest", "status", "note"),
+    [
+        # growth at the rate needed (√2 in half the time) is 8.5 points below the line
+        ("increase", 200.0, 141.5, "on_track", "on_track_behind_line"),
+        # well ahead on both: nothing to explain
+        ("increase", 200.0, 160.0, "on_track", None),
+        # a decline at 95 % of the rate needed runs above the line
+        ("decrease", 50.0, 72.0, "moderate_progress", "short_ahead_of_line"),
+        # behind on both: nothing to explain
+        ("increase", 200.0, 110.0, "insufficient_progress", None),
+    ],
+)
+def test_a_status_that_reads_against_the_schedule_gap_says_why(
+    direction: str, goal: float, latest: float, status: str, note: str | None
+) -> None:
+    said, notes = _paced(direction, goal, latest)
+    assert said == status
+    explained = {"on_track_behind_line", "on_track_margin", "short_ahead_of_line"}
+    assert [n for n in notes if n in explained] == ([note] if note else [])
+
+
+def test_the_explanation_gives_the_rate_and_the_points_in_both_languages() -> None:
+    target = make_target(
+        target=200.0, baseline=Baseline("2020", 100.0), deadline=dt.date(2030, 12, 31)
+    )
+    rows = [("R", "x", "2020", 100), ("R", "x", "2025", 141.5)]
+    (note,) = [n for n in judged(target, rows).targets[0].notes if n.code.startswith("on_track")]
+    assert (
+        Words.of("en")
+        .note_text(note)
+        .startswith(
+            "On track on its growth a year (100 % of the rate the goal needs; 95 % or more is on "
+            "track), though 8.5 points behind the straight-line schedule"
+        )
+    )
+    assert "但落后序时进度8.5个百分点" in Words.of("zh").note_text(note)

@@ -12,6 +12,7 @@ from ..model import (
     Actuals,
     Comparison,
     ContextResult,
+    Figures,
     Indicator,
     InputFile,
     Issue,
@@ -61,6 +62,26 @@ def unchanged_since(observations: tuple[Observation, ...]) -> str | None:
     return first.period
 
 
+def _pace_and_line(target: Target, status: str, figures: Figures) -> list[Note]:
+    """Why the status and the schedule gap point different ways, when they do.
+
+    The status judges the rate of change a year (compound, as Eurostat does), the schedule gap
+    a straight line from the baseline to the goal. A steady rate of growth runs below that
+    line at first, a steady rate of decline above it; and 95 % of the rate needed is on track.
+    So "on track" may stand beside "behind the schedule", and (for a decrease) "moderate
+    progress" beside "ahead of it": the card says why."""
+    gap, ratio = figures.schedule_gap_pts, figures.pace_ratio
+    if gap is None or ratio is None or abs(gap) < 0.05:
+        return []
+    said = (("percent", f"{100 * ratio:.0f}"), ("points", f"{abs(gap):.1f}"))
+    increase = target.direction == "increase"
+    if status == "on_track" and gap < 0:
+        return [Note("on_track_behind_line" if increase else "on_track_margin", said)]
+    if status in ("moderate_progress", "insufficient_progress") and gap > 0 and not increase:
+        return [Note("short_ahead_of_line", said)]
+    return []
+
+
 def _baseline(target: Target, series: Series) -> tuple[Observation | None, list[Note]]:
     observations = series.observations
     base = target.baseline
@@ -94,6 +115,7 @@ def _assess(
     if notes and status_notes and status_notes[0].code.startswith("no_pace"):
         status_notes = status_notes[1:]  # the missing baseline says why already
     notes += status_notes
+    notes += _pace_and_line(target, status, figures)
     # The latest figure: the latest observation, or the year-to-date figure when that is later.
     newest = latest
     if ytd is not None and (newest is None or ytd.end > newest.end):
