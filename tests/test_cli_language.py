@@ -184,3 +184,28 @@ def test_the_list_of_commands_says_what_each_does_in_chinese(group: list[str]) -
     if not group:
         assert said["zh"]["check"] == "审核目标文件和数据工作簿，逐条列出问题、所在行及处理建议"
         assert said["en"]["check"].endswith("...")  # click's own, by words, for English
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        # broken between Chinese characters, never before a closing mark nor after an opening
+        (
+            "目标文件（TOML），用于识别未知的地区和指标名称。",
+            20,
+            ["目标文件（TOML），用", "于识别未知的地区和指", "标名称。"],
+        ),
+        ("按单位（如双、元、户）写全数", 12, ["按单位（如", "双、元、户）", "写全数"]),
+        # an English phrase breaks at its spaces only; [默认：…] stays whole
+        (
+            "the goals file  [默认：data/targets.toml]",
+            16,
+            ["the goals file", "[默认：data/targets.toml]"],
+        ),
+        ("", 10, []),
+    ],
+)
+def test_help_text_is_wrapped_in_columns(text: str, width: int, lines: list[str]) -> None:
+    from sockprogress.words.width import wrap
+
+    assert wrap(text, width) == lines

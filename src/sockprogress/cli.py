@@ -17,7 +17,7 @@ import gettext
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -30,7 +30,7 @@ from .periods import Month
 from .progressbar import ProgressBar
 from .words import DEFAULT_LANG, LANG_ENV, LANGS, N_, default_lang
 from .words.catalogue import DOMAIN, LOCALE_DIR, source_said
-from .words.width import display_width
+from .words.width import display_width, is_wide, wrap
 from .words.words import Words
 
 if TYPE_CHECKING:
@@ -64,6 +64,15 @@ def lang_of(args: Sequence[str], environ: dict[str, str] | None = None) -> str:
 
 # Where a command's or option's help stood in English, so each run can say it in its words.
 _HELP_IDS: dict[int, str] = {}
+# The placeholders --help shows after an option, in the run's words (--actuals 文件); a format
+# (YYYY-MM) is shown as it is written.
+METAVARS = {
+    "FILE": N_("FILE"),
+    "DIRECTORY": N_("DIRECTORY"),
+    "FOLDER": N_("FOLDER"),
+    "TEXT": N_("TEXT"),
+}
+_METAVAR_IDS: dict[int, str] = {}
 
 
 # The widest a command's line in the list of commands may be, in terminal columns, before it
@@ -103,6 +112,12 @@ def _localize_help(command: click.Command, words: Words) -> None:
             if isinstance(item, click.Command):
                 item.short_help = _short_help(item.help, words.locale.clause_marks)
         kind = getattr(item, "type", None)
+        if isinstance(item, click.Argument | click.Option) and not getattr(item, "is_flag", 0):
+            # click's own placeholder: an argument's name, an option's type (TEXT)
+            named = item.name if isinstance(item, click.Argument) else getattr(kind, "name", "")
+            shown = _METAVAR_IDS.setdefault(id(item), item.metavar or str(named).upper())
+            if shown in METAVARS:
+                item.metavar = words(METAVARS[shown])
         if isinstance(kind, click.Path):
             kind.name = words(_HELP_IDS.setdefault(id(kind), kind.name))
     if isinstance(command, click.Group):
@@ -194,10 +209,48 @@ USAGE_PIECES = {
 
 
 class _Formatter(click.HelpFormatter):
-    """Help headings end with the language's colon (选项：), not click's ASCII one."""
+    """Help headings end with the language's colon (选项：), not click's ASCII one; Chinese help
+    is measured in columns (a Chinese character takes two) and broken between characters, as
+    click, counting characters and breaking at spaces, ran it past the terminal's edge."""
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}{here().colon.rstrip()}\n")
+
+    def write_text(self, text: str) -> None:
+        if not any(map(is_wide, text)):
+            return super().write_text(text)
+        indent = " " * self.current_indent
+        paragraphs = [p.replace("\n", " ") for p in text.split("\n\n")]
+        self.write(
+            "\n\n".join(
+                "\n".join(indent + line for line in wrap(p, self.width - self.current_indent))
+                for p in paragraphs
+            )
+        )
+        self.write("\n")
+
+    def write_dl(
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = list(rows)
+        if not any(is_wide(c) for row in rows for c in "".join(row)):
+            return super().write_dl(rows, col_max, col_spacing)
+        # click's layout (the first column at most col_max wide, a longer term on a line of
+        # its own), measured in columns
+        first_col = min(max(display_width(term) for term, _ in rows), col_max) + col_spacing
+        for term, text in rows:
+            self.write(f"{'':>{self.current_indent}}{term}")
+            if not text:
+                self.write("\n")
+                continue
+            if display_width(term) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(term)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(text, max(self.width - first_col - 2, 10)) or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
 
 
 class _Context(click.Context):

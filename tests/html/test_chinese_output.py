@@ -27,6 +27,7 @@ from sockprogress.model import Report
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.html import render_html
 from sockprogress.words import messages
+from sockprogress.words.width import display_width
 from sockprogress.words.words import Words
 
 # Proper names, codes and file names a Chinese reader meets as they are.
@@ -313,6 +314,7 @@ TYPED = {
     "_summary.html",
     "summary.html",
     "_target.html",
+    "target.html",
     "Xiaobeihe",
     "sock_output",
     "Excel",
@@ -384,6 +386,13 @@ def test_every_help_screen_is_chinese(command: list[str], shipped_report: Report
     # the usage line's placeholders and the headings' colon are Chinese too
     assert "[OPTIONS]" not in result.output and "[选项]" in result.output
     assert "选项:" not in result.output and "选项：" in result.output
+    # the placeholders are Chinese (--actuals 文件); a format is shown as written (YYYY-MM)
+    assert not set(re.findall(r"[A-Z]{4,}", result.output)) & {"FILE", "DIRECTORY", "TEXT"}
+    # each line fits click's 80 columns, a Chinese character taking two (click counted
+    # characters and ran lines to 100 columns), and none starts with a closing mark
+    for line in result.output.splitlines():
+        assert display_width(line) <= 80, line
+        assert line.strip()[:1] not in set("，。、；：）」”"), line
 
 
 def test_the_terminal_speaks_chinese_from_report_to_check(

@@ -16,3 +16,50 @@ def is_wide(ch: str) -> bool:
 def display_width(text: str) -> int:
     """Columns the text takes: two for a wide character."""
     return sum(2 if is_wide(c) else 1 for c in text)
+
+
+# Chinese line breaking as typesetting does it (避头尾): a line never starts with a closing mark
+# (，。）…) nor ends with an opening one (（“《…); the full-width marks are escaped.
+_NO_START = frozenset("，。、；：\uff01\uff1f）」』”’》〉】…—\uff05%)]},.;:!?")
+_NO_END = frozenset("（「『“‘《〈【([{")
+
+
+def _atoms(text: str) -> list[str]:
+    """The text in pieces a line may break between: runs of spaces, words, and each Chinese
+    character (with the marks that must stay beside it)."""
+    atoms: list[str] = []
+    current = ""
+    bracket = 0  # inside [默认：data/targets.toml] a line breaks at a space only
+    for ch in text:
+        if ch.isspace() != (current[:1].isspace() if current else ch.isspace()):
+            atoms.append(current)
+            current = ""
+        elif current and not ch.isspace() and not bracket:
+            before = current[-1]
+            if (is_wide(before) or is_wide(ch)) and ch not in _NO_START and before not in _NO_END:
+                atoms.append(current)
+                current = ""
+        bracket += (ch == "[") - (ch == "]") if bracket or ch == "[" else 0
+        current += ch
+    if current:
+        atoms.append(current)
+    return atoms
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """The text in lines of at most `width` columns (a Chinese character takes two), broken at
+    spaces and between Chinese characters; a word wider than a line stands on its own."""
+    lines: list[str] = []
+    line, space = "", ""
+    for atom in _atoms(text):
+        if atom.isspace():
+            space = atom if line else ""
+            continue
+        if line and display_width(line + space + atom) > width:
+            lines.append(line)
+            line, space = atom, ""
+        else:
+            line, space = line + space + atom, ""
+    if line:
+        lines.append(line)
+    return lines
