@@ -775,14 +775,23 @@ def refresh(path: Path, targets: Path) -> None:
     ),
 )
 @_actuals_option("path")
+@_targets_option(
+    N_("The goals (TOML), to name the rows as they are named there (left out when unreadable).")
+)
 @click.option("--yes", is_flag=True, help=N_("Do not ask; put the workbook back at once."))
 @lang_option
-def undo(path: Path, yes: bool) -> None:
+def undo(path: Path, targets: Path, yes: bool) -> None:
     from .editing.undo import difference, last_backup, made, undo
+    from .reading import load_targets
     from .reading.safety import check_workbook
 
     words = here()
     check_workbook(path)
+    # the names and units rows are said with: a targets file that cannot be read never holds
+    # up putting the workbook back (its rows are then said by their codes)
+    goals = None
+    with contextlib.suppress(SockProgressError, OSError):
+        goals = load_targets(targets, goals_required=False)
     kept = last_backup(path)
     expected = path.read_bytes()
     change = difference(path, kept)
@@ -809,14 +818,17 @@ def undo(path: Path, yes: bool) -> None:
     else:
         for row in change.brought_back:
             line = words("brings back row {row}: {figure}")
-            click.echo("  " + line.format(row=row.number, figure=row.said(words)))
+            click.echo("  " + line.format(row=row.number, figure=row.said(words, goals)))
         for row in change.removed:
             line = words("removes row {row}: {figure}")
-            click.echo("  " + line.format(row=row.number, figure=row.said(words)))
+            click.echo("  " + line.format(row=row.number, figure=row.said(words, goals)))
         for now, then in change.changed:
             line = words("changes row {row}: {now} → {then}")
             click.echo(
-                "  " + line.format(row=now.number, now=now.said(words), then=then.said(words))
+                "  "
+                + line.format(
+                    row=now.number, now=now.said(words, goals), then=then.said(words, goals)
+                )
             )
         if change.empty:
             click.echo(

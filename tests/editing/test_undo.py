@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import add_args
+from helpers import add_args, target_toml, write_targets
 
 from sockprogress.cli import main
 from sockprogress.editing.safekeeping import BACKUPS_KEPT, backup, backups_of
@@ -50,6 +50,27 @@ def test_undo_takes_back_an_add_and_undo_again_takes_back_the_undo(
     assert again.exit_code == 0, again.output
     assert "  brings back row 4: Testville · widgets · 2023 = 150\n" in again.output
     assert workbook.read_bytes() == added
+
+
+def test_undo_names_the_rows_as_the_targets_file_does(workbook: Path, targets: Path) -> None:
+    """With the targets file (data/targets.toml by default) a row is said as `actuals add`
+    said it: the goal's name and unit, in the run's language; without it, by its codes."""
+    write_targets(
+        targets,
+        target_toml(
+            baseline='{ period = "2021", value = 100 }', name_zh='"小部件数"', region_zh='"测试镇"'
+        ),
+    )
+    _add(workbook, targets, "2023", "150")
+    english = _undo(workbook, "--targets", str(targets), answer="n\n")
+    assert "  removes row 4: Testville · Synthetic widgets · 2023 = 150 units\n" in english.output
+    chinese = _undo(workbook, "--targets", str(targets), "--lang", "zh", answer="n\n")
+    assert "  删除第4行：测试镇 · 小部件数 · 2023年 = 150台\n" in chinese.output
+    # a targets file that cannot be read never holds up putting the workbook back
+    targets.write_text("not = [toml", encoding="utf-8")
+    done = _undo(workbook, "--targets", str(targets), "--yes")
+    assert done.exit_code == 0, done.output
+    assert "  removes row 4: Testville · widgets · 2023 = 150\n" in done.output
 
 
 def test_undo_shows_a_changed_row_and_asks_first(workbook: Path, targets: Path) -> None:

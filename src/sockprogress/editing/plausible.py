@@ -12,7 +12,7 @@ import pandas as pd
 from ..errors import InputError
 from ..judging import plausibility
 from ..judging.rows import Rows
-from ..model import Issue, TargetsFile
+from ..model import Issue, Target, TargetsFile
 from ..reading.names import names_of
 from ..words import N_
 from ..words.messages import ERRORS, PLAUSIBILITY_RULES
@@ -20,17 +20,21 @@ from ..words.words import Words
 from .newrow import NewRow
 
 
-def _series(new: NewRow, targets: TargetsFile) -> plausibility.Series:
+def _found(region: str, indicator: str, targets: TargetsFile) -> tuple[Target | None, str, str]:
+    """The series' goal (if any), its unit and its English name, from targets.toml."""
     target = next(
-        (t for t in targets.targets if (t.region, t.indicator) == (new.region, new.indicator)),
-        None,
+        (t for t in targets.targets if (t.region, t.indicator) == (region, indicator)), None
     )
+    if target is not None:
+        return target, target.unit, target.name
     declared = {i.indicator: i for i in targets.indicators}
-    unit = (
-        target.unit
-        if target
-        else (declared[new.indicator].unit if new.indicator in declared else "")
-    )
+    if indicator in declared:
+        return None, declared[indicator].unit, declared[indicator].name
+    return None, "", indicator
+
+
+def _series(new: NewRow, targets: TargetsFile) -> plausibility.Series:
+    target, unit, _ = _found(new.region, new.indicator, targets)
     names = names_of(targets)
     name_zh = "·".join(
         names.written_in_chinese(column, getattr(new, column)) for column in ("region", "indicator")
@@ -61,21 +65,30 @@ def stored_line(new: NewRow, targets: TargetsFile, words: Words) -> str:
     """`小北河 · 袜业企业数 · 2026年10月 = 260,000,000户（2.6亿户）`: the figure in plain digits,
     with the figure in 万 or 亿 (m or bn) beside them, so that a slip of a 万 shows either way.
     """
-    unit = _series(new, targets).unit
-    names = names_of(targets)
-    target = next(
-        (t for t in targets.targets if (t.region, t.indicator) == (new.region, new.indicator)),
-        None,
+    return figure_line(
+        new.region, new.indicator, new.period.text, new.basis, new.value, targets, words
     )
-    declared = {i.indicator: i.name for i in targets.indicators}
-    english = target.name if target else declared.get(new.indicator, new.indicator)
-    name = words.pick(english, zh=names.written_in_chinese("indicator", new.indicator))
-    value = words.with_unit(words.decimal(new.value, "#,##0.######"), unit)
-    if new.value >= 1e4:
-        value += words.paren(words.scaled(new.value, unit))
-    basis = words.paren(words.basis(new.basis, new.period.text)) if new.basis else ""
-    region = names.written("region", new.region, words)
-    return f"{region} · {name} · {words.period_as_written(new.period.text)}{basis} = {value}"
+
+
+def figure_line(
+    region: str,
+    indicator: str,
+    period: str,
+    basis: str,
+    value: float,
+    targets: TargetsFile,
+    words: Words,
+) -> str:
+    """A row's figure by its names in targets.toml, with its unit (stored_line)."""
+    _, unit, english = _found(region, indicator, targets)
+    names = names_of(targets)
+    name = words.pick(english, zh=names.written_in_chinese("indicator", indicator))
+    shown = words.with_unit(words.decimal(value, "#,##0.######"), unit)
+    if value >= 1e4:
+        shown += words.paren(words.scaled(value, unit))
+    covered = words.paren(words.basis(basis, period)) if basis else ""
+    place = names.written("region", region, words)
+    return f"{place} · {name} · {words.period_as_written(period)}{covered} = {shown}"
 
 
 # How every plausibility issue begins; the refusal says the rest of it.

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, SockProgressError
+from ..model import TargetsFile
 from ..reading import read_actuals
 from ..reading.safety import check_workbook
 from ..words.words import Words
+from .plausible import figure_line
 from .safekeeping import (
     BACKUP_FOLDER,
     backup,
@@ -43,9 +45,13 @@ class Row:
         """Region, indicator, period and basis: a row changed keeps these."""
         return self.key[:4]
 
-    def said(self, words: Words) -> str:
-        """`Xiaobeihe · sock_output · 2025-06 (that month) = 1,234`, as the sheet writes it."""
+    def said(self, words: Words, targets: TargetsFile | None = None) -> str:
+        """`小北河 · 袜业企业数 · 2026年10月 = 210户` by the names of `targets` (as `actuals add`
+        says a row), else `Xiaobeihe · sock_output · 2025-06 (that month) = 1,234`, as the
+        sheet writes it."""
         region, indicator, period, basis, value, *_ = self.key
+        if targets is not None:
+            return figure_line(region, indicator, period, basis, value, targets, words)
         shown = words.decimal(value, "#,##0.######")
         covered = words.paren(words.basis(basis, period)) if basis else ""
         return f"{region} · {indicator} · {words.period_as_written(period)}{covered} = {shown}"
