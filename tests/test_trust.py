@@ -727,4 +727,4 @@ def test_the_explanation_gives_the_rate_and_the_points_in_both_languages() -> No
             "track), though 8.5 points behind the straight-line schedule"
         )
     )
-    assert "但落后序时进度8.5个百分点" in Words.of("zh").note_text(note)
+    assert "但增量完成率低于序时进度8.5个百分点" in Words.of("zh").note_text(note)

@@ -34,13 +34,16 @@ def test_a_chinese_run_names_the_goals_and_regions_without_a_chinese_name(
     extra = ["--out", str(tmp_path / "out")] if command == "report" else []
     common = [command, *extra, "--as-of", "2025-10", "--targets", str(targets)]
     said = _run(*common, "--actuals", str(actuals), "--lang", "zh")
-    assert "说明：目标文件中有1个目标未填写中文名称（name_zh），报告中显示其英文名称：t2" in said
+    assert (
+        "说明：目标文件中有1项目标未填写中文名称（name_zh），报告中改以英文名称显示，涉及目标（id）：t2"
+        in said
+    )
     assert (
         "说明：目标文件中有1个地区未填写中文名称（region_zh，或[[regions]]下的name_zh），" in said
     )
-    assert "报告中显示其代码：Otherton" in said
+    assert "报告中以代码显示：Otherton" in said
     # the goal and the region that have one are not named; English needs no other name
-    assert "t1" not in said.split("英文名称：")[1].splitlines()[0]
+    assert "t1" not in said.split("涉及目标（id）：")[1].splitlines()[0]
     english = _run(*common, "--actuals", str(actuals), "--lang", "en")
     assert "name_zh" not in english and "Note:" not in english
 

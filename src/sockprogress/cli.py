@@ -153,10 +153,11 @@ class _LangOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         lang, source = default_lang()
         words = here()
-        self.show_default = words("{lang}, from {source}").format(
-            lang=lang, source=source_said(source, words)
-        )
-        return super().get_help_record(ctx)
+        said = words("{lang}, from {source}").format(lang=lang, source=source_said(source, words))
+        self.show_default = said
+        record = super().get_help_record(ctx)
+        # click puts a default given as text in ASCII brackets: [默认：(zh，…)]
+        return None if record is None else (record[0], record[1].replace(f"({said})", said))
 
 
 LANG_HELP = N_(
@@ -212,6 +213,12 @@ class _Formatter(click.HelpFormatter):
     """Help headings end with the language's colon (选项：), not click's ASCII one; Chinese help
     is measured in columns (a Chinese character takes two) and broken between characters, as
     click, counting characters and breaking at spaces, ran it past the terminal's edge."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:  # 用法：sockprogress, not 用法： sockprogress
+            said = here()("Usage:")
+            prefix = said if is_wide(said[-1:] or " ") else f"{said} "
+        super().write_usage(prog, args, prefix)
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}{here().colon.rstrip()}\n")

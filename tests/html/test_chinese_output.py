@@ -386,6 +386,10 @@ def test_every_help_screen_is_chinese(command: list[str], shipped_report: Report
     # the usage line's placeholders and the headings' colon are Chinese too
     assert "[OPTIONS]" not in result.output and "[选项]" in result.output
     assert "选项:" not in result.output and "选项：" in result.output
+    assert "用法：main" in result.output  # no space after the full-width colon
+    # a value to type, set off by a space, stays on one line (如 Xiaobeihe 或 小北河)
+    for typed in ("小北河", "袜子年产量", "当月数"):
+        assert typed in result.output or command != ["actuals", "add"], typed
     # the placeholders are Chinese (--actuals 文件); a format is shown as written (YYYY-MM)
     assert not set(re.findall(r"[A-Z]{4,}", result.output)) & {"FILE", "DIRECTORY", "TEXT"}
     # each line fits click's 80 columns, a Chinese character taking two (click counted

@@ -161,7 +161,7 @@ class _Table:
     def number(self, key: str, value: Any) -> float:
         if isinstance(value, str) and (digits := _as_digits(value)):
             # "45亿" or "4,000,000,000" in quotes: the number it means, as TOML writes it
-            raise self.error("targets_number_as_text", key=key, value=_show(value), digits=digits)
+            raise self.error("targets_number_as_text", key=key, text=value.strip(), digits=digits)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.error("targets_not_number", key=key, value=_show(value))
         if not value > 0 or value != value:

@@ -546,7 +546,7 @@ ERRORS: dict[str, str] = {
     ),
     "targets_not_number": N_("{where}: '{key}' must be a number, got {value}"),
     "targets_number_as_text": N_(
-        "{where}: '{key}' must be a number, got the text {value}; write it in digits without "
+        "{where}: '{key}' must be a number, got the text '{text}'; write it in digits without "
         "quotes: {key} = {digits}"
     ),
     "targets_not_positive": N_("{where}: '{key}' must be above zero, got {value}"),

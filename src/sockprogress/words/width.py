@@ -30,11 +30,16 @@ def _atoms(text: str) -> list[str]:
     atoms: list[str] = []
     current = ""
     bracket = 0  # inside [默认：data/targets.toml] a line breaks at a space only
-    for ch in text:
+    kept = 0  # characters left of a short word set off by a space: 或 小北河。
+    for i, ch in enumerate(text):
+        if kept:
+            kept -= 1
+        elif is_wide(ch) and i and text[i - 1] == " ":
+            kept = _word_after_space(text, i)
         if ch.isspace() != (current[:1].isspace() if current else ch.isspace()):
             atoms.append(current)
             current = ""
-        elif current and not ch.isspace() and not bracket:
+        elif current and not ch.isspace() and not bracket and not kept:
             before = current[-1]
             if (is_wide(before) or is_wide(ch)) and ch not in _NO_START and before not in _NO_END:
                 atoms.append(current)
@@ -44,6 +49,20 @@ def _atoms(text: str) -> list[str]:
     if current:
         atoms.append(current)
     return atoms
+
+
+# The longest Chinese word kept whole when a space sets it off, as help sets off a value to type
+# (如 Xiaobeihe 或 小北河；也可写作 当月数): a longer run is prose, broken anywhere.
+_SET_OFF = 6
+
+
+def _word_after_space(text: str, start: int) -> int:
+    """How many characters after `start` stay with it: those of a short run of Chinese
+    characters (up to a mark, a space or a Latin letter), or none for a longer one."""
+    end = start
+    while end < len(text) and is_wide(text[end]) and text[end] not in _NO_START | _NO_END:
+        end += 1
+    return end - start - 1 if end - start <= _SET_OFF else 0
 
 
 def wrap(text: str, width: int) -> list[str]:
