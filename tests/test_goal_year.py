@@ -481,3 +481,17 @@ def test_the_json_carries_every_method_field_issue_params_and_flow_context(tmp_p
         assert isinstance(issue["params"], dict)
     same_day = next(i for i in data["issues"] if i["code"] == "level_same_day")
     assert same_day["params"]["periods"] == "2024, 2024-12"
+
+
+def test_the_month_rows_behind_a_sum_are_said_as_ranges() -> None:
+    """Twelve month rows (made up) against a December year-to-date row: `rows 2–13`, not each
+    row, in the JSON's message too; the parameter keeps every row for programs."""
+    from sockprogress.words.words import Words, english_message
+
+    rows = rows_of(*[(f"2026-{m:02d}", 100.0) for m in range(1, 13)], ("2026-12", 1000.0, "ytd"))
+    t = make_target(kind="annual_total", target=1100, deadline=dt.date(2026, 12, 31))
+    report = judge(TargetsFile((t,)), Actuals(frame(rows)), Month.parse("2026-12"))
+    issue = next(i for i in report.issues if i.code == "ytd_months_differ")
+    assert dict(issue.params)["rows"] == ", ".join(str(n) for n in range(2, 14))
+    assert "(rows 2–13) add up to 1,200" in english_message(issue)
+    assert "第2—13行" in Words.of("zh").issue_text(issue)

@@ -293,6 +293,10 @@ class Words:
             text = format(number, spec)
             # never e-notation where a person reads: 3,500,000,000, not 3.5e+09
             return text if "e" not in text else self.digits(number)
+        if key == "rows" and value.replace(", ", "").isdigit():
+            # sheet rows as ranges: rows 2–13, not 2, 3, 4, …, 13
+            runs = _runs([int(row) for row in value.split(", ")])
+            return self.runs_listed(runs, len(runs))
         if not self.locale.periods_in_words:
             return value
         if key in LIST_PARAMS:
@@ -959,6 +963,17 @@ def unworded_issue(
     """An issue made by the thousand (a rule a province breaks on every row): without its
     sentence, which english_message words when it is written."""
     return Issue(severity, "", file, sheet, row, column, code, params, target_id)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Rows in their order as runs of consecutive rows: [2, 3, 4, 9] -> [(2, 4), (9, 9)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def english_message(issue: Issue) -> str:
