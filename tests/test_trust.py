@@ -675,7 +675,7 @@ def test_a_share_short_of_the_goal_never_reads_as_met_nor_a_figure_as_zero() -> 
     assert zh.rate(1e-6) == "<0.1%"
 
 
-# --- the status and the straight-line schedule -----------------------------------------------
+# --- the status and the time-proportional schedule -------------------------------------------
 
 
 def _paced(direction: str, goal: float, latest: float) -> tuple[str, list[str]]:
@@ -724,7 +724,7 @@ def test_the_explanation_gives_the_rate_and_the_points_in_both_languages() -> No
         .note_text(note)
         .startswith(
             "On track on its growth a year (100 % of the rate the goal needs; 95 % or more is on "
-            "track), though 8.5 points behind the straight-line schedule"
+            "track), though 8.5 points behind the time-proportional schedule"
         )
     )
     assert "但增量完成率低于序时进度8.5个百分点" in Words.of("zh").note_text(note)

@@ -66,17 +66,19 @@ NOTE_TEXT: dict[str, str] = {
     ),
     "on_track_behind_line": N_(
         "On track on its growth a year ({percent} % of the rate the goal needs; 95 % or more is "
-        "on track), though {points} points behind the straight-line schedule: a steady rate of "
-        "growth closes less of the gap early on and more later."
+        "on track), though {points} points behind the time-proportional schedule: that schedule "
+        "is a straight line, and a steady rate of growth closes less of the gap early on and "
+        "more later."
     ),
     "on_track_margin": N_(
-        "On track on its rate of change a year ({percent} % of the rate the goal needs; 95 % or "
-        "more is on track), though {points} points behind the straight-line schedule."
+        "On track on its rate of decline a year ({percent} % of the rate the goal needs; 95 % or "
+        "more is on track), though {points} points behind the time-proportional schedule."
     ),
     "short_ahead_of_line": N_(
         "Short of the rate of decline a year the goal needs ({percent} % of it; 95 % or more is "
-        "on track), though {points} points ahead of the straight-line schedule: a steady rate of "
-        "decline closes more of the gap early on and less later."
+        "on track), though {points} points ahead of the time-proportional schedule: that "
+        "schedule is a straight line, and a steady rate of decline closes more of the gap early "
+        "on and less later."
     ),
     "estimate": N_(
         "The latest figure is an estimate: an annual rate stated in {period} without a calendar "
