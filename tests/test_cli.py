@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from sockprogress.cli import main
+from sockprogress.words.words import Words
 
 
 def all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -59,6 +60,29 @@ def test_bad_month_is_a_usage_error(shipped: tuple[Path, Path]) -> None:
         "Error: Invalid value for '--as-of': '2026-13' is not a month; write it as 2026-10 "
         "(or 2026年10月) (see main report --help)\n"
     )
+
+
+def test_a_report_month_years_back_is_said_in_case_it_is_a_slip(
+    shipped: tuple[Path, Path],
+) -> None:
+    """2016-10 for 2026-10 (a digit slipped): the check runs, and says how far back it is."""
+    import datetime as dt
+
+    from sockprogress.periods import Month
+
+    targets, actuals = shipped
+    last = Month.last_complete(dt.date.today())
+    common = ["check", "--targets", str(targets), "--actuals", str(actuals), "--as-of"]
+    back = last.shift(-120)
+    result = CliRunner().invoke(main, [*common, f"{back.year}-{back.month:02d}"])
+    assert result.exit_code in (0, 1) and "Error" not in result.output
+    assert result.stderr.startswith(
+        f"Note: the report month {Words.of('en').month(back)} is 10 years before the last "
+        f"complete month ({Words.of('en').month(last)}); if that is a slip, run again"
+    )
+    near = last.shift(-24)  # two years back: an ordinary look back, nothing said
+    quiet = CliRunner().invoke(main, [*common, f"{near.year}-{near.month:02d}"])
+    assert "report month" not in quiet.output
 
 
 @pytest.mark.parametrize(

@@ -389,6 +389,10 @@ def main() -> None:
     """The `sockprogress` group; its help is the message above, said in the run's words."""
 
 
+# A report month further back than this is said, in case it is a slip.
+OLD_AS_OF_MONTHS = 24
+
+
 def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
     """--as-of as a month: 2026-10, or as a period is written in the sheet (2026年10月)."""
     from .periods import FIRST_YEAR, LAST_YEAR, parse_period
@@ -415,6 +419,20 @@ def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
             )
         )
     month = Month(period.end.year, period.end.month)
+    if month < last.shift(-OLD_AS_OF_MONTHS):
+        # a report of years ago is a rerun, or a slip of a digit (2016-10 for 2026-10): said,
+        # not refused
+        click.echo(
+            words(
+                "Note: the report month {month} is {years} years before the last complete month "
+                "({last}); if that is a slip, run again with the month you meant"
+            ).format(
+                month=words.month(month),
+                years=(last.year * 12 + last.month - month.year * 12 - month.month) // 12,
+                last=words.month(last),
+            ),
+            err=True,
+        )
     if month > last:
         # A month that has not ended has no figures yet, and judging it would count time
         # that has not passed (time elapsed, staleness).
