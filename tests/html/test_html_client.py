@@ -42,9 +42,17 @@ def test_shipped_report_in_chromium(
     assert seen.errors == []
     if width == 390:
         assert seen.scroll_width() <= 390
-        # nor does any table scroll inside its own region: the bulletin's Completion and
-        # Progress were off to the right in English
+        # nor does any table scroll inside its own region, the figures behind each chart
+        # opened: the bulletin's Completion and Progress were off to the right in English
+        seen.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         assert seen.page.evaluate(WIDE_TABLES) == []
+        # each stacked cell is labelled with its column, by the page's one rule per column
+        words = Words.of(lang)
+        for table, label in (("summary-table", words("Status")), ("bulletin-table", words("Unit"))):
+            shown = seen.page.evaluate(
+                f"getComputedStyle(document.querySelector('.{table} td'), '::before').content"
+            )
+            assert shown == f'"{label}"', (table, shown)
         # the title's lines are even: no last line of one character (况)
         lines = seen.page.evaluate(TITLE_LINES)
         assert len(lines) >= 2 and min(lines) >= 0.4 * max(lines), lines

@@ -294,3 +294,11 @@ def test_every_shipped_name_has_a_chinese_name(shipped_report: Report) -> None:
         assert result.target.region in regions
     for context in shipped_report.context:
         assert context.name_zh, context.indicator
+
+
+def test_a_label_in_the_pages_css_cannot_end_its_string_or_the_style() -> None:
+    from sockprogress.rendering.html import css_string
+
+    said = str(css_string('</style><script>alert("x")</script> 完成率（%）'))
+    assert said.startswith('"') and said.endswith('"') and '"' not in said[1:-1]
+    assert "<" not in said and ">" not in said and "完成率（" in said

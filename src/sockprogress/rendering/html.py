@@ -31,6 +31,14 @@ def template_dirs(extra: Path | None = None) -> list[Path]:
     return ([extra] if extra else []) + dirs[:1]
 
 
+def css_string(text: str) -> Markup:
+    """Text as a CSS string for generated content (`"完成率"`): every character but a letter, a
+    digit, a space or a non-ASCII one is a CSS escape, so nothing in it ends the string, the
+    rule or the <style>."""
+    safe = (c if c.isalnum() or c == " " or ord(c) > 127 else f"\\{ord(c):x} " for c in text)
+    return Markup(f'"{"".join(safe)}"')
+
+
 def environment(words: Words, extra: Path | None = None) -> Environment:
     """Jinja with autoescape on and every wording filter bound to the reader's `words`."""
     env = make_environment(
@@ -60,6 +68,7 @@ def environment(words: Words, extra: Path | None = None) -> Environment:
         where=words.where,
         paren=words.paren,
         joined=words.joined,
+        css_string=css_string,
     )
     env.globals.update(
         status_icons=STATUS_ICONS,
