@@ -180,9 +180,18 @@ def test_a_flagged_figure_is_said_with_its_unit_wherever_it_is_worded() -> None:
         ([("2025-06", 206), ("2026-01", 2100)], [3]),
         ([("2025-06", 206), ("2026-01", 20.6)], [3]),
         ([("2024", 206), ("2025", 2060)], [3]),  # a year's figure against the year before
-        # exactly 10 times is flagged; 9.9 times is not
+        # an extra 0 beside a neighbour a little off is 9.9 times: 8 times or more is flagged,
+        # 7.9 times is not
         ([("2025-06", 200), ("2026-01", 2000)], [3]),
-        ([("2025-06", 200), ("2026-01", 1980)], []),
+        ([("2025-06", 212), ("2026-01", 2100)], [3]),
+        ([("2025-06", 200), ("2026-01", 1600)], [3]),
+        ([("2025-06", 200), ("2026-01", 1580)], []),
+        # a slip typed for an earlier month, before the figures after it (made up): the slip
+        # is the odd one out, not the three right figures after it
+        ([("2026-07", 2100), ("2026-08", 212), ("2026-09", 211), ("2026-10", 210)], [2]),
+        ([("2026-08", 2100), ("2026-09", 208), ("2026-10", 210)], [2]),
+        # and in the middle: only the slip
+        ([("2026-07", 208), ("2026-08", 2100), ("2026-09", 210)], [3]),
         # more than 13 months apart: a series may grow tenfold over years
         ([("2016", 5), ("2025", 206)], []),
         ([("2024-10", 20), ("2025-12", 206)], []),
@@ -197,6 +206,29 @@ def test_a_step_of_ten_times_from_the_figure_before_it_is_flagged(
     target = make_target(baseline=None, target=5000.0, kind="level")
     report = judged(target, [("R", "x", *r) for r in rows])
     assert _steps(report) == flagged
+
+
+def test_a_slip_read_backwards_is_said_against_the_figure_after_it() -> None:
+    rows = [("R", "x", p, v) for p, v in (("2026-07", 2100), ("2026-08", 212), ("2026-09", 211))]
+    report = judged(make_target(baseline=None, target=5000.0), rows)
+    (issue,) = [i for i in report.issues if i.code == "plausibility.step"]
+    assert dict(issue.params)["side"] == "up_after" and issue.row == 2
+    assert "= 2,100 firms is 10 times the figure after it (212 firms, 2026-08)" in (
+        Words.of("en").issue_text(issue)
+    )
+    assert "为2100户，是后一数值（2026年8月为212户）的约10倍" in Words.of("zh").issue_text(issue)
+
+
+def test_actuals_add_refuses_a_slip_typed_for_an_earlier_month(tmp_path: Path) -> None:
+    """A newcomer's walkthrough: 2100 for July, after August to October's 212, 211, 210, was
+    stored without a word, and check then flagged the right figures."""
+    rows = [("Testville", "widgets", p, v) for p, v in (("2026-08", 212), ("2026-09", 211))]
+    targets, actuals = _inputs(tmp_path, rows)
+    before = actuals.read_bytes()
+    result = _add(actuals, targets, "--period", "2026-07", "--value", "2100")
+    assert result.exit_code == 2
+    assert "is 10 times the figure after it (212 units, 2026-08)" in result.output
+    assert actuals.read_bytes() == before
 
 
 def test_month_amounts_of_a_goal_on_a_years_total_are_not_held_to_the_step() -> None:

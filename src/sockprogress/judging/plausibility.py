@@ -8,9 +8,9 @@ The rules, with their thresholds (docs/method.md, "Plausibility checks"):
 - `jump`: a value 100 times or more above, or below a hundredth of, the typical (median) value
   of the other figures of the same series (region, indicator and basis). A 万/亿 slip is a
   factor of 10^4 or 10^8; a series of this kind does not move by a factor of 100.
-- `step`: a level, an annual total or a rate 10 times or more above, or below a tenth of, the
-  figure of the same kind before it in its series, at most 13 months earlier: an extra or a
-  missing 0, or a slipped decimal point (2100 typed for 210).
+- `step`: a level, an annual total or a rate 8 times or more above, or below an eighth of, the
+  figure of the same kind next to it in its series, at most 13 months apart: an extra or a
+  missing 0, or a slipped decimal point (2100 typed for 210, beside 212); only the odd ones out.
 - `not_whole`: a count (firms, units, machines, people, items…) that is not a whole number.
 - `scale`: a value 100 times or more above, or below a hundredth of, both its target and its
   baseline value (a monthly amount of an annual goal is about a twelfth of it).
@@ -30,11 +30,12 @@ from .rows import Rows
 JUMP_FACTOR = 100.0
 SCALE_FACTOR = 100.0
 # `step`: an extra or a missing 0 (2100 typed for 210), or a slipped decimal point, is a factor
-# of 10 from the figure before it; a level, an annual total or a rate that moves so far within
-# STEP_DAYS (13 months, so that a year's figure is held against the year before) is one to
-# check. Month amounts and year-to-date sums are left to the other rules: they swing with the
-# season, and a year-to-date sum restarts every January.
-STEP_FACTOR = 10.0
+# of 10 from the figure it was meant to be, and about 10 from its neighbours: 2100 beside 212 is
+# 9.9 times. So 8 times or more (a neighbour up to a quarter away) from the figure next to it, in
+# a level, an annual total or a rate, within STEP_DAYS (13 months, so that a year's figure is
+# held against the year before), is one to check. Month amounts and year-to-date sums are left
+# to the other rules: they swing with the season, and a year-to-date sum restarts every January.
+STEP_FACTOR = 8.0
 STEP_DAYS = 397
 # "100 times or more" holds to within a billionth: a ratio computed in binary can miss 100 in its
 # last bit (55 / 0.55 is 99.99999999999999, 30 / (0.1 + 0.2) is 99.99999999999999), and a
@@ -117,11 +118,16 @@ def _jumps(rows: Rows) -> dict[int, float]:
     return flagged
 
 
-def _steps(rows: Rows, jumps: dict[int, float], amounts: bool) -> dict[int, tuple[float, int]]:
-    """Row -> (its factor from the figure before it, that figure's row) for a figure 10 times
-    or more above, or below a tenth of, the figure of the same kind (period kind and basis)
-    before it, at most STEP_DAYS earlier. A figure found to step is not the one the next is
-    held against (206, 2100, 210: only 2100), nor is one that already breaks `jump`.
+def _steps(
+    rows: Rows, jumps: dict[int, float], amounts: bool
+) -> dict[int, tuple[float, int, str]]:
+    """Row -> (its factor from the figure it is held against, that figure's row, "before" or
+    "after") for a figure 8 times or more above, or below an eighth of, a figure of the same
+    kind (period kind and basis) next to it, at most STEP_DAYS away. Only the odd ones out are
+    flagged: the series is read forwards (each figure held against the last one not flagged
+    before it) and backwards, and the reading that flags fewer figures is kept, forwards on a
+    tie (206, 2100, 210: only 2100; 2100 typed for a July before August's 212, 211 and 210:
+    only 2100; 206 then 2100: the newer, 2100). A figure that breaks `jump` is left out.
     `amounts`: a month row without a basis is a month's amount (the series of a goal on a
     year's total), left out as those with basis `month` are."""
     kinds: dict[tuple[str, str], list[tuple[dt.date, int, float]]] = {}
@@ -131,18 +137,29 @@ def _steps(rows: Rows, jumps: dict[int, float], amounts: bool) -> dict[int, tupl
         amount = basis == "month" or (amounts and kind == "month" and not basis)
         if value > 0 and basis != "ytd" and not amount and row not in jumps:
             kinds.setdefault((kind, basis), []).append((end, row, value))
-    flagged: dict[int, tuple[float, int]] = {}
+    flagged: dict[int, tuple[float, int, str]] = {}
     for members in kinds.values():
         if len(members) < 2:
             continue
         members.sort()
-        before = members[0]
-        for end, row, value in members[1:]:
-            factor = _factor(value, before[2])
-            if factor >= STEP_AT and (end - before[0]).days <= STEP_DAYS:
-                flagged[row] = (factor, before[1])
-            else:
-                before = (end, row, value)
+        forwards = _step_pass(members, "before")
+        backwards = _step_pass(members[::-1], "after")
+        flagged |= backwards if len(backwards) < len(forwards) else forwards
+    return flagged
+
+
+def _step_pass(
+    members: list[tuple[dt.date, int, float]], side: str
+) -> dict[int, tuple[float, int, str]]:
+    """The figures that step from the last one not flagged before them in this order."""
+    flagged: dict[int, tuple[float, int, str]] = {}
+    held = members[0]
+    for end, row, value in members[1:]:
+        factor = _factor(value, held[2])
+        if factor >= STEP_AT and abs((end - held[0]).days) <= STEP_DAYS:
+            flagged[row] = (factor, held[1], side)
+        else:
+            held = (end, row, value)
     return flagged
 
 
@@ -176,17 +193,19 @@ def check_series(
         value = rows.value[rows.row.index(row)]
         warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}", **unit)
     amounts = series.target is not None and series.target.kind == "annual_total"
-    for row, (factor, before) in _steps(rows, jumps, amounts).items():
-        at, value = rows.row.index(before), rows.value[rows.row.index(row)]
+    for row, (factor, held, towards) in _steps(rows, jumps, amounts).items():
+        at, value = rows.row.index(held), rows.value[rows.row.index(row)]
+        # 10 times, or a tenth, of the figure before it (or, read backwards, after it)
+        side = "up" if value > rows.value[at] else "down"
         warn(
             row,
             "step",
             value=f"{value:.10g}",
             series=name,
             factor=f"{factor:.0f}",
-            before=f"{rows.value[at]:.10g}",
+            before=f"{rows.value[at]:.10g}",  # the figure it is held against
             period=str(rows.period[at]),
-            side="up" if value > rows.value[at] else "down",  # 10 times, or a tenth
+            side=side if towards == "before" else f"{side}_after",
             **unit,
         )
     if _is_count(series.unit):

@@ -355,6 +355,15 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
                 "check this figure: {series} = {value} is 1/{factor} of the figure before it "
                 "({before}, {period}); a missing 0 makes a tenth"
             ),
+            # the odd one out found reading backwards: held against the figure after it
+            "up_after": N_(
+                "check this figure: {series} = {value} is {factor} times the figure after it "
+                "({before}, {period}); an extra 0 makes 10 times"
+            ),
+            "down_after": N_(
+                "check this figure: {series} = {value} is 1/{factor} of the figure after it "
+                "({before}, {period}); a missing 0 makes a tenth"
+            ),
         },
     ),
     "value_out_of_range": (
@@ -855,8 +864,8 @@ GROUP_TEXT: dict[str, str] = {
         "figures of their series (a 万/亿 slip is 10,000 or 100,000,000 times)"
     ),
     "plausibility.step": N_(
-        "check these figures: {count} figures are 10 times or more away from the figure before "
-        "them (an extra or a missing 0)"
+        "check these figures: {count} figures are about 10 times (8 or more) away from the "
+        "figures next to them (an extra or a missing 0)"
     ),
     "plausibility.scale": N_(
         "check these figures: {count} figures are far outside the scale of their targets"
