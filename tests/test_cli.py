@@ -197,6 +197,28 @@ def test_run_outside_the_working_folder_says_where_to_run(
         )
     chinese = CliRunner().invoke(main, ["--lang", "zh", "report"])
     assert chinese.output.startswith("错误：data/targets.toml：找不到文件；请在工作文件夹")
+    # the commands that edit the workbook say so too (they said only "file not found")
+    add = [
+        "actuals",
+        "add",
+        "--region",
+        "X",
+        "--indicator",
+        "y",
+        "--period",
+        "2026",
+        "--value",
+        "1",
+    ]
+    for command, option in ((add, "--targets"), (["actuals", "refresh"], "--targets")):
+        said = CliRunner().invoke(main, command).output
+        assert said.endswith(f"(the one sockprogress init made), or give the file with {option}\n")
+    undo = CliRunner().invoke(main, ["actuals", "undo"])
+    assert undo.exit_code == 2
+    assert undo.output == (
+        "Error: data/actuals.xlsx: file not found; run the command in your working folder "
+        "(the one sockprogress init made), or give the file with --actuals\n"
+    )
 
 
 def test_a_trailing_twelve_months_reads_as_twelve_months_to_its_month() -> None:

@@ -496,7 +496,9 @@ def defaults_found(**paths: Path) -> None:
     for name, path in paths.items():
         default = ctx.get_parameter_source(name) == click.core.ParameterSource.DEFAULT
         if default and not path.exists():
-            raise InputError(code="default_input_missing", file=path, option=f"--{name}")
+            # the option as typed: `actuals add` names its workbook's parameter `path`
+            option = next((p.opts[0] for p in ctx.command.params if p.name == name), name)
+            raise InputError(code="default_input_missing", file=path, option=option)
 
 
 @main.command(
@@ -722,6 +724,7 @@ def add(
     from .reading.names import names_of
 
     words = here()
+    defaults_found(targets=targets, path=path)
     today = dt.date.today()
     goals = load_targets(targets, goals_required=False)
     new = check_row(
@@ -772,6 +775,7 @@ def refresh(path: Path, targets: Path) -> None:
     from .reading import load_targets
 
     words = here()
+    defaults_found(targets=targets, path=path)
     done = refresh_lists(path, load_targets(targets, goals_required=False))
     counts = words("{regions} and {indicators}").format(
         regions=words.n("{n} region", "{n} regions", len(done.lists.regions)).format(
@@ -811,6 +815,7 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
     from .reading.safety import check_workbook
 
     words = here()
+    defaults_found(path=path)
     check_workbook(path)
     # the names and units rows are said with: a targets file that cannot be read never holds
     # up putting the workbook back (its rows are then said by their codes)

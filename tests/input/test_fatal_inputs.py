@@ -283,6 +283,20 @@ def test_the_workbook_given_as_the_targets_file_is_named_as_such(
     )
 
 
+@pytest.mark.parametrize("command", ["report", "check"])
+def test_the_targets_file_given_as_the_workbook_is_named_as_such(
+    tmp_path: Path, command: str
+) -> None:
+    """It said "not an .xlsx workbook …; open it in Excel and save it as .xlsx"."""
+    targets = write_targets(tmp_path / "targets.toml", target_toml())
+    code, output = _run([command, "--targets", str(targets), "--actuals", str(targets)])
+    assert code == 2
+    assert output.strip() == (
+        "Error: targets.toml is a targets file, not a workbook: --actuals takes the workbook "
+        "(data/actuals.xlsx), --targets the goals' .toml file"
+    )
+
+
 def test_header_helper_matches_reader_columns() -> None:
     from sockprogress.model import COLUMNS
 

@@ -132,7 +132,7 @@ def check_workbook(path: Path) -> None:
     try:
         size = refuse_special_file(path, N_("an .xlsx workbook")).st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(65536)  # enough to know a targets file given for the workbook
     except FileNotFoundError:
         raise InputError(code="file_not_found", file=path) from None
     except IsADirectoryError:
@@ -141,10 +141,12 @@ def check_workbook(path: Path) -> None:
         raise InputError(code="cannot_read", file=path, reason=exc.strerror) from None
     if size == 0:
         raise InputError(code="workbook_empty", file=name)
-    if head == OLE2_MAGIC:
+    if head[:8] == OLE2_MAGIC:
         raise InputError(code=_ole2_code(path), file=name)
     if not head.startswith(b"PK"):
-        raise InputError(code="workbook_not_zip", file=name)
+        # the targets file given for the workbook: "save it as .xlsx" would be the wrong advice
+        targets = any(t in head for t in (b"[[targets]]", b"[[regions]]", b"[report]"))
+        raise InputError(code="workbook_is_targets" if targets else "workbook_not_zip", file=name)
     if size > MAX_FILE_BYTES:
         raise InputError(
             code="file_too_large",

@@ -496,6 +496,10 @@ ERRORS: dict[str, str] = {
         "{file}: the workbook is password-protected; open it in Excel, remove the password "
         "(File > Info > Protect Workbook > Encrypt with Password) and save it"
     ),
+    "workbook_is_targets": N_(
+        "{file} is a targets file, not a workbook: --actuals takes the workbook "
+        "(data/actuals.xlsx), --targets the goals' .toml file"
+    ),
     "workbook_not_zip": N_(
         "{file}: not an .xlsx workbook (it may be a CSV or another file renamed); open it in "
         "Excel and save it as .xlsx"
