@@ -760,3 +760,17 @@ def test_the_explanation_gives_the_rate_and_the_points_in_both_languages() -> No
         )
     )
     assert "但增量完成率低于序时进度8.5个百分点" in Words.of("zh").note_text(note)
+
+
+def test_a_row_two_goals_of_a_series_warn_about_is_one_issue_and_both_are_marked() -> None:
+    """A 2030 goal beside the 2025 one (made up), and a 累计数 typed on the level's row: one
+    issue for the row (check said "rows 7 (2 rows)"), the mark on both goals."""
+    goals = (
+        make_target(),
+        make_target(id="t2030", target=400.0, deadline=dt.date(2030, 12, 31)),
+    )
+    rows = [("R", "x", "2023", 220), ("R", "x", "2026-07", 230, "ytd")]
+    report = judge(TargetsFile(goals), Actuals(frame(rows)), Month.parse("2026-10"))
+    said = [i for i in report.issues if i.code == "basis_on_level"]
+    assert [i.row for i in said] == [3]
+    assert [[i.code for i in r.checks] for r in report.targets] == [["basis_on_level"]] * 2

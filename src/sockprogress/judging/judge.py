@@ -541,6 +541,7 @@ def _judge(
             conflicts.setdefault((said["region"], said["indicator"]), []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()
     results = []
+    said_rows: set[tuple[str, int, str | None]] = set()
     for target in targets.targets:
         key = (target.region, target.indicator)
         mine = groups.get(key, empty)
@@ -563,7 +564,13 @@ def _judge(
             regions_zh.get(target.region),
         )
         results.append(result)
-        issues += found
+        # A row two goals of one series both warn about (a 2030 goal beside the 2025 one) is
+        # one issue, said for the first; each goal keeps its mark.
+        for issue in found:
+            if issue.row is None or (issue.code, issue.row, issue.column) not in said_rows:
+                issues.append(issue)
+                if issue.row is not None:
+                    said_rows.add((issue.code, issue.row, issue.column))
     for warnings in checked.values():  # in the order of the series in the sheet
         issues += warnings
     targeted = {(t.region, t.indicator) for t in targets.targets}
