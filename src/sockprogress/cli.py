@@ -919,6 +919,14 @@ def init(folder: Path, blank: bool) -> None:
     else:
         said = words("Next: fill in data/actuals.xlsx, run sockprogress check")
     click.echo(said.format(folder=shown))
+    if words.lang != default_lang()[0]:
+        # chosen by --lang for this one command: the next command would speak the other
+        click.echo(
+            words(
+                "The next commands speak this language with --lang {lang}, or once "
+                "SOCKPROGRESS_LANG={lang} is set"
+            ).format(lang=words.lang)
+        )
 
 
 def forgiving_streams() -> None:

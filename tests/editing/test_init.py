@@ -173,3 +173,18 @@ def test_the_next_step_is_one_to_type_as_it_is(
     result = CliRunner().invoke(main, ["init", typed, *(["--blank"] if blank else [])])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1].startswith(said)
+
+
+def test_a_language_chosen_by_lang_says_how_the_next_commands_keep_it(tmp_path: Path) -> None:
+    """init --lang zh under an English locale: `sockprogress check`, as the next step says it,
+    would speak English. The next step says how to keep Chinese; under a Chinese locale it
+    needs no word."""
+    keep = "此后各命令加 --lang zh，或设置一次环境变量 SOCKPROGRESS_LANG=zh，即以中文显示"
+    english_locale = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SOCKPROGRESS_LANG": ""}
+    said = CliRunner().invoke(
+        main, ["init", "--lang", "zh", str(tmp_path / "a")], env=english_locale
+    )
+    assert said.exit_code == 0 and keep in said.output
+    chinese_locale = {**english_locale, "LANG": "zh_CN.UTF-8"}
+    quiet = CliRunner().invoke(main, ["init", str(tmp_path / "b")], env=chinese_locale)
+    assert quiet.exit_code == 0 and "下一步" in quiet.output and keep not in quiet.output
