@@ -86,6 +86,10 @@ def _bad_value(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str
     return add_args(book, goals, "2024", "abc"), ("--value", "abc")
 
 
+def _unit_value(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str, ...]]:
+    return add_args(book, goals, "2024", "210 firms"), ("--value", "210 firms", "210")
+
+
 def _old_xls(tmp: Path, goals: Path, book: Path) -> tuple[list[str], tuple[str, ...]]:
     # `report` and `check` read an .xls; `actuals add` edits an .xlsx only, and says so
     old = tmp / "old.xls"
@@ -128,6 +132,7 @@ CASES: dict[str, Case] = {
     "missing targets file": _missing_targets,
     "missing actuals file": _missing_actuals,
     "bad --value": _bad_value,
+    "a unit after --value": _unit_value,
     "an .xls workbook": _old_xls,
     "not an .xlsx workbook": _not_a_workbook,
     "workbook open in Excel": _locked,
@@ -191,6 +196,11 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
         (
             "bad --value",
             "Error: --value: 'abc' is not a number; type the figure as a number, e.g. 3500000000",
+        ),
+        (
+            "a unit after --value",
+            "Error: --value: '210 firms' has its unit written in; type the number alone, 210 (the "
+            "unit is the targets file's)",
         ),
         (
             "an .xls workbook",

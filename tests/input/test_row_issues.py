@@ -43,6 +43,15 @@ CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
         "'35亿' was stored as text; read as 3,500,000,000",
     ),
     (
+        # a unit typed after the figure: the number alone is asked for
+        "text-with-unit",
+        [("Testville", "widgets", "2023", "21亿元")],
+        "value",
+        "error",
+        "'21亿元' has its unit written in; type the number alone, 21亿 (the unit is the targets "
+        "file's)",
+    ),
+    (
         "text-ambiguous",
         [("Testville", "widgets", "2023", "3.5 bn")],
         "value",

@@ -20,6 +20,13 @@ from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 _THOUSANDS = re.compile(r"[+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _CN_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?)\s*(亿|万)")
 _CN_SCALE = {"亿": 1e8, "万": 1e4}
+# Words that scale a figure, not name its unit: "3.5 bn" is no 3.5 with a unit left off.
+_MAGNITUDES = frozenset(
+    {"k", "m", "mn", "mio", "b", "bn", "tn", "thousand", "million", "billion", "trillion"}
+    | {"十", "百", "千", "百万", "千万", "十万", "十亿", "百亿", "千亿", "万亿"}
+)
+# A figure with its unit written after it (21亿元, 210户, 210 firms).
+_WITH_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?\s*(?:亿|万)?)\s*([^\W\d_]{1,12})")
 _NEAR_MONTH = re.compile(r"(\d{4})\s*[/.年-]\s*(\d{1,2})\s*月?")
 
 
@@ -223,6 +230,9 @@ def _parse_text(raw: str, text: str) -> tuple[float, TextNote]:
     if m := _CN_UNIT.fullmatch(text):
         number = float(m[1]) * _CN_SCALE[m[2]]
         return number, TextNote("value_as_text", raw, f"{number:g}")
+    if (m := _WITH_UNIT.fullmatch(text)) and m[2].lower() not in _MAGNITUDES:
+        # 21亿元, 210户: the unit is the targets file's, the cell takes the number alone
+        raise CellProblem("value_with_unit", value=raw, number=m[1].replace(" ", ""))
     raise CellProblem("value_not_number", value=raw)
 
 

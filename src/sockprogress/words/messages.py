@@ -196,6 +196,10 @@ ISSUE_TEXT: dict[str, str] = {
     "value_not_number": N_(
         "'{value}' is not a number; type the figure as a number, e.g. 3500000000"
     ),
+    "value_with_unit": N_(
+        "'{value}' has its unit written in; type the number alone, {number} (the unit is the "
+        "targets file's)"
+    ),
     "value_is_date": N_("'{value}' is a date, not a number; format the cell as a number"),
     "value_empty": N_("the value is empty; type the figure as a number"),
     "value_not_finite": N_("'{value}' is not a finite number"),
