@@ -774,3 +774,24 @@ def test_a_row_two_goals_of_a_series_warn_about_is_one_issue_and_both_are_marked
     said = [i for i in report.issues if i.code == "basis_on_level"]
     assert [i.row for i in said] == [3]
     assert [[i.code for i in r.checks] for r in report.targets] == [["basis_on_level"]] * 2
+
+
+def test_a_goal_decided_on_the_deadlines_figure_says_so_in_its_bulletin_row() -> None:
+    """Made up: 300 firms by the end of 2025; 205 in May 2026 (the first figure after the
+    deadline, which decides it) and 210 in October (the latest). The headline said 205, the
+    row showed 210 and 70.0 %: the row now says what decided it."""
+    from sockprogress.rendering.bulletin import build_bulletin
+    from sockprogress.rendering.view import build_view
+
+    rows = [("R", "x", "2023", 200), ("R", "x", "2026-05", 205), ("R", "x", "2026-10", 210)]
+    report = judged(make_target(), rows)
+    assert report.targets[0].status == "missed"
+    for lang, said in (
+        ("en", "Missed (judged on 205, May 2026)"),
+        ("zh", "按2026年5月数据205判定"),
+    ):
+        (row,) = build_bulletin(build_view(report, Words.of(lang))).rows
+        assert said in row.progress, row.progress
+    plain = judged(make_target(), [("R", "x", "2023", 200), ("R", "x", "2026-05", 205)])
+    (row,) = build_bulletin(build_view(plain, Words.of("en"))).rows
+    assert "judged on" not in row.progress

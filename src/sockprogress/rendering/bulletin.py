@@ -121,13 +121,23 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         share = words.percent(f.share_of_target_pct)
     else:
         latest, share = DASH, DASH
+    progress = view.status_marked
+    final = r.final
+    if final is not None and (r.latest is None or final.period != r.latest.period):
+        # decided on the deadline's figure, not the latest one beside it: the row says which
+        # (the headline said 205 firms, May 2026, while the row showed 210 and 70.0 %)
+        progress += words.paren(
+            words("judged on {figure}, {period}").format(
+                figure=_figure(final.value, divisor, words), period=words.period(final.period)
+            )
+        )
     return Row(
         name=name,
         unit=unit,
         goal=_figure(r.target.target, divisor, words),
         latest=latest,
         share=share,
-        progress=view.status_marked,
+        progress=progress,
         schedule=view.year_cells.gap,
         yoy=view.year_cells.yoy,
         status=r.status,
