@@ -113,12 +113,24 @@ def test_duplicate_refused_unless_replace(workbook: Path, targets: Path) -> None
     assert refused.exit_code == 2
     assert refused.output.strip() == (
         "Error: actuals.xlsx, sheet Actuals, row 3: Testville / widgets / 2022 is already "
-        "there; use --replace to overwrite it"
+        "there (120); use --replace to overwrite it"
     )
     assert workbook.read_bytes() == before
     replaced = _add(workbook, targets, "--replace", period="2022", value="125")
     assert replaced.exit_code == 0 and "row 3: replaced" in replaced.output
     assert list(read_actuals(workbook).rows["value"]) == [100, 125]
+
+
+def test_a_basis_does_not_make_a_levels_month_a_new_row(workbook: Path, targets: Path) -> None:
+    """A newcomer's walkthrough: --basis ytd on a level's month stored a second row beside the
+    first (the report then used the lower); a level has one figure a month, whatever the
+    basis."""
+    _add(workbook, targets, period="2026-07", value="130")
+    before = workbook.read_bytes()
+    again = _add(workbook, targets, "--basis", "ytd", period="2026-07", value="135")
+    assert again.exit_code == 2
+    assert "row 4: Testville / widgets / 2026-07 is already there (130)" in again.output
+    assert workbook.read_bytes() == before
 
 
 def test_a_new_region_on_purpose_warns_and_adds(workbook: Path, targets: Path) -> None:

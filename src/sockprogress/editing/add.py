@@ -234,15 +234,21 @@ def _warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Iss
     return out
 
 
-def _existing(new: NewRow, rows: pd.DataFrame) -> int | None:
-    """Sheet row of the same region / indicator / period (and month, ytd or rate basis), if any."""
+def _existing(new: NewRow, rows: pd.DataFrame, level: bool) -> tuple[int, float] | None:
+    """Sheet row and value of the same region / indicator / period (and month, ytd or rate
+    basis), if any. For a level (a count, a capacity: `level`) the basis does not tell two
+    figures of one month apart: a 累计数 typed on it is the same month's figure again."""
     same = (
         (rows["region"] == new.region)
         & (rows["indicator"] == new.indicator)
         & (rows["period"] == new.period.text)
-        & (rows["basis"].replace("month", "") == (new.basis or "").replace("month", ""))
     )
-    return int(rows.loc[same, "row"].iloc[-1]) if same.any() else None
+    if not level:
+        same &= rows["basis"].replace("month", "") == (new.basis or "").replace("month", "")
+    if not same.any():
+        return None
+    last = rows.loc[same].iloc[-1]
+    return int(last["row"]), float(last["value"])
 
 
 def _cells(new: NewRow, layout: Layout, names: Names) -> list[Cell]:
@@ -285,13 +291,19 @@ def add_row(
         if checks and not force:
             raise PlausibilityRefusal(new, tuple(checks), targets)
         notes = _warnings(new, rows, targets)
-        existing = _existing(new, rows)
-        if existing is not None and not replace:
+        level = any(
+            t.kind == "level" and (t.region, t.indicator) == (new.region, new.indicator)
+            for t in targets.targets
+        )
+        found = _existing(new, rows, level)
+        existing = found[0] if found else None
+        if found is not None and not replace:
             raise InputError(
                 code="row_exists",
                 file=path.name,
                 sheet=SHEET,
-                row=existing,
+                row=found[0],
+                value=f"{found[1]:.10g}",
                 region=new.region,
                 indicator=new.indicator,
                 period=new.period.text,

@@ -431,6 +431,8 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "plausibility.not_whole": {"value": EXACT},
     "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
 }
+# The number parameters of an error, as ISSUE_NUMBERS gives an issue's: 2,600,000,000 / 26亿.
+ERROR_NUMBERS: dict[str, dict[str, str]] = {"row_exists": {"value": ",.10g"}}
 # the number parameters said with the issue's `unit` beside them (2,100 firms / 2100户), as every
 # figure the report shows is
 ISSUE_UNITS: dict[str, tuple[str, ...]] = {
@@ -701,8 +703,8 @@ ERRORS: dict[str, str] = {
         "first (its examples show how), or add --new to store a new indicator on purpose"
     ),
     "row_exists": N_(
-        "{file}, sheet {sheet}, row {row}: {region} / {indicator} / {period} is already there; "
-        "use --replace to overwrite it"
+        "{file}, sheet {sheet}, row {row}: {region} / {indicator} / {period} is already there "
+        "({value}); use --replace to overwrite it"
     ),
     "plausibility_refused": N_(
         "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. Check the "

@@ -33,6 +33,7 @@ from .messages import (
     COLUMNS,
     COUNT,
     DIRECTIONS,
+    ERROR_NUMBERS,
     ERRORS,
     EXACT,
     FIGURE_FLAGS,
@@ -365,7 +366,8 @@ class Words:
         if message is None:
             return None
         given = dict(params)
-        shown = {k: self._error_param(k, v) for k, v in given.items()}
+        numbers = ERROR_NUMBERS.get(code)
+        shown = {k: self._error_param(k, v, numbers) for k, v in given.items()}
         suffix = f"_{self.lang}"
         shown |= {k: given[k + suffix] for k in given if given.get(k + suffix)}
         shown |= {k: filled(self(v), shown) for k, v in given.items() if k in PHRASE_PARAMS}
@@ -373,7 +375,7 @@ class Words:
             shown["problem"] = self.issue_text(problem)
         return filled(self(message), shown)
 
-    def _error_param(self, key: str, value: str) -> str:
+    def _error_param(self, key: str, value: str, numbers: Mapping[str, str] | None) -> str:
         if key == "column":
             return self.column_name(value)
         if key == "today" and self.locale.periods_in_words:
@@ -381,7 +383,7 @@ class Words:
                 return self.date(dt.date.fromisoformat(value))
             except ValueError:
                 return value
-        return self.param(key, value)
+        return self.param(key, value, numbers)
 
     def issue_hint(self, issue: Issue) -> str:
         hint = HINTS.get(issue.code)
