@@ -118,9 +118,7 @@ def _jumps(rows: Rows) -> dict[int, float]:
     return flagged
 
 
-def _steps(
-    rows: Rows, jumps: dict[int, float], amounts: bool
-) -> dict[int, tuple[float, int, str]]:
+def _steps(rows: Rows, jumps: dict[int, float], amounts: bool) -> dict[int, tuple[float, int, str]]:
     """Row -> (its factor from the figure it is held against, that figure's row, "before" or
     "after") for a figure 8 times or more above, or below an eighth of, a figure of the same
     kind (period kind and basis) next to it, at most STEP_DAYS away. Only the odd ones out are
