@@ -56,6 +56,8 @@ def add_args(workbook: Path, targets: Path, period: str, value: str) -> list[str
         period,
         "--value",
         value,
+        "--source",
+        SYNTHETIC,
     ]
 
 

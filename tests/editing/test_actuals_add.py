@@ -294,3 +294,16 @@ def test_add_to_a_plain_workbook_without_a_table(tmp_path: Path, targets: Path) 
     assert result.exit_code == 0, result.output
     assert "plain.xlsx, sheet Actuals, row 3: added" in result.output
     assert list(read_actuals(plain).rows["period"]) == ["2021", "2023"]
+
+
+def test_a_figure_without_its_source_is_stored_and_said(workbook: Path, targets: Path) -> None:
+    """A newcomer's walkthrough: no --source (or an empty one) was stored without a word, and
+    the report then showed the figure unsourced."""
+    args = add_args(workbook, targets, "2023", "150")
+    at = args.index("--source")
+    del args[at : at + 2]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Warning: the figure has no source, so the report shows it")
+    sourced = _add(workbook, targets, period="2024", value="160")
+    assert sourced.exit_code == 0 and "no source" not in sourced.output

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import target_toml, write_targets
+from helpers import SYNTHETIC, target_toml, write_targets
 
 from sockprogress.cli import main
 from sockprogress.editing.blank import new_actuals_workbook
@@ -59,6 +59,7 @@ def _add(
     targets, workbook = folder
     args = ["actuals", "add", "--actuals", str(workbook), "--targets", str(targets)]
     args += ["--region", region, "--indicator", indicator, "--period", "2024", "--value", "120"]
+    args += ["--source", SYNTHETIC]
     return CliRunner().invoke(main, [*args, *extra, "--lang", lang])
 
 

@@ -215,9 +215,12 @@ def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
 
 def _warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
     """A warning for a region that the targets file does not name (the report leaves its rows
-    out, however many there are), an indicator that no target and no earlier row uses, and a
-    basis on a level goal's row (judging's `basis_on_level`)."""
+    out, however many there are), an indicator that no target and no earlier row uses, a basis
+    on a level goal's row (judging's `basis_on_level`), and a figure without its source."""
     out = []
+    if not new.source.strip():
+        # every figure the report shows is sourced: one without is stored, and said
+        out.append(coded_issue("warning", "add_no_source", ()))
     names = names_of(targets)
     if new.region not in set(names.regions.values()):
         out.append(coded_issue("warning", "unused_region", (("name", new.region),)))

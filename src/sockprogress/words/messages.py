@@ -314,6 +314,10 @@ ISSUE_TEXT: dict[str, str] = {
         "targets file"
     ),
     # `actuals add`: a name the row gives that nothing else uses
+    "add_no_source": N_(
+        "the figure has no source, so the report shows it without one; give the article or "
+        "bulletin it comes from with --source (and --replace to add it now)"
+    ),
     "unused_region": N_(
         "region '{name}' is named by no target and no [[regions]] entry of the targets file: "
         "the report leaves its rows out until one names it"
