@@ -123,9 +123,10 @@ def _steps(rows: Rows, jumps: dict[int, float], amounts: bool) -> dict[int, tupl
     "after") for a figure 8 times or more above, or below an eighth of, a figure of the same
     kind (period kind and basis) next to it, at most STEP_DAYS away. Only the odd ones out are
     flagged: the series is read forwards (each figure held against the last one not flagged
-    before it) and backwards, and the reading that flags fewer figures is kept, forwards on a
-    tie (206, 2100, 210: only 2100; 2100 typed for a July before August's 212, 211 and 210:
-    only 2100; 206 then 2100: the newer, 2100). A figure that breaks `jump` is left out.
+    before it) and backwards, and the reading that flags fewer figures is kept; on a tie, the
+    one that flags the row lowest in the sheet, the one typed last (206, 2100, 210: only 2100;
+    2100 typed for a July before August's 212, 211 and 210: only 2100; 206 then 2100: 2100;
+    2060 typed for the May before a June's 206: 2060). A figure that breaks `jump` is left out.
     `amounts`: a month row without a basis is a month's amount (the series of a goal on a
     year's total), left out as those with basis `month` are."""
     kinds: dict[tuple[str, str], list[tuple[dt.date, int, float]]] = {}
@@ -142,7 +143,13 @@ def _steps(rows: Rows, jumps: dict[int, float], amounts: bool) -> dict[int, tupl
         members.sort()
         forwards = _step_pass(members, "before")
         backwards = _step_pass(members[::-1], "after")
-        flagged |= backwards if len(backwards) < len(forwards) else forwards
+        # fewer flagged; on a tie, the reading that flags the row typed last (lowest in the
+        # sheet): 206 then 2060 typed for the May before it flags 2060, not June's 206
+        fewer = len(backwards) < len(forwards)
+        tie = len(backwards) == len(forwards) and max(backwards, default=0) > max(
+            forwards, default=0
+        )
+        flagged |= backwards if fewer or tie else forwards
     return flagged
 
 
