@@ -131,7 +131,7 @@ def test_an_extra_zero_is_flagged_and_marks_the_goal_it_decides() -> None:
         (
             2100,
             "= 2,100 firms is 10 times the figure before it (206 firms, 2025-06)",
-            "为2100户，是前一数值（2025年6月为206户）的约10倍",
+            "为2100户，约为前一数值（2025年6月为206户）的10倍",
         ),
         # a fall is a fraction, as Chinese editorial style says it, not "相差10倍"
         (
@@ -220,7 +220,7 @@ def test_a_slip_read_backwards_is_said_against_the_figure_after_it() -> None:
     assert "= 2,100 firms is 10 times the figure after it (212 firms, 2026-08)" in (
         Words.of("en").issue_text(issue)
     )
-    assert "为2100户，是后一数值（2026年8月为212户）的约10倍" in Words.of("zh").issue_text(issue)
+    assert "为2100户，约为后一数值（2026年8月为212户）的10倍" in Words.of("zh").issue_text(issue)
 
 
 def test_actuals_add_refuses_a_slip_typed_for_an_earlier_month(tmp_path: Path) -> None:
@@ -763,7 +763,7 @@ def test_the_explanation_gives_the_rate_and_the_points_in_both_languages() -> No
             "track), though 8.5 points behind the time-proportional schedule"
         )
     )
-    assert "但增量完成率低于序时进度8.5个百分点" in Words.of("zh").note_text(note)
+    assert "但增量完成率落后序时进度8.5个百分点" in Words.of("zh").note_text(note)
 
 
 def test_a_row_two_goals_of_a_series_warn_about_is_one_issue_and_both_are_marked() -> None:
