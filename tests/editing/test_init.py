@@ -179,7 +179,10 @@ def test_a_language_chosen_by_lang_says_how_the_next_commands_keep_it(tmp_path: 
     """init --lang zh under an English locale: `sockprogress check`, as the next step says it,
     would speak English. The next step says how to keep Chinese; under a Chinese locale it
     needs no word."""
-    keep = "此后运行各命令时加 --lang zh，或设置环境变量 SOCKPROGRESS_LANG=zh（设置一次即可），即以中文显示"
+    keep = (
+        "此后运行各命令时加 --lang zh，或设置环境变量 SOCKPROGRESS_LANG=zh（设置一次即可），"
+        "即以中文显示"
+    )
     english_locale = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "SOCKPROGRESS_LANG": ""}
     said = CliRunner().invoke(
         main, ["init", "--lang", "zh", str(tmp_path / "a")], env=english_locale
