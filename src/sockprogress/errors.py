@@ -39,8 +39,14 @@ class SockProgressError(Exception):
         super().__init__(message)
 
     def _english(self) -> str:
-        from .words.messages import ERRORS, PHRASE_PARAMS
+        from .words.messages import ERROR_NUMBERS, ERRORS, PHRASE_PARAMS
 
+        if self.code in ERROR_NUMBERS:  # a figure in it, written as the report writes one
+            from .words.words import Words
+
+            said = Words.of(DEFAULT_LANG).error_text(self.code, self.params, self.problem)
+            if said is not None:
+                return said
         given = dict(self.params)
         shown = given | {k: filled(v, given) for k, v in given.items() if k in PHRASE_PARAMS}
         if self.problem is not None:

@@ -113,7 +113,7 @@ def test_duplicate_refused_unless_replace(workbook: Path, targets: Path) -> None
     assert refused.exit_code == 2
     assert refused.output.strip() == (
         "Error: actuals.xlsx, sheet Actuals, row 3: Testville / widgets / 2022 is already "
-        "there (120); use --replace to overwrite it"
+        "there (120 units); use --replace to overwrite it"
     )
     assert workbook.read_bytes() == before
     replaced = _add(workbook, targets, "--replace", period="2022", value="125")
@@ -129,7 +129,7 @@ def test_a_basis_does_not_make_a_levels_month_a_new_row(workbook: Path, targets:
     before = workbook.read_bytes()
     again = _add(workbook, targets, "--basis", "ytd", period="2026-07", value="135")
     assert again.exit_code == 2
-    assert "row 4: Testville / widgets / 2026-07 is already there (130)" in again.output
+    assert "row 4: Testville / widgets / 2026-07 is already there (130 units)" in again.output
     assert workbook.read_bytes() == before
 
 

@@ -273,7 +273,10 @@ def test_a_row_written_in_chinese_is_found_again_by_its_code(tmp_path: Path, goa
         *("--value", "131", "--lang", "en"),
     )
     assert again.exit_code == 2
-    assert "row 3: Testville / widgets / 2023 is already there (130); use --replace" in again.output
+    assert (
+        "row 3: Testville / widgets / 2023 is already there (130 units); use --replace"
+        in again.output
+    )
     slip = _add(
         workbook,
         goals,
@@ -375,7 +378,7 @@ def test_a_chinese_init_workbook_round_trips_through_add_check_and_report(
     )
     # the same series by its code: the row is there already, said by its Chinese names
     assert by_code.exit_code == 2
-    said = "第2行：已有小北河“袜子年产量”2026年9月的数据（26亿）；如需覆盖，请加 --replace"
+    said = "第2行：已有小北河“袜子年产量”2026年9月的数据（26亿双）；如需覆盖，请加 --replace"
     assert said in by_code.output
     for options in (
         ("--region", "Xiaobeihe", "--indicator", "sock_weaving_firms", "--period", "2025.6"),

@@ -32,7 +32,7 @@ from ..words import DEFAULT_LANG, LANGS, N_
 from ..words.words import Words, coded_issue
 from .newrow import NewRow
 from .package import Cell, PackageEdit
-from .plausible import PlausibilityRefusal, implausible
+from .plausible import PlausibilityRefusal, implausible, series_unit
 from .safekeeping import (
     backup,
     editing,
@@ -307,6 +307,7 @@ def add_row(
                 sheet=SHEET,
                 row=found[0],
                 value=f"{found[1]:.10g}",
+                unit=series_unit(new.region, new.indicator, targets),
                 region=new.region,
                 indicator=new.indicator,
                 period=new.period.text,

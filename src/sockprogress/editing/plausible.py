@@ -33,6 +33,11 @@ def _found(region: str, indicator: str, targets: TargetsFile) -> tuple[Target | 
     return None, "", indicator
 
 
+def series_unit(region: str, indicator: str, targets: TargetsFile) -> str:
+    """The unit targets.toml gives the series ("" when it gives none)."""
+    return _found(region, indicator, targets)[1]
+
+
 def _series(new: NewRow, targets: TargetsFile) -> plausibility.Series:
     target, unit, _ = _found(new.region, new.indicator, targets)
     names = names_of(targets)

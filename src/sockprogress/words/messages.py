@@ -443,6 +443,7 @@ ISSUE_UNITS: dict[str, tuple[str, ...]] = {
     "plausibility.jump": ("value",),
     "plausibility.step": ("value", "before"),
     "plausibility.scale": ("value", "target"),
+    "row_exists": ("value",),  # an error's figure too: "is already there (130 firms)"
 }
 
 

@@ -371,6 +371,7 @@ class Words:
         suffix = f"_{self.lang}"
         shown |= {k: given[k + suffix] for k in given if given.get(k + suffix)}
         shown |= {k: filled(self(v), shown) for k, v in given.items() if k in PHRASE_PARAMS}
+        self._units(code, given, shown)
         if problem is not None:
             shown["problem"] = self.issue_text(problem)
         return filled(self(message), shown)
