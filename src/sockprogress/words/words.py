@@ -25,7 +25,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
-from ..model import Issue, IssueGroup, Note, Severity, Target
+from ..model import Issue, IssueGroup, Note, Severity, Target, row_runs
 from ..periods import Month, parse_period
 from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, filled, locales
 from .messages import (
@@ -296,7 +296,7 @@ class Words:
             return text if "e" not in text else self.digits(number)
         if key == "rows" and value.replace(", ", "").isdigit():
             # sheet rows as ranges: rows 2–13, not 2, 3, 4, …, 13
-            runs = _runs([int(row) for row in value.split(", ")])
+            runs = row_runs([int(row) for row in value.split(", ")])
             return self.runs_listed(runs, len(runs))
         if not self.locale.periods_in_words:
             return value
@@ -966,17 +966,6 @@ def unworded_issue(
     """An issue made by the thousand (a rule a province breaks on every row): without its
     sentence, which english_message words when it is written."""
     return Issue(severity, "", file, sheet, row, column, code, params, target_id)
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Rows in their order as runs of consecutive rows: [2, 3, 4, 9] -> [(2, 4), (9, 9)]."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and row == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
 
 
 def english_message(issue: Issue) -> str:
