@@ -22,6 +22,7 @@ def display_width(text: str) -> int:
 # (，。）…) nor ends with an opening one (（“《…); the full-width marks are escaped.
 _NO_START = frozenset("，。、；：\uff01\uff1f）」』”’》〉】…—\uff05%)]},.;:!?")
 _NO_END = frozenset("（「『“‘《〈【([{")
+_MARKS = _NO_START | _NO_END
 
 
 def _atoms(text: str) -> list[str]:
@@ -36,7 +37,7 @@ def _atoms(text: str) -> list[str]:
             kept -= 1
         elif is_wide(ch) and i and text[i - 1] == " ":
             kept = _word_after_space(text, i)
-        if ch.isspace() != (current[:1].isspace() if current else ch.isspace()):
+        if current and ch.isspace() != current[0].isspace():  # from spaces to a word, or back
             atoms.append(current)
             current = ""
         elif current and not ch.isspace() and not bracket and not kept:
@@ -44,7 +45,10 @@ def _atoms(text: str) -> list[str]:
             if (is_wide(before) or is_wide(ch)) and ch not in _NO_START and before not in _NO_END:
                 atoms.append(current)
                 current = ""
-        bracket += (ch == "[") - (ch == "]") if bracket or ch == "[" else 0
+        if ch == "[":
+            bracket += 1
+        elif ch == "]" and bracket:
+            bracket -= 1
         current += ch
     if current:
         atoms.append(current)
@@ -60,7 +64,7 @@ def _word_after_space(text: str, start: int) -> int:
     """How many characters after `start` stay with it: those of a short run of Chinese
     characters (up to a mark, a space or a Latin letter), or none for a longer one."""
     end = start
-    while end < len(text) and is_wide(text[end]) and text[end] not in _NO_START | _NO_END:
+    while end < len(text) and is_wide(text[end]) and text[end] not in _MARKS:
         end += 1
     return end - start - 1 if end - start <= _SET_OFF else 0
 
