@@ -428,7 +428,7 @@ def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
                 "({last}); if that is a slip, run again with the month you meant"
             ).format(
                 month=words.month(month),
-                years=(last.year * 12 + last.month - month.year * 12 - month.month) // 12,
+                years=(last.index - month.index) // 12,
                 last=words.month(last),
             ),
             err=True,

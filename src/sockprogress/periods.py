@@ -169,8 +169,13 @@ class Month:
     def last_complete(cls, today: dt.date) -> Month:
         return cls(today.year, today.month).shift(-1)
 
+    @property
+    def index(self) -> int:
+        """Months since the start of year 0: two months' difference is their indexes'."""
+        return self.year * 12 + self.month - 1
+
     def shift(self, months: int) -> Month:
-        index = self.year * 12 + self.month - 1 + months
+        index = self.index + months
         return Month(index // 12, index % 12 + 1)
 
     @property
