@@ -564,6 +564,10 @@ class Words:
                 places.append(target.region)
         return goals, places
 
+    def _first_few(self, names: list[str], shown: int = 5) -> str:
+        """The first `shown` names listed, and "…" when there are more."""
+        return self.listed(names[:shown] + ["…"] * (len(names) > shown))
+
     def unnamed_lines(
         self, targets: Iterable[Target], regions: Iterable[tuple[str, str]]
     ) -> list[str]:
@@ -578,7 +582,7 @@ class Words:
                     "Note: {n} goals have no name in this language (name_zh) in the targets "
                     "file; the report shows their English names: {ids}",
                     len(goals),
-                ).format(n=len(goals), ids=self.listed(goals[:5] + ["…"] * (len(goals) > 5)))
+                ).format(n=len(goals), ids=self._first_few(goals))
             )
         if places:
             lines.append(
@@ -588,7 +592,7 @@ class Words:
                     "Note: {n} regions have no name in this language (region_zh, or name_zh "
                     "under [[regions]]); the report shows their codes: {codes}",
                     len(places),
-                ).format(n=len(places), codes=self.listed(places[:5] + ["…"] * (len(places) > 5)))
+                ).format(n=len(places), codes=self._first_few(places))
             )
         return lines
 
