@@ -5,16 +5,22 @@ from __future__ import annotations
 import csv
 import importlib.util
 import subprocess
+import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from sockprogress.cli import main
-from sockprogress.reading import read_actuals
+from sockprogress.editing.init import toml_value
+from sockprogress.reading import load_targets, read_actuals
 
 ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ROOT / "data" / "targets.toml"
 
 
 def test_init_makes_a_working_folder(tmp_path: Path) -> None:
@@ -22,7 +28,8 @@ def test_init_makes_a_working_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(folder)])
     assert result.exit_code == 0, result.output
     targets, actuals = folder / "data" / "targets.toml", folder / "data" / "actuals.xlsx"
-    assert targets.read_bytes() == (ROOT / "data" / "targets.toml").read_bytes()
+    unnoted = [replace(t, note=None, note_zh=None) for t in load_targets(SHIPPED).targets]
+    assert list(load_targets(targets).targets) == unnoted
     wb = load_workbook(actuals)
     assert wb.sheetnames == ["Actuals", "How to update", "Lists"]
     assert wb["Lists"].sheet_state == "hidden"
@@ -191,3 +198,61 @@ def test_a_language_chosen_by_lang_says_how_the_next_commands_keep_it(tmp_path: 
     chinese_locale = {**english_locale, "LANG": "zh_CN.UTF-8"}
     quiet = CliRunner().invoke(main, ["init", str(tmp_path / "b")], env=chinese_locale)
     assert quiet.exit_code == 0 and "下一步" in quiet.output and keep not in quiet.output
+
+
+def _without(entry: dict[str, object], *keys: str) -> dict[str, object]:
+    return {k: v for k, v in entry.items() if k not in keys}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_init_gives_the_goals_without_the_notes_on_the_compiled_figures(
+    tmp_path: Path, lang: str
+) -> None:
+    """The shipped goals' notes speak of the figures this project compiled from articles ("not
+    assessable: no figure has been published", "Liaoning Daily reported 2 such firms … so it
+    decides the goal"), and its issuer is "Compiled from public sources". In an office's folder,
+    whose workbook is empty until the office fills it, init wrote them beside "no data yet".
+    Now the goals, regions and context indicators are the shipped ones key for key, without
+    the goals' and indicators' notes and the issuer; the comments speak the run's language."""
+    folder = tmp_path / "office"
+    result = CliRunner().invoke(main, ["init", "--lang", lang, str(folder)])
+    assert result.exit_code == 0, result.output
+    text = (folder / "data" / "targets.toml").read_text("utf-8")
+    written, shipped = tomllib.loads(text), tomllib.loads(SHIPPED.read_text("utf-8"))
+    assert written["targets"] == [_without(t, "note", "note_zh") for t in shipped["targets"]]
+    assert written["indicators"] == [_without(i, "note") for i in shipped["indicators"]]
+    assert written["regions"] == shipped["regions"]
+    assert written["report"] == _without(shipped["report"], "issuer", "issuer_zh")
+    assert any("note" in t for t in shipped["targets"])  # there was something to leave out
+    for compiled in ("Not assessable", "so it decides", "Compiled from public", "据公开资料"):
+        assert compiled not in text
+    comments = [line for line in text.splitlines() if line.startswith("# ") and "=" not in line]
+    comments = [c for c in comments if not c.startswith("# [")]
+    han = [c for c in comments if any("\u4e00" <= ch <= "\u9fff" for ch in c)]
+    # in English only the year's example names its Chinese terms (年度目标, 1—N月)
+    assert len(comments) >= 9 and len(han) == (len(comments) if lang == "zh" else 2), comments
+
+    data, reports = folder / "data", folder / "reports"
+    args = ["--targets", str(data / "targets.toml"), "--actuals", str(data / "actuals.xlsx")]
+    args += ["--out", str(reports), "--as-of", "2026-10", "--format", "html", "--lang", lang]
+    report = CliRunner().invoke(main, ["report", *args])
+    assert report.exit_code == 0, report.output
+    (written_page,) = reports.glob("progress-2026-10*.html")
+    page = written_page.read_text("utf-8")
+    # the goals' cards say what the goal is, and nothing of figures the office never gave
+    assert ("Sock firms above designated size" if lang == "en" else "规模以上袜业企业数") in page
+    assert "Japanese edition" not in page and "日文版" not in page
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.integers(min_value=-(2**63), max_value=2**63 - 1),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.dates(),
+        st.booleans(),
+        st.dictionaries(st.sampled_from(["period", "value"]), st.text() | st.integers()),
+    )
+)
+def test_a_value_written_for_the_targets_file_reads_back_as_itself(value: object) -> None:
+    assert tomllib.loads(f"x = {toml_value(value)}\n")["x"] == value

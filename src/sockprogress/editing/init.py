@@ -10,9 +10,13 @@ replaced or followed: a file, a folder or a link (even one pointing nowhere) is 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import io
+import json
 import os
+import tomllib
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -84,6 +88,15 @@ YEAR_LINES = (
     ("year = 2026", N_("the year the goal is for")),
     ('plan_zh = "2026年度目标"', ""),
 )
+# the same year's goal in a folder with the shipped goals: in a region and indicator it has
+OFFICE_YEAR_LINES = (
+    ('id = "xiaobeihe-output-2026"', ""),
+    ('region = "Xiaobeihe"', ""),
+    ('indicator = "output_value"', ""),
+    ('name = "Annual output value, 2026"', ""),
+    ('name_zh = "2026年袜业产值"', ""),
+    *YEAR_LINES[5:],
+)
 REGION_LINES = (('region = "Region"', ""), ('name_zh = "地区"', ""))
 REPORT_LINES = (('title = "…"', ""), ('title_zh = "…"', ""), ('issuer = "…"', ""))
 
@@ -108,6 +121,79 @@ def blank_targets(words: Words) -> bytes:
     block((PLAN_EXAMPLE,), "[[targets]]", PLAN_LINES)
     block(YEAR_EXAMPLE, "[[targets]]", YEAR_LINES)
     block((REGIONS_EXAMPLE,), "[[regions]]", REGION_LINES)
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+# The targets file of `init` (not blank): the shipped goals as their plans published them, for
+# an office to judge on its own figures. The shipped file's notes speak of the figures this
+# project compiled from articles ("no figure has been published", "Liaoning Daily reported 2
+# such firms … so it decides the goal"), and its issuer is "Compiled from public sources": in
+# a folder whose workbook is the office's, both would be false. They are left out; the
+# regions' notes (what a region covers) stay. Comments are message ids, said in the run's
+# language.
+OFFICE_HEAD = (
+    N_("Liaoyuan's and Xiaobeihe's goals, as their plans published them."),
+    N_("They are judged on your own figures: fill in data/actuals.xlsx."),
+    N_("One [[targets]] table for each goal; add the next plan's goals the same way."),
+)
+OFFICE_REPORT = N_("The report's title and who issues it:")
+OFFICE_ISSUER = N_("your office's name, on the report's first page (optional)")
+OFFICE_REGIONS = N_("The regions, with their Chinese names:")
+OFFICE_TARGETS = N_("The goals as published:")
+OFFICE_INDICATORS = N_("Indicators without a goal, shown as context with their latest figure:")
+# keys whose text is about this project's compiled figures, not about the goal
+COMPILED = frozenset({"note", "note_zh"})
+
+
+def toml_value(value: object) -> str:
+    """A value as TOML writes it: what tomllib reads back is the value given."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"{value:_}" if abs(value) >= 10_000 else str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        # JSON's string escapes are TOML's; DEL is the one control JSON leaves bare
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"no TOML for {value!r}")
+
+
+def office_targets(words: Words) -> bytes:
+    """The shipped goals, commented in `words`, without the compiled figures' notes and issuer."""
+    shipped = tomllib.loads(shipped_targets().decode("utf-8"))
+    out = [f"# {words(line)}" for line in OFFICE_HEAD]
+
+    def table(header: str, entry: Mapping[str, object], drop: frozenset[str]) -> None:
+        out.append(header)
+        out.extend(f"{k} = {toml_value(v)}" for k, v in entry.items() if k not in drop)
+
+    report = shipped.get("report", {})
+    out += ["", f"# {words(OFFICE_REPORT)}"]
+    table("[report]", report, frozenset({"issuer", "issuer_zh"}))
+    out += [f'# issuer = "…"  # {words(OFFICE_ISSUER)}', '# issuer_zh = "…"']
+    out += ["", f"# {words(OFFICE_REGIONS)}"]
+    for region in shipped.get("regions", []):
+        table("[[regions]]", region, frozenset())
+        out.append("")
+    out.append(f"# {words(OFFICE_TARGETS)}")
+    for goal in shipped.get("targets", []):
+        table("[[targets]]", goal, COMPILED)
+        out.append("")
+    width = max(display_width(line) for line, _ in OFFICE_YEAR_LINES) + 2
+    out.extend(f"# {words(t)}" for t in YEAR_EXAMPLE)
+    out += ["#", "# [[targets]]"]
+    for line, comment in OFFICE_YEAR_LINES:
+        pad = " " * (width - display_width(line))
+        out.append(f"# {line}{pad}# {words(comment)}" if comment else f"# {line}")
+    out += ["", f"# {words(OFFICE_INDICATORS)}"]
+    for indicator in shipped.get("indicators", []):
+        out.append("")
+        table("[[indicators]]", indicator, COMPILED)
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
@@ -179,7 +265,7 @@ def init_folder(folder: Path, sheet: Words, blank: bool = False) -> list[Path]:
     data = folder / "data"
     targets_path, actuals_path = data / "targets.toml", data / "actuals.xlsx"
     _refuse_taken(folder, data, (targets_path, actuals_path))
-    text = blank_targets(sheet) if blank else shipped_targets()
+    text = blank_targets(sheet) if blank else office_targets(sheet)
     made = _made_folders(data)
     temps: list[Path] = []
     placed: list[Path] = []
