@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,36 @@ def test_the_shipped_goals_all_have_their_chinese_names(
         "report", "--lang", "zh", "--targets", str(targets), "--actuals", str(actuals), "--out", out
     )
     assert "progress-" in said and "说明：目标文件中有" not in said
+
+
+@pytest.mark.parametrize("command", ["report", "check"])
+def test_goals_shown_under_one_name_are_named_with_what_to_do(tmp_path: Path, command: str) -> None:
+    """A 2030 goal added beside the 2025 one under the same name ("Testville: Synthetic
+    widgets" twice) made two rows and two cards nobody could tell apart, without a word. Each
+    language notes the names it shows alike: here the Chinese one also for a goal whose English
+    name differs (the same name_zh)."""
+    zh = {"name_zh": '"小部件数"', "region_zh": '"测试镇"'}
+    targets = write_targets(
+        tmp_path / "targets.toml",
+        target_toml(**zh),
+        target_toml(id="t2030", target=300, deadline=dt.date(2030, 12, 31), **zh),
+        target_toml(id="t2035", target=350, deadline=dt.date(2035, 12, 31), **zh).replace(
+            '"Synthetic widgets"', '"Synthetic widgets, 2035"'
+        ),
+    )
+    actuals = write_actuals(tmp_path / "actuals.xlsx", ROWS)
+    extra = ["--out", str(tmp_path / "out")] if command == "report" else []
+    common = [command, *extra, "--as-of", "2025-10", "--targets", str(targets)]
+    english = _run(*common, "--actuals", str(actuals), "--lang", "en")
+    assert (
+        "Note: 2 goals are shown under the same name, \u201cTestville: Synthetic widgets\u201d, "
+        "so the report cannot tell them apart: give each a name of its own (name) in the "
+        "targets file: t1, t2030"
+    ) in english
+    assert english.count("the same name") == 1
+    chinese = _run(*common, "--actuals", str(actuals), "--lang", "zh")
+    assert (
+        "说明：目标文件中有3项目标名称相同，均显示为“测试镇小部件数”，报告中无法区分；"
+        "请为各项目标另取名称（name_zh），涉及目标（id）：t1、t2030、t2035"
+    ) in chinese
+    assert chinese.count("名称相同") == 1

@@ -595,8 +595,12 @@ def report(
 
 
 def _unnamed(report: Report, words: Words) -> list[str]:
-    """The notes on names targets.toml does not give in the report's language."""
-    return words.unnamed_lines((r.target for r in report.targets), report.regions_zh)
+    """The notes on names targets.toml does not give in the report's language, or gives to
+    two goals alike."""
+    goals = [r.target for r in report.targets]
+    return words.unnamed_lines(goals, report.regions_zh) + words.same_name_lines(
+        goals, report.regions_zh
+    )
 
 
 @main.command(

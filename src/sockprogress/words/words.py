@@ -596,6 +596,29 @@ class Words:
             )
         return lines
 
+    def same_name_lines(
+        self, targets: Iterable[Target], regions: Iterable[tuple[str, str]]
+    ) -> list[str]:
+        """A note for each name two or more goals are shown under in this language (their
+        region's name and their own): the report's rows and cards could not tell them apart."""
+        named = tuple(regions)
+        shown: dict[str, list[str]] = {}
+        for target in targets:
+            region = self.region_name(target.region, named)
+            name = self("{region}: {target}").format(region=region, target=self.target_name(target))
+            shown.setdefault(name, []).append(target.id)
+        return [
+            self(
+                N_(
+                    "Note: {n} goals are shown under the same name, \u201c{name}\u201d, so the "
+                    "report cannot tell them apart: give each a name of its own (name) in the "
+                    "targets file: {ids}"
+                )
+            ).format(n=len(ids), name=name, ids=self._first_few(ids))
+            for name, ids in shown.items()
+            if len(ids) > 1
+        ]
+
     def region_name(self, region: str, regions: Iterable[tuple[str, str]]) -> str:
         """A region by its name in this language (`[[regions]]`' names), else its code."""
         return self.pick(region, zh=dict(regions).get(region)) or region
