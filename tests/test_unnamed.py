@@ -66,14 +66,16 @@ def test_goals_shown_under_one_name_are_named_with_what_to_do(tmp_path: Path, co
     widgets" twice) made two rows and two cards nobody could tell apart, without a word. Each
     language notes the names it shows alike: here the Chinese one also for a goal whose English
     name differs (the same name_zh)."""
-    zh = {"name_zh": '"小部件数"', "region_zh": '"测试镇"'}
+
+    def goal(id: str, year: int) -> str:
+        made = target_toml(id, deadline=dt.date(year, 12, 31), name_zh='"小部件数"')
+        return made + 'region_zh = "测试镇"\n'
+
     targets = write_targets(
         tmp_path / "targets.toml",
-        target_toml(**zh),
-        target_toml(id="t2030", target=300, deadline=dt.date(2030, 12, 31), **zh),
-        target_toml(id="t2035", target=350, deadline=dt.date(2035, 12, 31), **zh).replace(
-            '"Synthetic widgets"', '"Synthetic widgets, 2035"'
-        ),
+        goal("t1", 2025),
+        goal("t2030", 2030),
+        goal("t2035", 2035).replace('"Synthetic widgets"', '"Synthetic widgets, 2035"'),
     )
     actuals = write_actuals(tmp_path / "actuals.xlsx", ROWS)
     extra = ["--out", str(tmp_path / "out")] if command == "report" else []
