@@ -92,7 +92,11 @@ def test_report_speaks_chinese_in_a_chinese_locale(
     result = run(shipped, "report", "--out", str(tmp_path), LANG="zh_CN.UTF-8")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "提示：actuals.xlsx，工作表“Actuals”：“辽源·服装年产能”目标暂无数据"
+    # laid out as `check` lays it out: where, the label, the message and what to do
+    assert lines[0] == (
+        "actuals.xlsx，工作表“Actuals”：提示：“辽源·服装年产能”目标暂无数据；"
+        "请在 Actuals 工作表中补录已发布的数据"
+    )
     assert "【2026年10月】2025年末到期的8项目标中，1项未完成，" in result.output
     assert "【2026年10月】共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
         result.output

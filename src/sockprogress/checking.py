@@ -8,7 +8,7 @@ left out, so that a goal still waiting for its first figure is not mistaken for 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from .judging import judge
@@ -40,42 +40,19 @@ def checked(
     return judge(targets_file, rows, as_of, actuals_name=actuals.name)
 
 
-def check_line(issue: Issue, words: Words) -> str:
-    """`file, sheet S, row R, column C: error: message; fix` (the label says which it is)."""
-    message = words.issue_text(issue)
-    hint = words.issue_hint(issue)
-    if hint:
-        message += words.semicolon + hint
-    label = words.severity(issue.severity) + words.colon
-    where = words.where(issue)
-    return f"{where}{words.colon}{label}{message}" if where else f"{label}{message}"
-
-
 # The most lines of issues a terminal is given: a screenful, then the total and where the rest is.
 SCREENFUL = 20
 
 
-def check_group_line(group: IssueGroup, words: Words) -> str:
-    """A kind of issue as `check` says it: `where, rows: label: message; e.g. …; fix`."""
-    if group.count == 1:
-        return check_line(group.examples[0], words)
-    where, body = words.group_said(group)
-    label = words.severity(group.severity) + words.colon
-    return f"{where}{words.colon}{label}{body}" if where else f"{label}{body}"
-
-
 def grouped_lines(
-    groups: tuple[IssueGroup, ...],
-    words: Words,
-    line: Callable[[IssueGroup, Words], str],
-    limit: int | None = SCREENFUL,
+    groups: tuple[IssueGroup, ...], words: Words, limit: int | None = SCREENFUL
 ) -> list[str]:
     """The issues by kind, a line each; with a `limit` (the report's terminal), at most that
     many lines, then how many are left and the command that lists them all. `check` lists
     every line: listing them is what it is for."""
     if limit is None:
-        return [line(g, words) for g in groups]
-    lines = [line(g, words) for g in groups[:limit]]
+        return [words.group_line(g) for g in groups]
+    lines = [words.group_line(g) for g in groups[:limit]]
     if len(groups) > limit:
         rest = groups[limit:]
         issues = sum(g.count for g in rest)

@@ -563,7 +563,7 @@ def report(
             with bar.paused():
                 from .checking import grouped_lines
 
-                for line in grouped_lines(report.issue_groups, words, lambda g, w: w.group_line(g)):
+                for line in grouped_lines(report.issue_groups, words):
                     click.echo(line, err=True)
                 # last month's report was there but could not be used: only the comparison
                 # is lost, and the reader is told
@@ -621,11 +621,11 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     from .reading.grid import start_loading
 
     loading = start_loading(actuals)
-    from .checking import check_group_line, check_summary, checked, grouped_lines
+    from .checking import check_summary, checked, grouped_lines
 
     judged = checked(targets, actuals, as_of, today=dt.date.today(), loading=loading)
     problems = judged.issues
-    for line in grouped_lines(judged.issue_groups, words, check_group_line, limit=None):
+    for line in grouped_lines(judged.issue_groups, words, limit=None):
         click.echo(line)
     for line in _unnamed(judged, words):
         click.echo(line, err=True)

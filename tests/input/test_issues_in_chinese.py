@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from helpers import target_toml, write_targets
 
-from sockprogress.checking import check_inputs, check_line
+from sockprogress.checking import check_inputs
 from sockprogress.periods import Month
 from sockprogress.words import messages
 from sockprogress.words.words import Words
@@ -73,5 +73,5 @@ def test_a_bad_row_reads_in_chinese(
         for _, value in issue.params:  # the cell's own text, quoted back
             said = said.replace(value, " ")
         assert {w for w in WORD.findall(said)} <= ALLOWED, chinese
-        line = check_line(issue, Words.of("zh"))
+        line = Words.of("zh").issue_line(issue)
         assert line.startswith("actuals.xlsx，工作表“Actuals”，第4行"), line

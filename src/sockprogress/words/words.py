@@ -411,11 +411,18 @@ class Words:
         return self.joined(parts)
 
     def issue_line(self, issue: Issue) -> str:
-        """One line for the terminal: `warning: actuals.xlsx, sheet Actuals, row 3: message`."""
-        where = self.where(issue)
-        head = self.severity(issue.severity)
+        """One line for the terminal, as `report` and `check` print it: `actuals.xlsx, sheet
+        Actuals, row 3, column value: warning: message; fix` (where first, as a compiler
+        says it; the label says which kind)."""
         body = self.issue_text(issue)
-        return self.colon.join([head, where, body] if where else [head, body])
+        hint = self.issue_hint(issue)
+        return self._located(
+            self.where(issue), issue.severity, body + self.semicolon + hint if hint else body
+        )
+
+    def _located(self, where: str, severity: str, body: str) -> str:
+        head = self.severity(severity)
+        return self.colon.join([where, head, body] if where else [head, body])
 
     # -- issues said by kind -------------------------------------------------------------------
 
@@ -517,13 +524,13 @@ class Words:
         return where, body
 
     def group_line(self, group: IssueGroup) -> str:
-        """A group for the terminal, in one line: `warning: actuals.xlsx, sheet Actuals, column
-        value, rows 2–240,001 (233,000 rows): check these figures…; e.g. …; fix`."""
+        """A group for the terminal, in one line, laid out as `issue_line`: `actuals.xlsx, sheet
+        Actuals, column value, rows 2–240,001 (233,000 rows): warning: check these figures…;
+        e.g. …; fix`."""
         if group.count == 1:
             return self.issue_line(group.examples[0])
         where, body = self.group_said(group)
-        head = self.severity(group.severity)
-        return self.colon.join([head, where, body] if where else [head, body])
+        return self._located(where, group.severity, body)
 
     def why_reason(self, reason: str) -> str:
         """Why one figure is blank (judging writes the reasons as English message ids)."""
