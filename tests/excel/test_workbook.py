@@ -618,3 +618,41 @@ def test_the_charts_helper_points_are_hidden_and_still_plotted(shipped_report: R
     assert len(charts) >= 5
     for name in charts:
         assert "<c:plotVisOnly" not in package.text(name), name
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals"),
+        ("zh", "辽源、小北河袜业2025年目标完成情况"),
+    ],
+)
+def test_every_printed_page_is_headed_by_the_reports_own_title(
+    shipped_report: Report, lang: str, title: str
+) -> None:
+    """The running header said "Target progress report — report month …" on every sheet, a
+    name the report goes by nowhere else; it is now the report's own title and month, as the
+    Summary's first line and page 1 give them, and the sheet's name on the right."""
+    wb = reload(shipped_report, lang)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        left = ws.oddHeader.left.text or ""
+        assert left.startswith(title) and "2026" in left, (ws.title, left)
+        if ws.title not in ("Bulletin", "通报"):
+            assert ws.oddHeader.right.text == ws.title.replace("&", "&&"), ws.title
+
+
+def test_a_long_title_is_cut_so_that_the_page_header_is_kept(shipped_report: Report) -> None:
+    """Excel keeps a page header of at most 255 characters (xlsxwriter drops a longer one with
+    a warning): a long [report] title (made up) is cut with "…", and an '&' in it stays text."""
+    long = "Tom & Jerry's very long progress report title " * 8
+    info = dataclasses.replace(shipped_report.info, title=long)
+    wb = reload(dataclasses.replace(shipped_report, info=info))
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        header = ws.oddHeader.left.text or ""
+        assert header.startswith("Tom && Jerry's very long") and header.endswith("…"), header
+        whole = f"&L{header}" + (f"&R{ws.oddHeader.right.text}" if ws.oddHeader.right.text else "")
+        assert len(whole.encode("utf-16-le")) // 2 <= 255

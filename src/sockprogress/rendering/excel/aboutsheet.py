@@ -78,4 +78,4 @@ def write_about(book: Book, ws: Worksheet) -> None:
         put(ws, n, 0, item.name)
         put(ws, n, 1, "SHA-256")
         put(ws, n, 2, item.sha256, digest)
-    print_setup(ws, ws.get_name(), book.month, words, landscape=False)
+    print_setup(ws, ws.get_name(), book.head, words, landscape=False)

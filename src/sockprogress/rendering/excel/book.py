@@ -8,9 +8,11 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report, TargetResult
 from ...words.words import Words
+from ..bulletin import report_title
 from ..view import ReportView, TargetView
 from .formats import Formats, Scale
 from .labels import target_scale
+from .layout import titled_line
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,12 @@ class Book:
     def start(cls, workbook: Workbook, view: ReportView) -> Book:
         report = view.report
         return cls(workbook, report, view.words, view, Formats(workbook), str(report.as_of))
+
+    @property
+    def head(self) -> str:
+        """The printed pages' running header: the report's own title and its month, as the
+        Summary's first line and the file's title give them."""
+        return titled_line(report_title(self.view), self.month, self.words)
 
     def target(self, result: TargetResult) -> TargetView:
         """The view of one target (by identity: copies of one target count apart)."""

@@ -12,7 +12,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..bulletin import Bulletin
 from .book import Book
-from .layout import A4, fit_row, header_text, title_line
+from .layout import A4, fit_row, page_header
 
 # Column widths by key: together within A4's printable width at 100 % as LibreOffice measures
 # it (portrait: six columns, under about 88 characters; landscape: eight, under about 130).
@@ -91,6 +91,6 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
     ws.center_horizontally()
     ws.repeat_rows(header_row)
-    ws.set_header(f"&L{header_text(title_line(book.month, words))}")
+    ws.set_header(page_header(book.head))
     ws.set_footer("&C" + words("Page &P of &N"))
     ws.print_area(0, 0, row, last)

@@ -90,4 +90,4 @@ def write_changes(book: Book, ws: Worksheet) -> None:
             f(ITALIC),
         )
     ws.freeze_panes(3, 0)
-    print_setup(ws, ws.get_name(), month, words, title_row=2)
+    print_setup(ws, ws.get_name(), book.head, words, title_row=2)

@@ -50,4 +50,4 @@ def write_context(book: Book, ws: Worksheet) -> None:
         for col, value in enumerate(values):
             put(ws, row, col, value, pct if col == 8 else number)
     empty = words("No context indicators.")
-    close_table(ws, f, len(report.context), len(COLUMNS), empty, book.month, words)
+    close_table(ws, f, len(report.context), len(COLUMNS), empty, book.head, words)

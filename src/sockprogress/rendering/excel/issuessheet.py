@@ -50,4 +50,4 @@ def write_issues(book: Book, ws: Worksheet) -> None:
         put(ws, row, 6, message, wrap)
         fit_row(ws, row, [(message, widths[6]), (issue.rows, widths[4])])
     empty = words("No data issues.")
-    close_table(ws, f, len(issues), len(COLUMNS), empty, book.month, words)
+    close_table(ws, f, len(issues), len(COLUMNS), empty, book.head, words)

@@ -181,18 +181,45 @@ def header_text(text: str) -> str:
     return clean(text).replace("&", "&&")
 
 
+# Excel keeps a page header of at most 255 UTF-16 units (xlsxwriter drops a longer one).
+HEADER_LIMIT = 255
+
+
+def page_header(left: str, right: str = "") -> str:
+    """The header's codes with `left` (the running head) and `right` (the sheet's name), both
+    user text; a long title is cut with "…" so that the header fits Excel's limit."""
+    right_part = f"&R{header_text(right)}" if right else ""
+    head = header_text(left)
+    room = HEADER_LIMIT - _units("&L" + right_part)
+    if _units(head) > room:
+        kept, used = [], 1  # "…"
+        for char in clean(left):
+            used += _units(header_text(char))
+            if used > room:
+                break
+            kept.append(char)
+        head = header_text("".join(kept).rstrip()) + "…"
+    return f"&L{head}{right_part}"
+
+
+def _units(text: str) -> int:
+    """Length as Excel counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 A4 = 9  # the paper size code of A4
 
 
 def print_setup(
     ws: Worksheet,
     name: str,
-    month: str,
+    head: str,
     words: Words,
     title_row: int | None = None,
     landscape: bool = True,
 ) -> None:
-    """A4, fit to one page wide, report month in the header, page numbers in the footer.
+    """A4, fit to one page wide, the running `head` (Book.head: the report's title and month)
+    and the sheet's name in the header, page numbers in the footer.
 
     `title_row` (0-based) is repeated at the top of every printed page.
     """
@@ -205,13 +232,12 @@ def print_setup(
     ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
     if title_row is not None:
         ws.repeat_rows(title_row)
-    left = header_text(title_line(month, words))
-    ws.set_header(f"&L{left}&R{header_text(name)}")
+    ws.set_header(page_header(head, name))
     ws.set_footer("&C" + words("Page &P of &N"))
 
 
 def close_table(
-    ws: Worksheet, f: Formats, rows: int, columns: int, empty: str, month: str, words: Words
+    ws: Worksheet, f: Formats, rows: int, columns: int, empty: str, head: str, words: Words
 ) -> None:
     """The end of a sheet holding one table (heading in row 3, `rows` rows below it): `empty`
     when it has none, the heading frozen, a filter over the table, the print setup."""
@@ -219,7 +245,7 @@ def close_table(
         put(ws, 3, 0, empty, f(MUTED))
     ws.freeze_panes(3, 0)
     ws.autofilter(2, 0, max(2 + rows, 3), columns - 1)
-    print_setup(ws, ws.get_name(), month, words, title_row=2)
+    print_setup(ws, ws.get_name(), head, words, title_row=2)
 
 
 def month_words(month: str, words: Words) -> str:
@@ -232,15 +258,9 @@ def period_words(period: str, words: Words) -> str:
     return words.period_as_written(period)
 
 
-def title_line(month: str, words: Words) -> str:
-    """The printed pages' running header: what the document is and its month."""
-    return words("Target progress report — report month {month}").format(
-        month=month_words(month, words)
-    )
-
-
 def titled_line(title: str, month: str, words: Words) -> str:
-    """The Summary's first line and the file's title: the report's own title and its month."""
+    """The Summary's first line, the file's title and the printed pages' running header: the
+    report's own title and its month."""
     return words("{title} — report month {month}").format(
         title=title, month=month_words(month, words)
     )

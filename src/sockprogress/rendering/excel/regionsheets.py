@@ -337,5 +337,5 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
             breaks.append(row)  # each block starts a page
         row = _block(ws, sheet, row, view, book, wrap)
     ws.set_h_pagebreaks(breaks)
-    print_setup(ws, sheet, book.month, words)
+    print_setup(ws, sheet, book.head, words)
     ws.print_area(0, 0, row, LAST_PRINT_COL)

@@ -292,5 +292,5 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     )
     ws.freeze_panes(header + 1, 2)
     ws.autofilter(header, 0, last, len(cols) - 1)
-    print_setup(ws, ws.get_name(), month, words, title_row=header)
+    print_setup(ws, ws.get_name(), book.head, words, title_row=header)
     ws.print_area(0, 0, last, len(cols) - 1)
