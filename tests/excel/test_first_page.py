@@ -21,6 +21,7 @@ from sockprogress.words.words import Words
 pytestmark = pytest.mark.client
 
 FIVE_HAO = 10.5
+LIU_HAO = 7.5  # 六号, the smallest size a printed table of a bulletin's annex uses
 
 
 def first_page(path: Path) -> tuple[float, str]:
@@ -53,3 +54,35 @@ def test_the_workbook_prints_the_bulletin_first_at_five_hao_or_larger(
         codes = {s for s in STATUSES} | {r.target.id for r in report.targets}
         english = {Words.of("en").status_word(s) for s in STATUSES}
         assert not {c for c in codes | english if c in text}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("which", ["shipped", "year goals"])
+def test_the_summary_prints_the_directors_columns_at_liu_hao_or_larger(
+    lang: str,
+    which: str,
+    shipped_report: Report,
+    tmp_path: Path,
+    soffice: Callable[[Path, str], Path],
+) -> None:
+    """All 20-odd columns of the Summary fit to one page wide printed at 4.5 pt; it prints the
+    columns up to the trend, every goal's row in them, and nothing smaller than 六号 (7.5 pt;
+    9 pt and more without the year's three columns)."""
+    report = shipped_report
+    if which == "year goals":
+        report = build_report(*write_year_goals(tmp_path / "county"), Month.parse(AS_OF))
+    words = Words.of(lang)
+    source = tmp_path / f"report-{lang}.xlsx"
+    source.write_bytes(render_workbook(report, words))
+    pages = pdf_pages(soffice(source, "pdf"))
+    view = build_view(report, words)
+    summary = words("Summary") if lang == "en" else "汇总表"
+    # the sheet's pages: after the bulletin, up to the next sheet's name in the header
+    found = [p for p in pages[1:] if any(t == summary for _, t in p)]
+    assert found, [t for _, t in pages[1]][:5]
+    smallest = min(size for page in found for size, _ in page)
+    assert smallest >= (LIU_HAO if which == "year goals" else 9), smallest
+    text = "".join(t for page in found for _, t in page).replace(" ", "")
+    for target in view.targets:
+        assert target.name.replace(" ", "")[:8] in text, target.name
+    assert words.figure_name("share_of_target_pct").replace(" ", "") in text

@@ -266,9 +266,11 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == f"${head}:${head}"
-    # printed to the table's width: the headline wraps inside it instead of widening the page
-    assert ws.print_area == f"'Summary'!$A$1:${end}${last}"
-    assert f"A2:{end}2" in {str(m) for m in ws.merged_cells.ranges}
+    # printed: the director's columns up to the trend, fit to one page wide (all 20 columns
+    # printed at 4.5 pt); the headline wraps inside them instead of widening the page
+    printed = chr(ord("A") + col("trend") - 1)
+    assert ws.print_area == f"'Summary'!$A$1:${printed}${last}"
+    assert f"A2:{printed}2" in {str(m) for m in ws.merged_cells.ranges}
     assert ws.cell(2, 1).alignment.wrap_text
     assert "2026-10" in ws.oddHeader.left.text
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text

@@ -51,7 +51,7 @@ from .layout import (
 # columns are what the director reads; every other figure is in the target's block on its
 # region sheet.
 COLUMNS: tuple[tuple[str, str | None, float], ...] = (
-    ("region", None, 14),
+    ("region", None, 12),
     ("target_name", None, 34),
     ("status", None, 24),
     ("outlook", None, 13),
@@ -60,7 +60,7 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("schedule_gap_pts", PTS, 11),
     ("latest", "scaled", 12),
     ("latest_period", None, 11),
-    ("trend", None, 14),
+    ("trend", None, 12),
     ("latest_source", None, 30),
     ("goal", "scaled", 12),
     ("deadline", "date", 16),
@@ -223,12 +223,17 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     month = book.month
     cols = columns(book.view.year_columns)
     keys = [c[0] for c in cols]
-    _sentence(ws, book, 0, titled_line(report_title(book.view), month, words), TITLE, cols)
+    # Printed, the Summary is the director's columns (up to the trend), with the lines above
+    # the table wrapped across them: all 20-odd columns, fit to one page wide, printed at
+    # 4.5 pt. The goal, its source, the rates and the notes are on screen, and printed in each
+    # goal's block on its region sheet.
+    printed = cols[: keys.index("trend") + 1]
+    _sentence(ws, book, 0, titled_line(report_title(book.view), month, words), TITLE, printed)
     # The outcome of passed deadlines comes first, before any table.
     lines = outcome.headline(report, words)
     for n, line in enumerate(lines, 1):
-        _sentence(ws, book, n, line, BOLD, cols)
-    _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {}, cols)
+        _sentence(ws, book, n, line, BOLD, printed)
+    _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {}, printed)
     header = 3 + len(lines)
     heading_row(ws, f, header, [figure_label(k, words) for k in keys], [c[2] for c in cols])
     # One format per column (the scaled ones per scale too), made before the rows.
@@ -293,4 +298,4 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     ws.freeze_panes(header + 1, 2)
     ws.autofilter(header, 0, last, len(cols) - 1)
     print_setup(ws, ws.get_name(), book.head, words, title_row=header)
-    ws.print_area(0, 0, last, len(cols) - 1)
+    ws.print_area(0, 0, last, len(printed) - 1)
