@@ -90,6 +90,6 @@ def test_goals_shown_under_one_name_are_named_with_what_to_do(tmp_path: Path, co
     chinese = _run(*common, "--actuals", str(actuals), "--lang", "zh")
     assert (
         "说明：目标文件中有3项目标名称相同，均显示为“测试镇小部件数”，报告中无法区分；"
-        "请为各项目标另取名称（name_zh），涉及目标（id）：t1、t2030、t2035"
+        "请修改中文名称（name_zh）加以区分，涉及目标（id）：t1、t2030、t2035"
     ) in chinese
     assert chinese.count("名称相同") == 1

@@ -175,7 +175,10 @@ def office_targets(words: Words) -> bytes:
     report = shipped.get("report", {})
     out += ["", f"# {words(OFFICE_REPORT)}"]
     table("[report]", report, frozenset({"issuer", "issuer_zh"}))
-    out += [f'# issuer = "…"  # {words(OFFICE_ISSUER)}', '# issuer_zh = "…"']
+    mine = words.pick("issuer", zh="issuer_zh")  # the key of the run's language: to fill in
+    for key in ("issuer", "issuer_zh"):
+        comment = f"  # {words(OFFICE_ISSUER)}" if key == mine else ""
+        out.append(f'# {key} = "…"{comment}')
     out += ["", f"# {words(OFFICE_REGIONS)}"]
     for region in shipped.get("regions", []):
         table("[[regions]]", region, frozenset())
