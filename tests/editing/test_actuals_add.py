@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import USER_FILL, add_args
+from helpers import USER_FILL, add_args, target_toml, write_targets
 from openpyxl import load_workbook
 
 from sockprogress.cli import main
@@ -307,3 +307,45 @@ def test_a_figure_without_its_source_is_stored_and_said(workbook: Path, targets:
     assert result.stderr.startswith("Warning: the figure has no source, so the report shows it")
     sourced = _add(workbook, targets, period="2024", value="160")
     assert sourced.exit_code == 0 and "no source" not in sourced.output
+
+
+@pytest.mark.parametrize(
+    ("goals", "period", "basis", "warned"),
+    [
+        # a year-to-date figure of 2026 for a goal on 2025's total: never its figure
+        (("2025",), "2026-10", "ytd", True),
+        # beside a goal for 2026 itself, the same figure is that goal's 1—10月
+        (("2025", "year 2026"), "2026-10", "ytd", False),
+        # 2025's total decides the 2025 goal
+        (("2025",), "2025", "", False),
+        # a month's own amount counts once twelve months are there: not said for each month
+        (("2025",), "2026-10", "month", False),
+    ],
+)
+def test_a_figure_no_goal_can_be_judged_on_is_said_when_added(
+    tmp_path: Path, workbook: Path, goals: tuple[str, ...], period: str, basis: str, warned: bool
+) -> None:
+    """A newcomer's month: 1—10月 output value of 2026 added for the goal on 2025's total was
+    stored without a word; the report showed it beside the goal and judged the goal without it,
+    and `check` said so only while no other figure of the goal was usable. `actuals add` now
+    says it when no goal of the series can be judged on the figure (made-up figures)."""
+    tables = []
+    for goal in goals:
+        made = target_toml(id=f"w{goal[-4:]}", kind="annual_total", target=300)
+        tables.append(
+            made.replace("deadline = 2025-12-31", "year = 2026") if "year" in goal else made
+        )
+    targets = write_targets(tmp_path / "goals.toml", *tables)
+    extra = ["--basis", basis] if basis else []
+    said = _add(workbook, targets, *extra, period=period, value="150")
+    assert said.exit_code == 0, said.output
+    english = "Warning: no goal can be judged on this figure (Testville: Synthetic widgets): "
+    assert (english in said.stderr) is warned, said.stderr
+    if warned:
+        assert "It is stored; the report judges them without it" in said.stderr
+        assert list(read_actuals(workbook).rows["period"])[-1] == period  # stored all the same
+        chinese = CliRunner().invoke(
+            main,
+            [*add_args(workbook, targets, "2026-09", "140"), *extra, "--lang", "zh"],
+        )
+        assert chinese.stderr.startswith("提示：该数据不能用于评估相关目标（"), chinese.stderr

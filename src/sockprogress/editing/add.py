@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from ..judging.judge import basis_on_level
-from ..model import SHEET, Issue, TargetsFile
-from ..periods import Period
+from ..judging.judge import basis_on_level, judge
+from ..model import SHEET, Actuals, Issue, TargetsFile
+from ..periods import Month, Period
 from ..reading import read_actuals
 from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
@@ -237,6 +237,60 @@ def _warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Iss
     return out
 
 
+def _unused(
+    new: NewRow, rows: pd.DataFrame, targets: TargetsFile, replaced: int | None, today: dt.date
+) -> Issue | None:
+    """A warning when the goals of the row's series cannot be judged on the new figure: the
+    report would show it beside them (a 1—10月 figure of 2026 next to a goal on 2025's total)
+    but judge them without it, and `check` would say so only once no figure of theirs is
+    usable. Judged as the report judges them, at the last complete month, with the row added
+    (in place of the one it replaces); a row of a later month is left to that month's report,
+    and a month's own amount to the months that make twelve with it (said, the first eleven
+    months of a new series would each be warned about)."""
+    goals = tuple(
+        t for t in targets.targets if (t.region, t.indicator) == (new.region, new.indicator)
+    )
+    as_of = Month.last_complete(today)
+    month_amount = new.period.kind == "month" and new.basis != "ytd"
+    if not goals or month_amount or new.period.end > as_of.end:
+        return None
+    mine = rows[(rows["region"] == new.region) & (rows["indicator"] == new.indicator)]
+    if replaced is not None:
+        mine = mine[mine["row"] != replaced]
+    row = replaced if replaced is not None else int(rows["row"].max() if len(rows) else 1) + 1
+    added = {
+        "row": row,
+        "region": new.region,
+        "indicator": new.indicator,
+        "period": new.period.text,
+        "period_kind": new.period.kind,
+        "end": pd.Timestamp(new.period.end),
+        "value": new.value,
+        "basis": new.basis if new.period.kind == "month" else "",
+        "source": new.source,
+        "note": new.note,
+        "flags": new.flags,
+    }
+    frame = pd.concat([mine, pd.DataFrame([added])], ignore_index=True)
+    judged = judge(
+        TargetsFile(goals, regions_zh=targets.regions_zh), Actuals(frame[mine.columns]), as_of
+    )
+    for result in judged.targets:
+        figures = [*result.observations, *([result.ytd] if result.own_year and result.ytd else [])]
+        if any(row in o.rows for o in figures):
+            return None
+    regions = targets.regions_zh
+    english, chinese = Words.of(DEFAULT_LANG), Words.of("zh")
+    return coded_issue(
+        "warning",
+        "add_unused",
+        (
+            ("goals", english.listed(english.goal_label(t, regions) for t in goals)),
+            ("goals_zh", chinese.listed(chinese.goal_label(t, regions) for t in goals)),
+        ),
+    )
+
+
 def _existing(new: NewRow, rows: pd.DataFrame, level: bool) -> tuple[int, float] | None:
     """Sheet row and value of the same region / indicator / period (and month, ytd or rate
     basis), if any. For a level (a count, a capacity: `level`) the basis does not tell two
@@ -300,6 +354,9 @@ def add_row(
         )
         found = _existing(new, rows, level)
         existing = found[0] if found else None
+        if found is None or replace:
+            unused = _unused(new, rows, targets, existing, today)
+            notes += [unused] if unused else []
         if found is not None and not replace:
             raise InputError(
                 code="row_exists",

@@ -132,8 +132,7 @@ def outcome_detail(outcome: DeadlineOutcome, report: Report, words: Words) -> st
         return ""
 
     def name(r: TargetResult) -> str:
-        region = words.region_name(r.target.region, report.regions_zh)
-        return words("{region}: {target}").format(region=region, target=words.target_name(r.target))
+        return words.goal_label(r.target, report.regions_zh)
 
     groups: list[tuple[str, list[TargetResult]]] = [
         (words.status_word("achieved"), []),

@@ -325,6 +325,12 @@ ISSUE_TEXT: dict[str, str] = {
     "unused_indicator": N_(
         "indicator '{name}' is used by no target and no earlier row; check the spelling"
     ),
+    "add_unused": N_(
+        "no goal can be judged on this figure ({goals}): a goal on a year's total needs that "
+        "year's total, or the twelve months to a month (a year-to-date sum counts only in the "
+        "goal's own year); a level needs a figure at a date. It is stored; the report judges "
+        "them without it"
+    ),
 }
 
 # Codes whose sentence depends on one parameter: (parameter, {its value: message}); any other

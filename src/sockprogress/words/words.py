@@ -555,6 +555,13 @@ class Words:
     def target_name(self, target: Target) -> str:
         return self.pick(target.name, zh=target.name_zh) or target.name
 
+    def goal_label(self, target: Target, regions: Iterable[tuple[str, str]]) -> str:
+        """A goal by its region and name, as a sentence names it: `Xiaobeihe: Sock firms` /
+        `小北河袜业企业数`."""
+        region = self.region_name(target.region, regions)
+        name = self.target_name(target)
+        return self(N_("{region}: {target}")).format(region=region, target=name)
+
     def unnamed(
         self, targets: Iterable[Target], regions: Iterable[tuple[str, str]]
     ) -> tuple[list[str], list[str]]:
@@ -611,9 +618,7 @@ class Words:
         named = tuple(regions)
         shown: dict[str, list[str]] = {}
         for target in targets:
-            region = self.region_name(target.region, named)
-            name = self("{region}: {target}").format(region=region, target=self.target_name(target))
-            shown.setdefault(name, []).append(target.id)
+            shown.setdefault(self.goal_label(target, named), []).append(target.id)
         return [
             self(
                 N_(
