@@ -2,18 +2,20 @@
 
 An error is made where the problem is found, with a `code` and its `params` (what and where);
 the words are chosen where it is shown: `error.said(words)` in the reader's language, `str(error)`
-in English (the message ids of words/messages.py ERRORS). A parameter named in PHRASE_PARAMS is
-itself a message id (a reason, a hint: `hint=N_("choose another --out")`), said in the reader's
-words and filled from the other parameters. An error about a value that a cell could hold as
-well (`--value abc`) carries that cell's `problem`, a data issue with its own code. An error
-raised with a sentence and no code is shown as that sentence.
+in English, both worded by `Words.error_text` from the message ids of words/messages.py ERRORS
+(a figure, a column, a date written as the report writes them, in English too). A parameter
+named in PHRASE_PARAMS is itself a message id (a reason, a hint:
+`hint=N_("choose another --out")`), said in the reader's words and filled from the other
+parameters. An error about a value that a cell could hold as well (`--value abc`) carries that
+cell's `problem`, a data issue with its own code. An error raised with a sentence and no code is
+shown as that sentence.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .words.catalogue import DEFAULT_LANG, filled
+from .words.catalogue import DEFAULT_LANG
 
 if TYPE_CHECKING:
     from .model import Issue
@@ -39,19 +41,12 @@ class SockProgressError(Exception):
         super().__init__(message)
 
     def _english(self) -> str:
-        from .words.messages import ERROR_NUMBERS, ERRORS, PHRASE_PARAMS
+        from .words.words import Words
 
-        if self.code in ERROR_NUMBERS:  # a figure in it, written as the report writes one
-            from .words.words import Words
-
-            said = Words.of(DEFAULT_LANG).error_text(self.code, self.params, self.problem)
-            if said is not None:
-                return said
-        given = dict(self.params)
-        shown = given | {k: filled(v, given) for k, v in given.items() if k in PHRASE_PARAMS}
-        if self.problem is not None:
-            shown["problem"] = self.problem.message
-        return filled(ERRORS[self.code], shown)
+        said = Words.of(DEFAULT_LANG).error_text(self.code, self.params, self.problem)
+        if said is None:
+            raise KeyError(self.code)
+        return said
 
     def said(self, words: Words) -> str:
         """The message in the reader's words (in English: `str(self)`, as raised)."""
