@@ -19,6 +19,7 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, OutputError
 from ..model import TargetsFile
@@ -89,6 +90,13 @@ YEAR_LINES = (
     ('plan_zh = "2026年度目标"', ""),
 )
 # the same year's goal in a folder with the shipped goals: in a region and indicator it has
+OFFICE_YEAR_EXAMPLE = (
+    N_("A goal for one calendar year (年度目标) is written with 'year' instead of 'deadline'."),
+    YEAR_EXAMPLE[1],
+    N_(
+        "To add one, copy this example without the leading '# ' and write in the goal as published."
+    ),
+)
 OFFICE_YEAR_LINES = (
     ('id = "xiaobeihe-output-2026"', ""),
     ('region = "Xiaobeihe"', ""),
@@ -101,26 +109,29 @@ REGION_LINES = (('region = "Region"', ""), ('name_zh = "地区"', ""))
 REPORT_LINES = (('title = "…"', ""), ('title_zh = "…"', ""), ('issuer = "…"', ""))
 
 
+def _example(
+    words: Words,
+    title: tuple[str, ...],
+    table: str,
+    lines: tuple[tuple[str, str], ...],
+    width: int,
+) -> list[str]:
+    """A commented example table: its title, then its lines, each line's comment at `width`."""
+    out = ["", *(f"# {words(t)}" for t in title), "#", f"# {table}"]
+    for line, comment in lines:
+        pad = " " * (width - display_width(line))
+        out.append(f"# {line}{pad}# {words(comment)}" if comment else f"# {line}")
+    return out
+
+
 def blank_targets(words: Words) -> bytes:
     """A targets file with no goal and two commented examples, commented in `words`."""
     width = max(display_width(line) for line, _ in PLAN_LINES + YEAR_LINES) + 2
-
     out = [f"# {words(line)}" for line in BLANK_HEAD]
-
-    def block(title: tuple[str, ...], table: str, lines: tuple[tuple[str, str], ...]) -> None:
-        out.append("")
-        out.extend(f"# {words(t)}" for t in title)
-        out.append("#")
-        out.append(f"# {table}")
-        for line, comment in lines:
-            pad = " " * (width - display_width(line))
-            said = f"{line}{pad}# {words(comment)}" if comment else line
-            out.append(f"# {said}")
-
-    block((REPORT_EXAMPLE,), "[report]", REPORT_LINES)
-    block((PLAN_EXAMPLE,), "[[targets]]", PLAN_LINES)
-    block(YEAR_EXAMPLE, "[[targets]]", YEAR_LINES)
-    block((REGIONS_EXAMPLE,), "[[regions]]", REGION_LINES)
+    out += _example(words, (REPORT_EXAMPLE,), "[report]", REPORT_LINES, width)
+    out += _example(words, (PLAN_EXAMPLE,), "[[targets]]", PLAN_LINES, width)
+    out += _example(words, YEAR_EXAMPLE, "[[targets]]", YEAR_LINES, width)
+    out += _example(words, (REGIONS_EXAMPLE,), "[[regions]]", REGION_LINES, width)
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
@@ -168,35 +179,23 @@ def office_targets(words: Words) -> bytes:
     shipped = tomllib.loads(shipped_targets().decode("utf-8"))
     out = [f"# {words(line)}" for line in OFFICE_HEAD]
 
-    def table(header: str, entry: Mapping[str, object], drop: frozenset[str]) -> None:
-        out.append(header)
-        out.extend(f"{k} = {toml_value(v)}" for k, v in entry.items() if k not in drop)
+    def tables(heading: str, header: str, entries: list[Any], drop: frozenset[str]) -> None:
+        """`heading` (a comment), then the tables, a blank line between them."""
+        out.extend(["", f"# {words(heading)}"])
+        for n, entry in enumerate(entries):
+            out.extend([""] * (n > 0) + [header])
+            out.extend(f"{k} = {toml_value(v)}" for k, v in entry.items() if k not in drop)
 
-    report = shipped.get("report", {})
-    out += ["", f"# {words(OFFICE_REPORT)}"]
-    table("[report]", report, frozenset({"issuer", "issuer_zh"}))
+    tables(OFFICE_REPORT, "[report]", [shipped["report"]], frozenset({"issuer", "issuer_zh"}))
     mine = words.pick("issuer", zh="issuer_zh")  # the key of the run's language: to fill in
     for key in ("issuer", "issuer_zh"):
         comment = f"  # {words(OFFICE_ISSUER)}" if key == mine else ""
         out.append(f'# {key} = "…"{comment}')
-    out += ["", f"# {words(OFFICE_REGIONS)}"]
-    for region in shipped.get("regions", []):
-        table("[[regions]]", region, frozenset())
-        out.append("")
-    out.append(f"# {words(OFFICE_TARGETS)}")
-    for goal in shipped.get("targets", []):
-        table("[[targets]]", goal, COMPILED)
-        out.append("")
+    tables(OFFICE_REGIONS, "[[regions]]", shipped["regions"], frozenset())
+    tables(OFFICE_TARGETS, "[[targets]]", shipped["targets"], COMPILED)
     width = max(display_width(line) for line, _ in OFFICE_YEAR_LINES) + 2
-    out.extend(f"# {words(t)}" for t in YEAR_EXAMPLE)
-    out += ["#", "# [[targets]]"]
-    for line, comment in OFFICE_YEAR_LINES:
-        pad = " " * (width - display_width(line))
-        out.append(f"# {line}{pad}# {words(comment)}" if comment else f"# {line}")
-    out += ["", f"# {words(OFFICE_INDICATORS)}"]
-    for indicator in shipped.get("indicators", []):
-        out.append("")
-        table("[[indicators]]", indicator, COMPILED)
+    out += _example(words, OFFICE_YEAR_EXAMPLE, "[[targets]]", OFFICE_YEAR_LINES, width)
+    tables(OFFICE_INDICATORS, "[[indicators]]", shipped["indicators"], COMPILED)
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
