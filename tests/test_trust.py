@@ -244,6 +244,83 @@ def test_month_amounts_of_a_goal_on_a_years_total_are_not_held_to_the_step() -> 
     assert _steps(judged(make_target(target=5e9), months)) == [3]  # a level: a step
 
 
+def _ytd_goal() -> Target:
+    """A goal for 2026's output value (made up): each month its 1—N月 figure is held against it."""
+    return make_target(
+        kind="annual_total",
+        unit="yuan",
+        target=4e9,
+        baseline=None,
+        year=2026,
+        deadline=dt.date(2026, 12, 31),
+    )
+
+
+def _ytd(*figures: tuple[str, float]) -> list[tuple[Any, ...]]:
+    return [("R", "x", period, value, "ytd") for period, value in figures]
+
+
+def test_an_extra_zero_in_a_year_to_date_figure_is_a_step_that_marks_the_goal() -> None:
+    """A newcomer's month (made-up figures): 41 bn typed for 1—11月 after 3.7 bn for 1—10月
+    was stored without a word, and the bulletin said the year's goal was achieved ahead of time,
+    at 1,138.9 %. Year-to-date sums were left out of the step rule, as they restart every
+    January; within a year a sum over two months or more cannot grow eightfold in a month."""
+    rows = _ytd(("2026-08", 2.9e9), ("2026-09", 3.3e9), ("2026-10", 3.7e9), ("2026-11", 4.1e10))
+    report = judged(_ytd_goal(), rows, as_of="2026-11")
+    assert _steps(report) == [5]
+    (issue,) = report.targets[0].checks
+    assert dict(issue.params)["before"] == "3700000000" and dict(issue.params)["factor"] == "11"
+    assert dict(issue.params)["period"] == "2026-10"
+
+
+def test_a_year_to_date_figure_below_an_earlier_months_is_flagged() -> None:
+    """0.37 bn for 1—11月 after 3.7 bn for 1—10月: a sum of amounts above zero never falls."""
+    rows = _ytd(("2026-09", 3.3e9), ("2026-10", 3.7e9), ("2026-11", 3.7e8))
+    report = judged(_ytd_goal(), rows, as_of="2026-11")
+    (issue,) = [i for i in report.issues if i.code == "plausibility.ytd_falls"]
+    assert issue.row == 4 and report.targets[0].checks == (issue,)
+    assert Words.of("en").issue_text(issue) == (
+        "check this figure: R · x = 370,000,000 yuan is below the year-to-date figure of an "
+        "earlier month (3,700,000,000 yuan, 2026-10); a year-to-date sum does not fall"
+    )
+    assert Words.of("zh").issue_text(issue) == (
+        "请核实：“R · x”为3.7亿元，小于本年此前月份的累计数（2026年10月为37亿元）；"
+        "1—N月累计数不应减少"
+    )
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        # January alone may be small (a Spring Festival month): February is not held to it
+        (("2026-01", 1e8), ("2026-02", 1.2e9), ("2026-03", 2.1e9)),
+        # a new year starts again from its January
+        (("2025-11", 3.6e9), ("2025-12", 4.0e9), ("2026-01", 3e8), ("2026-02", 6.5e8)),
+        # an ordinary year, with a month of no change
+        (("2026-06", 2.2e9), ("2026-07", 2.2e9), ("2026-08", 2.9e9), ("2026-09", 3.3e9)),
+    ],
+)
+def test_ordinary_year_to_date_figures_are_not_flagged(
+    figures: tuple[tuple[str, float], ...],
+) -> None:
+    report = judged(_ytd_goal(), _ytd(*figures), as_of="2026-10")
+    assert not [i for i in report.issues if i.code.startswith("plausibility")]
+
+
+def test_actuals_add_refuses_a_slip_in_a_year_to_date_figure(tmp_path: Path) -> None:
+    year_goal = target_toml(kind="annual_total", target=4e9, deadline=dt.date(2026, 12, 31))
+    targets = write_targets(tmp_path / "targets.toml", year_goal)
+    rows = [
+        ("Testville", "widgets", f"2026-{m}", v, "ytd") for m, v in (("09", 3.3e9), ("10", 3.7e9))
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    before = actuals.read_bytes()
+    for value, rule in (("41000000000", "(step)"), ("370000000", "(ytd_falls)")):
+        result = _add(actuals, targets, "--period", "2026-11", "--basis", "ytd", "--value", value)
+        assert result.exit_code == 2 and f"plausibility rule {rule}" in result.output, result.output
+        assert actuals.read_bytes() == before
+
+
 def test_actuals_add_refuses_an_extra_zero_and_says_why(tmp_path: Path) -> None:
     targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2025-06", 206)])
     before = actuals.read_bytes()

@@ -11,6 +11,9 @@ The rules, with their thresholds (docs/method.md, "Plausibility checks"):
 - `step`: a level, an annual total or a rate 8 times or more above, or below an eighth of, the
   figure of the same kind next to it in its series, at most 13 months apart: an extra or a
   missing 0, or a slipped decimal point (2100 typed for 210, beside 212); only the odd ones out.
+- `step` on a year-to-date sum: 8 times or more the one of an earlier month of the same year
+  that covers two months or more (41 bn for 1—11月 after 3.7 bn for 1—10月), which no month's
+  amount makes; `ytd_falls`: below it, which no sum of amounts above zero does.
 - `not_whole`: a count (firms, units, machines, people, items…) that is not a whole number.
 - `scale`: a value 100 times or more above, or below a hundredth of, both its target and its
   baseline value (a monthly amount of an annual goal is about a twelfth of it).
@@ -153,6 +156,32 @@ def _steps(rows: Rows, jumps: dict[int, float], amounts: bool) -> dict[int, tupl
     return flagged
 
 
+def _ytd_checks(
+    rows: Rows, jumps: dict[int, float]
+) -> tuple[dict[int, tuple[float, int, str]], dict[int, int]]:
+    """Year-to-date sums against the last one not flagged before them in the same calendar
+    year: steps (row -> its factor, that figure's row, "before"), 8 times or more one that
+    covers two months or more (January's alone may be small: a Spring Festival month), and
+    falls (row -> that figure's row), below it. A figure that breaks `jump` is left out."""
+    years: dict[int, list[tuple[int, int, float]]] = {}
+    for end, row, value, basis in zip(rows.end, rows.row, rows.value, rows.basis, strict=True):
+        if basis == "ytd" and value > 0 and row not in jumps:
+            years.setdefault(end.year, []).append((end.month, row, value))
+    steps: dict[int, tuple[float, int, str]] = {}
+    falls: dict[int, int] = {}
+    for members in years.values():
+        members.sort()
+        held = members[0]
+        for month, row, value in members[1:]:
+            if month > held[0] and value < held[2] * EDGE:
+                falls[row] = held[1]
+            elif month > held[0] and held[0] >= 2 and value / held[2] >= STEP_AT:
+                steps[row] = (value / held[2], held[1], "before")
+            else:
+                held = (month, row, value)
+    return steps, falls
+
+
 def _step_pass(
     members: list[tuple[dt.date, int, float]], side: str
 ) -> dict[int, tuple[float, int, str]]:
@@ -192,13 +221,25 @@ def check_series(
         issue = unworded_issue("warning", codes[code], said, file, sheet, row, "value", target_id)
         issues.append((row, issue))
 
-    codes = {c: f"plausibility.{c}" for c in ("jump", "step", "not_whole", "scale")}
+    codes = {c: f"plausibility.{c}" for c in ("jump", "step", "ytd_falls", "not_whole", "scale")}
     jumps = _jumps(rows)
     for row, factor in jumps.items():
         value = rows.value[rows.row.index(row)]
         warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}", **unit)
     amounts = series.target is not None and series.target.kind == "annual_total"
-    for row, (factor, held, towards) in _steps(rows, jumps, amounts).items():
+    ytd_steps, falls = _ytd_checks(rows, jumps)
+    for row, held in falls.items():
+        at, value = rows.row.index(held), rows.value[rows.row.index(row)]
+        warn(
+            row,
+            "ytd_falls",
+            value=f"{value:.10g}",
+            series=name,
+            before=f"{rows.value[at]:.10g}",
+            period=str(rows.period[at]),
+            **unit,
+        )
+    for row, (factor, held, towards) in (_steps(rows, jumps, amounts) | ytd_steps).items():
         at, value = rows.row.index(held), rows.value[rows.row.index(row)]
         # 10 times, or a tenth, of the figure before it (or, read backwards, after it)
         side = "up" if value > rows.value[at] else "down"

@@ -299,6 +299,10 @@ ISSUE_TEXT: dict[str, str] = {
         "check this figure: {series} = {value} is {factor} times the figure before it "
         "({before}, {period}); an extra 0 makes 10 times"
     ),
+    "plausibility.ytd_falls": N_(
+        "check this figure: {series} = {value} is below the year-to-date figure of an earlier "
+        "month ({before}, {period}); a year-to-date sum does not fall"
+    ),
     "plausibility.not_whole": N_(
         "check this figure: {series} = {value} {unit} is not a whole number"
     ),
@@ -438,6 +442,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "wrong_side": {"goal": "g", "baseline": "g"},
     "plausibility.jump": {"value": ",.10g", "factor": ",.0f"},
     "plausibility.step": {"value": ",.10g", "factor": ",.0f", "before": ",.10g"},
+    "plausibility.ytd_falls": {"value": ",.10g", "before": ",.10g"},
     "plausibility.not_whole": {"value": EXACT},
     "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
 }
@@ -448,6 +453,7 @@ ERROR_NUMBERS: dict[str, dict[str, str]] = {"row_exists": {"value": ",.10g"}}
 ISSUE_UNITS: dict[str, tuple[str, ...]] = {
     "plausibility.jump": ("value",),
     "plausibility.step": ("value", "before"),
+    "plausibility.ytd_falls": ("value", "before"),
     "plausibility.scale": ("value", "target"),
     "row_exists": ("value",),  # an error's figure too: "is already there (130 firms)"
 }
@@ -850,6 +856,7 @@ TOML_REASONS: dict[str, str] = {
 PLAUSIBILITY_RULES: dict[str, str] = {
     "jump": N_("jump"),
     "step": N_("step"),
+    "ytd_falls": N_("ytd_falls"),
     "not_whole": N_("not_whole"),
     "scale": N_("scale"),
 }
@@ -891,6 +898,10 @@ GROUP_TEXT: dict[str, str] = {
     "plausibility.scale": N_(
         "check these figures: {count} figures are far outside the scale of their targets"
     ),
+    "plausibility.ytd_falls": N_(
+        "check these figures: {count} year-to-date figures are below the one of an earlier "
+        "month of the same year"
+    ),
 }
 GROUP_FIX: dict[str, str] = {
     "plausibility.not_whole": N_(
@@ -905,6 +916,10 @@ GROUP_FIX: dict[str, str] = {
     "plausibility.scale": N_(
         "check the figure's unit against the target's (a monthly amount of an annual goal is "
         "about a twelfth of it)"
+    ),
+    "plausibility.ytd_falls": N_(
+        "correct the figure or the one before it in the sheet (a 0 too few, a month's amount "
+        "typed as 1—N月), or keep it if it is right"
     ),
 }
 
