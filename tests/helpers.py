@@ -96,7 +96,8 @@ def write_targets(path: Path, *tables: str) -> Path:
 
 
 def frame(rows: Iterable[Sequence[Any]]) -> Any:
-    """An in-memory Actuals table (no file): rows of (region, indicator, period, value[, basis])."""
+    """An in-memory Actuals table (no file): rows of (region, indicator, period, value[, basis
+    [, source]])."""
     import pandas as pd
 
     from sockprogress.periods import parse_period
@@ -107,6 +108,7 @@ def frame(rows: Iterable[Sequence[Any]]) -> Any:
         region, indicator, period, value, *rest = row
         p = parse_period(period)
         basis = rest[0] if rest else ""
+        source = rest[1] if len(rest) > 1 else SYNTHETIC
         records.append(
             {
                 "row": n,
@@ -117,7 +119,7 @@ def frame(rows: Iterable[Sequence[Any]]) -> Any:
                 "end": pd.Timestamp(p.end),
                 "value": float(value),
                 "basis": basis if p.kind == "month" else "",
-                "source": SYNTHETIC,
+                "source": source,
                 "note": "",
                 "flags": "",
             }

@@ -876,3 +876,37 @@ def test_a_goal_decided_on_the_deadlines_figure_says_so_in_its_bulletin_row() ->
     plain = judged(make_target(), [("R", "x", "2023", 200), ("R", "x", "2026-05", 205)])
     (row,) = build_bulletin(build_view(plain, Words.of("en"))).rows
     assert "judged on" not in row.progress
+    # the goal's paragraph of the Word bulletin says it too (a newcomer's walkthrough: the
+    # row said "judged on 298", the paragraph "Latest figure 310 firms … Progress: Missed.")
+    for lang, said in (
+        ("en", "Progress: Missed (judged on 205 firms, May 2026)."),
+        ("zh", "进展情况：未完成（按2026年5月数据205户判定）。"),
+    ):
+        goals = build_bulletin(build_view(report, Words.of(lang))).sections[0]
+        assert said in "".join(goals.paragraphs), goals.paragraphs
+
+
+def test_another_years_cumulative_figure_is_context_not_the_goals_figure() -> None:
+    """A newcomer's walkthrough (made-up figures): 2026's 1—11月 output value, beside the goal
+    on 2025's total of 5 bn, made that goal's paragraph "1—11月完成41亿元。进展情况：已完成。":
+    the figure it was judged on (5.2 bn in 2025) and its source were gone. The paragraph says
+    the goal's own figure, then the other year's cumulative figure with its year."""
+    from sockprogress.rendering.bulletin import build_bulletin
+    from sockprogress.rendering.view import build_view
+
+    goal = make_target(kind="annual_total", unit="yuan", target=5e9, baseline=None)
+    rows = [
+        ("R", "x", "2025", 5.2e9, "", "2025 yearbook (made up)"),
+        ("R", "x", "2026-10", 3.7e9, "ytd", "October bulletin (made up)"),
+        ("R", "x", "2026-11", 4.1e9, "ytd", "November bulletin (made up)"),
+    ]
+    report = judged(goal, rows, as_of="2026-11")
+    assert report.targets[0].status == "achieved" and not report.targets[0].own_year
+    for lang, own, other in (
+        ("en", "Latest figure 5.2 bn yuan (2025", "Jan–Nov 2026 4.1 bn yuan"),
+        ("zh", "最新数据为52亿元（2025年", "2026年1—11月完成41亿元"),
+    ):
+        bulletin = build_bulletin(build_view(report, Words.of(lang)))
+        paragraph = "".join(bulletin.sections[0].paragraphs)
+        assert paragraph.index(own) < paragraph.index(other), paragraph
+        assert any("2025 yearbook" in n for n in bulletin.notes), bulletin.notes

@@ -11,6 +11,7 @@ Word document (docx.py) lay this out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import TargetResult
@@ -121,16 +122,7 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         share = words.percent(f.share_of_target_pct)
     else:
         latest, share = DASH, DASH
-    progress = view.status_marked
-    final = r.final
-    if final is not None and (r.latest is None or final.period != r.latest.period):
-        # decided on the deadline's figure, not the latest one beside it: the row says which
-        # (the headline said 205 firms, May 2026, while the row showed 210 and 70.0 %)
-        progress += words.paren(
-            words("judged on {figure}, {period}").format(
-                figure=_figure(final.value, divisor, words), period=words.period(final.period)
-            )
-        )
+    progress = view.status_marked + judged_on(r, lambda v: _figure(v, divisor, words), words)
     return Row(
         name=name,
         unit=unit,
@@ -142,6 +134,17 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         yoy=view.year_cells.yoy,
         status=r.status,
     )
+
+
+def judged_on(r: TargetResult, written: Callable[[float], str], words: Words) -> str:
+    """`（按2025年12月数据298判定）` beside the status of a goal decided on its deadline's figure
+    (`written` as the caller writes a figure), when that is not the latest figure beside it:
+    the headline said 205 firms, May 2026, while the row showed 210 and 70.0 %. "" otherwise."""
+    final = r.final
+    if final is None or (r.latest is not None and final.period == r.latest.period):
+        return ""
+    said = words("judged on {figure}, {period}")
+    return words.paren(said.format(figure=written(final.value), period=words.period(final.period)))
 
 
 def default_title(view: ReportView, words: Words) -> str:
@@ -181,7 +184,7 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
     r = view.result
     sentences = [words("The goal: {goal}.").format(goal=words.goal_text(r.target))]
     latest = view.figure("latest")
-    if view.year_line:
+    if view.year_line and r.own_year:  # the year's cumulative figure is its latest
         sentences.append(view.year_line)
     elif latest is not None and r.latest is not None:
         clauses = [words("Latest figure {latest}").format(latest=latest.text)]
@@ -195,7 +198,10 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
         sentences.append(words("{clauses}.").format(clauses=figures))
     else:
         sentences.append(words("No figure yet."))
-    sentences.append(words("Progress: {status}.").format(status=view.status_marked))
+    if view.year_line and not r.own_year:  # another year's 1—N月, after the goal's own figure
+        sentences.append(view.year_line)
+    decided = judged_on(r, lambda v: words.scaled(v, r.target.unit), words)
+    sentences.append(words("Progress: {status}.").format(status=view.status_marked + decided))
     said = words.sentence_gap.join(sentences)
     if note is not None:
         said += words.paren(words("source: note {n}").format(n=note))
@@ -206,7 +212,7 @@ def said_source(view: TargetView) -> str:
     """The source of the figure a goal's paragraph says: the year's cumulative figure where
     the year's line is said, else the latest figure; "" when it has none."""
     r = view.result
-    return view.ytd_source if view.year_line and r.ytd is not None else view.latest_source
+    return view.ytd_source if r.own_year and r.ytd is not None else view.latest_source
 
 
 def source_notes(view: ReportView) -> tuple[dict[str, int], tuple[str, ...]]:

@@ -388,7 +388,12 @@ def year_line(result: TargetResult, words: Words) -> str:
     ytd, f, t = result.ytd, result.figures, result.target
     if ytd is None:
         return ""
-    months = words.months_to(ytd.end.month)
+    # outside the goal's own year, the year it is of: 2026年1—11月 beside a goal on 2025
+    months = (
+        words.months_to(ytd.end.month)
+        if result.own_year
+        else words.months_to(ytd.end.month, ytd.end.year)
+    )
     value = words.scaled(ytd.value, t.unit)
     increase = t.direction == "increase"
     parts = [
