@@ -73,6 +73,26 @@ def test_undo_names_the_rows_as_the_targets_file_does(workbook: Path, targets: P
     assert "  removes row 4: Testville · widgets · 2023 = 150\n" in done.output
 
 
+def test_undo_names_the_rows_of_a_chinese_workbook_by_the_targets_file(tmp_path: Path) -> None:
+    """A newcomer's walkthrough: in a workbook made by `init --lang zh` the cells hold 小北河
+    and 袜业企业数, which `undo` looked up as codes: "删除第4行：小北河 · 袜业企业数 · 2026年11月 =
+    216", without the unit `add` had said (and the Chinese names in English too)."""
+    folder = tmp_path / "office"
+    made = CliRunner().invoke(main, ["init", "--lang", "zh", str(folder)])
+    assert made.exit_code == 0, made.output
+    targets, workbook = folder / "data" / "targets.toml", folder / "data" / "actuals.xlsx"
+    args = ["actuals", "add", "--actuals", str(workbook), "--targets", str(targets)]
+    args += ["--region", "Xiaobeihe", "--indicator", "sock_weaving_firms", "--period", "2026-10"]
+    added = CliRunner().invoke(main, [*args, "--value", "216", "--source", "made up"])
+    assert added.exit_code == 0, added.output
+    for lang, said in (
+        ("zh", "  删除第2行：小北河 · 袜业企业数 · 2026年10月 = 216户\n"),
+        ("en", "  removes row 2: Xiaobeihe · Sock firms · 2026-10 = 216 firms\n"),
+    ):
+        shown = _undo(workbook, "--targets", str(targets), "--lang", lang, answer="n\n")
+        assert said in shown.output, shown.output
+
+
 def test_undo_shows_a_changed_row_and_asks_first(workbook: Path, targets: Path) -> None:
     _add(workbook, targets, "2022", "125", "--replace")
     replaced = workbook.read_bytes()

@@ -84,9 +84,12 @@ def figure_line(
     targets: TargetsFile,
     words: Words,
 ) -> str:
-    """A row's figure by its names in targets.toml, with its unit (stored_line)."""
-    _, unit, english = _found(region, indicator, targets)
+    """A row's figure by its names in targets.toml, with its unit (stored_line). A region or
+    indicator as a Chinese workbook writes it (小北河, 袜业企业数: `undo` reads the cells) is
+    its code's."""
     names = names_of(targets)
+    region, indicator = names.code("region", region), names.code("indicator", indicator)
+    _, unit, english = _found(region, indicator, targets)
     name = words.pick(english, zh=names.written_in_chinese("indicator", indicator))
     shown = words.with_unit(words.decimal(value, "#,##0.######"), unit)
     if value >= 1e4:
