@@ -266,3 +266,27 @@ def test_clean_workbook_checks_clean(tmp_path: Path, targets: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "no problems found" in result.output
     assert SYNTHETIC  # the rows carry the synthetic label as their source
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "zh"),
+    [
+        ("35亿", "read as 3,500,000,000", "“35亿”以文本形式存储，已按3500000000读取"),
+        # every digit of the figure read (1.23457e+06 lost the last two)
+        ("1234567.89", "read as 1,234,567.89", "已按1234567.89读取"),
+        ("1,234,567.89", "read as 1,234,567.89", "已按1234567.89读取"),
+    ],
+)
+def test_a_figure_stored_as_text_is_said_with_every_digit_read(
+    typed: str, en: str, zh: str
+) -> None:
+    """A newcomer's walkthrough: "“39亿”以文本形式存储，已按39亿读取" said back what was typed;
+    the figure read is given in full digits, as the English did."""
+    from sockprogress.reading.cells import clean_value
+    from sockprogress.words.words import Words, coded_issue
+
+    _, note = clean_value(typed)
+    assert note is not None
+    issue = coded_issue("warning", note.code, (("value", note.value), ("number", note.number)))
+    assert en in Words.of("en").issue_text(issue)
+    assert zh in Words.of("zh").issue_text(issue)

@@ -221,15 +221,15 @@ class TextNote:
 def _parse_text(raw: str, text: str) -> tuple[float, TextNote]:
     try:
         number = float(text)
-        return number, TextNote("value_number_as_text", raw, f"{number:g}")
+        return number, TextNote("value_number_as_text", raw, f"{number:.15g}")
     except ValueError:
         pass
     if _THOUSANDS.fullmatch(text):
         number = float(text.replace(",", ""))
-        return number, TextNote("value_as_text", raw, f"{number:g}")
+        return number, TextNote("value_as_text", raw, f"{number:.15g}")
     if m := _CN_UNIT.fullmatch(text):
         number = float(m[1]) * _CN_SCALE[m[2]]
-        return number, TextNote("value_as_text", raw, f"{number:g}")
+        return number, TextNote("value_as_text", raw, f"{number:.15g}")
     if (m := _WITH_UNIT.fullmatch(text)) and m[2].lower() not in _MAGNITUDES:
         # 21亿元, 210户: the unit is the targets file's, the cell takes the number alone
         raise CellProblem("value_with_unit", value=raw, number=m[1].replace(" ", ""))

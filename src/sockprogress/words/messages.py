@@ -431,8 +431,9 @@ EXACT = "exact"
 ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "value_not_positive": {"value": "g"},
     "value_out_of_range": {"value": "g", "low": "g", "high": "g"},
-    "value_as_text": {"number": "g"},
-    "value_number_as_text": {"number": "g"},
+    # the figure read, in full digits: "39亿" read as 3900000000 (as 39亿 it said nothing)
+    "value_as_text": {"number": EXACT},
+    "value_number_as_text": {"number": EXACT},
     "stray_cells": {"count": COUNT, "blank": COUNT},
     "no_usable_rows": {"count": COUNT},
     "year_row_differs": {"total": EXACT, "months": EXACT},
