@@ -244,12 +244,12 @@ def test_month_amounts_of_a_goal_on_a_years_total_are_not_held_to_the_step() -> 
     assert _steps(judged(make_target(target=5e9), months)) == [3]  # a level: a step
 
 
-def _ytd_goal() -> Target:
+def _ytd_goal(target: float = 4e9) -> Target:
     """A goal for 2026's output value (made up): each month its 1—N月 figure is held against it."""
     return make_target(
         kind="annual_total",
         unit="yuan",
-        target=4e9,
+        target=target,
         baseline=None,
         year=2026,
         deadline=dt.date(2026, 12, 31),
@@ -910,3 +910,33 @@ def test_another_years_cumulative_figure_is_context_not_the_goals_figure() -> No
         paragraph = "".join(bulletin.sections[0].paragraphs)
         assert paragraph.index(own) < paragraph.index(other), paragraph
         assert any("2025 yearbook" in n for n in bulletin.notes), bulletin.notes
+
+
+@pytest.mark.parametrize(
+    ("ytd", "tolerated"),
+    [
+        (2.95e9, True),  # 81.9 % of the goal at 83.3 % of the year: 0.98 of the schedule
+        (2.7e9, False),  # 75.0 %: 0.90 of the schedule, moderate progress
+    ],
+)
+def test_a_year_goal_on_track_behind_the_schedule_says_it_is_within_the_tolerance(
+    ytd: float, tolerated: bool
+) -> None:
+    """A newcomer's walkthrough (made-up figures): "完成全年目标的81.9%，低于序时进度1.4个百分点。
+    进展情况：达到进度要求。" read as two verdicts, 达到进度要求 and 达到序时进度 being near enough
+    the same words. Behind the schedule and on track (95 % of the schedule or more, as the method
+    has it), the line says it is within the tolerance."""
+    from sockprogress.rendering.outcome import year_line
+
+    report = judged(
+        _ytd_goal(3.6e9),
+        _ytd(("2026-10", ytd)),
+        as_of="2026-10",
+    )
+    result = report.targets[0]
+    assert result.status == ("on_track" if tolerated else "moderate_progress")
+    zh = year_line(result, Words.of("zh"))
+    en = year_line(result, Words.of("en"))
+    assert ("在容差范围内（达到序时进度的95%及以上即为达到进度要求）" in zh) is tolerated, zh
+    assert ("within the tolerance (95 % of the schedule or more is on track)" in en) is tolerated
+    assert "低于序时进度" in zh

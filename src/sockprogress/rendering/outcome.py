@@ -437,6 +437,11 @@ def year_line(result: TargetResult, words: Words) -> str:
                 else words("{points} points above the schedule, over it")
             )
         parts.append(message.format(points=points))
+        behind = gap < 0 if increase else gap > 0
+        if behind and points != words.number(0.0, 1) and result.status == "on_track":
+            # on track from 95 % of the schedule (method): said, or "behind the schedule" and
+            # 达到进度要求 read as two verdicts
+            parts.append(words("within the tolerance (95 % of the schedule or more is on track)"))
     if result.own_year and increase and ytd.value >= t.target:
         parts.append(words("the year's goal met ahead of time"))
     return words("{clauses}.").format(clauses=words.joined(parts))
