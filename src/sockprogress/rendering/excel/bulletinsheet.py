@@ -79,7 +79,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         for c, text in enumerate(cells):
             ws.write_string(row, c, text, cell)
         fit_row(ws, row, list(zip(cells, widths, strict=True)))
-    row += 2
+    row += 1  # the 注 line right under the table, as a bulletin sets it
     line(row, bulletin.note, BODY)
     fit_row(ws, row, [(bulletin.note, total)])
     ws.set_paper(A4)
@@ -88,7 +88,8 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     else:
         ws.set_portrait()
     ws.set_print_scale(100)  # never shrunk: 五号 (10.5 pt) or larger on paper
-    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    # room for a tenth goal's row on page 1 (its 注 line had spilt onto a page of its own)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     ws.center_horizontally()
     ws.repeat_rows(header_row)
     ws.set_header(page_header(book.head))
