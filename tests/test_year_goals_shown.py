@@ -131,3 +131,32 @@ def shipped_html_en(tmp_path: Path) -> str:
     result = CliRunner().invoke(main, [*args, "--format", "html", "--lang", "en"])
     assert result.exit_code == 0, result.output
     return (tmp_path / "progress-2026-10.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Note: 4 goals for the year have no figure for Jan–Nov 2026 yet; they are reported "
+            "on their latest, up to Jan–Oct 2026: ",
+        ),
+        ("zh", "说明：4项年度目标尚无2026年1—11月数据，按最新的2026年1—10月数据通报："),
+    ],
+)
+@pytest.mark.parametrize("command", ["report", "check"])
+def test_a_report_month_without_its_year_to_date_figures_says_so(
+    tmp_path: Path, lang: str, said: str, command: str
+) -> None:
+    """A newcomer's walkthrough: the November report, run before the 1—11月 figures were in,
+    titled its bulletin （2026年1—10月） under "数据截至2026年11月底", and `check` found no
+    problem. Both now say which goals for the year are reported on an earlier month."""
+    targets, actuals = write_year_goals(tmp_path / "county")
+    args = [command, "--targets", str(targets), "--actuals", str(actuals), "--lang", lang]
+    if command == "report":
+        args += ["--out", str(tmp_path / "out"), "--format", "json"]
+    result = CliRunner().invoke(main, [*args, "--as-of", "2026-11"])
+    assert said in result.output, result.output
+    on_time = CliRunner().invoke(main, [*args, "--as-of", AS_OF])
+    assert "goals for the year have no figure" not in on_time.output
+    assert "项年度目标尚无" not in on_time.output

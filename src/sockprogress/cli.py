@@ -596,10 +596,11 @@ def report(
 
 def _unnamed(report: Report, words: Words) -> list[str]:
     """The notes on names targets.toml does not give in the report's language, or gives to
-    two goals alike."""
+    two goals alike, and on goals for the year reported on an earlier month than the report's."""
     goals = [r.target for r in report.targets]
-    return words.unnamed_lines(goals, report.regions_zh) + words.same_name_lines(
-        goals, report.regions_zh
+    named = words.unnamed_lines(goals, report.regions_zh)
+    return (
+        named + words.same_name_lines(goals, report.regions_zh) + words.behind_month_lines(report)
     )
 
 

@@ -25,7 +25,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
-from ..model import Issue, IssueGroup, Note, Severity, Target, row_runs
+from ..model import Issue, IssueGroup, Note, Report, Severity, Target, row_runs
 from ..periods import Month, parse_period
 from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, filled, locales
 from .messages import (
@@ -629,6 +629,33 @@ class Words:
             ).format(n=len(ids), name=name, ids=self._first_few(ids))
             for name, ids in shown.items()
             if len(ids) > 1
+        ]
+
+    def behind_month_lines(self, report: Report) -> list[str]:
+        """A note when goals for the year are reported on months before the report month (no
+        1—11月 figure yet in a November report): the bulletin's period is then 1—10月 while
+        its 数据截至 line says November, and nothing else says why."""
+        month = report.as_of
+        behind = [
+            r for r in report.targets if r.own_year and r.ytd is not None and r.ytd.end < month.end
+        ]
+        if not behind:
+            return []
+        names = [self.goal_label(r.target, report.regions_zh) for r in behind]
+        latest = max(r.ytd.end for r in behind if r.ytd is not None)
+        return [
+            self.n(
+                "Note: {n} goal for the year has no figure for {months} yet; it is reported "
+                "on its latest, {latest}: {names}",
+                "Note: {n} goals for the year have no figure for {months} yet; they are reported "
+                "on their latest, up to {latest}: {names}",
+                len(behind),
+            ).format(
+                n=len(behind),
+                months=self.months_to(month.month, month.year),
+                latest=self.months_to(latest.month, latest.year),
+                names=self._first_few(names),
+            )
         ]
 
     def region_name(self, region: str, regions: Iterable[tuple[str, str]]) -> str:
