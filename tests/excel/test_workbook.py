@@ -339,7 +339,9 @@ def test_the_chart_draws_the_observations_table_itself(shipped_report: Report) -
 def test_each_observation_is_one_row_and_blanks_read_as_the_heading_says(
     shipped_report: Report, small_province: Report
 ) -> None:
-    note = "Blank: basis and source as above; input row the one above plus 1."
+    note = (
+        "A blank cell says the same as the one above it; a blank input row is the row above plus 1."
+    )
     for report in (shipped_report, small_province):
         for lang in ("en", "zh"):
             wb = reload(report, lang)

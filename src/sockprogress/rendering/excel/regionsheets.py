@@ -247,7 +247,10 @@ def _observations(
             fit_row(ws, n, fit)
         n += 1
     if blank:
-        note = words("Blank: basis and source as above; input row the one above plus 1.")
+        note = words(
+            "A blank cell says the same as the one above it; a blank input row is the row "
+            "above plus 1."
+        )
         put(ws, row, 2, note, f(MUTED))
     return first, n - 1
 
