@@ -940,3 +940,22 @@ def test_a_year_goal_on_track_behind_the_schedule_says_it_is_within_the_toleranc
     assert ("在容差范围内（达到序时进度的95%及以上即为达到进度要求）" in zh) is tolerated, zh
     assert ("within the tolerance (95 % of the schedule or more is on track)" in en) is tolerated
     assert "低于序时进度" in zh
+
+
+def test_a_goal_its_deadline_decided_is_shown_without_a_pace_or_a_projection() -> None:
+    """A newcomer's walkthrough (made-up figures): a missed goal's block said "Pace judgement:
+    Moderate progress" and "Expected date reached: about May 2026", as if still under way. Once
+    the deadline decided it, its pace, the date it would be met and where it would land are
+    left out of the outputs (the JSON keeps them); a goal awaiting its final figure keeps them,
+    its outlook rests on them."""
+    from sockprogress.rendering.view import build_view
+
+    decided = judged(make_target(), [("R", "x", "2023", 220), ("R", "x", "2025-12", 240)])
+    waiting = judged(make_target(), [("R", "x", "2023", 220), ("R", "x", "2025-06", 240)])
+    hidden = {"pace_ratio", "pace_category", "eta", "projected_at_deadline"}
+    for report, status, kept in ((decided, "missed", False), (waiting, "awaiting_final", True)):
+        assert report.targets[0].status == status
+        (view,) = build_view(report, Words.of("en")).targets
+        shown = {figure.key for figure in view.figures}
+        assert bool(hidden & shown) is kept, shown
+        assert report.targets[0].figures.pace_ratio is not None  # the JSON's figure stays

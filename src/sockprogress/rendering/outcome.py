@@ -20,6 +20,10 @@ from ..words.words import DASH, Words
 # (序时进度) stays: after the deadline time elapsed is 100 %, and "behind the schedule by N
 # points" is the shortfall at the end of the plan period, as bureau reviews state it.
 AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest"})
+# A goal its deadline decided (achieved or missed): the pace of its figures, the date they would
+# reach the goal and where they would land say nothing of it any more ("Missed" beside "pace:
+# moderate progress, goal reached about May 2026" read as two verdicts). The JSON keeps them.
+DECIDED_HIDDEN = frozenset({"pace_ratio", "pace_category", "eta", "projected_at_deadline"})
 PASSED_ORDER: tuple[Status, ...] = ("achieved", "missed", "awaiting_final", "not_assessable")
 
 
@@ -449,7 +453,10 @@ def year_line(result: TargetResult, words: Words) -> str:
 
 def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     """Whether a figure means anything to a reader in this report month."""
-    return not (field in AFTER_DEADLINE_HIDDEN and passed(result, as_of))
+    if not passed(result, as_of):
+        return True
+    decided = result.status in ("achieved", "missed")
+    return field not in AFTER_DEADLINE_HIDDEN and not (decided and field in DECIDED_HIDDEN)
 
 
 def comparison_text(report: Report, words: Words) -> str:

@@ -136,8 +136,12 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "unit": s.unit,
         "actual_cagr": f.actual_cagr,
         "required_cagr": f.required_cagr,
-        "pace_ratio": f.pace_ratio,
-        "projected_at_deadline": s.of(f.projected_at_deadline),
+        "pace_ratio": f.pace_ratio if outcome.shown("pace_ratio", result, report.as_of) else None,
+        "projected_at_deadline": (
+            s.of(f.projected_at_deadline)
+            if outcome.shown("projected_at_deadline", result, report.as_of)
+            else None
+        ),
         "changed": words("yes") if result.changed else words("no"),
         "notes": notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
     }
