@@ -93,3 +93,26 @@ def test_goals_shown_under_one_name_are_named_with_what_to_do(tmp_path: Path, co
         "请修改中文名称（name_zh）加以区分，涉及目标（id）：t1、t2030、t2035"
     ) in chinese
     assert chinese.count("名称相同") == 1
+
+
+def test_a_name_or_region_written_in_chinese_needs_no_chinese_name(tmp_path: Path) -> None:
+    """A newcomer's walkthrough: with `name = "袜业产值"` and `region = "小北河"` written in
+    Chinese, a Chinese run said the goal "shows its English name" and the region "its code",
+    both Chinese already. Such a name is shown as it is, and nothing is said of it."""
+    targets = write_targets(
+        tmp_path / "targets.toml",
+        target_toml(region="小北河").replace('name = "Synthetic widgets"', 'name = "袜业产值"'),
+    )
+    actuals = write_actuals(tmp_path / "actuals.xlsx", [("小北河", "widgets", "2025-06", 150)])
+    said = _run(
+        "check",
+        "--as-of",
+        "2025-10",
+        "--targets",
+        str(targets),
+        "--actuals",
+        str(actuals),
+        "--lang",
+        "zh",
+    )
+    assert "未填写中文名称" not in said, said

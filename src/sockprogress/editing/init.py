@@ -106,7 +106,12 @@ OFFICE_YEAR_LINES = (
     *YEAR_LINES[5:],
 )
 REGION_LINES = (('region = "Region"', ""), ('name_zh = "地区"', ""))
-REPORT_LINES = (('title = "…"', ""), ('title_zh = "…"', ""), ('issuer = "…"', ""))
+REPORT_LINES = (
+    ('title = "…"', ""),
+    ('title_zh = "…"', ""),
+    ('issuer = "…"', ""),
+    ('issuer_zh = "…"', ""),
+)
 
 
 def _example(

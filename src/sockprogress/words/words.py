@@ -571,11 +571,17 @@ class Words:
             return [], []
         named = {"zh": dict(regions)}.get(self.lang, {})
         goals, places = [], []
+
+        def chinese(text: str) -> bool:
+            """Written in Chinese already (name = "袜业企业数"): shown as it is, nothing missing."""
+            return self.lang == "zh" and any(is_wide(ch) for ch in text)
+
         for target in targets:
-            if not self.pick(None, zh=target.name_zh):
+            if not self.pick(None, zh=target.name_zh) and not chinese(target.name):
                 goals.append(target.id)
-            if not named.get(target.region) and target.region not in places:
-                places.append(target.region)
+            region = target.region
+            if not (named.get(region) or region in places or chinese(region)):
+                places.append(region)
         return goals, places
 
     def _first_few(self, names: list[str], shown: int = 5) -> str:
