@@ -240,31 +240,6 @@ TARGETS: list[tuple[str, str | bytes, str]] = [
     ("unknown-top-key", "[[target]]\nid = 1\n", "unknown top-level key 'target'"),
     ("zero-target", target_toml(target=0), "'target' must be above zero, got 0"),
     (
-        # a newcomer's walkthrough: unit = "亿元" was taken, and `--value 33亿` then read
-        # "3,300,000,000亿元（33亿亿元）"; figures are in full, so the scale is named
-        "unit-with-its-scale",
-        target_toml(target=36).replace('unit = "units"', 'unit = "亿元"'),
-        "the unit '亿元' has a scale in it ('亿'); figures are written in full here: write "
-        'unit = "元" and every figure in full (target = 3_600_000_000)',
-    ),
-    (
-        # the target in full already: only the unit is to change
-        "unit-with-its-scale-target-in-full",
-        target_toml(target=3_600_000_000).replace('unit = "units"', 'unit = "亿元"'),
-        'figures are written in full here, as the target is: write unit = "元"',
-    ),
-    (
-        "unit-with-an-english-scale",
-        target_toml(target=3.6).replace('unit = "units"', 'unit = "bn yuan"'),
-        'write unit = "yuan" and every figure in full (target = 3_600_000_000)',
-    ),
-    (
-        "context-unit-with-its-scale",
-        target_toml() + '[[indicators]]\nindicator = "exports"\nname = "Exports"\nunit = "万元"\n',
-        "the unit '万元' has a scale in it ('万'); figures are written in full here: write "
-        'unit = "元" and the workbook\'s figures in full',
-    ),
-    (
         "bad-baseline-period",
         target_toml(baseline='{ period = "2021-13", value = 100 }'),
         "baseline.period: '2021-13' is not a period: month 13 does not exist",

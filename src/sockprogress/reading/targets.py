@@ -57,46 +57,6 @@ WIDE_QUOTES = frozenset("“”‘’\uff02\uff07「『")  # and the full-width 
 _AS_TEXT = re.compile(r"(\d+(?:\.\d+)?)(亿|万)?")
 
 
-# A unit with a scale in front of it (亿元, 万双, million yuan): the figures would be read in
-# full and shown as 50亿亿元. Chinese scales are 万 and 亿 and their multiples (千克, 百分点 are
-# units of their own); English ones stand apart from the unit by a space.
-_SCALED_UNIT = re.compile(
-    r"(?P<scale>[十百千万]?亿|[十百千]?万)(?P<unit>\S.*)"
-    r"|(?P<word>thousand|million|billion|trillion|mn|bn|m|k)\s+(?P<rest>\S.*)",
-    re.IGNORECASE,
-)
-_SCALES = {
-    "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9, "百亿": 1e10,
-    "千亿": 1e11, "万亿": 1e12, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12,
-}  # fmt: skip
-
-
-def scaled_unit(unit: str) -> tuple[str, str, float] | None:
-    """(the scale, the unit without it, the scale's factor) of a unit written with its scale:
-    亿元 -> ("亿", "元", 1e8); None for a plain unit (元, pairs, 千克)."""
-    found = _SCALED_UNIT.fullmatch(unit.strip())
-    if found is None:
-        return None
-    scale = found["scale"] or found["word"]
-    return scale, (found["unit"] or found["rest"]).strip(), _SCALES[scale.lower()]
-
-
-def _plain_unit(table: _Table, unit: str, target: float | None) -> str:
-    """`unit`, refused when a scale is written into it (with the unit and figures to write)."""
-    scaled = scaled_unit(unit)
-    if scaled is None:
-        return unit
-    scale, plain, factor = scaled
-    if target is None:
-        raise table.error("targets_unit_scaled_context", unit=unit, scale=scale, plain=plain)
-    full = target * factor
-    if full > MAX_NUMBER:  # the target is in full already (5_000_000_000 in 亿元)
-        raise table.error("targets_unit_scaled_full", unit=unit, scale=scale, plain=plain)
-    written = f"{full:_.0f}" if full.is_integer() else f"{full:g}"
-    raise table.error("targets_unit_scaled", unit=unit, scale=scale, plain=plain, full=written)
-
-
 def _as_digits(text: str) -> str | None:
     """A number written as text (`45亿`, `4,000,000,000`, `300`) in TOML's digits
     (`4_500_000_000`); None for text that is not one."""
@@ -298,18 +258,15 @@ def _target(table: _Table) -> Target:
     kind = table.choice("kind", KINDS)
     deadline, year = table.deadline()
     baseline = _baseline(table)
-    goal = table.number("target", table.data["target"])
     target = Target(
         id=str(table.text("id")),
         region=str(table.text("region")),
         indicator=str(table.text("indicator")),
         name=str(table.text("name")),
-        unit=_plain_unit(
-            table, str(table.text("unit")), table.number("target", table.data["target"])
-        ),
+        unit=str(table.text("unit")),
         kind=kind,  # type: ignore[arg-type]
         direction=table.choice("direction", DIRECTIONS),  # type: ignore[arg-type]
-        target=goal,
+        target=table.number("target", table.data["target"]),
         deadline=deadline,
         baseline=baseline,
         source=table.text("source", required=False),
@@ -443,7 +400,7 @@ def load_targets(path: Path, goals_required: bool = True) -> TargetsFile:
             Indicator(
                 str(table.text("indicator")),
                 str(table.text("name")),
-                _plain_unit(table, table.text("unit", required=False) or "", None),
+                table.text("unit", required=False) or "",
                 table.text("name_zh", required=False),
             )
         )

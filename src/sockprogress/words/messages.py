@@ -588,18 +588,6 @@ ERRORS: dict[str, str] = {
         "{where}: '{key}' must be a number, got the text '{text}'; write it in digits without "
         "quotes: {key} = {digits}"
     ),
-    "targets_unit_scaled": N_(
-        "{where}: the unit '{unit}' has a scale in it ('{scale}'); figures are written in full "
-        'here: write unit = "{plain}" and every figure in full (target = {full})'
-    ),
-    "targets_unit_scaled_full": N_(
-        "{where}: the unit '{unit}' has a scale in it ('{scale}'); figures are written in full "
-        'here, as the target is: write unit = "{plain}"'
-    ),
-    "targets_unit_scaled_context": N_(
-        "{where}: the unit '{unit}' has a scale in it ('{scale}'); figures are written in full "
-        'here: write unit = "{plain}" and the workbook\'s figures in full'
-    ),
     "targets_not_positive": N_("{where}: '{key}' must be above zero, got {value}"),
     "targets_not_finite": N_("{where}: '{key}' is not a finite number"),
     "targets_too_large": N_(
