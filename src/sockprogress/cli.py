@@ -723,7 +723,7 @@ def add(
     force: bool,
     new_name: bool,
 ) -> None:
-    from .editing.add import add_row, check_row
+    from .editing.add import add_row, check_row, refuse_scale_twice
     from .editing.plausible import stored_line
     from .reading import load_targets
     from .reading.names import names_of
@@ -735,6 +735,7 @@ def add(
     new = check_row(
         region, indicator, period, value, basis, source, note, today, names_of(goals), flags
     )
+    refuse_scale_twice(value, new, goals)
     # The workbook is read once, under its lock: a figure that breaks a plausibility rule is
     # refused there unless --force.
     done = add_row(

@@ -349,3 +349,26 @@ def test_a_figure_no_goal_can_be_judged_on_is_said_when_added(
             [*add_args(workbook, targets, "2026-09", "140"), *extra, "--lang", "zh"],
         )
         assert chinese.stderr.startswith("提示：该数据不能用于评估相关目标（"), chinese.stderr
+
+
+def test_a_figure_typed_with_its_scale_for_a_unit_that_has_one_is_refused(
+    tmp_path: Path, workbook: Path
+) -> None:
+    """A newcomer's walkthrough (made-up figures): with `unit = "亿元"` (as real bulletins
+    state a goal, every figure in 亿元), `--value 33亿` was read in full and refused as
+    "3,300,000,000亿元（33亿亿元）… 相差1.1亿倍". It is refused saying what to write."""
+    made = target_toml(kind="annual_total", target=36).replace('unit = "units"', 'unit = "亿元"')
+    targets = write_targets(tmp_path / "goals.toml", made)
+    before = workbook.read_bytes()
+    said = _add(workbook, targets, period="2025", value="33亿")
+    assert said.exit_code == 2
+    assert said.output.strip() == (
+        "Error: --value: '33亿' is read in full, but the series is counted in 亿元 (its figures "
+        "are written in 亿元); write --value 33"
+    )
+    chinese = CliRunner().invoke(
+        main, [*add_args(workbook, targets, "2025", "33亿"), "--lang", "zh"]
+    )
+    assert chinese.output.startswith("错误：--value：“33亿”按全数读取，而该指标的计量单位为亿元")
+    assert workbook.read_bytes() == before
+    assert _add(workbook, targets, period="2025", value="33").exit_code == 0

@@ -25,6 +25,7 @@ from ..reading.cells import (
     clean_period,
     clean_value,
     is_error_value,
+    typed_with_scale,
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
@@ -132,6 +133,26 @@ def check_row(
         (source or "").strip(),
         (note or "").strip(),
         flagged,
+    )
+
+
+# A unit with its scale in it (亿元, 万元): real bulletins state a goal so, and every figure of
+# the series in it (36 for 36亿元).
+_UNIT_SCALE = re.compile(r"(?P<scale>[十百千万]?亿|[十百千]?万)\S")
+_SCALE_FACTORS = {"万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9}
+_SCALE_FACTORS |= {"百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
+
+
+def refuse_scale_twice(typed: str, new: NewRow, targets: TargetsFile) -> None:
+    """`--value 33亿` is read in full (3300000000); for a series whose unit carries its own
+    scale (亿元) that is 33亿亿元. Refused, with the figure in the unit to write instead."""
+    unit = series_unit(new.region, new.indicator, targets)
+    scale = _UNIT_SCALE.match(unit)
+    if scale is None or not typed_with_scale(typed):
+        return
+    written = new.value / _SCALE_FACTORS[scale["scale"]]
+    raise InputError(
+        code="value_scaled_twice", value=typed.strip(), unit=unit, written=f"{written:.10g}"
     )
 
 

@@ -30,6 +30,11 @@ _WITH_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?\s*(?:亿|万)?)\s*([^\W\d_]{1,12})"
 _NEAR_MONTH = re.compile(r"(\d{4})\s*[/.年-]\s*(\d{1,2})\s*月?")
 
 
+def typed_with_scale(text: str) -> bool:
+    """A figure written with 万 or 亿 after it (35亿), which is read in full (3500000000)."""
+    return _CN_UNIT.fullmatch(text.strip()) is not None
+
+
 class CellProblem(ValueError):
     """A cell that cannot be used; the row is left out.
 

@@ -720,6 +720,10 @@ ERRORS: dict[str, str] = {
         "--indicator: '{name}': {targets} names no indicator yet; write your goals in it "
         "first (its examples show how), or add --new to store a new indicator on purpose"
     ),
+    "value_scaled_twice": N_(
+        "--value: '{value}' is read in full, but the series is counted in {unit} (its figures "
+        "are written in {unit}); write --value {written}"
+    ),
     "row_exists": N_(
         "{file}, sheet {sheet}, row {row}: {region} / {indicator} / {period} is already there "
         "({value}); use --replace to overwrite it"
