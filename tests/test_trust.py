@@ -284,7 +284,7 @@ def test_a_year_to_date_figure_below_an_earlier_months_is_flagged() -> None:
         "earlier month (3,700,000,000 yuan, 2026-10); a year-to-date sum does not fall"
     )
     assert Words.of("zh").issue_text(issue) == (
-        "请核实：“R · x”为3.7亿元，小于本年此前月份的累计数（2026年10月为37亿元）；"
+        "请核实：“R · x”为3.7亿元，小于本年此前月份的累计数（截至2026年10月为37亿元）；"
         "1—N月累计数不应减少"
     )
 
@@ -903,8 +903,8 @@ def test_another_years_cumulative_figure_is_context_not_the_goals_figure() -> No
     report = judged(goal, rows, as_of="2026-11")
     assert report.targets[0].status == "achieved" and not report.targets[0].own_year
     for lang, own, other in (
-        ("en", "Latest figure 5.2 bn yuan (2025", "Jan–Nov 2026 4.1 bn yuan"),
-        ("zh", "最新数据为52亿元（2025年", "2026年1—11月完成41亿元"),
+        ("en", "Latest figure 5.2 bn yuan (2025", "Jan–Nov 2026: 4.1 bn yuan so far"),
+        ("zh", "最新数据为52亿元（2025年", "2026年1—11月累计41亿元"),
     ):
         bulletin = build_bulletin(build_view(report, Words.of(lang)))
         paragraph = "".join(bulletin.sections[0].paragraphs)
@@ -937,7 +937,7 @@ def test_a_year_goal_on_track_behind_the_schedule_says_it_is_within_the_toleranc
     assert result.status == ("on_track" if tolerated else "moderate_progress")
     zh = year_line(result, Words.of("zh"))
     en = year_line(result, Words.of("en"))
-    assert ("在容差范围内（达到序时进度的95%及以上即为达到进度要求）" in zh) is tolerated, zh
+    assert ("未超出允许偏差（达到序时进度的95%及以上即视为达到进度要求）" in zh) is tolerated, zh
     assert ("within the tolerance (95 % of the schedule or more is on track)" in en) is tolerated
     assert "低于序时进度" in zh
 

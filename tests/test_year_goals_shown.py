@@ -141,7 +141,7 @@ def shipped_html_en(tmp_path: Path) -> str:
             "Note: 4 goals for the year have no figure for Jan–Nov 2026 yet; they are reported "
             "on their latest, up to Jan–Oct 2026: ",
         ),
-        ("zh", "说明：4项年度目标尚无2026年1—11月数据，按最新的2026年1—10月数据通报："),
+        ("zh", "说明：4项年度目标尚无2026年1—11月数据，暂按最新的2026年1—10月数据通报："),
     ],
 )
 @pytest.mark.parametrize("command", ["report", "check"])

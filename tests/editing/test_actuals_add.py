@@ -369,6 +369,8 @@ def test_a_figure_typed_with_its_scale_for_a_unit_that_has_one_is_refused(
     chinese = CliRunner().invoke(
         main, [*add_args(workbook, targets, "2025", "33亿"), "--lang", "zh"]
     )
-    assert chinese.output.startswith("错误：--value：“33亿”按全数读取，而该指标的计量单位为亿元")
+    assert chinese.output.startswith(
+        "错误：--value：该指标的计量单位为亿元，数值应按亿元填写，“33亿”不能直接使用"
+    )
     assert workbook.read_bytes() == before
     assert _add(workbook, targets, period="2025", value="33").exit_code == 0

@@ -400,11 +400,11 @@ def year_line(result: TargetResult, words: Words) -> str:
     )
     value = words.scaled(ytd.value, t.unit)
     increase = t.direction == "increase"
-    parts = [
-        (words("{months} {value}") if increase else words("{months} used {value}")).format(
-            months=months, value=value
-        )
-    ]
+    if not result.own_year:  # another year's sum beside the goal: what it is, not 完成
+        said = words("{months}: {value} so far")
+    else:
+        said = words("{months} {value}") if increase else words("{months} used {value}")
+    parts = [said.format(months=months, value=value)]
     if f.ytd_yoy_pct is not None:
         change = words.percent(abs(f.ytd_yoy_pct))
         parts.append(
