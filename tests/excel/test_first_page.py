@@ -40,6 +40,22 @@ def ten_goals(report: Report) -> Report:
     return dataclasses.replace(report, targets=(*report.targets, *more))
 
 
+def report_of(which: str, shipped: Report, tmp_path: Path) -> Report:
+    """The shipped report, the made-up county's goals for the year, or ten goals."""
+    if which == "year goals":
+        return build_report(*write_year_goals(tmp_path / "county"), Month.parse(AS_OF))
+    return ten_goals(shipped) if which == "ten goals" else shipped
+
+
+def printed(
+    report: Report, lang: str, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> Path:
+    """The report's workbook in `lang`, as LibreOffice prints it (a PDF)."""
+    source = tmp_path / f"report-{lang}.xlsx"
+    source.write_bytes(render_workbook(report, Words.of(lang)))
+    return soffice(source, "pdf")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("which", ["shipped", "year goals", "ten goals"])
 def test_the_workbook_prints_the_bulletin_first_at_five_hao_or_larger(
@@ -52,14 +68,8 @@ def test_the_workbook_prints_the_bulletin_first_at_five_hao_or_larger(
     """Page 1 is the whole bulletin, its 注 line included: in a newcomer's landscape bulletin of
     ten goals, the 注 line had gone onto a page of its own under the repeated headings (the 注
     line now follows the table without a blank row, and the margins are 0.6 in)."""
-    report = shipped_report
-    if which == "year goals":
-        report = build_report(*write_year_goals(tmp_path / "county"), Month.parse(AS_OF))
-    if which == "ten goals":
-        report = ten_goals(report)
-    source = tmp_path / f"report-{lang}.xlsx"
-    source.write_bytes(render_workbook(report, Words.of(lang)))
-    smallest, text = first_page(soffice(source, "pdf"))
+    report = report_of(which, shipped_report, tmp_path)
+    smallest, text = first_page(printed(report, lang, tmp_path, soffice))
     assert smallest >= FIVE_HAO
     bulletin = build_bulletin(build_view(report, Words.of(lang)))
     for said in (bulletin.title, bulletin.lead[0][:16], bulletin.headings[-1], bulletin.note[:12]):
@@ -84,13 +94,8 @@ def test_the_summary_prints_the_directors_columns_at_liu_hao_or_larger(
     """All 20-odd columns of the Summary fit to one page wide printed at 4.5 pt; it prints the
     columns up to the trend, every goal's row in them, and nothing smaller than 六号 (7.5 pt;
     9 pt and more without the year's three columns)."""
-    report = shipped_report
-    if which == "year goals":
-        report = build_report(*write_year_goals(tmp_path / "county"), Month.parse(AS_OF))
-    words = Words.of(lang)
-    source = tmp_path / f"report-{lang}.xlsx"
-    source.write_bytes(render_workbook(report, words))
-    pages = pdf_pages(soffice(source, "pdf"))
+    report, words = report_of(which, shipped_report, tmp_path), Words.of(lang)
+    pages = pdf_pages(printed(report, lang, tmp_path, soffice))
     view = build_view(report, words)
     summary = words("Summary") if lang == "en" else "汇总表"
     # the sheet's pages: after the bulletin, up to the next sheet's name in the header
