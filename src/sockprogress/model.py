@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -289,6 +290,10 @@ class Actuals:
     rows: pd.DataFrame
     issues: tuple[Issue, ...] = ()
     sheet: str = "Actuals"
+    # (region, indicator) -> the sheet rows of that series left out (a value or a period that
+    # could not be read): a goal without a usable row says its rows were left out, not that
+    # there are none.
+    left_out: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

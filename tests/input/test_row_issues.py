@@ -290,3 +290,28 @@ def test_a_figure_stored_as_text_is_said_with_every_digit_read(
     issue = coded_issue("warning", note.code, (("value", note.value), ("number", note.number)))
     assert en in Words.of("en").issue_text(issue)
     assert zh in Words.of("zh").issue_text(issue)
+
+
+def test_a_goal_whose_rows_were_all_left_out_says_so_not_that_it_has_none(
+    tmp_path: Path,
+) -> None:
+    """A newcomer's walkthrough: a goal whose only row held "n/a" was listed as "no rows for
+    target … add its published figures", as if the row had been lost. It now names the rows
+    left out (made-up rows); a goal with no row at all keeps its "no rows"."""
+    from helpers import target_toml, write_targets
+
+    targets = write_targets(
+        tmp_path / "targets.toml", target_toml(), target_toml(id="t2", indicator="gadgets")
+    )
+    rows = [("Testville", "widgets", "2025-06", "n/a"), ("Testville", "widgets", "2025-13", 5)]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    files = ["--targets", str(targets), "--actuals", str(actuals), "--as-of", "2025-10"]
+    english = CliRunner().invoke(main, ["check", *files]).output
+    assert (
+        "no usable rows for target t1 (region Testville, indicator widgets): its rows in the "
+        "sheet (rows 2–3) were left out for the errors listed on them; correct those rows in "
+        "the sheet, as their errors say"
+    ) in english
+    assert "no rows for target t2 (region Testville, indicator gadgets)" in english
+    chinese = CliRunner().invoke(main, ["check", *files, "--lang", "zh"]).output
+    assert "目标暂无可用数据：表中该指标的数据（第2—3行）均因所列错误未被采用" in chinese

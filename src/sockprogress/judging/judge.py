@@ -251,9 +251,11 @@ def _judge_target(
     checks: tuple[Issue, ...] = (),
     published: PublishedTarget | None = None,
     region_zh: str | None = None,
+    left_out: tuple[int, ...] = (),
 ) -> tuple[TargetResult, list[Issue]]:
     """One target's result, with its sources (`info`: row -> source and note), its plausibility
-    warnings (`checks`) and last month's status; and its data issues."""
+    warnings (`checks`) and last month's status; and its data issues. `left_out`: the rows of
+    its series left out for an error on them."""
     issues: list[Issue] = []
     rows = as_rows(frame)
     if target.kind == "annual_total":
@@ -325,9 +327,16 @@ def _judge_target(
             ("region_zh", region_zh or target.region),
             ("indicator_zh", target.name_zh or target.indicator),
         )
-        issues.append(
-            _target_warning(target, file, sheet, code="no_rows", params=params, region_zh=region_zh)
-        )
+        if left_out:  # rows were there, all left out: said, or "no rows" reads as lost rows
+            params += (("rows", ", ".join(map(str, left_out))),)
+            issue = _target_warning(
+                target, file, sheet, code="no_rows_left_out", params=params, region_zh=region_zh
+            )
+        else:
+            issue = _target_warning(
+                target, file, sheet, code="no_rows", params=params, region_zh=region_zh
+            )
+        issues.append(issue)
     elif any(n.code == "no_observation" for n in result.notes) and (
         written := sum(1 for end in rows.end if end <= as_of.end)
     ):
@@ -562,6 +571,7 @@ def _judge(
             marks,
             before.get(target.id),
             regions_zh.get(target.region),
+            actuals.left_out.get(key, ()),
         )
         results.append(result)
         # A row two goals of one series both warn about (a 2030 goal beside the 2025 one) is

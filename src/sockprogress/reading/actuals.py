@@ -479,7 +479,25 @@ def _judged_grid(
     return Actuals(
         rows.reset_index(drop=True),
         tuple(i for _, _, i in issues) + duplicate_issues + stray_issues,
+        left_out=_left_out(frame["row"], good, names["region"], names["indicator"], known),
     )
+
+
+def _left_out(
+    numbers: pd.Series, good: np.ndarray, regions: Cleaned, indicators: Cleaned, known: Names
+) -> dict[tuple[str, str], tuple[int, ...]]:
+    """The rows left out (an error on them) whose region and indicator could be read, by
+    series: a goal none of whose rows is usable says where they went."""
+    if good.all():
+        return {}
+    bad = ~good
+    region = regions.part(lambda r: known.code("region", r[0]))[bad]
+    indicator = indicators.part(lambda i: known.code("indicator", i[0]))[bad]
+    out: dict[tuple[str, str], list[int]] = {}
+    for row, r, i in zip(numbers[bad].tolist(), region.tolist(), indicator.tolist(), strict=True):
+        if r is not None and i is not None:
+            out.setdefault((r, i), []).append(int(row))
+    return {series: tuple(rows) for series, rows in out.items()}
 
 
 def _ends(period: Cleaned, good: np.ndarray, index: pd.Index) -> pd.Series:

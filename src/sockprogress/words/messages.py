@@ -282,6 +282,10 @@ ISSUE_TEXT: dict[str, str] = {
     "no_rows": N_(
         "no rows for target {target} (region {region}, indicator {indicator}) in the sheet"
     ),
+    "no_rows_left_out": N_(
+        "no usable rows for target {target} (region {region}, indicator {indicator}): its "
+        "rows in the sheet (rows {rows}) were left out for the errors listed on them"
+    ),
     "baseline_missing": N_("target {target}: no observation for its baseline period {period}"),
     "no_usable_rows": N_(
         "target {target}: none of its {count} rows up to the report month is a figure it can be "
@@ -869,6 +873,7 @@ PLAUSIBILITY_RULES: dict[str, str] = {
 # What to do about an issue whose message does not say it already (`check` prints it).
 HINTS: dict[str, str] = {
     "no_rows": N_("add its published figures to the Actuals sheet"),
+    "no_rows_left_out": N_("correct those rows in the sheet, as their errors say"),
     "unknown_region": N_(
         "fix the spelling, or add a target or a [[regions]] entry for that region to the "
         "targets file"
