@@ -239,3 +239,28 @@ def test_a_figure_in_range_never_shows_as_zero(value: float, lang: str) -> None:
     shown = Words.of(lang).scaled(value, "units")
     digits = [c for c in shown if c.isdigit()]
     assert digits and set(digits) != {"0"}, shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "is below its first figure (4,800,000,000, 2025), which stands for its baseline as "
+            "the file gives none",
+        ),
+        ("zh", "低于其最早的数据（48亿，2025年）；目标文件未填基期值，以最早的数据作为基期"),
+    ],
+)
+def test_a_goal_without_a_baseline_says_its_first_figure_stood_for_one(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """A newcomer's walkthrough (made-up figures): a 2026 goal of 36亿 beside 2025's 48亿, with
+    no baseline written, was "below its baseline (48亿, 2025)": a baseline the user never gave.
+    The sentence says the first figure was taken as one."""
+    goal = target_toml(kind="annual_total", target=3.6e9, deadline=dt.date(2026, 12, 31))
+    targets = write_targets(tmp_path / "targets.toml", goal)
+    actuals = write_actuals(tmp_path / "actuals.xlsx", [("Testville", "widgets", "2025", 4.8e9)])
+    args = ["check", "--targets", str(targets), "--actuals", str(actuals), "--as-of", "2026-10"]
+    result = CliRunner().invoke(main, [*args, "--lang", lang])
+    assert said in result.output, result.output

@@ -300,6 +300,8 @@ def _judge_target(
             ("goal", f"{target.target:g}"),
             ("baseline", f"{result.baseline.value:g}"),
             ("period", result.baseline.period),
+            # the file gives no baseline: its first figure stands for one, and is said so
+            ("side", target.direction + ("" if target.baseline else "_first")),
         )
         issues.append(
             _target_warning(

@@ -408,7 +408,7 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
         },
     ),
     "wrong_side": (
-        "direction",
+        "side",
         {
             "increase": N_(
                 "target {target}: direction is '{direction}' but the target ({goal}) is below "
@@ -419,6 +419,19 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
                 "target {target}: direction is '{direction}' but the target ({goal}) is above "
                 "its baseline ({baseline}, {period}); it is judged as written; fix the direction "
                 "or the figures"
+            ),
+            # no baseline in the file: the first figure is taken as one
+            "increase_first": N_(
+                "target {target}: direction is '{direction}' but the target ({goal}) is below "
+                "its first figure ({baseline}, {period}), which stands for its baseline as the "
+                "file gives none; it is judged as written; fix the direction or the figures, or "
+                "give a baseline"
+            ),
+            "decrease_first": N_(
+                "target {target}: direction is '{direction}' but the target ({goal}) is above "
+                "its first figure ({baseline}, {period}), which stands for its baseline as the "
+                "file gives none; it is judged as written; fix the direction or the figures, or "
+                "give a baseline"
             ),
         },
     ),
