@@ -249,7 +249,7 @@ def test_a_figure_in_range_never_shows_as_zero(value: float, lang: str) -> None:
             "is below its first figure (4,800,000,000, 2025), which stands for its baseline as "
             "the file gives none",
         ),
-        ("zh", "低于其最早的数据（48亿，2025年）；目标文件未填基期值，以最早的数据作为基期"),
+        ("zh", "目标文件未填基期值，暂以最早一期数据（48亿，2025年）作为基期值；"),
     ],
 )
 def test_a_goal_without_a_baseline_says_its_first_figure_stood_for_one(
