@@ -22,19 +22,12 @@ from .words.words import Words
 NO_FIGURE = "no_rows"
 
 
-def check_inputs(
-    targets: Path, actuals: Path, as_of: Month, today: dt.date, loading: Loading | None = None
-) -> list[Issue]:
-    """The data issues the report would list; a file that cannot be used raises InputError.
-    `loading`: the actuals' sheet already being read (reading.grid.start_loading)."""
-    # judging says which rows are left out (errors): `check` counts them as the report does
-    return list(checked(targets, actuals, as_of, today, loading).issues)
-
-
 def checked(
     targets: Path, actuals: Path, as_of: Month, today: dt.date, loading: Loading | None = None
 ) -> Report:
-    """The two files judged as the report judges them, without last month's report."""
+    """The two files judged as the report judges them, without last month's report: judging
+    says which rows are left out (errors), so `check` counts them as the report does.
+    `loading`: the actuals' sheet already being read (reading.grid.start_loading)."""
     targets_file = load_targets(targets)
     rows = read_actuals(actuals, today=today, targets=targets_file, loading=loading)
     return judge(targets_file, rows, as_of, actuals_name=actuals.name)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from helpers import target_toml, write_targets
 
-from sockprogress.checking import check_inputs
+from sockprogress.checking import checked
 from sockprogress.periods import Month
 from sockprogress.words import messages
 from sockprogress.words.words import Words
@@ -61,7 +61,7 @@ def test_a_bad_row_reads_in_chinese(
     actuals = _workbook(tmp_path / "actuals.xlsx", name, rows)
     issues = [
         i
-        for i in check_inputs(targets, actuals, Month(2025, 10), today=dt.date(2026, 11, 28))
+        for i in checked(targets, actuals, Month(2025, 10), today=dt.date(2026, 11, 28)).issues
         if i.row == 4
     ]
     assert issues
