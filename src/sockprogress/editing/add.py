@@ -18,6 +18,7 @@ from ..periods import Month, Period
 from ..reading import read_actuals
 from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
+    CN_SCALES,
     CellProblem,
     clean_basis,
     clean_flags,
@@ -139,8 +140,6 @@ def check_row(
 # A unit with its scale in it (亿元, 万元): real bulletins state a goal so, and every figure of
 # the series in it (36 for 36亿元).
 _UNIT_SCALE = re.compile(r"(?P<scale>[十百千万]?亿|[十百千]?万)\S")
-_SCALE_FACTORS = {"万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9}
-_SCALE_FACTORS |= {"百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
 
 
 def refuse_scale_twice(typed: str, new: NewRow, targets: TargetsFile) -> None:
@@ -150,7 +149,7 @@ def refuse_scale_twice(typed: str, new: NewRow, targets: TargetsFile) -> None:
     scale = _UNIT_SCALE.match(unit)
     if scale is None or not typed_with_scale(typed):
         return
-    written = new.value / _SCALE_FACTORS[scale["scale"]]
+    written = new.value / CN_SCALES[scale["scale"]]
     raise InputError(
         code="value_scaled_twice", value=typed.strip(), unit=unit, written=f"{written:.10g}"
     )

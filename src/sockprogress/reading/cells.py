@@ -19,11 +19,17 @@ from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 
 _THOUSANDS = re.compile(r"[+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _CN_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?)\s*(亿|万)")
-_CN_SCALE = {"亿": 1e8, "万": 1e4}
-# Words that scale a figure, not name its unit: "3.5 bn" is no 3.5 with a unit left off.
+# The Chinese scales a figure or a unit is written with (35亿, 亿元, 千万元), by their factor.
+CN_SCALES = {
+    "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
+    "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12,
+}  # fmt: skip
+# Words that scale a figure, not name its unit: "3.5 bn" is no 3.5 with a unit left off. (万
+# and 亿 after a figure are read: 35亿.)
 _MAGNITUDES = frozenset(
     {"k", "m", "mn", "mio", "b", "bn", "tn", "thousand", "million", "billion", "trillion"}
-    | {"十", "百", "千", "百万", "千万", "十万", "十亿", "百亿", "千亿", "万亿"}
+    | {"十", "百", "千"}
+    | (CN_SCALES.keys() - {"万", "亿"})
 )
 # A figure with its unit written after it (21亿元, 210户, 210 firms).
 _WITH_UNIT = re.compile(r"([+]?\d+(?:\.\d+)?\s*(?:亿|万)?)\s*([^\W\d_]{1,12})")
@@ -233,7 +239,7 @@ def _parse_text(raw: str, text: str) -> tuple[float, TextNote]:
         number = float(text.replace(",", ""))
         return number, TextNote("value_as_text", raw, f"{number:.15g}")
     if m := _CN_UNIT.fullmatch(text):
-        number = float(m[1]) * _CN_SCALE[m[2]]
+        number = float(m[1]) * CN_SCALES[m[2]]
         return number, TextNote("value_as_text", raw, f"{number:.15g}")
     if (m := _WITH_UNIT.fullmatch(text)) and m[2].lower() not in _MAGNITUDES:
         # 21亿元, 210户: the unit is the targets file's, the cell takes the number alone

@@ -17,7 +17,7 @@ from ..periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse_period
 from ..words import N_
 from ..words.messages import TOML_REASONS
 from ..words.words import coded_issue
-from .cells import CellProblem, clean_name
+from .cells import CN_SCALES, CellProblem, clean_name
 from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 from .names import names_of
 from .safety import read_regular_file
@@ -63,7 +63,7 @@ def _as_digits(text: str) -> str | None:
     m = _AS_TEXT.fullmatch(text.strip().replace(",", "").replace("_", "").replace(" ", ""))
     if m is None or len(text) > 40:
         return None
-    number = Decimal(m[1]) * {"亿": 10**8, "万": 10**4}.get(m[2] or "", 1)
+    number = Decimal(m[1]) * CN_SCALES.get(m[2] or "", 1)
     if number == number.to_integral_value():
         return f"{int(number):_}"
     return format(number.normalize(), "f")
