@@ -20,7 +20,7 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report
 from ...words.words import Words
-from ..bulletin import build_bulletin, report_title
+from ..bulletin import build_bulletin
 from ..view import build_view
 from .aboutsheet import write_about
 from .book import Book
@@ -29,7 +29,7 @@ from .changessheet import write_changes
 from .contextsheet import write_context
 from .issuessheet import write_issues
 from .labels import figure_label
-from .layout import month_words, sheet_name, titled_line
+from .layout import month_words, sheet_name
 from .regionsheets import add_region_sheet
 from .summarysheet import write_summary
 
@@ -45,10 +45,11 @@ OPTIONS = {
 
 
 def _properties(workbook: Workbook, report: Report, words: Words, title: str) -> None:
+    """The file's properties: `title` is the report's own title and month (Book.head)."""
     month = str(report.as_of)
     workbook.set_properties(
         {
-            "title": titled_line(title, month, words),
+            "title": title,
             "subject": words("Monthly progress report, {month}").format(
                 month=month_words(month, words)
             ),
@@ -92,7 +93,7 @@ def render_workbook(report: Report, words: Words) -> bytes:
     write_context(book, context)
     write_issues(book, issues)
     write_about(book, about)
-    _properties(workbook, report, words, report_title(book.view))
+    _properties(workbook, report, words, book.head)
     front.activate()
     workbook.close()
     return buffer.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from xlsxwriter.workbook import Workbook
 
@@ -46,10 +47,10 @@ class Book:
         report = view.report
         return cls(workbook, report, view.words, view, Formats(workbook), str(report.as_of))
 
-    @property
+    @cached_property
     def head(self) -> str:
-        """The printed pages' running header: the report's own title and its month, as the
-        Summary's first line and the file's title give them."""
+        """The report's own title and its month: the printed pages' running header, the
+        Summary's first line and the file's title."""
         return titled_line(report_title(self.view), self.month, self.words)
 
     def target(self, result: TargetResult) -> TargetView:

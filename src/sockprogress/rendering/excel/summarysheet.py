@@ -15,7 +15,6 @@ from ...model import Report, TargetResult
 from ...words.messages import STATUS_ICONS
 from ...words.words import Words
 from .. import outcome
-from ..bulletin import report_title
 from ..view import TargetView, period_said
 from .book import Book, Table
 from .formats import (
@@ -43,7 +42,6 @@ from .layout import (
     put,
     row_height,
     targets_count,
-    titled_line,
 )
 
 # (label key, number format, width); "scaled" takes the target's scale (a published figure or
@@ -224,7 +222,6 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
 
 def write_summary(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
-    month = book.month
     cols = columns(book.view.year_columns)
     keys = [c[0] for c in cols]
     # Printed, the Summary is the director's columns (up to the trend), with the lines above
@@ -232,7 +229,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     # 4.5 pt. The goal, its source, the rates and the notes are on screen, and printed in each
     # goal's block on its region sheet.
     printed = cols[: keys.index("trend") + 1]
-    _sentence(ws, book, 0, titled_line(report_title(book.view), month, words), TITLE, printed)
+    _sentence(ws, book, 0, book.head, TITLE, printed)
     # The outcome of passed deadlines comes first, before any table.
     lines = outcome.headline(report, words)
     for n, line in enumerate(lines, 1):
