@@ -570,7 +570,7 @@ def report(
                 said = comparison_warning(report, words)
                 if said is not None:
                     click.echo(words("Warning: {message}").format(message=said), err=True)
-                for line in _unnamed(report, words):
+                for line in _input_notes(report, words):
                     click.echo(line, err=True)
 
         result, paths = run_report(
@@ -594,7 +594,7 @@ def report(
         click.echo(f"  {path}")
 
 
-def _unnamed(report: Report, words: Words) -> list[str]:
+def _input_notes(report: Report, words: Words) -> list[str]:
     """The notes on names targets.toml does not give in the report's language, or gives to
     two goals alike, and on goals for the year reported on an earlier month than the report's."""
     goals = [r.target for r in report.targets]
@@ -628,7 +628,7 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     problems = judged.issues
     for line in grouped_lines(judged.issue_groups, words, limit=None):
         click.echo(line)
-    for line in _unnamed(judged, words):
+    for line in _input_notes(judged, words):
         click.echo(line, err=True)
     if problems:
         # exit 1 whenever a line is listed, errors or warnings alike; the summary says which

@@ -36,8 +36,9 @@ SCALE_FACTOR = 100.0
 # of 10 from the figure it was meant to be, and about 10 from its neighbours: 2100 beside 212 is
 # 9.9 times. So 8 times or more (a neighbour up to a quarter away) from the figure next to it, in
 # a level, an annual total or a rate, within STEP_DAYS (13 months, so that a year's figure is
-# held against the year before), is one to check. Month amounts and year-to-date sums are left
-# to the other rules: they swing with the season, and a year-to-date sum restarts every January.
+# held against the year before), is one to check. Month amounts are left to the other rules:
+# they swing with the season. A year-to-date sum restarts every January: it is held only against
+# the sums before it in its year (_ytd_checks).
 STEP_FACTOR = 8.0
 STEP_DAYS = 397
 # "100 times or more" holds to within a billionth: a ratio computed in binary can miss 100 in its
