@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..judging.judge import basis_on_level, judge
-from ..model import SHEET, Actuals, Issue, TargetsFile
+from ..model import SHEET, Actuals, Issue, Target, TargetsFile
 from ..periods import Month, Period
 from ..reading import read_actuals
 from ..reading.actuals import Layout, sheet_layout
@@ -233,10 +233,20 @@ def refuse_unknown_names(new: NewRow, names: Names, targets_name: str) -> None:
         )
 
 
-def _warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Issue]:
+def _goals_of(new: NewRow, targets: TargetsFile) -> tuple[Target, ...]:
+    """The goals of the row's series (region and indicator)."""
+    return tuple(
+        t for t in targets.targets if (t.region, t.indicator) == (new.region, new.indicator)
+    )
+
+
+def _warnings(
+    new: NewRow, rows: pd.DataFrame, targets: TargetsFile, goals: tuple[Target, ...]
+) -> list[Issue]:
     """A warning for a region that the targets file does not name (the report leaves its rows
     out, however many there are), an indicator that no target and no earlier row uses, a basis
-    on a level goal's row (judging's `basis_on_level`), and a figure without its source."""
+    on a level goal's row (judging's `basis_on_level`; `goals`: the series'), and a figure
+    without its source."""
     out = []
     if not new.source.strip():
         # every figure the report shows is sourced: one without is stored, and said
@@ -249,16 +259,19 @@ def _warnings(new: NewRow, rows: pd.DataFrame, targets: TargetsFile) -> list[Iss
         out.append(coded_issue("warning", "unused_indicator", (("name", new.indicator),)))
     # a basis on a level goal's row: said now, as `check` and the report will say it
     regions_zh = dict(targets.regions_zh)
-    for t in targets.targets:
-        if (t.region, t.indicator) == (new.region, new.indicator) and (
-            warning := basis_on_level(t, new.basis, region_zh=regions_zh.get(t.region))
-        ):
+    for t in goals:
+        if warning := basis_on_level(t, new.basis, region_zh=regions_zh.get(t.region)):
             out.append(warning)
     return out
 
 
 def _unused(
-    new: NewRow, rows: pd.DataFrame, targets: TargetsFile, replaced: int | None, today: dt.date
+    new: NewRow,
+    rows: pd.DataFrame,
+    targets: TargetsFile,
+    goals: tuple[Target, ...],
+    replaced: int | None,
+    today: dt.date,
 ) -> Issue | None:
     """A warning when the goals of the row's series cannot be judged on the new figure: the
     report would show it beside them (a 1—10月 figure of 2026 next to a goal on 2025's total)
@@ -266,10 +279,7 @@ def _unused(
     usable. Judged as the report judges them, at the last complete month, with the row added
     (in place of the one it replaces); a row of a later month is left to that month's report,
     and a month's own amount to the months that make twelve with it (said, the first eleven
-    months of a new series would each be warned about)."""
-    goals = tuple(
-        t for t in targets.targets if (t.region, t.indicator) == (new.region, new.indicator)
-    )
+    months of a new series would each be warned about). `goals`: the series'."""
     as_of = Month.last_complete(today)
     month_amount = new.period.kind == "month" and new.basis != "ytd"
     if not goals or month_amount or new.period.end > as_of.end:
@@ -367,15 +377,12 @@ def add_row(
         checks = implausible(new, rows, targets)
         if checks and not force:
             raise PlausibilityRefusal(new, tuple(checks), targets)
-        notes = _warnings(new, rows, targets)
-        level = any(
-            t.kind == "level" and (t.region, t.indicator) == (new.region, new.indicator)
-            for t in targets.targets
-        )
-        found = _existing(new, rows, level)
+        goals = _goals_of(new, targets)
+        notes = _warnings(new, rows, targets, goals)
+        found = _existing(new, rows, level=any(t.kind == "level" for t in goals))
         existing = found[0] if found else None
         if found is None or replace:
-            unused = _unused(new, rows, targets, existing, today)
+            unused = _unused(new, rows, targets, goals, existing, today)
             notes += [unused] if unused else []
         if found is not None and not replace:
             raise InputError(
