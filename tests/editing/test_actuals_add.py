@@ -320,6 +320,9 @@ def test_a_figure_without_its_source_is_stored_and_said(workbook: Path, targets:
         (("2025",), "2025", "", False),
         # a month's own amount counts once twelve months are there: not said for each month
         (("2025",), "2026-10", "month", False),
+        # last year's 1—10月 beside a goal for 2026: the base of its 同比 (a walkthrough was told
+        # it would not be used)
+        (("year 2026",), "2025-10", "ytd", False),
     ],
 )
 def test_a_figure_no_goal_can_be_judged_on_is_said_when_added(

@@ -279,7 +279,8 @@ def _unused(
     usable. Judged as the report judges them, at the last complete month, with the row added
     (in place of the one it replaces); a row of a later month is left to that month's report,
     and a month's own amount to the months that make twelve with it (said, the first eleven
-    months of a new series would each be warned about). `goals`: the series'."""
+    months of a new series would each be warned about), nor last year's 1—N月 beside this
+    year's (or a goal for this year): the base of its 同比. `goals`: the series'."""
     as_of = Month.last_complete(today)
     month_amount = new.period.kind == "month" and new.basis != "ytd"
     if not goals or month_amount or new.period.end > as_of.end:
@@ -308,6 +309,11 @@ def _unused(
     for result in judged.targets:
         figures = [*result.observations, *([result.ytd] if result.own_year and result.ytd else [])]
         if any(row in o.rows for o in figures):
+            return None
+        # Last year's 1—N月 is the base of this year's 同比 (now, or once this year's figure of
+        # the same months is in): a walkthrough was told its 2025年1—10月 would not be used.
+        this_year = result.ytd.end.year if result.ytd else result.target.year
+        if new.basis == "ytd" and this_year == new.period.end.year + 1:
             return None
     regions = targets.regions_zh
     english, chinese = Words.of(DEFAULT_LANG), Words.of("zh")
