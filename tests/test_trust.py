@@ -289,6 +289,61 @@ def test_a_year_to_date_figure_below_an_earlier_months_is_flagged() -> None:
     )
 
 
+@pytest.mark.parametrize("basis", ["", "month"])
+def test_a_year_to_date_figure_stored_as_a_months_amount_is_flagged(basis: str) -> None:
+    """A Chinese office's second month (made-up figures): 32亿 for 1—11月 added without
+    `--basis ytd` after 29亿 for 1—10月 was stored as November's own amount; the report added
+    it up to 61亿 for 1—11月 and the bulletin said the year's goal was achieved ahead of time at
+    169.4 %, with no mark and nothing from `check`."""
+    rows = [
+        *_ytd(("2026-08", 2.3e9), ("2026-09", 2.6e9), ("2026-10", 2.9e9)),
+        ("R", "x", "2026-11", 3.2e9, basis),
+    ]
+    report = judged(_ytd_goal(3.6e9), rows, as_of="2026-11")
+    (issue,) = [i for i in report.issues if i.code.startswith("plausibility")]
+    assert issue.code == "plausibility.amount_as_ytd" and issue.row == 5
+    assert report.targets[0].checks == (issue,)
+    assert Words.of("en").issue_text(issue) == (
+        "check this figure: R · x = 3,200,000,000 yuan is a month's own amount, yet as large as "
+        "the year-to-date sum before it (2,900,000,000 yuan, 2026-10); a 1—N月 figure is "
+        "written with the basis ytd"
+    )
+    assert Words.of("zh").issue_text(issue) == (
+        "请核实：“R · x”为32亿元，按当月数填报，却不小于本年此前的累计数"
+        "（截至2026年10月为29亿元）；如为1—N月累计数，数值类型应填“累计数”"
+    )
+
+
+def test_a_cumulative_typed_among_month_amounts_is_flagged() -> None:
+    """Ten months' amounts from January, then 1—11月's sum typed as November's amount."""
+    rows = [("R", "x", f"2026-{m:02d}", 2.9e8) for m in range(1, 11)]
+    report = judged(_ytd_goal(3.6e9), [*rows, ("R", "x", "2026-11", 3.2e9)], as_of="2026-11")
+    (issue,) = [i for i in report.issues if i.code.startswith("plausibility")]
+    assert issue.code == "plausibility.amount_as_ytd" and issue.row == 12
+    assert dict(issue.params)["before"] == "2900000000"
+    assert dict(issue.params)["period"] == "2026-10"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a strong month: a third of the year so far, not all of it
+        [*_ytd(("2026-09", 2.6e9), ("2026-10", 2.9e9)), ("R", "x", "2026-11", 1.0e9)],
+        # after 1—2月 alone (a Spring Festival start), a March as large is a season
+        [*_ytd(("2026-02", 5e8)), ("R", "x", "2026-03", 6e8)],
+        # a month missing from the amounts: no sum to hold November against
+        [*(("R", "x", f"2026-{m:02d}", 2.9e8) for m in (1, 2, 4, 5)), ("R", "x", "2026-06", 9e8)],
+        # last year's 1—10月 holds no month of this year
+        [*_ytd(("2025-10", 2.7e9)), ("R", "x", "2026-01", 2.8e9)],
+    ],
+)
+def test_ordinary_month_amounts_beside_year_to_date_sums_are_not_flagged(
+    rows: list[tuple[Any, ...]],
+) -> None:
+    report = judged(_ytd_goal(3.6e9), rows, as_of="2026-11")
+    assert not [i for i in report.issues if i.code == "plausibility.amount_as_ytd"]
+
+
 @pytest.mark.parametrize(
     "figures",
     [
@@ -319,6 +374,10 @@ def test_actuals_add_refuses_a_slip_in_a_year_to_date_figure(tmp_path: Path) -> 
         result = _add(actuals, targets, "--period", "2026-11", "--basis", "ytd", "--value", value)
         assert result.exit_code == 2 and f"plausibility rule {rule}" in result.output, result.output
         assert actuals.read_bytes() == before
+    # 1—11月's sum without --basis ytd: a month's amount as large as 1—10月
+    result = _add(actuals, targets, "--period", "2026-11", "--value", "4000000000")
+    assert result.exit_code == 2 and "plausibility rule (amount_as_ytd)" in result.output
+    assert actuals.read_bytes() == before
 
 
 def test_actuals_add_refuses_an_extra_zero_and_says_why(tmp_path: Path) -> None:

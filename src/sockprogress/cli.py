@@ -659,7 +659,10 @@ def actuals() -> None:
 @click.option(
     "--period",
     required=True,
-    help=N_("2024, 2025-06 or 2025-06-30; or 2025年, 2025年6月, 2025/6."),
+    help=N_(
+        "2024, 2025-06 or 2025-06-30; or 2025年, 2025年6月, 2025/6. A sum of January to a "
+        "month (2025年1—6月) is stored at that month (2025-06) with basis ytd."
+    ),
 )
 @click.option(
     "--value",

@@ -144,9 +144,18 @@ def parse_period(value: object) -> Period:
         return _date(int(m[1]), int(m[2]), int(m[3]), raw)
     if m := _DATE_OTHER.fullmatch(text):
         return _date(int(m[1]), int(m[3]), int(m[4]), raw)
-    if (m := _SPAN.fullmatch(text)) and 1 < int(m[2]) <= 12:
-        raise PeriodError("span", value=raw, last=f"{int(m[1]):04d}-{int(m[2]):02d}")
+    if last := ytd_span(text):
+        raise PeriodError("span", value=raw, last=last)
     raise PeriodError("", value=raw)
+
+
+def ytd_span(value: str) -> str | None:
+    """The month a January-to-month span ends at (`2026年1—10月` -> `2026-10`), or None: the
+    period a 1—N月 sum is written at."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    if (m := _SPAN.fullmatch(text)) and 1 < int(m[2]) <= 12:
+        return f"{int(m[1]):04d}-{int(m[2]):02d}"
+    return None
 
 
 @dataclass(frozen=True, order=True)

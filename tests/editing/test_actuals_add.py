@@ -377,3 +377,43 @@ def test_a_figure_typed_with_its_scale_for_a_unit_that_has_one_is_refused(
     )
     assert workbook.read_bytes() == before
     assert _add(workbook, targets, period="2025", value="33").exit_code == 0
+
+
+def test_a_january_to_month_span_is_stored_as_that_months_year_to_date_sum(
+    tmp_path: Path, workbook: Path
+) -> None:
+    """A Chinese office's second month: `--period 2026年1—10月`, as bulletins write a 1—N月
+    sum, was refused even with `--basis 累计数`. It is stored at 2026-10 with basis ytd; with
+    another basis it is still refused (made-up figures)."""
+    year_goal = target_toml(kind="annual_total", target=300).replace(
+        "deadline = 2025-12-31", "year = 2026"
+    )
+    targets = write_targets(tmp_path / "goals.toml", year_goal)
+    for basis in ([], ["--basis", "累计数"]):
+        said = _add(workbook, targets, *basis, "--replace", period="2026年1—10月", value="150")
+        assert said.exit_code == 0, said.output
+        assert said.output.splitlines()[-1] == (
+            "  Testville · Synthetic widgets · 2026-10 (year to date) = 150 units"
+        )
+        rows = read_actuals(workbook).rows
+        assert list(rows[["period", "basis"]].iloc[-1]) == ["2026-10", "ytd"]
+    refused = _add(workbook, targets, "--basis", "month", period="2026年1—9月", value="140")
+    assert refused.exit_code == 2 and "is a span of months" in refused.output
+
+
+def test_a_month_without_a_basis_is_echoed_as_that_months_amount(
+    tmp_path: Path, workbook: Path
+) -> None:
+    """The walkthrough's 32亿 for 1—11月 without --basis was echoed "2026年11月 = 32亿元", not
+    saying it was stored as November's own amount."""
+    year_goal = target_toml(kind="annual_total", target=300).replace(
+        "deadline = 2025-12-31", "year = 2026"
+    )
+    targets = write_targets(tmp_path / "goals.toml", year_goal)
+    said = _add(workbook, targets, period="2026-03", value="20")
+    echoed = said.output.splitlines()[-1]
+    assert echoed == "  Testville · Synthetic widgets · 2026-03 (that month) = 20 units"
+    chinese = CliRunner().invoke(
+        main, [*add_args(workbook, targets, "2026-04", "20"), "--lang", "zh"]
+    )
+    assert chinese.output.splitlines()[-1].endswith("2026年4月（当月数） = 20台"), chinese.output

@@ -14,7 +14,7 @@ import pandas as pd
 from ..errors import InputError
 from ..judging.judge import basis_on_level, judge
 from ..model import SHEET, Actuals, Issue, Target, TargetsFile
-from ..periods import Month, Period
+from ..periods import Month, Period, ytd_span
 from ..reading import read_actuals
 from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
@@ -112,13 +112,17 @@ def check_row(
     for option, text in (("source", source), ("note", note)):
         check_text(option, text or "")
 
+    chosen = str(clean("basis", clean_basis, basis))
+    if (last := ytd_span(period)) and chosen in ("", "ytd"):
+        # 2026年1—10月, as bulletins write a 1—N月 sum: stored at its month, basis ytd (a
+        # walkthrough had it refused even with --basis 累计数)
+        period, chosen = last, "ytd"
     parsed = clean("period", clean_period, period)
     assert isinstance(parsed, Period)
     if parsed.end > today:
         raise InputError(code="period_not_over", period=parsed.text, today=today)
     number = clean("value", clean_value, value.strip())
     assert isinstance(number, tuple)
-    chosen = str(clean("basis", clean_basis, basis))
     flagged = str(clean("flags", clean_flags, flags)) if flags else ""
     if chosen and parsed.kind != "month":
         raise InputError(code="basis_not_month_period", period=parsed.text)

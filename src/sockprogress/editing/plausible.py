@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..judging import plausibility
 from ..judging.rows import Rows
 from ..model import Issue, Target, TargetsFile
+from ..periods import parse_period
 from ..reading.names import names_of
 from ..words import N_
 from ..words.messages import ERRORS, PLAUSIBILITY_RULES
@@ -89,14 +90,25 @@ def figure_line(
     its code's."""
     names = names_of(targets)
     region, indicator = names.code("region", region), names.code("indicator", indicator)
-    _, unit, english = _found(region, indicator, targets)
+    target, unit, english = _found(region, indicator, targets)
     name = words.pick(english, zh=names.written_in_chinese("indicator", indicator))
     shown = words.with_unit(words.decimal(value, "#,##0.######"), unit)
     if value >= 1e4:
         shown += words.paren(words.scaled(value, unit))
+    if not basis and target is not None and target.kind == "annual_total":
+        # a month without a basis is that month's own amount: said, as a 1—N月 sum is (a
+        # walkthrough stored 32亿 for 1—11月 without --basis ytd, echoed as "2026年11月 = 32亿元")
+        basis = "month" if _month(period) else ""
     covered = words.paren(words.basis(basis, period)) if basis else ""
     place = names.written("region", region, words)
     return f"{place} · {name} · {words.period_as_written(period)}{covered} = {shown}"
+
+
+def _month(period: str) -> bool:
+    try:
+        return parse_period(period).kind == "month"
+    except ValueError:
+        return False
 
 
 # How every plausibility issue begins; the refusal says the rest of it.
@@ -120,7 +132,9 @@ class PlausibilityRefusal(InputError):
         `series_zh`), the rule by its name in the reader's words."""
         first = self.problems[0]
         rule = first.code.removeprefix("plausibility.")
-        return words(ERRORS["plausibility_refused"]).format(
+        # a 1—N月 sum without its basis: the way out is --basis, not a second look at 万/亿
+        said = "plausibility_refused_basis" if rule == "amount_as_ytd" else "plausibility_refused"
+        return words(ERRORS[said]).format(
             figure=stored_line(self.new, self.targets, words),
             rule=words(PLAUSIBILITY_RULES[rule]) if rule in PLAUSIBILITY_RULES else rule,
             detail=words.issue_text(first).removeprefix(words(CHECK_PREFIX)),

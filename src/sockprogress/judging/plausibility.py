@@ -14,6 +14,9 @@ The rules, with their thresholds (docs/method.md, "Plausibility checks"):
 - `step` on a year-to-date sum: 8 times or more the one of an earlier month of the same year
   that covers two months or more (41 bn for 1—11月 after 3.7 bn for 1—10月), which no month's
   amount makes; `ytd_falls`: below it, which no sum of amounts above zero does.
+- `amount_as_ytd`: a month's own amount as large as the year-to-date sum of three months or
+  more before it in its year (32亿 stored as November's amount after 29亿 for 1—10月): a 1—N月
+  figure written without its basis.
 - `not_whole`: a count (firms, units, machines, people, items…) that is not a whole number.
 - `scale`: a value 100 times or more above, or below a hundredth of, both its target and its
   baseline value (a monthly amount of an annual goal is about a twelfth of it).
@@ -183,6 +186,48 @@ def _ytd_checks(
     return steps, falls
 
 
+def _amounts_as_ytd(
+    rows: Rows, jumps: dict[int, float], amounts: bool
+) -> dict[int, tuple[float, str]]:
+    """Month amounts as large as the year-to-date sum of three months or more before them in
+    their year (row -> that sum and its month, YYYY-MM): a 1—N月 figure stored without its
+    basis (32亿 for 1—11月 after 29亿 for 1—10月 is a month of 32亿 and a 1—11月 of 61亿),
+    which no ordinary month makes. The sum is a year-to-date row's, or the months' amounts
+    from January when none is missing. A figure that breaks `jump` is left out. `amounts`: a
+    month row without a basis is a month's amount (the series of a goal on a year's total)."""
+    years: dict[int, dict[int, list[tuple[str, int, float]]]] = {}
+    for end, row, value, kind, basis in zip(
+        rows.end, rows.row, rows.value, rows.kind, rows.basis, strict=True
+    ):
+        if kind != "month" or row in jumps:
+            continue
+        amount = basis == "month" or (amounts and not basis)
+        if amount or basis == "ytd":
+            months = years.setdefault(end.year, {})
+            months.setdefault(end.month, []).append(("ytd" if basis == "ytd" else "a", row, value))
+    flagged: dict[int, tuple[float, str]] = {}
+    for year, months in years.items():
+        held: tuple[float, int] | None = None  # the last sum known (value, month), 3+ months
+        running: float | None = 0.0  # January's amount on, while no month is missing
+        for month in range(1, 13):
+            figures = months.get(month, [])
+            summed = [v for kind, _, v in figures if kind == "ytd"]
+            month_amounts = [(row, v) for kind, row, v in figures if kind == "a"]
+            for row, value in month_amounts:
+                if held is not None and value > 0 and value >= held[0] * EDGE:
+                    flagged[row] = (held[0], f"{year:04d}-{held[1]:02d}")
+            odd = any(row in flagged for row, _ in month_amounts)
+            if summed:
+                running = summed[-1]
+            elif running is not None and len(month_amounts) == 1 and not odd:
+                running += month_amounts[0][1]
+            else:
+                running = None
+            if running is not None and month >= 3 and running > 0:
+                held = (running, month)
+    return flagged
+
+
 def _step_pass(
     members: list[tuple[dt.date, int, float]], side: str
 ) -> dict[int, tuple[float, int, str]]:
@@ -222,7 +267,10 @@ def check_series(
         issue = unworded_issue("warning", codes[code], said, file, sheet, row, "value", target_id)
         issues.append((row, issue))
 
-    codes = {c: f"plausibility.{c}" for c in ("jump", "step", "ytd_falls", "not_whole", "scale")}
+    codes = {
+        c: f"plausibility.{c}"
+        for c in ("jump", "step", "ytd_falls", "amount_as_ytd", "not_whole", "scale")
+    }
     jumps = _jumps(rows)
     for row, factor in jumps.items():
         value = rows.value[rows.row.index(row)]
@@ -238,6 +286,17 @@ def check_series(
             series=name,
             before=f"{rows.value[at]:.10g}",
             period=str(rows.period[at]),
+            **unit,
+        )
+    for row, (summed, month) in _amounts_as_ytd(rows, jumps, amounts).items():
+        value = rows.value[rows.row.index(row)]
+        warn(
+            row,
+            "amount_as_ytd",
+            value=f"{value:.10g}",
+            series=name,
+            before=f"{summed:.10g}",  # the year-to-date sum before it
+            period=month,
             **unit,
         )
     for row, (factor, held, towards) in (_steps(rows, jumps, amounts) | ytd_steps).items():

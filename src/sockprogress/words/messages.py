@@ -307,6 +307,11 @@ ISSUE_TEXT: dict[str, str] = {
         "check this figure: {series} = {value} is below the year-to-date figure of an earlier "
         "month ({before}, {period}); a year-to-date sum does not fall"
     ),
+    "plausibility.amount_as_ytd": N_(
+        "check this figure: {series} = {value} is a month's own amount, yet as large as the "
+        "year-to-date sum before it ({before}, {period}); a 1—N月 figure is written with the "
+        "basis ytd"
+    ),
     "plausibility.not_whole": N_(
         "check this figure: {series} = {value} {unit} is not a whole number"
     ),
@@ -461,6 +466,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "plausibility.jump": {"value": ",.10g", "factor": ",.0f"},
     "plausibility.step": {"value": ",.10g", "factor": ",.0f", "before": ",.10g"},
     "plausibility.ytd_falls": {"value": ",.10g", "before": ",.10g"},
+    "plausibility.amount_as_ytd": {"value": ",.10g", "before": ",.10g"},
     "plausibility.not_whole": {"value": EXACT},
     "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
 }
@@ -472,6 +478,7 @@ ISSUE_UNITS: dict[str, tuple[str, ...]] = {
     "plausibility.jump": ("value",),
     "plausibility.step": ("value", "before"),
     "plausibility.ytd_falls": ("value", "before"),
+    "plausibility.amount_as_ytd": ("value", "before"),
     "plausibility.scale": ("value", "target"),
     "row_exists": ("value",),  # an error's figure too: "is already there (130 firms)"
 }
@@ -749,6 +756,10 @@ ERRORS: dict[str, str] = {
         "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. Check the "
         "figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
     ),
+    "plausibility_refused_basis": N_(
+        "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. With "
+        "--basis ytd it is stored as that sum; if it is the month's own amount, add --force"
+    ),
     "workbook_busy": N_(
         "{file}: another `sockprogress actuals add` has held it for {seconds} s; wait for it to "
         "finish and run again"
@@ -879,6 +890,7 @@ PLAUSIBILITY_RULES: dict[str, str] = {
     "jump": N_("jump"),
     "step": N_("step"),
     "ytd_falls": N_("ytd_falls"),
+    "amount_as_ytd": N_("amount_as_ytd"),
     "not_whole": N_("not_whole"),
     "scale": N_("scale"),
 }
@@ -925,6 +937,10 @@ GROUP_TEXT: dict[str, str] = {
         "check these figures: {count} year-to-date figures are below the one of an earlier "
         "month of the same year"
     ),
+    "plausibility.amount_as_ytd": N_(
+        "check these figures: {count} figures stored as a month's own amount are as large as "
+        "the year-to-date sum before them"
+    ),
 }
 GROUP_FIX: dict[str, str] = {
     "plausibility.not_whole": N_(
@@ -943,6 +959,10 @@ GROUP_FIX: dict[str, str] = {
     "plausibility.ytd_falls": N_(
         "correct the figure or the one before it in the sheet (a 0 too few, a month's amount "
         "typed as 1—N月), or keep it if it is right"
+    ),
+    "plausibility.amount_as_ytd": N_(
+        "if the figure is the year-to-date sum (1—N月), write its basis ytd in the sheet; keep "
+        "it if it is the month's own amount"
     ),
 }
 
