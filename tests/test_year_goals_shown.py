@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import write_actuals
 from openpyxl import load_workbook
 from yeargoals import AS_OF, SOURCE, write_year_goals
 
@@ -160,3 +161,44 @@ def test_a_report_month_without_its_year_to_date_figures_says_so(
     on_time = CliRunner().invoke(main, [*args, "--as-of", AS_OF])
     assert "goals for the year have no figure" not in on_time.output
     assert "项年度目标尚无" not in on_time.output
+
+
+@pytest.mark.parametrize("published", [False, True])
+def test_a_new_year_to_date_figure_is_what_changed_since_last_month(
+    tmp_path: Path, published: bool
+) -> None:
+    """A Chinese office's second month (made-up figures): 1—10月 went from 29亿 to 32亿 for
+    1—11月, yet the Changes sheet and the page said "与2026年10月相比，各项目标的进展情况和最新值均
+    无变化" and the Summary's "changed" column said no: a year goal's latest figure stays blank,
+    and only the latest was compared. Last month as recomputed from the sheet, and as last
+    month's report published it."""
+    folder = tmp_path / "county"
+    targets, _ = write_year_goals(folder)
+    rows = [
+        ("Testcounty", "output_value", period, value, "ytd", SOURCE, "")
+        for period, value in (("2025-10", 28.86e9), ("2026-09", 28.0e9), ("2026-10", 31.2e9))
+    ]
+    actuals = write_actuals(folder / "actuals.xlsx", rows)
+    out = folder / "out"
+    months = ["2026-09", AS_OF] if published else [AS_OF]
+    for month in months:
+        for lang in ("en", "zh"):
+            args = ["report", "--targets", str(targets), "--actuals", str(actuals)]
+            args += ["--as-of", month, "--out", str(out), "--lang", lang]
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code == 0, result.output
+    changes = load_workbook(out / f"progress-{AS_OF}.xlsx")["Changes"]
+    listed = [[c.value for c in row] for row in changes.iter_rows(min_row=4)]
+    (output,) = [r for r in listed if r[1] == "Industrial output value"]
+    assert output[4:8] == ["Jan–Sep 2026", 28e9, "Jan–Oct 2026", 31.2e9]
+    assert "latest figure from Jan–Sep 2026 to Jan–Oct 2026" in output[9]
+    zh = load_workbook(out / f"progress-{AS_OF}.zh.xlsx")["较上月变化"]
+    (row,) = [
+        [c.value for c in r] for r in zh.iter_rows(min_row=4) if r[1].value == "规上工业总产值"
+    ]
+    assert row[4:8] == ["2026年1—9月", 280, "2026年1—10月", 312]  # 亿元
+    html = unescape(re.sub(r"<[^>]+>", "", page({"en": out}, "en")))
+    assert (
+        "Industrial output value: 31.2 bn yuan (Jan–Oct 2026) (was 28 bn yuan, Jan–Sep 2026)"
+        in (html)
+    )

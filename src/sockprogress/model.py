@@ -387,19 +387,33 @@ class TargetResult:
     # Why each figure of the goal's own year (ytd_*) is blank, apart from `why_null`: the
     # JSON gives both in one `why_null`.
     why_null_year: tuple[tuple[str, str], ...] = ()
+    # Last month's year-to-date figure, as `ytd` is this month's.
+    previous_ytd: Observation | None = None
 
     @property
-    def new_latest(self) -> bool:
-        """The latest figure is not the one last month had (another period or value)."""
-        now, before = self.latest, self.previous_latest
+    def goal_figure(self) -> Observation | None:
+        """The figure the goal is held against this month: a goal of its own year's 1—N月
+        (`ytd`) while the year runs, else the latest."""
+        return self.ytd if self.own_year and self.ytd else self.latest
+
+    @property
+    def previous_goal_figure(self) -> Observation | None:
+        """Last month's goal_figure."""
+        return self.previous_ytd if self.own_year and self.previous_ytd else self.previous_latest
+
+    @property
+    def new_figure(self) -> bool:
+        """The goal's figure is not the one last month had (another period or value): a year
+        goal's 1—N月 moving from 29亿 to 32亿 is news, though its latest stays blank."""
+        now, before = self.goal_figure, self.previous_goal_figure
         if now is None or before is None:
             return now is not before
         return (now.period, now.value) != (before.period, before.value)
 
     @property
     def changed(self) -> bool:
-        """Its status or its latest figure differs from last month's."""
-        return self.status != self.previous_status or self.new_latest
+        """Its status or its figure differs from last month's."""
+        return self.status != self.previous_status or self.new_figure
 
 
 @dataclass(frozen=True)
@@ -447,6 +461,7 @@ class PublishedTarget:
     latest: Observation | None
     # (period, basis) -> value of every observation it listed
     values: tuple[tuple[tuple[str, str], float], ...] = ()
+    ytd: Observation | None = None
 
 
 @dataclass(frozen=True)

@@ -660,3 +660,27 @@ def test_a_long_title_is_cut_so_that_the_page_header_is_kept(shipped_report: Rep
         assert header.startswith("Tom && Jerry's very long") and header.endswith("…"), header
         whole = f"&L{header}" + (f"&R{ws.oddHeader.right.text}" if ws.oddHeader.right.text else "")
         assert len(whole.encode("utf-16-le")) // 2 <= 255
+
+
+def test_a_revised_figure_is_on_the_changes_sheet_in_words(tmp_path: Path) -> None:
+    """A maintainer's reading: a goal whose only news was a revised figure was on the page's
+    changes but not on the Changes sheet, and the sheet wrote the revision `3.5e+09`, without
+    its unit (made-up figures)."""
+    from click.testing import CliRunner
+    from helpers import target_toml, write_actuals, write_targets
+
+    from sockprogress.cli import main
+
+    goal = target_toml(kind="annual_total", target=5e9, deadline=dt.date(2027, 12, 31))
+    targets = write_targets(tmp_path / "targets.toml", goal.replace("units", "yuan"))
+    out = tmp_path / "out"
+    for month, value in (("2026-09", 3.5e9), ("2026-10", 3.6e9)):  # 2025's total revised
+        actuals = write_actuals(
+            tmp_path / "actuals.xlsx", [("Testville", "widgets", "2025", value)]
+        )
+        args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", month]
+        result = CliRunner().invoke(main, [*args, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    changes = load_workbook(out / "progress-2026-10.xlsx")["Changes"]
+    (row,) = [[c.value for c in r] for r in changes.iter_rows(min_row=4) if r[0].value]
+    assert row[9] == "2025 revised from 3.5 bn yuan to 3.6 bn yuan"

@@ -152,18 +152,24 @@ def _assess(
 
 def _previous(
     target: Target, rows: pd.DataFrame | Rows, as_of: Month, series: Series
-) -> tuple[Status, Observation | None]:
-    """Status and latest observation at the month before `as_of` (`series`: at `as_of`).
+) -> tuple[Status, Observation | None, Observation | None]:
+    """Status, latest observation and year-to-date figure at the month before `as_of`
+    (`series`: at `as_of`).
 
-    The observation is without the source and note of its rows: only its period and value are
-    compared with this month's.
+    The observations are without the source and note of their rows: only their period and
+    value are compared with this month's.
     """
     before = as_of.shift(-1)
     earlier = previous_series(target, rows, series, before.end)
     _, _, latest, result = _assess(target, rows, before, earlier)
-    if latest is not None and (latest.source or latest.note):
-        latest = Observation(latest.end, latest.value, latest.period, latest.basis, latest.rows)
-    return result.status, latest
+    return result.status, _bare(latest), _bare(result.ytd)
+
+
+def _bare(o: Observation | None) -> Observation | None:
+    """The observation without its sources and notes."""
+    if o is None or not (o.source or o.note):
+        return o
+    return Observation(o.end, o.value, o.period, o.basis, o.rows)
 
 
 def _revisions(result: TargetResult, published: PublishedTarget) -> tuple[Revision, ...]:
@@ -367,11 +373,11 @@ def _judge_target(
     if published is not None:
         fields["previous_status"] = published.status
         fields["previous_latest"] = published.latest
+        fields["previous_ytd"] = published.ytd
         fields["revisions"] = _revisions(result, published)
     else:
-        fields["previous_status"], fields["previous_latest"] = _previous(
-            target, rows, as_of, series
-        )
+        status, latest, ytd = _previous(target, rows, as_of, series)
+        fields.update(previous_status=status, previous_latest=latest, previous_ytd=ytd)
     return replace(result, **fields), issues
 
 

@@ -56,6 +56,10 @@ def _target(item: Any) -> tuple[str, PublishedTarget]:
         end = parse_period(_text(period)).end
         basis = _text(item.get("latest_basis") or "level")
         latest = Observation(end, value, period, basis)  # type: ignore[arg-type]
+    ytd = None
+    value, period = _number(item.get("ytd_value")), item.get("ytd_period")
+    if value is not None and period is not None:
+        ytd = Observation(parse_period(_text(period)).end, value, period, "ytd")
     values = []
     for o in item.get("observations") or []:
         if not isinstance(o, dict):
@@ -63,7 +67,7 @@ def _target(item: Any) -> tuple[str, PublishedTarget]:
         number = _number(o.get("value"))
         if number is not None:
             values.append(((_text(o.get("period")), _text(o.get("basis") or "")), number))
-    return _text(item.get("id")), PublishedTarget(status, latest, tuple(values))
+    return _text(item.get("id")), PublishedTarget(status, latest, tuple(values), ytd)
 
 
 def read_previous(out: Path, as_of: Month) -> tuple[Published | None, Comparison]:

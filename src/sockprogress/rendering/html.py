@@ -61,6 +61,7 @@ def environment(words: Words, extra: Path | None = None) -> Environment:
         severity=words.severity,
         note_text=words.note_text,
         period=words.period,
+        figure_period=words.figure_period,
         date=words.date,
         month=words.month,
         basis=words.basis,

@@ -25,7 +25,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
-from ..model import Issue, IssueGroup, Note, Report, Severity, Target, row_runs
+from ..model import Issue, IssueGroup, Note, Observation, Report, Severity, Target, row_runs
 from ..periods import Month, parse_period
 from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, filled, locales
 from .messages import (
@@ -915,6 +915,13 @@ class Words:
         if basis == "ttm":
             return self(N_("12 months to {period}")).format(period=self.period(period))
         return self.joined([self.period(period), self.basis(basis, period)])
+
+    def figure_period(self, o: Observation) -> str:
+        """What a figure is of: 2025 / Jun 2025, and a year-to-date sum the months it covers
+        with their year: Jan–Nov 2026 / 2026年1—11月."""
+        if o.basis == "ytd":
+            return self.months_to(o.end.month, o.end.year)
+        return self.period(o.period)
 
     @lru_cache(maxsize=1024)  # noqa: B019
     def months_to(self, month: int, year: int | None = None) -> str:

@@ -31,20 +31,25 @@ def _what_changed(result: TargetResult, book: Book) -> str:
     if result.status != result.previous_status:
         old, new = words.status_word(result.previous_status), words.status_word(result.status)
         parts.append(words("status from {old} to {new}").format(old=old, new=new))
-    prev, now = result.previous_latest, result.latest
-    if (prev is None) != (now is None) or (
-        prev and now and (prev.period, prev.value) != (now.period, now.value)
-    ):
-        old_p = period_words(prev.period, words) if prev else words("none")
-        new_p = period_words(now.period, words) if now else words("none")
+    prev, now = result.previous_goal_figure, result.goal_figure
+    unit = result.target.unit
+    # in words with its unit, as the page says it (was f"{:g}": 3.5e+09 in English)
+    revised = words("{period} revised from {old} to {new}")
+    revisions = [(rev.period, rev.old, rev.new) for rev in result.revisions]
+    if result.new_figure and prev and now and prev.period == now.period:
+        # the same period with another value: a revision, said once ("from 2025 to 2025" was)
+        if now.period not in {period for period, _old, _new in revisions}:
+            revisions.insert(0, (now.period, prev.value, now.value))
+    elif result.new_figure:
+        old_p = words.figure_period(prev) if prev else words("none")
+        new_p = words.figure_period(now) if now else words("none")
         parts.append(words("latest figure from {old} to {new}").format(old=old_p, new=new_p))
-    for rev in result.revisions:
-        s = book.scale(result)
+    for period, was, value in revisions:
         parts.append(
-            words("{period} revised from {old} to {new}").format(
-                period=period_words(rev.period, words),
-                old=f"{s.of(rev.old):g}",
-                new=f"{s.of(rev.new):g}",
+            revised.format(
+                period=period_words(period, words),
+                old=words.scaled(was, unit),
+                new=words.scaled(value, unit),
             )
         )
     # a status or figure that moved on a figure to check says so on its line
@@ -62,20 +67,21 @@ def write_changes(book: Book, ws: Worksheet) -> None:
     put(ws, 1, 0, outcome.comparison_text(report, words))
     heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
     row = 2
-    for result in (r for r in report.targets if r.changed):
+    # a goal whose only news is a revised figure is listed too, as on the page
+    for result in (r for r in report.targets if r.changed or r.revisions):
         row += 1
         s = book.scale(result)
         number = f.number(s.number_format)
-        prev, now = result.previous_latest, result.latest
+        prev, now = result.previous_goal_figure, result.goal_figure
         view = book.target(result)
         put(ws, row, 0, view.region)
         put(ws, row, 1, view.name)
         old, new = result.previous_status, result.status
         put(ws, row, 2, words.status_text(old), f.status(old))
         put(ws, row, 3, words.status_text(new), f.status(new))
-        put(ws, row, 4, period_words(prev.period, words) if prev else None)
+        put(ws, row, 4, words.figure_period(prev) if prev else None)
         put(ws, row, 5, s.of(prev.value) if prev else None, number)
-        put(ws, row, 6, period_words(now.period, words) if now else None)
+        put(ws, row, 6, words.figure_period(now) if now else None)
         put(ws, row, 7, s.of(now.value) if now else None, number)
         put(ws, row, 8, s.unit)
         put(ws, row, 9, _what_changed(result, book))
