@@ -495,3 +495,29 @@ def test_the_month_rows_behind_a_sum_are_said_as_ranges() -> None:
     assert dict(issue.params)["rows"] == ", ".join(str(n) for n in range(2, 14))
     assert "(rows 2–13) add up to 1,200" in english_message(issue)
     assert "第2—13行" in Words.of("zh").issue_text(issue)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_gap_that_rounds_to_nothing_is_level_in_every_sentence(lang: str) -> None:
+    """A maintainer's reading: at -0.03 points the table and the year's line said "level with
+    the schedule" (与序时进度持平) while the headline counted the goal behind it (未达到序时进度1项)
+    and the bulletin listed it under "below the year's schedule". One rule now: the gap as
+    shown, to one decimal (made-up figures)."""
+    from sockprogress.rendering import outcome
+    from sockprogress.words.words import Words
+
+    words = Words.of(lang)
+    # 1—10月 of a goal of 12,000: 83.303 % against 83.333 %, 0.03 points behind
+    level = run(year_goal(12_000.0), rows_of(("2026-10", 9_996.4, "ytd")), "2026-10")
+    assert level.figures.ytd_schedule_gap_pts == pytest.approx(-0.03, abs=1e-9)
+    assert outcome.schedule_position(level) == "level" and outcome.at_schedule(level) is True
+    assert outcome.schedule_short(level, words) == words("level with the schedule")
+    assert words("level with the schedule") in outcome.year_line(level, words)
+    counted = outcome.year_sentence([level], words)
+    assert counted.rstrip(".。").endswith(words("{n} at or ahead of the schedule").format(n=1))
+    # 0.1 points behind is behind, in every sentence
+    behind = run(year_goal(12_000.0), rows_of(("2026-10", 9_988.0, "ytd")), "2026-10")
+    assert outcome.schedule_position(behind) == "behind" and outcome.at_schedule(behind) is False
+    assert outcome.schedule_short(behind, words) == words("{points} points behind").format(
+        points=words.number(0.1, 1)
+    )

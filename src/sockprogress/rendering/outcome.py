@@ -330,14 +330,26 @@ def schedule_text(result: TargetResult, words: Words) -> str:
     )
 
 
-def at_schedule(result: TargetResult) -> bool | None:
-    """Whether a goal in its own year is at or ahead of the year's schedule, as bulletins count
-    达到序时进度: its share of the year's goal is at least the months gone (for a cap, its use
-    at most); None when the goal's own year does not apply."""
+def schedule_position(result: TargetResult) -> str | None:
+    """Where a goal in its own year stands against the year's schedule, as every output says
+    it: "level" when the gap is 0.0 points to the one decimal shown, else "ahead" (a share of
+    the year's goal above the months gone; for a cap, its use below them) or "behind"; None
+    when the goal's own year does not apply. One rule: a gap of -0.03 points was "level with
+    the schedule" in the table and "behind it" in the headline."""
     gap = result.figures.ytd_schedule_gap_pts
     if not result.own_year or gap is None:
         return None
-    return gap >= 0 if result.target.direction == "increase" else gap <= 0
+    if round(abs(gap), 1) == 0:
+        return "level"
+    better = gap > 0 if result.target.direction == "increase" else gap < 0
+    return "ahead" if better else "behind"
+
+
+def at_schedule(result: TargetResult) -> bool | None:
+    """Whether a goal in its own year is at or ahead of the year's schedule, as bulletins count
+    达到序时进度; None when the goal's own year does not apply."""
+    position = schedule_position(result)
+    return None if position is None else position != "behind"
 
 
 def year_sentence(results: list[TargetResult], words: Words) -> str:
@@ -367,11 +379,11 @@ def year_sentence(results: list[TargetResult], words: Words) -> str:
 def schedule_short(result: TargetResult, words: Words) -> str:
     """Against the year's schedule, for a table: `7.6 points ahead` / `超7.6个百分点`; a cap
     `use 2.0 points below` / `低于2.0个百分点`; "" outside the goal's own year."""
-    gap = result.figures.ytd_schedule_gap_pts
-    if not result.own_year or gap is None:
+    gap, position = result.figures.ytd_schedule_gap_pts, schedule_position(result)
+    if gap is None or position is None:
         return ""
     points = words.number(abs(gap), 1)
-    if points == words.number(0.0, 1):
+    if position == "level":
         return words("level with the schedule")
     if result.target.direction == "increase":
         message = words("{points} points ahead") if gap > 0 else words("{points} points behind")
@@ -423,10 +435,10 @@ def year_line(result: TargetResult, words: Words) -> str:
                 else words("{share} of the year's cap")
             ).format(share=share)
         )
-    gap = f.ytd_schedule_gap_pts
-    if result.own_year and gap is not None:
+    gap, position = f.ytd_schedule_gap_pts, schedule_position(result)
+    if gap is not None and position is not None:
         points = words.number(abs(gap), 1)
-        if points == words.number(0.0, 1):
+        if position == "level":
             message = words("level with the schedule")
         elif increase:
             message = (
@@ -441,8 +453,7 @@ def year_line(result: TargetResult, words: Words) -> str:
                 else words("{points} points above the schedule, over it")
             )
         parts.append(message.format(points=points))
-        behind = gap < 0 if increase else gap > 0
-        if behind and points != words.number(0.0, 1) and result.status == "on_track":
+        if position == "behind" and result.status == "on_track":
             # on track from 95 % of the schedule (method): said, or "behind the schedule" and
             # 达到进度要求 read as two verdicts
             parts.append(words("within the tolerance (95 % of the schedule or more is on track)"))
