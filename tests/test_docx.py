@@ -138,7 +138,7 @@ def test_the_bulletin_in_order_every_paragraph_from_the_report(
     paragraphs = texts(document)
     words = Words.of(lang)
     expected = [
-        said.title + words.paren(said.period),
+        said.title + "\n" + said.heading_period,  # the period on its own line
         words.locale.document.issuer_gap.join(t for t in (said.issuer, said.as_of) if t),
         said.opening,
         said.overall_heading,
@@ -531,3 +531,12 @@ def test_a_goal_below_the_years_schedule_is_named_so_not_by_a_status_word(
     for target in behind:
         assert (words.pick(target.name, zh=target.name_zh) or target.name) in below[0]
     assert not any(words("Not on track") in line for line in attention.paragraphs)
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("zh", "zh-CN"), ("en", "en")])
+def test_the_documents_language_is_the_readers(
+    report: Report, tmp_path: Path, lang: str, tag: str
+) -> None:
+    """A Chinese office's walkthrough: the Chinese bulletin's docProps/core.xml said en-US (the
+    language of its Latin runs), which Word shows as the document's language."""
+    assert Document(str(written(report, lang, tmp_path))).core_properties.language == tag

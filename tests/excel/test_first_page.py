@@ -107,3 +107,20 @@ def test_the_summary_prints_the_directors_columns_at_liu_hao_or_larger(
     for target in view.targets:
         assert target.name.replace(" ", "")[:8] in text, target.name
     assert words.figure_name("share_of_target_pct").replace(" ", "") in text
+
+
+@pytest.mark.parametrize(("lang", "gap"), [("en", " · "), ("zh", "　　")])
+def test_the_issuer_line_is_set_apart_as_the_language_sets_it(
+    shipped_report: Report, lang: str, gap: str
+) -> None:
+    """A maintainer's reading: the workbook's bulletin joined the issuer and the date with two
+    ideographic spaces in English too; the Word bulletin took the language's gap."""
+    import io
+
+    from openpyxl import load_workbook
+
+    words = Words.of(lang)
+    said = build_bulletin(build_view(shipped_report, words))
+    assert said.issuer and said.issuer_line == said.issuer + gap + said.as_of
+    book = load_workbook(io.BytesIO(render_workbook(shipped_report, words)))
+    assert book.worksheets[0]["A3"].value == said.issuer_line

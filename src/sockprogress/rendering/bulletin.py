@@ -70,6 +70,9 @@ class Bulletin:
     issuer: str
     # 数据截至2026年10月底: the line under the title, with the issuer
     as_of: str
+    # the issuer and `as_of` on one line, apart as the language sets them (a · in English,
+    # two ideographic spaces in Chinese)
+    issuer_line: str
     opening: str
     lead: tuple[str, ...]
     keys: tuple[str, ...]
@@ -307,12 +310,14 @@ def build_bulletin(view: ReportView) -> Bulletin:
     sections = [Section(words("II. The main indicators"), paragraphs)]
     if attention_lines:
         sections.append(Section(words("III. What needs attention"), attention_lines))
+    as_of = words("Figures to the end of {month}").format(month=words.month(view.report.as_of))
     return Bulletin(
         title=title,
         period=period,
         heading_period=words("({period})").format(period=period),
         issuer=issuer,
-        as_of=words("Figures to the end of {month}").format(month=words.month(view.report.as_of)),
+        as_of=as_of,
+        issuer_line=words.locale.document.issuer_gap.join(t for t in (issuer, as_of) if t),
         opening=(
             words("Progress towards the goals to {period} is reported as follows:").format(
                 period=period

@@ -528,7 +528,8 @@ def _properties(document: Document, bulletin: Bulletin, words: Words) -> None:
     props.subject = _text(bulletin.period)
     props.author = _text(bulletin.issuer)[:255] or "sockprogress"
     props.last_modified_by = "sockprogress"
-    props.language = words.locale.document.language
+    # the reader's language (zh-CN), not the Latin runs' (w:lang, en-US in a Chinese document)
+    props.language = words.html_lang
     props.keywords = ""
     props.comments = ""
     props.revision = 1
@@ -563,8 +564,12 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
         if role in ("heading", "caption"):  # never alone at the foot of a page
             added.paragraph_format.keep_with_next = True
 
-    paragraph(bulletin.title + words.paren(bulletin.period), "title")
-    paragraph(layout.issuer_gap.join(t for t in (bulletin.issuer, bulletin.as_of) if t), "subtitle")
+    paragraph(bulletin.title, "title")
+    # the period on a line of its own under the title, never broken inside (（2026年1" / "—11月）)
+    title = document.paragraphs[-1]
+    title.add_run().add_break()
+    title.add_run(_text(bulletin.heading_period))
+    paragraph(bulletin.issuer_line, "subtitle")
     paragraph(bulletin.opening, "body")
     paragraph(bulletin.overall_heading, "heading")
     paragraph(words.sentence_gap.join(bulletin.lead), "body")

@@ -57,8 +57,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
 
     line(0, bulletin.title, TITLE, 30)
     line(1, bulletin.heading_period, CENTRED, 20)
-    issuer = "　　".join(t for t in (bulletin.issuer, bulletin.as_of) if t)
-    line(2, issuer, CENTRED, 20)
+    line(2, bulletin.issuer_line, CENTRED, 20)
     row = 4
     for sentence in bulletin.lead:
         line(row, sentence, LEAD)
