@@ -1018,3 +1018,18 @@ def test_a_goal_its_deadline_decided_is_shown_without_a_pace_or_a_projection() -
         shown = {figure.key for figure in view.figures}
         assert bool(hidden & shown) is kept, shown
         assert report.targets[0].figures.pace_ratio is not None  # the JSON's figure stays
+
+
+def test_the_page_summary_gives_a_flagged_fraction_with_every_digit(tmp_path: Path) -> None:
+    """A maintainer's reading: the page's Summary rounded a flagged 230.5 firms to "230" beside
+    its ⚠, which the card (outcome.figure_said) never did (made-up figures)."""
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
+    assert (
+        _add(actuals, targets, "--period", "2026-09", "--value", "230.5", "--force").exit_code == 0
+    )
+    _report(targets, actuals, tmp_path / "out", "2026-10", "json,html")
+    html = (tmp_path / "out" / "progress-2026-10.html").read_text("utf-8")
+    summary = html[html.index('id="summary"') :]
+    row = summary[summary.index("<tr data-status=") :]
+    row = row[: row.index("</tr>")]
+    assert "230.5 units" in row and "Check this figure" in row

@@ -71,16 +71,6 @@ def wrong_side(target: Target, baseline_value: float | None) -> bool:
     return target.target > baseline_value
 
 
-def wrong_side_message(target: Target, baseline: Observation) -> str:
-    """The data issue of a target on the wrong side of a baseline read from the sheet."""
-    way = "below" if target.direction == "increase" else "above"
-    return (
-        f"target {target.id}: direction is '{target.direction}' but the target "
-        f"({target.target:g}) is {way} its baseline ({baseline.value:g}, {baseline.period}); "
-        "it is judged as written; fix the direction or the figures"
-    )
-
-
 class _Why:
     def __init__(self) -> None:
         self.reasons: dict[str, str] = {}

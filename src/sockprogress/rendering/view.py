@@ -23,10 +23,8 @@ from ..words.words import DASH, Words
 from . import outcome
 from .selection import IN_FULL, in_full, where_listed
 
-# The key figures of a target, in the order every output lists them: the goal and the figures
-# it is judged on, then those of method.md (JSON names). `deadline` and `pace_category` stand
-# apart for a table; a sentence says them with the goal and the pace ratio.
-INPUTS = ("goal", "deadline", "baseline", "latest", "ytd")
+# The figures of method.md a target's key figures list after the goal and the figures it is
+# judged on (JSON names), in the order every output lists them.
 COMPUTED = (
     "share_of_target_pct",
     "gap",
@@ -163,6 +161,8 @@ class TargetView:
     # (original not found, read in a repost), and the note on the latest
     latest_source: str = ""
     latest_note: str = ""
+    # the latest figure in words, with every digit when it is one to check (outcome.figure_said)
+    latest_said: str = ""
     ytd_source: str = ""
     ytd_note: str = ""
     # beside the latest figure when it was restated unchanged for a year or more
@@ -241,10 +241,6 @@ class ReportView:
     year_columns: bool
     # the data issues by kind and column
     issues: tuple[IssueView, ...] = ()
-
-    @property
-    def in_full_count(self) -> int:
-        return sum(1 for t in self.targets if t.in_full)
 
 
 def _slug(value: str) -> str:
@@ -499,6 +495,7 @@ def target_view(
         listed_in_json=where_listed(r, words, None),
         latest_source=words.sourced(r.latest.source, r.latest.flags) if r.latest else "",
         latest_note=r.latest.note if r.latest else "",
+        latest_said=outcome.figure_said(r, r.latest, words) if r.latest else "",
         ytd_source=words.sourced(r.ytd.source, r.ytd.flags) if r.ytd else "",
         ytd_note=r.ytd.note if r.ytd else "",
         unchanged=words.unchanged_since(r.unchanged_since),

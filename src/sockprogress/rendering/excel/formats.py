@@ -56,7 +56,6 @@ PCT = '0.0"%"'
 RATE = "0.0%"
 RATIO = "0.00"
 PTS = "+0.0;-0.0;0.0"  # percentage points, signed: ahead of the schedule is positive
-INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
 WHOLE = "0"  # a row number: no thousands separator
 # The number format of each kind of computed figure (view.KINDS).
