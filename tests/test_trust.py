@@ -416,8 +416,8 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", ["Of the 1 target not yet due, ", "Of 1 goal for the year"]),
-        ("zh", ["尚未到期的1项目标中，", "1项年度目标中"]),
+        ("en", ["Of the 1 other target not yet due, ", "Of 1 goal for the year"]),
+        ("zh", ["其余尚未到期的1项目标中，", "1项年度目标中"]),
     ],
 )
 def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None:

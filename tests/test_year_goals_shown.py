@@ -64,7 +64,7 @@ def test_and_in_english(outputs: dict[str, Path]) -> None:
 
 
 def test_the_headline_counts_as_bulletins_do(outputs: dict[str, Path]) -> None:
-    zh = "4项年度目标中（序时进度83.3%），达到序时进度3项；未达到序时进度1项，为固定资产投资。"
+    zh = "4项年度目标中（序时进度83.3%），达到序时进度3项；未达到序时进度1项：固定资产投资。"
     assert zh in page(outputs, "zh")
     en = "Of 4 goals for the year (schedule 83.3 %), 3 at or ahead of the schedule; 1 behind it"
     assert en in page(outputs, "en")
@@ -202,3 +202,36 @@ def test_a_new_year_to_date_figure_is_what_changed_since_last_month(
         "Industrial output value: 31.2 bn yuan (Jan–Oct 2026) (was 28 bn yuan, Jan–Sep 2026)"
         in (html)
     )
+
+
+def test_the_year_goals_come_first_and_the_others_not_yet_due_are_the_other(
+    tmp_path: Path,
+) -> None:
+    """A Chinese office's second month: "尚未到期的1项目标中，暂无法评估1项。1项年度目标中……"
+    beside a year goal and a 2030 goal, both not yet due, miscounted them. The year's goals are
+    counted first, then "其余尚未到期的N项目标中"; a 2030 output goal reads "到2030年达到50亿双",
+    not "2030年12月31日前达到" (made-up figures)."""
+    from sockprogress.periods import Month
+    from sockprogress.pipeline import build_report
+    from sockprogress.rendering import outcome
+    from sockprogress.words.words import Words
+
+    folder = tmp_path / "county"
+    targets, _ = write_year_goals(folder)
+    later = (
+        '\n[[targets]]\nid = "pairs-2030"\nregion = "Testcounty"\nindicator = "pairs"\n'
+        'name = "Sock output"\nname_zh = "袜子年产量"\nunit = "pairs"\nkind = "annual_total"\n'
+        'direction = "increase"\ntarget = 5_000_000_000\ndeadline = 2030-12-31\n'
+    )
+    targets.write_text(targets.read_text("utf-8") + later, encoding="utf-8")
+    rows = [("Testcounty", "output_value", "2026-10", 31.2e9, "ytd", SOURCE, "")]
+    report = build_report(targets, write_actuals(folder / "a.xlsx", rows), Month.parse(AS_OF))
+    zh, en = Words.of("zh"), Words.of("en")
+    lines = outcome.headline(report, zh)
+    # the other year goals have no figure yet: not assessable, with the 2030 goal
+    assert lines[0] == "1项年度目标中（序时进度83.3%），达到序时进度1项。"
+    assert lines[1] == "其余尚未到期的4项目标中，暂无法评估4项。"
+    assert outcome.headline(report, en)[1].startswith("Of the 4 other targets not yet due, ")
+    pairs = next(r for r in report.targets if r.target.id == "pairs-2030").target
+    assert zh.goal_text(pairs) == "到2030年达到50亿双"
+    assert en.goal_text(pairs) == "5 bn pairs a year by 2030"

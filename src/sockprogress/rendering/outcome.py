@@ -205,7 +205,12 @@ def headline(report: Report, words: Words, details: bool = True) -> tuple[str, .
         detail = outcome_detail(o, report, words) if details else ""
         if detail:
             lines.append(detail)
-    # Goals in their own year are counted against the year's schedule below, as bulletins do.
+    # Goals in their own year are counted against the year's schedule first, as bulletins do;
+    # the other goals not yet due after them ("the other": the year's goals are not yet due
+    # either, and "尚未到期的1项目标中" beside two such goals miscounted them).
+    year = [r for r in report.targets if at_schedule(r) is not None]
+    if year:
+        lines.append(year_sentence(year, words))
     open_ = [r for r in report.targets if not passed(r, report.as_of) and at_schedule(r) is None]
     if open_:
         counts: dict[Status, int] = {}
@@ -216,16 +221,20 @@ def headline(report: Report, words: Words, details: bool = True) -> tuple[str, .
             + to_check(open_, s, words)
             for s, n in counts.items()
         ]
-        lines.append(
+        said = (
             words.n(
+                "Of the {total} other target not yet due, {counts}.",
+                "Of the {total} other targets not yet due, {counts}.",
+                len(open_),
+            )
+            if year
+            else words.n(
                 "Of the {total} target not yet due, {counts}.",
                 "Of the {total} targets not yet due, {counts}.",
                 len(open_),
-            ).format(total=len(open_), counts=words.joined(parts))
+            )
         )
-    year = [r for r in report.targets if at_schedule(r) is not None]
-    if year:
-        lines.append(year_sentence(year, words))
+        lines.append(said.format(total=len(open_), counts=words.joined(parts)))
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
         lines.append(

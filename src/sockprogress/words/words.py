@@ -689,10 +689,14 @@ class Words:
 
     def goal_text(self, target: Target) -> str:
         """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`; a year's goal `34.3 bn
-        yuan in 2026` / `2026年全年343.2亿元`."""
+        yuan in 2026` / `2026年全年343.2亿元`; a year's total due at a year's end `5 bn pairs a
+        year by 2030` / `到2030年达到50亿双` (an output of 2030, not a figure by its last day)."""
         goal = self.scaled(target.target, target.unit)
         if target.year is not None:
             return self(N_("{goal} in {year}")).format(goal=goal, year=target.year)
+        end = target.deadline
+        if target.kind == "annual_total" and (end.month, end.day) == (12, 31):
+            return self(N_("{goal} a year by {year}")).format(goal=goal, year=end.year)
         return self(N_("{goal} by {deadline}")).format(
             goal=goal, deadline=self.date(target.deadline)
         )
