@@ -906,7 +906,9 @@ def init(folder: Path, blank: bool) -> None:
     from .editing.init import init_folder
 
     words = here()
-    for path in init_folder(folder, words, blank=blank):
+    made = init_folder(folder, words, blank=blank)
+    click.echo(words("Made:"))  # the paths alone, indented under nothing, read as a stray list
+    for path in made:
         click.echo(f"  {path}")
     # no "cd ." for the folder the user is in; a folder with a space in quotes, as typed
     there = folder.resolve() != Path.cwd().resolve()

@@ -180,6 +180,12 @@ def test_the_next_step_is_one_to_type_as_it_is(
     result = CliRunner().invoke(main, ["init", typed, *(["--blank"] if blank else [])])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1].startswith(said)
+    # the files it made, under a heading (a walkthrough saw two paths and nothing saying what)
+    assert result.output.splitlines()[:3] == [
+        "Made:",
+        f"  {Path(typed) / 'data' / 'targets.toml'}",
+        f"  {Path(typed) / 'data' / 'actuals.xlsx'}",
+    ]
 
 
 def test_a_language_chosen_by_lang_says_how_the_next_commands_keep_it(tmp_path: Path) -> None:

@@ -68,7 +68,13 @@ PLAN_LINES = (
     ('name = "Indicator name"', N_("the goal's name in the report")),
     ('name_zh = "指标名称"', N_("its name in Chinese (optional)")),
     ('unit = "units"', N_("pairs, yuan, firms, …")),
-    ('kind = "level"', N_("level: a stock at a date; annual_total: a year's total")),
+    (
+        'kind = "level"',
+        N_(
+            "level: a figure at a date (firms, capacity); annual_total: a year's total "
+            "(output, output value)"
+        ),
+    ),
     ('direction = "increase"', N_("increase, or decrease for a cap")),
     ("target = 0", N_("the goal as published, in digits")),
     ("deadline = 2025-12-31", N_("the date the goal is set for")),
@@ -153,7 +159,9 @@ OFFICE_HEAD = (
     N_("One [[targets]] table for each goal; add the next plan's goals the same way."),
 )
 OFFICE_REPORT = N_("The report's title and who issues it:")
-OFFICE_ISSUER = N_("your office's name, on the report's first page (optional)")
+OFFICE_ISSUER = N_(
+    "your office's name, on the report's first page (optional), e.g. County Bureau of Commerce"
+)
 OFFICE_REGIONS = N_("The regions, with their Chinese names:")
 OFFICE_TARGETS = N_("The goals as published:")
 OFFICE_INDICATORS = N_("Indicators without a goal, shown as context with their latest figure:")
