@@ -309,8 +309,8 @@ def test_a_year_to_date_figure_stored_as_a_months_amount_is_flagged(basis: str) 
         "written with the basis ytd"
     )
     assert Words.of("zh").issue_text(issue) == (
-        "请核实：“R · x”为32亿元，按当月数填报，却不小于本年此前的累计数"
-        "（截至2026年10月为29亿元）；如为1—N月累计数，数值类型应填“累计数”"
+        "请核实：“R · x”为32亿元，按当月数填报，但不低于本年此前累计数"
+        "（截至2026年10月累计29亿元）；如为1—N月累计数，数值类型应填“累计数”"
     )
 
 

@@ -209,7 +209,7 @@ def test_the_year_goals_come_first_and_the_others_not_yet_due_are_the_other(
 ) -> None:
     """A Chinese office's second month: "尚未到期的1项目标中，暂无法评估1项。1项年度目标中……"
     beside a year goal and a 2030 goal, both not yet due, miscounted them. The year's goals are
-    counted first, then "其余尚未到期的N项目标中"; a 2030 output goal reads "到2030年达到50亿双",
+    counted first, then "其余尚未到期的N项目标中"; a 2030 output goal reads "2030年全年达到50亿双",
     not "2030年12月31日前达到" (made-up figures)."""
     from sockprogress.periods import Month
     from sockprogress.pipeline import build_report
@@ -233,5 +233,5 @@ def test_the_year_goals_come_first_and_the_others_not_yet_due_are_the_other(
     assert lines[1] == "其余尚未到期的4项目标中，暂无法评估4项。"
     assert outcome.headline(report, en)[1].startswith("Of the 4 other targets not yet due, ")
     pairs = next(r for r in report.targets if r.target.id == "pairs-2030").target
-    assert zh.goal_text(pairs) == "到2030年达到50亿双"
+    assert zh.goal_text(pairs) == "2030年全年达到50亿双"
     assert en.goal_text(pairs) == "5 bn pairs a year by 2030"

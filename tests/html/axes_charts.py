@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from sockprogress.model import TargetResult
+from sockprogress.rendering.outcome import required_path
 from sockprogress.rendering.svgcharts import (
     ACTUAL,
     DEADLINE,
@@ -109,10 +110,8 @@ class AxesChartDrawer:
         divisor, _ = words.scale_for(max(abs(v) for v in values))
         self.goal.set_ydata([t.target, t.target])
         self.deadline.set_xdata([_year(t.deadline)] * 2)
-        if base is not None and base.end < t.deadline:
-            self.path.set_data([_year(base.end), _year(t.deadline)], [base.value, t.target])
-        else:
-            self.path.set_data([], [])
+        path = required_path(result)  # data the page and the workbook share, not drawing
+        self.path.set_data([_year(d) for d, _ in path], [v for _, v in path])
         self.actual.set_data([x for x, _ in points], [v for _, v in points])
         xs = [x for x, _ in points] + [_year(t.deadline)] + ([_year(base.end)] if base else [])
         low, high = min(xs), max(xs)

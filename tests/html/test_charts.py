@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import datetime as dt
+import itertools
 import math
 import os
 import re
@@ -271,3 +272,28 @@ def test_a_local_matplotlibrc_changes_no_chart(tmp_path: Path) -> None:
     with_markers, drawn = map(int, default.split("\n", 1)[0].split())
     assert with_markers == drawn == 7  # the six shipped charts and the long series, each drawn
     assert charts({**plain, "MATPLOTLIBRC": str(rc)}) == default
+
+
+def test_the_page_draws_the_path_to_the_goal_the_workbook_draws(
+    drawer: ChartDrawer, shipped_report: Report
+) -> None:
+    """A maintainer's reading: the workbook drew "path to the goal" as the curve of the growth a
+    year the goal needs, the page as a straight line, under the same name. Both now draw
+    outcome.required_path: 206 firms (June 2022) to 300 by 2025, a point at each year end."""
+    from sockprogress.rendering.outcome import required_path
+
+    firms = result(shipped_report, "xiaobeihe-sock-firms")
+    path = required_path(firms)
+    assert [d.isoformat() for d, _ in path] == [
+        "2022-06-30",
+        "2022-12-31",
+        "2023-12-31",
+        "2024-12-31",
+        "2025-12-31",
+    ]
+    # compound: each whole year's step larger than the one before (a straight line's equal)
+    steps = [b - a for (_, a), (_, b) in itertools.pairwise(path[1:])]
+    assert steps == sorted(steps) and steps[0] < steps[-1]
+    svg = drawer.svg(firms, Words.of("en"))
+    (dashed,) = re.findall(r'<path d="([^"]*)"[^>]*stroke-dasharray: 4,2;', svg)
+    assert dashed.count("L ") == len(path) - 1

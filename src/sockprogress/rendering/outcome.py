@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Observation, Report, Status, TargetResult, row_runs
-from ..periods import Month
+from ..periods import Month, years_between
 from ..words import N_
 from ..words.words import DASH, Words
 
@@ -380,6 +380,13 @@ def year_sentence(results: list[TargetResult], words: Words) -> str:
     if not behind:
         return words("{total}, {at}.").format(total=total, at=at)
     names = words.listed(words.target_name(r.target) for r in behind[:NAMED_TARGETS])
+    if len(behind) == len(results):  # a bulletin does not count 0 达到序时进度
+        said = (
+            words("{total}, {names} behind it.")
+            if len(results) == 1
+            else words("{total}, none at or ahead of it: {names}.")
+        )
+        return said.format(total=total, names=names)
     return words("{total}, {at}; {n} behind it: {names}.").format(
         total=total, at=at, n=len(behind), names=names
     )
@@ -506,3 +513,25 @@ RECOMPUTED = {
         "{file} is not last month's report: last month is judged again from this month's sheet."
     ),
 }
+
+
+def required_path(result: TargetResult) -> list[tuple[dt.date, float]]:
+    """The path to the goal every chart draws: baseline to goal at the constant growth a year
+    the goal needs (the required growth the pace is judged on), a point at each year end; a
+    straight line where that growth is not defined (a baseline or a goal at or below zero);
+    none without a baseline before the deadline. The workbook drew this curve and the page a
+    straight line, both called "path to the goal"."""
+    base, t = result.baseline, result.target
+    if base is None or base.end >= t.deadline:
+        return []
+    if base.value <= 0 or t.target <= 0:
+        return [(base.end, base.value), (t.deadline, t.target)]
+    total = years_between(base.end, t.deadline)
+    days = [base.end] + [
+        dt.date(y, 12, 31)
+        for y in range(base.end.year, t.deadline.year)
+        if dt.date(y, 12, 31) > base.end
+    ]
+    days.append(t.deadline)
+    ratio = t.target / base.value
+    return [(d, base.value * ratio ** (years_between(base.end, d) / total)) for d in days]

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..model import ATTENTION, TargetResult
 from ..words.words import Words
+from .outcome import required_path
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
@@ -589,9 +590,9 @@ class ChartDrawer:
         self.goal.draw(canvas, [(0.0, t.target), (1.0, t.target)], view.y_axis, frame.box)
         deadline = _year(t.deadline)
         self.deadline.draw(canvas, [(deadline, 0.0), (deadline, 1.0)], view.x_axis, frame.box)
-        if base is not None and base.end < t.deadline:
-            path = [(_year(base.end), base.value), (deadline, t.target)]
-            self.path.draw(canvas, path, view.data, frame.box)
+        path = required_path(result)
+        if path:
+            self.path.draw(canvas, [(_year(d), v) for d, v in path], view.data, frame.box)
         self.actual.draw(canvas, points, view.data, frame.box)
         _spine(canvas, [(0.0, y_low), (0.0, y_high)], view.y_axis)  # left
         _spine(canvas, [(x_low, 0.0), (x_high, 0.0)], view.x_axis)  # bottom

@@ -991,8 +991,9 @@ METHOD: tuple[str, ...] = (
         "year's goal, against the schedule N/12, the difference in percentage points; a cap is "
         "within its schedule when its use is at most N/12 of it. Its progress is judged on the "
         "share of the year's goal divided by the schedule: on track at 0.95 or more (so a goal "
-        "a little behind the schedule can be on track), moderate progress from 0.60. It is "
-        "achieved ahead of time once the cumulative figure meets the year's goal."
+        "a little behind the schedule can be on track), moderate progress from 0.60, "
+        "insufficient progress below it. It is achieved ahead of time once the cumulative "
+        "figure meets the year's goal."
     ),
     N_(
         "Once a deadline has passed, the first figure that covers it decides: achieved or "

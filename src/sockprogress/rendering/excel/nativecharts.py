@@ -20,7 +20,6 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ...model import TargetResult
-from ...periods import years_between
 from ...words.words import Words
 from .formats import (
     HEADER,
@@ -54,22 +53,6 @@ class Line:
     points: list[tuple[dt.date | float, float]]
     colour: str
     dash: str
-
-
-def required_path(result: TargetResult) -> list[tuple[dt.date, float]]:
-    """Baseline to target at the required constant growth, with a point at each year end."""
-    base, t = result.baseline, result.target
-    if base is None or base.value <= 0 or t.target <= 0 or base.end >= t.deadline:
-        return []
-    total = years_between(base.end, t.deadline)
-    days = [base.end] + [
-        dt.date(y, 12, 31)
-        for y in range(base.end.year, t.deadline.year)
-        if dt.date(y, 12, 31) > base.end
-    ]
-    days.append(t.deadline)
-    ratio = t.target / base.value
-    return [(d, base.value * ratio ** (years_between(base.end, d) / total)) for d in days]
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ...model import TargetResult
 from ...words.words import DASH, Words
+from ..outcome import required_path
 from ..selection import IN_FULL
 from ..view import COMPUTED, Figure, RegionView, TargetView, basis_said
 from .book import Book, Table
@@ -53,7 +54,6 @@ from .nativecharts import (
     frame_for,
     guide_lines,
     literal,
-    required_path,
     write_guides,
 )
 
