@@ -314,6 +314,26 @@ def test_column_widths_keep_figures_whole_and_wrap_names() -> None:
     assert widths[0] < 12 * 10.5  # the long name wraps
 
 
+def test_a_name_with_an_aside_wraps_and_the_short_columns_keep_their_room() -> None:
+    """A Chinese office's walkthrough: with a goal named 袜子年产量（2030年）, the table's
+    narrow columns wrapped a character a line (亿/双, 完成/率) and 与序时进度相比's
+    "低于2.8个百分点" over three lines: the name was held whole like a figure with its period."""
+    headings = ["指标", "单位", "目标值", "最新值（时期）", "完成率", "进展情况", "与序时进度相比"]
+    columns = [
+        ["小北河袜子年产量（2030年）", "小北河规模以上袜业企业数（2025年）"],
+        ["亿双", "户"],
+        ["50", "50"],
+        ["32（2026年1—11月）", "2（2026年2月；月份为推定）"],
+        ["88.9%", "4.0%"],
+        ["达到进度要求", "未完成"],
+        ["低于2.8个百分点", "—"],
+    ]
+    widths = column_widths(headings, columns, 10.5, 442.2)
+    assert widths[1] >= 2 * 10.5 + 8.7  # 亿双 on one line, with the cell's margins
+    assert widths[4] >= 5 * 0.55 * 10.5 + 8.7  # 88.9% whole
+    assert widths[0] < 14 * 10.5  # the name wraps
+
+
 def test_what_an_aside_says_after_its_period_wraps_and_headings_stay_whole() -> None:
     """A restatement beside the latest figure wraps after the period; a narrow column's
     Chinese heading (目标值) is never broken a character a line."""

@@ -416,8 +416,11 @@ NARROWEST_CJK = 4.0
 
 def _floor(text: str) -> float:
     """The narrowest a cell's text may wrap to, in ems: a figure with its period whole, else
-    its longest word, or four characters of a Chinese phrase."""
-    if _ASIDE.search(text):
+    its longest word, or four characters of a Chinese phrase (a name with an aside too:
+    "袜子年产量（2030年）" held whole made the columns' least width wider than the page, and
+    every column was narrowed with it, 单位 to "亿/双")."""
+    aside = _ASIDE.search(text)
+    if aside and not any(ord(c) >= 0x2E80 for c in text[: aside.start()]):
         return _ems(_AFTER_PERIOD.split(text, maxsplit=1)[0])
     widths = [0.0]
     for piece in text.split():
