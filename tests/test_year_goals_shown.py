@@ -235,3 +235,20 @@ def test_the_year_goals_come_first_and_the_others_not_yet_due_are_the_other(
     pairs = next(r for r in report.targets if r.target.id == "pairs-2030").target
     assert zh.goal_text(pairs) == "2030年全年达到50亿双"
     assert en.goal_text(pairs) == "5 bn pairs a year by 2030"
+
+
+def test_a_year_goals_table_in_the_workbook_lists_its_year_to_date_figure(
+    outputs: dict[str, Path],
+) -> None:
+    """A Chinese office's second month: a year goal's "所用数据" table on its region's sheet was
+    empty, so nothing said which rows made 1—10月; the page's card listed it. The table lists it
+    as the page does (view.listed_observations), with its rows and source; no chart draws it."""
+    wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx")
+    rows = [list(r) for r in wb["测试县"].iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[0] == "规上工业总产值（亿元）")
+    table = next(i for i in range(start, len(rows)) if rows[i][0] == "所用数据")
+    assert rows[table + 1][:5] == ["时期", "数值（亿元）", "数值类型", "输入行号", "资料来源"]
+    listed = rows[table + 2]
+    assert listed[1:5] == [312, "1—10月累计", 3, SOURCE]
+    assert listed[0].date().isoformat() == "2026-10-31"
+    assert rows[table + 3][0] is None  # the only figure: the goal has no observation

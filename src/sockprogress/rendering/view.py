@@ -253,10 +253,16 @@ def _bar(result: TargetResult) -> float | None:
     return None if value is None else round(min(100.0, max(0.0, value)), 1)
 
 
+def listed_observations(r: TargetResult) -> tuple[Observation, ...]:
+    """The figures a target's table lists, in every output: the observations it is judged on
+    (the chart's points), then the year's cumulative figure 1—N月, with its source and note
+    like every other figure (a year goal's table in the workbook was empty)."""
+    return r.observations if r.ytd is None else (*r.observations, r.ytd)
+
+
 def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str, str, str], ...]:
-    """Each observation the target is judged on, with its source: the chart as a table; then
-    the year's cumulative figure 1—N月, with its source and note like every other figure."""
-    rows = tuple(
+    """Each figure of listed_observations in words, with its source."""
+    return tuple(
         (
             words.period(o.period),
             words.scaled(o.value, r.target.unit),
@@ -264,19 +270,8 @@ def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str
             words.sourced(o.source, o.flags),
             o.note,
         )
-        for o in r.observations
+        for o in listed_observations(r)
     )
-    if r.ytd is None:
-        return rows
-    ytd = r.ytd
-    cumulative = (
-        words.period(ytd.period),
-        words.scaled(ytd.value, r.target.unit),
-        basis_said(ytd, words),
-        words.sourced(ytd.source, ytd.flags),
-        ytd.note,
-    )
-    return (*rows, cumulative)
 
 
 def _aside(head: str, o: Observation, words: Words, *more: str) -> str:

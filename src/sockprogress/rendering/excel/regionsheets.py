@@ -26,7 +26,14 @@ from ...model import TargetResult
 from ...words.words import DASH, Words
 from ..outcome import required_path
 from ..selection import IN_FULL
-from ..view import COMPUTED, Figure, RegionView, TargetView, basis_said
+from ..view import (
+    COMPUTED,
+    Figure,
+    RegionView,
+    TargetView,
+    basis_said,
+    listed_observations,
+)
 from .book import Book, Table
 from .formats import (
     CHECK,
@@ -158,10 +165,11 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
 
 def _observations(
     ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Book, wrap: bool
-) -> tuple[int, int]:
-    """The observations the target was judged on, from `row` (subtitle, heading, one row per
-    observation); returns the first and last row of the observations (the last is the one
-    before the first when there are none)."""
+) -> tuple[int, int, int]:
+    """The figures the target's table lists (view.listed_observations), from `row` (subtitle,
+    heading, one row per figure); returns the first and last row of the observations the chart
+    draws, and the table's last row: a year-to-date figure is listed after them, not drawn
+    (the last is the one before the first when there are none)."""
     words, f = book.words, book.formats
     put(ws, row, 0, words("Observations used"), f(SUBTITLE))
     value_title = words("Value")
@@ -196,7 +204,7 @@ def _observations(
     year_above = 0
     blank = False
     n = first
-    for obs in result.observations:
+    for obs in listed_observations(result):
         key = len(obs.period)
         period_fmt = period_formats.get(key)
         if period_fmt is None:
@@ -252,7 +260,7 @@ def _observations(
             "above plus 1."
         )
         put(ws, row, 2, note, f(MUTED))
-    return first, n - 1
+    return first, first + len(result.observations) - 1, n - 1
 
 
 def _not_in_full(view: TargetView, words: Words) -> str:
@@ -294,9 +302,9 @@ def _block(
     # The observations start below the chart.
     start = max(facts_end + 1, row + 2 + CHART_ROWS)
     # With no observation the table is its heading alone: there is nothing to show.
-    first, end = _observations(ws, start, result, scale, book, wrap)
+    first, drawn, end = _observations(ws, start, result, scale, book, wrap)
     if result.observations:
-        book.tables[id(result)] = Table(sheet, first, end)
+        book.tables[id(result)] = Table(sheet, first, drawn)
     end = max(end, start + 1)
     path = required_path(result)
     frame = frame_for(result, scale, path)
