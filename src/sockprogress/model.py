@@ -28,6 +28,10 @@ Status = Literal[
     "not_assessable",
 ]
 PaceCategory = Literal["on_track", "moderate_progress", "insufficient_progress", "moving_away"]
+# The pace ratio's thresholds (Eurostat / Open SDG): on track from the first, moderate progress
+# from the second, insufficient progress from the third, moving away below it. Judging sorts by
+# them; a pace ratio is shown with digits enough never to cross one (words.ratio).
+PACE_THRESHOLDS = (0.95, 0.60, 0.0)
 Outlook = Literal["likely_achieved", "likely_missed"]
 # "rate": an annual rate stated at a month without a calendar year, standing for the twelve
 # months to that month: an estimate, never the final figure (method: basis rate).

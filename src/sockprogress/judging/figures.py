@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from ..model import Figures, Observation, PaceCategory, Target
+from ..model import PACE_THRESHOLDS, Figures, Observation, PaceCategory, Target
 from ..periods import add_years, months_between, years_between
 
 
@@ -21,11 +21,12 @@ def pace_category(pace_ratio: float | None) -> PaceCategory | None:
     """Eurostat / Open SDG thresholds on the pace ratio."""
     if pace_ratio is None:
         return None
-    if pace_ratio >= 0.95:
+    on_track, moderate, insufficient = PACE_THRESHOLDS
+    if pace_ratio >= on_track:
         return "on_track"
-    if pace_ratio >= 0.60:
+    if pace_ratio >= moderate:
         return "moderate_progress"
-    if pace_ratio >= 0:
+    if pace_ratio >= insufficient:
         return "insufficient_progress"
     return "moving_away"
 

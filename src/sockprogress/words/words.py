@@ -25,7 +25,17 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
-from ..model import Issue, IssueGroup, Note, Observation, Report, Severity, Target, row_runs
+from ..model import (
+    PACE_THRESHOLDS,
+    Issue,
+    IssueGroup,
+    Note,
+    Observation,
+    Report,
+    Severity,
+    Target,
+    row_runs,
+)
 from ..periods import Month, parse_period
 from .catalogue import DEFAULT_LANG, N_, catalogue, check_lang, filled, locales
 from .messages import (
@@ -73,8 +83,6 @@ HUGE = 1e15
 plain_decimal = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]*[1-9])?").fullmatch
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _QUANTUM = [Decimal(1).scaleb(-n) for n in range(16)]
-# The pace-category thresholds (Eurostat / Open SDG) a shown pace ratio must not cross.
-PACE_THRESHOLDS = (0.95, 0.60, 0.0)
 
 
 @dataclass(frozen=True)
@@ -539,12 +547,16 @@ class Words:
     def method_paragraphs(self) -> tuple[str, ...]:
         return tuple(self(p) for p in METHOD)
 
-    def counts_text(self, counts: Mapping[str, int]) -> str:
-        """`1 missed, 5 awaiting final figure` / `未完成1项，待期末数据5项`."""
-        return self.joined(
-            self(N_("{n} {status}")).format(n=n, status=self.status_in_sentence(s))
+    def counts_text(self, counts: Mapping[str, int], marked: bool = False) -> str:
+        """`1 missed, 5 awaiting final figure` / `未完成1项，待期末数据5项`; `marked`, each with
+        its status's icon, one from the next by a semicolon, as a table's heading line counts
+        them (`✖ 1 missed; ⏳ 5 awaiting final figure`)."""
+        parts = [
+            (f"{STATUS_ICONS[s]} " if marked else "")
+            + self(N_("{n} {status}")).format(n=n, status=self.status_in_sentence(s))
             for s, n in counts.items()
-        )
+        ]
+        return self.semicolon.join(parts) if marked else self.joined(parts)
 
     # -- names and a goal's own words ---------------------------------------------------------
 

@@ -12,7 +12,6 @@ from xlsxwriter.utility import quote_sheetname, xl_range, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from ...model import Report, TargetResult
-from ...words.messages import STATUS_ICONS
 from ...words.words import Words
 from .. import outcome
 from ..view import TargetView, period_said
@@ -161,13 +160,9 @@ def _latest_period(view: TargetView, words: Words) -> str | None:
 
 
 def _counts_line(report: Report, words: Words) -> str:
-    parts = [
-        f"{STATUS_ICONS[s]} "
-        + words("{n} {status}").format(n=n, status=words.status_in_sentence(s))
-        for s, n in report.counts().items()
-    ]
+    counts = words.counts_text(report.counts(), marked=True)
     return words("{targets}: {counts}").format(
-        targets=targets_count(len(report.targets), words), counts=words.semicolon.join(parts)
+        targets=targets_count(len(report.targets), words), counts=counts
     )
 
 
