@@ -1033,3 +1033,25 @@ def test_the_page_summary_gives_a_flagged_fraction_with_every_digit(tmp_path: Pa
     row = summary[summary.index("<tr data-status=") :]
     row = row[: row.index("</tr>")]
     assert "230.5 units" in row and "Check this figure" in row
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_figure_beside_its_goal_never_rounds_onto_it(lang: str) -> None:
+    """A maintainer's reading: 4.996 bn for a goal of 5 bn by 2025 read "latest 5 bn | goal 5
+    bn | Missed" in the bulletin's table and the headline; only a projection kept its digits
+    (made-up figures)."""
+    from sockprogress.rendering.bulletin import build_bulletin
+    from sockprogress.rendering.outcome import figure_said
+    from sockprogress.rendering.view import build_view
+
+    goal = make_target(unit="yuan", target=5e9, baseline=None, kind="annual_total")
+    report = judged(goal, [("R", "x", "2024", 4.2e9), ("R", "x", "2025", 4.996e9)], "2026-10")
+    result = report.targets[0]
+    assert result.status == "missed"
+    words = Words.of(lang)
+    said = figure_said(result, result.latest, words)
+    assert said == ("4.996 bn yuan" if lang == "en" else "49.96亿元")
+    (row,) = build_bulletin(build_view(report, words)).rows
+    assert row.latest.startswith("4.996" if lang == "en" else "49.96") and row.goal == (
+        "5" if lang == "en" else "50"
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import TargetResult
 from ..words import N_
-from ..words.words import DASH, Words
+from ..words.words import DASH, Words, faithful_digits
 from . import outcome
 from .view import ReportView, TargetView
 
@@ -99,8 +99,13 @@ def _unit_and_divisor(r: TargetResult, words: Words) -> tuple[str, float]:
     return (suffix.strip() + gap + unit).strip(), divisor
 
 
-def _figure(value: float | None, divisor: float, words: Words) -> str:
-    return DASH if value is None else words.plain(value / divisor, 2)
+def _figure(value: float | None, divisor: float, words: Words, goal: float | None = None) -> str:
+    """A figure in the column's unit, two decimals at most; beside its `goal`, never rounded
+    onto or across it (49.96 for a missed goal of 50, not 50)."""
+    if value is None:
+        return DASH
+    bounds = (goal / divisor,) if goal is not None and goal != value else ()
+    return words.plain(value / divisor, faithful_digits(value / divisor, 2, bounds))
 
 
 def row(view: TargetView, many_regions: bool, words: Words) -> Row:
@@ -112,7 +117,7 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         else view.name
     )
     if r.own_year and r.ytd is not None:  # the year's cumulative figure is its latest
-        latest = _figure(r.ytd.value, divisor, words) + words.paren(
+        latest = _figure(r.ytd.value, divisor, words, r.target.target) + words.paren(
             words.months_to(r.ytd.end.month, r.ytd.end.year)
         )
         share = words.percent(f.ytd_share_of_target_pct)
@@ -121,11 +126,12 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
             [words.period(r.latest.period), *words.figure_flags(r.latest.flags)]
             + ([view.unchanged] if view.unchanged else [])
         )
-        latest = _figure(r.latest.value, divisor, words) + words.paren(said)
+        latest = _figure(r.latest.value, divisor, words, r.target.target) + words.paren(said)
         share = words.percent(f.share_of_target_pct)
     else:
         latest, share = DASH, DASH
-    progress = view.status_marked + judged_on(r, lambda v: _figure(v, divisor, words), words)
+    goal = r.target.target
+    progress = view.status_marked + judged_on(r, lambda v: _figure(v, divisor, words, goal), words)
     return Row(
         name=name,
         unit=unit,

@@ -283,7 +283,8 @@ def figure_said(result: TargetResult, o: Observation, words: Words) -> str:
     flagged = any(i.row in o.rows for i in result.checks)
     if flagged and not float(o.value).is_integer():
         return words.with_unit(words.exact(f"{o.value:.10g}"), result.target.unit)
-    return words.scaled(o.value, result.target.unit)
+    # never rounded onto or across the goal: 4.996 bn beside a missed 5 bn is not "5 bn"
+    return words.scaled(o.value, result.target.unit, apart_from=result.target.target)
 
 
 def check_mark(result: TargetResult, words: Words) -> str:
@@ -426,7 +427,7 @@ def year_line(result: TargetResult, words: Words) -> str:
         if result.own_year
         else words.months_to(ytd.end.month, ytd.end.year)
     )
-    value = words.scaled(ytd.value, t.unit)
+    value = words.scaled(ytd.value, t.unit, apart_from=t.target if result.own_year else None)
     increase = t.direction == "increase"
     if not result.own_year:  # another year's sum beside the goal: what it is, not 完成
         said = words("{months}: {value} so far")
