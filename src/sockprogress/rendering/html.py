@@ -1,7 +1,8 @@
 """The HTML report: one self-contained file rendered from the top-level templates/.
 
-`render_html(report, words, templates)` builds the page in memory. The templates only loop and
-branch; every word and number comes from the reader's `Words`, through filters bound here.
+`render_html(report, words, templates)` builds the page in memory from the report's view
+(view.py): what a figure is, and what is said of it, comes from there. The templates loop and
+branch over it and write numbers and words through the reader's `Words`, in filters bound here.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def card_rows(view: TargetView, words: Words) -> tuple[FigureRow, ...]:
 class Card:
     """A target as the page shows it: the view of it, with its chart where it has one.
 
-    Beyond 200 targets only those shown in full (`selection.py`) get a card under Targets by
+    Beyond `selection.IN_FULL` targets only those shown in full get a card under Targets by
     region; the others are rows of the summary.
     """
 
@@ -139,8 +140,8 @@ class RegionCards:
 
 
 def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
-    """Everything the templates show, laid out from the report's view: the templates hold
-    only `for` and `if`."""
+    """Everything the templates show, laid out from the report's view: the templates loop and
+    branch over it, and write its numbers through the filters."""
     report, words = view.report, view.words
     bulletin = build_bulletin(view)
     full = tuple(t for t in view.targets if t.in_full)

@@ -1,8 +1,11 @@
-"""What a reader is told first, decided once for the HTML, the workbook and the terminal.
+"""What a reader is told first, and the judgements every output shows, decided once for the
+page, the workbook, the Word bulletin and the terminal.
 
 After a deadline the news is its outcome: which deadlines have passed, how long ago, and what
 came of each goal (achieved, missed, awaiting its final figure and, if so, likely achieved or
-likely missed). Each renderer lays these sentences out; none decides them itself.
+likely missed). Here too: a year goal's place against its schedule (`schedule_position`), the
+path to the goal the charts draw (`required_path`), a figure as said beside its goal
+(`figure_said`). Each renderer lays these out; none decides them itself.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from ..periods import Month, years_between
 from ..words import N_
 from ..words.words import DASH, Words
 
-# Figures that say nothing once the deadline has passed: what is needed from now on to meet it.
-# The growth needed from now on means nothing once the deadline has passed. The schedule gap
+# Figures that say nothing once the deadline has passed: the growth needed from now on to meet
+# it. The schedule gap
 # (序时进度) stays: after the deadline time elapsed is 100 %, and "behind the schedule by N
 # points" is the shortfall at the end of the plan period, as bureau reviews state it.
 AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest"})
