@@ -1049,6 +1049,7 @@ def test_a_figure_beside_its_goal_never_rounds_onto_it(lang: str) -> None:
     result = report.targets[0]
     assert result.status == "missed"
     words = Words.of(lang)
+    assert result.latest is not None
     said = figure_said(result, result.latest, words)
     assert said == ("4.996 bn yuan" if lang == "en" else "49.96亿元")
     (row,) = build_bulletin(build_view(report, words)).rows
