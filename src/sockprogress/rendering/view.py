@@ -163,6 +163,8 @@ class TargetView:
     latest_note: str = ""
     # the latest figure in words, with every digit when it is one to check (outcome.figure_said)
     latest_said: str = ""
+    # the figures revised since last month's report: `2025: 3.5 bn yuan → 3.6 bn yuan`
+    revisions_said: str = ""
     ytd_source: str = ""
     ytd_note: str = ""
     # beside the latest figure when it was restated unchanged for a year or more
@@ -251,6 +253,21 @@ def _bar(result: TargetResult) -> float | None:
     f = result.figures
     value = f.share_of_target_pct if result.target.direction == "increase" else f.gap_closed_pct
     return None if value is None else round(min(100.0, max(0.0, value)), 1)
+
+
+def revisions_said(r: TargetResult, words: Words) -> str:
+    """The figures revised since last month's report, one after another, as the card and the
+    changes say them; "" when none was."""
+    unit = r.target.unit
+    return words.semicolon.join(
+        words("%(period)s: %(old)s → %(new)s")
+        % {
+            "period": words.period(rev.period),
+            "old": words.scaled(rev.old, unit),
+            "new": words.scaled(rev.new, unit),
+        }
+        for rev in r.revisions
+    )
 
 
 def listed_observations(r: TargetResult) -> tuple[Observation, ...]:
@@ -491,6 +508,7 @@ def target_view(
         latest_source=words.sourced(r.latest.source, r.latest.flags) if r.latest else "",
         latest_note=r.latest.note if r.latest else "",
         latest_said=outcome.figure_said(r, r.latest, words) if r.latest else "",
+        revisions_said=revisions_said(r, words),
         ytd_source=words.sourced(r.ytd.source, r.ytd.flags) if r.ytd else "",
         ytd_note=r.ytd.note if r.ytd else "",
         unchanged=words.unchanged_since(r.unchanged_since),
