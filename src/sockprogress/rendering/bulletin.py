@@ -302,11 +302,23 @@ def build_bulletin(view: ReportView) -> Bulletin:
     def note(t: TargetView) -> int | None:
         return numbers.get(said_source(t))
 
+    # A paragraph for each goal shown in full, as the page's cards and the workbook's blocks
+    # (all of them up to selection.IN_FULL, else the most in need of attention), in the table's
+    # order; the others are said to be in the table (it took the first 200 rows, silently).
+    shown = [(t, r) for t, r in zip(view.targets, rows, strict=True) if t.in_full]
     paragraphs = tuple(
         words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, r.name, note(t), words))
-        for i, (t, r) in enumerate(zip(view.targets, rows, strict=True), 1)
-        if i <= outcome.NAMED_TARGETS * 10
+        for i, (t, r) in enumerate(shown, 1)
     )
+    if len(shown) < len(rows):
+        others = len(rows) - len(shown)
+        paragraphs += (
+            words.n(
+                "The other {n} goal is in the table above and on the workbook's Summary.",
+                "The other {n} goals are in the table above and on the workbook's Summary.",
+                others,
+            ).format(n=others),
+        )
     # named as the table names them: with the region when there are several
     names_of = {t.result.target.id: r.name for t, r in zip(view.targets, rows, strict=True)}
     attention_lines = tuple(

@@ -1,0 +1,40 @@
+"""The Word bulletin of a province: one paragraph for each goal shown in full, as the page and
+the workbook show them, and a line saying where the others are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from province import Size
+
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
+from sockprogress.rendering.bulletin import build_bulletin
+from sockprogress.rendering.selection import IN_FULL
+from sockprogress.rendering.view import build_view
+from sockprogress.words.words import Words
+
+
+@pytest.mark.parametrize(
+    ("lang", "closing"),
+    [
+        ("en", "The other 20 goals are in the table above and on the workbook's Summary."),
+        ("zh", "其余20项目标的情况见上表及工作簿汇总表。"),
+    ],
+)
+def test_a_provinces_bulletin_says_the_goals_shown_in_full_and_where_the_rest_are(
+    make_province: Callable[[Size], tuple[Path, Path]], lang: str, closing: str
+) -> None:
+    """A maintainer's reading: part II took the first 200 goals in the table's order and left
+    the rest out without a word, while the page and the workbook show the 200 most in need of
+    attention in full (synthetic province, 220 goals)."""
+    report = build_report(*make_province(Size(11, 20, 2)), Month.parse("2026-10"))
+    view = build_view(report, Words.of(lang))
+    (goals, *_) = build_bulletin(view).sections
+    shown = [t for t in view.targets if t.in_full]
+    assert len(report.targets) == 220 and len(shown) == IN_FULL
+    assert len(goals.paragraphs) == IN_FULL + 1 and goals.paragraphs[-1] == closing
+    for paragraph, target in zip(goals.paragraphs, shown, strict=False):
+        assert target.name in paragraph
