@@ -116,3 +116,13 @@ def test_a_name_or_region_written_in_chinese_needs_no_chinese_name(tmp_path: Pat
         "zh",
     )
     assert "未填写中文名称" not in said, said
+
+
+def test_a_goal_named_in_chinese_alone_is_read(tmp_path: Path) -> None:
+    """A Chinese office's walkthrough: a goal written with `name_zh` only was refused, "缺少键
+    “name”", with no word that Chinese would do. It is read, named so in both languages."""
+    from sockprogress.reading import load_targets
+
+    made = target_toml().replace('name = "Synthetic widgets"', 'name_zh = "年产值"')
+    (goal,) = load_targets(write_targets(tmp_path / "targets.toml", made)).targets
+    assert (goal.name, goal.name_zh) == ("年产值", "年产值")

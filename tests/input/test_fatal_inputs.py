@@ -181,6 +181,12 @@ TARGETS: list[tuple[str, str | bytes, str]] = [
     ("unknown-key", target_toml(colour='"red"'), "unknown key 'colour'"),
     ("misspelt-key", target_toml().replace("deadline", "dedline"), "(did you mean 'deadline'?)"),
     ("missing-key", target_toml().replace('unit = "units"\n', ""), "missing key 'unit'"),
+    # a goal needs a name: `name`, or `name_zh` alone
+    (
+        "missing-name",
+        target_toml().replace('name = "Synthetic widgets"\n', ""),
+        "missing key 'name'",
+    ),
     (
         "mistyped-target",
         target_toml().replace("target = 200", 'target = "200"'),

@@ -65,7 +65,7 @@ PLAN_LINES = (
     ('id = "region-indicator-2025"', N_("a short name of your own, unique in this file")),
     ('region = "Region"', N_("the region's code, as the workbook writes it")),
     ('indicator = "indicator"', N_("the indicator's code, as the workbook writes it")),
-    ('name = "Indicator name"', N_("the goal's name in the report")),
+    ('name = "Indicator name"', N_("the goal's name in the report (name_zh alone will do)")),
     ('name_zh = "指标名称"', N_("its name in Chinese (optional)")),
     ('unit = "units"', N_("pairs, yuan, firms, …")),
     (

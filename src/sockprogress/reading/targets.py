@@ -22,12 +22,13 @@ from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 from .names import names_of
 from .safety import read_regular_file
 
-REQUIRED = ("id", "region", "indicator", "name", "unit", "kind", "direction", "target")
+REQUIRED = ("id", "region", "indicator", "unit", "kind", "direction", "target")
 # A goal's date: exactly one of `deadline` (a date) and `year` (a year goal, 年度目标: the
 # deadline is 31 December of that year and only that year's figures count for it).
 WHEN = ("deadline", "year")
 OPTIONAL = (
     *WHEN,
+    "name",  # or name_zh alone: an office that writes its goals in Chinese (one of them)
     "baseline",
     "source",
     "source_zh",
@@ -255,6 +256,9 @@ def _baseline(table: _Table) -> Baseline | None:
 
 def _target(table: _Table) -> Target:
     table.check_keys(REQUIRED + OPTIONAL, REQUIRED)
+    if "name" not in table.data and "name_zh" not in table.data:
+        raise table.error("targets_missing_key", key="name")
+    name_zh = table.text("name_zh", required=False)
     kind = table.choice("kind", KINDS)
     deadline, year = table.deadline()
     baseline = _baseline(table)
@@ -262,7 +266,9 @@ def _target(table: _Table) -> Target:
         id=str(table.text("id")),
         region=str(table.text("region")),
         indicator=str(table.text("indicator")),
-        name=str(table.text("name")),
+        # a goal named in Chinese alone is named so in English too (as a name the file does
+        # not translate is: `report` notes it)
+        name=str(table.text("name") if "name" in table.data else name_zh),
         unit=str(table.text("unit")),
         kind=kind,  # type: ignore[arg-type]
         direction=table.choice("direction", DIRECTIONS),  # type: ignore[arg-type]
@@ -270,7 +276,7 @@ def _target(table: _Table) -> Target:
         deadline=deadline,
         baseline=baseline,
         source=table.text("source", required=False),
-        name_zh=table.text("name_zh", required=False),
+        name_zh=name_zh,
         region_zh=table.text("region_zh", required=False),
         plan=table.text("plan", required=False),
         source_zh=table.text("source_zh", required=False),
