@@ -93,10 +93,7 @@ class Bulletin:
 
 def _unit_and_divisor(r: TargetResult, words: Words) -> tuple[str, float]:
     """The unit a table column states (亿双, bn pairs) and what divides the figures for it."""
-    divisor, suffix = words.scale_for(r.target.target)
-    unit = words.unit_as_shown(r.target.unit)
-    gap = " " if suffix[:1] == " " else ""
-    return (suffix.strip() + gap + unit).strip(), divisor
+    return words.scaled_unit(r.target.target, r.target.unit)
 
 
 def _figure(value: float | None, divisor: float, words: Words, goal: float | None = None) -> str:

@@ -615,11 +615,7 @@ def unit_caption(result: TargetResult, words: Words) -> str:
     """What the vertical axis counts in: `bn pairs`, `亿双`."""
     t, base = result.target, result.baseline
     values = [o.value for o in result.observations] + [t.target] + ([base.value] if base else [])
-    _, suffix = words.scale_for(max(abs(v) for v in values))
-    unit = words.scaled(1, t.unit)[1:].strip() if t.unit else ""
-    # a suffix written apart from its number (" bn") stands apart from the unit too: "bn pairs"
-    gap = " " if suffix[:1] == " " else ""
-    return (suffix.strip() + gap + unit).strip()
+    return words.scaled_unit(max(abs(v) for v in values), t.unit)[0]
 
 
 def draw_charts(

@@ -812,6 +812,15 @@ class Words:
         as written in targets.toml (pairs)."""
         return self.unit(unit) if self.locale.translate_units else unit
 
+    def scaled_unit(self, magnitude: float, unit: str) -> tuple[str, float]:
+        """The unit a column or an axis states for figures of about `magnitude` (`bn pairs`,
+        `亿双`) and what divides the figures for it. A scale written apart from its number
+        (" bn") stands apart from the unit too."""
+        divisor, suffix = self.scale_for(magnitude)
+        shown = self.unit_as_shown(unit) if unit else ""
+        gap = " " if suffix[:1] == " " else ""
+        return (suffix.strip() + gap + shown).strip(), divisor
+
     def with_unit(self, number: str, unit: str) -> str:
         """A number already written, with its unit: `206 firms` / `206户`; a unit targets.toml
         writes in Chinese (户, 元) sits by the number too in Chinese: `86户`, `36亿元`."""
