@@ -195,32 +195,45 @@ def _amounts_as_ytd(
     which no ordinary month makes. The sum is a year-to-date row's, or the months' amounts
     from January when none is missing. A figure that breaks `jump` is left out. `amounts`: a
     month row without a basis is a month's amount (the series of a goal on a year's total)."""
-    years: dict[int, dict[int, list[tuple[str, int, float]]]] = {}
+    bases = rows.basis
+    if "ytd" not in bases:
+        # Without a year-to-date row, a sum is three or more months' amounts: a month below
+        # three times the smallest amount (all above zero) is below every such sum. So most
+        # series, a province's every one, are passed over without the months laid out.
+        if not amounts and "month" not in bases:
+            return {}
+        values = [
+            value
+            for value, kind, basis in zip(rows.value, rows.kind, bases, strict=True)
+            if kind == "month" and (basis == "month" or (amounts and not basis))
+        ]
+        if not values or (min(values) > 0 and max(values) < 3 * min(values) * EDGE):
+            return {}
+    # (year, month) -> the year-to-date sum given for it, and the month's amounts (row, value)
+    summed: dict[tuple[int, int], float] = {}
+    amounts_at: dict[tuple[int, int], list[tuple[int, float]]] = {}
     for end, row, value, kind, basis in zip(
-        rows.end, rows.row, rows.value, rows.kind, rows.basis, strict=True
+        rows.end, rows.row, rows.value, rows.kind, bases, strict=True
     ):
-        if kind != "month" or row in jumps:
+        if kind != "month" or (jumps and row in jumps):
             continue
-        amount = basis == "month" or (amounts and not basis)
-        if amount or basis == "ytd":
-            months = years.setdefault(end.year, {})
-            months.setdefault(end.month, []).append(("ytd" if basis == "ytd" else "a", row, value))
+        if basis == "ytd":
+            summed[end.year, end.month] = value
+        elif basis == "month" or (amounts and not basis):
+            amounts_at.setdefault((end.year, end.month), []).append((row, value))
     flagged: dict[int, tuple[float, str]] = {}
-    for year, months in years.items():
+    for year in sorted({y for y, _ in amounts_at}):
         held: tuple[float, int] | None = None  # the last sum known (value, month), 3+ months
         running: float | None = 0.0  # January's amount on, while no month is missing
         for month in range(1, 13):
-            figures = months.get(month, [])
-            summed = [v for kind, _, v in figures if kind == "ytd"]
-            month_amounts = [(row, v) for kind, row, v in figures if kind == "a"]
+            month_amounts = amounts_at.get((year, month), [])
             for row, value in month_amounts:
                 if held is not None and value > 0 and value >= held[0] * EDGE:
                     flagged[row] = (held[0], f"{year:04d}-{held[1]:02d}")
-            odd = any(row in flagged for row, _ in month_amounts)
-            if summed:
-                running = summed[-1]
-            elif running is not None and len(month_amounts) == 1 and not odd:
-                running += month_amounts[0][1]
+            if (year, month) in summed:
+                running = summed[year, month]
+            elif running is not None and len(month_amounts) == 1:
+                running = None if month_amounts[0][0] in flagged else running + month_amounts[0][1]
             else:
                 running = None
             if running is not None and month >= 3 and running > 0:
