@@ -417,7 +417,7 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
     ("lang", "said"),
     [
         ("en", ["Of the 1 other target not yet due, ", "Of 1 goal for the year"]),
-        ("zh", ["其余尚未到期的1项目标中，", "1项年度目标中"]),
+        ("zh", ["其余尚未到期的1项目标中，", "1项年度目标（"]),
     ],
 )
 def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None:

@@ -64,7 +64,7 @@ def test_and_in_english(outputs: dict[str, Path]) -> None:
 
 
 def test_the_headline_counts_as_bulletins_do(outputs: dict[str, Path]) -> None:
-    zh = "4项年度目标中（序时进度83.3%），达到序时进度3项；未达到序时进度1项：固定资产投资。"
+    zh = "4项年度目标（序时进度83.3%）中，达到序时进度3项；未达到序时进度1项：固定资产投资。"
     assert zh in page(outputs, "zh")
     en = "Of 4 goals for the year (schedule 83.3 %), 3 at or ahead of the schedule; 1 behind it"
     assert en in page(outputs, "en")
@@ -229,7 +229,7 @@ def test_the_year_goals_come_first_and_the_others_not_yet_due_are_the_other(
     zh, en = Words.of("zh"), Words.of("en")
     lines = outcome.headline(report, zh)
     # the other year goals have no figure yet: not assessable, with the 2030 goal
-    assert lines[0] == "1项年度目标中（序时进度83.3%），达到序时进度1项。"
+    assert lines[0] == "1项年度目标（序时进度83.3%）中，达到序时进度1项。"
     assert lines[1] == "其余尚未到期的4项目标中，暂无法评估4项。"
     assert outcome.headline(report, en)[1].startswith("Of the 4 other targets not yet due, ")
     pairs = next(r for r in report.targets if r.target.id == "pairs-2030").target

@@ -21,7 +21,7 @@ from sockprogress.words.words import Words
     ("lang", "closing"),
     [
         ("en", "The other 20 goals are in the table above and on the workbook's Summary."),
-        ("zh", "其余20项目标的情况见上表及工作簿汇总表。"),
+        ("zh", "其余20项目标的完成情况见前文汇总表及工作簿“汇总表”工作表。"),
     ],
 )
 def test_a_provinces_bulletin_says_the_goals_shown_in_full_and_where_the_rest_are(
