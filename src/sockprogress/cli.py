@@ -389,6 +389,21 @@ def main() -> None:
     """The `sockprogress` group; its help is the message above, said in the run's words."""
 
 
+# Answers to a yes-or-no question, as a reader types them (Enter: no).
+ANSWERS = {"y": True, "yes": True, "是": True, "n": False, "no": False, "否": False, "": False}
+
+
+def _confirm(question: str, words: Words) -> bool:
+    """click.confirm, defaulting to no, that also takes 是 and 否: a walkthrough answered 是 and
+    was told to type y or n."""
+    while True:
+        reply = click.prompt(question, default="", show_default=False, prompt_suffix=" [y/N]: ")
+        answer = ANSWERS.get(reply.strip().lower())
+        if answer is not None:
+            return answer
+        click.echo(words("Error: invalid input"), err=True)
+
+
 # A report month further back than this is said, in case it is a slip.
 OLD_AS_OF_MONTHS = 24
 
@@ -874,7 +889,7 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
                 "  "
                 + words("no row of the Actuals sheet differs (another sheet or the formatting may)")
             )
-    if not yes and not click.confirm(words("Put {file} back?").format(file=path.name)):
+    if not yes and not _confirm(words("Put {file} back?").format(file=path.name), words):
         click.echo(words("Nothing changed."))
         sys.exit(1)
     copy = undo(path, kept, expected)

@@ -206,3 +206,21 @@ def test_a_backup_that_cannot_be_written_changes_nothing(
         backup(workbook, b"data")
     assert backups_of(workbook) == []
     assert os.path.exists(workbook)
+
+
+@pytest.mark.parametrize(
+    ("answer", "put_back"),
+    [("是\n", True), ("否\n", False), ("y\n", True), ("\n", False), ("好\nn\n", False)],
+)
+def test_undo_takes_a_chinese_answer(
+    workbook: Path, targets: Path, answer: str, put_back: bool
+) -> None:
+    """A Chinese office's walkthrough answered "是" to "是否恢复 actuals.xlsx" and was told to
+    type y or n. 是 and 否 are answers too; anything else is asked again (made-up figures)."""
+    before = workbook.read_bytes()
+    _add(workbook, targets, "2023", "150")
+    result = _undo(workbook, "--lang", "zh", answer=answer)
+    assert (workbook.read_bytes() == before) is put_back, result.output
+    assert result.exit_code == (0 if put_back else 1)
+    if answer.startswith("好"):
+        assert "输入无效" in result.output
