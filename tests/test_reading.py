@@ -108,3 +108,32 @@ def test_reading_and_judging_leave_no_cycles_behind() -> None:
     # What is left is the standard library's: each xml.etree iterparse (the size and DTD
     # checks make four) builds a class of its own, a cycle of ten objects. (Before: 791.)
     assert len(found) <= 40, kinds
+
+
+@pytest.mark.parametrize(
+    ("basis", "read_as"),
+    [("", ("2026-10", "ytd")), ("累计数", ("2026-10", "ytd")), ("ytd", ("2026-10", "ytd"))],
+)
+def test_a_january_to_month_span_in_the_sheet_is_read_at_its_month(
+    tmp_path: Path, basis: str, read_as: tuple[str, str]
+) -> None:
+    """A Chinese office's walkthrough: a 1—N月 sum written as bulletins write it, 2026年1—10月,
+    was refused in the sheet, though `actuals add` now takes it. It is read at 2026-10 with
+    basis ytd, beside an ordinary row (made-up figures)."""
+    rows = [
+        ("Testville", "widgets", "2026年1—10月", 29e8, basis, "测试数据（虚构）", ""),
+        ("Testville", "widgets", "2026-09", 26e8, "ytd", "测试数据（虚构）", ""),
+    ]
+    actuals = read_actuals(write_actuals(tmp_path / "actuals.xlsx", rows))
+    assert not [i for i in actuals.issues if i.severity == "error"]
+    got = actuals.rows.sort_values("row")[["period", "basis", "value"]].values.tolist()
+    assert got == [[*read_as, 29e8], ["2026-09", "ytd", 26e8]]
+
+
+def test_a_span_with_a_months_basis_stays_an_error(tmp_path: Path) -> None:
+    """2026年1—10月 as a month's own amount is not one: it stays refused, saying how to write
+    it (made-up figures)."""
+    rows = [("Testville", "widgets", "2026年1—10月", 29e8, "当月数", "测试数据（虚构）", "")]
+    actuals = read_actuals(write_actuals(tmp_path / "actuals.xlsx", rows))
+    (issue,) = [i for i in actuals.issues if i.severity == "error"]
+    assert (issue.row, issue.column, dict(issue.params)["fault"]) == (2, "period", "span")

@@ -31,9 +31,11 @@ from ..model import (
     Severity,
     TargetsFile,
 )
+from ..periods import ytd_span
 from ..words.words import coded_issue
 from . import sheetxml
 from .cells import (
+    CellProblem,
     clean_basis,
     clean_flags,
     clean_name,
@@ -391,6 +393,7 @@ def _judged_grid(
                 else ("name_cleaned", (("raw", str(raw)), ("fixed", fixed)))
             )
             cleaner.issue(changed_rows, column, "warning", order, code, params)
+    _spans_at_their_month(cleaner)
     period = cleaner.apply("period", clean_period, 3)
     numbers = frame["value"].infer_objects()  # floats, unless some cell is not a number
     value = cleaner.apply_numbers(4, numbers)
@@ -498,6 +501,28 @@ def _left_out(
         if r is not None and i is not None:
             out.setdefault((r, i), []).append(int(row))
     return {series: tuple(rows) for series, rows in out.items()}
+
+
+def _spans_at_their_month(cleaner: Cleaner) -> None:
+    """A period written as a January-to-month span (2026年1—10月), as bulletins write a 1—N月
+    sum, on a row whose basis is blank or ytd, is read at its month with basis ytd, as `actuals
+    add` stores it; with another basis it stays an error (clean_period's "span")."""
+    codes, uniques = cleaner.codes("period")
+    lasts = [ytd_span(u) if isinstance(u, str) else None for u in uniques]
+    if not any(lasts):
+        return
+    frame = cleaner.frame
+    spans = np.array([last is not None for last in lasts] + [False])[codes]
+    for index in frame.index[spans]:
+        try:
+            basis = clean_basis(frame.at[index, "basis"])
+        except CellProblem:
+            continue  # said by the basis column's own check
+        if basis in ("", "ytd"):
+            frame.at[index, "period"] = ytd_span(str(frame.at[index, "period"]))
+            frame.at[index, "basis"] = "ytd"
+    for column in ("period", "basis"):
+        cleaner.factorized.pop(column, None)
 
 
 def _ends(period: Cleaned, good: np.ndarray, index: pd.Index) -> pd.Series:
