@@ -291,9 +291,12 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
 
 
 def test_a_native_chart_per_target_with_visible_axes(shipped_report: Report) -> None:
+    """A chart for each goal with a figure or a baseline (outcome.chartable), as on the page:
+    Liaoyuan's clothing and home-textile goals have neither, and a chart of their goal's level
+    and deadline alone said nothing."""
     charts = Package(render_workbook(shipped_report, Words.of())).charts()
     assert {sheet: len(found) for sheet, found in charts.items() if found} == {
-        "Liaoyuan": 3,
+        "Liaoyuan": 1,
         "Xiaobeihe": 5,
     }
     for chart in (c for found in charts.values() for c in found):
@@ -518,7 +521,8 @@ def test_every_region_gets_its_charts_up_to_the_limit(shipped_report: Report) ->
     charts = Package(render_workbook(copies(shipped_report, 25), Words.of())).charts()
     regions = {name: found for name, found in charts.items() if name.startswith("Synthetic")}
     assert len(regions) == 25
-    assert sum(len(found) for found in regions.values()) == 200 == IN_FULL
+    # the 200 in full, but for those with nothing to draw (two of the eight shipped goals)
+    assert sum(len(found) for found in regions.values()) == 150 == IN_FULL * 6 // 8
 
 
 def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is(

@@ -18,6 +18,7 @@ from ..model import STATUSES, Report
 from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
+from . import outcome
 from .bulletin import build_bulletin
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
@@ -147,7 +148,7 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     full = tuple(t for t in view.targets if t.in_full)
     # Charts only where there is a card to hold them.
     charts = draw_charts(tuple(t.result for t in full), words, chart_limit)
-    chartable = sum(1 for r in report.targets if r.observations or r.baseline)
+    drawable = sum(1 for r in report.targets if outcome.chartable(r))
     cards: dict[int, Card] = {}
     for t in view.targets:
         svg = charts.get(t.result.target.id) if t.in_full else None
@@ -166,7 +167,7 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         for r in view.regions
     ]
     charts_note = ""
-    if len(charts) < chartable:
+    if len(charts) < drawable:
         charts_note = words(
             "Charts are drawn for {shown} of {total} targets (those most in need of attention "
             "first); the other cards show their figures only."

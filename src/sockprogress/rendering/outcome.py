@@ -539,3 +539,10 @@ def required_path(result: TargetResult) -> list[tuple[dt.date, float]]:
     days.append(t.deadline)
     ratio = t.target / base.value
     return [(d, base.value * ratio ** (years_between(base.end, d) / total)) for d in days]
+
+
+def chartable(result: TargetResult) -> bool:
+    """Whether a target gets a chart, in every output: it has a figure to draw, or a baseline
+    to draw the path to the goal from. Without either a chart would hold the goal's level and
+    the deadline alone (the workbook drew such charts, for a year goal with only its 1—N月)."""
+    return bool(result.observations) or result.baseline is not None

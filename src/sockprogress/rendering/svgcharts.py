@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..model import ATTENTION, TargetResult
 from ..words.words import Words
-from .outcome import required_path
+from .outcome import chartable, required_path
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
@@ -256,10 +256,6 @@ def _year(day: dt.date) -> float:
     """A date as a decimal year, so the axis needs no date machinery."""
     start = dt.date(day.year, 1, 1)
     return day.year + (day - start).days / 365.25
-
-
-def chartable(result: TargetResult) -> bool:
-    return bool(result.observations) or result.baseline is not None
 
 
 def chosen_for_charts(results: tuple[TargetResult, ...], limit: int = MAX_CHARTS) -> set[str]:

@@ -24,7 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ...model import TargetResult
 from ...words.words import DASH, Words
-from ..outcome import required_path
+from ..outcome import chartable, required_path
 from ..selection import IN_FULL
 from ..view import (
     COMPUTED,
@@ -299,13 +299,16 @@ def _block(
         note, muted = _not_in_full(view, words), f(MUTED, WRAP)
         fit_row(ws, facts_end + 2, [put_text(ws, facts_end + 2, 0, 5, BLOCK_WIDTH, note, muted)])
         return facts_end + 5
-    # The observations start below the chart.
-    start = max(facts_end + 1, row + 2 + CHART_ROWS)
+    # The observations start below the chart, where there is one (outcome.chartable).
+    chart = chartable(result)
+    start = max(facts_end + 1, row + 2 + CHART_ROWS) if chart else facts_end + 1
     # With no observation the table is its heading alone: there is nothing to show.
     first, drawn, end = _observations(ws, start, result, scale, book, wrap)
     if result.observations:
         book.tables[id(result)] = Table(sheet, first, drawn)
     end = max(end, start + 1)
+    if not chart:
+        return end + 3
     path = required_path(result)
     frame = frame_for(result, scale, path)
     lines = guide_lines(result, scale, frame, path)
