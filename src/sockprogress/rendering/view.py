@@ -165,6 +165,8 @@ class TargetView:
     latest_said: str = ""
     # the figures revised since last month's report: `2025: 3.5 bn yuan → 3.6 bn yuan`
     revisions_said: str = ""
+    # what changed since last month, in one line (the Changes sheet's last column)
+    what_changed: str = ""
     ytd_source: str = ""
     ytd_note: str = ""
     # beside the latest figure when it was restated unchanged for a year or more
@@ -268,6 +270,32 @@ def revisions_said(r: TargetResult, words: Words) -> str:
         }
         for rev in r.revisions
     )
+
+
+def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
+    """What changed since last month, in one line: `status from On track to Achieved; latest
+    figure from 2024 to 2025; 2025 revised from 3.5 bn yuan to 3.6 bn yuan`, then the figure
+    to check it moved on (`check_line`). A figure of the same period with another value is a
+    revision, said once ("latest figure from 2025 to 2025" was)."""
+    parts = []
+    if r.status != r.previous_status:
+        old, new = words.status_word(r.previous_status), words.status_word(r.status)
+        parts.append(words("status from {old} to {new}").format(old=old, new=new))
+    prev, now = r.previous_goal_figure, r.goal_figure
+    revisions = [(rev.period, rev.old, rev.new) for rev in r.revisions]
+    if r.new_figure and prev and now and prev.period == now.period:
+        if now.period not in {period for period, _old, _new in revisions}:
+            revisions.insert(0, (now.period, prev.value, now.value))
+    elif r.new_figure:
+        old_p = words.figure_period(prev) if prev else words("none")
+        new_p = words.figure_period(now) if now else words("none")
+        parts.append(words("latest figure from {old} to {new}").format(old=old_p, new=new_p))
+    revised = words("{period} revised from {old} to {new}")
+    unit = r.target.unit
+    for period, was, value in revisions:
+        said = {"old": words.scaled(was, unit), "new": words.scaled(value, unit)}
+        parts.append(revised.format(period=words.period_as_written(period), **said))
+    return words.semicolon.join(parts + ([check_line] if check_line else []))
 
 
 def listed_observations(r: TargetResult) -> tuple[Observation, ...]:
@@ -478,6 +506,7 @@ def target_view(
         status_text = f"{STATUS_ICONS[r.status]} {early}"
         status_line = status_short = early
     mark = outcome.check_mark(r, words)
+    check_line = outcome.check_line(r, words)
     return TargetView(
         result=r,
         anchor=anchor,
@@ -494,7 +523,7 @@ def target_view(
         status_marked=status_short + (words.paren(mark) if mark else ""),
         outlook=outcome.outlook_text(r, words),
         check_mark=mark,
-        check_line=outcome.check_line(r, words),
+        check_line=check_line,
         year_line=outcome.year_line(r, words),
         at_schedule=outcome.at_schedule(r),
         year_cells=year_cells(r, words),
@@ -509,6 +538,7 @@ def target_view(
         latest_note=r.latest.note if r.latest else "",
         latest_said=outcome.figure_said(r, r.latest, words) if r.latest else "",
         revisions_said=revisions_said(r, words),
+        what_changed=what_changed(r, words, check_line) if r.changed or r.revisions else "",
         ytd_source=words.sourced(r.ytd.source, r.ytd.flags) if r.ytd else "",
         ytd_note=r.ytd.note if r.ytd else "",
         unchanged=words.unchanged_since(r.unchanged_since),

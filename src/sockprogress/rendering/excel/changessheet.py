@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from xlsxwriter.worksheet import Worksheet
 
-from ...model import TargetResult
 from .. import outcome
 from .book import Book
 from .formats import ITALIC, TITLE
 from .labels import figure_label
-from .layout import heading_row, month_words, period_words, print_setup, put
+from .layout import heading_row, month_words, print_setup, put
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("region", 14),
@@ -23,38 +22,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("unit", 9),
     ("what_changed", 40),
 )
-
-
-def _what_changed(result: TargetResult, book: Book) -> str:
-    words = book.words
-    parts = []
-    if result.status != result.previous_status:
-        old, new = words.status_word(result.previous_status), words.status_word(result.status)
-        parts.append(words("status from {old} to {new}").format(old=old, new=new))
-    prev, now = result.previous_goal_figure, result.goal_figure
-    unit = result.target.unit
-    # in words with its unit, as the page says it (was f"{:g}": 3.5e+09 in English)
-    revised = words("{period} revised from {old} to {new}")
-    revisions = [(rev.period, rev.old, rev.new) for rev in result.revisions]
-    if result.new_figure and prev and now and prev.period == now.period:
-        # the same period with another value: a revision, said once ("from 2025 to 2025" was)
-        if now.period not in {period for period, _old, _new in revisions}:
-            revisions.insert(0, (now.period, prev.value, now.value))
-    elif result.new_figure:
-        old_p = words.figure_period(prev) if prev else words("none")
-        new_p = words.figure_period(now) if now else words("none")
-        parts.append(words("latest figure from {old} to {new}").format(old=old_p, new=new_p))
-    for period, was, value in revisions:
-        parts.append(
-            revised.format(
-                period=period_words(period, words),
-                old=words.scaled(was, unit),
-                new=words.scaled(value, unit),
-            )
-        )
-    # a status or figure that moved on a figure to check says so on its line
-    check = book.target(result).check_line
-    return words.semicolon.join(parts + ([check] if check else []))
 
 
 def write_changes(book: Book, ws: Worksheet) -> None:
@@ -84,7 +51,7 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         put(ws, row, 6, words.figure_period(now) if now else None)
         put(ws, row, 7, s.of(now.value) if now else None, number)
         put(ws, row, 8, s.unit)
-        put(ws, row, 9, _what_changed(result, book))
+        put(ws, row, 9, view.what_changed)
     if row == 2:
         put(
             ws,
