@@ -158,6 +158,15 @@ def ytd_span(value: str) -> str | None:
     return None
 
 
+def span_read_at(period: object, basis: str) -> str | None:
+    """The month a 1—N月 sum written as bulletins write it (`2026年1—10月`) is read at, with
+    basis ytd, when its (cleaned) basis is blank or ytd; None otherwise: with another basis a
+    span stays refused. `actuals add` and the sheet's reader take it alike."""
+    if not isinstance(period, str) or basis not in ("", "ytd"):
+        return None
+    return ytd_span(period)
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     """A report month (`--as-of 2026-10`)."""

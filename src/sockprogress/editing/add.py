@@ -14,7 +14,7 @@ import pandas as pd
 from ..errors import InputError
 from ..judging.judge import basis_on_level, judge
 from ..model import SHEET, Actuals, Issue, Target, TargetsFile
-from ..periods import Month, Period, ytd_span
+from ..periods import Month, Period, span_read_at
 from ..reading import read_actuals
 from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
@@ -113,7 +113,7 @@ def check_row(
         check_text(option, text or "")
 
     chosen = str(clean("basis", clean_basis, basis))
-    if (last := ytd_span(period)) and chosen in ("", "ytd"):
+    if last := span_read_at(period, chosen):
         # 2026年1—10月, as bulletins write a 1—N月 sum: stored at its month, basis ytd (a
         # walkthrough had it refused even with --basis 累计数)
         period, chosen = last, "ytd"

@@ -31,7 +31,7 @@ from ..model import (
     Severity,
     TargetsFile,
 )
-from ..periods import ytd_span
+from ..periods import span_read_at, ytd_span
 from ..words.words import coded_issue
 from . import sheetxml
 from .cells import (
@@ -518,8 +518,8 @@ def _spans_at_their_month(cleaner: Cleaner) -> None:
             basis = clean_basis(frame.at[index, "basis"])
         except CellProblem:
             continue  # said by the basis column's own check
-        if basis in ("", "ytd"):
-            frame.at[index, "period"] = ytd_span(str(frame.at[index, "period"]))
+        if last := span_read_at(frame.at[index, "period"], basis):
+            frame.at[index, "period"] = last
             frame.at[index, "basis"] = "ytd"
     for column in ("period", "basis"):
         cleaner.factorized.pop(column, None)
