@@ -612,11 +612,9 @@ def report(
 def _input_notes(report: Report, words: Words) -> list[str]:
     """The notes on names targets.toml does not give in the report's language, or gives to
     two goals alike, and on goals for the year reported on an earlier month than the report's."""
-    goals = [r.target for r in report.targets]
-    named = words.unnamed_lines(goals, report.regions_zh)
-    return (
-        named + words.same_name_lines(goals, report.regions_zh) + words.behind_month_lines(report)
-    )
+    goals, regions = [r.target for r in report.targets], report.regions_zh
+    behind = words.behind_month_lines(report.behind_the_month(), report.as_of, regions)
+    return words.unnamed_lines(goals, regions) + words.same_name_lines(goals, regions) + behind
 
 
 @main.command(

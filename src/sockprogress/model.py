@@ -507,6 +507,12 @@ class Report:
         """The issues by kind and column, as every output lays them out."""
         return group_issues(self.issues)
 
+    def behind_the_month(self) -> list[TargetResult]:
+        """Goals for the year whose 1—N月 ends before the report month (no 1—11月 yet in a
+        November report): they are reported on an earlier month than the report's."""
+        end = self.as_of.end
+        return [r for r in self.targets if r.own_year and r.ytd is not None and r.ytd.end < end]
+
     def counts(self) -> dict[str, int]:
         counts = {s: 0 for s in STATUSES}
         for result in self.targets:

@@ -115,7 +115,7 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
     )
     if r.own_year and r.ytd is not None:  # the year's cumulative figure is its latest
         latest = _figure(r.ytd.value, divisor, words, r.target.target) + words.paren(
-            words.months_to(r.ytd.end.month, r.ytd.end.year)
+            words.figure_period(r.ytd)
         )
         share = words.percent(f.ytd_share_of_target_pct)
     elif r.latest is not None:

@@ -425,11 +425,7 @@ def year_line(result: TargetResult, words: Words) -> str:
     if ytd is None:
         return ""
     # outside the goal's own year, the year it is of: 2026年1—11月 beside a goal on 2025
-    months = (
-        words.months_to(ytd.end.month)
-        if result.own_year
-        else words.months_to(ytd.end.month, ytd.end.year)
-    )
+    months = words.months_to(ytd.end.month) if result.own_year else words.figure_period(ytd)
     value = words.scaled(ytd.value, t.unit, apart_from=t.target if result.own_year else None)
     increase = t.direction == "increase"
     if not result.own_year:  # another year's sum beside the goal: what it is, not 完成

@@ -103,7 +103,7 @@ def year_cells(r: TargetResult, words: Words) -> YearCells:
     own = r.own_year
     return YearCells(
         value=words.scaled(ytd.value, r.target.unit),
-        months=words.months_to(ytd.end.month, ytd.end.year),
+        months=words.figure_period(ytd),
         share=words.percent(f.ytd_share_of_target_pct) if own else DASH,
         schedule=(
             words("schedule {schedule}").format(schedule=words.percent(f.ytd_schedule_pct))
@@ -380,9 +380,10 @@ def _computed_text(r: TargetResult, key: str, words: Words) -> str:
     return outcome.schedule_text(r, words) or DASH  # points ahead or behind, in a sentence
 
 
-def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
+def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tuple[Figure, ...]:
     """The key figures of a target, in order, each as a number and in words; a figure that
-    means nothing in this report month (the growth needed after the deadline) is left out."""
+    means nothing in this report month (the growth needed after the deadline) is left out.
+    `latest_said`: the latest figure as outcome.figure_said says it."""
     t, unit = r.target, r.target.unit
     why = {field: words.why_reason(reason) for field, reason in r.why_null}
 
@@ -415,9 +416,8 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     if latest:
         estimate = words("estimate") if latest.estimate else ""
         flags = words.figure_flags(latest.flags)
-        shown = outcome.figure_said(r, latest, words)  # every digit when it is to be checked
         more = (estimate, *flags, unchanged)
-        text = at(latest.value, latest.period, *more, basis=latest.basis, shown=shown)
+        text = at(latest.value, latest.period, *more, basis=latest.basis, shown=latest_said)
     out.append(
         Figure(
             "latest",
@@ -431,21 +431,15 @@ def figures(r: TargetResult, words: Words, as_of: Any) -> tuple[Figure, ...]:
     )
     if r.ytd:
         ytd = r.ytd
+        covered = words("{months}, year to date").format(months=words.figure_period(ytd))
         out.append(
             Figure(
                 "ytd",
                 words("Year to date"),
                 ytd.value,
-                words.scaled(ytd.value, unit)
-                + words.paren(
-                    words("{months}, year to date").format(
-                        months=words.months_to(ytd.end.month, ytd.end.year)
-                    )
-                ),
+                words.scaled(ytd.value, unit) + words.paren(covered),
                 "derived",
-                period=words("{months}, year to date").format(
-                    months=words.months_to(ytd.end.month, ytd.end.year)
-                ),
+                period=covered,
             )
         )
     if r.ytd:
@@ -507,6 +501,8 @@ def target_view(
         status_line = status_short = early
     mark = outcome.check_mark(r, words)
     check_line = outcome.check_line(r, words)
+    # every digit when it is to be checked; never rounded onto the goal
+    latest_said = outcome.figure_said(r, r.latest, words) if r.latest else ""
     return TargetView(
         result=r,
         anchor=anchor,
@@ -516,7 +512,7 @@ def target_view(
         in_full=full,
         bar=_bar(r),
         deadline=words.deadline(r.target),
-        figures=figures(r, words, report.as_of),
+        figures=figures(r, words, report.as_of, latest_said),
         status_text=status_text,
         status_line=status_line,
         status_short=status_short,
@@ -536,7 +532,7 @@ def target_view(
         listed_in_json=where_listed(r, words, None),
         latest_source=words.sourced(r.latest.source, r.latest.flags) if r.latest else "",
         latest_note=r.latest.note if r.latest else "",
-        latest_said=outcome.figure_said(r, r.latest, words) if r.latest else "",
+        latest_said=latest_said,
         revisions_said=revisions_said(r, words),
         what_changed=what_changed(r, words, check_line) if r.changed or r.revisions else "",
         ytd_source=words.sourced(r.ytd.source, r.ytd.flags) if r.ytd else "",

@@ -31,9 +31,9 @@ from ..model import (
     IssueGroup,
     Note,
     Observation,
-    Report,
     Severity,
     Target,
+    TargetResult,
     row_runs,
 )
 from ..periods import Month, parse_period
@@ -649,17 +649,16 @@ class Words:
             if len(ids) > 1
         ]
 
-    def behind_month_lines(self, report: Report) -> list[str]:
-        """A note when goals for the year are reported on months before the report month (no
-        1—11月 figure yet in a November report): the bulletin's period is then 1—10月 while
-        its 数据截至 line says November, and nothing else says why."""
-        month = report.as_of
-        behind = [
-            r for r in report.targets if r.own_year and r.ytd is not None and r.ytd.end < month.end
-        ]
+    def behind_month_lines(
+        self, behind: Sequence[TargetResult], month: Month, regions: Iterable[tuple[str, str]]
+    ) -> list[str]:
+        """A note on goals for the year reported on months before the report `month`
+        (Report.behind_the_month: no 1—11月 figure yet in a November report): the bulletin's
+        period is then 1—10月 while its 数据截至 line says November, and nothing else says
+        why."""
         if not behind:
             return []
-        names = [self.goal_label(r.target, report.regions_zh) for r in behind]
+        names = [self.goal_label(r.target, regions) for r in behind]
         latest = max(r.ytd.end for r in behind if r.ytd is not None)
         return [
             self.n(
@@ -702,7 +701,7 @@ class Words:
     def goal_text(self, target: Target) -> str:
         """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`; a year's goal `34.3 bn
         yuan in 2026` / `2026年全年343.2亿元`; a year's total due at a year's end `5 bn pairs a
-        year by 2030` / `到2030年达到50亿双` (an output of 2030, not a figure by its last day)."""
+        year by 2030` / `2030年全年达到50亿双` (an output of 2030, not a figure by its last day)."""
         goal = self.scaled(target.target, target.unit)
         if target.year is not None:
             return self(N_("{goal} in {year}")).format(goal=goal, year=target.year)
