@@ -1056,3 +1056,40 @@ def test_a_figure_beside_its_goal_never_rounds_onto_it(lang: str) -> None:
     assert row.latest.startswith("4.996" if lang == "en" else "49.96") and row.goal == (
         "5" if lang == "en" else "50"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_year_to_date_figure_never_rounds_onto_its_years_goal(lang: str) -> None:
+    """The last session's note: the page's year cells, the year's key figure and the Summary's
+    year-to-date column said 35.996亿 of 1—11月 beside a year goal of 36亿 as "36亿元", which the
+    bulletin row and the year line no longer did (made-up figures)."""
+    from sockprogress.rendering.view import build_view
+
+    report = judged(_ytd_goal(3.6e9), _ytd(("2026-11", 3.5996e9)), as_of="2026-11")
+    words = Words.of(lang)
+    (view,) = build_view(report, words).targets
+    digits = "3.5996" if lang == "en" else "35.996"
+    assert view.year_cells.value.startswith(digits), view.year_cells.value
+    (key,) = [f for f in view.figures if f.key == "ytd"]
+    assert key.text.startswith(digits), key.text
+    summary = _summary_cells(report, words)
+    cell = summary[words("Year to date")]
+    assert cell.value in (3.5996e9, 35.996) and "0.000" in cell.number_format, cell.number_format
+
+
+def _summary_cells(report: Report, words: Words) -> dict[str, Any]:
+    """The Summary sheet's first target row of the report's workbook, by its column heading."""
+    import io
+
+    import openpyxl
+
+    from sockprogress.pipeline import RENDERERS
+
+    data = RENDERERS["xlsx"](report, words, None)
+    data = data if isinstance(data, bytes) else b"".join(data)
+    sheet = openpyxl.load_workbook(io.BytesIO(data))[words("Summary")]
+    rows = list(sheet.iter_rows())
+    (at,) = [n for n, row in enumerate(rows) if row[0].value == words("Region")]
+    heading = [c.value for c in rows[at]]
+    target = next(row for row in rows[at + 1 :] if row[1].value)
+    return dict(zip(heading, target, strict=True))

@@ -414,6 +414,14 @@ def schedule_short(result: TargetResult, words: Words) -> str:
     return message.format(points=points)
 
 
+def ytd_said(result: TargetResult, words: Words) -> str:
+    """A goal's year-to-date figure in words, in its goal's own year never rounded onto or
+    across the goal (35.996亿 beside a year goal of 36亿 reads 35.996亿, not 36亿)."""
+    ytd, t = result.ytd, result.target
+    assert ytd is not None
+    return words.scaled(ytd.value, t.unit, apart_from=t.target if result.own_year else None)
+
+
 def year_line(result: TargetResult, words: Words) -> str:
     """The year's cumulative figure as a bulletin says it: `1—10月完成312亿元，同比增长8.1%，
     完成全年目标的90.9%，超序时进度7.6个百分点。` / `Jan–Oct 31.2 bn yuan, up 8.1 % on a year
@@ -426,7 +434,7 @@ def year_line(result: TargetResult, words: Words) -> str:
         return ""
     # outside the goal's own year, the year it is of: 2026年1—11月 beside a goal on 2025
     months = words.months_to(ytd.end.month) if result.own_year else words.figure_period(ytd)
-    value = words.scaled(ytd.value, t.unit, apart_from=t.target if result.own_year else None)
+    value = ytd_said(result, words)
     increase = t.direction == "increase"
     if not result.own_year:  # another year's sum beside the goal: what it is, not 完成
         said = words("{months}: {value} so far")

@@ -102,7 +102,7 @@ def year_cells(r: TargetResult, words: Words) -> YearCells:
         return YearCells()
     own = r.own_year
     return YearCells(
-        value=words.scaled(ytd.value, r.target.unit),
+        value=outcome.ytd_said(r, words),
         months=words.figure_period(ytd),
         share=words.percent(f.ytd_share_of_target_pct) if own else DASH,
         schedule=(
@@ -437,7 +437,7 @@ def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tupl
                 "ytd",
                 words("Year to date"),
                 ytd.value,
-                words.scaled(ytd.value, unit) + words.paren(covered),
+                outcome.ytd_said(r, words) + words.paren(covered),
                 "derived",
                 period=covered,
             )

@@ -145,10 +145,13 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
 
 
 def _derived(key: str, result: TargetResult, book: Book) -> str:
-    """A computed figure's format: the projection kept apart from its goal."""
+    """A computed figure's format: the projection, and the year-to-date sum in its goal's own
+    year, kept apart from its goal."""
     scale = book.scale(result)
     if key == "ytd":
-        return scale.derived(result.ytd.value if result.ytd else None)
+        ytd = result.ytd
+        own_goal = result.target.target if result.own_year else None
+        return scale.derived(ytd.value if ytd else None, own_goal)
     return scale.derived(getattr(result.figures, key), result.target.target)
 
 
