@@ -303,13 +303,13 @@ def test_a_refusal_to_edit_says_why_with_its_own_parameters() -> None:
     from sockprogress.editing.package import PackageEdit
 
     with pytest.raises(InputError) as caught:
-        PackageEdit("book.xlsx", b"not a zip")
+        PackageEdit("book.xlsx", b"not a zip", "实际数据")
     assert str(caught.value) == (
-        "book.xlsx: cannot add a row safely (the Actuals sheet's part cannot be found); add the "
+        "book.xlsx: cannot add a row safely (sheet 实际数据: its part cannot be found); add the "
         "row in Excel instead"
     )
     assert caught.value.said(Words.of("zh")) == (
-        "book.xlsx：无法安全地添加一行（找不到工作表“Actuals”的数据部件）；请改在Excel中添加"
+        "book.xlsx：无法安全地添加一行（找不到工作表“实际数据”的数据部件）；请改在Excel中添加"
     )
 
 

@@ -768,11 +768,11 @@ def add(
     for warning in (*done.warnings, *done.checks):
         click.echo(words("Warning: {message}").format(message=words.issue_text(warning)), err=True)
     line = (
-        words("{file}, sheet Actuals, row {row}: replaced (backup: {backup})")
+        words("{file}, sheet {sheet}, row {row}: replaced (backup: {backup})")
         if done.replaced
-        else words("{file}, sheet Actuals, row {row}: added (backup: {backup})")
+        else words("{file}, sheet {sheet}, row {row}: added (backup: {backup})")
     )
-    click.echo(line.format(file=path.name, row=done.row, backup=done.backup))
+    click.echo(line.format(file=path.name, sheet=done.sheet, row=done.row, backup=done.backup))
     click.echo(f"  {stored_line(new, goals, words)}")
     if done.relisted:
         click.echo(
@@ -885,7 +885,9 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
         if change.empty:
             click.echo(
                 "  "
-                + words("no row of the Actuals sheet differs (another sheet or the formatting may)")
+                + words(
+                    "no row of sheet {sheet} differs (another sheet or the formatting may)"
+                ).format(sheet=change.sheet)
             )
     if not yes and not _confirm(words("Put {file} back?").format(file=path.name), words):
         click.echo(words("Nothing changed."))

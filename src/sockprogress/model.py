@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -63,9 +63,22 @@ _ATTENTION_ORDER: tuple[Status, ...] = (
 ATTENTION: dict[Status, int] = {s: i for i, s in enumerate(_ATTENTION_ORDER)}
 assert set(ATTENTION) == set(STATUSES)
 
-# The actuals workbook: the sheet every message names, and its columns. The reader, `init`
-# (a blank workbook) and `actuals add` share them.
+# The actuals workbook: its data sheet and its columns. The reader, `init` (a blank workbook)
+# and `actuals add` share them. The sheet is named in the workbook's language: Actuals, or
+# 实际数据 (a Chinese office's "actual figures", as the glossary proposes) in a workbook
+# `init --lang zh` made; either is read, and messages name the one the workbook has.
 SHEET = "Actuals"
+SHEET_ZH = "实际数据"
+SHEETS = (SHEET, SHEET_ZH)
+
+
+def data_sheet(names: Iterable[str]) -> str:
+    """The data sheet's name among a workbook's sheet names: the first of SHEETS it has, and
+    Actuals when it has neither (the name a message then asks for)."""
+    present = set(names)
+    return next((name for name in SHEETS if name in present), SHEET)
+
+
 REQUIRED_COLUMNS = ("region", "indicator", "period", "value")
 OPTIONAL_COLUMNS = ("basis", "source", "note", "flags")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
@@ -293,7 +306,7 @@ class Actuals:
 
     rows: pd.DataFrame
     issues: tuple[Issue, ...] = ()
-    sheet: str = "Actuals"
+    sheet: str = SHEET
     # (region, indicator) -> the sheet rows of that series left out (a value or a period that
     # could not be read): a goal without a usable row says its rows were left out, not that
     # there are none.

@@ -35,7 +35,7 @@ def test_flags_are_written_in_chinese_in_a_chinese_sheet(tmp_path: Path) -> None
     args = [*add_args(workbook, _targets(tmp_path), "2023", "150"), "--flags", "lower_bound"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    ws = load_workbook(workbook)["Actuals"]
+    ws = load_workbook(workbook)["实际数据"]  # a Chinese workbook's data sheet
     assert ws["H1"].value == "标注" and ws["H2"].value == "取下限值"
 
 

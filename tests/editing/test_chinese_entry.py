@@ -306,8 +306,7 @@ def _init(folder: Path, *options: str, env: dict[str, str] | None = None) -> Pat
 
 def _words(workbook: Path) -> tuple[list[str], list[object], list[object], list[object]]:
     wb = load_workbook(workbook)
-    ws = wb["Actuals"]
-    lists = wb["Lists"]
+    ws, lists = wb.worksheets[0], wb.worksheets[2]  # the data sheet, the dropdowns' lists
     return (
         wb.sheetnames,
         [c.value for c in ws[1]],
@@ -319,19 +318,20 @@ def _words(workbook: Path) -> tuple[list[str], list[object], list[object], list[
 def test_init_lang_zh_makes_a_chinese_workbook(tmp_path: Path) -> None:
     data = _init(tmp_path / "zh", "--lang", "zh")
     sheets, header, bases, regions = _words(data / "actuals.xlsx")
-    assert sheets == ["Actuals", "填报说明", "Lists"]
+    assert sheets == ["实际数据", "填报说明", "下拉选项"]  # every sheet named in Chinese
     assert header == list(ZH_HEADER)
     assert bases == ["数值类型", "当月数", "累计数", "年产规模"]
     assert regions == ["地区", "辽源", "小北河", "吉林省"]  # Jilin: a declared region
     wb = load_workbook(data / "actuals.xlsx")
-    indicators = [c.value for c in wb["Lists"]["B"][1:] if c.value]
+    indicators = [c.value for c in wb["下拉选项"]["B"][1:] if c.value]
     assert "袜子年产量" in indicators and "sock_output" not in indicators
     help_lines = [c.value for (c,) in wb["填报说明"].iter_rows(max_col=1) if c.value]
     assert help_lines == [Words.of("zh")(m) for m, _bold in HOWTO if m]
     assert help_lines[0] == "填报说明"
     width = wb["填报说明"].column_dimensions["A"].width
     assert all(display_width(line) < width for line in help_lines)  # no line spills over
-    rules = {str(v.sqref): v for v in wb["Actuals"].data_validations.dataValidation}
+    assert wb.defined_names["region_list"].attr_text == "'下拉选项'!$A$2:$A$4"
+    rules = {str(v.sqref): v for v in wb["实际数据"].data_validations.dataValidation}
     assert rules["C2:C1048576"].prompt == Words.of("zh")(
         "A year (2024), a month (2025-06) or a date (2025-06-30)."
     )
@@ -367,7 +367,7 @@ def test_a_chinese_init_workbook_round_trips_through_add_check_and_report(
         *("--value", "26亿", "--basis", "rate", "--source", SYNTHETIC, "--lang", "zh"),
     )
     assert added.exit_code == 0, added.output
-    assert "第2行：已添加" in added.output
+    assert "actuals.xlsx，工作表“实际数据”，第2行：已添加" in added.output
     assert "小北河 · 袜子年产量 · 2026年9月" in added.output
     assert "= 2,600,000,000双（26亿双）" in added.output
     by_code = _add(
@@ -386,7 +386,7 @@ def test_a_chinese_init_workbook_round_trips_through_add_check_and_report(
     ):
         more = _add(workbook, targets, *options, "--value", "206", "--source", SYNTHETIC)
         assert more.exit_code == 0, more.output
-    ws = load_workbook(workbook)["Actuals"]
+    ws = load_workbook(workbook)["实际数据"]
     assert [[c.value for c in row][:5] for row in ws.iter_rows(min_row=2)] == [
         ["小北河", "袜子年产量", "2026-09", 2600000000, "年产规模"],
         ["小北河", "袜业企业数", "2025-06", 206, None],

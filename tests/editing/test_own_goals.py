@@ -36,7 +36,7 @@ def _run(*args: str, lang: str = "en", cwd: Path | None = None) -> Result:
 
 def _lists(workbook: Path) -> list[list[str | None]]:
     wb = load_workbook(workbook)
-    return [[c.value for c in row] for row in wb["Lists"].iter_rows()]
+    return [[c.value for c in row] for row in wb.worksheets[2].iter_rows()]  # Lists, 下拉选项
 
 
 def _own_goals(targets: Path) -> None:
@@ -139,9 +139,10 @@ def test_refresh_makes_the_dropdowns_follow_the_targets_file(tmp_path: Path, lan
     second = {"en": "output_value", "zh": "产值"}[lang]
     assert [row[1] for row in lists[1:] if row[1]] == [indicator, second]
     wb = load_workbook(actuals)
-    assert str(wb.defined_names["region_list"].attr_text) == "'Lists'!$A$2:$A$2"
-    assert str(wb.defined_names["indicator_list"].attr_text) == "'Lists'!$B$2:$B$3"
-    assert wb["Lists"].sheet_state == "hidden"
+    sheet = {"en": "Lists", "zh": "下拉选项"}[lang]  # found by the names, in either language
+    assert str(wb.defined_names["region_list"].attr_text) == f"'{sheet}'!$A$2:$A$2"
+    assert str(wb.defined_names["indicator_list"].attr_text) == f"'{sheet}'!$B$2:$B$3"
+    assert wb[sheet].sheet_state == "hidden"
     # every other part of the package is kept byte for byte
     with zipfile.ZipFile(actuals) as now, zipfile.ZipFile(_only(backups_of(actuals))) as was:
         changed = {n for n in was.namelist() if was.read(n) != now.read(n)}

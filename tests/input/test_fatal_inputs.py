@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from helpers import HEADER, target_toml, write_actuals, write_targets
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from sockprogress.cli import main
 
@@ -56,6 +56,22 @@ def _no_actuals_sheet(path: Path) -> None:
     write_actuals(path, GOOD_ROWS, sheet="Actual")
 
 
+def _both_data_sheets(path: Path) -> None:
+    """An English and a Chinese data sheet: which holds the figures is not for the tool to guess."""
+    write_actuals(path, GOOD_ROWS)
+    wb = load_workbook(path)
+    wb.copy_worksheet(wb["Actuals"]).title = "实际数据"
+    wb.save(path)
+
+
+def _no_data_sheet(path: Path) -> None:
+    write_actuals(path, GOOD_ROWS, sheet="Figures")
+
+
+def _chinese_sheet_misspelt(path: Path) -> None:
+    write_actuals(path, GOOD_ROWS, sheet="实际数")
+
+
 def _missing_column(path: Path) -> None:
     write_actuals(path, [r[:3] for r in GOOD_ROWS], header=("region", "indicator", "period"))
 
@@ -94,6 +110,17 @@ WORKBOOKS: list[tuple[str, Callable[[Path], None] | None, str]] = [
     ("old-xls", _xls, "cannot be read as a workbook|an old Excel 97-2003 (.xls) workbook"),
     ("password", _encrypted, "the workbook is password-protected"),
     ("no-actuals-sheet", _no_actuals_sheet, "no sheet named 'Actuals' (did you mean 'Actual'?"),
+    ("no-data-sheet", _no_data_sheet, "no sheet named 'Actuals' (or '实际数据'); sheets: Figures"),
+    (
+        "chinese-sheet-misspelt",
+        _chinese_sheet_misspelt,
+        "no sheet named '实际数据' (did you mean '实际数'? rename it to '实际数据')",
+    ),
+    (
+        "both-data-sheets",
+        _both_data_sheets,
+        "has both a sheet 'Actuals' and a sheet '实际数据'; keep the figures on one of them",
+    ),
     ("missing-column", _missing_column, "required column 'value' is missing"),
     ("renamed-column", _renamed_column, "required column 'value' is missing (is 'valu' meant"),
     ("duplicate-column", _duplicate_column, "column 'period' appears twice in the header"),

@@ -80,6 +80,7 @@ class Added:
     checks: tuple[Issue, ...] = ()
     # the dropdowns were rebuilt to follow the targets file (in the same change)
     relisted: bool = False
+    sheet: str = SHEET  # the data sheet's name: Actuals, or 实际数据
 
 
 def check_row(
@@ -383,7 +384,8 @@ def add_row(
         refuse_unknown_names(new, names, targets_name)
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
     with editing(path) as real:
-        rows = read_actuals(real, today=today, targets=targets).rows
+        actuals = read_actuals(real, today=today, targets=targets)
+        rows = actuals.rows
         checks = implausible(new, rows, targets)
         if checks and not force:
             raise PlausibilityRefusal(new, tuple(checks), targets)
@@ -398,7 +400,7 @@ def add_row(
             raise InputError(
                 code="row_exists",
                 file=path.name,
-                sheet=SHEET,
+                sheet=actuals.sheet,
                 row=found[0],
                 value=f"{found[1]:.10g}",
                 unit=series_unit(new.region, new.indicator, targets),
@@ -410,7 +412,7 @@ def add_row(
             )
         layout = sheet_layout(real)
         before = real.read_bytes()
-        edit = PackageEdit(path.name, before)
+        edit = PackageEdit(path.name, before, layout.sheet)
         target = existing if existing is not None else layout.last_row + 1
         written = edit.put_row(
             target, layout.header_row, _cells(new, layout, names), existing is not None
@@ -421,7 +423,13 @@ def add_row(
         copy_path = backup(path, before)
         save_replacing(real, lists or data)
     return Added(
-        written, existing is not None, copy_path, tuple(notes), tuple(checks), lists is not None
+        written,
+        existing is not None,
+        copy_path,
+        tuple(notes),
+        tuple(checks),
+        lists is not None,
+        layout.sheet,
     )
 
 

@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model import COLUMNS, HEADER_ZH, SHEET, TargetsFile
+from ..model import COLUMNS, HEADER_ZH, SHEET, SHEET_ZH, TargetsFile
 from ..reading.cells import BASES_WRITTEN_ZH
 from ..reading.names import names_of
 from ..words import N_
@@ -131,9 +131,10 @@ HOWTO = (
     (N_("Then check the workbook:  sockprogress check"), False),
     (N_("and write the report:     sockprogress report"), False),
 )
-# The sheet's name in each language; the Actuals sheet keeps its name (docs/data.md: the actuals
-# workbook), since every message and the reader name it so.
+# The sheets' names in Chinese (the data sheet's is model.SHEET_ZH, which the reader takes as
+# it takes Actuals; the dropdowns find their lists by the defined names, whatever the sheet).
 HOWTO_SHEET_ZH = "填报说明"
+LISTS_SHEET_ZH = "下拉选项"
 VALUE_ERROR = N_("A plain number above zero, e.g. 3500000000.")
 PERIOD_PROMPT = N_("A year (2024), a month (2025-06) or a date (2025-06-30).")
 BASIS_ERROR = N_(
@@ -167,7 +168,8 @@ def _lists_sheet(
     wb: Workbook, regions: Sequence[str], indicators: Sequence[str], sheet: Words
 ) -> dict[str, str]:
     """A hidden sheet with the dropdown choices; returns the defined name of each list."""
-    ws = wb.create_sheet(LISTS_SHEET)
+    lists_sheet = sheet.pick(LISTS_SHEET, zh=LISTS_SHEET_ZH) or LISTS_SHEET
+    ws = wb.create_sheet(lists_sheet)
     ws.append([h for c, h in zip(COLUMNS, headings(sheet), strict=True) if c in DROPDOWNS])
     _styled_header(ws)
     names: dict[str, str] = {}
@@ -180,7 +182,7 @@ def _lists_sheet(
         last = max(len(values) + 1, 2)
         name = f"{column}_list"
         wb.defined_names[name] = DefinedName(
-            name, attr_text=f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${last}"
+            name, attr_text=f"{quote_sheetname(lists_sheet)}!${letter}$2:${letter}${last}"
         )
         names[column] = name
         ws.column_dimensions[letter].width = 28
@@ -232,7 +234,7 @@ def _validations(ws: Worksheet, lists: dict[str, str], sheet: Words) -> None:
 
 def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]], sheet: Words) -> int:
     """Header, rows and layout of the Actuals sheet; returns the table's last row."""
-    ws.title = SHEET
+    ws.title = sheet.pick(SHEET, zh=SHEET_ZH) or SHEET
     ws.append(headings(sheet))
     _styled_header(ws)
     count = 0
@@ -305,12 +307,12 @@ def new_actuals_workbook(
     indicators: Sequence[str] = (),
     sheet: Words | None = None,
 ) -> Workbook:
-    """A workbook whose Actuals sheet holds `rows` (in COLUMNS order) as an Excel Table.
+    """A workbook whose data sheet holds `rows` (in COLUMNS order) as an Excel Table.
 
-    Beside it: a "How to update" sheet and a hidden "Lists" sheet feeding the dropdowns, in
-    the language of `sheet` (English by default): the header, the dropdowns' basis words, the
-    prompts and the how-to sheet (in Chinese: 填报说明); `regions` and `indicators` are given as
-    the lists should read.
+    Beside it: a "How to update" sheet and a hidden "Lists" sheet feeding the dropdowns, all in
+    the language of `sheet` (English by default): the sheets' names (in Chinese: 实际数据,
+    填报说明, 下拉选项), the header, the dropdowns' basis words, the prompts and the how-to
+    lines; `regions` and `indicators` are given as the lists should read.
     """
     sheet = sheet or Words.of()
     wb = Workbook()

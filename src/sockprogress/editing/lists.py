@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, fromstring
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from ..errors import InputError
 from ..model import TargetsFile
@@ -55,9 +55,18 @@ def wanted(targets: TargetsFile, sheet: Words) -> Lists:
     return Lists(tuple(regions), tuple(indicators), bases(sheet))
 
 
-def _name_ref(column: int, values: tuple[str, ...]) -> str:
+def _name_ref(column: int, values: tuple[str, ...], sheet: str) -> str:
     letter = get_column_letter(column + 1)
-    return f"'{LISTS_SHEET}'!${letter}$2:${letter}${max(len(values) + 1, 2)}"
+    return f"{quote_sheetname(sheet)}!${letter}$2:${letter}${max(len(values) + 1, 2)}"
+
+
+def _sheet_of(ref: str) -> str:
+    """The sheet a defined name's range is on: `'下拉选项'!$A$2:$A$9` → 下拉选项 (the Lists
+    sheet is named in the workbook's language, as init named it)."""
+    sheet = ref.rpartition("!")[0]
+    if sheet.startswith("'") and sheet.endswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    return sheet
 
 
 def _names_pattern(name: str) -> re.Pattern[str]:
@@ -86,14 +95,18 @@ def _value(xml: str, kind: str | None, shared: list[str]) -> str:
     return text
 
 
-def _state(data: bytes, name: str) -> tuple[Lists, list[str]] | None:
-    """The lists the workbook offers now and its three names' ranges; None for a workbook
-    without dropdowns made by `init` (no Lists sheet, or not the three defined names): its
-    own are left alone."""
+def _state(data: bytes, name: str) -> tuple[Lists, list[str], str] | None:
+    """The lists the workbook offers now, its three names' ranges and the sheet they are on
+    (by the first name's range: Lists, or 下拉选项); None for a workbook without dropdowns
+    made by `init` (no such sheet, or not the three defined names): its own are left alone."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         book = archive.read(WORKBOOK_PART).decode("utf-8")
-        edit = PackageEdit(name, data, sheet=LISTS_SHEET)
+        written = [_names_pattern(f"{column}_list").search(book) for column in DROPDOWNS]
+        if any(match is None for match in written):
+            return None
+        sheet = _sheet_of(html.unescape(written[0][2].strip()) if written[0] else "")
+        edit = PackageEdit(name, data, sheet=sheet)
         shared = _shared(archive)
         columns: list[dict[int, str]] = [{}, {}, {}]
         for row in edit._rows():
@@ -105,14 +118,9 @@ def _state(data: bytes, name: str) -> tuple[Lists, list[str]] | None:
                     columns[cell.column][row.number] = text
     except (InputError, KeyError, zipfile.BadZipFile, ParseError, UnicodeDecodeError, OSError):
         return None
-    refs = []
-    for column in DROPDOWNS:
-        match = _names_pattern(f"{column}_list").search(book)
-        if match is None:
-            return None
-        refs.append(match[2].strip().replace("'", ""))
+    refs = [html.unescape(match[2].strip()).replace("'", "") for match in written if match]
     found = Lists(*(tuple(v for _, v in sorted(c.items()) if v) for c in columns))
-    return found, refs
+    return found, refs, sheet
 
 
 def current(data: bytes, name: str) -> Lists | None:
@@ -125,10 +133,15 @@ def relisted(name: str, data: bytes, lists: Lists) -> bytes | None:
     """The workbook with its Lists sheet and its three names rebuilt to offer `lists`; None
     when it offers them already, or has no dropdowns made by `init`."""
     state = _state(data, name)
-    refs = [_name_ref(i, values).replace("'", "") for i, values in enumerate(lists.columns())]
-    if state is None or state == (lists, refs):
+    if state is None:
         return None
-    edit = PackageEdit(name, data, sheet=LISTS_SHEET)
+    sheet = state[2]
+    refs = [
+        _name_ref(i, values, sheet).replace("'", "") for i, values in enumerate(lists.columns())
+    ]
+    if state[:2] == (lists, refs):
+        return None
+    edit = PackageEdit(name, data, sheet=sheet)
     rows = [r for r in edit._rows() if r.number >= 2]
     for row in reversed(rows):
         edit.xml = edit.xml[: row.start] + edit.xml[row.end :]
@@ -152,7 +165,7 @@ def relisted(name: str, data: bytes, lists: Lists) -> bytes | None:
     )
     book = edit.archive.read(WORKBOOK_PART).decode("utf-8")
     for column, values in enumerate(lists.columns()):
-        ref = _name_ref(column, values)
+        ref = html.escape(_name_ref(column, values, sheet), quote=False)
 
         def put(match: re.Match[str], ref: str = ref) -> str:
             return f"{match[1]}{ref}{match[3]}"

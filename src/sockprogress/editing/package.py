@@ -23,6 +23,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
 from ..errors import InputError
+from ..model import SHEET
 from ..reading.sheetxml import sheet_part, table_parts
 from ..words import N_
 
@@ -62,8 +63,9 @@ class _XmlCell:
 class PackageEdit:
     """The Actuals sheet's XML of one workbook, and the edits a new row needs."""
 
-    def __init__(self, name: str, data: bytes, sheet: str = "Actuals") -> None:
+    def __init__(self, name: str, data: bytes, sheet: str = SHEET) -> None:
         self.name = name
+        self.sheet = sheet
         self.data = data
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))
@@ -71,15 +73,15 @@ class PackageEdit:
         except (KeyError, zipfile.BadZipFile, ParseError, OSError):
             part = None
         if part is None or part not in self.archive.namelist():
-            raise self.refuse(N_("the Actuals sheet's part cannot be found"))
+            raise self.refuse(N_("sheet {sheet}: its part cannot be found"), sheet=sheet)
         self.part = part
         try:
             self.xml = self.archive.read(part).decode("utf-8")
         except UnicodeDecodeError:
-            raise self.refuse(N_("the Actuals sheet is not stored as UTF-8 XML")) from None
+            raise self.refuse(N_("sheet {sheet}: not stored as UTF-8 XML"), sheet=sheet) from None
         match = re.search(r"<(?:(\w+):)?sheetData\b[^>]*?(/?)>", self.xml)
         if match is None:
-            raise self.refuse(N_("the Actuals sheet has no cell data"))
+            raise self.refuse(N_("sheet {sheet}: no cell data"), sheet=sheet)
         self.prefix = f"{match[1]}:" if match[1] else ""
         if match[2]:  # <sheetData/>: give it a body to splice into
             close = f"</{self.prefix}sheetData>"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, SockProgressError
-from ..model import TargetsFile
+from ..model import SHEET, TargetsFile
 from ..reading import read_actuals
 from ..reading.safety import check_workbook
 from ..words.words import Words
@@ -59,12 +59,13 @@ class Row:
 
 @dataclass(frozen=True)
 class Difference:
-    """What putting a backup back does to the Actuals sheet's rows."""
+    """What putting a backup back does to the data sheet's rows."""
 
     brought_back: tuple[Row, ...]
     removed: tuple[Row, ...]
     changed: tuple[tuple[Row, Row], ...]  # (as now, as it will be)
     unreadable: SockProgressError | None = None  # the workbook as it is now cannot be read
+    sheet: str = SHEET  # the data sheet's name in the backup: Actuals, or 实际数据
 
     @property
     def empty(self) -> bool:
@@ -81,26 +82,29 @@ def last_backup(path: Path) -> Path:
     return found[-1]
 
 
-def _rows(path: Path) -> list[Row]:
-    frame = read_actuals(path).rows
+def _rows(path: Path) -> tuple[list[Row], str]:
+    """The workbook's rows, and the name of the sheet they are on."""
+    actuals = read_actuals(path)
+    frame = actuals.rows
     columns = ("region", "indicator", "period", "basis", "value", "source", "note", "flags")
     values = [frame[c].tolist() for c in ("row", *columns)]
-    return [
+    rows = [
         Row(
             int(n),
             (str(r), str(i), str(p), str(b or ""), float(v), str(s or ""), str(t or ""), str(f)),
         )
         for n, r, i, p, b, v, s, t, f in zip(*values, strict=True)
     ]
+    return rows, actuals.sheet
 
 
 def difference(current: Path, kept: Path) -> Difference:
     """The rows putting `kept` back over `current` brings back, removes or changes."""
-    old = _rows(kept)
+    old, sheet = _rows(kept)
     try:
-        now = _rows(current)
+        now, _ = _rows(current)
     except SockProgressError as exc:
-        return Difference(tuple(old), (), (), unreadable=exc)
+        return Difference(tuple(old), (), (), unreadable=exc, sheet=sheet)
     only_old = Counter(r.key for r in old) - Counter(r.key for r in now)
     only_now = Counter(r.key for r in now) - Counter(r.key for r in old)
 
@@ -120,7 +124,7 @@ def difference(current: Path, kept: Path) -> Difference:
             changed.append((row, partner))
             gone.remove(row)
             back.remove(partner)
-    return Difference(tuple(back), tuple(gone), tuple(changed))
+    return Difference(tuple(back), tuple(gone), tuple(changed), sheet=sheet)
 
 
 def undo(path: Path, kept: Path, expected: bytes) -> Path:

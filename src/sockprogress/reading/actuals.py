@@ -30,6 +30,7 @@ from ..model import (
     Issue,
     Severity,
     TargetsFile,
+    data_sheet,
 )
 from ..periods import span_read_at, ytd_span
 from ..words.words import coded_issue
@@ -89,7 +90,7 @@ def _code_points(names: list[str]) -> str:
     return ", ".join(name.rsplit(" ", 1)[-1] for name in names)
 
 
-def _stray_issue(name: str, stray: Stray, last_row: int) -> Issue:
+def _stray_issue(name: str, sheet: str, stray: Stray, last_row: int) -> Issue:
     shown = ", ".join(stray.cells) + (", …" if stray.count > len(stray.cells) else "")
     return coded_issue(
         "error",
@@ -100,7 +101,7 @@ def _stray_issue(name: str, stray: Stray, last_row: int) -> Issue:
             ("blank", str(stray.first_row - last_row - 1)),
         ),
         file=name,
-        sheet=SHEET,
+        sheet=sheet,
         row=stray.first_row,
     )
 
@@ -122,19 +123,19 @@ def _is_chinese_header(cells: list[Any]) -> bool:
     return any(_heading(c) == "region" and _folded(c).lower() != "region" for c in cells)
 
 
-def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
+def _header(name: str, sheet: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
     """Index of the header row and the column each of its cells names."""
     index = next(
         (i for i, cells in enumerate(grid) if any(c not in (None, "") for c in cells)), None
     )
     if index is None:
-        raise InputError(code="sheet_empty", file=name, sheet=SHEET, header=" | ".join(COLUMNS))
+        raise InputError(code="sheet_empty", file=name, sheet=sheet, header=" | ".join(COLUMNS))
     header = [_heading(c) for c in grid[index]]
     row = index + 1
     for column in set(header) - {""}:
         if header.count(column) > 1 and column in COLUMNS:
             raise InputError(
-                code="header_column_twice", file=name, sheet=SHEET, row=row, column=column
+                code="header_column_twice", file=name, sheet=sheet, row=row, column=column
             )
     for column in REQUIRED_COLUMNS:
         if column not in header:
@@ -147,7 +148,7 @@ def _header(name: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
                 header=" | ".join(COLUMNS),
                 header_chinese=" | ".join(HEADER_ZH.values()),
                 file=name,
-                sheet=SHEET,
+                sheet=sheet,
                 row=row,
             )
     return index, header
@@ -276,12 +277,13 @@ class Layout:
     columns: dict[str, int]
     last_row: int
     header_language: str = "en"  # "zh" when the header is Chinese (地区 | 指标 | …)
+    sheet: str = SHEET  # the data sheet's name: Actuals, or 实际数据
 
 
 def sheet_layout(path: Path) -> Layout:
     """The Actuals table's layout, for `actuals add` (InputError when it cannot be read)."""
-    grid, _, _, _ = load_grid(path)
-    index, header = _header(path.name, grid)
+    grid, _, _, _, sheet = load_grid(path)
+    index, header = _header(path.name, sheet, grid)
     header_language = "zh" if _is_chinese_header(grid[index]) else "en"
     columns = {c: header.index(c) for c in COLUMNS if c in header}
     last = index
@@ -290,7 +292,7 @@ def sheet_layout(path: Path) -> Layout:
         if any(p < len(cells) and cells[p] not in (None, "") for p in columns.values()):
             last = i
             break
-    return Layout(index + 1, columns, last + 1, header_language)
+    return Layout(index + 1, columns, last + 1, header_language, sheet)
 
 
 def read_actuals(
@@ -309,10 +311,10 @@ def read_actuals(
     return _read(path, today, NO_NAMES if targets is None else names_of(targets), loading)
 
 
-def _total_rows(path: Path) -> set[int]:
+def _total_rows(path: Path, sheet: str) -> set[int]:
     """The Total Rows of the table named Actuals; without one, of every table on the sheet."""
-    ours, _ = actuals_table(path)
-    return ours.total_rows if ours is not None else total_rows(path, SHEET)
+    ours, _ = actuals_table(path, sheet)
+    return ours.total_rows if ours is not None else total_rows(path, sheet)
 
 
 def _read(path: Path, today: dt.date | None, known: Names, loading: Loading | None) -> Actuals:
@@ -320,15 +322,19 @@ def _read(path: Path, today: dt.date | None, known: Names, loading: Loading | No
     # An .xlsx's cells that calamine reads as empty (errors, formulas never calculated) are
     # looked for in its XML while calamine reads the grid: calamine lets go of the
     # interpreter as it works, so the closer look costs next to nothing on a large sheet.
+    # The data sheet's name is read from the workbook's own part list first, for the closer
+    # look; calamine's reading decides it by the same rule (model.data_sheet).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        broken = pool.submit(sheetxml.broken_cells, path, SHEET) if kind == "xlsx" else None
+        named = data_sheet(sheetxml.sheet_names(path)) if kind == "xlsx" else SHEET
+        broken = pool.submit(sheetxml.broken_cells, path, named) if kind == "xlsx" else None
         loaded = loading.take(path, kind) if loading is not None else None
-        grid, merged, stray, kind = loaded or load_grid(path, kind)
-        return _judged_grid(path, today, known, grid, merged, stray, kind, broken)
+        grid, merged, stray, kind, sheet = loaded or load_grid(path, kind)
+        return _judged_grid(path, sheet, today, known, grid, merged, stray, kind, broken)
 
 
 def _judged_grid(
     path: Path,
+    sheet: str,
     today: dt.date | None,
     known: Names,
     grid: list[list[Any]],
@@ -338,15 +344,15 @@ def _judged_grid(
     broken: Future[dict[str, str]] | None,
 ) -> Actuals:
     name = path.name
-    header_index, header = _header(name, grid)
-    stray_issues = () if stray is None else (_stray_issue(name, stray, len(grid)),)
+    header_index, header = _header(name, sheet, grid)
+    stray_issues = () if stray is None else (_stray_issue(name, sheet, stray, len(grid)),)
     frame = _frame(grid, header_index, header)
-    if kind == "xlsx" and (totals := _total_rows(path)):  # a Total Row: a sum, not a figure
+    if kind == "xlsx" and (totals := _total_rows(path, sheet)):  # a Total Row: a sum, not a figure
         frame = frame.loc[~frame["row"].isin(totals)].reset_index(drop=True)
-    cleaner = Cleaner(name, frame)
+    cleaner = Cleaner(name, frame, sheet)
     blank = _blank_rows(cleaner)
     if blank.all():
-        return Actuals(empty_rows(), stray_issues)
+        return Actuals(empty_rows(), stray_issues, sheet)
     if blank.any():
         last = np.flatnonzero(~blank)[-1]
         inner_blank = blank & (np.arange(len(frame)) < last)
@@ -477,11 +483,12 @@ def _judged_grid(
         good,
         basis_code,
     )
-    rows, duplicate_issues = deduplicate(name, rows, key, known)
+    rows, duplicate_issues = deduplicate(name, rows, key, known, sheet)
     issues = sorted(cleaner.issues, key=lambda t: (t[0], t[1]))
     return Actuals(
         rows.reset_index(drop=True),
         tuple(i for _, _, i in issues) + duplicate_issues + stray_issues,
+        sheet,
         left_out=_left_out(frame["row"], good, names["region"], names["indicator"], known),
     )
 

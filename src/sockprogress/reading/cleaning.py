@@ -25,8 +25,9 @@ def factorize(values: Any) -> tuple[np.ndarray, np.ndarray]:
 class Cleaner:
     """Clean one column through a function applied once per distinct value."""
 
-    def __init__(self, name: str, frame: pd.DataFrame) -> None:
+    def __init__(self, name: str, frame: pd.DataFrame, sheet: str = SHEET) -> None:
         self.name = name
+        self.sheet = sheet
         self.frame = frame
         self.bad = pd.Series(False, index=frame.index)
         self.issues: list[tuple[int, int, Issue]] = []
@@ -47,7 +48,7 @@ class Cleaner:
         message = english_issue(code, params)
         for row in rows:
             issue = Issue(
-                severity, message, self.name, SHEET, int(row), column or None, code, params
+                severity, message, self.name, self.sheet, int(row), column or None, code, params
             )
             self.issues.append((int(row), order, issue))
 
@@ -81,7 +82,7 @@ class Cleaner:
             rows = self.frame["row"].to_numpy()[new]
             for row, message in zip(rows.tolist(), which[new].tolist(), strict=True):
                 text, code, params = messages[message]
-                issue = Issue("error", text, self.name, SHEET, int(row), column, code, params)
+                issue = Issue("error", text, self.name, self.sheet, int(row), column, code, params)
                 self.issues.append((int(row), order, issue))
             self.bad = pd.Series(bad | failed, index=self.frame.index)
         return Cleaned(codes, results, self.frame.index)

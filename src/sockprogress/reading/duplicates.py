@@ -32,7 +32,11 @@ def row_key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, basis: np.nda
 
 
 def deduplicate(
-    name: str, rows: pd.DataFrame, key: np.ndarray, known: Names = NO_NAMES
+    name: str,
+    rows: pd.DataFrame,
+    key: np.ndarray,
+    known: Names = NO_NAMES,
+    sheet: str = SHEET,
 ) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
     """The same region, indicator, period (and basis) twice: keep the lower row, say so.
 
@@ -68,7 +72,7 @@ def deduplicate(
                     *names,
                 ),
                 file=name,
-                sheet=SHEET,
+                sheet=sheet,
                 row=used,
                 column="period",
             )

@@ -1,4 +1,5 @@
-"""The Actuals sheet as a grid of cells, read by python-calamine after the safety checks.
+"""The data sheet (Actuals, or 实际数据) as a grid of cells, read by python-calamine after the
+safety checks.
 
 Kept apart from actuals.py, and free of pandas: the report command starts this read on a
 thread of its own (`start_loading`) before it imports the libraries it judges and renders
@@ -18,7 +19,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..errors import InputError
-from ..model import SHEET
+from ..model import SHEET, SHEET_ZH, SHEETS, data_sheet
 from . import sheetxml
 from .csvfile import csv_grid
 from .safety import spreadsheet_kind
@@ -26,14 +27,14 @@ from .sheetxml import cell_name
 
 
 def load_grid(path: Path, kind: str | None = None) -> Grid:
-    """The Actuals sheet's cells and its merged ranges, after the safety checks (`kind`: what
+    """The data sheet's cells and its merged ranges, after the safety checks (`kind`: what
     they found, when the caller ran them): of an .xlsx, an Excel 97-2003 .xls or an
     OpenDocument .ods (calamine reads all three), or the rows of a CSV file (its one table is
-    the Actuals sheet)."""
+    the data sheet)."""
     kind = kind or spreadsheet_kind(path)
     name = path.name
     if kind == "csv":
-        return csv_grid(path), [], None, kind
+        return csv_grid(path), [], None, kind, SHEET
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     # calamine raises its own errors and, on some malformed parts, plain ones: all mean the
@@ -41,29 +42,47 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
     except Exception as exc:
         raise InputError(code="workbook_unreadable", file=name, reason=short(exc)) from None
     sheets = workbook.sheet_names
-    if SHEET not in sheets:
-        folded = {s.strip().lower(): s for s in sheets}
-        close = folded.get(SHEET.lower()) or next(
-            iter(difflib.get_close_matches(SHEET, sheets, n=1, cutoff=0.5)), None
-        )
-        raise InputError(
-            code="no_actuals_sheet_close" if close else "no_actuals_sheet",
-            file=name,
-            sheet=SHEET,
-            close=close or "",
-            sheets=", ".join(sheets),
-        )
+    named = data_sheet(sheets)
+    if named not in sheets:
+        raise _no_data_sheet(name, sheets)
+    if all(s in sheets for s in SHEETS):  # which holds the figures is not for us to guess
+        raise InputError(code="two_actuals_sheets", file=name, sheet=SHEET, other=SHEET_ZH)
     try:
-        sheet = workbook.get_sheet_by_name(SHEET)
+        sheet = workbook.get_sheet_by_name(named)
         grid, stray = _rows_of(sheet)
         merged = list(getattr(sheet, "merged_cell_ranges", None) or ())
     except Exception as exc:
         raise InputError(
-            code="sheet_unreadable", file=name, sheet=SHEET, reason=short(exc)
+            code="sheet_unreadable", file=name, sheet=named, reason=short(exc)
         ) from None
     if kind == "xlsx":
-        grid, merged = _in_actuals_table(path, grid, merged)
-    return grid, merged, stray, kind
+        grid, merged = _in_actuals_table(path, grid, merged, named)
+    return grid, merged, stray, kind, named
+
+
+def _no_data_sheet(name: str, sheets: list[str]) -> InputError:
+    """No sheet of the data sheet's names: the one most like them, when there is one."""
+    folded = {s.strip().casefold(): s for s in sheets}
+    close = next((folded[n.casefold()] for n in SHEETS if n.casefold() in folded), None)
+    for candidate in SHEETS:
+        close = close or next(
+            iter(difflib.get_close_matches(candidate, sheets, n=1, cutoff=0.5)), None
+        )
+    if close is None:
+        return InputError(
+            code="no_actuals_sheet",
+            file=name,
+            sheet=SHEET,
+            other=SHEET_ZH,
+            sheets=", ".join(sheets),
+        )
+    return InputError(
+        code="no_actuals_sheet_close",
+        file=name,
+        sheet=SHEET if close.isascii() else SHEET_ZH,  # the name it looks like
+        close=close,
+        sheets=", ".join(sheets),
+    )
 
 
 # The Excel Table `sockprogress init` makes (editing/blank.py TABLE_NAME); Excel matches table
@@ -71,21 +90,23 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
 TABLE = "Actuals"
 
 
-def actuals_table(path: Path) -> tuple[sheetxml.SheetTable | None, list[sheetxml.SheetTable]]:
-    """The sheet's table named Actuals (None when there is none) and its other tables."""
-    tables = sheetxml.sheet_tables(path, SHEET)
+def actuals_table(
+    path: Path, sheet: str
+) -> tuple[sheetxml.SheetTable | None, list[sheetxml.SheetTable]]:
+    """The data sheet's table named Actuals (None when there is none) and its other tables."""
+    tables = sheetxml.sheet_tables(path, sheet)
     ours = next((t for t in tables if t.name.casefold() == TABLE.casefold()), None)
     return ours, [t for t in tables if t is not ours]
 
 
 def _in_actuals_table(
-    path: Path, grid: list[list[Any]], merged: list[Any]
+    path: Path, grid: list[list[Any]], merged: list[Any], sheet: str
 ) -> tuple[list[list[Any]], list[Any]]:
     """The grid with only the table named Actuals left, when the sheet has one: the cells of
     other tables (a helper table beside or below it), of rows above its header and of columns
     beside it read as blank, in their places, so rows and columns keep their sheet numbers.
     Without such a table the grid is read as it is."""
-    ours, others = actuals_table(path)
+    ours, others = actuals_table(path, sheet)
     if ours is None:
         return grid, merged
     top = ours.min_row - (1 if ours.header_rows == 0 else 0)  # the header's row, 1-based
@@ -132,9 +153,9 @@ class Stray:
     first_row: int
 
 
-# The sheet's cells, its merged ranges, the cells found far below the table, and what kind of
-# file it was (xlsx, xls, ods, csv).
-Grid = tuple[list[list[Any]], list[Any], Stray | None, str]
+# The sheet's cells, its merged ranges, the cells found far below the table, what kind of file
+# it was (xlsx, xls, ods, csv) and the data sheet's name (model.SHEETS).
+Grid = tuple[list[list[Any]], list[Any], Stray | None, str, str]
 
 
 def _rows_of(sheet: Any) -> tuple[list[list[Any]], Stray | None]:
@@ -188,7 +209,7 @@ class Loading:
 
         Given once: the grid is not held after it is taken (a province's is 100 MiB and more,
         and the report goes on for seconds after it is read). An InputError found on the
-        thread (no Actuals sheet, a file calamine cannot read) is raised here, where reading
+        thread (no data sheet, a file calamine cannot read) is raised here, where reading
         would have raised it."""
         grid, self._grid = self._grid, None
         if grid is None or path != self.path:
@@ -198,7 +219,7 @@ class Loading:
 
 
 def start_loading(path: Path) -> Loading:
-    """Start reading the workbook's Actuals sheet (safety checks first) on a daemon thread:
+    """Start reading the workbook's data sheet (safety checks first) on a daemon thread:
     a daemon, so that an error found meanwhile in another input exits at once rather than
     after the read."""
     future: Future[Grid] = Future()

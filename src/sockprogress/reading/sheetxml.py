@@ -1,4 +1,4 @@
-"""Look inside the Actuals sheet's XML for what calamine does not report: error cells, formulas
+"""Look inside the data sheet's XML for what calamine does not report: error cells, formulas
 with no result, tables.
 
 calamine reads an error or a formula never calculated as an empty cell; the XML tells them apart.
@@ -31,6 +31,21 @@ def xml_attrs(text: str) -> dict[str, str]:
         value = match[2] if match[2] is not None else match[3]
         attrs[match[1].rsplit(":", 1)[-1]] = unescape(value)
     return attrs
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The names of an .xlsx's sheets, in order (none when they cannot be told: the reader
+    says so when it opens the file)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    return [
+        name
+        for m in _SHEET_TAG.finditer(workbook)
+        if (name := xml_attrs(m[1]).get("name")) is not None
+    ]
 
 
 def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:

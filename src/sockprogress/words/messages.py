@@ -570,7 +570,11 @@ ERRORS: dict[str, str] = {
         "open it"
     ),
     "workbook_unreadable": N_("{file}: cannot be read as a workbook ({reason})"),
-    "no_actuals_sheet": N_("{file}: no sheet named '{sheet}'; sheets: {sheets}"),
+    "no_actuals_sheet": N_("{file}: no sheet named '{sheet}' (or '{other}'); sheets: {sheets}"),
+    "two_actuals_sheets": N_(
+        "{file}: has both a sheet '{sheet}' and a sheet '{other}'; keep the figures on one of "
+        "them and rename or delete the other"
+    ),
     "no_actuals_sheet_close": N_(
         "{file}: no sheet named '{sheet}' (did you mean '{close}'? rename it to '{sheet}'); "
         "sheets: {sheets}"
