@@ -591,6 +591,21 @@ CASES += [
         None,
     ),
     (
+        "year-goal-is-never-met-by-twelve-months-running-into-the-next-year",
+        # A method audit (made-up figures): 2025's February-December amounts add up to 1,100;
+        # the twelve months to January 2026 (1,250) include a month of 2026, so they are not a
+        # figure of 2025 and do not meet its goal: it awaits its final figure.
+        _one(
+            _spec(kind="annual_total", target=1200, year=2025),
+            [*_month_rows(2025, range(2, 13), 100), ("2026-01", 150)],
+            "2026-02",
+            latest_value=1250,
+            latest_period="2026-01",
+            status="awaiting_final",
+        ),
+        None,
+    ),
+    (
         "year-goal-a-december-report-with-the-years-total-is-decided-by-it",
         _one(
             _spec(kind="annual_total", target=1000, year=2025),

@@ -507,7 +507,7 @@ def judge(target: dict[str, Any], rows: list[Row], month: tuple[int, int]) -> di
         latest is not None
         and latest.basis != "rate"  # R14
         and meets(latest.value)
-        and (goal_year is None or latest.end.year >= goal_year)
+        and goal_year is None  # R17: a year goal is met only by a figure of its year
     ):
         status = "achieved"
         final_not_in = True

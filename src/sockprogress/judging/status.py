@@ -89,7 +89,9 @@ def decide(
         latest is not None
         and not latest.estimate  # an estimate decides nothing
         and meets(target, latest.value)
-        and (year is None or latest.end.year >= year)  # never by a figure before a year goal's
+        # A year goal is met only by a figure of its year: its 1—N月 (above) or its total (its
+        # final figure). Twelve months ending before it or running into the next year are not.
+        and year is None
     ):
         return "achieved", None, [Note("final_not_in")]
     return (
