@@ -89,6 +89,45 @@ def test_amounts_that_agree_with_a_ytd_row_only_in_binary_say_nothing() -> None:
     assert report.targets[0].ytd is not None and report.targets[0].ytd.value == 0.3
 
 
+def test_amounts_after_an_earlier_ytd_row_are_held_against_the_two_rows_difference() -> None:
+    """A method audit (made-up figures): March's year-to-date 320 disagrees with January-March
+    (300); April-June (300) then disagree with June's 600 less March's 320 (280). The message
+    said "the month amounts through 2024-06 (rows 5–8) add up to 620", a sum no amounts make,
+    naming the March row among the amounts."""
+    rows = rows_of(
+        *[(f"2024-{m:02d}", 100.0) for m in range(1, 4)],
+        ("2024-03", 320.0, "ytd"),
+        *[(f"2024-{m:02d}", 100.0) for m in range(4, 7)],
+        ("2024-06", 600.0, "ytd"),
+    )
+    report = report_of(GOAL_2026, rows, "2024-06")
+    (first,) = issues(report, "ytd_months_differ")
+    assert (first["rows"], first["months"], first["ytd"]) == ("2, 3, 4", "300", "320")
+    (between,) = issues(report, "ytd_months_differ_between")
+    assert between["from_period"] == "2024-04" and between["period"] == "2024-06"
+    assert (between["rows"], between["months"], between["difference"]) == ("6, 7, 8", "300", "280")
+    assert (between["start_row"], between["ytd_row"]) == ("5", "9")
+    (issue,) = [i for i in report.issues if i.code == "ytd_months_differ_between"]
+    from sockprogress.words.words import Words
+
+    english = Words.of("en").issue_text(issue)
+    assert english.endswith(
+        "the month amounts of 2024-04 to 2024-06 (rows 6–8) add up to 300, but the "
+        "year-to-date rows 5 and 9 say 280 (600 less 320); the year-to-date rows are used"
+    )
+    assert "2024年4月至2024年6月的当月数（第6—8行）合计为300" in Words.of("zh").issue_text(issue)
+
+
+def test_a_disagreement_is_said_with_every_digit() -> None:
+    """`:g` kept six digits: 3,512,345,678 and 3,512,345,000 both read 3,512,350,000 in a
+    sentence saying they differ."""
+    rows = rows_of(
+        ("2026-01", 1_512_345_678.0), ("2026-02", 2e9), ("2026-02", 3_512_345_000.0, "ytd")
+    )
+    (said,) = issues(report_of(GOAL_2026, rows, "2026-02"), "ytd_months_differ")
+    assert (said["months"], said["ytd"]) == ("3512345678", "3512345000")
+
+
 # --- 1b. one stock at one date written as a year, a month and a day -------------------------
 
 SPELLINGS = ("2023", "2023-12", "2023-12-31")

@@ -429,7 +429,7 @@ def _context(
         flow = annual_series(Rows.from_frame(mine).without_dates(), as_of.year)
         flows[(str(region), str(indicator))] = (flow.ytd, flow.ytd_before)
         for warning in flow.warnings:
-            if warning.code == "ytd_months_differ":
+            if warning.code in ("ytd_months_differ", "ytd_months_differ_between"):
                 declared = indicators.get(str(indicator))
                 name = chinese_name(
                     regions_zh.get(str(region)),

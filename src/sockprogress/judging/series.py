@@ -60,23 +60,42 @@ class _Year:
             start, before = month, fixed
 
     def _conflict(self, number: int, start: int, month: int, summed: float, fixed: float) -> None:
+        """Say which rows disagree: from January, the amounts against the year-to-date row;
+        after an earlier year-to-date row, the amounts since it against the two rows'
+        difference (600 at June less 320 at March is 280 for April-June, not the amounts'
+        sum from January)."""
         span = range(start + 1, month + 1)
         dropped = [self.amount_row[m] for m in span if m in self.amount_row]
-        used = [self.ytd_row[start]] if start and start in self.ytd_row else []
-        period = f"{number:04d}-{month:02d}"
         ytd_row = self.ytd_row.get(month)
-        self.warnings.append(
-            SeriesWarning(
+        period = f"{number:04d}-{month:02d}"
+        before = self.ytd[start] if start else None
+        if before is None:
+            warning = SeriesWarning(
                 "ytd_months_differ",
                 row=ytd_row,
                 column="value",
                 period=period,
-                rows=", ".join(map(str, used + dropped)),
-                months=f"{summed:g}",
+                rows=", ".join(map(str, dropped)),
+                months=figure_text(summed),
                 ytd_row=str(ytd_row),
-                ytd=f"{fixed:g}",
+                ytd=figure_text(fixed),
             )
-        )
+        else:
+            warning = SeriesWarning(
+                "ytd_months_differ_between",
+                row=ytd_row,
+                column="value",
+                period=period,
+                from_period=f"{number:04d}-{start + 1:02d}",
+                rows=", ".join(map(str, dropped)),
+                months=figure_text(summed - before),
+                start_row=str(self.ytd_row.get(start)),
+                start_ytd=figure_text(before),
+                ytd_row=str(ytd_row),
+                ytd=figure_text(fixed),
+                difference=figure_text(fixed - before),
+            )
+        self.warnings.append(warning)
         for m in span:
             self.amount[m] = None
             if m in self.amount_row:
@@ -279,7 +298,7 @@ def _ttm(
                 "ttm_underivable",
                 period=text,
                 rows=", ".join(map(str, used)),
-                total=f"{head + tail:g}",
+                total=figure_text(head + tail),
             )
         )
     return _observation(month_end(year, month), head + tail, text, "ttm", used, info)
@@ -365,7 +384,7 @@ def annual_series(
                     "total_underivable",
                     period=f"{number:04d}",
                     rows=", ".join(map(str, year.rows_through(12))),
-                    total=f"{total:g}",
+                    total=figure_text(total),
                 )
             )
             continue
@@ -376,8 +395,8 @@ def annual_series(
                     SeriesWarning(
                         "year_row_differs",
                         period=text,
-                        total=f"{total:g}",
-                        months=f"{year.ytd[12]:g}",
+                        total=figure_text(total),
+                        months=figure_text(year.ytd[12]),
                     )
                 )
             used: Iterable[int] = (row,)

@@ -252,6 +252,11 @@ ISSUE_TEXT: dict[str, str] = {
         "{target}: the month amounts through {period} (rows {rows}) add up to {months}, but the "
         "year-to-date row {ytd_row} says {ytd}; the year-to-date row is used"
     ),
+    "ytd_months_differ_between": N_(
+        "{target}: the month amounts of {from_period} to {period} (rows {rows}) add up to "
+        "{months}, but the year-to-date rows {start_row} and {ytd_row} say {difference} ({ytd} "
+        "less {start_ytd}); the year-to-date rows are used"
+    ),
     "level_same_day": N_(
         "{target}: periods {periods} (rows {others}, {used}) end on the same day ({end}) and are "
         "one period of a level, with values {values}; row {used} (the lower one) is used"
@@ -461,6 +466,12 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "year_row_differs": {"total": EXACT, "months": EXACT},
     "total_underivable": {"total": "g"},
     "ytd_months_differ": {"months": EXACT, "ytd": EXACT},
+    "ytd_months_differ_between": {
+        "months": EXACT,
+        "ytd": EXACT,
+        "start_ytd": EXACT,
+        "difference": EXACT,
+    },
     "ttm_underivable": {"total": "g"},
     "wrong_side": {"goal": "g", "baseline": "g"},
     "plausibility.jump": {"value": ",.10g", "factor": ",.0f"},

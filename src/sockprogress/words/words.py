@@ -319,7 +319,7 @@ class Words:
                 return self.date(dt.date.fromisoformat(value))
             except ValueError:
                 return value
-        if key == "period":
+        if key in ("period", "from_period"):
             return self.period(value)
         return value
 
@@ -1018,12 +1018,12 @@ class Words:
 
 
 def figure_text(value: float) -> str:
-    """A figure inside a parameter list (`values`: 3500000000, 3600000000), its digits as
-    they are, never in e-notation."""
-    text = f"{value:g}"
-    if "e" not in text:
-        return text
-    return format(Decimal(repr(float(value))).normalize(), "f")
+    """A figure inside a parameter list (`values`: 3500000000, 3600000000), with every digit
+    it has (3512345678, 123456.789: `:g` kept six), never in e-notation."""
+    text = repr(float(value))
+    if "e" in text:
+        return format(Decimal(text).normalize(), "f")
+    return text.removesuffix(".0")
 
 
 def english_issue(code: str, params: Iterable[tuple[str, str]]) -> str:
