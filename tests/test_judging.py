@@ -315,6 +315,24 @@ def test_unknown_region_is_left_out_with_an_issue_and_context_is_kept() -> None:
     assert context.change_pct == pytest.approx(20.0)
 
 
+def test_a_year_to_date_context_figure_is_compared_with_the_same_months_a_year_before() -> None:
+    """A method audit (made-up figures): 1—3月 2025 (300) against 2024's 1—12月 (1,200) gave a
+    change of -75 %. A year-to-date figure is held against the same months a year before, or
+    against nothing."""
+    rows = [
+        ("R", "looms", "2024-03", 280, "ytd"),
+        ("R", "looms", "2024-12", 1200, "ytd"),
+        ("R", "looms", "2025-03", 300, "ytd"),
+    ]
+    report = judge(TargetsFile((make_target(),)), Actuals(frame(rows)), Month(2025, 4))
+    (context,) = report.context
+    assert context.previous is not None and context.previous.end == dt.date(2024, 3, 31)
+    assert context.change_pct == pytest.approx(100 * (300 / 280 - 1))
+    alone = judge(TargetsFile((make_target(),)), Actuals(frame(rows[1:])), Month(2025, 4))
+    (context,) = alone.context
+    assert context.previous is None and context.change_pct is None
+
+
 def test_counts_by_status() -> None:
     a = make_target(id="a", baseline=Baseline("2021", 100.0))
     b = replace(a, id="b", indicator="y")

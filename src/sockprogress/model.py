@@ -445,7 +445,9 @@ class Revision:
 
 @dataclass(frozen=True)
 class ContextResult:
-    """An indicator with no goal: its latest value and the change from the one before."""
+    """An indicator with no goal: its latest value and the change from the one before (for a
+    year-to-date series, from the same months a year before: 1—3月 against 1—3月, never
+    against the year's 1—12月)."""
 
     region: str
     indicator: str

@@ -448,6 +448,10 @@ def _context(
         [rows["region"], rows["indicator"], ytd], sort=True
     ):
         series = level_series(group).observations
+        latest = series[-1]
+        earlier = series[:-1]
+        if basis == "ytd":  # 1—3月 is held against 1—3月 of the year before, never 1—12月
+            earlier = tuple(o for o in earlier if _same_months_a_year_before(o, latest))
         declared = indicators.get(str(indicator))
         year_to_date, before = flows.get((str(region), str(indicator)), (None, None))
         yoy = None
@@ -460,14 +464,18 @@ def _context(
                 declared.name if declared else str(indicator),
                 declared.unit if declared else "",
                 str(basis),
-                series[-1],
-                series[-2] if len(series) > 1 else None,
+                latest,
+                earlier[-1] if earlier else None,
                 declared.name_zh if declared else None,
                 year_to_date,
                 yoy,
             )
         )
     return results, warnings
+
+
+def _same_months_a_year_before(o: Observation, latest: Observation) -> bool:
+    return (o.end.year, o.end.month) == (latest.end.year - 1, latest.end.month)
 
 
 def judge(
