@@ -263,11 +263,6 @@ TARGETS: list[tuple[str, str | bytes, str]] = [
         target_toml(deadline=dt.date(2020, 12, 31), baseline='{ period = "2021", value = 100 }'),
         "the deadline 2020-12-31 is not after the baseline period 2021",
     ),
-    (
-        "target-equals-baseline",
-        target_toml(baseline='{ period = "2021", value = 200 }'),
-        "the target equals the baseline value (200)",
-    ),
     ("not-utf8", target_toml(name_zh='"袜子"').encode("gb18030"), "line 11: not UTF-8 text"),
     ("no-targets", "# nothing here\n", "no [[targets]] entries"),
     ("unknown-top-key", "[[target]]\nid = 1\n", "unknown top-level key 'target'"),

@@ -591,6 +591,32 @@ CASES += [
         None,
     ),
     (
+        "a-goal-to-hold-its-baseline-level-is-judged-with-its-undefined-figures-blank",
+        # 保持: a target equal to its baseline was refused, stopping the whole report; the
+        # method leaves gap closed and pace undefined (null, with a reason) and judges it.
+        _one(
+            _spec(target=300, baseline={"period": "2023", "value": 300}),
+            [("2024", 310)],
+            "2025-06",
+            gap_closed_pct=None,
+            required_cagr=0.0,
+            pace_ratio=None,
+            status="achieved",
+        ),
+        None,
+    ),
+    (
+        "a-goal-to-hold-its-level-that-falls-below-it-has-no-pace",
+        _one(
+            _spec(target=300, baseline={"period": "2023", "value": 300}),
+            [("2024", 290)],
+            "2025-06",
+            pace_ratio=None,
+            status="not_assessable",
+        ),
+        None,
+    ),
+    (
         "year-goal-is-never-met-by-twelve-months-running-into-the-next-year",
         # A method audit (made-up figures): 2025's February-December amounts add up to 1,100;
         # the twelve months to January 2026 (1,250) include a month of 2026, so they are not a

@@ -293,8 +293,8 @@ def _target(table: _Table) -> Target:
                 deadline=target.deadline.isoformat(),
                 period=baseline.period,
             )
-        if baseline.value is not None and baseline.value == target.target:
-            raise table.error("targets_equals_baseline", value=f"{target.target:g}")
+    # A target equal to its baseline is a goal to hold a level (保持): judged, with the figures
+    # it leaves undefined (gap closed, pace) blank and their reasons given, as the method says.
     return target
 
 

@@ -669,9 +669,6 @@ ERRORS: dict[str, str] = {
     "targets_deadline_before_baseline": N_(
         "{where}: the deadline {deadline} is not after the baseline period {period}"
     ),
-    "targets_equals_baseline": N_(
-        "{where}: the target equals the baseline value ({value}); there is no progress to measure"
-    ),
     "targets_is_workbook": N_(
         "{file} is a workbook, not a targets file: --targets takes the goals' .toml file "
         "(data/targets.toml), --actuals the workbook"
