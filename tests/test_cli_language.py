@@ -95,7 +95,7 @@ def test_report_speaks_chinese_in_a_chinese_locale(
     # laid out as `check` lays it out: where, the label, the message and what to do
     assert lines[0] == (
         "actuals.xlsx，工作表“Actuals”：提示：“辽源·服装年产能”目标暂无数据；"
-        "请在该工作表中补录已发布的数据"
+        "请在该工作表中补录已公布的数据"
     )
     assert "【2026年10月】2025年末到期的8项目标中，1项未完成，" in result.output
     assert "【2026年10月】共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
@@ -122,7 +122,7 @@ def test_check_lists_problems_and_hints_in_chinese(shipped: tuple[Path, Path]) -
     assert result.exit_code == 1
     assert (
         "actuals.xlsx，工作表“Actuals”：提示：“辽源·服装年产能”目标暂无数据；"
-        "请在该工作表中补录已发布的数据"
+        "请在该工作表中补录已公布的数据"
     ) in result.output
     assert "问题2条：无错误（所有行均已采用），提示2条（其中2条为目标尚无数据）" in result.output
     english = run(shipped, "check")

@@ -309,7 +309,7 @@ def test_a_refusal_to_edit_says_why_with_its_own_parameters() -> None:
         "row in Excel instead"
     )
     assert caught.value.said(Words.of("zh")) == (
-        "book.xlsx：无法安全地添加一行（找不到工作表“实际数据”的数据部件）；请改在Excel中添加"
+        "book.xlsx：无法安全地添加一行（文件中找不到工作表“实际数据”的内容，文件可能已损坏）；请改在Excel中添加"
     )
 
 

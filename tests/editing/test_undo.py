@@ -118,7 +118,8 @@ def test_undo_speaks_chinese(workbook: Path, targets: Path) -> None:
     lines = result.output.splitlines()
     assert lines[0].startswith("撤销将把 actuals.xlsx 恢复为")
     assert lines[1] == "  删除第4行：Testville · widgets · 2024年6月（1—6月累计） = 130"
-    assert lines[2] == "是否恢复 actuals.xlsx\N{FULLWIDTH QUESTION MARK} [y/N]: y"
+    # the answers in Chinese too, no [y/N] left
+    assert lines[2] == "是否恢复 actuals.xlsx\N{FULLWIDTH QUESTION MARK}（是/否，直接回车为否）：y"
     assert lines[3].startswith("actuals.xlsx：已恢复（恢复前的工作簿保存在 ")
     assert "再次运行 sockprogress actuals undo 即可撤回本次恢复" in lines[3]
 

@@ -314,4 +314,4 @@ def test_a_goal_whose_rows_were_all_left_out_says_so_not_that_it_has_none(
     ) in english
     assert "no rows for target t2 (region Testville, indicator gadgets)" in english
     chinese = CliRunner().invoke(main, ["check", *files, "--lang", "zh"]).output
-    assert "目标暂无可用数据，工作表中该指标第2—3行数据均有错误，未予采用" in chinese
+    assert "目标暂无可用数据：该目标的数据（第2—3行）因有错误未予采用" in chinese
