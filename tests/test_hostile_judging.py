@@ -124,8 +124,17 @@ def test_a_disagreement_is_said_with_every_digit() -> None:
     rows = rows_of(
         ("2026-01", 1_512_345_678.0), ("2026-02", 2e9), ("2026-02", 3_512_345_000.0, "ytd")
     )
-    (said,) = issues(report_of(GOAL_2026, rows, "2026-02"), "ytd_months_differ")
+    report = report_of(GOAL_2026, rows, "2026-02")
+    (said,) = issues(report, "ytd_months_differ")
     assert (said["months"], said["ytd"]) == ("3512345678", "3512345000")
+    # and as the report writes figures, in 亿 where Chinese scales them (a reviewer read
+    # "合计为3512345678" as a bare string of digits)
+    (issue,) = [i for i in report.issues if i.code == "ytd_months_differ"]
+    from sockprogress.words.words import Words
+
+    assert "3,512,345,678" in Words.of("en").issue_text(issue)
+    chinese = Words.of("zh").issue_text(issue)
+    assert "合计为35.12345678亿，与第4行的累计数35.12345亿不符" in chinese, chinese
 
 
 # --- 1b. one stock at one date written as a year, a month and a day -------------------------

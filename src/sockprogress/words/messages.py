@@ -455,6 +455,7 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
 # a cell's text ('12345' is not a period) is never read as a number.
 COUNT = "count"
 EXACT = "exact"
+EXACT_SCALED = "exact scaled"
 ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "value_not_positive": {"value": "g"},
     "value_out_of_range": {"value": "g", "low": "g", "high": "g"},
@@ -463,14 +464,14 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "value_number_as_text": {"number": EXACT},
     "stray_cells": {"count": COUNT, "blank": COUNT},
     "no_usable_rows": {"count": COUNT},
-    "year_row_differs": {"total": EXACT, "months": EXACT},
+    "year_row_differs": {"total": EXACT_SCALED, "months": EXACT_SCALED},
     "total_underivable": {"total": "g"},
-    "ytd_months_differ": {"months": EXACT, "ytd": EXACT},
+    "ytd_months_differ": {"months": EXACT_SCALED, "ytd": EXACT_SCALED},
     "ytd_months_differ_between": {
-        "months": EXACT,
-        "ytd": EXACT,
-        "start_ytd": EXACT,
-        "difference": EXACT,
+        "months": EXACT_SCALED,
+        "ytd": EXACT_SCALED,
+        "start_ytd": EXACT_SCALED,
+        "difference": EXACT_SCALED,
     },
     "ttm_underivable": {"total": "g"},
     "wrong_side": {"goal": "g", "baseline": "g"},

@@ -46,6 +46,7 @@ from .messages import (
     ERROR_NUMBERS,
     ERRORS,
     EXACT,
+    EXACT_SCALED,
     FIGURE_FLAGS,
     FIGURE_NAMES,
     FLAG_TEXT,
@@ -297,6 +298,8 @@ class Words:
                 return self.plain(number, 0)
             if spec == EXACT:  # every digit given (230.5 is not a whole number, nor 230)
                 return self.exact(value)
+            if spec == EXACT_SCALED:  # two sums that differ: every digit, as 亿 where scaled
+                return self.exact_scaled(value)
             if self.locale.numbers_in_sentences == "scaled":  # 40亿, 1万倍
                 return self.scaled(number, digits=1 if key == "factor" else 4)
             text = format(number, spec)
@@ -788,6 +791,16 @@ class Words:
         whole, dot, fraction = text.partition(".")
         sign, whole = ("-", whole[1:]) if whole[0] == "-" else ("", whole)
         return f"{sign}{int(whole):,}{dot}{fraction}"
+
+    def exact_scaled(self, text: str) -> str:
+        """A sum with every digit, scaled where the language scales figures in sentences:
+        3,512,345,678 / 35.12345678亿 (a disagreement of two sums stays visible, and reads as
+        the report writes figures). A fraction stays as `exact` writes it."""
+        if self.locale.numbers_in_sentences == "scaled" and plain_decimal(text) and "." not in text:
+            divisor, suffix = self.scale_for(float(text))
+            if divisor > 1:
+                return format((Decimal(text) / Decimal(int(divisor))).normalize(), "f") + suffix
+        return self.exact(text)
 
     def digits(self, value: float) -> str:
         """A figure with all its digits, never in e-notation: 3,500,000,000; 0.0000025; beyond
