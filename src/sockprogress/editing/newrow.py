@@ -27,13 +27,14 @@ class NewRow:
     def cells(self, sheet: Words, names: Names = NO_NAMES) -> dict[str, object]:
         """The row's cells in a sheet written in the language of `sheet`: in a Chinese sheet
         (from `init --lang zh`) the region, indicator and basis in Chinese, as its dropdowns
-        offer them."""
+        offer them, and the period as a clerk types it (2025年10月), which the reader reads
+        back as 2025-10."""
         value = int(self.value) if self.value.is_integer() else self.value
         basis = sheet.pick(self.basis, zh=BASES_WRITTEN_ZH.get(self.basis)) or ""
         return {
             "region": names.written("region", self.region, sheet),
             "indicator": names.written("indicator", self.indicator, sheet),
-            "period": self.period.text,
+            "period": sheet.period_as_written(self.period.text),  # 2025年10月 in a Chinese sheet
             "value": value,
             "basis": basis or None,
             "source": self.source or None,
