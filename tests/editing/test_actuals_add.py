@@ -417,3 +417,21 @@ def test_a_month_without_a_basis_is_echoed_as_that_months_amount(
         main, [*add_args(workbook, targets, "2026-04", "20"), "--lang", "zh"]
     )
     assert chinese.output.splitlines()[-1].endswith("2026年4月（当月数） = 20台"), chinese.output
+
+
+def test_the_echo_of_a_large_figure_keeps_every_digit_typed(tmp_path: Path, workbook: Path) -> None:
+    """An office's walkthrough (made-up figures): 35.996亿 for 1—11月 against a year goal of 36亿
+    was echoed "3,599,600,000元（36亿元）", the goal's own figure; the aside in 亿 or bn is there
+    to show a slipped 万, and now keeps the digits typed. A figure below the first step has no
+    aside (it repeated the digits in English: "45,000 units (45,000 units)")."""
+    targets = write_targets(tmp_path / "goals.toml", target_toml(target=4e9))
+    big = _add(workbook, targets, "--force", period="2024-06", value="3599600000")
+    assert big.output.splitlines()[-1].endswith("= 3,599,600,000 units (3.5996 bn units)")
+    chinese = CliRunner().invoke(
+        main, [*add_args(workbook, targets, "2024-07", "35.996亿"), "--lang", "zh", "--force"]
+    )
+    assert chinese.output.splitlines()[-1].endswith("= 3,599,600,000台（35.996亿台）"), (
+        chinese.output
+    )
+    small = _add(workbook, targets, "--force", period="2024-08", value="45000")
+    assert small.output.splitlines()[-1].endswith("= 45,000 units"), small.output
