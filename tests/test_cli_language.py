@@ -127,7 +127,7 @@ def test_check_lists_problems_and_hints_in_chinese(shipped: tuple[Path, Path]) -
     assert "问题2条：无错误（所有行均已采用），提示2条（其中2条为目标尚无数据）" in result.output
     english = run(shipped, "check")
     assert "no rows for target liaoyuan-clothing-capacity" in english.output
-    assert "; add its published figures to the Actuals sheet" in english.output
+    assert "; add its published figures to the sheet" in english.output
     assert (
         "2 problems: no errors (no row left out), 2 warnings (2 are goals without any figure yet)"
     ) in english.output

@@ -910,7 +910,7 @@ PLAUSIBILITY_RULES: dict[str, str] = {
 
 # What to do about an issue whose message does not say it already (`check` prints it).
 HINTS: dict[str, str] = {
-    "no_rows": N_("add its published figures to the Actuals sheet"),
+    "no_rows": N_("add its published figures to the sheet"),
     "no_rows_left_out": N_("correct those rows in the sheet, as their errors say"),
     "unknown_region": N_(
         "fix the spelling, or add a target or a [[regions]] entry for that region to the "
