@@ -1075,10 +1075,17 @@ def test_a_year_to_date_figure_never_rounds_onto_its_years_goal(lang: str) -> No
     summary = _summary_cells(report, words)
     cell = summary[words("Year to date")]
     assert cell.value in (3.5996e9, 35.996) and "0.000" in cell.number_format, cell.number_format
+    # its share of the year's goal, 99.99 %, never 100.0 % (the Summary and the region's block)
+    share = summary[words("Share of the year's goal")]
+    assert share.number_format == '0.00"%"', share.number_format
+    region = _workbook(report, words).worksheets[3]
+    figures = [c for row in region.iter_rows() for c in row if c.value in (3.5996e9, 35.996)]
+    assert len(figures) == 2  # the key figure and the table's 1—N月 row
+    assert all("0.000" in c.number_format for c in figures), [c.number_format for c in figures]
 
 
-def _summary_cells(report: Report, words: Words) -> dict[str, Any]:
-    """The Summary sheet's first target row of the report's workbook, by its column heading."""
+def _workbook(report: Report, words: Words) -> Any:
+    """The report's workbook, as openpyxl reads it back."""
     import io
 
     import openpyxl
@@ -1087,7 +1094,12 @@ def _summary_cells(report: Report, words: Words) -> dict[str, Any]:
 
     data = RENDERERS["xlsx"](report, words, None)
     data = data if isinstance(data, bytes) else b"".join(data)
-    sheet = openpyxl.load_workbook(io.BytesIO(data))[words("Summary")]
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _summary_cells(report: Report, words: Words) -> dict[str, Any]:
+    """The Summary sheet's first target row of the report's workbook, by its column heading."""
+    sheet = _workbook(report, words)[words("Summary")]
     rows = list(sheet.iter_rows())
     (at,) = [n for n, row in enumerate(rows) if row[0].value == words("Region")]
     heading = [c.value for c in rows[at]]

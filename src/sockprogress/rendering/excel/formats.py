@@ -60,6 +60,18 @@ DECIMAL = "#,##0.00"
 WHOLE = "0"  # a row number: no thousands separator
 # The number format of each kind of computed figure (view.KINDS).
 NUMBER_FORMATS = {"pct": PCT, "pts": PTS, "rate": RATE, "ratio": RATIO}
+# Shares of a goal: never shown as 100.0 % when they are not (99.99 %), as words.percent says.
+SHARES = ("share_of_target_pct", "ytd_share_of_target_pct")
+
+
+def share_format(value: float | None) -> str:
+    """A share of its goal's number format: one decimal, more when one would round it onto
+    100 % (99.99 %, beside a goal not met)."""
+    if value is None:
+        return PCT
+    digits = faithful_digits(value, 1, (100.0,))
+    return "0." + "0" * digits + '"%"' if digits else '0"%"'
+
 
 # A period is shown as it was written: a year as a year, a month as a month, a date as a date,
 # by the language's `workbook_periods` (locales.toml). The cell holds the period's last day

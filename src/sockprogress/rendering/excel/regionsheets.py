@@ -43,6 +43,7 @@ from .formats import (
     MUTED,
     NUMBER_FORMATS,
     RULE,
+    SHARES,
     SUBTITLE,
     TITLE,
     TOP,
@@ -52,6 +53,7 @@ from .formats import (
     date_format,
     period_format,
     serial,
+    share_format,
 )
 from .labels import figure_label, input_rows
 from .layout import fit_row, print_setup, put, put_text, targets_count, text_lines
@@ -88,8 +90,11 @@ def _cell(figure: Figure, result: TargetResult, scale: Scale, words: Words) -> t
         return scale.of(value), scale.derived(value, goal)
     if kind == "scaled":
         return scale.of(value), scale.number_format
-    if kind == "derived":  # summed from monthly figures
-        return scale.of(value), scale.derived(value)
+    if kind == "derived":  # summed from monthly figures: in its goal's year, apart from it
+        own_goal = result.target.target if figure.key == "ytd" and result.own_year else None
+        return scale.of(value), scale.derived(value, own_goal)
+    if figure.key in SHARES:
+        return value, share_format(value)
     if kind == "word":
         return value or None, ""
     if kind == "month":  # a date reckoned from a pace: to the month, not the day
@@ -190,6 +195,11 @@ def _observations(
     # period kind and per block, dates per distinct day.
     # Top-aligned: a row is as tall as its wrapped source, which starts at the top.
     value_format = f(TOP, num_format=scale.number_format)
+    # the year's 1—N月, listed last, never rounds onto its own year's goal (35.996亿, not 36亿)
+    ytd_format = value_format
+    if result.ytd is not None and result.own_year:
+        own = scale.derived(result.ytd.value, result.target.target)
+        ytd_format = f(TOP, num_format=own)
     row_format = f(LEFT, TOP, num_format=WHOLE)
     text_format = f(LEFT, TOP)
     wrap_format = f(WRAP)
@@ -212,7 +222,8 @@ def _observations(
                 LEFT, TOP, num_format=period_format(obs.period, words)
             )
         write_number(n, 0, serial(obs.end), period_fmt)
-        write_number(n, 1, obs.value / factor if factor != 1 else obs.value, value_format)
+        shown = ytd_format if obs is result.ytd else value_format
+        write_number(n, 1, obs.value / factor if factor != 1 else obs.value, shown)
         single = obs.rows[0] if len(obs.rows) == 1 else None
         year = obs.end.year
         if single is not None and row_above is not None and single == row_above + 1:

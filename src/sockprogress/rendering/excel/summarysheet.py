@@ -25,12 +25,14 @@ from .formats import (
     PTS,
     RATE,
     RATIO,
+    SHARES,
     SUBTITLE,
     TITLE,
     TOP,
     WRAP,
     Style,
     date_format,
+    share_format,
 )
 from .labels import figure_label, notes_text
 from .layout import (
@@ -244,6 +246,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     formats = [plain[key] for key in keys]
     scaled = [i for i, c in enumerate(cols) if c[1] == "scaled"]
     derived = [i for i, c in enumerate(cols) if c[1] == "derived"]
+    shares = [i for i, c in enumerate(cols) if c[0] in SHARES]
     status_col, trend_col = keys.index("status"), keys.index("trend")
     wrapped = [(keys.index(k), cols[keys.index(k)][2]) for k in WRAPPED]
     band, band_title = f(BAND), f(SUBTITLE, BAND)
@@ -267,6 +270,8 @@ def write_summary(book: Book, ws: Worksheet) -> None:
                 cells[c] = f(TOP, num_format=scale.number_format)
             for c in derived:  # computed figures (the projection), kept apart from the goal
                 cells[c] = f(TOP, num_format=_derived(keys[c], result, book))
+            for c in shares:  # 99.99 %, never 100.0 % beside a goal not met
+                cells[c] = f(TOP, num_format=share_format(values[c]))
             cells[status_col] = f.status(result.status)
             for c, value in enumerate(values):
                 put(ws, row, c, value, cells[c])
