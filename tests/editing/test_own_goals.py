@@ -206,6 +206,37 @@ def test_refresh_leaves_a_workbook_without_init_dropdowns_alone(tmp_path: Path) 
     assert actuals.read_bytes() == before
 
 
+def test_names_of_the_workbooks_own_over_its_data_are_never_rebuilt_over_its_rows(
+    tmp_path: Path,
+) -> None:
+    """A review of the lists sheet found by its names (made-up figures): a workbook whose own
+    region_list, indicator_list and basis_list cover its data columns had every data row
+    written over by the lists when `actuals add` rebuilt them. Only a sheet init made for
+    the lists (Lists, 下拉选项) is rebuilt; the others are the workbook's own, left alone."""
+    from helpers import target_toml, write_actuals, write_targets
+    from openpyxl.workbook.defined_name import DefinedName
+
+    targets = write_targets(tmp_path / "targets.toml", target_toml())
+    actuals = write_actuals(
+        tmp_path / "actuals.xlsx",
+        [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2022", 110)],
+    )
+    wb = load_workbook(actuals)
+    for name, letter in (("region_list", "A"), ("indicator_list", "B"), ("basis_list", "E")):
+        wb.defined_names[name] = DefinedName(name, attr_text=f"Actuals!${letter}$2:${letter}$99")
+    wb.save(actuals)
+    added = _run(
+        "actuals", "add", "--actuals", str(actuals), "--targets", str(targets),
+        "--region", "Testville", "--indicator", "widgets", "--period", "2023", "--value", "120",
+        "--source", "made up",
+    )  # fmt: skip
+    assert added.exit_code == 0 and "dropdowns" not in added.output, added.output
+    assert list(read_actuals(actuals).rows["value"]) == [100, 110, 120]
+    refreshed = _run("actuals", "refresh", "--actuals", str(actuals), "--targets", str(targets))
+    assert refreshed.exit_code == 2 and "has no dropdown lists" in refreshed.output
+    assert list(read_actuals(actuals).rows["value"]) == [100, 110, 120]
+
+
 # --- init: all or nothing, never over anything ------------------------------------------------
 
 

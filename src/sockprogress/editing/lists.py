@@ -24,7 +24,7 @@ from ..model import TargetsFile
 from ..reading.actuals import sheet_layout
 from ..reading.safety import check_workbook
 from ..words.words import Words
-from .blank import DROPDOWNS, LISTS_SHEET, bases, choices
+from .blank import DROPDOWNS, LISTS_SHEET, LISTS_SHEET_ZH, bases, choices
 from .package import Cell, PackageEdit
 from .safekeeping import (
     backup,
@@ -33,6 +33,8 @@ from .safekeeping import (
 )
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# The names init gives the hidden sheet of the dropdowns' lists, in each language.
+LISTS_SHEETS = (LISTS_SHEET, LISTS_SHEET_ZH)
 WORKBOOK_PART = "xl/workbook.xml"
 SHARED_STRINGS = "xl/sharedStrings.xml"
 
@@ -105,7 +107,13 @@ def _state(data: bytes, name: str) -> tuple[Lists, list[str], str] | None:
         written = [_names_pattern(f"{column}_list").search(book) for column in DROPDOWNS]
         if any(match is None for match in written):
             return None
-        sheet = _sheet_of(html.unescape(written[0][2].strip()) if written[0] else "")
+        first = written[0]
+        assert first is not None
+        sheet = _sheet_of(html.unescape(first[2].strip()))
+        # Only a sheet init made for the lists is rebuilt: names of the workbook's own over
+        # other cells (its data sheet's columns) would have its rows written over.
+        if sheet not in LISTS_SHEETS:
+            return None
         edit = PackageEdit(name, data, sheet=sheet)
         shared = _shared(archive)
         columns: list[dict[int, str]] = [{}, {}, {}]
@@ -190,7 +198,8 @@ def refresh(path: Path, targets: TargetsFile) -> Refreshed:
         sheet = Words.of(sheet_layout(real).header_language)
         lists = wanted(targets, sheet)
         if current(before, path.name) is None:
-            raise InputError(code="no_lists_sheet", file=path.name, sheet=LISTS_SHEET)
+            expected = sheet.pick(LISTS_SHEET, zh=LISTS_SHEET_ZH) or LISTS_SHEET
+            raise InputError(code="no_lists_sheet", file=path.name, sheet=expected)
         data = relisted(path.name, before, lists)
         if data is None:
             return Refreshed(lists, None)
