@@ -1105,3 +1105,13 @@ def _summary_cells(report: Report, words: Words) -> dict[str, Any]:
     heading = [c.value for c in rows[at]]
     target = next(row for row in rows[at + 1 :] if row[1].value)
     return dict(zip(heading, target, strict=True))
+
+
+def test_a_share_over_its_cap_never_reads_as_the_cap() -> None:
+    """A review (made-up figures): 100.04 % of a cap (over it, not met) read "100.0 %" on the
+    page and in the workbook, as if exactly at the cap; 99.96 % was already kept off it."""
+    from sockprogress.rendering.excel.formats import share_format
+
+    words = Words.of("en")
+    assert [words.percent(v) for v in (100.04, 99.96, 100.0)] == ["100.04 %", "99.96 %", "100.0 %"]
+    assert [share_format(v) for v in (100.04, 99.96, 100.0)] == ['0.00"%"', '0.00"%"', '0.0"%"']

@@ -189,6 +189,15 @@ def faithful_digits(value: float, digits: int, thresholds: Iterable[float]) -> i
     return digits
 
 
+def percent_digits(value: float, digits: int) -> int:
+    """The digits a percent of a goal is shown with: never rounded onto or across 100 % when it
+    is not 100 % (99.96 % beside a goal not met; 100.04 % of a cap, over it)."""
+    digits = faithful_digits(value, digits, (100.0,))
+    while digits < 6 and value != 100 and round(value, digits) == 100:
+        digits += 1
+    return digits
+
+
 class Words:
     """Everything a reader sees, in one language. Make it with `Words.of(code)` (one object per
     language, so its caches are shared by every output of a run)."""
@@ -887,7 +896,7 @@ class Words:
         """70.0 % in English, 70.0% in Chinese (CLDR spacing for each)."""
         if value is None:
             return DASH
-        digits = faithful_digits(value, digits, (100.0,))  # 99.96 % is not 100.0 %: not met
+        digits = percent_digits(value, digits)  # 99.96 % is not 100.0 %: not met
         text = self.decimal(value, "#,##0." + "0" * digits if digits else "#,##0")
         if value and round(value, digits) == 0:  # never 0 for a figure that is not
             text = (

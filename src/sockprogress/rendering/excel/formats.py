@@ -15,7 +15,7 @@ from typing import Any
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
-from ...words.words import Words, faithful_digits
+from ...words.words import Words, faithful_digits, percent_digits
 
 # Properties of a format, as xlsxwriter's add_format takes them.
 Style = Mapping[str, Any]
@@ -66,10 +66,10 @@ SHARES = ("share_of_target_pct", "ytd_share_of_target_pct")
 
 def share_format(value: float | None) -> str:
     """A share of its goal's number format: one decimal, more when one would round it onto
-    100 % (99.99 %, beside a goal not met)."""
+    100 % (99.99 %, beside a goal not met), as `words.percent` shows it."""
     if value is None:
         return PCT
-    digits = faithful_digits(value, 1, (100.0,))
+    digits = percent_digits(value, 1)
     return "0." + "0" * digits + '"%"' if digits else '0"%"'
 
 
