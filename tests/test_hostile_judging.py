@@ -118,6 +118,22 @@ def test_amounts_after_an_earlier_ytd_row_are_held_against_the_two_rows_differen
     assert "2024年4月至2024年6月的当月数（第6—8行）合计为300" in Words.of("zh").issue_text(issue)
 
 
+def test_sums_of_decimal_amounts_are_said_without_float_noise() -> None:
+    """A review (made-up figures): amounts of 100.1 against year-to-date rows of 320.2 and 600.3
+    were said to "add up to 300.29999999999995" against "280.09999999999997"."""
+    rows = rows_of(
+        *[(f"2024-{m:02d}", 100.1) for m in range(1, 4)],
+        ("2024-03", 320.2, "ytd"),
+        *[(f"2024-{m:02d}", 100.1) for m in range(4, 7)],
+        ("2024-06", 600.3, "ytd"),
+    )
+    report = report_of(GOAL_2026, rows, "2024-06")
+    (first,) = issues(report, "ytd_months_differ")
+    assert (first["months"], first["ytd"]) == ("300.3", "320.2")
+    (between,) = issues(report, "ytd_months_differ_between")
+    assert (between["months"], between["difference"]) == ("300.3", "280.1")
+
+
 def test_a_disagreement_is_said_with_every_digit() -> None:
     """`:g` kept six digits: 3,512,345,678 and 3,512,345,000 both read 3,512,350,000 in a
     sentence saying they differ."""

@@ -331,6 +331,20 @@ def test_a_year_to_date_context_figure_is_compared_with_the_same_months_a_year_b
     alone = judge(TargetsFile((make_target(),)), Actuals(frame(rows[1:])), Month(2025, 4))
     (context,) = alone.context
     assert context.previous is None and context.change_pct is None
+    # a month's own amount likewise (a review: March 2025's 100 against 2024's 1,200 read
+    # -91.7 %): against the same month a year before, never a year's total
+    amounts = [
+        ("R", "parcels", "2024", 1200),
+        ("R", "parcels", "2024-03", 90, "month"),
+        ("R", "parcels", "2025-02", 95, "month"),
+        ("R", "parcels", "2025-03", 100, "month"),
+    ]
+    report = judge(TargetsFile((make_target(),)), Actuals(frame(amounts)), Month(2025, 4))
+    by_basis = {c.basis: c for c in report.context}
+    month = by_basis["month"]
+    assert month.previous is not None and month.previous.period == "2024-03"
+    assert month.change_pct == pytest.approx(100 * (100 / 90 - 1))
+    assert by_basis[""].latest.period == "2024" and by_basis[""].previous is None
 
 
 def test_counts_by_status() -> None:

@@ -43,12 +43,14 @@ def test_a_sheet_without_the_column_refuses_the_flags_and_is_left_as_it_was(
     tmp_path: Path,
 ) -> None:
     header = ("region", "indicator", "period", "value", "basis", "source", "note")
-    workbook = write_actuals(tmp_path / "actuals.xlsx", [], header=header)
+    workbook = write_actuals(tmp_path / "actuals.xlsx", [], header=header, sheet="实际数据")
     before = workbook.read_bytes()
     args = [*add_args(workbook, _targets(tmp_path), "2023", "150"), "--flags", "repost"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
-    assert "no flags column" in result.output and "Traceback" not in result.output
+    # the sheet as the workbook names it (it said "the Actuals sheet" of any)
+    assert "sheet 实际数据 has no flags column" in result.output, result.output
+    assert "Traceback" not in result.output
     assert workbook.read_bytes() == before
     # an unknown flag is refused as any bad option is
     args = [*add_args(workbook, _targets(tmp_path), "2023", "150"), "--flags", "guessed"]

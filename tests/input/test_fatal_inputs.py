@@ -72,6 +72,11 @@ def _chinese_sheet_misspelt(path: Path) -> None:
     write_actuals(path, GOOD_ROWS, sheet="实际数")
 
 
+def _english_sheet_kept_aside(path: Path) -> None:
+    """A sheet like the English name, with a Chinese aside: rename it to the name it is like."""
+    write_actuals(path, GOOD_ROWS, sheet="Actuals（旧）")
+
+
 def _missing_column(path: Path) -> None:
     write_actuals(path, [r[:3] for r in GOOD_ROWS], header=("region", "indicator", "period"))
 
@@ -115,6 +120,11 @@ WORKBOOKS: list[tuple[str, Callable[[Path], None] | None, str]] = [
         "chinese-sheet-misspelt",
         _chinese_sheet_misspelt,
         "no sheet named '实际数据' (did you mean '实际数'? rename it to '实际数据')",
+    ),
+    (
+        "english-sheet-kept-aside",
+        _english_sheet_kept_aside,
+        "no sheet named 'Actuals' (did you mean 'Actuals（旧）'? rename it to 'Actuals')",
     ),
     (
         "both-data-sheets",

@@ -52,3 +52,16 @@ def test_actuals_add_writes_into_the_chinese_sheet_and_undo_names_it(tmp_path: P
     (kept,) = (tmp_path / "backups").iterdir()
     change = difference(workbook, kept)
     assert change.sheet == "实际数据" and len(change.removed) == 1
+
+
+def test_undo_of_a_change_to_the_dropdowns_names_the_chinese_sheet(tmp_path: Path) -> None:
+    """`refresh` changes the lists only; undoing it says no row of 实际数据 differs."""
+    assert CliRunner().invoke(main, ["init", str(tmp_path), "--lang", "zh"]).exit_code == 0
+    targets, workbook = tmp_path / "data" / "targets.toml", tmp_path / "data" / "actuals.xlsx"
+    with targets.open("a", encoding="utf-8") as fh:
+        fh.write('\n[[regions]]\nregion = "Newtown"\nname_zh = "新镇"\n')
+    common = ["--actuals", str(workbook), "--targets", str(targets), "--lang", "zh"]
+    assert CliRunner().invoke(main, ["actuals", "refresh", *common]).exit_code == 0
+    undo = ["actuals", "undo", "--actuals", str(workbook), "--lang", "zh"]
+    undone = CliRunner().invoke(main, undo, input="否\n")
+    assert "与备份相比，工作表“实际数据”各行数据均无变化" in undone.output, undone.output

@@ -352,7 +352,7 @@ def _existing(new: NewRow, rows: pd.DataFrame, level: bool) -> tuple[int, float]
 def _cells(new: NewRow, layout: Layout, names: Names) -> list[Cell]:
     if new.flags and "flags" not in layout.columns:
         # said before the row is written: the flags would be lost without a word
-        raise InputError(code="add_no_flags_column")
+        raise InputError(code="add_no_flags_column", sheet=layout.sheet)
     cells = new.cells(Words.of(layout.header_language), names).items()
     return [Cell(layout.columns[c], v) for c, v in cells if c in layout.columns]  # type: ignore[arg-type]
 

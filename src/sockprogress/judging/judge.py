@@ -443,14 +443,17 @@ def _context(
                     ("target_zh", name),
                 )
                 warnings.append(warning)
-    ytd = (rows["basis"] == "ytd").map({True: "ytd", False: ""})
+    # A year-to-date sum and a month's own amount are each held against their like: the same
+    # months a year before (1—3月 against 1—3月, March against March), never against a year's
+    # total or a level; rows of no basis (a level, a year) against the one before.
+    kind = rows["basis"].where(rows["basis"].isin(("ytd", "month")), "")
     for (region, indicator, basis), group in rows.groupby(
-        [rows["region"], rows["indicator"], ytd], sort=True
+        [rows["region"], rows["indicator"], kind], sort=True
     ):
         series = level_series(group).observations
         latest = series[-1]
         earlier = series[:-1]
-        if basis == "ytd":  # 1—3月 is held against 1—3月 of the year before, never 1—12月
+        if basis:
             earlier = tuple(o for o in earlier if _same_months_a_year_before(o, latest))
         declared = indicators.get(str(indicator))
         year_to_date, before = flows.get((str(region), str(indicator)), (None, None))

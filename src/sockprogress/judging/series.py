@@ -88,7 +88,7 @@ class _Year:
                 period=period,
                 from_period=f"{number:04d}-{start + 1:02d}",
                 rows=", ".join(map(str, dropped)),
-                months=figure_text(summed - before),
+                months=figure_text(sum(a for m in span if (a := self.amount[m]) is not None)),
                 start_row=str(self.ytd_row.get(start)),
                 start_ytd=figure_text(before),
                 ytd_row=str(ytd_row),

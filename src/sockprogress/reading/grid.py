@@ -63,12 +63,11 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
 def _no_data_sheet(name: str, sheets: list[str]) -> InputError:
     """No sheet of the data sheet's names: the one most like them, when there is one."""
     folded = {s.strip().casefold(): s for s in sheets}
-    close = next((folded[n.casefold()] for n in SHEETS if n.casefold() in folded), None)
-    for candidate in SHEETS:
-        close = close or next(
-            iter(difflib.get_close_matches(candidate, sheets, n=1, cutoff=0.5)), None
-        )
-    if close is None:
+    # (the sheet found, the name it looks like): the same name but for case or spaces first
+    found = [(folded[n.casefold()], n) for n in SHEETS if n.casefold() in folded]
+    for wanted in SHEETS:
+        found += [(s, wanted) for s in difflib.get_close_matches(wanted, sheets, n=1, cutoff=0.5)]
+    if not found:
         return InputError(
             code="no_actuals_sheet",
             file=name,
@@ -76,10 +75,11 @@ def _no_data_sheet(name: str, sheets: list[str]) -> InputError:
             other=SHEET_ZH,
             sheets=", ".join(sheets),
         )
+    close, wanted = found[0]
     return InputError(
         code="no_actuals_sheet_close",
         file=name,
-        sheet=SHEET if close.isascii() else SHEET_ZH,  # the name it looks like
+        sheet=wanted,
         close=close,
         sheets=", ".join(sheets),
     )

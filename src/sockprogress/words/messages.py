@@ -738,7 +738,7 @@ ERRORS: dict[str, str] = {
         "or add --new to store a new region on purpose"
     ),
     "add_no_flags_column": N_(
-        "--flags: the Actuals sheet has no flags column; add one headed flags (标注) at the "
+        "--flags: sheet {sheet} has no flags column; add one headed flags (标注) at the "
         "table's right, or leave --flags out; nothing was written"
     ),
     "add_unknown_region_none": N_(

@@ -1040,12 +1040,13 @@ class Words:
 
 
 def figure_text(value: float) -> str:
-    """A figure inside a parameter list (`values`: 3500000000, 3600000000), with every digit
-    it has (3512345678, 123456.789: `:g` kept six), never in e-notation."""
-    text = repr(float(value))
+    """A figure inside a parameter list (`values`: 3500000000, 3600000000), with its digits
+    to fifteen significant ones (3512345678, 123456.789: `:g` kept six; a sum of 100.1s is
+    300.3, not the float's 300.29999999999995), never in e-notation."""
+    text = f"{float(value):.15g}"
     if "e" in text:
         return format(Decimal(text).normalize(), "f")
-    return text.removesuffix(".0")
+    return text
 
 
 def english_issue(code: str, params: Iterable[tuple[str, str]]) -> str:
