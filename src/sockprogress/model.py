@@ -414,6 +414,12 @@ class TargetResult:
         return self.ytd if self.own_year and self.ytd else self.latest
 
     @property
+    def ytd_goal(self) -> float | None:
+        """The goal its year-to-date figure is held against, and never rounded onto where it is
+        shown (35.996亿, not 36亿): the target in the goal's own year; None in another year."""
+        return self.target.target if self.own_year else None
+
+    @property
     def previous_goal_figure(self) -> Observation | None:
         """Last month's goal_figure."""
         return self.previous_ytd if self.own_year and self.previous_ytd else self.previous_latest

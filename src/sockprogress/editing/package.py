@@ -61,11 +61,11 @@ class _XmlCell:
 
 
 class PackageEdit:
-    """The Actuals sheet's XML of one workbook, and the edits a new row needs."""
+    """One sheet's XML of a workbook (the data sheet's, or the dropdowns' lists'), and the edits
+    a new row needs."""
 
     def __init__(self, name: str, data: bytes, sheet: str = SHEET) -> None:
         self.name = name
-        self.sheet = sheet
         self.data = data
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))

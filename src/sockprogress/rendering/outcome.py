@@ -419,7 +419,7 @@ def ytd_said(result: TargetResult, words: Words) -> str:
     across the goal (35.996亿 beside a year goal of 36亿 reads 35.996亿, not 36亿)."""
     ytd, t = result.ytd, result.target
     assert ytd is not None
-    return words.scaled(ytd.value, t.unit, apart_from=t.target if result.own_year else None)
+    return words.scaled(ytd.value, t.unit, apart_from=result.ytd_goal)
 
 
 def year_line(result: TargetResult, words: Words) -> str:

@@ -91,8 +91,9 @@ def _cell(figure: Figure, result: TargetResult, scale: Scale, words: Words) -> t
     if kind == "scaled":
         return scale.of(value), scale.number_format
     if kind == "derived":  # summed from monthly figures: in its goal's year, apart from it
-        own_goal = result.target.target if figure.key == "ytd" and result.own_year else None
-        return scale.of(value), scale.derived(value, own_goal)
+        return scale.of(value), scale.derived(
+            value, result.ytd_goal if figure.key == "ytd" else None
+        )
     if figure.key in SHARES:
         return value, share_format(value)
     if kind == "word":
@@ -197,9 +198,8 @@ def _observations(
     value_format = f(TOP, num_format=scale.number_format)
     # the year's 1—N月, listed last, never rounds onto its own year's goal (35.996亿, not 36亿)
     ytd_format = value_format
-    if result.ytd is not None and result.own_year:
-        own = scale.derived(result.ytd.value, result.target.target)
-        ytd_format = f(TOP, num_format=own)
+    if result.ytd is not None and result.ytd_goal is not None:
+        ytd_format = f(TOP, num_format=scale.derived(result.ytd.value, result.ytd_goal))
     row_format = f(LEFT, TOP, num_format=WHOLE)
     text_format = f(LEFT, TOP)
     wrap_format = f(WRAP)

@@ -151,9 +151,7 @@ def _derived(key: str, result: TargetResult, book: Book) -> str:
     year, kept apart from its goal."""
     scale = book.scale(result)
     if key == "ytd":
-        ytd = result.ytd
-        own_goal = result.target.target if result.own_year else None
-        return scale.derived(ytd.value if ytd else None, own_goal)
+        return scale.derived(result.ytd.value if result.ytd else None, result.ytd_goal)
     return scale.derived(getattr(result.figures, key), result.target.target)
 
 
