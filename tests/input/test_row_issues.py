@@ -315,3 +315,46 @@ def test_a_goal_whose_rows_were_all_left_out_says_so_not_that_it_has_none(
     assert "no rows for target t2 (region Testville, indicator gadgets)" in english
     chinese = CliRunner().invoke(main, ["check", *files, "--lang", "zh"]).output
     assert "目标暂无可用数据：该目标的数据（第2—3行）因有错误未予采用" in chinese
+
+
+def test_a_period_written_again_below_in_a_row_that_cannot_be_read_is_said(
+    tmp_path: Path,
+) -> None:
+    """A method audit (made-up figures): 2024 = 150 in row 2, then 2024 = "n/a" (or 0) typed in
+    row 3. The lower row is the one the method uses, and it cannot be; row 2's 150 was used with
+    nothing said on it, only row 3's own error. It is now said on row 2, and the goal it decides
+    is marked "check this figure" as for two conflicting values."""
+    from sockprogress.judging import judge
+    from sockprogress.periods import Month
+    from sockprogress.reading import load_targets, read_actuals
+    from sockprogress.words.words import Words
+
+    targets = load_targets(write_targets(tmp_path / "targets.toml", target_toml()))
+    bad: object
+    for bad in ("n/a", 0):
+        rows: list[tuple[str, str, str, object]] = [
+            ("Testville", "widgets", "2021", 100),
+            ("Testville", "widgets", "2024", 150),
+            ("Testville", "widgets", "2024", bad),
+        ]
+        actuals = read_actuals(write_actuals(tmp_path / "a.xlsx", rows))
+        (said,) = [i for i in actuals.issues if i.code == "duplicate_left_out"]
+        assert (said.row, dict(said.params)["others"], dict(said.params)["value"]) == (
+            3,
+            "4",
+            "150",
+        )
+        assert (
+            Words.of("zh")
+            .issue_text(said)
+            .endswith(
+                "“Testville·widgets”2024年的数据在第4行也有，但该行有错误未予采用（见该行提示）；"
+                "采用其上方第3行的数据（150）"
+            )
+        )
+        report = judge(targets, actuals, Month(2025, 6))
+        assert [i.code for i in report.targets[0].checks] == ["duplicate_left_out"]
+    # the unreadable row above a usable one: the lower one is used, as the method says
+    above = [("Testville", "widgets", "2024", "n/a"), ("Testville", "widgets", "2024", 150)]
+    quiet = read_actuals(write_actuals(tmp_path / "b.xlsx", above))
+    assert [i.code for i in quiet.issues if i.code.startswith("duplicate")] == []

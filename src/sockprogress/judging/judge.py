@@ -560,11 +560,12 @@ def _judge(
     declared = {i.indicator: i for i in targets.indicators}
     # by series: a province that breaks a rule on every row keeps no index of its rows
     checked = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
-    # A period entered twice with two values (the lower row used, method: duplicates) leaves
-    # the figure in doubt as a rule broken does: its series' targets are marked for it too.
+    # A period entered twice with two values (the lower row used, method: duplicates), or
+    # again below in a row that could not be read (the upper one used), leaves the figure in
+    # doubt as a rule broken does: its series' targets are marked for it too.
     conflicts: dict[Hashable, list[Issue]] = {}
     for issue in actuals.issues:
-        if issue.code == "duplicate_conflict":
+        if issue.code in ("duplicate_conflict", "duplicate_left_out"):
             said = dict(issue.params)
             conflicts.setdefault((said["region"], said["indicator"]), []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()

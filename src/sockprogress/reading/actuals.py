@@ -46,7 +46,7 @@ from .cells import (
     is_error_value,
 )
 from .cleaning import Cleaned, Cleaner, Numbers
-from .duplicates import codes_of, deduplicate, row_key
+from .duplicates import codes_of, deduplicate, row_key, shadowed
 from .grid import Loading, Stray, actuals_table, load_grid
 from .names import NO_NAMES, Names, names_of
 from .safety import spreadsheet_kind
@@ -474,16 +474,21 @@ def _judged_grid(
         basis.flag(lambda b: b == "ytd")[good].astype(np.int64)
         + 2 * basis.flag(lambda b: b == "rate")[good].astype(np.int64)
     ) * kept
-    key = row_key(
-        [
-            codes_of(names["region"], region_code),
-            codes_of(names["indicator"], indicator_code),
-            codes_of(period, lambda p: p.text),
-        ],
-        good,
-        basis_code,
-    )
+    parts = [
+        codes_of(names["region"], region_code),
+        codes_of(names["indicator"], indicator_code),
+        codes_of(period, lambda p: p.text),
+    ]
+    key = row_key(parts, good, basis_code)
+    shadow: tuple[Issue, ...] = ()
+    if not good.all():  # a row left out below a usable one of its period: the upper one is used
+        every_basis = basis.flag(lambda b: b == "ytd").astype(np.int64) + 2 * basis.flag(
+            lambda b: b == "rate"
+        ).astype(np.int64)
+        left_key = row_key(parts, ~good, every_basis[~good])
+        shadow = shadowed(name, sheet, rows, key, left_key, frame["row"].to_numpy()[~good])
     rows, duplicate_issues = deduplicate(name, rows, key, known, sheet)
+    duplicate_issues += shadow
     issues = sorted(cleaner.issues, key=lambda t: (t[0], t[1]))
     return Actuals(
         rows.reset_index(drop=True),

@@ -31,6 +31,50 @@ def row_key(parts: list[tuple[np.ndarray, int]], good: np.ndarray, basis: np.nda
     return combined
 
 
+def shadowed(
+    name: str,
+    sheet: str,
+    rows: pd.DataFrame,
+    key: np.ndarray,
+    left_key: np.ndarray,
+    left_rows: np.ndarray,
+) -> tuple[Issue, ...]:
+    """A row left out for an error (its value `n/a`, `0`) below a usable row of the same
+    region, indicator, period and basis: the method uses the lower row of two, and this one
+    cannot be, so the upper one is used, said on it (it would otherwise read as the figure of
+    the period, with nothing said). `rows`, `key`: the usable rows and their keys (row_key),
+    before deduplication; `left_key`, `left_rows`: the left-out rows' keys and numbers (a key
+    with a part that could not be read never matches a usable row's)."""
+    # the row deduplication keeps of each key: the lowest
+    by_key = dict(zip(key.tolist(), range(len(rows)), strict=True))
+    cells = {c: rows[c].tolist() for c in ("row", "region", "indicator", "period", "value")}
+    issues = []
+    for k, below in zip(left_key.tolist(), left_rows.tolist(), strict=True):
+        at = by_key.get(k)
+        if at is None or int(cells["row"][at]) > below:
+            continue
+        used = int(cells["row"][at])
+        issues.append(
+            coded_issue(
+                "warning",
+                "duplicate_left_out",
+                (
+                    ("region", str(cells["region"][at])),
+                    ("indicator", str(cells["indicator"][at])),
+                    ("period", str(cells["period"][at])),
+                    ("others", str(below)),
+                    ("used", str(used)),
+                    ("value", figure_text(float(cells["value"][at]))),
+                ),
+                file=name,
+                sheet=sheet,
+                row=used,
+                column="period",
+            )
+        )
+    return tuple(issues)
+
+
 def deduplicate(
     name: str,
     rows: pd.DataFrame,

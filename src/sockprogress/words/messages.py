@@ -232,6 +232,10 @@ ISSUE_TEXT: dict[str, str] = {
         "{region} / {indicator} / {period} is also in row {others} with the same figure; row "
         "{used} (the lower one) is used"
     ),
+    "duplicate_left_out": N_(
+        "{region} / {indicator} / {period} is also in row {others}, which could not be read "
+        "(see its error); row {used} above it, {value}, is used"
+    ),
     "duplicate_conflict": N_(
         "{region} / {indicator} / {period} is also in row {others} with conflicting values "
         "({values}); row {used} (the lower one) is used"
@@ -467,6 +471,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "year_row_differs": {"total": EXACT_SCALED, "months": EXACT_SCALED},
     "total_underivable": {"total": "g"},
     "ytd_months_differ": {"months": EXACT_SCALED, "ytd": EXACT_SCALED},
+    "duplicate_left_out": {"value": EXACT_SCALED},
     "ytd_months_differ_between": {
         "months": EXACT_SCALED,
         "ytd": EXACT_SCALED,
