@@ -25,8 +25,8 @@ from sockprogress.errors import InputError
 from sockprogress.model import STATUSES, Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
-from sockprogress.rendering.bulletin import Bulletin, build_bulletin
-from sockprogress.rendering.docx import MAX_TEMPLATE_BYTES, column_widths, render_docx
+from sockprogress.rendering.bulletin import Bulletin, build_bulletin, column_widths
+from sockprogress.rendering.docx import CELL_PADDING, MAX_TEMPLATE_BYTES, render_docx
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
@@ -305,10 +305,13 @@ def test_the_table_is_a_real_table_that_fits_the_page(year_report: Report, tmp_p
         assert sum(widths) == pytest.approx(usable, abs=1)
 
 
+PAD = CELL_PADDING + 3  # the Word table's cell padding and border, in pt
+
+
 def test_column_widths_keep_figures_whole_and_wrap_names() -> None:
     names = ["小北河规模以上袜业企业数", "辽源袜子年产能"]
     latest = ["206（2025年6月）", "2（2026年2月）"]
-    widths = column_widths(["指标", "最新值（时期）"], [names, latest], 10.5, 150)
+    widths = column_widths(["指标", "最新值（时期）"], [names, latest], 10.5, 150, PAD)
     assert sum(widths) == pytest.approx(150, abs=0.1)
     assert widths[1] >= 8 * 10.5  # the figure and its period on one line
     assert widths[0] < 12 * 10.5  # the long name wraps
@@ -328,7 +331,7 @@ def test_a_name_with_an_aside_wraps_and_the_short_columns_keep_their_room() -> N
         ["达到进度要求", "未完成"],
         ["低于2.8个百分点", "—"],
     ]
-    widths = column_widths(headings, columns, 10.5, 442.2)
+    widths = column_widths(headings, columns, 10.5, 442.2, PAD)
     assert widths[1] >= 2 * 10.5 + 8.7  # 亿双 on one line, with the cell's margins
     assert widths[4] >= 5 * 0.55 * 10.5 + 8.7  # 88.9% whole
     assert widths[0] < 14 * 10.5  # the name wraps
@@ -343,7 +346,7 @@ def test_what_an_aside_says_after_its_period_wraps_and_headings_stay_whole() -> 
         ["300"],
         ["206（2025年6月；与2022年6月报道数相同，或系沿用旧数）"],
     ]
-    widths = column_widths(headings, columns, 10.5, 300)
+    widths = column_widths(headings, columns, 10.5, 300, PAD)
     assert sum(widths) == pytest.approx(300, abs=0.1)
     assert widths[1] >= 3 * 10.5  # 目标值 on one line
     assert widths[2] >= 10 * 10.5  # 206（2025年6月 whole

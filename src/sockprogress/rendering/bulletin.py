@@ -11,8 +11,10 @@ Word document (docx.py) lay this out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import TargetResult
 from ..words import N_
@@ -89,6 +91,81 @@ class Bulletin:
     # figure has a source
     note_in_document: str
     notes: tuple[str, ...]
+
+    @cached_property
+    def texts(self) -> tuple[tuple[str, ...], ...]:
+        """Each goal's row of the table, its cells in the order of `keys`."""
+        return tuple(r.cells(self.keys) for r in self.rows)
+
+    def column_widths(self, size: float, width: float, pad: float) -> list[float]:
+        """The table's columns in pt across `width`, its text at `size` pt (column_widths)."""
+        columns = [[row[i] for row in self.texts] for i in range(len(self.keys))]
+        return column_widths(self.headings, columns, size, width, pad)
+
+
+# -- the table's columns, as a document sets them ------------------------------------------
+
+
+def _ems(text: str) -> float:
+    """A text's width in ems: a Chinese character (or a full-width sign) one, the rest about
+    half (Times New Roman's and Calibri's digits)."""
+    return sum(1.0 if ord(c) >= 0x2E80 or c in "—“”‘’" else 0.55 for c in text)
+
+
+# A cell's text breaks at spaces, and Chinese between any two characters, but a column narrower
+# than four characters reads badly; a figure with its period in an aside (35（2025年6月）)
+# stays on one line, as a line breaker would not break it before the aside. What the aside
+# says after its period (；月份为推定, ；与2022年6月报道数相同…) may wrap.
+_ASIDE = re.compile(r"[（(]")
+_AFTER_PERIOD = re.compile(r"[；;]")
+NARROWEST_CJK = 4.0
+
+
+def _floor(text: str) -> float:
+    """The narrowest a cell's text may wrap to, in ems: a figure with its period whole, else
+    its longest word, or four characters of a Chinese phrase (a name with an aside too:
+    "袜子年产量（2030年）" held whole made the columns' least width wider than the page, and
+    every column was narrowed with it, 单位 to "亿/双")."""
+    aside = _ASIDE.search(text)
+    if aside and not any(ord(c) >= 0x2E80 for c in text[: aside.start()]):
+        return _ems(_AFTER_PERIOD.split(text, maxsplit=1)[0])
+    widths = [0.0]
+    for piece in text.split():
+        chinese = any(ord(c) >= 0x2E80 for c in piece)
+        widths.append(min(_ems(piece), NARROWEST_CJK) if chinese else _ems(piece))
+    return max(widths)
+
+
+def column_widths(
+    headings: Iterable[str],
+    columns: Iterable[Iterable[str]],
+    size: float,
+    width: float,
+    pad: float,
+) -> list[float]:
+    """Each column's width in pt, the table filling `width`. A column is as wide as its
+    longest cell (at `size` pt, plus `pad` of padding and border) while the table fits; when
+    it does not, the widest columns give way, each no narrower than its heading's and cells'
+    longest word or figure. The Word table and the printed page's table are laid out by it."""
+    cells = [list(c) for c in columns]
+    need = [
+        max(_ems(t) for t in (h, *c)) * size + pad for h, c in zip(headings, cells, strict=True)
+    ]
+    # a heading wraps at its words, a Chinese one no narrower than its characters allow
+    floor = [
+        max((_floor(t) for t in (h, *c)), default=1.0) * size + pad
+        for h, c in zip(headings, cells, strict=True)
+    ]
+    if sum(need) <= width:
+        return [n * width / sum(need) for n in need]
+    if sum(floor) >= width:
+        return [f * width / sum(floor) for f in floor]
+    low, high = 0.0, max(need)  # the cap that makes the table as wide as the page
+    for _ in range(50):
+        cap = (low + high) / 2
+        total = sum(max(f, min(n, cap)) for f, n in zip(floor, need, strict=True))
+        low, high = (cap, high) if total < width else (low, cap)
+    return [max(f, min(n, low)) for f, n in zip(floor, need, strict=True)]
 
 
 def _unit_and_divisor(r: TargetResult, words: Words) -> tuple[str, float]:
