@@ -37,6 +37,10 @@ def test_page_one_is_the_bulletin_at_five_hao_or_larger(
     for said in (bulletin.title, bulletin.lead[0][:20], bulletin.headings[0]):
         assert said.replace(" ", "") in text, said
     assert bulletin.rows[0].name.replace(" ", "")[:8] in text
+    # the whole table and its note: with equal columns the English table left a goal's name
+    # four lines deep and ran its last row and the note onto page 2
+    assert bulletin.rows[-1].name.replace(" ", "") in text
+    assert bulletin.note.replace(" ", "")[:30] in text
     if lang == "zh":  # no code, id or English status word on the Chinese page 1
         codes = {s for s in STATUSES} | {r.target.id for r in shipped_report.targets}
         english = {Words.of("en").status_word(s) for s in STATUSES}

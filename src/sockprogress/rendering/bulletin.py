@@ -127,8 +127,11 @@ def _floor(text: str) -> float:
     "袜子年产量（2030年）" held whole made the columns' least width wider than the page, and
     every column was narrowed with it, 单位 to "亿/双")."""
     aside = _ASIDE.search(text)
-    if aside and not any(ord(c) >= 0x2E80 for c in text[: aside.start()]):
-        return _ems(_AFTER_PERIOD.split(text, maxsplit=1)[0])
+    held = _AFTER_PERIOD.split(text, maxsplit=1)[0]
+    # held whole where no line may break in it (35（2025年6月）); an English figure and its
+    # period ("3.5996 (Jan–Nov 2026)") break at their spaces, as every line breaker does
+    if aside and not any(ord(c) >= 0x2E80 for c in text[: aside.start()]) and " " not in held:
+        return _ems(held)
     widths = [0.0]
     for piece in text.split():
         chinese = any(ord(c) >= 0x2E80 for c in piece)

@@ -140,6 +140,15 @@ class RegionCards:
     cards: tuple[Card, ...]
 
 
+# The printed page's bulletin table (_style.css, @media print): 12 pt text on A4 less its
+# 12 mm margins, each cell .3rem padded on both sides and bordered. The rule measures Latin
+# text in Times' widths; the page's sans serif (DejaVu Sans, bold headings) runs about a sixth
+# wider, so its 12 pt is measured as 14 ("Completion" and "70.0%" broke inside the word).
+PRINT_TABLE_SIZE = 14.0
+PRINT_LINE = (210 - 2 * 12) * 72 / 25.4
+PRINT_CELL_PAD = 2 * 0.3 * 12 + 1
+
+
 def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     """Everything the templates show, laid out from the report's view: the templates loop and
     branch over it, and write its numbers through the filters."""
@@ -206,6 +215,13 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         # page 1 says the lead sentences; the outcome box under it names the goals
         "headline_details": tuple(line for line in view.headline if line not in bulletin.lead),
         "bulletin": bulletin,
+        # page 1 printed: each column of the bulletin's table as a share of the A4 line, by the
+        # rule the Word table is laid out by (equal columns left a goal's name four lines deep
+        # and pushed the English table onto page 2)
+        "bulletin_print_widths": [
+            round(100 * w / PRINT_LINE, 2)
+            for w in bulletin.column_widths(PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD)
+        ],
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],
         # Said here, not in the template: 同比增长（%） holds a % a newstyle message would format.
