@@ -396,8 +396,8 @@ ANSWERS = {"y": True, "yes": True, "是": True, "n": False, "no": False, "否": 
 def _confirm(question: str, words: Words) -> bool:
     """click.confirm, defaulting to no, that also takes 是 and 否: a walkthrough answered 是 and
     was told to type y or n."""
+    suffix = words(" [y/N]: ")  # in Chinese: （是/否，直接回车为否）：
     while True:
-        suffix = words(" [y/N]: ")  # in Chinese: （是/否，直接回车为否）：
         reply = click.prompt(question, default="", show_default=False, prompt_suffix=suffix)
         answer = ANSWERS.get(reply.strip().lower())
         if answer is not None:

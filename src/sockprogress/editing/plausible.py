@@ -7,8 +7,6 @@ back what it stored in plain units, and refuses a figure that breaks a rule of
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
 from ..errors import InputError
@@ -95,11 +93,8 @@ def figure_line(
     target, unit, english = _found(region, indicator, targets)
     name = words.pick(english, zh=names.written_in_chinese("indicator", indicator))
     shown = words.with_unit(words.decimal(value, "#,##0.######"), unit)
-    divisor = words.scale_for(value)[0]
-    if divisor > 1:  # with every digit typed: 35.996亿 is not echoed as 36亿
-        exponent = Decimal(repr(round(value / divisor, 10))).normalize().as_tuple().exponent
-        digits = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        shown += words.paren(words.scaled(value, unit, digits=digits))
+    if words.scale_for(value)[0] > 1:  # with every digit typed: 35.996亿 is not echoed as 36亿
+        shown += words.paren(words.scaled_exactly(value, unit))
     if not basis and target is not None and target.kind == "annual_total":
         # a month without a basis is that month's own amount: said, as a 1—N月 sum is (a
         # walkthrough stored 32亿 for 1—11月 without --basis ytd, echoed as "2026年11月 = 32亿元")

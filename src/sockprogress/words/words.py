@@ -805,11 +805,26 @@ class Words:
         """A sum with every digit, scaled where the language scales figures in sentences:
         3,512,345,678 / 35.12345678亿 (a disagreement of two sums stays visible, and reads as
         the report writes figures). A fraction stays as `exact` writes it."""
-        if self.locale.numbers_in_sentences == "scaled" and plain_decimal(text) and "." not in text:
-            divisor, suffix = self.scale_for(float(text))
-            if divisor > 1:
-                return format((Decimal(text) / Decimal(int(divisor))).normalize(), "f") + suffix
+        scaled = self.locale.numbers_in_sentences == "scaled"
+        if (
+            scaled
+            and plain_decimal(text)
+            and "." not in text
+            and self.scale_for(float(text))[0] > 1
+        ):
+            return self.scaled_exactly(float(text))
         return self.exact(text)
+
+    def scaled_exactly(self, value: float, unit: str = "") -> str:
+        """A figure in readable units with every digit it has (fifteen significant at most):
+        35.996亿元, 3.5996 bn yuan, 35.12345678亿: a figure typed, echoed, is never rounded."""
+        divisor = self.scale_for(value)[0]
+        if divisor == 1:  # below the first step: the digits as they are (123,456.5)
+            return self.with_unit(self.exact(figure_text(value)), unit)
+        exponent = (Decimal(figure_text(value)) / Decimal(int(divisor))).normalize().as_tuple()
+        places = exponent.exponent
+        digits = -places if isinstance(places, int) and places < 0 else 0
+        return self.scaled(value, unit, digits=digits)
 
     def digits(self, value: float) -> str:
         """A figure with all its digits, never in e-notation: 3,500,000,000; 0.0000025; beyond
