@@ -667,28 +667,34 @@ def test_a_long_title_is_cut_so_that_the_page_header_is_kept(shipped_report: Rep
         assert len(whole.encode("utf-16-le")) // 2 <= 255
 
 
-def test_a_revised_figure_is_on_the_changes_sheet_in_words(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("kind", "period", "said"), [("annual_total", "2025", "2025"), ("level", "2025-06", "Jun 2025")]
+)
+def test_a_revised_figure_is_on_the_changes_sheet_in_words(
+    tmp_path: Path, kind: str, period: str, said: str
+) -> None:
     """A maintainer's reading: a goal whose only news was a revised figure was on the page's
     changes but not on the Changes sheet, and the sheet wrote the revision `3.5e+09`, without
-    its unit (made-up figures)."""
+    its unit (made-up figures). A month revised reads as the page and the rest of the line say
+    a period (Jun 2025), not as the sheet's cell writes it (2025-06)."""
     from click.testing import CliRunner
     from helpers import target_toml, write_actuals, write_targets
 
     from sockprogress.cli import main
 
-    goal = target_toml(kind="annual_total", target=5e9, deadline=dt.date(2027, 12, 31))
+    goal = target_toml(kind=kind, target=5e9, deadline=dt.date(2027, 12, 31))
     targets = write_targets(tmp_path / "targets.toml", goal.replace("units", "yuan"))
     out = tmp_path / "out"
-    for month, value in (("2026-09", 3.5e9), ("2026-10", 3.6e9)):  # 2025's total revised
+    for month, value in (("2026-09", 3.5e9), ("2026-10", 3.6e9)):  # the figure revised
         actuals = write_actuals(
-            tmp_path / "actuals.xlsx", [("Testville", "widgets", "2025", value)]
+            tmp_path / "actuals.xlsx", [("Testville", "widgets", period, value)]
         )
         args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", month]
         result = CliRunner().invoke(main, [*args, "--out", str(out)])
         assert result.exit_code == 0, result.output
     changes = load_workbook(out / "progress-2026-10.xlsx")["Changes"]
     (row,) = [[c.value for c in r] for r in changes.iter_rows(min_row=4) if r[0].value]
-    assert row[9] == "2025 revised from 3.5 bn yuan to 3.6 bn yuan"
+    assert row[9] == f"{said} revised from 3.5 bn yuan to 3.6 bn yuan"
     # the page says it in its changes and on the card, in the same words (view.revisions_said)
     html = (out / "progress-2026-10.html").read_text("utf-8")
-    assert html.count("2025: 3.5 bn yuan → 3.6 bn yuan") == 2
+    assert html.count(f"{said}: 3.5 bn yuan → 3.6 bn yuan") == 2

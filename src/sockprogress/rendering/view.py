@@ -294,7 +294,7 @@ def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
     unit = r.target.unit
     for period, was, value in revisions:
         said = {"old": words.scaled(was, unit), "new": words.scaled(value, unit)}
-        parts.append(revised.format(period=words.period_as_written(period), **said))
+        parts.append(revised.format(period=words.period(period), **said))
     return words.semicolon.join(parts + ([check_line] if check_line else []))
 
 
