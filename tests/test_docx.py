@@ -353,6 +353,28 @@ def test_what_an_aside_says_after_its_period_wraps_and_headings_stay_whole() -> 
     assert widths[0] >= 4 * 10.5  # the name keeps room: the long aside wraps instead
 
 
+def test_a_name_long_in_every_row_gets_the_room_a_note_long_in_one_row_does_not_need() -> None:
+    """Equal room for every long column left each name three or four lines deep beside a
+    progress note that was long in one row only: the table is made fewer lines deep."""
+    headings = ["Indicator", "Latest (period)", "Progress"]
+    names = [
+        "Liaoyuan: Annual home textile production capacity",
+        "Xiaobeihe: Supporting chain enterprises",
+        "Xiaobeihe: Sock firms above designated size",
+        "Liaoyuan: Annual clothing production capacity",
+    ]
+    latest = ["206 (Jun 2025; unchanged since Jun 2022 — possibly a restated figure)"]
+    latest += ["2.6 (Jun 2025)", "3.8 (Jun 2025)", "89 (Jun 2025)"]
+    progress = ["Awaiting final figure · likely missed", "Missed", "Missed", "On track"]
+    widths = column_widths(headings, [names, latest, progress], 10.5, 300, PAD)
+    assert sum(widths) == pytest.approx(300, abs=0.1)
+    # three words of the longest name on a line (equal columns held two), the progress note
+    # still no narrower than its longest word
+    assert widths[0] >= len("Liaoyuan: Annual home") * 0.55 * 10.5 + PAD
+    assert widths[2] >= len("Awaiting") * 0.55 * 10.5 + PAD
+    assert widths[0] > widths[1] > widths[2]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_page_numbers_are_a_page_field_in_the_footer(
     shipped_report: Report, tmp_path: Path, lang: str

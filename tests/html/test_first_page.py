@@ -3,19 +3,25 @@ Chromium's A4 PDF with PyMuPDF, whose span sizes are the printed font sizes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from pdfspans import pdf_pages
 
 from sockprogress.model import STATUSES, Report
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
 from sockprogress.rendering.bulletin import build_bulletin
+from sockprogress.rendering.html import render_html
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
 pytestmark = pytest.mark.client
 
+ROOT = Path(__file__).resolve().parents[2]
 FIVE_HAO = 10.5  # 五号, the smallest type a bulletin's table is set in
 SMALLEST = 7.0  # chart labels and the figures behind a chart, on the later pages
 
@@ -58,3 +64,61 @@ def test_every_printed_label_is_seven_points_or_more_and_the_figures_print(
     words = Words.of(lang)
     later = "".join(t for page in doc[1:] for _, t in page)
     assert later.count(words("Figures behind the chart")) >= 4
+
+
+# A goal for the year beside the shipped ones, as an office adds the next year's (made up: its
+# figures are invented for this test, as their source says).
+YEAR_GOAL = """
+[[targets]]
+id = "xiaobeihe-output-2026"
+region = "Xiaobeihe"
+indicator = "output_value"
+name = "Output value, 2026"
+name_zh = "产值（2026年）"
+unit = "yuan"
+kind = "annual_total"
+direction = "increase"
+target = 3_600_000_000
+year = 2026
+"""
+MADE_UP = "synthetic test figure (made up for the tests)"
+
+
+@pytest.fixture(scope="module")
+def nine_goals(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str, Path]]:
+    """The shipped goals and a year's goal: nine rows of eight columns (序时进度 and 同比 too),
+    the page written in each language."""
+    folder = tmp_path_factory.mktemp("ninegoals")
+    targets = folder / "targets.toml"
+    shipped = (ROOT / "data" / "targets.toml").read_text(encoding="utf-8")
+    targets.write_text(shipped + YEAR_GOAL, encoding="utf-8")
+    book = openpyxl.load_workbook(ROOT / "data" / "actuals.xlsx")
+    for period, value in (("2025-11", 3_320_000_000), ("2026-11", 3_599_600_000)):
+        book["Actuals"].append(["Xiaobeihe", "output_value", period, value, "ytd", MADE_UP])
+    actuals = folder / "actuals.xlsx"
+    book.save(actuals)
+    report = build_report(targets, actuals, Month(2026, 11), today=dt.date(2026, 12, 6))
+    assert len(report.targets) == 9
+    pages = {}
+    for lang in ("en", "zh"):
+        pages[lang] = folder / f"page-{lang}.html"
+        pages[lang].write_text(render_html(report, Words.of(lang)), encoding="utf-8")
+    return report, pages
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_nine_goals_and_eight_columns_print_on_page_one(
+    lang: str, nine_goals: tuple[Report, dict[str, Path]], visit: Any
+) -> None:
+    """With a year's goal beside the eight shipped ones, the English table ran its last two
+    rows and the note onto page 2: its columns were given the same room however much text
+    each held, so a name long in every row wrapped four lines deep (and the heading
+    "Completion" held its column wide for figures of six characters)."""
+    report, pages = nine_goals
+    first = printed(visit, pages[lang])[0]
+    text = "".join(t for _, t in first).replace(" ", "")
+    bulletin = build_bulletin(build_view(report, Words.of(lang)))
+    assert len(bulletin.headings) == 8 and len(bulletin.rows) == 9
+    assert bulletin.headings[-1].replace(" ", "") in text
+    assert bulletin.rows[-1].latest.replace(" ", "") in text  # 3.5996 (Jan–Nov 2026)
+    assert bulletin.note.replace(" ", "")[:30] in text

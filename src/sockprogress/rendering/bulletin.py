@@ -28,7 +28,7 @@ HEADINGS: dict[str, str] = {
     "unit": N_("Unit"),
     "goal": N_("Goal"),
     "latest": N_("Latest (period)"),
-    "share": N_("Completion"),
+    "share": N_("Share of goal"),
     "progress": N_("Progress"),
     "schedule": N_("Against the schedule"),
     "yoy": N_("Year on year"),
@@ -168,7 +168,77 @@ def column_widths(
         cap = (low + high) / 2
         total = sum(max(f, min(n, cap)) for f, n in zip(floor, need, strict=True))
         low, high = (cap, high) if total < width else (low, cap)
-    return [max(f, min(n, low)) for f, n in zip(floor, need, strict=True)]
+    capped = [max(f, min(n, low)) for f, n in zip(floor, need, strict=True)]
+    if max((len(c) for c in cells), default=0) > SHORTEST_ROWS:
+        return capped
+    table = [list(headings), *map(list, zip(*cells, strict=True))]
+    return _shortest(table, capped, floor, size, pad)
+
+
+# A table of a page or two (a bulletin's goals) is made as short as it can be, not only as
+# wide as the page: the capped widths give every long column the same room, so a name long in
+# every row wrapped four lines deep beside a progress note long in a few. A province's
+# thousands of rows keep the capped widths (searching them would cost seconds).
+SHORTEST_ROWS = 60
+_TOKEN = re.compile(r"(\s*)([\u2e80-\uffff—“”‘’]|[^\s\u2e80-\uffff—“”‘’]+)")
+
+
+def _tokens(text: str) -> list[tuple[float, float]]:
+    """A cell's text as the pieces a line may break between: each piece's width in ems and the
+    space before it (Chinese breaks between any two characters, English at its spaces)."""
+    return [(0.275 if space else 0.0, _ems(piece)) for space, piece in _TOKEN.findall(text)]
+
+
+def _lines(tokens: list[tuple[float, float]], room: float) -> int:
+    """How many lines the pieces fill in a column `room` ems wide (a piece wider than the
+    line stays whole: the column's floor keeps that from happening)."""
+    lines, at = 1, 0.0
+    for space, width in tokens:
+        if not at:
+            at = width
+        elif at + space + width <= room:
+            at += space + width
+        else:
+            lines, at = lines + 1, width
+    return lines
+
+
+def _shortest(
+    table: list[list[str]], widths: list[float], floor: list[float], size: float, pad: float
+) -> list[float]:
+    """From `widths`, room moves from one column to another, in steps of a quarter to two
+    characters, while that makes the table fewer lines deep (then fewer lines in all); no
+    column narrower than its `floor`."""
+    rows = [[_tokens(t) for t in row] for row in table]
+    known: dict[tuple[int, float], list[int]] = {}
+
+    def lines(column: int, width: float) -> list[int]:
+        key = (column, round(width, 3))
+        if key not in known:
+            room = (width - pad) / size
+            known[key] = [_lines(row[column], room) for row in rows]
+        return known[key]
+
+    def depth(ws: list[float]) -> tuple[int, int]:
+        each = [lines(c, w) for c, w in enumerate(ws)]
+        per_row = list(zip(*each, strict=True))
+        return sum(map(max, per_row)), sum(map(sum, per_row))
+
+    best = depth(widths)
+    steps = (2 * size, size, size / 2, size / 4)
+    for _ in range(200):
+        moves = [
+            [w + step if c == i else w - step if c == j else w for c, w in enumerate(widths)]
+            for step in steps
+            for i in range(len(widths))
+            for j in range(len(widths))
+            if i != j and widths[j] - step >= floor[j]
+        ]
+        found = min(moves, key=depth, default=None)
+        if found is None or depth(found) >= best:
+            return widths
+        widths, best = found, depth(found)
+    return widths
 
 
 def _unit_and_divisor(r: TargetResult, words: Words) -> tuple[str, float]:

@@ -21,7 +21,7 @@ WIDTHS = {
     "unit": 6.0,
     "goal": 8.0,
     "latest": 17.0,
-    "share": 10.5,  # "Completion" whole in bold
+    "share": 10.5,  # "Share of" whole in bold, "goal" below it
     "progress": 22.0,
     "schedule": 15.0,
     "yoy": 8.0,
