@@ -12,7 +12,7 @@ Word document (docx.py) lay this out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -97,10 +97,15 @@ class Bulletin:
         """Each goal's row of the table, its cells in the order of `keys`."""
         return tuple(r.cells(self.keys) for r in self.rows)
 
+    @cached_property
+    def measures(self) -> Measures:
+        """The table's columns measured in ems, once for every output that lays it out."""
+        columns: list[Sequence[str]] = [[r[i] for r in self.texts] for i in range(len(self.keys))]
+        return Measures.of(list(self.headings), columns)
+
     def column_widths(self, size: float, width: float, pad: float) -> list[float]:
         """The table's columns in pt across `width`, its text at `size` pt (column_widths)."""
-        columns = [[row[i] for row in self.texts] for i in range(len(self.keys))]
-        return column_widths(self.headings, columns, size, width, pad)
+        return self.measures.widths(size, width, pad)
 
 
 # -- the table's columns, as a document sets them ------------------------------------------
@@ -149,30 +154,47 @@ def column_widths(
     """Each column's width in pt, the table filling `width`. A column is as wide as its
     longest cell (at `size` pt, plus `pad` of padding and border) while the table fits; when
     it does not, the widest columns give way, each no narrower than its heading's and cells'
-    longest word or figure. The Word table and the printed page's table are laid out by it."""
-    cells = [list(c) for c in columns]
-    need = [
-        max(_ems(t) for t in (h, *c)) * size + pad for h, c in zip(headings, cells, strict=True)
-    ]
-    # a heading wraps at its words, a Chinese one no narrower than its characters allow
-    floor = [
-        max((_floor(t) for t in (h, *c)), default=1.0) * size + pad
-        for h, c in zip(headings, cells, strict=True)
-    ]
-    if sum(need) <= width:
-        return [n * width / sum(need) for n in need]
-    if sum(floor) >= width:
-        return [f * width / sum(floor) for f in floor]
-    low, high = 0.0, max(need)  # the cap that makes the table as wide as the page
-    for _ in range(50):
-        cap = (low + high) / 2
-        total = sum(max(f, min(n, cap)) for f, n in zip(floor, need, strict=True))
-        low, high = (cap, high) if total < width else (low, cap)
-    capped = [max(f, min(n, low)) for f, n in zip(floor, need, strict=True)]
-    if max((len(c) for c in cells), default=0) > SHORTEST_ROWS:
-        return capped
-    table = [list(headings), *map(list, zip(*cells, strict=True))]
-    return _shortest(table, capped, floor, size, pad)
+    longest word or figure, and room then moves to where it saves lines (`_shortest`). The
+    Word table, the printed page's table and the workbook's are laid out by it."""
+    return Measures.of(list(headings), [list(c) for c in columns]).widths(size, width, pad)
+
+
+@dataclass(frozen=True)
+class Measures:
+    """A table's columns in ems, whatever the size they are set at: each one's longest line
+    unwrapped (`need`) and the narrowest it may wrap to (`floor`)."""
+
+    table: list[list[str]]  # the headings, then each row
+    need: list[float]
+    floor: list[float]
+
+    @classmethod
+    def of(cls, headings: list[str], columns: list[Sequence[str]]) -> Measures:
+        need = [max(_ems(t) for t in (h, *c)) for h, c in zip(headings, columns, strict=True)]
+        # a heading wraps at its words, a Chinese one no narrower than its characters allow
+        floor = [
+            max((_floor(t) for t in (h, *c)), default=1.0)
+            for h, c in zip(headings, columns, strict=True)
+        ]
+        rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]
+        return cls([list(headings), *rows], need, floor)
+
+    def widths(self, size: float, width: float, pad: float) -> list[float]:
+        need = [n * size + pad for n in self.need]
+        floor = [f * size + pad for f in self.floor]
+        if sum(need) <= width:
+            return [n * width / sum(need) for n in need]
+        if sum(floor) >= width:
+            return [f * width / sum(floor) for f in floor]
+        low, high = 0.0, max(need)  # the cap that makes the table as wide as the page
+        for _ in range(50):
+            cap = (low + high) / 2
+            total = sum(max(f, min(n, cap)) for f, n in zip(floor, need, strict=True))
+            low, high = (cap, high) if total < width else (low, cap)
+        capped = [max(f, min(n, low)) for f, n in zip(floor, need, strict=True)]
+        if len(self.table) - 1 > SHORTEST_ROWS:
+            return capped
+        return _shortest(self.table, capped, floor, size, pad)
 
 
 # A table of a page or two (a bulletin's goals) is made as short as it can be, not only as

@@ -12,22 +12,28 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..bulletin import Bulletin
 from .book import Book
-from .layout import A4, fit_row, page_header
+from .layout import A4, CJK_WIDTH, fit_row, page_header
 
-# Column widths by key: together within A4's printable width at 100 % as LibreOffice measures
-# it (portrait: six columns, under about 88 characters; landscape: eight, under about 130).
+# The room the columns share, by the keys shown: within A4's printable width at 100 % as
+# LibreOffice measures it (portrait: six columns, under about 88 characters; landscape:
+# eight, under about 130). The bulletin's column rule shares it out (Bulletin.column_widths,
+# as for the page and the Word table): fixed widths by key left an English name three lines
+# deep beside an empty half of the unit column, and a ninth goal's row on page 2.
 WIDTHS = {
     "name": 22.0,
     "unit": 6.0,
     "goal": 8.0,
     "latest": 17.0,
-    "share": 10.5,  # "Share of" whole in bold, "goal" below it
+    "share": 10.5,
     "progress": 22.0,
     "schedule": 15.0,
     "yoy": 8.0,
 }
 # Landscape gives the eight columns a little more room each (still under about 130).
 LANDSCAPE = 1.12
+# The rule measures in ems at a size: a column width counts "0"s, and a CJK character is
+# CJK_WIDTH of them (layout.text_lines); a cell keeps about one "0" of padding.
+CELL_PAD = 1.0
 BODY = {"font_size": 11, "text_wrap": True, "valign": "top"}
 TITLE = {"font_size": 16, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True}
 CENTRED = {"font_size": 12, "align": "center", "valign": "vcenter"}
@@ -42,8 +48,8 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     f, words = book.formats, book.words
     keys = bulletin.keys
     landscape = len(keys) > 6  # a year's goal adds 序时进度 and 同比: A4 across
-    widths = [WIDTHS[k] * (LANDSCAPE if landscape else 1.0) for k in keys]
-    total = sum(widths)
+    total = sum(WIDTHS[k] for k in keys) * (LANDSCAPE if landscape else 1.0)
+    widths = bulletin.column_widths(CJK_WIDTH, total, CELL_PAD)
     last = len(keys) - 1
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
