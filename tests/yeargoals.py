@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from helpers import write_actuals
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SOURCE = "synthetic test figure (made up for the tests)"
 AS_OF = "2026-10"
@@ -95,4 +98,37 @@ def write_year_goals(folder: Path) -> tuple[Path, Path]:
         rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
         rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
     actuals = write_actuals(folder / "actuals.xlsx", rows)
+    return targets, actuals
+
+
+# A goal for the year beside the shipped ones, as an office adds the next year's: nine goals,
+# and the bulletin's table gains 序时进度 and 同比 (eight columns).
+SHIPPED_YEAR_GOAL = """
+[[targets]]
+id = "xiaobeihe-output-2026"
+region = "Xiaobeihe"
+indicator = "output_value"
+name = "Output value, 2026"
+name_zh = "产值（2026年）"
+unit = "yuan"
+kind = "annual_total"
+direction = "increase"
+target = 3_600_000_000
+year = 2026
+"""
+SHIPPED_YEAR_MONTH = "2026-11"
+
+
+def write_shipped_with_a_year_goal(folder: Path) -> tuple[Path, Path]:
+    """The shipped targets.toml and actuals.xlsx in `folder`, with a made-up goal for 2026
+    and its 1—11月 of 2025 and 2026 (their source says they are made up)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = folder / "targets.toml"
+    shipped = (ROOT / "data" / "targets.toml").read_text(encoding="utf-8")
+    targets.write_text(shipped + SHIPPED_YEAR_GOAL, encoding="utf-8")
+    book = openpyxl.load_workbook(ROOT / "data" / "actuals.xlsx")
+    for period, value in (("2025-11", 3_320_000_000), ("2026-11", 3_599_600_000)):
+        book["Actuals"].append(["Xiaobeihe", "output_value", period, value, "ytd", SOURCE])
+    actuals = folder / "actuals.xlsx"
+    book.save(actuals)
     return targets, actuals

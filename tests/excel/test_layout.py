@@ -36,3 +36,14 @@ def test_latin_breaks_at_spaces_and_cjk_anywhere() -> None:
     # CJK characters count 2.1 each: 4 fit in 9, so 10 need 3 lines
     assert text_lines("袜" * 10, 10) == 3
     assert text_lines("袜子 socks", 10) == 2
+
+
+def test_latin_wraps_by_calibris_own_widths_and_never_under_one_unit_a_character() -> None:
+    """Wrapping with every letter counted as a "0" made an English name's row a line too deep
+    (Calibri's lowercase is narrower) and let a line of capitals run out of its cell (a "W" is
+    almost two "0"s): lines wrap by Excel's widths of Calibri 11 (xlsxwriter's table), and a
+    row still has at least the lines its characters need counted one "0" each."""
+    assert text_lines("Liaoyuan: Annual clothing production capacity", 25) == 2
+    assert text_lines("W" * 10, 12) == 2
+    assert text_lines("i" * 30, 10) == 3  # narrow letters: never fewer than 30 / 10 lines
+    assert text_lines("袜" * 10, 10) == 3

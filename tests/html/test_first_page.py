@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 from pdfspans import pdf_pages
+from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
 
 from sockprogress.model import STATUSES, Report
 from sockprogress.periods import Month
@@ -21,7 +21,7 @@ from sockprogress.words.words import Words
 
 pytestmark = pytest.mark.client
 
-ROOT = Path(__file__).resolve().parents[2]
+TODAY = dt.date(2026, 12, 6)
 FIVE_HAO = 10.5  # 五号, the smallest type a bulletin's table is set in
 SMALLEST = 7.0  # chart labels and the figures behind a chart, on the later pages
 
@@ -66,38 +66,13 @@ def test_every_printed_label_is_seven_points_or_more_and_the_figures_print(
     assert later.count(words("Figures behind the chart")) >= 4
 
 
-# A goal for the year beside the shipped ones, as an office adds the next year's (made up: its
-# figures are invented for this test, as their source says).
-YEAR_GOAL = """
-[[targets]]
-id = "xiaobeihe-output-2026"
-region = "Xiaobeihe"
-indicator = "output_value"
-name = "Output value, 2026"
-name_zh = "产值（2026年）"
-unit = "yuan"
-kind = "annual_total"
-direction = "increase"
-target = 3_600_000_000
-year = 2026
-"""
-MADE_UP = "synthetic test figure (made up for the tests)"
-
-
 @pytest.fixture(scope="module")
 def nine_goals(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str, Path]]:
     """The shipped goals and a year's goal: nine rows of eight columns (序时进度 and 同比 too),
     the page written in each language."""
     folder = tmp_path_factory.mktemp("ninegoals")
-    targets = folder / "targets.toml"
-    shipped = (ROOT / "data" / "targets.toml").read_text(encoding="utf-8")
-    targets.write_text(shipped + YEAR_GOAL, encoding="utf-8")
-    book = openpyxl.load_workbook(ROOT / "data" / "actuals.xlsx")
-    for period, value in (("2025-11", 3_320_000_000), ("2026-11", 3_599_600_000)):
-        book["Actuals"].append(["Xiaobeihe", "output_value", period, value, "ytd", MADE_UP])
-    actuals = folder / "actuals.xlsx"
-    book.save(actuals)
-    report = build_report(targets, actuals, Month(2026, 11), today=dt.date(2026, 12, 6))
+    targets, actuals = write_shipped_with_a_year_goal(folder)
+    report = build_report(targets, actuals, Month.parse(SHIPPED_YEAR_MONTH), today=TODAY)
     assert len(report.targets) == 9
     pages = {}
     for lang in ("en", "zh"):

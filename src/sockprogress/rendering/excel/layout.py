@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from xlsxwriter.format import Format
+from xlsxwriter.utility import CHAR_WIDTHS, xl_pixel_width
 from xlsxwriter.worksheet import Worksheet
 
 from ...words.width import is_wide
@@ -46,12 +47,17 @@ def put(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None = N
         ws.write_number(row, col, value, fmt)
 
 
-# Widths in units of the digit "0", the unit of a column width. Calibri (Carlito in
-# LibreOffice) sets Latin text at about 0.85 of a "0" on average, digits at exactly one: one
-# is counted, so a line is never cut; a CJK character, drawn from the fallback CJK font at the
-# same size, is a full em: twice a "0" and a little more.
-LATIN_WIDTH = 1.0
+# Widths in units of the digit "0", the unit of a column width. A CJK character, drawn from
+# the fallback CJK font at the same size, is a full em: twice a "0" and a little more. Latin
+# text is wrapped by Excel's own widths of Calibri 11's characters (xlsxwriter's table, which
+# its autofit measures with; Carlito in LibreOffice has the same metrics), in pixels of which
+# a "0" has 7, and 5 % more for bold type; and a row is never given fewer lines than its
+# characters need counted one "0" each, two for a CJK one (`_counted`, the rule the workbook
+# was first held to). Counting every letter as a "0" while wrapping made an English name's row
+# a line too deep (Calibri's lowercase is about 0.85 of one).
 CJK_WIDTH = 2.1
+DIGIT_PIXELS = 7 / 1.05
+WIDEST = max(CHAR_WIDTHS.values()) / DIGIT_PIXELS
 # Points per line: Calibri 11 needs 15; the CJK fallback font's line is taller.
 LINE_HEIGHT = 15.0
 CJK_LINE_HEIGHT = 17.5
@@ -88,6 +94,28 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and any(is_wide(ch) for ch in text)
 
 
+# A word's width, once measured (a province's sources and notes repeat their words): a dict,
+# looked up in the loop below without a function call per word.
+_WIDTHS: dict[str, float] = {}
+
+
+def _width(word: str) -> float:
+    """A word's width in "0"s, as Excel sets it."""
+    if word.isascii():
+        size = float(xl_pixel_width(word)) / DIGIT_PIXELS
+    else:
+        size = sum(CJK_WIDTH if is_wide(ch) else xl_pixel_width(ch) / DIGIT_PIXELS for ch in word)
+    if len(_WIDTHS) < 65536:
+        _WIDTHS[word] = size
+    return size
+
+
+def _counted(part: str, width: float) -> int:
+    """The fewest lines a line of text may have: its characters one "0" each, a CJK one two."""
+    units = len(part) if part.isascii() else sum(2 if is_wide(ch) else 1 for ch in part)
+    return max(1, math.ceil(units / width))
+
+
 @functools.lru_cache(maxsize=4096)
 def text_lines(text: str, width: float) -> int:
     """Lines wrapped text needs in a column `width` wide (a CJK character counts 2.1 "0"s).
@@ -99,15 +127,17 @@ def text_lines(text: str, width: float) -> int:
     room = max(width - 1.0, 1.0)  # a column keeps about one "0" of padding
     total = 0
     for part in text.split("\n"):
-        if len(part) <= room and part.isascii():
-            total += 1  # the common case, measured without looking at each character
+        # the common case, measured without breaking it into words: a line that fits
+        if (
+            part.isascii()
+            and len(part) <= room
+            and (len(part) * WIDEST <= room or _width(part) <= room)
+        ):
+            total += 1
             continue
         lines, used = 1, 0.0
         for word in _words(part):
-            if word.isascii():
-                size = len(word) * LATIN_WIDTH
-            else:
-                size = sum(CJK_WIDTH if is_wide(ch) else LATIN_WIDTH for ch in word)
+            size = _WIDTHS.get(word) or _width(word)
             if word.isspace():
                 used += size
                 continue
@@ -116,7 +146,7 @@ def text_lines(text: str, width: float) -> int:
             while size > room:  # a word wider than the line is broken inside it
                 lines, size = lines + 1, size - room
             used += size
-        total += lines
+        total += max(lines, _counted(part, width))
     return total
 
 
