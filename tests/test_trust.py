@@ -1084,6 +1084,28 @@ def test_a_year_to_date_figure_never_rounds_onto_its_years_goal(lang: str) -> No
     assert all("0.000" in c.number_format for c in figures), [c.number_format for c in figures]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_changed_never_rounds_a_years_figure_onto_its_goal(lang: str) -> None:
+    """An office's month (made-up figures): with 1—11月 at 35.996亿 beside a year goal of
+    36亿, the page's changes since last month said "36亿元（2026年1—11月）" and the Changes
+    sheet's cell showed 36.0, where the card and the tables said 35.996亿."""
+    from sockprogress.rendering.html import render_html
+
+    rows = _ytd(("2026-10", 3.21e9), ("2026-11", 3.5996e9))
+    report = judged(_ytd_goal(3.6e9), rows, as_of="2026-11")
+    (result,) = report.targets
+    assert result.previous_ytd is not None and result.new_figure
+    words = Words.of(lang)
+    page = unescape(render_html(report, words))
+    changes = page[page.index('id="changes"') :]
+    changes = changes[: changes.index("</section>")]
+    said = "3.5996 bn yuan" if lang == "en" else "35.996亿元"
+    assert said in changes and ("36亿元" if lang == "zh" else "3.6 bn yuan") not in changes
+    sheet = _workbook(report, words).worksheets[2]  # Changes, after the bulletin and Summary
+    (cell,) = [c for row in sheet.iter_rows() for c in row if c.value in (3.5996e9, 35.996)]
+    assert "0.000" in cell.number_format, cell.number_format
+
+
 def _workbook(report: Report, words: Words) -> Any:
     """The report's workbook, as openpyxl reads it back."""
     import io

@@ -54,6 +54,9 @@ def environment(words: Words, extra: Path | None = None) -> Environment:
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         scaled=words.scaled,
+        # a goal's figure as outcome says it (never rounded onto the goal; a figure to check
+        # with every digit): {{ figure|figure_said(r) }}
+        figure_said=lambda figure, result: outcome.figure_said(result, figure, words),
         percent=words.percent,
         rate=words.rate,
         ratio=words.ratio,

@@ -422,6 +422,14 @@ def ytd_said(result: TargetResult, words: Words) -> str:
     return words.scaled(ytd.value, t.unit, apart_from=result.ytd_goal)
 
 
+def kept_off(result: TargetResult, figure: Observation) -> float | None:
+    """The goal a table cell of the figure must not round onto: the year's goal, for a
+    year-to-date figure (this month's or last month's) in its own year (35.996亿, typed to
+    the 十万, beside 36亿); None for a published figure, shown with the decimals it has."""
+    ytd = figure.basis == "ytd" and figure in (result.ytd, result.previous_ytd)
+    return result.ytd_goal if ytd else None
+
+
 def year_line(result: TargetResult, words: Words) -> str:
     """The year's cumulative figure as a bulletin says it: `1—10月完成312亿元，同比增长8.1%，
     完成全年目标的90.9%，超序时进度7.6个百分点。` / `Jan–Oct 31.2 bn yuan, up 8.1 % on a year

@@ -293,7 +293,12 @@ def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
     revised = words("{period} revised from {old} to {new}")
     unit = r.target.unit
     for period, was, value in revisions:
-        said = {"old": words.scaled(was, unit), "new": words.scaled(value, unit)}
+        # the year's 1—N月 revised, kept off the year's goal as it is everywhere
+        goal = r.ytd_goal if r.ytd is not None and period == r.ytd.period else None
+        said = {
+            "old": words.scaled(was, unit, apart_from=goal),
+            "new": words.scaled(value, unit, apart_from=goal),
+        }
         parts.append(revised.format(period=words.period(period), **said))
     return words.semicolon.join(parts + ([check_line] if check_line else []))
 

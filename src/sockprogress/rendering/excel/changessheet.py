@@ -40,6 +40,13 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         s = book.scale(result)
         number = f.number(s.number_format)
         prev, now = result.previous_goal_figure, result.goal_figure
+        # the column's format; a year's 1—N月 kept off its goal (outcome.kept_off)
+        formats = [
+            number
+            if o is None or (goal := outcome.kept_off(result, o)) is None
+            else f.number(s.derived(o.value, goal))
+            for o in (prev, now)
+        ]
         view = book.target(result)
         put(ws, row, 0, view.region)
         put(ws, row, 1, view.name)
@@ -47,9 +54,9 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         put(ws, row, 2, words.status_text(old), f.status(old))
         put(ws, row, 3, words.status_text(new), f.status(new))
         put(ws, row, 4, words.figure_period(prev) if prev else None)
-        put(ws, row, 5, s.of(prev.value) if prev else None, number)
+        put(ws, row, 5, s.of(prev.value) if prev else None, formats[0])
         put(ws, row, 6, words.figure_period(now) if now else None)
-        put(ws, row, 7, s.of(now.value) if now else None, number)
+        put(ws, row, 7, s.of(now.value) if now else None, formats[1])
         put(ws, row, 8, s.unit)
         put(ws, row, 9, view.what_changed)
     if row == 2:
