@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -1104,6 +1105,28 @@ def test_what_changed_never_rounds_a_years_figure_onto_its_goal(lang: str) -> No
     sheet = _workbook(report, words).worksheets[2]  # Changes, after the bulletin and Summary
     (cell,) = [c for row in sheet.iter_rows() for c in row if c.value in (3.5996e9, 35.996)]
     assert "0.000" in cell.number_format, cell.number_format
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_plan_goal_beside_its_years_goal_spells_the_years_figure_as_it_does(lang: str) -> None:
+    """An office's page (made-up figures): a plan goal of 5 bn by 2025 and a goal of 3.6 bn for
+    2026 on one series. The year goal's row said 1—11月 as 35.996亿; the plan goal's row, its
+    card and both tables of figures said the same figure as 36亿."""
+    from sockprogress.rendering.view import build_view
+
+    plan = make_target(id="plan", unit="yuan", target=5e9, kind="annual_total")
+    rows = _ytd(("2025-11", 3.32e9), ("2026-11", 3.5996e9))
+    targets = TargetsFile((plan, replace(_ytd_goal(3.6e9), id="year")))
+    report = judge(targets, Actuals(frame(rows)), Month.parse("2026-11"))
+    words = Words.of(lang)
+    digits = "3.5996" if lang == "en" else "35.996"
+    for view in build_view(report, words).targets:
+        assert view.year_cells.value.startswith(digits), (view.result.target.id, view.year_cells)
+        listed = [value for _p, value, *_ in view.observations if value.startswith(digits[:2])]
+        assert listed and all(v.startswith(digits) for v in listed), listed
+    summary = _workbook(report, words)["Summary" if lang == "en" else "汇总表"]
+    cells = [c for row in summary.iter_rows() for c in row if c.value in (3.5996e9, 35.996)]
+    assert len(cells) == 2 and all("0.000" in c.number_format for c in cells)
 
 
 def _workbook(report: Report, words: Words) -> Any:

@@ -406,6 +406,9 @@ class TargetResult:
     why_null_year: tuple[tuple[str, str], ...] = ()
     # Last month's year-to-date figure, as `ytd` is this month's.
     previous_ytd: Observation | None = None
+    # The goal for the year of `ytd` that another goal of the same series holds it against (a
+    # plan goal beside its year's goal): the figure is shown as that goal's row shows it.
+    year_goal_beside: float | None = None
 
     @property
     def goal_figure(self) -> Observation | None:
@@ -416,8 +419,10 @@ class TargetResult:
     @property
     def ytd_goal(self) -> float | None:
         """The goal its year-to-date figure is held against, and never rounded onto where it is
-        shown (35.996亿, not 36亿): the target in the goal's own year; None in another year."""
-        return self.target.target if self.own_year else None
+        shown (35.996亿, not 36亿): the target in the goal's own year; in another year the
+        goal of a year goal beside it on the same series, so one figure has one spelling on a
+        page (a plan goal's row said 36亿 of the 35.996亿 in its year goal's row); else None."""
+        return self.target.target if self.own_year else self.year_goal_beside
 
     @property
     def previous_goal_figure(self) -> Observation | None:

@@ -501,6 +501,25 @@ def judge(
     return _judge(targets, actuals, as_of, actuals_name, inputs, published, comparison)
 
 
+def _beside_year_goals(results: list[TargetResult]) -> list[TargetResult]:
+    """Each goal whose year-to-date figure is of a year another goal of its series is set for
+    (a plan goal beside its year's goal) learns that goal (`year_goal_beside`)."""
+    goals = {
+        (r.target.region, r.target.indicator, r.target.year): r.target.target
+        for r in results
+        if r.target.year is not None
+    }
+    if not goals:
+        return results
+    beside = []
+    for r in results:
+        key = (r.target.region, r.target.indicator, r.ytd.end.year if r.ytd else None)
+        if r.ytd is not None and not r.own_year and key in goals:
+            r = replace(r, year_goal_beside=goals[key])
+        beside.append(r)
+    return beside
+
+
 def _judge(
     targets: TargetsFile,
     actuals: Actuals,
@@ -603,6 +622,7 @@ def _judge(
                     said_rows.add((issue.code, issue.row, issue.column))
     for warnings in checked.values():  # in the order of the series in the sheet
         issues += warnings
+    results = _beside_year_goals(results)
     targeted = {(t.region, t.indicator) for t in targets.targets}
     untargeted = [
         key not in targeted

@@ -315,7 +315,8 @@ def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str
     return tuple(
         (
             words.period(o.period),
-            words.scaled(o.value, r.target.unit),
+            # the year's 1—N月 kept off the year's goal, as in the workbook's table
+            words.scaled(o.value, r.target.unit, apart_from=outcome.kept_off(r, o)),
             basis_said(o, words),
             words.sourced(o.source, o.flags),
             o.note,
