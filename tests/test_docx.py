@@ -353,6 +353,34 @@ def test_what_an_aside_says_after_its_period_wraps_and_headings_stay_whole() -> 
     assert widths[0] >= 4 * 10.5  # the name keeps room: the long aside wraps instead
 
 
+def test_a_figure_and_its_measure_stay_on_one_line() -> None:
+    """Page 1 printed, in Chinese: 与序时进度相比 read "超8.3个百" / "分点": the column could
+    narrow to four characters of any Chinese phrase, a figure's measure split from it."""
+    headings = [
+        "指标",
+        "单位",
+        "目标值",
+        "最新值（时期）",
+        "完成率",
+        "进展情况",
+        "与序时进度相比",
+        "同比",
+    ]
+    columns = [
+        ["小北河产值（2026年）", "小北河袜业企业数"],
+        ["亿元", "户"],
+        ["36", "300"],
+        ["35.996（2026年1—11月）", "206（2025年6月；与2022年6月报道数相同，或系沿用旧数）"],
+        ["99.99%", "68.7%"],
+        ["达到进度要求", "待期末数据，预计难以完成"],
+        ["超8.3个百分点", "—"],
+        ["8.4%", "—"],
+    ]
+    # wide enough for every floor, not for every cell whole
+    widths = column_widths(headings, columns, 10.5, 480, PAD)
+    assert widths[6] >= (3 * 0.55 + 4) * 10.5 + PAD  # 8.3个百分点 whole
+
+
 def test_a_name_long_in_every_row_gets_the_room_a_note_long_in_one_row_does_not_need() -> None:
     """Equal room for every long column left each name three or four lines deep beside a
     progress note that was long in one row only: the table is made fewer lines deep."""

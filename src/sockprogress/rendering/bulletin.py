@@ -124,11 +124,15 @@ def _ems(text: str) -> float:
 _ASIDE = re.compile(r"[（(]")
 _AFTER_PERIOD = re.compile(r"[；;]")
 NARROWEST_CJK = 4.0
+# A figure and the measure after it stay on one line in a Chinese phrase: 超8.3个百分点 broke
+# as "超8.3个百" / "分点" on page 1.
+_FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
 
 
 def _floor(text: str) -> float:
     """The narrowest a cell's text may wrap to, in ems: a figure with its period whole, else
-    its longest word, or four characters of a Chinese phrase (a name with an aside too:
+    its longest word, or four characters of a Chinese phrase and any figure in it with its
+    measure (8.3个百分点; a name with an aside too:
     "袜子年产量（2030年）" held whole made the columns' least width wider than the page, and
     every column was narrowed with it, 单位 to "亿/双")."""
     aside = _ASIDE.search(text)
@@ -141,6 +145,8 @@ def _floor(text: str) -> float:
     for piece in text.split():
         chinese = any(ord(c) >= 0x2E80 for c in piece)
         widths.append(min(_ems(piece), NARROWEST_CJK) if chinese else _ems(piece))
+        if chinese:
+            widths += [_ems(m) for m in _FIGURE_MEASURE.findall(piece)]
     return max(widths)
 
 
