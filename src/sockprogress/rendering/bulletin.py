@@ -33,6 +33,11 @@ HEADINGS: dict[str, str] = {
     "schedule": N_("Against the schedule"),
     "yoy": N_("Year on year"),
 }
+# A Latin character's width in ems: about half (Times New Roman's and Calibri's digits). An
+# output set in a wider face measures its Latin text wider (html.PRINT_LATIN).
+LATIN = 0.55
+
+
 COLUMNS = ("name", "unit", "goal", "latest", "share", "progress")
 YEAR_COLUMNS = ("schedule", "yoy")
 
@@ -98,29 +103,33 @@ class Bulletin:
         return tuple(r.cells(self.keys) for r in self.rows)
 
     @cached_property
-    def measures(self) -> Measures:
-        """The table's columns measured in ems, once for every output that lays it out."""
-        columns: list[Sequence[str]] = [[r[i] for r in self.texts] for i in range(len(self.keys))]
-        return Measures.of(list(self.headings), columns)
+    def measured(self) -> dict[float, Measures]:
+        """The table's columns measured in ems, once for every output that sets its Latin text
+        `latin` ems a character wide (column_widths)."""
+        return {}
 
-    def column_widths(self, size: float, width: float, pad: float) -> list[float]:
+    def column_widths(
+        self, size: float, width: float, pad: float, latin: float = LATIN
+    ) -> list[float]:
         """The table's columns in pt across `width`, its text at `size` pt (column_widths)."""
-        return self.measures.widths(size, width, pad)
+        if latin not in self.measured:
+            columns: list[Sequence[str]] = [
+                [r[i] for r in self.texts] for i in range(len(self.keys))
+            ]
+            self.measured[latin] = Measures.of(list(self.headings), columns, latin)
+        return self.measured[latin].widths(size, width, pad)
 
 
 # -- the table's columns, as a document sets them ------------------------------------------
 
 
-def _ems(text: str) -> float:
-    """A text's width in ems: a Chinese character (or a full-width sign) one, the rest about
-    half (Times New Roman's and Calibri's digits)."""
-    return sum(1.0 if ord(c) >= 0x2E80 or c in "—“”‘’" else 0.55 for c in text)
+def _ems(text: str, latin: float = LATIN) -> float:
+    """A text's width in ems: a Chinese character (or a full-width sign) one, the rest `latin`."""
+    return sum(1.0 if ord(c) >= 0x2E80 or c in "—“”‘’" else latin for c in text)
 
 
 # A cell's text breaks at spaces, and Chinese between any two characters, but a column narrower
-# than four characters reads badly; a figure with its period in an aside (35（2025年6月）)
-# stays on one line, as a line breaker would not break it before the aside. What the aside
-# says after its period (；月份为推定, ；与2022年6月报道数相同…) may wrap.
+# than four characters reads badly, and some runs are held whole (held_runs).
 _ASIDE = re.compile(r"[（(]")
 _AFTER_PERIOD = re.compile(r"[；;]")
 NARROWEST_CJK = 4.0
@@ -129,25 +138,53 @@ NARROWEST_CJK = 4.0
 _FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
 
 
-def _floor(text: str) -> float:
-    """The narrowest a cell's text may wrap to, in ems: a figure with its period whole, else
-    its longest word, or four characters of a Chinese phrase and any figure in it with its
-    measure (8.3个百分点; a name with an aside too:
-    "袜子年产量（2030年）" held whole made the columns' least width wider than the page, and
-    every column was narrowed with it, 单位 to "亿/双")."""
+def held_runs(text: str) -> list[tuple[int, int]]:
+    """Where a line must not break in a cell's text, as (start, end): a figure and its period in
+    an aside, each whole (35.996 and （2026年1—11月）; what the aside says after the period may
+    wrap), or a figure and its measure in a Chinese phrase (8.3个百分点). An English figure and
+    its period ("3.5996 (Jan–Nov 2026)") break at their spaces, as every line breaker does.
+    The page sets these runs unbroken; the column rule leaves them room (`_floor`)."""
     aside = _ASIDE.search(text)
     held = _AFTER_PERIOD.split(text, maxsplit=1)[0]
-    # held whole where no line may break in it (35（2025年6月）); an English figure and its
-    # period ("3.5996 (Jan–Nov 2026)") break at their spaces, as every line breaker does
-    if aside and not any(ord(c) >= 0x2E80 for c in text[: aside.start()]) and " " not in held:
-        return _ems(held)
+    figure = text[: aside.start()] if aside else ""
+    if aside and figure and not any(ord(c) >= 0x2E80 for c in figure) and " " not in held:
+        return [(0, aside.start()), (aside.start(), len(held))]
+    if any(ord(c) >= 0x2E80 for c in text):
+        return [m.span() for m in _FIGURE_MEASURE.finditer(text)]
+    return []
+
+
+def unbroken(text: str) -> list[tuple[str, bool]]:
+    """A cell's text in pieces, each with whether a line may not break inside it (held_runs)."""
+    pieces, at = [], 0
+    for start, end in held_runs(text):
+        if start > at:
+            pieces.append((text[at:start], False))
+        pieces.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces
+
+
+def _floor(text: str, tight: bool = False, latin: float = LATIN) -> float:
+    """The narrowest a cell's text may wrap to, in ems: a figure with its period whole (when
+    `tight`, the period may go under its figure: each whole), else its longest word, or four
+    characters of a Chinese phrase, and any run held whole (held_runs). A name with an aside
+    wraps as a phrase: "袜子年产量（2030年）" held whole made the columns' least width wider
+    than the page, and every column was narrowed with it, 单位 to "亿/双"."""
+    runs = held_runs(text)
+    aside = _ASIDE.search(text)
+    if aside and runs and runs[0] == (0, aside.start()):  # a figure and its period
+        if tight:
+            return max(_ems(text[a:b], latin) for a, b in runs)
+        return _ems(text[: runs[-1][1]], latin)
     widths = [0.0]
     for piece in text.split():
         chinese = any(ord(c) >= 0x2E80 for c in piece)
-        widths.append(min(_ems(piece), NARROWEST_CJK) if chinese else _ems(piece))
-        if chinese:
-            widths += [_ems(m) for m in _FIGURE_MEASURE.findall(piece)]
-    return max(widths)
+        ems = _ems(piece, latin)
+        widths.append(min(ems, NARROWEST_CJK) if chinese else ems)
+    return max(widths + [_ems(text[a:b], latin) for a, b in runs])
 
 
 def column_widths(
@@ -156,13 +193,15 @@ def column_widths(
     size: float,
     width: float,
     pad: float,
+    latin: float = LATIN,
 ) -> list[float]:
     """Each column's width in pt, the table filling `width`. A column is as wide as its
     longest cell (at `size` pt, plus `pad` of padding and border) while the table fits; when
     it does not, the widest columns give way, each no narrower than its heading's and cells'
     longest word or figure, and room then moves to where it saves lines (`_shortest`). The
     Word table, the printed page's table and the workbook's are laid out by it."""
-    return Measures.of(list(headings), [list(c) for c in columns]).widths(size, width, pad)
+    table = Measures.of(list(headings), [list(c) for c in columns], latin)
+    return table.widths(size, width, pad)
 
 
 @dataclass(frozen=True)
@@ -173,23 +212,32 @@ class Measures:
     table: list[list[str]]  # the headings, then each row
     need: list[float]
     floor: list[float]
+    # the floor where a figure's period may go under it (used when `floor` does not fit)
+    tight: list[float]
+
+    latin: float
 
     @classmethod
-    def of(cls, headings: list[str], columns: list[Sequence[str]]) -> Measures:
-        need = [max(_ems(t) for t in (h, *c)) for h, c in zip(headings, columns, strict=True)]
+    def of(
+        cls, headings: list[str], columns: list[Sequence[str]], latin: float = LATIN
+    ) -> Measures:
+        pairs = list(zip(headings, columns, strict=True))
+        need = [max(_ems(t, latin) for t in (h, *c)) for h, c in pairs]
         # a heading wraps at its words, a Chinese one no narrower than its characters allow
-        floor = [
-            max((_floor(t) for t in (h, *c)), default=1.0)
-            for h, c in zip(headings, columns, strict=True)
-        ]
+        floor = [max((_floor(t, False, latin) for t in (h, *c)), default=1.0) for h, c in pairs]
+        tight = [max((_floor(t, True, latin) for t in (h, *c)), default=1.0) for h, c in pairs]
         rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]
-        return cls([list(headings), *rows], need, floor)
+        return cls([list(headings), *rows], need, floor, tight, latin)
 
     def widths(self, size: float, width: float, pad: float) -> list[float]:
         need = [n * size + pad for n in self.need]
         floor = [f * size + pad for f in self.floor]
         if sum(need) <= width:
             return [n * width / sum(need) for n in need]
+        if sum(floor) >= width:
+            # a figure with its period whole took a third of a Chinese table of eight columns
+            # (35.996（2026年1—11月）), and every other column was narrowed with it
+            floor = [f * size + pad for f in self.tight]
         if sum(floor) >= width:
             return [f * width / sum(floor) for f in floor]
         low, high = 0.0, max(need)  # the cap that makes the table as wide as the page
@@ -200,7 +248,7 @@ class Measures:
         capped = [max(f, min(n, low)) for f, n in zip(floor, need, strict=True)]
         if len(self.table) - 1 > SHORTEST_ROWS:
             return capped
-        return _shortest(self.table, capped, floor, size, pad)
+        return _shortest(self.table, capped, floor, size, pad, self.latin)
 
 
 # A table of a page or two (a bulletin's goals) is made as short as it can be, not only as
@@ -211,10 +259,11 @@ SHORTEST_ROWS = 60
 _TOKEN = re.compile(r"(\s*)([\u2e80-\uffff—“”‘’]|[^\s\u2e80-\uffff—“”‘’]+)")
 
 
-def _tokens(text: str) -> list[tuple[float, float]]:
+def _tokens(text: str, latin: float = LATIN) -> list[tuple[float, float]]:
     """A cell's text as the pieces a line may break between: each piece's width in ems and the
     space before it (Chinese breaks between any two characters, English at its spaces)."""
-    return [(0.275 if space else 0.0, _ems(piece)) for space, piece in _TOKEN.findall(text)]
+    gap = latin / 2  # a space
+    return [(gap if space else 0.0, _ems(piece, latin)) for space, piece in _TOKEN.findall(text)]
 
 
 def _lines(tokens: list[tuple[float, float]], room: float) -> int:
@@ -232,12 +281,17 @@ def _lines(tokens: list[tuple[float, float]], room: float) -> int:
 
 
 def _shortest(
-    table: list[list[str]], widths: list[float], floor: list[float], size: float, pad: float
+    table: list[list[str]],
+    widths: list[float],
+    floor: list[float],
+    size: float,
+    pad: float,
+    latin: float = LATIN,
 ) -> list[float]:
     """From `widths`, room moves from one column to another, in steps of a quarter to two
     characters, while that makes the table fewer lines deep (then fewer lines in all); no
     column narrower than its `floor`."""
-    rows = [[_tokens(t) for t in row] for row in table]
+    rows = [[_tokens(t, latin) for t in row] for row in table]
     known: dict[tuple[int, float], list[int]] = {}
 
     def lines(column: int, width: float) -> list[int]:

@@ -19,7 +19,7 @@ from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
 from . import outcome
-from .bulletin import build_bulletin
+from .bulletin import LATIN, build_bulletin, unbroken
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
 from .view import COMPUTED, ReportView, TargetView, build_view
@@ -75,6 +75,8 @@ def environment(words: Words, extra: Path | None = None) -> Environment:
         paren=words.paren,
         joined=words.joined,
         css_string=css_string,
+        # a bulletin cell in pieces, those a line must not break inside marked (held_runs)
+        unbroken=unbroken,
     )
     env.globals.update(
         status_icons=STATUS_ICONS,
@@ -143,11 +145,14 @@ class RegionCards:
     cards: tuple[Card, ...]
 
 
-# The printed page's bulletin table (_style.css, @media print): 12 pt text on A4 less its
+# The printed page's bulletin table (_style.css, @media print): 10.5 pt text on A4 less its
 # 12 mm margins, each cell .3rem padded on both sides and bordered. The rule measures Latin
 # text in Times' widths; the page's sans serif (DejaVu Sans, bold headings) runs about a sixth
-# wider, so its 12 pt is measured as 14 ("Completion" and "70.0%" broke inside the word).
-PRINT_TABLE_SIZE = 14.0
+# wider, so its Latin is measured a sixth wider ("Completion" and "70.0%" broke inside the
+# word), not its Chinese: measured so too, a figure beside its period took a third of an
+# eight-column table and the names wrapped at four characters.
+PRINT_TABLE_SIZE = 10.5
+PRINT_LATIN = LATIN * 14 / 12
 PRINT_LINE = (210 - 2 * 12) * 72 / 25.4
 PRINT_CELL_PAD = 2 * 0.3 * 12 + 1
 
@@ -223,7 +228,9 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         # and pushed the English table onto page 2)
         "bulletin_print_widths": [
             round(100 * w / PRINT_LINE, 2)
-            for w in bulletin.column_widths(PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD)
+            for w in bulletin.column_widths(
+                PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD, PRINT_LATIN
+            )
         ],
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],
