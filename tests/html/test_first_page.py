@@ -107,3 +107,26 @@ def test_nine_goals_and_eight_columns_print_at_five_hao(
     html = pages[lang].read_text(encoding="utf-8")
     assert '<span class="nowrap">8.3个百分点</span>' in html
     assert '<span class="nowrap">（2026年1—11月）</span>' in html
+
+
+@pytest.mark.parametrize("width", [800, 1280])
+def test_on_screen_short_columns_keep_their_words_whole(
+    width: int, nine_goals: tuple[Report, dict[str, Path]], visit: Any
+) -> None:
+    """A Chinese reader at 1280 px: laid out by the browser, the table gave 最新值 half the
+    screen and wrapped 单位 and 目标值 a character a line (亿/双, 目标/值). The screen takes the
+    bulletin's column rule as paper does: no unit, goal or share breaks inside."""
+    _report, pages = nine_goals
+    page = visit(pages["zh"], width=width).page
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll('.bulletin-table tr')].map(tr =>
+             [...tr.children].slice(1, 5).map(cell => {
+               const range = document.createRange(); range.selectNodeContents(cell);
+               const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+               return [cell.textContent, tops.size];
+             }))"""
+    )
+    for row in lines:  # 单位, 目标值, 最新值（时期）, 完成率 (the heading row too)
+        unit, goal, _latest, share = row
+        for text, count in (unit, goal, share):
+            assert count == 1, (text, count)
