@@ -353,6 +353,24 @@ def test_what_an_aside_says_after_its_period_wraps_and_headings_stay_whole() -> 
     assert widths[0] >= 4 * 10.5  # the name keeps room: the long aside wraps instead
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_table_adds_no_space_between_chinese_and_latin(
+    shipped_report: Report, tmp_path: Path, lang: str
+) -> None:
+    """Word's default adds a space between Chinese and Latin text (自动调整中文与西文的间距):
+    in a column the rule measured for 超8.3个百分点 it printed "超 8.3 个百分" / "点". The
+    table's two styles turn it off; the body text keeps Word's default."""
+    path = written(shipped_report, lang, tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("word/styles.xml").decode()
+    names = [Words.of(lang)("Table text"), Words.of(lang)("Table heading")]
+    for name in names:
+        style = styles[styles.index(f'<w:name w:val="{name}"/>') :]
+        style = style[: style.index("</w:style>")]
+        assert '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>' in style, name
+    assert styles.count("w:autoSpaceDE") == len(names)
+
+
 def test_a_figure_and_its_measure_stay_on_one_line() -> None:
     """Page 1 printed, in Chinese: 与序时进度相比 read "超8.3个百" / "分点": the column could
     narrow to four characters of any Chinese phrase, a figure's measure split from it."""
