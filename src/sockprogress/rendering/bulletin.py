@@ -36,8 +36,6 @@ HEADINGS: dict[str, str] = {
 # A Latin character's width in ems: about half (Times New Roman's and Calibri's digits). An
 # output set in a wider face measures its Latin text wider (html.PRINT_LATIN).
 LATIN = 0.55
-
-
 COLUMNS = ("name", "unit", "goal", "latest", "share", "progress")
 YEAR_COLUMNS = ("schedule", "yoy")
 
@@ -138,17 +136,27 @@ NARROWEST_CJK = 4.0
 _FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
 
 
-def held_runs(text: str) -> list[tuple[int, int]]:
-    """Where a line must not break in a cell's text, as (start, end): a figure and its period in
-    an aside, each whole (35.996 and （2026年1—11月）; what the aside says after the period may
-    wrap), or a figure and its measure in a Chinese phrase (8.3个百分点). An English figure and
-    its period ("3.5996 (Jan–Nov 2026)") break at their spaces, as every line breaker does.
-    The page sets these runs unbroken; the column rule leaves them room (`_floor`)."""
+def _figure_and_period(text: str) -> tuple[int, int] | None:
+    """Where the period of a figure with its period in an aside begins and ends (35.996
+    （2026年1—11月）; what the aside says after the period, ；月份为推定, is not in it); None for
+    any other text, an English figure and its period too ("3.5996 (Jan–Nov 2026)": it breaks
+    at its spaces, as every line breaker does)."""
     aside = _ASIDE.search(text)
+    if aside is None or not aside.start():
+        return None
     held = _AFTER_PERIOD.split(text, maxsplit=1)[0]
-    figure = text[: aside.start()] if aside else ""
-    if aside and figure and not any(ord(c) >= 0x2E80 for c in figure) and " " not in held:
-        return [(0, aside.start()), (aside.start(), len(held))]
+    if any(ord(c) >= 0x2E80 for c in text[: aside.start()]) or " " in held:
+        return None
+    return aside.start(), len(held)
+
+
+def held_runs(text: str) -> list[tuple[int, int]]:
+    """Where a line must not break in a cell's text, as (start, end): a figure and its period,
+    each whole (35.996 and （2026年1—11月）), or a figure and its measure in a Chinese phrase
+    (8.3个百分点). The page sets these runs unbroken; the column rule leaves them room."""
+    period = _figure_and_period(text)
+    if period is not None:
+        return [(0, period[0]), period]
     if any(ord(c) >= 0x2E80 for c in text):
         return [m.span() for m in _FIGURE_MEASURE.finditer(text)]
     return []
@@ -173,12 +181,13 @@ def _floor(text: str, tight: bool = False, latin: float = LATIN) -> float:
     characters of a Chinese phrase, and any run held whole (held_runs). A name with an aside
     wraps as a phrase: "袜子年产量（2030年）" held whole made the columns' least width wider
     than the page, and every column was narrowed with it, 单位 to "亿/双"."""
-    runs = held_runs(text)
-    aside = _ASIDE.search(text)
-    if aside and runs and runs[0] == (0, aside.start()):  # a figure and its period
+    period = _figure_and_period(text)
+    if period is not None:
+        start, end = period
         if tight:
-            return max(_ems(text[a:b], latin) for a, b in runs)
-        return _ems(text[: runs[-1][1]], latin)
+            return max(_ems(text[:start], latin), _ems(text[start:end], latin))
+        return _ems(text[:end], latin)
+    runs = held_runs(text)
     widths = [0.0]
     for piece in text.split():
         chinese = any(ord(c) >= 0x2E80 for c in piece)
@@ -214,7 +223,6 @@ class Measures:
     floor: list[float]
     # the floor where a figure's period may go under it (used when `floor` does not fit)
     tight: list[float]
-
     latin: float
 
     @classmethod

@@ -423,8 +423,8 @@ def ytd_said(result: TargetResult, words: Words) -> str:
 
 
 def kept_off(result: TargetResult, figure: Observation) -> float | None:
-    """The goal a table cell of the figure must not round onto: the year's goal, for a
-    year-to-date figure (this month's or last month's) in its own year (35.996亿, typed to
+    """The goal a figure's cell or words must not round onto: for a year-to-date figure (this
+    month's or last month's), the goal of its year (TargetResult.ytd_goal: 35.996亿, typed to
     the 十万, beside 36亿); None for a published figure, shown with the decimals it has."""
     ytd = figure.basis == "ytd" and figure in (result.ytd, result.previous_ytd)
     return result.ytd_goal if ytd else None

@@ -294,7 +294,9 @@ def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
     unit = r.target.unit
     for period, was, value in revisions:
         # the year's 1—N月 revised, kept off the year's goal as it is everywhere
-        goal = r.ytd_goal if r.ytd is not None and period == r.ytd.period else None
+        goal = None
+        if r.ytd is not None and period == r.ytd.period:
+            goal = outcome.kept_off(r, r.ytd)
         said = {
             "old": words.scaled(was, unit, apart_from=goal),
             "new": words.scaled(value, unit, apart_from=goal),
