@@ -296,9 +296,9 @@ def _shortest(
     pad: float,
     latin: float = LATIN,
 ) -> list[float]:
-    """From `widths`, room moves from one column to another, in steps of a quarter to two
-    characters, while that makes the table fewer lines deep (then fewer lines in all); no
-    column narrower than its `floor`."""
+    """From `widths`, room moves from one column to another, in steps of two characters down to
+    a quarter of one, while that makes the table fewer lines deep (then fewer lines in all);
+    no column narrower than its `floor`."""
     rows = [[_tokens(t, latin) for t in row] for row in table]
     known: dict[tuple[int, float], list[int]] = {}
 
@@ -309,25 +309,33 @@ def _shortest(
             known[key] = [_lines(row[column], room) for row in rows]
         return known[key]
 
-    def depth(ws: list[float]) -> tuple[int, int]:
-        each = [lines(c, w) for c, w in enumerate(ws)]
-        per_row = list(zip(*each, strict=True))
+    def depth(columns: list[list[int]]) -> tuple[int, int]:
+        per_row = list(zip(*columns, strict=True))
         return sum(map(max, per_row)), sum(map(sum, per_row))
 
-    best = depth(widths)
-    steps = (2 * size, size, size / 2, size / 4)
-    for _ in range(200):
-        moves = [
-            [w + step if c == i else w - step if c == j else w for c, w in enumerate(widths)]
-            for step in steps
-            for i in range(len(widths))
-            for j in range(len(widths))
-            if i != j and widths[j] - step >= floor[j]
-        ]
-        found = min(moves, key=depth, default=None)
-        if found is None or depth(found) >= best:
-            return widths
-        widths, best = found, depth(found)
+    widths = list(widths)
+    current = [lines(c, w) for c, w in enumerate(widths)]
+    best = depth(current)
+    # coarse steps first, each taken while one saves lines, then finer ones
+    for step in (2 * size, size, size / 2, size / 4):
+        while True:
+            found = None
+            for i, wider in enumerate(widths):
+                more = lines(i, wider + step)
+                for j, narrower in enumerate(widths):
+                    if i == j or narrower - step < floor[j]:
+                        continue
+                    less = lines(j, narrower - step)
+                    trial = list(current)
+                    trial[i], trial[j] = more, less
+                    score = depth(trial)
+                    if score < best:
+                        best, found = score, (i, j, more, less)
+            if found is None:
+                break
+            i, j, current[i], current[j] = found
+            widths[i] += step
+            widths[j] -= step
     return widths
 
 

@@ -146,7 +146,8 @@ def text_lines(text: str, width: float) -> int:
             while size > room:  # a word wider than the line is broken inside it
                 lines, size = lines + 1, size - room
             used += size
-        total += max(lines, _counted(part, width))
+        # a line's characters counted (two for a CJK one), unless so few that it cannot matter
+        total += lines if lines * width >= 2 * len(part) else max(lines, _counted(part, width))
     return total
 
 
