@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.shared import Length, Mm, Pt, RGBColor
-from yeargoals import TARGETS, write_year_goals
+from yeargoals import SHIPPED_YEAR_MONTH, TARGETS, write_shipped_with_a_year_goal, write_year_goals
 
 from sockprogress.cli import main
 from sockprogress.errors import InputError
@@ -28,7 +28,7 @@ from sockprogress.pipeline import build_report
 from sockprogress.rendering.bulletin import Bulletin, build_bulletin, column_widths, unbroken
 from sockprogress.rendering.docx import CELL_PADDING, MAX_TEMPLATE_BYTES, render_docx
 from sockprogress.rendering.view import build_view
-from sockprogress.words.words import Words
+from sockprogress.words.words import DASH, Words
 
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -369,6 +369,26 @@ def test_the_table_adds_no_space_between_chinese_and_latin(
         style = style[: style.index("</w:style>")]
         assert '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>' in style, name
     assert styles.count("w:autoSpaceDE") == len(names)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_year_on_year_is_said_of_the_figure_beside_it(lang: str, tmp_path: Path) -> None:
+    """A Chinese reader's find (made-up year goal): the plan goal 小北河年产值, its latest
+    38（2025年6月）, had 同比 8.4 % in its row, the change of its series' 2026年1—11月 that
+    the year goal's row shows beside that figure."""
+    targets, actuals = write_shipped_with_a_year_goal(tmp_path / "office")
+    report = build_report(targets, actuals, Month.parse(SHIPPED_YEAR_MONTH))
+    view = build_view(report, Words.of(lang))
+    bulletin = build_bulletin(view)  # a row per goal, in the view's order
+    rows = {t.result.target.id: (t, r) for t, r in zip(view.targets, bulletin.rows, strict=True)}
+    (plan_view, plan), (_year_view, year) = (
+        rows["xiaobeihe-output-value"],
+        rows["xiaobeihe-output-2026"],
+    )
+    # the plan goal has a 同比, of its series' 1—N月: shown with that figure in its card
+    assert plan_view.result.figures.ytd_yoy_pct is not None
+    assert plan.yoy == DASH
+    assert year.yoy.startswith("8.4")
 
 
 def test_a_figure_and_its_measure_stay_on_one_line() -> None:

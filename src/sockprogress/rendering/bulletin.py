@@ -361,11 +361,15 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         if many_regions
         else view.name
     )
+    # 同比 is said of the figure beside it: a plan goal whose latest is a total of 2025 had the
+    # 8.4 % of its series' 2026年1—11月 beside "38（2025年6月）" (a Chinese reader's find)
+    yoy = DASH
     if r.own_year and r.ytd is not None:  # the year's cumulative figure is its latest
         latest = _figure(r.ytd.value, divisor, words, r.target.target) + words.paren(
             words.figure_period(r.ytd)
         )
         share = words.percent(f.ytd_share_of_target_pct)
+        yoy = view.year_cells.yoy
     elif r.latest is not None:
         said = words.semicolon.join(
             [words.period(r.latest.period), *words.figure_flags(r.latest.flags)]
@@ -385,7 +389,7 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         share=share,
         progress=progress,
         schedule=view.year_cells.gap,
-        yoy=view.year_cells.yoy,
+        yoy=yoy,
         status=r.status,
     )
 
