@@ -121,6 +121,11 @@ class Bulletin:
 # -- the table's columns, as a document sets them ------------------------------------------
 
 
+def _chinese(text: str) -> bool:
+    """Whether a text has a Chinese character (or a full-width sign) in it."""
+    return not text.isascii() and any(ord(c) >= 0x2E80 for c in text)
+
+
 def _ems(text: str, latin: float = LATIN) -> float:
     """A text's width in ems: a Chinese character (or a full-width sign) one, the rest `latin`."""
     return sum(1.0 if ord(c) >= 0x2E80 or c in "—“”‘’" else latin for c in text)
@@ -145,7 +150,7 @@ def _figure_and_period(text: str) -> tuple[int, int] | None:
     if aside is None or not aside.start():
         return None
     held = _AFTER_PERIOD.split(text, maxsplit=1)[0]
-    if any(ord(c) >= 0x2E80 for c in text[: aside.start()]) or " " in held:
+    if _chinese(text[: aside.start()]) or " " in held:
         return None
     return aside.start(), len(held)
 
@@ -157,7 +162,7 @@ def held_runs(text: str) -> list[tuple[int, int]]:
     period = _figure_and_period(text)
     if period is not None:
         return [(0, period[0]), period]
-    if any(ord(c) >= 0x2E80 for c in text):
+    if _chinese(text):
         return [m.span() for m in _FIGURE_MEASURE.finditer(text)]
     return []
 
@@ -175,25 +180,23 @@ def unbroken(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _floor(text: str, tight: bool = False, latin: float = LATIN) -> float:
-    """The narrowest a cell's text may wrap to, in ems: a figure with its period whole (when
-    `tight`, the period may go under its figure: each whole), else its longest word, or four
-    characters of a Chinese phrase, and any run held whole (held_runs). A name with an aside
-    wraps as a phrase: "袜子年产量（2030年）" held whole made the columns' least width wider
-    than the page, and every column was narrowed with it, 单位 to "亿/双"."""
+def _floors(text: str, latin: float = LATIN) -> tuple[float, float]:
+    """The narrowest a cell's text may wrap to, in ems, and the same when `tight`: a figure with
+    its period whole (tight: the period may go under its figure, each whole), else its longest
+    word, or four characters of a Chinese phrase, and any run held whole (held_runs). A name
+    with an aside wraps as a phrase: "袜子年产量（2030年）" held whole made the columns' least
+    width wider than the page, and every column was narrowed with it, 单位 to "亿/双"."""
     period = _figure_and_period(text)
     if period is not None:
         start, end = period
-        if tight:
-            return max(_ems(text[:start], latin), _ems(text[start:end], latin))
-        return _ems(text[:end], latin)
-    runs = held_runs(text)
+        tight = max(_ems(text[:start], latin), _ems(text[start:end], latin))
+        return _ems(text[:end], latin), tight
     widths = [0.0]
     for piece in text.split():
-        chinese = any(ord(c) >= 0x2E80 for c in piece)
         ems = _ems(piece, latin)
-        widths.append(min(ems, NARROWEST_CJK) if chinese else ems)
-    return max(widths + [_ems(text[a:b], latin) for a, b in runs])
+        widths.append(min(ems, NARROWEST_CJK) if _chinese(piece) else ems)
+    widths += [_ems(text[a:b], latin) for a, b in held_runs(text)]
+    return max(widths), max(widths)
 
 
 def column_widths(
@@ -232,8 +235,9 @@ class Measures:
         pairs = list(zip(headings, columns, strict=True))
         need = [max(_ems(t, latin) for t in (h, *c)) for h, c in pairs]
         # a heading wraps at its words, a Chinese one no narrower than its characters allow
-        floor = [max((_floor(t, False, latin) for t in (h, *c)), default=1.0) for h, c in pairs]
-        tight = [max((_floor(t, True, latin) for t in (h, *c)), default=1.0) for h, c in pairs]
+        floors = [[_floors(t, latin) for t in (h, *c)] for h, c in pairs]
+        floor = [max(f for f, _ in column) for column in floors]
+        tight = [max(t for _, t in column) for column in floors]
         rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]
         return cls([list(headings), *rows], need, floor, tight, latin)
 
