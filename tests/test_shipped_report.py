@@ -15,6 +15,7 @@ from helpers import shipped_builder
 
 from sockprogress import load_targets, read_actuals
 from sockprogress.cli import main
+from sockprogress.model import STATUSES
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -53,6 +54,15 @@ def test_report_on_shipped_data_judges_all_eight_goals(report: dict[str, Any]) -
         "xiaobeihe-output-value": "awaiting_final",
         "xiaobeihe-chain-enterprises": "awaiting_final",
     }
+
+
+def test_counts_give_every_status_for_programs(report: dict[str, Any]) -> None:
+    """`counts` names each status, 0 where no target has it: a program asking for "achieved"
+    finds the key (the shipped goals have none achieved)."""
+    statuses = [t["status"] for t in report["targets"]]
+    assert list(report["counts"]) == list(STATUSES)
+    assert report["counts"] == {s: statuses.count(s) for s in STATUSES}
+    assert report["counts"]["achieved"] == 0
 
 
 def test_xiaobeihe_level_goals_latest_figures(report: dict[str, Any]) -> None:

@@ -539,8 +539,10 @@ class Report:
         end = self.as_of.end
         return [r for r in self.targets if r.own_year and r.ytd is not None and r.ytd.end < end]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, zeros: bool = False) -> dict[str, int]:
+        """Targets by status, in STATUSES order: the statuses that have any, or with `zeros`
+        every status (the JSON's `counts`, so a program finds each key)."""
         counts = {s: 0 for s in STATUSES}
         for result in self.targets:
             counts[result.status] += 1
-        return {s: n for s, n in counts.items() if n}
+        return counts if zeros else {s: n for s, n in counts.items() if n}

@@ -205,7 +205,7 @@ def report_dict(report: Report) -> dict[str, Any]:
     item at a time."""
     return {
         "as_of": str(report.as_of),
-        "counts": report.counts(),
+        "counts": report.counts(zeros=True),  # every status, 0 where none
         "previous": {
             "basis": report.comparison.basis,
             "file": report.comparison.file,
