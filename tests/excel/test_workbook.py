@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from xlsxparts import Package, series, title
+from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
 
 from sockprogress.model import ATTENTION, Issue, Report, TargetResult
 from sockprogress.periods import Month
@@ -272,12 +273,11 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     assert ws.print_area == f"'Summary'!$A$1:${printed}${last}"
     assert f"A2:{printed}2" in {str(m) for m in ws.merged_cells.ranges}
     assert ws.cell(2, 1).alignment.wrap_text
-    assert "2026-10" in ws.oddHeader.left.text
+    assert ws.oddHeader.left.text.endswith(" (Oct 2026)")
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
     # the file's title is the report's own ([report] title), as page 1 and the bulletin give it
     assert wb.properties.title == (
-        "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals — report month "
-        "2026-10"
+        "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals (Oct 2026)"
     )
     assert "2026-10" in wb.properties.subject
     assert {p.name: p.value for p in wb.custom_doc_props.props} == {"Report month": "2026-10"}
@@ -630,26 +630,50 @@ def test_the_charts_helper_points_are_hidden_and_still_plotted(shipped_report: R
 
 
 @pytest.mark.parametrize(
-    ("lang", "title"),
+    ("lang", "head"),
     [
-        ("en", "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals"),
-        ("zh", "辽源、小北河袜业2025年目标完成情况"),
+        ("en", "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals (Oct 2026)"),
+        ("zh", "辽源、小北河袜业2025年目标完成情况（2026年10月）"),
     ],
 )
 def test_every_printed_page_is_headed_by_the_reports_own_title(
-    shipped_report: Report, lang: str, title: str
+    shipped_report: Report, lang: str, head: str
 ) -> None:
     """The running header said "Target progress report — report month …" on every sheet, a
-    name the report goes by nowhere else; it is now the report's own title and month, as the
+    name the report goes by nowhere else; it is now the report's own title and period, as the
     Summary's first line and page 1 give them, and the sheet's name on the right."""
     wb = reload(shipped_report, lang)
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
-        left = ws.oddHeader.left.text or ""
-        assert left.startswith(title) and "2026" in left, (ws.title, left)
+        assert ws.oddHeader.left.text == head, ws.title
         if ws.title not in ("Bulletin", "通报"):
             assert ws.oddHeader.right.text == ws.title.replace("&", "&&"), ws.title
+    assert wb.properties.title == head
+
+
+@pytest.mark.parametrize(
+    ("lang", "period"), [("en", " (Jan–Nov 2026)"), ("zh", "（2026年1—11月）")]
+)
+def test_with_a_years_goal_the_header_gives_the_months_page_one_gives(
+    tmp_path: Path, lang: str, period: str
+) -> None:
+    """With a year's goal held against its 1—11月, page 1's title reads （2026年1—11月）; the
+    running header said "报告期：2026年11月" under it (a Chinese reader's find). Every printed
+    page, the Summary's first line and the file's title now give the title as page 1 does."""
+    report = build_report(
+        *write_shipped_with_a_year_goal(tmp_path / "office"), Month.parse(SHIPPED_YEAR_MONTH)
+    )
+    wb = reload(report, lang)
+    front = wb.worksheets[0]
+    assert front["A2"].value == period.strip()  # page 1's line under its title
+    head = str(front["A1"].value) + period
+    for ws in wb.worksheets:
+        if ws.sheet_state == "visible":
+            assert ws.oddHeader.left.text == head, ws.title
+    summary = wb[Words.of(lang)("Summary")]
+    assert summary["A1"].value == head
+    assert wb.properties.title == head
 
 
 def test_a_long_title_is_cut_so_that_the_page_header_is_kept(shipped_report: Report) -> None:

@@ -9,7 +9,7 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report, TargetResult
 from ...words.words import Words
-from ..bulletin import report_title
+from ..bulletin import report_period, report_title
 from ..view import ReportView, TargetView
 from .formats import Formats, Scale
 from .labels import target_scale
@@ -49,9 +49,11 @@ class Book:
 
     @cached_property
     def head(self) -> str:
-        """The report's own title and its month: the printed pages' running header, the
+        """The report's own title and its period, as page 1 prints them (2026年1—11月 when a
+        year's goal is held against its 1—N月): the printed pages' running header, the
         Summary's first line and the file's title."""
-        return titled_line(report_title(self.view), self.month, self.words)
+        words = self.words
+        return titled_line(report_title(self.view), report_period(self.view, words), words)
 
     def target(self, result: TargetResult) -> TargetView:
         """The view of one target (by identity: copies of one target count apart)."""

@@ -289,12 +289,11 @@ def period_words(period: str, words: Words) -> str:
     return words.period_as_written(period)
 
 
-def titled_line(title: str, month: str, words: Words) -> str:
+def titled_line(title: str, period: str, words: Words) -> str:
     """The Summary's first line, the file's title and the printed pages' running header: the
-    report's own title and its month."""
-    return words("{title} — report month {month}").format(
-        title=title, month=month_words(month, words)
-    )
+    report's own title and its period (bulletin.report_period), as page 1 gives them. It
+    said "report month 2026年11月" under a title of （2026年1—11月） (a Chinese reader's find)."""
+    return words("{title} ({period})").format(title=title, period=period)
 
 
 def targets_count(n: int, words: Words) -> str:
