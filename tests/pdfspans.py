@@ -23,3 +23,21 @@ def pdf_pages(source: Path | bytes) -> list[list[tuple[float, str]]]:
         ]
         for page in doc
     ]
+
+
+def pdf_rows(source: Path | bytes) -> list[list[str]]:
+    """Each page's text a printed line at a time, across the page: the text of every span whose
+    line sits on the same baseline (to the point), left to right. A table's row of headings is
+    one such line; a heading that wraps puts its last characters on the next."""
+    doc = _open(source) if isinstance(source, Path) else _open(stream=source, filetype="pdf")
+    pages = []
+    for page in doc:
+        rows: dict[int, list[tuple[float, str]]] = {}
+        for block in page.get_text("dict")["blocks"]:
+            for line in block.get("lines", []):
+                for span in line["spans"]:
+                    rows.setdefault(round(span["origin"][1]), []).append(
+                        (span["origin"][0], span["text"])
+                    )
+        pages.append(["".join(t for _, t in sorted(row)) for _, row in sorted(rows.items())])
+    return pages

@@ -417,6 +417,8 @@ def test_a_figure_and_its_measure_stay_on_one_line() -> None:
     # wide enough for every floor, not for every cell whole
     widths = column_widths(headings, columns, 10.5, 480, PAD)
     assert widths[6] >= (3 * 0.55 + 4) * 10.5 + PAD  # 8.3个百分点 whole
+    assert widths[6] >= 7 * 10.5 + PAD  # its heading, 与序时进度相比, on one line
+    assert widths[3] >= 7 * 10.5 + PAD  # 最新值（时期）
 
 
 def test_the_runs_a_line_must_not_break_are_marked_for_the_page() -> None:

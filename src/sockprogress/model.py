@@ -542,7 +542,7 @@ class Report:
     def counts(self, zeros: bool = False) -> dict[str, int]:
         """Targets by status, in STATUSES order: the statuses that have any, or with `zeros`
         every status (the JSON's `counts`, so a program finds each key)."""
-        counts = {s: 0 for s in STATUSES}
+        counts: dict[str, int] = {s: 0 for s in STATUSES}
         for result in self.targets:
             counts[result.status] += 1
         return counts if zeros else {s: n for s, n in counts.items() if n}

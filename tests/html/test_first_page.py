@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdfspans import pdf_pages
+from pdfspans import pdf_pages, pdf_rows
 from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
 
 from sockprogress.model import STATUSES, Report
@@ -107,6 +107,10 @@ def test_nine_goals_and_eight_columns_print_at_five_hao(
     html = pages[lang].read_text(encoding="utf-8")
     assert '<span class="nowrap">8.3个百分点</span>' in html
     assert '<span class="nowrap">（2026年1—11月）</span>' in html
+    # every Chinese heading prints on one line: 与序时进度相比 broke as 与序时进度相 / 比
+    pdf: bytes = visit(pages[lang]).page.pdf(prefer_css_page_size=True)
+    rows = [row.replace(" ", "") for row in pdf_rows(pdf)[0]]
+    assert "".join(bulletin.headings) in rows, rows[:12]
 
 
 @pytest.mark.parametrize("width", [800, 1280])
@@ -130,3 +134,16 @@ def test_on_screen_short_columns_keep_their_words_whole(
         unit, goal, _latest, share = row
         for text, count in (unit, goal, share):
             assert count == 1, (text, count)
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "Jan–Nov 2026"), ("zh", "2026年1—11月")])
+def test_the_reporting_period_is_the_one_under_the_title(
+    lang: str, line: str, nine_goals: tuple[Report, dict[str, Path]]
+) -> None:
+    """Under a title of （2026年1—11月） the page's line above the counts said 报告期：
+    2026年11月 (a Chinese reader's find): it now names the period the title does."""
+    _report, pages = nine_goals
+    html = pages[lang].read_text(encoding="utf-8")
+    words = Words.of(lang)
+    assert f'<p class="period">{words("({period})").format(period=line)}</p>' in html
+    assert f'<p class="lead">{words("Reporting period")}{words.colon}{line} · ' in html

@@ -167,6 +167,13 @@ def held_runs(text: str) -> list[tuple[int, int]]:
     return []
 
 
+def held_heading(heading: str) -> bool:
+    """Whether a column heading is set on one line: a Chinese one, a phrase of a few characters
+    (与序时进度相比 broke as "与序时进度相" / "比" on page 1); an English one breaks at its
+    spaces."""
+    return _chinese(heading) and " " not in heading
+
+
 def unbroken(text: str) -> list[tuple[str, bool]]:
     """A cell's text in pieces, each with whether a line may not break inside it (held_runs)."""
     pieces, at = [], 0
@@ -197,6 +204,13 @@ def _floors(text: str, latin: float = LATIN) -> tuple[float, float]:
         widths.append(min(ems, NARROWEST_CJK) if _chinese(piece) else ems)
     widths += [_ems(text[a:b], latin) for a, b in held_runs(text)]
     return max(widths), max(widths)
+
+
+def _heading_floors(heading: str, latin: float = LATIN) -> tuple[float, float]:
+    if held_heading(heading):
+        ems = _ems(heading, latin)
+        return ems, ems
+    return _floors(heading, latin)
 
 
 def column_widths(
@@ -234,8 +248,8 @@ class Measures:
     ) -> Measures:
         pairs = list(zip(headings, columns, strict=True))
         need = [max(_ems(t, latin) for t in (h, *c)) for h, c in pairs]
-        # a heading wraps at its words, a Chinese one no narrower than its characters allow
-        floors = [[_floors(t, latin) for t in (h, *c)] for h, c in pairs]
+        # a heading wraps at its words; a Chinese one is held whole (held_heading)
+        floors = [[_heading_floors(h, latin), *(_floors(t, latin) for t in c)] for h, c in pairs]
         floor = [max(f for f, _ in column) for column in floors]
         tight = [max(t for _, t in column) for column in floors]
         rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]

@@ -19,7 +19,7 @@ from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
 from . import outcome
-from .bulletin import LATIN, build_bulletin, unbroken
+from .bulletin import LATIN, build_bulletin, held_heading, unbroken
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
 from .view import COMPUTED, ReportView, TargetView, build_view
@@ -77,6 +77,7 @@ def environment(words: Words, extra: Path | None = None) -> Environment:
         css_string=css_string,
         # a bulletin cell in pieces, those a line must not break inside marked (held_runs)
         unbroken=unbroken,
+        held_heading=held_heading,
     )
     env.globals.update(
         status_icons=STATUS_ICONS,
@@ -206,7 +207,6 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
             c.region: words.region_name(c.region, report.regions_zh) for c in report.context
         },
         "method": view.method,
-        "month": view.month,
         # the data issues said by kind: a province's page grows with its kinds, not its rows
         "issues": view.issues,
         "issues_intro": issues_intro(view),

@@ -227,7 +227,6 @@ class ReportView:
 
     report: Report
     words: Words
-    month: str
     headline: tuple[str, ...]
     comparison: str
     counts: dict[str, int]
@@ -612,7 +611,6 @@ def _build_view(report: Report, words: Words) -> ReportView:
     return ReportView(
         report=report,
         words=words,
-        month=words.month(report.as_of),
         headline=outcome.headline(report, words),
         comparison=outcome.comparison_text(report, words),
         counts=report.counts(),
