@@ -3,6 +3,7 @@ year's goal and 序时进度 (N/12), with 同比, on a made-up county (tests/yea
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from html import unescape
@@ -12,9 +13,14 @@ import pytest
 from click.testing import CliRunner
 from helpers import write_actuals
 from openpyxl import load_workbook
-from yeargoals import AS_OF, SOURCE, write_year_goals
+from yeargoals import AS_OF, SOURCE, TARGETS, write_year_goals
 
 from sockprogress.cli import main
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
+from sockprogress.rendering import outcome
+from sockprogress.rendering.view import build_view
+from sockprogress.words.words import Words
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +258,44 @@ def test_a_year_goals_table_in_the_workbook_lists_its_year_to_date_figure(
     assert listed[1:5] == [312, "1—10月累计", 3, SOURCE]
     assert listed[0].date().isoformat() == "2026-10-31"
     assert rows[table + 3][0] is None  # the only figure: the goal has no observation
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead", "statuses"),
+    [
+        (
+            "zh",
+            "2026年末到期的3项目标中，2项已完成，1项未完成。",
+            ["已完成", "未完成", "已提前完成", "已完成"],
+        ),
+        (
+            "en",
+            "Of the 3 targets due at the end of 2026, 2 achieved, 1 missed.",
+            ["Achieved", "Missed", "Achieved ahead of time", "Achieved"],
+        ),
+    ],
+)
+def test_in_the_december_report_a_year_with_its_total_is_due(
+    tmp_path: Path, lang: str, lead: str, statuses: list[str]
+) -> None:
+    """The report for December, run in January with the year's totals (1—12月) in: a goal due
+    on 31 December with its final figure was counted among the goals "not yet due" and, met,
+    said "achieved ahead of time" (已提前完成). It is due: the lead counts it at the end of
+    2026 and it is achieved or missed. A goal with only its 1—11月 (exports, met in November)
+    is still held against the schedule, and met ahead of time."""
+    targets = tmp_path / "targets.toml"
+    targets.write_text(TARGETS, encoding="utf-8")
+    rows = [
+        ("Testcounty", "output_value", "2026-12", 35_000_000_000, "ytd", SOURCE, ""),
+        ("Testcounty", "investment", "2026-12", 11_000_000_000, "ytd", SOURCE, ""),
+        ("Testcounty", "exports", "2026-11", 2_100_000_000, "ytd", SOURCE, ""),
+        ("Testcounty", "energy_use", "2026-12", 950_000, "ytd", SOURCE, ""),
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    report = build_report(targets, actuals, Month.parse("2026-12"), today=dt.date(2027, 1, 20))
+    words = Words.of(lang)
+    lines = outcome.headline(report, words, details=False)
+    assert lines[0] == lead
+    assert len(lines) == 2  # the year's schedule, for exports alone; no goal "not yet due"
+    view = build_view(report, words)
+    assert [t.status_short for t in view.targets] == statuses

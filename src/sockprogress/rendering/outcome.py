@@ -55,7 +55,11 @@ def months_since(deadline: dt.date, as_of: Month) -> int:
 
 
 def passed(result: TargetResult, as_of: Month) -> bool:
-    return as_of.end > result.target.deadline
+    """Whether a target is judged as at or after its deadline (method, status rule 3): the
+    deadline has passed by the end of the report month, or its final figure is in. In the
+    report for December, a goal due on 31 December with the year's total in is due: it was
+    counted among the goals "not yet due" and "achieved ahead of time" (已提前完成)."""
+    return as_of.end > result.target.deadline or result.final is not None
 
 
 def deadline_outcomes(report: Report) -> tuple[DeadlineOutcome, ...]:
