@@ -4,6 +4,7 @@ year's goal and 序时进度 (N/12), with 同比, on a made-up county (tests/yea
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 from html import unescape
@@ -19,6 +20,9 @@ from sockprogress.cli import main
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering import outcome
+from sockprogress.rendering.excel import render_workbook
+from sockprogress.rendering.html import render_html
+from sockprogress.rendering.jsonout import render_json
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
@@ -299,3 +303,43 @@ def test_in_the_december_report_a_year_with_its_total_is_due(
     assert len(lines) == 2  # the year's schedule, for exports alone; no goal "not yet due"
     view = build_view(report, words)
     assert [t.status_short for t in view.targets] == statuses
+
+
+def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
+    """A goal for 2026 on a series with figures since 2022 (the shipped output value, with a
+    made-up 1—11月): its card said 完成率 105.6 % (by 2025's 38亿) beside 完成全年目标的99.99 %,
+    时间进度 66.7 % beside 序时进度 91.7 %, growth rates since 2022 and a path to the goal from
+    2022. Only figures of its year count for it (method): those are left out of the card, the
+    Summary and the chart, which the plan goal on the same series keeps. The JSON keeps all."""
+    from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
+
+    targets, actuals = write_shipped_with_a_year_goal(tmp_path / "office")
+    report = build_report(targets, actuals, Month.parse(SHIPPED_YEAR_MONTH))
+    view = build_view(report, Words.of("zh"))
+    cards = {t.result.target.id: t for t in view.targets}
+    year, plan = cards["xiaobeihe-output-2026"], cards["xiaobeihe-output-value"]
+    plans_own = {"share_of_target_pct", "time_elapsed_pct", "actual_cagr", "pace_ratio"}
+    assert plans_own <= {f.key for f in plan.figures}
+    keys = {f.key for f in year.figures}
+    assert not keys & (plans_own | outcome.YEAR_GOAL_HIDDEN), keys
+    assert {"ytd", "ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_yoy_pct"} <= keys
+    assert year.bar is None and plan.bar is not None
+    assert not outcome.required_path(year.result) and year.path_drawn is False
+    assert outcome.required_path(plan.result)
+    # ... nor on the page's Summary, nor in the chart's key; the JSON keeps them
+    html = render_html(report, Words.of("zh"))
+    card = html[html.index('id="t-xiaobeihe-output-2026"') :]
+    card = card[: card.index("</article>")]
+    assert "达标路径" not in card and "时间进度" not in card and "105.6%" not in card
+    assert "99.99%" in card
+    book = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
+    rows = [[c.value for c in row] for row in book["汇总表"].iter_rows()]
+    head = next(r for r in rows if "完成率" in r)
+    share, cagr = head.index("完成率"), head.index("实际年均增速")
+    (row,) = [r for r in rows if r[1] == "产值（2026年）"]
+    assert row[share] is None and row[cagr] is None
+    (row,) = [r for r in rows if r[1] == "年产值"]
+    assert row[share] is not None and row[cagr] is not None
+    data = json.loads(render_json(report))
+    (figures,) = [t for t in data["targets"] if t["id"] == "xiaobeihe-output-2026"]
+    assert figures["share_of_target_pct"] is not None and figures["actual_cagr"] is not None

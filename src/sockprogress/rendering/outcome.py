@@ -27,6 +27,26 @@ AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest"})
 # reach the goal and where they would land say nothing of it any more ("Missed" beside "pace:
 # moderate progress, goal reached about May 2026" read as two verdicts). The JSON keeps them.
 DECIDED_HIDDEN = frozenset({"pace_ratio", "pace_category", "eta", "projected_at_deadline"})
+# A goal for one year (`year = Y`) counts only figures of its year (method): the pace of a plan
+# since its baseline (the time elapsed, the growth rates and their ratio, the share of the gap
+# closed, the plan's schedule and the date the pace would reach the goal) says nothing of it,
+# and beside its 1—N月 read as a second verdict: 时间进度 66.7 % beside 序时进度 91.7 %,
+# 增速比值 2.22. The JSON keeps them.
+YEAR_GOAL_HIDDEN = frozenset(
+    {
+        "gap_closed_pct",
+        "time_elapsed_pct",
+        "schedule_gap_pts",
+        "actual_cagr",
+        "required_cagr",
+        "pace_ratio",
+        "required_cagr_from_latest",
+        "eta",
+    }
+)
+# ... and its share and gap by the latest figure only once that figure is the year's own total
+# (完成率 105.6 % by last year's 38亿 stood beside 完成全年目标的99.99 % of its 1—11月).
+YEAR_GOAL_BY_TOTAL = frozenset({"share_of_target_pct", "gap"})
 PASSED_ORDER: tuple[Status, ...] = ("achieved", "missed", "awaiting_final", "not_assessable")
 
 
@@ -499,11 +519,25 @@ def year_line(result: TargetResult, words: Words) -> str:
 
 
 def shown(field: str, result: TargetResult, as_of: Month) -> bool:
-    """Whether a figure means anything to a reader in this report month."""
+    """Whether a figure means anything to a reader in this report month, for this goal."""
+    if result.target.year is not None and not _of_its_year(field, result):
+        return False
     if not passed(result, as_of):
         return True
     decided = result.status in ("achieved", "missed")
     return field not in AFTER_DEADLINE_HIDDEN and not (decided and field in DECIDED_HIDDEN)
+
+
+def _of_its_year(field: str, result: TargetResult) -> bool:
+    """Whether a figure says something of a goal for one year (YEAR_GOAL_HIDDEN): the projection
+    only while the goal awaits its final figure, as its outlook rests on it."""
+    if field in YEAR_GOAL_HIDDEN:
+        return False
+    if field in YEAR_GOAL_BY_TOTAL:
+        return result.final is not None
+    if field == "projected_at_deadline":
+        return result.status == "awaiting_final"
+    return True
 
 
 def comparison_text(report: Report, words: Words) -> str:
@@ -539,10 +573,11 @@ def required_path(result: TargetResult) -> list[tuple[dt.date, float]]:
     """The path to the goal every chart draws: baseline to goal at the constant growth a year
     the goal needs (the required growth the pace is judged on), a point at each year end; a
     straight line where that growth is not defined (a baseline or a goal at or below zero);
-    none without a baseline before the deadline. The workbook drew this curve and the page a
-    straight line, both called "path to the goal"."""
+    none without a baseline before the deadline, and none for a goal for one year, which is held
+    to its year's schedule, not to a path from a baseline years before (YEAR_GOAL_HIDDEN). The
+    workbook drew this curve and the page a straight line, both called "path to the goal"."""
     base, t = result.baseline, result.target
-    if base is None or base.end >= t.deadline:
+    if base is None or base.end >= t.deadline or t.year is not None:
         return []
     if base.value <= 0 or t.target <= 0:
         return [(base.end, base.value), (t.deadline, t.target)]
@@ -558,7 +593,7 @@ def required_path(result: TargetResult) -> list[tuple[dt.date, float]]:
 
 
 def chartable(result: TargetResult) -> bool:
-    """Whether a target gets a chart, in every output: it has a figure to draw, or a baseline
-    to draw the path to the goal from. Without either a chart would hold the goal's level and
-    the deadline alone (the workbook drew such charts, for a year goal with only its 1—N月)."""
-    return bool(result.observations) or result.baseline is not None
+    """Whether a target gets a chart, in every output: it has a figure to draw, or a path to
+    the goal (required_path). Without either a chart would hold the goal's level and the
+    deadline alone (the workbook drew such charts, for a year goal with only its 1—N月)."""
+    return bool(result.observations) or bool(required_path(result))

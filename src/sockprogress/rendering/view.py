@@ -17,6 +17,7 @@ from itertools import groupby
 from typing import Any
 
 from ..model import IssueGroup, Observation, Report, TargetResult
+from ..periods import Month
 from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
@@ -179,6 +180,11 @@ class TargetView:
     def figure(self, key: str) -> Figure | None:
         return next((f for f in self.figures if f.key == key), None)
 
+    @property
+    def path_drawn(self) -> bool:
+        """Whether its chart draws a path to the goal (the key names it only then)."""
+        return bool(outcome.required_path(self.result))
+
 
 @dataclass(frozen=True)
 class RegionView:
@@ -250,9 +256,12 @@ def _slug(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "x"
 
 
-def _bar(result: TargetResult) -> float | None:
+def _bar(result: TargetResult, as_of: Month) -> float | None:
+    """The bar beside the share of the goal: the share, or for a cap the gap closed; none where
+    that figure is not shown (outcome.shown)."""
     f = result.figures
-    value = f.share_of_target_pct if result.target.direction == "increase" else f.gap_closed_pct
+    key = "share_of_target_pct" if result.target.direction == "increase" else "gap_closed_pct"
+    value = getattr(f, key) if outcome.shown(key, result, as_of) else None
     return None if value is None else round(min(100.0, max(0.0, value)), 1)
 
 
@@ -517,7 +526,7 @@ def target_view(
         region=region,
         region_label=words.region_label(r.target.region, report.regions_zh),
         in_full=full,
-        bar=_bar(r),
+        bar=_bar(r, report.as_of),
         deadline=words.deadline(r.target),
         figures=figures(r, words, report.as_of, latest_said),
         status_text=status_text,

@@ -107,21 +107,23 @@ SPARKLINE = {
 def _row(view: TargetView, book: Book) -> dict[str, Any]:
     report, words, result = book.report, book.words, view.result
     t, f, s = result.target, result.figures, book.scale(result)
+
+    def shown(key: str) -> Any:
+        """A figure where it says something of this goal this month (outcome.shown)."""
+        return getattr(f, key) if outcome.shown(key, result, report.as_of) else None
+
+    projected = shown("projected_at_deadline")
     return {
         "region": view.region,
         "target_name": view.name,
         "status": view.status_text,
         "outlook": view.outlook or None,
         "check": view.check_line or None,
-        "share_of_target_pct": f.share_of_target_pct,
+        "share_of_target_pct": shown("share_of_target_pct"),
         # one column against the schedule: the year's for a goal in its own year, else the
         # plan's (method: only one of them is defined)
         "schedule_gap_pts": (
-            f.ytd_schedule_gap_pts
-            if result.own_year
-            else f.schedule_gap_pts
-            if outcome.shown("schedule_gap_pts", result, report.as_of)
-            else None
+            f.ytd_schedule_gap_pts if result.own_year else shown("schedule_gap_pts")
         ),
         "ytd": s.of(result.ytd.value) if result.ytd else None,
         "ytd_share_of_target_pct": f.ytd_share_of_target_pct,
@@ -133,14 +135,10 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "goal": s.of(t.target),
         "deadline": t.deadline,
         "unit": s.unit,
-        "actual_cagr": f.actual_cagr,
-        "required_cagr": f.required_cagr,
-        "pace_ratio": f.pace_ratio if outcome.shown("pace_ratio", result, report.as_of) else None,
-        "projected_at_deadline": (
-            s.of(f.projected_at_deadline)
-            if outcome.shown("projected_at_deadline", result, report.as_of)
-            else None
-        ),
+        "actual_cagr": shown("actual_cagr"),
+        "required_cagr": shown("required_cagr"),
+        "pace_ratio": shown("pace_ratio"),
+        "projected_at_deadline": s.of(projected) if projected is not None else None,
         "changed": words("yes") if result.changed else words("no"),
         "notes": notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
     }
