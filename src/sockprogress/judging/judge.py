@@ -28,7 +28,7 @@ from ..model import (
     TargetsFile,
 )
 from ..periods import Month, months_between, parse_period
-from ..words.words import coded_issue
+from ..words.words import COUNTED_IN, coded_issue, counted_in, figure_text
 from . import plausibility
 from .figures import YEAR_FIGURES, compute_figures, own_year, wrong_side
 from .rows import Rows, as_rows, split_rows
@@ -213,6 +213,37 @@ def _target_warning(
         column=column,
         target_id=target.id,
     )
+
+
+# A goal in a unit counting in 万 or 亿 that comes to 10万亿 or more (3,600,000,000 亿元, a
+# tenth of the country's output and far beyond a park's) was written in full: the unit's scale
+# is said twice (the page read 36亿亿元 before units counting in a scale were shown as written).
+IN_FULL_FROM = 1e13
+
+
+def goals_in_full(targets: TargetsFile, file: str) -> list[Issue]:
+    """A warning on each goal written in full in a unit that counts in 万 or 亿 (IN_FULL_FROM),
+    located in the targets file."""
+    regions_zh = dict(targets.regions_zh)
+    out = []
+    for target in targets.targets:
+        scale = counted_in(target.unit)
+        if abs(target.target) * scale < IN_FULL_FROM:
+            continue
+        prefix = next(p for p, v in COUNTED_IN if target.unit.startswith(p))
+        given = (
+            ("unit", target.unit),
+            ("scale", prefix),
+            ("goal", figure_text(target.target)),
+            ("meant", figure_text(target.target / scale)),
+        )
+        region_zh = regions_zh.get(target.region)
+        out.append(
+            _target_warning(
+                target, file, None, code="goal_in_full", params=given, region_zh=region_zh
+            )
+        )
+    return out
 
 
 # A month's amount, a year-to-date sum, an annual rate: a basis no level's row has.
@@ -538,6 +569,7 @@ def _judge(
     rows = actuals.rows
     sheet = actuals.sheet
     issues = list(targets.issues) + list(actuals.issues)
+    issues += goals_in_full(targets, inputs[0].name if inputs else "targets.toml")
     # a region of some target, or one listed under [[regions]] (a context series: Jilin)
     regions = {t.region for t in targets.targets} | set(targets.regions)
     regions_zh = dict(targets.regions_zh)

@@ -550,7 +550,7 @@ class ChartDrawer:
         points = [(_year(o.end), o.value) for o in result.observations]
         base = result.baseline
         values = [v for _, v in points] + [t.target] + ([base.value] if base else [])
-        divisor, _ = words.scale_for(max(abs(v) for v in values))
+        divisor, _ = words.scale_for(max(abs(v) for v in values), t.unit)
         xs = [x for x, _ in points] + [_year(t.deadline)] + ([_year(base.end)] if base else [])
         # At least two years wide, whole years at the edges, a tick a year up to six years.
         low, high = min(xs), max(xs)

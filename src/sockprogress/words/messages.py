@@ -270,6 +270,11 @@ ISSUE_TEXT: dict[str, str] = {
         "year-to-date figure below an earlier one, or a year total below its year-to-date?); it "
         "is not judged"
     ),
+    "goal_in_full": N_(
+        "target {target}: its unit {unit} counts in {scale} already, yet its goal is written in "
+        "full ({goal} {unit}); write the goal in {unit} ({meant}), or a unit without {scale} "
+        "and the goal in full"
+    ),
     "wrong_side": N_(
         "target {target}: direction is '{direction}' but the target ({goal}) is on the wrong side "
         "of its baseline ({baseline}, {period}); it is judged as written; fix the direction or "
@@ -480,6 +485,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     },
     "ttm_underivable": {"total": "g"},
     "wrong_side": {"goal": "g", "baseline": "g"},
+    "goal_in_full": {"goal": ",.10g", "meant": ",.10g"},
     "plausibility.jump": {"value": ",.10g", "factor": ",.0f"},
     "plausibility.step": {"value": ",.10g", "factor": ",.0f", "before": ",.10g"},
     "plausibility.ytd_falls": {"value": ",.10g", "before": ",.10g"},

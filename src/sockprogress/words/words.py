@@ -170,6 +170,22 @@ class LocaleEntry:
         return cls(code=code, **fields)
 
 
+# A Chinese unit that counts in a scale already: 亿元, 万双, 万吨标准煤 (千 is left out: 千克 and
+# 千瓦时 are units of their own). Its figures are shown as written, never scaled again.
+COUNTED_IN: tuple[tuple[str, float], ...] = (
+    ("万亿", 1e12),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("亿", 1e8),
+    ("万", 1e4),
+)
+
+
+def counted_in(unit: str) -> float:
+    """The scale a unit counts in (亿元: 1e8), 1.0 for a unit of its own (元, 双, yuan)."""
+    return next((scale for prefix, scale in COUNTED_IN if unit.startswith(prefix)), 1.0)
+
+
 def _huge(value: float) -> str:
     mantissa, exponent = f"{value:.1e}".split("e")
     return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
@@ -293,10 +309,13 @@ class Words:
     def outlook_word(self, outlook: str | None) -> str:
         return self(OUTLOOK_WORDS[outlook]) if outlook else ""
 
-    def param(self, key: str, value: str, numbers: Mapping[str, str] | None = None) -> str:
+    def param(
+        self, key: str, value: str, numbers: Mapping[str, str] | None = None, unit: str = ""
+    ) -> str:
         """A note's or issue's parameter as a reader sees it: numbers (`numbers`: the code's
-        number parameters, by their English format) as the report writes them, lists by the
-        language's enumeration comma, periods and dates in words."""
+        number parameters, by their English format) as the report writes them, in the scale
+        of their `unit` where it counts in one (3300000000亿元 as typed, not 33亿亿元), lists
+        by the language's enumeration comma, periods and dates in words."""
         spec = numbers.get(key) if numbers else None
         if spec is not None:
             try:
@@ -309,7 +328,7 @@ class Words:
                 return self.exact(value)
             if spec == EXACT_SCALED:  # two sums that differ: every digit, as 亿 where scaled
                 return self.exact_scaled(value)
-            if self.locale.numbers_in_sentences == "scaled":  # 40亿, 1万倍
+            if self.locale.numbers_in_sentences == "scaled" and counted_in(unit) == 1:  # 40亿
                 return self.scaled(number, digits=1 if key == "factor" else 4)
             text = format(number, spec)
             # never e-notation where a person reads: 3,500,000,000, not 3.5e+09
@@ -348,7 +367,8 @@ class Words:
         if message is None:
             return None
         numbers = ISSUE_NUMBERS.get(code)
-        shown = {k: self.param(k, v, numbers) for k, v in given.items()}
+        unit = given.get("unit", "")
+        shown = {k: self.param(k, v, numbers, unit) for k, v in given.items()}
         # a code with a name in this language beside it (`target_zh`) reads as the name
         suffix = f"_{self.lang}"
         shown |= {k: self.param(k, given[k + suffix]) for k in given if given.get(k + suffix)}
@@ -517,7 +537,9 @@ class Words:
                 united = "value" in ISSUE_UNITS.get(group.code, ())
                 unit = params.get("unit", "") if united else ""
                 # as the issue's own sentence says it: 2,684.56 / 2684.56, 260,000,000 / 2.6亿
-                value = self.param("value", params["value"], ISSUE_NUMBERS.get(group.code))
+                value = self.param(
+                    "value", params["value"], ISSUE_NUMBERS.get(group.code), params.get("unit", "")
+                )
                 what = self.with_unit(value, unit)
             else:
                 what = self.issue_text(issue)
@@ -818,7 +840,7 @@ class Words:
     def scaled_exactly(self, value: float, unit: str = "") -> str:
         """A figure in readable units with every digit it has (fifteen significant at most):
         35.996亿元, 3.5996 bn yuan, 35.12345678亿: a figure typed, echoed, is never rounded."""
-        divisor = self.scale_for(value)[0]
+        divisor = self.scale_for(value, unit)[0]
         if divisor == 1:  # below the first step: the digits as they are (123,456.5)
             return self.with_unit(self.exact(figure_text(value)), unit)
         exponent = (Decimal(figure_text(value)) / Decimal(int(divisor))).normalize().as_tuple()
@@ -852,7 +874,7 @@ class Words:
         """The unit a column or an axis states for figures of about `magnitude` (`bn pairs`,
         `亿双`) and what divides the figures for it. A scale written apart from its number
         (" bn") stands apart from the unit too."""
-        divisor, suffix = self.scale_for(magnitude)
+        divisor, suffix = self.scale_for(magnitude, unit)
         shown = self.unit_as_shown(unit) if unit else ""
         gap = " " if suffix[:1] == " " else ""
         return (suffix.strip() + gap + shown).strip(), divisor
@@ -864,10 +886,15 @@ class Words:
             return number + self.unit(unit)
         return f"{number} {unit}".strip()
 
-    def scale_for(self, value: float) -> tuple[float, str]:
+    def scale_steps(self, unit: str = "") -> tuple[tuple[float, str], ...]:
+        """The steps figures in `unit` are scaled by (亿, 万 / bn, m): none for a unit that counts
+        in one already (亿元, 万双: COUNTED_IN), which "36亿亿元" would otherwise show."""
+        return () if counted_in(unit) > 1 else self.locale.scale
+
+    def scale_for(self, value: float, unit: str = "") -> tuple[float, str]:
         """The divisor and suffix that make value readable: (1e9, " bn") or (1e8, "亿")."""
         size = abs(value)
-        for limit, suffix in self.locale.scale:
+        for limit, suffix in self.scale_steps(unit):
             if size >= limit:
                 return limit, suffix
         return 1.0, ""
@@ -886,7 +913,7 @@ class Words:
         against a goal of 4 bn reads 3.96 bn, never 4.0 bn."""
         if value is None:
             return DASH
-        divisor, suffix = self.scale_for(value)
+        divisor, suffix = self.scale_for(value, unit)
         bounds = () if apart_from is None or apart_from == value else (apart_from / divisor,)
         if divisor > 1:
             shown = faithful_digits(value / divisor, digits, bounds)
@@ -903,7 +930,7 @@ class Words:
     def projection(self, value: float | None, unit: str, goal: float) -> str:
         """A projected figure to the same ten million either way: 26.2亿双 / 2.62 bn pairs;
         never rounded onto or across its goal."""
-        divisor = self.scale_for(value)[0] if value is not None else 1.0
+        divisor = self.scale_for(value, unit)[0] if value is not None else 1.0
         digits = 2 if divisor >= 1e9 else 1
         return self.scaled(value, unit, digits, apart_from=goal)
 

@@ -210,7 +210,7 @@ def scale_for(
     name = words.unit_as_shown(unit)
     divide = words.locale.workbook_scale == "divide"
     grouped = words.locale.grouping
-    for limit, step in words.locale.scale:
+    for limit, step in words.scale_steps(unit):
         if size < limit:
             continue
         if divide:  # the cell holds the value divided: 亿 and 万 are no power of a thousand

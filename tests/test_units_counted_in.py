@@ -1,0 +1,109 @@
+"""A unit that counts in 万 or 亿 already (亿元, 万双), as a Chinese office may write it.
+
+A newcomer wrote `unit = "亿元"` with the goal in full (3,600,000,000): every output said
+"36亿亿元", and `check` found nothing. Figures in such a unit are shown as written, never scaled
+again, and a goal written in full in it is a warning located in targets.toml. Every figure here
+is made up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import write_actuals
+
+from sockprogress.cli import main
+from sockprogress.words.words import Words, counted_in
+
+TARGETS = """
+[[regions]]
+region = "Testpark"
+name_zh = "测试园区"
+
+[[targets]]
+id = "output-2026"
+region = "Testpark"
+indicator = "output_value"
+name = "Output value"
+name_zh = "工业总产值"
+unit = "{unit}"
+kind = "annual_total"
+direction = "increase"
+target = {target}
+year = 2026
+"""
+
+
+def office(folder: Path, unit: str, goal: float, ytd: float) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = folder / "targets.toml"
+    targets.write_text(TARGETS.format(unit=unit, target=goal), encoding="utf-8")
+    rows = [("Testpark", "output_value", "2026-11", ytd, "ytd")]
+    return targets, write_actuals(folder / "actuals.xlsx", rows)
+
+
+def run(command: str, targets: Path, actuals: Path, lang: str, out: Path) -> tuple[int, str]:
+    args = [command, "--targets", str(targets), "--actuals", str(actuals), "--lang", lang]
+    if command == "report":
+        args += ["--as-of", "2026-11", "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    return result.exit_code, result.output
+
+
+def test_which_units_count_in_a_scale() -> None:
+    assert [counted_in(u) for u in ("亿元", "万双", "万吨标准煤", "百万元")] == [1e8, 1e4, 1e4, 1e6]
+    # 千克 and 千瓦时 are units of their own; 元, 双 and yuan count in ones
+    assert [counted_in(u) for u in ("千克", "千瓦时", "元", "双", "yuan", "")] == [1.0] * 6
+
+
+@pytest.mark.parametrize(
+    ("lang", "right", "in_full"),
+    [("zh", "36亿元", "3600000000亿元"), ("en", "36 亿元", "3,600,000,000 亿元")],
+)
+def test_a_figure_in_such_a_unit_is_shown_as_written(lang: str, right: str, in_full: str) -> None:
+    words = Words.of(lang)
+    assert words.scaled(36, "亿元") == right
+    assert words.scaled(3.6e9, "亿元") == in_full  # never 36亿亿元
+    assert words.scaled_unit(36, "亿元") == ("亿元", 1.0)
+    assert "亿亿" not in words.scaled(3.6e9, "yuan")  # 36亿元 / 3.6 bn yuan, as before
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "targets.toml：提示：“测试园区·工业总产值”：计量单位“亿元”已含“亿”，目标值却按全数填写"
+            "（3,600,000,000亿元）；请按亿元填写目标值（36），或将单位改为不含“亿”的单位并按全数填写",
+        ),
+        (
+            "en",
+            "targets.toml: warning: target output-2026: its unit 亿元 counts in 亿 already, yet "
+            "its goal is written in full (3,600,000,000 亿元); write the goal in 亿元 (36), or a "
+            "unit without 亿 and the goal in full",
+        ),
+    ],
+)
+def test_a_goal_written_in_full_in_such_a_unit_is_said(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    targets, actuals = office(tmp_path, "亿元", 3_600_000_000, 3_300_000_000)
+    code, output = run("check", targets, actuals, lang, tmp_path / "out")
+    assert code == 1, output  # check lists something; the report is still written
+    assert said in output.splitlines(), output
+    code, output = run("report", targets, actuals, lang, tmp_path / "out")
+    assert code == 0 and said in output.splitlines(), output
+    for page in (tmp_path / "out").glob("*.html"):
+        assert "亿亿" not in page.read_text(encoding="utf-8")
+
+
+def test_a_goal_written_in_its_unit_reads_as_written(tmp_path: Path) -> None:
+    """36 (亿元) and 1—11月 of 33 (亿元): no warning, and the page says 36亿元 and 33亿元."""
+    targets, actuals = office(tmp_path, "亿元", 36, 33)
+    code, output = run("report", targets, actuals, "zh", tmp_path / "out")
+    assert code == 0 and "提示：" not in output, output
+    page = (tmp_path / "out" / "progress-2026-11.zh.html").read_text(encoding="utf-8")
+    assert "亿亿" not in page
+    assert "1—11月完成33亿元" in page and "2026年全年36亿元" in page
