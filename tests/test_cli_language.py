@@ -185,6 +185,11 @@ def test_the_list_of_commands_says_what_each_does_in_chinese(group: list[str]) -
     for name, text in said["zh"].items():
         assert "..." not in text and "…" not in text, (name, text)
         assert display_width(text) <= SHORT_HELP_COLUMNS and any(c >= "\u4e00" for c in text)
+        # a clause that leads into the rest ("…后") says nothing alone: refresh read
+        # "修改目标文件中的目标、地区或指标后" (a newcomer's find)
+        assert not text.endswith(("后", "时", "的", "如", "若", "在")), (name, text)
+    if group:
+        assert said["zh"]["refresh"] == "更新工作簿的下拉选项"
     if not group:
         assert said["zh"]["check"] == "审核目标文件和数据工作簿，逐条列出问题、所在行及处理建议"
         assert said["en"]["check"].endswith("...")  # click's own, by words, for English
