@@ -722,3 +722,22 @@ def test_a_revised_figure_is_on_the_changes_sheet_in_words(
     # the page says it in its changes and on the card, in the same words (view.revisions_said)
     html = (out / "progress-2026-10.html").read_text("utf-8")
     assert html.count(f"{said}: 3.5 bn yuan → 3.6 bn yuan") == 2
+
+
+def test_a_changed_period_is_on_one_line(tmp_path: Path) -> None:
+    """The Changes sheet's period columns were 11 wide: 2026年1—11月 printed as 2026年1—11, its
+    月 cut at the edge (a newcomer's find in LibreOffice's PDF). They are as wide as their
+    longest period, each character one "0" and a Chinese one two."""
+    report = build_report(
+        *write_shipped_with_a_year_goal(tmp_path / "office"), Month.parse(SHIPPED_YEAR_MONTH)
+    )
+    wb = reload(report, "zh")
+    ws = wb[Words.of("zh")("Changes")]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
+    assert any(r[6] == "2026年1—11月" for r in rows), rows
+    for col in ("E", "G"):
+        texts = [str(c.value) for c in ws[col][3:] if c.value]
+        width = ws.column_dimensions[col].width
+        assert texts and all(
+            width >= sum(2 if ord(ch) > 0x2E80 else 1 for ch in t) for t in texts
+        ), (col, width, texts)

@@ -8,7 +8,7 @@ from .. import outcome
 from .book import Book
 from .formats import ITALIC, TITLE
 from .labels import figure_label
-from .layout import heading_row, month_words, print_setup, put
+from .layout import heading_row, month_words, one_line_width, print_setup, put
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("region", 14),
@@ -32,10 +32,19 @@ def write_changes(book: Book, ws: Worksheet) -> None:
     )
     put(ws, 0, 0, title, f(TITLE))
     put(ws, 1, 0, outcome.comparison_text(report, words))
-    heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
-    row = 2
     # a goal whose only news is a revised figure is listed too, as on the page
-    for result in (r for r in report.targets if r.changed or r.revisions):
+    listed = [r for r in report.targets if r.changed or r.revisions]
+    # a period on one line: 2026年1—10月 lost its 月 at the column's edge
+    periods = [
+        words.figure_period(o)
+        for r in listed
+        for o in (r.previous_goal_figure, r.goal_figure)
+        if o is not None
+    ]
+    widths = [one_line_width(periods, w) if k.endswith("_period") else w for k, w in COLUMNS]
+    heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], widths)
+    row = 2
+    for result in listed:
         row += 1
         s = book.scale(result)
         number = f.number(s.number_format)

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import CHAR_WIDTHS, xl_pixel_width
@@ -114,6 +114,13 @@ def _counted(part: str, width: float) -> int:
     """The fewest lines a line of text may have: its characters one "0" each, a CJK one two."""
     units = len(part) if part.isascii() else sum(2 if is_wide(ch) else 1 for ch in part)
     return max(1, math.ceil(units / width))
+
+
+def one_line_width(texts: Iterable[str | None], least: float) -> float:
+    """A column wide enough for each text on one line (a character one "0", a CJK one two, as
+    `_counted` measures, and a "0" to spare), and no narrower than `least`."""
+    widest = max((_counted(t, 1.0) for t in texts if t), default=0)
+    return max(least, widest + 1.0)
 
 
 @functools.lru_cache(maxsize=4096)
