@@ -228,8 +228,8 @@ def goals_in_full(targets: TargetsFile, file: str) -> list[Issue]:
     out = []
     for target in targets.targets:
         scale = counted_in(target.unit)
-        if abs(target.target) * scale < IN_FULL_FROM:
-            continue
+        if scale == 1 or abs(target.target) * scale < IN_FULL_FROM:
+            continue  # a unit of its own (元, yuan) holds any goal
         prefix = next(p for p, v in COUNTED_IN if target.unit.startswith(p))
         given = (
             ("unit", target.unit),
