@@ -343,3 +343,31 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     data = json.loads(render_json(report))
     (figures,) = [t for t in data["targets"] if t["id"] == "xiaobeihe-output-2026"]
     assert figures["share_of_target_pct"] is not None and figures["actual_cagr"] is not None
+
+
+def test_a_year_to_date_figure_rests_on_its_own_row(tmp_path: Path) -> None:
+    """1—10月 and 1—11月 each on a row of its own, with its own source: the 1—11月 figure read
+    as resting on both rows, and gave "made up A; made up B" as its source (a newcomer's find).
+    It rests on its row; a year's total on its December row; a sum of month amounts after the
+    last year-to-date row on all of them."""
+    targets = tmp_path / "targets.toml"
+    targets.write_text(TARGETS, encoding="utf-8")
+    rows = [
+        ("Testcounty", "output_value", "2026-10", 31_200_000_000, "ytd", "made up A", ""),
+        ("Testcounty", "output_value", "2026-11", 34_000_000_000, "ytd", "made up B", ""),
+        ("Testcounty", "investment", "2025-11", 9_000_000_000, "ytd", "made up C", ""),
+        ("Testcounty", "investment", "2025-12", 1_000_000_000, "month", "made up D", ""),
+        ("Testcounty", "investment", "2026-09", 7_000_000_000, "ytd", "made up E", ""),
+        ("Testcounty", "investment", "2026-10", 600_000_000, "month", "made up F", ""),
+        ("Testcounty", "investment", "2026-11", 700_000_000, "month", "made up G", ""),
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    report = build_report(targets, actuals, Month.parse("2026-11"), today=dt.date(2026, 12, 6))
+    results = {r.target.id: r for r in report.targets}
+    output = results["output-2026"].ytd
+    assert output is not None and output.rows == (3,) and output.source == "made up B"
+    investment = results["investment-2026"]
+    assert investment.ytd is not None and investment.ytd.rows == (6, 7, 8)
+    assert investment.ytd.source == "made up E; made up F; made up G"
+    (total,) = [o for o in investment.observations if o.basis == "annual"]
+    assert total.rows == (4, 5) and total.value == 10_000_000_000

@@ -133,6 +133,19 @@ class _Year:
         rows = self.rows
         return [r for m in range(1, month + 1) if m in rows for r in rows[m]]
 
+    def rows_behind(self, month: int) -> list[int]:
+        """The rows the sum of January to `month` rests on: its own year-to-date row (which wins
+        over month amounts that disagree with it), else the latest one before it and the
+        month amounts after; else every month row through `month`. A 1—11月 row read as
+        resting on 1—10月's row too, and gave that row's source as its own."""
+        if month in self.ytd_row:
+            return [self.ytd_row[month]]
+        start = max((m for m in self.ytd_row if m < month), default=0)
+        after = range(start + 1, month + 1)
+        if not all(m in self.amount_row for m in after):  # derived another way: all of them
+            return self.rows_through(month)
+        return ([self.ytd_row[start]] if start else []) + [self.amount_row[m] for m in after]
+
 
 @dataclass(frozen=True)
 class Series:
@@ -401,7 +414,7 @@ def annual_series(
                 )
             used: Iterable[int] = (row,)
         else:
-            text, used = f"{number:04d}", year.rows_through(12)
+            text, used = f"{number:04d}", year.rows_behind(12)
         observations.append(
             _observation(dt.date(number, 12, 31), total, text, "annual", tuple(used), info)
         )
@@ -435,7 +448,7 @@ def annual_series(
                 value,
                 f"{year_number:04d}-{month:02d}",
                 "ytd",
-                tuple(years[year_number].rows_through(month)),
+                tuple(years[year_number].rows_behind(month)),
                 info,
             )
             before = years.get(year_number - 1)
