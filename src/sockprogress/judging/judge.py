@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Hashable
 from dataclasses import replace
 from typing import Any
@@ -219,6 +220,14 @@ def _target_warning(
 # tenth of the country's output and far beyond a park's) was written in full: the unit's scale
 # is said twice (the page read 36亿亿元 before units counting in a scale were shown as written).
 IN_FULL_FROM = 1e13
+
+
+def _indicator_names(targets: tuple[Target, ...]) -> list[str]:
+    """Every way the targets' indicators are written: their codes, and their goals' Chinese and
+    English names (a sheet row may give any of them)."""
+    names = [t.indicator for t in targets] + [t.name_zh or "" for t in targets]
+    names += [t.name for t in targets]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def goals_in_full(targets: TargetsFile, file: str) -> list[Issue]:
@@ -661,23 +670,33 @@ def _judge(
         for key in zip(in_scope["region"].tolist(), in_scope["indicator"].tolist(), strict=True)
     ]
     context_rows = in_scope.loc[untargeted] if len(in_scope) else in_scope
-    if declared:
-        known = declared.keys() | {t.indicator for t in targets.targets}
-        for indicator, group in context_rows.loc[~context_rows["indicator"].isin(known)].groupby(
-            "indicator"
-        )["row"]:
-            for row in group:
-                issues.append(
-                    coded_issue(
-                        "warning",
-                        "undeclared_indicator",
-                        (("indicator", str(indicator)),),
-                        file=actuals_name,
-                        sheet=sheet,
-                        row=int(row),
-                        column="indicator",
-                    )
+    known = declared.keys() | {t.indicator for t in targets.targets}
+    goals_named = _indicator_names(targets.targets)
+    for indicator, group in context_rows.loc[~context_rows["indicator"].isin(known)].groupby(
+        "indicator"
+    )["row"]:
+        # a name close to one with a goal is a typo more often than an indicator of its own:
+        # 工业产值 for 工业总产值 was read as a context indicator without a word
+        close = difflib.get_close_matches(str(indicator), goals_named, n=1, cutoff=0.6)
+        if not declared and not close:
+            continue  # without [[indicators]], any other indicator is context
+        code, params = (
+            ("indicator_close", (("indicator", str(indicator)), ("close", close[0])))
+            if close
+            else ("undeclared_indicator", (("indicator", str(indicator)),))
+        )
+        for row in group:
+            issues.append(
+                coded_issue(
+                    "warning",
+                    code,
+                    params,
+                    file=actuals_name,
+                    sheet=sheet,
+                    row=int(row),
+                    column="indicator",
                 )
+            )
     context, flow_warnings = _context(context_rows, declared, as_of, regions_zh)
     for warning in flow_warnings:
         issues.append(

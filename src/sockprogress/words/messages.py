@@ -340,6 +340,10 @@ ISSUE_TEXT: dict[str, str] = {
         "indicator '{indicator}' has no target and is not listed under [[indicators]] in the "
         "targets file"
     ),
+    "indicator_close": N_(
+        "indicator '{indicator}' has no target, yet is close to '{close}', which has one: its "
+        "rows are read as an indicator of their own, without a goal"
+    ),
     # `actuals add`: a name the row gives that nothing else uses
     "add_no_source": N_(
         "the figure has no source, so the report shows it without one; give the article or "
@@ -928,6 +932,10 @@ HINTS: dict[str, str] = {
         "targets file"
     ),
     "undeclared_indicator": N_("fix the spelling, or declare it under [[indicators]]"),
+    "indicator_close": N_(
+        "fix the spelling in the sheet; if it is another indicator, declare it under "
+        "[[indicators]] in the targets file"
+    ),
     "baseline_missing": N_("add the baseline figure, or give baseline.value"),
     "basis_on_level": N_(
         "remove the basis if the figure is a level at the month's end; else check the row's "
