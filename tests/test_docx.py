@@ -8,6 +8,7 @@ build_bulletin says for the same report.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.shared import Length, Mm, Pt, RGBColor
+from pdfspans import pdf_rows
 from yeargoals import SHIPPED_YEAR_MONTH, TARGETS, write_shipped_with_a_year_goal, write_year_goals
 
 from sockprogress.cli import main
@@ -25,7 +27,13 @@ from sockprogress.errors import InputError
 from sockprogress.model import STATUSES, Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
-from sockprogress.rendering.bulletin import Bulletin, build_bulletin, column_widths, unbroken
+from sockprogress.rendering.bulletin import (
+    Bulletin,
+    balanced_lines,
+    build_bulletin,
+    column_widths,
+    unbroken,
+)
 from sockprogress.rendering.docx import CELL_PADDING, MAX_TEMPLATE_BYTES, render_docx
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import DASH, Words
@@ -668,3 +676,45 @@ def test_the_documents_language_is_the_readers(
     """A Chinese office's walkthrough: the Chinese bulletin's docProps/core.xml said en-US (the
     language of its Latin runs), which Word shows as the document's language."""
     assert Document(str(written(report, lang, tmp_path))).core_properties.language == tag
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        # "<who><year>年<what>": broken after the year, each line's words whole
+        (
+            "某某产业园2026年主要经济指标目标完成情况",
+            ["某某产业园2026年", "主要经济指标目标完成情况"],
+        ),
+        ("辽源、小北河袜业2025年目标完成情况", ["辽源、小北河袜业2025年目标完成情况"]),  # fits
+    ],
+)
+def test_a_long_title_is_set_in_even_lines(
+    shipped_report: Report,
+    tmp_path: Path,
+    title: str,
+    lines: list[str],
+    soffice: Callable[[Path, str], Path],
+) -> None:
+    """Word filled the title's first line and left "况" alone on the second ("…目标完成情" /
+    "况", a newcomer's find in LibreOffice's PDF). A title that needs two lines is set in two
+    even ones (bulletin.balanced_lines), broken where its words allow, then its period."""
+    info = dataclasses.replace(shipped_report.info, title_zh=title)
+    report = dataclasses.replace(shipped_report, info=info)
+    document = Document(str(written(report, "zh", tmp_path)))
+    assert document.paragraphs[0].text.split("\n") == [*lines, "（2026年10月）"]
+    pdf = soffice(tmp_path / "progress-zh.docx", "pdf")
+    printed = pdf_rows(pdf.read_bytes())[0]
+    assert [row.replace(" ", "") for row in printed[: len(lines)]] == lines
+
+
+def test_balanced_lines_break_where_the_words_allow() -> None:
+    english = "Liaoyuan and Xiaobeihe sock clusters: progress towards the 2025 goals"
+    assert balanced_lines(english, 25, 0.5) == [english]  # Word breaks it at its spaces
+    # never inside a figure, nor before a closing mark or after an opening one
+    for line in (10.0, 12.0, 15.0):
+        lines = balanced_lines("2026年1—11月（累计）完成情况通报", line, 0.5)
+        assert len(lines) == 2, lines
+        assert not lines[1].startswith(("）", "，")) and not lines[0].endswith("（")
+        assert not (lines[0][-1:].isdigit() and lines[1][:1].isdigit()), lines
+        assert "—" not in (lines[0][-1], lines[1][0]) and "（" not in lines[0], lines

@@ -167,6 +167,67 @@ def held_runs(text: str) -> list[tuple[int, int]]:
     return []
 
 
+# Where a title may break by preference: after an enumeration comma or a clause mark, after a
+# year (2026年), or before a figure. A title ("某某产业园2026年主要经济指标目标完成情况") is
+# "<who><year>年<what>": broken there, each line keeps its words whole, as a 公文 title's lines
+# must ("回行时要做到词意完整").
+_AFTER_MARK = frozenset("、，；：,;:")
+_YEAR_END = re.compile(r"\d{4}年$")
+_NO_LINE_START = frozenset("，。、；：）》」』”’,.;:)!?\uff01\uff1f%\uff05")  # full-width !?% too
+_NO_LINE_END = frozenset("（《「『“‘(")
+
+
+def _title_break(text: str, at: int) -> float | None:
+    """How much a title's break before character `at` is preferred (a bonus in ems), or None
+    where no line may break (inside a figure or a Latin word, before a closing mark or after
+    an opening one)."""
+    before, after = text[at - 1], text[at]
+    if before.isascii() and after.isascii() and (before.isalnum() or after.isalnum()):
+        return None
+    if after in _NO_LINE_START or before in _NO_LINE_END or "—" in (before, after):
+        return None  # nor inside a span of months (1—11月)
+    head = text[:at]
+    if head.count("（") > head.count("）") or head.count("(") > head.count(")"):
+        return None  # nor inside an aside
+    if before in _AFTER_MARK or _YEAR_END.search(text[:at]):
+        return 3.0
+    if after.isascii() and after.isalnum():
+        return 2.0  # before a figure: 2026年…
+    return 0.0
+
+
+_SCRIPT_TURN = re.compile(
+    r"(?<=[\u2e80-\uffef])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u2e80-\uffef])"
+)
+
+
+def _set_ems(text: str, latin: float = LATIN) -> float:
+    """A line's width in ems as Word sets a body paragraph: with a quarter em where Chinese
+    meets a Latin letter or figure (自动调整中文与西文的间距, on outside the table)."""
+    return _ems(text, latin) + 0.25 * len(_SCRIPT_TURN.findall(text))
+
+
+def balanced_lines(text: str, line: float, latin: float = LATIN) -> list[str]:
+    """A title in lines as even as its breaks allow, each no wider than `line` ems: Word filled
+    the first line, and "…目标完成情" / "况" left one character on the second (a newcomer's find
+    in the Word bulletin). A title that fits, or that no two lines hold, stays as it is, and so
+    does an English one: Word breaks it at its spaces, and a word alone on a line reads well."""
+    if not _chinese(text) or _set_ems(text, latin) <= line:
+        return [text]
+    best: tuple[float, int] | None = None
+    for at in range(1, len(text)):
+        bonus = _title_break(text, at)
+        left, right = _set_ems(text[:at].rstrip(), latin), _set_ems(text[at:].lstrip(), latin)
+        if bonus is None or max(left, right) > line:
+            continue
+        score = max(left, right) - bonus
+        if best is None or score < best[0]:
+            best = (score, at)
+    if best is None:
+        return [text]
+    return [text[: best[1]].rstrip(), text[best[1] :].lstrip()]
+
+
 def held_heading(heading: str) -> bool:
     """Whether a column heading is set on one line: a Chinese one, a phrase of a few characters
     (与序时进度相比 broke as "与序时进度相" / "比" on page 1); an English one breaks at its

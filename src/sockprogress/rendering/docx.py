@@ -30,7 +30,7 @@ from ..errors import InputError
 from ..model import Report
 from ..words import N_
 from ..words.words import DocumentLayout, TextStyle, Words
-from .bulletin import Bulletin, build_bulletin
+from .bulletin import Bulletin, balanced_lines, build_bulletin
 from .view import build_view
 
 if TYPE_CHECKING:
@@ -69,6 +69,9 @@ TABLE_STYLE = "Table Grid"
 # The table's columns whose cells are centred (figures, units, periods); names and progress
 # words read from the left.
 CENTRED = frozenset({"unit", "goal", "latest", "share", "schedule", "yoy"})
+# A Latin character's width in ems in a title (Times New Roman figures, Calibri words: about
+# half), for its balanced lines.
+TITLE_LATIN = 0.5
 # A table cell's margins, left and right, in pt (0.1 cm each side: Word's 0.19 cm leaves an
 # eight-column table on A4 portrait too little room for its figures).
 CELL_MARGIN = 2.85
@@ -439,19 +442,28 @@ def _repeat_header(row: _Row) -> None:
     _sub(row._tr.get_or_add_trPr(), "tblHeader")
 
 
+def _line_width(document: Document) -> float:
+    """The width of a line of the page in pt, between its margins."""
+    from docx.shared import Length, Mm
+
+    section = document.sections[-1]
+    width = Length(
+        (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
+    )
+    return float(width.pt)
+
+
 def _table(
     document: Document, bulletin: Bulletin, names: dict[str, str], layout: DocumentLayout
 ) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
-    from docx.shared import Length, Mm, Pt
+    from docx.shared import Pt
 
-    section = document.sections[-1]
-    usable = Length(
-        (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
-    )
     texts = bulletin.texts  # each goal's row, made once
-    widths = bulletin.column_widths(layout.styles["table"].size, usable.pt, CELL_PADDING + 3)
+    widths = bulletin.column_widths(
+        layout.styles["table"].size, _line_width(document), CELL_PADDING + 3
+    )
     table = document.add_table(rows=2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -543,9 +555,17 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
         if role in ("heading", "caption"):  # never alone at the foot of a page
             added.paragraph_format.keep_with_next = True
 
-    paragraph(bulletin.title, "title")
-    # the period on a line of its own under the title, never broken inside (（2026年1" / "—11月）)
+    # a title too long for a line in lines as even as its breaks allow (balanced_lines), not a
+    # last character alone on the second ("…目标完成情" / "况")
+    lines = balanced_lines(
+        bulletin.title, _line_width(document) / layout.styles["title"].size, TITLE_LATIN
+    )
+    paragraph(lines[0], "title")
     title = document.paragraphs[-1]
+    for more in lines[1:]:
+        title.add_run().add_break()
+        title.add_run(_text(more))
+    # the period on a line of its own under the title, never broken inside (（2026年1" / "—11月）)
     title.add_run().add_break()
     title.add_run(_text(bulletin.heading_period))
     paragraph(bulletin.issuer_line, "subtitle")
