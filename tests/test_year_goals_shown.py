@@ -371,3 +371,42 @@ def test_a_year_to_date_figure_rests_on_its_own_row(tmp_path: Path) -> None:
     assert investment.ytd.source == "made up E; made up F; made up G"
     (total,) = [o for o in investment.observations if o.basis == "annual"]
     assert total.rows == (4, 5) and total.value == 10_000_000_000
+
+
+@pytest.mark.parametrize(
+    ("lang", "year", "marked"),
+    [
+        (
+            "zh",
+            "【2026年10月】1项年度目标（序时进度83.3%）中，规上工业总产值未达到序时进度，"
+            "但在允许偏差以内。",
+            "【2026年10月】1项目标所依据的数据需核实（报告中已标注）。",
+        ),
+        (
+            "en",
+            "2026-10: Of 1 goal for the year (schedule 83.3 %), Industrial output value is "
+            "behind it, within the tolerance.",
+            "2026-10: 1 target rests on a figure to check (marked in the reports).",
+        ),
+    ],
+)
+def test_the_terminal_says_a_goal_behind_the_schedule_is_within_its_tolerance(
+    tmp_path: Path, lang: str, year: str, marked: str
+) -> None:
+    """A newcomer's terminal read "工业总产值未达到序时进度" and, on the next line,
+    "达到进度要求1项" (on track from 95 % of the schedule), and pointed "见下文标注" at nothing
+    below: the goal is said to be within the tolerance, and the marks to be in the reports."""
+    targets = tmp_path / "targets.toml"
+    targets.write_text(TARGETS.split('[[targets]]\nid = "investment-2026"')[0], encoding="utf-8")
+    rows = [
+        # 28.2亿 of 34.32亿 in 1—10月: 82.2 % against 83.3 %, a pace of 0.99 (on track)
+        ("Testcounty", "output_value", "2026-10", 28_200_000_000, "ytd", SOURCE, ""),
+        # 1—9月 with a 0 missing: a figure to check, so the goal is marked
+        ("Testcounty", "output_value", "2026-09", 2_800_000_000, "ytd", SOURCE, ""),
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", AS_OF]
+    result = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "out"), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert year in lines and marked in lines, lines

@@ -165,7 +165,8 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
     month = words.period_as_written(str(report.as_of))
     # the month tags each line (Chinese: 【2026年11月】, not a colon before the headline's own)
     tagged = words("{month}: {line}")
-    lines = [tagged.format(month=month, line=line) for line in headline(report, words)]
+    said = headline(report, words, terminal=True)
+    lines = [tagged.format(month=month, line=line) for line in said]
     n, issues = len(report.targets), len(report.issues)
     lines.append(
         words("{month}: {targets} — {counts}; {issues}").format(

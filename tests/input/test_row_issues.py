@@ -150,7 +150,8 @@ CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
         [("Testville", "widgetz", "2023", 150)],
         "indicator",
         "warning",
-        "indicator 'widgetz' has no target and is not listed under [[indicators]]",
+        # close to an indicator with a goal: said as the typo it likely is
+        "indicator 'widgetz' has no target, yet is close to 'widgets', which has one",
     ),
     (
         "duplicate",

@@ -223,9 +223,12 @@ def outcome_sentence(outcome: DeadlineOutcome, words: Words) -> str:
     )
 
 
-def headline(report: Report, words: Words, details: bool = True) -> tuple[str, ...]:
+def headline(
+    report: Report, words: Words, details: bool = True, terminal: bool = False
+) -> tuple[str, ...]:
     """The sentences said before anything else: each passed deadline's outcome (with the goals
-    named, unless not `details`), then the rest."""
+    named, unless not `details`), then the rest; on the `terminal`, which marks no goal below
+    them, the goals resting on a figure to check are said to be marked in the reports."""
     lines = []
     for o in deadline_outcomes(report):
         lines.append(outcome_sentence(o, words))
@@ -264,13 +267,20 @@ def headline(report: Report, words: Words, details: bool = True) -> tuple[str, .
         lines.append(said.format(total=len(open_), counts=words.joined(parts)))
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
-        lines.append(
+        said = (
             words.n(
+                "{n} target rests on a figure to check (marked in the reports).",
+                "{n} targets rest on a figure to check (marked in the reports).",
+                checks,
+            )
+            if terminal
+            else words.n(
                 "{n} target rests on a figure to check (marked below).",
                 "{n} targets rest on a figure to check (marked below).",
                 checks,
-            ).format(n=checks)
+            )
         )
+        lines.append(said.format(n=checks))
     return tuple(lines)
 
 
@@ -407,14 +417,23 @@ def year_sentence(results: list[TargetResult], words: Words) -> str:
     at = words("{n} at or ahead of the schedule").format(n=len(results) - len(behind))
     if not behind:
         return words("{total}, {at}.").format(total=total, at=at)
-    names = words.listed(words.target_name(r.target) for r in behind[:NAMED_TARGETS])
-    if len(behind) == len(results):  # a bulletin does not count 0 达到序时进度
+    # a goal behind the schedule yet on track (95 % of it or more) is said so: "未达到序时进度"
+    # beside "达到进度要求" in the count below read as two verdicts
+    names = words.listed(
+        words.target_name(r.target)
+        + (words.paren(words("within the tolerance")) if r.status == "on_track" else "")
+        for r in behind[:NAMED_TARGETS]
+    )
+    if len(results) == 1:  # a bulletin does not count 0 达到序时进度
+        (only,) = results
         said = (
-            words("{total}, {names} behind it.")
-            if len(results) == 1
-            else words("{total}, none at or ahead of it: {names}.")
+            words("{total}, {names} is behind it, within the tolerance.")
+            if only.status == "on_track"
+            else words("{total}, {names} is behind it.")
         )
-        return said.format(total=total, names=names)
+        return said.format(total=total, names=words.target_name(only.target))
+    if len(behind) == len(results):
+        return words("{total}, none at or ahead of it: {names}.").format(total=total, names=names)
     return words("{total}, {at}; {n} behind it: {names}.").format(
         total=total, at=at, n=len(behind), names=names
     )
