@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from helpers import write_actuals
+from markupsafe import Markup
 from openpyxl import load_workbook
+from xlsxparts import Package, series, x_axis
 from yeargoals import AS_OF, SOURCE, TARGETS, write_year_goals
 
 from sockprogress.cli import main
+from sockprogress.model import Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering import outcome
@@ -324,7 +327,8 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     assert not keys & (plans_own | outcome.YEAR_GOAL_HIDDEN), keys
     assert {"ytd", "ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_yoy_pct"} <= keys
     assert year.bar is None and plan.bar is not None
-    assert not outcome.required_path(year.result) and year.path_drawn is False
+    # its chart is the year by month against the year's schedule, not a path from 2022
+    assert not outcome.required_path(year.result) and year.by_month
     assert outcome.required_path(plan.result)
     # ... nor on the page's Summary, nor in the chart's key; the JSON keeps them
     html = render_html(report, Words.of("zh"))
@@ -410,3 +414,57 @@ def test_the_terminal_says_a_goal_behind_the_schedule_is_within_its_tolerance(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert year in lines and marked in lines, lines
+
+
+# 1—2月 to 1—10月 of the made-up goal for 2026 beside the shipped ones (1—11月 is 35.996亿)
+MONTHS = {2: 5.1, 3: 8.3, 4: 11.6, 5: 14.9, 6: 18.4, 7: 21.5, 8: 24.9, 9: 28.6, 10: 32.1}
+
+
+def office_by_month(folder: Path) -> tuple[Report, int]:
+    """The report, and the sheet row of 1—2月."""
+    from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
+
+    targets, actuals = write_shipped_with_a_year_goal(folder)
+    book = load_workbook(actuals)
+    first = book["Actuals"].max_row + 1
+    for month, value in MONTHS.items():
+        row = ("Xiaobeihe", "output_value", f"2026-{month:02d}", round(value * 1e8), "ytd")
+        book["Actuals"].append([*row, SOURCE])
+    book.save(actuals)
+    return build_report(targets, actuals, Month.parse(SHIPPED_YEAR_MONTH)), first
+
+
+@pytest.mark.parametrize(("lang", "key"), [("zh", "序时进度"), ("en", "schedule")])
+def test_a_year_goal_is_drawn_month_by_month_against_its_schedule(
+    tmp_path: Path, lang: str, key: str
+) -> None:
+    """A year's goal with its 1—N月 had no chart, or one of the years before it with a path
+    to the goal from 2022 (a newcomer's find: the workbook's About says every goal has one). It
+    is drawn as a bulletin draws it: its months' sums 1—2月 to 1—11月 at 2 to 11, against the
+    year's schedule (nothing at the start of the year, the goal at its end), on the page and in
+    the workbook; the plan goal on the same series keeps its chart of years."""
+    report, first = office_by_month(tmp_path / "office")
+    results = {r.target.id: r for r in report.targets}
+    year, plan = results["xiaobeihe-output-2026"], results["xiaobeihe-output-value"]
+    assert outcome.by_month(year) and not outcome.by_month(plan)
+    assert [o.period for o in year.year_months] == [f"2026-{m:02d}" for m in range(2, 12)]
+    assert year.year_months[-1] is year.ytd and year.year_months[0].rows == (first,)
+    words = Words.of(lang)
+    html = render_html(report, words)
+    card = html[html.index('id="t-xiaobeihe-output-2026"') :]
+    card = card[: card.index("</article>")]
+    schedule = words("schedule (the year's goal by month)")
+    assert "<svg" in card and f"</span>{Markup.escape(schedule)}</span>" in card
+    assert words("path to the goal") not in card.split("<figcaption>")[1].split("</figcaption>")[0]
+    assert key in card
+    # the figures behind the chart are the months' sums, each with its source
+    assert card.count(SOURCE) >= len(MONTHS) + 1
+    # the workbook: a native chart of the months, x in months 0 to 12.5, its 0 unlabelled
+    package = Package(render_workbook(report, words))
+    sheet = words.region_name("Xiaobeihe", report.regions_zh)
+    by_month = [c for c in package.charts()[sheet] if x_axis(c).maximum == 12.5]
+    assert len(by_month) == 1, [x_axis(c) for c in package.charts()[sheet]]
+    axis = x_axis(by_month[0])
+    assert (axis.minimum, axis.major, axis.number_format) == (0.0, 1.0, '[=0]"";0')
+    names = [s.name for s in series(by_month[0])]
+    assert names[:2] == [words("actual"), schedule]

@@ -147,6 +147,7 @@ def _assess(
         outlook=outlook(target, status, figures),
         unchanged_since=unchanged_since(observations),
         own_year=own_year(target, ytd),
+        year_months=series.year_months if own_year(target, ytd) else (),
     )
     return series, baseline, latest, result
 

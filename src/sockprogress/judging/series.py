@@ -158,6 +158,9 @@ class Series:
     ytd_before: float | None = None
     # An annual total's calendar years, filled in: previous_series reuses those that had ended.
     years: dict[int, _Year] = field(default_factory=dict, compare=False, repr=False)
+    # In a deadline's year (31 December), the sum of January..m for each month to `ytd`'s that
+    # is known, each as the figure of its rows: a chart of the year against its schedule.
+    year_months: tuple[Observation, ...] = ()
 
 
 # Sheet row -> the source, note and flags (comma-joined codes) written on it.
@@ -454,9 +457,25 @@ def annual_series(
             before = years.get(year_number - 1)
             if before is not None and (before.ytd[month] or 0) > 0:
                 ytd_before = before.ytd[month]
+    months: tuple[Observation, ...] = ()
+    if ytd is not None and deadline == dt.date(ytd.end.year, 12, 31):
+        this = years[ytd.end.year]
+        before_it = (
+            _observation(
+                month_end(ytd.end.year, m),
+                value,
+                f"{ytd.end.year:04d}-{m:02d}",
+                "ytd",
+                tuple(this.rows_behind(m)),
+                info,
+            )
+            for m in range(1, ytd.end.month)
+            if (value := this.ytd[m]) is not None and value > 0
+        )
+        months = (*before_it, ytd)
     observations += _rates(rows, observations, info)
     observations.sort(key=lambda o: o.end)
-    return Series(tuple(observations), ytd, tuple(warnings), ytd_before, years)
+    return Series(tuple(observations), ytd, tuple(warnings), ytd_before, years, year_months=months)
 
 
 def target_series(

@@ -216,6 +216,9 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
             ("goal", words("goal")),
             ("deadline", words("deadline")),
         ],
+        # a year's chart by month draws the year's schedule (序时进度) where others the path
+        "schedule_key": words("schedule (the year's goal by month)"),
+        "sentence_gap": words.sentence_gap,
         "semicolon": words.semicolon,
         # Said here, not in the template: a newstyle Jinja message would read its % as a format.
         "change_pct_label": words("Change %"),

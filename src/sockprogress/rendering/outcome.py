@@ -613,6 +613,19 @@ def required_path(result: TargetResult) -> list[tuple[dt.date, float]]:
 
 def chartable(result: TargetResult) -> bool:
     """Whether a target gets a chart, in every output: it has a figure to draw, or a path to
-    the goal (required_path). Without either a chart would hold the goal's level and the
-    deadline alone (the workbook drew such charts, for a year goal with only its 1—N月)."""
-    return bool(result.observations) or bool(required_path(result))
+    the goal (required_path), or it is a year drawn by month (by_month). Without any a chart
+    would hold the goal's level and the deadline alone."""
+    return bool(result.observations) or bool(required_path(result)) or by_month(result)
+
+
+def by_month(result: TargetResult) -> bool:
+    """Whether a target's chart is its year month by month against the year's schedule (序时
+    进度), as a bulletin's chart is: a goal for one year, in its year, with its months' sums
+    (1—N月). Such a goal had no chart at all, or one of the years before it."""
+    return result.target.year is not None and result.own_year and bool(result.year_months)
+
+
+def schedule_path(result: TargetResult) -> list[tuple[float, float]]:
+    """The year's schedule a month chart draws, as (month, sum): N/12 of the goal by the end
+    of month N, a straight line from nothing at the start of the year to the goal at its end."""
+    return [(0.0, 0.0), (12.0, result.target.target)]

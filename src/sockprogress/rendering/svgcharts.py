@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..model import ATTENTION, TargetResult
 from ..words.words import Words
-from .outcome import chartable, required_path
+from .outcome import by_month, chartable, required_path, schedule_path
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
@@ -547,17 +547,26 @@ class ChartDrawer:
 
     def _draw(self, canvas: _Canvas, result: TargetResult, words: Words) -> None:
         t, frame = result.target, self.frame
-        points = [(_year(o.end), o.value) for o in result.observations]
-        base = result.baseline
+        months = by_month(result)
+        base = None if months else result.baseline
+        if months:  # the year by month (1—N月) against its schedule: x in months, 0 to 12
+            points = [(float(o.end.month), o.value) for o in result.year_months]
+            path = schedule_path(result)
+            deadline = 12.0
+            x_low, x_high = 0.0, 12.5
+        else:
+            points = [(_year(o.end), o.value) for o in result.observations]
+            path = [(_year(d), v) for d, v in required_path(result)]
+            deadline = _year(t.deadline)
+            xs = [x for x, _ in points] + [deadline] + ([_year(base.end)] if base else [])
+            # At least two years wide, whole years at the edges, a tick a year up to six years.
+            low, high = min(xs), max(xs)
+            low = min(math.floor(low - 0.15), math.floor(high) - 2)
+            high = max(math.ceil(high - 0.01), low + 2)
+            x_low, x_high = _limits(low - 0.06, high + 0.06, self.locator)
+            step = max(1, math.ceil((high - low) / 7))
         values = [v for _, v in points] + [t.target] + ([base.value] if base else [])
         divisor, _ = words.scale_for(max(abs(v) for v in values), t.unit)
-        xs = [x for x, _ in points] + [_year(t.deadline)] + ([_year(base.end)] if base else [])
-        # At least two years wide, whole years at the edges, a tick a year up to six years.
-        low, high = min(xs), max(xs)
-        low = min(math.floor(low - 0.15), math.floor(high) - 2)
-        high = max(math.ceil(high - 0.01), low + 2)
-        x_low, x_high = _limits(low - 0.06, high + 0.06, self.locator)
-        step = max(1, math.ceil((high - low) / 7))
         y_low, y_high = _limits(min(0.0, *values) * 1.1, max(values) * 1.12, self.locator)
         view = frame.view((x_low, x_high), (y_low, y_high))
 
@@ -565,30 +574,33 @@ class ChartDrawer:
         _background(canvas, frame.figure)
         canvas.open()
         _background(canvas, frame.axes)
-        # Ticks mark the turn of each year and the year's label sits mid-year, inside its band:
-        # a year total (ending 31 Dec) then reads as that year, not the next. Like matplotlib's
-        # Axis, only the ticks within the limits.
-        years = [
-            float(k * step) for k in range(math.floor(x_low / step), math.ceil(x_high / step) + 1)
-        ]
-        mid_years = _within([year + 0.5 for year in years], x_low, x_high)
-        self.x_ticks.draw(
-            canvas,
-            view.x_axis,
-            [(x, 0.0) for x in _within(years, x_low, x_high)],
-            [(x, 0.0) for x in mid_years],
-            [f"{math.floor(x):d}" for x in mid_years],
-        )
+        if months:  # a tick and its number at each month's end: 1—N月 sits over N
+            ends = [(float(m), 0.0) for m in range(1, 13)]
+            self.x_ticks.draw(canvas, view.x_axis, ends, ends, [str(m) for m in range(1, 13)])
+        else:
+            # Ticks mark the turn of each year and the year's label sits mid-year, inside its
+            # band: a year total (ending 31 Dec) then reads as that year, not the next. Like
+            # matplotlib's Axis, only the ticks within the limits.
+            years = [
+                float(k * step)
+                for k in range(math.floor(x_low / step), math.ceil(x_high / step) + 1)
+            ]
+            mid_years = _within([year + 0.5 for year in years], x_low, x_high)
+            self.x_ticks.draw(
+                canvas,
+                view.x_axis,
+                [(x, 0.0) for x in _within(years, x_low, x_high)],
+                [(x, 0.0) for x in mid_years],
+                [f"{math.floor(x):d}" for x in mid_years],
+            )
         ys = _within([float(y) for y in self.locator.tick_values(y_low, y_high)], y_low, y_high)
         at = [(0.0, y) for y in ys]
         self.y_ticks.draw(canvas, view.y_axis, at, at, [words.plain(y / divisor) for y in ys])
 
         self.goal.draw(canvas, [(0.0, t.target), (1.0, t.target)], view.y_axis, frame.box)
-        deadline = _year(t.deadline)
         self.deadline.draw(canvas, [(deadline, 0.0), (deadline, 1.0)], view.x_axis, frame.box)
-        path = required_path(result)
         if path:
-            self.path.draw(canvas, [(_year(d), v) for d, v in path], view.data, frame.box)
+            self.path.draw(canvas, path, view.data, frame.box)
         self.actual.draw(canvas, points, view.data, frame.box)
         _spine(canvas, [(0.0, y_low), (0.0, y_high)], view.y_axis)  # left
         _spine(canvas, [(x_low, 0.0), (x_high, 0.0)], view.x_axis)  # bottom
@@ -609,8 +621,10 @@ class ChartDrawer:
 
 def unit_caption(result: TargetResult, words: Words) -> str:
     """What the vertical axis counts in: `bn pairs`, `亿双`."""
-    t, base = result.target, result.baseline
-    values = [o.value for o in result.observations] + [t.target] + ([base.value] if base else [])
+    t = result.target
+    base = None if by_month(result) else result.baseline
+    drawn = result.year_months if by_month(result) else result.observations
+    values = [o.value for o in drawn] + [t.target] + ([base.value] if base else [])
     return words.scaled_unit(max(abs(v) for v in values), t.unit)[0]
 
 

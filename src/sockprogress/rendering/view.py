@@ -182,8 +182,14 @@ class TargetView:
 
     @property
     def path_drawn(self) -> bool:
-        """Whether its chart draws a path to the goal (the key names it only then)."""
-        return bool(outcome.required_path(self.result))
+        """Whether its chart draws a path to the goal, or the year's schedule (the key names it
+        only then)."""
+        return self.by_month or bool(outcome.required_path(self.result))
+
+    @property
+    def by_month(self) -> bool:
+        """Whether its chart is its year by month against the year's schedule."""
+        return outcome.by_month(self.result)
 
 
 @dataclass(frozen=True)
@@ -316,7 +322,10 @@ def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
 def listed_observations(r: TargetResult) -> tuple[Observation, ...]:
     """The figures a target's table lists, in every output: the observations it is judged on
     (the chart's points), then the year's cumulative figure 1—N月, with its source and note
-    like every other figure (a year goal's table in the workbook was empty)."""
+    like every other figure (a year goal's table in the workbook was empty); for a year drawn
+    by month (outcome.by_month), its months' sums 1—1月 to 1—N月, the chart's points."""
+    if outcome.by_month(r):
+        return r.year_months
     return r.observations if r.ytd is None else (*r.observations, r.ytd)
 
 

@@ -32,7 +32,11 @@ def _rows(book: Book) -> list[tuple[str, str]]:
             "target. This keeps the workbook quick to write and open."
         ).format(n=n, limit=IN_FULL)
     else:
-        charts = words("Each target's block on its region sheet has a native chart.")
+        charts = words(
+            "Each target's block on its region sheet has a native chart, unless it has no "
+            "figure to draw; a goal for one year is drawn month by month against the year's "
+            "schedule."
+        )
     units = words(WORKBOOK_SCALE_NOTES[words.locale.workbook_scale])
     return [
         (words("Report month"), month_words(str(report.as_of), words)),

@@ -51,6 +51,7 @@ HEADINGS: dict[str, str] = {
     "input_rows": N_("Input rows"),
     "actual": N_("actual"),
     "required_path": N_("path to the goal"),
+    "year_schedule": N_("schedule (the year's goal by month)"),
     "target_level": N_("goal"),
     "deadline_marker": N_("deadline"),
     "plan": N_("Plan"),
@@ -83,7 +84,8 @@ def figure_label(field: str, words: Words) -> str:
 def target_scale(result: TargetResult, words: Words) -> Scale:
     """One scale per target, from its goal, so a row never mixes bn and m."""
     t = result.target
-    values = [t.target] + [o.value for o in result.observations]
+    # every figure its block lists: a year's months too (5.1亿 of 1—2月 read "5")
+    values = [t.target] + [o.value for o in (*result.observations, *result.year_months)]
     if result.baseline is not None:
         values.append(result.baseline.value)
     whole = all(float(v).is_integer() for v in values)

@@ -41,6 +41,7 @@ TICK_OFFSET = 0.8
 # Beyond this many points the actual series is a line without markers (a monthly series of
 # two years and more would be a string of beads).
 MARKERS_UP_TO = 20
+ACTUAL = "#1F4E79"
 WIDTH_PX, HEIGHT_PX = 624, 321  # 16.5 cm by 8.5 cm
 CHART_ROWS = 18  # rows the chart covers at the default row height (20 px)
 
@@ -73,6 +74,40 @@ class Frame:
     def end(self) -> float:
         """The x axis maximum: a whole number of steps on, the tick of the last year."""
         return self.start + YEAR * (self.last_year - self.first_year)
+
+
+@dataclass(frozen=True)
+class MonthFrame:
+    """A year by month (outcome.by_month): x in months, from the start of the year (0) to its
+    end (12) and half a month beyond, so the deadline marker never sits on the frame; values
+    from zero (or the lowest) to above the top, as Frame's."""
+
+    bottom: float
+    top: float
+    start = 0.0
+    end = 12.5
+
+
+def month_frame(result: TargetResult, scale: Scale) -> MonthFrame:
+    values = [scale.of(o.value) or 0.0 for o in result.year_months]
+    values.append(scale.of(result.target.target) or 0.0)
+    top = 1.15 * max(values) if max(values) > 0 else 1.0
+    bottom = 1.15 * min(values) if min(values) < 0 else 0.0
+    return MonthFrame(bottom, top)
+
+
+def month_lines(result: TargetResult, scale: Scale, frame: MonthFrame) -> list[Line]:
+    """A year by month: its months' sums (drawn as the actual series), the year's schedule
+    (序时进度: nothing at the start of the year, the goal at its end), the goal and the year's
+    end. Each point's x is its month (1—N月 at N)."""
+    goal = scale.of(result.target.target) or 0.0
+    months = [(float(o.end.month), scale.of(o.value) or 0.0) for o in result.year_months]
+    return [
+        Line("actual", list(months), ACTUAL, "solid"),
+        Line("year_schedule", [(0.0, 0.0), (12.0, goal)], "#7F7F7F", "dash"),
+        Line("target_level", [(frame.start, goal), (frame.end, goal)], "#548235", "square_dot"),
+        Line("deadline_marker", [(12.0, frame.bottom), (12.0, frame.top)], "#C00000", "round_dot"),
+    ]
 
 
 def frame_for(result: TargetResult, scale: Scale, path: list[tuple[dt.date, float]]) -> Frame:
@@ -110,11 +145,18 @@ def guide_lines(
 
 
 def write_guides(
-    ws: Worksheet, row: int, lines: list[Line], value: Format, formats: Formats, words: Words
+    ws: Worksheet,
+    row: int,
+    lines: list[Line],
+    value: Format,
+    formats: Formats,
+    words: Words,
+    actual: Format | None = None,
 ) -> list[tuple[int, int, int]]:
     """The guide lines' points under a "Chart data" heading from `row` (0-based), in hidden
-    rows: a date and a value column (in the format `value`) per line, side by side from
-    column A, so the sheet grows no wider.
+    rows: a date and a value column (in the format `value`; a year's months, drawn as the
+    actual series, in `actual`) per line, side by side from column A, so the sheet grows no
+    wider.
 
     Returns (first row, last row, date column) per line.
     """
@@ -123,15 +165,18 @@ def write_guides(
     heading = formats(HEADER)
     ranges = []
     year = formats(LEFT, num_format=words.locale.workbook_periods["year"])
+    month = formats(LEFT, num_format="0.#")  # a month chart's x: the month, 0 to 12.5
+    months = any(line.key == "year_schedule" for line in lines)
     for i, line in enumerate(lines):
         col = 2 * i
         x_is_day = line.key != "target_level"
+        x_format = month if months else day if x_is_day else year
         ws.write_string(row + 1, col, figure_label(line.key, words), heading)
         ws.write_blank(row + 1, col + 1, None, heading)
         for n, (x, y) in enumerate(line.points, row + 2):
             # the goal runs across the frame, from its first year to its last
-            put(ws, n, col, serial(x) if isinstance(x, dt.date) else x, day if x_is_day else year)
-            put(ws, n, col + 1, y, value)
+            put(ws, n, col, serial(x) if isinstance(x, dt.date) else x, x_format)
+            put(ws, n, col + 1, y, actual if actual and line.key == "actual" else value)
         ranges.append((row + 2, row + 1 + len(line.points), col))
     # Helper points for the chart (a goal line's two ends, the deadline's foot and head), of
     # no use to a reader: hidden, and the chart told to plot hidden cells.
@@ -155,7 +200,7 @@ def build_chart(
     sheet: str,
     actual: tuple[int, int] | None,
     guides: list[tuple[Line, tuple[int, int, int]]],
-    frame: Frame,
+    frame: Frame | MonthFrame,
     title: str | tuple[int, int],
     scale: Scale,
     words: Words,
@@ -165,22 +210,21 @@ def build_chart(
     the chart's title, or the (row, column) of a cell holding it."""
     chart = workbook.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
     chart.show_hidden_data()  # the guide lines' points are in hidden rows
-    if actual is not None:
-        first, last = actual
+
+    def actual_series(first: int, last: int, col: int) -> None:
         markers = last - first + 1 <= MARKERS_UP_TO
-        colour = "#1F4E79"
         chart.add_series(
             {
                 "name": figure_label("actual", words),
-                "categories": [sheet, first, 0, last, 0],
-                "values": [sheet, first, 1, last, 1],
-                "line": {"color": colour, "width": 2.25},
+                "categories": [sheet, first, col, last, col],
+                "values": [sheet, first, col + 1, last, col + 1],
+                "line": {"color": ACTUAL, "width": 2.25},
                 "marker": (
                     {
                         "type": "circle",
                         "size": 6,
-                        "fill": {"color": colour},
-                        "border": {"color": colour},
+                        "fill": {"color": ACTUAL},
+                        "border": {"color": ACTUAL},
                     }
                     if markers
                     else {"type": "none"}
@@ -188,7 +232,13 @@ def build_chart(
                 "smooth": False,
             }
         )
+
+    if actual is not None:
+        actual_series(*actual, 0)
     for line, (first, last, col) in guides:
+        if line.key == "actual":  # a year's months, drawn from the chart's own cells
+            actual_series(first, last, col)
+            continue
         chart.add_series(
             {
                 "name": figure_label(line.key, words),
@@ -201,16 +251,19 @@ def build_chart(
         )
     name: str | list[object] = title if isinstance(title, str) else [sheet, *title]
     chart.set_title({"name": name, "name_font": {"size": 11, "bold": True}, "overlay": False})
-    chart.set_x_axis(
-        {
-            "min": frame.start,
-            "max": frame.end,
-            "major_unit": YEAR,
-            "num_format": "yyyy",
-            "num_font": {"size": 9},
-            "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
-        }
-    )
+    x_axis: dict[str, object] = {
+        "min": frame.start,
+        "max": frame.end,
+        "major_unit": YEAR,
+        "num_format": "yyyy",
+        "num_font": {"size": 9},
+        "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+    }
+    if isinstance(frame, MonthFrame):  # the months 1 to 12, the start of the year unlabelled
+        x_axis |= {"major_unit": 1, "num_format": '[=0]"";0'}
+        x_axis["name"] = words("the months of the year")
+        x_axis["name_font"] = {"size": 9, "bold": False}
+    chart.set_x_axis(x_axis)
     y_axis: dict[str, object] = {
         "min": frame.bottom,
         "max": frame.top,

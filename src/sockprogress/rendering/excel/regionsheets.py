@@ -24,7 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ...model import TargetResult
 from ...words.words import DASH, Words
-from ..outcome import chartable, required_path
+from ..outcome import by_month, chartable, required_path
 from ..selection import IN_FULL
 from ..view import (
     COMPUTED,
@@ -59,10 +59,14 @@ from .labels import figure_label, input_rows
 from .layout import fit_row, print_setup, put, put_text, targets_count, text_lines
 from .nativecharts import (
     CHART_ROWS,
+    Frame,
+    MonthFrame,
     build_chart,
     frame_for,
     guide_lines,
     literal,
+    month_frame,
+    month_lines,
     write_guides,
 )
 
@@ -271,7 +275,8 @@ def _observations(
             "above plus 1."
         )
         put(ws, row, 2, note, f(MUTED))
-    return first, first + len(result.observations) - 1, n - 1
+    drawn = len(result.year_months if by_month(result) else result.observations)
+    return first, first + drawn - 1, n - 1
 
 
 def _not_in_full(view: TargetView, words: Words) -> str:
@@ -315,16 +320,24 @@ def _block(
     start = max(facts_end + 1, row + 2 + CHART_ROWS) if chart else facts_end + 1
     # With no observation the table is its heading alone: there is nothing to show.
     first, drawn, end = _observations(ws, start, result, scale, book, wrap)
-    if result.observations:
+    if drawn >= first:  # the figures the Summary's sparkline draws
         book.tables[id(result)] = Table(sheet, first, drawn)
     end = max(end, start + 1)
     if not chart:
         return end + 3
-    path = required_path(result)
-    frame = frame_for(result, scale, path)
-    lines = guide_lines(result, scale, frame, path)
-    ranges = write_guides(ws, end + 3, lines, f.number(scale.derived_format), f, words)
-    table = book.tables.get(id(result))
+    frame: Frame | MonthFrame
+    if by_month(result):  # the year by month against its schedule, x in months
+        frame = month_frame(result, scale)
+        lines = month_lines(result, scale, frame)
+        table = None  # its months are drawn from the chart's own cells
+    else:
+        path = required_path(result)
+        frame = frame_for(result, scale, path)
+        lines = guide_lines(result, scale, frame, path)
+        table = book.tables.get(id(result))
+    # a year's months never round onto its goal (35.996亿 of 1—11月, not 36.0)
+    months = f.number(scale.derived(result.ytd.value, result.ytd_goal)) if result.ytd else None
+    ranges = write_guides(ws, end + 3, lines, f.number(scale.derived_format), f, words, months)
     title: str | tuple[int, int] = name if literal(name) else (row, 0)
     ws.insert_chart(
         row + 1,
