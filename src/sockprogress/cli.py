@@ -689,7 +689,11 @@ def actuals() -> None:
 @click.option(
     "--basis",
     # the workbook's words for them too, as its reader takes them (reading/cells.py BASES_ZH)
-    type=click.Choice(["month", "ytd", "rate", "当月数", "累计数", "年产规模", "当月", "累计"]),
+    # YTD as ytd: a basis typed in capitals is the same basis
+    type=click.Choice(
+        ["month", "ytd", "rate", "当月数", "累计数", "年产规模", "当月", "累计"],
+        case_sensitive=False,
+    ),
     help=N_(
         "Month rows only: month (that month's amount), ytd (January to that month) or rate "
         "(an annual rate stated that month without a calendar year); or 当月数 (当月), 累计数 "

@@ -419,6 +419,17 @@ def test_a_month_without_a_basis_is_echoed_as_that_months_amount(
     assert chinese.output.splitlines()[-1].endswith("2026年4月（当月数） = 20台"), chinese.output
 
 
+def test_a_basis_in_capitals_is_the_same_basis(tmp_path: Path, workbook: Path) -> None:
+    """`--basis YTD` was refused as not one of the choices (a newcomer's find)."""
+    year_goal = target_toml(kind="annual_total", target=300).replace(
+        "deadline = 2025-12-31", "year = 2026"
+    )
+    targets = write_targets(tmp_path / "goals.toml", year_goal)
+    said = _add(workbook, targets, "--basis", "YTD", period="2026-03", value="20")
+    assert said.exit_code == 0, said.output
+    assert said.output.splitlines()[-1].endswith("2026-03 (year to date) = 20 units")
+
+
 def test_the_echo_of_a_large_figure_keeps_every_digit_typed(tmp_path: Path, workbook: Path) -> None:
     """An office's walkthrough (made-up figures): 35.996亿 for 1—11月 against a year goal of 36亿
     was echoed "3,599,600,000元（36亿元）", the goal's own figure; the aside in 亿 or bn is there
