@@ -23,6 +23,7 @@ from sockprogress.model import Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering import outcome
+from sockprogress.rendering.bulletin import build_bulletin
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.html import render_html
 from sockprogress.rendering.jsonout import render_json
@@ -306,6 +307,10 @@ def test_in_the_december_report_a_year_with_its_total_is_due(
     assert len(lines) == 2  # the year's schedule, for exports alone; no goal "not yet due"
     view = build_view(report, words)
     assert [t.status_short for t in view.targets] == statuses
+    # the bulletin is of the year's months, as November's was of 1—11月
+    bulletin = build_bulletin(view)
+    assert bulletin.period == ("2026年1—12月" if lang == "zh" else "Jan–Dec 2026")
+    assert bulletin.period in bulletin.opening
 
 
 def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:

@@ -508,6 +508,14 @@ def report_period(view: ReportView, words: Words) -> str:
         for t in view.targets
         if t.at_schedule is not None and t.result.ytd is not None
     ]
+    # December's report, a year's goal with its 1—12月 in: 2026年1—12月, not 2026年12月
+    ends += [
+        t.result.final.end
+        for t in view.targets
+        if t.result.target.year is not None
+        and t.result.final is not None
+        and t.result.final.end == as_of.end
+    ]
     if ends:
         latest = max(ends)
         return words.months_to(latest.month, latest.year)
@@ -668,7 +676,7 @@ def build_bulletin(view: ReportView) -> Bulletin:
             words("Progress towards the goals to {period} is reported as follows:").format(
                 period=period
             )
-            if year
+            if year or period != words.month(view.report.as_of)  # 1—N月, December's 1—12月 too
             else words(
                 "On the figures gathered to the end of {month}, progress towards the goals is "
                 "reported as follows:"
