@@ -473,3 +473,12 @@ def test_a_year_goal_is_drawn_month_by_month_against_its_schedule(
     assert (axis.minimum, axis.major, axis.number_format) == (0.0, 1.0, '[=0]"";0')
     names = [s.name for s in series(by_month[0])]
     assert names[:2] == [words("actual"), schedule]
+
+
+def test_another_years_sum_beside_a_plan_goal_is_said_as_a_reference(tmp_path: Path) -> None:
+    """The 2025 goal's paragraph went on "…待2025年期末数据…2026年1—11月累计35.996亿元，同比增长
+    8.4%", read as if it were the 2025 result (a Chinese reader's find): it is a reference."""
+    report, _first = office_by_month(tmp_path / "office")
+    bulletin = build_bulletin(build_view(report, Words.of("zh")))
+    (said,) = [p for s in bulletin.sections for p in s.paragraphs if "小北河年产值。目标" in p]
+    assert "参考：2026年1—11月" in said, said

@@ -544,7 +544,8 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
     else:
         sentences.append(words("No figure yet."))
     if view.year_line and not r.own_year:  # another year's 1—N月, after the goal's own figure
-        sentences.append(view.year_line)
+        # said as a reference: beside "待2025年期末数据" it read as the 2025 result
+        sentences.append(words("For reference: {line}").format(line=view.year_line))
     decided = judged_on(r, lambda v: words.scaled(v, r.target.unit), words)
     sentences.append(words("Progress: {status}.").format(status=view.status_marked + decided))
     said = words.sentence_gap.join(sentences)
