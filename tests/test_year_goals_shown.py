@@ -332,6 +332,14 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     assert not keys & (plans_own | outcome.YEAR_GOAL_HIDDEN), keys
     assert {"ytd", "ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_yoy_pct"} <= keys
     assert year.bar is None and plan.bar is not None
+    # nor in the figures before its year: 最新值 38亿（2025年6月；估算数）, 基期值 32亿 (2022), their
+    # source and the note on the estimate (a Chinese reader's find); the plan goal keeps them
+    for card in (year, plan):
+        latest, base = card.figure("latest"), card.figure("baseline")
+        assert latest is not None and base is not None
+        kept = card is plan
+        assert (latest.value is not None, base.value is not None) == (kept, kept)
+        assert bool(card.latest_source) == kept and any("估算数" in n for n in card.notes) == kept
     # its chart is the year by month against the year's schedule, not a path from 2022
     assert not outcome.required_path(year.result) and year.by_month
     assert outcome.required_path(plan.result)
@@ -340,6 +348,7 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     card = html[html.index('id="t-xiaobeihe-output-2026"') :]
     card = card[: card.index("</article>")]
     assert "达标路径" not in card and "时间进度" not in card and "105.6%" not in card
+    assert "2025年6月" not in card and "新华网" not in card
     assert "99.99%" in card
     book = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
     rows = [[c.value for c in row] for row in book["汇总表"].iter_rows()]

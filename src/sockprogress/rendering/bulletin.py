@@ -449,7 +449,7 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         )
         share = words.percent(f.ytd_share_of_target_pct)
         yoy = view.year_cells.yoy
-    elif r.latest is not None:
+    elif r.latest is not None and view.latest_said:  # a year goal: of its year only
         said = words.semicolon.join(
             [words.period(r.latest.period), *words.figure_flags(r.latest.flags)]
             + ([view.unchanged] if view.unchanged else [])

@@ -547,6 +547,13 @@ def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     return field not in AFTER_DEADLINE_HIDDEN and not (decided and field in DECIDED_HIDDEN)
 
 
+def of_its_year(result: TargetResult, figure: Observation | None) -> bool:
+    """Whether a figure is one a goal is said with: any for a plan goal; for a goal for one
+    year, only one of its year (method: "only figures of year Y count for it")."""
+    year = result.target.year
+    return figure is not None and (year is None or figure.end.year >= year)
+
+
 def _of_its_year(field: str, result: TargetResult) -> bool:
     """Whether a figure says something of a goal for one year (YEAR_GOAL_HIDDEN): the projection
     only while the goal awaits its final figure, as its outlook rests on it."""

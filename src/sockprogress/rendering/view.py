@@ -40,6 +40,11 @@ COMPUTED = (
     "projected_at_deadline",
     "eta",
 )
+# The notes a goal for one year keeps when its latest figure is of a year before it: those on
+# its year and its outcome (the others are on the figure before its year and a plan's pace).
+YEAR_NOTES = frozenset(
+    {"awaiting_final", "final_figure", "final_not_in", "met_late", "ytd_met", "year_no_figure"}
+)
 # The goal's own year (method: 1—N月 against the year's goal), after the year-to-date figure.
 YEAR = ("ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_schedule_gap_pts", "ytd_yoy_pct")
 # How each computed figure is written; "scaled" in the target's unit.
@@ -424,7 +429,7 @@ def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tupl
         if t.year is not None
         else Figure("deadline", words("Deadline"), t.deadline, words.date(t.deadline), "date"),
     ]
-    base = r.baseline
+    base = r.baseline if outcome.of_its_year(r, r.baseline) else None
     out.append(
         Figure(
             "baseline",
@@ -435,7 +440,7 @@ def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tupl
             period=period_said(base, words) if base else "",
         )
     )
-    latest = r.latest
+    latest = r.latest if outcome.of_its_year(r, r.latest) else None
     text = DASH
     unchanged = words.unchanged_since(r.unchanged_since)
     if latest:
@@ -526,8 +531,12 @@ def target_view(
         status_line = status_short = early
     mark = outcome.check_mark(r, words)
     check_line = outcome.check_line(r, words)
+    # a goal for one year says nothing of figures before its year (method), nor of the notes
+    # on them: 最新值 38亿（2025年6月；估算数） stood on the card of a goal for 2026
+    latest = r.latest if outcome.of_its_year(r, r.latest) else None
+    notes = r.notes if latest is r.latest else tuple(n for n in r.notes if n.code in YEAR_NOTES)
     # every digit when it is to be checked; never rounded onto the goal
-    latest_said = outcome.figure_said(r, r.latest, words) if r.latest else ""
+    latest_said = outcome.figure_said(r, latest, words) if latest else ""
     return TargetView(
         result=r,
         anchor=anchor,
@@ -549,14 +558,14 @@ def target_view(
         at_schedule=outcome.at_schedule(r),
         year_cells=year_cells(r, words),
         blank_line=blank_line(r, words, report.as_of),
-        notes=tuple(words.note_text(n) for n in r.notes),
+        notes=tuple(words.note_text(n) for n in notes),
         goal_note=words.goal_note(r.target),
         texts=target_texts(r, words),
         observations=observation_rows(r, words) if full else (),
         listed_with_sheet=where_listed(r, words, region) if full else "",
         listed_in_json=where_listed(r, words, None),
-        latest_source=words.sourced(r.latest.source, r.latest.flags) if r.latest else "",
-        latest_note=r.latest.note if r.latest else "",
+        latest_source=words.sourced(latest.source, latest.flags) if latest else "",
+        latest_note=latest.note if latest else "",
         latest_said=latest_said,
         revisions_said=revisions_said(r, words),
         what_changed=what_changed(r, words, check_line) if r.changed or r.revisions else "",
