@@ -334,12 +334,13 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     assert year.bar is None and plan.bar is not None
     # nor in the figures before its year: 最新值 38亿（2025年6月；估算数）, 基期值 32亿 (2022), their
     # source and the note on the estimate (a Chinese reader's find); the plan goal keeps them
-    for card in (year, plan):
-        latest, base = card.figure("latest"), card.figure("baseline")
+    for view_of in (year, plan):
+        latest, base = view_of.figure("latest"), view_of.figure("baseline")
         assert latest is not None and base is not None
-        kept = card is plan
+        kept = view_of is plan
         assert (latest.value is not None, base.value is not None) == (kept, kept)
-        assert bool(card.latest_source) == kept and any("估算数" in n for n in card.notes) == kept
+        assert bool(view_of.latest_source) == kept
+        assert any("估算数" in n for n in view_of.notes) == kept
     # its chart is the year by month against the year's schedule, not a path from 2022
     assert not outcome.required_path(year.result) and year.by_month
     assert outcome.required_path(plan.result)
@@ -491,3 +492,23 @@ def test_another_years_sum_beside_a_plan_goal_is_said_as_a_reference(tmp_path: P
     bulletin = build_bulletin(build_view(report, Words.of("zh")))
     (said,) = [p for s in bulletin.sections for p in s.paragraphs if "小北河年产值。目标" in p]
     assert "参考：2026年1—11月" in said, said
+
+
+def test_decembers_changes_say_novembers_figure_as_it_was_said(tmp_path: Path) -> None:
+    """In December's report, with the year's total in, what changed said the year goal's
+    figure moved "from 2026年11月 (38.90)", the twelve months to November, where November's
+    report had held it against its 1—11月 (a Chinese reader's find)."""
+    targets = tmp_path / "targets.toml"
+    targets.write_text(TARGETS, encoding="utf-8")
+    rows = [
+        ("Testcounty", "output_value", "2025-12", 31_000_000_000, "ytd", SOURCE, ""),
+        ("Testcounty", "output_value", "2026-11", 32_000_000_000, "ytd", SOURCE, ""),
+        ("Testcounty", "output_value", "2026-12", 35_000_000_000, "ytd", SOURCE, ""),
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    report = build_report(targets, actuals, Month.parse("2026-12"), today=dt.date(2027, 1, 20))
+    (output,) = [r for r in report.targets if r.target.id == "output-2026"]
+    before = output.previous_goal_figure
+    assert before is not None and (before.period, before.basis) == ("2026-11", "ytd")
+    changed = build_view(report, Words.of("zh")).targets[0].what_changed
+    assert "由2026年1—11月更新为2026年" in changed, changed

@@ -407,8 +407,10 @@ class TargetResult:
     # Why each figure of the goal's own year (ytd_*) is blank, apart from `why_null`: the
     # JSON gives both in one `why_null`.
     why_null_year: tuple[tuple[str, str], ...] = ()
-    # Last month's year-to-date figure, as `ytd` is this month's.
+    # Last month's year-to-date figure, as `ytd` is this month's, and whether the goal's own
+    # year applied to it (in December's report, with the year's total in, it no longer does).
     previous_ytd: Observation | None = None
+    previous_own_year: bool = False
     # The goal for the year of `ytd` that another goal of the same series holds it against (a
     # plan goal beside its year's goal): the figure is shown as that goal's row shows it.
     year_goal_beside: float | None = None
@@ -429,8 +431,10 @@ class TargetResult:
 
     @property
     def previous_goal_figure(self) -> Observation | None:
-        """Last month's goal_figure."""
-        return self.previous_ytd if self.own_year and self.previous_ytd else self.previous_latest
+        """Last month's goal_figure: its 1—N月 when the goal's own year applied to it then (in
+        December's report, November's 1—11月, not the twelve months to November)."""
+        own = self.previous_own_year or self.own_year
+        return self.previous_ytd if own and self.previous_ytd else self.previous_latest
 
     @property
     def new_figure(self) -> bool:

@@ -415,10 +415,16 @@ def _judge_target(
         fields["previous_status"] = published.status
         fields["previous_latest"] = published.latest
         fields["previous_ytd"] = published.ytd
+        fields["previous_own_year"] = own_year(target, published.ytd)
         fields["revisions"] = _revisions(result, published)
     else:
         status, latest, ytd = _previous(target, rows, as_of, series)
-        fields.update(previous_status=status, previous_latest=latest, previous_ytd=ytd)
+        fields.update(
+            previous_status=status,
+            previous_latest=latest,
+            previous_ytd=ytd,
+            previous_own_year=own_year(target, ytd),
+        )
     return replace(result, **fields), issues
 
 
