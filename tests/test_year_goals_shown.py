@@ -332,8 +332,9 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     assert not keys & (plans_own | outcome.YEAR_GOAL_HIDDEN), keys
     assert {"ytd", "ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_yoy_pct"} <= keys
     assert year.bar is None and plan.bar is not None
-    # nor in the figures before its year: 最新值 38亿（2025年6月；估算数）, 基期值 32亿 (2022), their
-    # source and the note on the estimate (a Chinese reader's find); the plan goal keeps them
+    # nor in the figures before its year: 最新值 38亿（2025年6月；估算数）, 基期值 32亿 (2022),
+    # their source and the note on the estimate (a Chinese reader's find); the plan goal keeps
+    # them
     for view_of in (year, plan):
         latest, base = view_of.figure("latest"), view_of.figure("baseline")
         assert latest is not None and base is not None
