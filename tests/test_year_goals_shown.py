@@ -307,6 +307,10 @@ def test_in_the_december_report_a_year_with_its_total_is_due(
     assert len(lines) == 2  # the year's schedule, for exports alone; no goal "not yet due"
     view = build_view(report, words)
     assert [t.status_short for t in view.targets] == statuses
+    # the year with its total is still drawn by month, the total at December
+    (output,) = [r for r in report.targets if r.target.id == "output-2026"]
+    assert outcome.by_month(output) and output.year_months[-1].period == "2026-12"
+    assert output.year_months[-1].value == 35_000_000_000 and output.final is not None
     # the bulletin is of the year's months, as November's was of 1—11月
     bulletin = build_bulletin(view)
     assert bulletin.period == ("2026年1—12月" if lang == "zh" else "Jan–Dec 2026")

@@ -402,7 +402,8 @@ class TargetResult:
     # The goal's own year applies: `ytd` is January..N of the deadline's year, held against it.
     own_year: bool = False
     # In the goal's own year, the sum of January..m for each month up to `ytd`'s that is known
-    # (the last is `ytd`): what a chart of the year against its schedule (序时进度) draws.
+    # (the last is `ytd`), or its year's months to the year's total when that decided it: what
+    # a chart of the year against its schedule (序时进度) draws.
     year_months: tuple[Observation, ...] = ()
     # Why each figure of the goal's own year (ytd_*) is blank, apart from `why_null`: the
     # JSON gives both in one `why_null`.

@@ -147,7 +147,12 @@ def _assess(
         outlook=outlook(target, status, figures),
         unchanged_since=unchanged_since(observations),
         own_year=own_year(target, ytd),
-        year_months=series.year_months if own_year(target, ytd) else (),
+        # the goal's own year by month, or (December's report) its whole year, its total in
+        year_months=(
+            series.year_months
+            if own_year(target, ytd) or (final is not None and final.end == target.deadline)
+            else ()
+        ),
     )
     return series, baseline, latest, result
 

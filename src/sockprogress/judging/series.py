@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -459,23 +459,33 @@ def annual_series(
                 ytd_before = before.ytd[month]
     months: tuple[Observation, ...] = ()
     if ytd is not None and deadline == dt.date(ytd.end.year, 12, 31):
-        this = years[ytd.end.year]
-        before_it = (
-            _observation(
-                month_end(ytd.end.year, m),
-                value,
-                f"{ytd.end.year:04d}-{m:02d}",
-                "ytd",
-                tuple(this.rows_behind(m)),
-                info,
+        months = (*_months(years[ytd.end.year], ytd.end.year, ytd.end.month, info), ytd)
+    elif deadline is not None and (deadline.month, deadline.day) == (12, 31):
+        # the deadline's year whole (December's report, 1—12月 in): its months to December,
+        # the year's total the last of them
+        this = years.get(deadline.year)
+        total = this.total() if this is not None else None
+        if this is not None and total is not None and total > 0:
+            rows_of_total = (this.total_row[2],) if this.total_row else this.rows_behind(12)
+            december = _observation(
+                deadline, total, f"{deadline.year:04d}-12", "ytd", tuple(rows_of_total), info
             )
-            for m in range(1, ytd.end.month)
-            if (value := this.ytd[m]) is not None and value > 0
-        )
-        months = (*before_it, ytd)
+            months = (*_months(this, deadline.year, 12, info), december)
     observations += _rates(rows, observations, info)
     observations.sort(key=lambda o: o.end)
     return Series(tuple(observations), ytd, tuple(warnings), ytd_before, years, year_months=months)
+
+
+def _months(year: _Year, number: int, until: int, info: Sources | None) -> Iterator[Observation]:
+    """The sums of January..m of year `number` for each month before `until` that is known, each
+    the figure of the rows it rests on."""
+    for m in range(1, until):
+        value = year.ytd[m]
+        if value is not None and value > 0:
+            rows = tuple(year.rows_behind(m))
+            yield _observation(
+                month_end(number, m), value, f"{number:04d}-{m:02d}", "ytd", rows, info
+            )
 
 
 def target_series(

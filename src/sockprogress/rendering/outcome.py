@@ -628,8 +628,9 @@ def chartable(result: TargetResult) -> bool:
 def by_month(result: TargetResult) -> bool:
     """Whether a target's chart is its year month by month against the year's schedule (序时
     进度), as a bulletin's chart is: a goal for one year, in its year, with its months' sums
-    (1—N月). Such a goal had no chart at all, or one of the years before it."""
-    return result.target.year is not None and result.own_year and bool(result.year_months)
+    (1—N月), or, its year over, its months to its total. Such a goal had no chart at all, or
+    one of the years before it."""
+    return result.target.year is not None and bool(result.year_months)
 
 
 def schedule_path(result: TargetResult) -> list[tuple[float, float]]:
