@@ -477,6 +477,9 @@ def test_a_year_goal_is_drawn_month_by_month_against_its_schedule(
     assert "<svg" in card and f"</span>{Markup.escape(schedule)}</span>" in card
     assert words("path to the goal") not in card.split("<figcaption>")[1].split("</figcaption>")[0]
     assert key in card
+    keys = card.split("<figcaption>")[1].split("</figcaption>")[0]
+    for said in ("Year to date", "the year's goal", "year end"):
+        assert str(Markup.escape(words(said))) in keys, (said, keys)
     # the figures behind the chart are the months' sums, each with its source
     assert card.count(SOURCE) >= len(MONTHS) + 1
     # the workbook: a native chart of the months, x in months 0 to 12.5, its 0 unlabelled
@@ -487,7 +490,11 @@ def test_a_year_goal_is_drawn_month_by_month_against_its_schedule(
     axis = x_axis(by_month[0])
     assert (axis.minimum, axis.major, axis.number_format) == (0.0, 1.0, '[=0]"";0')
     names = [s.name for s in series(by_month[0])]
-    assert names[:2] == [words("actual"), schedule]
+    # named as a bulletin's chart names them: 累计数, 序时进度, 全年目标, 年末
+    assert names == [words(k) for k in ("Year to date", "schedule (the year's goal by month)")] + [
+        words("the year's goal"),
+        words("year end"),
+    ]
 
 
 def test_another_years_sum_beside_a_plan_goal_is_said_as_a_reference(tmp_path: Path) -> None:

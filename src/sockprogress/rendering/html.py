@@ -216,8 +216,14 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
             ("goal", words("goal")),
             ("deadline", words("deadline")),
         ],
-        # a year's chart by month draws the year's schedule (序时进度) where others the path
-        "schedule_key": words("schedule (the year's goal by month)"),
+        # a year's chart by month: its sums, the year's schedule (序时进度), the year's goal and
+        # its end, as a bulletin's chart names them
+        "month_keys": {
+            "actual": words("Year to date"),
+            "path": words("schedule (the year's goal by month)"),
+            "goal": words("the year's goal"),
+            "deadline": words("year end"),
+        },
         "sentence_gap": words.sentence_gap,
         "semicolon": words.semicolon,
         # Said here, not in the template: a newstyle Jinja message would read its % as a format.

@@ -52,6 +52,10 @@ HEADINGS: dict[str, str] = {
     "actual": N_("actual"),
     "required_path": N_("path to the goal"),
     "year_schedule": N_("schedule (the year's goal by month)"),
+    # a year's chart by month: its sums, the year's goal and its end
+    "year_to_date": N_("Year to date"),
+    "year_goal": N_("the year's goal"),
+    "year_end": N_("year end"),
     "target_level": N_("goal"),
     "deadline_marker": N_("deadline"),
     "plan": N_("Plan"),

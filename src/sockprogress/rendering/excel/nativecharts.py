@@ -103,10 +103,10 @@ def month_lines(result: TargetResult, scale: Scale, frame: MonthFrame) -> list[L
     goal = scale.of(result.target.target) or 0.0
     months = [(float(o.end.month), scale.of(o.value) or 0.0) for o in result.year_months]
     return [
-        Line("actual", list(months), ACTUAL, "solid"),
+        Line("year_to_date", list(months), ACTUAL, "solid"),
         Line("year_schedule", [(0.0, 0.0), (12.0, goal)], "#7F7F7F", "dash"),
-        Line("target_level", [(frame.start, goal), (frame.end, goal)], "#548235", "square_dot"),
-        Line("deadline_marker", [(12.0, frame.bottom), (12.0, frame.top)], "#C00000", "round_dot"),
+        Line("year_goal", [(frame.start, goal), (frame.end, goal)], "#548235", "square_dot"),
+        Line("year_end", [(12.0, frame.bottom), (12.0, frame.top)], "#C00000", "round_dot"),
     ]
 
 
@@ -169,14 +169,14 @@ def write_guides(
     months = any(line.key == "year_schedule" for line in lines)
     for i, line in enumerate(lines):
         col = 2 * i
-        x_is_day = line.key != "target_level"
+        x_is_day = line.key not in ("target_level", "year_goal")
         x_format = month if months else day if x_is_day else year
         ws.write_string(row + 1, col, figure_label(line.key, words), heading)
         ws.write_blank(row + 1, col + 1, None, heading)
         for n, (x, y) in enumerate(line.points, row + 2):
             # the goal runs across the frame, from its first year to its last
             put(ws, n, col, serial(x) if isinstance(x, dt.date) else x, x_format)
-            put(ws, n, col + 1, y, actual if actual and line.key == "actual" else value)
+            put(ws, n, col + 1, y, actual if actual and line.key == "year_to_date" else value)
         ranges.append((row + 2, row + 1 + len(line.points), col))
     # Helper points for the chart (a goal line's two ends, the deadline's foot and head), of
     # no use to a reader: hidden, and the chart told to plot hidden cells.
@@ -211,11 +211,11 @@ def build_chart(
     chart = workbook.add_chart({"type": "scatter", "subtype": "straight_with_markers"})
     chart.show_hidden_data()  # the guide lines' points are in hidden rows
 
-    def actual_series(first: int, last: int, col: int) -> None:
+    def actual_series(first: int, last: int, col: int, key: str = "actual") -> None:
         markers = last - first + 1 <= MARKERS_UP_TO
         chart.add_series(
             {
-                "name": figure_label("actual", words),
+                "name": figure_label(key, words),
                 "categories": [sheet, first, col, last, col],
                 "values": [sheet, first, col + 1, last, col + 1],
                 "line": {"color": ACTUAL, "width": 2.25},
@@ -236,8 +236,8 @@ def build_chart(
     if actual is not None:
         actual_series(*actual, 0)
     for line, (first, last, col) in guides:
-        if line.key == "actual":  # a year's months, drawn from the chart's own cells
-            actual_series(first, last, col)
+        if line.key == "year_to_date":  # a year's months, drawn from the chart's own cells
+            actual_series(first, last, col, line.key)
             continue
         chart.add_series(
             {
