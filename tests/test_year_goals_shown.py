@@ -524,3 +524,24 @@ def test_decembers_changes_say_novembers_figure_as_it_was_said(tmp_path: Path) -
     assert before is not None and (before.period, before.basis) == ("2026-11", "ytd")
     changed = build_view(report, Words.of("zh")).targets[0].what_changed
     assert "由2026年1—11月更新为2026年" in changed, changed
+
+
+def test_what_needs_attention_names_rows_once_and_without_the_tables_mark(
+    tmp_path: Path,
+) -> None:
+    """三、需要关注的问题 ended each line with "（⚠ 请核实该数据（第2行））": doubled brackets and
+    a table's ⚠ in a document to file (a Chinese reader's find). The rows are said once, in the
+    line of figures to check; a goal below the schedule yet on track is within the tolerance."""
+    targets = tmp_path / "targets.toml"
+    targets.write_text(TARGETS.split('[[targets]]\nid = "investment-2026"')[0], encoding="utf-8")
+    rows = [
+        ("Testcounty", "output_value", "2026-10", 28_200_000_000, "ytd", SOURCE, ""),
+        ("Testcounty", "output_value", "2026-09", 2_800_000_000, "ytd", SOURCE, ""),
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    report = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 11, 20))
+    bulletin = build_bulletin(build_view(report, Words.of("zh")))
+    assert bulletin.sections[-1].paragraphs == (
+        "（一）未达到序时进度：规上工业总产值（在允许偏差以内）。",
+        "（二）需核实的数据：规上工业总产值（第2行）。",
+    )

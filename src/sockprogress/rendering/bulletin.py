@@ -606,16 +606,27 @@ def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple
         (words("Figures to check"), [t for t in view.targets if t.result.checks]),
     ]
 
-    def names(members: list[TargetView]) -> str:
+    def aside(t: TargetView, label: str) -> str:
+        # the rows to check are said in their own line, once, without the ⚠ of the tables:
+        # "（⚠ 请核实该数据（第2行））" ended every line a goal was in (a Chinese reader's find);
+        # a goal below the year's schedule yet on track is said to be within the tolerance
+        if label == checks:
+            where = outcome.check_rows(t.result, words)
+            return words.paren(where) if where else ""
+        if label == below and t.result.status == "on_track":
+            return words.paren(words("within the tolerance"))
+        return ""
+
+    def names(members: list[TargetView], label: str) -> str:
         shown = words.listed(
-            names_of[t.result.target.id] + (words.paren(t.check_line) if t.result.checks else "")
-            for t in members[: outcome.NAMED_TARGETS]
+            names_of[t.result.target.id] + aside(t, label) for t in members[: outcome.NAMED_TARGETS]
         )
         more = len(members) - outcome.NAMED_TARGETS
         return words("{names} and {n} more").format(names=shown, n=more) if more > 0 else shown
 
+    checks, below = words("Figures to check"), words("Below the year's schedule")
     return tuple(
-        words("{label}: {names}.").format(label=label, names=names(members))
+        words("{label}: {names}.").format(label=label, names=names(members, label))
         for label, members in groups
         if members
     )

@@ -348,6 +348,19 @@ def check_line(result: TargetResult, words: Words) -> str:
     )
 
 
+def check_rows(result: TargetResult, words: Words) -> str:
+    """The input rows of the figures a target is judged on that are to be checked, as a
+    bulletin's list of what needs attention names them: `row 36` / `第36行`, the first few of
+    many as ranges; "" when none is."""
+    rows = [i.row for i in result.checks if i.row is not None]
+    runs = row_runs(rows)
+    if not runs:
+        return ""
+    if len(runs) == len(set(rows)) <= 3:
+        return words.joined([words("row {row}").format(row=r) for r, _ in runs])
+    return words("rows {rows}").format(rows=words.runs_listed(runs, 3))
+
+
 def schedule_text(result: TargetResult, words: Words) -> str:
     """`70.0 % of the gap closed since the baseline; as of Jun 2025, behind the
     time-proportional schedule (95.3 %) by 25.3 points`."""
