@@ -374,6 +374,7 @@ def annual_series(
     ended: dict[int, _Year] | None = None,
     info: Sources | None = None,
     deadline: dt.date | None = None,
+    by_month: bool = False,
 ) -> Series:
     """Calendar-year totals, the trailing twelve months and rates; the year-to-date figure.
 
@@ -381,6 +382,7 @@ def annual_series(
     `info`: the rows' sources and notes, for the observations made.
     `deadline`: a target's deadline: its year's year-to-date figure is kept too, and at a month
     end other than 31 December, the twelve months to it are an observation.
+    `by_month`: a goal for one year: its year's months are kept too (Series.year_months).
     """
     rows = as_rows(rows)
     ended = ended or {}
@@ -457,23 +459,29 @@ def annual_series(
             before = years.get(year_number - 1)
             if before is not None and (before.ytd[month] or 0) > 0:
                 ytd_before = before.ytd[month]
-    months: tuple[Observation, ...] = ()
-    if ytd is not None and deadline == dt.date(ytd.end.year, 12, 31):
-        months = (*_months(years[ytd.end.year], ytd.end.year, ytd.end.month, info), ytd)
-    elif deadline is not None and (deadline.month, deadline.day) == (12, 31):
-        # the deadline's year whole (December's report, 1—12月 in): its months to December,
-        # the year's total the last of them
-        this = years.get(deadline.year)
-        total = this.total() if this is not None else None
-        if this is not None and total is not None and total > 0:
-            rows_of_total = (this.total_row[2],) if this.total_row else this.rows_behind(12)
-            december = _observation(
-                deadline, total, f"{deadline.year:04d}-12", "ytd", tuple(rows_of_total), info
-            )
-            months = (*_months(this, deadline.year, 12, info), december)
+    # a goal for one year only: a province's 2,000 plan goals would make 24,000 figures
+    months = _year_months(years, ytd, deadline, info) if by_month else ()
     observations += _rates(rows, observations, info)
     observations.sort(key=lambda o: o.end)
     return Series(tuple(observations), ytd, tuple(warnings), ytd_before, years, year_months=months)
+
+
+def _year_months(
+    years: dict[int, _Year], ytd: Observation | None, deadline: dt.date | None, info: Sources | None
+) -> tuple[Observation, ...]:
+    """The months of a goal's year (Series.year_months): to its year-to-date figure while the
+    year runs, or (December's report, 1—12月 in) to December, the year's total the last."""
+    if ytd is not None and deadline == dt.date(ytd.end.year, 12, 31):
+        return (*_months(years[ytd.end.year], ytd.end.year, ytd.end.month, info), ytd)
+    if deadline is None or (deadline.month, deadline.day) != (12, 31):
+        return ()
+    this = years.get(deadline.year)
+    total = this.total() if this is not None else None
+    if this is None or total is None or total <= 0:
+        return ()
+    rows = (this.total_row[2],) if this.total_row else tuple(this.rows_behind(12))
+    december = _observation(deadline, total, f"{deadline.year:04d}-12", "ytd", rows, info)
+    return (*_months(this, deadline.year, 12, info), december)
 
 
 def _months(year: _Year, number: int, until: int, info: Sources | None) -> Iterator[Observation]:
@@ -497,7 +505,11 @@ def target_series(
     if target.kind == "level":
         return level_series(usable, info, same_day=True)
     return annual_series(
-        usable.without_dates(), as_of_end.year, info=info, deadline=target.deadline
+        usable.without_dates(),
+        as_of_end.year,
+        info=info,
+        deadline=target.deadline,
+        by_month=target.year is not None,
     )
 
 
