@@ -410,7 +410,7 @@ def test_a_figure_and_its_measure_stay_on_one_line() -> None:
         "完成率",
         "进展情况",
         "与序时进度相比",
-        "同比",
+        "同比增长",
     ]
     columns = [
         ["小北河产值（2026年）", "小北河袜业企业数"],
