@@ -545,3 +545,23 @@ def test_what_needs_attention_names_rows_once_and_without_the_tables_mark(
         "（一）未达到序时进度：规上工业总产值（在允许偏差以内）。",
         "（二）需核实的数据：规上工业总产值（第2行）。",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "4项年度目标尚无2026年1—11月数据，本期按2026年1—10月数据通报。"),
+        (
+            "en",
+            "4 goals for the year have no figure for Jan–Nov 2026 yet; they are reported on "
+            "Jan–Oct 2026.",
+        ),
+    ],
+)
+def test_a_bulletin_behind_its_month_says_why(tmp_path: Path, lang: str, said: str) -> None:
+    """November's bulletin of （2026年1—10月） under 数据截至2026年11月底 said nothing of why
+    (a Chinese reader's find): its lead says the year's goals have no 1—11月 yet."""
+    targets, actuals = write_year_goals(tmp_path)
+    report = build_report(targets, actuals, Month.parse("2026-11"), today=dt.date(2026, 12, 6))
+    bulletin = build_bulletin(build_view(report, Words.of(lang)))
+    assert bulletin.lead[-1] == said, bulletin.lead

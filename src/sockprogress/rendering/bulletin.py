@@ -632,6 +632,29 @@ def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple
     )
 
 
+def _behind(view: ReportView, words: Words) -> tuple[str, ...]:
+    """Why the bulletin's months end before its report month, when they do: a November
+    bulletin of （2026年1—10月） under 数据截至2026年11月底 said nothing of it (a Chinese
+    reader's find)."""
+    behind = view.report.behind_the_month()
+    if not behind:
+        return ()
+    as_of = view.report.as_of
+    latest = max(r.ytd.end for r in behind if r.ytd is not None)
+    said = words.n(
+        "{n} goal for the year has no figure for {months} yet; it is reported on {latest}.",
+        "{n} goals for the year have no figure for {months} yet; they are reported on {latest}.",
+        len(behind),
+    )
+    return (
+        said.format(
+            n=len(behind),
+            months=words.months_to(as_of.month, as_of.year),
+            latest=words.months_to(latest.month, latest.year),
+        ),
+    )
+
+
 def build_bulletin(view: ReportView) -> Bulletin:
     """The bulletin of one report in the reader's words (its `[report]` title and issuer, or
     a title made from its regions)."""
@@ -643,7 +666,7 @@ def build_bulletin(view: ReportView) -> Bulletin:
     period = report_period(view, words)
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
-    lead = outcome.headline(view.report, words, details=False)
+    lead = outcome.headline(view.report, words, details=False) + _behind(view, words)
     rows = tuple(row(t, many, words) for t in view.targets)
     numbers, notes = source_notes(view)
 
