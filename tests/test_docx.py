@@ -441,7 +441,9 @@ def test_the_runs_a_line_must_not_break_are_marked_for_the_page() -> None:
     ]
     assert unbroken("超8.3个百分点") == [("超", False), ("8.3个百分点", True)]
     assert unbroken("3.5996 (Jan–Nov 2026)") == [("3.5996 (Jan–Nov 2026)", False)]
-    assert unbroken("（约）") == [("（约）", False)]
+    # a short aside in a Chinese phrase is one run too: 小北河产值（2026年） broke inside it
+    assert unbroken("（约）") == [("（约）", True)]
+    assert unbroken("小北河产值（2026年）") == [("小北河产值", False), ("（2026年）", True)]
 
 
 def test_a_name_long_in_every_row_gets_the_room_a_note_long_in_one_row_does_not_need() -> None:

@@ -117,6 +117,17 @@ class Bulletin:
             self.measured[latin] = Measures.of(list(self.headings), columns, latin)
         return self.measured[latin].widths(size, width, pad)
 
+    def held_headings(
+        self, size: float, width: float, pad: float, latin: float = LATIN
+    ) -> list[bool]:
+        """Which headings are set on one line in columns so laid out: a Chinese one whose
+        column holds it whole (the others wrap, as a tight table needs)."""
+        widths = self.column_widths(size, width, pad, latin)
+        return [
+            held_heading(h) and w + 0.01 >= _ems(h, latin) * size + pad
+            for h, w in zip(self.headings, widths, strict=True)
+        ]
+
 
 # -- the table's columns, as a document sets them ------------------------------------------
 
@@ -139,6 +150,9 @@ NARROWEST_CJK = 4.0
 # A figure and the measure after it stay on one line in a Chinese phrase: 超8.3个百分点 broke
 # as "超8.3个百" / "分点" on page 1.
 _FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
+# A short aside in a Chinese phrase stays on one line: 小北河产值（2026年） broke as "（2026" /
+# "年）" in a narrow column.
+_SHORT_ASIDE = re.compile(r"（[^（）]{1,6}）")
 
 
 def _figure_and_period(text: str) -> tuple[int, int] | None:
@@ -163,7 +177,17 @@ def held_runs(text: str) -> list[tuple[int, int]]:
     if period is not None:
         return [(0, period[0]), period]
     if _chinese(text):
-        return [m.span() for m in _FIGURE_MEASURE.finditer(text)]
+        found = sorted(
+            [m.span() for m in _FIGURE_MEASURE.finditer(text)]
+            + [m.span() for m in _SHORT_ASIDE.finditer(text)]
+        )
+        runs: list[tuple[int, int]] = []
+        for start, end in found:  # one run where two overlap: （8.3%）
+            if runs and start < runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+            else:
+                runs.append((start, end))
+        return runs
     return []
 
 
@@ -268,10 +292,13 @@ def _floors(text: str, latin: float = LATIN) -> tuple[float, float]:
 
 
 def _heading_floors(heading: str, latin: float = LATIN) -> tuple[float, float]:
+    """A heading's floors: whole when Chinese (held_heading); when the table is tight, as
+    its characters allow (同比增长 and 与序时进度相比 held whole took an eight-column table past
+    the printed page's edge)."""
+    natural = _floors(heading, latin)
     if held_heading(heading):
-        ems = _ems(heading, latin)
-        return ems, ems
-    return _floors(heading, latin)
+        return _ems(heading, latin), natural[1]
+    return natural
 
 
 def column_widths(
@@ -299,9 +326,11 @@ class Measures:
     table: list[list[str]]  # the headings, then each row
     need: list[float]
     floor: list[float]
-    # the floor where a figure's period may go under it (used when `floor` does not fit)
+    # the floor where a figure's period may go under it (used when `floor` does not fit), and
+    # then where a Chinese heading may wrap too (used when that does not fit either)
     tight: list[float]
     latin: float
+    tighter: list[float]
 
     @classmethod
     def of(
@@ -309,22 +338,28 @@ class Measures:
     ) -> Measures:
         pairs = list(zip(headings, columns, strict=True))
         need = [max(_ems(t, latin) for t in (h, *c)) for h, c in pairs]
-        # a heading wraps at its words; a Chinese one is held whole (held_heading)
-        floors = [[_heading_floors(h, latin), *(_floors(t, latin) for t in c)] for h, c in pairs]
-        floor = [max(f for f, _ in column) for column in floors]
-        tight = [max(t for _, t in column) for column in floors]
+        # a heading wraps at its words; a Chinese one is held whole (held_heading) unless
+        # nothing else lets the table fit
+        heads = [_heading_floors(h, latin) for h in headings]
+        cells = [[_floors(t, latin) for t in c] for c in columns]
+        floor = [max([h[0], *(f for f, _ in c)]) for h, c in zip(heads, cells, strict=True)]
+        tight = [max([h[0], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
+        tighter = [max([h[1], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
         rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]
-        return cls([list(headings), *rows], need, floor, tight, latin)
+        return cls([list(headings), *rows], need, floor, tight, latin, tighter)
 
     def widths(self, size: float, width: float, pad: float) -> list[float]:
         need = [n * size + pad for n in self.need]
         floor = [f * size + pad for f in self.floor]
         if sum(need) <= width:
             return [n * width / sum(need) for n in need]
-        if sum(floor) >= width:
-            # a figure with its period whole took a third of a Chinese table of eight columns
-            # (35.996（2026年1—11月）), and every other column was narrowed with it
-            floor = [f * size + pad for f in self.tight]
+        # a figure with its period whole took a third of a Chinese table of eight columns
+        # (35.996（2026年1—11月）), and every other column was narrowed with it: the period may
+        # go under its figure, then a Chinese heading wrap, before any column is squeezed
+        for looser in (self.tight, self.tighter):
+            if sum(floor) < width:
+                break
+            floor = [f * size + pad for f in looser]
         if sum(floor) >= width:
             return [f * width / sum(floor) for f in floor]
         low, high = 0.0, max(need)  # the cap that makes the table as wide as the page

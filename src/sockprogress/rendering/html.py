@@ -19,7 +19,7 @@ from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
 from . import outcome
-from .bulletin import LATIN, build_bulletin, held_heading, unbroken
+from .bulletin import LATIN, build_bulletin, unbroken
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
 from .view import COMPUTED, ReportView, TargetView, build_view
@@ -77,7 +77,6 @@ def environment(words: Words, extra: Path | None = None) -> Environment:
         css_string=css_string,
         # a bulletin cell in pieces, those a line must not break inside marked (held_runs)
         unbroken=unbroken,
-        held_heading=held_heading,
     )
     env.globals.update(
         status_icons=STATUS_ICONS,
@@ -241,6 +240,10 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
                 PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD, PRINT_LATIN
             )
         ],
+        # the Chinese headings the printed columns hold whole, set on one line
+        "bulletin_held": bulletin.held_headings(
+            PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD, PRINT_LATIN
+        ),
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],
         # Said here, not in the template: 同比增长（%） holds a % a newstyle message would format.
