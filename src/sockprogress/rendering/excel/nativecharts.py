@@ -21,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ...model import TargetResult
 from ...words.words import Words
+from ..outcome import schedule_path
 from .formats import (
     HEADER,
     LEFT,
@@ -88,12 +89,16 @@ class MonthFrame:
     end = 12.5
 
 
-def month_frame(result: TargetResult, scale: Scale) -> MonthFrame:
-    values = [scale.of(o.value) or 0.0 for o in result.year_months]
-    values.append(scale.of(result.target.target) or 0.0)
+def _span(values: list[float]) -> tuple[float, float]:
+    """The value axis: from zero (or 15 % below the lowest) to 15 % above the top."""
     top = 1.15 * max(values) if max(values) > 0 else 1.0
     bottom = 1.15 * min(values) if min(values) < 0 else 0.0
-    return MonthFrame(bottom, top)
+    return bottom, top
+
+
+def month_frame(result: TargetResult, scale: Scale) -> MonthFrame:
+    values = [scale.of(o.value) or 0.0 for o in result.year_months]
+    return MonthFrame(*_span([*values, scale.of(result.target.target) or 0.0]))
 
 
 def month_lines(result: TargetResult, scale: Scale, frame: MonthFrame) -> list[Line]:
@@ -102,9 +107,10 @@ def month_lines(result: TargetResult, scale: Scale, frame: MonthFrame) -> list[L
     end. Each point's x is its month (1—N月 at N)."""
     goal = scale.of(result.target.target) or 0.0
     months = [(float(o.end.month), scale.of(o.value) or 0.0) for o in result.year_months]
+    schedule = schedule_path(result)  # as the page draws it
     return [
         Line("year_to_date", list(months), ACTUAL, "solid"),
-        Line("year_schedule", [(0.0, 0.0), (12.0, goal)], "#7F7F7F", "dash"),
+        Line("year_schedule", [(m, scale.of(v) or 0.0) for m, v in schedule], "#7F7F7F", "dash"),
         Line("year_goal", [(frame.start, goal), (frame.end, goal)], "#548235", "square_dot"),
         Line("year_end", [(12.0, frame.bottom), (12.0, frame.top)], "#C00000", "round_dot"),
     ]
@@ -120,9 +126,7 @@ def frame_for(result: TargetResult, scale: Scale, path: list[tuple[dt.date, floa
     last_year = (max(dates) + dt.timedelta(days=180)).year + 1
     values = [scale.of(o.value) or 0.0 for o in result.observations]
     values += [scale.of(v) or 0.0 for _d, v in path] + [scale.of(t.target) or 0.0]
-    top = 1.15 * max(values) if max(values) > 0 else 1.0
-    bottom = 1.15 * min(values) if min(values) < 0 else 0.0
-    return Frame(first_year, last_year, bottom, top)
+    return Frame(first_year, last_year, *_span(values))
 
 
 def guide_lines(
