@@ -329,8 +329,8 @@ class Measures:
     # the floor where a figure's period may go under it (used when `floor` does not fit), and
     # then where a Chinese heading may wrap too (used when that does not fit either)
     tight: list[float]
-    latin: float
     tighter: list[float]
+    latin: float
 
     @classmethod
     def of(
@@ -346,7 +346,7 @@ class Measures:
         tight = [max([h[0], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
         tighter = [max([h[1], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
         rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]
-        return cls([list(headings), *rows], need, floor, tight, latin, tighter)
+        return cls([list(headings), *rows], need, floor, tight, tighter, latin)
 
     def widths(self, size: float, width: float, pad: float) -> list[float]:
         need = [n * size + pad for n in self.need]
