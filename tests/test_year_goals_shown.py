@@ -294,6 +294,7 @@ def test_in_the_december_report_a_year_with_its_total_is_due(
     targets = tmp_path / "targets.toml"
     targets.write_text(TARGETS, encoding="utf-8")
     rows = [
+        ("Testcounty", "output_value", "2025-12", 31_000_000_000, "ytd", SOURCE, ""),
         ("Testcounty", "output_value", "2026-12", 35_000_000_000, "ytd", SOURCE, ""),
         ("Testcounty", "investment", "2026-12", 11_000_000_000, "ytd", SOURCE, ""),
         ("Testcounty", "exports", "2026-11", 2_100_000_000, "ytd", SOURCE, ""),
@@ -307,6 +308,12 @@ def test_in_the_december_report_a_year_with_its_total_is_due(
     assert len(lines) == 2  # the year's schedule, for exports alone; no goal "not yet due"
     view = build_view(report, words)
     assert [t.status_short for t in view.targets] == statuses
+    # the year's total said as a January bulletin says it, with 同比 on 2025's total
+    year_line = {
+        "zh": "1—12月完成350亿元，同比增长12.9%，完成全年目标的102.0%。",
+        "en": "Jan–Dec 35 bn yuan, up 12.9 % on a year before, 102.0 % of the year's goal.",
+    }
+    assert view.targets[0].year_line == year_line[lang]
     # the year with its total is still drawn by month, the total at December
     (output,) = [r for r in report.targets if r.target.id == "output-2026"]
     assert outcome.by_month(output) and output.year_months[-1].period == "2026-12"

@@ -564,7 +564,9 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
     r = view.result
     sentences = [words("The goal: {goal}.").format(goal=words.goal_text(r.target))]
     latest = view.figure("latest")
-    if view.year_line and r.own_year:  # the year's cumulative figure is its latest
+    # the year's cumulative figure is its latest, or (December on) its year's total
+    said_by_year = r.own_year or outcome.year_total_in(r) is not None
+    if view.year_line and said_by_year:
         sentences.append(view.year_line)
     elif latest is not None and r.latest is not None:
         clauses = [words("Latest figure {latest}").format(latest=latest.text)]
@@ -578,7 +580,7 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
         sentences.append(words("{clauses}.").format(clauses=figures))
     else:
         sentences.append(words("No figure yet."))
-    if view.year_line and not r.own_year:  # another year's 1—N月, after the goal's own figure
+    if view.year_line and not said_by_year:  # another year's 1—N月, after the goal's own
         # said as a reference: beside "待2025年期末数据" it read as the 2025 result
         sentences.append(words("For reference: {line}").format(line=view.year_line))
     decided = judged_on(r, lambda v: words.scaled(v, r.target.unit), words)

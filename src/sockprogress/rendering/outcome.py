@@ -494,6 +494,9 @@ def year_line(result: TargetResult, words: Words) -> str:
     year says its figure and 同比 only. The schedule itself (N/12) is said once, in the
     headline and the tables."""
     ytd, f, t = result.ytd, result.figures, result.target
+    total = year_total_in(result)
+    if total is not None:
+        return _year_total_line(result, total, words)
     if ytd is None:
         return ""
     # outside the goal's own year, the year it is of: 2026年1—11月 beside a goal on 2025
@@ -547,6 +550,51 @@ def year_line(result: TargetResult, words: Words) -> str:
             parts.append(words("within the tolerance (95 % of the schedule or more is on track)"))
     if result.own_year and increase and ytd.value >= t.target:
         parts.append(words("the year's goal met ahead of time"))
+    return words("{clauses}.").format(clauses=words.joined(parts))
+
+
+def year_total_in(result: TargetResult) -> Observation | None:
+    """A goal for one year's total of its year, once it has decided it (December's report on);
+    None otherwise."""
+    t, final = result.target, result.final
+    return final if t.year is not None and final is not None and final.end == t.deadline else None
+
+
+def _year_total_line(result: TargetResult, total: Observation, words: Words) -> str:
+    """A year's total as a January bulletin says it: `1—12月完成39.12亿元，同比增长8.4%，完成
+    全年目标的108.7%。` 同比 is its change on the year before's total, when that is a figure of
+    the report (the method's 同比, ytd_yoy_pct, stops at 1—11月). December's card said the
+    year's total without it."""
+    t = result.target
+    increase = t.direction == "increase"
+    said = words("{months} {value}") if increase else words("{months} used {value}")
+    parts = [said.format(months=words.months_to(12), value=figure_said(result, total, words))]
+    before = next(
+        (
+            o
+            for o in result.observations
+            if o.basis == "annual" and o.end == dt.date(total.end.year - 1, 12, 31)
+        ),
+        None,
+    )
+    if before is not None and before.value > 0:
+        change = 100 * (total.value / before.value - 1)
+        parts.append(
+            (
+                words("up {change} on a year before")
+                if change >= 0
+                else words("down {change} on a year before")
+            ).format(change=words.percent(abs(change)))
+        )
+    share = words.percent(100 * total.value / t.target) if t.target else ""
+    if share:
+        parts.append(
+            (
+                words("{share} of the year's goal")
+                if increase
+                else words("{share} of the year's cap")
+            ).format(share=share)
+        )
     return words("{clauses}.").format(clauses=words.joined(parts))
 
 
