@@ -437,17 +437,21 @@ def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tupl
         if t.year is not None
         else Figure("deadline", words("Deadline"), t.deadline, words.date(t.deadline), "date"),
     ]
+    # a goal for one year lists a baseline and a latest figure only of its year: "基期值 —" and
+    # "最新值 —" stood above its 累计数 (a newcomer's find)
+    listed = t.year is None
     base = r.baseline if outcome.of_its_year(r, r.baseline) else None
-    out.append(
-        Figure(
-            "baseline",
-            words("Baseline"),
-            base.value if base else None,
-            at(base.value, base.period, *words.figure_flags(base.flags)) if base else DASH,
-            "scaled",
-            period=period_said(base, words) if base else "",
+    if base is not None or listed:
+        out.append(
+            Figure(
+                "baseline",
+                words("Baseline"),
+                base.value if base else None,
+                at(base.value, base.period, *words.figure_flags(base.flags)) if base else DASH,
+                "scaled",
+                period=period_said(base, words) if base else "",
+            )
         )
-    )
     latest = r.latest if outcome.of_its_year(r, r.latest) else None
     text = DASH
     unchanged = words.unchanged_since(r.unchanged_since)
@@ -456,17 +460,18 @@ def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tupl
         flags = words.figure_flags(latest.flags)
         more = (estimate, *flags, unchanged)
         text = at(latest.value, latest.period, *more, basis=latest.basis, shown=latest_said)
-    out.append(
-        Figure(
-            "latest",
-            words("Latest"),
-            latest.value if latest else None,
-            text,
-            "scaled",
-            period=period_said(latest, words) if latest else "",
-            remark=unchanged,
+    if latest is not None or listed:
+        out.append(
+            Figure(
+                "latest",
+                words("Latest"),
+                latest.value if latest else None,
+                text,
+                "scaled",
+                period=period_said(latest, words) if latest else "",
+                remark=unchanged,
+            )
         )
-    )
     if r.ytd:
         ytd = r.ytd
         covered = words("{months}, year to date").format(months=words.figure_period(ytd))
