@@ -331,17 +331,26 @@ def check_mark(result: TargetResult, words: Words) -> str:
     return words("⚠ figure to check") if result.checks else ""
 
 
+def _checked_rows(result: TargetResult) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """How many input rows hold the figures a target rests on that are to be checked, and
+    their runs (row_runs)."""
+    rows = [i.row for i in result.checks if i.row is not None]
+    return len(set(rows)), row_runs(rows)
+
+
+def _each_row(runs: tuple[tuple[int, int], ...], words: Words) -> str:
+    """`row 36, row 40`: rows that stand alone, each named."""
+    return words.joined([words("row {row}").format(row=r) for r, _ in runs])
+
+
 def check_line(result: TargetResult, words: Words) -> str:
     """`Check this figure: 2026-09 (row 36)` beside the status of a target judged on one."""
     if not result.checks:
         return ""
-    rows = [i.row for i in result.checks if i.row is not None]
-    runs = row_runs(rows)
-    if len(rows) == 1 or len(runs) == len(set(rows)) <= 3:
-        where = words.joined([words("row {row}").format(row=r) for r, _ in runs])
-        return words("⚠ Check this figure") + words.paren(where)
+    n, runs = _checked_rows(result)
+    if len(runs) == n <= 3:
+        return words("⚠ Check this figure") + words.paren(_each_row(runs, words))
     # many: as ranges, the first few (the data issues list them by kind)
-    n = len(set(rows))
     count = words.n("{n} figure", "{n} figures", n).format(n=words.row_count(n))
     return words("⚠ Check {count}: rows {rows}").format(
         count=count, rows=words.runs_listed(runs, 3)
@@ -351,13 +360,12 @@ def check_line(result: TargetResult, words: Words) -> str:
 def check_rows(result: TargetResult, words: Words) -> str:
     """The input rows of the figures a target is judged on that are to be checked, as a
     bulletin's list of what needs attention names them: `row 36` / `第36行`, the first few of
-    many as ranges; "" when none is."""
-    rows = [i.row for i in result.checks if i.row is not None]
-    runs = row_runs(rows)
+    many as ranges (as check_line, without its ⚠); "" when none is."""
+    n, runs = _checked_rows(result)
     if not runs:
         return ""
-    if len(runs) == len(set(rows)) <= 3:
-        return words.joined([words("row {row}").format(row=r) for r, _ in runs])
+    if len(runs) == n <= 3:
+        return _each_row(runs, words)
     return words("rows {rows}").format(rows=words.runs_listed(runs, 3))
 
 
