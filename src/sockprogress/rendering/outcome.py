@@ -517,23 +517,9 @@ def year_line(result: TargetResult, words: Words) -> str:
         said = words("{months} {value}") if increase else words("{months} used {value}")
     parts = [said.format(months=months, value=value)]
     if f.ytd_yoy_pct is not None:
-        change = words.percent(abs(f.ytd_yoy_pct))
-        parts.append(
-            (
-                words("up {change} on a year before")
-                if f.ytd_yoy_pct >= 0
-                else words("down {change} on a year before")
-            ).format(change=change)
-        )
+        parts.append(_on_a_year_before(f.ytd_yoy_pct, words))
     if result.own_year and f.ytd_share_of_target_pct is not None:
-        share = words.percent(f.ytd_share_of_target_pct)
-        parts.append(
-            (
-                words("{share} of the year's goal")
-                if increase
-                else words("{share} of the year's cap")
-            ).format(share=share)
-        )
+        parts.append(_of_the_year(f.ytd_share_of_target_pct, increase, words))
     gap, position = f.ytd_schedule_gap_pts, schedule_position(result)
     if gap is not None and position is not None:
         points = words.number(abs(gap), 1)
@@ -586,24 +572,26 @@ def _year_total_line(result: TargetResult, total: Observation, words: Words) -> 
         None,
     )
     if before is not None and before.value > 0:
-        change = 100 * (total.value / before.value - 1)
-        parts.append(
-            (
-                words("up {change} on a year before")
-                if change >= 0
-                else words("down {change} on a year before")
-            ).format(change=words.percent(abs(change)))
-        )
-    share = words.percent(100 * total.value / t.target) if t.target else ""
-    if share:
-        parts.append(
-            (
-                words("{share} of the year's goal")
-                if increase
-                else words("{share} of the year's cap")
-            ).format(share=share)
-        )
+        parts.append(_on_a_year_before(100 * (total.value / before.value - 1), words))
+    if t.target:
+        parts.append(_of_the_year(100 * total.value / t.target, increase, words))
     return words("{clauses}.").format(clauses=words.joined(parts))
+
+
+def _on_a_year_before(change: float, words: Words) -> str:
+    """同比: `up 8.1 % on a year before` / `同比增长8.1%`, a fall as one."""
+    said = (
+        words("up {change} on a year before")
+        if change >= 0
+        else words("down {change} on a year before")
+    )
+    return said.format(change=words.percent(abs(change)))
+
+
+def _of_the_year(share: float, increase: bool, words: Words) -> str:
+    """`90.9 % of the year's goal` / `完成全年目标的90.9%`; of a cap, its share used."""
+    said = words("{share} of the year's goal") if increase else words("{share} of the year's cap")
+    return said.format(share=words.percent(share))
 
 
 def shown(field: str, result: TargetResult, as_of: Month) -> bool:
