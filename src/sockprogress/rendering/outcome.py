@@ -596,7 +596,7 @@ def _of_the_year(share: float, increase: bool, words: Words) -> str:
 
 def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     """Whether a figure means anything to a reader in this report month, for this goal."""
-    if result.target.year is not None and not _of_its_year(field, result):
+    if result.target.year is not None and not _field_of_its_year(field, result):
         return False
     if not passed(result, as_of):
         return True
@@ -604,14 +604,14 @@ def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     return field not in AFTER_DEADLINE_HIDDEN and not (decided and field in DECIDED_HIDDEN)
 
 
-def of_its_year(result: TargetResult, figure: Observation | None) -> bool:
-    """Whether a figure is one a goal is said with: any for a plan goal; for a goal for one
-    year, only one of its year (method: "only figures of year Y count for it")."""
+def of_its_year(result: TargetResult, figure: Observation | None) -> Observation | None:
+    """The figure, when a goal is said with it: any for a plan goal; for a goal for one year,
+    only one of its year (method: "only figures of year Y count for it"); else None."""
     year = result.target.year
-    return figure is not None and (year is None or figure.end.year >= year)
+    return figure if figure is not None and (year is None or figure.end.year >= year) else None
 
 
-def _of_its_year(field: str, result: TargetResult) -> bool:
+def _field_of_its_year(field: str, result: TargetResult) -> bool:
     """Whether a figure says something of a goal for one year (YEAR_GOAL_HIDDEN): the projection
     only while the goal awaits its final figure, as its outlook rests on it."""
     if field in YEAR_GOAL_HIDDEN:

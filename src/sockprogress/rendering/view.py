@@ -418,10 +418,13 @@ def _computed_text(r: TargetResult, key: str, words: Words) -> str:
     return outcome.schedule_text(r, words) or DASH  # points ahead or behind, in a sentence
 
 
-def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tuple[Figure, ...]:
+def figures(
+    r: TargetResult, words: Words, as_of: Any, latest: Observation | None, latest_said: str
+) -> tuple[Figure, ...]:
     """The key figures of a target, in order, each as a number and in words; a figure that
     means nothing in this report month (the growth needed after the deadline) is left out.
-    `latest_said`: the latest figure as outcome.figure_said says it."""
+    `latest`: the latest figure the goal is said with (outcome.of_its_year), and `latest_said`
+    as outcome.figure_said says it."""
     t, unit = r.target, r.target.unit
     why = {field: words.why_reason(reason) for field, reason in r.why_null}
 
@@ -440,7 +443,7 @@ def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tupl
     # a goal for one year lists a baseline and a latest figure only of its year: "基期值 —" and
     # "最新值 —" stood above its 累计数 (a newcomer's find)
     listed = t.year is None
-    base = r.baseline if outcome.of_its_year(r, r.baseline) else None
+    base = outcome.of_its_year(r, r.baseline)
     if base is not None or listed:
         out.append(
             Figure(
@@ -452,7 +455,6 @@ def figures(r: TargetResult, words: Words, as_of: Any, latest_said: str) -> tupl
                 period=period_said(base, words) if base else "",
             )
         )
-    latest = r.latest if outcome.of_its_year(r, r.latest) else None
     text = DASH
     unchanged = words.unchanged_since(r.unchanged_since)
     if latest:
@@ -546,7 +548,7 @@ def target_view(
     check_line = outcome.check_line(r, words)
     # a goal for one year says nothing of figures before its year (method), nor of the notes
     # on them: 最新值 38亿（2025年6月；估算数） stood on the card of a goal for 2026
-    latest = r.latest if outcome.of_its_year(r, r.latest) else None
+    latest = outcome.of_its_year(r, r.latest)
     notes = r.notes if latest is r.latest else tuple(n for n in r.notes if n.code in YEAR_NOTES)
     # every digit when it is to be checked; never rounded onto the goal
     latest_said = outcome.figure_said(r, latest, words) if latest else ""
@@ -559,7 +561,7 @@ def target_view(
         in_full=full,
         bar=_bar(r, report.as_of),
         deadline=words.deadline(r.target),
-        figures=figures(r, words, report.as_of, latest_said),
+        figures=figures(r, words, report.as_of, latest, latest_said),
         status_text=status_text,
         status_line=status_line,
         status_short=status_short,
