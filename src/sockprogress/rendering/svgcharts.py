@@ -565,7 +565,7 @@ class ChartDrawer:
             high = max(math.ceil(high - 0.01), low + 2)
             x_low, x_high = _limits(low - 0.06, high + 0.06, self.locator)
             step = max(1, math.ceil((high - low) / 7))
-        values = [v for _, v in points] + [t.target] + ([base.value] if base else [])
+        values = _drawn_values(result)
         divisor, _ = words.scale_for(max(abs(v) for v in values), t.unit)
         y_low, y_high = _limits(min(0.0, *values) * 1.1, max(values) * 1.12, self.locator)
         view = frame.view((x_low, x_high), (y_low, y_high))
@@ -619,13 +619,20 @@ class ChartDrawer:
         return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(name)}" ', 1)
 
 
+def _drawn_values(result: TargetResult) -> list[float]:
+    """The values a chart spans: its points, the goal and, on a chart of years, the baseline
+    its path starts from (a year by month has neither path nor baseline)."""
+    if by_month(result):
+        return [o.value for o in result.year_months] + [result.target.target]
+    base = result.baseline
+    values = [o.value for o in result.observations] + [result.target.target]
+    return values + ([base.value] if base else [])
+
+
 def unit_caption(result: TargetResult, words: Words) -> str:
-    """What the vertical axis counts in: `bn pairs`, `亿双`."""
-    t = result.target
-    base = None if by_month(result) else result.baseline
-    drawn = result.year_months if by_month(result) else result.observations
-    values = [o.value for o in drawn] + [t.target] + ([base.value] if base else [])
-    return words.scaled_unit(max(abs(v) for v in values), t.unit)[0]
+    """What the vertical axis counts in: `bn pairs`, `亿双`, as the chart's axis scales it."""
+    values = _drawn_values(result)
+    return words.scaled_unit(max(abs(v) for v in values), result.target.unit)[0]
 
 
 def draw_charts(
