@@ -29,7 +29,7 @@ from ..model import (
     TargetsFile,
 )
 from ..periods import Month, months_between, parse_period
-from ..words.words import COUNTED_IN, coded_issue, counted_in, figure_text
+from ..words.words import coded_issue, figure_text, scale_of
 from . import plausibility
 from .figures import YEAR_FIGURES, compute_figures, own_year, wrong_side
 from .rows import Rows, as_rows, split_rows
@@ -242,10 +242,9 @@ def goals_in_full(targets: TargetsFile, file: str) -> list[Issue]:
     regions_zh = dict(targets.regions_zh)
     out = []
     for target in targets.targets:
-        scale = counted_in(target.unit)
+        prefix, scale = scale_of(target.unit)
         if scale == 1 or abs(target.target) * scale < IN_FULL_FROM:
             continue  # a unit of its own (元, yuan) holds any goal
-        prefix = next(p for p, v in COUNTED_IN if target.unit.startswith(p))
         given = (
             ("unit", target.unit),
             ("scale", prefix),

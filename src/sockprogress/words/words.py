@@ -183,7 +183,13 @@ COUNTED_IN: tuple[tuple[str, float], ...] = (
 
 def counted_in(unit: str) -> float:
     """The scale a unit counts in (亿元: 1e8), 1.0 for a unit of its own (元, 双, yuan)."""
-    return next((scale for prefix, scale in COUNTED_IN if unit.startswith(prefix)), 1.0)
+    return scale_of(unit)[1]
+
+
+def scale_of(unit: str) -> tuple[str, float]:
+    """The scale a unit counts in, by its name and size (亿元: ("亿", 1e8)); ("", 1.0) for a
+    unit of its own."""
+    return next(((p, scale) for p, scale in COUNTED_IN if unit.startswith(p)), ("", 1.0))
 
 
 def _huge(value: float) -> str:
