@@ -403,6 +403,19 @@ def test_a_year_to_date_figure_rests_on_its_own_row(tmp_path: Path) -> None:
     assert total.rows == (4, 5) and total.value == 10_000_000_000
 
 
+def behind_within_tolerance(folder: Path) -> tuple[Path, Path]:
+    """The made-up county's output goal alone: 1—10月 of 28.2亿 against 34.32亿, 82.2 % against
+    83.3 % (a pace of 0.99: on track, behind the schedule), and 1—9月 with a 0 missing (a
+    figure to check, so the goal is marked)."""
+    targets = folder / "targets.toml"
+    targets.write_text(TARGETS.split('[[targets]]\nid = "investment-2026"')[0], encoding="utf-8")
+    rows = [
+        ("Testcounty", "output_value", "2026-10", 28_200_000_000, "ytd", SOURCE, ""),
+        ("Testcounty", "output_value", "2026-09", 2_800_000_000, "ytd", SOURCE, ""),
+    ]
+    return targets, write_actuals(folder / "actuals.xlsx", rows)
+
+
 @pytest.mark.parametrize(
     ("lang", "year", "marked"),
     [
@@ -426,15 +439,7 @@ def test_the_terminal_says_a_goal_behind_the_schedule_is_within_its_tolerance(
     """A newcomer's terminal read "工业总产值未达到序时进度" and, on the next line,
     "达到进度要求1项" (on track from 95 % of the schedule), and pointed "见下文标注" at nothing
     below: the goal is said to be within the tolerance, and the marks to be in the reports."""
-    targets = tmp_path / "targets.toml"
-    targets.write_text(TARGETS.split('[[targets]]\nid = "investment-2026"')[0], encoding="utf-8")
-    rows = [
-        # 28.2亿 of 34.32亿 in 1—10月: 82.2 % against 83.3 %, a pace of 0.99 (on track)
-        ("Testcounty", "output_value", "2026-10", 28_200_000_000, "ytd", SOURCE, ""),
-        # 1—9月 with a 0 missing: a figure to check, so the goal is marked
-        ("Testcounty", "output_value", "2026-09", 2_800_000_000, "ytd", SOURCE, ""),
-    ]
-    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    targets, actuals = behind_within_tolerance(tmp_path)
     args = ["report", "--targets", str(targets), "--actuals", str(actuals), "--as-of", AS_OF]
     result = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "out"), "--lang", lang])
     assert result.exit_code == 0, result.output
@@ -538,13 +543,7 @@ def test_what_needs_attention_names_rows_once_and_without_the_tables_mark(
     """三、需要关注的问题 ended each line with "（⚠ 请核实该数据（第2行））": doubled brackets and
     a table's ⚠ in a document to file (a Chinese reader's find). The rows are said once, in the
     line of figures to check; a goal below the schedule yet on track is within the tolerance."""
-    targets = tmp_path / "targets.toml"
-    targets.write_text(TARGETS.split('[[targets]]\nid = "investment-2026"')[0], encoding="utf-8")
-    rows = [
-        ("Testcounty", "output_value", "2026-10", 28_200_000_000, "ytd", SOURCE, ""),
-        ("Testcounty", "output_value", "2026-09", 2_800_000_000, "ytd", SOURCE, ""),
-    ]
-    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    targets, actuals = behind_within_tolerance(tmp_path)
     report = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 11, 20))
     bulletin = build_bulletin(build_view(report, Words.of("zh")))
     assert bulletin.sections[-1].paragraphs == (
