@@ -156,7 +156,8 @@ def test_python_dash_m_runs_the_same_cli(shipped: tuple[Path, Path], tmp_path: P
 def test_the_installed_program_writes_all_four_reports_and_keeps_exit_codes(
     shipped: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    """The console script (cli.run, which freezes the heap before exit) as a user runs it."""
+    """The console script (cli.run, which ends the process without the interpreter's teardown) as
+    a user runs it: every file written, the exit codes kept."""
     program = Path(sys.executable).with_name("sockprogress")
     assert program.exists(), "pip install puts the sockprogress script beside python"
     targets, actuals = shipped
