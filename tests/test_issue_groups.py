@@ -145,12 +145,16 @@ def test_the_json_keeps_every_rows_issue_and_adds_the_groups(
     whole = [i for i in issues if i["code"] == "plausibility.not_whole"]
     assert [i["row"] for i in whole] == list(range(2, 2 + ROWS))
     for issue in whole:
-        assert {"severity", "sheet", "row", "column", "message", "code", "params"} <= set(issue)
+        # the method's seven fields and the target: a row's issue does not repeat the file
+        # (`inputs` names the workbook), nor the series its row is a figure of
+        assert set(issue) == {
+            *("severity", "sheet", "row", "column", "message", "code", "params", "target_id")
+        }
         assert issue["message"] == english_issue(issue["code"], tuple(issue["params"].items()))
-    assert (
-        whole[0]["message"]
-        == "check this figure: Testville · widgets = 100.25 units is not a whole number"
-    )
+        assert issue["target_id"] == "t1"
+    assert whole[0]["message"] == "100.25 units is not a whole number"
+    assert whole[0]["params"] == {"value": "100.25", "unit": "units"}
+    assert data["inputs"][1]["name"] == "actuals.xlsx"  # the workbook of every row's issue
     groups = {g["code"]: g for g in data["issue_groups"]}
     group = groups["plausibility.not_whole"]
     assert (group["count"], group["rows"], len(group["examples"])) == (ROWS, [[2, 301]], 3)
@@ -224,10 +228,22 @@ def test_a_row_written_fast_is_the_row_written_plainly() -> None:
     assert jsonout._IssueLines()(issue) == jsonout._tight(jsonout._issue(issue))
 
 
+def test_an_issue_on_no_row_names_its_file() -> None:
+    """A row's issue is on the actuals sheet (`inputs` names the workbook); an issue on no row
+    may be in another file, and says which (a goal written in full, in targets.toml)."""
+    params = (("target", "t"), ("unit", "亿元"), ("scale", "亿"), ("goal", "5e9"), ("meant", "50"))
+    elsewhere = Issue("warning", "", "targets.toml", None, None, None, "goal_in_full", params, "t")
+    whole = (("value", "7.5"), ("unit", "units"))
+    code = "plausibility.not_whole"
+    on_a_row = Issue("warning", "", "a.xlsx", "Actuals", 7, "value", code, whole)
+    assert jsonout._issue(elsewhere)["file"] == "targets.toml"
+    assert "file" not in jsonout._issue(on_a_row)
+
+
 def test_rows_written_in_a_run_are_the_rows_written_plainly() -> None:
     """`_IssueLines` makes a run's frame once: every row still reads as it does alone, with
     its own row and value, across runs of another series, kind or target."""
-    rest = (("series", 'T "q" · w'), ("unit", "units"))
+    rest = (("unit", 'u "q" · w'),)
     runs = [
         (2, "plausibility.not_whole", (("value", "100.25"), *rest), "t-1"),
         (3, "plausibility.not_whole", (("value", "12345.5"), *rest), "t-1"),
@@ -235,7 +251,7 @@ def test_rows_written_in_a_run_are_the_rows_written_plainly() -> None:
         (
             5,
             "plausibility.not_whole",
-            (("value", "1e-05"), ("series", "x"), ("unit", "firms")),
+            (("value", "1e-05"), ("unit", "firms")),
             "t-2",
         ),
         (
@@ -251,8 +267,9 @@ def test_rows_written_in_a_run_are_the_rows_written_plainly() -> None:
     ]
     lines = jsonout._IssueLines()
     assert [lines(i) for i in issues] == [jsonout._tight(jsonout._issue(i)) for i in issues]
-    assert '"12,345.5 units is not a whole number"' not in lines(issues[1])  # the sentence…
-    assert "= 12,345.5 units is not a whole number" in lines(issues[1])  # …with every digit
+    # the sentence with every digit, its unit escaped as JSON escapes it
+    assert '"message":"12,345.5 u \\"q\\" · w is not a whole number"' in lines(issues[1])
+    assert lines(issues[1]).startswith('{"severity":"warning","sheet":"Actuals","row":3,')
 
 
 def test_a_run_of_rows_groups_as_each_row_alone_would() -> None:

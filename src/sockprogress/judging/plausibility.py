@@ -328,8 +328,10 @@ def check_series(
             **unit,
         )
     if _is_count(series.unit):
-        # the one rule a wrong unit breaks on every row: its warnings made in one pass
-        rest = (("series", name), ("unit", series.unit), *named)
+        # the one rule a wrong unit breaks on every row: its warnings made in one pass, each
+        # with its figure and unit only (its row says whose figure it is: a province's every
+        # row may carry one)
+        rest = (("unit", series.unit),)
         code = codes["not_whole"]
         issues += [
             (

@@ -47,9 +47,12 @@ def _observation(o: Observation) -> dict[str, Any]:
 
 
 def _issue(i: Issue) -> dict[str, Any]:
+    """An issue as `issues` lists it: one on a row of the actuals sheet (`inputs` names the
+    workbook) does not name its file, an issue elsewhere (targets.toml, a target as a whole)
+    does; a province may have an issue on every row."""
     return {
         "severity": i.severity,
-        "file": i.file,
+        **({} if i.row is not None else {"file": i.file}),
         "sheet": i.sheet,
         "row": i.row,
         "column": i.column,
@@ -75,7 +78,7 @@ class _IssueLines:
         params = i.params
         if i.message or not params or params[0][0] != "value" or i.row is None:
             return _tight(_issue(i))
-        key = (i.severity, i.file, i.sheet, i.column, i.code, params[1:], i.target_id)
+        key = (i.severity, i.sheet, i.column, i.code, params[1:], i.target_id)
         if key != self._key:
             self._key, self._frame = key, _run_frame(*key)
         if self._frame is None:
@@ -91,7 +94,6 @@ class _IssueLines:
 
 def _run_frame(
     severity: str,
-    file: str | None,
     sheet: str | None,
     column: str | None,
     code: str,
@@ -107,7 +109,7 @@ def _run_frame(
     before, after = split_message(code, rest)
     if not before and not after:
         return None
-    head = _tight({"severity": severity, "file": file, "sheet": sheet})[:-1] + ',"row":'
+    head = _tight({"severity": severity, "sheet": sheet})[:-1] + ',"row":'
     middle = "," + _tight({"column": column})[1:-1] + ',"message":"' + _tight(before)[1:-1]
     params = _tight(dict(rest))
     tail = (

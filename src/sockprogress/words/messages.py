@@ -326,9 +326,7 @@ ISSUE_TEXT: dict[str, str] = {
         "year-to-date sum before it ({before}, {period}); a 1—N月 figure is written with the "
         "basis ytd"
     ),
-    "plausibility.not_whole": N_(
-        "check this figure: {series} = {value} {unit} is not a whole number"
-    ),
+    "plausibility.not_whole": N_("{value} {unit} is not a whole number"),
     "plausibility.scale": N_(
         "check this figure: {series} = {value} is far outside the scale of its target ({target})"
     ),
