@@ -692,9 +692,24 @@ def _behind(view: ReportView, words: Words) -> tuple[str, ...]:
     )
 
 
+# The bulletin last laid out: the page, the Word bulletin and the workbook's first sheet show
+# the same one, so a province's 2,000 rows are laid out once, not three times (40 ms each).
+# Keyed by the view's identity, as view.build_view is by the report's: a view is frozen, and so
+# is a bulletin (its cached properties are worked out from it alone).
+_LAST_BULLETIN: list[tuple[ReportView, Bulletin]] = []
+
+
 def build_bulletin(view: ReportView) -> Bulletin:
     """The bulletin of one report in the reader's words (its `[report]` title and issuer, or
     a title made from its regions)."""
+    if _LAST_BULLETIN and _LAST_BULLETIN[0][0] is view:
+        return _LAST_BULLETIN[0][1]
+    bulletin = _build_bulletin(view)
+    _LAST_BULLETIN[:] = [(view, bulletin)]
+    return bulletin
+
+
+def _build_bulletin(view: ReportView) -> Bulletin:
     words, info = view.words, view.report.info
     many = len(view.regions) > 1
     year = any(t.year_cells.value != DASH for t in view.targets)
