@@ -10,11 +10,11 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import fields
 from types import GeneratorType
 from typing import Any
 
-from ..model import Issue, IssueGroup, Observation, Report, TargetResult, row_runs
+from ..model import Figures, Issue, IssueGroup, Observation, Report, TargetResult, row_runs
 from ..words import DEFAULT_LANG
 from ..words.messages import EXACT, ISSUE_NUMBERS
 from ..words.words import Words, english_message, plain_decimal, split_message
@@ -154,9 +154,14 @@ def _group(g: IssueGroup) -> dict[str, Any]:
     }
 
 
+# The computed figures' names, in their order: each a number, a word or a date, read as it is
+# (dataclasses.asdict copies each value deeply, a twentieth of a second for a province).
+FIGURES = tuple(field.name for field in fields(Figures))
+
+
 def target_dict(result: TargetResult) -> dict[str, Any]:
     t, f = result.target, result.figures
-    figures = asdict(f)
+    figures = {name: getattr(f, name) for name in FIGURES}
     figures["eta"] = _date(f.eta)
     return {
         "id": t.id,
