@@ -169,7 +169,7 @@ def test_the_english_numbers_are_as_the_sentences_always_wrote_them() -> None:
     assert said == "123,456.5 firms is not a whole number"
     not_whole = (("unit", "户"), ("value", "230.5"))
     chinese = ZH.issue_message("plausibility.not_whole", not_whole)
-    assert chinese == "230.5（单位：户）不是整数"  # was 230: a whole number, so said
+    assert chinese == "230.5户不是整数"  # was 230: a whole number, so said; 户 as the cards say it
     sums = (("target", "t"), ("period", "2024"), ("total", "12345.67"), ("months", "12345.66"))
     assert "(12,345.67) differs from its months (12,345.66)" in english_issue(
         "year_row_differs", sums

@@ -752,7 +752,7 @@ def test_a_figure_to_check_that_is_not_whole_is_said_with_every_digit(
     document = docx.Document(str(out / f"{stem}.docx"))
     paragraph = next(p.text for p in document.paragraphs if "76.8" in p.text)
     assert "230.5" in paragraph
-    message = "：230.5（单位：units）不是整数" if lang == "zh" else ": 230.5 units is"
+    message = "：230.5台不是整数" if lang == "zh" else ": 230.5 units is"
     assert message in said
 
 

@@ -326,7 +326,7 @@ ISSUE_TEXT: dict[str, str] = {
         "year-to-date sum before it ({before}, {period}); a 1—N月 figure is written with the "
         "basis ytd"
     ),
-    "plausibility.not_whole": N_("{value} {unit} is not a whole number"),
+    "plausibility.not_whole": N_("{value} is not a whole number"),
     "plausibility.scale": N_(
         "check this figure: {series} = {value} is far outside the scale of its target ({target})"
     ),
@@ -505,6 +505,7 @@ ISSUE_UNITS: dict[str, tuple[str, ...]] = {
     "plausibility.ytd_falls": ("value", "before"),
     "plausibility.amount_as_ytd": ("value", "before"),
     "plausibility.scale": ("value", "target"),
+    "plausibility.not_whole": ("value",),
     "row_exists": ("value",),  # an error's figure too: "is already there (130 firms)"
 }
 
