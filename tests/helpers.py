@@ -90,6 +90,28 @@ def target_toml(
     return "\n".join(lines) + "\n"
 
 
+def park_year_goal(unit: str = "yuan", target: float = 3_600_000_000) -> str:
+    """targets.toml of a made-up park with one goal for 2026's output value (工业总产值), a
+    year's total: a newcomer's office, as `init` would set it up."""
+    return f"""
+[[regions]]
+region = "Testpark"
+name_zh = "测试园区"
+
+[[targets]]
+id = "output-2026"
+region = "Testpark"
+indicator = "output_value"
+name = "Industrial output value"
+name_zh = "工业总产值"
+unit = "{unit}"
+kind = "annual_total"
+direction = "increase"
+target = {target}
+year = 2026
+"""
+
+
 def write_targets(path: Path, *tables: str) -> Path:
     path.write_text("\n".join(tables), encoding="utf-8")
     return path

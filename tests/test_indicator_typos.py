@@ -11,32 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import write_actuals
+from helpers import park_year_goal, write_actuals
 
 from sockprogress.cli import main
-
-TARGETS = """
-[[regions]]
-region = "Testpark"
-name_zh = "测试园区"
-
-[[targets]]
-id = "output-2026"
-region = "Testpark"
-indicator = "output_value"
-name = "Industrial output value"
-name_zh = "工业总产值"
-unit = "yuan"
-kind = "annual_total"
-direction = "increase"
-target = 3_600_000_000
-year = 2026
-"""
 
 
 def check(tmp_path: Path, indicator: str, lang: str) -> tuple[int, list[str]]:
     targets = tmp_path / "targets.toml"
-    targets.write_text(TARGETS, encoding="utf-8")
+    targets.write_text(park_year_goal(), encoding="utf-8")
     rows = [
         ("Testpark", "工业总产值", "2026-10", 2_950_000_000, "ytd"),
         ("Testpark", indicator, "2026-11", 3_300_000_000, "ytd"),

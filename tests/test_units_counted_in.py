@@ -12,34 +12,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import write_actuals
+from helpers import park_year_goal, write_actuals
 
 from sockprogress.cli import main
 from sockprogress.words.words import Words, counted_in
-
-TARGETS = """
-[[regions]]
-region = "Testpark"
-name_zh = "测试园区"
-
-[[targets]]
-id = "output-2026"
-region = "Testpark"
-indicator = "output_value"
-name = "Output value"
-name_zh = "工业总产值"
-unit = "{unit}"
-kind = "annual_total"
-direction = "increase"
-target = {target}
-year = 2026
-"""
 
 
 def office(folder: Path, unit: str, goal: float, ytd: float) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     targets = folder / "targets.toml"
-    targets.write_text(TARGETS.format(unit=unit, target=goal), encoding="utf-8")
+    targets.write_text(park_year_goal(unit, goal), encoding="utf-8")
     rows = [("Testpark", "output_value", "2026-11", ytd, "ytd")]
     return targets, write_actuals(folder / "actuals.xlsx", rows)
 
