@@ -433,6 +433,14 @@ def figures(
         said = [words.period_and_basis(period, basis), *(m for m in more if m)]
         return (shown or words.scaled(value, unit)) + words.paren(words.semicolon.join(said))
 
+    def observed(
+        key: str, label: str, o: Observation | None, text: str, remark: str = ""
+    ) -> Figure:
+        # a figure of the sheet the goal is judged on, or "—" where it has none
+        period = period_said(o, words) if o else ""
+        value = o.value if o else None
+        return Figure(key, label, value, text, "scaled", period=period, remark=remark)
+
     out = [
         Figure("goal", words("Goal"), t.target, words.goal_text(t), "scaled"),
         # a year's goal is due in its year (2026年), a plan goal on its day
@@ -445,16 +453,8 @@ def figures(
     listed = t.year is None
     base = outcome.of_its_year(r, r.baseline)
     if base is not None or listed:
-        out.append(
-            Figure(
-                "baseline",
-                words("Baseline"),
-                base.value if base else None,
-                at(base.value, base.period, *words.figure_flags(base.flags)) if base else DASH,
-                "scaled",
-                period=period_said(base, words) if base else "",
-            )
-        )
+        said = at(base.value, base.period, *words.figure_flags(base.flags)) if base else DASH
+        out.append(observed("baseline", words("Baseline"), base, said))
     text = DASH
     unchanged = words.unchanged_since(r.unchanged_since)
     if latest:
@@ -463,17 +463,7 @@ def figures(
         more = (estimate, *flags, unchanged)
         text = at(latest.value, latest.period, *more, basis=latest.basis, shown=latest_said)
     if latest is not None or listed:
-        out.append(
-            Figure(
-                "latest",
-                words("Latest"),
-                latest.value if latest else None,
-                text,
-                "scaled",
-                period=period_said(latest, words) if latest else "",
-                remark=unchanged,
-            )
-        )
+        out.append(observed("latest", words("Latest"), latest, text, remark=unchanged))
     if r.ytd:
         ytd = r.ytd
         covered = words("{months}, year to date").format(months=words.figure_period(ytd))
