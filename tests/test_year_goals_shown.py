@@ -16,7 +16,7 @@ from helpers import write_actuals
 from markupsafe import Markup
 from openpyxl import load_workbook
 from xlsxparts import Package, series, x_axis
-from yeargoals import AS_OF, SOURCE, TARGETS, write_year_goals
+from yeargoals import AS_OF, SOURCE, TARGETS, county_report, write_year_goals
 
 from sockprogress.cli import main
 from sockprogress.model import Report
@@ -291,8 +291,6 @@ def test_in_the_december_report_a_year_with_its_total_is_due(
     said "achieved ahead of time" (已提前完成). It is due: the lead counts it at the end of
     2026 and it is achieved or missed. A goal with only its 1—11月 (exports, met in November)
     is still held against the schedule, and met ahead of time."""
-    targets = tmp_path / "targets.toml"
-    targets.write_text(TARGETS, encoding="utf-8")
     rows = [
         ("Testcounty", "output_value", "2025-12", 31_000_000_000, "ytd", SOURCE, ""),
         ("Testcounty", "output_value", "2026-12", 35_000_000_000, "ytd", SOURCE, ""),
@@ -300,8 +298,7 @@ def test_in_the_december_report_a_year_with_its_total_is_due(
         ("Testcounty", "exports", "2026-11", 2_100_000_000, "ytd", SOURCE, ""),
         ("Testcounty", "energy_use", "2026-12", 950_000, "ytd", SOURCE, ""),
     ]
-    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
-    report = build_report(targets, actuals, Month.parse("2026-12"), today=dt.date(2027, 1, 20))
+    report = county_report(tmp_path, rows, "2026-12", dt.date(2027, 1, 20))
     words = Words.of(lang)
     lines = outcome.headline(report, words, details=False)
     assert lines[0] == lead
@@ -380,8 +377,6 @@ def test_a_year_to_date_figure_rests_on_its_own_row(tmp_path: Path) -> None:
     as resting on both rows, and gave "made up A; made up B" as its source (a newcomer's find).
     It rests on its row; a year's total on its December row; a sum of month amounts after the
     last year-to-date row on all of them."""
-    targets = tmp_path / "targets.toml"
-    targets.write_text(TARGETS, encoding="utf-8")
     rows = [
         ("Testcounty", "output_value", "2026-10", 31_200_000_000, "ytd", "made up A", ""),
         ("Testcounty", "output_value", "2026-11", 34_000_000_000, "ytd", "made up B", ""),
@@ -391,8 +386,7 @@ def test_a_year_to_date_figure_rests_on_its_own_row(tmp_path: Path) -> None:
         ("Testcounty", "investment", "2026-10", 600_000_000, "month", "made up F", ""),
         ("Testcounty", "investment", "2026-11", 700_000_000, "month", "made up G", ""),
     ]
-    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
-    report = build_report(targets, actuals, Month.parse("2026-11"), today=dt.date(2026, 12, 6))
+    report = county_report(tmp_path, rows, "2026-11", dt.date(2026, 12, 6))
     results = {r.target.id: r for r in report.targets}
     output = results["output-2026"].ytd
     assert output is not None and output.rows == (3,) and output.source == "made up B"
@@ -521,15 +515,12 @@ def test_decembers_changes_say_novembers_figure_as_it_was_said(tmp_path: Path) -
     """In December's report, with the year's total in, what changed said the year goal's
     figure moved "from 2026年11月 (38.90)", the twelve months to November, where November's
     report had held it against its 1—11月 (a Chinese reader's find)."""
-    targets = tmp_path / "targets.toml"
-    targets.write_text(TARGETS, encoding="utf-8")
     rows = [
         ("Testcounty", "output_value", "2025-12", 31_000_000_000, "ytd", SOURCE, ""),
         ("Testcounty", "output_value", "2026-11", 32_000_000_000, "ytd", SOURCE, ""),
         ("Testcounty", "output_value", "2026-12", 35_000_000_000, "ytd", SOURCE, ""),
     ]
-    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
-    report = build_report(targets, actuals, Month.parse("2026-12"), today=dt.date(2027, 1, 20))
+    report = county_report(tmp_path, rows, "2026-12", dt.date(2027, 1, 20))
     (output,) = [r for r in report.targets if r.target.id == "output-2026"]
     before = output.previous_goal_figure
     assert before is not None and (before.period, before.basis) == ("2026-11", "ytd")

@@ -7,10 +7,16 @@ report month is October 2026: 序时进度 10/12 = 83.3 %.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
 from helpers import write_actuals
+
+from sockprogress.model import Report
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,6 +105,16 @@ def write_year_goals(folder: Path) -> tuple[Path, Path]:
         rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
     actuals = write_actuals(folder / "actuals.xlsx", rows)
     return targets, actuals
+
+
+def county_report(
+    folder: Path, rows: Sequence[tuple[object, ...]], as_of: str, today: dt.date
+) -> Report:
+    """The made-up county's report for `as_of`, run on `today`, on these rows of its sheet."""
+    targets = folder / "targets.toml"
+    targets.write_text(TARGETS, encoding="utf-8")
+    actuals = write_actuals(folder / "actuals.xlsx", rows)
+    return build_report(targets, actuals, Month.parse(as_of), today=today)
 
 
 # A goal for the year beside the shipped ones, as an office adds the next year's: nine goals,
