@@ -129,6 +129,7 @@ def _assess(
         notes.append(Note("ttm", (("period", latest.period),)))
     if latest is not None and latest.estimate:
         notes.append(Note("estimate", (("period", latest.period),)))
+    own = own_year(target, ytd)
     result = TargetResult(
         target=target,
         observations=observations,
@@ -146,11 +147,11 @@ def _assess(
         ytd=ytd,
         outlook=outlook(target, status, figures),
         unchanged_since=unchanged_since(observations),
-        own_year=own_year(target, ytd),
+        own_year=own,
         # the goal's own year by month, or (December's report) its whole year, its total in
         year_months=(
             series.year_months
-            if own_year(target, ytd) or (final is not None and final.end == target.deadline)
+            if own or (final is not None and final.end == target.deadline)
             else ()
         ),
     )
