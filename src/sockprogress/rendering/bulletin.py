@@ -615,13 +615,29 @@ def source_notes(view: ReportView) -> tuple[dict[str, int], tuple[str, ...]]:
 def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple[str, ...]:
     """What needs attention, one line each: missed, behind, likely missed, without figures,
     resting on a figure to check; only the kinds the report has."""
-    groups: list[tuple[str, list[TargetView]]] = [
-        (words("Missed"), [t for t in view.targets if t.result.status == "missed"]),
+
+    # what stands beside a goal's name in its line: the rows to check are said in their own
+    # line, once, without the ⚠ of the tables ("（⚠ 请核实该数据（第2行））" ended every line a
+    # goal was in, a Chinese reader's find); a goal below the year's schedule yet on track is
+    # said to be within the tolerance
+    def nothing(t: TargetView) -> str:
+        return ""
+
+    def rows_to_check(t: TargetView) -> str:
+        where = outcome.check_rows(t.result, words)
+        return words.paren(where) if where else ""
+
+    def within(t: TargetView) -> str:
+        return words.paren(words("within the tolerance")) if t.result.status == "on_track" else ""
+
+    groups: list[tuple[str, list[TargetView], Callable[[TargetView], str]]] = [
+        (words("Missed"), [t for t in view.targets if t.result.status == "missed"], nothing),
         # A year's goal behind 序时进度 is named so, not by a status word: one within the pace
         # tolerance is on track (达到进度要求) and still below the year's schedule.
         (
             words("Below the year's schedule"),
             [t for t in view.targets if t.at_schedule is False],
+            within,
         ),
         (
             words("Not on track"),
@@ -631,40 +647,31 @@ def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple
                 if t.at_schedule is None
                 and t.result.status in ("moderate_progress", "insufficient_progress", "moving_away")
             ],
+            nothing,
         ),
         (
             words("Likely missed on the figures so far"),
             [t for t in view.targets if t.result.outlook == "likely_missed"],
+            nothing,
         ),
         (
             words("Not assessable for lack of data"),
             [t for t in view.targets if t.result.status == "not_assessable"],
+            nothing,
         ),
-        (words("Figures to check"), [t for t in view.targets if t.result.checks]),
+        (words("Figures to check"), [t for t in view.targets if t.result.checks], rows_to_check),
     ]
 
-    def aside(t: TargetView, label: str) -> str:
-        # the rows to check are said in their own line, once, without the ⚠ of the tables:
-        # "（⚠ 请核实该数据（第2行））" ended every line a goal was in (a Chinese reader's find);
-        # a goal below the year's schedule yet on track is said to be within the tolerance
-        if label == checks:
-            where = outcome.check_rows(t.result, words)
-            return words.paren(where) if where else ""
-        if label == below and t.result.status == "on_track":
-            return words.paren(words("within the tolerance"))
-        return ""
-
-    def names(members: list[TargetView], label: str) -> str:
+    def names(members: list[TargetView], aside: Callable[[TargetView], str]) -> str:
         shown = words.listed(
-            names_of[t.result.target.id] + aside(t, label) for t in members[: outcome.NAMED_TARGETS]
+            names_of[t.result.target.id] + aside(t) for t in members[: outcome.NAMED_TARGETS]
         )
         more = len(members) - outcome.NAMED_TARGETS
         return words("{names} and {n} more").format(names=shown, n=more) if more > 0 else shown
 
-    checks, below = words("Figures to check"), words("Below the year's schedule")
     return tuple(
-        words("{label}: {names}.").format(label=label, names=names(members, label))
-        for label, members in groups
+        words("{label}: {names}.").format(label=label, names=names(members, aside))
+        for label, members, aside in groups
         if members
     )
 
