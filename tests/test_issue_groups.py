@@ -189,6 +189,32 @@ def test_a_screenful_then_the_total(tmp_path: Path) -> None:
     assert listed[:SCREENFUL] == [line for line in lines if ": warning: " in line]  # one layout
 
 
+def test_a_screenful_keeps_the_kinds_with_the_most_issues(tmp_path: Path) -> None:
+    """Past a screenful, the report's terminal keeps the lines that say the most: goals without
+    any figure, a line each, came before the 300 figures of a wrong unit, which stood out of
+    sight below them. Kept lines stay in their order. Figures made up."""
+    tables = [target_toml(id=f"t{n}", indicator=f"widgets{n}") for n in range(SCREENFUL + 5)]
+    targets = write_targets(tmp_path / "targets.toml", *tables)
+    last = SCREENFUL + 4  # the goal listed last: its figures, if any, are judged last
+    rows = [
+        ("Testville", f"widgets{last}", f"{2001 + n // 12}-{n % 12 + 1:02d}", n + 0.5)
+        for n in range(300)
+    ]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    inputs = ["--targets", str(targets), "--actuals", str(actuals)]
+    out = ["--out", str(tmp_path / "out"), "--as-of", "2026-10", "--format", "html"]
+    said = CliRunner().invoke(main, ["report", *inputs, *out]).output
+    listed = [line for line in said.splitlines() if ": warning: " in line]
+    assert len(listed) == SCREENFUL
+    assert "300 figures in units are not whole numbers" in said
+    check = CliRunner().invoke(main, ["check", *inputs]).output.splitlines()
+    everything = [line for line in check if ": warning: " in line]
+    left = [line for line in everything if line not in listed]
+    assert f"… and {len(left)} more lines ({len(left)} issues):" in said  # each one issue
+    assert [line for line in everything if line in listed] == listed  # in their order
+    assert everything[:SCREENFUL] != listed  # the 300 came after a screenful of others
+
+
 def test_row_runs_and_grouping_by_unit() -> None:
     assert row_runs([9, 2, 3, 4, 3]) == ((2, 4), (9, 9))
     made = [

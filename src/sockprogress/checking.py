@@ -42,21 +42,26 @@ def grouped_lines(
 ) -> list[str]:
     """The issues by kind, a line each; with a `limit` (the report's terminal), at most that
     many lines, then how many are left and the command that lists them all. `check` lists
-    every line: listing them is what it is for."""
-    if limit is None:
+    every line: listing them is what it is for.
+
+    The lines a screenful keeps are those that say the most: errors (rows left out) first,
+    then the kinds with the most issues, each in its place. A wrong unit's 237,672 figures
+    stood below 216 goals' lines of one issue each, out of sight, the one thing to fix."""
+    if limit is None or len(groups) <= limit:
         return [words.group_line(g) for g in groups]
-    lines = [words.group_line(g) for g in groups[:limit]]
-    if len(groups) > limit:
-        rest = groups[limit:]
-        issues = sum(g.count for g in rest)
-        lines.append(
-            words(
-                "… and {lines} more lines ({issues}): `sockprogress check` lists them all"
-            ).format(
-                lines=words.row_count(len(rest)),
-                issues=words.n("{n} issue", "{n} issues", issues).format(n=words.row_count(issues)),
-            )
+    ranked = sorted(
+        range(len(groups)), key=lambda i: (groups[i].severity != "error", -groups[i].count)
+    )
+    kept = set(ranked[:limit])
+    lines = [words.group_line(g) for i, g in enumerate(groups) if i in kept]
+    rest = [g for i, g in enumerate(groups) if i not in kept]
+    issues = sum(g.count for g in rest)
+    lines.append(
+        words("… and {lines} more lines ({issues}): `sockprogress check` lists them all").format(
+            lines=words.row_count(len(rest)),
+            issues=words.n("{n} issue", "{n} issues", issues).format(n=words.row_count(issues)),
         )
+    )
     return lines
 
 
