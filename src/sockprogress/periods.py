@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from .words.catalogue import filled
@@ -84,6 +85,7 @@ class Period:
         return self.end.month
 
 
+@cache  # a province asks for the same few hundred month ends some 200,000 times
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
