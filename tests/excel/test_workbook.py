@@ -544,9 +544,9 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
     full, rest = ordered[:200], ordered[200:]
     regions = [ws for ws in wb.worksheets if ws.title.startswith("Synthetic")]
     texts = [str(v) for ws in regions for row in ws.iter_rows(values_only=True) for v in row if v]
-    # a table of observations (its heading row) for each block in full only
+    # a table of observations (its heading and title) for each block in full only
     assert texts.count("Input rows") == 200
-    assert texts.count("Observations used") == 320
+    assert texts.count("Observations used") == 200
     why = (
         "Not in full: with more than 200 targets, the table of figures and the chart are given "
         "for the 200 most in need of attention (see About)."
@@ -583,6 +583,63 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
         if v
     ]
     assert any("has a native chart" in t for t in small)
+
+
+def _blocks(ws: Any, status: str = "Status") -> list[tuple[int, str, list[str]]]:
+    """A region sheet's blocks: (first row, heading, the labels in column A below it)."""
+    blocks: list[tuple[int, str, list[str]]] = []
+    for row in range(3, ws.max_row + 1):
+        label = ws.cell(row, 1).value
+        if ws.cell(row, 1).font.b and label and ws.cell(row + 1, 1).value == status:
+            blocks.append((row, str(label), []))
+        elif blocks and isinstance(label, str):
+            blocks[-1][2].append(label)
+    return blocks
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_block_not_in_full_keeps_the_summarys_figures_and_needs_no_page_of_its_own(
+    shipped_report: Report, lang: str
+) -> None:
+    # synthetic: the shipped targets copied into 40 made-up regions (320 targets > 200)
+    report = copies(shipped_report, 40)
+    words = Words.of(lang)
+    wb = load(render_workbook(report, words))
+    full_labels = {"Previous status", "Required growth a year", "Baseline"}
+    short_labels = {"Status", "Goal", "Deadline", "Latest"}
+    if lang == "zh":
+        full_labels = {words(label) for label in full_labels}
+        short_labels = {words(label) for label in short_labels}
+    not_in_full = words(
+        "Not in full: with more than {limit} targets, the table of figures and the chart are "
+        "given for the {limit} most in need of attention (see About)."
+    ).format(limit=IN_FULL)
+    no_figures = words(
+        "No figures. No chart: with more than {limit} targets, charts are drawn for the "
+        "{limit} most in need of attention (see About)."
+    ).format(limit=IN_FULL)
+    seen_short = seen_full = 0
+    for ws in wb.worksheets[3:-3]:
+        blocks = _blocks(ws, words("Status"))
+        assert len(blocks) == 8, ws.title
+        breaks = {b.id for b in ws.row_breaks.brk}
+        starts: list[int] = []
+        for i, (first, heading, labels) in enumerate(blocks):
+            short = any(label.startswith((not_in_full, no_figures)) for label in labels)
+            if short:
+                seen_short += 1
+                # what the Summary prints, to read the status by, and not the rest
+                assert short_labels <= set(labels), heading
+                assert not full_labels & set(labels), heading
+            elif any(label.startswith(words("Observations used")) for label in labels):
+                seen_full += 1
+                assert full_labels & set(labels) and short_labels <= set(labels), heading
+            if i and (not short or starts[-1] < 0):
+                assert first - 1 in breaks  # a block in full starts a page, and the one after
+            elif i:
+                assert first - 1 not in breaks  # one not in full follows on the same page
+            starts.append(-first if not short else first)
+    assert seen_full == IN_FULL and seen_short == 320 - IN_FULL
 
 
 def test_report_writes_the_workbook_through_the_cli(tmp_path: Path, shipped_report: Report) -> None:

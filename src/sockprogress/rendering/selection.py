@@ -3,9 +3,10 @@
 A target's block in full is its key figures, the table of its observations, a native chart
 drawn from that table, and a sparkline on the Summary drawn from it too. Up to `IN_FULL`
 targets every block is in full. Beyond that (a province's 2,000 targets and 130,000 monthly
-figures), the `IN_FULL` targets most in need of attention are, and the others keep their key
-figures with the latest figure's source: the JSON lists every observation of every target,
-and the page says where each target's figures are.
+figures), the `IN_FULL` targets most in need of attention are, and the others keep the key
+figures the Summary prints with the latest figure's source (regionsheets.SHORT): the JSON
+lists every observation and figure of every target, and the page says where each target's
+figures are.
 """
 
 from __future__ import annotations

@@ -4,9 +4,11 @@ Blocks stack down the sheet, so 2,000 targets make 100 sheets, not 2,000, and th
 target is constant: building stays linear in targets plus observations.
 
 Beyond 200 targets only the most urgent blocks are in full, with their observations and a chart
-(`selection.py`); the others keep their key figures and say where their figures are. A
-province's 130,000 monthly figures would otherwise be most of its workbook, each cell some 5 µs
-to write, for a list the JSON holds already.
+(`selection.py`), a page each; the others keep the key figures the Summary prints (`SHORT`),
+the latest figure's source and the notes, say where their figures are, and follow one another
+on the page. A province's 130,000 monthly figures and 1,800 blocks of every figure would
+otherwise be most of its workbook, each cell some 5 µs to write, for what the JSON holds
+already.
 
 Each observation is written in as few cells as say it all: the period (its end date, shown as
 the period was written) and the value, always; the basis and the source on a table's first row
@@ -121,9 +123,29 @@ def _remark(figure: Figure, scale: Scale, words: Words) -> str | None:
     return figure.remark or None
 
 
+# A block not in full keeps the figures the Summary's printed columns show, with its goal and
+# deadline to read them by: the others (rates, projection, baseline…) are the JSON's.
+SHORT = frozenset(
+    (
+        "goal",
+        "deadline",
+        "latest",
+        "share_of_target_pct",
+        "schedule_gap_pts",
+        "ytd",
+        "ytd_share_of_target_pct",
+        "ytd_schedule_gap_pts",
+        "ytd_yoy_pct",
+    )
+)
+
+
 def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) -> int:
-    """The key figures as label/value/remark rows from `row`; returns the next free row."""
+    """The key figures as label/value/remark rows from `row`; returns the next free row.
+    A block not in full has those of `SHORT`, the latest figure's source and note, and the
+    notes."""
     result, words, f = view.result, book.words, book.formats
+    full = view.in_full
     put(ws, row, 0, words("Status"))
     put(ws, row, 1, view.status_text, f.status(result.status))
     if view.outlook or result.checks:
@@ -140,16 +162,18 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
         fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
     rows: list[tuple[str, Any, str, Any]] = []
     for figure in view.figures:
-        value, number_format = _cell(figure, result, scale, words)
-        rows.append((figure.label, value, number_format, _remark(figure, scale, words)))
-    rows.append(
-        (
-            figure_label("previous_status", words),
-            words.status_word(result.previous_status),
-            "",
-            None,
+        if full or figure.key in SHORT:
+            value, number_format = _cell(figure, result, scale, words)
+            rows.append((figure.label, value, number_format, _remark(figure, scale, words)))
+    if full:
+        rows.append(
+            (
+                figure_label("previous_status", words),
+                words.status_word(result.previous_status),
+                "",
+                None,
+            )
         )
-    )
     muted, indent = f(MUTED, INDENT), f(INDENT)
     for n, (label, value, number_format, remark) in enumerate(rows, row + 1):
         put(ws, n, 0, label)
@@ -162,9 +186,10 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
         (figure_label("latest_source", words), view.latest_source or None),
         (figure_label("latest_note", words), view.latest_note or None),
         (figure_label("notes", words), "\n".join(view.notes)),
-        (figure_label("about_goal", words), view.goal_note),
-        *((label, text) for label, text, _english in view.texts),
     ]
+    if full:
+        texts.append((figure_label("about_goal", words), view.goal_note))
+        texts.extend((label, text) for label, text, _english in view.texts)
     for label, text in texts:
         if text:
             put(ws, row, 0, label, top)
@@ -311,10 +336,9 @@ def _block(
     put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
     facts_end = _facts(ws, row + 1, view, scale, book)
     if not view.in_full:
-        put(ws, facts_end + 1, 0, words("Observations used"), f(SUBTITLE))
         note, muted = _not_in_full(view, words), f(MUTED, WRAP)
-        fit_row(ws, facts_end + 2, [put_text(ws, facts_end + 2, 0, 5, BLOCK_WIDTH, note, muted)])
-        return facts_end + 5
+        fit_row(ws, facts_end, [put_text(ws, facts_end, 0, 5, BLOCK_WIDTH, note, muted)])
+        return facts_end + 2
     # The observations start below the chart, where there is one (outcome.chartable).
     chart = chartable(result)
     start = max(facts_end + 1, row + 2 + CHART_ROWS) if chart else facts_end + 1
@@ -370,10 +394,14 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
     wrap = len(report.targets) <= WRAPPED_SOURCES
     row = 2
     breaks = []
-    for i, view in enumerate(region.targets):
-        if i:
-            breaks.append(row)  # each block starts a page
+    before: TargetView | None = None
+    for view in region.targets:
+        # each block in full starts a page, and so does the block after it; those not in
+        # full (a dozen rows) follow one another
+        if before is not None and (view.in_full or before.in_full):
+            breaks.append(row)
         row = _block(ws, sheet, row, view, book, wrap)
+        before = view
     ws.set_h_pagebreaks(breaks)
     print_setup(ws, sheet, book.head, words)
     ws.print_area(0, 0, row, LAST_PRINT_COL)

@@ -48,7 +48,7 @@ from .layout import (
 # (label key, number format, width); "scaled" takes the target's scale (a published figure or
 # goal), "derived" its format for a computed figure, "date" is a date. The
 # columns are what the director reads; every other figure is in the target's block on its
-# region sheet.
+# region sheet (beyond 200 targets, in the block in full of the most urgent, and in the JSON).
 COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 12),
     ("target_name", None, 34),
