@@ -186,6 +186,7 @@ def counted_in(unit: str) -> float:
     return scale_of(unit)[1]
 
 
+@lru_cache(maxsize=256)  # a report has a few units, and a province scales 25,000 figures
 def scale_of(unit: str) -> tuple[str, float]:
     """The scale a unit counts in, by its name and size (亿元: ("亿", 1e8)); ("", 1.0) for a
     unit of its own."""
