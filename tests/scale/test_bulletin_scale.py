@@ -65,3 +65,37 @@ def test_the_view_and_the_bulletin_are_laid_out_once_for_every_output(
     for lang in ("en", "zh"):
         write_report(report, tmp_path / lang, ["html", "docx", "xlsx"], Words.of(lang))
     assert made == ["view", "bulletin"] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "regions", "title"),
+    [
+        ("en", 5, "Progress towards the goals of 5 regions"),
+        ("zh", 5, "5个地区目标完成情况"),
+        ("en", 4, "Progress towards the goals of town-001, town-002, town-003, town-004"),
+        ("zh", 4, "town-001、town-002、town-003、town-004目标完成情况"),
+    ],
+)
+def test_a_title_names_up_to_four_regions_and_counts_more(
+    make_province: Callable[[Size], tuple[Path, Path]],
+    tmp_path: Path,
+    lang: str,
+    regions: int,
+    title: str,
+) -> None:
+    """A province without a title of its own (synthetic, made-up towns): its 100 towns, each
+    named, were a title of ten lines on page 1, in the Word bulletin and on the Summary."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from sockprogress.pipeline import write_report
+
+    report = build_report(*make_province(Size(regions, 2, 1)), Month.parse("2026-10"))
+    assert report.info.title is None
+    words = Words.of(lang)
+    page, bulletin, workbook = write_report(report, tmp_path, ("html", "docx", "xlsx"), words)
+    assert f"<title>{title}" in page.read_text(encoding="utf-8")
+    first = Document(str(bulletin)).paragraphs[0].text  # broken into lines where they fit
+    assert "".join(first.splitlines()).startswith(title)
+    summary = load_workbook(workbook, read_only=True).worksheets[1]
+    assert str(next(summary.iter_rows(max_row=1, values_only=True))[0]).startswith(title)
