@@ -99,3 +99,30 @@ def test_a_title_names_up_to_four_regions_and_counts_more(
     assert "".join(first.splitlines()).startswith(title)
     summary = load_workbook(workbook, read_only=True).worksheets[1]
     assert str(next(summary.iter_rows(max_row=1, values_only=True))[0]).startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("lang", "region", "name", "said"),
+    [
+        ("zh", "town-001", "Synthetic indicator ind-01", "town-001·Synthetic indicator ind-01"),
+        ("zh", "town-001", "袜子年产能", "town-001袜子年产能"),
+        ("zh", "辽源", "Sock capacity", "辽源Sock capacity"),
+        ("zh", "辽源", "袜子年产能", "辽源袜子年产能"),
+        ("en", "town-001", "Synthetic indicator ind-01", "town-001: Synthetic indicator ind-01"),
+    ],
+)
+def test_a_region_and_a_name_in_latin_letters_do_not_run_together_in_chinese(
+    lang: str, region: str, name: str, said: str
+) -> None:
+    assert Words.of(lang).region_and_name(region, name) == said
+
+
+def test_the_chinese_bulletins_table_keeps_a_latin_region_apart_from_its_goal(
+    make_province: Callable[[Size], tuple[Path, Path]],
+) -> None:
+    """Made-up towns with no Chinese names: the table read "town-001Synthetic indicator
+    ind-01"; it reads "town-001·Synthetic indicator ind-01", as the terminal says it."""
+    report = build_report(*make_province(Size(5, 2, 1)), Month.parse("2026-10"))
+    rows = build_bulletin(build_view(report, Words.of("zh"))).rows
+    assert rows and all(row.name.startswith("town-0") and "·" in row.name for row in rows)
+    assert "town-001·Synthetic indicator ind-01" in {row.name for row in rows}

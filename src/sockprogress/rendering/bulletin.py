@@ -470,11 +470,7 @@ def _figure(value: float | None, divisor: float, words: Words, goal: float | Non
 def row(view: TargetView, many_regions: bool, words: Words) -> Row:
     r, f = view.result, view.result.figures
     unit, divisor = _unit_and_divisor(r, words)
-    name = (
-        words("{region}: {target}").format(region=view.region, target=view.name)
-        if many_regions
-        else view.name
-    )
+    name = words.region_and_name(view.region, view.name) if many_regions else view.name
     # 同比 is said of the figure beside it: a plan goal whose latest is a total of 2025 had the
     # 8.4 % of its series' 2026年1—11月 beside "38（2025年6月）" (a Chinese reader's find)
     yoy = DASH

@@ -612,8 +612,16 @@ class Words:
         """A goal by its region and name, as a sentence names it: `Xiaobeihe: Sock firms` /
         `小北河袜业企业数`."""
         region = self.region_name(target.region, regions)
-        name = self.target_name(target)
-        return self(N_("{region}: {target}")).format(region=region, target=name)
+        return self.region_and_name(region, self.target_name(target))
+
+    def region_and_name(self, region: str, name: str) -> str:
+        """`Xiaobeihe: Sock firms` / `小北河袜业企业数`; a region and a name in Latin letters
+        that Chinese would run together (town-001Synthetic …) have a middle dot between them,
+        as the terminal writes them."""
+        said = self(N_("{region}: {target}")).format(region=region, target=name)
+        if said == region + name and region[-1:].isascii() and name[:1].isascii():
+            return f"{region}·{name}"
+        return said
 
     def unnamed(
         self, targets: Iterable[Target], regions: Iterable[tuple[str, str]]
