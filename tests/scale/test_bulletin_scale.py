@@ -71,7 +71,7 @@ def test_the_view_and_the_bulletin_are_laid_out_once_for_every_output(
     ("lang", "regions", "title"),
     [
         ("en", 5, "Progress towards the goals of 5 regions"),
-        ("zh", 5, "5个地区目标完成情况"),
+        ("zh", 5, "各地区目标完成情况"),  # the count is said in the text, not the title
         ("en", 4, "Progress towards the goals of town-001, town-002, town-003, town-004"),
         ("zh", 4, "town-001、town-002、town-003、town-004目标完成情况"),
     ],

@@ -522,7 +522,8 @@ TITLE_REGIONS = 4
 
 def default_title(view: ReportView, words: Words) -> str:
     """`辽源、小北河目标完成情况` / `Progress towards the goals of Liaoyuan and Xiaobeihe`;
-    `100个地区目标完成情况` / `Progress towards the goals of 100 regions` beyond four."""
+    `各地区目标完成情况` / `Progress towards the goals of 100 regions` beyond four (a Chinese
+    title carries no count: the text says how many)."""
     n = len(view.regions)
     if n > TITLE_REGIONS:
         return words.n(
