@@ -1161,3 +1161,27 @@ def test_a_share_over_its_cap_never_reads_as_the_cap() -> None:
     words = Words.of("en")
     assert [words.percent(v) for v in (100.04, 99.96, 100.0)] == ["100.04 %", "99.96 %", "100.0 %"]
     assert [share_format(v) for v in (100.04, 99.96, 100.0)] == ['0.00"%"', '0.00"%"', '0.0"%"']
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows", "said"),
+    [
+        ("en", (3,), "⚠ Check this figure (row 3)"),
+        ("en", (3, 5), "⚠ Check these figures (row 3, row 5)"),
+        ("en", (3, 5, 9), "⚠ Check these figures (row 3, row 5, row 9)"),
+        ("zh", (3, 5), "⚠ 请核实该数据（第3行、第5行）"),
+    ],
+)
+def test_the_mark_beside_a_status_says_how_many_figures_to_check(
+    tmp_path: Path, lang: str, rows: tuple[int, ...], said: str
+) -> None:
+    """A province's short blocks read "⚠ Check this figure (row 6842, row 6844, row 6856)":
+    three rows, each its own figure (made-up rows and issues)."""
+    from sockprogress.model import Issue
+    from sockprogress.pipeline import build_report
+    from sockprogress.rendering.outcome import check_line
+
+    targets, actuals = _inputs(tmp_path, [("Testville", "widgets", "2024", 226)])
+    (result,) = build_report(targets, actuals, Month.parse("2026-10")).targets
+    checks = tuple(Issue("warning", "", row=row, code="plausibility.not_whole") for row in rows)
+    assert check_line(replace(result, checks=checks), Words.of(lang)) == said

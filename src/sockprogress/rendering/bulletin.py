@@ -515,22 +515,17 @@ def judged_on(r: TargetResult, written: Callable[[float], str], words: Words) ->
     return words.paren(said.format(figure=written(final.value), period=words.period(final.period)))
 
 
-# Beyond this many regions a title names them by their number: a province's 100 towns, each
+# Beyond this many regions a title speaks of each region: a province's 100 towns, each
 # named, were a title of ten lines on page 1, the Word bulletin and the Summary.
 TITLE_REGIONS = 4
 
 
 def default_title(view: ReportView, words: Words) -> str:
     """`辽源、小北河目标完成情况` / `Progress towards the goals of Liaoyuan and Xiaobeihe`;
-    `各地区目标完成情况` / `Progress towards the goals of 100 regions` beyond four (a Chinese
-    title carries no count: the text says how many)."""
-    n = len(view.regions)
-    if n > TITLE_REGIONS:
-        return words.n(
-            "Progress towards the goals of {n} region",
-            "Progress towards the goals of {n} regions",
-            n,
-        ).format(n=n)
+    beyond four regions `各地区目标完成情况` / `Progress towards each region's goals` (a title
+    carries no count, a Chinese reader's find)."""
+    if len(view.regions) > TITLE_REGIONS:
+        return words("Progress towards each region's goals")
     regions = words.listed(region.name for region in view.regions)
     return words("Progress towards the goals of {regions}").format(regions=regions)
 

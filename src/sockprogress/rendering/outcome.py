@@ -339,17 +339,19 @@ def _checked_rows(result: TargetResult) -> tuple[int, tuple[tuple[int, int], ...
 
 
 def _each_row(runs: tuple[tuple[int, int], ...], words: Words) -> str:
-    """`row 36, row 40`: rows that stand alone, each named."""
-    return words.joined([words("row {row}").format(row=r) for r, _ in runs])
+    """`row 36, row 40` / `第36行、第40行`: rows that stand alone, each named."""
+    return words.listed([words("row {row}").format(row=r) for r, _ in runs])
 
 
 def check_line(result: TargetResult, words: Words) -> str:
-    """`Check this figure: 2026-09 (row 36)` beside the status of a target judged on one."""
+    """`⚠ Check this figure (row 36)` beside the status of a target judged on one; `⚠ Check
+    these figures (row 36, row 40)` on up to three rows apart; beyond, their runs."""
     if not result.checks:
         return ""
     n, runs = _checked_rows(result)
     if len(runs) == n <= 3:
-        return words("⚠ Check this figure") + words.paren(_each_row(runs, words))
+        check = words.n("⚠ Check this figure", "⚠ Check these figures", n)
+        return check + words.paren(_each_row(runs, words))
     # many: as ranges, the first few (the data issues list them by kind)
     count = words.n("{n} figure", "{n} figures", n).format(n=words.row_count(n))
     return words("⚠ Check {count}: rows {rows}").format(
