@@ -3,12 +3,14 @@ the workbook show them, and a line saying where the others are."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
 from province import Size
 
 from sockprogress.periods import Month
@@ -98,8 +100,10 @@ def test_a_title_names_up_to_four_regions_and_speaks_of_each_beyond(
     assert f"<title>{title}" in unescape(page.read_text(encoding="utf-8"))
     first = Document(str(bulletin)).paragraphs[0].text  # broken into lines where they fit
     assert "".join(first.splitlines()).startswith(title)
-    summary = load_workbook(workbook, read_only=True).worksheets[1]
+    book = load_workbook(workbook, read_only=True)
+    summary = book.worksheets[1]
     assert str(next(summary.iter_rows(max_row=1, values_only=True))[0]).startswith(title)
+    book.close()  # a read-only workbook keeps its file open until then
 
 
 @pytest.mark.parametrize(
@@ -122,8 +126,66 @@ def test_the_chinese_bulletins_table_keeps_a_latin_region_apart_from_its_goal(
     make_province: Callable[[Size], tuple[Path, Path]],
 ) -> None:
     """Made-up towns with no Chinese names: the table read "town-001Synthetic indicator
-    ind-01"; it reads "town-001·Synthetic indicator ind-01", as the terminal says it."""
-    report = build_report(*make_province(Size(5, 2, 1)), Month.parse("2026-10"))
+    ind-01"; it reads "town-001·Synthetic indicator ind-01", as the terminal says it (four
+    towns: beyond, the rows stand under a heading per town)."""
+    report = build_report(*make_province(Size(4, 2, 1)), Month.parse("2026-10"))
     rows = build_bulletin(build_view(report, Words.of("zh"))).rows
     assert rows and all(row.name.startswith("town-0") and "·" in row.name for row in rows)
     assert "town-001·Synthetic indicator ind-01" in {row.name for row in rows}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_beyond_four_regions_the_bulletins_table_sets_each_regions_goals_under_its_heading(
+    make_province: Callable[[Size], tuple[Path, Path]], tmp_path: Path, lang: str
+) -> None:
+    """A province's table named its town before each of its goals, 2,000 times ("town-001·…");
+    a Chinese reader's find. Beyond four regions each region has a heading row across the
+    table, on the page, in the Word bulletin and on the workbook's first sheet, and its goals
+    follow by their names; the sentences still name the region (made-up towns)."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from sockprogress.pipeline import write_report
+
+    report = build_report(*make_province(Size(5, 2, 1)), Month.parse("2026-10"))
+    words = Words.of(lang)
+    view = build_view(report, words)
+    bulletin = build_bulletin(view)
+    towns = [f"town-00{n}" for n in range(1, 6)]
+    assert [r.region for r in bulletin.rows] == [town for town in towns for _ in range(2)]
+    assert {r.name for r in bulletin.rows} == {t.name for t in view.targets}  # no town in them
+    (goals, *_) = bulletin.sections
+    assert "town-001" in goals.paragraphs[0]
+    page, document, workbook = write_report(report, tmp_path, ("html", "docx", "xlsx"), words)
+
+    html = page.read_text(encoding="utf-8")
+    headings = re.findall(r'<th colspan="\d+" scope="rowgroup">([^<]*)</th>', html)
+    assert headings == towns
+    first = html.index('scope="rowgroup">town-001<')
+    assert first < html.index(view.targets[0].name, first) < html.index(">town-002<")
+
+    table = Document(str(document)).tables[0]
+    spans = [
+        (tr.tc_lst[0].grid_span, "".join(t.text or "" for t in tr.iter(qn("w:t"))))
+        for tr in table._tbl.tr_lst
+    ]
+    across = [text for span, text in spans if span == len(bulletin.keys)]
+    assert across == towns
+    assert len(spans) == 1 + len(towns) + len(bulletin.rows)  # the heading row, towns, goals
+
+    sheet = load_workbook(workbook).worksheets[0]
+    merged = {
+        str(sheet.cell(m.min_row, 1).value)
+        for m in sheet.merged_cells.ranges
+        if m.min_row == m.max_row and m.max_col == len(bulletin.keys)
+    }
+    assert set(towns) <= merged
+
+
+def test_up_to_four_regions_the_table_names_the_region_before_each_goal(
+    make_province: Callable[[Size], tuple[Path, Path]],
+) -> None:
+    report = build_report(*make_province(Size(4, 2, 1)), Month.parse("2026-10"))
+    rows = build_bulletin(build_view(report, Words.of("en"))).rows
+    assert not any(r.region for r in rows)
+    assert rows[0].name == "town-001: Synthetic indicator ind-01"

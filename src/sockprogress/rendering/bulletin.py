@@ -53,6 +53,9 @@ class Row:
     schedule: str
     yoy: str
     status: str
+    # the region the row stands under, when the table groups its rows by region (beyond
+    # REGIONS_NAMED regions: a heading row per region, not its name on each of 2,000 rows)
+    region: str = ""
 
     def cells(self, keys: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(getattr(self, key) for key in keys)
@@ -467,10 +470,16 @@ def _figure(value: float | None, divisor: float, words: Words, goal: float | Non
     return words.plain(value / divisor, faithful_digits(value / divisor, 2, bounds))
 
 
-def row(view: TargetView, many_regions: bool, words: Words) -> Row:
+def full_name(view: TargetView, many_regions: bool, words: Words) -> str:
+    """A goal as the bulletin's sentences name it: with its region when there are several."""
+    return words.region_and_name(view.region, view.name) if many_regions else view.name
+
+
+def row(view: TargetView, many_regions: bool, words: Words, grouped: bool = False) -> Row:
+    """The goal's row of the table; `grouped`, under its region's heading row, by its name."""
     r, f = view.result, view.result.figures
     unit, divisor = _unit_and_divisor(r, words)
-    name = words.region_and_name(view.region, view.name) if many_regions else view.name
+    name = view.name if grouped else full_name(view, many_regions, words)
     # 同比 is said of the figure beside it: a plan goal whose latest is a total of 2025 had the
     # 8.4 % of its series' 2026年1—11月 beside "38（2025年6月）" (a Chinese reader's find)
     yoy = DASH
@@ -501,6 +510,7 @@ def row(view: TargetView, many_regions: bool, words: Words) -> Row:
         schedule=view.year_cells.gap,
         yoy=yoy,
         status=r.status,
+        region=view.region if grouped else "",
     )
 
 
@@ -515,16 +525,18 @@ def judged_on(r: TargetResult, written: Callable[[float], str], words: Words) ->
     return words.paren(said.format(figure=written(final.value), period=words.period(final.period)))
 
 
-# Beyond this many regions a title speaks of each region: a province's 100 towns, each
-# named, were a title of ten lines on page 1, the Word bulletin and the Summary.
-TITLE_REGIONS = 4
+# Up to this many regions are named: in a title made from them, and before each goal's name
+# in the bulletin's table. Beyond, a title speaks of each region (a province's 100 towns, each
+# named, were a title of ten lines on page 1, the Word bulletin and the Summary) and the table
+# sets its rows under a heading row per region.
+REGIONS_NAMED = 4
 
 
 def default_title(view: ReportView, words: Words) -> str:
     """`辽源、小北河目标完成情况` / `Progress towards the goals of Liaoyuan and Xiaobeihe`;
     beyond four regions `各地区目标完成情况` / `Progress towards each region's goals` (a title
     carries no count, a Chinese reader's find)."""
-    if len(view.regions) > TITLE_REGIONS:
+    if len(view.regions) > REGIONS_NAMED:
         return words("Progress towards each region's goals")
     regions = words.listed(region.name for region in view.regions)
     return words("Progress towards the goals of {regions}").format(regions=regions)
@@ -731,7 +743,8 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
     lead = outcome.headline(view.report, words, details=False) + _behind(view, words)
-    rows = tuple(row(t, many, words) for t in view.targets)
+    grouped = len(view.regions) > REGIONS_NAMED
+    rows = tuple(row(t, many, words, grouped) for t in view.targets)
     numbers, notes = source_notes(view)
 
     def note(t: TargetView) -> int | None:
@@ -742,8 +755,10 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     # order; the others are said to be in the table (it took the first 200 rows, silently).
     shown = [(t, r) for t, r in zip(view.targets, rows, strict=True) if t.in_full]
     paragraphs = tuple(
-        words("({n}) {text}").format(n=words.numeral(i), text=paragraph(t, r.name, note(t), words))
-        for i, (t, r) in enumerate(shown, 1)
+        words("({n}) {text}").format(
+            n=words.numeral(i), text=paragraph(t, full_name(t, many, words), note(t), words)
+        )
+        for i, (t, _r) in enumerate(shown, 1)
     )
     if len(shown) < len(rows):
         others = len(rows) - len(shown)
@@ -754,8 +769,8 @@ def _build_bulletin(view: ReportView) -> Bulletin:
                 others,
             ).format(n=others),
         )
-    # named as the table names them: with the region when there are several
-    names_of = {t.result.target.id: r.name for t, r in zip(view.targets, rows, strict=True)}
+    # named with the region when there are several
+    names_of = {t.result.target.id: full_name(t, many, words) for t in view.targets}
     attention_lines = tuple(
         words("({n}) {text}").format(n=words.numeral(i), text=line)
         for i, line in enumerate(attention(view, names_of, words), 1)

@@ -464,7 +464,8 @@ def _table(
     widths = bulletin.column_widths(
         layout.styles["table"].size, _line_width(document), CELL_PADDING + 3
     )
-    table = document.add_table(rows=2, cols=len(bulletin.keys))
+    grouped = any(r.region for r in bulletin.rows)
+    table = document.add_table(rows=3 if grouped else 2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -486,7 +487,7 @@ def _table(
     # The header row, and one row laid out as every goal's row is; each goal's row is a copy
     # of it with its texts set (lxml escapes them): python-docx's setters would take seconds
     # for a province's two thousand rows.
-    header, model = table.rows
+    header, model = table.rows[0], table.rows[-1]
     for n, row in enumerate((header, model)):
         style_id = document.styles[names["table" if n else "table_heading"]].style_id
         for i, cell in enumerate(row.cells):
@@ -501,13 +502,38 @@ def _table(
     for row in (header, model):
         row._tr.get_or_add_trPr().insert(0, _element("cantSplit"))
     model_row = model._tr
-    for row_texts in texts:
+    # A province's table: a heading row per region across the table, its goals under it.
+    region_row = _region_row(table.rows[1], names["table"], document) if grouped else None
+    region = ""
+    for entry, row_texts in zip(bulletin.rows, texts, strict=True):
+        if region_row is not None and entry.region != region:
+            region = entry.region
+            heading = copy.deepcopy(region_row)
+            for t in heading.iter(_w("t")):
+                t.text = _text(region)
+            model_row.addprevious(heading)
         copied = copy.deepcopy(model_row)
         for t, text in zip(copied.iter(_w("t")), row_texts, strict=True):
             t.text = _text(text)
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         model_row.addprevious(copied)
     model_row.getparent().remove(model_row)
+    if region_row is not None:
+        region_row.getparent().remove(region_row)
+
+
+def _region_row(row: _Row, style: str, document: Document) -> BaseOxmlElement:
+    """The model of a region's heading row: one cell across the table, bold, kept with the
+    goal's row after it."""
+    cell = row.cells[0].merge(row.cells[-1])
+    paragraph = cell.paragraphs[0]
+    paragraph._p.style = document.styles[style].style_id
+    paragraph.add_run("-").bold = True
+    tr = row._tr
+    properties = tr.get_or_add_trPr()
+    properties.insert(0, _element("cantSplit"))
+    paragraph.paragraph_format.keep_with_next = True
+    return tr
 
 
 # -- the document ------------------------------------------------------------------------

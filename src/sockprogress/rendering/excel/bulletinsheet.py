@@ -40,6 +40,8 @@ CENTRED = {"font_size": 12, "align": "center", "valign": "vcenter"}
 LEAD = {"font_size": 12, "text_wrap": True, "valign": "top", "indent": 1}
 CELL = {"font_size": 11, "text_wrap": True, "valign": "top", "border": 1, "border_color": "#8EA9DB"}
 HEAD = {**CELL, "bold": True, "bg_color": "#D9E1F2", "pattern": 1, "valign": "vcenter"}
+# a region's heading row across the table, when its rows are grouped by region (a province's)
+REGION = {**CELL, "bold": True, "bg_color": "#EEF2F9", "pattern": 1}
 # The empty rows that set the lead apart, in points: a row of 15 each held back a ninth goal's
 # 注 line from a landscape page 1.
 GAP = 6.0
@@ -82,9 +84,15 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         ws.write_string(row, c, heading, head)
     fit_row(ws, row, list(zip(bulletin.headings, widths, strict=True)))
     header_row = row
-    cell = f(CELL)
+    cell, region_format = f(CELL), f(REGION)
+    region = ""
     for entry in bulletin.rows:
         row += 1
+        if entry.region and entry.region != region:
+            region = entry.region
+            ws.merge_range(row, 0, row, last, "", region_format)
+            ws.write_string(row, 0, region, region_format)
+            row += 1
         cells = entry.cells(keys)
         for c, text in enumerate(cells):
             ws.write_string(row, c, text, cell)
