@@ -753,12 +753,12 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     # A paragraph for each goal shown in full, as the page's cards and the workbook's blocks
     # (all of them up to selection.IN_FULL, else the most in need of attention), in the table's
     # order; the others are said to be in the table (it took the first 200 rows, silently).
-    shown = [(t, r) for t, r in zip(view.targets, rows, strict=True) if t.in_full]
+    shown = [t for t in view.targets if t.in_full]
     paragraphs = tuple(
         words("({n}) {text}").format(
             n=words.numeral(i), text=paragraph(t, full_name(t, many, words), note(t), words)
         )
-        for i, (t, _r) in enumerate(shown, 1)
+        for i, t in enumerate(shown, 1)
     )
     if len(shown) < len(rows):
         others = len(rows) - len(shown)
