@@ -121,11 +121,11 @@ class Bulletin:
         return self.measured[latin].widths(size, width, pad)
 
     def held_headings(
-        self, size: float, width: float, pad: float, latin: float = LATIN
+        self, widths: list[float], size: float, pad: float, latin: float = LATIN
     ) -> list[bool]:
-        """Which headings are set on one line in columns so laid out: a Chinese one whose
-        column holds it whole (the others wrap, as a tight table needs)."""
-        widths = self.column_widths(size, width, pad, latin)
+        """Which headings are set on one line in columns of `widths` (column_widths at `size`,
+        `pad` and `latin`): a Chinese one whose column holds it whole (the others wrap, as a
+        tight table needs)."""
         return [
             held_heading(h) and w + 0.01 >= _ems(h, latin) * size + pad
             for h, w in zip(self.headings, widths, strict=True)

@@ -162,6 +162,8 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
     branch over it, and write its numbers through the filters."""
     report, words = view.report, view.words
     bulletin = build_bulletin(view)
+    # page 1 printed, laid out once for its column widths and its headings held whole
+    print_widths = bulletin.column_widths(PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD, PRINT_LATIN)
     full = tuple(t for t in view.targets if t.in_full)
     # Charts only where there is a card to hold them.
     charts = draw_charts(tuple(t.result for t in full), words, chart_limit)
@@ -234,15 +236,10 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         # page 1 printed: each column of the bulletin's table as a share of the A4 line, by the
         # rule the Word table is laid out by (equal columns left a goal's name four lines deep
         # and pushed the English table onto page 2)
-        "bulletin_print_widths": [
-            round(100 * w / PRINT_LINE, 2)
-            for w in bulletin.column_widths(
-                PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD, PRINT_LATIN
-            )
-        ],
+        "bulletin_print_widths": [round(100 * w / PRINT_LINE, 2) for w in print_widths],
         # the Chinese headings the printed columns hold whole, set on one line
         "bulletin_held": bulletin.held_headings(
-            PRINT_TABLE_SIZE, PRINT_LINE, PRINT_CELL_PAD, PRINT_LATIN
+            print_widths, PRINT_TABLE_SIZE, PRINT_CELL_PAD, PRINT_LATIN
         ),
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],
