@@ -489,12 +489,12 @@ def row(view: TargetView, many_regions: bool, words: Words, grouped: bool = Fals
         )
         share = words.percent(f.ytd_share_of_target_pct)
         yoy = view.year_cells.yoy
-    elif r.latest is not None and view.latest_said:  # a year goal: of its year only
+    elif view.latest is not None:  # a year goal: of its year only
         said = words.semicolon.join(
-            [words.period(r.latest.period), *words.figure_flags(r.latest.flags)]
+            [words.period(view.latest.period), *words.figure_flags(view.latest.flags)]
             + ([view.unchanged] if view.unchanged else [])
         )
-        latest = _figure(r.latest.value, divisor, words, r.target.target) + words.paren(said)
+        latest = _figure(view.latest.value, divisor, words, r.target.target) + words.paren(said)
         share = words.percent(f.share_of_target_pct)
     else:
         latest, share = DASH, DASH

@@ -167,7 +167,9 @@ class TargetView:
     # (original not found, read in a repost), and the note on the latest
     latest_source: str = ""
     latest_note: str = ""
-    # the latest figure in words, with every digit when it is one to check (outcome.figure_said)
+    # the latest figure the goal is said with (outcome.of_its_year: a goal for one year, only one
+    # of its year), and in words, with every digit when it is one to check (outcome.figure_said)
+    latest: Observation | None = None
     latest_said: str = ""
     # the figures revised since last month's report: `2025: 3.5 bn yuan → 3.6 bn yuan`
     revisions_said: str = ""
@@ -571,6 +573,7 @@ def target_view(
         listed_in_json=where_listed(r, words, None),
         latest_source=words.sourced(latest.source, latest.flags) if latest else "",
         latest_note=latest.note if latest else "",
+        latest=latest,
         latest_said=latest_said,
         revisions_said=revisions_said(r, words),
         what_changed=what_changed(r, words, check_line) if r.changed or r.revisions else "",

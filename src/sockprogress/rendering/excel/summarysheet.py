@@ -128,8 +128,8 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "ytd": s.of(result.ytd.value) if result.ytd else None,
         "ytd_share_of_target_pct": f.ytd_share_of_target_pct,
         "ytd_yoy_pct": f.ytd_yoy_pct,
-        # a goal for one year's latest figure only when it is of its year (view.latest_said)
-        "latest": s.of(result.latest.value) if result.latest and view.latest_said else None,
+        # a goal for one year's latest figure only when it is of its year (view.latest)
+        "latest": s.of(view.latest.value) if view.latest else None,
         "latest_period": _latest_period(view, words),
         "trend": None,  # the sparkline
         "latest_source": view.latest_source or None,
@@ -157,8 +157,8 @@ def _derived(key: str, result: TargetResult, book: Book) -> str:
 def _latest_period(view: TargetView, words: Words) -> str | None:
     """The latest figure's period, with what is said of it: estimate, month presumed,
     unchanged since an earlier year."""
-    latest = view.result.latest
-    return period_said(latest, words, view.unchanged) if latest and view.latest_said else None
+    latest = view.latest
+    return period_said(latest, words, view.unchanged) if latest else None
 
 
 def _counts_line(report: Report, words: Words) -> str:
