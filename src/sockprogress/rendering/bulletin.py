@@ -470,16 +470,10 @@ def _figure(value: float | None, divisor: float, words: Words, goal: float | Non
     return words.plain(value / divisor, faithful_digits(value / divisor, 2, bounds))
 
 
-def full_name(view: TargetView, many_regions: bool, words: Words) -> str:
-    """A goal as the bulletin's sentences name it: with its region when there are several."""
-    return words.region_and_name(view.region, view.name) if many_regions else view.name
-
-
-def row(view: TargetView, many_regions: bool, words: Words, grouped: bool = False) -> Row:
-    """The goal's row of the table; `grouped`, under its region's heading row, by its name."""
+def row(view: TargetView, name: str, words: Words, grouped: bool = False) -> Row:
+    """The goal's row of the table, by `name`; `grouped`, under its region's heading row."""
     r, f = view.result, view.result.figures
     unit, divisor = _unit_and_divisor(r, words)
-    name = view.name if grouped else full_name(view, many_regions, words)
     # 同比 is said of the figure beside it: a plan goal whose latest is a total of 2025 had the
     # 8.4 % of its series' 2026年1—11月 beside "38（2025年6月）" (a Chinese reader's find)
     yoy = DASH
@@ -743,8 +737,17 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
     lead = outcome.headline(view.report, words, details=False) + _behind(view, words)
+    # a goal named with its region when there are several: in the sentences, and in the table
+    # up to REGIONS_NAMED regions (beyond, its rows stand under their region's heading)
+    names_of = {
+        t.result.target.id: words.region_and_name(t.region, t.name) if many else t.name
+        for t in view.targets
+    }
     grouped = len(view.regions) > REGIONS_NAMED
-    rows = tuple(row(t, many, words, grouped) for t in view.targets)
+    rows = tuple(
+        row(t, t.name if grouped else names_of[t.result.target.id], words, grouped)
+        for t in view.targets
+    )
     numbers, notes = source_notes(view)
 
     def note(t: TargetView) -> int | None:
@@ -756,7 +759,7 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     shown = [t for t in view.targets if t.in_full]
     paragraphs = tuple(
         words("({n}) {text}").format(
-            n=words.numeral(i), text=paragraph(t, full_name(t, many, words), note(t), words)
+            n=words.numeral(i), text=paragraph(t, names_of[t.result.target.id], note(t), words)
         )
         for i, t in enumerate(shown, 1)
     )
@@ -769,8 +772,6 @@ def _build_bulletin(view: ReportView) -> Bulletin:
                 others,
             ).format(n=others),
         )
-    # named with the region when there are several
-    names_of = {t.result.target.id: full_name(t, many, words) for t in view.targets}
     attention_lines = tuple(
         words("({n}) {text}").format(n=words.numeral(i), text=line)
         for i, line in enumerate(attention(view, names_of, words), 1)
