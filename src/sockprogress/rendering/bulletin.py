@@ -556,11 +556,9 @@ def report_period(view: ReportView, words: Words) -> str:
     ]
     # December's report, a year's goal with its 1—12月 in: 2026年1—12月, not 2026年12月
     ends += [
-        t.result.final.end
+        total.end
         for t in view.targets
-        if t.result.target.year is not None
-        and t.result.final is not None
-        and t.result.final.end == as_of.end
+        if (total := outcome.year_total_in(t.result)) is not None and total.end == as_of.end
     ]
     if ends:
         latest = max(ends)
