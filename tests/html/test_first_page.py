@@ -7,7 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import docx
+import openpyxl
 import pytest
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from pdfspans import pdf_pages, pdf_rows
 from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
 
@@ -15,6 +19,8 @@ from sockprogress.model import STATUSES, Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering.bulletin import build_bulletin
+from sockprogress.rendering.docx import render_docx
+from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.html import render_html
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
@@ -147,3 +153,63 @@ def test_the_reporting_period_is_the_one_under_the_title(
     words = Words.of(lang)
     assert f'<p class="period">{words("({period})").format(period=line)}</p>' in html
     assert f'<p class="lead">{words("Reporting period")}{words.colon}{line} · ' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_three_bulletins_centre_the_same_columns(
+    lang: str, nine_goals: tuple[Report, dict[str, Path]], visit: Any, tmp_path: Path
+) -> None:
+    """The bulletin's table is one layout in every output: its figures' columns (unit, goal,
+    latest, share, and a year's schedule and 同比) centred, names and progress words from the
+    left, every cell centred from top to bottom and every heading across. The Word bulletin
+    centred them; the workbook's first sheet and the page set every cell at the top left, so
+    a row's figures sat above its two-line name, and "50" beside "亿双" looked raised."""
+    report, pages = nine_goals
+    bulletin = build_bulletin(build_view(report, Words.of(lang)))
+    centred = [
+        key in {"unit", "goal", "latest", "share", "schedule", "yoy"} for key in bulletin.keys
+    ]
+    assert len(centred) == 8 and centred.count(True) == 6  # a year's goal: eight columns
+
+    page = visit(pages[lang], width=1200).page
+    cells = page.evaluate(
+        """() => [...document.querySelectorAll('.bulletin-table tbody tr')].map(tr =>
+             [...tr.children].map(c => [getComputedStyle(c).textAlign,
+                                        getComputedStyle(c).verticalAlign]))"""
+    )
+    heads = page.evaluate(
+        """() => [...document.querySelectorAll('.bulletin-table thead th')].map(
+             th => getComputedStyle(th).textAlign)"""
+    )
+    assert len(cells) == len(bulletin.rows) and set(heads) == {"center"}
+    for row in cells:
+        assert [align == "center" for align, _ in row] == centred, row
+        assert {valign for _, valign in row} == {"middle"}
+
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(render_workbook(report, Words.of(lang)))
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    found = [
+        [sheet.cell(r, c + 1) for c in range(len(centred))]
+        for r in range(1, sheet.max_row + 1)
+        if sheet.cell(r, 1).value in {row.name for row in bulletin.rows}
+    ]
+    assert len(found) == len(bulletin.rows)
+    head = next(
+        r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == bulletin.headings[0]
+    )
+    assert {sheet.cell(head, c + 1).alignment.horizontal for c in range(len(centred))} == {"center"}
+    for cells_of_row in found:
+        assert [c.alignment.horizontal == "center" for c in cells_of_row] == centred
+        assert {c.alignment.vertical for c in cells_of_row} == {"center"}
+
+    document = tmp_path / "bulletin.docx"
+    document.write_bytes(render_docx(report, Words.of(lang)))
+    table = docx.Document(str(document)).tables[0]
+    for table_row in table.rows[1:]:
+        assert [
+            c.paragraphs[0].alignment == WD_PARAGRAPH_ALIGNMENT.CENTER for c in table_row.cells
+        ] == centred
+        assert {c.vertical_alignment for c in table_row.cells} == {
+            WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        }

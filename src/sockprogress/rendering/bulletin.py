@@ -38,6 +38,10 @@ HEADINGS: dict[str, str] = {
 LATIN = 0.55
 COLUMNS = ("name", "unit", "goal", "latest", "share", "progress")
 YEAR_COLUMNS = ("schedule", "yoy")
+# The columns whose cells are centred in every output (figures, units, periods), as a Chinese
+# statistical table sets them; names and progress words read from the left. Every cell is
+# centred from top to bottom, and every heading across its column.
+CENTRED = frozenset({"unit", "goal", "latest", "share", "schedule", "yoy"})
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,11 @@ class Bulletin:
     # figure has a source
     note_in_document: str
     notes: tuple[str, ...]
+
+    @cached_property
+    def centred(self) -> tuple[bool, ...]:
+        """Whether each column's cells are centred (CENTRED), in the order of `keys`."""
+        return tuple(key in CENTRED for key in self.keys)
 
     @cached_property
     def texts(self) -> tuple[tuple[str, ...], ...]:

@@ -66,9 +66,6 @@ OWN = {
     "note": N_("Note"),
 }
 TABLE_STYLE = "Table Grid"
-# The table's columns whose cells are centred (figures, units, periods); names and progress
-# words read from the left.
-CENTRED = frozenset({"unit", "goal", "latest", "share", "schedule", "yoy"})
 # A Latin character's width in ems in a title (Times New Roman figures, Calibri words: about
 # half), for its balanced lines.
 TITLE_LATIN = 0.5
@@ -495,7 +492,7 @@ def _table(
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]
             paragraph._p.style = style_id  # as in render_docx: no scan of every style per cell
-            if n and bulletin.keys[i] in CENTRED:
+            if n and bulletin.centred[i]:
                 paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
             paragraph.add_run(_text(bulletin.headings[i]) if not n else "-")  # one w:t each
     _repeat_header(header)

@@ -38,8 +38,17 @@ BODY = {"font_size": 11, "text_wrap": True, "valign": "top"}
 TITLE = {"font_size": 16, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True}
 CENTRED = {"font_size": 12, "align": "center", "valign": "vcenter"}
 LEAD = {"font_size": 12, "text_wrap": True, "valign": "top", "indent": 1}
-CELL = {"font_size": 11, "text_wrap": True, "valign": "top", "border": 1, "border_color": "#8EA9DB"}
-HEAD = {**CELL, "bold": True, "bg_color": "#D9E1F2", "pattern": 1, "valign": "vcenter"}
+# The table's cells centred from top to bottom, its figures' columns (bulletin.CENTRED) and its
+# headings across, as the Word bulletin and the page set them.
+CELL = {
+    "font_size": 11,
+    "text_wrap": True,
+    "valign": "vcenter",
+    "border": 1,
+    "border_color": "#8EA9DB",
+}
+FIGURE = {**CELL, "align": "center"}
+HEAD = {**FIGURE, "bold": True, "bg_color": "#D9E1F2", "pattern": 1}
 # a region's heading row across the table, when its rows are grouped by region (a province's)
 REGION = {**CELL, "bold": True, "bg_color": "#EEF2F9", "pattern": 1}
 # The empty rows that set the lead apart, in points: a row of 15 each held back a ninth goal's
@@ -84,7 +93,8 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         ws.write_string(row, c, heading, head)
     fit_row(ws, row, list(zip(bulletin.headings, widths, strict=True)))
     header_row = row
-    cell, region_format = f(CELL), f(REGION)
+    cell, figure, region_format = f(CELL), f(FIGURE), f(REGION)
+    formats = [figure if centred else cell for centred in bulletin.centred]
     region = ""
     for entry in bulletin.rows:
         row += 1
@@ -95,7 +105,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
             row += 1
         cells = entry.cells(keys)
         for c, text in enumerate(cells):
-            ws.write_string(row, c, text, cell)
+            ws.write_string(row, c, text, formats[c])
         fit_row(ws, row, list(zip(cells, widths, strict=True)))
     row += 1  # the 注 line right under the table, as a bulletin sets it
     line(row, bulletin.note, BODY)
