@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sockprogress.rendering.excel.layout import _words, text_lines
+from sockprogress.rendering.excel.layout import _words, kept_with_next, page_room, text_lines
 
 # The break points as one regular expression says them (4 ms to compile, so not in the code):
 # runs of spaces, single CJK characters, runs of anything else.
@@ -47,3 +48,20 @@ def test_latin_wraps_by_calibris_own_widths_and_never_under_one_unit_a_character
     assert text_lines("W" * 10, 12) == 2
     assert text_lines("i" * 30, 10) == 3  # narrow letters: never fewer than 30 / 10 lines
     assert text_lines("袜" * 10, 10) == 3
+
+
+def test_a_heading_row_that_would_end_a_page_starts_the_next_one() -> None:
+    """kept_with_next: pages of 100 pt, a 10 pt heading repeated on each page after the first.
+    A heading row with no room under it for the row after it (and the slack) gets a break
+    above it; one with room, or already at the top of its page, does not."""
+    heights = [10.0] + [20.0] * 4 + [10.0, 30.0, 20.0, 20.0, 10.0, 20.0]
+    # rows 0-4 take 90 pt: row 5 (a heading, 10 pt) fits at 90-100 but the 30 pt row after it
+    # does not, so the break goes above row 5. On page 2: the repeated 10 pt, row 5 (10),
+    # row 6 (30), rows 7 and 8 (40): 90 pt; row 9, a heading with 10 pt left, breaks too.
+    assert kept_with_next(heights, [5, 9], repeated=10.0, room=100.0) == [5, 9]
+    # a heading with the room for its next row and the slack keeps its place
+    assert kept_with_next([10.0, 10.0, 10.0, 10.0], [1], repeated=10.0, room=100.0) == []
+    # a heading that a row too tall for the page's end pushes onto the next is at its top already
+    assert kept_with_next([10.0, 80.0, 15.0, 10.0], [2], repeated=10.0, room=100.0) == []
+    assert page_room(landscape=False, margin=0.6) == pytest.approx(841.89 - 86.4)
+    assert page_room(landscape=True, margin=0.6) == pytest.approx(595.28 - 86.4)

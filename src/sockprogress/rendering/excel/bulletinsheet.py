@@ -12,7 +12,15 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..bulletin import Bulletin
 from .book import Book
-from .layout import A4, CJK_WIDTH, fit_row, page_header
+from .layout import (
+    A4,
+    CJK_WIDTH,
+    LINE_HEIGHT,
+    fitted_height,
+    kept_with_next,
+    page_header,
+    page_room,
+)
 
 # The room the columns share, by the keys shown: within A4's printable width at 100 % as
 # LibreOffice measures it (portrait: six columns, under about 88 characters; landscape:
@@ -54,6 +62,8 @@ REGION = {**CELL, "bold": True, "bg_color": "#EEF2F9", "pattern": 1}
 # The empty rows that set the lead apart, in points: a row of 15 each held back a ninth goal's
 # 注 line from a landscape page 1.
 GAP = 6.0
+# The top and bottom margins, in inches: room for a tenth goal's row on page 1.
+MARGIN = 0.6
 # 11 pt type in a column measured for 11 pt (layout.text_lines); 12 pt needs 12/11 the room.
 LEAD_SCALE = 11 / 12
 
@@ -68,48 +78,68 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
 
+    # Every row's height is set, so that Excel and LibreOffice lay out the same pages (a row
+    # left at the default is 15 pt in one and 12.8 pt in the other) and the page breaks below
+    # are where they print.
+    heights: list[float] = []
+
+    def tall(row: int, height: float) -> None:
+        heights[len(heights) :] = [LINE_HEIGHT] * (row + 1 - len(heights))
+        heights[row] = height
+        ws.set_row(row, height)
+
+    def fit(row: int, cells: list[tuple[str | None, float]]) -> None:
+        tall(row, fitted_height(cells) or LINE_HEIGHT)
+
     def line(row: int, text: str, style: dict[str, object], height: float | None = None) -> None:
         fmt = f(style)
         ws.merge_range(row, 0, row, last, "", fmt)
         ws.write_string(row, 0, text, fmt)
         if height is not None:
-            ws.set_row(row, height)
+            tall(row, height)
 
     line(0, bulletin.title, TITLE, 30)
     line(1, bulletin.heading_period, CENTRED, 20)
     line(2, bulletin.issuer_line, CENTRED, 20)
-    ws.set_row(3, GAP)
+    tall(3, GAP)
     row = 4
     for sentence in bulletin.lead:
         line(row, sentence, LEAD)
-        fit_row(ws, row, [(sentence, total * LEAD_SCALE)])
+        fit(row, [(sentence, total * LEAD_SCALE)])
         row += 1
-    ws.set_row(row, GAP)
+    tall(row, GAP)
     row += 1
     line(row, bulletin.table_heading, {**CENTRED, "bold": True}, 20)
     row += 1
     head = f(HEAD)
     for c, heading in enumerate(bulletin.headings):
         ws.write_string(row, c, heading, head)
-    fit_row(ws, row, list(zip(bulletin.headings, widths, strict=True)))
+    fit(row, list(zip(bulletin.headings, widths, strict=True)))
     header_row = row
     cell, figure, region_format = f(CELL), f(FIGURE), f(REGION)
     formats = [figure if centred else cell for centred in bulletin.centred]
     region = ""
+    region_rows: list[int] = []
     for entry in bulletin.rows:
         row += 1
         if entry.region and entry.region != region:
             region = entry.region
             ws.merge_range(row, 0, row, last, "", region_format)
             ws.write_string(row, 0, region, region_format)
+            fit(row, [(region, total)])
+            region_rows.append(row)
             row += 1
         cells = entry.cells(keys)
         for c, text in enumerate(cells):
             ws.write_string(row, c, text, formats[c])
-        fit_row(ws, row, list(zip(cells, widths, strict=True)))
+        fit(row, list(zip(cells, widths, strict=True)))
     row += 1  # the 注 line right under the table, as a bulletin sets it
     line(row, bulletin.note, BODY)
-    fit_row(ws, row, [(bulletin.note, total)])
+    fit(row, [(bulletin.note, total)])
+    # A region's heading row is kept on a page with its first goal, as Word keeps it (Excel
+    # has no "keep with next"): a break before it where it would end a page.
+    room = page_room(landscape, MARGIN)
+    ws.set_h_pagebreaks(kept_with_next(heights, region_rows, heights[header_row], room))
     ws.set_paper(A4)
     if landscape:
         ws.set_landscape()
@@ -117,7 +147,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         ws.set_portrait()
     ws.set_print_scale(100)  # never shrunk: 五号 (10.5 pt) or larger on paper
     # room for a tenth goal's row on page 1 (its 注 line had spilt onto a page of its own)
-    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_margins(left=0.5, right=0.5, top=MARGIN, bottom=MARGIN)
     ws.center_horizontally()
     ws.repeat_rows(header_row)
     ws.set_header(page_header(book.head))

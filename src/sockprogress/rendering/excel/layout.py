@@ -246,6 +246,47 @@ def _units(text: str) -> int:
 
 
 A4 = 9  # the paper size code of A4
+A4_HEIGHT = 841.89  # pt (297 mm); 595.28 across (210 mm)
+A4_WIDTH = 595.28
+# Room left below a heading row and the row after it, in pt, before it is kept with that row
+# on the next page: for what a printer's page may differ from the sum of its rows.
+KEEP_SLACK = 12.0
+
+
+def page_room(landscape: bool, margin: float) -> float:
+    """The height a printed A4 page gives its rows, in pt, at 100 % with `margin` inches above
+    and below (the page header and footer sit in the margins, in Excel as in LibreOffice)."""
+    return (A4_WIDTH if landscape else A4_HEIGHT) - 2 * margin * 72
+
+
+def kept_with_next(
+    heights: Sequence[float], headings: Sequence[int], repeated: float, room: float
+) -> list[int]:
+    """Page breaks (0-based rows, each a break above its row) that keep each row of `headings`
+    on a printed page with the row after it, as Word's "keep with next" does (Excel has none).
+
+    `heights`: every row's height in pt, from row 0; `repeated`: the height of the row printed
+    again at the top of every page after the first; `room`: a page's height for rows
+    (page_room). Pages are laid out as Excel and LibreOffice lay them out at 100 %: a row that
+    does not fit whole starts the next page. At most 1,023 breaks (Excel's limit).
+    """
+    headings_at = set(headings)
+    breaks: list[int] = []
+    used, fresh = 0.0, True  # the height taken on the page, and whether no row is on it yet
+    for row, height in enumerate(heights):
+        if not fresh and used + height > room:  # it does not fit: it starts the next page
+            used, fresh = repeated, True
+        if (
+            row in headings_at
+            and not fresh
+            and row + 1 < len(heights)
+            and used + height + heights[row + 1] + KEEP_SLACK > room
+            and len(breaks) < 1023
+        ):
+            breaks.append(row)
+            used = repeated
+        used, fresh = used + height, False
+    return breaks
 
 
 def print_setup(
