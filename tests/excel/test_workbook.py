@@ -29,7 +29,7 @@ from sockprogress.rendering.excel.formats import PERIOD_KINDS
 from sockprogress.rendering.excel.labels import input_rows, target_scale
 from sockprogress.rendering.excel.summarysheet import KEYS
 from sockprogress.rendering.selection import IN_FULL
-from sockprogress.rendering.view import basis_said, listed_observations
+from sockprogress.rendering.view import basis_said, build_view, listed_observations
 from sockprogress.words.words import DASH, Words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -798,3 +798,31 @@ def test_a_changed_period_is_on_one_line(tmp_path: Path) -> None:
         assert texts and all(
             width >= sum(2 if ord(ch) > 0x2E80 else 1 for ch in t) for t in texts
         ), (col, width, texts)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_label_longer_than_its_column_wraps_in_a_row_deep_enough(
+    shipped_report: Report, lang: str
+) -> None:
+    """A region sheet's labels sit in column A, its figures in B: "Ahead (+) or behind (-) the
+    time-proportional schedule, points" (超（+）/落后（-）序时进度（百分点）) ran under its
+    figure and was cut off there. A label wider than A wraps in a row of two lines; the others
+    keep one line and the sheet's own height."""
+    words = Words.of(lang)
+    label = words.figure_name("schedule_gap_pts")
+    short = words.figure_name("goal")
+    wb = reload(shipped_report, lang)
+    found = 0
+    for ws in wb.worksheets[3:]:
+        width = ws.column_dimensions["A"].width
+        for (cell,) in ws.iter_rows(min_col=1, max_col=1):
+            if cell.value == label:
+                assert cell.alignment.wrap_text, ws.title
+                assert ws.row_dimensions[cell.row].height >= 2 * 15, ws.title
+                assert len(label) * (2 if lang == "zh" else 1) > width  # it needs two lines
+                found += 1
+            elif cell.value == short:
+                assert not cell.alignment.wrap_text
+                assert ws.row_dimensions[cell.row].height is None
+    view = build_view(shipped_report, words)
+    assert found == sum(1 for t in view.targets if t.figure("schedule_gap_pts")) >= 6

@@ -174,9 +174,15 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
                 None,
             )
         )
-    muted, indent = f(MUTED, INDENT), f(INDENT)
+    muted, indent, wrapped = f(MUTED, INDENT), f(INDENT), f(WRAP)
     for n, (label, value, number_format, remark) in enumerate(rows, row + 1):
-        put(ws, n, 0, label)
+        # a label longer than column A wraps there ("Ahead (+) or behind (-) the
+        # time-proportional schedule, points" was cut off by its figure in B)
+        if text_lines(label, WIDTHS[0]) > 1:
+            put(ws, n, 0, label, wrapped)
+            fit_row(ws, n, [(label, WIDTHS[0])])
+        else:
+            put(ws, n, 0, label)
         put(ws, n, 1, value, f.number(number_format) if number_format else None)
         if remark is not None:
             put(ws, n, 2, remark, muted if value is None else indent)
