@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sockprogress.rendering.excel.layout import _words, kept_with_next, page_room, text_lines
+from sockprogress.rendering.excel.layout import _words, kept_together, page_room, text_lines
 
 # The break points as one regular expression says them (4 ms to compile, so not in the code):
 # runs of spaces, single CJK characters, runs of anything else.
@@ -51,17 +51,33 @@ def test_latin_wraps_by_calibris_own_widths_and_never_under_one_unit_a_character
 
 
 def test_a_heading_row_that_would_end_a_page_starts_the_next_one() -> None:
-    """kept_with_next: pages of 100 pt, a 10 pt heading repeated on each page after the first.
+    """kept_together: pages of 100 pt, a 10 pt heading repeated on each page after the first.
     A heading row with no room under it for the row after it (and the slack) gets a break
     above it; one with room, or already at the top of its page, does not."""
     heights = [10.0] + [20.0] * 4 + [10.0, 30.0, 20.0, 20.0, 10.0, 20.0]
     # rows 0-4 take 90 pt: row 5 (a heading, 10 pt) fits at 90-100 but the 30 pt row after it
     # does not, so the break goes above row 5. On page 2: the repeated 10 pt, row 5 (10),
     # row 6 (30), rows 7 and 8 (40): 90 pt; row 9, a heading with 10 pt left, breaks too.
-    assert kept_with_next(heights, [5, 9], repeated=10.0, room=100.0) == [5, 9]
+    assert kept_together(heights, [(5, 6), (9, 10)], repeated=10.0, room=100.0) == [5, 9]
     # a heading with the room for its next row and the slack keeps its place
-    assert kept_with_next([10.0, 10.0, 10.0, 10.0], [1], repeated=10.0, room=100.0) == []
-    # a heading that a row too tall for the page's end pushes onto the next is at its top already
-    assert kept_with_next([10.0, 80.0, 15.0, 10.0], [2], repeated=10.0, room=100.0) == []
+    assert kept_together([10.0, 10.0, 10.0, 10.0], [(1, 2)], repeated=10.0, room=100.0) == []
+    # a heading the page's end would push onto the next page anyway gets its own break too:
+    # where a page ends is estimated, a break is where the printer ends it
+    assert kept_together([10.0, 80.0, 15.0, 10.0], [(2, 3)], repeated=10.0, room=100.0) == [2]
+    # one already at the top of a page (after a break of the sheet's own) needs none
+    assert kept_together([10.0, 80.0, 15.0, 10.0], [(2, 3)], 10.0, 100.0, breaks=[2]) == [2]
     assert page_room(landscape=False, margin=0.6) == pytest.approx(841.89 - 86.4)
     assert page_room(landscape=True, margin=0.6) == pytest.approx(595.28 - 86.4)
+
+
+def test_a_block_that_fits_on_a_page_is_kept_on_one() -> None:
+    """Blocks of rows (first, last) kept whole: a block that would run over a page's end
+    starts the next; one taller than a page is left to run over (no break could help it);
+    the sheet's own breaks start pages too, and the layout counts from them."""
+    heights = [20.0] * 12  # pages of 100 pt, nothing repeated
+    blocks = [(0, 2), (3, 5), (6, 8), (9, 11)]  # 60 pt each
+    assert kept_together(heights, blocks, repeated=0.0, room=100.0) == [3, 6, 9]
+    assert kept_together(heights, [(0, 1), (2, 3), (4, 5)], repeated=0.0, room=100.0) == [4]
+    assert kept_together(heights, [(0, 0), (1, 11)], repeated=0.0, room=100.0) == []
+    # a break of the sheet's own above row 2: rows 2-4 and then 5-7 fit (3 x 20 + slack)
+    assert kept_together(heights, [(2, 4), (5, 7)], 0.0, 100.0, breaks=[2]) == [2, 5]

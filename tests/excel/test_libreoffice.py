@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pymupdf
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sockprogress.model import Report
 from sockprogress.rendering.excel import render_workbook
+from sockprogress.rendering.selection import IN_FULL
+from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
 pytestmark = pytest.mark.client
@@ -92,3 +97,73 @@ def test_libreoffice_prints_every_line_of_wrapped_chinese_text(
     assert len(ends) >= 8
     missing = [end for end in ends if end not in printed]
     assert not missing, missing
+
+
+def calm_province(shipped: Report) -> Report:
+    """Synthetic: the shipped targets copied into 45 made-up regions (360 targets), and a 46th,
+    "Synthetic calm", with three copies of each goal awaiting its final figure: 45 missed and
+    155 awaiting are the 200 in full, so none of the last region's 15 is."""
+    regions = [
+        dataclasses.replace(r, target=dataclasses.replace(r.target, region=f"Synthetic {i:02d}"))
+        for i in range(45)
+        for r in shipped.targets
+    ]
+    calm = [
+        dataclasses.replace(
+            r,
+            target=dataclasses.replace(r.target, region="Synthetic calm", id=f"{r.target.id}-{n}"),
+        )
+        for n in range(3)
+        for r in shipped.targets
+        if r.status == "awaiting_final"
+    ]
+    return dataclasses.replace(shipped, targets=(*regions, *calm))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_block(
+    shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path], lang: str
+) -> None:
+    """A province's region sheet whose blocks are all short (no chart) printed A:O across A4,
+    the chart's width, at 7 pt, with four blocks a page, the last often split over two pages.
+    It prints A:F upright, fitted to the width (9 pt or so), and a block that would run over a
+    page's end starts the next page (LibreOffice's print of 15 made-up blocks)."""
+    report = calm_province(shipped_report)
+    words = Words.of(lang)
+    view = build_view(report, words)
+    (region,) = [r for r in view.regions if r.targets[0].result.target.region == "Synthetic calm"]
+    assert len(region.targets) == 15 and not any(t.in_full for t in region.targets)
+    source = tmp_path / f"calm-{lang}.xlsx"
+    source.write_bytes(render_workbook(report, words))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl does not read sparklines
+        sheet = load_workbook(source)[region.name]
+    assert sheet.print_area.endswith(f"$A$1:$F${sheet.max_row + 1}") or "$F$" in sheet.print_area
+    assert sheet.page_setup.orientation == "portrait"
+
+    pdf = soffice(source, "pdf")
+    not_in_full = words(
+        "Not in full: with more than {limit} targets, the table of figures and the chart are "
+        "given for the {limit} most in need of attention (see About)."
+    ).format(limit=IN_FULL)[:8]
+    names = {t.name for t in region.targets}
+    printed: Any = pymupdf.open(pdf)  # type: ignore[no-untyped-call]
+    pages = 0
+    for page in printed:
+        lines = [
+            ("".join(span["text"] for span in line["spans"]).strip(), line["spans"])
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+        ]
+        if not any(text == region.name for text, _ in lines[:3]):  # the header's sheet name
+            continue
+        pages += 1
+        assert page.rect.height > page.rect.width  # upright
+        sizes = [
+            span["size"] for text, spans in lines if text for span in spans if span["text"].strip()
+        ]
+        assert min(sizes) >= 8.0, min(sizes)  # 7 pt and smaller across the page
+        headings = sum(1 for text, _ in lines if any(text.startswith(n) for n in names))
+        notes = sum(1 for text, _ in lines if text.startswith(not_in_full))
+        assert headings == notes, f"a block split on page {page.number + 1}"
+    assert pages >= 3

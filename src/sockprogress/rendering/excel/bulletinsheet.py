@@ -17,7 +17,7 @@ from .layout import (
     CJK_WIDTH,
     LINE_HEIGHT,
     fitted_height,
-    kept_with_next,
+    kept_together,
     page_header,
     page_room,
 )
@@ -78,9 +78,8 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     for c, width in enumerate(widths):
         ws.set_column(c, c, width)
 
-    # Every row's height is set, so that Excel and LibreOffice lay out the same pages (a row
-    # left at the default is 15 pt in one and 12.8 pt in the other) and the page breaks below
-    # are where they print.
+    # Every row's height is set, so that the pages laid out below are the pages printed: an
+    # application may size a row stored without a height by its own measure of the text.
     heights: list[float] = []
 
     def tall(row: int, height: float) -> None:
@@ -139,7 +138,8 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     # A region's heading row is kept on a page with its first goal, as Word keeps it (Excel
     # has no "keep with next"): a break before it where it would end a page.
     room = page_room(landscape, MARGIN)
-    ws.set_h_pagebreaks(kept_with_next(heights, region_rows, heights[header_row], room))
+    groups = [(r, r + 1) for r in region_rows]
+    ws.set_h_pagebreaks(kept_together(heights, groups, heights[header_row], room))
     ws.set_paper(A4)
     if landscape:
         ws.set_landscape()

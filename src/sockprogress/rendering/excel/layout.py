@@ -174,11 +174,13 @@ def fitted_height(cells: Sequence[tuple[str | None, float]]) -> float | None:
     return row_height(needed, cjk) if needed > 1 or cjk else None
 
 
-def fit_row(ws: Worksheet, row: int, cells: Sequence[tuple[str | None, float]]) -> None:
-    """Give a row (0-based) the height its wrapped cells need; set it once per row."""
+def fit_row(ws: Worksheet, row: int, cells: Sequence[tuple[str | None, float]]) -> float | None:
+    """Give a row (0-based) the height its wrapped cells need; set it once per row. Returns
+    the height set (None: the sheet's default, LINE_HEIGHT)."""
     height = fitted_height(cells)
     if height is not None:
         ws.set_row(row, height)
+    return height
 
 
 def put_text(
@@ -246,6 +248,8 @@ def _units(text: str) -> int:
 
 
 A4 = 9  # the paper size code of A4
+# print_setup's margins, in inches: above and below, and at the sides.
+MARGIN, SIDE_MARGIN = 0.75, 0.5
 A4_HEIGHT = 841.89  # pt (297 mm); 595.28 across (210 mm)
 A4_WIDTH = 595.28
 # Room left below a heading row and the row after it, in pt, before it is kept with that row
@@ -259,34 +263,48 @@ def page_room(landscape: bool, margin: float) -> float:
     return (A4_WIDTH if landscape else A4_HEIGHT) - 2 * margin * 72
 
 
-def kept_with_next(
-    heights: Sequence[float], headings: Sequence[int], repeated: float, room: float
+def kept_together(
+    heights: Sequence[float],
+    groups: Sequence[tuple[int, int]],
+    repeated: float,
+    room: float,
+    breaks: Sequence[int] = (),
 ) -> list[int]:
-    """Page breaks (0-based rows, each a break above its row) that keep each row of `headings`
-    on a printed page with the row after it, as Word's "keep with next" does (Excel has none).
+    """Page breaks (0-based rows, each a break above its row) that keep each group of rows
+    (first, last) on one printed page where it fits on one, as Word's "keep with next" and
+    "keep lines together" do (Excel has none): `breaks`, the sheet's own, and one above each
+    group that would otherwise run over the end of a page.
 
-    `heights`: every row's height in pt, from row 0; `repeated`: the height of the row printed
-    again at the top of every page after the first; `room`: a page's height for rows
-    (page_room). Pages are laid out as Excel and LibreOffice lay them out at 100 %: a row that
-    does not fit whole starts the next page. At most 1,023 breaks (Excel's limit).
+    `heights`: every row's height in pt, from row 0; `repeated`: the height of the rows
+    printed again at the top of every page after the first; `room`: a page's height for rows
+    (page_room, divided by the print scale). Pages are laid out as Excel and LibreOffice lay
+    them out: a row that does not fit whole starts the next page. At most 1,023 breaks (Excel's
+    limit).
     """
-    headings_at = set(headings)
-    breaks: list[int] = []
+    starts = dict(groups)
+    forced = set(breaks)
+    kept: list[int] = []
     used, fresh = 0.0, True  # the height taken on the page, and whether no row is on it yet
     for row, height in enumerate(heights):
-        if not fresh and used + height > room:  # it does not fit: it starts the next page
+        group = sum(heights[row : starts[row] + 1]) if row in starts else 0.0
+        if row in forced:
+            kept.append(row)
             used, fresh = repeated, True
-        if (
-            row in headings_at
+        elif (
+            group
             and not fresh
-            and row + 1 < len(heights)
-            and used + height + heights[row + 1] + KEEP_SLACK > room
-            and len(breaks) < 1023
+            and used + group + KEEP_SLACK > room
+            and repeated + group <= room
+            and len(kept) < 1023
         ):
-            breaks.append(row)
-            used = repeated
+            # a break of its own even where the page would end before its first row: where a
+            # page ends is only ever estimated here, a break is where the printer ends it
+            kept.append(row)
+            used, fresh = repeated, True
+        elif not fresh and used + height > room:  # it does not fit: it starts the next page
+            used, fresh = repeated, True
         used, fresh = used + height, False
-    return breaks
+    return kept[:1023]
 
 
 def print_setup(
@@ -308,7 +326,7 @@ def print_setup(
     else:
         ws.set_portrait()
     ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    ws.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN, top=MARGIN, bottom=MARGIN)
     if title_row is not None:
         ws.repeat_rows(title_row)
     ws.set_header(page_header(head, name))

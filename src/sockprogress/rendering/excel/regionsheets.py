@@ -20,6 +20,7 @@ from these same cells.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
@@ -58,7 +59,21 @@ from .formats import (
     share_format,
 )
 from .labels import figure_label, input_rows
-from .layout import fit_row, print_setup, put, put_text, targets_count, text_lines
+from .layout import (
+    A4_HEIGHT,
+    A4_WIDTH,
+    LINE_HEIGHT,
+    MARGIN,
+    SIDE_MARGIN,
+    fit_row,
+    kept_together,
+    page_room,
+    print_setup,
+    put,
+    put_text,
+    targets_count,
+    text_lines,
+)
 from .nativecharts import (
     CHART_ROWS,
     Frame,
@@ -73,8 +88,10 @@ from .nativecharts import (
 )
 
 # Column widths from A; the chart covers G to O (nine columns of 10, the 16.5 cm chart).
-WIDTHS = (34.0, 15.0, 25.0, 10.0, 15.0, 16.0)  # C: a basis (年产规模（未注明年份）) in one line;
+# A: every label on one line but the longest English one, which wraps (超（+）/落后（-）序时进度
+# （百分点） broke before its last "）" at 34); C: a basis (年产规模（未注明年份）) in one line;
 # E: a date of the chart data (2025年12月31日) without ###
+WIDTHS = (38.0, 15.0, 25.0, 10.0, 15.0, 16.0)
 CHART_COL, LAST_PRINT_COL = 6, 14  # G and O, 0-based
 CHART_COLUMN_WIDTH = 10.0
 TEXT_WIDTH = sum(WIDTHS[1:6])  # a text merged over B:F
@@ -82,6 +99,13 @@ BLOCK_WIDTH = sum(WIDTHS)  # A:F
 BASIS_WIDTH = WIDTHS[2]
 SOURCE_COL = 4  # E: the observations' sources, merged to O when they wrap
 SOURCE_WIDTH = sum(WIDTHS[SOURCE_COL:]) + CHART_COLUMN_WIDTH * (LAST_PRINT_COL - CHART_COL + 1)
+# The heights of a sheet's title row (14 pt type) and a block's heading row (12 pt), set so that
+# the pages laid out (kept_together) are the pages printed.
+TITLE_HEIGHT = 21.0
+HEADING_HEIGHT = 18.0
+# The share of a page's computed room a run of blocks is laid out in: each application sets its
+# own scale to fit the width, a per cent or two apart.
+ROOM_SHARE = 0.97
 # Up to this many targets, each observation's source wraps in a cell merged to the print edge,
 # so it prints whole; a province's 130,000 figures would not pay for merged, measured cells.
 WRAPPED_SOURCES = 50
@@ -140,10 +164,21 @@ SHORT = frozenset(
 )
 
 
-def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) -> int:
+def _fitted(
+    tall: dict[int, float], ws: Worksheet, row: int, cells: list[tuple[str | None, float]]
+) -> None:
+    """fit_row, the height it sets kept in `tall` (row -> pt) for the sheet's page layout."""
+    height = fit_row(ws, row, cells)
+    if height is not None:
+        tall[row] = height
+
+
+def _facts(
+    ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book, tall: dict[int, float]
+) -> int:
     """The key figures as label/value/remark rows from `row`; returns the next free row.
     A block not in full has those of `SHORT`, the latest figure's source and note, and the
-    notes."""
+    notes. The heights of its rows that are not LINE_HEIGHT go into `tall`."""
     result, words, f = view.result, book.words, book.formats
     full = view.in_full
     put(ws, row, 0, words("Status"))
@@ -159,7 +194,7 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
         # The year's cumulative figure as a bulletin says it, beside the status.
         row += 1
         put(ws, row, 0, words("Progress in the year"), f(TOP))
-        fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
+        _fitted(tall, ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
     rows: list[tuple[str, Any, str, Any]] = []
     for figure in view.figures:
         if full or figure.key in SHORT:
@@ -180,7 +215,7 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
         # time-proportional schedule, points" was cut off by its figure in B)
         if text_lines(label, WIDTHS[0]) > 1:
             put(ws, n, 0, label, wrapped)
-            fit_row(ws, n, [(label, WIDTHS[0])])
+            _fitted(tall, ws, n, [(label, WIDTHS[0])])
         else:
             put(ws, n, 0, label)
         put(ws, n, 1, value, f.number(number_format) if number_format else None)
@@ -199,7 +234,7 @@ def _facts(ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book) 
     for label, text in texts:
         if text:
             put(ws, row, 0, label, top)
-            fit_row(ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
+            _fitted(tall, ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
             row += 1
     return row
 
@@ -331,19 +366,21 @@ def _block(
     view: TargetView,
     book: Book,
     wrap: bool,
+    tall: dict[int, float],
 ) -> int:
     """One target's block from `row`, in full or not (`selection.py`); returns the first row
-    after it."""
+    after it. The heights of a block not in full that are not LINE_HEIGHT go into `tall`."""
     words, f, result = book.words, book.formats, view.result
     scale = book.scale(result)
     name = view.name
     # The heading row is ruled across: a row format, not a cell per column.
-    ws.set_row(row, None, f(RULE))
+    ws.set_row(row, HEADING_HEIGHT, f(RULE))
+    tall[row] = HEADING_HEIGHT
     put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
-    facts_end = _facts(ws, row + 1, view, scale, book)
+    facts_end = _facts(ws, row + 1, view, scale, book, tall)
     if not view.in_full:
         note, muted = _not_in_full(view, words), f(MUTED, WRAP)
-        fit_row(ws, facts_end, [put_text(ws, facts_end, 0, 5, BLOCK_WIDTH, note, muted)])
+        _fitted(tall, ws, facts_end, [put_text(ws, facts_end, 0, 5, BLOCK_WIDTH, note, muted)])
         return facts_end + 2
     # The observations start below the chart, where there is one (outcome.chartable).
     chart = chartable(result)
@@ -387,27 +424,52 @@ def _block(
 
 
 def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
-    """Fill the region's sheet `ws` with a block per target, a page each."""
+    """Fill the region's sheet `ws` with a block per target: a page for each block in full,
+    the others several to a page, none split over two where it fits on one. A sheet with a
+    block in full prints A:O across A4, its charts beside the figures; one without prints A:F
+    upright, larger."""
     report, words = book.report, book.words
     sheet = ws.get_name()
     for c, width in enumerate(WIDTHS):
         ws.set_column(c, c, width)
-    # wide enough together for the 16.5 cm chart, so the print area holds all of it
-    ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
+    charted = any(view.in_full for view in region.targets)
+    if charted:  # wide enough together for the 16.5 cm chart, so the print area holds all of it
+        ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
     count = targets_count(len(region.targets), words)
     title = words("{region} ({count})").format(region=region.label, count=count)
+    ws.set_row(0, TITLE_HEIGHT)
     put(ws, 0, 0, title, book.formats(TITLE))
     wrap = len(report.targets) <= WRAPPED_SOURCES
     row = 2
-    breaks = []
+    breaks: list[int] = []
+    short: list[tuple[int, int]] = []  # the rows of each block not in full
+    tall: dict[int, float] = {0: TITLE_HEIGHT}
     before: TargetView | None = None
     for view in region.targets:
         # each block in full starts a page, and so does the block after it; those not in
         # full (a dozen rows) follow one another
         if before is not None and (view.in_full or before.in_full):
             breaks.append(row)
-        row = _block(ws, sheet, row, view, book, wrap)
-        before = view
-    ws.set_h_pagebreaks(breaks)
-    print_setup(ws, sheet, book.head, words)
-    ws.print_area(0, 0, row, LAST_PRINT_COL)
+        end = _block(ws, sheet, row, view, book, wrap, tall)
+        if not view.in_full:
+            short.append((row, end - 2))  # its last row is its note, then a row apart
+        row, before = end, view
+    last = LAST_PRINT_COL if charted else len(WIDTHS) - 1
+    heights = [tall.get(r, LINE_HEIGHT) for r in range(row)]
+    room = page_room(charted, MARGIN) / print_scale(charted)
+    ws.set_h_pagebreaks(kept_together(heights, short, 0.0, room * ROOM_SHARE, breaks))
+    print_setup(ws, sheet, book.head, words, landscape=charted)
+    ws.print_area(0, 0, row, last)
+
+
+def print_scale(charted: bool) -> float:
+    """The scale a region sheet prints at, fitted one page wide: A:O across A4 (charted) or A:F
+    upright, as Excel sets it (a whole per cent, never above 100 %). A column `w` wide is
+    int(7w + 0.5) + 5 pixels of 0.75 pt (Calibri 11's digit is 7 pixels)."""
+    widths = [
+        *WIDTHS,
+        *([CHART_COLUMN_WIDTH] * (LAST_PRINT_COL - CHART_COL + 1) if charted else []),
+    ]
+    sheet = sum(int(7 * w + 0.5) + 5 for w in widths) * 0.75
+    printable = (A4_HEIGHT if charted else A4_WIDTH) - 2 * SIDE_MARGIN * 72
+    return min(100, math.floor(100 * printable / sheet)) / 100
