@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sockprogress.rendering.excel.layout import _words, kept_together, page_room, text_lines
+from sockprogress.rendering.excel.layout import (
+    NOT_FIRST,
+    NOT_LAST,
+    _words,
+    chinese_lines,
+    kept_together,
+    page_room,
+    text_lines,
+)
 
 # The break points as one regular expression says them (4 ms to compile, so not in the code):
 # runs of spaces, single CJK characters, runs of anything else.
@@ -81,3 +89,43 @@ def test_a_block_that_fits_on_a_page_is_kept_on_one() -> None:
     assert kept_together(heights, [(0, 0), (1, 11)], repeated=0.0, room=100.0) == []
     # a break of the sheet's own above row 2: rows 2-4 and then 5-7 fit (3 x 20 + slack)
     assert kept_together(heights, [(2, 4), (5, 7)], 0.0, 100.0, breaks=[2]) == [2, 5]
+
+
+def test_a_chinese_cell_is_broken_as_chinese_is_set() -> None:
+    """LibreOffice broke 未完成（按2025年12月数据585.01判定） in a narrow column as
+    "未完成（按2025年12月数据585.01判定" / "）": a line started with the closing bracket. The
+    workbook's bulletin breaks such a cell itself: the aside on its own lines, a figure whole,
+    no line started by a closing mark or ended by an opening one, each line fitting."""
+    text = "未完成（按2025年12月数据585.01判定）"
+    lines = chinese_lines(text, 18.0).split("\n")
+    assert lines[0] == "未完成" and lines[1].startswith("（按")
+    assert "".join(lines) == text and any("585.01" in line for line in lines)
+    assert all(text_lines(line, 18.0) == 1 for line in lines)
+    # one line's worth, or no Chinese at all: as it is
+    assert chinese_lines("达到进度要求", 18.0) == "达到进度要求"
+    english = "Missed (judged on 2,771.41, Dec 2025)"
+    assert chinese_lines(english, 10.0) == english
+    # a comma never starts a line: the character before it goes down with it
+    lines = chinese_lines("待期末数据，暂无法预判", 12.0).split("\n")
+    assert lines[:2] == ["待期末数", "据，暂无法"], lines
+
+
+CHINESE_CELL = st.text(
+    alphabet=st.sampled_from(list("袜子年产能目标完成（）“”，。、；：2025.5万亿 ")),
+    min_size=1,
+    max_size=60,
+)
+
+
+@given(CHINESE_CELL, st.floats(min_value=8.0, max_value=40.0))
+def test_chinese_lines_keep_every_character_and_the_rules(text: str, width: float) -> None:
+    broken = chinese_lines(text, width)
+    lines = broken.split("\n")
+    # nothing is lost but the spaces at a break
+    assert "".join(broken.split()) == "".join(text.split())
+    for n, line in enumerate(lines):
+        assert line  # no empty line
+        if n:  # a line after a break starts with no closing mark (unless it is all of them)
+            assert line[0] not in NOT_FIRST or all(c in NOT_FIRST for c in line)
+        if n < len(lines) - 1:
+            assert line[-1] not in NOT_LAST or all(c in NOT_LAST for c in line)

@@ -203,7 +203,8 @@ def test_the_workbooks_bulletin_never_ends_a_printed_page_with_a_regions_heading
     """The Word bulletin keeps a region's heading row with its first goal; the workbook's first
     sheet printed town-004's heading as the last line of page 2, its goals on page 3 (Excel
     has no "keep with next"; a Chinese reader's find). It now breaks the page above such a
-    heading. Measured on LibreOffice's print of 24 made-up towns' 120 goals."""
+    heading. Measured on LibreOffice's print of 24 made-up towns' 120 goals, which also
+    started a line with the "）" of 未完成（按2025年12月数据585.01判定）."""
     from sockprogress.pipeline import write_report
 
     report = build_report(*make_province(Size(24, 5, 2)), Month.parse("2026-10"))
@@ -224,6 +225,9 @@ def test_the_workbooks_bulletin_never_ends_a_printed_page_with_a_regions_heading
         if summary in texts:  # the header names the sheet from the Summary on
             break
         footer = max(top for top, _ in lines)  # "Page 2 of 149" / 第2页，共149页
+        # and no printed line starts with a closing mark (未完成（按…判定 / ）): the sheet breaks
+        # its Chinese cells as Chinese is set (layout.chinese_lines)
+        assert not [text for _, text in lines if text[:1] in "）”。，、；："], page.number + 1
         headings = [top for top, text in lines if towns.fullmatch(text)]
         if not headings:
             continue

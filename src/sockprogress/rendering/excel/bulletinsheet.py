@@ -16,6 +16,7 @@ from .layout import (
     A4,
     CJK_WIDTH,
     LINE_HEIGHT,
+    chinese_lines,
     fitted_height,
     kept_together,
     page_header,
@@ -128,7 +129,12 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
             fit(row, [(region, total)])
             region_rows.append(row)
             row += 1
-        cells = entry.cells(keys)
+        # the words and figures broken into lines as Chinese is set; a goal's name is kept
+        # as it is (it is what a reader copies and looks for)
+        cells = [
+            text if key == "name" else chinese_lines(text, w)
+            for key, text, w in zip(keys, entry.cells(keys), widths, strict=True)
+        ]
         for c, text in enumerate(cells):
             ws.write_string(row, c, text, formats[c])
         fit(row, list(zip(cells, widths, strict=True)))

@@ -158,6 +158,56 @@ def text_lines(text: str, width: float) -> int:
     return total
 
 
+# Chinese typesetting never starts a line with these, nor ends one with the opening ones.
+# (Written as escapes: the full-width closing brackets, quotes, stops, commas, colons, marks
+# and per cent signs; the opening brackets and quotes.)
+NOT_FIRST = frozenset(
+    "\uff09\u3015\u3011\u300d\u300f\u201d\u2019\u3002\uff0c\u3001\uff1b\uff1a\uff01\uff1f%\uff05"
+)
+NOT_LAST = frozenset("\uff08\u3014\u3010\u300c\u300e\u201c\u2018")
+
+
+def chinese_lines(text: str, width: float) -> str:
+    """A Chinese cell's text broken into lines that fit a column `width` wide, as Chinese
+    typesetting breaks them: its aside （…） on a line of its own, no line started with a
+    closing bracket or a comma, none ended with an opening bracket, a Latin run (a figure:
+    2771.41) kept whole. A spreadsheet breaks Chinese text anywhere and started a line with
+    the aside's "）" (未完成（按2025年12月数据2771.41判定 / ）). Lines are measured as text_lines
+    measures them (a CJK character 2.1 "0"s, a little more than it takes), so the application
+    has no cause to break them again. Text that fits on one line, or has no Chinese, is kept."""
+    if not has_cjk(text) or text_lines(text, width) == 1:
+        return text
+    room = max(width - 1.0, 1.0)
+    at = text.find("（", 1)
+    parts = [text[:at].rstrip(), text[at:]] if at > 0 else [text]
+    lines: list[str] = []
+    for part in parts:
+        line: list[str] = []
+        used = 0.0
+        for word in _words(part):
+            size = _WIDTHS.get(word) or _width(word)
+            if line and used + size > room and not word.isspace():
+                # the next line may not start with a closing mark, nor this one end with an
+                # opening one: words move down with the mark until neither is so
+                kept = list(line)
+                while kept and kept[-1].isspace():  # spaces end no line
+                    kept.pop()
+                carried: list[str] = []
+                first = word
+                while kept and (first[:1] in NOT_FIRST or kept[-1][-1:] in NOT_LAST):
+                    first = kept.pop()
+                    carried.insert(0, first)
+                if kept:
+                    lines.append("".join(kept))
+                    line = carried
+                # (else nothing could be broken off: the line runs on)
+                used = sum(_WIDTHS.get(w) or _width(w) for w in line)
+            line.append(word)
+            used += size
+        lines.append("".join(line).strip())
+    return "\n".join(x for x in lines if x)
+
+
 def row_height(lines: int, cjk: bool = False) -> float:
     return lines * (CJK_LINE_HEIGHT if cjk else LINE_HEIGHT) + 3
 
