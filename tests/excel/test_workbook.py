@@ -833,3 +833,29 @@ def test_a_label_longer_than_its_column_wraps_in_a_row_deep_enough(
                 assert ws.row_dimensions[cell.row].height is None
     view = build_view(shipped_report, words)
     assert found == sum(1 for t in view.targets if t.figure("schedule_gap_pts")) >= 6
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_chinese_notes_are_upright(shipped_report: Report, lang: str) -> None:
+    """The reasons beside blank figures and the notes were set in grey italics in both
+    languages; Chinese type is never slanted (a Chinese reader's find), so the Chinese workbook
+    sets them grey and upright (locales.toml `italic`). English keeps its italics."""
+    wb = reload(shipped_report, lang)
+    italic = [
+        (ws.title, cell.coordinate)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value is not None and cell.font is not None and cell.font.i
+    ]
+    grey = [
+        cell
+        for ws in wb.worksheets[3:]
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value is not None
+        and cell.font.color is not None
+        and cell.font.color.rgb == "FF595959"
+    ]
+    assert grey  # the reasons and notes, grey in both languages
+    assert bool(italic) == (lang == "en"), italic[:3]

@@ -160,6 +160,7 @@ class LocaleEntry:
     workbook_scale: str
     workbook_periods: Mapping[str, str]
     workbook_about_month: str
+    italic: bool
     document: DocumentLayout
 
     @classmethod

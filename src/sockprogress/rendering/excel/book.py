@@ -45,7 +45,8 @@ class Book:
     @classmethod
     def start(cls, workbook: Workbook, view: ReportView) -> Book:
         report = view.report
-        return cls(workbook, report, view.words, view, Formats(workbook), str(report.as_of))
+        formats = Formats(workbook, italic=view.words.locale.italic)
+        return cls(workbook, report, view.words, view, formats, str(report.as_of))
 
     @cached_property
     def head(self) -> str:

@@ -100,10 +100,12 @@ def serial(day: dt.date) -> int:
 
 
 class Formats:
-    """The formats of one workbook, each made once: `formats(TOP, num_format=RATE)`."""
+    """The formats of one workbook, each made once: `formats(TOP, num_format=RATE)`. Without
+    `italic` (a language whose type is never slanted: locales.toml), italic styles are upright."""
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, italic: bool = True) -> None:
         self.workbook = workbook
+        self.italic = italic
         self.made: dict[tuple[tuple[str, Any], ...], Format] = {}
         self.numbers: dict[str, Format] = {}
 
@@ -112,6 +114,8 @@ class Formats:
         for style in styles:
             props.update(style)
         props.update(more)
+        if not self.italic:
+            props.pop("italic", None)
         key = tuple(sorted(props.items()))
         made = self.made.get(key)
         if made is None:
