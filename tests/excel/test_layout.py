@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sockprogress.rendering.excel.layout import (
@@ -117,6 +117,7 @@ CHINESE_CELL = st.text(
 )
 
 
+@settings(max_examples=400)
 @given(CHINESE_CELL, st.floats(min_value=8.0, max_value=40.0))
 def test_chinese_lines_keep_every_character_and_the_rules(text: str, width: float) -> None:
     broken = chinese_lines(text, width)

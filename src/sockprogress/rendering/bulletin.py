@@ -97,6 +97,9 @@ class Bulletin:
     # the one line on sources, for a document whose sources follow each goal (docx) or whose
     # detail follows page 1 (the page, the workbook)
     note: str
+    # the workbook's own line: "and in the workbook" read oddly in the workbook itself (a
+    # Chinese reader's find)
+    note_in_workbook: str
     # the heading of the document's source notes, and the notes (`1. 新华网…`); none when no
     # figure has a source
     note_in_document: str
@@ -814,6 +817,10 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         note=words(
             "Note: the source of every figure is given with each goal in the pages that follow "
             "and in the workbook."
+        ),
+        note_in_workbook=words(
+            "Note: the source of every figure is given with each goal on the region sheets of "
+            "this workbook."
         ),
         note_in_document=words("Notes: the sources of the latest figures") if notes else "",
         notes=notes,

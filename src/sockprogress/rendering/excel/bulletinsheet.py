@@ -139,8 +139,8 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
             ws.write_string(row, c, text, formats[c])
         fit(row, list(zip(cells, widths, strict=True)))
     row += 1  # the 注 line right under the table, as a bulletin sets it
-    line(row, bulletin.note, BODY)
-    fit(row, [(bulletin.note, total)])
+    line(row, bulletin.note_in_workbook, BODY)
+    fit(row, [(bulletin.note_in_workbook, total)])
     # A region's heading row is kept on a page with its first goal, as Word keeps it (Excel
     # has no "keep with next"): a break before it where it would end a page.
     room = page_room(landscape, MARGIN)

@@ -179,7 +179,8 @@ def chinese_lines(text: str, width: float) -> str:
         return text
     room = max(width - 1.0, 1.0)
     at = text.find("（", 1)
-    parts = [text[:at].rstrip(), text[at:]] if at > 0 else [text]
+    head = text[:at].rstrip()
+    parts = [head, text[at:]] if at > 0 and head and head[-1] not in NOT_LAST else [text]
     lines: list[str] = []
     for part in parts:
         line: list[str] = []
