@@ -97,3 +97,27 @@ def test_a_unit_written_in_chinese_sits_by_its_number_in_chinese(
     lang: str, unit: str, value: float, said: str
 ) -> None:
     assert Words.of(lang).scaled(value, unit) == said
+
+
+@pytest.mark.parametrize(
+    ("changes", "en", "zh"),
+    [
+        (
+            {"kind": "level", "deadline": dt.date(2025, 12, 31)},
+            "down to 900 pairs by 31 Dec 2025",
+            "2025年12月31日前降至900双",
+        ),
+        ({}, "down to 900 pairs a year by 2026", "2026年全年降至900双"),
+        ({"year": 2026}, "at most 900 pairs in 2026", "2026年全年不超过900双"),
+    ],
+)
+def test_a_goal_to_get_down_to_is_said_so(changes: dict[str, Any], en: str, zh: str) -> None:
+    """A goal with `direction = "decrease"` (synthetic: 900 pairs from 1,000) read
+    "2025年12月31日前达到2009元" (reach) in the bulletin's paragraph, the page and the workbook:
+    it reads 降至 / down to, and a year's goal 不超过 / at most (a Chinese reader's find on a
+    province's goals). An increase goal reads as before."""
+    target = annual(direction="decrease", target=900.0, **changes)
+    assert Words.of("en").goal_text(target) == en
+    assert Words.of("zh").goal_text(target) == zh
+    up = annual(**changes)
+    assert "down" not in Words.of("en").goal_text(up) and "降至" not in Words.of("zh").goal_text(up)

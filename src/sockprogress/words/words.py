@@ -753,14 +753,16 @@ class Words:
         yuan in 2026` / `2026年全年343.2亿元`; a year's total due at a year's end `5 bn pairs a
         year by 2030` / `2030年全年达到50亿双` (an output of 2030, not a figure by its last day)."""
         goal = self.scaled(target.target, target.unit)
+        down = target.direction == "decrease"  # a goal to get down to: 降至 / down to, not 达到
         if target.year is not None:
-            return self(N_("{goal} in {year}")).format(goal=goal, year=target.year)
+            said = N_("at most {goal} in {year}") if down else N_("{goal} in {year}")
+            return self(said).format(goal=goal, year=target.year)
         end = target.deadline
         if target.kind == "annual_total" and (end.month, end.day) == (12, 31):
-            return self(N_("{goal} a year by {year}")).format(goal=goal, year=end.year)
-        return self(N_("{goal} by {deadline}")).format(
-            goal=goal, deadline=self.date(target.deadline)
-        )
+            said = N_("down to {goal} a year by {year}") if down else N_("{goal} a year by {year}")
+            return self(said).format(goal=goal, year=end.year)
+        said = N_("down to {goal} by {deadline}") if down else N_("{goal} by {deadline}")
+        return self(said).format(goal=goal, deadline=self.date(target.deadline))
 
     def deadline(self, target: Target) -> str:
         """When a goal is due: `31 Dec 2025` / `2025年12月31日`; a year's goal `2026` / `2026年`."""
