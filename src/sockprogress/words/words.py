@@ -751,7 +751,9 @@ class Words:
     def goal_text(self, target: Target) -> str:
         """`5 bn pairs by 31 Dec 2025` / `2025年12月31日前达到50亿双`; a year's goal `34.3 bn
         yuan in 2026` / `2026年全年343.2亿元`; a year's total due at a year's end `5 bn pairs a
-        year by 2030` / `2030年全年达到50亿双` (an output of 2030, not a figure by its last day)."""
+        year by 2030` / `2030年全年达到50亿双` (an output of 2030, not a figure by its last day).
+        A goal to get down to (`decrease`) is said so: `down to 2,009 yuan by 31 Dec 2025` /
+        `2025年12月31日前降至2009元`, `at most … in 2026` / `2026年全年不超过…`."""
         goal = self.scaled(target.target, target.unit)
         down = target.direction == "decrease"  # a goal to get down to: 降至 / down to, not 达到
         if target.year is not None:

@@ -63,8 +63,9 @@ REGION = {**CELL, "bold": True, "bg_color": "#EEF2F9", "pattern": 1}
 # The empty rows that set the lead apart, in points: a row of 15 each held back a ninth goal's
 # 注 line from a landscape page 1.
 GAP = 6.0
-# The top and bottom margins, in inches: room for a tenth goal's row on page 1.
-MARGIN = 0.6
+# The sheet's top and bottom margins, in inches (the other sheets' are layout.MARGIN): room for
+# a tenth goal's row on page 1.
+BULLETIN_MARGIN = 0.6
 # 11 pt type in a column measured for 11 pt (layout.text_lines); 12 pt needs 12/11 the room.
 LEAD_SCALE = 11 / 12
 
@@ -143,7 +144,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     fit(row, [(bulletin.note_in_workbook, total)])
     # A region's heading row is kept on a page with its first goal, as Word keeps it (Excel
     # has no "keep with next"): a break before it where it would end a page.
-    room = page_room(landscape, MARGIN)
+    room = page_room(landscape, BULLETIN_MARGIN)
     groups = [(r, r + 1) for r in region_rows]
     ws.set_h_pagebreaks(kept_together(heights, groups, heights[header_row], room))
     ws.set_paper(A4)
@@ -153,7 +154,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         ws.set_portrait()
     ws.set_print_scale(100)  # never shrunk: 五号 (10.5 pt) or larger on paper
     # room for a tenth goal's row on page 1 (its 注 line had spilt onto a page of its own)
-    ws.set_margins(left=0.5, right=0.5, top=MARGIN, bottom=MARGIN)
+    ws.set_margins(left=0.5, right=0.5, top=BULLETIN_MARGIN, bottom=BULLETIN_MARGIN)
     ws.center_horizontally()
     ws.repeat_rows(header_row)
     ws.set_header(page_header(book.head))

@@ -303,8 +303,9 @@ A4 = 9  # the paper size code of A4
 MARGIN, SIDE_MARGIN = 0.75, 0.5
 A4_HEIGHT = 841.89  # pt (297 mm); 595.28 across (210 mm)
 A4_WIDTH = 595.28
-# Room left below a heading row and the row after it, in pt, before it is kept with that row
-# on the next page: for what a printer's page may differ from the sum of its rows.
+# Room to spare, in pt, below a group of rows kept together (a heading and the row after it, a
+# block) before it is moved to the next page: for what a printed page may differ from the sum
+# of its rows.
 KEEP_SLACK = 12.0
 
 
