@@ -213,3 +213,25 @@ def test_the_three_bulletins_centre_the_same_columns(
         assert {c.vertical_alignment for c in table_row.cells} == {
             WD_CELL_VERTICAL_ALIGNMENT.CENTER
         }
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_on_a_phone_a_goals_progress_takes_the_cards_width(
+    lang: str, nine_goals: tuple[Report, dict[str, Path]], visit: Any
+) -> None:
+    """At 390 px each goal of the bulletin is a card of two columns; its progress in words sat
+    in the left half and 暂无法预判 left 判 alone on a line (a Chinese reader's find). The
+    progress takes the card's width; the figures keep their two columns."""
+    report, pages = nine_goals
+    keys = build_bulletin(build_view(report, Words.of(lang))).keys
+    page = visit(pages[lang], width=390).page
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll('.bulletin-table tbody tr')].map(tr =>
+             [tr.getBoundingClientRect().width,
+              ...[...tr.children].map(c => c.getBoundingClientRect().width)])"""
+    )
+    assert len(widths) == 9
+    for row, *cells in widths:
+        by_key = dict(zip(keys, cells, strict=True))
+        assert by_key["progress"] > 0.9 * row, (row, by_key)
+        assert by_key["goal"] < 0.6 * row  # a figure keeps half the card
