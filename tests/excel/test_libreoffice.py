@@ -101,8 +101,8 @@ def test_libreoffice_prints_every_line_of_wrapped_chinese_text(
 
 def calm_province(shipped: Report) -> Report:
     """Synthetic: the shipped targets copied into 45 made-up regions (360 targets), and a 46th,
-    "Synthetic calm", with three copies of each goal awaiting its final figure: 45 missed and
-    155 awaiting are the 200 in full, so none of the last region's 15 is."""
+    "Synthetic calm", with six copies of each goal awaiting its final figure: 45 missed and
+    155 awaiting are the 200 in full, so none of the last region's 30 is."""
     regions = [
         dataclasses.replace(r, target=dataclasses.replace(r.target, region=f"Synthetic {i:02d}"))
         for i in range(45)
@@ -113,7 +113,7 @@ def calm_province(shipped: Report) -> Report:
             r,
             target=dataclasses.replace(r.target, region="Synthetic calm", id=f"{r.target.id}-{n}"),
         )
-        for n in range(3)
+        for n in range(6)
         for r in shipped.targets
         if r.status == "awaiting_final"
     ]
@@ -126,13 +126,14 @@ def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_bloc
 ) -> None:
     """A province's region sheet whose blocks are all short (no chart) printed A:O across A4,
     the chart's width, at 7 pt, with four blocks a page, the last often split over two pages.
-    It prints A:F upright, fitted to the width (9 pt or so), and a block that would run over a
-    page's end starts the next page (LibreOffice's print of 15 made-up blocks)."""
+    It prints A:F upright, fitted to the width (8.4 pt in LibreOffice), a block that would run
+    over a page's end starts the next page, and why the blocks are short is said once, under
+    the title (LibreOffice's print of 30 made-up blocks)."""
     report = calm_province(shipped_report)
     words = Words.of(lang)
     view = build_view(report, words)
     (region,) = [r for r in view.regions if r.targets[0].result.target.region == "Synthetic calm"]
-    assert len(region.targets) == 15 and not any(t.in_full for t in region.targets)
+    assert len(region.targets) == 30 and not any(t.in_full for t in region.targets)
     source = tmp_path / f"calm-{lang}.xlsx"
     source.write_bytes(render_workbook(report, words))
     with warnings.catch_warnings():
@@ -142,10 +143,21 @@ def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_bloc
     assert sheet.page_setup.orientation == "portrait"
 
     pdf = soffice(source, "pdf")
-    not_in_full = words(
-        "Not in full: with more than {limit} targets, the table of figures and the chart are "
-        "given for the {limit} most in need of attention (see About)."
-    ).format(limit=IN_FULL)[:8]
+    # each short block ends with where its figures are; why they are short is said once, under
+    # the sheet's title
+    listed = {t.result.target.id: t.listed_in_json for t in region.targets}
+    assert all(listed.values())
+    texts = list(listed.values())
+    not_in_full = texts[0]  # their common start: "Its " / "该目标的"
+    while not all(t.startswith(not_in_full) for t in texts):
+        not_in_full = not_in_full[:-1]
+    assert len(not_in_full) >= 3
+    why = words(
+        "Beyond {limit} targets, the table of figures and the chart are given for the {limit} "
+        "most in need of attention (see About); the other goals on this sheet are given in "
+        "short, their figures listed in the JSON."
+    ).format(limit=IN_FULL)[:10]
+    whys = 0
     names = {t.name for t in region.targets}
     printed: Any = pymupdf.open(pdf)  # type: ignore[no-untyped-call]
     pages = 0
@@ -166,4 +178,5 @@ def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_bloc
         headings = sum(1 for text, _ in lines if any(text.startswith(n) for n in names))
         notes = sum(1 for text, _ in lines if text.startswith(not_in_full))
         assert headings == notes, f"a block split on page {page.number + 1}"
-    assert pages >= 3
+        whys += sum(1 for text, _ in lines if text.startswith(why))
+    assert pages >= 3 and whys == 1

@@ -547,13 +547,19 @@ def test_a_large_report_shows_the_most_urgent_in_full_and_says_where_the_rest_is
     # a table of observations (its heading and title) for each block in full only
     assert texts.count("Input rows") == 200
     assert texts.count("Observations used") == 200
+    # why a block is short is said once under the title of each sheet that has short blocks
     why = (
-        "Not in full: with more than 200 targets, the table of figures and the chart are given "
-        "for the 200 most in need of attention (see About)."
+        "Beyond 200 targets, the table of figures and the chart are given for the 200 most in "
+        "need of attention (see About); the other goals on this sheet are given in short, their "
+        "figures listed in the JSON."
     )
-    notes = sorted(t.removeprefix(why) for t in texts if t.startswith(why))
-    none = "No figures. No chart: with more than 200 targets, charts are drawn for the 200 most"
-    assert sum(t.startswith(none) for t in texts) == sum(not r.observations for r in rest) > 0
+    with_short = {r.target.region for r in rest}
+    assert texts.count(why) == len(with_short) > 1
+    for ws in regions:
+        assert (ws["A2"].value == why) == (ws.title in with_short), ws.title
+    # and each short block where its figures are
+    notes = sorted(" " + t for t in texts if t.startswith("Its ") and "in the JSON (" in t)
+    assert texts.count("No figures.") == sum(not r.observations for r in rest) > 0
     expected = []
     for r in rest:
         rows = sorted(row for o in r.observations for row in o.rows)
@@ -610,14 +616,10 @@ def test_a_block_not_in_full_keeps_the_summarys_figures_and_needs_no_page_of_its
     if lang == "zh":
         full_labels = {words(label) for label in full_labels}
         short_labels = {words(label) for label in short_labels}
-    not_in_full = words(
-        "Not in full: with more than {limit} targets, the table of figures and the chart are "
-        "given for the {limit} most in need of attention (see About)."
-    ).format(limit=IN_FULL)
-    no_figures = words(
-        "No figures. No chart: with more than {limit} targets, charts are drawn for the "
-        "{limit} most in need of attention (see About)."
-    ).format(limit=IN_FULL)
+    # a block not in full ends with where its figures are, or that it has none
+    view = build_view(report, words)
+    not_in_full = tuple(t.listed_in_json for t in view.targets if t.listed_in_json)
+    no_figures = words("No figures.")
     seen_short = seen_full = followed = kept = 0
     for ws in wb.worksheets[3:-3]:
         blocks = _blocks(ws, words("Status"))
@@ -625,7 +627,7 @@ def test_a_block_not_in_full_keeps_the_summarys_figures_and_needs_no_page_of_its
         breaks = {b.id for b in ws.row_breaks.brk}
         starts: list[int] = []
         for i, (first, heading, labels) in enumerate(blocks):
-            short = any(label.startswith((not_in_full, no_figures)) for label in labels)
+            short = any(label in not_in_full or label == no_figures for label in labels)
             if short:
                 seen_short += 1
                 # what the Summary prints, to read the status by, and not the rest

@@ -143,9 +143,16 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     line(row, bulletin.note_in_workbook, BODY)
     fit(row, [(bulletin.note_in_workbook, total)])
     # A region's heading row is kept on a page with its first goal, as Word keeps it (Excel
-    # has no "keep with next"): a break before it where it would end a page.
+    # has no "keep with next"): a break before it where it would end a page. Every goal's row
+    # gets a break where it would run over a page's end too, so that each page ends where it
+    # was laid out, whatever the application would make of the room left.
     room = page_room(landscape, BULLETIN_MARGIN)
-    groups = [(r, r + 1) for r in region_rows]
+    headings = set(region_rows)
+    groups = [
+        (r, r + 1) if r in headings else (r, r)
+        for r in range(header_row + 1, row)
+        if r - 1 not in headings
+    ]
     ws.set_h_pagebreaks(kept_together(heights, groups, heights[header_row], room))
     ws.set_paper(A4)
     if landscape:

@@ -346,17 +346,19 @@ def _observations(
 
 
 def _not_in_full(view: TargetView, words: Words) -> str:
-    """Why a block has no chart and no table, and where its figures are instead."""
-    if not view.result.observations:
-        return words(
-            "No figures. No chart: with more than {limit} targets, charts are drawn for the "
-            "{limit} most in need of attention (see About)."
-        ).format(limit=IN_FULL)
-    why = words(
-        "Not in full: with more than {limit} targets, the table of figures and the chart are "
-        "given for the {limit} most in need of attention (see About)."
+    """Where a block not in full has its figures (the sheet's first line says why it is short:
+    `_why_short`), or that it has none."""
+    return view.listed_in_json or words("No figures.")
+
+
+def _why_short(words: Words) -> str:
+    """The line under a region sheet's title when some of its blocks are short: said once, not
+    under each of a province's blocks (a Chinese reader's find)."""
+    return words(
+        "Beyond {limit} targets, the table of figures and the chart are given for the {limit} "
+        "most in need of attention (see About); the other goals on this sheet are given in "
+        "short, their figures listed in the JSON."
     ).format(limit=IN_FULL)
-    return why + words.sentence_gap + view.listed_in_json
 
 
 def _block(
@@ -439,11 +441,15 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
     title = words("{region} ({count})").format(region=region.label, count=count)
     ws.set_row(0, TITLE_HEIGHT)
     put(ws, 0, 0, title, book.formats(TITLE))
+    tall: dict[int, float] = {0: TITLE_HEIGHT}
     wrap = len(report.targets) <= WRAPPED_SOURCES
+    if not all(view.in_full for view in region.targets):
+        # over the blocks' width, A:F, as each block's own note
+        why = put_text(ws, 1, 0, 5, BLOCK_WIDTH, _why_short(words), book.formats(MUTED, WRAP))
+        _fitted(tall, ws, 1, [why])
     row = 2
     breaks: list[int] = []
     short: list[tuple[int, int]] = []  # the rows of each block not in full
-    tall: dict[int, float] = {0: TITLE_HEIGHT}
     before: TargetView | None = None
     for view in region.targets:
         # each block in full starts a page, and so does the block after it; those not in
@@ -452,14 +458,22 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
             breaks.append(row)
         end = _block(ws, sheet, row, view, book, wrap, tall)
         if not view.in_full:
-            short.append((row, end - 2))  # its last row is its note, then a row apart
+            # its rows and the row apart after it: where a page would end is only ever where
+            # a block starts (a row apart that ended a page as laid out, with more room where it
+            # is printed, let the next block start there and run over)
+            short.append((row, end - 1))
         row, before = end, view
-    last = LAST_PRINT_COL if charted else len(WIDTHS) - 1
+    # the rows of the short blocks keep the height laid out for them: LibreOffice gave rows
+    # stored without one a height of its own measure, and a page held less than was laid out
+    for first, last in short:
+        for r in range(first, last + 1):
+            if r not in tall:
+                ws.set_row(r, LINE_HEIGHT)
     heights = [tall.get(r, LINE_HEIGHT) for r in range(row)]
     room = page_room(charted, MARGIN) / print_scale(charted)
     ws.set_h_pagebreaks(kept_together(heights, short, 0.0, room * ROOM_SHARE, breaks))
     print_setup(ws, sheet, book.head, words, landscape=charted)
-    ws.print_area(0, 0, row, last)
+    ws.print_area(0, 0, row, LAST_PRINT_COL if charted else len(WIDTHS) - 1)
 
 
 def print_scale(charted: bool) -> float:
