@@ -65,6 +65,7 @@ from .layout import (
     LINE_HEIGHT,
     MARGIN,
     SIDE_MARGIN,
+    chinese_lines,
     fit_row,
     kept_together,
     page_room,
@@ -444,8 +445,10 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
     tall: dict[int, float] = {0: TITLE_HEIGHT}
     wrap = len(report.targets) <= WRAPPED_SOURCES
     if not all(view.in_full for view in region.targets):
-        # over the blocks' width, A:F, as each block's own note
-        why = put_text(ws, 1, 0, 5, BLOCK_WIDTH, _why_short(words), book.formats(MUTED, WRAP))
+        # over the blocks' width, A:F, as each block's own note; broken as Chinese is set (its
+        # "。" was left alone on the second line)
+        text = chinese_lines(_why_short(words), BLOCK_WIDTH)
+        why = put_text(ws, 1, 0, 5, BLOCK_WIDTH, text, book.formats(MUTED, WRAP))
         _fitted(tall, ws, 1, [why])
     row = 2
     breaks: list[int] = []
