@@ -466,8 +466,8 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
             # is printed, let the next block start there and run over)
             short.append((row, end - 1))
         row, before = end, view
-    # the rows of the short blocks keep the height laid out for them: LibreOffice gave rows
-    # stored without one a height of its own measure, and a page held less than was laid out
+    # the rows of the short blocks keep the height they were laid out with, as the bulletin
+    # sheet's do: an application may size a row stored without one by its own measure
     for first, last in short:
         for r in range(first, last + 1):
             if r not in tall:
