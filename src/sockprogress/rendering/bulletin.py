@@ -111,6 +111,18 @@ class Bulletin:
         return tuple(key in CENTRED for key in self.keys)
 
     @cached_property
+    def region_headings(self) -> tuple[str, ...]:
+        """The region's heading row set above each goal's row ("" for none): beyond
+        REGIONS_NAMED regions the table's rows stand under a heading row per region (Row.region),
+        in the page, the Word bulletin and the workbook alike."""
+        headings: list[str] = []
+        above = ""
+        for r in self.rows:
+            headings.append(r.region if r.region != above else "")
+            above = r.region
+        return tuple(headings)
+
+    @cached_property
     def texts(self) -> tuple[tuple[str, ...], ...]:
         """Each goal's row of the table, its cells in the order of `keys`."""
         return tuple(r.cells(self.keys) for r in self.rows)

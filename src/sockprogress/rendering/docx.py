@@ -461,7 +461,7 @@ def _table(
     widths = bulletin.column_widths(
         layout.styles["table"].size, _line_width(document), CELL_PADDING + 3
     )
-    grouped = any(r.region for r in bulletin.rows)
+    grouped = any(bulletin.region_headings)
     table = document.add_table(rows=3 if grouped else 2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -501,10 +501,8 @@ def _table(
     model_row = model._tr
     # A province's table: a heading row per region across the table, its goals under it.
     region_row = _region_row(table.rows[1], names["table"], document) if grouped else None
-    region = ""
-    for entry, row_texts in zip(bulletin.rows, texts, strict=True):
-        if region_row is not None and entry.region != region:
-            region = entry.region
+    for region, row_texts in zip(bulletin.region_headings, texts, strict=True):
+        if region_row is not None and region:
             heading = copy.deepcopy(region_row)
             for t in heading.iter(_w("t")):
                 t.text = _text(region)

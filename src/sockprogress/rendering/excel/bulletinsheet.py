@@ -119,12 +119,10 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     header_row = row
     cell, figure, region_format = f(CELL), f(FIGURE), f(REGION)
     formats = [figure if centred else cell for centred in bulletin.centred]
-    region = ""
     region_rows: list[int] = []
-    for entry in bulletin.rows:
+    for entry, region in zip(bulletin.rows, bulletin.region_headings, strict=True):
         row += 1
-        if entry.region and entry.region != region:
-            region = entry.region
+        if region:
             ws.merge_range(row, 0, row, last, "", region_format)
             ws.write_string(row, 0, region, region_format)
             fit(row, [(region, total)])
