@@ -16,8 +16,8 @@ from .layout import (
     A4,
     CJK_WIDTH,
     LINE_HEIGHT,
+    Heights,
     chinese_lines,
-    fitted_height,
     kept_together,
     page_header,
     page_room,
@@ -82,40 +82,32 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
 
     # Every row's height is set, so that the pages laid out below are the pages printed: an
     # application may size a row stored without a height by its own measure of the text.
-    heights: list[float] = []
-
-    def tall(row: int, height: float) -> None:
-        heights[len(heights) :] = [LINE_HEIGHT] * (row + 1 - len(heights))
-        heights[row] = height
-        ws.set_row(row, height)
-
-    def fit(row: int, cells: list[tuple[str | None, float]]) -> None:
-        tall(row, fitted_height(cells) or LINE_HEIGHT)
+    heights = Heights(ws)
 
     def line(row: int, text: str, style: dict[str, object], height: float | None = None) -> None:
         fmt = f(style)
         ws.merge_range(row, 0, row, last, "", fmt)
         ws.write_string(row, 0, text, fmt)
         if height is not None:
-            tall(row, height)
+            heights.set(row, height)
 
     line(0, bulletin.title, TITLE, 30)
     line(1, bulletin.heading_period, CENTRED, 20)
     line(2, bulletin.issuer_line, CENTRED, 20)
-    tall(3, GAP)
+    heights.set(3, GAP)
     row = 4
     for sentence in bulletin.lead:
         line(row, sentence, LEAD)
-        fit(row, [(sentence, total * LEAD_SCALE)])
+        heights.fit(row, [(sentence, total * LEAD_SCALE)], LINE_HEIGHT)
         row += 1
-    tall(row, GAP)
+    heights.set(row, GAP)
     row += 1
     line(row, bulletin.table_heading, {**CENTRED, "bold": True}, 20)
     row += 1
     head = f(HEAD)
     for c, heading in enumerate(bulletin.headings):
         ws.write_string(row, c, heading, head)
-    fit(row, list(zip(bulletin.headings, widths, strict=True)))
+    heights.fit(row, list(zip(bulletin.headings, widths, strict=True)), LINE_HEIGHT)
     header_row = row
     cell, figure, region_format = f(CELL), f(FIGURE), f(REGION)
     formats = [figure if centred else cell for centred in bulletin.centred]
@@ -125,7 +117,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         if region:
             ws.merge_range(row, 0, row, last, "", region_format)
             ws.write_string(row, 0, region, region_format)
-            fit(row, [(region, total)])
+            heights.fit(row, [(region, total)], LINE_HEIGHT)
             region_rows.append(row)
             row += 1
         # the words and figures broken into lines as Chinese is set; a goal's name is kept
@@ -136,10 +128,10 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         ]
         for c, text in enumerate(cells):
             ws.write_string(row, c, text, formats[c])
-        fit(row, list(zip(cells, widths, strict=True)))
+        heights.fit(row, list(zip(cells, widths, strict=True)), LINE_HEIGHT)
     row += 1  # the 注 line right under the table, as a bulletin sets it
     line(row, bulletin.note_in_workbook, BODY)
-    fit(row, [(bulletin.note_in_workbook, total)])
+    heights.fit(row, [(bulletin.note_in_workbook, total)], LINE_HEIGHT)
     # A region's heading row is kept on a page with its first goal, as Word keeps it (Excel
     # has no "keep with next"): a break before it where it would end a page. Every goal's row
     # gets a break where it would run over a page's end too, so that each page ends where it
@@ -151,7 +143,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         for r in range(header_row + 1, row)
         if r - 1 not in headings
     ]
-    ws.set_h_pagebreaks(kept_together(heights, groups, heights[header_row], room))
+    ws.set_h_pagebreaks(kept_together(heights.of(row + 1), groups, heights[header_row], room))
     ws.set_paper(A4)
     if landscape:
         ws.set_landscape()

@@ -234,6 +234,33 @@ def fit_row(ws: Worksheet, row: int, cells: Sequence[tuple[str | None, float]]) 
     return height
 
 
+class Heights(dict[int, float]):
+    """The heights a sheet's rows are set to (0-based row -> pt), kept to lay out its printed
+    pages by (kept_together); a row not in it has the sheet's default, LINE_HEIGHT."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        super().__init__()
+        self.ws = ws
+
+    def set(self, row: int, height: float, fmt: Format | None = None) -> None:
+        self.ws.set_row(row, height, fmt)
+        self[row] = height
+
+    def fit(
+        self, row: int, cells: Sequence[tuple[str | None, float]], least: float | None = None
+    ) -> None:
+        """fit_row, kept; `least`: the height set where the cells need no more than one line."""
+        height = fit_row(self.ws, row, cells)
+        if height is not None:
+            self[row] = height
+        elif least is not None:
+            self.set(row, least)
+
+    def of(self, rows: int) -> list[float]:
+        """The heights of the first `rows` rows."""
+        return [self.get(r, LINE_HEIGHT) for r in range(rows)]
+
+
 def put_text(
     ws: Worksheet, row: int, col: int, last_col: int, width: float, text: str, fmt: Format
 ) -> tuple[str, float]:

@@ -65,6 +65,7 @@ from .layout import (
     LINE_HEIGHT,
     MARGIN,
     SIDE_MARGIN,
+    Heights,
     chinese_lines,
     fit_row,
     kept_together,
@@ -165,21 +166,12 @@ SHORT = frozenset(
 )
 
 
-def _fitted(
-    tall: dict[int, float], ws: Worksheet, row: int, cells: list[tuple[str | None, float]]
-) -> None:
-    """fit_row, the height it sets kept in `tall` (row -> pt) for the sheet's page layout."""
-    height = fit_row(ws, row, cells)
-    if height is not None:
-        tall[row] = height
-
-
 def _facts(
-    ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book, tall: dict[int, float]
+    ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book, heights: Heights
 ) -> int:
     """The key figures as label/value/remark rows from `row`; returns the next free row.
     A block not in full has those of `SHORT`, the latest figure's source and note, and the
-    notes. The heights of its rows that are not LINE_HEIGHT go into `tall`."""
+    notes. The heights it sets are kept in `heights`."""
     result, words, f = view.result, book.words, book.formats
     full = view.in_full
     put(ws, row, 0, words("Status"))
@@ -195,7 +187,7 @@ def _facts(
         # The year's cumulative figure as a bulletin says it, beside the status.
         row += 1
         put(ws, row, 0, words("Progress in the year"), f(TOP))
-        _fitted(tall, ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
+        heights.fit(row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
     rows: list[tuple[str, Any, str, Any]] = []
     for figure in view.figures:
         if full or figure.key in SHORT:
@@ -216,7 +208,7 @@ def _facts(
         # time-proportional schedule, points" was cut off by its figure in B)
         if text_lines(label, WIDTHS[0]) > 1:
             put(ws, n, 0, label, wrapped)
-            _fitted(tall, ws, n, [(label, WIDTHS[0])])
+            heights.fit(n, [(label, WIDTHS[0])])
         else:
             put(ws, n, 0, label)
         put(ws, n, 1, value, f.number(number_format) if number_format else None)
@@ -235,7 +227,7 @@ def _facts(
     for label, text in texts:
         if text:
             put(ws, row, 0, label, top)
-            _fitted(tall, ws, row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
+            heights.fit(row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
             row += 1
     return row
 
@@ -369,21 +361,20 @@ def _block(
     view: TargetView,
     book: Book,
     wrap: bool,
-    tall: dict[int, float],
+    heights: Heights,
 ) -> int:
     """One target's block from `row`, in full or not (`selection.py`); returns the first row
-    after it. The heights of a block not in full that are not LINE_HEIGHT go into `tall`."""
+    after it. The heights it sets are kept in `heights`."""
     words, f, result = book.words, book.formats, view.result
     scale = book.scale(result)
     name = view.name
     # The heading row is ruled across: a row format, not a cell per column.
-    ws.set_row(row, HEADING_HEIGHT, f(RULE))
-    tall[row] = HEADING_HEIGHT
+    heights.set(row, HEADING_HEIGHT, f(RULE))
     put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
-    facts_end = _facts(ws, row + 1, view, scale, book, tall)
+    facts_end = _facts(ws, row + 1, view, scale, book, heights)
     if not view.in_full:
         note, muted = _not_in_full(view, words), f(MUTED, WRAP)
-        _fitted(tall, ws, facts_end, [put_text(ws, facts_end, 0, 5, BLOCK_WIDTH, note, muted)])
+        heights.fit(facts_end, [put_text(ws, facts_end, 0, 5, BLOCK_WIDTH, note, muted)])
         return facts_end + 2
     # The observations start below the chart, where there is one (outcome.chartable).
     chart = chartable(result)
@@ -440,16 +431,16 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
     count = targets_count(len(region.targets), words)
     title = words("{region} ({count})").format(region=region.label, count=count)
-    ws.set_row(0, TITLE_HEIGHT)
+    heights = Heights(ws)
+    heights.set(0, TITLE_HEIGHT)
     put(ws, 0, 0, title, book.formats(TITLE))
-    tall: dict[int, float] = {0: TITLE_HEIGHT}
     wrap = len(report.targets) <= WRAPPED_SOURCES
     if not all(view.in_full for view in region.targets):
         # over the blocks' width, A:F, as each block's own note; broken as Chinese is set (its
         # "。" was left alone on the second line)
         text = chinese_lines(_why_short(words), BLOCK_WIDTH)
         why = put_text(ws, 1, 0, 5, BLOCK_WIDTH, text, book.formats(MUTED, WRAP))
-        _fitted(tall, ws, 1, [why])
+        heights.fit(1, [why])
     row = 2
     breaks: list[int] = []
     short: list[tuple[int, int]] = []  # the rows of each block not in full
@@ -459,7 +450,7 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         # full (a dozen rows) follow one another
         if before is not None and (view.in_full or before.in_full):
             breaks.append(row)
-        end = _block(ws, sheet, row, view, book, wrap, tall)
+        end = _block(ws, sheet, row, view, book, wrap, heights)
         if not view.in_full:
             # its rows and the row apart after it: where a page would end is only ever where
             # a block starts (a row apart that ended a page as laid out, with more room where it
@@ -470,11 +461,10 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
     # sheet's do: an application may size a row stored without one by its own measure
     for first, last in short:
         for r in range(first, last + 1):
-            if r not in tall:
-                ws.set_row(r, LINE_HEIGHT)
-    heights = [tall.get(r, LINE_HEIGHT) for r in range(row)]
+            if r not in heights:
+                heights.set(r, LINE_HEIGHT)
     room = page_room(charted, MARGIN) / print_scale(charted)
-    ws.set_h_pagebreaks(kept_together(heights, short, 0.0, room * ROOM_SHARE, breaks))
+    ws.set_h_pagebreaks(kept_together(heights.of(row), short, 0.0, room * ROOM_SHARE, breaks))
     print_setup(ws, sheet, book.head, words, landscape=charted)
     ws.print_area(0, 0, row, LAST_PRINT_COL if charted else len(WIDTHS) - 1)
 
