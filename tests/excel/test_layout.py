@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sockprogress.rendering.excel.layout import (
@@ -119,6 +119,8 @@ CHINESE_CELL = st.text(
 
 @settings(max_examples=400)
 @given(CHINESE_CELL, st.floats(min_value=8.0, max_value=40.0))
+@example("0000 ”、0", 8.0)  # a space before the closing mark once let it start a line
+@example("00、“（", 8.0)  # an aside after an opening mark once ended a line with it
 def test_chinese_lines_keep_every_character_and_the_rules(text: str, width: float) -> None:
     broken = chinese_lines(text, width)
     lines = broken.split("\n")

@@ -195,7 +195,10 @@ def chinese_lines(text: str, width: float) -> str:
                     kept.pop()
                 carried: list[str] = []
                 first = word
-                while kept and (first[:1] in NOT_FIRST or kept[-1][-1:] in NOT_LAST):
+                # (a space between them does not part them: "”" after "0000 " went down alone)
+                while kept and (
+                    first[:1] in NOT_FIRST or first.isspace() or kept[-1][-1:] in NOT_LAST
+                ):
                     first = kept.pop()
                     carried.insert(0, first)
                 if kept:
