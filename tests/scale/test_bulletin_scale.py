@@ -236,3 +236,87 @@ def test_the_workbooks_bulletin_never_ends_a_printed_page_with_a_regions_heading
         assert below, f"page {page.number + 1} ends with a region's heading"
         checked += 1
     assert checked >= 5  # the bulletin's table runs over several pages
+
+
+def _without_months(actuals: Path, dropped: int, to: Path) -> Path:
+    """A copy of a made-up province's actuals with the October 2026 row of its first `dropped`
+    towns' ind-01 (a level) taken out: their latest figures are of September."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(actuals)
+    sheet = book.worksheets[0]
+    towns = {f"town-00{n}" for n in range(1, dropped + 1)}
+    for row in range(sheet.max_row, 1, -1):
+        region, indicator, period = (str(sheet.cell(row, c).value) for c in (1, 2, 3))
+        if region in towns and indicator == "ind-01" and period == "2026-10":
+            sheet.delete_rows(row)
+    book.save(to)
+    return to
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "other"),
+    [("en", "Latest (Oct 2026)", " (Sep 2026)"), ("zh", "最新值（2026年10月）", "（2026年9月）")],
+)
+def test_the_period_of_nine_in_ten_figures_is_said_once_in_the_latest_columns_heading(
+    make_province: Callable[[Size], tuple[Path, Path]],
+    tmp_path: Path,
+    lang: str,
+    heading: str,
+    other: str,
+) -> None:
+    """A province's 2,000 rows each said （2026年10月） beside their figure, and each row took a
+    second line on paper. When nine in ten figures are of one period, the heading names it
+    (最新值（2026年10月）) and only a figure of another period says its own; below that share
+    every figure keeps its period (made-up towns, one or two goals without October's rows).
+    The page, the Word table and the workbook's first sheet set the heading on two lines, the
+    period under the name (Word broke it as "（2026年10" / "月）")."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from sockprogress.pipeline import write_report
+
+    targets, actuals = make_province(Size(5, 2, 1))
+    words = Words.of(lang)
+    one = _without_months(actuals, 1, tmp_path / "one.xlsx")
+    bulletin = build_bulletin(build_view(build_report(targets, one, Month(2026, 10)), words))
+    column = bulletin.keys.index("latest")
+    assert bulletin.headings[column] == heading
+    cells = [r.latest for r in bulletin.rows]
+    assert sum(other in c for c in cells) == 1  # the goal without October's rows
+    assert sum("2026" in c for c in cells) == 1
+
+    two = _without_months(actuals, 2, tmp_path / "two.xlsx")
+    mixed = build_bulletin(build_view(build_report(targets, two, Month(2026, 10)), words))
+    assert mixed.headings[column] == words("Latest (period)")
+    assert sum(other in r.latest for r in mixed.rows) == 2
+    assert all("2026" in r.latest for r in mixed.rows)
+
+    report = build_report(targets, one, Month(2026, 10))
+    page, document, workbook = write_report(report, tmp_path, ("html", "docx", "xlsx"), words)
+    cut = heading.index("(" if lang == "en" else "（")
+    name, period = heading[:cut], heading[cut:]
+    html = page.read_text(encoding="utf-8")
+    if lang == "zh":  # two lines; an English heading breaks at its spaces
+        assert f">{name}<br>{period}</th>" in html
+        header = Document(str(document)).tables[0].rows[0].cells[column]
+        assert header.text == f"{name}\n{period}"
+        sheet = load_workbook(workbook).worksheets[0]
+        found = [c.value for row in sheet.iter_rows() for c in row if c.value]
+        assert f"{name}\n{period}" in found
+    else:
+        assert f">{heading}</th>" in html
+        assert Document(str(document)).tables[0].rows[0].cells[column].text == heading
+
+
+def test_a_tables_year_columns_are_left_out_when_no_goal_has_a_figure_in_them(
+    make_province: Callable[[Size], tuple[Path, Path]],
+) -> None:
+    """与序时进度相比 and 同比增长 stood in a province's table with a dash in each of its rows
+    (no goal of it has a year's goal of its own): two columns, a quarter of the page, said
+    nothing (made-up towns)."""
+    report = build_report(*make_province(Size(5, 2, 1)), Month(2026, 10))
+    view = build_view(report, Words.of("zh"))
+    assert any(t.year_cells.value != "—" for t in view.targets)  # what put them there before
+    bulletin = build_bulletin(view)
+    assert bulletin.keys == ("name", "unit", "goal", "latest", "share", "progress")

@@ -144,6 +144,24 @@ class Bulletin:
             self.measured[latin] = Measures.of(list(self.headings), columns, latin)
         return self.measured[latin].widths(size, width, pad)
 
+    def heading_lines(self, fits: Callable[[int, str], bool]) -> tuple[str, ...]:
+        """The headings, each line ended by "\\n": a heading that names its column's period
+        (最新值（2026年10月）) on two lines, the period under the name, and the period broken
+        after its year where the column cannot hold it (`fits(column, text)`, as the output
+        measures it). Word and LibreOffice broke it inside the period ("（2026年10" / "月）");
+        the page, the Word table and the workbook set it alike."""
+        lines = []
+        for column, heading in enumerate(self.headings):
+            parts = period_heading(heading)
+            if parts is not None:
+                name, aside = parts
+                if not fits(column, aside):
+                    year = aside.index("年") + 1
+                    aside = aside[:year] + "\n" + aside[year:]
+                heading = name + "\n" + aside
+            lines.append(heading)
+        return tuple(lines)
+
     def held_headings(
         self, widths: list[float], size: float, pad: float, latin: float = LATIN
     ) -> list[bool]:
@@ -151,7 +169,7 @@ class Bulletin:
         `pad` and `latin`): a Chinese one whose column holds it whole (the others wrap, as a
         tight table needs)."""
         return [
-            held_heading(h) and w + 0.01 >= _ems(h, latin) * size + pad
+            held_heading(h) and w + 0.01 >= ems(h, latin) * size + pad
             for h, w in zip(self.headings, widths, strict=True)
         ]
 
@@ -164,7 +182,7 @@ def _chinese(text: str) -> bool:
     return not text.isascii() and any(ord(c) >= 0x2E80 for c in text)
 
 
-def _ems(text: str, latin: float = LATIN) -> float:
+def ems(text: str, latin: float = LATIN) -> float:
     """A text's width in ems: a Chinese character (or a full-width sign) one, the rest `latin`."""
     return sum(1.0 if ord(c) >= 0x2E80 or c in "—“”‘’" else latin for c in text)
 
@@ -180,6 +198,8 @@ _FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
 # A short aside in a Chinese phrase stays on one line: 小北河产值（2026年） broke as "（2026" /
 # "年）" in a narrow column.
 _SHORT_ASIDE = re.compile(r"（[^（）]{1,6}）")
+# The period a Chinese heading names in its aside (最新值（2026年10月）: common_period).
+_PERIOD_ASIDE = re.compile(r"（\d{4}年[^（）]{0,12}）$")
 
 
 def _figure_and_period(text: str) -> tuple[int, int] | None:
@@ -255,7 +275,7 @@ _SCRIPT_TURN = re.compile(
 def _set_ems(text: str, latin: float = LATIN) -> float:
     """A line's width in ems as Word sets a body paragraph: with a quarter em where Chinese
     meets a Latin letter or figure (自动调整中文与西文的间距, on outside the table)."""
-    return _ems(text, latin) + 0.25 * len(_SCRIPT_TURN.findall(text))
+    return ems(text, latin) + 0.25 * len(_SCRIPT_TURN.findall(text))
 
 
 def balanced_lines(text: str, line: float, latin: float = LATIN) -> list[str]:
@@ -281,9 +301,18 @@ def balanced_lines(text: str, line: float, latin: float = LATIN) -> list[str]:
 
 def held_heading(heading: str) -> bool:
     """Whether a column heading is set on one line: a Chinese one, a phrase of a few characters
-    (与序时进度相比 broke as "与序时进度相" / "比" on page 1); an English one breaks at its
-    spaces."""
-    return _chinese(heading) and " " not in heading
+    (与序时进度相比 broke as "与序时进度相" / "比" on page 1), but for one that names a period
+    (two lines: Bulletin.heading_lines); an English one breaks at its spaces."""
+    return _chinese(heading) and " " not in heading and period_heading(heading) is None
+
+
+def period_heading(heading: str) -> tuple[str, str] | None:
+    """A Chinese heading that names a period, as its name and the period's aside (最新值,
+    （2026年10月））; None for any other."""
+    match = _PERIOD_ASIDE.search(heading)
+    if match is None or not match.start() or not _chinese(heading[: match.start()]):
+        return None
+    return heading[: match.start()], match[0]
 
 
 def unbroken(text: str) -> list[tuple[str, bool]]:
@@ -308,13 +337,13 @@ def _floors(text: str, latin: float = LATIN) -> tuple[float, float]:
     period = _figure_and_period(text)
     if period is not None:
         start, end = period
-        tight = max(_ems(text[:start], latin), _ems(text[start:end], latin))
-        return _ems(text[:end], latin), tight
+        tight = max(ems(text[:start], latin), ems(text[start:end], latin))
+        return ems(text[:end], latin), tight
     widths = [0.0]
     for piece in text.split():
-        ems = _ems(piece, latin)
-        widths.append(min(ems, NARROWEST_CJK) if _chinese(piece) else ems)
-    widths += [_ems(text[a:b], latin) for a, b in held_runs(text)]
+        width = ems(piece, latin)
+        widths.append(min(width, NARROWEST_CJK) if _chinese(piece) else width)
+    widths += [ems(text[a:b], latin) for a, b in held_runs(text)]
     return max(widths), max(widths)
 
 
@@ -322,9 +351,15 @@ def _heading_floors(heading: str, latin: float = LATIN) -> tuple[float, float]:
     """A heading's floors: whole when Chinese (held_heading); when the table is tight, as
     its characters allow (同比增长 and 与序时进度相比 held whole took an eight-column table past
     the printed page's edge)."""
+    parts = period_heading(heading)
+    if parts is not None:  # on two lines, the period broken after its year when tight
+        name, aside = parts
+        year = aside.index("年") + 1
+        tight = max(ems(name, latin), ems(aside[:year], latin), ems(aside[year:], latin))
+        return max(ems(name, latin), ems(aside, latin)), tight
     natural = _floors(heading, latin)
     if held_heading(heading):
-        return _ems(heading, latin), natural[1]
+        return ems(heading, latin), natural[1]
     return natural
 
 
@@ -364,7 +399,7 @@ class Measures:
         cls, headings: list[str], columns: list[Sequence[str]], latin: float = LATIN
     ) -> Measures:
         pairs = list(zip(headings, columns, strict=True))
-        need = [max(_ems(t, latin) for t in (h, *c)) for h, c in pairs]
+        need = [max(ems(t, latin) for t in (h, *c)) for h, c in pairs]
         # a heading wraps at its words; a Chinese one is held whole (held_heading) unless
         # nothing else lets the table fit
         heads = [_heading_floors(h, latin) for h in headings]
@@ -412,7 +447,7 @@ def _tokens(text: str, latin: float = LATIN) -> list[tuple[float, float]]:
     """A cell's text as the pieces a line may break between: each piece's width in ems and the
     space before it (Chinese breaks between any two characters, English at its spaces)."""
     gap = latin / 2  # a space
-    return [(gap if space else 0.0, _ems(piece, latin)) for space, piece in _TOKEN.findall(text)]
+    return [(gap if space else 0.0, ems(piece, latin)) for space, piece in _TOKEN.findall(text)]
 
 
 def _lines(tokens: list[tuple[float, float]], room: float) -> int:
@@ -494,22 +529,63 @@ def _figure(value: float | None, divisor: float, words: Words, goal: float | Non
     return words.plain(value / divisor, faithful_digits(value / divisor, 2, bounds))
 
 
-def row(view: TargetView, name: str, words: Words, grouped: bool = False) -> Row:
-    """The goal's row of the table, by `name`; `grouped`, under its region's heading row."""
+def latest_period(view: TargetView, words: Words) -> str | None:
+    """The period said beside the goal's figure in the table's 最新值 column (None: no figure):
+    its year's 1—N月 when that is its latest, else its latest figure's period."""
+    r = view.result
+    if r.own_year and r.ytd is not None:
+        return words.figure_period(r.ytd)
+    if view.latest is not None:
+        return words.period(view.latest.period)
+    return None
+
+
+# The share of the table's figures that must be of one period for the 最新值 column's heading
+# to name it: nine in ten.
+COMMON_PERIOD_SHARE = 0.9
+
+
+def common_period(views: Sequence[TargetView], words: Words) -> str | None:
+    """The period said once, in the 最新值 column's heading (最新值（2026年10月）), when nine in
+    ten of the table's figures are of it: a province's 2,000 rows each said （2026年10月）, which
+    took each row a second line on paper. The other figures say their own period, as before;
+    a short table whose figures differ keeps every period beside its figure."""
+    periods = [p for t in views if (p := latest_period(t, words)) is not None]
+    if len(periods) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for period in periods:
+        counts[period] = counts.get(period, 0) + 1
+    period, n = max(counts.items(), key=lambda item: item[1])
+    return period if n >= COMMON_PERIOD_SHARE * len(periods) else None
+
+
+def row(
+    view: TargetView,
+    name: str,
+    words: Words,
+    grouped: bool = False,
+    common: str | None = None,
+) -> Row:
+    """The goal's row of the table, by `name`; `grouped`, under its region's heading row;
+    `common`, the period the 最新值 heading names (not said again beside a figure of it)."""
     r, f = view.result, view.result.figures
     unit, divisor = _unit_and_divisor(r, words)
+    period = latest_period(view, words)
+    said_period = [period] if period is not None and period != common else []
     # 同比 is said of the figure beside it: a plan goal whose latest is a total of 2025 had the
     # 8.4 % of its series' 2026年1—11月 beside "38（2025年6月）" (a Chinese reader's find)
     yoy = DASH
     if r.own_year and r.ytd is not None:  # the year's cumulative figure is its latest
         latest = _figure(r.ytd.value, divisor, words, r.target.target) + words.paren(
-            words.figure_period(r.ytd)
+            words.semicolon.join(said_period)
         )
         share = words.percent(f.ytd_share_of_target_pct)
         yoy = view.year_cells.yoy
     elif view.latest is not None:  # a year goal: of its year only
         said = words.semicolon.join(
-            [words.period(view.latest.period), *words.figure_flags(view.latest.flags)]
+            said_period
+            + words.figure_flags(view.latest.flags)
             + ([view.unchanged] if view.unchanged else [])
         )
         latest = _figure(view.latest.value, divisor, words, r.target.target) + words.paren(said)
@@ -753,8 +829,7 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     words, info = view.words, view.report.info
     many = len(view.regions) > 1
     year = any(t.year_cells.value != DASH for t in view.targets)
-    keys = COLUMNS + (YEAR_COLUMNS if year else ())
-    headings = tuple(words(HEADINGS[k]) for k in keys)
+    common = common_period(view.targets, words)
     period = report_period(view, words)
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
@@ -767,8 +842,18 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     }
     grouped = len(view.regions) > REGIONS_NAMED
     rows = tuple(
-        row(t, t.name if grouped else names_of[t.result.target.id], words, grouped)
+        row(t, t.name if grouped else names_of[t.result.target.id], words, grouped, common)
         for t in view.targets
+    )
+    # 与序时进度相比 and 同比增长 where a goal has either: a province's table, none of whose
+    # 2,000 goals has a year's goal, gave two columns of dashes a quarter of the page
+    year_columns = any(r.schedule != DASH or r.yoy != DASH for r in rows)
+    keys = COLUMNS + (YEAR_COLUMNS if year_columns else ())
+    headings = tuple(
+        words("Latest ({period})").format(period=common)
+        if k == "latest" and common
+        else words(HEADINGS[k])
+        for k in keys
     )
     numbers, notes = source_notes(view)
 

@@ -30,7 +30,7 @@ from ..errors import InputError
 from ..model import Report
 from ..words import N_
 from ..words.words import DocumentLayout, TextStyle, Words
-from .bulletin import Bulletin, balanced_lines, build_bulletin
+from .bulletin import Bulletin, balanced_lines, build_bulletin, ems
 from .view import build_view
 
 if TYPE_CHECKING:
@@ -458,9 +458,9 @@ def _table(
     from docx.shared import Pt
 
     texts = bulletin.texts  # each goal's row, made once
-    widths = bulletin.column_widths(
-        layout.styles["table"].size, _line_width(document), CELL_PADDING + 3
-    )
+    size, pad = layout.styles["table"].size, CELL_PADDING + 3
+    widths = bulletin.column_widths(size, _line_width(document), pad)
+    headings = bulletin.heading_lines(lambda i, text: ems(text) * size + pad <= widths[i])
     grouped = any(bulletin.region_headings)
     table = document.add_table(rows=3 if grouped else 2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
@@ -494,7 +494,8 @@ def _table(
             paragraph._p.style = style_id  # as in render_docx: no scan of every style per cell
             if n and bulletin.centred[i]:
                 paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-            paragraph.add_run(_text(bulletin.headings[i]) if not n else "-")  # one w:t each
+            # one w:t each (a heading on two lines: its w:br between two)
+            paragraph.add_run(_text(headings[i]) if not n else "-")
     _repeat_header(header)
     for row in (header, model):
         row._tr.get_or_add_trPr().insert(0, _element("cantSplit"))

@@ -21,6 +21,7 @@ from .layout import (
     kept_together,
     page_header,
     page_room,
+    text_lines,
 )
 
 # The room the columns share, by the keys shown: within A4's printable width at 100 % as
@@ -105,9 +106,10 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     line(row, bulletin.table_heading, {**CENTRED, "bold": True}, 20)
     row += 1
     head = f(HEAD)
-    for c, heading in enumerate(bulletin.headings):
+    heading_lines = bulletin.heading_lines(lambda i, text: text_lines(text, widths[i]) == 1)
+    for c, heading in enumerate(heading_lines):
         ws.write_string(row, c, heading, head)
-    heights.fit(row, list(zip(bulletin.headings, widths, strict=True)), LINE_HEIGHT)
+    heights.fit(row, list(zip(heading_lines, widths, strict=True)), LINE_HEIGHT)
     header_row = row
     cell, figure, region_format = f(CELL), f(FIGURE), f(REGION)
     formats = [figure if centred else cell for centred in bulletin.centred]
