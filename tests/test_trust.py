@@ -736,7 +736,7 @@ def test_a_status_on_a_figure_to_check_is_marked_on_its_line_in_every_output(
     )
     assert any("260" in str(v) for v in line)  # the goal's own row: its figure beside it
     document = docx.Document(str(out / f"{stem}.docx"))
-    cells = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+    cells = [[c.text.replace("\n", "") for c in r.cells] for t in document.tables for r in t.rows]
     assert any(r[-1] == cell and "260" in r[3] for r in cells)
     paragraphs = [p.text for p in document.paragraphs if cell in p.text]
     assert paragraphs, "the goal's paragraph says its status without the mark"

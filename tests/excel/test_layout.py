@@ -107,7 +107,32 @@ def test_a_chinese_cell_is_broken_as_chinese_is_set() -> None:
     assert chinese_lines(english, 10.0) == english
     # a comma never starts a line: the character before it goes down with it
     lines = chinese_lines("待期末数据，暂无法预判", 12.0).split("\n")
-    assert lines[:2] == ["待期末数", "据，暂无法"], lines
+    assert lines[0] == "待期末数" and lines[1].startswith("据，"), lines
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        # filled line by line: 待期末数据，暂 / 无法预判 (a Chinese reader's find in the Word
+        # bulletin); broken where the phrase ends
+        ("待期末数据，暂无法预判", 16.0, ["待期末数据，", "暂无法预判"]),
+        ("待期末数据，预计难以完成", 16.0, ["待期末数据，", "预计难以完成"]),
+        # the aside's clauses each on a line (月份为 / 推定 tore a word)
+        ("35（2023年5月；月份为推定）", 18.0, ["35", "（2023年5月；", "月份为推定）"]),
+        # a short aside whole under its status
+        ("达到进度要求（⚠ 数据待核实）", 18.0, ["达到进度要求", "（⚠ 数据待核实）"]),
+        # no last line of one character (暂无法预 / 判)
+        ("待期末数据，暂无法预判", 24.0, ["待期末数据，", "暂无法预判"]),
+    ],
+)
+def test_a_chinese_cell_breaks_where_a_phrase_ends(
+    text: str, width: float, lines: list[str]
+) -> None:
+    """Among the ways of breaking a cell in the fewest lines by the rules, the one whose
+    breaks fall where a phrase ends (after a comma or a clause mark, around an aside)."""
+    broken = chinese_lines(text, width)
+    assert broken.split("\n") == lines
+    assert all(text_lines(line, width) == 1 for line in lines)
 
 
 CHINESE_CELL = st.text(

@@ -31,6 +31,7 @@ from ..model import Report
 from ..words import N_
 from ..words.words import DocumentLayout, TextStyle, Words
 from .bulletin import Bulletin, balanced_lines, build_bulletin, ems
+from .excel.layout import CJK_WIDTH, chinese_lines
 from .view import build_view
 
 if TYPE_CHECKING:
@@ -450,6 +451,12 @@ def _line_width(document: Document) -> float:
     return float(width.pt)
 
 
+# How much wider the Word table's Latin runs are set than the workbook measures them (a digit
+# half an em): LibreOffice sets a figure among Chinese characters in the Chinese font, about
+# 0.6 of an em, and a line measured at 0.5 broke again before its last character.
+LATIN_IN_TABLE = 1.2
+
+
 def _table(
     document: Document, bulletin: Bulletin, names: dict[str, str], layout: DocumentLayout
 ) -> None:
@@ -457,10 +464,21 @@ def _table(
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
     from docx.shared import Pt
 
-    texts = bulletin.texts  # each goal's row, made once
     size, pad = layout.styles["table"].size, CELL_PADDING + 3
     widths = bulletin.column_widths(size, _line_width(document), pad)
     headings = bulletin.heading_lines(lambda i, text: ems(text) * size + pad <= widths[i])
+    # Each goal's row, its Chinese cells broken into lines as Chinese is set, as the workbook's
+    # first sheet breaks them (Word broke 待期末数据，暂 / 无法预判 and 数据待核 / 实）); its name
+    # as it is. The columns measured in the workbook's units: a CJK character 2.1 "0"s and one
+    # "0" of padding; a figure set 0.6 of an em (LATIN_IN_TABLE).
+    units = [(w - pad) / size * CJK_WIDTH + 1.0 for w in widths]
+    texts = [
+        tuple(
+            text if key == "name" else chinese_lines(text, width, LATIN_IN_TABLE)
+            for key, text, width in zip(bulletin.keys, row, units, strict=True)
+        )
+        for row in bulletin.texts
+    ]
     grouped = any(bulletin.region_headings)
     table = document.add_table(rows=3 if grouped else 2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
@@ -509,9 +527,16 @@ def _table(
                 t.text = _text(region)
             model_row.addprevious(heading)
         copied = copy.deepcopy(model_row)
-        for t, text in zip(copied.iter(_w("t")), row_texts, strict=True):
-            t.text = _text(text)
+        for t, text in zip(list(copied.iter(_w("t"))), row_texts, strict=True):
+            first, *more = _text(text).split("\n")
+            t.text = first
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            for line in more:  # a line break, then the next line, in the cell's one run
+                t.addnext(_element("br"))
+                t = t.getnext()
+                t.addnext(_element("t"))
+                t = t.getnext()
+                t.text = line
         model_row.addprevious(copied)
     model_row.getparent().remove(model_row)
     if region_row is not None:

@@ -167,49 +167,137 @@ NOT_FIRST = frozenset(
 NOT_LAST = frozenset("\uff08\u3014\u3010\u300c\u300e\u201c\u2018")
 
 
-def chinese_lines(text: str, width: float) -> str:
+@functools.lru_cache(maxsize=8192)
+def chinese_lines(text: str, width: float, latin: float = 1.0) -> str:
     """A Chinese cell's text broken into lines that fit a column `width` wide, as Chinese
     typesetting breaks them: its aside （…） on a line of its own, no line started with a
     closing bracket or a comma, none ended with an opening bracket, a Latin run (a figure:
-    2771.41) kept whole. A spreadsheet breaks Chinese text anywhere and started a line with
-    the aside's "）" (未完成（按2025年12月数据2771.41判定 / ）). Lines are measured as text_lines
-    measures them (a CJK character 2.1 "0"s, a little more than it takes), so the application
-    has no cause to break them again. Text that fits on one line, or has no Chinese, is kept."""
-    if not has_cjk(text) or text_lines(text, width) == 1:
+    2771.41) kept whole, and among the ways of doing that in the fewest lines, the one that
+    breaks where a phrase ends (after a comma, before or after an aside) and not inside a
+    short aside or between a figure and its unit (_broken). A spreadsheet breaks Chinese text
+    anywhere and started a line with the aside's "）" (未完成（按2025年12月数据2771.41判定 /
+    ）); filled line by line, 待期末数据，暂 / 无法预判 left the phrase after the comma torn.
+    Lines are measured as text_lines measures them (a CJK character 2.1 "0"s, a little more
+    than it takes), so the application has no cause to break them again. Text that fits on
+    one line, or has no Chinese, is kept. Remembered: a province repeats its progress words.
+
+    `latin`: how much wider a Latin run is set than Excel sets it (the Word table: LibreOffice
+    sets a figure among Chinese characters in the Chinese font, 0.6 of an em, not 0.5)."""
+    if not has_cjk(text):
         return text
     room = max(width - 1.0, 1.0)
+    if (
+        text_lines(text, width) == 1
+        if latin == 1.0
+        else sum(_scaled(w, latin) for w in _words(text)) <= room
+    ):
+        return text
     at = text.find("（", 1)
     head = text[:at].rstrip()
     parts = [head, text[at:]] if at > 0 and head and head[-1] not in NOT_LAST else [text]
-    lines: list[str] = []
-    for part in parts:
-        line: list[str] = []
-        used = 0.0
-        for word in _words(part):
-            size = _WIDTHS.get(word) or _width(word)
-            if line and used + size > room and not word.isspace():
-                # the next line may not start with a closing mark, nor this one end with an
-                # opening one: words move down with the mark until neither is so
-                kept = list(line)
-                while kept and kept[-1].isspace():  # spaces end no line
-                    kept.pop()
-                carried: list[str] = []
-                first = word
-                # (a space between them does not part them: "”" after "0000 " went down alone)
-                while kept and (
-                    first[:1] in NOT_FIRST or first.isspace() or kept[-1][-1:] in NOT_LAST
-                ):
-                    first = kept.pop()
-                    carried.insert(0, first)
-                if kept:
-                    lines.append("".join(kept))
-                    line = carried
-                # (else nothing could be broken off: the line runs on)
-                used = sum(_WIDTHS.get(w) or _width(w) for w in line)
-            line.append(word)
-            used += size
-        lines.append("".join(line).strip())
-    return "\n".join(x for x in lines if x)
+    return "\n".join(line for part in parts for line in _broken(part, room, latin))
+
+
+def _scaled(word: str, latin: float) -> float:
+    """A word's width in "0"s, a Latin one `latin` times as wide as Excel sets it."""
+    size = _WIDTHS.get(word) or _width(word)
+    return size * latin if word.isascii() and not word.isspace() else size
+
+
+# Where a line ends by preference: after a Chinese comma, stop or clause mark, or a closing
+# bracket; where it may not start: before an opening bracket is as good.
+_PHRASE_END = frozenset("\uff0c\u3001\uff1b\uff1a\u3002\uff09\u3015\u3011")
+# A figure's unit or date word, not to be parted from its figure (2022年, 8.3个百分点, 5万元).
+_UNIT_AFTER_FIGURE = frozenset("年月日个%\uff05亿万元户双件套")
+# A short aside kept on one line where it can be: （⚠ 数据待核实）, （月份为推定）.
+_SHORT_ASIDE = re.compile(r"\uff08[^\uff08\uff09]{1,8}\uff09")
+# What a break costs: where a phrase ends nothing, between two characters of one phrase a
+# little, inside a short aside or between a figure and its unit much more; a last line of one
+# character (无法预 / 判, 核 / 实）) as much as two breaks in a phrase; a line that does not
+# fit, more than any number of breaks (only where nothing else can be done).
+_GOOD, _PLAIN, _BAD, _ORPHAN, _OVERFLOW = 0.0, 1.0, 4.0, 2.0, 1000.0
+
+
+def _broken(part: str, room: float, latin: float = 1.0) -> list[str]:
+    """`part` in the fewest lines `room` wide that keep the rules (a line of one word wider
+    than the room runs on), the breaks the cheapest of those: a small dynamic programme over
+    the places a line may break (a cell's words: tens of them)."""
+    words = _words(part)
+    n = len(words)
+    sizes = [_scaled(w, latin) for w in words]
+    blank = [w.isspace() for w in words]
+    inside = [False] * (len(part) + 1)  # character offsets inside a short aside
+    for match in _SHORT_ASIDE.finditer(part):
+        for k in range(match.start() + 1, match.end()):
+            inside[k] = True
+    offsets = [0]
+    for w in words:
+        offsets.append(offsets[-1] + len(w))
+
+    def cost_before(j: int) -> float | None:
+        """What a break before word j costs (None: not allowed there)."""
+        if blank[j]:
+            return None  # a break takes the space with it: before the word after it
+        k = j - 1
+        while k >= 0 and blank[k]:
+            k -= 1
+        if k < 0:
+            return None
+        before, after = words[k], words[j]
+        if after[:1] in NOT_FIRST or before[-1:] in NOT_LAST:
+            return None
+        if before[-1:] in _PHRASE_END or after[:1] in NOT_LAST:
+            return _GOOD
+        if inside[offsets[j]]:
+            return _BAD
+        if before[-1:].isdigit() and after[:1] in _UNIT_AFTER_FIGURE:
+            return _BAD
+        return _PLAIN
+
+    breaks = [cost_before(j) for j in range(n)]
+    widths = [0.0]
+    for size in sizes:
+        widths.append(widths[-1] + size)
+    # best[j]: (lines over the room, lines, cost) of words[:j] broken into lines, and where
+    # its last line starts
+    best: list[tuple[tuple[float, int, float], int] | None] = [None] * (n + 1)
+    best[0] = ((0.0, 0, 0.0), 0)
+    for j in range(1, n + 1):
+        if j < n and breaks[j] is None:
+            continue  # no line ends before word j
+        for i in range(j - 1, -1, -1):
+            came = best[i]
+            if (i and breaks[i] is None) or came is None:
+                continue
+            first, last = i, j
+            while first < last and blank[first]:
+                first += 1
+            while last > first and blank[last - 1]:
+                last -= 1
+            if first == last:
+                continue
+            over = widths[last] - widths[first] > room and last - first > 1
+            (overs, lines, cost), _ = came
+            cost += breaks[i] or 0.0
+            shown = part[offsets[first] : offsets[last]]
+            if j == n and lines and sum(c not in NOT_FIRST for c in shown) <= 1:
+                cost += _ORPHAN  # a last line of one character: 判, 实）
+            score = (overs + (_OVERFLOW if over else 0.0), lines + 1, cost)
+            held = best[j]
+            if held is None or score < held[0]:
+                best[j] = (score, i)
+            if over:
+                break  # a line from further back is wider still
+    found = best[n]
+    if found is None:  # nowhere to break by the rules: as it is
+        return [part.strip()]
+    said: list[str] = []
+    j = n
+    while j > 0:
+        i = best[j][1]  # type: ignore[index]
+        said.append("".join(words[i:j]).strip())
+        j = i
+    return [line for line in reversed(said) if line]
 
 
 def row_height(lines: int, cjk: bool = False) -> float:
