@@ -41,3 +41,14 @@ def pdf_rows(source: Path | bytes) -> list[list[str]]:
                     )
         pages.append(["".join(t for _, t in sorted(row)) for _, row in sorted(rows.items())])
     return pages
+
+
+def pdf_lines(source: Path) -> list[str]:
+    """Every printed line of every page, as its block holds it (a table's cell: each of its
+    lines), its spans joined."""
+    return [
+        "".join(span["text"] for span in line["spans"]).strip()
+        for page in _open(source)
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+    ]

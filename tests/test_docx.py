@@ -731,16 +731,11 @@ def test_libreoffice_prints_the_word_tables_chinese_cells_broken_as_chinese_is_s
     月份为 / 推定 in the table's narrow columns. The tool breaks a Chinese cell itself, as the
     workbook's first sheet does (layout.chinese_lines): where a phrase ends, no line started by
     a closing mark or a comma, and LibreOffice keeps each of its lines whole."""
-    import pymupdf
+    from pdfspans import pdf_lines
 
     from sockprogress.rendering.excel.layout import NOT_FIRST
 
     pdf = soffice(written(shipped_report, "zh", tmp_path), "pdf")
-    lines = [
-        "".join(span["text"] for span in line["spans"]).strip()
-        for page in pymupdf.open(pdf)
-        for block in page.get_text("dict")["blocks"]
-        for line in block.get("lines", [])
-    ]
+    lines = pdf_lines(pdf)
     assert "暂无法预判" in lines and "月份为推定）" in lines, lines
     assert not [line for line in lines if line and line[0] in NOT_FIRST]
