@@ -61,11 +61,11 @@ def test_a_wan_yi_slip_is_flagged_and_marks_the_achieved_target() -> None:
                 "zh": "1项已完成（其中1项所依据的数据待核实）",
             },
         ),
-        (
+        (  # not yet due: achieved ahead of time, as its row says (a Chinese reader's find)
             "2025-10",
             {
-                "en": "1 achieved (1 of them on a figure to check)",
-                "zh": "已完成1项（其中1项所依据的数据待核实）",
+                "en": "1 achieved ahead of time (1 of them on a figure to check)",
+                "zh": "已提前完成1项（其中1项所依据的数据待核实）",
             },
         ),
     ],

@@ -11,6 +11,7 @@ path to the goal the charts draw (`required_path`), a figure as said beside its 
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from dataclasses import dataclass
 
 from ..model import Observation, Report, Status, TargetResult, row_runs
@@ -246,10 +247,19 @@ def headline(
         counts: dict[Status, int] = {}
         for r in open_:
             counts[r.status] = counts.get(r.status, 0) + 1
+        # achieved ahead of time first, then from on track to moving away, as a bulletin
+        # counts them (they came in the order the goals did); a goal not yet due that is
+        # achieved is so ahead of time (已提前完成, as its row says), not 已完成
+        order = typing.get_args(Status)
         parts = [
-            words("{n} {status}").format(n=n, status=words.status_in_sentence(s))
+            words("{n} {status}").format(
+                n=n,
+                status=words("achieved ahead of time")
+                if s == "achieved"
+                else words.status_in_sentence(s),
+            )
             + to_check(open_, s, words)
-            for s, n in counts.items()
+            for s, n in sorted(counts.items(), key=lambda item: order.index(item[0]))
         ]
         said = (
             words.n(

@@ -98,8 +98,10 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     heights.set(3, GAP)
     row = 4
     for sentence in bulletin.lead:
-        line(row, sentence, LEAD)
-        heights.fit(row, [(sentence, total * LEAD_SCALE)], LINE_HEIGHT)
+        # broken as Chinese is set: LibreOffice started a line with the "，" after a "）"
+        lines = chinese_lines(sentence, total * LEAD_SCALE, sentence=True)
+        line(row, lines, LEAD)
+        heights.fit(row, [(lines, total * LEAD_SCALE)], LINE_HEIGHT)
         row += 1
     heights.set(row, GAP)
     row += 1

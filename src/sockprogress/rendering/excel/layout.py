@@ -168,7 +168,7 @@ NOT_LAST = frozenset("\uff08\u3014\u3010\u300c\u300e\u201c\u2018")
 
 
 @functools.lru_cache(maxsize=8192)
-def chinese_lines(text: str, width: float, latin: float = 1.0) -> str:
+def chinese_lines(text: str, width: float, latin: float = 1.0, sentence: bool = False) -> str:
     """A Chinese cell's text broken into lines that fit a column `width` wide, as Chinese
     typesetting breaks them: its aside （…） on a line of its own, no line started with a
     closing bracket or a comma, none ended with an opening bracket, a Latin run (a figure:
@@ -182,7 +182,8 @@ def chinese_lines(text: str, width: float, latin: float = 1.0) -> str:
     one line, or has no Chinese, is kept. Remembered: a province repeats its progress words.
 
     `latin`: how much wider a Latin run is set than Excel sets it (the Word table: LibreOffice
-    sets a figure among Chinese characters in the Chinese font, 0.6 of an em, not 0.5)."""
+    sets a figure among Chinese characters in the Chinese font, 0.6 of an em, not 0.5).
+    A `sentence` runs on into its asides: only a cell's first aside starts a line."""
     if not has_cjk(text):
         return text
     room = max(width - 1.0, 1.0)
@@ -192,7 +193,7 @@ def chinese_lines(text: str, width: float, latin: float = 1.0) -> str:
         else sum(_scaled(w, latin) for w in _words(text)) <= room
     ):
         return text
-    at = text.find("（", 1)
+    at = -1 if sentence else text.find("（", 1)
     head = text[:at].rstrip()
     parts = [head, text[at:]] if at > 0 and head and head[-1] not in NOT_LAST else [text]
     return "\n".join(line for part in parts for line in _broken(part, room, latin))
