@@ -286,17 +286,35 @@ def test_the_period_of_nine_in_ten_figures_is_said_once_in_the_latest_columns_he
     assert sum(other in c for c in cells) == 1  # the goal without October's rows
     assert sum("2026" in c for c in cells) == 1
 
+    # the one figure of another period: a 注 line says the heading's period is the rule
+    # (a Chinese reader's find: 2026年9月 under 最新值（2026年10月） read as a contradiction)
+    period = heading[heading.index("(" if lang == "en" else "（") + 1 : -1]
+    said = words("Note: latest figures are of {period} unless another period is given.")
+    said = said.format(period=period)
+    assert bulletin.table_note == said
+    assert bulletin.note.startswith(said.rstrip(".。")) and bulletin.note != said
+    assert bulletin.note_in_workbook.startswith(said.rstrip(".。"))
+
     two = _without_months(actuals, 2, tmp_path / "two.xlsx")
     mixed = build_bulletin(build_view(build_report(targets, two, Month(2026, 10)), words))
     assert mixed.headings[column] == words("Latest (period)")
     assert sum(other in r.latest for r in mixed.rows) == 2
     assert all("2026" in r.latest for r in mixed.rows)
+    assert mixed.table_note == "" and period not in mixed.note
+
+    alike = build_bulletin(build_view(build_report(targets, actuals, Month(2026, 10)), words))
+    assert alike.headings[column] == heading  # every figure of October: no 注 line needed
+    assert alike.table_note == "" and period not in alike.note
 
     report = build_report(targets, one, Month(2026, 10))
     page, document, workbook = write_report(report, tmp_path, ("html", "docx", "xlsx"), words)
     cut = heading.index("(" if lang == "en" else "（")
     name, period = heading[:cut], heading[cut:]
     html = page.read_text(encoding="utf-8")
+    assert f'<p class="note">{bulletin.note}</p>' in unescape(html)
+    assert said in [p.text for p in Document(str(document)).paragraphs]
+    cells = [c.value for row in load_workbook(workbook).worksheets[0].iter_rows() for c in row]
+    assert bulletin.note_in_workbook in [str(c).replace("\n", "") for c in cells]
     if lang == "zh":  # two lines; an English heading breaks at its spaces
         assert f">{name}<br>{period}</th>" in html
         header = Document(str(document)).tables[0].rows[0].cells[column]

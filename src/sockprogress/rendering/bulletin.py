@@ -104,6 +104,10 @@ class Bulletin:
     # figure has a source
     note_in_document: str
     notes: tuple[str, ...]
+    # the Word document's line right under its table when the 最新值 heading names a period
+    # and some figures are of another (注：最新值除单独注明时期的外，均为2026年10月数据。): "" for
+    # none; the page's and the workbook's 注 lines say it first
+    table_note: str = ""
 
     @cached_property
     def centred(self) -> tuple[bool, ...]:
@@ -830,6 +834,11 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     many = len(view.regions) > 1
     year = any(t.year_cells.value != DASH for t in view.targets)
     common = common_period(view.targets, words)
+    # figures of another period than the heading's, each saying its own: a 注 line says so (a
+    # cell of 2026年9月 under 最新值（2026年10月） read as a contradiction, a Chinese reader's find)
+    other_periods = common is not None and any(
+        (p := latest_period(t, words)) is not None and p != common for t in view.targets
+    )
     period = report_period(view, words)
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
@@ -912,13 +921,29 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         table_heading=words("Table: progress towards the goals"),
         overall_heading=words("I. Overall"),
         note=words(
+            "Note: latest figures are of {period} unless another period is given; the source "
+            "of every figure is given with each goal in the pages that follow and in the "
+            "workbook."
+        ).format(period=common)
+        if other_periods
+        else words(
             "Note: the source of every figure is given with each goal in the pages that follow "
             "and in the workbook."
         ),
         note_in_workbook=words(
+            "Note: latest figures are of {period} unless another period is given; the source "
+            "of every figure is given with each goal on the region sheets of this workbook."
+        ).format(period=common)
+        if other_periods
+        else words(
             "Note: the source of every figure is given with each goal on the region sheets of "
             "this workbook."
         ),
         note_in_document=words("Notes: the sources of the latest figures") if notes else "",
         notes=notes,
+        table_note=words(
+            "Note: latest figures are of {period} unless another period is given."
+        ).format(period=common)
+        if other_periods
+        else "",
     )

@@ -621,6 +621,8 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
     paragraph(words.sentence_gap.join(bulletin.lead), "body")
     paragraph(bulletin.table_heading, "caption")
     _table(document, bulletin, names, layout)
+    if bulletin.table_note:
+        paragraph(bulletin.table_note, "note")
     for part in bulletin.sections:
         paragraph(part.heading, "heading")
         for text in part.paragraphs:

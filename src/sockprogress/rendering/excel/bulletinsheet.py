@@ -134,8 +134,9 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
             ws.write_string(row, c, text, formats[c])
         heights.fit(row, list(zip(cells, widths, strict=True)), LINE_HEIGHT)
     row += 1  # the 注 line right under the table, as a bulletin sets it
-    line(row, bulletin.note_in_workbook, BODY)
-    heights.fit(row, [(bulletin.note_in_workbook, total)], LINE_HEIGHT)
+    note = chinese_lines(bulletin.note_in_workbook, total, sentence=True)
+    line(row, note, BODY)
+    heights.fit(row, [(note, total)], LINE_HEIGHT)
     # A region's heading row is kept on a page with its first goal, as Word keeps it (Excel
     # has no "keep with next"): a break before it where it would end a page. Every goal's row
     # gets a break where it would run over a page's end too, so that each page ends where it
