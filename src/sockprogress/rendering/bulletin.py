@@ -403,7 +403,14 @@ class Measures:
         cls, headings: list[str], columns: list[Sequence[str]], latin: float = LATIN
     ) -> Measures:
         pairs = list(zip(headings, columns, strict=True))
-        need = [max(ems(t, latin) for t in (h, *c)) for h, c in pairs]
+        # a heading that names a period needs the wider of its two lines (heading_lines)
+        need = [
+            max(
+                [_heading_floors(h, latin)[0] if period_heading(h) else ems(h, latin)]
+                + [ems(t, latin) for t in c]
+            )
+            for h, c in pairs
+        ]
         # a heading wraps at its words; a Chinese one is held whole (held_heading) unless
         # nothing else lets the table fit
         heads = [_heading_floors(h, latin) for h in headings]
