@@ -338,3 +338,22 @@ def test_a_tables_year_columns_are_left_out_when_no_goal_has_a_figure_in_them(
     assert any(t.year_cells.value != "—" for t in view.targets)  # what put them there before
     bulletin = build_bulletin(view)
     assert bulletin.keys == ("name", "unit", "goal", "latest", "share", "progress")
+
+
+@pytest.mark.client
+def test_libreoffice_prints_the_word_tables_period_heading_on_two_whole_lines(
+    make_province: Callable[[Size], tuple[Path, Path]],
+    tmp_path: Path,
+    soffice: Callable[[Path, str], Path],
+) -> None:
+    """最新值 / （2026年10月） as printed: measured with Times New Roman's half-em digits, the
+    column broke the period again, "（2026年10" / "月）", for LibreOffice sets a figure among
+    Chinese characters in the Chinese font (locales.toml `table_latin`; six made-up towns)."""
+    from pdfspans import pdf_lines
+
+    from sockprogress.pipeline import write_report
+
+    report = build_report(*make_province(Size(6, 3, 2)), Month(2026, 11))
+    (document,) = write_report(report, tmp_path, ("docx",), Words.of("zh"))
+    lines = ["".join(line.split()) for line in pdf_lines(soffice(document, "pdf"))]
+    assert "最新值" in lines and "（2026年10月）" in lines, lines[:40]

@@ -451,12 +451,6 @@ def _line_width(document: Document) -> float:
     return float(width.pt)
 
 
-# How much wider the Word table's Latin runs are set than the workbook measures them (a digit
-# half an em): LibreOffice sets a figure among Chinese characters in the Chinese font, about
-# 0.6 of an em, and a line measured at 0.5 broke again before its last character.
-LATIN_IN_TABLE = 1.2
-
-
 def _table(
     document: Document, bulletin: Bulletin, names: dict[str, str], layout: DocumentLayout
 ) -> None:
@@ -464,17 +458,17 @@ def _table(
     from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
     from docx.shared import Pt
 
-    size, pad = layout.styles["table"].size, CELL_PADDING + 3
-    widths = bulletin.column_widths(size, _line_width(document), pad)
-    headings = bulletin.heading_lines(lambda i, text: ems(text) * size + pad <= widths[i])
+    size, pad, latin = layout.styles["table"].size, CELL_PADDING + 3, layout.table_latin
+    widths = bulletin.column_widths(size, _line_width(document), pad, latin)
+    headings = bulletin.heading_lines(lambda i, text: ems(text, latin) * size + pad <= widths[i])
     # Each goal's row, its Chinese cells broken into lines as Chinese is set, as the workbook's
     # first sheet breaks them (Word broke 待期末数据，暂 / 无法预判 and 数据待核 / 实）); its name
     # as it is. The columns measured in the workbook's units: a CJK character 2.1 "0"s and one
-    # "0" of padding; a figure set 0.6 of an em (LATIN_IN_TABLE).
+    # "0" of padding, a figure as wide as the table sets it (the workbook's digit: half an em).
     units = [(w - pad) / size * CJK_WIDTH + 1.0 for w in widths]
     texts = [
         tuple(
-            text if key == "name" else chinese_lines(text, width, LATIN_IN_TABLE)
+            text if key == "name" else chinese_lines(text, width, latin / 0.5)
             for key, text, width in zip(bulletin.keys, row, units, strict=True)
         )
         for row in bulletin.texts

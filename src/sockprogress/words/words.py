@@ -114,6 +114,8 @@ class DocumentLayout:
     page_number: str
     page_number_position: str
     issuer_gap: str
+    # a Latin character's width in the table's cells, in ems (the columns are measured by it)
+    table_latin: float
     language: str
     east_asian_language: str
     fallbacks: Mapping[str, str]
