@@ -559,8 +559,9 @@ COMMON_PERIOD_SHARE = 0.9
 def common_period(views: Sequence[TargetView], words: Words) -> str | None:
     """The period said once, in the 最新值 column's heading (最新值（2026年10月）), when nine in
     ten of the table's figures are of it: a province's 2,000 rows each said （2026年10月）, which
-    took each row a second line on paper. The other figures say their own period, as before;
-    a short table whose figures differ keeps every period beside its figure."""
+    took each row a second line on paper. The other figures say their own period, as before,
+    and the 注 line says the heading's period is the rule (Bulletin.table_note); a short table
+    whose figures differ keeps every period beside its figure."""
     periods = [p for t in views if (p := latest_period(t, words)) is not None]
     if len(periods) < 2:
         return None

@@ -31,7 +31,7 @@ from ..model import Report
 from ..words import N_
 from ..words.words import DocumentLayout, TextStyle, Words
 from .bulletin import Bulletin, balanced_lines, build_bulletin, ems
-from .excel.layout import CJK_WIDTH, chinese_lines
+from .excel.layout import CJK_WIDTH, DIGIT_EM, chinese_lines
 from .view import build_view
 
 if TYPE_CHECKING:
@@ -464,11 +464,11 @@ def _table(
     # Each goal's row, its Chinese cells broken into lines as Chinese is set, as the workbook's
     # first sheet breaks them (Word broke 待期末数据，暂 / 无法预判 and 数据待核 / 实）); its name
     # as it is. The columns measured in the workbook's units: a CJK character 2.1 "0"s and one
-    # "0" of padding, a figure as wide as the table sets it (the workbook's digit: half an em).
+    # "0" of padding, a figure as wide as the table sets it (the workbook's: DIGIT_EM).
     units = [(w - pad) / size * CJK_WIDTH + 1.0 for w in widths]
     texts = [
         tuple(
-            text if key == "name" else chinese_lines(text, width, latin / 0.5)
+            text if key == "name" else chinese_lines(text, width, latin / DIGIT_EM)
             for key, text, width in zip(bulletin.keys, row, units, strict=True)
         )
         for row in bulletin.texts

@@ -57,6 +57,8 @@ def put(ws: Worksheet, row: int, col: int, value: object, fmt: Format | None = N
 # a line too deep (Calibri's lowercase is about 0.85 of one).
 CJK_WIDTH = 2.1
 DIGIT_PIXELS = 7 / 1.05
+# A digit as these widths measure it, in ems (a CJK character's width): half of one.
+DIGIT_EM = 7 / DIGIT_PIXELS / CJK_WIDTH
 WIDEST = max(CHAR_WIDTHS.values()) / DIGIT_PIXELS
 # Points per line: Calibri 11 needs 15; the CJK fallback font's line is taller.
 LINE_HEIGHT = 15.0
@@ -210,8 +212,10 @@ def _scaled(word: str, latin: float) -> float:
 _PHRASE_END = frozenset("\uff0c\u3001\uff1b\uff1a\u3002\uff09\u3015\u3011")
 # A figure's unit or date word, not to be parted from its figure (2022年, 8.3个百分点, 5万元).
 _UNIT_AFTER_FIGURE = frozenset("年月日个%\uff05亿万元户双件套")
-# A short aside kept on one line where it can be: （⚠ 数据待核实）, （月份为推定）.
-_SHORT_ASIDE = re.compile(r"\uff08[^\uff08\uff09]{1,8}\uff09")
+# A short aside kept on one line where it can be: （⚠ 数据待核实）, （月份为推定）. (A preference
+# here, a break inside costing more; the bulletin's columns hold asides of up to six characters
+# whole, bulletin.held_runs.)
+_KEPT_ASIDE = re.compile(r"\uff08[^\uff08\uff09]{1,8}\uff09")
 # What a break costs: where a phrase ends nothing, between two characters of one phrase a
 # little, inside a short aside or between a figure and its unit much more; a last line of one
 # character (无法预 / 判, 核 / 实）) as much as two breaks in a phrase; a line that does not
@@ -228,7 +232,7 @@ def _broken(part: str, room: float, latin: float = 1.0) -> list[str]:
     sizes = [_scaled(w, latin) for w in words]
     blank = [w.isspace() for w in words]
     inside = [False] * (len(part) + 1)  # character offsets inside a short aside
-    for match in _SHORT_ASIDE.finditer(part):
+    for match in _KEPT_ASIDE.finditer(part):
         for k in range(match.start() + 1, match.end()):
             inside[k] = True
     offsets = [0]
