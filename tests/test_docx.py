@@ -326,6 +326,22 @@ def test_column_widths_keep_figures_whole_and_wrap_names() -> None:
     assert widths[0] < 12 * 10.5  # the long name wraps
 
 
+def test_a_heading_that_names_a_period_takes_the_room_of_its_two_lines() -> None:
+    """A province's 最新值 column asked for 最新值（2026年10月） on one line (10.3 em), wider than
+    any of its figures, and 进展情况 gave way: the heading is set on two lines, the period under
+    the name (Bulletin.heading_lines), so the column needs the period's width, and the room left
+    goes to the long progress words (made-up rows)."""
+    headings = ["指标", "最新值（2026年10月）", "进展情况"]
+    columns = [
+        ["某镇规模以上工业企业数"] * 3,
+        ["1547.76", "8002.46", "242.69"],
+        ["未完成（⚠ 数据待核实）（按2025年12月数据7400.38判定）"] * 3,
+    ]
+    widths = column_widths(headings, columns, 10.5, 300, PAD)
+    period = 4 + 6 * 0.55  # （2026年10月）: four full-width characters, six digits
+    assert widths[1] == pytest.approx(period * 10.5 + PAD, abs=0.5)
+
+
 def test_a_name_with_an_aside_wraps_and_the_short_columns_keep_their_room() -> None:
     """A Chinese office's walkthrough: with a goal named 袜子年产量（2030年）, the table's
     narrow columns wrapped a character a line (亿/双, 完成/率) and 与序时进度相比's
