@@ -749,9 +749,9 @@ def test_libreoffice_prints_the_word_tables_chinese_cells_broken_as_chinese_is_s
     a closing mark or a comma, and LibreOffice keeps each of its lines whole."""
     from pdfspans import pdf_lines
 
-    from sockprogress.rendering.excel.layout import NOT_FIRST
+    from sockprogress.words.width import NO_LINE_START
 
     pdf = soffice(written(shipped_report, "zh", tmp_path), "pdf")
     lines = pdf_lines(pdf)
     assert "暂无法预判" in lines and "月份为推定）" in lines, lines
-    assert not [line for line in lines if line and line[0] in NOT_FIRST]
+    assert not [line for line in lines if line and line[0] in NO_LINE_START]

@@ -9,14 +9,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from sockprogress.rendering.excel.layout import (
-    NOT_FIRST,
-    NOT_LAST,
     _words,
     chinese_lines,
     kept_together,
     page_room,
     text_lines,
 )
+from sockprogress.words.width import NO_LINE_END, NO_LINE_START
 
 # The break points as one regular expression says them (4 ms to compile, so not in the code):
 # runs of spaces, single CJK characters, runs of anything else.
@@ -154,6 +153,6 @@ def test_chinese_lines_keep_every_character_and_the_rules(text: str, width: floa
     for n, line in enumerate(lines):
         assert line  # no empty line
         if n:  # a line after a break starts with no closing mark (unless it is all of them)
-            assert line[0] not in NOT_FIRST or all(c in NOT_FIRST for c in line)
+            assert line[0] not in NO_LINE_START or all(c in NO_LINE_START for c in line)
         if n < len(lines) - 1:
-            assert line[-1] not in NOT_LAST or all(c in NOT_LAST for c in line)
+            assert line[-1] not in NO_LINE_END or all(c in NO_LINE_END for c in line)

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from ..model import TargetResult
 from ..words import N_
+from ..words.width import NO_LINE_END, NO_LINE_START
 from ..words.words import DASH, Words, faithful_digits
 from . import outcome
 from .view import ReportView, TargetView
@@ -248,8 +249,6 @@ def held_runs(text: str) -> list[tuple[int, int]]:
 # must ("回行时要做到词意完整").
 _AFTER_MARK = frozenset("、，；：,;:")
 _YEAR_END = re.compile(r"\d{4}年$")
-_NO_LINE_START = frozenset("，。、；：）》」』”’,.;:)!?\uff01\uff1f%\uff05")  # full-width !?% too
-_NO_LINE_END = frozenset("（《「『“‘(")
 
 
 def _title_break(text: str, at: int) -> float | None:
@@ -259,7 +258,7 @@ def _title_break(text: str, at: int) -> float | None:
     before, after = text[at - 1], text[at]
     if before.isascii() and after.isascii() and (before.isalnum() or after.isalnum()):
         return None
-    if after in _NO_LINE_START or before in _NO_LINE_END or "—" in (before, after):
+    if after in NO_LINE_START or before in NO_LINE_END or "—" in (before, after):
         return None  # nor inside a span of months (1—11月)
     head = text[:at]
     if head.count("（") > head.count("）") or head.count("(") > head.count(")"):
@@ -301,6 +300,15 @@ def balanced_lines(text: str, line: float, latin: float = LATIN) -> list[str]:
     if best is None:
         return [text]
     return [text[: best[1]].rstrip(), text[best[1] :].lstrip()]
+
+
+def one_line(
+    widths: Sequence[float], size: float, pad: float, latin: float = LATIN
+) -> Callable[[int, str], bool]:
+    """Whether a text is set on one line in a column of `widths` (pt), at `size` pt with `pad`
+    of padding and border: the measure Bulletin.heading_lines takes where a table is measured
+    in ems (the page's print, the Word table)."""
+    return lambda column, text: ems(text, latin) * size + pad <= widths[column]
 
 
 def held_heading(heading: str) -> bool:
@@ -556,20 +564,20 @@ def latest_period(view: TargetView, words: Words) -> str | None:
 COMMON_PERIOD_SHARE = 0.9
 
 
-def common_period(views: Sequence[TargetView], words: Words) -> str | None:
+def common_period(periods: Sequence[str | None]) -> str | None:
     """The period said once, in the 最新值 column's heading (最新值（2026年10月）), when nine in
     ten of the table's figures are of it: a province's 2,000 rows each said （2026年10月）, which
     took each row a second line on paper. The other figures say their own period, as before,
     and the 注 line says the heading's period is the rule (Bulletin.table_note); a short table
     whose figures differ keeps every period beside its figure."""
-    periods = [p for t in views if (p := latest_period(t, words)) is not None]
-    if len(periods) < 2:
+    said = [p for p in periods if p is not None]
+    if len(said) < 2:
         return None
     counts: dict[str, int] = {}
-    for period in periods:
+    for period in said:
         counts[period] = counts.get(period, 0) + 1
     period, n = max(counts.items(), key=lambda item: item[1])
-    return period if n >= COMMON_PERIOD_SHARE * len(periods) else None
+    return period if n >= COMMON_PERIOD_SHARE * len(said) else None
 
 
 def row(
@@ -841,12 +849,11 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     words, info = view.words, view.report.info
     many = len(view.regions) > 1
     year = any(t.year_cells.value != DASH for t in view.targets)
-    common = common_period(view.targets, words)
+    periods = [latest_period(t, words) for t in view.targets]
+    common = common_period(periods)
     # figures of another period than the heading's, each saying its own: a 注 line says so (a
     # cell of 2026年9月 under 最新值（2026年10月） read as a contradiction, a Chinese reader's find)
-    other_periods = common is not None and any(
-        (p := latest_period(t, words)) is not None and p != common for t in view.targets
-    )
+    other_periods = common is not None and any(p not in (None, common) for p in periods)
     period = report_period(view, words)
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""

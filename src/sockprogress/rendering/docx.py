@@ -30,7 +30,7 @@ from ..errors import InputError
 from ..model import Report
 from ..words import N_
 from ..words.words import DocumentLayout, TextStyle, Words
-from .bulletin import Bulletin, balanced_lines, build_bulletin, ems
+from .bulletin import Bulletin, balanced_lines, build_bulletin, one_line
 from .excel.layout import CJK_WIDTH, DIGIT_EM, chinese_lines
 from .view import build_view
 
@@ -460,7 +460,7 @@ def _table(
 
     size, pad, latin = layout.styles["table"].size, CELL_PADDING + 3, layout.table_latin
     widths = bulletin.column_widths(size, _line_width(document), pad, latin)
-    headings = bulletin.heading_lines(lambda i, text: ems(text, latin) * size + pad <= widths[i])
+    headings = bulletin.heading_lines(one_line(widths, size, pad, latin))
     # Each goal's row, its Chinese cells broken into lines as Chinese is set, as the workbook's
     # first sheet breaks them (Word broke 待期末数据，暂 / 无法预判 and 数据待核 / 实）); its name
     # as it is. The columns measured in the workbook's units: a CJK character 2.1 "0"s and one

@@ -19,7 +19,7 @@ from ..words import DEFAULT_LANG
 from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
 from . import outcome
-from .bulletin import LATIN, build_bulletin, ems, unbroken
+from .bulletin import LATIN, build_bulletin, one_line, unbroken
 from .svgcharts import MAX_CHARTS, draw_charts, unit_caption
 from .templating import make_environment, template_errors
 from .view import COMPUTED, ReportView, TargetView, build_view
@@ -243,9 +243,7 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         ),
         # and each heading's lines, as the printed columns hold them (最新值 / （2026年10月）)
         "bulletin_headings": bulletin.heading_lines(
-            lambda i, text: (
-                ems(text, PRINT_LATIN) * PRINT_TABLE_SIZE + PRINT_CELL_PAD <= print_widths[i]
-            )
+            one_line(print_widths, PRINT_TABLE_SIZE, PRINT_CELL_PAD, PRINT_LATIN)
         ),
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],

@@ -19,10 +19,14 @@ def display_width(text: str) -> int:
 
 
 # Chinese line breaking as typesetting does it (避头尾): a line never starts with a closing mark
-# (，。）…) nor ends with an opening one (（“《…); the full-width marks are escaped.
-_NO_START = frozenset("，。、；：\uff01\uff1f）」』”’》〉】…—\uff05%)]},.;:!?")
-_NO_END = frozenset("（「『“‘《〈【([{")
-_MARKS = _NO_START | _NO_END
+# (，。）…) nor ends with an opening one (（“《…); the full-width marks are escaped. A title's lines
+# (rendering.bulletin) and the workbook's and Word table's cells (rendering.excel.layout
+# .chinese_lines) keep these; the terminal's wrap keeps an ellipsis and a dash with the word
+# before them too.
+NO_LINE_START = frozenset("，。、；：\uff01\uff1f）」』”’》〉】\u3015\uff05%)]},.;:!?")
+NO_LINE_END = frozenset("（「『“‘《〈【\u3014([{")
+_NO_START = NO_LINE_START | frozenset("…—")
+_MARKS = _NO_START | NO_LINE_END
 
 
 def _atoms(text: str) -> list[str]:
@@ -42,7 +46,8 @@ def _atoms(text: str) -> list[str]:
             current = ""
         elif current and not ch.isspace() and not bracket and not kept:
             before = current[-1]
-            if (is_wide(before) or is_wide(ch)) and ch not in _NO_START and before not in _NO_END:
+            no_break = ch in _NO_START or before in NO_LINE_END
+            if (is_wide(before) or is_wide(ch)) and not no_break:
                 atoms.append(current)
                 current = ""
         if ch == "[":

@@ -16,6 +16,7 @@ from .layout import (
     A4,
     CJK_WIDTH,
     LINE_HEIGHT,
+    SIDE_MARGIN,
     Heights,
     chinese_lines,
     kept_together,
@@ -156,7 +157,7 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         ws.set_portrait()
     ws.set_print_scale(100)  # never shrunk: 五号 (10.5 pt) or larger on paper
     # room for a tenth goal's row on page 1 (its 注 line had spilt onto a page of its own)
-    ws.set_margins(left=0.5, right=0.5, top=BULLETIN_MARGIN, bottom=BULLETIN_MARGIN)
+    ws.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN, top=BULLETIN_MARGIN, bottom=BULLETIN_MARGIN)
     ws.center_horizontally()
     ws.repeat_rows(header_row)
     ws.set_header(page_header(book.head))

@@ -16,7 +16,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import CHAR_WIDTHS, xl_pixel_width
 from xlsxwriter.worksheet import Worksheet
 
-from ...words.width import is_wide
+from ...words.width import NO_LINE_END, NO_LINE_START, is_wide
 from ...words.words import Words
 from .formats import HEADING, MUTED, Formats, serial
 
@@ -160,15 +160,6 @@ def text_lines(text: str, width: float) -> int:
     return total
 
 
-# Chinese typesetting never starts a line with these, nor ends one with the opening ones.
-# (Written as escapes: the full-width closing brackets, quotes, stops, commas, colons, marks
-# and per cent signs; the opening brackets and quotes.)
-NOT_FIRST = frozenset(
-    "\uff09\u3015\u3011\u300d\u300f\u201d\u2019\u3002\uff0c\u3001\uff1b\uff1a\uff01\uff1f%\uff05"
-)
-NOT_LAST = frozenset("\uff08\u3014\u3010\u300c\u300e\u201c\u2018")
-
-
 @functools.lru_cache(maxsize=8192)
 def chinese_lines(text: str, width: float, latin: float = 1.0, sentence: bool = False) -> str:
     """A Chinese cell's text broken into lines that fit a column `width` wide, as Chinese
@@ -197,7 +188,7 @@ def chinese_lines(text: str, width: float, latin: float = 1.0, sentence: bool = 
         return text
     at = -1 if sentence else text.find("（", 1)
     head = text[:at].rstrip()
-    parts = [head, text[at:]] if at > 0 and head and head[-1] not in NOT_LAST else [text]
+    parts = [head, text[at:]] if at > 0 and head and head[-1] not in NO_LINE_END else [text]
     return "\n".join(line for part in parts for line in _broken(part, room, latin))
 
 
@@ -249,9 +240,9 @@ def _broken(part: str, room: float, latin: float = 1.0) -> list[str]:
         if k < 0:
             return None
         before, after = words[k], words[j]
-        if after[:1] in NOT_FIRST or before[-1:] in NOT_LAST:
+        if after[:1] in NO_LINE_START or before[-1:] in NO_LINE_END:
             return None
-        if before[-1:] in _PHRASE_END or after[:1] in NOT_LAST:
+        if before[-1:] in _PHRASE_END or after[:1] in NO_LINE_END:
             return _GOOD
         if inside[offsets[j]]:
             return _BAD
@@ -285,7 +276,7 @@ def _broken(part: str, room: float, latin: float = 1.0) -> list[str]:
             (overs, lines, cost), _ = came
             cost += breaks[i] or 0.0
             shown = part[offsets[first] : offsets[last]]
-            if j == n and lines and sum(c not in NOT_FIRST for c in shown) <= 1:
+            if j == n and lines and sum(c not in NO_LINE_START for c in shown) <= 1:
                 cost += _ORPHAN  # a last line of one character: 判, 实）
             score = (overs + (_OVERFLOW if over else 0.0), lines + 1, cost)
             held = best[j]

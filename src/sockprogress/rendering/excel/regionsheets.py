@@ -463,20 +463,26 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         for r in range(first, last + 1):
             if r not in heights:
                 heights.set(r, LINE_HEIGHT)
-    room = page_room(charted, MARGIN) / print_scale(charted)
+    printed = printed_widths(charted)
+    room = page_room(charted, MARGIN) / print_scale(printed, charted)
     ws.set_h_pagebreaks(kept_together(heights.of(row), short, 0.0, room * ROOM_SHARE, breaks))
     print_setup(ws, sheet, book.head, words, landscape=charted)
-    ws.print_area(0, 0, row, LAST_PRINT_COL if charted else len(WIDTHS) - 1)
+    ws.print_area(0, 0, row, len(printed) - 1)
 
 
-def print_scale(charted: bool) -> float:
-    """The scale a region sheet prints at, fitted one page wide: A:O across A4 (charted) or A:F
-    upright, as Excel sets it (a whole per cent, never above 100 %). A column `w` wide is
-    int(7w + 0.5) + 5 pixels of 0.75 pt (Calibri 11's digit is 7 pixels)."""
-    widths = [
+def printed_widths(charted: bool) -> list[float]:
+    """The widths of the columns a region sheet prints, from A: A:O, its charts beside the
+    figures (charted), else A:F."""
+    return [
         *WIDTHS,
         *([CHART_COLUMN_WIDTH] * (LAST_PRINT_COL - CHART_COL + 1) if charted else []),
     ]
+
+
+def print_scale(widths: list[float], landscape: bool) -> float:
+    """The scale columns of `widths` print at, fitted one A4 page wide (across, `landscape`),
+    as Excel sets it (a whole per cent, never above 100 %). A column `w` wide is int(7w + 0.5)
+    + 5 pixels of 0.75 pt (Calibri 11's digit is 7 pixels)."""
     sheet = sum(int(7 * w + 0.5) + 5 for w in widths) * 0.75
-    printable = (A4_HEIGHT if charted else A4_WIDTH) - 2 * SIDE_MARGIN * 72
+    printable = (A4_HEIGHT if landscape else A4_WIDTH) - 2 * SIDE_MARGIN * 72
     return min(100, math.floor(100 * printable / sheet)) / 100
