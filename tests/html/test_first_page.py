@@ -72,6 +72,26 @@ def test_every_printed_label_is_seven_points_or_more_and_the_figures_print(
     assert later.count(words("Figures behind the chart")) >= 4
 
 
+def test_the_printed_tables_chinese_cells_break_where_a_phrase_ends(
+    pages: dict[str, Path], visit: Any, tmp_path: Path
+) -> None:
+    """Chromium broke the page's Chinese cells anywhere: 35（2023年5月；月 / 份为推定） and
+    206（2025年6月；与 / 2022年6月…. The page sets each cell in the lines the Word table and the
+    workbook break it into (Bulletin.broken), each held as one box: where a phrase ends, and no
+    line started by a closing mark or a comma."""
+    from pdfspans import pdf_lines
+
+    from sockprogress.words.width import NO_LINE_START
+
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(visit(pages["zh"]).page.pdf(prefer_css_page_size=True))
+    lines = pdf_lines(pdf)
+    first = lines[: lines.index(next(line for line in lines if line.startswith("注："))) + 1]
+    assert "35（2023年5月；" in first and "月份为推定）" in first, first
+    assert "206（2025年6月；" in first, first
+    assert not [line for line in first if line and line[0] in NO_LINE_START], first
+
+
 @pytest.fixture(scope="module")
 def nine_goals(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, dict[str, Path]]:
     """The shipped goals and a year's goal: nine rows of eight columns (序时进度 and 同比 too),

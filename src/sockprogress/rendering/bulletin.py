@@ -132,6 +132,27 @@ class Bulletin:
         """Each goal's row of the table, its cells in the order of `keys`."""
         return tuple(r.cells(self.keys) for r in self.rows)
 
+    def broken(
+        self, widths: Sequence[float], size: float, pad: float, latin: float = LATIN
+    ) -> tuple[tuple[str, ...], ...]:
+        """Each goal's row with its Chinese cells broken into the lines ("\\n") a table of
+        `widths` (pt, column_widths at `size`, `pad` and `latin`) sets them in, as Chinese is
+        set (excel.layout.chinese_lines: where a phrase ends, never a line started with "）"
+        or "，"); its name as it is (what a reader copies and looks for). Measured in the
+        workbook's units: a CJK character 2.1 "0"s, a "0" of padding, a figure `latin` ems
+        wide. Word and the browser broke the same cells anywhere: 待期末数据，暂 / 无法预判,
+        35（2023年5月；月 / 份为推定）."""
+        from .excel.layout import CJK_WIDTH, DIGIT_EM, chinese_lines
+
+        units = [(w - pad) / size * CJK_WIDTH + 1.0 for w in widths]
+        return tuple(
+            tuple(
+                text if key == "name" else chinese_lines(text, width, latin / DIGIT_EM)
+                for key, text, width in zip(self.keys, row, units, strict=True)
+            )
+            for row in self.texts
+        )
+
     @cached_property
     def measured(self) -> dict[float, Measures]:
         """The table's columns measured in ems, once for every output that sets its Latin text

@@ -31,7 +31,6 @@ from ..model import Report
 from ..words import N_
 from ..words.words import DocumentLayout, TextStyle, Words
 from .bulletin import Bulletin, balanced_lines, build_bulletin, one_line
-from .excel.layout import CJK_WIDTH, DIGIT_EM, chinese_lines
 from .view import build_view
 
 if TYPE_CHECKING:
@@ -461,18 +460,9 @@ def _table(
     size, pad, latin = layout.styles["table"].size, CELL_PADDING + 3, layout.table_latin
     widths = bulletin.column_widths(size, _line_width(document), pad, latin)
     headings = bulletin.heading_lines(one_line(widths, size, pad, latin))
-    # Each goal's row, its Chinese cells broken into lines as Chinese is set, as the workbook's
-    # first sheet breaks them (Word broke 待期末数据，暂 / 无法预判 and 数据待核 / 实）); its name
-    # as it is. The columns measured in the workbook's units: a CJK character 2.1 "0"s and one
-    # "0" of padding, a figure as wide as the table sets it (the workbook's: DIGIT_EM).
-    units = [(w - pad) / size * CJK_WIDTH + 1.0 for w in widths]
-    texts = [
-        tuple(
-            text if key == "name" else chinese_lines(text, width, latin / DIGIT_EM)
-            for key, text, width in zip(bulletin.keys, row, units, strict=True)
-        )
-        for row in bulletin.texts
-    ]
+    # each goal's row, its Chinese cells broken into lines as the workbook's first sheet and
+    # the printed page break them (Word broke 待期末数据，暂 / 无法预判 and 数据待核 / 实）)
+    texts = bulletin.broken(widths, size, pad, latin)
     grouped = any(bulletin.region_headings)
     table = document.add_table(rows=3 if grouped else 2, cols=len(bulletin.keys))
     table.style = document.styles[TABLE_STYLE]
