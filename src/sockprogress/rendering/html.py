@@ -248,9 +248,10 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         # each goal's row, its Chinese cells in the lines the printed table breaks them into,
         # as the Word bulletin and the workbook do (the browser printed 35（2023年5月；月 /
         # 份为推定）): each line held as one box, so that a wider screen may set two on a line
-        "bulletin_texts": bulletin.broken(
-            print_widths, PRINT_TABLE_SIZE, PRINT_CELL_PAD, PRINT_LATIN
-        ),
+        "bulletin_lines": [
+            [cell.split("\n") for cell in row]
+            for row in bulletin.broken(print_widths, PRINT_TABLE_SIZE, PRINT_CELL_PAD, PRINT_LATIN)
+        ],
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],
         # Said here, not in the template: 同比增长（%） holds a % a newstyle message would format.
