@@ -58,7 +58,7 @@ def test_a_figure_in_such_a_unit_is_shown_as_written(lang: str, right: str, in_f
         (
             "zh",
             "targets.toml：提示：“测试园区·工业总产值”：计量单位“亿元”已含“亿”，目标值却疑似按全数"
-            "填写（3,600,000,000亿元）；请改为按亿元填写（36），或将单位改为不含“亿”的单位",
+            "填写（3600000000亿元）；请改为按亿元填写（36），或将单位改为不含“亿”的单位",
         ),
         (
             "en",
@@ -97,3 +97,31 @@ def test_a_goal_written_in_its_unit_reads_as_written(tmp_path: Path) -> None:
     page = (tmp_path / "out" / "progress-2026-11.zh.html").read_text(encoding="utf-8")
     assert "亿亿" not in page
     assert "1—11月完成33亿元" in page and "2026年全年36亿元" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "goal", "done"), [("zh", "343.2亿元", "280.5亿元"), ("en", "343.2 亿元", "280.5 亿元")]
+)
+def test_a_figure_of_a_hundred_or_more_in_such_a_unit_keeps_its_decimals(
+    lang: str, goal: str, done: str
+) -> None:
+    """A newcomer's find: a county's goal of 343.2亿元 and its 1—10月 figure of 280.5亿元 read
+    "目标为2026年全年343亿元。1—10月完成280亿元" in the Word bulletin, under a table that said
+    343.2 and 280.5: a hundred or more was said whole, right for 2,685 yuan, not for a unit that
+    counts in 亿 (a published goal restated)."""
+    words = Words.of(lang)
+    assert (words.scaled(343.2, "亿元"), words.scaled(280.5, "亿元")) == (goal, done)
+    assert words.scaled(2684.56, "yuan").startswith("2,685" if lang == "en" else "2685")
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "said"),
+    [("3149.13", "", "3149.13"), ("2600000000", "", "26亿"), ("1083.0", "亿元", "1083")],
+)
+def test_a_figure_echoed_in_a_chinese_message_keeps_every_digit(
+    value: str, unit: str, said: str
+) -> None:
+    """A figure a clerk typed, echoed in a message (已有…的数据（108亿元） for 108.3): every digit
+    it has, as 亿 where it counts in ones, and in a unit that counts in 亿 as written, not grouped
+    as English groups (1,083亿元)."""
+    assert Words.of("zh").param("value", value, {"value": ",.10g"}, unit=unit) == said

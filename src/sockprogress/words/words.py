@@ -338,8 +338,15 @@ class Words:
                 return self.exact(value)
             if spec == EXACT_SCALED:  # two sums that differ: every digit, as 亿 where scaled
                 return self.exact_scaled(value)
-            if self.locale.numbers_in_sentences == "scaled" and counted_in(unit) == 1:  # 40亿
-                return self.scaled(number, digits=1 if key == "factor" else 4)
+            if self.locale.numbers_in_sentences == "scaled" and key == "factor":
+                return self.scaled(number, digits=1)  # 约为前一数值的11.3倍
+            if self.locale.numbers_in_sentences == "scaled":
+                # a figure typed, echoed with every digit: 40亿, 3149.13 (rounded to 3149, a
+                # figure a clerk typed read as another); in a unit that counts in 亿 or 万 as
+                # written (108.3 of 亿元, never 108, nor grouped 1,083 as English groups)
+                if counted_in(unit) == 1:
+                    return self.scaled_exactly(number)
+                return self.exact(figure_text(number))
             text = format(number, spec)
             # never e-notation where a person reads: 3,500,000,000, not 3.5e+09
             return text if "e" not in text else self.digits(number)
@@ -941,7 +948,9 @@ class Words:
             shown = faithful_digits(value / divisor, digits, bounds)
             text = self.plain(value / divisor, shown) + suffix
         else:
-            whole = float(value).is_integer() or abs(value) >= 100
+            # a hundred or more of a unit of its own is said whole (2,685 yuan), but not of one
+            # that counts in 亿 or 万: 343.2亿元 is a goal as published, never 343亿元
+            whole = float(value).is_integer() or (abs(value) >= 100 and counted_in(unit) == 1)
             # A figure below 0.01 keeps two significant digits: 0.004, never "0".
             small = 0 < abs(value) < 0.01
             shown = min(12, 1 - math.floor(math.log10(abs(value)))) if small else digits
