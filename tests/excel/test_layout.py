@@ -116,8 +116,11 @@ def test_a_chinese_cell_is_broken_as_chinese_is_set() -> None:
         # bulletin); broken where the phrase ends
         ("待期末数据，暂无法预判", 16.0, ["待期末数据，", "暂无法预判"]),
         ("待期末数据，预计难以完成", 16.0, ["待期末数据，", "预计难以完成"]),
-        # the aside's clauses each on a line (月份为 / 推定 tore a word)
-        ("35（2023年5月；月份为推定）", 18.0, ["35", "（2023年5月；", "月份为推定）"]),
+        # the aside's clauses each on a line (月份为 / 推定 tore a word), its start beside the
+        # figure (35 alone on a line: a Chinese reader's find)
+        ("35（2023年5月；月份为推定）", 18.0, ["35（2023年5月；", "月份为推定）"]),
+        # a figure kept with the word after it: （按2025年数据1363.81 / 判定） left the verb alone
+        ("未完成（按2025年数据1363.81判定）", 24.0, ["未完成", "（按2025年数据", "1363.81判定）"]),
         # a short aside whole under its status
         ("达到进度要求（⚠ 数据待核实）", 18.0, ["达到进度要求", "（⚠ 数据待核实）"]),
         # no last line of one character (暂无法预 / 判)
