@@ -879,6 +879,12 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
         for row in change.removed:
             line = words("removes row {row}: {figure}")
             click.echo("  " + line.format(row=row.number, figure=row.said(words, goals)))
+        for left in change.left_out_back:
+            line = words("brings back row {row}, which the report leaves out: {cells}")
+            click.echo("  " + line.format(row=left.number, cells=left.said()))
+        for left in change.left_out_removed:
+            line = words("removes row {row}, which the report leaves out: {cells}")
+            click.echo("  " + line.format(row=left.number, cells=left.said()))
         for now, then in change.changed:
             line = words("changes row {row}: {now} → {then}")
             click.echo(

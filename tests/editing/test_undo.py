@@ -225,3 +225,43 @@ def test_undo_takes_a_chinese_answer(
     assert result.exit_code == (0 if put_back else 1)
     if answer.startswith("好"):
         assert "输入无效" in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "back", "gone"),
+    [
+        (
+            "en",
+            "  brings back row 4, which the report leaves out: Testville · widgets · 2023 · "
+            "12,3亿 · typed by hand",
+            "  removes row 4: Testville · widgets · 2023 = 123",
+        ),
+        (
+            "zh",
+            "  恢复第4行（该行有误，报告不采用）：Testville · widgets · 2023 · 12,3亿 · "
+            "typed by hand",
+            "  删除第4行：Testville · widgets · 2023年 = 123",
+        ),
+    ],
+)
+def test_undo_says_the_rows_it_brings_back_that_the_report_leaves_out(
+    workbook: Path, targets: Path, lang: str, back: str, gone: str
+) -> None:
+    """A newcomer's find: a row typed wrong in Excel (12,3亿), then a figure added with the tool,
+    then the wrong row mended by hand. Undo listed only the added row, and put the wrong one back
+    unsaid: it read both workbooks with the report's reader, which leaves such a row out. The
+    rows the report leaves out are compared as they are written, and said."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(workbook)
+    book["Actuals"].append(["Testville", "widgets", "2023", "12,3亿", None, "typed by hand"])
+    book.save(workbook)
+    _add(workbook, targets, "2024", "130")
+    book = load_workbook(workbook)
+    book["Actuals"]["D4"] = 123  # mended by hand
+    book.save(workbook)
+    result = _undo(workbook, "--yes", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert back in lines and gone in lines, result.output
+    assert load_workbook(workbook)["Actuals"]["D4"].value == "12,3亿"  # put back, as said

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import InputError, SockProgressError
 from ..model import SHEET, TargetsFile
 from ..reading import read_actuals
+from ..reading.grid import load_grid
 from ..reading.safety import check_workbook
 from ..words.words import Words
 from .plausible import figure_line
@@ -58,6 +59,19 @@ class Row:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A row of the data sheet the report leaves out (an error on it: 12,3亿 for a value), as
+    its cells are written: the report's reader has no figure of it to compare."""
+
+    number: int
+    cells: tuple[str, ...]
+
+    def said(self) -> str:
+        """`Testville · widgets · 2023 · 12,3亿 · typed by hand`: its cells, as written."""
+        return " · ".join(cell for cell in self.cells if cell)
+
+
+@dataclass(frozen=True)
 class Difference:
     """What putting a backup back does to the data sheet's rows."""
 
@@ -66,10 +80,20 @@ class Difference:
     changed: tuple[tuple[Row, Row], ...]  # (as now, as it will be)
     unreadable: SockProgressError | None = None  # the workbook as it is now cannot be read
     sheet: str = SHEET  # the data sheet's name in the backup: Actuals, or 实际数据
+    # rows the report leaves out, brought back or removed (a wrong row mended by hand since the
+    # backup came back unsaid: the rows above are the report's, read by its reader)
+    left_out_back: tuple[LeftOut, ...] = ()
+    left_out_removed: tuple[LeftOut, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.brought_back or self.removed or self.changed)
+        return not (
+            self.brought_back
+            or self.removed
+            or self.changed
+            or self.left_out_back
+            or self.left_out_removed
+        )
 
 
 def last_backup(path: Path) -> Path:
@@ -82,9 +106,17 @@ def last_backup(path: Path) -> Path:
     return found[-1]
 
 
-def _rows(path: Path) -> tuple[list[Row], str]:
-    """The workbook's rows, and the name of the sheet they are on."""
+def _rows(path: Path) -> tuple[list[Row], str, list[LeftOut]]:
+    """The workbook's rows, the name of the sheet they are on, and the rows the report leaves
+    out, as written."""
     actuals = read_actuals(path)
+    wrong = sorted({i.row for i in actuals.issues if i.severity == "error" and i.row})
+    grid = load_grid(path)[0] if wrong else []
+    left_out = [
+        LeftOut(n, tuple(_written(cell) for cell in grid[n - 1]))
+        for n in wrong
+        if 0 < n <= len(grid)
+    ]
     frame = actuals.rows
     columns = ("region", "indicator", "period", "basis", "value", "source", "note", "flags")
     values = [frame[c].tolist() for c in ("row", *columns)]
@@ -95,16 +127,32 @@ def _rows(path: Path) -> tuple[list[Row], str]:
         )
         for n, r, i, p, b, v, s, t, f in zip(*values, strict=True)
     ]
-    return rows, actuals.sheet
+    return rows, actuals.sheet, left_out
+
+
+def _written(cell: object) -> str:
+    """A cell as its user wrote it: text as it is, a number without a needless ".0"."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, dt.datetime | dt.date):
+        return cell.isoformat()
+    return str(cell).strip()
 
 
 def difference(current: Path, kept: Path) -> Difference:
     """The rows putting `kept` back over `current` brings back, removes or changes."""
-    old, sheet = _rows(kept)
+    old, sheet, old_left_out = _rows(kept)
     try:
-        now, _ = _rows(current)
+        now, _, now_left_out = _rows(current)
     except SockProgressError as exc:
         return Difference(tuple(old), (), (), unreadable=exc, sheet=sheet)
+    # a row left out is the same row where its cells are written alike
+    was = Counter(r.cells for r in old_left_out)
+    is_now = Counter(r.cells for r in now_left_out)
+    left_out_back = [r for r in old_left_out if _take(is_now, r.cells)]
+    left_out_removed = [r for r in now_left_out if _take(was, r.cells)]
     only_old = Counter(r.key for r in old) - Counter(r.key for r in now)
     only_now = Counter(r.key for r in now) - Counter(r.key for r in old)
 
@@ -124,7 +172,23 @@ def difference(current: Path, kept: Path) -> Difference:
             changed.append((row, partner))
             gone.remove(row)
             back.remove(partner)
-    return Difference(tuple(back), tuple(gone), tuple(changed), sheet=sheet)
+    return Difference(
+        tuple(back),
+        tuple(gone),
+        tuple(changed),
+        sheet=sheet,
+        left_out_back=tuple(left_out_back),
+        left_out_removed=tuple(left_out_removed),
+    )
+
+
+def _take(counts: Counter[tuple[str, ...]], cells: tuple[str, ...]) -> bool:
+    """Whether a row of `cells` is missing from the other workbook (each one there matched once,
+    as `difference` matches the report's rows)."""
+    if counts[cells] > 0:
+        counts[cells] -= 1
+        return False
+    return True
 
 
 def undo(path: Path, kept: Path, expected: bytes) -> Path:
