@@ -238,7 +238,7 @@ def test_undo_takes_a_chinese_answer(
         ),
         (
             "zh",
-            "  恢复第4行（该行有误，报告不采用）：Testville · widgets · 2023 · 12,3亿 · "
+            "  恢复第4行（该行数据有误，不计入报告）：Testville · widgets · 2023 · 12,3亿 · "
             "typed by hand",
             "  删除第4行：Testville · widgets · 2023年 = 123",
         ),

@@ -451,25 +451,40 @@ def year_sentence(results: list[TargetResult], words: Words) -> str:
     if not behind:
         return words("{total}, {at}.").format(total=total, at=at)
     # a goal behind the schedule yet on track (95 % of it or more) is said so: "未达到序时进度"
-    # beside "达到进度要求" in the count below read as two verdicts
+    # beside "达到进度要求" in the count below read as two verdicts; when every one behind is,
+    # the sentence says it once (全部未达到序时进度：A（在允许偏差以内）、B（在允许偏差以内）…
+    # read as an alarm the count then took back: a newcomer's find)
+    tolerated = all(r.status == "on_track" for r in behind)
     names = words.listed(
         words.target_name(r.target)
-        + (words.paren(words("within the tolerance")) if r.status == "on_track" else "")
+        + (
+            words.paren(words("within the tolerance"))
+            if r.status == "on_track" and not tolerated
+            else ""
+        )
         for r in behind[:NAMED_TARGETS]
     )
     if len(results) == 1:  # a bulletin does not count 0 达到序时进度
         (only,) = results
         said = (
             words("{total}, {names} is behind it, within the tolerance.")
-            if only.status == "on_track"
+            if tolerated
             else words("{total}, {names} is behind it.")
         )
         return said.format(total=total, names=words.target_name(only.target))
     if len(behind) == len(results):
-        return words("{total}, none at or ahead of it: {names}.").format(total=total, names=names)
-    return words("{total}, {at}; {n} behind it: {names}.").format(
-        total=total, at=at, n=len(behind), names=names
+        said = (
+            words("{total}, all {n} behind it, within the tolerance: {names}.")
+            if tolerated
+            else words("{total}, none at or ahead of it: {names}.")
+        )
+        return said.format(total=total, names=names, n=len(behind))  # 3项均略低于…
+    said = (
+        words("{total}, {at}; {n} behind it, within the tolerance: {names}.")
+        if tolerated
+        else words("{total}, {at}; {n} behind it: {names}.")
     )
+    return said.format(total=total, at=at, n=len(behind), names=names)
 
 
 def schedule_short(result: TargetResult, words: Words) -> str:
