@@ -122,3 +122,29 @@ def test_the_shipped_data_says_its_rows_are_fine(shipped: tuple[Path, Path]) -> 
     assert chinese.output.splitlines()[-1] == (
         "问题2条：无错误（所有行均已采用），提示2条（其中2条为目标尚无数据）"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "actuals.xlsx, sheet Actuals, column source, rows 4–5 (2 rows): warning: the figure "
+            "has no source, so the report shows it without one; give the article or bulletin it "
+            "comes from (and 1 more like it)",
+        ),
+        (
+            "zh",
+            "actuals.xlsx，工作表“Actuals”，“来源”列，第4—5行（共2行）：提示：该数据未注明来源，"
+            "报告中将无出处；请注明所据的报道或公报（另有1条同类问题）",
+        ),
+    ],
+)
+def test_a_figure_without_its_source_is_a_warning(tmp_path: Path, lang: str, said: str) -> None:
+    """A newcomer's find: a row without a source was used, shown without one, and `check` said
+    nothing (only `actuals add` warned). Every figure the report shows is sourced: one without
+    is a warning on its row, grouped once (an example would only say the same again)."""
+    unsourced = [(*row, None, "") for row in GADGETS]
+    result = _check(tmp_path, [*WIDGETS, *unsourced], lang)
+    assert result.exit_code == 1, result.output
+    assert said in result.output.splitlines(), result.output

@@ -445,6 +445,9 @@ def _judged_grid(
             "flags": per_row(flags, lambda f: f),
         }
     )
+    # every figure the report shows is sourced: one without is used, and said (`check` said
+    # nothing of it, while `actuals add` did: a newcomer's find)
+    cleaner.issue(rows.loc[rows["source"] == "", "row"], "source", "warning", 6, "no_source")
     wrong_basis = (
         basis.flag(lambda b: b != "")[good] & period.flag(lambda p: p.kind != "month")[good]
     )

@@ -227,6 +227,10 @@ ISSUE_TEXT: dict[str, str] = {
     "blank_row": N_("blank row in the middle of the table; it is skipped"),
     "name_cleaned": N_("'{raw}' has stray spaces or full-width characters; read as '{fixed}'"),
     "basis_not_month": N_("basis applies to month rows only; ignored on a year or date row"),
+    "no_source": N_(
+        "the figure has no source, so the report shows it without one; give the article or "
+        "bulletin it comes from"
+    ),
     "period_not_ended": N_("period {period} has not ended yet (today is {today})"),
     "duplicate_same": N_(
         "{region} / {indicator} / {period} is also in row {others} with the same figure; row "

@@ -543,8 +543,8 @@ class Words:
     def group_examples(self, group: IssueGroup) -> str:
         """The first few of a group as examples, each where it is and what it says: `e.g.
         row 2: 1,234.56; row 3: 2,345.67`; "" for a group of one."""
-        if group.count <= 1:
-            return ""
+        if group.count <= 1 or not any(issue.params for issue in group.examples):
+            return ""  # a kind said alike on every row (no source): an example adds nothing
         grouped = group.code in GROUP_TEXT
         # a kind without its own sentence is said by its first issue: the examples go on from it
         said = []
