@@ -172,7 +172,8 @@ def test_the_reporting_period_is_the_one_under_the_title(
     html = pages[lang].read_text(encoding="utf-8")
     words = Words.of(lang)
     assert f'<p class="period">{words("({period})").format(period=line)}</p>' in html
-    assert f'<p class="lead">{words("Reporting period")}{words.colon}{line} · ' in html
+    lead = f"{words('Reporting period')}{words.colon}{line}{words.locale.comma}"
+    assert f'<p class="lead">{lead}' in html
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
