@@ -169,7 +169,9 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
         folder = tmp_path / str(n)
         said[case] = run(CASES[case](folder, *files(folder))[0], "flag").output
     assert said["missing targets file"] == f"错误：{tmp_path / '0' / 'nope.toml'}：找不到文件\n"
-    assert said["bad --value"] == "错误：--value：“abc”不是数字，请填写数字，如3500000000\n"
+    assert said["bad --value"] == (
+        "错误：--value：“abc”不是数字，请用阿拉伯数字填写，小数用小数点，如2684.56\n"
+    )
     assert (
         "old.xls：是旧版Excel 97-2003（.xls）工作簿；请在Excel中打开，另存为.xlsx"
         in (said["an .xls workbook"])
@@ -195,7 +197,8 @@ def test_the_chinese_lines_say_what_and_where(tmp_path: Path) -> None:
         ("missing actuals file", "Error: {tmp}/nope.xlsx: file not found"),
         (
             "bad --value",
-            "Error: --value: 'abc' is not a number; type the figure as a number, e.g. 3500000000",
+            "Error: --value: 'abc' is not a number; type the figure in digits, with a point "
+            "for its decimals, e.g. 2684.56",
         ),
         (
             "a unit after --value",

@@ -26,7 +26,7 @@ CASES: list[tuple[str, list[Sequence[Any]], str, str, str]] = [
         [("Testville", "widgets", "2023", "n/a")],
         "value",
         "error",
-        "'n/a' is not a number; type the figure as a number",
+        "'n/a' is not a number; type the figure in digits",
     ),
     (
         "text-thousands",

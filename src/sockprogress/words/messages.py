@@ -194,7 +194,8 @@ ISSUE_TEXT: dict[str, str] = {
         "foreign_edition, one from the next by a comma"
     ),
     "value_not_number": N_(
-        "'{value}' is not a number; type the figure as a number, e.g. 3500000000"
+        "'{value}' is not a number; type the figure in digits, with a point for its decimals, "
+        "e.g. 2684.56"
     ),
     "value_with_unit": N_(
         "'{value}' has its unit written in; type the number alone, {number} (the unit is the "
