@@ -118,6 +118,8 @@ def _localize_help(command: click.Command, words: Words) -> None:
             shown = _METAVAR_IDS.setdefault(id(item), item.metavar or str(named).upper())
             if shown in METAVARS:
                 item.metavar = words(METAVARS[shown])
+                if isinstance(item, click.Argument) and not item.required:
+                    item.metavar = f"[{item.metavar}]"  # as click marks one it names itself
         if isinstance(kind, click.Path):
             kind.name = words(_HELP_IDS.setdefault(id(kind), kind.name))
     if isinstance(command, click.Group):
@@ -914,11 +916,16 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
 
 @main.command(
     help=N_(
-        "Start a working folder: data/targets.toml and a fresh data/actuals.xlsx (its header, "
-        "dropdowns and how-to sheet in the language of this run). Never replaces a file."
+        "Start a working folder (the one you are in, when none is named): data/targets.toml "
+        "and a fresh data/actuals.xlsx (its header, dropdowns and how-to sheet in the language "
+        "of this run). Never replaces a file."
     )
 )
-@click.argument("folder", type=click.Path(path_type=Path, dir_okay=True))
+# no folder named: the one the user is in, as `git init` (`init` alone said only that an
+# argument was missing: a newcomer's find)
+@click.argument(
+    "folder", type=click.Path(path_type=Path, dir_okay=True), default=Path("."), required=False
+)
 @click.option(
     "--blank",
     is_flag=True,

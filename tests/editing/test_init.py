@@ -72,6 +72,27 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     assert actuals.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("lang", "next_step"),
+    [
+        ("en", "Next: write your goals in data/targets.toml (two examples are in it), run "),
+        ("zh", "下一步："),
+    ],
+)
+def test_init_without_a_folder_starts_the_one_you_are_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, next_step: str
+) -> None:
+    """A newcomer's find: `init` alone said only 错误：缺少参数 '文件夹'. It starts the folder the
+    user is in, as `git init` does, and says the next step without a "cd"."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["init", "--blank", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "targets.toml").is_file()
+    assert (tmp_path / "data" / "actuals.xlsx").is_file()
+    last = [line for line in result.output.splitlines() if line.startswith(next_step)]
+    assert last and "cd " not in last[0], result.output
+
+
 def test_shipped_workbook_holds_exactly_the_published_figures() -> None:
     with (ROOT / "data" / "public-figures.csv").open(encoding="utf-8", newline="") as fh:
         published = [
