@@ -206,19 +206,15 @@ def _scaled(word: str, latin: float) -> float:
 # Where a line ends by preference: after a Chinese comma, stop or clause mark, or a closing
 # bracket; where it may not start: before an opening bracket is as good.
 _PHRASE_END = frozenset("\uff0c\u3001\uff1b\uff1a\u3002\uff09\u3015\u3011")
-# A figure's unit or date word, not to be parted from its figure (2022年, 8.3个百分点, 5万元),
-# nor any Chinese word after it: （按2025年数据1363.81 / 判定） left the verb alone on its line (a
-# Chinese reader's find; before the figure is the break to take: （按2025年数据 / 1363.81判定）).
-_UNIT_AFTER_FIGURE = frozenset("年月日个%\uff05亿万元户双件套")
 # A short aside kept on one line where it can be: （⚠ 数据待核实）, （月份为推定）. (A preference
 # here, a break inside costing more; the bulletin's columns hold asides of up to six characters
 # whole, bulletin.held_runs.)
 _KEPT_ASIDE = re.compile(r"\uff08[^\uff08\uff09]{1,8}\uff09")
 # What a break costs: where a phrase ends nothing, between two characters of one phrase a
 # little (less where a Chinese character meets a figure), inside a short aside or between a
-# figure and its unit much more; a last line of one character (无法预 / 判, 核 / 实）) as much
-# as two breaks in a phrase; a line that does not fit, more than any number of breaks (only
-# where nothing else can be done).
+# figure and the Chinese after it much more; a last line of one character (无法预 / 判,
+# 核 / 实）) as much as two breaks in a phrase; a line that does not fit, more than any number
+# of breaks (only where nothing else can be done).
 _GOOD, _PLAIN, _BAD, _ORPHAN, _OVERFLOW = 0.0, 1.0, 4.0, 2.0, 1000.0
 # Between a Chinese character and a figure or a Latin word a break tears no word, as one
 # between two Chinese characters may: 与2022年6月报道数相 / 同 (a Chinese reader's find).
@@ -257,7 +253,11 @@ def _broken(part: str, room: float, latin: float = 1.0) -> list[str]:
             return _GOOD
         if inside[offsets[j]]:
             return _BAD
-        if before[-1:].isdigit() and (after[:1] in _UNIT_AFTER_FIGURE or is_wide(after[0])):
+        if before[-1:].isdigit() and is_wide(after[0]):
+            # a figure and the Chinese after it, its unit or date word (2022年, 8.3个百分点) or
+            # any word: （按2025年数据1363.81 / 判定） left the verb alone on its line (a Chinese
+            # reader's find; before the figure is the break to take). A per cent sign never
+            # starts a line (NO_LINE_START).
             return _BAD
         if is_wide(before[-1]) and is_wide(after[0]):
             return _PLAIN  # between two Chinese characters: maybe inside a word (相 / 同)
