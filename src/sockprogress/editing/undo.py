@@ -12,8 +12,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import InputError, SockProgressError
 from ..model import SHEET, TargetsFile
@@ -29,6 +32,8 @@ from .safekeeping import (
     editing,
     save_replacing,
 )
+
+T = TypeVar("T")
 
 # A row as undo compares it: region, indicator, period, basis, value, source, note.
 RowKey = tuple[str, str, str, str, float, str, str, str]
@@ -148,23 +153,7 @@ def difference(current: Path, kept: Path) -> Difference:
         now, _, now_left_out = _rows(current)
     except SockProgressError as exc:
         return Difference(tuple(old), (), (), unreadable=exc, sheet=sheet)
-    # a row left out is the same row where its cells are written alike
-    was = Counter(r.cells for r in old_left_out)
-    is_now = Counter(r.cells for r in now_left_out)
-    left_out_back = [r for r in old_left_out if _take(is_now, r.cells)]
-    left_out_removed = [r for r in now_left_out if _take(was, r.cells)]
-    only_old = Counter(r.key for r in old) - Counter(r.key for r in now)
-    only_now = Counter(r.key for r in now) - Counter(r.key for r in old)
-
-    def taken(rows: list[Row], counts: Counter[RowKey]) -> list[Row]:
-        out = []
-        for row in rows:
-            if counts[row.key] > 0:
-                counts[row.key] -= 1
-                out.append(row)
-        return out
-
-    back, gone = taken(old, only_old), taken(now, only_now)
+    back, gone = _unmatched(old, now, attrgetter("key")), _unmatched(now, old, attrgetter("key"))
     changed = []
     for row in list(gone):
         partner = next((b for b in back if b.series == row.series), None)
@@ -177,18 +166,22 @@ def difference(current: Path, kept: Path) -> Difference:
         tuple(gone),
         tuple(changed),
         sheet=sheet,
-        left_out_back=tuple(left_out_back),
-        left_out_removed=tuple(left_out_removed),
+        # a row left out is the same row where its cells are written alike
+        left_out_back=tuple(_unmatched(old_left_out, now_left_out, attrgetter("cells"))),
+        left_out_removed=tuple(_unmatched(now_left_out, old_left_out, attrgetter("cells"))),
     )
 
 
-def _take(counts: Counter[tuple[str, ...]], cells: tuple[str, ...]) -> bool:
-    """Whether a row of `cells` is missing from the other workbook (each one there matched once,
-    as `difference` matches the report's rows)."""
-    if counts[cells] > 0:
-        counts[cells] -= 1
-        return False
-    return True
+def _unmatched(rows: list[T], others: list[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The rows of `rows` that `others` has not, in their order: of rows alike by `key`, those
+    beyond as many as `others` holds (the first ones)."""
+    counts = Counter(key(r) for r in rows) - Counter(key(r) for r in others)
+    out = []
+    for row in rows:
+        if counts[key(row)] > 0:
+            counts[key(row)] -= 1
+            out.append(row)
+    return out
 
 
 def undo(path: Path, kept: Path, expected: bytes) -> Path:
