@@ -338,9 +338,9 @@ class Words:
                 return self.exact(value)
             if spec == EXACT_SCALED:  # two sums that differ: every digit, as 亿 where scaled
                 return self.exact_scaled(value)
-            if self.locale.numbers_in_sentences == "scaled" and key == "factor":
-                return self.scaled(number, digits=1)  # 约为前一数值的11.3倍
             if self.locale.numbers_in_sentences == "scaled":
+                if key == "factor":
+                    return self.scaled(number, digits=1)  # 约为前一数值的11.3倍
                 # a figure typed, echoed with every digit: 40亿, 3149.13 (rounded to 3149, a
                 # figure a clerk typed read as another); in a unit that counts in 亿 or 万 as
                 # written (108.3 of 亿元, never 108, nor grouped 1,083 as English groups)
