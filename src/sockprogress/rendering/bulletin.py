@@ -12,6 +12,7 @@ Word document (docx.py) lay this out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -594,10 +595,7 @@ def common_period(periods: Sequence[str | None]) -> str | None:
     said = [p for p in periods if p is not None]
     if len(said) < 2:
         return None
-    counts: dict[str, int] = {}
-    for period in said:
-        counts[period] = counts.get(period, 0) + 1
-    period, n = max(counts.items(), key=lambda item: item[1])
+    ((period, n),) = Counter(said).most_common(1)
     return period if n >= COMMON_PERIOD_SHARE * len(said) else None
 
 
