@@ -15,6 +15,7 @@ from .book import Book
 from .layout import (
     A4,
     CJK_WIDTH,
+    DIGIT_EM,
     LINE_HEIGHT,
     SIDE_MARGIN,
     Heights,
@@ -117,7 +118,11 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
     cell, figure, region_format = f(CELL), f(FIGURE), f(REGION)
     formats = [figure if centred else cell for centred in bulletin.centred]
     region_rows: list[int] = []
-    for entry, region in zip(bulletin.rows, bulletin.region_headings, strict=True):
+    # each goal's cells, the Chinese ones broken into lines as Chinese is set, as the Word
+    # table and the page break theirs (Bulletin.broken; its units are these sheet's: a CJK
+    # character CJK_WIDTH "0"s, a "0" of padding, a figure a digit wide)
+    texts = bulletin.broken(widths, CJK_WIDTH, CELL_PAD, DIGIT_EM)
+    for cells, region in zip(texts, bulletin.region_headings, strict=True):
         row += 1
         if region:
             ws.merge_range(row, 0, row, last, "", region_format)
@@ -125,12 +130,6 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
             heights.fit(row, [(region, total)], LINE_HEIGHT)
             region_rows.append(row)
             row += 1
-        # the words and figures broken into lines as Chinese is set; a goal's name is kept
-        # as it is (it is what a reader copies and looks for)
-        cells = [
-            text if key == "name" else chinese_lines(text, w)
-            for key, text, w in zip(keys, entry.cells(keys), widths, strict=True)
-        ]
         for c, text in enumerate(cells):
             ws.write_string(row, c, text, formats[c])
         heights.fit(row, list(zip(cells, widths, strict=True)), LINE_HEIGHT)
