@@ -1071,6 +1071,7 @@ def test_a_year_to_date_figure_never_rounds_onto_its_years_goal(lang: str) -> No
     """The last session's note: the page's year cells, the year's key figure and the Summary's
     year-to-date column said 35.996亿 of 1—11月 beside a year goal of 36亿 as "36亿元", which the
     bulletin row and the year line no longer did (made-up figures)."""
+    from sockprogress.rendering.excel.labels import figure_label
     from sockprogress.rendering.view import build_view
 
     report = judged(_ytd_goal(3.6e9), _ytd(("2026-11", 3.5996e9)), as_of="2026-11")
@@ -1081,10 +1082,14 @@ def test_a_year_to_date_figure_never_rounds_onto_its_years_goal(lang: str) -> No
     (key,) = [f for f in view.figures if f.key == "ytd"]
     assert key.text.startswith(digits), key.text
     summary = _summary_cells(report, words)
-    cell = summary[words("Year to date")]
+    # a goal for the year, in its year: its 1—N月 is the Summary's latest figure, and its share
+    # of the year's goal the share (no column repeats them)
+    assert words("Year to date") not in summary
+    cell = summary[figure_label("latest", words)]
     assert cell.value in (3.5996e9, 35.996) and "0.000" in cell.number_format, cell.number_format
     # its share of the year's goal, 99.99 %, never 100.0 % (the Summary and the region's block)
-    share = summary[words("Share of the year's goal")]
+    share = summary[figure_label("share_of_target_pct", words)]
+    assert share.value == pytest.approx(99.9889, abs=1e-3)
     assert share.number_format == '0.00"%"', share.number_format
     region = _workbook(report, words).worksheets[3]
     figures = [c for row in region.iter_rows() for c in row if c.value in (3.5996e9, 35.996)]
@@ -1134,7 +1139,8 @@ def test_a_plan_goal_beside_its_years_goal_spells_the_years_figure_as_it_does(la
         assert listed and all(v.startswith(digits) for v in listed), listed
     summary = _workbook(report, words)["Summary" if lang == "en" else "汇总表"]
     cells = [c for row in summary.iter_rows() for c in row if c.value in (3.5996e9, 35.996)]
-    assert len(cells) == 2 and all("0.000" in c.number_format for c in cells)
+    # each row's 1—N月, and the year goal's latest figure, which it is (outcome.ytd_as_latest)
+    assert len(cells) == 3 and all("0.000" in c.number_format for c in cells)
 
 
 def _workbook(report: Report, words: Words) -> Any:

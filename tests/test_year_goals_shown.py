@@ -16,7 +16,7 @@ from helpers import write_actuals
 from markupsafe import Markup
 from openpyxl import load_workbook
 from xlsxparts import Package, series, x_axis
-from yeargoals import AS_OF, SOURCE, TARGETS, county_report, write_year_goals
+from yeargoals import AS_OF, SOURCE, TARGETS, YEAR_TO_DATE, county_report, write_year_goals
 
 from sockprogress.cli import main
 from sockprogress.model import Report
@@ -86,31 +86,109 @@ def test_the_headline_counts_as_bulletins_do(outputs: dict[str, Path]) -> None:
     assert "已提前完成" in page(outputs, "zh")
 
 
-def test_the_page_summary_gets_the_year_columns(outputs: dict[str, Path]) -> None:
+def summary_table(html: str) -> str:
+    start = html.index('id="summary"')
+    return html[start : html.index("</table>", start)]
+
+
+def test_the_page_summary_says_a_year_goals_1_n_as_its_latest_and_its_share(
+    outputs: dict[str, Path],
+) -> None:
+    """In its year, a goal for the year is said in the summary as the bulletin's table above it
+    says it: 最新值 its 1—N月, 完成率 that figure's share (it said 完成率 — and 最新值 — under
+    a table that said 完成率 90.9%). Columns that would repeat them are left out."""
     html = page(outputs, "zh")
-    summary = html[html.index('id="summary"') : html.index("</table>", html.index('id="summary"'))]
-    for heading in ("累计数", "完成全年目标的比例", "与序时进度相比", "同比增长（%）"):
-        assert f">{heading}</th>" in summary
+    summary = summary_table(html)
+    headings = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', summary)
+    assert headings == [
+        "指标",
+        "进展情况",
+        "完成率",
+        "最新值",
+        "目标值",
+        "与序时进度相比",
+        "同比增长（%）",
+    ]
+    output = summary[summary.index("规上工业总产值") :].split("</tr>")[0]
+    cells = [re.sub(r"<[^>]+>", "|", c) for c in re.findall(r'<td class="num">(.*?)</td>', output)]
+    assert cells[:2] == ["90.9%|序时进度83.3%|", "312亿元|2026年1—10月|"]
     assert "超7.6个百分点" in summary and "低于15.0个百分点" in summary
+    # the bulletin's table on the same page: the same figure and share under the same words
+    bulletin = html[: html.index('id="summary"')]
+    assert "90.9%" in bulletin and "312" in bulletin
     assert "2026年全年343.2亿元" in html  # a year's goal is written for its year
 
 
-def test_the_workbook_shows_them_in_the_summary_and_beside_each_status(
-    outputs: dict[str, Path],
-) -> None:
+def test_and_so_does_the_english_page(outputs: dict[str, Path]) -> None:
+    summary = summary_table(page(outputs, "en"))
+    assert "Year to date</th>" not in summary
+    output = summary[summary.index("Industrial output value") :].split("</tr>")[0]
+    assert "90.9 %" in output and "Jan–Oct 2026" in output and "schedule 83.3 %" in output
+
+
+def test_the_workbook_summary_says_them_so_with_their_source(outputs: dict[str, Path]) -> None:
     wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx")
     summary = wb["汇总表"]
     rows = [r for r in summary.iter_rows(values_only=True)]
     header = next(r for r in rows if r and r[0] == "地区")
-    assert "累计数" in header and "完成全年目标的比例" in header and "同比增长（%）" in header
+    assert "同比增长（%）" in header
+    assert "累计数" not in header and "完成全年目标的比例" not in header  # no cell repeated
     output = next(r for r in rows if r and r[1] == "规上工业总产值")
-    assert output[header.index("累计数")] == pytest.approx(312)  # in 亿, as the unit column says
-    assert output[header.index("完成全年目标的比例")] == pytest.approx(90.909, abs=1e-3)
+    assert output[header.index("完成率")] == pytest.approx(90.909, abs=1e-3)
+    assert output[header.index("最新值")] == pytest.approx(312)  # in 亿, as the unit column says
+    assert output[header.index("最新值所属时期")] == "2026年1—10月"
+    assert output[header.index("最新值资料来源")] == SOURCE
     # one column against the schedule: the year's, for a goal in its own year
     schedule = next(h for h in header if h and "序时进度" in h and "百分点" in h)
     assert output[header.index(schedule)] == pytest.approx(7.576, abs=1e-3)
     block = [v for r in wb["测试县"].iter_rows(values_only=True) for v in r if isinstance(v, str)]
     assert "1—10月完成312亿元，同比增长8.1%，完成全年目标的90.9%，超序时进度7.6个百分点。" in block
+
+
+# A plan goal beside the county's goals for the year, with 1—10月 of a year that is not its
+# deadline's: its 1—N月 is not its latest, so the summaries keep the year's figure columns.
+PLAN_GOAL = """
+[[targets]]
+id = "output-2027"
+region = "Testcounty"
+indicator = "plan_output"
+name = "Output value by 2027"
+name_zh = "2027年产值"
+unit = "yuan"
+kind = "annual_total"
+direction = "increase"
+target = 40_000_000_000
+deadline = 2027-12-31
+"""
+
+
+def test_beside_a_plan_goals_1_n_the_year_columns_stay(tmp_path: Path) -> None:
+    targets, _ = write_year_goals(tmp_path)
+    targets.write_text(TARGETS + PLAN_GOAL, encoding="utf-8")
+    rows: list[tuple[object, ...]] = []
+    for indicator, before, now in YEAR_TO_DATE:
+        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
+        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
+    rows.append(("Testcounty", "plan_output", "2025", 35_000_000_000, "", SOURCE, ""))
+    rows.append(("Testcounty", "plan_output", "2026-10", 30_000_000_000, "ytd", SOURCE, ""))
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    report = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 11, 20))
+    html = render_html(report, Words.of("zh"))
+    summary = summary_table(html)
+    assert ">累计数</th>" in summary and ">完成全年目标的比例</th>" in summary
+    plan = summary[summary.index("2027年产值") :].split("</tr>")[0]
+    assert "350亿元" in plan and "2025年" in plan  # its latest: its year's total
+    output = summary[summary.index("规上工业总产值") :].split("</tr>")[0]
+    # the goal for the year: its 1—N月 as its latest, and again in the year's columns; the
+    # schedule said once, under its share of the year's goal
+    assert output.count("312亿元") == 2 and output.count("序时进度83.3%") == 1
+    workbook = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
+    rows_read = list(workbook["汇总表"].iter_rows(values_only=True))
+    header = next(r for r in rows_read if r and r[0] == "地区")
+    assert "累计数" in header and "完成全年目标的比例" in header
+    row = next(r for r in rows_read if r and r[1] == "规上工业总产值")
+    assert row[header.index("最新值")] == pytest.approx(312)
+    assert row[header.index("累计数")] == pytest.approx(312)
 
 
 def test_the_json_carries_the_fields(outputs: dict[str, Path]) -> None:
@@ -364,7 +442,9 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     head = next(r for r in rows if "完成率" in r)
     share, cagr = head.index("完成率"), head.index("实际年均增速")
     (row,) = [r for r in rows if r[1] == "产值（2026年）"]
-    assert row[share] is None and row[cagr] is None
+    # its share is that of its 1—11月 (99.99 %), as the bulletin's table says, not 2025's 105.6 %
+    assert row[share] == pytest.approx(99.9889, abs=1e-3) and row[cagr] is None
+    assert row[head.index("最新值所属时期")] == "2026年1—11月"
     (row,) = [r for r in rows if r[1] == "年产值"]
     assert row[share] is not None and row[cagr] is not None
     data = json.loads(render_json(report))

@@ -255,14 +255,15 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         "comparison": view.comparison,
         "revised_cards": [cards[id(t)] for t in view.revised],
         # Said here, not in the template: 同比增长（%） holds a % a newstyle message would format.
-        "year_headings": [
-            words("Year to date"),
-            words.figure_name("ytd_share_of_target_pct"),
-            words("Against the schedule"),
-            words.figure_name("ytd_yoy_pct"),
-        ]
+        "year_headings": (
+            [words("Year to date"), words.figure_name("ytd_share_of_target_pct")]
+            if view.year_figures
+            else []
+        )
+        + [words("Against the schedule"), words.figure_name("ytd_yoy_pct")]
         if view.year_columns
         else [],
+        "year_figures": view.year_figures,
     }
 
 

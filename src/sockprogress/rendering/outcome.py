@@ -631,6 +631,20 @@ def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     return field not in AFTER_DEADLINE_HIDDEN and not (decided and field in DECIDED_HIDDEN)
 
 
+def ytd_as_latest(result: TargetResult) -> bool:
+    """Whether a summary gives a goal for one year its 1—N月 as its latest figure and that
+    figure's share of the year's goal as its share: in its year, before its year's total is in
+    (its share by the latest figure is left out until then, method), as the bulletin's table
+    and the changes give it. The summaries said 完成率 — and 最新值 — under a table that said
+    完成率 92.0% of the same goal."""
+    return (
+        result.target.year is not None
+        and result.own_year
+        and result.ytd is not None
+        and not _field_of_its_year("share_of_target_pct", result)
+    )
+
+
 def of_its_year(result: TargetResult, figure: Observation | None) -> Observation | None:
     """The figure, when a goal is said with it: any for a plan goal; for a goal for one year,
     only one of its year (method: "only figures of year Y count for it"); else None."""

@@ -188,6 +188,11 @@ class TargetView:
         return next((f for f in self.figures if f.key == key), None)
 
     @property
+    def ytd_as_latest(self) -> bool:
+        """Its 1—N月 stands as its latest figure in a summary (outcome.ytd_as_latest)."""
+        return outcome.ytd_as_latest(self.result)
+
+    @property
     def path_drawn(self) -> bool:
         """Whether its chart draws a path to the goal, or the year's schedule (the key names it
         only then)."""
@@ -261,6 +266,10 @@ class ReportView:
     method: tuple[str, ...]
     # some target has a year-to-date figure: summaries add its columns
     year_columns: bool
+    # some target's 1—N月 is not its latest in a summary (TargetView.ytd_as_latest): summaries
+    # add the figure and its share of the year's goal too; else they would repeat, cell for
+    # cell, its 最新值 and 完成率 (as the bulletin's table, which has no such columns)
+    year_figures: bool = True
     # the data issues by kind and column
     issues: tuple[IssueView, ...] = ()
 
@@ -662,5 +671,6 @@ def _build_view(report: Report, words: Words) -> ReportView:
         sources_note=sources_note,
         method=words.method_paragraphs(),
         year_columns=any(v.result.ytd for v in views),
+        year_figures=any(v.result.ytd and not v.ytd_as_latest for v in views),
         issues=issue_views(report, words),
     )

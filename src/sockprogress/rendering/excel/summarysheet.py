@@ -80,14 +80,20 @@ YEAR_COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("ytd_yoy_pct", PCT, 10),
 )
 KEYS = [c[0] for c in COLUMNS]
+# The latest figure's period when it is a year's 1—N月 (TargetView.ytd_as_latest): 2026年1—11月
+# is about 13.3 digits wide (digits one each, 年, — and 月 CJK_WIDTH each).
+YTD_PERIOD_WIDTH = 14.0
 
 
-def columns(year: bool) -> tuple[tuple[str, str | None, float], ...]:
-    """The Summary's columns: the year's columns after the schedule when `year`."""
+def columns(year: bool, figures: bool = True) -> tuple[tuple[str, str | None, float], ...]:
+    """The Summary's columns: the year's columns after the schedule when `year`; of them, the
+    figure and its share only when they would not repeat the latest and its share (`figures`:
+    ReportView.year_figures)."""
     if not year:
         return COLUMNS
     at = KEYS.index("schedule_gap_pts") + 1
-    return COLUMNS[:at] + YEAR_COLUMNS + COLUMNS[at:]
+    kept = YEAR_COLUMNS if figures else tuple(c for c in YEAR_COLUMNS if c[0] == "ytd_yoy_pct")
+    return COLUMNS[:at] + kept + COLUMNS[at:]
 
 
 # The latest source is shown in one line (its full text is in the target's block and in the
@@ -113,13 +119,15 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         return getattr(f, key) if outcome.shown(key, result, report.as_of) else None
 
     projected = shown("projected_at_deadline")
+    # a goal for one year, in its year: its 1—N月 as its latest, as the bulletin's table says it
+    ytd = result.ytd if view.ytd_as_latest else None
     return {
         "region": view.region,
         "target_name": view.name,
         "status": view.status_text,
         "outlook": view.outlook or None,
         "check": view.check_line or None,
-        "share_of_target_pct": shown("share_of_target_pct"),
+        "share_of_target_pct": (f.ytd_share_of_target_pct if ytd else shown("share_of_target_pct")),
         # one column against the schedule: the year's for a goal in its own year, else the
         # plan's (method: only one of them is defined)
         "schedule_gap_pts": (
@@ -129,10 +137,10 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "ytd_share_of_target_pct": f.ytd_share_of_target_pct,
         "ytd_yoy_pct": f.ytd_yoy_pct,
         # a goal for one year's latest figure only when it is of its year (view.latest)
-        "latest": s.of(view.latest.value) if view.latest else None,
-        "latest_period": _latest_period(view, words),
+        "latest": s.of(ytd.value) if ytd else s.of(view.latest.value) if view.latest else None,
+        "latest_period": words.figure_period(ytd) if ytd else _latest_period(view, words),
         "trend": None,  # the sparkline
-        "latest_source": view.latest_source or None,
+        "latest_source": (view.ytd_source if ytd else view.latest_source) or None,
         "goal": s.of(t.target),
         "deadline": t.deadline,
         "unit": s.unit,
@@ -219,7 +227,7 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
 
 def write_summary(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
-    cols = columns(book.view.year_columns)
+    cols = columns(book.view.year_columns, book.view.year_figures)
     keys = [c[0] for c in cols]
     # Printed, the Summary is the director's columns (up to the trend), with the lines above
     # the table wrapped across them: all 20-odd columns, fit to one page wide, printed at
@@ -233,7 +241,10 @@ def write_summary(book: Book, ws: Worksheet) -> None:
         _sentence(ws, book, n, line, BOLD, printed)
     _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {}, printed)
     header = 3 + len(lines)
-    heading_row(ws, f, header, [figure_label(k, words) for k in keys], [c[2] for c in cols])
+    widths = [c[2] for c in cols]
+    if any(v.ytd_as_latest for v in book.view.targets):  # 2026年1—11月 fits, not 2026年10月 alone
+        widths[keys.index("latest_period")] = YTD_PERIOD_WIDTH
+    heading_row(ws, f, header, [figure_label(k, words) for k in keys], widths)
     # One format per column (the scaled ones per scale too), made before the rows.
     plain = {
         key: f(TOP, num_format=date_format(words) if fmt == "date" else fmt or "General")
@@ -267,6 +278,8 @@ def write_summary(book: Book, ws: Worksheet) -> None:
                 cells[c] = f(TOP, num_format=scale.number_format)
             for c in derived:  # computed figures (the projection), kept apart from the goal
                 cells[c] = f(TOP, num_format=_derived(keys[c], result, book))
+            if view.ytd_as_latest:  # its 1—N月, kept apart from its goal as in its own column
+                cells[keys.index("latest")] = f(TOP, num_format=_derived("ytd", result, book))
             for c in shares:  # 99.99 %, never 100.0 % beside a goal not met
                 cells[c] = f(TOP, num_format=share_format(values[c]))
             cells[status_col] = f.status(result.status)
