@@ -283,3 +283,35 @@ def test_init_gives_the_goals_without_the_notes_on_the_compiled_figures(
 )
 def test_a_value_written_for_the_targets_file_reads_back_as_itself(value: object) -> None:
     assert tomllib.loads(f"x = {toml_value(value)}\n")["x"] == value
+
+
+# Names of the shipped goals, which a blank folder's files must not give as examples.
+SHIPPED_NAMES = ("小北河", "袜", "Xiaobeihe", "sock_", "Liaoyuan", "辽源")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_blank_folder_gives_no_other_offices_names_and_a_value_in_its_goals_unit(
+    tmp_path: Path, lang: str
+) -> None:
+    """A county's clerk (a newcomer's find) read 小北河, 袜子年产量 and "35亿双填3500000000" in the
+    how-to of his blank workbook, and wrote 343.2亿元 as 34320000000. A blank folder's how-to and
+    targets file give no shipped goal's name, and a figure is written in its goal's unit."""
+    result = CliRunner().invoke(main, ["--lang", lang, "init", str(tmp_path), "--blank"])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(tmp_path / "data" / "actuals.xlsx")
+    howto = [str(c.value) for row in wb.worksheets[1].iter_rows() for c in row if c.value]
+    targets = (tmp_path / "data" / "targets.toml").read_text("utf-8")
+    for text in (*howto, targets):
+        assert not any(name in text for name in SHIPPED_NAMES), text
+    value = next(line for line in howto if line.startswith(("数值——", "value —")))
+    assert ("343.2亿元填343.2" if lang == "zh" else "343.2 for 343.2亿 yuan") in value
+    # the command's example is the targets file's example goal for the year, in its region
+    command = next(line for line in howto if "actuals add --region" in line)
+    region = "某县" if lang == "zh" else "Region"
+    assert f"--region {region} " in command and 'name_zh = "某县"' in targets
+    # the shipped office's how-to keeps its own names
+    office = tmp_path / "office"
+    assert CliRunner().invoke(main, ["--lang", lang, "init", str(office)]).exit_code == 0
+    shipped = load_workbook(office / "data" / "actuals.xlsx").worksheets[1]
+    lines = [str(c.value) for row in shipped.iter_rows() for c in row if c.value]
+    assert any("小北河" in line or "Xiaobeihe" in line for line in lines)

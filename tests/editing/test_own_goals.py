@@ -49,7 +49,7 @@ def _own_goals(targets: Path) -> None:
     text = text.replace("target = 0", "target = 900").replace("value = 0", "value = 300")
     text = text.replace('"region-output-2026"', '"year-goal"').replace("[report]\n", "")
     text = re.sub(r'^(title|title_zh|issuer|issuer_zh) = "…"\n', "", text, flags=re.MULTILINE)
-    text = text.replace('"Region"', '"Dongfeng"').replace('"地区"', '"东丰"')
+    text = text.replace('"Region"', '"Dongfeng"').replace('"某县"', '"东丰"')
     targets.write_text(text, encoding="utf-8")
 
 

@@ -46,6 +46,36 @@ LAST_ROW = 1_048_576
 BASES = ("month", "ytd", "rate")
 DROPDOWNS = ("region", "indicator", "basis")
 
+# The lines of the "How to update" sheet that give the shipped goals' names as examples, and
+# in a blank folder's (`init --blank`, whose goals are not written yet) the lines in their
+# place: a county's clerk read 小北河 and 袜子年产量 in his own workbook (a newcomer's find).
+REGION_LINE = N_(
+    "region — pick from the list (the regions of targets.toml); the Chinese name (小北河) means "
+    "the same."
+)
+INDICATOR_LINE = N_(
+    "indicator — pick from the list (the indicators of targets.toml); the Chinese name "
+    "(袜子年产量) means the same."
+)
+COMMAND_LINE = N_(
+    "  sockprogress actuals add --region Xiaobeihe --indicator sock_weaving_firms "
+    '--period 2025-06 --value 206 --source "…"'
+)
+BLANK_LINES = {
+    REGION_LINE: N_(
+        "region — pick from the list (the regions of targets.toml, listed once sockprogress "
+        "actuals refresh has read them); its code or its Chinese name will do."
+    ),
+    INDICATOR_LINE: N_(
+        "indicator — pick from the list (the indicators of targets.toml, listed once "
+        "sockprogress actuals refresh has read them); its code or its Chinese name will do."
+    ),
+    # the example goal for the year of the blank targets.toml (init.YEAR_LINES), in yuan
+    COMMAND_LINE: N_(
+        "  sockprogress actuals add --region Region --indicator output_value --period 2026-10 "
+        '--value 31200000000 --basis ytd --source "…"'
+    ),
+}
 # The "How to update" sheet, a line a cell (no wrapped text, so no row is ever cut short). The
 # English lines are message ids of the catalogue: `init --lang zh` writes them in Chinese.
 HOWTO = (
@@ -66,20 +96,8 @@ HOWTO = (
         False,
     ),
     ("", False),
-    (
-        N_(
-            "region — pick from the list (the regions of targets.toml); "
-            "the Chinese name (小北河) means the same."
-        ),
-        False,
-    ),
-    (
-        N_(
-            "indicator — pick from the list (the indicators of targets.toml); "
-            "the Chinese name (袜子年产量) means the same."
-        ),
-        False,
-    ),
+    (REGION_LINE, False),
+    (INDICATOR_LINE, False),
     (
         N_(
             "period — a year (2024), a month (2025-06) or a date (2025-06-30); "
@@ -89,9 +107,10 @@ HOWTO = (
     ),
     (
         N_(
-            "value — the figure as a plain number above zero, in full: 3500000000, not 35亿 or "
-            "3.5 bn (a cell 35亿 is text: it is read, with a warning; `actuals add --value 35亿` "
-            "writes it in full)."
+            "value — a plain number above zero, in the unit targets.toml gives its goal: where "
+            "the unit is 亿元, 343.2 for 343.2亿 yuan, not 34320000000; where it is pairs, "
+            "3500000000 for 3.5 bn pairs, not 35亿 (a 35亿 pasted into a cell is read, with a "
+            "warning; `actuals add --value 35亿` writes it in full)."
         ),
         False,
     ),
@@ -121,13 +140,7 @@ HOWTO = (
     ),
     ("", False),
     (N_("Or add a row from the command line, which checks it first and keeps a backup:"), False),
-    (
-        N_(
-            "  sockprogress actuals add --region Xiaobeihe --indicator sock_weaving_firms "
-            '--period 2025-06 --value 206 --source "…"'
-        ),
-        False,
-    ),
+    (COMMAND_LINE, False),
     (N_("Then check the workbook:  sockprogress check"), False),
     (N_("and write the report:     sockprogress report"), False),
 )
@@ -135,7 +148,10 @@ HOWTO = (
 # it takes Actuals; the dropdowns find their lists by the defined names, whatever the sheet).
 HOWTO_SHEET_ZH = "填报说明"
 LISTS_SHEET_ZH = "下拉选项"
-VALUE_ERROR = N_("A plain number above zero, e.g. 3500000000.")
+VALUE_ERROR = N_(
+    "Type a number above zero in digits, without a unit or 万/亿, with a point for its "
+    "decimals, in the unit targets.toml gives."
+)
 PERIOD_PROMPT = N_("A year (2024), a month (2025-06) or a date (2025-06-30).")
 BASIS_ERROR = N_(
     "month (that month's amount), ytd (January to that month) or rate (an annual rate, "
@@ -271,9 +287,18 @@ def _actuals_sheet(ws: Worksheet, rows: Iterable[Sequence[Any]], sheet: Words) -
     return last_row
 
 
-def _howto_sheet(wb: Workbook, sheet: Words) -> None:
+def howto_lines(blank: bool = False) -> tuple[tuple[str, bool], ...]:
+    """The "How to update" sheet's lines (message ids) and whether each is bold: a blank
+    folder's without the shipped goals' names (BLANK_LINES)."""
+    if not blank:
+        return HOWTO
+    return tuple((BLANK_LINES.get(message, message), bold) for message, bold in HOWTO)
+
+
+def _howto_sheet(wb: Workbook, sheet: Words, blank: bool) -> None:
     ws = wb.create_sheet(sheet.pick(HOWTO_SHEET, zh=HOWTO_SHEET_ZH) or HOWTO_SHEET)
-    for row, (message, bold) in enumerate(HOWTO, 1):
+    howto = howto_lines(blank)
+    for row, (message, bold) in enumerate(howto, 1):
         text = sheet(message) if message else ""
         cell = ws.cell(row=row, column=1, value=text or None)
         if text:
@@ -281,7 +306,7 @@ def _howto_sheet(wb: Workbook, sheet: Words) -> None:
         if bold:
             cell.font = Font(bold=True, size=14)
     # Wide enough for the longest line, a CJK character counting twice: nothing spills over.
-    lines = [sheet(m) for m, _bold in HOWTO if m]
+    lines = [sheet(m) for m, _bold in howto if m]
     ws.column_dimensions["A"].width = max(110, *(display_width(t) + 2 for t in lines))
 
 
@@ -306,19 +331,21 @@ def new_actuals_workbook(
     regions: Sequence[str] = (),
     indicators: Sequence[str] = (),
     sheet: Words | None = None,
+    blank: bool = False,
 ) -> Workbook:
     """A workbook whose data sheet holds `rows` (in COLUMNS order) as an Excel Table.
 
     Beside it: a "How to update" sheet and a hidden "Lists" sheet feeding the dropdowns, all in
     the language of `sheet` (English by default): the sheets' names (in Chinese: 实际数据,
     填报说明, 下拉选项), the header, the dropdowns' basis words, the prompts and the how-to
-    lines; `regions` and `indicators` are given as the lists should read.
+    lines; `regions` and `indicators` are given as the lists should read. `blank`: for a folder
+    with no goal yet, whose how-to gives no other office's names.
     """
     sheet = sheet or Words.of()
     wb = Workbook()
     ws = wb.active
     _actuals_sheet(ws, rows, sheet)
-    _howto_sheet(wb, sheet)
+    _howto_sheet(wb, sheet, blank)
     _validations(ws, _lists_sheet(wb, regions, indicators, sheet), sheet)
     wb.active = 0
     return wb

@@ -56,9 +56,7 @@ YEAR_EXAMPLE = (
     N_("Example 2: a goal for one calendar year (年度目标): 'year' instead of 'deadline'."),
     N_("Only that year's figures count; each month its 1—N月 figure is held against the goal."),
 )
-REGIONS_EXAMPLE = N_(
-    "A region's Chinese name, so that the workbook may write 小北河 for Xiaobeihe:"
-)
+REGIONS_EXAMPLE = N_("A region's Chinese name, so that the workbook may write 某县 for Region:")
 REPORT_EXAMPLE = N_("The report's title and who issues it (optional):")
 # (TOML line, its comment) of each example; the comments are message ids.
 PLAN_LINES = (
@@ -111,7 +109,7 @@ OFFICE_YEAR_LINES = (
     ('name_zh = "2026年袜业产值"', ""),
     *YEAR_LINES[5:],
 )
-REGION_LINES = (('region = "Region"', ""), ('name_zh = "地区"', ""))
+REGION_LINES = (('region = "Region"', ""), ('name_zh = "某县"', ""))
 REPORT_LINES = (
     ('title = "…"', ""),
     ('title_zh = "…"', ""),
@@ -290,7 +288,7 @@ def init_folder(folder: Path, sheet: Words, blank: bool = False) -> list[Path]:
         goals = TargetsFile(()) if blank else load_targets(temps[0], goals_required=False)
         regions, indicators = choices(goals, sheet)
         buffer = io.BytesIO()
-        new_actuals_workbook((), regions, indicators, sheet).save(buffer)
+        new_actuals_workbook((), regions, indicators, sheet, blank=blank).save(buffer)
         temps.append(write_temp(actuals_path, buffer.getvalue(), hint=HINT))
         for tmp, path in zip(temps, (targets_path, actuals_path), strict=True):
             _link_into_place(tmp, path)
