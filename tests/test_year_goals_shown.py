@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from xlsxparts import Package, series, x_axis
 from yeargoals import AS_OF, SOURCE, TARGETS, YEAR_TO_DATE, county_report, write_year_goals
 
+from sockprogress import pipeline
 from sockprogress.cli import main
 from sockprogress.model import Report
 from sockprogress.periods import Month
@@ -680,3 +681,64 @@ def test_a_bulletin_behind_its_month_says_why(tmp_path: Path, lang: str, said: s
     report = build_report(targets, actuals, Month.parse("2026-11"), today=dt.date(2026, 12, 6))
     bulletin = build_bulletin(build_view(report, Words.of(lang)))
     assert bulletin.lead[-1] == said, bulletin.lead
+
+
+# September's 1—9月 of the county (made up, like the rest): exports on track then, met in October.
+SEPTEMBER = {
+    "output_value": 27_000_000_000,
+    "investment": 7_600_000_000,
+    "exports": 1_900_000_000,
+    "energy_use": 700_000,
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "【2026年10月】与上月相比，进展情况有变化1项：出口额（由达到进度要求转为已完成）；"
+            "3项目标最新值有更新，进展情况未变",
+        ),
+        (
+            "en",
+            "2026-10: Since last month: 1 target changed status: Exports (achieved, was on "
+            "track); 3 targets have a new latest figure and the same status",
+        ),
+    ],
+)
+def test_the_terminal_says_what_changed_since_last_month(
+    tmp_path: Path, lang: str, said: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer's find: the terminal said nothing of the month's changes, which the page and
+    the workbook list. Two months' reports into one folder: October's is held against
+    September's as published."""
+    targets, _ = write_year_goals(tmp_path)
+    rows: list[tuple[object, ...]] = []
+    for indicator, before, now in YEAR_TO_DATE:
+        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
+        rows.append(("Testcounty", indicator, "2026-09", SEPTEMBER[indicator], "ytd", SOURCE, ""))
+        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    lines: list[str] = []
+    for month in ("2026-09", "2026-10"):
+        args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
+        args += ["--as-of", month, "--out", str(tmp_path / "out")]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+    assert said in lines
+    # the same month again is held against September's report still, not the one just written
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0 and said in again.output.splitlines()
+    # September's own report: its goals had no figure in August; beyond the goals named, the
+    # others are counted
+    monkeypatch.setattr(pipeline, "CHANGES_NAMED", 2)
+    args[args.index("--as-of") + 1] = "2026-09"
+    output = CliRunner().invoke(main, args).output
+    if lang == "zh":
+        assert "进展情况有变化4项：规上工业总产值（由暂无法评估转为达到进度要求）、" in output
+        assert "固定资产投资（由暂无法评估转为进度偏慢），其余2项详见报告" in output
+    else:
+        assert "4 targets changed status: Industrial output value (on track, was not" in output
+        assert "Fixed-asset investment (moderate progress, was not assessable), 2 more in" in output

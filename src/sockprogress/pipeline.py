@@ -176,7 +176,68 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
             issues=words.n("{n} data issue", "{n} data issues", issues).format(n=issues),
         )
     )
+    lines.append(tagged.format(month=month, line=changes_line(report, words)))
     return lines
+
+
+# The goals whose status changed that the terminal names; the others are counted.
+CHANGES_NAMED = 5
+
+
+def changes_line(report: Report, words: Words) -> str:
+    """What changed since last month, in one line, as the page's changes section counts it: the
+    goals whose status changed (the first few named, with last month's), those with a new
+    latest figure and the same status, and those whose figures were revised. A newcomer's find:
+    the terminal said nothing of the month's changes."""
+    moved = [r for r in report.targets if r.status != r.previous_status]
+    figures = sum(1 for r in report.targets if r.changed and r.status == r.previous_status)
+    revised = sum(1 for r in report.targets if r.revisions)
+    if not (moved or figures or revised):
+        return words("No status and no latest figure changed since last month.")
+    parts = []
+    if moved:
+        names = [
+            words("{name} ({status}, was {previous})").format(
+                name=words.target_name(r.target),
+                status=words.status_in_sentence(r.status),
+                previous=words.status_in_sentence(r.previous_status),
+            )
+            if r.previous_status
+            else words("{name} ({status})").format(
+                name=words.target_name(r.target), status=words.status_in_sentence(r.status)
+            )
+            for r in moved[:CHANGES_NAMED]
+        ]
+        more = len(moved) - CHANGES_NAMED
+        named = words.listed(names) + (
+            words(", {n} more in the report").format(n=more) if more > 0 else ""
+        )
+        parts.append(
+            words.n(
+                "{n} target changed status: {names}",
+                "{n} targets changed status: {names}",
+                len(moved),
+            ).format(n=len(moved), names=named)
+        )
+    if figures:
+        parts.append(
+            words.n(
+                "%(num)d target has a new latest figure and the same status",
+                "%(num)d targets have a new latest figure and the same status",
+                figures,
+            )
+            % {"num": figures}
+        )
+    if revised:
+        parts.append(
+            words.n(
+                "%(num)d target's figures were revised",
+                "%(num)d targets' figures were revised",
+                revised,
+            )
+            % {"num": revised}
+        )
+    return words("Since last month: {changes}").format(changes=words.semicolon.join(parts))
 
 
 # The bases a published figure may have (model.Basis).
