@@ -20,7 +20,7 @@ from .rendering.docx import render_docx
 from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import json_parts
-from .rendering.outcome import comparison_text, headline
+from .rendering.outcome import comparison_text, figure_changed, headline, status_changed
 from .safewrite import owner_of, remove_leftovers, temporary_files_in, write_all
 from .words.words import Words
 
@@ -189,8 +189,8 @@ def changes_line(report: Report, words: Words) -> str:
     goals whose status changed (the first few named, with last month's), those with a new
     latest figure and the same status, and those whose figures were revised. A newcomer's find:
     the terminal said nothing of the month's changes."""
-    moved = [r for r in report.targets if r.status != r.previous_status]
-    figures = sum(1 for r in report.targets if r.changed and r.status == r.previous_status)
+    moved = [r for r in report.targets if status_changed(r)]
+    figures = sum(1 for r in report.targets if figure_changed(r))
     revised = sum(1 for r in report.targets if r.revisions)
     if not (moved or figures or revised):
         return words("No status and no latest figure changed since last month.")

@@ -631,6 +631,17 @@ def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     return field not in AFTER_DEADLINE_HIDDEN and not (decided and field in DECIDED_HIDDEN)
 
 
+def status_changed(result: TargetResult) -> bool:
+    """Its status differs from last month's: what the changes list first, on the page, in the
+    workbook and on the terminal."""
+    return result.status != result.previous_status
+
+
+def figure_changed(result: TargetResult) -> bool:
+    """A new latest figure and the same status as last month (the changes' second list)."""
+    return result.changed and result.status == result.previous_status
+
+
 def ytd_as_latest(result: TargetResult) -> bool:
     """Whether a summary gives a goal for one year its 1—N月 as its latest figure and that
     figure's share of the year's goal as its share: in its year, before its year's total is in

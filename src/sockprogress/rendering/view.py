@@ -662,10 +662,8 @@ def _build_view(report: Report, words: Words) -> ReportView:
         regions=regions,
         # A new status is news; a new monthly figure with the same status is routine, and with
         # hundreds of targets it would bury the news, so those go in a folded list.
-        status_changes=tuple(v for v in views if v.result.status != v.result.previous_status),
-        figure_changes=tuple(
-            v for v in views if v.changed and v.result.status == v.result.previous_status
-        ),
+        status_changes=tuple(v for v in views if outcome.status_changed(v.result)),
+        figure_changes=tuple(v for v in views if outcome.figure_changed(v.result)),
         revised=tuple(v for v in views if v.result.revisions),
         cards_note=cards_note,
         sources_note=sources_note,

@@ -127,7 +127,7 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "status": view.status_text,
         "outlook": view.outlook or None,
         "check": view.check_line or None,
-        "share_of_target_pct": (f.ytd_share_of_target_pct if ytd else shown("share_of_target_pct")),
+        "share_of_target_pct": f.ytd_share_of_target_pct if ytd else shown("share_of_target_pct"),
         # one column against the schedule: the year's for a goal in its own year, else the
         # plan's (method: only one of them is defined)
         "schedule_gap_pts": (
