@@ -135,7 +135,7 @@ def test_the_shipped_data_says_its_rows_are_fine(shipped: tuple[Path, Path]) -> 
         ),
         (
             "zh",
-            "actuals.xlsx，工作表“Actuals”，“来源”列，第4—5行（共2行）：提示：该数据未注明来源，"
+            "actuals.xlsx，工作表“Actuals”，“资料来源”列，第4—5行（共2行）：提示：该数据未注明来源，"
             "报告中将无出处；请注明所据的报道或公报（另有1条同类问题）",
         ),
     ],

@@ -737,8 +737,60 @@ def test_the_terminal_says_what_changed_since_last_month(
     args[args.index("--as-of") + 1] = "2026-09"
     output = CliRunner().invoke(main, args).output
     if lang == "zh":
-        assert "进展情况有变化4项：规上工业总产值（由暂无法评估转为达到进度要求）、" in output
+        # no report of August at hand: August judged again, and the line says so
+        assert (
+            "与上月（按本月数据表重新测算）相比，进展情况有变化4项：规上工业总产值（由暂无法评估"
+            in output
+        )
         assert "固定资产投资（由暂无法评估转为进度偏慢），其余2项详见报告" in output
     else:
-        assert "4 targets changed status: Industrial output value (on track, was not" in output
+        assert "judged again on this month's sheet: 4 targets changed status: " in output
         assert "Fixed-asset investment (moderate progress, was not assessable), 2 more in" in output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_without_as_of_a_month_past_the_figures_says_how_to_report_on_theirs(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer added October's figures, ran `report` in December and read a November
+    report (1—10月 under 数据截至2026年11月底) that said nothing had changed. Without --as-of,
+    when every goal for the year stops before the month, the terminal gives the command for
+    the month they reach; with --as-of it says nothing more."""
+    monkeypatch.setattr(Month, "last_complete", classmethod(lambda cls, today: cls(2026, 11)))
+    targets, actuals = write_year_goals(tmp_path)
+    base = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    said = {
+        "zh": "未指定 --as-of 时，按上一个完整月份通报；如需按上述数据所到的2026年10月通报，"
+        "请运行：sockprogress report --as-of 2026-10",
+        "en": "Without --as-of the report is on the last complete month; to report on Oct 2026, "
+        "the month these figures reach: sockprogress report --as-of 2026-10",
+    }[lang]
+    assert said in result.output.splitlines()
+    assert (tmp_path / "out" / "progress-2026-11.json").exists()
+    chosen = CliRunner().invoke(main, [*base, "--as-of", "2026-11", "--out", str(tmp_path / "o")])
+    assert chosen.exit_code == 0 and "--as-of 2026-10" not in chosen.output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_goals_behind_the_month_by_different_months_are_said_so(tmp_path: Path, lang: str) -> None:
+    """A newcomer's find: "3项年度目标尚无2026年1—11月数据，暂按最新的2026年1—10月数据通报" named
+    goals of which two had only 1—9月."""
+    targets, _ = write_year_goals(tmp_path)
+    rows: list[tuple[object, ...]] = []
+    for n, (indicator, before, now) in enumerate(YEAR_TO_DATE):
+        month = "2026-10" if n == 0 else "2026-09"  # only the first has October's
+        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
+        rows.append(("Testcounty", indicator, month, now, "ytd", SOURCE, ""))
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(main, [*args, "--as-of", "2026-11", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    said = {
+        "zh": "说明：4项年度目标尚无2026年1—11月数据，"
+        "暂按各自最新数据（2026年1—9月至2026年1—10月）通报：",
+        "en": "Note: 4 goals for the year have no figure for Jan–Nov 2026 yet; each is reported on "
+        "its own latest, from Jan–Sep 2026 to Jan–Oct 2026: ",
+    }[lang]
+    assert said in result.output

@@ -564,6 +564,9 @@ def report(
     words = here()
     defaults_found(targets=targets, actuals=actuals)
     warn_if_open(actuals, words)
+    # without --as-of, the last complete month: a note says when the figures stop before it
+    source = click.get_current_context().get_parameter_source("as_of")
+    defaulted = source == click.core.ParameterSource.DEFAULT
     # The report builds millions of small objects without cycles (a province's grid, its
     # judged series, the workbook's cells): the cyclic collector walking them again and again
     # as they pile up makes the work grow faster than the data. Paused here, for this one
@@ -588,7 +591,7 @@ def report(
                 said = comparison_warning(report, words)
                 if said is not None:
                     click.echo(words("Warning: {message}").format(message=said), err=True)
-                for line in _input_notes(report, words):
+                for line in _input_notes(report, words, defaulted):
                     click.echo(line, err=True)
 
         result, paths = run_report(
@@ -612,12 +615,26 @@ def report(
         click.echo(f"  {path}")
 
 
-def _input_notes(report: Report, words: Words) -> list[str]:
+def _input_notes(report: Report, words: Words, defaulted: bool = False) -> list[str]:
     """The notes on names targets.toml does not give in the report's language, or gives to
-    two goals alike, and on goals for the year reported on an earlier month than the report's."""
+    two goals alike, and on goals for the year reported on an earlier month than the report's;
+    with the month `defaulted` (no --as-of) and every such goal's figures stopping before it,
+    the command for the month they stop at (a newcomer ran `report` in December after adding
+    October's figures, and read a November report that said nothing had changed)."""
     goals, regions = [r.target for r in report.targets], report.regions_zh
-    behind = words.behind_month_lines(report.behind_the_month(), report.as_of, regions)
-    return words.unnamed_lines(goals, regions) + words.same_name_lines(goals, regions) + behind
+    behind = report.behind_the_month()
+    lines = words.behind_month_lines(behind, report.as_of, regions)
+    ahead = [r for r in report.targets if r.own_year and r.ytd and r.ytd.end >= report.as_of.end]
+    if defaulted and behind and not ahead:
+        latest = max(r.ytd.end for r in behind if r.ytd is not None)
+        month = Month(latest.year, latest.month)
+        lines.append(
+            words(
+                "Without --as-of the report is on the last complete month; to report on {month}, "
+                "the month these figures reach: sockprogress report --as-of {value}"
+            ).format(month=words.period(str(month)), value=month)
+        )
+    return words.unnamed_lines(goals, regions) + words.same_name_lines(goals, regions) + lines
 
 
 @main.command(

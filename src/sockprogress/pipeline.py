@@ -192,7 +192,16 @@ def changes_line(report: Report, words: Words) -> str:
     moved = [r for r in report.targets if status_changed(r)]
     figures = sum(1 for r in report.targets if figure_changed(r))
     revised = sum(1 for r in report.targets if r.revisions)
+    # last month judged again on this month's sheet, no report of it being at hand: a first
+    # report's goals "changed" from not assessable for want of last month's figures, which the
+    # line says (a newcomer read it as progress)
+    again = report.comparison.basis != "published"
     if not (moved or figures or revised):
+        if again:
+            return words(
+                "No status and no latest figure changed since last month, judged again on this "
+                "month's sheet."
+            )
         return words("No status and no latest figure changed since last month.")
     parts = []
     if moved:
@@ -237,7 +246,11 @@ def changes_line(report: Report, words: Words) -> str:
             )
             % {"num": revised}
         )
-    return words("Since last month: {changes}").format(changes=words.semicolon.join(parts))
+    if again:
+        said = words("Since last month, judged again on this month's sheet: {changes}")
+    else:
+        said = words("Since last month: {changes}")
+    return said.format(changes=words.semicolon.join(parts))
 
 
 # The bases a published figure may have (model.Basis).

@@ -456,7 +456,12 @@ def test_nothing_changed_is_said_and_a_change_is_listed(shipped_report: Report) 
     ws = reload(report)["Changes"]
     assert ws.cell(4, 2).value == first.target.name
     assert "On track" in ws.cell(4, 3).value and "Awaiting final figure" in ws.cell(4, 4).value
-    assert "status" in ws.cell(4, 10).value and "latest" in ws.cell(4, 10).value
+    # no figure last month: its first, not "latest figure from none to 2023-05" (最新数据由无
+    # 更新为…, a newcomer's find)
+    assert "status" in ws.cell(4, 10).value and "first figure: " in ws.cell(4, 10).value
+    assert "from none" not in ws.cell(4, 10).value
+    zh = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))["较上月变化"]
+    assert "新增" in zh.cell(4, 10).value and "由无" not in zh.cell(4, 10).value
 
 
 def test_user_text_never_becomes_a_formula(shipped_report: Report) -> None:

@@ -316,6 +316,9 @@ def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
     if r.new_figure and prev and now and prev.period == now.period:
         if now.period not in {period for period, _old, _new in revisions}:
             revisions.insert(0, (now.period, prev.value, now.value))
+    elif r.new_figure and prev is None and now is not None:
+        # a first figure: "最新数据由无更新为2026年1—9月" read as a slip (a newcomer's find)
+        parts.append(words("first figure: {new}").format(new=words.figure_period(now)))
     elif r.new_figure:
         old_p = words.figure_period(prev) if prev else words("none")
         new_p = words.figure_period(now) if now else words("none")

@@ -26,6 +26,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import NumberPattern, parse_pattern
 
 from ..model import (
+    HEADER_ZH,
     PACE_THRESHOLDS,
     Issue,
     IssueGroup,
@@ -454,7 +455,11 @@ class Words:
         return self(FIGURE_NAMES[field]) if field in FIGURE_NAMES else field
 
     def column_name(self, column: str) -> str:
-        return self(COLUMNS[column]) if column in COLUMNS else column
+        """A column of the data sheet as its header names it in this language: “资料来源”列,
+        not “来源”列 (a newcomer's find)."""
+        if column not in COLUMNS:
+            return column
+        return self.pick(self(COLUMNS[column]), zh=HEADER_ZH.get(column)) or column
 
     def where(self, issue: Issue) -> str:
         """Where a data issue sits: `actuals.xlsx, sheet Actuals, row 14, column value`."""
@@ -718,7 +723,23 @@ class Words:
         if not behind:
             return []
         names = [self.goal_label(r.target, regions) for r in behind]
-        latest = max(r.ytd.end for r in behind if r.ytd is not None)
+        ends = {r.ytd.end for r in behind if r.ytd is not None}
+        latest = max(ends)
+        if len(ends) > 1:  # 1—9月 for some, 1—10月 for others: not "on 1—10月" (a newcomer's find)
+            return [
+                self(
+                    N_(
+                        "Note: {n} goals for the year have no figure for {months} yet; each is "
+                        "reported on its own latest, from {earliest} to {latest}: {names}"
+                    )
+                ).format(
+                    n=len(behind),
+                    months=self.months_to(month.month, month.year),
+                    earliest=self.months_to(min(ends).month, min(ends).year),
+                    latest=self.months_to(latest.month, latest.year),
+                    names=self._first_few(names),
+                )
+            ]
         return [
             self.n(
                 "Note: {n} goal for the year has no figure for {months} yet; it is reported "
