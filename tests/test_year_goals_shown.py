@@ -794,3 +794,29 @@ def test_goals_behind_the_month_by_different_months_are_said_so(tmp_path: Path, 
         "its own latest, from Jan–Sep 2026 to Jan–Oct 2026: ",
     }[lang]
     assert said in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "数据审核提示1条，其中错误1条（该行未采用）"),
+        ("en", "1 data issue, of which 1 error (a row left out)"),
+    ],
+)
+def test_the_terminal_counts_the_rows_left_out_as_check_does(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """A newcomer read "数据审核提示6条" after `check` said "错误3条（该行未采用），提示3条": the
+    report's count now says how many rows it left out."""
+    targets, _ = write_year_goals(tmp_path)
+    rows: list[tuple[object, ...]] = []
+    for indicator, before, now in YEAR_TO_DATE:
+        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
+        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
+    rows.append(("Testcounty", "exports", "2026-09", "12,3亿", "ytd", SOURCE, ""))  # not a number
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(main, [*args, "--as-of", AS_OF, "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if said in line]
+    assert line.endswith(said)

@@ -168,12 +168,19 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
     said = headline(report, words, terminal=True)
     lines = [tagged.format(month=month, line=line) for line in said]
     n, issues = len(report.targets), len(report.issues)
+    said_issues = words.n("{n} data issue", "{n} data issues", issues).format(n=issues)
+    errors = sum(1 for i in report.issues if i.severity == "error")
+    if errors:  # as `check` counts them: the rows the report leaves out (a newcomer's find)
+        left_out = words.n("{n} error (a row left out)", "{n} errors (rows left out)", errors)
+        said_issues = words("{issues}, of which {errors}").format(
+            issues=said_issues, errors=left_out.format(n=errors)
+        )
     lines.append(
         words("{month}: {targets} — {counts}; {issues}").format(
             month=month,
             targets=words.n("{n} target", "{n} targets", n).format(n=n),
             counts=words.counts_text(report.counts()),
-            issues=words.n("{n} data issue", "{n} data issues", issues).format(n=issues),
+            issues=said_issues,
         )
     )
     lines.append(tagged.format(month=month, line=changes_line(report, words)))
