@@ -65,7 +65,7 @@ def _labelled(output: str, label: str) -> int:
         (
             [*WIDGETS, ("Testvile", "widgets", "2023", 130)],
             "zh",
-            "问题2条：错误1条（该行未采用），提示1条（其中1条为目标尚无数据）",
+            "问题2条：错误1条（所在行未采用），提示1条（其中1条为目标尚无数据）",
         ),
         (
             [*WIDGETS, ("Testvile", "widgets", "2023", 130), ("Testvile", "widgets", "2024", 1)],

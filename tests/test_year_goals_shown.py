@@ -762,10 +762,10 @@ def test_without_as_of_a_month_past_the_figures_says_how_to_report_on_theirs(
     result = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     said = {
-        "zh": "未指定 --as-of 时，按上一个完整月份通报；如需按上述数据所到的2026年10月通报，"
-        "请运行：sockprogress report --as-of 2026-10",
-        "en": "Without --as-of the report is on the last complete month; to report on Oct 2026, "
-        "the month these figures reach: sockprogress report --as-of 2026-10",
+        "zh": "未指定 --as-of，默认按上一个完整月份（2026年11月）通报；"
+        "如需按数据截至月份（2026年10月）通报，请运行：sockprogress report --as-of 2026-10",
+        "en": "Without --as-of the report is on the last complete month (Nov 2026); to report on "
+        "Oct 2026, the month these figures reach: sockprogress report --as-of 2026-10",
     }[lang]
     assert said in result.output.splitlines()
     assert (tmp_path / "out" / "progress-2026-11.json").exists()
@@ -789,9 +789,9 @@ def test_goals_behind_the_month_by_different_months_are_said_so(tmp_path: Path, 
     assert result.exit_code == 0, result.output
     said = {
         "zh": "说明：4项年度目标尚无2026年1—11月数据，"
-        "暂按各自最新数据（2026年1—9月至2026年1—10月）通报：",
+        "暂按各自最新数据（2026年1—9月至1—10月不等）通报：",
         "en": "Note: 4 goals for the year have no figure for Jan–Nov 2026 yet; each is reported on "
-        "its own latest, from Jan–Sep 2026 to Jan–Oct 2026: ",
+        "its own latest, from Jan–Sep 2026 to Jan–Oct: ",
     }[lang]
     assert said in result.output
 
@@ -799,7 +799,7 @@ def test_goals_behind_the_month_by_different_months_are_said_so(tmp_path: Path, 
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "数据审核提示1条，其中错误1条（该行未采用）"),
+        ("zh", "数据审核提示1条，其中错误1条（所在行未采用）"),
         ("en", "1 data issue, of which 1 error (a row left out)"),
     ],
 )

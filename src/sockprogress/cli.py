@@ -630,9 +630,11 @@ def _input_notes(report: Report, words: Words, defaulted: bool = False) -> list[
         month = Month(latest.year, latest.month)
         lines.append(
             words(
-                "Without --as-of the report is on the last complete month; to report on {month}, "
-                "the month these figures reach: sockprogress report --as-of {value}"
-            ).format(month=words.period(str(month)), value=month)
+                "Without --as-of the report is on the last complete month ({default}); to report "
+                "on {month}, the month these figures reach: sockprogress report --as-of {value}"
+            ).format(
+                default=words.period(str(report.as_of)), month=words.period(str(month)), value=month
+            )
         )
     return words.unnamed_lines(goals, regions) + words.same_name_lines(goals, regions) + lines
 

@@ -730,13 +730,16 @@ class Words:
                 self(
                     N_(
                         "Note: {n} goals for the year have no figure for {months} yet; each is "
-                        "reported on its own latest, from {earliest} to {latest}: {names}"
+                        "reported on its own latest, from {earliest} to {until}: {names}"
                     )
                 ).format(
                     n=len(behind),
                     months=self.months_to(month.month, month.year),
                     earliest=self.months_to(min(ends).month, min(ends).year),
-                    latest=self.months_to(latest.month, latest.year),
+                    # the year said once where both are of one year (1—9月至1—10月不等)
+                    until=self.months_to(
+                        latest.month, None if latest.year == min(ends).year else latest.year
+                    ),
                     names=self._first_few(names),
                 )
             ]
