@@ -820,3 +820,21 @@ def test_the_terminal_counts_the_rows_left_out_as_check_does(
     assert result.exit_code == 0, result.output
     (line,) = [line for line in result.output.splitlines() if said in line]
     assert line.endswith(said)
+
+
+def test_the_status_legend_says_what_a_goal_for_the_year_is_judged_on(
+    outputs: dict[str, Path], shipped: tuple[Path, Path]
+) -> None:
+    """A newcomer's find: the workbook's legend defined ▲ 达到进度要求 by the plan's pace ratio
+    alone, in a county's workbook of goals for the year. With such a goal it says the year's
+    rule too; the shipped workbook, which has none, is as it was."""
+    wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx")
+    legend = {r[0]: r[1] for r in wb["编制说明"].iter_rows(values_only=True) if r[0] and r[1]}
+    assert legend["▲ 达到进度要求"].endswith(
+        "年度目标：全年目标完成率与序时进度（N÷12）之比（控制类目标取其倒数）不低于0.95。"
+    )
+    assert legend["▼ 进度滞后"].endswith("年度目标：完成率与序时进度之比低于0.60。")
+    report = build_report(*shipped, Month.parse(AS_OF))
+    book = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
+    plain = {r[0]: r[1] for r in book["编制说明"].iter_rows(values_only=True) if r[0] and r[1]}
+    assert plain["▲ 达到进度要求"] == "增速比值不低于0.95：按当前增速能按期达到目标值。"

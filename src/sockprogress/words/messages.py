@@ -1055,3 +1055,17 @@ STATUS_MEANINGS: dict[str, str] = {
     "moving_away": N_("Pace ratio below 0: moving in the wrong direction."),
     "not_assessable": N_("Too few figures to judge; the note says which are missing."),
 }
+# The same statuses of a goal for the year in its year, said after the plan's (method: the
+# year's pace ratio); a legend that gave only the plan's rule read wrong in a county's workbook.
+YEAR_STATUS_MEANINGS: dict[str, str] = {
+    "on_track": N_(
+        "A goal for the year: its share of the year's goal over the schedule (N/12), the other "
+        "way round for a cap, is 0.95 or more."
+    ),
+    "moderate_progress": N_(
+        "A goal for the year: its share of the year's goal over the schedule from 0.60 to 0.95."
+    ),
+    "insufficient_progress": N_(
+        "A goal for the year: its share of the year's goal over the schedule below 0.60."
+    ),
+}

@@ -66,6 +66,7 @@ from .messages import (
     STATUS_MEANINGS,
     STATUS_WORDS,
     UNITS,
+    YEAR_STATUS_MEANINGS,
     issue_message_id,
 )
 from .width import is_wide
@@ -302,8 +303,13 @@ class Words:
 
     # -- statuses, notes, issues --------------------------------------------------------------
 
-    def status_meaning(self, status: str) -> str:
-        return self(STATUS_MEANINGS[status])
+    def status_meaning(self, status: str, year: bool = False) -> str:
+        """What a status means, for the legend; with `year` (the report has a goal for the year
+        in its year), its meaning for such a goal too."""
+        meaning = self(STATUS_MEANINGS[status])
+        if year and status in YEAR_STATUS_MEANINGS:
+            meaning += self.sentence_gap + self(YEAR_STATUS_MEANINGS[status])
+        return meaning
 
     def status_word(self, status: str | None) -> str:
         return self(STATUS_WORDS[status]) if status in STATUS_WORDS else ""

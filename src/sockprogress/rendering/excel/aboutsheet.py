@@ -69,9 +69,10 @@ def write_about(book: Book, ws: Worksheet) -> None:
         row += 1
     row += 1
     put(ws, row, 0, words("Status legend"), f(SUBTITLE))
+    year = any(r.own_year and r.target.year is not None for r in report.targets)
     for n, status in enumerate(STATUS_STYLE, row + 1):
         put(ws, n, 0, words.status_text(status), f.status(status))
-        meaning = words.status_meaning(status)
+        meaning = words.status_meaning(status, year)
         ws.merge_range(n, 1, n, 2, "", wrap)
         put(ws, n, 1, meaning, wrap)
         fit_row(ws, n, [(meaning, TEXT_WIDTH)])
