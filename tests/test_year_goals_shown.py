@@ -9,6 +9,7 @@ import json
 import re
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -838,3 +839,44 @@ def test_the_status_legend_says_what_a_goal_for_the_year_is_judged_on(
     book = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
     plain = {r[0]: r[1] for r in book["编制说明"].iter_rows(values_only=True) if r[0] and r[1]}
     assert plain["▲ 达到进度要求"] == "增速比值不低于0.95：按当前增速能按期达到目标值。"
+
+
+IN_YI = """
+[[targets]]
+id = "output-2026"
+region = "Testcounty"
+indicator = "output_value"
+name = "Industrial output value"
+name_zh = "规上工业总产值"
+unit = "亿元"
+kind = "annual_total"
+direction = "increase"
+target = 343.2
+year = 2026
+"""
+
+
+def test_the_units_note_gives_this_workbooks_own_unit(
+    tmp_path: Path, outputs: dict[str, Path]
+) -> None:
+    """A newcomer's find: a county's 编制说明 said its large figures were shown in 亿 or 万 "如
+    “亿双”", the shipped workbook's unit, of figures none of which were scaled."""
+
+    def units(book: Any) -> str:
+        return next(
+            str(r[1]) for r in book["编制说明"].iter_rows(values_only=True) if r[0] == "单位"
+        )
+
+    # the county's goals in yuan, shown in 亿元
+    assert "如“亿元”" in units(load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx"))
+    # a goal written in 亿元: nothing is scaled
+    targets = tmp_path / "targets.toml"
+    targets.write_text(IN_YI, encoding="utf-8")
+    rows = [("Testcounty", "output_value", "2026-10", 280.5, "ytd", SOURCE, "")]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    report = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 11, 20))
+    said = units(load_workbook(io.BytesIO(render_workbook(report, Words.of("zh")))))
+    assert (
+        said
+        == "各项数值均以目标所定的计量单位表示（见“单位”列）；各地区工作表中的观测值为原始数值。"
+    )

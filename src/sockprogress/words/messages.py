@@ -529,8 +529,13 @@ def issue_message_id(code: str, params: Mapping[str, str]) -> str | None:
 WORKBOOK_SCALE_NOTES: dict[str, str] = {
     "divide": N_(
         "Large figures on the Summary sheet are shown in 亿 (10^8) or 万 (10^4), as the Unit "
-        "column says (亿双); the cell holds the scaled number. The observations on the region "
-        "sheets are as published."
+        "column says ({example}); the cell holds the scaled number. The observations on the "
+        "region sheets are as published."
+    ),
+    # the same where no figure is scaled (a county's goals in 亿元): no 亿双 of another office
+    "as_given": N_(
+        "Figures are in the units the goals give, as the Unit column says. The observations on "
+        "the region sheets are as published."
     ),
     "format": N_(
         "Numbers stay numeric: large figures are shown in millions (m) or billions (bn) by a "

@@ -37,7 +37,13 @@ def _rows(book: Book) -> list[tuple[str, str]]:
             "figure to draw; a goal for one year is drawn month by month against the year's "
             "schedule."
         )
-    units = words(WORKBOOK_SCALE_NOTES[words.locale.workbook_scale])
+    kind = words.locale.workbook_scale
+    # the example is one of this workbook's own scaled units (亿双 was the shipped one's, said in
+    # a county's workbook whose figures none are scaled)
+    scaled = [s.unit for r in report.targets if (s := book.scale(r)).factor != 1]
+    if kind == "divide" and not scaled:
+        kind = "as_given"
+    units = words(WORKBOOK_SCALE_NOTES[kind]).format(example=scaled[0] if scaled else "")
     return [
         (words("Report month"), month_words(str(report.as_of), words)),
         (words("Method"), "\n".join(words.method_paragraphs())),
