@@ -876,7 +876,6 @@ def test_the_units_note_gives_this_workbooks_own_unit(
     actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
     report = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 11, 20))
     said = units(load_workbook(io.BytesIO(render_workbook(report, Words.of("zh")))))
-    assert (
-        said
-        == "各项数值均以目标所定的计量单位表示（见“单位”列）；各地区工作表中的观测值为原始数值。"
+    assert said == (
+        "各项数值（含各地区工作表中的观测值）均按目标所定的计量单位表示（见“单位”列），未作换算。"
     )

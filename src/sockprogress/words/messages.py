@@ -534,8 +534,8 @@ WORKBOOK_SCALE_NOTES: dict[str, str] = {
     ),
     # the same where no figure is scaled (a county's goals in 亿元): no 亿双 of another office
     "as_given": N_(
-        "Figures are in the units the goals give, as the Unit column says. The observations on "
-        "the region sheets are as published."
+        "Figures, the observations on the region sheets among them, are in the units the goals "
+        "give, as the Unit column says; none is rescaled."
     ),
     "format": N_(
         "Numbers stay numeric: large figures are shown in millions (m) or billions (bn) by a "
