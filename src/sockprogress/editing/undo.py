@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import TypeVar
 from ..errors import InputError, SockProgressError
 from ..model import SHEET, TargetsFile
 from ..reading import read_actuals
-from ..reading.grid import load_grid
+from ..reading.grid import Grid, Loading, load_grid
 from ..reading.safety import check_workbook
 from ..words.words import Words
 from .plausible import figure_line
@@ -114,9 +115,15 @@ def last_backup(path: Path) -> Path:
 def _rows(path: Path) -> tuple[list[Row], str, list[LeftOut]]:
     """The workbook's rows, the name of the sheet they are on, and the rows the report leaves
     out, as written."""
-    actuals = read_actuals(path)
+    # the sheet's cells read once: handed to read_actuals as the report command hands its
+    # early read (grid.Loading), and kept here for the rows it leaves out (they were read a
+    # second time for those)
+    loaded = load_grid(path)
+    done: Future[Grid] = Future()
+    done.set_result(loaded)
+    actuals = read_actuals(path, loading=Loading(path, done))
     wrong = sorted({i.row for i in actuals.issues if i.severity == "error" and i.row})
-    grid = load_grid(path)[0] if wrong else []
+    grid = loaded[0]
     left_out = [
         LeftOut(n, tuple(_written(cell) for cell in grid[n - 1]))
         for n in wrong
