@@ -17,7 +17,15 @@ from helpers import write_actuals
 from markupsafe import Markup
 from openpyxl import load_workbook
 from xlsxparts import Package, series, x_axis
-from yeargoals import AS_OF, SOURCE, TARGETS, YEAR_TO_DATE, county_report, write_year_goals
+from yeargoals import (
+    AS_OF,
+    SOURCE,
+    TARGETS,
+    YEAR_TO_DATE,
+    county_report,
+    write_year_goals,
+    year_to_date_rows,
+)
 
 from sockprogress import pipeline
 from sockprogress.cli import main
@@ -167,10 +175,7 @@ deadline = 2027-12-31
 def test_beside_a_plan_goals_1_n_the_year_columns_stay(tmp_path: Path) -> None:
     targets, _ = write_year_goals(tmp_path)
     targets.write_text(TARGETS + PLAN_GOAL, encoding="utf-8")
-    rows: list[tuple[object, ...]] = []
-    for indicator, before, now in YEAR_TO_DATE:
-        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
-        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
+    rows = year_to_date_rows()
     rows.append(("Testcounty", "plan_output", "2025", 35_000_000_000, "", SOURCE, ""))
     rows.append(("Testcounty", "plan_output", "2026-10", 30_000_000_000, "ytd", SOURCE, ""))
     actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
@@ -715,12 +720,7 @@ def test_the_terminal_says_what_changed_since_last_month(
     the workbook list. Two months' reports into one folder: October's is held against
     September's as published."""
     targets, _ = write_year_goals(tmp_path)
-    rows: list[tuple[object, ...]] = []
-    for indicator, before, now in YEAR_TO_DATE:
-        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
-        rows.append(("Testcounty", indicator, "2026-09", SEPTEMBER[indicator], "ytd", SOURCE, ""))
-        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
-    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    actuals = write_actuals(tmp_path / "actuals.xlsx", year_to_date_rows(before=SEPTEMBER))
     lines: list[str] = []
     for month in ("2026-09", "2026-10"):
         args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
@@ -779,12 +779,9 @@ def test_goals_behind_the_month_by_different_months_are_said_so(tmp_path: Path, 
     """A newcomer's find: "3项年度目标尚无2026年1—11月数据，暂按最新的2026年1—10月数据通报" named
     goals of which two had only 1—9月."""
     targets, _ = write_year_goals(tmp_path)
-    rows: list[tuple[object, ...]] = []
-    for n, (indicator, before, now) in enumerate(YEAR_TO_DATE):
-        month = "2026-10" if n == 0 else "2026-09"  # only the first has October's
-        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
-        rows.append(("Testcounty", indicator, month, now, "ytd", SOURCE, ""))
-    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    # only the first has October's
+    september = {indicator: "2026-09" for indicator, _before, _now in YEAR_TO_DATE[1:]}
+    actuals = write_actuals(tmp_path / "actuals.xlsx", year_to_date_rows(september))
     args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
     result = CliRunner().invoke(main, [*args, "--as-of", "2026-11", "--out", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
@@ -810,10 +807,7 @@ def test_the_terminal_counts_the_rows_left_out_as_check_does(
     """A newcomer read "数据审核提示6条" after `check` said "错误3条（该行未采用），提示3条": the
     report's count now says how many rows it left out."""
     targets, _ = write_year_goals(tmp_path)
-    rows: list[tuple[object, ...]] = []
-    for indicator, before, now in YEAR_TO_DATE:
-        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
-        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
+    rows = year_to_date_rows()
     rows.append(("Testcounty", "exports", "2026-09", "12,3亿", "ytd", SOURCE, ""))  # not a number
     actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
     args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]

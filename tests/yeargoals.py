@@ -8,7 +8,7 @@ report month is October 2026: 序时进度 10/12 = 83.3 %.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import openpyxl
@@ -94,16 +94,27 @@ YEAR_TO_DATE = (
 )
 
 
+def year_to_date_rows(
+    months: Mapping[str, str] | None = None, before: Mapping[str, float] | None = None
+) -> list[tuple[object, ...]]:
+    """The county's sheet rows: each indicator's 1—10月 of 2025 and of 2026; `months` puts an
+    indicator's 2026 figure at another month, `before` adds a 2026-09 figure before it."""
+    rows: list[tuple[object, ...]] = []
+    for indicator, last_year, now in YEAR_TO_DATE:
+        rows.append(("Testcounty", indicator, "2025-10", last_year, "ytd", SOURCE, ""))
+        if before is not None:
+            rows.append(("Testcounty", indicator, "2026-09", before[indicator], "ytd", SOURCE, ""))
+        month = (months or {}).get(indicator, "2026-10")
+        rows.append(("Testcounty", indicator, month, now, "ytd", SOURCE, ""))
+    return rows
+
+
 def write_year_goals(folder: Path) -> tuple[Path, Path]:
     """targets.toml and actuals.xlsx of the made-up county in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     targets = folder / "targets.toml"
     targets.write_text(TARGETS, encoding="utf-8")
-    rows: list[tuple[object, ...]] = []
-    for indicator, before, now in YEAR_TO_DATE:
-        rows.append(("Testcounty", indicator, "2025-10", before, "ytd", SOURCE, ""))
-        rows.append(("Testcounty", indicator, "2026-10", now, "ytd", SOURCE, ""))
-    actuals = write_actuals(folder / "actuals.xlsx", rows)
+    actuals = write_actuals(folder / "actuals.xlsx", year_to_date_rows())
     return targets, actuals
 
 
