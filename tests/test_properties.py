@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 from helpers import make_target
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from sockprogress.judging import plausibility
 from sockprogress.judging.figures import compute_figures, pace_category
+from sockprogress.judging.rows import Rows
 from sockprogress.judging.status import decide
 from sockprogress.model import Baseline, Direction, Observation, Target
+from sockprogress.periods import month_end
 
 REPORT_END = dt.date(2024, 6, 30)
 RANK = {
@@ -99,3 +103,67 @@ def test_pace_ratio_sign_follows_the_direction(base: float, latest: float, d: Di
 def test_pace_category_is_monotone(r: float) -> None:
     order = ["moving_away", "insufficient_progress", "moderate_progress", "on_track"]
     assert order.index(pace_category(r) or "") <= order.index(pace_category(r + 0.5) or "")
+
+
+# A series' rows for the plausibility rules: months of 2022-2024 in the sheet's order, values
+# drawn near the rules' edges (a spread just under and over 8 and 100 times, zero, below
+# zero), each row's basis among those a month may have.
+_spreads = st.sampled_from([1.0, 2.0, 7.9, 7.99999999, 8.0, 8.00000001, 12.0, 99.9, 100.0, 150.0])
+
+
+def _rows(months: list[int], values: list[float], bases: list[str]) -> Rows:
+    ends = [month_end(2022 + m // 12, m % 12 + 1) for m in months]
+    n = len(months)
+    periods = [f"{e.year:04d}-{e.month:02d}" for e in ends]
+    return Rows([i + 2 for i in range(n)], periods, ["month"] * n, ends, values, bases)
+
+
+@st.composite
+def _series_rows(draw: st.DrawFn) -> Rows:
+    months = draw(st.lists(st.integers(min_value=0, max_value=35), unique=True, max_size=14))
+    low = draw(st.floats(min_value=0.01, max_value=1e9))
+    spread = draw(_spreads)
+    choices = st.sampled_from([low, low * spread, low * spread / 2, low * 1.5, 0.0, -low])
+    values = [draw(choices) for _ in months]
+    basis = draw(st.sampled_from(["", "ytd", "month", None]))  # None: each row its own
+    one = st.sampled_from(["", "ytd", "month", "rate"])
+    return _rows(months, values, [draw(one) if basis is None else basis for _ in months])
+
+
+@settings(max_examples=300)
+@given(_series_rows(), st.sampled_from(["level", "annual_total"]))
+@example(_rows([0, 1, 2], [100.0, 1200.0, 100.0], [""] * 3), "level")  # a step of 12 times
+@example(_rows([0, 1, 2], [1.0, 1.0, 100.0], ["ytd"] * 3), "level")  # a jump of 100 times
+@example(_rows([0, 1, 2], [1.0, 12.0, 5.0], ["", "", "ytd"]), "level")  # a step beside a sum
+def test_a_steady_series_is_passed_over_with_the_warnings_the_full_rules_give(
+    rows: Rows, kind: str
+) -> None:
+    """The shortcut for series no figure of which can break `jump` or `step`
+    (plausibility._steady) leaves every warning as the rules' own passes give it."""
+    series = plausibility.Series("r", "i", "yuan", make_target(kind=kind, target=1e6))
+    quick = plausibility.check_series(series, rows)
+    with mock.patch.object(plausibility, "_steady", return_value=False):
+        full = plausibility.check_series(series, rows)
+    assert [(i.code, i.row, i.params) for i in quick] == [(i.code, i.row, i.params) for i in full]
+
+
+@settings(max_examples=300)
+@given(_series_rows(), st.floats(min_value=0.01, max_value=1e11), st.sampled_from([None, 1.0, 5e5]))
+@example(_rows([0, 1], [1.0, 50.0], [""] * 2), 100.0, None)  # 1 is 100 times below the goal
+@example(_rows([0, 1], [1.0, 50.0], [""] * 2), 100.0, 1.0)  # but beside the baseline
+def test_a_series_near_its_goal_is_passed_over_with_the_warnings_the_scale_rule_gives(
+    rows: Rows, goal: float, base: float | None
+) -> None:
+    """The shortcut for series every figure of which is within 100 times of the goal or of
+    the baseline gives the `scale` warnings of the rule as docs/method.md words it: a figure
+    above zero 100 times or more above, or below a hundredth of, each of them."""
+    target = make_target(target=goal, baseline=Baseline("2021", base) if base else None)
+    issues = plausibility.check_series(plausibility.Series("r", "i", "yuan", target), rows)
+    references = [r for r in (goal, base) if r is not None and r > 0]
+    at = plausibility.SCALE_AT
+    far = [
+        row
+        for row, v in zip(rows.row, rows.value, strict=True)
+        if v > 0 and all(v / r >= at or r / v >= at for r in references)
+    ]
+    assert [i.row for i in issues if i.code == "plausibility.scale"] == far

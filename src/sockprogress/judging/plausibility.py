@@ -96,6 +96,24 @@ def _is_count(unit: str) -> bool:
     return any(w in COUNT_UNITS for w in words) or unit in COUNT_UNITS
 
 
+def _steady(rows: Rows) -> bool:
+    """True when no figure of the series can break `jump` or `step`, so that neither needs its
+    pass over the rows (a province's series nearly all: 0.1 s of its report). Every figure is
+    above zero and the largest is less than 8 times (STEP_AT) the smallest: no two figures,
+    nor a figure and the median of others, are that far apart. Or every figure is a
+    year-to-date sum (`step` leaves those to _ytd_checks) and the largest is less than 100
+    times (JUMP_AT) the smallest. A quotient of floats grows with its numerator and shrinks
+    with its denominator, rounding included, so no pair's factor exceeds this one."""
+    values = rows.value
+    if not values:
+        return True
+    low = min(values)
+    if low <= 0:
+        return False
+    spread = max(values) / low
+    return spread < STEP_AT or (spread < JUMP_AT and rows.basis.count("ytd") == len(values))
+
+
 def _jumps(rows: Rows) -> dict[int, float]:
     """Row -> the factor by which it departs from the median of its series' other figures.
 
@@ -284,7 +302,8 @@ def check_series(
         c: f"plausibility.{c}"
         for c in ("jump", "step", "ytd_falls", "amount_as_ytd", "not_whole", "scale")
     }
-    jumps = _jumps(rows)
+    steady = _steady(rows)
+    jumps = {} if steady else _jumps(rows)
     for row, factor in jumps.items():
         value = rows.value[rows.row.index(row)]
         warn(row, "jump", series=name, value=f"{value:.10g}", factor=f"{factor:.0f}", **unit)
@@ -312,7 +331,8 @@ def check_series(
             period=month,
             **unit,
         )
-    for row, (factor, held, towards) in (_steps(rows, jumps, amounts) | ytd_steps).items():
+    steps = ytd_steps if steady else _steps(rows, jumps, amounts) | ytd_steps
+    for row, (factor, held, towards) in steps.items():
         at, value = rows.row.index(held), rows.value[rows.row.index(row)]
         # 10 times, or a tenth, of the figure before it (or, read backwards, after it)
         side = "up" if value > rows.value[at] else "down"
@@ -359,7 +379,14 @@ def check_series(
             references.append(baseline.value)
         positive = [r for r in references if r > 0]
         # Far from every reference: the figures above zero, kept if far from each in turn.
-        far = [(row, value) for row, value in zip(rows.row, rows.value, strict=True) if value > 0]
+        # When every figure is above zero and within 100 times of one reference, none is
+        # (the quotients of the smallest and the largest bound every other): the rows are
+        # not walked.
+        values = rows.value
+        low = min(values, default=0.0)
+        high = max(values, default=0.0)
+        near = low > 0 and any(high / r < SCALE_AT and r / low < SCALE_AT for r in positive)
+        far = [] if near else [(r, v) for r, v in zip(rows.row, values, strict=True) if v > 0]
         for r in positive:
             far = [(row, v) for row, v in far if v / r >= SCALE_AT or r / v >= SCALE_AT]
         for row, value in far:
