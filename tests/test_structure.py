@@ -102,3 +102,36 @@ def test_no_module_imports_itself_round_a_circle() -> None:
         if start not in done:
             visit(start, [start], {start}, done)
     assert cycles == []
+
+
+def test_the_records_made_by_the_hundred_thousand_stay_frozen_to_the_type_checker(
+    tmp_path: Path,
+) -> None:
+    """Observation and Issue are plain slotted classes at run time (model.bulk_record: a
+    frozen dataclass's __init__ costs a province's judging a fifth of its time). mypy holds
+    them frozen, and compared and hashed by their fields they stay."""
+    import datetime as dt
+
+    from sockprogress.model import Issue, Observation
+
+    api = pytest.importorskip("mypy.api", reason="mypy comes with the dev extra, as in CI")
+
+    code = tmp_path / "assign.py"
+    code.write_text(
+        "import datetime as dt\n"
+        "from sockprogress.model import Issue, Observation\n"
+        "o = Observation(dt.date(2026, 1, 31), 1.0, '2026-01', 'level')\n"
+        "o.value = 2.0\n"
+        "i = Issue('warning', '')\n"
+        "i.row = 3\n",
+        encoding="utf-8",
+    )
+    out, _, status = api.run(["--strict", "--no-incremental", str(code)])
+    assert status == 1
+    assert 'Property "value" defined in "Observation" is read-only' in out
+    assert 'Property "row" defined in "Issue" is read-only' in out
+    one = Observation(dt.date(2026, 1, 31), 1.0, "2026-01", "level", (5,))
+    same = Observation(dt.date(2026, 1, 31), 1.0, "2026-01", "level", (5,))
+    assert one == same and hash(one) == hash(same) and len({one, same}) == 1
+    assert Issue("warning", "", row=3) != Issue("warning", "", row=4)
+    assert not hasattr(one, "__dict__")  # slotted: a province holds 240,000

@@ -7,12 +7,33 @@ import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .periods import Month
 
 if TYPE_CHECKING:  # pandas is not needed to hold results, only to build them
     import pandas as pd
+    from typing_extensions import dataclass_transform
+
+_Class = TypeVar("_Class", bound=type[Any])
+
+if TYPE_CHECKING:
+
+    @dataclass_transform(frozen_default=True)
+    def bulk_record(cls: _Class) -> _Class:
+        """A frozen dataclass, to the type checker."""
+
+else:
+
+    def bulk_record(cls):
+        """A record made by the hundred thousand (a province's observations, a row's issue on
+        every row): a slotted dataclass, compared and hashed by its fields like a frozen one,
+        and frozen to the type checker (mypy refuses an assignment to its fields). It is not
+        frozen at run time: a frozen dataclass's __init__ sets each field through
+        object.__setattr__, four to five times the cost of a plain one (0.8 µs against
+        0.2 µs a record: 0.1 s of a province's judging, 0.2 s more of a messy one's)."""
+        return dataclass(slots=True, unsafe_hash=True)(cls)
+
 
 Kind = Literal["level", "annual_total"]
 Direction = Literal["increase", "decrease"]
@@ -144,7 +165,7 @@ class Indicator:
     name_zh: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@bulk_record
 class Issue:
     """A data problem: the row is left out (error) or used with a caveat (warning).
 
@@ -313,7 +334,7 @@ class Actuals:
     left_out: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)  # 240,000 of them in a province
+@bulk_record  # 240,000 of them in a province
 class Observation:
     """A value a target is judged on: a level, a calendar-year total or a TTM."""
 
