@@ -108,7 +108,7 @@ def test_the_records_made_by_the_hundred_thousand_stay_frozen_to_the_type_checke
     tmp_path: Path,
 ) -> None:
     """Observation and Issue are plain slotted classes at run time (model.bulk_record: a
-    frozen dataclass's __init__ costs a province's judging a fifth of its time). mypy holds
+    frozen dataclass's __init__ cost a province's judging a sixth of its time). mypy holds
     them frozen, and compared and hashed by their fields they stay."""
     import datetime as dt
 

@@ -386,7 +386,7 @@ def check_series(
         low = min(values, default=0.0)
         high = max(values, default=0.0)
         near = low > 0 and any(high / r < SCALE_AT and r / low < SCALE_AT for r in positive)
-        far = [] if near else [(r, v) for r, v in zip(rows.row, values, strict=True) if v > 0]
+        far = [] if near else [(row, v) for row, v in zip(rows.row, values, strict=True) if v > 0]
         for r in positive:
             far = [(row, v) for row, v in far if v / r >= SCALE_AT or r / v >= SCALE_AT]
         for row, value in far:
