@@ -19,10 +19,12 @@ from openpyxl import load_workbook
 from xlsxparts import Package, series, x_axis
 from yeargoals import (
     AS_OF,
+    SHIPPED_YEAR_MONTH,
     SOURCE,
     TARGETS,
     YEAR_TO_DATE,
     county_report,
+    write_shipped_with_a_year_goal,
     write_year_goals,
     year_to_date_rows,
 )
@@ -412,8 +414,6 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     时间进度 66.7 % beside 序时进度 91.7 %, growth rates since 2022 and a path to the goal from
     2022. Only figures of its year count for it (method): those are left out of the card, the
     Summary and the chart, which the plan goal on the same series keeps. The JSON keeps all."""
-    from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
-
     targets, actuals = write_shipped_with_a_year_goal(tmp_path / "office")
     report = build_report(targets, actuals, Month.parse(SHIPPED_YEAR_MONTH))
     view = build_view(report, Words.of("zh"))
@@ -573,8 +573,6 @@ MONTHS = {2: 5.1, 3: 8.3, 4: 11.6, 5: 14.9, 6: 18.4, 7: 21.5, 8: 24.9, 9: 28.6, 
 
 def office_by_month(folder: Path) -> tuple[Report, int]:
     """The report, and the sheet row of 1—2月."""
-    from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
-
     targets, actuals = write_shipped_with_a_year_goal(folder)
     book = load_workbook(actuals)
     first = book["Actuals"].max_row + 1
@@ -703,7 +701,7 @@ SEPTEMBER = {
     [
         (
             "zh",
-            "【2026年10月】与上月相比，进展情况有变化1项：出口额（由达到进度要求转为已完成）；"
+            "【2026年10月】与上月相比，进展情况有变化1项：出口额由“达到进度要求”转为“已完成”；"
             "3项目标最新值有更新，进展情况未变",
         ),
         (
@@ -740,10 +738,12 @@ def test_the_terminal_says_what_changed_since_last_month(
     if lang == "zh":
         # no report of August at hand: August judged again, and the line says so
         assert (
-            "与上月（按本月数据表重新测算）相比，进展情况有变化4项：规上工业总产值（由暂无法评估"
+            "与上月（按本月数据表重新测算）相比，进展情况有变化4项：规上工业总产值由“暂无法评估”"
             in output
         )
-        assert "固定资产投资（由暂无法评估转为进度偏慢），其余2项详见报告" in output
+        # a change is a clause: clauses are joined by a comma, not the enumeration comma 、
+        assert "转为“达到进度要求”，" in output and "转为“达到进度要求”、" not in output
+        assert "固定资产投资由“暂无法评估”转为“进度偏慢”，其余2项详见报告" in output
     else:
         assert "judged again on this month's sheet: 4 targets changed status: " in output
         assert "Fixed-asset investment (moderate progress, was not assessable), 2 more in" in output
@@ -873,3 +873,18 @@ def test_the_units_note_gives_this_workbooks_own_unit(
     assert said == (
         "各项数值（含各地区工作表中的观测值）均按目标所定的计量单位表示（见“单位”列），未作换算。"
     )
+
+
+def test_a_goal_named_with_its_own_brackets_changes_status_without_a_second_pair(
+    tmp_path: Path,
+) -> None:
+    """A goal for one year is named with its year in brackets (产值（2026年）): its change of
+    status on the terminal read 产值（2026年）（由暂无法评估转为达到进度要求）. A Chinese reader's
+    advice: the change as a clause, the statuses quoted as the labels they are."""
+    targets, actuals = write_shipped_with_a_year_goal(tmp_path)
+    args = ["--lang", "zh", "report", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(main, [*args, "--as-of", SHIPPED_YEAR_MONTH])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "进展情况有变化" in x)
+    assert "进展情况有变化1项：产值（2026年）由“暂无法评估”转为“达到进度要求”；" in line
+    assert "）（" not in line

@@ -225,7 +225,9 @@ def changes_line(report: Report, words: Words) -> str:
             for r in moved[:CHANGES_NAMED]
         ]
         more = len(moved) - CHANGES_NAMED
-        named = words.listed(names) + (
+        # clauses (产值（2026年）由“暂无法评估”转为“达到进度要求”), joined as clauses are: a
+        # comma, not the enumeration comma of names (a Chinese reader's advice)
+        named = words.joined(names) + (
             words(", {n} more in the report").format(n=more) if more > 0 else ""
         )
         parts.append(
