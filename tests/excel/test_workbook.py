@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from xlsxparts import Package, series, title
+from xlsxparts import NS, Package, series, title
+from xlsxwriter.utility import xl_cell_to_rowcol
 from yeargoals import SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal
 
 from sockprogress.model import ATTENTION, Issue, Report, TargetResult
@@ -866,3 +867,40 @@ def test_chinese_notes_are_upright(shipped_report: Report, lang: str) -> None:
     ]
     assert grey  # the reasons and notes, grey in both languages
     assert bool(italic) == (lang == "en"), italic[:3]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_bulletins_figures_set_as_text_are_not_marked_as_numbers_stored_as_text(
+    shipped_report: Report, lang: str
+) -> None:
+    """The bulletin sheet's figures are text, as the bulletin sets them in every output (50,
+    70.0%): Excel marked each with a green corner, "number stored as text", on the page an
+    office hands up as it is. Every such cell is in a range the sheet tells Excel to leave."""
+    package = Package(render_workbook(shipped_report, Words.of(lang)))
+    part = next(iter(package.sheets().values()))  # the bulletin, the first sheet
+    sheet = package.xml(part)
+    strings = [
+        "".join(t.text or "" for t in si.iter(f"{{{NS['main']}}}t"))
+        for si in package.xml("xl/sharedStrings.xml").findall("main:si", NS)
+    ]
+    numeric = []
+    for cell in sheet.iter(f"{{{NS['main']}}}c"):
+        value = cell.find("main:v", NS)
+        if cell.get("t") == "s" and value is not None and value.text is not None:
+            text = strings[int(value.text)].replace(",", "").removesuffix("%")
+            if re.fullmatch(r"-?\d+(\.\d+)?", text):
+                numeric.append(cell.attrib["r"])
+    assert len(numeric) >= 8  # the goals' 目标值 at least
+    ignored = [
+        e.attrib["sqref"]
+        for e in sheet.iter(f"{{{NS['main']}}}ignoredError")
+        if e.get("numberStoredAsText") == "1"
+    ]
+    assert ignored
+    covered = set()
+    for sqref in ignored:
+        for span in sqref.split():
+            first, _, last = span.partition(":")
+            (r0, c0), (r1, c1) = xl_cell_to_rowcol(first), xl_cell_to_rowcol(last or first)
+            covered |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    assert all(xl_cell_to_rowcol(name) in covered for name in numeric)

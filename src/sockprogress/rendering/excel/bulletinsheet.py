@@ -8,6 +8,7 @@ bulletin, landscape when a year's goal adds 序时进度 and 同比). The wide S
 
 from __future__ import annotations
 
+from xlsxwriter.utility import xl_range
 from xlsxwriter.worksheet import Worksheet
 
 from ..bulletin import Bulletin
@@ -133,6 +134,10 @@ def write_bulletin(book: Book, ws: Worksheet, bulletin: Bulletin) -> None:
         for c, text in enumerate(cells):
             ws.write_string(row, c, text, formats[c])
         heights.fit(row, list(zip(cells, widths, strict=True)), LINE_HEIGHT)
+    # The table's figures are text, as the bulletin sets them for every output (50, 70.0%,
+    # 35（2023年5月）): Excel would mark each that reads as a number with its green corner,
+    # "number stored as text", on the page handed up as it is.
+    ws.ignore_errors({"number_stored_as_text": xl_range(header_row + 1, 0, row, last)})
     row += 1  # the 注 line right under the table, as a bulletin sets it
     note = chinese_lines(bulletin.note_in_workbook, total, sentence=True)
     line(row, note, BODY)
