@@ -8,6 +8,7 @@ is made up.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,44 @@ def test_a_figure_echoed_in_a_chinese_message_keeps_every_digit(
     it has, as 亿 where it counts in ones, and in a unit that counts in 亿 as written, not grouped
     as English groups (1,083亿元)."""
     assert Words.of("zh").param("value", value, {"value": ",.10g"}, unit=unit) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "actuals.xlsx，工作表“Actuals”，第2行，“数值”列：错误：“290.5亿”带有“亿”“万”字样，但该"
+            "指标的计量单位为亿元，数值应直接按亿元填写，不带“亿”“万”；请改为：290.5",
+        ),
+        (
+            "en",
+            "actuals.xlsx, sheet Actuals, row 2, column value: error: '290.5亿' is read in full, "
+            "but this series is counted in 亿元 (its figures are written in 亿元); type 290.5",
+        ),
+    ],
+)
+def test_a_figure_typed_with_its_scale_in_a_series_in_such_a_unit_is_refused_with_the_figure(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """A newcomer typed 290.5亿 in the value cell of a goal in 亿元: it was read in full,
+    29,050,000,000亿元, with a warning only, and the report said the year's goal was achieved
+    8,464,452,214.5% over. It is an error, its row left out, with the figure to type, as
+    `actuals add --value 290.5亿` refuses it. In a unit of its own (yuan) it is read in full."""
+    targets, actuals = office(tmp_path / lang, "亿元", 343.2, 300.0)
+    rows = [("Testpark", "output_value", "2026-11", "290.5亿", "ytd")]
+    actuals = write_actuals(tmp_path / lang / "actuals.xlsx", rows)
+    code, output = run("check", targets, actuals, lang, tmp_path / "out")
+    assert code == 1
+    assert said in output.splitlines()
+    code, output = run("report", targets, actuals, lang, tmp_path / "out")
+    assert code == 0
+    judged = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+    assert judged["targets"][0]["status"] == "not_assessable"  # its only row left out
+    assert judged["targets"][0]["latest_value"] is None
+    # the same cell for a goal in yuan is 29,050,000,000 yuan, read with a warning, as before
+    targets, _ = office(tmp_path / f"{lang}-yuan", "yuan", 343.2e8, 300.0e8)
+    code, output = run("check", targets, actuals, lang, tmp_path / "out-yuan")
+    read = {"zh": "“290.5亿”以文本形式存储，已按29050000000读取", "en": "read as 29,050,000,000"}
+    assert read[lang] in output
+    assert ": error: " not in output and "：错误：" not in output

@@ -704,7 +704,7 @@ def actuals() -> None:
     required=True,
     help=N_(
         "A number above zero, in the target's unit: 3500000000, or 35亿 or 350000万 (stored in "
-        "full)."
+        "full); where the unit is 亿元 or 万元, in it: 343.2 for 343.2亿元."
     ),
 )
 @click.option(

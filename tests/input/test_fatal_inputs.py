@@ -215,6 +215,28 @@ TARGETS: list[tuple[str, str | bytes, str]] = [
         target_toml().replace("target = 200", "target = 2亿"),
         "'target' is a number: write it in digits",
     ),
+    (
+        # a newcomer's find: the digits were 34_320_000_000 for a goal in 亿元
+        "toml-target-in-yi-of-a-unit-in-yi",
+        target_toml()
+        .replace('unit = "units"', 'unit = "亿元"')
+        .replace("target = 200", "target = 343.2亿"),
+        "'target' is a number: write it in digits, in the goal's unit, without 亿 or 万 and "
+        "without quotes: target = 343.2",
+    ),
+    (
+        "target-in-yi-quoted-of-a-unit-in-yi",
+        target_toml()
+        .replace('unit = "units"', 'unit = "亿元"')
+        .replace("target = 200", 'target = "343.2亿"'),
+        "got the text '343.2亿'; write it in digits without quotes: target = 343.2",
+    ),
+    (
+        # a newcomer's find: the example was year = 5_000_000_000
+        "toml-year-with-nian",
+        target_toml(kind="annual_total").replace("deadline = 2025-12-31", "year = 2026年"),
+        "'year' is a year: write it in digits, without 年 and without quotes: year = 2026",
+    ),
     ("unknown-key", target_toml(colour='"red"'), "unknown key 'colour'"),
     ("misspelt-key", target_toml().replace("deadline", "dedline"), "(did you mean 'deadline'?)"),
     ("missing-key", target_toml().replace('unit = "units"\n', ""), "missing key 'unit'"),

@@ -56,6 +56,27 @@ def test_the_reader_keeps_the_flags_and_names_a_bad_one(tmp_path: Path) -> None:
     assert (issue.severity, issue.row, issue.column) == ("error", 3, "flags")
 
 
+@pytest.mark.parametrize(
+    ("lang", "where"), [("zh", "第3行，“标注”列：错误："), ("en", "row 3, column flags: error:")]
+)
+def test_a_bad_flag_names_its_column_as_the_sheet_heads_it(
+    tmp_path: Path, targets: Path, lang: str, where: str
+) -> None:
+    """A newcomer's find: a Chinese `check` named the column “flags”列, which the Chinese sheet
+    heads 标注."""
+    book = write_actuals(
+        tmp_path / "a.xlsx",
+        [
+            ("Testville", "widgets", "2022-06", 150, None, "src", "n", "月份为推定"),
+            ("Testville", "widgets", "2023-06", 160, None, "src", "n", "大约"),
+        ],
+    )
+    args = ["--lang", lang, "check", "--targets", str(targets), "--actuals", str(book)]
+    result = CliRunner().invoke(main, args)
+    assert where in result.output
+    assert "“flags”" not in result.output
+
+
 def test_the_report_words_each_flag_in_its_readers_language(tmp_path: Path, targets: Path) -> None:
     book = write_actuals(
         tmp_path / "a.xlsx",

@@ -18,7 +18,6 @@ from ..periods import Month, Period, span_read_at
 from ..reading import read_actuals
 from ..reading.actuals import Layout, sheet_layout
 from ..reading.cells import (
-    CN_SCALES,
     CellProblem,
     clean_basis,
     clean_flags,
@@ -27,6 +26,7 @@ from ..reading.cells import (
     clean_value,
     is_error_value,
     typed_with_scale,
+    unit_scale,
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
@@ -142,19 +142,14 @@ def check_row(
     )
 
 
-# A unit with its scale in it (亿元, 万元): real bulletins state a goal so, and every figure of
-# the series in it (36 for 36亿元).
-_UNIT_SCALE = re.compile(r"(?P<scale>[十百千万]?亿|[十百千]?万)\S")
-
-
 def refuse_scale_twice(typed: str, new: NewRow, targets: TargetsFile) -> None:
     """`--value 33亿` is read in full (3300000000); for a series whose unit carries its own
     scale (亿元) that is 33亿亿元. Refused, with the figure in the unit to write instead."""
     unit = series_unit(new.region, new.indicator, targets)
-    scale = _UNIT_SCALE.match(unit)
+    scale = unit_scale(unit)
     if scale is None or not typed_with_scale(typed):
         return
-    written = new.value / CN_SCALES[scale["scale"]]
+    written = new.value / scale
     raise InputError(
         code="value_scaled_twice", value=typed.strip(), unit=unit, written=f"{written:.10g}"
     )

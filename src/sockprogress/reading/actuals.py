@@ -44,6 +44,8 @@ from .cells import (
     fold_name,
     invisible_in,
     is_error_value,
+    typed_with_scale,
+    unit_scale,
 )
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key, shadowed
@@ -308,7 +310,55 @@ def read_actuals(
     the rows (the report, `check`, `actuals add`) sees one series under one code.
     `loading`: the sheet's cells, already being read (grid.start_loading), when of this path.
     """
-    return _read(path, today, NO_NAMES if targets is None else names_of(targets), loading)
+    known = NO_NAMES if targets is None else names_of(targets)
+    scales = {} if targets is None else series_scales(targets)
+    return _read(path, today, known, loading, scales)
+
+
+# A series whose unit has its scale in it (亿元), by (region, indicator), or by ("", indicator)
+# for an indicator declared under [[indicators]]: that unit and its scale.
+Scales = dict[tuple[str, str], tuple[str, int]]
+
+
+def series_scales(targets: TargetsFile) -> Scales:
+    """The series whose figures are written in a unit with its scale in it (cells.unit_scale):
+    a target's unit, or an [[indicators]] entry's for the series of any region."""
+    scales: Scales = {}
+    for t in targets.targets:
+        if scale := unit_scale(t.unit):
+            scales.setdefault((t.region, t.indicator), (t.unit, scale))
+    for i in targets.indicators:
+        if scale := unit_scale(i.unit):
+            scales.setdefault(("", i.indicator), (i.unit, scale))
+    return scales
+
+
+def _scaled_twice(
+    cleaner: Cleaner, value: Cleaned, names: dict[str, Cleaned], known: Names, scales: Scales
+) -> None:
+    """Figures typed with 万 or 亿 (35亿, read in full) in a series whose unit has its scale in
+    it: 290.5亿 of a series in 亿元 would be 290.5亿亿元. Each is an error, its row left out,
+    with the figure to type, as `actuals add` refuses it (a newcomer's find: the report said
+    the goal was achieved 84 million times over)."""
+    typed = value.flag(lambda v: v[1] is not None and typed_with_scale(v[1].value))
+    if not typed.any():
+        return
+    frame = cleaner.frame
+    notes = value.part(lambda v: v[1])
+    regions = names["region"].part(lambda r: known.code("region", r[0]))
+    indicators = names["indicator"].part(lambda r: known.code("indicator", r[0]))
+    for at in frame.index[typed]:
+        if cleaner.bad[at]:
+            continue
+        found = scales.get((regions[at], indicators[at])) or scales.get(("", indicators[at]))
+        if found is None:
+            continue
+        unit, scale = found
+        note = notes[at]
+        written = float(note.number) / scale
+        params = (("value", note.value), ("unit", unit), ("written", f"{written:.10g}"))
+        cleaner.issue(frame.loc[[at], "row"], "value", "error", 4, "value_scaled_in_unit", params)
+        cleaner.bad[at] = True
 
 
 def _total_rows(path: Path, sheet: str) -> set[int]:
@@ -317,7 +367,9 @@ def _total_rows(path: Path, sheet: str) -> set[int]:
     return ours.total_rows if ours is not None else total_rows(path, sheet)
 
 
-def _read(path: Path, today: dt.date | None, known: Names, loading: Loading | None) -> Actuals:
+def _read(
+    path: Path, today: dt.date | None, known: Names, loading: Loading | None, scales: Scales
+) -> Actuals:
     kind = spreadsheet_kind(path)  # the safety checks, before anything parses the file
     # An .xlsx's cells that calamine reads as empty (errors, formulas never calculated) are
     # looked for in its XML while calamine reads the grid: calamine lets go of the
@@ -329,7 +381,7 @@ def _read(path: Path, today: dt.date | None, known: Names, loading: Loading | No
         broken = pool.submit(sheetxml.broken_cells, path, named) if kind == "xlsx" else None
         loaded = loading.take(path, kind) if loading is not None else None
         grid, merged, stray, kind, sheet = loaded or load_grid(path, kind)
-        return _judged_grid(path, sheet, today, known, grid, merged, stray, kind, broken)
+        return _judged_grid(path, sheet, today, known, grid, merged, stray, kind, broken, scales)
 
 
 def _judged_grid(
@@ -342,6 +394,7 @@ def _judged_grid(
     stray: Stray | None,
     kind: str,
     broken: Future[dict[str, str]] | None,
+    scales: Scales,
 ) -> Actuals:
     name = path.name
     header_index, header = _header(name, sheet, grid)
@@ -406,6 +459,8 @@ def _judged_grid(
     basis = cleaner.apply("basis", clean_basis, 5)
     flags = cleaner.apply("flags", clean_flags, 8)
     if not isinstance(value, Numbers):
+        if scales:
+            _scaled_twice(cleaner, value, names, known, scales)
         notes = value.part(lambda v: v[1])
         noted = notes.notna() & ~cleaner.bad
         for note, noted_rows in frame.loc[noted, "row"].groupby(notes[noted], sort=False):

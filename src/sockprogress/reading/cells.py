@@ -41,6 +41,19 @@ def typed_with_scale(text: str) -> bool:
     return _CN_UNIT.fullmatch(text.strip()) is not None
 
 
+# A unit with its scale in it (亿元, 万元): real bulletins state a goal so, and every figure of
+# the series in it (36 for 36亿元).
+_UNIT_SCALE = re.compile(r"(?P<scale>[十百千万]?亿|[十百千]?万)\S")
+
+
+def unit_scale(unit: str) -> int | None:
+    """What a unit with its scale in it counts in (亿元: 10^8), None for any other unit. A figure
+    typed with 万 or 亿 is read in full, and so is no figure of such a unit (33亿 of a series
+    in 亿元 would be 33亿亿元): `actuals add` and the reader refuse it, with the figure to type."""
+    scale = _UNIT_SCALE.match(unit)
+    return CN_SCALES[scale["scale"]] if scale else None
+
+
 class CellProblem(ValueError):
     """A cell that cannot be used; the row is left out.
 

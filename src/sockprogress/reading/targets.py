@@ -17,7 +17,7 @@ from ..periods import FIRST_YEAR, LAST_YEAR, PeriodError, parse_period
 from ..words import N_
 from ..words.messages import TOML_REASONS
 from ..words.words import coded_issue
-from .cells import CN_SCALES, CellProblem, clean_name
+from .cells import CN_SCALES, CellProblem, clean_name, unit_scale
 from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 from .names import names_of
 from .safety import read_regular_file
@@ -58,13 +58,16 @@ WIDE_QUOTES = frozenset("“”‘’\uff02\uff07「『")  # and the full-width 
 _AS_TEXT = re.compile(r"(\d+(?:\.\d+)?)(亿|万)?")
 
 
-def _as_digits(text: str) -> str | None:
+def _as_digits(text: str, unit: str = "") -> str | None:
     """A number written as text (`45亿`, `4,000,000,000`, `300`) in TOML's digits
-    (`4_500_000_000`); None for text that is not one."""
+    (`4_500_000_000`), in `unit`: 343.2亿 of a goal in 亿元 is 343.2 (cells.unit_scale); None
+    for text that is not one."""
     m = _AS_TEXT.fullmatch(text.strip().replace(",", "").replace("_", "").replace(" ", ""))
     if m is None or len(text) > 40:
         return None
     number = Decimal(m[1]) * CN_SCALES.get(m[2] or "", 1)
+    if m[2] and (scale := unit_scale(unit)):
+        number /= scale
     if number == number.to_integral_value():
         return f"{int(number):_}"
     return format(number.normalize(), "f")
@@ -159,8 +162,9 @@ class _Table:
             )
         return str(value)
 
-    def number(self, key: str, value: Any) -> float:
-        if isinstance(value, str) and (digits := _as_digits(value)):
+    def number(self, key: str, value: Any, unit: object = "") -> float:
+        """A number of the table (`unit`: the goal's, which a figure typed with 亿 is read in)."""
+        if isinstance(value, str) and (digits := _as_digits(value, str(unit))):
             # "45亿" or "4,000,000,000" in quotes: the number it means, as TOML writes it
             raise self.error("targets_number_as_text", key=key, text=value.strip(), digits=digits)
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -251,7 +255,8 @@ def _baseline(table: _Table) -> Baseline | None:
         problem = coded_issue("error", exc.code, exc.params)
         raise table.error("targets_baseline_period", problem=problem) from None
     value = raw.get("value")
-    return Baseline(text, None if value is None else table.number("baseline.value", value))
+    unit = table.data.get("unit", "")
+    return Baseline(text, None if value is None else table.number("baseline.value", value, unit))
 
 
 def _target(table: _Table) -> Target:
@@ -272,7 +277,7 @@ def _target(table: _Table) -> Target:
         unit=str(table.text("unit")),
         kind=kind,  # type: ignore[arg-type]
         direction=table.choice("direction", DIRECTIONS),  # type: ignore[arg-type]
-        target=table.number("target", table.data["target"]),
+        target=table.number("target", table.data["target"], table.data.get("unit", "")),
         deadline=deadline,
         baseline=baseline,
         source=table.text("source", required=False),
@@ -310,6 +315,27 @@ _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 
 
+_UNIT_LINE = re.compile(r'\s*unit\s*=\s*"([^"]*)"')
+_YEAR = re.compile(r"\D*(\d{4})\D*")
+
+
+def _number_error(name: str, lines: list[str], line: int, key: str, typed: str) -> InputError:
+    """A number written with 亿, 万 or 年 (TOML has no such number): the digits to write, in the
+    goal's unit (target = 343.2亿 with unit = "亿元" is target = 343.2, a newcomer's find: the
+    message said 34_320_000_000), or the year in digits (year = 2026年 is year = 2026)."""
+    typed = typed.split("#")[0].strip()
+    if key == "year" and (year := _YEAR.fullmatch(typed)):
+        return InputError(code="targets_toml_year", file=name, line=line, year=year[1])
+    # the unit of the table the line is in: between the headers ([[targets]]) before and after
+    start = next((i for i in range(line - 1, -1, -1) if lines[i].lstrip().startswith("[")), 0)
+    end = next((i for i in range(line, len(lines)) if lines[i].lstrip().startswith("[")), None)
+    unit = next((m[1] for t in lines[start:end] if (m := _UNIT_LINE.match(t))), "")
+    digits = _as_digits(typed.strip("\"'“”"), unit) if key == "target" else None
+    if digits is None:
+        return InputError(code="targets_toml_number", file=name, line=line, key=key)
+    return InputError(code="targets_toml_number_digits", file=name, line=line, digits=digits)
+
+
 def _syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> InputError:
     """A TOML syntax error in plain words: the line, and what to write there.
 
@@ -330,7 +356,7 @@ def _syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> InputEr
     if key and key[1] == "deadline":
         return InputError(code="targets_toml_deadline", file=name, line=line)
     if key and key[1] in NUMBER_KEYS:
-        return InputError(code="targets_toml_number", file=name, line=line, key=key[1])
+        return _number_error(name, lines, line, key[1], lines[line - 1][key.end() :])
     if key and key[1] in TEXT_KEYS and reason == "Invalid value":
         value = lines[line - 1][key.end() :].lstrip(" \t=")
         # “…” typed by a Chinese input method: TOML knows only the straight quote

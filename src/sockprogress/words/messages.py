@@ -174,6 +174,7 @@ COLUMNS: dict[str, str] = {
     "basis": N_("basis"),
     "source": N_("source"),
     "note": N_("note"),
+    "flags": N_("flags"),
 }
 
 # Data issues by code: the message, filled from `Issue.params`. An issue whose code is not
@@ -196,6 +197,10 @@ ISSUE_TEXT: dict[str, str] = {
     "value_not_number": N_(
         "'{value}' is not a number; type the figure in digits, with a point for its decimals, "
         "e.g. 2684.56"
+    ),
+    "value_scaled_in_unit": N_(
+        "'{value}' is read in full, but this series is counted in {unit} (its figures are "
+        "written in {unit}); type {written}"
     ),
     "value_with_unit": N_(
         "'{value}' has its unit written in; type the number alone, {number} (the unit is the "
@@ -477,6 +482,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "value_out_of_range": {"value": "g", "low": "g", "high": "g"},
     # the figure read, in full digits: "39亿" read as 3900000000 (as 39亿 it said nothing)
     "value_as_text": {"number": EXACT},
+    "value_scaled_in_unit": {"written": EXACT},
     "value_number_as_text": {"number": EXACT},
     "stray_cells": {"count": COUNT, "blank": COUNT},
     "no_usable_rows": {"count": COUNT},
@@ -714,6 +720,14 @@ ERRORS: dict[str, str] = {
     "targets_toml_number": N_(
         "{file}, line {line}: '{key}' is a number: write it in digits, like {key} = "
         "5_000_000_000 (no 亿 or 万, no quotes)"
+    ),
+    "targets_toml_number_digits": N_(
+        "{file}, line {line}: 'target' is a number: write it in digits, in the goal's unit, "
+        "without 亿 or 万 and without quotes: target = {digits}"
+    ),
+    "targets_toml_year": N_(
+        "{file}, line {line}: 'year' is a year: write it in digits, without 年 and without "
+        "quotes: year = {year}"
     ),
     "targets_toml_syntax": N_(
         "{file}, line {line}: TOML syntax error at column {column}: {reason}"
