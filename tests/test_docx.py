@@ -755,3 +755,20 @@ def test_libreoffice_prints_the_word_tables_chinese_cells_broken_as_chinese_is_s
     lines = pdf_lines(pdf)
     assert "暂无法预判" in lines and "月份为推定）" in lines, lines
     assert not [line for line in lines if line and line[0] in NO_LINE_START]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_notes_line_stays_with_its_first_note(
+    shipped_report: Report, lang: str, tmp_path: Path
+) -> None:
+    """A newcomer's find: the 注：最新数据来源 line stood alone at the foot of page 2, its
+    first note on page 3. Like a heading, it keeps with the paragraph after it; the notes
+    themselves do not."""
+    bulletin = bulletin_of(shipped_report, lang)
+    assert bulletin.notes  # the shipped figures' sources
+    document = Document(str(written(shipped_report, lang, tmp_path)))
+    paragraphs = document.paragraphs
+    at = texts(document).index(bulletin.note_in_document)
+    assert paragraphs[at].paragraph_format.keep_with_next is True
+    assert paragraphs[at + 1].text == bulletin.notes[0]
+    assert not paragraphs[at + 1].paragraph_format.keep_with_next

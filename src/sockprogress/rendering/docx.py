@@ -580,10 +580,12 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
     # for every paragraph given one (a millisecond each, hundreds of paragraphs for a province).
     ids = {role: document.styles[name].style_id for role, name in names.items()}
 
-    def paragraph(text: str, role: str) -> None:
+    def paragraph(text: str, role: str, heads: bool = False) -> None:
+        """A paragraph in the style of `role`; one that `heads` what follows (a heading, a
+        table's caption, the notes' 注 line) is never left alone at the foot of a page."""
         added = document.add_paragraph(_text(text))
         added._p.style = ids[role]  # the pStyle python-docx's own setter writes
-        if role in ("heading", "caption"):  # never alone at the foot of a page
+        if heads or role in ("heading", "caption"):
             added.paragraph_format.keep_with_next = True
 
     # a title too long for a line in lines as even as its breaks allow (balanced_lines), not a
@@ -612,7 +614,9 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
         for text in part.paragraphs:
             paragraph(text, "body")
     if bulletin.notes:
-        paragraph(bulletin.note_in_document, "note")
+        # the 注 line with its first note: it was left alone at the foot of page 2 (a
+        # newcomer's find)
+        paragraph(bulletin.note_in_document, "note", heads=True)
         for line in bulletin.notes:
             paragraph(line, "note")
     buffer = io.BytesIO()
