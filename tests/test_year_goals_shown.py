@@ -888,3 +888,59 @@ def test_a_goal_named_with_its_own_brackets_changes_status_without_a_second_pair
     line = next(x for x in result.output.splitlines() if "进展情况有变化" in x)
     assert "进展情况有变化1项：产值（2026年）由“暂无法评估”转为“达到进度要求”；" in line
     assert "）（" not in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "【2026年10月】共4项目标——已完成1项，达到进度要求2项，进度偏慢1项；数据审核未发现问题",
+        ),
+        ("en", "2026-10: 4 targets — 1 achieved, 2 on track, 1 moderate progress; no data issues"),
+    ],
+)
+def test_a_report_without_data_issues_says_so_not_a_count_of_none(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """A newcomer's find: the terminal's count line ended 数据审核提示0条."""
+    targets, actuals = write_year_goals(tmp_path)
+    args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(main, [*args, "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert said in result.output.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "once"),
+    [
+        (
+            "zh",
+            "（截至2026年9月累计88.6亿元）；未写入。如为1—N月累计数，请加 --basis 累计数 重新运行；"
+            "如确为当月数，可加 --force",
+            "如为1—N月累计数",
+        ),
+        (
+            "en",
+            "(8,860,000,000 yuan, 2026-09); nothing was stored. With --basis ytd it is stored as "
+            "that sum; if it is the month's own amount, add --force",
+            "basis ytd",
+        ),
+    ],
+)
+def test_actuals_add_says_the_way_out_of_a_sum_typed_as_a_month_once(
+    tmp_path: Path, lang: str, said: str, once: str
+) -> None:
+    """A newcomer's find: refusing 1—10月's sum typed as October's amount, `actuals add` gave
+    the sheet's way out (数值类型应填“累计数”) and then its own (--basis 累计数): 如为1—N月累计数
+    twice."""
+    (tmp_path / "targets.toml").write_text(TARGETS, encoding="utf-8")
+    rows = [("Testcounty", "investment", "2026-09", 8_860_000_000, "ytd", SOURCE, "")]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
+    args = ["--lang", lang, "actuals", "add", "--targets", str(tmp_path / "targets.toml")]
+    args += ["--actuals", str(actuals), "--region", "Testcounty", "--indicator", "investment"]
+    args += ["--period", "2026-10", "--value", "9780000000", "--source", "made up"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert said in result.output
+    assert result.output.count(once) == 1

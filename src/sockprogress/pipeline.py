@@ -169,6 +169,8 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
     lines = [tagged.format(month=month, line=line) for line in said]
     n, issues = len(report.targets), len(report.issues)
     said_issues = words.n("{n} data issue", "{n} data issues", issues).format(n=issues)
+    if not issues:  # 数据审核提示0条 read as a count of nothing (a newcomer's find)
+        said_issues = words("no data issues")
     errors = sum(1 for i in report.issues if i.severity == "error")
     if errors:  # as `check` counts them: the rows the report leaves out (a newcomer's find)
         left_out = words.n("{n} error (a row left out)", "{n} errors (rows left out)", errors)

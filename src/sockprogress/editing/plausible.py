@@ -134,8 +134,13 @@ class PlausibilityRefusal(InputError):
         rule = first.code.removeprefix("plausibility.")
         # a 1—N月 sum without its basis: the way out is --basis, not a second look at 万/亿
         said = "plausibility_refused_basis" if rule == "amount_as_ytd" else "plausibility_refused"
+        detail = words.issue_text(first).removeprefix(words(CHECK_PREFIX))
+        if rule == "amount_as_ytd":
+            # the sheet's way out (数值类型应填“累计数”) is its last clause: the refusal gives the
+            # command's (--basis 累计数), and said both ("如为1—N月累计数" twice: a newcomer's find)
+            detail = detail.rsplit(words.semicolon, 1)[0]
         return words(ERRORS[said]).format(
             figure=stored_line(self.new, self.targets, words),
             rule=words(PLAUSIBILITY_RULES[rule]) if rule in PLAUSIBILITY_RULES else rule,
-            detail=words.issue_text(first).removeprefix(words(CHECK_PREFIX)),
+            detail=detail,
         )
