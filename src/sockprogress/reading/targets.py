@@ -324,8 +324,11 @@ def _number_error(name: str, lines: list[str], line: int, key: str, typed: str) 
     goal's unit (target = 343.2亿 with unit = "亿元" is target = 343.2, a newcomer's find: the
     message said 34_320_000_000), or the year in digits (year = 2026年 is year = 2026)."""
     typed = typed.split("#")[0].strip()
-    if key == "year" and (year := _YEAR.fullmatch(typed)):
-        return InputError(code="targets_toml_year", file=name, line=line, year=year[1])
+    if key == "year":  # its four digits, or a year for an example
+        year = _YEAR.fullmatch(typed)
+        return InputError(
+            code="targets_toml_year", file=name, line=line, year=year[1] if year else 2026
+        )
     # the unit of the table the line is in: between the headers ([[targets]]) before and after
     start = next((i for i in range(line - 1, -1, -1) if lines[i].lstrip().startswith("[")), 0)
     end = next((i for i in range(line, len(lines)) if lines[i].lstrip().startswith("[")), None)
