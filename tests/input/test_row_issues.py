@@ -359,3 +359,33 @@ def test_a_period_written_again_below_in_a_row_that_cannot_be_read_is_said(
     above = [("Testville", "widgets", "2024", "n/a"), ("Testville", "widgets", "2024", 150)]
     quiet = read_actuals(write_actuals(tmp_path / "b.xlsx", above))
     assert [i.code for i in quiet.issues if i.code.startswith("duplicate")] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "第3行，“时期”列：错误：“2026.1”被存成了数字（Excel会把2026.10存成2026.1，1月和10月无法区分）"
+            "；请把月份写作2026-10这样的形式，或先把单元格格式设为文本",
+        ),
+        (
+            "en",
+            "row 3, column period: error: '2026.1' is stored as a number (Excel turns 2026.10 into "
+            "2026.1, so January and October look alike): write the month with a hyphen, like "
+            "2026-10, or set the cell's format to text first",
+        ),
+    ],
+)
+def test_a_month_excel_stored_as_a_decimal_says_why(
+    tmp_path: Path, targets: Path, lang: str, said: str
+) -> None:
+    """A newcomer's find: 2026.10 typed in a cell of General format is the number 2026.1, and
+    the error only said it is not a valid period."""
+    book = write_actuals(
+        tmp_path / "a.xlsx",
+        [("Testville", "widgets", "2024", 150), ("Testville", "widgets", 2026.1, 160)],
+    )
+    args = ["--lang", lang, "check", "--targets", str(targets), "--actuals", str(book)]
+    result = CliRunner().invoke(main, args)
+    assert said in result.output

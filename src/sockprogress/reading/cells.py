@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import FLAGS
-from ..periods import Period, PeriodError, parse_period
+from ..periods import FIRST_YEAR, LAST_YEAR, Period, PeriodError, parse_period
 from ..words.words import english_issue
 from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 
@@ -131,6 +131,10 @@ def clean_period(value: object) -> Period:
         year, month = int(m[1]), int(m[2])
         if 1 <= month <= 12 and value.strip() != f"{year:04d}-{month:02d}":
             code, params = "period_near_miss", {"value": value, "month": f"{year:04d}-{month:02d}"}
+    if isinstance(value, float) and FIRST_YEAR <= value < LAST_YEAR + 1 and value % 1:
+        # 2026.10 typed in a cell of General format is stored as the number 2026.1: January
+        # or October, nobody can tell (a newcomer's find: it was "not a valid period")
+        code, params = "period_decimal", {"value": f"{value:g}", "year": str(int(value))}
     raise CellProblem(code, **params)
 
 

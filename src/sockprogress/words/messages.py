@@ -186,6 +186,11 @@ ISSUE_TEXT: dict[str, str] = {
         "'{value}' is not a period; write a year (2024), a month (2025-06) or a date (2025-06-30)"
     ),
     "period_near_miss": N_("'{value}' is not a period; write the month as {month}"),
+    "period_decimal": N_(
+        "'{value}' is stored as a number (Excel turns 2026.10 into 2026.1, so January and "
+        "October look alike): write the month with a hyphen, like {year}-10, or set the cell's "
+        "format to text first"
+    ),
     "basis_unknown": N_(
         "unknown basis '{value}'; use month (that month's amount), ytd (January to that month) "
         "or rate (an annual rate stated at that month, no calendar year)"
