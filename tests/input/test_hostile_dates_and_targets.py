@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from sockprogress.cli import main
 from sockprogress.periods import FIRST_YEAR, LAST_YEAR, Month, parse_period
+from sockprogress.reading.targets import load_targets
 
 GOOD = [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2024", 150)]
 outside = st.integers(min_value=0, max_value=9999).filter(
@@ -139,3 +140,16 @@ def test_a_named_pipe_as_targets_is_refused_not_waited_on(tmp_path: Path) -> Non
     actuals = write_actuals(tmp_path / "a.xlsx", GOOD)
     code, output = _check(pipe, actuals)
     assert code == 2 and "is a named pipe, not a file" in output
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("增加", "increase"), ("提高", "increase"), ("减少", "decrease"), ("降低", "decrease")],
+)
+def test_a_direction_written_in_chinese_is_read_as_its_code(
+    tmp_path: Path, written: str, read: str
+) -> None:
+    """A newcomer's find: direction = "增加" was refused (it wanted increase or decrease)."""
+    text = target_toml().replace('direction = "increase"', f'direction = "{written}"')
+    loaded = load_targets(write_targets(tmp_path / "targets.toml", text))
+    assert loaded.targets[0].direction == read

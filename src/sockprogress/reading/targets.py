@@ -52,6 +52,15 @@ MAX_TEXT = 10_000  # characters in one text value (a note); a name is far shorte
 MAX_ENTRIES = 100_000
 KINDS = ("level", "annual_total")
 DIRECTIONS = ("increase", "decrease")
+# A direction as a Chinese office writes it (direction = "增加": a newcomer's was refused).
+DIRECTIONS_ZH = {
+    "增加": "increase",
+    "增长": "increase",
+    "提高": "increase",
+    "减少": "decrease",
+    "下降": "decrease",
+    "降低": "decrease",
+}
 
 
 WIDE_QUOTES = frozenset("“”‘’\uff02\uff07「『")  # and the full-width " and '
@@ -148,8 +157,13 @@ class _Table:
                 raise self.error("targets_not_text", key=key, value=_show(value)) from None
         return value.strip()
 
-    def choice(self, key: str, choices: tuple[str, str]) -> str:
+    def choice(
+        self, key: str, choices: tuple[str, str], chinese: dict[str, str] | None = None
+    ) -> str:
+        """One of two `choices`, or its Chinese word (`chinese`: word -> choice)."""
         value = self.text(key)
+        if chinese and isinstance(value, str) and value.strip() in chinese:
+            return chinese[value.strip()]
         if value not in choices:
             close = _closest(str(value), choices)
             raise self.error(
@@ -276,7 +290,7 @@ def _target(table: _Table) -> Target:
         name=str(table.text("name") if "name" in table.data else name_zh),
         unit=str(table.text("unit")),
         kind=kind,  # type: ignore[arg-type]
-        direction=table.choice("direction", DIRECTIONS),  # type: ignore[arg-type]
+        direction=table.choice("direction", DIRECTIONS, DIRECTIONS_ZH),  # type: ignore[arg-type]
         target=table.number("target", table.data["target"], table.data.get("unit", "")),
         deadline=deadline,
         baseline=baseline,
