@@ -72,11 +72,7 @@ def check_summary(problems: Sequence[Issue], words: Words) -> str:
     errors = sum(1 for i in problems if i.severity == "error")
     warnings = len(problems) - errors
     waiting = sum(1 for i in problems if i.severity != "error" and i.code == NO_FIGURE)
-    said_errors = (
-        words.n("{n} error (a row left out)", "{n} errors (rows left out)", errors).format(n=errors)
-        if errors
-        else words("no errors (no row left out)")
-    )
+    said_errors = words.errors_left_out(errors) if errors else words("no errors (no row left out)")
     said_warnings = (
         words.n("{n} warning", "{n} warnings", warnings).format(n=warnings)
         if warnings

@@ -624,8 +624,7 @@ def _input_notes(report: Report, words: Words, defaulted: bool = False) -> list[
     goals, regions = [r.target for r in report.targets], report.regions_zh
     behind = report.behind_the_month()
     lines = words.behind_month_lines(behind, report.as_of, regions)
-    ahead = [r for r in report.targets if r.own_year and r.ytd and r.ytd.end >= report.as_of.end]
-    if defaulted and behind and not ahead:
+    if defaulted and behind and len(behind) == len(report.year_to_date_goals()):
         latest = max(r.ytd.end for r in behind if r.ytd is not None)
         month = Month(latest.year, latest.month)
         lines.append(

@@ -563,11 +563,15 @@ class Report:
         """The issues by kind and column, as every output lays them out."""
         return group_issues(self.issues)
 
+    def year_to_date_goals(self) -> list[TargetResult]:
+        """Goals for the year in their year with a 1—N月 figure."""
+        return [r for r in self.targets if r.own_year and r.ytd is not None]
+
     def behind_the_month(self) -> list[TargetResult]:
         """Goals for the year whose 1—N月 ends before the report month (no 1—11月 yet in a
         November report): they are reported on an earlier month than the report's."""
         end = self.as_of.end
-        return [r for r in self.targets if r.own_year and r.ytd is not None and r.ytd.end < end]
+        return [r for r in self.year_to_date_goals() if r.ytd is not None and r.ytd.end < end]
 
     def counts(self, zeros: bool = False) -> dict[str, int]:
         """Targets by status, in STATUSES order: the statuses that have any, or with `zeros`

@@ -173,9 +173,8 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
         said_issues = words("no data issues")
     errors = sum(1 for i in report.issues if i.severity == "error")
     if errors:  # as `check` counts them: the rows the report leaves out (a newcomer's find)
-        left_out = words.n("{n} error (a row left out)", "{n} errors (rows left out)", errors)
         said_issues = words("{issues}, of which {errors}").format(
-            issues=said_issues, errors=left_out.format(n=errors)
+            issues=said_issues, errors=words.errors_left_out(errors)
         )
     lines.append(
         words("{month}: {targets} — {counts}; {issues}").format(

@@ -303,6 +303,12 @@ class Words:
 
     # -- statuses, notes, issues --------------------------------------------------------------
 
+    def errors_left_out(self, errors: int) -> str:
+        """`3 errors (rows left out)`: data errors counted as `check` and the report say them."""
+        return self.n("{n} error (a row left out)", "{n} errors (rows left out)", errors).format(
+            n=errors
+        )
+
     def status_meaning(self, status: str, year: bool = False) -> str:
         """What a status means, for the legend; with `year` (the report has a goal for the year
         in its year), its meaning for such a goal too."""
