@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from helpers import write_actuals
+from click.testing import CliRunner, Result
+from helpers import park_year_goal, write_actuals, write_targets
 from markupsafe import Markup
 from openpyxl import load_workbook
 from xlsxparts import Package, series, x_axis
@@ -41,6 +41,14 @@ from sockprogress.rendering.html import render_html
 from sockprogress.rendering.jsonout import render_json
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
+
+
+def in_lang(
+    lang: str, targets: Path, actuals: Path, *more: str, command: tuple[str, ...] = ("report",)
+) -> Result:
+    """`sockprogress --lang LANG report --targets … --actuals … MORE` (or another command)."""
+    args = ["--lang", lang, *command, "--targets", str(targets), "--actuals", str(actuals)]
+    return CliRunner().invoke(main, [*args, *more])
 
 
 @pytest.fixture(scope="module")
@@ -719,22 +727,20 @@ def test_the_terminal_says_what_changed_since_last_month(
     September's as published."""
     targets, _ = write_year_goals(tmp_path)
     actuals = write_actuals(tmp_path / "actuals.xlsx", year_to_date_rows(before=SEPTEMBER))
+    out = str(tmp_path / "out")
     lines: list[str] = []
     for month in ("2026-09", "2026-10"):
-        args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
-        args += ["--as-of", month, "--out", str(tmp_path / "out")]
-        result = CliRunner().invoke(main, args)
+        result = in_lang(lang, targets, actuals, "--as-of", month, "--out", out)
         assert result.exit_code == 0, result.output
         lines = result.output.splitlines()
     assert said in lines
     # the same month again is held against September's report still, not the one just written
-    again = CliRunner().invoke(main, args)
+    again = in_lang(lang, targets, actuals, "--as-of", "2026-10", "--out", out)
     assert again.exit_code == 0 and said in again.output.splitlines()
     # September's own report: its goals had no figure in August; beyond the goals named, the
     # others are counted
     monkeypatch.setattr(pipeline, "CHANGES_NAMED", 2)
-    args[args.index("--as-of") + 1] = "2026-09"
-    output = CliRunner().invoke(main, args).output
+    output = in_lang(lang, targets, actuals, "--as-of", "2026-09", "--out", out).output
     if lang == "zh":
         # no report of August at hand: August judged again, and the line says so
         assert (
@@ -759,8 +765,7 @@ def test_without_as_of_a_month_past_the_figures_says_how_to_report_on_theirs(
     the month they reach; with --as-of it says nothing more."""
     monkeypatch.setattr(Month, "last_complete", classmethod(lambda cls, today: cls(2026, 11)))
     targets, actuals = write_year_goals(tmp_path)
-    base = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
-    result = CliRunner().invoke(main, [*base, "--out", str(tmp_path / "out")])
+    result = in_lang(lang, targets, actuals, "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     said = {
         "zh": "未指定 --as-of，默认按上一个完整月份（2026年11月）通报；"
@@ -770,7 +775,7 @@ def test_without_as_of_a_month_past_the_figures_says_how_to_report_on_theirs(
     }[lang]
     assert said in result.output.splitlines()
     assert (tmp_path / "out" / "progress-2026-11.json").exists()
-    chosen = CliRunner().invoke(main, [*base, "--as-of", "2026-11", "--out", str(tmp_path / "o")])
+    chosen = in_lang(lang, targets, actuals, "--as-of", "2026-11", "--out", str(tmp_path / "o"))
     assert chosen.exit_code == 0 and "--as-of 2026-10" not in chosen.output
 
 
@@ -782,8 +787,7 @@ def test_goals_behind_the_month_by_different_months_are_said_so(tmp_path: Path, 
     # only the first has October's
     september = {indicator: "2026-09" for indicator, _before, _now in YEAR_TO_DATE[1:]}
     actuals = write_actuals(tmp_path / "actuals.xlsx", year_to_date_rows(september))
-    args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
-    result = CliRunner().invoke(main, [*args, "--as-of", "2026-11", "--out", str(tmp_path / "o")])
+    result = in_lang(lang, targets, actuals, "--as-of", "2026-11", "--out", str(tmp_path / "o"))
     assert result.exit_code == 0, result.output
     said = {
         "zh": "说明：4项年度目标尚无2026年1—11月数据，"
@@ -810,8 +814,7 @@ def test_the_terminal_counts_the_rows_left_out_as_check_does(
     rows = year_to_date_rows()
     rows.append(("Testcounty", "exports", "2026-09", "12,3亿", "ytd", SOURCE, ""))  # not a number
     actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
-    args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
-    result = CliRunner().invoke(main, [*args, "--as-of", AS_OF, "--out", str(tmp_path / "o")])
+    result = in_lang(lang, targets, actuals, "--as-of", AS_OF, "--out", str(tmp_path / "o"))
     assert result.exit_code == 0, result.output
     (line,) = [line for line in result.output.splitlines() if said in line]
     assert line.endswith(said)
@@ -835,21 +838,6 @@ def test_the_status_legend_says_what_a_goal_for_the_year_is_judged_on(
     assert plain["▲ 达到进度要求"] == "增速比值不低于0.95：按当前增速能按期达到目标值。"
 
 
-IN_YI = """
-[[targets]]
-id = "output-2026"
-region = "Testcounty"
-indicator = "output_value"
-name = "Industrial output value"
-name_zh = "规上工业总产值"
-unit = "亿元"
-kind = "annual_total"
-direction = "increase"
-target = 343.2
-year = 2026
-"""
-
-
 def test_the_units_note_gives_this_workbooks_own_unit(
     tmp_path: Path, outputs: dict[str, Path]
 ) -> None:
@@ -864,9 +852,8 @@ def test_the_units_note_gives_this_workbooks_own_unit(
     # the county's goals in yuan, shown in 亿元
     assert "如“亿元”" in units(load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx"))
     # a goal written in 亿元: nothing is scaled
-    targets = tmp_path / "targets.toml"
-    targets.write_text(IN_YI, encoding="utf-8")
-    rows = [("Testcounty", "output_value", "2026-10", 280.5, "ytd", SOURCE, "")]
+    targets = write_targets(tmp_path / "targets.toml", park_year_goal("亿元", 343.2))
+    rows = [("Testpark", "output_value", "2026-10", 280.5, "ytd", SOURCE, "")]
     actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
     report = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 11, 20))
     said = units(load_workbook(io.BytesIO(render_workbook(report, Words.of("zh")))))
@@ -882,8 +869,7 @@ def test_a_goal_named_with_its_own_brackets_changes_status_without_a_second_pair
     status on the terminal read 产值（2026年）（由暂无法评估转为达到进度要求）. A Chinese reader's
     advice: the change as a clause, the statuses quoted as the labels they are."""
     targets, actuals = write_shipped_with_a_year_goal(tmp_path)
-    args = ["--lang", "zh", "report", "--targets", str(targets), "--actuals", str(actuals)]
-    result = CliRunner().invoke(main, [*args, "--as-of", SHIPPED_YEAR_MONTH])
+    result = in_lang("zh", targets, actuals, "--as-of", SHIPPED_YEAR_MONTH)
     assert result.exit_code == 0, result.output
     line = next(x for x in result.output.splitlines() if "进展情况有变化" in x)
     assert "进展情况有变化1项：产值（2026年）由“暂无法评估”转为“达到进度要求”；" in line
@@ -905,8 +891,7 @@ def test_a_report_without_data_issues_says_so_not_a_count_of_none(
 ) -> None:
     """A newcomer's find: the terminal's count line ended 数据审核提示0条."""
     targets, actuals = write_year_goals(tmp_path)
-    args = ["--lang", lang, "report", "--targets", str(targets), "--actuals", str(actuals)]
-    result = CliRunner().invoke(main, [*args, "--as-of", AS_OF, "--out", str(tmp_path / "out")])
+    result = in_lang(lang, targets, actuals, "--as-of", AS_OF, "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert said in result.output.splitlines()
 
@@ -934,13 +919,13 @@ def test_actuals_add_says_the_way_out_of_a_sum_typed_as_a_month_once(
     """A newcomer's find: refusing 1—10月's sum typed as October's amount, `actuals add` gave
     the sheet's way out (数值类型应填“累计数”) and then its own (--basis 累计数): 如为1—N月累计数
     twice."""
-    (tmp_path / "targets.toml").write_text(TARGETS, encoding="utf-8")
+    targets = tmp_path / "targets.toml"
+    targets.write_text(TARGETS, encoding="utf-8")
     rows = [("Testcounty", "investment", "2026-09", 8_860_000_000, "ytd", SOURCE, "")]
     actuals = write_actuals(tmp_path / "actuals.xlsx", rows)
-    args = ["--lang", lang, "actuals", "add", "--targets", str(tmp_path / "targets.toml")]
-    args += ["--actuals", str(actuals), "--region", "Testcounty", "--indicator", "investment"]
-    args += ["--period", "2026-10", "--value", "9780000000", "--source", "made up"]
-    result = CliRunner().invoke(main, args)
+    more = ["--region", "Testcounty", "--indicator", "investment", "--period", "2026-10"]
+    more += ["--value", "9780000000", "--source", "made up"]
+    result = in_lang(lang, targets, actuals, *more, command=("actuals", "add"))
     assert result.exit_code == 2
     assert said in result.output
     assert result.output.count(once) == 1
