@@ -175,6 +175,48 @@ def test_a_flagged_figure_is_said_with_its_unit_wherever_it_is_worded() -> None:
     assert zh.group_examples(group) == "例：第7行：2.6亿户；第8行：2.7亿户"
 
 
+def test_a_further_goal_of_a_series_in_a_unit_of_its_own_is_held_to_its_own_scale() -> None:
+    """A 2030 goal in 亿双 beside the 2025 goal in 双 (made up, as a park analyst added the next
+    plan's goals): the figures, in 双, were judged against 60 and the goal "achieved ahead of
+    time" at 5,833,333,333 % without a word, the series being checked against its first goal
+    only. The further goal is marked for the figures far from it, and said so with both units;
+    the first goal, on whose scale they are, is not."""
+    first = make_target(
+        id="cap-2025", unit="pairs", target=5e9, baseline=Baseline("2021", 3e9), kind="level"
+    )
+    later = make_target(
+        id="cap-2030",
+        unit="亿双",
+        target=60.0,
+        baseline=Baseline("2025", 40.0),
+        deadline=dt.date(2030, 12, 31),
+        kind="level",
+    )
+    rows = [("R", "x", "2023", 3.5e9), ("R", "x", "2026-06", 4.3e9)]
+    report = judge(TargetsFile((first, later)), Actuals(frame(rows)), Month.parse("2026-11"))
+    by_id = {r.target.id: r for r in report.targets}
+    assert by_id["cap-2025"].checks == ()
+    assert [(i.code, i.row) for i in by_id["cap-2030"].checks] == [
+        ("plausibility.scale", 2),
+        ("plausibility.scale", 3),
+    ]
+    scale = [i for i in report.issues if i.code == "plausibility.scale"]
+    assert [i.target_id for i in scale] == ["cap-2030", "cap-2030"]
+    assert Words.of("en").issue_text(scale[1]) == (
+        "check this figure: R · x = 4,300,000,000 pairs is far outside the scale of its target "
+        "(60 亿双): the goal is written in 亿双, the figures of the series in pairs; write the "
+        "goal in pairs, as the series' other goals are"
+    )
+    assert Words.of("zh").issue_text(scale[1]) == (
+        "请核实：“R · x”为43亿双，与目标值（60亿双）的量级相差悬殊：该目标以亿双为计量单位，而该指标的"
+        "数据以双为计量单位填写；请按双填写该目标值，与该指标的其他目标一致"
+    )
+    # the headline's line on goals not yet due says the mark on the same line
+    from sockprogress.rendering.outcome import headline
+
+    assert any("on a figure to check" in line for line in headline(report, Words.of("en")))
+
+
 @pytest.mark.parametrize(
     ("rows", "flagged"),
     [

@@ -43,6 +43,9 @@ from .series import (
 )
 from .status import decide, outlook
 
+# a figure far from a goal marks that goal alone (`_checks`)
+SCALE = "plausibility.scale"
+
 STALE_MONTHS = 13
 UNCHANGED_MONTHS = 12
 
@@ -440,15 +443,19 @@ def _checks(
     file: str,
     sheet: str,
     regions_zh: dict[str, str],
-) -> dict[Hashable, list[Issue]]:
-    """Plausibility warnings for every series in the sheet, targeted or not, by series."""
-    by_key: dict[Hashable, Target] = {}
+) -> tuple[dict[Hashable, list[Issue]], dict[str, frozenset[int]]]:
+    """Plausibility warnings for every series in the sheet, targeted or not, by series; and
+    for each goal, the rows whose figure is out of its scale (`scale`: a goal is marked only
+    for the figures far from it, a series' goals being in units of their own)."""
+    by_key: dict[Hashable, list[Target]] = {}
     for t in targets:
-        by_key.setdefault((t.region, t.indicator), t)
+        by_key.setdefault((t.region, t.indicator), []).append(t)
     found: dict[Hashable, list[Issue]] = {}
+    far: dict[str, frozenset[int]] = {}
     for key, rows in groups.items():
         region, indicator = (str(part) for part in key)  # type: ignore[attr-defined]
-        target = by_key.get(key)
+        goals = by_key.get(key, [])
+        target = goals[0] if goals else None
         other = declared.get(indicator, Indicator("", ""))
         unit = target.unit if target else other.unit
         name_zh = target.name_zh if target else other.name_zh
@@ -459,9 +466,19 @@ def _checks(
         )
         series = plausibility.Series(region, indicator, unit, target, name)
         warnings = plausibility.check_series(series, rows, file, sheet)
+        if target is not None:
+            said = {i.row for i in warnings if i.code == SCALE and i.row is not None}
+            far[target.id] = frozenset(said)
+            # the series' further goals (a 2030 goal beside the 2025 one): each held to its
+            # own scale, a row already said out of scale said once
+            for goal in goals[1:]:
+                scaled = plausibility.check_scale(replace(series, target=goal), rows, file, sheet)
+                far[goal.id] = frozenset(i.row for i in scaled if i.row is not None)
+                warnings += [i for i in scaled if i.row not in said]
+                said |= far[goal.id]
         if warnings:
             found[key] = warnings
-    return found
+    return found, far
 
 
 def _context(
@@ -631,7 +648,7 @@ def _judge(
     empty = Rows.from_frame(rows.iloc[0:0])
     declared = {i.indicator: i for i in targets.indicators}
     # by series: a province that breaks a rule on every row keeps no index of its rows
-    checked = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
+    checked, far = _checks(targets.targets, groups, declared, actuals_name, sheet, regions_zh)
     # A period entered twice with two values (the lower row used, method: duplicates), or
     # again below in a row that could not be read (the upper one used), leaves the figure in
     # doubt as a rule broken does: its series' targets are marked for it too.
@@ -649,7 +666,9 @@ def _judge(
         # The plausibility warnings and conflicting duplicates on this series' rows (most
         # series have none), up to the report month.
         marks: tuple[Issue, ...] = ()
-        doubts = checked.get(key, []) + conflicts.get(key, [])
+        doubts = [
+            i for i in checked.get(key, []) if i.code != SCALE or i.row in far.get(target.id, ())
+        ] + conflicts.get(key, [])
         if doubts:
             later = {r for r, end in zip(mine.row, mine.end, strict=True) if end > report_end}
             marks = tuple(i for i in doubts if i.row not in later)

@@ -30,6 +30,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..model import Issue, Target
+from ..reading.cells import unit_scale
 from ..words.words import unworded_issue
 from .rows import Rows
 
@@ -373,23 +374,7 @@ def check_series(
     if not issues and series.target is None:
         return []
     if series.target is not None:
-        references = [series.target.target]
-        baseline = series.target.baseline
-        if baseline is not None and baseline.value is not None:
-            references.append(baseline.value)
-        positive = [r for r in references if r > 0]
-        # Far from every reference: the figures above zero, kept if far from each in turn.
-        # When every figure is above zero and within 100 times of one reference, none is
-        # (the quotients of the smallest and the largest bound every other): the rows are
-        # not walked.
-        values = rows.value
-        low = min(values, default=0.0)
-        high = max(values, default=0.0)
-        near = low > 0 and any(high / r < SCALE_AT and r / low < SCALE_AT for r in positive)
-        far = [] if near else [(row, v) for row, v in zip(rows.row, values, strict=True) if v > 0]
-        for r in positive:
-            far = [(row, v) for row, v in far if v / r >= SCALE_AT or r / v >= SCALE_AT]
-        for row, value in far:
+        for row, value in _out_of_scale(series.target, rows):
             warn(
                 row,
                 "scale",
@@ -400,6 +385,63 @@ def check_series(
             )
     issues.sort(key=lambda pair: pair[0])
     return [issue for _, issue in issues]
+
+
+def _out_of_scale(target: Target, rows: Rows) -> list[tuple[int, float]]:
+    """The rows (row, value) whose figure is 100 times or more above, or below a hundredth of,
+    both the goal and its baseline value (`scale`)."""
+    references = [target.target]
+    baseline = target.baseline
+    if baseline is not None and baseline.value is not None:
+        references.append(baseline.value)
+    positive = [r for r in references if r > 0]
+    # Far from every reference: the figures above zero, kept if far from each in turn.
+    # When every figure is above zero and within 100 times of one reference, none is
+    # (the quotients of the smallest and the largest bound every other): the rows are
+    # not walked.
+    values = rows.value
+    low = min(values, default=0.0)
+    high = max(values, default=0.0)
+    near = low > 0 and any(high / r < SCALE_AT and r / low < SCALE_AT for r in positive)
+    far = [] if near else [(row, v) for row, v in zip(rows.row, values, strict=True) if v > 0]
+    for r in positive:
+        far = [(row, v) for row, v in far if v / r >= SCALE_AT or r / v >= SCALE_AT]
+    return far
+
+
+def check_scale(
+    series: Series, rows: Rows, file: str | None = None, sheet: str | None = None
+) -> list[Issue]:
+    """The `scale` warnings of a series against a further goal of it (`series.target`). A
+    series holds its figures in one unit, and a goal written in another (a 2030 goal in 亿双
+    beside the 2025 one in 双) was judged on figures 10^8 times its own, "achieved" without
+    a word; `check_series` holds the figures to the first goal only. Each warning names its
+    goal (`Issue.target_id`): that goal alone is marked for it."""
+    assert series.target is not None
+    target = series.target
+    named = (("series_zh", series.name_zh),) if series.name_zh else ()
+    # a unit of its own, where the figures cannot be in both (亿双 beside 双; not pairs beside 双)
+    own_unit = unit_scale(target.unit) != unit_scale(series.unit)
+    unit = (("unit", series.unit),) if series.unit else ()
+    said = (
+        ("series", f"{series.region} · {series.indicator}"),
+        ("target", f"{target.target:.10g}"),
+        *((("cause", "goal_unit"), ("target_unit", target.unit)) if own_unit else ()),
+        *unit,
+    )
+    return [
+        unworded_issue(
+            "warning",
+            "plausibility.scale",
+            (("value", f"{value:.10g}"), *sorted(said), *named),
+            file,
+            sheet,
+            row,
+            "value",
+            target.id,
+        )
+        for row, value in sorted(_out_of_scale(target, rows))
+    ]
 
 
 def check_new_value(

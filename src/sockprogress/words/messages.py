@@ -380,6 +380,18 @@ ISSUE_TEXT: dict[str, str] = {
 # Codes whose sentence depends on one parameter: (parameter, {its value: message}); any other
 # value of it takes the code's message in ISSUE_TEXT.
 ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
+    # a goal written in a unit of its own over a series' figures (a 2030 goal in 亿双 beside
+    # the 2025 goal in 双: plausibility.check_scale)
+    "plausibility.scale": (
+        "cause",
+        {
+            "goal_unit": N_(
+                "check this figure: {series} = {value} is far outside the scale of its target "
+                "({target}): the goal is written in {target_unit}, the figures of the series in "
+                "{unit}; write the goal in {unit}, as the series' other goals are"
+            ),
+        },
+    ),
     # why a period cell is not one (periods.PeriodError's `fault`)
     "period_invalid": (
         "fault",

@@ -382,6 +382,8 @@ class Words:
                 return value
         if key in ("period", "from_period"):
             return self.period(value)
+        if key in ("unit", "target_unit"):  # 双, not pairs, where a sentence names a unit
+            return self.unit(value)
         return value
 
     def note_text(self, note: Note) -> str:
@@ -409,12 +411,14 @@ class Words:
             return None
 
     def _units(self, code: str, given: Mapping[str, str], shown: dict[str, str]) -> None:
-        """The figures of an issue with its unit beside them (ISSUE_UNITS), in place."""
+        """The figures of an issue with its unit beside them (ISSUE_UNITS), in place; a figure
+        with a unit of its own (`target_unit`: a goal written in 亿双 over figures in 双) with
+        that one."""
         unit = given.get("unit")
-        if unit:
-            for key in ISSUE_UNITS.get(code, ()):
-                if key in shown:
-                    shown[key] = self.with_unit(shown[key], unit)
+        for key in ISSUE_UNITS.get(code, ()):
+            own = given.get(f"{key}_unit", unit)
+            if own and key in shown:
+                shown[key] = self.with_unit(shown[key], own)
 
     def issue_text(self, issue: Issue) -> str:
         """A data issue in these words, from its code and parameters; an issue without a code
