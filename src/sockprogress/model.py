@@ -564,8 +564,9 @@ class Report:
         return group_issues(self.issues)
 
     def year_to_date_goals(self) -> list[TargetResult]:
-        """Goals for the year in their year with a 1—N月 figure."""
-        return [r for r in self.targets if r.own_year and r.ytd is not None]
+        """Goals for the year in their year with a 1—N月 figure, before their year's total is in
+        (a year row of 2026 beside 1—11月: "尚无2026年1—12月数据" under an achieved goal)."""
+        return [r for r in self.targets if r.own_year and r.ytd is not None and r.final is None]
 
     def behind_the_month(self) -> list[TargetResult]:
         """Goals for the year whose 1—N月 ends before the report month (no 1—11月 yet in a

@@ -20,7 +20,13 @@ from .rendering.docx import render_docx
 from .rendering.excel import render_workbook
 from .rendering.html import render_html
 from .rendering.jsonout import json_parts
-from .rendering.outcome import comparison_text, figure_changed, headline, status_changed
+from .rendering.outcome import (
+    as_said,
+    comparison_text,
+    figure_changed,
+    headline,
+    status_changed,
+)
 from .safewrite import owner_of, remove_leftovers, temporary_files_in, write_all
 from .words.words import Words
 
@@ -162,6 +168,7 @@ def output_path(out: Path, report: Report, fmt: str, words: Words) -> Path:
 def terminal_lines(report: Report, words: Words) -> list[str]:
     """What the terminal says when a report is written: the outcome of passed deadlines
     first, as the reports do, then the counts."""
+    report = as_said(report)  # a goal for one year said with figures of its year, as the view
     month = words.period_as_written(str(report.as_of))
     # the month tags each line (Chinese: 【2026年11月】, not a colon before the headline's own)
     tagged = words("{month}: {line}")

@@ -672,6 +672,8 @@ def row(
         )
         latest = _figure(view.latest.value, divisor, words, r.target.target) + words.paren(said)
         share = words.percent(f.share_of_target_pct)
+        if view.latest is outcome.year_total_in(r):  # its year's total: 全年同比 beside it
+            yoy = view.year_cells.yoy
     else:
         latest, share = DASH, DASH
     goal = r.target.target
@@ -847,7 +849,13 @@ def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple
         ),
         (
             words("Not assessable for lack of data"),
-            [t for t in view.targets if t.result.status == "not_assessable"],
+            # a goal for a year not yet begun lacks nothing (the goal for 2027 in 2026)
+            [
+                t
+                for t in view.targets
+                if t.result.status == "not_assessable"
+                and (t.result.target.year or 0) <= view.report.as_of.year
+            ],
             nothing,
         ),
         (words("Figures to check"), [t for t in view.targets if t.result.checks], rows_to_check),

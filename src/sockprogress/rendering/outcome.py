@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Observation, Report, Status, TargetResult, row_runs
 from ..periods import Month, years_between
@@ -48,6 +48,19 @@ YEAR_GOAL_HIDDEN = frozenset(
 # ... and its share and gap by the latest figure only once that figure is the year's own total
 # (完成率 105.6 % by last year's 38亿 stood beside 完成全年目标的99.99 % of its 1—11月).
 YEAR_GOAL_BY_TOTAL = frozenset({"share_of_target_pct", "gap"})
+# The notes a goal for one year keeps when its latest figure is not of its year (as_said): those on
+# its year and its outcome (the others are on the figure before its year and a plan's pace).
+YEAR_NOTES = frozenset(
+    {"awaiting_final", "final_figure", "final_not_in", "met_late", "ytd_met", "year_no_figure"}
+)
+# The figures of a goal's own year (method), blank where its 1—N月 is not said (as_said).
+YTD_FIGURES = (
+    "ytd_share_of_target_pct",
+    "ytd_schedule_pct",
+    "ytd_schedule_gap_pts",
+    "ytd_pace_ratio",
+    "ytd_yoy_pct",
+)
 PASSED_ORDER: tuple[Status, ...] = ("achieved", "missed", "awaiting_final", "not_assessable")
 
 
@@ -590,6 +603,17 @@ def _year_total_line(result: TargetResult, total: Observation, words: Words) -> 
     increase = t.direction == "increase"
     said = words("{months} {value}") if increase else words("{months} used {value}")
     parts = [said.format(months=words.months_to(12), value=figure_said(result, total, words))]
+    change = year_total_change(result, total)
+    if change is not None:
+        parts.append(_on_a_year_before(change, words))
+    if t.target:
+        parts.append(_of_the_year(100 * total.value / t.target, increase, words))
+    return words("{clauses}.").format(clauses=words.joined(parts))
+
+
+def year_total_change(result: TargetResult, total: Observation) -> float | None:
+    """A year's total's change on the year before's total, in percent (全年同比), when that is
+    a figure of the report; None otherwise."""
     before = next(
         (
             o
@@ -598,11 +622,9 @@ def _year_total_line(result: TargetResult, total: Observation, words: Words) -> 
         ),
         None,
     )
-    if before is not None and before.value > 0:
-        parts.append(_on_a_year_before(100 * (total.value / before.value - 1), words))
-    if t.target:
-        parts.append(_of_the_year(100 * total.value / t.target, increase, words))
-    return words("{clauses}.").format(clauses=words.joined(parts))
+    if before is None or before.value <= 0:
+        return None
+    return 100 * (total.value / before.value - 1)
 
 
 def _on_a_year_before(change: float, words: Words) -> str:
@@ -660,7 +682,76 @@ def of_its_year(result: TargetResult, figure: Observation | None) -> Observation
     """The figure, when a goal is said with it: any for a plan goal; for a goal for one year,
     only one of its year (method: "only figures of year Y count for it"); else None."""
     year = result.target.year
-    return figure if figure is not None and (year is None or figure.end.year >= year) else None
+    return figure if figure is not None and (year is None or in_year(figure, year)) else None
+
+
+def in_year(figure: Observation, year: int) -> bool:
+    """Whether a figure is one of `year`: of its months (a 1—N月, a level at a day of it, the
+    year's total), not the twelve months to one of its months (a TTM or an annual rate, which
+    reach into the year before) nor a figure of a year after it."""
+    if figure.end.year != year or figure.basis == "rate":  # a rate: a year's pace, no total
+        return False
+    return figure.basis != "ttm" or figure.end.month == 12
+
+
+def as_said(report: Report) -> Report:
+    """The report as every output says it (the view, the terminal; the JSON keeps the method's
+    figures). A goal for one year is said with figures of its year only (method: "only
+    figures of year Y count for it"), and with its year's total once that is in:
+    - its latest figure is its year's total, or none: the twelve months to November
+      (120.5亿, with Dec 2025 in it) stood as 最新值 beside a goal of 120亿 at 92.5 % of its
+      1—11月; in January, the twelve months to 2027年1月 as the 2026 goal's 最新值 and 完成率;
+    - its 1—N月 only of its year and before its total: 2026's 1—11月 and 同比 stood on the row
+      of the goal for 2027, and 2027年1月 on the row of the 2026 goal; a year row of 2026 beside
+      1—11月 counted the goal among the year's goals under way and as achieved, "尚无1—12月数据";
+    - no pace before its year (进度偏慢, from 2025 to 2026, beside 暂无法评估 for 2027).
+    A helper's year-end month found these. Results not changed are the same objects."""
+    said = [_said(r) for r in report.targets]
+    if all(a is b for a, b in zip(said, report.targets, strict=True)):
+        return report
+    return replace(report, targets=tuple(said))
+
+
+def _said(r: TargetResult) -> TargetResult:
+    year = r.target.year
+    if year is None:
+        return r
+    latest = r.final if r.final is not None else of_its_year(r, r.latest)
+    ytd = r.ytd if r.ytd is not None and r.ytd.end.year == year and r.final is None else None
+    before = r.previous_ytd if r.previous_ytd and r.previous_ytd.end.year == year else None
+    previous_latest = of_its_year(r, r.previous_latest)
+    if (latest, ytd, before, previous_latest) == (
+        r.latest,
+        r.ytd,
+        r.previous_ytd,
+        r.previous_latest,
+    ):
+        return r
+    f, t = r.figures, r.target.target
+    figures = replace(
+        f,
+        share_of_target_pct=100 * latest.value / t if latest is not None and t else None,
+        gap=t - latest.value if latest is not None else None,
+        # its pace is of figures before its year: nothing to say of it (shown() hides the rest)
+        pace_category=f.pace_category if ytd is not None or latest is not None else None,
+        projected_at_deadline=f.projected_at_deadline if latest is not None else None,
+        **({} if ytd is not None else dict.fromkeys(YTD_FIGURES)),
+    )
+    # nor of the notes on a figure not of its year: 最新值 38亿（2025年6月；估算数） stood on the
+    # card of a goal for 2026
+    notes = r.notes if latest is r.latest else tuple(n for n in r.notes if n.code in YEAR_NOTES)
+    return replace(
+        r,
+        latest=latest,
+        notes=notes,
+        ytd=ytd,
+        own_year=r.own_year and ytd is not None,
+        figures=figures,
+        previous_ytd=before,
+        previous_own_year=r.previous_own_year and before is not None,
+        previous_latest=previous_latest,
+        year_goal_beside=None,
+    )
 
 
 def _field_of_its_year(field: str, result: TargetResult) -> bool:

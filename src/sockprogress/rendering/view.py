@@ -40,11 +40,6 @@ COMPUTED = (
     "projected_at_deadline",
     "eta",
 )
-# The notes a goal for one year keeps when its latest figure is of a year before it: those on
-# its year and its outcome (the others are on the figure before its year and a plan's pace).
-YEAR_NOTES = frozenset(
-    {"awaiting_final", "final_figure", "final_not_in", "met_late", "ytd_met", "year_no_figure"}
-)
 # The goal's own year (method: 1—N月 against the year's goal), after the year-to-date figure.
 YEAR = ("ytd_share_of_target_pct", "ytd_schedule_pct", "ytd_schedule_gap_pts", "ytd_yoy_pct")
 # How each computed figure is written; "scaled" in the target's unit.
@@ -105,7 +100,11 @@ class YearCells:
 def year_cells(r: TargetResult, words: Words) -> YearCells:
     ytd, f = r.ytd, r.figures
     if ytd is None:
-        return YearCells()
+        # a goal for one year decided by its year's total: its 同比 on the year before's, as
+        # its line says it (1—12月完成…，同比增长7.5%); December's table dropped the column
+        total = outcome.year_total_in(r)
+        change = outcome.year_total_change(r, total) if total is not None else None
+        return YearCells(yoy=words.percent(change)) if change is not None else YearCells()
     own = r.own_year
     return YearCells(
         value=outcome.ytd_said(r, words),
@@ -550,10 +549,8 @@ def target_view(
         status_line = status_short = early
     mark = outcome.check_mark(r, words)
     check_line = outcome.check_line(r, words)
-    # a goal for one year says nothing of figures before its year (method), nor of the notes
-    # on them: 最新值 38亿（2025年6月；估算数） stood on the card of a goal for 2026
-    latest = outcome.of_its_year(r, r.latest)
-    notes = r.notes if latest is r.latest else tuple(n for n in r.notes if n.code in YEAR_NOTES)
+    # a goal for one year is said with figures of its year only (outcome.as_said)
+    latest, notes = r.latest, r.notes
     # every digit when it is to be checked; never rounded onto the goal
     latest_said = outcome.figure_said(r, latest, words) if latest else ""
     return TargetView(
@@ -619,6 +616,7 @@ def build_view(report: Report, words: Words) -> ReportView:
 
 
 def _build_view(report: Report, words: Words) -> ReportView:
+    report = outcome.as_said(report)  # a goal for one year said with figures of its year
     full = in_full(report)
     seen: set[str] = set()
     views: list[TargetView] = []

@@ -831,6 +831,8 @@ class Words:
             except ValueError:
                 parsed = None
             if parsed is not None and parsed.kind == "month":
+                if parsed.end.month == 1:  # 1月累计, as January is named alone: not 1—1月累计
+                    return self(N_("January, year to date"))
                 return self(N_("January to {month}")).format(month=parsed.end.month)
         return self(BASIS[basis]) if basis in BASIS else (basis or "")
 

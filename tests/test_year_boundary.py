@@ -1,0 +1,167 @@
+"""A county's goals for 2026 and 2027 on one series across the turn of the year (made-up
+figures), as a helper playing the county's statistician found them: every output says a goal
+for one year with figures of its year only (method: "only figures of year Y count for it"),
+its year's total once that is in; the JSON keeps the method's figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import write_actuals, write_targets
+
+from sockprogress.judging import judge
+from sockprogress.model import Report
+from sockprogress.periods import Month
+from sockprogress.pipeline import terminal_lines
+from sockprogress.reading import load_targets, read_actuals
+from sockprogress.rendering.bulletin import build_bulletin
+from sockprogress.rendering.jsonout import render_json
+from sockprogress.rendering.view import TargetView, build_view
+from sockprogress.words.words import Words
+
+TARGETS = """
+[[regions]]
+region = "County"
+name_zh = "某县"
+
+[[targets]]
+id = "out-2026"
+region = "County"
+indicator = "output"
+name = "Output value"
+name_zh = "工业总产值"
+unit = "亿元"
+kind = "annual_total"
+direction = "increase"
+target = 120
+year = 2026
+
+[[targets]]
+id = "out-2027"
+region = "County"
+indicator = "output"
+name = "Output value, 2027"
+name_zh = "工业总产值（2027年目标）"
+unit = "亿元"
+kind = "annual_total"
+direction = "increase"
+target = 132
+year = 2027
+"""
+
+
+def rows(year_row: bool = False) -> list[tuple[Any, ...]]:
+    """1—10月 and 1—11月 of 2025 and 2026, 2025's total, 2026年1月, then 2026's total (as
+    1—12月, or as a year row) and 2027年1月."""
+    out: list[tuple[Any, ...]] = [
+        ("County", "output", "2025-10", 95.0, "ytd"),
+        ("County", "output", "2025-11", 104.5, "ytd"),
+        ("County", "output", "2025", 114.0),
+        ("County", "output", "2026-01", 9.4, "ytd"),
+        ("County", "output", "2026-10", 101.2, "ytd"),
+        ("County", "output", "2026-11", 111.0, "ytd"),
+    ]
+    out.append(
+        ("County", "output", "2026", 122.5)
+        if year_row
+        else ("County", "output", "2026-12", 122.5, "ytd")
+    )
+    out.append(("County", "output", "2027-01", 10.2, "ytd"))
+    return out
+
+
+def county(tmp_path: Path, as_of: str, year_row: bool = False) -> Report:
+    targets = write_targets(tmp_path / "targets.toml", TARGETS)
+    actuals = write_actuals(tmp_path / "actuals.xlsx", rows(year_row))
+    read = read_actuals(actuals, today=dt.date(2027, 3, 1))
+    return judge(load_targets(targets), read, Month.parse(as_of))
+
+
+def views(report: Report, lang: str) -> dict[str, TargetView]:
+    return {t.result.target.id: t for t in build_view(report, Words.of(lang)).targets}
+
+
+def test_november_says_the_year_goal_with_its_1_to_11_months_not_twelve_months(
+    tmp_path: Path,
+) -> None:
+    """The twelve months to November (120.5亿, with December 2025 in it) stood as the 2026
+    goal's 最新值 beside a goal of 120亿 at 92.5 % of its 1—11月; 2026's 1—11月, its 同比 and a
+    pace from 2025 to 2026 (进度偏慢) stood on the row of the goal for 2027."""
+    report = county(tmp_path, "2026-11")
+    json_said = {t["id"]: t for t in json.loads(render_json(report))["targets"]}
+    # the JSON keeps the method's figures
+    assert json_said["out-2026"]["latest_basis"] == "ttm"
+    assert json_said["out-2026"]["latest_value"] == pytest.approx(120.5)
+    assert json_said["out-2027"]["ytd_value"] == pytest.approx(111.0)
+    for lang in ("en", "zh"):
+        said = views(report, lang)
+        this, next_ = said["out-2026"], said["out-2027"]
+        assert this.latest is None and this.figure("latest") is None
+        assert this.year_cells.share == Words.of(lang).percent(92.5)
+        assert next_.result.ytd is None and next_.year_cells.value == "—"
+        assert next_.figure("pace_category") is None and next_.what_changed == ""
+        assert {f.key for f in next_.figures} == {"goal", "deadline"}
+    bulletin = build_bulletin(build_view(report, Words.of("zh")))
+    (row,) = [r for r in bulletin.rows if r.name == "工业总产值"]
+    assert row.latest.startswith("111") and row.share == "92.5%"
+    # a goal for a year not yet begun lacks no data: it is not among the problems
+    # (nothing else needs attention here: no 三、需要关注的问题 at all)
+    assert [s.heading for s in bulletin.sections] == ["二、主要指标完成情况"]
+
+
+@pytest.mark.parametrize("year_row", [False, True])
+def test_december_says_the_year_goal_once_by_its_total_with_its_year_on_year_change(
+    tmp_path: Path, year_row: bool
+) -> None:
+    """2026's total as 1—12月 or as a year row: achieved at 102.1 %, 同比 7.5 % in the table (the
+    column was dropped in December). A year row beside 1—11月 counted the goal also among the
+    year's goals under way ("1 of 1 at the schedule", 4 goals of 3) and said it had no
+    1—12月 yet."""
+    report = county(tmp_path, "2026-12", year_row)
+    for lang, head, not_said in (
+        ("en", "1 achieved", "schedule"),
+        ("zh", "1项已完成", "序时进度"),
+    ):
+        words = Words.of(lang)
+        view = build_view(report, words)
+        assert any(head in line for line in view.headline)
+        assert not any(not_said in line for line in view.headline), view.headline
+        lines = terminal_lines(report, words)
+        assert not any(not_said in line for line in lines), lines
+        said = views(report, lang)["out-2026"]
+        assert said.latest is not None and said.latest.value == 122.5
+        assert said.year_cells.yoy == words.percent(100 * (122.5 / 114 - 1))
+        (row, *_) = build_bulletin(view).rows
+        assert row.yoy == words.percent(100 * (122.5 / 114 - 1))
+        assert row.share == words.percent(100 * 122.5 / 120)
+    assert report.behind_the_month() == []
+
+
+def test_january_says_the_finished_goal_by_its_total_and_the_new_one_by_january(
+    tmp_path: Path,
+) -> None:
+    """In January the 2026 goal's 最新值 and 完成率 were the twelve months to 2027年1月 (123.3,
+    102.8 %), with 2027年1月累计 and its 同比 on its row; the 2027 goal's change read as a fall
+    from 122.5（2026年） to 10.2（2027年1月）."""
+    report = county(tmp_path, "2027-01")
+    for lang, new in (("en", "first figure: Jan 2027"), ("zh", "新增2027年1月数据")):
+        words = Words.of(lang)
+        said = views(report, lang)
+        done, this = said["out-2026"], said["out-2027"]
+        assert done.latest is not None and (done.latest.period, done.latest.value) == (
+            "2026",
+            122.5,
+        )
+        assert done.figure("share_of_target_pct").text == words.percent(100 * 122.5 / 120)
+        assert done.result.ytd is None and done.what_changed == ""
+        assert this.year_cells.value.startswith("10.2")
+        assert this.year_cells.months == words.months_to(1, 2027)
+        assert this.latest is None
+        assert new in this.what_changed, this.what_changed
+    zh = Words.of("zh")
+    assert zh.basis("ytd", "2027-01") == "1月累计"  # not 1—1月累计
+    assert zh.basis("ytd", "2027-02") == "1—2月累计"
