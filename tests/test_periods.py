@@ -92,6 +92,14 @@ def test_years_are_days_over_365_25() -> None:
         ("２０２６年９月", "2026-09"),  # full-width digits
         ("\uff12\uff10\uff12\uff16\uff0f\uff10\uff19", "2026-09"),  # full-width digits and slash
         ("２０２６年", "2026"),
+        # a year's total as bulletins head it, and a level at the year's end (a helper's find:
+        # the most common ways to write a year were refused)
+        ("2026年度", "2026"),
+        ("2026年全年", "2026"),
+        ("2026全年", "2026"),
+        ("2026年度全年", "2026"),
+        ("2025年末", "2025"),
+        ("2025年底", "2025"),
         ("2025年6月30日", "2025-06-30"),
         ("2025/6/30", "2025-06-30"),
         ("2025.06.30", "2025-06-30"),

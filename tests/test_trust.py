@@ -203,13 +203,14 @@ def test_a_further_goal_of_a_series_in_a_unit_of_its_own_is_held_to_its_own_scal
     scale = [i for i in report.issues if i.code == "plausibility.scale"]
     assert [i.target_id for i in scale] == ["cap-2030", "cap-2030"]
     assert Words.of("en").issue_text(scale[1]) == (
-        "check this figure: R · x = 4,300,000,000 pairs is far outside the scale of its target "
-        "(60 亿双): the goal is written in 亿双, the figures of the series in pairs; write the "
-        "goal in pairs, as the series' other goals are"
+        "check this goal: the target of R · x, 60 亿双, is in 亿双, the series' figures in "
+        "pairs, so they cannot be compared (4,300,000,000 pairs); write the goal in pairs "
+        "(6,000,000,000), as the series' other goals are"
     )
     assert Words.of("zh").issue_text(scale[1]) == (
-        "请核实：“R · x”为43亿双，与目标值（60亿双）的量级相差悬殊：该目标以亿双为计量单位，而该指标的"
-        "数据以双为计量单位填写；请按双填写该目标值，与该指标的其他目标一致"
+        "请核实：“R · x”目标值60亿双的计量单位为“亿双”，与该指标数据的计量单位“双”不一致，"
+        "无法与数据（43亿双）直接比对；请将该目标值换算为以“双”计的数值（应填6000000000），"
+        "并将计量单位改为“双”，与该指标的其他目标保持一致"
     )
     # the headline's line on goals not yet due says the mark on the same line
     from sockprogress.rendering.outcome import headline

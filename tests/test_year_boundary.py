@@ -165,3 +165,72 @@ def test_january_says_the_finished_goal_by_its_total_and_the_new_one_by_january(
     zh = Words.of("zh")
     assert zh.basis("ytd", "2027-01") == "1月累计"  # not 1—1月累计
     assert zh.basis("ytd", "2027-02") == "1—2月累计"
+
+
+def test_a_month_missing_from_the_year_is_named_not_said_to_be_no_figure(tmp_path: Path) -> None:
+    """The months of 2026 but May as months' amounts (made up): no 1—11月 can be summed
+    (method), and the goal said "No figure of 2026 yet" over ten figures of 2026, `check`
+    nothing of May; the goal for 2027 was said to have rows none of which could be used,
+    inviting a fix of 2026's rows. May is named, on the card and as a data issue; the goal
+    for 2027 has no issue in 2026."""
+    targets = write_targets(tmp_path / "targets.toml", TARGETS)
+    months = [("County", "output", f"2026-{m:02d}", 10.0 + m, "month") for m in range(1, 12)]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", [r for r in months if r[2] != "2026-05"])
+    read = read_actuals(actuals, today=dt.date(2026, 12, 7))
+    report = judge(load_targets(targets), read, Month.parse("2026-11"))
+    by_id = {r.target.id: r for r in report.targets}
+    assert by_id["out-2026"].status == "not_assessable"
+    assert [i.target_id for i in report.issues] == ["out-2026"]
+    (issue,) = report.issues
+    for lang, card, said in (
+        (
+            "en",
+            # English says a period as written in the sheet (locales.toml: periods_in_words)
+            "No year-to-date figure of its year: 1 month(s) without an amount (the first "
+            "2026-05), so its months to 2026-11 cannot be summed.",
+            "target out-2026: 1 month(s) without an amount (the first 2026-05), so its "
+            "year-to-date figure to 2026-11 cannot be summed from its months; add the missing "
+            "months' amounts, or the year-to-date figure of 2026-11 (basis ytd)",
+        ),
+        (
+            "zh",
+            "本年累计数无法计算：缺1个月当月数（最早缺2026年5月），截至2026年11月的累计数无法由各月数据"
+            "累加得出。",
+            "“某县·工业总产值”目标：缺1个月当月数（最早缺2026年5月），截至2026年11月的本年累计数无法由"
+            "各月当月数累加得出；请补录所缺月份的当月数，或直接填写2026年11月的累计数（数值类型填“累计数”）",
+        ),
+    ):
+        assert views(report, lang)["out-2026"].notes == (card,)
+        assert said in Words.of(lang).issue_text(issue)
+
+
+def test_the_twelve_months_to_a_month_are_said_so_in_the_bulletins_table(tmp_path: Path) -> None:
+    """A plan goal for 2030 on an output value judged on the twelve months to November 2026
+    (months' amounts, made up): the bulletin's table said 13.2（2026年11月）, read as November's
+    own output by a park analyst; the card said "12 months to Nov 2026"."""
+    goal = """
+[[targets]]
+id = "out-2030"
+region = "County"
+indicator = "output"
+name = "Output value, 2030"
+unit = "亿元"
+kind = "annual_total"
+direction = "increase"
+target = 200
+deadline = 2030-12-31
+baseline = { period = "2025", value = 100 }
+"""
+    targets = write_targets(tmp_path / "targets.toml", goal)
+    months = [("County", "output", "2025-12", 10.0, "month")]
+    months += [("County", "output", f"2026-{m:02d}", 11.0, "month") for m in range(1, 12)]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", months)
+    read = read_actuals(actuals, today=dt.date(2026, 12, 7))
+    report = judge(load_targets(targets), read, Month.parse("2026-11"))
+    assert report.targets[0].latest is not None and report.targets[0].latest.basis == "ttm"
+    for lang, said in (
+        ("en", "131 (12 months to Nov 2026)"),
+        ("zh", "131（截至2026年11月的近12个月）"),
+    ):
+        (row,) = build_bulletin(build_view(report, Words.of(lang))).rows
+        assert row.latest == said

@@ -1,6 +1,7 @@
 """Periods as written in the actuals sheet (`2024`, `2025-06`, a date) and report months.
 
-A period may also be typed the ways people type one: `2026年`, `2026年9月`, `2026/9`, `2026.09`,
+A period may also be typed the ways people type one: `2026年` (`2026年度`, `2026年全年`,
+`2025年末`), `2026年9月`, `2026/9`, `2026.09`,
 `2026-9`, `2025年6月30日`, `2025/6/30`, in full-width characters too. Each reads as the same
 period as its canonical spelling (`2026`, `2026-09`, `2025-06-30`), which is the text kept.
 """
@@ -26,7 +27,8 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # The other spellings, read after NFKC (full-width digits, slash, dot and hyphen become ASCII).
 # A four-digit year comes first, so nothing is guessed: 2026/9 can only be September 2026. One
 # separator throughout (2026/9/30, never 2026/9-30); a Chinese month ends in 月, a day in 日.
-_YEAR_ZH = re.compile(r"(\d{4})\s*年")
+# 2026年度, 2026年全年 and 2025年末 (a level at the year's end) are the year too.
+_YEAR_ZH = re.compile(r"(\d{4})\s*(?:年\s*度?\s*(?:全年|末|底)?|全年)")
 _MONTH_OTHER = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})")
 # 2026年3月底 / 3月末 (a level at the month's end, as progress notices write it) and 3月份 are the
 # month too.

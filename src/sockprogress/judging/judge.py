@@ -200,6 +200,27 @@ def chinese_name(region_zh: str | None, region: str, indicator_zh: str | None, o
     return f"{region_zh or region}·{indicator_zh or other}"
 
 
+def _months_missing(target: Target, rows: Rows, as_of: Month) -> tuple[tuple[int, ...], int]:
+    """A goal for one year, in its year: the months before the last one with a row of its year
+    (to the report month) that none of its rows covers (a month's amount, or January to a
+    month's sum), and that last month; ((), 0) for any other goal or year."""
+    covered: set[int] = set()
+    last = 0
+    if target.year is None or target.year != as_of.year:
+        return (), last
+    for end, basis, kind in zip(rows.end, rows.basis, rows.kind, strict=True):
+        if kind != "month" or end.year != target.year or end > as_of.end:
+            continue
+        if basis == "ytd":
+            covered.update(range(1, end.month + 1))
+        elif basis in ("", "month"):
+            covered.add(end.month)
+        else:
+            continue
+        last = max(last, end.month)
+    return tuple(m for m in range(1, last + 1) if m not in covered), last
+
+
 def _target_warning(
     target: Target,
     file: str | None,
@@ -394,6 +415,29 @@ def _judge_target(
                 target, file, sheet, code="no_rows", params=params, region_zh=region_zh
             )
         issues.append(issue)
+    elif result.ytd is None and (gap := _months_missing(target, rows, as_of))[0]:
+        # a goal for one year whose months of its year leave a gap (May left out of Jan–Nov):
+        # its 1—N月 cannot be summed, and "no figure of 2026 yet" stood over ten of them
+        missing, last = gap
+        said = (
+            ("through", str(Month(as_of.year, last))),
+            ("missing", str(len(missing))),
+            ("period", str(Month(as_of.year, missing[0]))),
+        )
+        issues.append(
+            _target_warning(
+                target, file, sheet, code="year_months_missing", params=said, region_zh=region_zh
+            )
+        )
+        result = replace(
+            result,
+            notes=(
+                *(n for n in result.notes if n.code not in ("no_observation", "year_no_figure")),
+                Note("year_months_missing", said),
+            ),
+        )
+    elif target.year is not None and target.year > as_of.year:
+        pass  # a goal for a year not begun: the rows of this year are not its (2027's in 2026)
     elif any(n.code == "no_observation" for n in result.notes) and (
         written := sum(1 for end in rows.end if end <= as_of.end)
     ):

@@ -422,11 +422,14 @@ def check_scale(
     named = (("series_zh", series.name_zh),) if series.name_zh else ()
     # a unit of its own, where the figures cannot be in both (亿双 beside 双; not pairs beside 双)
     own_unit = unit_scale(target.unit) != unit_scale(series.unit)
+    factor = (unit_scale(target.unit) or 1) / (unit_scale(series.unit) or 1)
     unit = (("unit", series.unit),) if series.unit else ()
     said = (
         ("series", f"{series.region} · {series.indicator}"),
         ("target", f"{target.target:.10g}"),
         *((("cause", "goal_unit"), ("target_unit", target.unit)) if own_unit else ()),
+        # the goal in the series' unit: 60 亿双 is 6000000000 双
+        *((("converted", f"{target.target * factor:.15g}"),) if own_unit else ()),
         *unit,
     )
     return [

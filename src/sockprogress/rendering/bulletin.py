@@ -655,6 +655,13 @@ def row(
     unit, divisor = _unit_and_divisor(r, words)
     period = latest_period(view, words)
     said_period = [period] if period is not None and period != common else []
+    if view.latest is not None and view.latest.basis == "ttm" and not r.own_year:
+        # the twelve months to a month said so: 13.2（2026年11月） of an output value read as
+        # November's own (a park analyst's find); under a heading of its month, 近12个月累计
+        latest_period_said = view.latest.period
+        said_period = [
+            words.period_and_basis(latest_period_said, "ttm") if said_period else words.basis("ttm")
+        ]
     # 同比 is said of the figure beside it: a plan goal whose latest is a total of 2025 had the
     # 8.4 % of its series' 2026年1—11月 beside "38（2025年6月）" (a Chinese reader's find)
     yoy = DASH

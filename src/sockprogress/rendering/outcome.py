@@ -51,7 +51,15 @@ YEAR_GOAL_BY_TOTAL = frozenset({"share_of_target_pct", "gap"})
 # The notes a goal for one year keeps when its latest figure is not of its year (as_said): those on
 # its year and its outcome (the others are on the figure before its year and a plan's pace).
 YEAR_NOTES = frozenset(
-    {"awaiting_final", "final_figure", "final_not_in", "met_late", "ytd_met", "year_no_figure"}
+    {
+        "awaiting_final",
+        "final_figure",
+        "final_not_in",
+        "met_late",
+        "ytd_met",
+        "year_no_figure",
+        "year_months_missing",
+    }
 )
 # The figures of a goal's own year (method), blank where its 1—N月 is not said (as_said).
 YTD_FIGURES = (

@@ -61,6 +61,10 @@ NOTE_TEXT: dict[str, str] = {
     ),
     "no_pace_undefined": N_("The pace cannot be measured: see the blank figures."),
     "ytd_met": N_("The year's goal is already met by the year-to-date figure to {period}."),
+    "year_months_missing": N_(
+        "No year-to-date figure of its year: {missing} month(s) without an amount (the first "
+        "{period}), so its months to {through} cannot be summed."
+    ),
     "year_no_figure": N_(
         "No figure of {year} yet: a goal for the year {year} is judged only on that year's figures."
     ),
@@ -316,6 +320,11 @@ ISSUE_TEXT: dict[str, str] = {
         "rows in the sheet (rows {rows}) were left out for the errors listed on them"
     ),
     "baseline_missing": N_("target {target}: no observation for its baseline period {period}"),
+    "year_months_missing": N_(
+        "target {target}: {missing} month(s) without an amount (the first {period}), so its "
+        "year-to-date figure to {through} cannot be summed from its months; add the missing "
+        "months' amounts, or the year-to-date figure of {through} (basis ytd)"
+    ),
     "no_usable_rows": N_(
         "target {target}: none of its {count} rows up to the report month is a figure it can be "
         "judged on, so it is not assessable"
@@ -386,9 +395,9 @@ ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
         "cause",
         {
             "goal_unit": N_(
-                "check this figure: {series} = {value} is far outside the scale of its target "
-                "({target}): the goal is written in {target_unit}, the figures of the series in "
-                "{unit}; write the goal in {unit}, as the series' other goals are"
+                "check this goal: the target of {series}, {target}, is in {target_unit}, the "
+                "series' figures in {unit}, so they cannot be compared ({value}); write the goal "
+                "in {unit} ({converted}), as the series' other goals are"
             ),
         },
     ),
@@ -521,7 +530,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "plausibility.ytd_falls": {"value": ",.10g", "before": ",.10g"},
     "plausibility.amount_as_ytd": {"value": ",.10g", "before": ",.10g"},
     "plausibility.not_whole": {"value": EXACT},
-    "plausibility.scale": {"value": ",.10g", "target": ",.10g"},
+    "plausibility.scale": {"value": ",.10g", "target": ",.10g", "converted": EXACT},
 }
 # The number parameters of an error, as ISSUE_NUMBERS gives an issue's: 2,600,000,000 / 26亿.
 ERROR_NUMBERS: dict[str, dict[str, str]] = {"row_exists": {"value": ",.10g"}}

@@ -380,7 +380,7 @@ class Words:
                 return self.date(dt.date.fromisoformat(value))
             except ValueError:
                 return value
-        if key in ("period", "from_period"):
+        if key in ("period", "from_period", "through"):
             return self.period(value)
         if key in ("unit", "target_unit"):  # 双, not pairs, where a sentence names a unit
             return self.unit(value)
