@@ -156,7 +156,8 @@ def test_january_says_the_finished_goal_by_its_total_and_the_new_one_by_january(
             "2026",
             122.5,
         )
-        assert done.figure("share_of_target_pct").text == words.percent(100 * 122.5 / 120)
+        share = done.figure("share_of_target_pct")
+        assert share is not None and share.text == words.percent(100 * 122.5 / 120)
         assert done.result.ytd is None and done.what_changed == ""
         assert this.year_cells.value.startswith("10.2")
         assert this.year_cells.months == words.months_to(1, 2027)
@@ -234,3 +235,25 @@ baseline = { period = "2025", value = 100 }
     ):
         (row,) = build_bulletin(build_view(report, Words.of(lang))).rows
         assert row.latest == said
+
+
+def test_january_without_december_says_the_last_months_of_the_year_awaiting_its_total(
+    tmp_path: Path,
+) -> None:
+    """No 1—12月 yet in January's report (made up): the 2026 goal awaits its total, and its
+    row said 2027年1月累计 (the method's 1—N月 moves to the report month's year), then, with that
+    left out, nothing, its change reading "最新数据由2026年1—11月更新为无". It is said by its
+    year's last 1—N月, as a January bulletin says a goal awaiting its 1—12月."""
+    targets = write_targets(tmp_path / "targets.toml", TARGETS)
+    kept = [r for r in rows() if r[2] != "2026-12"]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", kept)
+    read = read_actuals(actuals, today=dt.date(2027, 3, 1))
+    report = judge(load_targets(targets), read, Month.parse("2027-01"))
+    for lang, latest in (("en", "111 (Jan–Nov 2026)"), ("zh", "111（2026年1—11月）")):
+        view = build_view(report, Words.of(lang))
+        done = {t.result.target.id: t for t in view.targets}["out-2026"]
+        assert done.result.status == "awaiting_final"
+        assert done.result.ytd is None
+        assert not done.result.new_figure, done.what_changed
+        row = next(r for r in build_bulletin(view).rows if r.status == "awaiting_final")
+        assert (row.latest, row.share) == (latest, Words.of(lang).percent(92.5))

@@ -619,8 +619,9 @@ def latest_period(view: TargetView, words: Words) -> str | None:
     r = view.result
     if r.own_year and r.ytd is not None:
         return words.figure_period(r.ytd)
-    if view.latest is not None:
-        return words.period(view.latest.period)
+    if view.latest is not None:  # a 1—N月 (a goal for one year awaiting its total): its months
+        latest = view.latest
+        return words.figure_period(latest) if latest.basis == "ytd" else words.period(latest.period)
     return None
 
 
@@ -658,10 +659,8 @@ def row(
     if view.latest is not None and view.latest.basis == "ttm" and not r.own_year:
         # the twelve months to a month said so: 13.2（2026年11月） of an output value read as
         # November's own (a park analyst's find); under a heading of its month, 近12个月累计
-        latest_period_said = view.latest.period
-        said_period = [
-            words.period_and_basis(latest_period_said, "ttm") if said_period else words.basis("ttm")
-        ]
+        ttm = view.latest.period
+        said_period = [words.period_and_basis(ttm, "ttm") if said_period else words.basis("ttm")]
     # 同比 is said of the figure beside it: a plan goal whose latest is a total of 2025 had the
     # 8.4 % of its series' 2026年1—11月 beside "38（2025年6月）" (a Chinese reader's find)
     yoy = DASH

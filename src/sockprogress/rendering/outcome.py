@@ -724,9 +724,13 @@ def _said(r: TargetResult) -> TargetResult:
     year = r.target.year
     if year is None:
         return r
-    latest = r.final if r.final is not None else of_its_year(r, r.latest)
     ytd = r.ytd if r.ytd is not None and r.ytd.end.year == year and r.final is None else None
     before = r.previous_ytd if r.previous_ytd and r.previous_ytd.end.year == year else None
+    latest = r.final if r.final is not None else of_its_year(r, r.latest)
+    if latest is None and ytd is None and r.ytd is not None and r.ytd.end.year > year:
+        # its year over and its total not in: the last 1—N月 of its year (last month's), as a
+        # January bulletin says a goal awaiting its 1—12月; it said 2027年1月累计, then nothing
+        latest = before
     previous_latest = of_its_year(r, r.previous_latest)
     if (latest, ytd, before, previous_latest) == (
         r.latest,
@@ -740,9 +744,9 @@ def _said(r: TargetResult) -> TargetResult:
         f,
         share_of_target_pct=100 * latest.value / t if latest is not None and t else None,
         gap=t - latest.value if latest is not None else None,
-        # its pace is of figures before its year: nothing to say of it (shown() hides the rest)
+        # its pace is of figures before its year: nothing to say of it (shown() hides the rest;
+        # the projection, on which an outlook rests, stays while it awaits its total)
         pace_category=f.pace_category if ytd is not None or latest is not None else None,
-        projected_at_deadline=f.projected_at_deadline if latest is not None else None,
         **({} if ytd is not None else dict.fromkeys(YTD_FIGURES)),
     )
     # nor of the notes on a figure not of its year: 最新值 38亿（2025年6月；估算数） stood on the
