@@ -295,7 +295,7 @@ def test_annual_total_ignores_single_dates_with_a_warning() -> None:
     rows = [("R", "x", "2023", 1300), ("R", "x", dt.date(2024, 3, 15), 400)]
     report = judge(TargetsFile((ANNUAL,)), Actuals(frame(rows)), Month(2024, 6))
     assert [o.period for o in report.targets[0].observations] == ["2023"]
-    assert any("single date" in i.message for i in report.issues)
+    assert any("its period cannot be a date" in i.message for i in report.issues)
 
 
 # --- regions, context -------------------------------------------------------------------------

@@ -79,6 +79,9 @@ def test_a_judging_issue_reads_in_chinese(code: str) -> None:
         said = chinese
         for _, value in issue.params:
             said = said.replace(value, " ")
+        # the programs a clerk knows by these names (a month Excel or WPS stored as a date)
+        for name in ("Excel", "WPS"):
+            said = said.replace(name, " ")
         assert not WORD.findall(said), chinese
 
 

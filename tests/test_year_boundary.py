@@ -257,3 +257,22 @@ def test_january_without_december_says_the_last_months_of_the_year_awaiting_its_
         assert not done.result.new_figure, done.what_changed
         row = next(r for r in build_bulletin(view).rows if r.status == "awaiting_final")
         assert (row.latest, row.share) == (latest, Words.of(lang).percent(92.5))
+
+
+def test_a_month_excel_stored_as_a_date_says_the_row_is_not_used_and_why(tmp_path: Path) -> None:
+    """2026-12 typed in a cell of General format is stored by Excel as the date 2026-12-01 (a
+    helper's find, made up): the warning said a date cannot carry an annual total, while the
+    data issues' legend says a warning's row is used. It says the row is not used for the goal,
+    and why a month became a date."""
+    targets = write_targets(tmp_path / "targets.toml", TARGETS)
+    dated = [*rows()[:6], ("County", "output", dt.datetime(2026, 12, 1), 122.5, "ytd")]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", dated)
+    read = read_actuals(actuals, today=dt.date(2027, 3, 1))
+    report = judge(load_targets(targets), read, Month.parse("2026-12"))
+    said = [i for i in report.issues if i.code == "date_for_annual_total"]
+    assert said and said[0].row == 8
+    en = Words.of("en").issue_text(said[0])
+    assert "so the row is not used for it" in en and "start it with an apostrophe ('2025-06)" in en
+    assert "Excel and WPS store 2025-06 typed in a cell of General format as the date" in en
+    zh = Words.of("zh").issue_text(said[0])
+    assert "本行不参与该目标的测算" in zh and "Excel/WPS会自动将其存为日期2025-06-01" in zh

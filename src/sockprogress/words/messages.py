@@ -260,8 +260,10 @@ ISSUE_TEXT: dict[str, str] = {
         "({values}); row {used} (the lower one) is used"
     ),
     "date_for_annual_total": N_(
-        "a single date cannot carry an annual total for {target}; write a year (2024) or a "
-        "month (2025-06)"
+        "{target} is a goal on a year's total: its period cannot be a date, so the row is not "
+        "used for it; type the year (2024) or the month (2025-06) again as text: format the "
+        "cell as Text first, or start it with an apostrophe ('2025-06). Excel and WPS store "
+        "2025-06 typed in a cell of General format as the date 2025-06-01"
     ),
     "year_row_differs": N_(
         "{target}: the {period} year row ({total}) differs from its months ({months}); the year "
