@@ -276,3 +276,21 @@ def test_a_month_excel_stored_as_a_date_says_the_row_is_not_used_and_why(tmp_pat
     assert "Excel and WPS store 2025-06 typed in a cell of General format as the date" in en
     zh = Words.of("zh").issue_text(said[0])
     assert "本行不参与该目标的测算" in zh and "Excel/WPS会自动将其存为日期2025-06-01" in zh
+
+
+def test_a_year_to_date_figure_without_its_year_before_says_why_its_change_is_blank(
+    tmp_path: Path,
+) -> None:
+    """The year before's months left out (made up, a newcomer's month): 同比 read "—" with no
+    word why. The card's line on blank figures says it."""
+    targets = write_targets(tmp_path / "targets.toml", TARGETS)
+    actuals = write_actuals(tmp_path / "actuals.xlsx", [r for r in rows() if r[2][:4] != "2025"])
+    read = read_actuals(actuals, today=dt.date(2026, 12, 7))
+    report = judge(load_targets(targets), read, Month.parse("2026-11"))
+    for lang, said in (
+        ("en", "Change on a year before: the same months of the year before are not known"),
+        ("zh", "同比增长（%）：无上年同期数据"),
+    ):
+        card = views(report, lang)["out-2026"]
+        assert card.year_cells.yoy == "—"
+        assert card.blank_line == said

@@ -390,6 +390,11 @@ def blank_line(r: TargetResult, words: Words, as_of: Any) -> str:
         if r.latest is None or field == "pace_category" or not outcome.shown(field, r, as_of):
             continue
         reasons.setdefault(words.why_reason(reason), []).append(words.figure_name(field))
+    # and 同比 beside a 1—N月 shown without it (a newcomer left out the year before's months, and
+    # read "—" with no word why)
+    for field, reason in r.why_null_year:
+        if field == "ytd_yoy_pct" and r.ytd is not None:
+            reasons.setdefault(words.why_reason(reason), []).append(words.figure_name(field))
     # Names by the enumeration comma, one reason from the next by a semicolon: 实际年均增速、
     # 增速比值：需有晚于基期的数据；期末预计值：最新数据已到或晚于完成时限
     return words.semicolon.join(
