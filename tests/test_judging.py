@@ -301,6 +301,50 @@ def test_annual_total_ignores_single_dates_with_a_warning() -> None:
 # --- regions, context -------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("region", "indicator", "en", "zh"),
+    [
+        (
+            "Liaoyaun",
+            "x",
+            "which has this indicator's rows for region Liaoyuan: if the targets file's region "
+            "'Liaoyaun' is meant to be 'Liaoyuan', correct it there",
+            "但工作表中有地区“辽源”的该指标数据。如目标文件中的地区“Liaoyaun”应为“Liaoyuan”",
+        ),
+        (
+            "Liaoyuan",
+            "xx_capasity",
+            "which has this region's rows of indicator xx_capacity: if the targets file's "
+            "indicator 'xx_capasity' is meant to be 'xx_capacity', correct it there",
+            "但工作表中有该地区“xx_capacity”指标的数据。如目标文件中的指标“xx_capasity”应为",
+        ),
+    ],
+)
+def test_a_goal_whose_names_are_close_to_the_sheets_is_told_it_may_be_a_typo(
+    region: str, indicator: str, en: str, zh: str
+) -> None:
+    """A 2030 goal added with its region or indicator misspelt in targets.toml (made up, a park
+    analyst's find) was told only "no rows for target …", where a typo in the sheet is offered
+    the names it is close to."""
+    from sockprogress.words.words import Words
+
+    named = "Liaoyuan" if region == "Liaoyaun" else region
+    own = "x" if indicator == "x" else "xx_capacity"
+    first = make_target(id="first", region="Liaoyuan", indicator=own)
+    later = make_target(id="later", region=region, indicator=indicator)
+    rows = [(named, first.indicator, "2024", 150)]
+    report = judge(
+        TargetsFile((first, later), regions_zh=(("Liaoyuan", "辽源"),)),
+        Actuals(frame(rows)),
+        Month(2024, 6),
+    )
+    (issue,) = [i for i in report.issues if i.target_id == "later"]
+    assert issue.code == "no_rows_close"
+    assert en in Words.of("en").issue_text(issue)
+    assert zh in Words.of("zh").issue_text(issue)
+    assert Words.of("zh").issue_hint(issue) == "如无误，请在该工作表中补录已公布的数据"
+
+
 def test_unknown_region_is_left_out_with_an_issue_and_context_is_kept() -> None:
     rows = [
         ("R", "x", "2023", 150),

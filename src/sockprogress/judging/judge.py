@@ -221,6 +221,23 @@ def _months_missing(target: Target, rows: Rows, as_of: Month) -> tuple[tuple[int
     return tuple(m for m in range(1, last + 1) if m not in covered), last
 
 
+def _close_series(
+    target: Target, groups: dict[Hashable, Rows], regions_zh: dict[str, str]
+) -> tuple[str, str, str] | None:
+    """The sheet's series whose region or indicator is close to a goal's that has no rows, the
+    other name the same (Liaoyuan for a targets file's Liaoyaun): a typo in targets.toml was
+    said only "no rows for target", where a typo in the sheet is offered the names it is close
+    to (a park analyst's find). The region's Chinese name last."""
+    keys = [(str(k[0]), str(k[1])) for k in groups if isinstance(k, tuple)]
+    regions = sorted({r for r, i in keys if i == target.indicator and r != target.region})
+    if found := difflib.get_close_matches(target.region, regions, n=1, cutoff=0.75):
+        return found[0], target.indicator, regions_zh.get(found[0], found[0])
+    indicators = sorted({i for r, i in keys if r == target.region and i != target.indicator})
+    if found := difflib.get_close_matches(target.indicator, indicators, n=1, cutoff=0.75):
+        return target.region, found[0], regions_zh.get(target.region, target.region)
+    return None
+
+
 def _target_warning(
     target: Target,
     file: str | None,
@@ -328,6 +345,7 @@ def _judge_target(
     published: PublishedTarget | None = None,
     region_zh: str | None = None,
     left_out: tuple[int, ...] = (),
+    close: tuple[str, str, str] | None = None,
 ) -> tuple[TargetResult, list[Issue]]:
     """One target's result, with its sources (`info`: row -> source and note), its plausibility
     warnings (`checks`) and last month's status; and its data issues. `left_out`: the rows of
@@ -409,6 +427,17 @@ def _judge_target(
             params += (("rows", ", ".join(map(str, left_out))),)
             issue = _target_warning(
                 target, file, sheet, code="no_rows_left_out", params=params, region_zh=region_zh
+            )
+        elif close is not None:  # the sheet's rows of a name close to its own: a typo
+            if close[0] != target.region:  # the region differs (its Chinese name too)
+                params += (("close", "region"), ("close_region", close[0]))
+                params += (("close_region_zh", close[2]),)
+                params += (("typed", target.region), ("meant", close[0]))
+            else:
+                params += (("close", "indicator"), ("close_indicator", close[1]))
+                params += (("typed", target.indicator), ("meant", close[1]))
+            issue = _target_warning(
+                target, file, sheet, code="no_rows_close", params=params, region_zh=region_zh
             )
         else:
             issue = _target_warning(
@@ -727,6 +756,7 @@ def _judge(
             before.get(target.id),
             regions_zh.get(target.region),
             actuals.left_out.get(key, ()),
+            None if len(mine) else _close_series(target, groups, regions_zh),
         )
         results.append(result)
         # A row two goals of one series both warn about (a 2030 goal beside the 2025 one) is

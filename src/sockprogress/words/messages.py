@@ -317,6 +317,11 @@ ISSUE_TEXT: dict[str, str] = {
     "no_rows": N_(
         "no rows for target {target} (region {region}, indicator {indicator}) in the sheet"
     ),
+    # (its words are ISSUE_VARIANTS', by which of its two names is close to the sheet's)
+    "no_rows_close": N_(
+        "no rows for target {target} (region {region}, indicator {indicator}) in the sheet, "
+        "whose region or indicator is close to one of the sheet's"
+    ),
     "no_rows_left_out": N_(
         "no usable rows for target {target} (region {region}, indicator {indicator}): its "
         "rows in the sheet (rows {rows}) were left out for the errors listed on them"
@@ -391,6 +396,23 @@ ISSUE_TEXT: dict[str, str] = {
 # Codes whose sentence depends on one parameter: (parameter, {its value: message}); any other
 # value of it takes the code's message in ISSUE_TEXT.
 ISSUE_VARIANTS: dict[str, tuple[str, dict[str, str]]] = {
+    # a goal without rows whose region or indicator is close to the sheet's (a typo in the
+    # targets file): which of the two names differs
+    "no_rows_close": (
+        "close",
+        {
+            "region": N_(
+                "no rows for target {target} (region {region}, indicator {indicator}) in the "
+                "sheet, which has this indicator's rows for region {close_region}: if the "
+                "targets file's region '{typed}' is meant to be '{meant}', correct it there"
+            ),
+            "indicator": N_(
+                "no rows for target {target} (region {region}, indicator {indicator}) in the "
+                "sheet, which has this region's rows of indicator {close_indicator}: if the "
+                "targets file's indicator '{typed}' is meant to be '{meant}', correct it there"
+            ),
+        },
+    ),
     # a goal written in a unit of its own over a series' figures (a 2030 goal in 亿双 beside
     # the 2025 goal in 双: plausibility.check_scale)
     "plausibility.scale": (
@@ -977,6 +999,7 @@ PLAUSIBILITY_RULES: dict[str, str] = {
 # What to do about an issue whose message does not say it already (`check` prints it).
 HINTS: dict[str, str] = {
     "no_rows": N_("add its published figures to the sheet"),
+    "no_rows_close": N_("if it is not, add the goal's published figures to the sheet"),
     "no_rows_left_out": N_("correct those rows in the sheet, as their errors say"),
     "unknown_region": N_(
         "fix the spelling, or add a target or a [[regions]] entry for that region to the "
