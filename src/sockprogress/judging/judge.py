@@ -222,13 +222,12 @@ def _months_missing(target: Target, rows: Rows, as_of: Month) -> tuple[tuple[int
 
 
 def _close_series(
-    target: Target, groups: dict[Hashable, Rows], regions_zh: dict[str, str]
+    target: Target, keys: list[tuple[str, str]], regions_zh: dict[str, str]
 ) -> tuple[str, str, str] | None:
-    """The sheet's series whose region or indicator is close to a goal's that has no rows, the
-    other name the same (Liaoyuan for a targets file's Liaoyaun): a typo in targets.toml was
-    said only "no rows for target", where a typo in the sheet is offered the names it is close
-    to (a park analyst's find). The region's Chinese name last."""
-    keys = [(str(k[0]), str(k[1])) for k in groups if isinstance(k, tuple)]
+    """The sheet's series (`keys`: region, indicator) whose region or indicator is close to a
+    goal's that has no rows, the other name the same (Liaoyuan for a targets file's Liaoyaun):
+    a typo in targets.toml was said only "no rows for target", where a typo in the sheet is
+    offered the names it is close to (a park analyst's find). The region's Chinese name last."""
     regions = sorted({r for r, i in keys if i == target.indicator and r != target.region})
     if found := difflib.get_close_matches(target.region, regions, n=1, cutoff=0.75):
         return found[0], target.indicator, regions_zh.get(found[0], found[0])
@@ -731,6 +730,7 @@ def _judge(
             said = dict(issue.params)
             conflicts.setdefault((said["region"], said["indicator"]), []).append(issue)
     report_end = pd.Timestamp(as_of.end).date()
+    series_keys = [(str(k[0]), str(k[1])) for k in groups if isinstance(k, tuple)]
     results = []
     said_rows: set[tuple[str, int, str | None]] = set()
     for target in targets.targets:
@@ -756,7 +756,7 @@ def _judge(
             before.get(target.id),
             regions_zh.get(target.region),
             actuals.left_out.get(key, ()),
-            None if len(mine) else _close_series(target, groups, regions_zh),
+            None if len(mine) else _close_series(target, series_keys, regions_zh),
         )
         results.append(result)
         # A row two goals of one series both warn about (a 2030 goal beside the 2025 one) is
