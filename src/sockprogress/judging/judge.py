@@ -516,9 +516,10 @@ def _checks(
     sheet: str,
     regions_zh: dict[str, str],
 ) -> tuple[dict[Hashable, list[Issue]], dict[str, frozenset[int]]]:
-    """Plausibility warnings for every series in the sheet, targeted or not, by series; and
-    for each goal, the rows whose figure is out of its scale (`scale`: a goal is marked only
-    for the figures far from it, a series' goals being in units of their own)."""
+    """Plausibility warnings for every series in the sheet, targeted or not, by series; and,
+    for each goal of a series with more than one, the rows whose figure is out of its scale
+    (`scale`: such a goal is marked only for the figures far from it, a series' goals being in
+    units of their own; the goal of a series of one is marked for all its series' warnings)."""
     by_key: dict[Hashable, list[Target]] = {}
     for t in targets:
         by_key.setdefault((t.region, t.indicator), []).append(t)
@@ -538,9 +539,9 @@ def _checks(
         )
         series = plausibility.Series(region, indicator, unit, target, name)
         warnings = plausibility.check_series(series, rows, file, sheet)
-        if target is not None:
+        if len(goals) > 1:
             said = {i.row for i in warnings if i.code == SCALE and i.row is not None}
-            far[target.id] = frozenset(said)
+            far[goals[0].id] = frozenset(said)
             # the series' further goals (a 2030 goal beside the 2025 one): each held to its
             # own scale, a row already said out of scale said once
             for goal in goals[1:]:
@@ -739,9 +740,10 @@ def _judge(
         # The plausibility warnings and conflicting duplicates on this series' rows (most
         # series have none), up to the report month.
         marks: tuple[Issue, ...] = ()
-        doubts = [
-            i for i in checked.get(key, []) if i.code != SCALE or i.row in far.get(target.id, ())
-        ] + conflicts.get(key, [])
+        doubts = checked.get(key, [])
+        if (scaled := far.get(target.id)) is not None:  # one goal of several on its series
+            doubts = [i for i in doubts if i.code != SCALE or i.row in scaled]
+        doubts = doubts + conflicts.get(key, [])
         if doubts:
             later = {r for r, end in zip(mine.row, mine.end, strict=True) if end > report_end}
             marks = tuple(i for i in doubts if i.row not in later)

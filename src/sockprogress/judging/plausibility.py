@@ -421,8 +421,9 @@ def check_scale(
     target = series.target
     named = (("series_zh", series.name_zh),) if series.name_zh else ()
     # a unit of its own, where the figures cannot be in both (亿双 beside 双; not pairs beside 双)
-    own_unit = unit_scale(target.unit) != unit_scale(series.unit)
-    factor = (unit_scale(target.unit) or 1) / (unit_scale(series.unit) or 1)
+    goal_scale, series_scale = unit_scale(target.unit), unit_scale(series.unit)
+    own_unit = goal_scale != series_scale
+    factor = (goal_scale or 1) / (series_scale or 1)
     unit = (("unit", series.unit),) if series.unit else ()
     said = (
         ("series", f"{series.region} · {series.indicator}"),
