@@ -222,6 +222,27 @@ def test_run_outside_the_working_folder_says_where_to_run(
     )
 
 
+def test_run_inside_the_data_folder_says_to_run_from_the_folder_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A newcomer who opened data/ to edit the workbook and ran the report there was told only
+    # to "run the command in your working folder": it names where they are and where to go.
+    assert CliRunner().invoke(main, ["init", str(tmp_path)]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "data")
+    result = CliRunner().invoke(main, ["report"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: data/targets.toml: file not found: this is the data folder itself; run the "
+        "command from the folder above it (cd ..), or give the file with --targets\n"
+    )
+    undo = CliRunner().invoke(main, ["--lang", "zh", "actuals", "undo"]).output
+    assert undo == (
+        "错误：data/actuals.xlsx：找不到文件：当前所在的就是 data 文件夹本身；请回到其上一级文件夹"
+        "（cd ..）运行本命令，或用 --actuals 指定文件\n"
+    )
+    assert not (tmp_path / "data" / "reports").exists()
+
+
 def test_a_trailing_twelve_months_reads_as_twelve_months_to_its_month() -> None:
     from sockprogress.words.words import Words
 

@@ -13,6 +13,7 @@ from helpers import frame, make_target
 from sockprogress.judging import judge
 from sockprogress.model import Actuals, Baseline, Target, TargetResult, TargetsFile
 from sockprogress.periods import Month
+from sockprogress.words.words import Words
 
 D = dt.date(2025, 12, 31)
 
@@ -277,7 +278,29 @@ def test_year_row_wins_over_months_with_a_warning() -> None:
     report = judge(TargetsFile((ANNUAL,)), Actuals(frame(rows)), Month(2024, 2))
     assert report.targets[0].latest is not None
     assert report.targets[0].latest.value == 1250.0
-    assert any("differs from its months" in i.message for i in report.issues)
+    differs = [i for i in report.issues if i.code == "year_row_differs"]
+    # said at the year row (row 14), naming the rows its months came from
+    assert [(i.row, i.message) for i in differs] == [
+        (
+            14,
+            "t: the 2023 year row (1,250) differs from its January–December year-to-date "
+            "(1,200, rows 2–13); the year row is used",
+        )
+    ]
+
+
+def test_a_year_row_beside_a_typed_year_to_date_names_both_rows_once_for_two_goals() -> None:
+    # A county's 2026 year row beside its 1—12月 year-to-date (a helper's find): the warning
+    # named no row, called the typed 累计数 the months' sum, and was said again for the 2027
+    # goal on the same series.
+    later = replace(ANNUAL, id="t2027", deadline=dt.date(2027, 12, 31), target=2600.0)
+    rows = [("R", "x", "2023-12", 1200, "ytd"), ("R", "x", "2023", 1250)]
+    report = judge(TargetsFile((ANNUAL, later)), Actuals(frame(rows)), Month(2024, 2))
+    differs = [i for i in report.issues if i.code == "year_row_differs"]
+    assert [(i.row, dict(i.params)["rows"]) for i in differs] == [(3, "2")]
+    assert differs[0].message.endswith("(1,200, row 2); the year row is used")
+    chinese = Words.of("zh").issue_message(differs[0].code, differs[0].params)
+    assert chinese == "“R·X”：2023年全年数（1250）与1—12月累计数（1200，第2行）不一致，采用全年数"
 
 
 def test_ytd_outside_the_goals_own_year_is_shown_not_judged() -> None:

@@ -170,9 +170,16 @@ def test_the_english_numbers_are_as_the_sentences_always_wrote_them() -> None:
     not_whole = (("unit", "户"), ("value", "230.5"))
     chinese = ZH.issue_message("plausibility.not_whole", not_whole)
     assert chinese == "230.5户不是整数"  # was 230: a whole number, so said; 户 as the cards say it
-    sums = (("target", "t"), ("period", "2024"), ("total", "12345.67"), ("months", "12345.66"))
-    assert "(12,345.67) differs from its months (12,345.66)" in english_issue(
-        "year_row_differs", sums
+    sums = (
+        ("target", "t"),
+        ("period", "2024"),
+        ("total", "12345.67"),
+        ("months", "12345.66"),
+        ("rows", "2, 3, 4"),
+    )
+    assert (
+        "(12,345.67) differs from its January–December year-to-date (12,345.66, rows 2–4)"
+        in english_issue("year_row_differs", sums)
     )
     chinese = ZH.issue_message("year_row_differs", sums)
     assert chinese is not None and "12345.67" in chinese and "12345.66" in chinese
@@ -330,3 +337,36 @@ def test_a_targets_file_error_has_a_code_and_reads_in_chinese(
     # what remains in Latin letters is the file's own text: keys, values, names, the file
     prose = re.sub(r"targets\.toml|'[^']*'|“[^”]*”|\{[^}]*\}|[a-z_]+ = \S+|TOML", "", chinese)
     assert not re.search(r"\b[a-z]{4,}\b [a-z]{3,}\b", prose), chinese
+
+
+def test_the_rows_a_sentence_names_agree_with_their_number() -> None:
+    # "is also in row 57, 67" and "(rows 67)" (a helper's find): the noun goes with the rows,
+    # decided once in Words.param, in both languages.
+    zh = Words.of("zh")
+
+    def duplicate(others: str) -> tuple[tuple[str, str], ...]:
+        return (
+            ("region", "R"),
+            ("indicator", "x"),
+            ("period", "2026-05"),
+            ("others", others),
+            ("used", "70"),
+            ("values", "1, 2"),
+        )
+
+    one, two = duplicate("57"), duplicate("57, 67")
+    assert english_issue("duplicate_conflict", one).startswith("R / x / 2026-05 is also in row 57 ")
+    assert english_issue("duplicate_conflict", two).startswith(
+        "R / x / 2026-05 is also in rows 57, 67 "
+    )
+    assert "数据在第57、67行也有" in str(zh.issue_message("duplicate_conflict", two))
+    sums = (("target", "t"), ("period", "2026-03"), ("months", "3"), ("ytd", "4"), ("ytd_row", "9"))
+    assert "through 2026-03 (row 5) add up" in english_issue(
+        "ytd_months_differ", (*sums, ("rows", "5"))
+    )
+    assert "through 2026-03 (rows 5–7) add up" in english_issue(
+        "ytd_months_differ", (*sums, ("rows", "5, 6, 7"))
+    )
+    assert "的当月数（第5—7行）合计" in str(
+        zh.issue_message("ytd_months_differ", (*sums, ("rows", "5, 6, 7")))
+    )

@@ -516,6 +516,11 @@ def defaults_found(**paths: Path) -> None:
         if default and not path.exists():
             # the option as typed: `actuals add` names its workbook's parameter `path`
             option = next((p.opts[0] for p in ctx.command.params if p.name == name), name)
+            if path.parent.name and Path(path.name).is_file():
+                # run from inside data/ itself, where the file is: the folder above is meant
+                raise InputError(
+                    code="default_input_inside", file=path, folder=path.parent.name, option=option
+                )
             raise InputError(code="default_input_missing", file=path, option=option)
 
 

@@ -409,12 +409,16 @@ def annual_series(
         if year.total_row:
             _, text, row = year.total_row
             if year.ytd[12] is not None and abs(year.ytd[12] - total) > 1e-9 * abs(total):
+                # said at the year row, which is used: the months' rows named too, so the two
+                # figures can be found (one issue however many goals rest on the series)
                 warnings.append(
                     SeriesWarning(
                         "year_row_differs",
+                        row=row,
                         period=text,
                         total=figure_text(total),
                         months=figure_text(year.ytd[12]),
+                        rows=", ".join(map(str, year.rows_behind(12))),
                     )
                 )
             used: Iterable[int] = (row,)

@@ -248,15 +248,15 @@ ISSUE_TEXT: dict[str, str] = {
     ),
     "period_not_ended": N_("period {period} has not ended yet (today is {today})"),
     "duplicate_same": N_(
-        "{region} / {indicator} / {period} is also in row {others} with the same figure; row "
+        "{region} / {indicator} / {period} is also in {others} with the same figure; row "
         "{used} (the lower one) is used"
     ),
     "duplicate_left_out": N_(
-        "{region} / {indicator} / {period} is also in row {others}, which could not be read "
+        "{region} / {indicator} / {period} is also in {others}, which could not be read "
         "(see its error); row {used} above it, {value}, is used"
     ),
     "duplicate_conflict": N_(
-        "{region} / {indicator} / {period} is also in row {others} with conflicting values "
+        "{region} / {indicator} / {period} is also in {others} with conflicting values "
         "({values}); row {used} (the lower one) is used"
     ),
     "date_for_annual_total": N_(
@@ -266,30 +266,30 @@ ISSUE_TEXT: dict[str, str] = {
         "2025-06 typed in a cell of General format as the date 2025-06-01"
     ),
     "year_row_differs": N_(
-        "{target}: the {period} year row ({total}) differs from its months ({months}); the year "
-        "row is used"
+        "{target}: the {period} year row ({total}) differs from its January–December "
+        "year-to-date ({months}, {rows}); the year row is used"
     ),
     "total_underivable": N_(
-        "{target}: the {period} total cannot be derived: rows {rows} give {total} (a "
+        "{target}: the {period} total cannot be derived: the figures of {rows} give {total} (a "
         "year-to-date figure below an earlier one?); it is not judged"
     ),
     "ytd_months_differ": N_(
-        "{target}: the month amounts through {period} (rows {rows}) add up to {months}, but the "
+        "{target}: the month amounts through {period} ({rows}) add up to {months}, but the "
         "year-to-date row {ytd_row} says {ytd}; the year-to-date row is used"
     ),
     "ytd_months_differ_between": N_(
-        "{target}: the month amounts of {from_period} to {period} (rows {rows}) add up to "
+        "{target}: the month amounts of {from_period} to {period} ({rows}) add up to "
         "{months}, but the year-to-date rows {start_row} and {ytd_row} say {difference} ({ytd} "
         "less {start_ytd}); the year-to-date rows are used"
     ),
     "level_same_day": N_(
-        "{target}: periods {periods} (rows {others}, {used}) end on the same day ({end}) and are "
-        "one period of a level, with values {values}; row {used} (the lower one) is used"
+        "{target}: periods {periods} ({others} and row {used}) end on the same day ({end}) "
+        "and are one period of a level, with values {values}; row {used} (the lower one) is used"
     ),
     "ttm_underivable": N_(
-        "{target}: the twelve months to {period} cannot be derived: rows {rows} give {total} (a "
-        "year-to-date figure below an earlier one, or a year total below its year-to-date?); it "
-        "is not judged"
+        "{target}: the twelve months to {period} cannot be derived: the figures of {rows} give "
+        "{total} (a year-to-date figure below an earlier one, or a year total below its "
+        "year-to-date?); it is not judged"
     ),
     "goal_in_full": N_(
         "target {target}: its unit {unit} counts in {scale} already, yet its goal is written in "
@@ -324,7 +324,7 @@ ISSUE_TEXT: dict[str, str] = {
     ),
     "no_rows_left_out": N_(
         "no usable rows for target {target} (region {region}, indicator {indicator}): its "
-        "rows in the sheet (rows {rows}) were left out for the errors listed on them"
+        "rows in the sheet ({rows}) were left out for the errors listed on them"
     ),
     "baseline_missing": N_("target {target}: no observation for its baseline period {period}"),
     "year_months_missing": N_(
@@ -617,6 +617,10 @@ ERRORS: dict[str, str] = {
     "default_input_missing": N_(
         "{file}: file not found; run the command in your working folder (the one sockprogress "
         "init made), or give the file with {option}"
+    ),
+    "default_input_inside": N_(
+        "{file}: file not found: this is the {folder} folder itself; run the command from the "
+        "folder above it (cd ..), or give the file with {option}"
     ),
     "outputs_open": N_(
         "{files} open in another program: left as it was; close it and run again (written: "

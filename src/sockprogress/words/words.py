@@ -76,6 +76,8 @@ DASH = "—"
 # Parameters that are a day (ISO), said as a date: 2025年12月31日.
 DATE_PARAMS = frozenset({"deadline", "end", "today"})
 # Issue parameters that list several items: a language's enumeration comma joins them.
+# Parameters that list sheet rows (`57, 67`): said with their noun (Words.param).
+ROW_PARAMS = frozenset({"rows", "others"})
 LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells", "sheets"})
 
 # From this size on a number is written in powers of ten (Babel's decimals also give out
@@ -363,10 +365,13 @@ class Words:
             text = format(number, spec)
             # never e-notation where a person reads: 3,500,000,000, not 3.5e+09
             return text if "e" not in text else self.digits(number)
-        if key == "rows" and value.replace(", ", "").isdigit():
-            # sheet rows as ranges: rows 2–13, not 2, 3, 4, …, 13
-            runs = row_runs([int(row) for row in value.split(", ")])
-            return self.runs_listed(runs, len(runs))
+        if key in ROW_PARAMS and value.replace(", ", "").isdigit():
+            # sheet rows as ranges, with their noun: "row 67", "rows 2–13" (not 2, 3, …, 13),
+            # "第67行"; the sentences say only "({rows})", so the noun agrees with the rows
+            rows = [int(row) for row in value.split(", ")]
+            runs = row_runs(rows)
+            listed = self.runs_listed(runs, len(runs))
+            return self.n("row {rows}", "rows {rows}", len(rows)).format(rows=listed)
         if not self.locale.periods_in_words:
             return value
         if key in LIST_PARAMS:
