@@ -294,3 +294,51 @@ def test_a_year_to_date_figure_without_its_year_before_says_why_its_change_is_bl
         card = views(report, lang)["out-2026"]
         assert card.year_cells.yoy == "—"
         assert card.blank_line == said
+
+
+def test_decembers_report_before_december_is_in_says_its_figures_run_to_november(
+    tmp_path: Path,
+) -> None:
+    """A default report in early January is on December; with 1—11月 the last figures in, the
+    bulletin is titled 2026年1—11月 and said "数据截至2026年12月底" under it (the county
+    helper's find). The line under the title gives the month its figures run to."""
+    targets = write_targets(tmp_path / "targets.toml", TARGETS)
+    kept = [r for r in rows() if r[2] < "2026-12" and r[2] != "2026"]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", kept)
+    read = read_actuals(actuals, today=dt.date(2027, 1, 5))
+    report = judge(load_targets(targets), read, Month.parse("2026-12"))
+    said = {lang: build_bulletin(build_view(report, Words.of(lang))) for lang in ("zh", "en")}
+    assert (said["zh"].period, said["zh"].as_of) == ("2026年1—11月", "数据截至2026年11月底")
+    assert (said["en"].period, said["en"].as_of) == (
+        "Jan–Nov 2026",
+        "Figures to the end of Nov 2026",
+    )
+    # with December's 1—12月 in, the same report says December
+    full = [r for r in rows() if r[2] <= "2026-12" and r[2] != "2026"]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", full)
+    report = judge(load_targets(targets), read_actuals(actuals), Month.parse("2026-12"))
+    bulletin = build_bulletin(build_view(report, Words.of("zh")))
+    assert (bulletin.period, bulletin.as_of) == ("2026年1—12月", "数据截至2026年12月底")
+    # 1—10月 beside a level's figure of November: the line says November, the title 1—10月
+    level = (
+        TARGETS
+        + """
+[[targets]]
+id = "firms"
+region = "County"
+indicator = "firms"
+name = "Firms"
+name_zh = "企业数"
+unit = "户"
+kind = "level"
+direction = "increase"
+target = 300
+deadline = 2027-12-31
+"""
+    )
+    targets = write_targets(tmp_path / "targets.toml", level)
+    mixed = [r for r in kept if r[2] != "2026-11"] + [("County", "firms", "2026-11", 290)]
+    actuals = write_actuals(tmp_path / "actuals.xlsx", mixed)
+    report = judge(load_targets(targets), read_actuals(actuals), Month.parse("2026-12"))
+    bulletin = build_bulletin(build_view(report, Words.of("zh")))
+    assert (bulletin.period, bulletin.as_of) == ("2026年1—10月", "数据截至2026年11月底")

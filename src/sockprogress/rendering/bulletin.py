@@ -11,6 +11,7 @@ Word document (docx.py) lay this out.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +20,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from ..model import TargetResult
+from ..periods import Month
 from ..words import N_
 from ..words.width import NO_LINE_END, NO_LINE_START
 from ..words.words import DASH, Words, faithful_digits
@@ -738,6 +740,29 @@ def report_period(view: ReportView, words: Words) -> str:
     """2026年1—10月 when a year's goal is held against its cumulative figure, else 2026年10月.
     The months are those the cumulative figures cover (the latest of them), not the report
     month: in November, with October's figures in, the bulletin is 1—10月."""
+    end = _cumulative_end(view)
+    if end is not None:
+        return words.months_to(end.month, end.year)
+    return words.month(view.report.as_of)
+
+
+def figures_month(view: ReportView) -> Month:
+    """The month the bulletin's figures run to, under its title: the report month; when the
+    cumulative months its title gives stop before it, the latest month of a figure it gives
+    (January's default report on December, with 1—11月 in, said 数据截至2026年12月底 under
+    2026年1—11月)."""
+    end = _cumulative_end(view)
+    as_of = view.report.as_of
+    if end is None or end >= as_of.end:
+        return as_of
+    # another goal's figure of a later month (a level's November beside 1—10月) is said too
+    figures = [f.end for t in view.targets for f in (t.result.latest, t.result.ytd) if f]
+    end = max([end, *(e for e in figures if e <= as_of.end)])
+    return Month(end.year, end.month)
+
+
+def _cumulative_end(view: ReportView) -> dt.date | None:
+    """The end of the latest cumulative figure a year's goal is held against, or None."""
     as_of = view.report.as_of
     ends = [
         t.result.ytd.end
@@ -750,10 +775,7 @@ def report_period(view: ReportView, words: Words) -> str:
         for t in view.targets
         if (total := outcome.year_total_in(t.result)) is not None and total.end == as_of.end
     ]
-    if ends:
-        latest = max(ends)
-        return words.months_to(latest.month, latest.year)
-    return words.month(as_of)
+    return max(ends, default=None)
 
 
 def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> str:
@@ -986,7 +1008,7 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     sections = [Section(words("II. The main indicators"), paragraphs)]
     if attention_lines:
         sections.append(Section(words("III. What needs attention"), attention_lines))
-    as_of = words("Figures to the end of {month}").format(month=words.month(view.report.as_of))
+    as_of = words("Figures to the end of {month}").format(month=words.month(figures_month(view)))
     return Bulletin(
         title=title,
         period=period,
