@@ -1241,3 +1241,19 @@ def test_the_mark_beside_a_status_says_how_many_figures_to_check(
     (result,) = build_report(targets, actuals, Month.parse("2026-10")).targets
     checks = tuple(Issue("warning", "", row=row, code="plausibility.not_whole") for row in rows)
     assert check_line(replace(result, checks=checks), Words.of(lang)) == said
+
+
+def test_a_level_awaiting_its_figure_is_not_said_to_await_a_full_year_figure() -> None:
+    # "awaiting the full-year figure for 2025" was said of a capacity (a level) too, as of the
+    # shipped report's goals due at the end of 2025 (a park analyst's find)
+    from sockprogress.rendering.outcome import headline
+
+    waiting = judged(
+        make_target(), [("R", "x", "2024", 150), ("R", "x", "2025-06", 160)], "2026-03"
+    )
+    assert waiting.targets[0].status == "awaiting_final"
+    (line, *_) = headline(waiting, Words.of("en"), details=False)
+    assert "1 awaiting the final figure for 2025" in line, line
+    assert "full-year" not in line
+    (line, *_) = headline(waiting, Words.of("zh"), details=False)
+    assert "1项尚待2025年期末数据公布" in line, line

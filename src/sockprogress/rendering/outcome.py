@@ -133,7 +133,7 @@ def _count_phrase(status: Status, n: int, outcome: DeadlineOutcome, words: Words
     （按现有数据，其中4项预计难以完成）`."""
     if status == "awaiting_final":
         phrase = (
-            words("{n} awaiting the full-year figure for {year}").format(
+            words("{n} awaiting the final figure for {year}").format(
                 n=n, year=outcome.deadline.year
             )
             if (outcome.deadline.month, outcome.deadline.day) == (12, 31)
