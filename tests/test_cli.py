@@ -237,8 +237,8 @@ def test_run_inside_the_data_folder_says_to_run_from_the_folder_above(
     )
     undo = CliRunner().invoke(main, ["--lang", "zh", "actuals", "undo"]).output
     assert undo == (
-        "错误：data/actuals.xlsx：找不到文件：当前所在的就是 data 文件夹本身；请回到其上一级文件夹"
-        "（cd ..）运行本命令，或用 --actuals 指定文件\n"
+        "错误：data/actuals.xlsx：找不到文件；当前已在 data 文件夹内，请回到上一级文件夹（cd ..）"
+        "再运行本命令，或用 --actuals 指定文件\n"
     )
     assert not (tmp_path / "data" / "reports").exists()
 

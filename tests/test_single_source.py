@@ -367,6 +367,26 @@ def test_the_rows_a_sentence_names_agree_with_their_number() -> None:
     assert "through 2026-03 (rows 5–7) add up" in english_issue(
         "ytd_months_differ", (*sums, ("rows", "5, 6, 7"))
     )
-    assert "的当月数（第5—7行）合计" in str(
+    assert "的各月当月数（第5—7行）合计" in str(
         zh.issue_message("ytd_months_differ", (*sums, ("rows", "5, 6, 7")))
+    )
+
+
+def test_two_periods_of_a_level_ending_on_one_day_are_one_point_in_time_in_chinese() -> None:
+    # "属时点指标的同一时期" mixed 时期 and 时点 (a Chinese reader's find), and 截止于 is not a
+    # statistician's 截至
+    said = Words.of("zh").issue_message(
+        "level_same_day",
+        (
+            ("target", "R·X"),
+            ("periods", "2025, 2025-12"),
+            ("others", "57"),
+            ("used", "67"),
+            ("end", "2025-12-31"),
+            ("values", "1, 2"),
+        ),
+    )
+    assert said == (
+        "“R·X”：第57行与第67行（时期分别为2025年、2025年12月）均截至2025年12月31日，对时点指标"
+        "而言是同一时点，数值分别为1、2；采用靠下的第67行"
     )

@@ -374,6 +374,8 @@ class Words:
             return self.n("row {rows}", "rows {rows}", len(rows)).format(rows=listed)
         if not self.locale.periods_in_words:
             return value
+        if key == "periods":  # 2025年、2025年12月, not 2025, 2025-12
+            return self.listed(self.period(p) for p in value.split(", "))
         if key in LIST_PARAMS:
             return value.replace(", ", self.locale.enumeration)
         if key == "direction" and value in DIRECTIONS:
