@@ -75,9 +75,9 @@ DASH = "—"
 
 # Parameters that are a day (ISO), said as a date: 2025年12月31日.
 DATE_PARAMS = frozenset({"deadline", "end", "today"})
-# Issue parameters that list several items: a language's enumeration comma joins them.
 # Parameters that list sheet rows (`57, 67`): said with their noun (Words.param).
 ROW_PARAMS = frozenset({"rows", "others"})
+# Issue parameters that list several items: a language's enumeration comma joins them.
 LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells", "sheets"})
 
 # From this size on a number is written in powers of ten (Babel's decimals also give out
