@@ -300,8 +300,7 @@ def check_series(
         issues.append((row, issue))
 
     codes = {
-        c: f"plausibility.{c}"
-        for c in ("jump", "step", "ytd_falls", "amount_as_ytd", "not_whole", "scale")
+        c: f"plausibility.{c}" for c in ("jump", "step", "ytd_falls", "amount_as_ytd", "not_whole")
     }
     steady = _steady(rows)
     jumps = {} if steady else _jumps(rows)
@@ -374,15 +373,7 @@ def check_series(
     if not issues and series.target is None:
         return []
     if series.target is not None:
-        for row, value in _out_of_scale(series.target, rows):
-            warn(
-                row,
-                "scale",
-                series=name,
-                value=f"{value:.10g}",
-                target=f"{series.target.target:.10g}",
-                **unit,
-            )
+        issues += [(i.row or 0, i) for i in check_scale(series, rows, file, sheet)]
     issues.sort(key=lambda pair: pair[0])
     return [issue for _, issue in issues]
 
@@ -412,13 +403,17 @@ def _out_of_scale(target: Target, rows: Rows) -> list[tuple[int, float]]:
 def check_scale(
     series: Series, rows: Rows, file: str | None = None, sheet: str | None = None
 ) -> list[Issue]:
-    """The `scale` warnings of a series against a further goal of it (`series.target`). A
-    series holds its figures in one unit, and a goal written in another (a 2030 goal in 亿双
-    beside the 2025 one in 双) was judged on figures 10^8 times its own, "achieved" without
-    a word; `check_series` holds the figures to the first goal only. Each warning names its
-    goal (`Issue.target_id`): that goal alone is marked for it."""
+    """The `scale` warnings of a series against one goal of it (`series.target`): its first
+    (check_series), or a further one (judge). A series holds its figures in one unit, and a
+    goal written in another (a 2030 goal in 亿双 beside the 2025 one in 双) was judged on
+    figures 10^8 times its own, "achieved" without a word, when only the first goal held the
+    figures to scale. Each warning names its goal (`Issue.target_id`): that goal alone is
+    marked for it."""
     assert series.target is not None
     target = series.target
+    far = _out_of_scale(target, rows)
+    if not far:
+        return []
     named = (("series_zh", series.name_zh),) if series.name_zh else ()
     # a unit of its own, where the figures cannot be in both (亿双 beside 双; not pairs beside 双)
     goal_scale, series_scale = unit_scale(target.unit), unit_scale(series.unit)
@@ -444,7 +439,7 @@ def check_scale(
             "value",
             target.id,
         )
-        for row, value in sorted(_out_of_scale(target, rows))
+        for row, value in sorted(far)
     ]
 
 
