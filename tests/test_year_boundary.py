@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from helpers import write_actuals, write_targets
 
+from sockprogress.cli import main
 from sockprogress.judging import judge
 from sockprogress.model import Report
 from sockprogress.periods import Month
@@ -294,6 +296,50 @@ def test_a_year_to_date_figure_without_its_year_before_says_why_its_change_is_bl
         card = views(report, lang)["out-2026"]
         assert card.year_cells.yoy == "—"
         assert card.blank_line == said
+
+
+def test_check_says_when_the_year_before_is_missing_for_a_change_on_it(tmp_path: Path) -> None:
+    """The year before's months left out (made up): the card's blank line said why 同比 was
+    blank, `check` said nothing (the county helper's find). A warning says which months to add,
+    once per goal; with them in, nothing is said."""
+    targets = write_targets(tmp_path / "targets.toml", TARGETS)
+    actuals = write_actuals(tmp_path / "actuals.xlsx", [r for r in rows() if r[2][:4] != "2025"])
+    report = judge(
+        load_targets(targets),
+        read_actuals(actuals, today=dt.date(2026, 12, 7)),
+        Month.parse("2026-11"),
+    )
+    said = [i for i in report.issues if i.code == "year_before_missing"]
+    assert [(i.severity, i.row) for i in said] == [("warning", None)]
+    assert dict(said[0].params)["target"] == "out-2026"
+    en, zh = (Words.of(lang) for lang in ("en", "zh"))
+    assert en.issue_text(said[0]) == (
+        "target out-2026: the sheet does not give Jan–Nov 2025, the same months a year before, "
+        "so the change on a year before of its Jan–Nov 2026 cannot be given"
+    )
+    assert zh.issue_text(said[0]) == (
+        "“某县·工业总产值”目标：表中无上年同期（2025年1—11月）数据，2026年1—11月累计数无法计算同比"
+    )
+    assert "year-to-date row of those months (basis ytd)" in en.issue_hint(said[0])
+    assert "上年同期的累计数" in zh.issue_hint(said[0])
+    # on the command line, with its hint
+    result = CliRunner().invoke(
+        main,
+        [
+            "--lang",
+            "zh",
+            "check",
+            "--targets",
+            str(targets),
+            "--actuals",
+            str(actuals),
+            "--as-of",
+            "2026-11",
+        ],
+    )
+    assert "表中无上年同期（2025年1—11月）数据" in result.output
+    # with the year before in (the fixture's 1—11月 of 2025), nothing is said
+    assert not [i for i in county(tmp_path, "2026-11").issues if i.code == "year_before_missing"]
 
 
 def test_decembers_report_before_december_is_in_says_its_figures_run_to_november(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Hashable
 from dataclasses import replace
@@ -489,6 +490,23 @@ def _judge_target(
                 target, file, sheet, code="baseline_missing", params=params, region_zh=region_zh
             )
         )
+    if result.ytd is not None and _year_before_missing(series, ytd_end := result.ytd.end):
+        # 同比 left blank: the same months of the year before are not in the sheet (a year
+        # begun without last year's figures); `check` says so, not only the card's blank line
+        year_before: tuple[tuple[str, str], ...] = (
+            ("ytd", f"{ytd_end.year}-{ytd_end.month:02d}"),
+            ("months", f"{ytd_end.year - 1}-{ytd_end.month:02d}"),
+        )
+        issues.append(
+            _target_warning(
+                target,
+                file,
+                sheet,
+                code="year_before_missing",
+                params=year_before,
+                region_zh=region_zh,
+            )
+        )
     # Everything added to the result goes in at once: dataclasses.replace copies every field.
     fields: dict[str, Any] = {"checks": checks}
     if published is not None:
@@ -506,6 +524,17 @@ def _judge_target(
             previous_own_year=own_year(target, ytd),
         )
     return replace(result, **fields), issues
+
+
+# Issues on a gap in a series' rows rather than on one goal: said once, for its first goal.
+SERIES_GAPS = frozenset({"year_before_missing"})
+
+
+def _year_before_missing(series: Series, ytd: dt.date) -> bool:
+    """Whether the sheet gives no sum of the months of `ytd`'s year-to-date a year before
+    (neither a ytd row nor every month's amount); a sum given but not above zero is there."""
+    before = series.years.get(ytd.year - 1)
+    return before is None or before.ytd[ytd.month] is None
 
 
 def _checks(
@@ -734,6 +763,7 @@ def _judge(
     series_keys = [(str(k[0]), str(k[1])) for k in groups if isinstance(k, tuple)]
     results = []
     said_rows: set[tuple[str, int, str | None]] = set()
+    said_gaps: set[tuple[str, tuple[str, str], tuple[tuple[str, str], ...]]] = set()
     for target in targets.targets:
         key = (target.region, target.indicator)
         mine = groups.get(key, empty)
@@ -762,9 +792,15 @@ def _judge(
         )
         results.append(result)
         # A row two goals of one series both warn about (a 2030 goal beside the 2025 one) is
-        # one issue, said for the first; each goal keeps its mark.
+        # one issue, said for the first; each goal keeps its mark. So is a gap in the series'
+        # rows (the year before's months of a 1—N月 both goals give).
         for issue in found:
-            if issue.row is None or (issue.code, issue.row, issue.column) not in said_rows:
+            if issue.code in SERIES_GAPS:
+                gap = (issue.code, key, issue.params[1:-1])  # but the goal: its id, its name
+                if gap not in said_gaps:
+                    issues.append(issue)
+                    said_gaps.add(gap)
+            elif issue.row is None or (issue.code, issue.row, issue.column) not in said_rows:
                 issues.append(issue)
                 if issue.row is not None:
                     said_rows.add((issue.code, issue.row, issue.column))

@@ -332,6 +332,10 @@ ISSUE_TEXT: dict[str, str] = {
         "year-to-date figure to {through} cannot be summed from its months; add the missing "
         "months' amounts, or the year-to-date figure of {through} (basis ytd)"
     ),
+    "year_before_missing": N_(
+        "target {target}: the sheet does not give {months}, the same months a year before, so "
+        "the change on a year before of its {ytd} cannot be given"
+    ),
     "no_usable_rows": N_(
         "target {target}: none of its {count} rows up to the report month is a figure it can be "
         "judged on, so it is not assessable"
@@ -1015,6 +1019,10 @@ HINTS: dict[str, str] = {
         "[[indicators]] in the targets file"
     ),
     "baseline_missing": N_("add the baseline figure, or give baseline.value"),
+    "year_before_missing": N_(
+        "add the year before's figures: a year-to-date row of those months (basis ytd), or "
+        "each month's amount"
+    ),
     "basis_on_level": N_(
         "remove the basis if the figure is a level at the month's end; else check the row's "
         "indicator, or the goal's kind in the targets file"

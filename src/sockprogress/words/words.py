@@ -79,6 +79,9 @@ DATE_PARAMS = frozenset({"deadline", "end", "today"})
 ROW_PARAMS = frozenset({"rows", "others"})
 # Issue parameters that list several items: a language's enumeration comma joins them.
 LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells", "sheets"})
+# Parameters that give a year-to-date by its last month (`2025-10`): said as the months it
+# covers, Jan–Oct 2025 / 2025年1—10月, in every language (`2025-10` would read as October).
+YTD_PARAMS = frozenset({"ytd", "months"})
 
 # From this size on a number is written in powers of ten (Babel's decimals also give out
 # near 10^28): 5.1×10^15 reads better than sixteen digits.
@@ -372,6 +375,12 @@ class Words:
             runs = row_runs(rows)
             listed = self.runs_listed(runs, len(runs))
             return self.n("row {rows}", "rows {rows}", len(rows)).format(rows=listed)
+        if key in YTD_PARAMS:
+            try:
+                month = Month.parse(value)
+            except ValueError:
+                return value
+            return self.months_to(month.month, month.year)
         if not self.locale.periods_in_words:
             return value
         if key == "periods":  # 2025年、2025年12月, not 2025, 2025-12
