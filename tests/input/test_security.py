@@ -253,3 +253,75 @@ def test_part_larger_than_its_declared_size_is_refused(tmp_path: Path, targets: 
     assert output.startswith("Error: actuals.xlsx, sheet Actuals: cannot be read")
     assert "larger than its declared uncompressed size" in output
     assert seconds < 1
+
+
+def _sockprogress(*args: str) -> tuple[int, str]:
+    """The command in a process of its own: a read that calamine aborts kills that process
+    (exit -6), not the test run."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "sockprogress", "--lang", "en", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [("XFD1048576", "1,048,576 rows by 16,384 columns"), ("CV1048576", "1,048,576 rows by 100")],
+)
+def test_a_value_far_from_the_table_is_refused_before_it_is_laid_out(
+    tmp_path: Path, targets: Path, cell: str, said: str
+) -> None:
+    """One value typed at XFD1048576 (the fuzz audit's find): calamine lays out every cell from
+    A1 to it, asked for 512 GiB and aborted the process with a Rust backtrace, in check,
+    report and actuals add alike; at CV1048576 it took 4.3 GB. Refused before the layout, in
+    one line naming the cell, and nothing written."""
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    book = load_workbook(actuals)
+    book["Actuals"][cell] = "x"
+    book.save(actuals)
+    before = actuals.read_bytes()
+    out = tmp_path / "out"
+    for args in (
+        ("check",),
+        ("report", "--as-of", "2025-06", "--out", str(out)),
+        ("actuals", "add", "--region", "Testville", "--indicator", "widgets", "--period",
+         "2025-03", "--value", "120", "--source", "synthetic test figure"),
+    ):  # fmt: skip
+        code, output = _sockprogress(*args, "--targets", str(targets), "--actuals", str(actuals))
+        assert code == 2, output
+        assert output.strip() == (
+            f"Error: actuals.xlsx, sheet Actuals, cell {cell}: a value this far from the table "
+            f"makes the sheet {said}{'' if cell.startswith('X') else ' columns'}, too large to "
+            "read; clear that cell (Ctrl+End goes to the last cell) and save"
+        )
+    assert actuals.read_bytes() == before and not out.exists()
+
+
+def test_a_note_beside_the_table_is_no_far_cell(tmp_path: Path, targets: Path) -> None:
+    """A value in column AB beside the table (a note to oneself) spans 28 columns: read."""
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    book = load_workbook(actuals)
+    book["Actuals"]["AB3"] = "checked against the bulletin"
+    book.save(actuals)
+    code, output, _ = _check(targets, actuals)
+    assert code in (0, 1) and "too large to read" not in output, output
+
+
+def test_a_far_cell_is_found_however_its_reference_is_quoted(tmp_path: Path, targets: Path) -> None:
+    """The sheet's XML as another writer may give it: single quotes, spaces around `=`."""
+    actuals = write_actuals(tmp_path / "actuals.xlsx", GOOD)
+    with zipfile.ZipFile(actuals) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    far = b"<row r = '1048576'><c r = 'XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>"
+    _rewrite(
+        actuals, {"xl/worksheets/sheet1.xml": sheet.replace(b"</sheetData>", far + b"</sheetData>")}
+    )
+    code, output = _sockprogress("check", "--targets", str(targets), "--actuals", str(actuals))
+    assert code == 2 and "cell XFD1048576" in output, output

@@ -27,6 +27,7 @@ from ..reading.cells import (
     is_error_value,
     typed_with_scale,
     unit_scale,
+    zero_allowed,
 )
 from ..reading.names import NO_NAMES, Names, names_of
 from ..reading.safety import check_workbook
@@ -127,6 +128,9 @@ def check_row(
     flagged = str(clean("flags", clean_flags, flags)) if flags else ""
     if chosen and parsed.kind != "month":
         raise InputError(code="basis_not_month_period", period=parsed.text)
+    if number[0] == 0 and not zero_allowed(parsed.kind, chosen):  # a level of 0, a year of 0
+        problem = coded_issue("error", "value_not_positive", (("value", "0"),))
+        raise InputError(code="option_invalid", option="value", problem=problem)
     cleaned = [
         clean(o, clean_name, raw) for o, raw in (("region", region), ("indicator", indicator))
     ]
@@ -377,6 +381,11 @@ def add_row(
     )
     if not new_name:
         refuse_unknown_names(new, names, targets_name)
+    if new.value == 0 and any(t.kind == "level" for t in _goals_of(new, targets)):
+        # a month's amount of nothing is a figure; a level of 0 is none (the report leaves
+        # it out): refused before the workbook is touched
+        problem = coded_issue("error", "value_not_positive", (("value", "0"),))
+        raise InputError(code="option_invalid", option="value", problem=problem)
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
     with editing(path) as real:
         actuals = read_actuals(real, today=today, targets=targets)

@@ -386,6 +386,23 @@ def _judge_target(
                 flows.append(flow)
         issues += flows
         checks = (*checks, *flows)
+        # A month row of 0 without a basis is read (a month's amount of nothing), but a level
+        # of 0 is no figure: left out of the level's series (target_series), and said.
+        if rows.value and min(rows.value) <= 0:
+            issues += [
+                coded_issue(
+                    "error",
+                    "value_not_positive",
+                    (("value", figure_text(value)),),
+                    file=file,
+                    sheet=sheet,
+                    row=int(row),
+                    column="value",
+                    target_id=target.id,
+                )
+                for row, value, end in zip(rows.row, rows.value, rows.end, strict=True)
+                if value <= 0 and end <= as_of.end
+            ]
     series = target_series(target, rows, as_of.end, info)  # its observations with their sources
     _, _, _, result = _assess(target, rows, as_of, series)
     if result.baseline is not None and wrong_side(target, result.baseline.value):

@@ -79,6 +79,13 @@ class Rows:
             return self
         return self._pick([i for i, kind in enumerate(self.kind) if kind != "date"])
 
+    def above_zero(self) -> Rows:
+        """The rows whose figure is above zero: a level of 0 (a month row without a basis,
+        read as a month's amount of nothing) is no figure to judge a level on."""
+        if not self.value or min(self.value) > 0:
+            return self
+        return self._pick([i for i, value in enumerate(self.value) if value > 0])
+
     def by_end(self) -> Rows:
         """Sorted by period end, then sheet row (stable, like `sort_values(kind="stable")`)."""
         keys = list(zip(self.end, self.row, strict=True))

@@ -394,9 +394,9 @@ def annual_series(
         year = years[number]
         warnings += year.warnings
         total = year.total()
-        if total is None:
+        if total is None or total == 0:  # twelve months of nothing: no figure to judge on
             continue
-        if total <= 0:  # only a derived total can be: every row's value is above zero
+        if total < 0:  # only a derived total can be: no row's value is below zero
             warnings.append(
                 SeriesWarning(
                     "total_underivable",
@@ -467,6 +467,9 @@ def annual_series(
     months = _year_months(years, ytd, deadline, info) if by_month else ()
     observations += _rates(rows, observations, info)
     observations.sort(key=lambda o: o.end)
+    if observations and min(o.value for o in observations) <= 0:
+        # a year or twelve months of nothing (months of 0) is no usable figure (method: status)
+        observations = [o for o in observations if o.value > 0]
     return Series(tuple(observations), ytd, tuple(warnings), ytd_before, years, year_months=months)
 
 
@@ -506,8 +509,8 @@ def target_series(
     """Observations of one target ending on or before the end of the report month (with the
     sources and notes of their rows, from `info`)."""
     usable = as_rows(rows).ending_by(as_of_end)
-    if target.kind == "level":
-        return level_series(usable, info, same_day=True)
+    if target.kind == "level":  # a row of 0 is left out of a level, and said (judge)
+        return level_series(usable.above_zero(), info, same_day=True)
     return annual_series(
         usable.without_dates(),
         as_of_end.year,

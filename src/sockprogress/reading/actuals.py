@@ -46,6 +46,7 @@ from .cells import (
     is_error_value,
     typed_with_scale,
     unit_scale,
+    zero_allowed,
 )
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key, shadowed
@@ -270,6 +271,20 @@ def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -
     cleaner.bad |= frame["row"].isin([row for row, _ in found])
 
 
+def _zeros_measured(cleaner: Cleaner, value: Cleaned, period: Cleaned, basis: Cleaned) -> None:
+    """A figure of 0 where it cannot be one (a level, a year's total, a rate: cells.
+    zero_allowed): an error, the row left out. A month's amount of 0 is read: nothing made."""
+    zero = value.flag(lambda v: v[0] == 0)
+    if not zero.any():
+        return
+    month = period.flag(lambda p: p.kind == "month")
+    amount = basis.flag(lambda b: zero_allowed("month", b))
+    wrong = zero & ~(month & amount) & ~cleaner.bad.to_numpy(dtype=bool)
+    rows = cleaner.frame.loc[wrong, "row"]
+    cleaner.issue(rows, "value", "error", 4, "value_not_positive", (("value", "0"),))
+    cleaner.bad |= wrong
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the table sits: its header row, each known column's 0-based position, and the
@@ -459,6 +474,7 @@ def _judged_grid(
     basis = cleaner.apply("basis", clean_basis, 5)
     flags = cleaner.apply("flags", clean_flags, 8)
     if not isinstance(value, Numbers):
+        _zeros_measured(cleaner, value, period, basis)
         if scales:
             _scaled_twice(cleaner, value, names, known, scales)
         notes = value.part(lambda v: v[1])

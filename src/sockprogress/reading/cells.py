@@ -207,8 +207,17 @@ def clean_basis(value: object) -> str:
     raise CellProblem("basis_unknown", value=value)
 
 
+def zero_allowed(kind: str, basis: str) -> bool:
+    """Whether a figure of 0 is a figure: a month's own amount (basis month, or none) or a
+    year-to-date sum, of a month in which nothing was made (a Spring Festival stop, a plant
+    shut). Any other figure (a level, a year's total, an annual rate) is measured above zero."""
+    return kind == "month" and basis in ("", "month", "ytd")
+
+
 def clean_value(value: object) -> tuple[float, TextNote | None]:
-    """A positive number; text is read only when unambiguous, and then a warning says how."""
+    """A number of zero or above (0 only where `zero_allowed`, which the caller decides with
+    the row's period and basis); text is read only when unambiguous, and then a warning says
+    how."""
     if isinstance(value, bool):
         raise CellProblem("value_not_a_number", value=value)
     if isinstance(value, dt.date | dt.datetime | dt.time):
@@ -223,9 +232,9 @@ def clean_value(value: object) -> tuple[float, TextNote | None]:
         number, note = _parse_text(str(value), text)
     if math.isnan(number) or math.isinf(number):
         raise CellProblem("value_not_finite", value=value)
-    if number <= 0:
+    if number < 0:
         raise CellProblem("value_not_positive", value=f"{number:g}")
-    if side := out_of_range(number):
+    if number and (side := out_of_range(number)):
         raise CellProblem(
             "value_out_of_range",
             value=f"{number:g}",

@@ -47,6 +47,16 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
         raise _no_data_sheet(name, sheets)
     if all(s in sheets for s in SHEETS):  # which holds the figures is not for us to guess
         raise InputError(code="two_actuals_sheets", file=name, sheet=SHEET, other=SHEET_ZH)
+    if kind == "xlsx" and (span := sheetxml.too_wide(path, named)) is not None:
+        # refused before calamine lays the span out (it would abort the process)
+        raise InputError(
+            code="sheet_too_wide",
+            file=name,
+            sheet=named,
+            cell=span.cell,
+            rows=f"{span.rows:,}",
+            columns=f"{span.columns:,}",
+        )
     try:
         sheet = workbook.get_sheet_by_name(named)
         grid, stray = _rows_of(sheet)

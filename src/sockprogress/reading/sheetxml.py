@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -245,3 +246,77 @@ def _broken_in(data: bytes, found: dict[str, str]) -> None:
             found[name[1].decode()] = text.decode("utf-8", "replace") or "#N/A"
         elif _FORMULA.search(body) and not text and not (kind and kind[1] == b"str" and value):
             found[name[1].decode()] = ""
+
+
+# The most cells the data sheet may span, from A1 to its farthest cell: fifteen times a
+# province's (240,000 rows of 8 columns), and more than columns A to Z can (27.3 million).
+# calamine lays out every cell of the span, 32 bytes each, before it gives a row: one value
+# typed at XFD1048576 asked for 512 GiB, and the process was aborted, not refused; at
+# CV1048576, 4.3 GB and ten seconds before the stray cell was said.
+MAX_SHEET_CELLS = 30_000_000
+# A cell beyond column Z (two or three letters): a table of the tool's columns has none, so a
+# byte pattern finds them at about the cost of the decompression (0.16 s in all for the
+# province's 83 MB sheet; a leading \b made it 0.48 s). With columns A to Z only, no sheet
+# spans more than 26 x 1,048,576 cells, within the limit.
+_WIDE_CELL = re.compile(rb"""r\s*=\s*["']([A-Z]{2,3})(\d+)["']""")
+_ROW_NUMBER = re.compile(rb"""<(?:[\w.-]+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']""")
+
+
+@dataclass(frozen=True)
+class Span:
+    """How far a sheet's cells reach: its farthest cell (A1 name) and the rows and columns
+    from A1 to the last of each."""
+
+    cell: str
+    rows: int
+    columns: int
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+def too_wide(path: Path, sheet: str) -> Span | None:
+    """The span of the sheet named `sheet` when it holds more than MAX_SHEET_CELLS cells (None
+    when it holds fewer, or cannot be told: calamine then says what is wrong).
+
+    Its cells beyond column Z are found first (most sheets have none: one pass at the pace of
+    the decompression); only a sheet with one has its rows counted, in a second pass."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = sheet_part(archive, sheet)
+            if part is None:
+                return None
+            widest: tuple[int, int, str] | None = None  # its column (1-based), row, name
+            for data in _chunks(archive, part):
+                for match in _WIDE_CELL.finditer(data):
+                    name = (match[1] + match[2]).decode()
+                    row, column = xl_cell_to_rowcol(name)
+                    if widest is None or column + 1 > widest[0]:
+                        widest = (column + 1, row + 1, name)
+            if widest is None:
+                return None
+            rows = max(
+                (int(m[1]) for data in _chunks(archive, part) for m in _ROW_NUMBER.finditer(data)),
+                default=0,
+            )
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return None
+    span = Span(widest[2], max(rows, widest[1]), widest[0])
+    return span if span.cells > MAX_SHEET_CELLS else None
+
+
+def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The sheet part's XML in pieces of about _CHUNK bytes, each cut after a row's tag, so
+    that no cell is split between two."""
+    with archive.open(part) as fh:
+        rest = b""
+        while True:
+            chunk = fh.read(_CHUNK)
+            data = rest + chunk
+            if chunk:
+                cut = data.rfind(b"row>") + 4 if b"row>" in data else 0
+                data, rest = data[:cut], data[cut:]
+            yield data
+            if not chunk:
+                return

@@ -218,7 +218,10 @@ ISSUE_TEXT: dict[str, str] = {
     "value_is_date": N_("'{value}' is a date, not a number; format the cell as a number"),
     "value_empty": N_("the value is empty; type the figure as a number"),
     "value_not_finite": N_("'{value}' is not a finite number"),
-    "value_not_positive": N_("{value} is not above zero; progress is measured on positive values"),
+    "value_not_positive": N_(
+        "{value} is not above zero; progress is measured on positive values (a month's own "
+        "amount or a year-to-date sum may be 0)"
+    ),
     "value_as_text": N_("'{value}' was stored as text; read as {number}"),
     "value_number_as_text": N_("the number '{value}' was stored as text; read as {number}"),
     "value_not_a_number": N_("'{value}' is not a number"),
@@ -671,6 +674,11 @@ ERRORS: dict[str, str] = {
     ),
     "workbook_unreadable": N_("{file}: cannot be read as a workbook ({reason})"),
     "no_actuals_sheet": N_("{file}: no sheet named '{sheet}' (or '{other}'); sheets: {sheets}"),
+    "sheet_too_wide": N_(
+        "{file}, sheet {sheet}, cell {cell}: a value this far from the table makes the sheet "
+        "{rows} rows by {columns} columns, too large to read; clear that cell (Ctrl+End goes "
+        "to the last cell) and save"
+    ),
     "two_actuals_sheets": N_(
         "{file}: has both a sheet '{sheet}' and a sheet '{other}'; keep the figures on one of "
         "them and rename or delete the other"
