@@ -230,34 +230,37 @@ def write_all(
 
 
 def _swap_in(temps: dict[Path, Path]) -> None:
-    """Rename each temp into place, keeping a hard link to each old file until all succeed."""
-    done: list[tuple[Path, Path | None]] = []
-    pending = list(temps.items())
+    """Rename each temp into place, keeping a hard link to each old file until all succeed.
+
+    Anything that stops the renames half-way puts back what was replaced: a failed rename,
+    and an interrupt too (Ctrl+C, or a SIGTERM the command line turns into one), which had
+    left the page and the JSON new beside last run's workbook and Word bulletin (a fuzz
+    audit's find). Each file is counted as swapped before its rename: putting an old file
+    back over itself, had the rename not happened, changes nothing; a file that was not there
+    is removed, if it came; one kept without a link (a disk without hard links) stays as it
+    is, new or old, never removed."""
+    swapped: list[tuple[Path, Path | None, bool]] = []  # the file, its old one kept, was there
     try:
-        while pending:
-            path, tmp = pending[0]
-            keep = _keep_old(path)
-            try:
-                replace(tmp, path)
-            except OutputError:
-                if keep is not None:
-                    with contextlib.suppress(OSError):
-                        os.unlink(keep)
-                raise
-            pending.pop(0)
-            done.append((path, keep))
-    except OutputError:
-        for _, tmp in pending[1:]:
+        for path, tmp in temps.items():
+            existed = path.exists()
+            keep = _keep_old(path) if existed else None
+            swapped.append((path, keep, existed))
+            replace(tmp, path)
+    except BaseException:
+        for tmp in temps.values():  # those renamed are gone already
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        for path, keep in reversed(done):
+        for path, keep, existed in reversed(swapped):
             with contextlib.suppress(OSError):
                 if keep is None:
-                    os.unlink(path)
+                    if not existed:
+                        os.unlink(path)
+                elif os.path.samefile(keep, path):  # its rename had not happened
+                    os.unlink(keep)
                 else:
-                    os.replace(keep, path)
+                    os.replace(keep, path)  # if this fails, the old file stays, as .old
         raise
-    for _, keep in done:
+    for _, keep, _ in swapped:
         if keep is not None:
             with contextlib.suppress(OSError):
                 os.unlink(keep)
