@@ -149,3 +149,56 @@ def test_a_line_that_cannot_be_shown_never_says_nothing_was_written(
     assert "nothing was written" not in done.output
     assert "the terminal cannot show a character (\\U0001f600)" in done.output
     assert "PYTHONIOENCODING=utf-8" in done.output
+
+
+def _planted(workbook: Path, cells: dict[str, bytes]) -> None:
+    """Cells whose text holds what openpyxl will not write (ESC, BEL, CR, U+202E): a made-up
+    row added with placeholders, and the placeholders swapped in the sheet's XML as Excel
+    escapes them (_x001B_)."""
+    import zipfile
+
+    book = load_workbook(workbook)
+    book["Actuals"].append(list(cells))
+    book.save(workbook)
+    with zipfile.ZipFile(workbook) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    for name, data in parts.items():
+        for placeholder, text in cells.items():
+            data = data.replace(placeholder.encode(), text)
+        parts[name] = data
+    with zipfile.ZipFile(workbook, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_cells_control_characters_are_shown_not_acted_on(tmp_path: Path) -> None:
+    """A region typed with ESC ] (sets the window's title), ESC [2J (clears the screen), a
+    carriage return and U+202E (reverses what follows): the error line that names it showed
+    them raw to the terminal (a fuzz audit's find). They are written as escapes."""
+    assert _run(["init", "w"], tmp_path, "utf-8").returncode == 0
+    work = tmp_path / "w"
+    _planted(
+        work / "data" / "actuals.xlsx",
+        {
+            "PLACE1": b"Liao_x001B_]0;PWNED_x0007__x001B_[2Jyuan_x000D_x\xe2\x80\xae",
+            "sock_output": b"sock_output",
+            "2025-06": b"2025-06",
+        },
+    )
+    # and a goal's name in the targets file with a carriage return and U+202E, said by the
+    # report's lines on the goals
+    targets = work / "data" / "targets.toml"
+    text = targets.read_text(encoding="utf-8")
+    named = 'name = "Annual sock production capacity"'
+    assert named in text
+    targets.write_text(
+        text.replace(named, 'name = "Annual sock\\rcapacity\\u202e"', 1), encoding="utf-8"
+    )
+    said = ""
+    for command in (["check"], ["report"]):
+        done = _run(command, work, "utf-8")
+        said += done.stdout.decode() + done.stderr.decode()
+    line = next(line for line in said.splitlines() if "Liao\\x1b" in line)
+    assert "'Liao\\x1b]0;PWNED\\x07\\x1b[2Jyuan x'" in line, line  # CR read as a space
+    assert "Annual sock\\x0dcapacity\\u202e" in said, said
+    assert not any(c in said for c in "\x1b\x07\r\u202e")

@@ -34,6 +34,21 @@ from .words.catalogue import DOMAIN, LOCALE_DIR, source_said
 from .words.width import display_width, is_wide, wrap
 from .words.words import Words
 
+# Characters a terminal acts on rather than shows, written as escapes: C0 controls but tab and
+# line feed, DEL and C1 controls, and the bidirectional embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069) that reorder what follows them. A workbook's or targets
+# file's text reaches the terminal inside messages: ESC ] set the window's title, ESC [2J
+# cleared the screen and a carriage return overwrote the line (a fuzz audit's find).
+UNSHOWN = {c: f"\\x{c:02x}" for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))} | {
+    c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    """A line on the terminal, every character of it shown, none acted on (UNSHOWN)."""
+    click.echo(text.translate(UNSHOWN), err=err)
+
+
 if TYPE_CHECKING:
     from .model import Report
 
@@ -309,23 +324,23 @@ class _Group(_Command, click.Group):
         try:
             return super().invoke(ctx)
         except SockProgressError as exc:
-            click.echo(error.format(message=exc.said(words)), err=True)
+            echo(error.format(message=exc.said(words)), err=True)
             ctx.exit(2)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else ctx.command_path
             line = words("Error: {message} (see {command} --help)")
-            click.echo(line.format(message=_usage_message(exc, words), command=where), err=True)
+            echo(line.format(message=_usage_message(exc, words), command=where), err=True)
             ctx.exit(2)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except OSError as exc:
             # A disk that fills up or fails while some library writes (ENOSPC anywhere): one
             # line naming the file, never a traceback. Our own writes already say more.
-            click.echo(error.format(message=_os_error(exc, words)), err=True)
+            echo(error.format(message=_os_error(exc, words)), err=True)
             ctx.exit(2)
         except (MemoryError, RecursionError) as exc:
             message = words("the input is too large or too deeply nested ({what})")
-            click.echo(error.format(message=message.format(what=repr(exc))), err=True)
+            echo(error.format(message=message.format(what=repr(exc))), err=True)
             ctx.exit(2)
         except UnicodeEncodeError as exc:
             # A line the terminal cannot show (`run` makes its streams escape such characters;
@@ -335,7 +350,7 @@ class _Group(_Command, click.Group):
                 "the terminal cannot show a character ({what}); what the command did is kept "
                 "(set PYTHONIOENCODING=utf-8 to see every line)"
             ).format(what=exc.object[exc.start : exc.end].encode("unicode_escape").decode())
-            click.echo(error.format(message=message), err=True)
+            echo(error.format(message=message), err=True)
             ctx.exit(2)
         except Exception as exc:
             # A last resort: a case no check foresaw still ends in one line and exit 2.
@@ -349,7 +364,7 @@ class _Group(_Command, click.Group):
                 what=" ".join(str(exc).split())[:200],
                 debug=DEBUG_ENV,
             )
-            click.echo(error.format(message=message), err=True)
+            echo(error.format(message=message), err=True)
             ctx.exit(2)
 
 
@@ -405,7 +420,7 @@ def _confirm(question: str, words: Words) -> bool:
         answer = ANSWERS.get(reply.strip().lower())
         if answer is not None:
             return answer
-        click.echo(words("Error: invalid input"), err=True)
+        echo(words("Error: invalid input"), err=True)
 
 
 # A report month further back than this is said, in case it is a slip.
@@ -441,7 +456,7 @@ def _month(_: click.Context, __: click.Parameter, value: str | None) -> Month:
     if month < last.shift(-OLD_AS_OF_MONTHS):
         # a report of years ago is a rerun, or a slip of a digit (2016-10 for 2026-10): said,
         # not refused
-        click.echo(
+        echo(
             words(
                 "Note: the report month {month} is {years} years before the last complete month "
                 "({last}); if that is a slip, run again with the month you meant"
@@ -505,7 +520,7 @@ def warn_if_open(actuals: Path, words: Words) -> None:
     found = owner_of(actuals)
     if found is not None:
         said = words.error_text("actuals_open", (("file", actuals.name), ("program", found[1])))
-        click.echo(words("Warning: {message}").format(message=said), err=True)
+        echo(words("Warning: {message}").format(message=said), err=True)
 
 
 def defaults_found(**paths: Path) -> None:
@@ -591,14 +606,14 @@ def report(
                 from .checking import grouped_lines
 
                 for line in grouped_lines(report.issue_groups, words):
-                    click.echo(line, err=True)
+                    echo(line, err=True)
                 # last month's report was there but could not be used: only the comparison
                 # is lost, and the reader is told
                 said = comparison_warning(report, words)
                 if said is not None:
-                    click.echo(words("Warning: {message}").format(message=said), err=True)
+                    echo(words("Warning: {message}").format(message=said), err=True)
                 for line in _input_notes(report, words, defaulted):
-                    click.echo(line, err=True)
+                    echo(line, err=True)
 
         result, paths = run_report(
             targets,
@@ -616,9 +631,9 @@ def report(
     from .pipeline import terminal_lines
 
     for line in terminal_lines(result, words):
-        click.echo(line)
+        echo(line)
     for path in paths:
-        click.echo(f"  {path}")
+        echo(f"  {path}")
 
 
 def _input_notes(report: Report, words: Words, defaulted: bool = False) -> list[str]:
@@ -667,14 +682,14 @@ def check(targets: Path, actuals: Path, as_of: Month) -> None:
     judged = checked(targets, actuals, as_of, today=dt.date.today(), loading=loading)
     problems = judged.issues
     for line in grouped_lines(judged.issue_groups, words, limit=None):
-        click.echo(line)
+        echo(line)
     for line in _input_notes(judged, words):
-        click.echo(line, err=True)
+        echo(line, err=True)
     if problems:
         # exit 1 whenever a line is listed, errors or warnings alike; the summary says which
-        click.echo(check_summary(problems, words), err=True)
+        echo(check_summary(problems, words), err=True)
         sys.exit(1)
-    click.echo(
+    echo(
         words("{targets} and {actuals}: no problems found").format(
             targets=targets.name, actuals=actuals.name
         )
@@ -797,16 +812,16 @@ def add(
     )
     # names nothing else uses; then, stored with --force, the rules the figure breaks
     for warning in (*done.warnings, *done.checks):
-        click.echo(words("Warning: {message}").format(message=words.issue_text(warning)), err=True)
+        echo(words("Warning: {message}").format(message=words.issue_text(warning)), err=True)
     line = (
         words("{file}, sheet {sheet}, row {row}: replaced (backup: {backup})")
         if done.replaced
         else words("{file}, sheet {sheet}, row {row}: added (backup: {backup})")
     )
-    click.echo(line.format(file=path.name, sheet=done.sheet, row=done.row, backup=done.backup))
-    click.echo(f"  {stored_line(new, goals, words)}")
+    echo(line.format(file=path.name, sheet=done.sheet, row=done.row, backup=done.backup))
+    echo(f"  {stored_line(new, goals, words)}")
     if done.relisted:
-        click.echo(
+        echo(
             words("{file}: the dropdowns now offer the regions and indicators of {targets}").format(
                 file=path.name, targets=targets.name
             )
@@ -842,10 +857,10 @@ def refresh(path: Path, targets: Path) -> None:
         line = words(
             "{file}: the dropdowns already offer the {counts} of {targets}; nothing changed"
         )
-        click.echo(line.format(file=path.name, counts=counts, targets=targets.name))
+        echo(line.format(file=path.name, counts=counts, targets=targets.name))
         return
     line = words("{file}: the dropdowns now offer the {counts} of {targets} (backup: {backup})")
-    click.echo(line.format(file=path.name, counts=counts, targets=targets.name, backup=done.backup))
+    echo(line.format(file=path.name, counts=counts, targets=targets.name, backup=done.backup))
 
 
 @actuals.command(
@@ -879,7 +894,7 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
     expected = path.read_bytes()
     change = difference(path, kept)
     when = made(kept)
-    click.echo(
+    echo(
         words("Undo puts {file} back as it was on {when} ({backup}):").format(
             file=path.name,
             when=when.strftime("%Y-%m-%d %H:%M:%S") if when else "?",
@@ -888,7 +903,7 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
     )
     if change.unreadable is not None:
         unreadable = words("{file} cannot be read as it is now ({reason}); the backup holds {rows}")
-        click.echo(
+        echo(
             "  "
             + unreadable.format(
                 file=path.name,
@@ -901,36 +916,36 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
     else:
         for row in change.brought_back:
             line = words("brings back row {row}: {figure}")
-            click.echo("  " + line.format(row=row.number, figure=row.said(words, goals)))
+            echo("  " + line.format(row=row.number, figure=row.said(words, goals)))
         for row in change.removed:
             line = words("removes row {row}: {figure}")
-            click.echo("  " + line.format(row=row.number, figure=row.said(words, goals)))
+            echo("  " + line.format(row=row.number, figure=row.said(words, goals)))
         for left in change.left_out_back:
             line = words("brings back row {row}, which the report leaves out: {cells}")
-            click.echo("  " + line.format(row=left.number, cells=left.said()))
+            echo("  " + line.format(row=left.number, cells=left.said()))
         for left in change.left_out_removed:
             line = words("removes row {row}, which the report leaves out: {cells}")
-            click.echo("  " + line.format(row=left.number, cells=left.said()))
+            echo("  " + line.format(row=left.number, cells=left.said()))
         for now, then in change.changed:
             line = words("changes row {row}: {now} → {then}")
-            click.echo(
+            echo(
                 "  "
                 + line.format(
                     row=now.number, now=now.said(words, goals), then=then.said(words, goals)
                 )
             )
         if change.empty:
-            click.echo(
+            echo(
                 "  "
                 + words(
                     "no row of sheet {sheet} differs (another sheet or the formatting may)"
                 ).format(sheet=change.sheet)
             )
     if not yes and not _confirm(words("Put {file} back?").format(file=path.name), words):
-        click.echo(words("Nothing changed."))
+        echo(words("Nothing changed."))
         sys.exit(1)
     copy = undo(path, kept, expected)
-    click.echo(
+    echo(
         words(
             "{file}: put back (the workbook as it was is kept in {backup}; run sockprogress "
             "actuals undo again to take this back)"
@@ -964,9 +979,9 @@ def init(folder: Path, blank: bool) -> None:
 
     words = here()
     made = init_folder(folder, words, blank=blank)
-    click.echo(words("Made:"))  # the paths alone, indented under nothing, read as a stray list
+    echo(words("Made:"))  # the paths alone, indented under nothing, read as a stray list
     for path in made:
-        click.echo(f"  {path}")
+        echo(f"  {path}")
     # no "cd ." for the folder the user is in; a folder with a space in quotes, as typed
     there = folder.resolve() != Path.cwd().resolve()
     shown = f'"{folder}"' if any(c.isspace() for c in str(folder)) else str(folder)
@@ -986,10 +1001,10 @@ def init(folder: Path, blank: bool) -> None:
         said = words("Next: cd {folder}, fill in data/actuals.xlsx, run sockprogress check")
     else:
         said = words("Next: fill in data/actuals.xlsx, run sockprogress check")
-    click.echo(said.format(folder=shown))
+    echo(said.format(folder=shown))
     if words.lang != default_lang()[0]:
         # chosen by --lang for this one command: the next command would speak the other
-        click.echo(
+        echo(
             words(
                 "The next commands speak this language with --lang {lang}, or once "
                 "SOCKPROGRESS_LANG={lang} is set"
