@@ -60,6 +60,69 @@ def test_a_csv_neither_utf8_nor_gbk_is_one_clear_error(tmp_path: Path) -> None:
     )
 
 
+HEADER = "region,indicator,period,value,basis,source,note,flags\n"
+
+
+def check(tmp_path: Path, text: str, lang: str = "en") -> tuple[int, str]:
+    targets = write_targets(tmp_path / "targets.toml", target_toml())
+    csv = tmp_path / "actuals.csv"
+    csv.write_text(text, encoding="utf-8")
+    args = ["--lang", lang, "check", "--targets", str(targets), "--actuals", str(csv)]
+    result = CliRunner().invoke(main, args)
+    return result.exit_code, result.output
+
+
+def test_a_comma_inside_an_unquoted_source_leaves_that_row_out_said(tmp_path: Path) -> None:
+    """`Xinhua, 2025-06-22` unquoted, its note and flags empty: 9 cells under 8 headings. It
+    was an internal error ("could not broadcast…, please report it") when a cell past the
+    header held something, and read silently, its date as the note, when none did (a fuzz
+    audit's find). The row is left out, said; the others are read."""
+    text = (
+        HEADER
+        + "Testville,widgets,2024,180,,Xinhua, 2025-06-22,,\n"
+        + 'Testville,widgets,2023,170,,"Xinhua, 2024-01-02",,\n'
+        + "Testville,widgets,2022,160,,Xinhua, 2023-01-02,a note,approximate\n"
+    )
+    code, output = check(tmp_path, text)
+    assert code == 1 and "please report" not in output, output
+    assert output.splitlines()[0].startswith(
+        "actuals.csv, sheet Actuals, rows 2, 4 (2 rows): error: the row has 9 cells where the "
+        "header has 8 columns, so its cells are not under their headings; a comma inside a "
+        "cell (a source such as 'Xinhua, 2025-06-22')? put that cell in double quotes"
+    ), output
+    read = read_actuals(tmp_path / "actuals.csv")
+    assert read.rows["period"].tolist() == ["2023"]
+    assert read.rows["source"].tolist() == ["Xinhua, 2024-01-02"]
+    _, chinese = check(tmp_path, text, "zh")
+    assert "该行有9个单元格，而表头只有8列" in chinese
+
+
+def test_a_comma_at_the_end_of_every_row_is_no_cell(tmp_path: Path) -> None:
+    """An export that ends each row of figures (not its header) with a comma: read."""
+    text = HEADER + "Testville,widgets,2024,180,,x,,,\nTestville,widgets,2023,170,,x,,,\n"
+    code, output = check(tmp_path, text)
+    assert code in (0, 1) and "cells where the header" not in output, output
+    assert read_actuals(tmp_path / "actuals.csv").rows["period"].tolist() == ["2024", "2023"]
+
+
+@pytest.mark.parametrize(
+    ("body", "row"),
+    [
+        ('Testville,widgets,2024,180,,"Xinhua 2025,,\nTestville,widgets,2023,170,,x,,\n', 2),
+        ('Testville,widgets,2024,180,,x,,\nTestville,widgets,2023,170,,"Xin"hua,,\n', 3),
+        ("Testville,widgets,2024,180,,x,,\n" + 'T,w,2023,1,,"' + "x" * 140_000 + "\n", 3),
+    ],
+    ids=["never-closed", "text-after-the-quote", "past-the-field-limit"],
+)
+def test_a_quote_left_open_is_one_error_naming_its_row(tmp_path: Path, body: str, row: int) -> None:
+    """A quote never closed swallowed the rest of the file into one cell without a word, or,
+    past 128 KB, was "unexpected Error: field larger than field limit" (a fuzz audit's find)."""
+    code, output = check(tmp_path, HEADER + body)
+    assert code == 2, output
+    assert output.startswith(f'Error: actuals.csv, row {row}: a quote (") in this row is never')
+    assert len(output.strip().splitlines()) == 1
+
+
 def test_actuals_add_edits_an_xlsx_only_and_says_how_to_convert(tmp_path: Path) -> None:
     targets = write_targets(tmp_path / "targets.toml", target_toml())
     csv = tmp_path / "actuals.csv"

@@ -171,7 +171,8 @@ def _frame(grid: list[list[Any]], header_index: int, header: list[str]) -> pd.Da
     else:
         table = np.empty((count, width), dtype=object)
         for index, row_cells in enumerate(body):
-            table[index, : len(row_cells)] = row_cells
+            kept = row_cells[:width]  # a longer row (a CSV's comma in a cell): _long_rows
+            table[index, : len(kept)] = kept
     cells = np.empty((len(COLUMNS), count), dtype=object)  # None in a missing column
     for position, column in enumerate(COLUMNS):
         if column in header:
@@ -269,6 +270,28 @@ def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -
         )
         cleaner.issue(pd.Series([row]), column, "error", order[column], code, params)
     cleaner.bad |= frame["row"].isin([row for row, _ in found])
+
+
+def _long_rows(cleaner: Cleaner, grid: list[list[Any]], header_index: int, width: int) -> None:
+    """CSV rows with more cells than the header (a comma inside an unquoted source, `Xinhua,
+    2025-06-22`): their cells are not where the header says, so the row is left out, said.
+    Its note and flags empty, the source's second half is an empty-looking note: so a longer
+    row is one even when its cells past the header's are empty, unless every row is (an
+    export that ends each row of figures with a comma, and not its header)."""
+    body = grid[header_index + 1 :]
+    long = {header_index + 2 + i: len(cells) for i, cells in enumerate(body) if len(cells) > width}
+    if not long:
+        return
+    trailing = len(long) == sum(1 for cells in body if any(c not in ("", None) for c in cells))
+    if trailing and all(c in ("", None) for cells in body for c in cells[width:]):
+        return
+    frame = cleaner.frame
+    for count, rows in frame.loc[frame["row"].isin(long), "row"].groupby(
+        frame["row"].map(long), sort=False
+    ):
+        params = (("cells", str(int(count))), ("columns", str(width)))
+        cleaner.issue(rows, "", "error", 0, "row_too_long", params)
+    cleaner.bad |= frame["row"].isin(long)
 
 
 def _zeros_measured(cleaner: Cleaner, value: Cleaned, period: Cleaned, basis: Cleaned) -> None:
@@ -437,6 +460,8 @@ def _judged_grid(
         }
     cleaner.frame = frame
     cleaner.bad = pd.Series(False, index=frame.index)
+    if kind == "csv":
+        _long_rows(cleaner, grid, header_index, len(header))
     if merged:
         _merged_cells(cleaner, merged, header, header_index)
     _broken_cells(cleaner, broken.result() if broken is not None else {}, header)

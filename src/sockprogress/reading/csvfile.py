@@ -46,7 +46,20 @@ def csv_grid(path: Path) -> list[list[Any]]:
     """The rows of a CSV file, each cell a number where it is a plain number, else text."""
     text, _encoding = decoded(path)
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
+        delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",\t;").delimiter
     except csv.Error:
-        dialect = csv.excel
-    return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
+        delimiter = ","
+    # Only the delimiter is sniffed; the quoting is Excel's and WPS's (a quote inside a cell
+    # written twice): the sniffer guessed "no doubled quotes" from a sample without any, and
+    # read `"Xin"hua` as Xinhua. Strict: a quote left open swallows every row after it into
+    # one cell, without a word (to the end of the file, or past the module's 128 KB).
+    reader = csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter, strict=True)
+    rows: list[list[Any]] = []
+    line = 0  # the last line of the last row read: a quoted cell may hold line breaks
+    try:
+        for row in reader:
+            rows.append([_cell(c) for c in row])
+            line = reader.line_num
+    except csv.Error:
+        raise InputError(code="csv_quote_open", file=path.name, row=line + 1) from None
+    return rows

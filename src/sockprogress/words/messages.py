@@ -304,6 +304,11 @@ ISSUE_TEXT: dict[str, str] = {
         "of its baseline ({baseline}, {period}); it is judged as written; fix the direction or "
         "the figures"
     ),
+    "row_too_long": N_(
+        "the row has {cells} cells where the header has {columns} columns, so its cells are "
+        "not under their headings; a comma inside a cell (a source such as 'Xinhua, "
+        "2025-06-22')? put that cell in double quotes"
+    ),
     "stray_cells": N_(
         "the sheet has {count} stray cells far below the table ({cells}), after {blank} blank "
         "rows; they are not read: delete them, or move real rows up to the table"
@@ -542,6 +547,7 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "value_scaled_in_unit": {"written": EXACT},
     "value_number_as_text": {"number": EXACT},
     "stray_cells": {"count": COUNT, "blank": COUNT},
+    "row_too_long": {"cells": COUNT, "columns": COUNT},
     "no_usable_rows": {"count": COUNT},
     "year_row_differs": {"total": EXACT_SCALED, "months": EXACT_SCALED},
     "total_underivable": {"total": "g"},
@@ -674,6 +680,11 @@ ERRORS: dict[str, str] = {
     ),
     "workbook_unreadable": N_("{file}: cannot be read as a workbook ({reason})"),
     "no_actuals_sheet": N_("{file}: no sheet named '{sheet}' (or '{other}'); sheets: {sheets}"),
+    "csv_quote_open": N_(
+        '{file}, row {row}: a quote (") in this row is never closed, or a cell goes on after '
+        "its closing quote, so the rows after it cannot be told apart; fix the quotes in that "
+        'row (a quote inside a cell is written twice: "")'
+    ),
     "sheet_too_wide": N_(
         "{file}, sheet {sheet}, cell {cell}: a value this far from the table makes the sheet "
         "{rows} rows by {columns} columns, too large to read; clear that cell (Ctrl+End goes "
