@@ -325,3 +325,67 @@ def test_a_far_cell_is_found_however_its_reference_is_quoted(tmp_path: Path, tar
     )
     code, output = _sockprogress("check", "--targets", str(targets), "--actuals", str(actuals))
     assert code == 2 and "cell XFD1048576" in output, output
+
+
+def test_an_ods_of_a_few_bytes_that_repeats_a_value_is_refused(
+    tmp_path: Path, targets: Path
+) -> None:
+    """One row of one cell holding 1, repeated 6,000 rows by 16,000 columns: 900 bytes of XML
+    that calamine laid out as 96 million cells (9.8 GB, 26 s: a fuzz audit's find). The
+    repeats are counted before it opens the file. Repeated empty rows and cells, which end
+    every sheet LibreOffice writes, are no span (test_other_formats reads such a file)."""
+    ods = tmp_path / "actuals.ods"
+    row = (
+        '<table:table-row table:number-rows-repeated="6000"><table:table-cell '
+        'table:number-columns-repeated="16000" office:value-type="float" office:value="1">'
+        "<text:p>1</text:p></table:table-cell></table:table-row>"
+    )
+    empty = (
+        '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+        'table:number-columns-repeated="16384"/></table:table-row>'
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Notes">{notes}</table:table>'
+        '<table:table table:name="Actuals"><table:table-column '
+        'table:number-columns-repeated="16000"/>{rows}</table:table></office:spreadsheet>'
+        "</office:body></office:document-content>"
+    )
+    for rows, refused in ((row, True), (empty, False)):
+        with zipfile.ZipFile(ods, "w") as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            archive.writestr(
+                "content.xml",
+                content.format(notes=empty, rows=rows),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
+        started = time.perf_counter()
+        code, output = _sockprogress("check", "--targets", str(targets), "--actuals", str(ods))
+        if refused:
+            assert code == 2, output
+            assert output.strip() == (
+                "Error: actuals.ods, sheet Actuals, cell WQJ6000: a value this far from the "
+                "table makes the sheet 6,000 rows by 16,000 columns, too large to read; clear "
+                "that cell (Ctrl+End goes to the last cell) and save"
+            )
+            assert time.perf_counter() - started < 10
+        else:
+            assert "too large to read" not in output, output
+
+
+def test_an_xls_past_the_size_limit_is_refused_before_it_is_parsed(
+    tmp_path: Path, targets: Path
+) -> None:
+    """An Excel 97-2003 file was handed to calamine whatever its size: its kind was told
+    before its size was looked at (a fuzz audit's find). 201 MB, sparse on disk."""
+    xls = tmp_path / "actuals.xls"
+    with xls.open("wb") as fh:
+        fh.write(bytes.fromhex("d0cf11e0a1b11ae1"))
+        fh.truncate(201 * 1024**2)
+    code, output, seconds = _check(targets, xls)
+    assert code == 2, output
+    assert output.startswith("Error: actuals.xls: ") and "201 MB" in output, output
+    assert seconds < 2

@@ -35,6 +35,10 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
     name = path.name
     if kind == "csv":
         return csv_grid(path), [], None, kind, SHEET
+    # Refused before calamine lays the span out (it would abort the process, or take
+    # gigabytes): an .ods is laid out as it is opened, an .xlsx sheet when it is asked for.
+    if kind == "ods" and (span := sheetxml.ods_too_wide(path)) is not None:
+        raise _too_wide(name, span, span.sheet)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     # calamine raises its own errors and, on some malformed parts, plain ones: all mean the
@@ -48,15 +52,7 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
     if all(s in sheets for s in SHEETS):  # which holds the figures is not for us to guess
         raise InputError(code="two_actuals_sheets", file=name, sheet=SHEET, other=SHEET_ZH)
     if kind == "xlsx" and (span := sheetxml.too_wide(path, named)) is not None:
-        # refused before calamine lays the span out (it would abort the process)
-        raise InputError(
-            code="sheet_too_wide",
-            file=name,
-            sheet=named,
-            cell=span.cell,
-            rows=f"{span.rows:,}",
-            columns=f"{span.columns:,}",
-        )
+        raise _too_wide(name, span, named)
     try:
         sheet = workbook.get_sheet_by_name(named)
         grid, stray = _rows_of(sheet)
@@ -68,6 +64,17 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
     if kind == "xlsx":
         grid, merged = _in_actuals_table(path, grid, merged, named)
     return grid, merged, stray, kind, named
+
+
+def _too_wide(name: str, span: sheetxml.Span, sheet: str) -> InputError:
+    return InputError(
+        code="sheet_too_wide",
+        file=name,
+        sheet=sheet,
+        cell=span.cell,
+        rows=f"{span.rows:,}",
+        columns=f"{span.columns:,}",
+    )
 
 
 def _no_data_sheet(name: str, sheets: list[str]) -> InputError:

@@ -141,13 +141,7 @@ def check_workbook(path: Path) -> None:
         raise InputError(code="cannot_read", file=path, reason=exc.strerror) from None
     if size == 0:
         raise InputError(code="workbook_empty", file=name)
-    if head[:8] == OLE2_MAGIC:
-        raise InputError(code=_ole2_code(path), file=name)
-    if not head.startswith(b"PK"):
-        # the targets file given for the workbook: "save it as .xlsx" would be the wrong advice
-        targets = any(t in head for t in (b"[[targets]]", b"[[regions]]", b"[report]"))
-        raise InputError(code="workbook_is_targets" if targets else "workbook_not_zip", file=name)
-    if size > MAX_FILE_BYTES:
+    if size > MAX_FILE_BYTES:  # before the kind: an .xls (OLE2) too, which calamine reads
         raise InputError(
             code="file_too_large",
             file=name,
@@ -155,6 +149,12 @@ def check_workbook(path: Path) -> None:
             limit=MAX_FILE_BYTES // 1024**2,
             what=N_("an actuals workbook"),
         )
+    if head[:8] == OLE2_MAGIC:
+        raise InputError(code=_ole2_code(path), file=name)
+    if not head.startswith(b"PK"):
+        # the targets file given for the workbook: "save it as .xlsx" would be the wrong advice
+        targets = any(t in head for t in (b"[[targets]]", b"[[regions]]", b"[report]"))
+        raise InputError(code="workbook_is_targets" if targets else "workbook_not_zip", file=name)
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(name, archive)
