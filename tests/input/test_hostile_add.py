@@ -347,3 +347,33 @@ def test_add_under_a_table_with_a_stray_cell_far_below(tmp_path: Path, targets: 
     actuals = read_actuals(rich)
     assert list(actuals.rows["value"]) == [100, 120, 150]
     assert [i.row for i in actuals.issues] == [1048576]
+
+
+def test_add_refuses_a_row_under_merged_cells_and_leaves_the_workbook(
+    tmp_path: Path, targets: Path
+) -> None:
+    """Cells A4:H10 merged below the table (a note block): the new row went to row 4 under the
+    merge, where Excel shows its first cell only (a fuzz audit's find). Refused, nothing
+    written; merged cells beside the table's columns do not stand in the way."""
+    book = write_actuals(
+        tmp_path / "actuals.xlsx",
+        [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2022", 120)],
+    )
+    wb = load_workbook(book)
+    wb["Actuals"].merge_cells("A4:H10")
+    wb.save(book)
+    before = book.read_bytes()
+    result = _add(book, targets)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "Error: actuals.xlsx: cannot add a row safely (row 4 is inside merged cells (A4:H10): "
+        "unmerge them first); add the row in Excel instead\n"
+    )
+    assert book.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
+    wb = load_workbook(book)
+    wb["Actuals"].unmerge_cells("A4:H10")
+    wb["Actuals"].merge_cells("K2:L12")
+    wb.save(book)
+    result = _add(book, targets)
+    assert result.exit_code == 0 and "row 4: added" in result.output, result.output

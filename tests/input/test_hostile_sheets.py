@@ -170,3 +170,38 @@ def test_a_named_pipe_as_the_workbook_is_refused_not_waited_on(
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert "actuals.xlsx: is a named pipe, not a file" in result.output
+
+
+def test_a_title_above_the_header_is_read_past(tmp_path: Path) -> None:
+    """A title and its date line above the header, as office sheets often begin (made up):
+    "row 1: required column 'region' is missing" (a fuzz audit's find). The header is the
+    first of the first rows to name every column needed; the rows keep their sheet numbers,
+    and `actuals add` writes below the table. A sheet without such a row still says which
+    column is missing."""
+    targets = write_targets(tmp_path / "targets.toml", target_toml())
+    book = write_actuals(
+        tmp_path / "actuals.xlsx",
+        [("Testville", "widgets", "2021", 100), ("Testville", "widgets", "2022", 120)],
+    )
+    wb = load_workbook(book)
+    ws = wb["Actuals"]
+    ws.insert_rows(1, 3)
+    ws["A1"] = "某县主要指标月度数据"
+    ws["A2"] = "单位：见各行"
+    wb.save(book)
+    read = read_actuals(book)
+    assert read.rows["row"].tolist() == [5, 6] and read.rows["value"].tolist() == [100, 120]
+    assert not read.issues
+    added = CliRunner().invoke(
+        main,
+        ["actuals", "add", "--actuals", str(book), "--targets", str(targets), "--region",
+         "Testville", "--indicator", "widgets", "--period", "2023", "--value", "140",
+         "--source", "synthetic test figure"],
+    )  # fmt: skip
+    assert added.exit_code == 0 and "row 7: added" in added.output, added.output
+    assert read_actuals(book).rows["value"].tolist() == [100, 120, 140]
+    wb = load_workbook(book)
+    wb["Actuals"]["A4"] = "place"  # the header row no longer names `region`
+    wb.save(book)
+    result = CliRunner().invoke(main, ["check", "--targets", str(targets), "--actuals", str(book)])
+    assert result.exit_code == 2 and "row 1: required column 'region'" in result.output

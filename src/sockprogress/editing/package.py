@@ -24,12 +24,13 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from ..errors import InputError
 from ..model import SHEET
-from ..reading.sheetxml import sheet_part, table_parts
+from ..reading.sheetxml import cell_position, sheet_part, table_parts
 from ..words import N_
 
 MAX_ROW = 1_048_576  # the last row of an Excel sheet
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+_MERGE_CELL = re.compile(r"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Z0-9$:]+)["']""")
 # An A1 reference inside a formula (structured references, Table[column], have no row number).
 _A1_IN_FORMULA = re.compile(r"(?<![A-Za-z_\[])\$?[A-Z]{1,3}\$?\d+(?![\w\]])")
 
@@ -196,6 +197,21 @@ class PackageEdit:
         )
         if other is not None:  # a helper table below the Actuals table: never written over
             raise self.refuse(N_("row {row} belongs to another table on the sheet"), row=target)
+        for merge in _MERGE_CELL.finditer(self.xml):
+            # merged cells below the table: a row written under them shows its first cell
+            # only (a fuzz audit's find), and `check` then only warns of the merge
+            first, _, last = merge[1].partition(":")
+            top, bottom = cell_position(first), cell_position(last or first)
+            if top is None or bottom is None:
+                continue
+            if top[0] <= target <= bottom[0] and any(
+                top[1] + 1 <= c <= bottom[1] + 1 for c in columns
+            ):
+                raise self.refuse(
+                    N_("row {row} is inside merged cells ({span}): unmerge them first"),
+                    row=target,
+                    span=merge[1],
+                )
         rows = self._rows()
         if not replace and holder is not None and holder.totals and target > holder.data_last:
             # The Total Row is last: the new row goes above it and the Total Row moves down.

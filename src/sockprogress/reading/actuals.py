@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -126,10 +126,24 @@ def _is_chinese_header(cells: list[Any]) -> bool:
     return any(_heading(c) == "region" and _folded(c).lower() != "region" for c in cells)
 
 
+# How many filled rows a title may take above the header (某县2026年袜业数据, a unit line).
+TITLE_ROWS = 5
+
+
 def _header(name: str, sheet: str, grid: list[list[Any]]) -> tuple[int, list[str]]:
-    """Index of the header row and the column each of its cells names."""
+    """Index of the header row and the column each of its cells names: the first filled row,
+    or, under a title, the first of the next few that names every required column (a title
+    row above the table said "row 1: required column 'region' is missing": a fuzz audit's
+    find)."""
+    filled = list(
+        islice(
+            (i for i, cells in enumerate(grid) if any(c not in (None, "") for c in cells)),
+            TITLE_ROWS + 1,
+        )
+    )
     index = next(
-        (i for i, cells in enumerate(grid) if any(c not in (None, "") for c in cells)), None
+        (i for i in filled if set(REQUIRED_COLUMNS) <= {_heading(c) for c in grid[i]}),
+        filled[0] if filled else None,
     )
     if index is None:
         raise InputError(code="sheet_empty", file=name, sheet=sheet, header=" | ".join(COLUMNS))
