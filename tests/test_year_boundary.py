@@ -318,10 +318,10 @@ def test_check_says_when_the_year_before_is_missing_for_a_change_on_it(tmp_path:
         "so the change on a year before of its Jan–Nov 2026 cannot be given"
     )
     assert zh.issue_text(said[0]) == (
-        "“某县·工业总产值”目标：表中无上年同期（2025年1—11月）数据，2026年1—11月累计数无法计算同比"
+        "“某县·工业总产值”目标：表中无上年同期（2025年1—11月）数据，无法计算2026年1—11月累计同比增速"
     )
     assert "year-to-date row of those months (basis ytd)" in en.issue_hint(said[0])
-    assert "上年同期的累计数" in zh.issue_hint(said[0])
+    assert "上年同期累计数（数值类型填“累计数”）" in zh.issue_hint(said[0])
     # on the command line, with its hint
     result = CliRunner().invoke(
         main,

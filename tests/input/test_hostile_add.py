@@ -366,8 +366,8 @@ def test_add_refuses_a_row_under_merged_cells_and_leaves_the_workbook(
     result = _add(book, targets)
     assert result.exit_code == 2, result.output
     assert result.output == (
-        "Error: actuals.xlsx: cannot add a row safely (row 4 is inside merged cells (A4:H10): "
-        "unmerge them first); add the row in Excel instead\n"
+        "Error: actuals.xlsx: cannot add a row safely (row 4 is inside merged cells A4:H10); add "
+        "the row in Excel instead\n"
     )
     assert book.read_bytes() == before
     assert not (tmp_path / "backups").exists()

@@ -87,14 +87,17 @@ def test_a_comma_inside_an_unquoted_source_leaves_that_row_out_said(tmp_path: Pa
     assert code == 1 and "please report" not in output, output
     assert output.splitlines()[0].startswith(
         "actuals.csv, sheet Actuals, rows 2, 4 (2 rows): error: the row has 9 cells where the "
-        "header has 8 columns, so its cells are not under their headings; a comma inside a "
+        "header has 8 columns, so its cells are not under their headings; a comma (,) inside a "
         "cell (a source such as 'Xinhua, 2025-06-22')? put that cell in double quotes"
     ), output
     read = read_actuals(tmp_path / "actuals.csv")
     assert read.rows["period"].tolist() == ["2023"]
     assert read.rows["source"].tolist() == ["Xinhua, 2024-01-02"]
     _, chinese = check(tmp_path, text, "zh")
-    assert "该行有9个单元格，而表头只有8列" in chinese
+    assert (
+        "该行有9个单元格，而表头只有8列，无法与列标题一一对应；可能是某个单元格内含英文逗号（,）"
+        in chinese
+    )
 
 
 def test_a_comma_at_the_end_of_every_row_is_no_cell(tmp_path: Path) -> None:

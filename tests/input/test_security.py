@@ -299,7 +299,7 @@ def test_a_value_far_from_the_table_is_refused_before_it_is_laid_out(
         assert output.strip() == (
             f"Error: actuals.xlsx, sheet Actuals, cell {cell}: a value this far from the table "
             f"makes the sheet {said}{'' if cell.startswith('X') else ' columns'}, too large to "
-            "read; clear that cell (Ctrl+End goes to the last cell) and save"
+            "read; clear that cell's contents (Ctrl+End goes to the last cell used) and save"
         )
     assert actuals.read_bytes() == before and not out.exists()
 
@@ -369,7 +369,7 @@ def test_an_ods_of_a_few_bytes_that_repeats_a_value_is_refused(
             assert output.strip() == (
                 "Error: actuals.ods, sheet Actuals, cell WQJ6000: a value this far from the "
                 "table makes the sheet 6,000 rows by 16,000 columns, too large to read; clear "
-                "that cell (Ctrl+End goes to the last cell) and save"
+                "that cell's contents (Ctrl+End goes to the last cell used) and save"
             )
             assert time.perf_counter() - started < 10
         else:

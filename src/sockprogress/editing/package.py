@@ -208,7 +208,7 @@ class PackageEdit:
                 top[1] + 1 <= c <= bottom[1] + 1 for c in columns
             ):
                 raise self.refuse(
-                    N_("row {row} is inside merged cells ({span}): unmerge them first"),
+                    N_("row {row} is inside merged cells {span}"),
                     row=target,
                     span=merge[1],
                 )

@@ -72,8 +72,8 @@ def _too_wide(name: str, span: sheetxml.Span, sheet: str) -> InputError:
         file=name,
         sheet=sheet,
         cell=span.cell,
-        rows=f"{span.rows:,}",
-        columns=f"{span.columns:,}",
+        rows=str(span.rows),
+        columns=str(span.columns),
     )
 
 

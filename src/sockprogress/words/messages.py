@@ -306,7 +306,7 @@ ISSUE_TEXT: dict[str, str] = {
     ),
     "row_too_long": N_(
         "the row has {cells} cells where the header has {columns} columns, so its cells are "
-        "not under their headings; a comma inside a cell (a source such as 'Xinhua, "
+        "not under their headings; a comma (,) inside a cell (a source such as 'Xinhua, "
         "2025-06-22')? put that cell in double quotes"
     ),
     "stray_cells": N_(
@@ -570,7 +570,10 @@ ISSUE_NUMBERS: dict[str, dict[str, str]] = {
     "plausibility.scale": {"value": ",.10g", "target": ",.10g", "converted": EXACT},
 }
 # The number parameters of an error, as ISSUE_NUMBERS gives an issue's: 2,600,000,000 / 26亿.
-ERROR_NUMBERS: dict[str, dict[str, str]] = {"row_exists": {"value": ",.10g"}}
+ERROR_NUMBERS: dict[str, dict[str, str]] = {
+    "row_exists": {"value": ",.10g"},
+    "sheet_too_wide": {"rows": COUNT, "columns": COUNT},  # 1,048,576 / 1048576, as Excel shows it
+}
 # the number parameters said with the issue's `unit` beside them (2,100 firms / 2100户), as every
 # figure the report shows is
 ISSUE_UNITS: dict[str, tuple[str, ...]] = {
@@ -687,8 +690,8 @@ ERRORS: dict[str, str] = {
     ),
     "sheet_too_wide": N_(
         "{file}, sheet {sheet}, cell {cell}: a value this far from the table makes the sheet "
-        "{rows} rows by {columns} columns, too large to read; clear that cell (Ctrl+End goes "
-        "to the last cell) and save"
+        "{rows} rows by {columns} columns, too large to read; clear that cell's contents "
+        "(Ctrl+End goes to the last cell used) and save"
     ),
     "two_actuals_sheets": N_(
         "{file}: has both a sheet '{sheet}' and a sheet '{other}'; keep the figures on one of "
