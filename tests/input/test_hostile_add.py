@@ -377,3 +377,31 @@ def test_add_refuses_a_row_under_merged_cells_and_leaves_the_workbook(
     wb.save(book)
     result = _add(book, targets)
     assert result.exit_code == 0 and "row 4: added" in result.output, result.output
+
+
+def test_a_folder_where_the_lock_cannot_be_made_is_said_with_what_to_do(
+    tmp_path: Path, targets: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data folder the user cannot write (a workbook writable in it): the lock's own path
+    and the system's words were all that was said, "/tmp/…/data/.actuals.xlsx.lock:
+    Permission denied" (a fuzz audit's find, as a user without write access; simulated here,
+    since the tests may run as root, whom no permission stops)."""
+    from filelock import FileLock
+
+    from sockprogress.editing import safekeeping
+
+    class Unwritable(FileLock):
+        def acquire(self, *args: Any, **kwargs: Any) -> Any:
+            raise PermissionError(13, "Permission denied", self.lock_file)
+
+    book = write_actuals(tmp_path / "actuals.xlsx", [("Testville", "widgets", "2021", 100)])
+    before = book.read_bytes()
+    monkeypatch.setattr(safekeeping, "FileLock", Unwritable)
+    result = _add(book, targets)
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"Error: {tmp_path}: cannot write there (Permission denied); a change to the workbook "
+        "needs its folder writable (for its lock and backup): ask for write access, or copy "
+        "the working folder to one you can write\n"
+    )
+    assert book.read_bytes() == before

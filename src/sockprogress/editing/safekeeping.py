@@ -23,17 +23,36 @@ BACKUP_FOLDER = "backups"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 
 
+# What to do when the workbook's folder cannot be written: its lock and backup go there.
+FOLDER_HINT = N_(
+    "a change to the workbook needs its folder writable (for its lock and backup): ask for "
+    "write access, or copy the working folder to one you can write"
+)
+
+
 @contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on path's edits (an OS lock: a killed process releases it)."""
+def locked(path: Path, shown: Path | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on path's edits (an OS lock: a killed process releases it).
+    A folder where the lock cannot be made is said by its name as given (`shown`), with what
+    to do: it was "/tmp/…/data/.actuals.xlsx.lock: Permission denied" (a fuzz audit's find)."""
     lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT_SECONDS)
     try:
-        with lock:
-            yield
+        lock.acquire()
     except Timeout:
         raise InputError(
             code="workbook_busy", file=path.name, seconds=LOCK_TIMEOUT_SECONDS
         ) from None
+    except OSError as exc:
+        raise OutputError(
+            code="folder_unwritable",
+            folder=shown or path.parent,
+            reason=exc.strerror or str(exc),
+            hint=FOLDER_HINT,
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def refuse_if_open(path: Path) -> None:
@@ -55,7 +74,7 @@ def editing(path: Path) -> Iterator[Path]:
     if real != path.absolute():
         refuse_if_open(real)
     refuse_read_only(real, path.name)
-    with locked(real):
+    with locked(real, path.parent):
         remove_stale_temps(real)
         yield real
 
