@@ -286,6 +286,26 @@ def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -
     cleaner.bad |= frame["row"].isin([row for row, _ in found])
 
 
+def _linked_sources(
+    grid: list[list[Any]], header_index: int, position: int, links: dict[str, str]
+) -> None:
+    """A source cell that links to a web page gives its address too: a link made with Ctrl+K
+    (or pasted from a browser) or a HYPERLINK formula shows only its text, 新华社 or a title,
+    and the address, the figure's evidence, was lost. Written after the text, as a source
+    typed in full reads (`新华社 https://…`); a text that holds its address already stays."""
+    for cell, url in links.items():
+        at = cell_position(cell)
+        if at is None or at[1] != position or not header_index < at[0] - 1 < len(grid):
+            continue
+        cells = grid[at[0] - 1]
+        if position >= len(cells):
+            continue
+        text = cells[position]
+        shown = "" if text is None else str(text).strip()
+        if url not in shown:
+            cells[position] = f"{shown} {url}" if shown else url
+
+
 def _long_rows(cleaner: Cleaner, grid: list[list[Any]], header_index: int, width: int) -> None:
     """CSV rows with more cells than the header (a comma inside an unquoted source, `Xinhua,
     2025-06-22`): their cells are not where the header says, so the row is left out, said.
@@ -430,10 +450,10 @@ def _read(
     # look; calamine's reading decides it by the same rule (model.data_sheet).
     with ThreadPoolExecutor(max_workers=1) as pool:
         named = data_sheet(sheetxml.sheet_names(path)) if kind == "xlsx" else SHEET
-        broken = pool.submit(sheetxml.broken_cells, path, named) if kind == "xlsx" else None
+        closer = pool.submit(sheetxml.closer_look, path, named) if kind == "xlsx" else None
         loaded = loading.take(path, kind) if loading is not None else None
         grid, merged, stray, kind, sheet = loaded or load_grid(path, kind)
-        return _judged_grid(path, sheet, today, known, grid, merged, stray, kind, broken, scales)
+        return _judged_grid(path, sheet, today, known, grid, merged, stray, kind, closer, scales)
 
 
 def _judged_grid(
@@ -445,12 +465,15 @@ def _judged_grid(
     merged: list[Any],
     stray: Stray | None,
     kind: str,
-    broken: Future[dict[str, str]] | None,
+    closer: Future[sheetxml.CloserLook] | None,
     scales: Scales,
 ) -> Actuals:
     name = path.name
     header_index, header = _header(name, sheet, grid)
     stray_issues = () if stray is None else (_stray_issue(name, sheet, stray, len(grid)),)
+    looked = closer.result() if closer is not None else sheetxml.NOTHING_CLOSER
+    if looked.links and "source" in header:
+        _linked_sources(grid, header_index, header.index("source"), looked.links)
     frame = _frame(grid, header_index, header)
     if kind == "xlsx" and (totals := _total_rows(path, sheet)):  # a Total Row: a sum, not a figure
         frame = frame.loc[~frame["row"].isin(totals)].reset_index(drop=True)
@@ -478,7 +501,7 @@ def _judged_grid(
         _long_rows(cleaner, grid, header_index, len(header))
     if merged:
         _merged_cells(cleaner, merged, header, header_index)
-    _broken_cells(cleaner, broken.result() if broken is not None else {}, header)
+    _broken_cells(cleaner, looked.broken, header)
 
     names = {}
     for order, column in enumerate(("region", "indicator"), 1):

@@ -205,33 +205,88 @@ _MARKERS = (b'"e"', b"'e'", b"<f", b":f")
 _CHUNK = 4 * 1024**2
 
 
-def broken_cells(path: Path, sheet: str) -> dict[str, str]:
-    """The sheet's cells (A1 names) that hold an error (their text: `#REF!`) or a formula whose
-    result was never saved (""): calamine reads both as empty cells."""
-    found: dict[str, str] = {}
+@dataclass(frozen=True)
+class CloserLook:
+    """What the data sheet's XML says that calamine does not (calamine gives cell values):
+    `broken`, its cells (A1 names) that hold an error (their text: `#REF!`) or a formula whose
+    result was never saved (""), both read as empty cells; `links`, the web address each
+    linked cell points to (a Ctrl+K link, or `=HYPERLINK("https://…", "新华社")`), where the
+    cell shows only its text."""
+
+    broken: dict[str, str]
+    links: dict[str, str]
+
+
+NOTHING_CLOSER = CloserLook({}, {})
+
+
+def closer_look(path: Path, sheet: str) -> CloserLook:
+    """The sheet's broken cells and links (CloserLook), in one pass over its XML; nothing
+    when the XML cannot be read (the plain reading stands)."""
+    broken: dict[str, str] = {}
+    links: dict[str, str] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             part = sheet_part(archive, sheet)
             if part is None:
-                return found
-            with archive.open(part) as fh:
-                rest = b""
-                while True:
-                    chunk = fh.read(_CHUNK)
-                    data = rest + chunk
-                    if chunk:  # cut after a row's tag (`</row>`, `<x:row>`): never in a cell
-                        cut = data.rfind(b"row>") + 4 if b"row>" in data else 0
-                        data, rest = data[:cut], data[cut:]
-                    _broken_in(data, found)
-                    if not chunk:
-                        break
+                return NOTHING_CLOSER
+            # a sheet without hyperlinks among its relationships has none: no search for them
+            targets = _link_targets(archive, part)
+            for data in _chunks(archive, part):
+                _broken_in(data, broken, links)
+                if targets and b"hyperlink" in data:
+                    _links_in(data, targets, links)
     except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
         # A closer look that fails leaves the plain reading in place.
-        return found
+        return NOTHING_CLOSER
+    return CloserLook(broken, links)
+
+
+_HYPERLINK_REL = "/relationships/hyperlink"
+_HYPERLINK_TAG = re.compile(rb"<(?:[\w.-]+:)?hyperlink\b([^>]*?)/?>")
+# The address of a HYPERLINK formula, its first argument when written as text.
+_HYPERLINK_FORMULA = re.compile(
+    rb"""HYPERLINK\s*\(\s*(?:"|&quot;)((?:(?!"|&quot;).)*)(?:"|&quot;)""", re.IGNORECASE
+)
+# A web address a source may point to; any other link (a file, a mailto:, javascript:) is none.
+_WEB = re.compile(r"https?://\S+", re.IGNORECASE)
+# The most cells one link's range may give its address (a whole column linked is a slip).
+_LINKED_CELLS = 10_000
+
+
+def _link_targets(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """The sheet's hyperlink relationships to web addresses, by their id."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in archive.namelist():
+        return {}
+    found = {}
+    for match in _RELATIONSHIP_TAG.finditer(archive.read(rels).decode("utf-8", "replace")):
+        attrs = xml_attrs(match[1])
+        target = attrs.get("Target", "").strip()
+        if attrs.get("Type", "").endswith(_HYPERLINK_REL) and _WEB.fullmatch(target):
+            found[attrs.get("Id", "")] = target
     return found
 
 
-def _broken_in(data: bytes, found: dict[str, str]) -> None:
+def _links_in(data: bytes, targets: dict[str, str], links: dict[str, str]) -> None:
+    for match in _HYPERLINK_TAG.finditer(data):
+        attrs = xml_attrs(match[1].decode("utf-8", "replace"))
+        url = targets.get(attrs.get("id", ""))
+        if url is None:
+            continue
+        first, _, last = attrs.get("ref", "").partition(":")
+        top, bottom = cell_position(first), cell_position(last or first)
+        if top is None or bottom is None:
+            continue
+        rows, columns = range(top[0], bottom[0] + 1), range(top[1], bottom[1] + 1)
+        if len(rows) * len(columns) <= _LINKED_CELLS:
+            for row in rows:
+                for column in columns:
+                    links.setdefault(cell_name(row, column), url)
+
+
+def _broken_in(data: bytes, found: dict[str, str], links: dict[str, str]) -> None:
     if not any(marker in data for marker in _MARKERS):
         return
     for match in _CELL.finditer(data):
@@ -246,6 +301,10 @@ def _broken_in(data: bytes, found: dict[str, str]) -> None:
             found[name[1].decode()] = text.decode("utf-8", "replace") or "#N/A"
         elif _FORMULA.search(body) and not text and not (kind and kind[1] == b"str" and value):
             found[name[1].decode()] = ""
+        elif (link := _HYPERLINK_FORMULA.search(body)) is not None:
+            url = unescape(link[1].decode("utf-8", "replace")).strip()
+            if _WEB.fullmatch(url):
+                links[name[1].decode()] = url
 
 
 # The most cells the data sheet may span, from A1 to its farthest cell: fifteen times a
