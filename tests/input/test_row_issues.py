@@ -389,3 +389,39 @@ def test_a_month_excel_stored_as_a_decimal_says_why(
     args = ["--lang", lang, "check", "--targets", str(targets), "--actuals", str(book)]
     result = CliRunner().invoke(main, args)
     assert said in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "第3行，“时期”列：错误：45000是Excel存储日期2023-03-15所用的序列号（单元格格式为“常规”或"
+            "“数值”）；请将时期以文本填写，前面加英文撇号（'2023-03），或将单元格格式设为日期",
+        ),
+        (
+            "en",
+            "row 3, column period: error: 45000 is the date 2023-03-15 as Excel stores it, in a "
+            "cell of General or Number format: write the period as text with an apostrophe "
+            "before it ('2023-03), or set the cell's format to a date",
+        ),
+    ],
+)
+def test_a_date_shown_as_its_serial_number_says_which_date(
+    tmp_path: Path, targets: Path, lang: str, said: str
+) -> None:
+    """A date whose cell was set to General shows, and is stored, as 45000: the error said
+    "'45000.0' is not a period" (a fuzz audit's find). A number far from any date (12345)
+    keeps the plain error."""
+    book = write_actuals(
+        tmp_path / "a.xlsx",
+        [
+            ("Testville", "widgets", "2024", 150),
+            ("Testville", "widgets", 45000, 160),
+            ("Testville", "widgets", 12345, 170),
+        ],
+    )
+    args = ["--lang", lang, "check", "--targets", str(targets), "--actuals", str(book)]
+    result = CliRunner().invoke(main, args)
+    assert said in result.output, result.output
+    assert "12345" in result.output and "12345 is the date" not in result.output

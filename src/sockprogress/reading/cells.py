@@ -135,7 +135,26 @@ def clean_period(value: object) -> Period:
         # 2026.10 typed in a cell of General format is stored as the number 2026.1: January
         # or October, nobody can tell (a newcomer's find: it was "not a valid period")
         code, params = "period_decimal", {"value": f"{value:g}", "year": str(int(value))}
+    elif (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and DATE_SERIALS[0] <= value <= DATE_SERIALS[1]
+        and float(value).is_integer()
+    ):
+        # a date whose cell was set to General or Number shows, and is stored, as its serial
+        # number: "'45000.0' is not a period" (a fuzz audit's find); which date it is, is said
+        day = EXCEL_EPOCH + dt.timedelta(days=int(value))
+        code, params = (
+            "period_date_serial",
+            {"value": f"{value:.0f}", "date": day.isoformat(), "month": day.strftime("%Y-%m")},
+        )
     raise CellProblem(code, **params)
+
+
+# Excel's day 0 (the 1900 date system, as Excel and WPS count from 1 March 1900 on), and the
+# serial numbers of the dates a period may fall on: 1 January 1950 to 31 December 2100.
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+DATE_SERIALS = (18264, 73415)
 
 
 # The basis of a month row: "" or "month" (that month's amount), "ytd" (January through that

@@ -195,6 +195,11 @@ ISSUE_TEXT: dict[str, str] = {
         "October look alike): write the month with a hyphen, like {year}-10, or set the cell's "
         "format to text first"
     ),
+    "period_date_serial": N_(
+        "{value} is the date {date} as Excel stores it, in a cell of General or Number format: "
+        "write the period as text with an apostrophe before it ('{month}), or set the cell's "
+        "format to a date"
+    ),
     "basis_unknown": N_(
         "unknown basis '{value}'; use month (that month's amount), ytd (January to that month) "
         "or rate (an annual rate stated at that month, no calendar year)"
