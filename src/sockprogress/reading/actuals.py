@@ -450,10 +450,19 @@ def _read(
     # look; calamine's reading decides it by the same rule (model.data_sheet).
     with ThreadPoolExecutor(max_workers=1) as pool:
         named = data_sheet(sheetxml.sheet_names(path)) if kind == "xlsx" else SHEET
-        closer = pool.submit(sheetxml.closer_look, path, named) if kind == "xlsx" else None
-        loaded = loading.take(path, kind) if loading is not None else None
-        grid, merged, stray, kind, sheet = loaded or load_grid(path, kind)
-        return _judged_grid(path, sheet, today, known, grid, merged, stray, kind, closer, scales)
+        closer: list[Future[sheetxml.CloserLook]] = []
+
+        def look() -> None:  # once the sheet's span is checked (load_grid), or read already
+            if kind == "xlsx" and not closer:
+                closer.append(pool.submit(sheetxml.closer_look, path, named))
+
+        loaded = None
+        if loading is not None:  # read on a thread of its own: its span checked by then
+            look()
+            loaded = loading.take(path, kind)
+        grid, merged, stray, kind, sheet = loaded or load_grid(path, kind, checked=look)
+        looked = closer[0] if closer else None
+        return _judged_grid(path, sheet, today, known, grid, merged, stray, kind, looked, scales)
 
 
 def _judged_grid(

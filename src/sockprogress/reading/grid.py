@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +27,16 @@ from .safety import spreadsheet_kind
 from .sheetxml import cell_name
 
 
-def load_grid(path: Path, kind: str | None = None) -> Grid:
+def load_grid(
+    path: Path, kind: str | None = None, checked: Callable[[], object] | None = None
+) -> Grid:
     """The data sheet's cells and its merged ranges, after the safety checks (`kind`: what
     they found, when the caller ran them): of an .xlsx, an Excel 97-2003 .xls or an
     OpenDocument .ods (calamine reads all three), or the rows of a CSV file (its one table is
-    the data sheet)."""
+    the data sheet). `checked` is called once the sheet's span is checked, as calamine starts
+    to parse it: the caller's own look at the sheet's XML then runs beside the parse, not
+    beside the span's (both hold the interpreter in their patterns: 0.38 s together where
+    the span's check alone takes 0.17 s on a province)."""
     kind = kind or spreadsheet_kind(path)
     name = path.name
     if kind == "csv":
@@ -53,6 +59,8 @@ def load_grid(path: Path, kind: str | None = None) -> Grid:
         raise InputError(code="two_actuals_sheets", file=name, sheet=SHEET, other=SHEET_ZH)
     if kind == "xlsx" and (span := sheetxml.too_wide(path, named)) is not None:
         raise _too_wide(name, span, named)
+    if checked is not None:
+        checked()
     try:
         sheet = workbook.get_sheet_by_name(named)
         grid, stray = _rows_of(sheet)
