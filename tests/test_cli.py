@@ -249,3 +249,69 @@ def test_a_trailing_twelve_months_reads_as_twelve_months_to_its_month() -> None:
     assert Words.of("en").period_and_basis("2026-10", "ttm") == "12 months to Oct 2026"
     assert Words.of("zh").period_and_basis("2026-10", "ttm") == "截至2026年10月的近12个月"
     assert Words.of("zh").period_and_basis("2025-06", "level") == "2025年6月，时点数"
+
+
+def test_an_unreadable_targets_file_is_said_by_the_reader_not_as_an_option() -> None:
+    """A targets file its user may not read: click said "Invalid value for '--targets': …
+    is not readable", naming an option that was never given (a fuzz audit's find). The
+    reader says it of the file. Run as a user the permission stops (as root, as nobody), in
+    a folder of the system's temporary one that user may enter."""
+    import os
+    import shutil
+    import tempfile
+
+    if os.name == "nt":
+        pytest.skip("file modes do not stop a read on Windows")
+    root = Path(__file__).resolve().parents[1]
+    folder = Path(tempfile.mkdtemp())
+    try:
+        shutil.copytree(root / "data", folder / "data")
+        for path in (folder, folder / "data"):
+            path.chmod(0o755)
+        for path in (folder / "data").iterdir():
+            path.chmod(0o644 if path.is_file() else 0o755)
+        (folder / "data" / "targets.toml").chmod(0o600)
+        command = [sys.executable, "-m", "sockprogress", "--lang", "en", "check"]
+        if os.geteuid() == 0:  # root reads any file: run as nobody
+            if shutil.which("setpriv") is None:
+                pytest.skip("setpriv is needed to run as another user")
+            command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+        env = {**os.environ, "PYTHONPATH": str(root / "src"), "HOME": str(folder)}
+        done = subprocess.run(
+            command, cwd=folder, env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert done.stderr.strip() == "Error: data/targets.toml: cannot be read (Permission denied)"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_home_folder_that_cannot_be_written_prints_nothing_of_matplotlib(
+    tmp_path: Path,
+) -> None:
+    """A home folder the user cannot write: every report printed matplotlib's two English
+    lines on where it put its cache (a fuzz audit's find). A file stands for the home folder
+    here, so that no user, root included, can make folders in it."""
+    import os
+
+    root = Path(__file__).resolve().parents[1]
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
+    }
+    env |= {"HOME": str(home), "PYTHONPATH": str(root / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "sockprogress", "--lang", "en", "report", "--as-of", "2026-11",
+         "--out", str(tmp_path / "out")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "progress-2026-11.html").read_text().count("<svg") > 0
+    assert "matplotlib" not in done.stderr.lower(), done.stderr

@@ -482,7 +482,9 @@ def _as_of_option(help: str) -> Callable[[F], F]:
     return click.option("--as-of", "as_of", callback=_month, metavar="YYYY-MM", help=help)
 
 
-PathOption = click.Path(path_type=Path, dir_okay=False)
+# readable: not checked by click, whose "Invalid value for '--targets': … is not readable" named an
+# option the user never gave; the readers say "cannot be read (Permission denied)" of the file.
+PathOption = click.Path(path_type=Path, dir_okay=False, readable=False)
 
 
 def _targets_option(help: str = N_("The goals (TOML).")) -> Callable[[F], F]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import logging
 import math
 from collections.abc import Sequence
 from html import escape
@@ -35,6 +36,11 @@ if TYPE_CHECKING:
     from matplotlib.path import Path
     from matplotlib.ticker import MaxNLocator
     from matplotlib.transforms import BboxBase, Transform
+
+# matplotlib's own warnings are for its developers' users: with a home folder it cannot
+# write (a locked-down office PC, a service account), every report printed two English lines
+# on where it put its cache (a fuzz audit's find). Its errors still reach the terminal.
+logging.getLogger("matplotlib").setLevel(logging.ERROR)
 
 # Beyond this many targets a chart per card costs seconds and adds little: charts go to the
 # targets most in need of attention, and the page says how many were drawn.
