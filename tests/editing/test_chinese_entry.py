@@ -189,8 +189,11 @@ def test_headers_may_mix_languages_and_other_chinese_headings(tmp_path: Path) ->
     both = write_actuals(
         tmp_path / "b.xlsx", [], ("region", "地区", "indicator", "period", "value")
     )
-    with pytest.raises(InputError, match="column 'region' appears twice"):
+    with pytest.raises(InputError, match=r"column 'region' appears twice in the header \(A1, B1\)"):
         read_actuals(both)
+    with pytest.raises(InputError) as raised:
+        read_actuals(both)
+    assert "表头中“地区”列出现了两次（A1、B1）" in raised.value.said(Words.of("zh"))
     missing = write_actuals(tmp_path / "c.xlsx", [], ("地区", "指标", "时期"))
     with pytest.raises(InputError, match=r"'value' is missing.*or 地区 \| 指标 \| 时期 \| 数值"):
         read_actuals(missing)

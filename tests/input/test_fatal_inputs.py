@@ -133,7 +133,12 @@ WORKBOOKS: list[tuple[str, Callable[[Path], None] | None, str]] = [
     ),
     ("missing-column", _missing_column, "required column 'value' is missing"),
     ("renamed-column", _renamed_column, "required column 'value' is missing (is 'valu' meant"),
-    ("duplicate-column", _duplicate_column, "column 'period' appears twice in the header"),
+    (
+        "duplicate-column",
+        _duplicate_column,
+        "column 'period' appears twice in the header (C1, E1); keep one of them, and rename or "
+        "delete the other",
+    ),
     ("empty-sheet", _empty_sheet, "the sheet is empty; expected a header row"),
     ("zip-without-workbook", _not_a_workbook_zip, "not an Excel workbook (no xl/workbook.xml)"),
     ("truncated", _truncated, "the workbook is damaged"),

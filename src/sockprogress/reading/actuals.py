@@ -151,8 +151,16 @@ def _header(name: str, sheet: str, grid: list[list[Any]]) -> tuple[int, list[str
     row = index + 1
     for column in set(header) - {""}:
         if header.count(column) > 1 and column in COLUMNS:
+            # the two cells named (地区 and region both read as `region`): "appears twice"
+            # alone left the user to find them (a fuzz audit's find)
+            cells = [cell_name(row, i) for i, h in enumerate(header) if h == column]
             raise InputError(
-                code="header_column_twice", file=name, sheet=sheet, row=row, column=column
+                code="header_column_twice",
+                file=name,
+                sheet=sheet,
+                row=row,
+                column=column,
+                cells=", ".join(cells),
             )
     for column in REQUIRED_COLUMNS:
         if column not in header:

@@ -709,7 +709,8 @@ ERRORS: dict[str, str] = {
     "sheet_unreadable": N_("{file}, sheet {sheet}: cannot be read ({reason})"),
     "sheet_empty": N_("{file}, sheet {sheet}: the sheet is empty; expected a header row {header}"),
     "header_column_twice": N_(
-        "{file}, sheet {sheet}, row {row}: column '{column}' appears twice in the header"
+        "{file}, sheet {sheet}, row {row}: column '{column}' appears twice in the header "
+        "({cells}); keep one of them, and rename or delete the other"
     ),
     "header_column_missing": N_(
         "{file}, sheet {sheet}, row {row}: required column '{column}' is missing; the header "
