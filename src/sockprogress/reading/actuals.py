@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -261,7 +261,7 @@ def _merged_cells(
             cleaner.bad[below] = True
 
 
-def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -> None:
+def _broken_cells(cleaner: Cleaner, broken: Mapping[str, str], header: list[str]) -> None:
     """Cells of the columns read that hold an error (#REF!, #N/A) or a formula never
     calculated: a data issue naming the cell, and the row left out, in every column."""
     frame = cleaner.frame
@@ -295,7 +295,7 @@ def _broken_cells(cleaner: Cleaner, broken: dict[str, str], header: list[str]) -
 
 
 def _linked_sources(
-    grid: list[list[Any]], header_index: int, position: int, links: dict[str, str]
+    grid: list[list[Any]], header_index: int, position: int, links: Mapping[str, str]
 ) -> None:
     """A source cell that links to a web page gives its address too: a link made with Ctrl+K
     (or pasted from a browser) or a HYPERLINK formula shows only its text, 新华社 or a title,

@@ -9,10 +9,11 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+from types import MappingProxyType
 
 from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
@@ -213,11 +214,11 @@ class CloserLook:
     linked cell points to (a Ctrl+K link, or `=HYPERLINK("https://…", "新华社")`), where the
     cell shows only its text."""
 
-    broken: dict[str, str]
-    links: dict[str, str]
+    broken: Mapping[str, str]
+    links: Mapping[str, str]
 
 
-NOTHING_CLOSER = CloserLook({}, {})
+NOTHING_CLOSER = CloserLook(MappingProxyType({}), MappingProxyType({}))
 
 
 def closer_look(path: Path, sheet: str) -> CloserLook:
