@@ -50,6 +50,11 @@ def test_init_makes_a_working_folder(tmp_path: Path) -> None:
     rules = {str(v.sqref): v for v in ws.data_validations.dataValidation}
     assert rules["A2:A1048576"].formula1 == "=region_list"
     assert rules["E2:E1048576"].formula1 == "=basis_list"
+    # a month of nothing made (0) is a figure, as the reader takes it: the sheet lets it be
+    # typed (it refused it, while `actuals add` and the report took it)
+    value = rules["D2:D1048576"]
+    assert (value.type, value.operator, value.formula1) == ("decimal", "greaterThanOrEqual", "0")
+    assert "0 only for a month's own amount or a year-to-date" in str(value.error)
     lists = wb["Lists"]
     assert [c.value for c in lists["A"][1:3]] == ["Liaoyuan", "Xiaobeihe"]
     indicators = [c.value for c in lists["B"][1:] if c.value]

@@ -397,13 +397,13 @@ def test_a_month_excel_stored_as_a_decimal_says_why(
         (
             "zh",
             "第3行，“时期”列：错误：45000是Excel存储日期2023-03-15所用的序列号（单元格格式为“常规”或"
-            "“数值”）；请将时期以文本填写，前面加英文撇号（'2023-03），或将单元格格式设为日期",
+            "“数值”）；请将时期以文本填写，前面加英文撇号（'2023-03）",
         ),
         (
             "en",
             "row 3, column period: error: 45000 is the date 2023-03-15 as Excel stores it, in a "
             "cell of General or Number format: write the period as text with an apostrophe "
-            "before it ('2023-03), or set the cell's format to a date",
+            "before it ('2023-03)",
         ),
     ],
 )
@@ -411,8 +411,9 @@ def test_a_date_shown_as_its_serial_number_says_which_date(
     tmp_path: Path, targets: Path, lang: str, said: str
 ) -> None:
     """A date whose cell was set to General shows, and is stored, as 45000: the error said
-    "'45000.0' is not a period" (a fuzz audit's find). A number far from any date (12345)
-    keeps the plain error."""
+    "'45000.0' is not a period" (a fuzz audit's find). It says to write the period as text,
+    not to format the cell as a date, which a goal on a year's total refuses (a county
+    newcomer's find). A number far from any date (12345) keeps the plain error."""
     book = write_actuals(
         tmp_path / "a.xlsx",
         [

@@ -107,7 +107,8 @@ HOWTO = (
     ),
     (
         N_(
-            "value — a plain number above zero, in the unit targets.toml gives its goal: where "
+            "value — a plain number above zero (0 for a month's own amount or a year-to-date "
+            "when nothing was made), in the unit targets.toml gives its goal: where "
             "the unit is 亿元, 343.2 for 343.2亿 yuan, not 34320000000; where it is pairs, "
             "3500000000 for 3.5 bn pairs, not 35亿 (a 35亿 pasted into a cell is read, with a "
             "warning; `actuals add --value 35亿` writes it in full)."
@@ -149,8 +150,8 @@ HOWTO = (
 HOWTO_SHEET_ZH = "填报说明"
 LISTS_SHEET_ZH = "下拉选项"
 VALUE_ERROR = N_(
-    "Type a number above zero in digits, without a unit or 万/亿, with a point for its "
-    "decimals, in the unit targets.toml gives."
+    "Type a number above zero in digits (0 only for a month's own amount or a year-to-date), "
+    "without a unit or 万/亿, with a point for its decimals, in the unit targets.toml gives."
 )
 PERIOD_PROMPT = N_("A year (2024), a month (2025-06) or a date (2025-06-30).")
 BASIS_ERROR = N_(
@@ -229,7 +230,9 @@ def _validations(ws: Worksheet, lists: dict[str, str], sheet: Words) -> None:
         ws.add_data_validation(rule)
     value = DataValidation(
         type="decimal",
-        operator="greaterThan",
+        # 0 too: a month's own amount or a year-to-date of a month when nothing was made (the
+        # reader refuses a 0 anywhere else, with its row); a figure below zero, never
+        operator="greaterThanOrEqual",
         formula1="0",
         allow_blank=True,
         showErrorMessage=True,

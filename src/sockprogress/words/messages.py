@@ -197,8 +197,7 @@ ISSUE_TEXT: dict[str, str] = {
     ),
     "period_date_serial": N_(
         "{value} is the date {date} as Excel stores it, in a cell of General or Number format: "
-        "write the period as text with an apostrophe before it ('{month}), or set the cell's "
-        "format to a date"
+        "write the period as text with an apostrophe before it ('{month})"
     ),
     "basis_unknown": N_(
         "unknown basis '{value}'; use month (that month's amount), ytd (January to that month) "
