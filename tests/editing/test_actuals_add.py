@@ -354,6 +354,23 @@ def test_a_figure_no_goal_can_be_judged_on_is_said_when_added(
         assert chinese.stderr.startswith("提示：该数据不能用于评估相关目标（"), chinese.stderr
 
 
+def test_an_earlier_month_of_a_year_goal_is_no_unused_figure(
+    tmp_path: Path, workbook: Path
+) -> None:
+    """1—9月 added after 1—11月 for a goal for 2026 (made up): "no goal can be judged on this
+    figure", though the year's chart against its schedule and its table give it (a county
+    newcomer's find). Not said; the figure is one of the year's months."""
+    made = target_toml(id="w2026", kind="annual_total", target=300)
+    targets = write_targets(
+        tmp_path / "goals.toml", made.replace("deadline = 2025-12-31", "year = 2026")
+    )
+    latest = _add(workbook, targets, "--basis", "ytd", period="2026-11", value="280")
+    assert latest.exit_code == 0, latest.output
+    earlier = _add(workbook, targets, "--basis", "ytd", period="2026-09", value="230")
+    assert earlier.exit_code == 0, earlier.output
+    assert "no goal can be judged on this figure" not in earlier.stderr, earlier.stderr
+
+
 def test_a_figure_typed_with_its_scale_for_a_unit_that_has_one_is_refused(
     tmp_path: Path, workbook: Path
 ) -> None:
