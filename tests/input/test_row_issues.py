@@ -426,3 +426,18 @@ def test_a_date_shown_as_its_serial_number_says_which_date(
     result = CliRunner().invoke(main, args)
     assert said in result.output, result.output
     assert "12345" in result.output and "12345 is the date" not in result.output
+
+
+def test_an_unknown_basis_is_answered_in_the_chinese_sheets_words(
+    tmp_path: Path, targets: Path
+) -> None:
+    """A 数值类型 of 1-6月累计 was answered "请填写 month（当月数）、ytd…": English codes first, in
+    a Chinese sheet whose dropdown offers 当月数, 累计数, 年产规模 (a county newcomer's find)."""
+    book = write_actuals(
+        tmp_path / "a.xlsx", [("Testville", "widgets", "2025-06", 150, "1-6月累计")]
+    )
+    args = ["--lang", "zh", "check", "--targets", str(targets), "--actuals", str(book)]
+    said = CliRunner().invoke(main, args).output
+    assert (
+        "无法识别的数值类型“1-6月累计”；请填写“当月数”、“累计数”（1—N月累计）或“年产规模”" in said
+    ), said
