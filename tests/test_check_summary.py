@@ -131,12 +131,12 @@ def test_the_shipped_data_says_its_rows_are_fine(shipped: tuple[Path, Path]) -> 
             "en",
             "actuals.xlsx, sheet Actuals, column source, rows 4–5 (2 rows): warning: the figure "
             "has no source, so the report shows it without one; give the article or bulletin it "
-            "comes from (and 1 more like it)",
+            "comes from",
         ),
         (
             "zh",
             "actuals.xlsx，工作表“Actuals”，“资料来源”列，第4—5行（共2行）：提示：该数据未注明来源，"
-            "报告中将无出处；请注明所据的报道或公报（另有1条同类问题）",
+            "报告中将无出处；请注明所据的报道或公报",
         ),
     ],
 )

@@ -463,3 +463,22 @@ def test_the_echo_of_a_large_figure_keeps_every_digit_typed(tmp_path: Path, work
     )
     small = _add(workbook, targets, "--force", period="2024-08", value="45000")
     assert small.output.splitlines()[-1].endswith("= 45,000 units"), small.output
+
+
+def test_a_count_that_is_not_whole_is_refused_with_its_own_advice(
+    tmp_path: Path, workbook: Path
+) -> None:
+    """2.5 firms: the refusal said to check the figure's unit, 万 = 10,000 and 亿 =
+    100,000,000, which has nothing to do with it (a county newcomer's find)."""
+    made = target_toml(kind="level", target=300).replace('unit = "units"', 'unit = "firms"')
+    targets = write_targets(tmp_path / "goals.toml", made)
+    before = workbook.read_bytes()
+    said = _add(workbook, targets, period="2025-06", value="2.5")
+    assert said.exit_code == 2, said.output
+    assert "A count is a whole number: check the figure, or add --force" in said.output
+    assert "万 = 10,000" not in said.output
+    chinese = CliRunner().invoke(
+        main, [*add_args(workbook, targets, "2025-06", "2.5"), "--lang", "zh"]
+    )
+    assert "计数类指标应为整数，请核实数值，确认无误可加 --force" in chinese.output, chinese.output
+    assert workbook.read_bytes() == before

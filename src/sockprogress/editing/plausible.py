@@ -132,8 +132,13 @@ class PlausibilityRefusal(InputError):
         `series_zh`), the rule by its name in the reader's words."""
         first = self.problems[0]
         rule = first.code.removeprefix("plausibility.")
-        # a 1—N月 sum without its basis: the way out is --basis, not a second look at 万/亿
-        said = "plausibility_refused_basis" if rule == "amount_as_ytd" else "plausibility_refused"
+        # a 1—N月 sum without its basis: the way out is --basis, not a second look at 万/亿;
+        # a count that is not whole has nothing to do with 万 or 亿 (2.5户: a county
+        # newcomer's find)
+        said = {
+            "amount_as_ytd": "plausibility_refused_basis",
+            "not_whole": "plausibility_refused_count",
+        }.get(rule, "plausibility_refused")
         detail = words.issue_text(first).removeprefix(words(CHECK_PREFIX))
         if rule == "amount_as_ytd":
             # the sheet's way out (数值类型应填“累计数”) is its last clause: the refusal gives the

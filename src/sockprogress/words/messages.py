@@ -892,6 +892,10 @@ ERRORS: dict[str, str] = {
         "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. Check the "
         "figure and its unit (万 = 10,000, 亿 = 100,000,000), or add --force"
     ),
+    "plausibility_refused_count": N_(
+        "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. A count "
+        "is a whole number: check the figure, or add --force"
+    ),
     "plausibility_refused_basis": N_(
         "{figure} breaks a plausibility rule ({rule}): {detail}; nothing was stored. With "
         "--basis ytd it is stored as that sum; if it is the month's own amount, add --force"

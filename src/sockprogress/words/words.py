@@ -568,7 +568,9 @@ class Words:
             params = dict(first.params) | dict(group.key)
             return self(text).format(count=self.row_count(group.count), unit=params.get("unit", ""))
         said = self.issue_text(first)
-        if group.count > 1:
+        # a kind said alike on every row (a blank row) is counted by its rows, "rows 24–26 (3
+        # rows)": "(and 2 more like it)" said the count twice (a county newcomer's find)
+        if group.count > 1 and any(issue.params for issue in group.examples):
             more = group.count - 1
             said += self.paren(
                 self.n("and {n} more like it", "and {n} more like it", more).format(
