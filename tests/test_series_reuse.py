@@ -87,7 +87,10 @@ def rows_of(specs: list[tuple[int, int, str, float, str]]) -> tuple[Rows, Source
             for (_, _, basis, _, _), p in zip(specs, periods, strict=True)
         ],
     )
-    return rows, {n: (source, source, "") for n, (*_, source) in zip(numbers, specs, strict=True)}
+    return rows, {
+        n: (source, source, "", p.text)
+        for n, (*_, source), p in zip(numbers, specs, periods, strict=True)
+    }
 
 
 def plain(series: Series) -> tuple[Any, ...]:
@@ -129,15 +132,24 @@ def test_a_figure_from_several_rows_lists_each_source_and_note_once() -> None:
         ["ytd", "month", "month", "month"],
     )
     info = {
-        2: ("b", "", ""),
-        3: ("a", "n1", "month_presumed"),
-        4: ("b", "n1", ""),
-        5: ("", "n2", ""),
+        2: ("b", "", "", "2024-01"),
+        3: ("a", "n1", "month_presumed", "2024-02"),
+        4: ("b", "n1", "", "2024-03"),
+        5: ("", "n2", "", "2024-04"),
     }
     series = target_series(make_target(kind="annual_total"), rows, dt.date(2024, 4, 30), info)
     assert series.ytd is not None
-    assert (series.ytd.rows, series.ytd.source, series.ytd.note) == ((2, 3, 4, 5), "b; a", "n1; n2")
+    assert (series.ytd.rows, series.ytd.source) == ((2, 3, 4, 5), "b; a")
+    # a note of some months is said with them, not as the sum's (a county newcomer's find:
+    # February's 春节停产 was the note of 1—11月); one note of several months, once
+    assert series.ytd.note == "2024-02, 2024-03: n1; 2024-04: n2"
     assert series.ytd.flags == ("month_presumed",)  # the flags of every row behind it
+    # a note every row gives is the sum's own
+    alike = {
+        row: (source, "revised", flags, when) for row, (source, _, flags, when) in info.items()
+    }
+    series = target_series(make_target(kind="annual_total"), rows, dt.date(2024, 4, 30), alike)
+    assert series.ytd is not None and series.ytd.note == "revised"
 
 
 def test_last_months_latest_figure_is_given_without_its_source() -> None:
@@ -148,3 +160,13 @@ def test_last_months_latest_figure_is_given_without_its_source() -> None:
     assert result.previous_latest == Observation(
         dt.date(2024, 5, 31), 120.0, "2024-05", "level", (2,)
     )
+
+
+def test_a_note_of_some_months_is_said_with_the_months_in_words() -> None:
+    """The outputs say a sum's note of its months as the reader writes months: 2026年2月：…"""
+    from sockprogress.words.words import Words
+
+    note = "2026-02: 春节停产; 2026-03, 2026-04: n2"
+    assert Words.of("zh").figure_note(note) == "2026年2月：春节停产；2026年3月、2026年4月：n2"
+    assert Words.of("en").figure_note(note) == "Feb 2026: 春节停产; Mar 2026, Apr 2026: n2"
+    assert Words.of("zh").figure_note("as published: 26亿") == "as published: 26亿"

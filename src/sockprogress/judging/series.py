@@ -163,8 +163,8 @@ class Series:
     year_months: tuple[Observation, ...] = ()
 
 
-# Sheet row -> the source, note and flags (comma-joined codes) written on it.
-Sources = dict[int, tuple[str, str, str]]
+# Sheet row -> the source, note, flags (comma-joined codes) and period written on it.
+Sources = dict[int, tuple[str, str, str, str]]
 
 
 def _observation(
@@ -180,13 +180,24 @@ def _observation(
     if not info or not rows:
         return Observation(end, value, period, basis, rows)
     if len(rows) == 1:  # most figures are one row: no joining
-        source, note, flags = info.get(rows[0], ("", "", ""))
+        source, note, flags, _ = info.get(rows[0], ("", "", "", ""))
         return Observation(
             end, value, period, basis, rows, source, note, tuple(flags.split(",")) if flags else ()
         )
     mine = [info[r] for r in rows if r in info]
     source = "; ".join(dict.fromkeys(i[0] for i in mine if i[0]))
-    note = "; ".join(dict.fromkeys(i[1] for i in mine if i[1]))
+    # A note on some of the rows is of their period, not of the whole: February's 春节停产
+    # was the note of 1—11月 (a county newcomer's find). It is said with its periods, once
+    # however many rows give it; a note every row gives is the whole's.
+    periods: dict[str, list[str]] = {}
+    for i in mine:
+        if i[1]:
+            periods.setdefault(i[1], []).append(i[3])
+    shared = len(mine) == len(rows) and len(periods) == 1 and all(i[1] for i in mine)
+    note = "; ".join(
+        text if shared else f"{', '.join(dict.fromkeys(said))}: {text}"
+        for text, said in periods.items()
+    )
     codes = {code for i in mine if i[2] for code in i[2].split(",")}
     return Observation(
         end, value, period, basis, rows, source, note, tuple(f for f in FLAGS if f in codes)

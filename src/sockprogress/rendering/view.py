@@ -356,7 +356,7 @@ def observation_rows(r: TargetResult, words: Words) -> tuple[tuple[str, str, str
             words.scaled(o.value, r.target.unit, apart_from=outcome.kept_off(r, o)),
             basis_said(o, words),
             words.sourced(o.source, o.flags),
-            o.note,
+            words.figure_note(o.note),
         )
         for o in listed_observations(r)
     )
@@ -586,13 +586,13 @@ def target_view(
         listed_with_sheet=where_listed(r, words, region) if full else "",
         listed_in_json=where_listed(r, words, None),
         latest_source=words.sourced(latest.source, latest.flags) if latest else "",
-        latest_note=latest.note if latest else "",
+        latest_note=words.figure_note(latest.note) if latest else "",
         latest=latest,
         latest_said=latest_said,
         revisions_said=revisions_said(r, words),
         what_changed=what_changed(r, words, check_line) if r.changed or r.revisions else "",
         ytd_source=words.sourced(r.ytd.source, r.ytd.flags) if r.ytd else "",
-        ytd_note=r.ytd.note if r.ytd else "",
+        ytd_note=words.figure_note(r.ytd.note) if r.ytd else "",
         unchanged=words.unchanged_since(r.unchanged_since),
     )
 

@@ -83,6 +83,9 @@ LIST_PARAMS = frozenset({"rows", "others", "regions", "values", "hidden", "cells
 # covers, Jan–Oct 2025 / 2025年1—10月, in every language (`2025-10` would read as October).
 YTD_PARAMS = frozenset({"ytd", "months"})
 
+# A note of some months of a sum, as judging (series._observation) writes it: `2026-02: …`.
+_NOTE_OF_MONTHS = re.compile(r"(\d{4}-\d{2}(?:, \d{4}-\d{2})*): (.+)", re.DOTALL)
+
 # From this size on a number is written in powers of ten (Babel's decimals also give out
 # near 10^28): 5.1×10^15 reads better than sixteen digits.
 HUGE = 1e15
@@ -1156,6 +1159,22 @@ class Words:
         # after a space: a bracket or semicolon glued to an address is taken into the link
         flagged = self.paren(self.semicolon.join(said))
         return f"{source} {flagged}" if source else self.semicolon.join(said)
+
+    def figure_note(self, note: str) -> str:
+        """A figure's note as a reader reads it: the notes of some of the months a sum rests on
+        (judging gives them as `2026-02: 春节停产; 2026-03, 2026-04: …`) with their months in
+        words, 2026年2月：春节停产; any other note as written."""
+        if not note or ": " not in note:
+            return note
+        parts = []
+        for part in note.split("; "):
+            said = _NOTE_OF_MONTHS.fullmatch(part)
+            if said is None:
+                parts.append(part)
+                continue
+            months = self.listed(self.period(m) for m in said[1].split(", "))
+            parts.append(f"{months}{self.colon}{said[2]}")
+        return self.semicolon.join(parts)
 
     def unchanged_since(self, period: str | None) -> str:
         """Beside a latest figure restated for a year or more: `unchanged since 2022 — possibly
