@@ -24,7 +24,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from ..errors import InputError
 from ..model import SHEET
-from ..reading.sheetxml import cell_position, sheet_part, table_parts
+from ..reading.sheetxml import cell_range, sheet_part, table_parts
 from ..words import N_
 
 MAX_ROW = 1_048_576  # the last row of an Excel sheet
@@ -200,13 +200,11 @@ class PackageEdit:
         for merge in _MERGE_CELL.finditer(self.xml):
             # merged cells below the table: a row written under them shows its first cell
             # only (a fuzz audit's find), and `check` then only warns of the merge
-            first, _, last = merge[1].partition(":")
-            top, bottom = cell_position(first), cell_position(last or first)
-            if top is None or bottom is None:
+            corners = cell_range(merge[1])
+            if corners is None:
                 continue
-            if top[0] <= target <= bottom[0] and any(
-                top[1] + 1 <= c <= bottom[1] + 1 for c in columns
-            ):
+            (top, left), (bottom, right) = corners
+            if top <= target <= bottom and any(left + 1 <= c <= right + 1 for c in columns):
                 raise self.refuse(
                     N_("row {row} is inside merged cells {span}"),
                     row=target,

@@ -96,6 +96,35 @@ def cell_position(cell: str) -> tuple[int, int] | None:
     return row + 1, column
 
 
+def cell_range(ref: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """`B10:A2` (or one cell, `C3`) -> its first and last cell, (1-based row, 0-based column)
+    each, in order whichever corners it names; None when it is no range. A table's ref, a
+    link's, a merge's: one reading for all."""
+    first, _, last = ref.partition(":")
+    start, end = cell_position(first), cell_position(last or first)
+    if start is None or end is None:
+        return None
+    return (
+        (min(start[0], end[0]), min(start[1], end[1])),
+        (max(start[0], end[0]), max(start[1], end[1])),
+    )
+
+
+def part_relationships(archive: zipfile.ZipFile, part: str, kind: str) -> list[dict[str, str]]:
+    """The relationships of the package part `part` whose type ends with `kind` (its tables,
+    its hyperlinks), each as its attributes (Id, Type, Target, TargetMode)."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in archive.namelist():
+        return []
+    text = archive.read(rels).decode("utf-8", "replace")
+    return [
+        attrs
+        for match in _RELATIONSHIP_TAG.finditer(text)
+        if (attrs := xml_attrs(match[1])).get("Type", "").endswith(kind)
+    ]
+
+
 _TABLE_REL = "/relationships/table"
 
 
@@ -126,16 +155,10 @@ _TABLE_TAG = re.compile(r"<(?:[\w.-]+:)?table\b([^>]*?)/?>")
 def table_parts(archive: zipfile.ZipFile, part: str) -> list[str]:
     """The parts of the Excel Tables of the sheet part `part`, by its relationships, those the
     package holds (the reader's and `actuals add`'s one way to find them)."""
-    folder, name = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", name + ".rels")
+    folder = posixpath.dirname(part)
     names = set(archive.namelist())
-    if rels not in names:
-        return []
     found = []
-    for match in _RELATIONSHIP_TAG.finditer(archive.read(rels).decode("utf-8", "replace")):
-        attrs = xml_attrs(match[1])
-        if not attrs.get("Type", "").endswith(_TABLE_REL):
-            continue
+    for attrs in part_relationships(archive, part, _TABLE_REL):
         target = attrs.get("Target", "")
         table = (
             target.lstrip("/")
@@ -168,16 +191,16 @@ def sheet_tables(path: Path, sheet: str) -> list[SheetTable]:
 
 
 def _table(attrs: dict[str, str]) -> SheetTable | None:
-    first, _, last = attrs.get("ref", "").partition(":")
-    start, end = cell_position(first), cell_position(last or first)
-    if start is None or end is None:
+    corners = cell_range(attrs.get("ref", ""))
+    if corners is None:
         return None
+    (top, left), (bottom, right) = corners
     return SheetTable(
         attrs.get("displayName") or attrs.get("name") or "",
-        min(start[0], end[0]),
-        min(start[1], end[1]) + 1,
-        max(start[0], end[0]),
-        max(start[1], end[1]) + 1,
+        top,
+        left + 1,
+        bottom,
+        right + 1,
         int(attrs.get("headerRowCount") or 1),
         int(attrs.get("totalsRowCount") or 0),
     )
@@ -257,17 +280,11 @@ _LINKED_CELLS = 10_000
 
 def _link_targets(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     """The sheet's hyperlink relationships to web addresses, by their id."""
-    folder, name = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", name + ".rels")
-    if rels not in archive.namelist():
-        return {}
-    found = {}
-    for match in _RELATIONSHIP_TAG.finditer(archive.read(rels).decode("utf-8", "replace")):
-        attrs = xml_attrs(match[1])
-        target = attrs.get("Target", "").strip()
-        if attrs.get("Type", "").endswith(_HYPERLINK_REL) and _WEB.fullmatch(target):
-            found[attrs.get("Id", "")] = target
-    return found
+    return {
+        attrs.get("Id", ""): target
+        for attrs in part_relationships(archive, part, _HYPERLINK_REL)
+        if _WEB.fullmatch(target := attrs.get("Target", "").strip())
+    }
 
 
 def _links_in(data: bytes, targets: dict[str, str], links: dict[str, str]) -> None:
@@ -276,11 +293,11 @@ def _links_in(data: bytes, targets: dict[str, str], links: dict[str, str]) -> No
         url = targets.get(attrs.get("id", ""))
         if url is None:
             continue
-        first, _, last = attrs.get("ref", "").partition(":")
-        top, bottom = cell_position(first), cell_position(last or first)
-        if top is None or bottom is None:
+        corners = cell_range(attrs.get("ref", ""))
+        if corners is None:
             continue
-        rows, columns = range(top[0], bottom[0] + 1), range(top[1], bottom[1] + 1)
+        (top, left), (bottom, right) = corners
+        rows, columns = range(top, bottom + 1), range(left, right + 1)
         if len(rows) * len(columns) <= _LINKED_CELLS:
             for row in rows:
                 for column in columns:
