@@ -420,22 +420,22 @@ def ods_too_wide(path: Path) -> Span | None:
     when it holds more than MAX_SHEET_CELLS cells up to its last cell with a value (None when
     it holds fewer, or cannot be told). Repeated empty rows and cells (LibreOffice ends every
     sheet with a million) are no span: only cells with a value type count."""
-    widest: Span | None = None
+    spans: list[Span] = []
     try:
         with zipfile.ZipFile(path) as archive:
-            rows = repeat = column = 0  # rows done in the sheet, this row's repeat, its column
             sheet = ""
-            last_row = last_column = 0
+            rows = repeat = column = 0  # rows done in the sheet, this row's repeat, its column
+            last_row = last_column = 0  # the farthest row and column with a value
             for data in _chunks(archive, "content.xml"):
                 for match in _ODS_TOKEN.finditer(data):
                     kind, attrs = match[1], match[2] or b""
                     if kind is None:  # the end of a row
-                        rows += repeat
-                        repeat = 0
-                    elif kind == b"table":
-                        rows = repeat = last_row = last_column = 0
+                        rows, repeat = rows + repeat, 0
+                    elif kind == b"table":  # the sheet before is done
+                        spans.append(_ods_span(sheet, last_row, last_column))
                         named = _ODS_NAME.search(attrs)
                         sheet = unescape(named[1].decode("utf-8", "replace")) if named else ""
+                        rows = repeat = last_row = last_column = 0
                     elif kind == b"table-row":
                         repeat, column = _repeated(_ODS_ROWS, attrs), 0
                         if attrs.endswith(b"/"):  # a row with no cells
@@ -445,13 +445,16 @@ def ods_too_wide(path: Path) -> Span | None:
                         if b"value-type" in attrs:
                             last_row = max(last_row, rows + max(repeat, 1))
                             last_column = max(last_column, column)
-                            corner = cell_name(last_row, last_column - 1)
-                            span = Span(corner, last_row, last_column, sheet)
-                            if widest is None or span.cells > widest.cells:
-                                widest = span
+            spans.append(_ods_span(sheet, last_row, last_column))
     except (OSError, KeyError, zipfile.BadZipFile, ValueError):
         return None
-    return widest if widest is not None and widest.cells > MAX_SHEET_CELLS else None
+    widest = max(spans, key=lambda span: span.cells)
+    return widest if widest.cells > MAX_SHEET_CELLS else None
+
+
+def _ods_span(sheet: str, rows: int, columns: int) -> Span:
+    """A sheet's span to its farthest row and column with a value (A1 when it has none)."""
+    return Span(cell_name(max(rows, 1), max(columns, 1) - 1), rows, columns, sheet)
 
 
 def _repeated(pattern: re.Pattern[bytes], attrs: bytes) -> int:
