@@ -45,6 +45,9 @@ _SPAN = re.compile(r"(\d{4})\s*[年./-]?\s*1\s*[-—–~至到]\s*(\d{1,2})\s*�
 FIRST_YEAR = 1900
 LAST_YEAR = 2200
 YEARS_HINT = f"years {FIRST_YEAR} to {LAST_YEAR}"
+# Day 0 of Excel's 1900 date system, as its serial numbers count (1 March 1900 on): the
+# workbook writes dates so, and a date whose cell shows General is read back from one.
+EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 class PeriodError(ValueError):

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import FLAGS
-from ..periods import FIRST_YEAR, LAST_YEAR, Period, PeriodError, parse_period
+from ..periods import EXCEL_EPOCH, FIRST_YEAR, LAST_YEAR, Period, PeriodError, parse_period
 from ..words.words import english_issue
 from .limits import MAX_NUMBER, MIN_NUMBER, out_of_range
 
@@ -151,9 +151,8 @@ def clean_period(value: object) -> Period:
     raise CellProblem(code, **params)
 
 
-# Excel's day 0 (the 1900 date system, as Excel and WPS count from 1 March 1900 on), and the
-# serial numbers of the dates a period may fall on: 1 January 1950 to 31 December 2100.
-EXCEL_EPOCH = dt.date(1899, 12, 30)
+# The serial numbers (days from EXCEL_EPOCH) of the dates a period may fall on: 1 January
+# 1950 to 31 December 2100.
 DATE_SERIALS = (18264, 73415)
 
 

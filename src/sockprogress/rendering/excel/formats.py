@@ -15,6 +15,7 @@ from typing import Any
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
+from ...periods import EXCEL_EPOCH
 from ...words.words import Words, faithful_digits, percent_digits
 
 # Properties of a format, as xlsxwriter's add_format takes them.
@@ -90,13 +91,9 @@ def period_format(period: str, words: Words) -> str:
     return kinds[PERIOD_KINDS.get(len(period), "date")]
 
 
-# Day 0 of Excel's 1900 date system as serial numbers count it (1900-03-01 onwards).
-EPOCH = dt.date(1899, 12, 30)
-
-
 def serial(day: dt.date) -> int:
-    """The date as Excel stores it: days since 1899-12-30."""
-    return (day - EPOCH).days
+    """The date as Excel stores it: days since EXCEL_EPOCH (1899-12-30)."""
+    return (day - EXCEL_EPOCH).days
 
 
 class Formats:
