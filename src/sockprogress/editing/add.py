@@ -129,8 +129,7 @@ def check_row(
     if chosen and parsed.kind != "month":
         raise InputError(code="basis_not_month_period", period=parsed.text)
     if number[0] == 0 and not zero_allowed(parsed.kind, chosen):  # a level of 0, a year of 0
-        problem = coded_issue("error", "value_not_positive", (("value", "0"),))
-        raise InputError(code="option_invalid", option="value", problem=problem)
+        raise _zero_refused()
     cleaned = [
         clean(o, clean_name, raw) for o, raw in (("region", region), ("indicator", indicator))
     ]
@@ -144,6 +143,13 @@ def check_row(
         (note or "").strip(),
         flagged,
     )
+
+
+def _zero_refused() -> InputError:
+    """--value 0 where 0 is no figure (a level, a year's total, a rate): as the reader says
+    it of such a cell."""
+    problem = coded_issue("error", "value_not_positive", (("value", "0"),))
+    return InputError(code="option_invalid", option="value", problem=problem)
 
 
 def refuse_scale_twice(typed: str, new: NewRow, targets: TargetsFile) -> None:
@@ -391,8 +397,7 @@ def add_row(
     if new.value == 0 and any(t.kind == "level" for t in _goals_of(new, targets)):
         # a month's amount of nothing is a figure; a level of 0 is none (the report leaves
         # it out): refused before the workbook is touched
-        problem = coded_issue("error", "value_not_positive", (("value", "0"),))
-        raise InputError(code="option_invalid", option="value", problem=problem)
+        raise _zero_refused()
     check_workbook(path)  # missing, a folder, a pipe, not an .xlsx: refused before anything
     with editing(path) as real:
         actuals = read_actuals(real, today=today, targets=targets)

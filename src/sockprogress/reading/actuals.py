@@ -36,6 +36,7 @@ from ..periods import span_read_at, ytd_span
 from ..words.words import coded_issue
 from . import sheetxml
 from .cells import (
+    ZERO_BASES,
     CellProblem,
     clean_basis,
     clean_flags,
@@ -46,7 +47,6 @@ from .cells import (
     is_error_value,
     typed_with_scale,
     unit_scale,
-    zero_allowed,
 )
 from .cleaning import Cleaned, Cleaner, Numbers
 from .duplicates import codes_of, deduplicate, row_key, shadowed
@@ -342,9 +342,9 @@ def _zeros_measured(cleaner: Cleaner, value: Cleaned, period: Cleaned, basis: Cl
     zero = value.flag(lambda v: v[0] == 0)
     if not zero.any():
         return
-    month = period.flag(lambda p: p.kind == "month")
-    amount = basis.flag(lambda b: zero_allowed("month", b))
-    wrong = zero & ~(month & amount) & ~cleaner.bad.to_numpy(dtype=bool)
+    # cells.zero_allowed, by column: a month row (period), whose basis allows a 0
+    allowed = period.flag(lambda p: p.kind == "month") & basis.flag(lambda b: b in ZERO_BASES)
+    wrong = zero & ~allowed & ~cleaner.bad.to_numpy(dtype=bool)
     rows = cleaner.frame.loc[wrong, "row"]
     cleaner.issue(rows, "value", "error", 4, "value_not_positive", (("value", "0"),))
     cleaner.bad |= wrong

@@ -225,11 +225,15 @@ def clean_basis(value: object) -> str:
     raise CellProblem("basis_unknown", value=value)
 
 
+# The bases of a month row whose figure may be 0 (zero_allowed): its own amount, or 1—N月.
+ZERO_BASES = frozenset({"", "month", "ytd"})
+
+
 def zero_allowed(kind: str, basis: str) -> bool:
     """Whether a figure of 0 is a figure: a month's own amount (basis month, or none) or a
     year-to-date sum, of a month in which nothing was made (a Spring Festival stop, a plant
     shut). Any other figure (a level, a year's total, an annual rate) is measured above zero."""
-    return kind == "month" and basis in ("", "month", "ytd")
+    return kind == "month" and basis in ZERO_BASES
 
 
 def clean_value(value: object) -> tuple[float, TextNote | None]:
