@@ -61,6 +61,22 @@ def add_args(workbook: Path, targets: Path, period: str, value: str) -> list[str
     ]
 
 
+def report_args(targets: Path, actuals: Path, as_of: str, out: Path, *extra: str) -> list[str]:
+    """`report` of a made-up targets file and workbook for one month, into `out`."""
+    return [
+        "report",
+        "--targets",
+        str(targets),
+        "--actuals",
+        str(actuals),
+        "--as-of",
+        as_of,
+        "--out",
+        str(out),
+        *extra,
+    ]
+
+
 def target_toml(
     id: str = "t1",
     region: str = "Testville",

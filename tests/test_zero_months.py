@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import target_toml, write_actuals, write_targets
+from helpers import report_args, target_toml, write_actuals, write_targets
 
 from sockprogress.cli import main
 from sockprogress.judging import judge
@@ -174,20 +174,7 @@ def test_actuals_add_stores_a_month_of_nothing_and_refuses_a_level_of_0(tmp_path
 def test_the_json_gives_the_cumulative_figure_with_a_month_of_nothing(tmp_path: Path) -> None:
     targets = write_targets(tmp_path / "targets.toml", YEAR_GOAL)
     actuals = write_actuals(tmp_path / "actuals.xlsx", months([80, 80, 80, 80, 80, 0]))
-    result = CliRunner().invoke(
-        main,
-        [
-            "report",
-            "--targets",
-            str(targets),
-            "--actuals",
-            str(actuals),
-            "--as-of",
-            "2026-07",
-            "--out",
-            str(tmp_path / "out"),
-        ],
-    )
+    result = CliRunner().invoke(main, report_args(targets, actuals, "2026-07", tmp_path / "out"))
     assert result.exit_code == 0, result.output
     target = json.loads((tmp_path / "out" / "progress-2026-07.json").read_text())["targets"][0]
     assert (target["ytd_period"], target["ytd_value"]) == ("2026-06", 400)

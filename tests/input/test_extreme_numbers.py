@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from helpers import frame, make_target, target_toml, write_actuals, write_targets
+from helpers import frame, make_target, report_args, target_toml, write_actuals, write_targets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -210,20 +210,7 @@ def test_a_target_on_the_wrong_side_of_its_baseline_is_said(tmp_path: Path) -> N
     )
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        main,
-        [
-            "report",
-            "--targets",
-            str(targets),
-            "--actuals",
-            str(actuals),
-            "--as-of",
-            "2023-06",
-            "--out",
-            str(out),
-            "--format",
-            "json",
-        ],
+        main, report_args(targets, actuals, "2023-06", out, "--format", "json")
     )
     assert result.exit_code == 0, result.output
     assert "direction is 'decrease' but the target (300) is above its baseline (100" in (
