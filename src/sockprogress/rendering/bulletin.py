@@ -179,7 +179,8 @@ class Bulletin:
         (最新值（2026年10月）) on two lines, the period under the name, and the period broken
         after its year where the column cannot hold it (`fits(column, text)`, as the output
         measures it). Word and LibreOffice broke it inside the period ("（2026年10" / "月）");
-        the page, the Word table and the workbook set it alike."""
+        the page, the Word table and the workbook set it alike. A Chinese heading its column
+        cannot hold whole is set in two even lines (even_heading) where they fit."""
         lines = []
         for column, heading in enumerate(self.headings):
             parts = period_heading(heading)
@@ -189,6 +190,10 @@ class Bulletin:
                     year = aside.index("年") + 1
                     aside = aside[:year] + "\n" + aside[year:]
                 heading = name + "\n" + aside
+            elif held_heading(heading) and not fits(column, heading):
+                even = even_heading(heading)
+                if all(fits(column, line) for line in even):
+                    heading = "\n".join(even)
             lines.append(heading)
         return tuple(lines)
 
@@ -222,6 +227,10 @@ def ems(text: str, latin: float = LATIN) -> float:
 _ASIDE = re.compile(r"[（(]")
 _AFTER_PERIOD = re.compile(r"[；;]")
 NARROWEST_CJK = 4.0
+# ...and three where nothing else lets a table fit, before a heading wraps or a unit breaks: a
+# county's eight columns at 10.5 pt on A4 were scaled down alike, 亿元 set as "亿" / "元" and
+# 与序时进度相比 as "与序时进度相" / "比" (a goal's name or progress reads well in three).
+NARROWER_CJK = 3.0
 # A figure and the measure after it stay on one line in a Chinese phrase: 超8.3个百分点 broke
 # as "超8.3个百" / "分点" on page 1.
 _FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
@@ -353,6 +362,35 @@ def held_heading(heading: str) -> bool:
     return _chinese(heading) and " " not in heading and period_heading(heading) is None
 
 
+# A Chinese heading this short is never broken (目标值, 完成率): one character alone on a line.
+HELD_WHOLE_CJK = 3
+# Terms a heading is not broken inside: 序时进度 is one word to its reader (与序时进度 / 相比,
+# not 与序时 / 进度相比: a Chinese reader's proposal).
+HELD_TERMS = ("序时进度",)
+
+
+def even_heading(heading: str) -> list[str]:
+    """A Chinese heading in two lines as even as its breaks allow (同比 / 增长, 与序时进度 /
+    相比), for a column that cannot hold it whole; Word broke it where the line ran out,
+    "与序时进度相" / "比". One of HELD_WHOLE_CJK characters or fewer stays whole."""
+    if len(heading) <= HELD_WHOLE_CJK:
+        return [heading]
+    inside = {
+        at
+        for term in HELD_TERMS
+        if (start := heading.find(term)) >= 0
+        for at in range(start + 1, start + len(term))
+    }
+    best: tuple[float, int] | None = None
+    for at in range(1, len(heading)):
+        if at in inside or _title_break(heading, at) is None:
+            continue
+        width = max(ems(heading[:at]), ems(heading[at:]))
+        if best is None or width < best[0]:
+            best = (width, at)
+    return [heading] if best is None else [heading[: best[1]], heading[best[1] :]]
+
+
 def period_heading(heading: str) -> tuple[str, str] | None:
     """A Chinese heading that names a period, as its name and the period's aside (最新值,
     （2026年10月））; None for any other."""
@@ -375,10 +413,10 @@ def unbroken(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _floors(text: str, latin: float = LATIN) -> tuple[float, float]:
+def _floors(text: str, latin: float = LATIN, phrase: float = NARROWEST_CJK) -> tuple[float, float]:
     """The narrowest a cell's text may wrap to, in ems, and the same when `tight`: a figure with
     its period whole (tight: the period may go under its figure, each whole), else its longest
-    word, or four characters of a Chinese phrase, and any run held whole (held_runs). A name
+    word, or `phrase` characters of a Chinese phrase, and any run held whole (held_runs). A name
     with an aside wraps as a phrase: "袜子年产量（2030年）" held whole made the columns' least
     width wider than the page, and every column was narrowed with it, 单位 to "亿/双"."""
     period = _figure_and_period(text)
@@ -389,7 +427,7 @@ def _floors(text: str, latin: float = LATIN) -> tuple[float, float]:
     widths = [0.0]
     for piece in text.split():
         width = ems(piece, latin)
-        widths.append(min(width, NARROWEST_CJK) if _chinese(piece) else width)
+        widths.append(min(width, phrase) if _chinese(piece) else width)
     widths += [ems(text[a:b], latin) for a, b in held_runs(text)]
     return max(widths), max(widths)
 
@@ -404,10 +442,9 @@ def _heading_floors(heading: str, latin: float = LATIN) -> tuple[float, float]:
         year = aside.index("年") + 1
         tight = max(ems(name, latin), ems(aside[:year], latin), ems(aside[year:], latin))
         return max(ems(name, latin), ems(aside, latin)), tight
-    natural = _floors(heading, latin)
     if held_heading(heading):
-        return ems(heading, latin), natural[1]
-    return natural
+        return ems(heading, latin), max(ems(line, latin) for line in even_heading(heading))
+    return _floors(heading, latin)
 
 
 def column_widths(
@@ -436,10 +473,24 @@ class Measures:
     need: list[float]
     floor: list[float]
     # the floor where a figure's period may go under it (used when `floor` does not fit), and
-    # then where a Chinese heading may wrap too (used when that does not fit either)
+    # then where a Chinese heading may wrap too, in two even lines (used when that does not
+    # fit either)
     tight: list[float]
     tighter: list[float]
     latin: float
+
+    @cached_property
+    def narrow(self) -> list[float]:
+        """The floors used when `tighter` does not fit either: a Chinese phrase in a cell
+        wrapped to NARROWER_CJK characters. Worked out only for a table that needs them."""
+        headings, rows = self.table[0], self.table[1:]
+        return [
+            max(
+                [_heading_floors(h, self.latin)[1]]
+                + [_floors(r[i], self.latin, NARROWER_CJK)[1] for r in rows]
+            )
+            for i, h in enumerate(headings)
+        ]
 
     @classmethod
     def of(
@@ -471,11 +522,17 @@ class Measures:
             return [n * width / sum(need) for n in need]
         # a figure with its period whole took a third of a Chinese table of eight columns
         # (35.996（2026年1—11月）), and every other column was narrowed with it: the period may
-        # go under its figure, then a Chinese heading wrap, before any column is squeezed
-        for looser in (self.tight, self.tighter):
+        # go under its figure, then a Chinese heading wrap, then a Chinese phrase wrap
+        # narrower, before any column is squeezed
+        looser: list[Callable[[], list[float]]] = [
+            lambda: self.tight,
+            lambda: self.tighter,
+            lambda: self.narrow,
+        ]
+        for floors in looser:
             if sum(floor) < width:
                 break
-            floor = [f * size + pad for f in looser]
+            floor = [f * size + pad for f in floors()]
         if sum(floor) >= width:
             return [f * width / sum(floor) for f in floor]
         low, high = 0.0, max(need)  # the cap that makes the table as wide as the page
@@ -952,6 +1009,25 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     # figures of another period than the heading's, each saying its own: a 注 line says so (a
     # cell of 2026年9月 under 最新值（2026年10月） read as a contradiction, a Chinese reader's find)
     other_periods = common is not None and any(p not in (None, common) for p in periods)
+    # a plan goal's gap in 与序时进度相比 is on its gain since the baseline, its 完成率 from zero:
+    # said under the table (a Chinese reader's find: 96.7 % beside 低于8.3个百分点 puzzled)
+    bases = {
+        outcome.plan_schedule_basis(t.result, words)
+        for t in view.targets
+        if outcome.plan_schedule_short(t.result, words, view.report.as_of)
+    }
+    kinds = (words("gain since the baseline"), words("cut since the baseline"))
+    said = [b for b in kinds if b in bases]
+    basis_note = (
+        words(
+            "{bases} against the schedule: the share of the planned change since the baseline "
+            "made so far, held against the share of the plan's time gone; the share of goal "
+            "counts from zero."
+        ).format(bases=words.listed(f"“{b}”" for b in said))  # “” in either language
+        if said
+        else ""
+    )
+    after = words.sentence_gap + basis_note if basis_note else ""
     period = report_period(view, words)
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
@@ -967,10 +1043,10 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         row(t, t.name if grouped else names_of[t.result.target.id], words, grouped, common)
         for t in view.targets
     )
-    # 与序时进度相比 and 同比增长 where a goal has either: a province's table, none of whose
-    # 2,000 goals has a year's goal, gave two columns of dashes a quarter of the page
-    year_columns = any(r.schedule != DASH or r.yoy != DASH for r in rows)
-    keys = COLUMNS + (YEAR_COLUMNS if year_columns else ())
+    # 与序时进度相比 and 同比增长 each where a goal has it: a province's table, none of whose
+    # 2,000 goals has a year's goal, gave two columns of dashes a quarter of the page, and
+    # plan goals of levels alone a column of dashes under 同比增长
+    keys = COLUMNS + tuple(k for k in YEAR_COLUMNS if any(getattr(r, k) != DASH for r in rows))
     headings = tuple(
         words("Latest ({period})").format(period=common)
         if k == "latest" and common
@@ -1033,30 +1109,40 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         sections=tuple(sections),
         table_heading=words("Table: progress towards the goals"),
         overall_heading=words("I. Overall"),
-        note=words(
-            "Note: latest figures are of {period} unless another period is given; the source "
-            "of every figure is given with each goal in the pages that follow and in the "
-            "workbook."
-        ).format(period=common)
-        if other_periods
-        else words(
-            "Note: the source of every figure is given with each goal in the pages that follow "
-            "and in the workbook."
-        ),
-        note_in_workbook=words(
-            "Note: latest figures are of {period} unless another period is given; the source "
-            "of every figure is given with each goal on the region sheets of this workbook."
-        ).format(period=common)
-        if other_periods
-        else words(
-            "Note: the source of every figure is given with each goal on the region sheets of "
-            "this workbook."
-        ),
+        note=(
+            words(
+                "Note: latest figures are of {period} unless another period is given; the "
+                "source of every figure is given with each goal in the pages that follow and in "
+                "the workbook."
+            ).format(period=common)
+            if other_periods
+            else words(
+                "Note: the source of every figure is given with each goal in the pages that "
+                "follow and in the workbook."
+            )
+        )
+        + after,
+        note_in_workbook=(
+            words(
+                "Note: latest figures are of {period} unless another period is given; the "
+                "source of every figure is given with each goal on the region sheets of this "
+                "workbook."
+            ).format(period=common)
+            if other_periods
+            else words(
+                "Note: the source of every figure is given with each goal on the region sheets "
+                "of this workbook."
+            )
+        )
+        + after,
         note_in_document=words("Notes: the sources of the latest figures") if notes else "",
         notes=notes,
         table_note=words(
             "Note: latest figures are of {period} unless another period is given."
         ).format(period=common)
+        + after
         if other_periods
+        else words("Note: {text}").format(text=basis_note)
+        if basis_note
         else "",
     )

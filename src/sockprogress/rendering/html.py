@@ -257,12 +257,13 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         # Said here, not in the template: 同比增长（%） holds a % a newstyle message would format.
         "year_headings": (
             [words("Year to date"), words.figure_name("ytd_share_of_target_pct")]
-            if view.year_figures
+            if view.year_columns and view.year_figures
             else []
         )
-        + [words("Against the schedule"), words.figure_name("ytd_yoy_pct")]
-        if view.year_columns
-        else [],
+        + ([words("Against the schedule")] if view.schedule_column else [])
+        + ([words.figure_name("ytd_yoy_pct")] if view.year_columns else []),
+        "year_columns": view.year_columns,
+        "schedule_column": view.schedule_column,
         "year_figures": view.year_figures,
     }
 

@@ -87,7 +87,9 @@ class Figure:
 class YearCells:
     """A target's year-to-date figures as a summary table shows them (— where there are none):
     the figure and the months it covers, its share of the year's goal and the schedule
-    (months gone), the gap to the schedule in words, and its change on a year before."""
+    (months gone), the gap to the schedule in words (the year's in the goal's own year, else
+    its plan's while it is not yet due: outcome.plan_schedule_short), and its change on a year
+    before."""
 
     value: str = DASH
     months: str = ""
@@ -97,14 +99,16 @@ class YearCells:
     yoy: str = DASH
 
 
-def year_cells(r: TargetResult, words: Words) -> YearCells:
+def year_cells(r: TargetResult, words: Words, as_of: Month) -> YearCells:
     ytd, f = r.ytd, r.figures
+    # the year's schedule in a goal's own year, else the plan's while it is not yet due
+    gap = outcome.schedule_short(r, words) or outcome.plan_schedule_short(r, words, as_of) or DASH
     if ytd is None:
         # a goal for one year decided by its year's total: its 同比 on the year before's, as
         # its line says it (1—12月完成…，同比增长7.5%); December's table dropped the column
         total = outcome.year_total_in(r)
         change = outcome.year_total_change(r, total) if total is not None else None
-        return YearCells(yoy=words.percent(change)) if change is not None else YearCells()
+        return YearCells(gap=gap, yoy=words.percent(change) if change is not None else DASH)
     own = r.own_year
     return YearCells(
         value=outcome.ytd_said(r, words),
@@ -115,7 +119,7 @@ def year_cells(r: TargetResult, words: Words) -> YearCells:
             if own and f.ytd_schedule_pct is not None
             else ""
         ),
-        gap=outcome.schedule_short(r, words) or DASH,
+        gap=gap,
         yoy=words.percent(f.ytd_yoy_pct) if f.ytd_yoy_pct is not None else DASH,
     )
 
@@ -269,6 +273,9 @@ class ReportView:
     # add the figure and its share of the year's goal too; else they would repeat, cell for
     # cell, its 最新值 and 完成率 (as the bulletin's table, which has no such columns)
     year_figures: bool = True
+    # some target is held against a schedule in a summary (YearCells.gap): the year's in its
+    # own year, or its plan's before it is due
+    schedule_column: bool = False
     # the data issues by kind and column
     issues: tuple[IssueView, ...] = ()
 
@@ -577,7 +584,7 @@ def target_view(
         check_line=check_line,
         year_line=outcome.year_line(r, words),
         at_schedule=outcome.at_schedule(r),
-        year_cells=year_cells(r, words),
+        year_cells=year_cells(r, words, report.as_of),
         blank_line=blank_line(r, words, report.as_of),
         notes=tuple(words.note_text(n) for n in notes),
         goal_note=words.goal_note(r.target),
@@ -676,5 +683,6 @@ def _build_view(report: Report, words: Words) -> ReportView:
         method=words.method_paragraphs(),
         year_columns=any(v.result.ytd for v in views),
         year_figures=any(v.result.ytd and not v.ytd_as_latest for v in views),
+        schedule_column=any(v.year_cells.gap != DASH for v in views),
         issues=issue_views(report, words),
     )

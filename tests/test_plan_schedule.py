@@ -1,0 +1,220 @@
+"""A plan's goal not yet due is held against its schedule in every table, as its paragraph
+holds it; and a county's eight-column table is set on A4 at 10.5 pt without breaking a unit or
+leaving a heading's last character alone on a line.
+
+A county newcomer's find: beside the year's goals, a goal of 60 firms by the end of 2026 (48 at
+the end of 2025, 58 in November) read 完成率 96.7 %, 进度偏慢 and "—" under 与序时进度相比 on
+page 1; its paragraph said "增量完成率83.3%，…低于同期序时进度（91.7%）8.3个百分点", and the
+workbook's Summary had the -8.3. Every figure here is made up (yeargoals.SOURCE says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from helpers import report_args, write_actuals
+from openpyxl import load_workbook
+from pdfspans import pdf_lines
+from yeargoals import SOURCE, TARGETS, write_year_goals, year_to_date_rows
+
+from sockprogress.cli import main
+from sockprogress.model import Report
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
+from sockprogress.rendering.bulletin import Bulletin, build_bulletin, even_heading
+from sockprogress.rendering.docx import CELL_PADDING, render_docx
+from sockprogress.rendering.html import render_html
+from sockprogress.rendering.view import build_view
+from sockprogress.words.words import DASH, Words
+
+LEVEL = """
+[[targets]]
+id = "firms-2026"
+region = "Testcounty"
+indicator = "firms_above_size"
+name = "Firms above designated size"
+name_zh = "规上工业企业数"
+unit = "firms"
+kind = "level"
+direction = "increase"
+target = 60
+deadline = 2026-12-31
+baseline = { period = "2025-12", value = 48 }
+"""
+# 48 -> 58 of 48 -> 60: 83.3 % of the gain, with 11 of 12 months gone (91.7 %): 8.3 behind
+FIRMS: list[tuple[object, ...]] = [
+    ("Testcounty", "firms_above_size", "2025-12", 48, "", SOURCE, ""),
+    ("Testcounty", "firms_above_size", "2026-11", 58, "", SOURCE, ""),
+]
+AS_OF = "2026-11"
+SAID = {
+    "zh": "低于8.3个百分点（按增量计）",
+    "en": "8.3 points behind (gain since the baseline)",
+}
+
+
+def county(folder: Path, targets: str, rows: Sequence[tuple[object, ...]]) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "targets.toml"
+    path.write_text(targets, encoding="utf-8")
+    return path, write_actuals(folder / "actuals.xlsx", rows)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The made-up county's four goals for 2026 with their 1—11月, and the level goal."""
+    month = {"2025-10": "2025-11", "2026-10": "2026-11"}  # its 1—10月 figures as 1—11月's
+    rows = [(*r[:2], month[str(r[2])], *r[3:]) for r in year_to_date_rows()]
+    return county(tmp_path_factory.mktemp("county"), TARGETS + LEVEL, rows + FIRMS)
+
+
+@pytest.fixture(scope="module")
+def report(files: tuple[Path, Path]) -> Report:
+    return build_report(*files, Month.parse(AS_OF), today=dt.date(2026, 12, 5))
+
+
+def bulletin(report: Report, lang: str) -> Bulletin:
+    return build_bulletin(build_view(report, Words.of(lang)))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_plan_goal_not_yet_due_is_held_against_its_plans_schedule_in_the_tables(
+    report: Report, lang: str, tmp_path: Path
+) -> None:
+    (firms,) = [r for r in report.targets if r.target.id == "firms-2026"]
+    assert firms.figures.schedule_gap_pts == pytest.approx(-8.333, abs=0.001)
+    assert firms.status == "moderate_progress"
+    said = bulletin(report, lang)
+    assert said.keys[-2:] == ("schedule", "yoy")
+    (row,) = [r for r in said.rows if r.status == "moderate_progress" and r.unit in ("户", "firms")]
+    assert row.schedule == SAID[lang]
+    assert row.yoy == DASH  # a level has no 同比
+    # the Word table's cell, the page's two tables (page 1 and the summary)
+    document = Document(_written_docx(report, lang, tmp_path))
+    cells = [c.text.replace("\n", "") for r in document.tables[0].rows for c in r.cells]
+    assert SAID[lang].replace(" ", "") in [c.replace(" ", "") for c in cells]
+    page = render_html(report, Words.of(lang))
+    assert SAID[lang] in table_text(page, "bulletin-table")
+    assert SAID[lang] in table_text(page, "summary-table")
+
+
+def table_text(page: str, name: str) -> str:
+    """A table of the page as it reads: its tags gone (page 1's cells are set a line a box)."""
+    table = page.split(f'class="{name}"', 1)[1].split("</table>", 1)[0]
+    return re.sub(r"<[^>]+>", "", table)
+
+
+def _written_docx(report: Report, lang: str, folder: Path) -> str:
+    path = folder / f"bulletin-{lang}.docx"
+    path.write_bytes(render_docx(report, Words.of(lang), None))
+    return str(path)
+
+
+def test_every_output_says_the_same_gap_and_the_json_keeps_its_figure(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The workbook's Summary had the figure; the page, the Word table and the JSON agree."""
+    out = tmp_path / "out"
+    done = CliRunner().invoke(main, report_args(*files, AS_OF, out))
+    assert done.exit_code == 0, done.output
+    data = json.loads((out / f"progress-{AS_OF}.json").read_text(encoding="utf-8"))
+    (firms,) = [t for t in data["targets"] if t["id"] == "firms-2026"]
+    assert firms["schedule_gap_pts"] == pytest.approx(-8.333, abs=0.001)
+    summary = load_workbook(out / f"progress-{AS_OF}.xlsx", read_only=True)["Summary"]
+    values = list(summary.iter_rows(values_only=True))
+    header = next(r for r in values if "Status" in r)
+    (line,) = [r for r in values if r[header.index("Target")] == "Firms above designated size"]
+    gap = header.index("Ahead (+) or behind (-) the time-proportional schedule, points")
+    assert line[gap] == pytest.approx(-8.333, abs=0.01)
+
+
+def test_a_goal_past_its_deadline_has_no_schedule_in_the_tables(tmp_path: Path) -> None:
+    """Once due, the outcome speaks (the headline's 待期末数据): the same goal in the report
+    for January 2027 gives the tables no schedule column; its paragraph keeps the dated gap."""
+    targets, actuals = county(tmp_path, LEVEL, FIRMS)
+    later = build_report(targets, actuals, Month.parse("2027-01"), today=dt.date(2027, 2, 5))
+    (firms,) = later.targets
+    assert firms.figures.schedule_gap_pts is not None  # of its November figure
+    said = bulletin(later, "zh")
+    assert "schedule" not in said.keys
+    page = render_html(later, Words.of("zh"))
+    for name in ("bulletin-table", "summary-table"):
+        assert "与序时进度相比" not in table_text(page, name)
+    assert "8.3个百分点" in page  # the target's card says it, with its date
+
+
+def test_plan_goals_of_levels_alone_give_the_schedule_and_no_column_of_dashes(
+    tmp_path: Path,
+) -> None:
+    """A level has no 同比: the table of plan goals of levels has 与序时进度相比 and no
+    同比增长 of dashes, on page 1 and in the page's summary."""
+    targets, actuals = county(tmp_path, LEVEL, FIRMS)
+    alone = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 12, 5))
+    said = bulletin(alone, "zh")
+    assert said.keys[-1] == "schedule"
+    assert said.rows[0].schedule == SAID["zh"]
+    page = render_html(alone, Words.of("zh"))
+    summary = table_text(page, "summary-table")
+    assert "与序时进度相比" in summary and SAID["zh"] in summary
+    assert "同比" not in summary
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_note_under_the_table_says_what_the_gain_is_counted_on(
+    report: Report, lang: str, tmp_path: Path
+) -> None:
+    """A Chinese reader's find: 96.7 % beside 低于8.3个百分点（按增量计） puzzles without a word
+    on what each counts: the 注 line under the table says it, in every output's note."""
+    said = bulletin(report, lang)
+    basis = "按增量计" if lang == "zh" else "gain since the baseline"
+    for note in (said.note, said.note_in_workbook, said.table_note):
+        assert f"“{basis}”" in note
+    assert said.table_note.startswith("注：" if lang == "zh" else "Note: ")
+    year_goals = build_report(*write_year_goals(tmp_path), Month.parse("2026-10"))
+    alone = bulletin(year_goals, lang)  # no plan goal: no word of it
+    assert basis not in alone.note + alone.note_in_workbook + alone.table_note
+
+
+# -- the county's table on A4 -----------------------------------------------------------------
+
+
+def test_a_chinese_heading_wraps_in_even_lines() -> None:
+    assert even_heading("与序时进度相比") == ["与序时进度", "相比"]  # 序时进度 kept whole
+    assert even_heading("同比增长") == ["同比", "增长"]
+    assert even_heading("目标值") == ["目标值"]  # three characters stay whole
+
+
+def test_the_county_table_keeps_units_whole_and_wraps_headings_evenly(
+    report: Report, tmp_path: Path
+) -> None:
+    """Eight columns at 10.5 pt do not fit A4's line with every Chinese heading whole: the
+    widths were scaled down alike, 亿元 set as 亿 / 元 and 与序时进度相比 as 与序时进度相 / 比.
+    Now a heading wraps in two lines first, as even as its words allow, then a long phrase
+    narrower; no column is narrower than its unit, its figure or four characters of a goal's
+    name."""
+    document = Document(_written_docx(report, "zh", tmp_path))
+    table = document.tables[0]
+    headings = [c.text for c in table.rows[0].cells]
+    assert "与序时进度\n相比" in headings and "同比\n增长" in headings
+    units = [row.cells[1].text for row in table.rows[1:]]
+    assert "亿元" in units and "万吨" in units  # not 亿\n元
+    pad = CELL_PADDING + 3
+    name_width = table.rows[1].cells[0].width
+    assert name_width is not None and name_width.pt >= 4 * 10.5 + pad - 0.5
+
+
+@pytest.mark.client
+def test_libreoffice_prints_the_county_table_with_whole_units_and_even_headings(
+    report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    pdf = soffice(Path(_written_docx(report, "zh", tmp_path)), "pdf")
+    lines = pdf_lines(pdf)
+    assert "亿元" in lines and "与序时进度" in lines and "相比" in lines, lines
+    assert "比" not in lines and "元" not in lines and "亿" not in lines
