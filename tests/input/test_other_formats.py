@@ -86,7 +86,7 @@ def test_a_comma_inside_an_unquoted_source_leaves_that_row_out_said(tmp_path: Pa
     code, output = check(tmp_path, text)
     assert code == 1 and "please report" not in output, output
     assert output.splitlines()[0].startswith(
-        "actuals.csv, sheet Actuals, rows 2, 4 (2 rows): error: the row has 9 cells where the "
+        "actuals.csv, rows 2, 4 (2 rows): error: the row has 9 cells where the "
         "header has 8 columns, so its cells are not under their headings; a comma (,) inside a "
         "cell (a source such as 'Xinhua, 2025-06-22')? put that cell in double quotes"
     ), output
@@ -98,6 +98,23 @@ def test_a_comma_inside_an_unquoted_source_leaves_that_row_out_said(tmp_path: Pa
         "该行有9个单元格，而表头只有8列，无法与列标题一一对应；可能是某个单元格内含英文逗号（,）"
         in chinese
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_csvs_issues_name_no_sheet(tmp_path: Path, lang: str) -> None:
+    """A CSV file has no sheet: its rows were said to be in 工作表“Actuals” (a county
+    newcomer's find). Its issues name the file and the row, and a target without rows the
+    file alone."""
+    text = HEADER + "Testville,widgets,2024,abc,,synthetic test figure,,\n"
+    code, output = check(tmp_path, text, lang)
+    first = output.splitlines()[0]
+    said = {
+        "en": "actuals.csv, row 2, column value: error:",
+        "zh": "actuals.csv，第2行，“数值”列：错误：",
+    }
+    assert code == 1 and first.startswith(said[lang]), output
+    assert "Actuals" not in output and "工作表“" not in output, output
+    assert read_actuals(tmp_path / "actuals.csv").issues[0].sheet == ""
 
 
 def test_a_comma_at_the_end_of_every_row_is_no_cell(tmp_path: Path) -> None:

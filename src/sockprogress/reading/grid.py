@@ -39,8 +39,8 @@ def load_grid(
     the span's check alone takes 0.17 s on a province)."""
     kind = kind or spreadsheet_kind(path)
     name = path.name
-    if kind == "csv":
-        return csv_grid(path), [], None, kind, SHEET
+    if kind == "csv":  # no sheet: its rows are said by file and row ("a.csv，第3行")
+        return csv_grid(path), [], None, kind, ""
     # Refused before calamine lays the span out (it would abort the process, or take
     # gigabytes): an .ods is laid out as it is opened, an .xlsx sheet when it is asked for.
     if kind == "ods" and (span := sheetxml.ods_too_wide(path)) is not None:
