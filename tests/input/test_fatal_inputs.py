@@ -271,7 +271,7 @@ TARGETS: list[tuple[str, str | bytes, str]] = [
     (
         "mistyped-target-word",
         target_toml().replace("target = 200", 'target = "many"'),
-        "'target' must be a number, got 'many'",
+        "'target' must be a number, got \"many\"",
     ),
     (
         # typed by a Chinese input method

@@ -73,14 +73,14 @@ def test_an_impossible_as_of_is_one_error_line(tmp_path: Path, targets: Path, as
     [
         ("deadline = 0001-01-01", "'deadline' 0001-01-01 is not a plausible date"),
         ("deadline = 9999-12-31", "'deadline' 9999-12-31 is not a plausible date"),
-        ('deadline = "soon"', "'deadline' must be a date like 2025-12-31, got 'soon'"),
-        ("target = true", "'target' must be a number, got True"),
+        ('deadline = "soon"', "'deadline' must be a date like 2025-12-31, got \"soon\""),
+        ("target = true", "'target' must be a number, got true"),
         ('target = "200"', "'target' must be a number, got the text '200'"),
         ("target = [200]", "'target' must be a number, got [200]"),
         ("target = nan", "'target' must be above zero, got nan"),
         ("target = inf", "'target' is not a finite number"),
-        ('unit = ["pairs"]', "'unit' must be non-empty text, got ['pairs']"),
-        ("name = { zh = 1 }", "'name' must be non-empty text, got {'zh': 1}"),
+        ('unit = ["pairs"]', "'unit' must be non-empty text, got [\"pairs\"]"),
+        ("name = { zh = 1 }", "'name' must be non-empty text, got { zh = 1 }"),
         ('kind = "x"', "'kind' must be 'level' or 'annual_total'"),
         ("baseline = 5", "'baseline' must be a table"),
         ("baseline = { period = 2021.5 }", "baseline.period: 2021.5 is not a period"),
@@ -102,6 +102,21 @@ def test_a_wrong_value_in_targets_is_one_error_line_naming_the_key(
     assert output.startswith("Error: targets.toml, target 1 (id t1): "), output
     assert key in output
     assert len(output.splitlines()) == 1 and len(output) < 400
+
+
+def test_a_wrong_value_is_quoted_as_the_file_writes_it(tmp_path: Path) -> None:
+    """A county newcomer's find: 实际为'2026年12月31日' quoted a date typed as text the way
+    Python writes it; the value is said as the targets file writes it."""
+    lines = [x for x in target_toml().splitlines() if not x.startswith("deadline = ")]
+    text = "\n".join([*lines, 'deadline = "2026年12月31日"']) + "\n"
+    targets = write_targets(tmp_path / "targets.toml", text)
+    actuals = write_actuals(tmp_path / "a.xlsx", GOOD)
+    args = ["--lang", "zh", "check", "--targets", str(targets), "--actuals", str(actuals)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.output.rstrip().endswith(
+        '“deadline”应为日期，如 2025-12-31，实际为"2026年12月31日"'
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import json
 import re
 import tomllib
 from decimal import Decimal
@@ -83,9 +84,27 @@ def _as_digits(text: str, unit: str = "") -> str | None:
 
 
 def _show(value: Any) -> str:
-    """A value for a message: its repr, cut short (a hostile file may hold megabytes)."""
-    text = repr(value)
+    """A value for a message as the targets file writes it (`"2026年12月31日"`, `true`,
+    `2025-12-31`, `[1, 2]`), cut short (a hostile file may hold megabytes). Python's repr
+    quoted a text '2026年12月31日', as no TOML file or Chinese sentence does (a county
+    newcomer's find)."""
+    text = _as_toml(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _as_toml(value: Any) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string, escapes alike
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date | dt.time):  # a datetime is a date
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_toml(v) for v in value[:20]) + "]"
+    if isinstance(value, dict):
+        pairs = (f"{k} = {_as_toml(v)}" for k, v in list(value.items())[:20])
+        return "{ " + ", ".join(pairs) + " }"
+    return str(value)
 
 
 def _closest(word: str, choices: tuple[str, ...]) -> str:
