@@ -182,6 +182,25 @@ def test_the_note_under_the_table_says_what_the_gain_is_counted_on(
     assert basis not in alone.note + alone.note_in_workbook + alone.table_note
 
 
+@pytest.mark.parametrize(("deadline", "shown"), [("2026-12-31", False), ("2028-12-31", True)])
+def test_the_growth_a_year_needed_is_not_said_with_less_than_a_year_left(
+    tmp_path: Path, deadline: str, shown: bool
+) -> None:
+    """A county newcomer's find: with one month left, 58 -> 60 firms read 今后所需年均增速49.1%,
+    a month's need made annual. Under a year from the latest figure to the deadline the card
+    and the workbook's block give the gap to the goal (距目标差额 2户) and no rate; the JSON
+    keeps the figure (method). Two years left, the rate is said."""
+    targets, actuals = county(tmp_path, LEVEL.replace("2026-12-31", deadline), FIRMS)
+    alone = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 12, 5))
+    assert alone.targets[0].figures.required_cagr_from_latest is not None
+    view = build_view(alone, Words.of("zh"))
+    keys = [f.key for f in view.targets[0].figures]
+    assert "gap" in keys
+    assert ("required_cagr_from_latest" in keys) is shown
+    page = render_html(alone, Words.of("zh"))
+    assert ("今后所需年均增速" in page) is shown
+
+
 # -- the county's table on A4 -----------------------------------------------------------------
 
 

@@ -24,6 +24,10 @@ from ..words.words import DASH, Words
 # (序时进度) stays: after the deadline time elapsed is 100 %, and "behind the schedule by N
 # points" is the shortfall at the end of the plan period, as bureau reviews state it.
 AFTER_DEADLINE_HIDDEN = frozenset({"required_cagr_from_latest"})
+# Less than a year from the latest figure to the deadline: the growth a year needed is a short
+# span's rate made annual, 58 -> 60 firms in a month read 今后所需年均增速49.1% (a county
+# newcomer's find); the gap to the goal (距目标差额) says what is needed. The JSON keeps it.
+SHORT_HORIZON_HIDDEN = frozenset({"required_cagr_from_latest"})
 # A goal its deadline decided (achieved or missed): the pace of its figures, the date they would
 # reach the goal and where they would land say nothing of it any more ("Missed" beside "pace:
 # moderate progress, goal reached about May 2026" read as two verdicts). The JSON keeps them.
@@ -683,6 +687,8 @@ def shown(field: str, result: TargetResult, as_of: Month) -> bool:
     """Whether a figure means anything to a reader in this report month, for this goal."""
     if result.target.year is not None and not _field_of_its_year(field, result):
         return False
+    if field in SHORT_HORIZON_HIDDEN and _under_a_year_left(result):
+        return False
     if not passed(result, as_of):
         return True
     decided = result.status in ("achieved", "missed")
@@ -792,6 +798,12 @@ def _said(r: TargetResult) -> TargetResult:
         previous_latest=previous_latest,
         year_goal_beside=None,
     )
+
+
+def _under_a_year_left(result: TargetResult) -> bool:
+    """Whether less than a year runs from the latest figure to the deadline."""
+    latest = result.latest
+    return latest is not None and years_between(latest.end, result.target.deadline) < 1
 
 
 def _field_of_its_year(field: str, result: TargetResult) -> bool:
