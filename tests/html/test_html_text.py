@@ -202,6 +202,41 @@ def test_schedule_is_in_points_never_percent() -> None:
     assert schedule_text(ahead, Words.of("zh")).endswith("）20.0个百分点")
 
 
+def test_a_plan_goals_schedule_says_its_change_since_the_baseline_in_figures() -> None:
+    """A Chinese reader's find: "增量完成率70.0%，2025年6月低于同期序时进度" named neither the
+    baseline nor the change; a bulletin says 较…增加…，完成计划增量（…）的…. A goal to cut says
+    its fall and the cut planned; a figure that has not moved toward its goal keeps the share
+    of the gap closed (above)."""
+    from sockprogress.rendering.outcome import schedule_text
+
+    figures = result_with_figures(
+        gap_closed_pct=70.0, time_elapsed_pct=95.3, schedule_gap_pts=-25.3
+    )
+    base = Observation(dt.date(2022, 6, 30), 2.0e9, "2022-06", "level")
+    june = Observation(dt.date(2025, 6, 30), 4.1e9, "2025-06", "level")
+    up = replace(figures, baseline=base, latest=june)
+    assert schedule_text(up, Words.of("zh")) == (
+        "较2022年6月（20亿双）增加21亿双，完成计划增量（30亿双）的70.0%，"
+        "低于序时进度（截至2025年6月为95.3%）25.3个百分点"
+    )
+    assert schedule_text(up, Words.of("en")) == (
+        "up 2.1 bn pairs since Jun 2022 (2 bn pairs), 70.0 % of the 3 bn pairs planned; as of "
+        "Jun 2025, behind the time-proportional schedule (95.3 %) by 25.3 points"
+    )
+    cut = replace(
+        up,
+        target=replace(up.target, direction="decrease", target=1.0e9),
+        baseline=replace(base, value=5.0e9),
+        latest=replace(june, value=2.2e9),
+    )
+    assert schedule_text(cut, Words.of("zh")) == (
+        "较2022年6月（50亿双）下降28亿双，完成计划降幅（40亿双）的70.0%，"
+        "低于序时进度（截至2025年6月为95.3%）25.3个百分点"
+    )
+    still = replace(up, latest=replace(june, value=2.0e9))
+    assert schedule_text(still, Words.of("zh")).startswith("增量完成率70.0%，")
+
+
 @settings(max_examples=3000, deadline=None)
 @given(
     value=st.one_of(

@@ -406,32 +406,70 @@ def check_rows(result: TargetResult, words: Words) -> str:
     return words("rows {rows}").format(rows=words.runs_listed(runs, 3))
 
 
+# A plan goal's schedule said with its change since the baseline, by (increase, ahead).
+SCHEDULE_SAID = {
+    (True, True): N_(
+        "up {change} since {since} ({baseline}), {closed} of the {planned} planned; as of "
+        "{period}, ahead of the time-proportional schedule ({schedule}) by {points} points"
+    ),
+    (True, False): N_(
+        "up {change} since {since} ({baseline}), {closed} of the {planned} planned; as of "
+        "{period}, behind the time-proportional schedule ({schedule}) by {points} points"
+    ),
+    (False, True): N_(
+        "down {change} since {since} ({baseline}), {closed} of the {planned} cut planned; as of "
+        "{period}, ahead of the time-proportional schedule ({schedule}) by {points} points"
+    ),
+    (False, False): N_(
+        "down {change} since {since} ({baseline}), {closed} of the {planned} cut planned; as of "
+        "{period}, behind the time-proportional schedule ({schedule}) by {points} points"
+    ),
+}
+
+
 def schedule_text(result: TargetResult, words: Words) -> str:
-    """`70.0 % of the gap closed since the baseline; as of Jun 2025, behind the
-    time-proportional schedule (95.3 %) by 25.3 points`."""
+    """`up 10 firms since Dec 2025 (48 firms), 83.3 % of the 12 firms planned; as of Nov 2026,
+    behind the time-proportional schedule (91.7 %) by 8.3 points` / `较2025年12月（48户）增加10户，
+    完成计划增量（12户）的83.3%，低于序时进度（91.7%）8.3个百分点`: the change since the
+    baseline and the change planned said in figures, as a bulletin says 净增…户, where
+    "增量完成率83.3%，2026年11月低于同期序时进度" named neither (a Chinese reader's find). A
+    figure that moved away from its goal says its share of the gap closed, as before."""
     f = result.figures
     if f.schedule_gap_pts is None or f.gap_closed_pct is None:
         return ""
     # The schedule is taken when the latest figure was (method): said with its date.
     # The schedule itself is said too: held against the share of the goal, as bulletins hold
     # 完成率, a reader would otherwise work out a schedule that is not the one compared.
-    sentence = (
-        words(
-            "{closed} of the gap closed since the baseline; as of {period}, ahead of the "
-            "time-proportional schedule ({schedule}) by {points} points"
+    ahead = f.schedule_gap_pts >= 0
+    latest, base, t = result.latest, result.baseline, result.target
+    said = {
+        "closed": words.percent(f.gap_closed_pct),
+        "period": words.period(latest.period) if latest else DASH,
+        "schedule": words.percent(f.time_elapsed_pct),
+        "points": words.number(abs(f.schedule_gap_pts), 1),
+    }
+    sign = 1 if t.direction == "increase" else -1
+    change = sign * (latest.value - base.value) if latest and base else -1.0
+    if base is None or change <= 0:  # no change, or away from the goal: its share closed
+        sentence = (
+            words(
+                "{closed} of the gap closed since the baseline; as of {period}, ahead of the "
+                "time-proportional schedule ({schedule}) by {points} points"
+            )
+            if ahead
+            else words(
+                "{closed} of the gap closed since the baseline; as of {period}, behind the "
+                "time-proportional schedule ({schedule}) by {points} points"
+            )
         )
-        if f.schedule_gap_pts >= 0
-        else words(
-            "{closed} of the gap closed since the baseline; as of {period}, behind the "
-            "time-proportional schedule ({schedule}) by {points} points"
-        )
-    )
-    latest = result.latest
+        return sentence.format(**said)
+    sentence = words(SCHEDULE_SAID[(t.direction == "increase", ahead)])
     return sentence.format(
-        closed=words.percent(f.gap_closed_pct),
-        period=words.period(latest.period) if latest else DASH,
-        schedule=words.percent(f.time_elapsed_pct),
-        points=words.number(abs(f.schedule_gap_pts), 1),
+        change=words.scaled(change, t.unit),
+        since=words.period(base.period),
+        baseline=words.scaled(base.value, t.unit),
+        planned=words.scaled(abs(t.target - base.value), t.unit),
+        **said,
     )
 
 
