@@ -201,6 +201,25 @@ def test_the_growth_a_year_needed_is_not_said_with_less_than_a_year_left(
     assert ("今后所需年均增速" in page) is shown
 
 
+@pytest.mark.parametrize(
+    ("lang", "cap", "in_summary"), [("zh", "≤100", "≤100万吨"), ("en", "≤1", "≤1 m t")]
+)
+def test_a_caps_goal_is_marked_at_most_in_the_tables(
+    report: Report, lang: str, cap: str, in_summary: str
+) -> None:
+    """A Chinese reader's find: printed in black and white, 低于3.7个百分点 beside a cap (used
+    below its schedule: good) read as 低于1.9个百分点 beside an output (behind: bad); colour alone
+    told them apart. A goal to cut or a cap is written ≤100 in the tables."""
+    said = bulletin(report, lang)
+    goals = {r.name: r.goal for r in said.rows}
+    assert goals["综合能源消费量" if lang == "zh" else "Energy use"] == cap
+    assert goals["规上工业总产值" if lang == "zh" else "Industrial output value"] == (
+        "343.2" if lang == "zh" else "34.32"
+    )
+    summary = table_text(render_html(report, Words.of(lang)), "summary-table")
+    assert in_summary in summary and summary.count("≤") == 1
+
+
 # -- the county's table on A4 -----------------------------------------------------------------
 
 

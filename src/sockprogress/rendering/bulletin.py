@@ -746,7 +746,7 @@ def row(
     return Row(
         name=name,
         unit=unit,
-        goal=_figure(r.target.target, divisor, words),
+        goal=view.goal_mark + _figure(r.target.target, divisor, words),
         latest=latest,
         share=share,
         progress=progress,

@@ -139,6 +139,10 @@ class TargetView:
     bar: float | None
     # when the goal is due, in words (a year's goal: its year)
     deadline: str
+    # before the goal in a table: "≤" for a goal to cut or a cap (≤100 beside 低于3.7个百分点
+    # said a cap kept under its schedule, where colour alone had told it from an output
+    # behind its own: a Chinese reader's find), else ""
+    goal_mark: str
     figures: tuple[Figure, ...]
     status_text: str
     status_line: str
@@ -574,6 +578,7 @@ def target_view(
         in_full=full,
         bar=_bar(r, report.as_of),
         deadline=words.deadline(r.target),
+        goal_mark="≤" if r.target.direction == "decrease" else "",
         figures=figures(r, words, report.as_of, latest, latest_said),
         status_text=status_text,
         status_line=status_line,
