@@ -227,9 +227,9 @@ def ems(text: str, latin: float = LATIN) -> float:
 _ASIDE = re.compile(r"[（(]")
 _AFTER_PERIOD = re.compile(r"[；;]")
 NARROWEST_CJK = 4.0
-# ...and three where nothing else lets a table fit, before a heading wraps or a unit breaks: a
-# county's eight columns at 10.5 pt on A4 were scaled down alike, 亿元 set as "亿" / "元" and
-# 与序时进度相比 as "与序时进度相" / "比" (a goal's name or progress reads well in three).
+# ...and three where nothing else lets a table fit, its headings wrapped too, before any column
+# is squeezed below its unit or figure: a county's eight columns at 10.5 pt on A4 were scaled
+# down alike, 亿元 set as "亿" / "元" (a goal's name or progress reads well in three).
 NARROWER_CJK = 3.0
 # A figure and the measure after it stay on one line in a Chinese phrase: 超8.3个百分点 broke
 # as "超8.3个百" / "分点" on page 1.
@@ -1011,10 +1011,10 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     other_periods = common is not None and any(p not in (None, common) for p in periods)
     # a plan goal's gap in 与序时进度相比 is on its gain since the baseline, its 完成率 from zero:
     # said under the table (a Chinese reader's find: 96.7 % beside 低于8.3个百分点 puzzled)
-    bases = {
+    bases = {  # outside a goal's own year, its gap is its plan's (view.year_cells)
         outcome.plan_schedule_basis(t.result, words)
         for t in view.targets
-        if outcome.plan_schedule_short(t.result, words, view.report.as_of)
+        if t.year_cells.gap != DASH and not t.result.own_year
     }
     kinds = (words("gain since the baseline"), words("cut since the baseline"))
     said = [b for b in kinds if b in bases]
