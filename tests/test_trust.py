@@ -62,11 +62,12 @@ def test_a_wan_yi_slip_is_flagged_and_marks_the_achieved_target() -> None:
                 "zh": "1项已完成（其中1项所依据的数据待核实）",
             },
         ),
-        (  # not yet due: achieved ahead of time, as its row says (a Chinese reader's find)
+        (  # not yet due: achieved ahead of time, as its row says (a Chinese reader's find);
+            # one goal alone is named, its mark beside its status
             "2025-10",
             {
-                "en": "1 achieved ahead of time (1 of them on a figure to check)",
-                "zh": "已提前完成1项（其中1项所依据的数据待核实）",
+                "en": "X: achieved ahead of time (⚠ figure to check)",
+                "zh": "（X）已提前完成（⚠ 数据待核实）",
             },
         ),
     ],
@@ -85,6 +86,7 @@ def test_the_headline_says_on_its_own_line_that_an_achieved_goal_rests_on_a_figu
         assert said[lang] in line, line
         (line, *_) = headline(plain, words, details=False)
         assert words("{n} of them on a figure to check").format(n=1) not in line
+        assert "⚠" not in line
 
 
 def test_the_slip_is_found_wherever_it_is_in_the_series() -> None:
@@ -461,13 +463,14 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", ["Of the 1 other target not yet due, ", "Of 1 goal for the year"]),
-        ("zh", ["其余尚未到期的1项目标中，", "1项年度目标（"]),
+        ("en", ["The other target not yet due, ", "Of 1 goal for the year"]),
+        ("zh", ["另有1项尚未到期的目标（", "1项年度目标（"]),
     ],
 )
 def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None:
     """The English read "Of the 1 targets not yet due" (a newcomer's walkthrough): one made-up
-    goal to 2030, one for the year 2026."""
+    goal to 2030, one for the year 2026. One goal not yet due is named, not counted:
+    "其余尚未到期的1项目标中，进度偏慢1项" counted one (a Chinese reader's find)."""
     from sockprogress.rendering.outcome import headline
 
     rows = [("R", "x", "2024", 100), ("R", "x", "2026-09", 150), ("R", "y", "2026-09", 50, "ytd")]

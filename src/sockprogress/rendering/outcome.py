@@ -276,30 +276,35 @@ def headline(
         # counts them (they came in the order the goals did); a goal not yet due that is
         # achieved is so ahead of time (已提前完成, as its row says), not 已完成
         order = typing.get_args(Status)
-        parts = [
-            words("{n} {status}").format(
-                n=n,
-                status=words("achieved ahead of time")
-                if s == "achieved"
-                else words.status_in_sentence(s),
+
+        def status_said(status: Status) -> str:
+            if status == "achieved":
+                return words("achieved ahead of time")
+            return words.status_in_sentence(status)
+
+        if len(open_) == 1:  # named, not counted: "其余尚未到期的1项目标中，进度偏慢1项" (a
+            # Chinese reader's find)
+            (r,) = open_
+            alone = (
+                words("The other target not yet due, {name}: {status}.")
+                if year
+                else words("The one target not yet due, {name}: {status}.")
             )
-            + to_check(open_, s, words)
-            for s, n in sorted(counts.items(), key=lambda item: order.index(item[0]))
-        ]
-        said = (
-            words.n(
-                "Of the {total} other target not yet due, {counts}.",
-                "Of the {total} other targets not yet due, {counts}.",
-                len(open_),
+            mark = words.paren(check_mark(r, words)) if r.checks else ""
+            lines.append(
+                alone.format(name=words.target_name(r.target), status=status_said(r.status) + mark)
             )
-            if year
-            else words.n(
-                "Of the {total} target not yet due, {counts}.",
-                "Of the {total} targets not yet due, {counts}.",
-                len(open_),
+        else:
+            parts = [
+                words("{n} {status}").format(n=n, status=status_said(s)) + to_check(open_, s, words)
+                for s, n in sorted(counts.items(), key=lambda item: order.index(item[0]))
+            ]
+            said = (
+                words("Of the {total} other targets not yet due, {counts}.")
+                if year
+                else words("Of the {total} targets not yet due, {counts}.")
             )
-        )
-        lines.append(said.format(total=len(open_), counts=words.joined(parts)))
+            lines.append(said.format(total=len(open_), counts=words.joined(parts)))
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
         said = (
