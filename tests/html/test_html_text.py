@@ -230,7 +230,7 @@ def test_a_plan_goals_schedule_says_its_change_since_the_baseline_in_figures() -
         latest=replace(june, value=2.2e9),
     )
     assert schedule_text(cut, Words.of("zh")) == (
-        "较2022年6月（50亿双）下降28亿双，完成计划降幅（40亿双）的70.0%，"
+        "较2022年6月（50亿双）下降28亿双，完成计划减少量（40亿双）的70.0%，"
         "低于序时进度（截至2025年6月为95.3%）25.3个百分点"
     )
     still = replace(up, latest=replace(june, value=2.0e9))

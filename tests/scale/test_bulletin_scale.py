@@ -342,7 +342,7 @@ def test_a_tables_year_columns_are_left_out_when_no_goal_has_a_figure_in_them(
     assert bulletin.keys == ("name", "unit", "goal", "latest", "share", "progress", "schedule")
     due = [r for r in bulletin.rows if r.schedule == "—"]
     assert due and len(due) < len(bulletin.rows)
-    bases = ("按增量计", "按降幅计")
+    bases = ("按增量计", "按减量计")
     assert all(any(b in r.schedule for b in bases) for r in bulletin.rows if r not in due)
 
 

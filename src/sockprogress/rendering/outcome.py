@@ -595,7 +595,7 @@ def plan_schedule_short(result: TargetResult, words: Words, as_of: Month) -> str
 
 def plan_schedule_basis(result: TargetResult, words: Words) -> str:
     """What a plan goal's schedule gap is counted on: `gain since the baseline` / 按增量计, a
-    cut's 按降幅计."""
+    cut's 按减量计."""
     if result.target.direction == "increase":
         return words("gain since the baseline")
     return words("cut since the baseline")
