@@ -563,6 +563,13 @@ def target_view(
         early = words("Achieved ahead of time")
         status_text = f"{STATUS_ICONS[r.status]} {early}"
         status_line = status_short = early
+    elif r.status == "on_track" and outcome.at_schedule(r) is False:
+        # below the year's schedule within the tolerance: 基本达到进度要求, as the lead's
+        # "未达到序时进度…（在允许偏差范围内）" says it; 达到进度要求 beside 低于1.9个百分点 read as
+        # a contradiction (two Chinese readers' find). Its status stays on_track.
+        broadly = words("Broadly on track")
+        status_text = f"{STATUS_ICONS[r.status]} {broadly}"
+        status_line = status_short = broadly
     mark = outcome.check_mark(r, words)
     check_line = outcome.check_line(r, words)
     # a goal for one year is said with figures of its year only (outcome.as_said)
