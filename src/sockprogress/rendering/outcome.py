@@ -434,11 +434,12 @@ SCHEDULE_SAID = {
 
 def schedule_text(result: TargetResult, words: Words) -> str:
     """`up 10 firms since Dec 2025 (48 firms), 83.3 % of the 12 firms planned; as of Nov 2026,
-    behind the time-proportional schedule (91.7 %) by 8.3 points` / `较2025年12月（48户）增加10户，
-    完成计划增量（12户）的83.3%，低于序时进度（91.7%）8.3个百分点`: the change since the
-    baseline and the change planned said in figures, as a bulletin says 净增…户, where
-    "增量完成率83.3%，2026年11月低于同期序时进度" named neither (a Chinese reader's find). A
-    figure that moved away from its goal says its share of the gap closed, as before."""
+    behind the time-proportional schedule (91.7 %) by 8.3 points` /
+    `较2025年12月（48户）增加10户，完成计划增量（12户）的83.3%，低于序时进度（截至2026年11月为
+    91.7%）8.3个百分点`: the change since the baseline and the change planned said in figures,
+    as a bulletin says 净增…户, where "增量完成率83.3%，2026年11月低于同期序时进度" named
+    neither (a Chinese reader's find). A figure that has not moved toward its goal says its
+    share of the gap closed, as before."""
     f = result.figures
     if f.schedule_gap_pts is None or f.gap_closed_pct is None:
         return ""
@@ -454,8 +455,8 @@ def schedule_text(result: TargetResult, words: Words) -> str:
         "points": words.number(abs(f.schedule_gap_pts), 1),
     }
     sign = 1 if t.direction == "increase" else -1
-    change = sign * (latest.value - base.value) if latest and base else -1.0
-    if base is None or change <= 0:  # no change, or away from the goal: its share closed
+    # no baseline, no change, or away from the goal: its share of the gap closed
+    if base is None or latest is None or (change := sign * (latest.value - base.value)) <= 0:
         sentence = (
             words(
                 "{closed} of the gap closed since the baseline; as of {period}, ahead of the "
@@ -561,16 +562,20 @@ def schedule_short(result: TargetResult, words: Words) -> str:
     gap, position = result.figures.ytd_schedule_gap_pts, schedule_position(result)
     if gap is None or position is None:
         return ""
-    points = words.number(abs(gap), 1)
-    if position == "level":
+    if position == "level" or result.target.direction == "increase":
+        return points_against(gap, words)
+    message = words("use {points} points below") if gap < 0 else words("use {points} points above")
+    return message.format(points=words.number(abs(gap), 1))
+
+
+def points_against(gap: float, words: Words) -> str:
+    """A gap to a schedule in points, for a table: `7.6 points ahead` / `超7.6个百分点`,
+    `… behind` / `低于…`, or level with it at the one decimal shown (schedule_position's rule);
+    a year's goal to grow and a plan's goal in either direction say it so."""
+    if round(abs(gap), 1) == 0:
         return words("level with the schedule")
-    if result.target.direction == "increase":
-        message = words("{points} points ahead") if gap > 0 else words("{points} points behind")
-    else:
-        message = (
-            words("use {points} points below") if gap < 0 else words("use {points} points above")
-        )
-    return message.format(points=points)
+    message = words("{points} points ahead") if gap > 0 else words("{points} points behind")
+    return message.format(points=words.number(abs(gap), 1))
 
 
 def plan_schedule_short(result: TargetResult, words: Words, as_of: Month) -> str:
@@ -584,13 +589,7 @@ def plan_schedule_short(result: TargetResult, words: Words, as_of: Month) -> str
     gap = result.figures.schedule_gap_pts
     if gap is None or passed(result, as_of) or not shown("schedule_gap_pts", result, as_of):
         return ""
-    if round(abs(gap), 1) == 0:
-        said = words("level with the schedule")
-    else:
-        said = (
-            words("{points} points ahead") if gap > 0 else words("{points} points behind")
-        ).format(points=words.number(abs(gap), 1))
-    return said + words.paren(plan_schedule_basis(result, words))
+    return points_against(gap, words) + words.paren(plan_schedule_basis(result, words))
 
 
 def plan_schedule_basis(result: TargetResult, words: Words) -> str:
