@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from helpers import report_args
 
 from sockprogress.cli import main
 from sockprogress.words.words import Words
@@ -131,17 +132,7 @@ def test_python_dash_m_runs_the_same_cli(shipped: tuple[Path, Path], tmp_path: P
             sys.executable,
             "-m",
             "sockprogress",
-            "report",
-            "--targets",
-            str(targets),
-            "--actuals",
-            str(actuals),
-            "--as-of",
-            "2026-10",
-            "--format",
-            "json",
-            "--out",
-            str(tmp_path),
+            *report_args(targets, actuals, "2026-10", tmp_path, "--format", "json"),
         ],
         capture_output=True,
         text=True,

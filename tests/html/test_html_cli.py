@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from helpers import report_args
 
 from sockprogress.cli import main
 
@@ -18,20 +19,7 @@ def run(
     targets, actuals = shipped
     return CliRunner().invoke(
         main,
-        [
-            "report",
-            "--targets",
-            str(targets),
-            "--actuals",
-            str(actuals),
-            "--as-of",
-            "2026-10",
-            "--out",
-            str(out),
-            "--format",
-            "html,json",
-            *extra,
-        ],
+        report_args(targets, actuals, "2026-10", out, "--format", "html,json", *extra),
         env=env,
     )
 
