@@ -10,6 +10,7 @@ workbook's Summary had the -8.3. Every figure here is made up (yeargoals.SOURCE 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -27,9 +28,10 @@ from yeargoals import SOURCE, TARGETS, write_year_goals, year_to_date_rows
 from sockprogress.cli import main
 from sockprogress.model import Report
 from sockprogress.periods import Month
-from sockprogress.pipeline import build_report
+from sockprogress.pipeline import build_report, changes_line
 from sockprogress.rendering.bulletin import Bulletin, build_bulletin, even_heading
 from sockprogress.rendering.docx import CELL_PADDING, render_docx
+from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.html import render_html
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import DASH, Words
@@ -249,6 +251,66 @@ def test_a_year_goal_below_its_schedule_within_the_tolerance_is_broadly_on_track
     document = Document(_written_docx(report, lang, tmp_path))
     cells = [c.text.replace("\n", "") for r in document.tables[0].rows for c in r.cells]
     assert broadly in cells
+
+
+@pytest.mark.parametrize(
+    ("lang", "counted", "changed", "what"),
+    [
+        (
+            "zh",
+            "达到进度要求2项（其中基本达到进度要求1项）",
+            "规上工业总产值由“进度偏慢”转为“基本达到进度要求”",
+            "进展情况由“进度偏慢”变为“基本达到进度要求”",
+        ),
+        (
+            "en",
+            "2 on track (of which 1 broadly on track)",
+            "Industrial output value (broadly on track, was moderate progress)",
+            "status from Moderate progress to Broadly on track",
+        ),
+    ],
+)
+def test_the_counts_and_the_changes_say_broadly_on_track_as_the_tables_do(
+    files: tuple[Path, Path],
+    report: Report,
+    lang: str,
+    counted: str,
+    changed: str,
+    what: str,
+    tmp_path: Path,
+) -> None:
+    """A Chinese reader's find: the tables said 基本达到进度要求 for the output goal, and the
+    terminal's counts and the line over the workbook's Summary counted it under 达到进度要求
+    alone. They count it among the goals on track (as the JSON's counts do), saying how many of
+    them are broadly so; a goal turning so says 基本达到进度要求 in the changes."""
+    out = tmp_path / "out"
+    done = CliRunner().invoke(main, ["--lang", lang, *report_args(*files, AS_OF, out)])
+    assert done.exit_code == 0, done.output
+    assert counted in done.output
+    mark = "" if lang == "en" else ".zh"
+    book = load_workbook(out / f"progress-{AS_OF}{mark}.xlsx", read_only=True)
+    cells = [str(v) for ws in book for r in ws.iter_rows(values_only=True) for v in r if v]
+    assert any(counted in c for c in cells)
+    data = json.loads((out / f"progress-{AS_OF}.json").read_text(encoding="utf-8"))
+    assert data["counts"]["on_track"] == 2
+    # last month, the output goal was behind: this month it turned broadly on track
+    targets = tuple(
+        dataclasses.replace(r, previous_status="moderate_progress")
+        if r.target.id == "output-2026"
+        else r
+        for r in report.targets
+    )
+    turned = dataclasses.replace(report, targets=targets)
+    words = Words.of(lang)
+    assert changed in changes_line(turned, words)
+    view = build_view(turned, words)
+    (output,) = [t for t in view.targets if t.result.target.id == "output-2026"]
+    assert what in output.what_changed
+    path = tmp_path / "turned.xlsx"
+    path.write_bytes(render_workbook(turned, words))
+    changes = load_workbook(path, read_only=True)[words("Changes")]
+    row = next(r for r in changes.iter_rows(values_only=True) if output.name in r)
+    assert row[3] == f"▲ {words.status_word('on_track', broadly=True)}"
 
 
 # -- the county's table on A4 -----------------------------------------------------------------

@@ -22,7 +22,9 @@ from .rendering.html import render_html
 from .rendering.jsonout import json_parts
 from .rendering.outcome import (
     as_said,
+    broadly_on_track,
     comparison_text,
+    counts_said,
     figure_changed,
     headline,
     status_changed,
@@ -187,7 +189,7 @@ def terminal_lines(report: Report, words: Words) -> list[str]:
         words("{month}: {targets} — {counts}; {issues}").format(
             month=month,
             targets=words.n("{n} target", "{n} targets", n).format(n=n),
-            counts=words.counts_text(report.counts()),
+            counts=counts_said(report, words),
             issues=said_issues,
         )
     )
@@ -223,12 +225,13 @@ def changes_line(report: Report, words: Words) -> str:
         names = [
             words("{name} ({status}, was {previous})").format(
                 name=words.target_name(r.target),
-                status=words.status_in_sentence(r.status),
+                status=words.status_in_sentence(r.status, broadly_on_track(r)),
                 previous=words.status_in_sentence(r.previous_status),
             )
             if r.previous_status
             else words("{name} ({status})").format(
-                name=words.target_name(r.target), status=words.status_in_sentence(r.status)
+                name=words.target_name(r.target),
+                status=words.status_in_sentence(r.status, broadly_on_track(r)),
             )
             for r in moved[:CHANGES_NAMED]
         ]

@@ -319,7 +319,8 @@ def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
     revision, said once ("latest figure from 2025 to 2025" was)."""
     parts = []
     if r.status != r.previous_status:
-        old, new = words.status_word(r.previous_status), words.status_word(r.status)
+        old = words.status_word(r.previous_status)
+        new = words.status_word(r.status, outcome.broadly_on_track(r))
         parts.append(words("status from {old} to {new}").format(old=old, new=new))
     prev, now = r.previous_goal_figure, r.goal_figure
     revisions = [(rev.period, rev.old, rev.new) for rev in r.revisions]
@@ -563,13 +564,9 @@ def target_view(
         early = words("Achieved ahead of time")
         status_text = f"{STATUS_ICONS[r.status]} {early}"
         status_line = status_short = early
-    elif r.status == "on_track" and outcome.at_schedule(r) is False:
-        # below the year's schedule within the tolerance: 基本达到进度要求, as the lead's
-        # "未达到序时进度…（在允许偏差范围内）" says it; 达到进度要求 beside 低于1.9个百分点 read as
-        # a contradiction (two Chinese readers' find). Its status stays on_track.
-        broadly = words("Broadly on track")
-        status_text = f"{STATUS_ICONS[r.status]} {broadly}"
-        status_line = status_short = broadly
+    elif outcome.broadly_on_track(r):
+        status_text = words.status_text(r.status, broadly=True)
+        status_line = status_short = words.status_word(r.status, broadly=True)
     mark = outcome.check_mark(r, words)
     check_line = outcome.check_line(r, words)
     # a goal for one year is said with figures of its year only (outcome.as_said)

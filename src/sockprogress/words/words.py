@@ -325,17 +325,21 @@ class Words:
             meaning += self.sentence_gap + self(YEAR_STATUS_MEANINGS[status])
         return meaning
 
-    def status_word(self, status: str | None) -> str:
+    def status_word(self, status: str | None, broadly: bool = False) -> str:
+        """`On track`; `broadly`, a goal on track below its year's schedule within the
+        tolerance (outcome.broadly_on_track): `Broadly on track` / 基本达到进度要求."""
+        if broadly and status == "on_track":
+            return self(N_("Broadly on track"))
         return self(STATUS_WORDS[status]) if status in STATUS_WORDS else ""
 
-    def status_in_sentence(self, status: str) -> str:
+    def status_in_sentence(self, status: str, broadly: bool = False) -> str:
         """A status word inside a sentence: `1 missed` / `未完成1项`."""
-        word = self.status_word(status)
+        word = self.status_word(status, broadly)
         return word.lower() if self.locale.lowercase_status else word
 
-    def status_text(self, status: str) -> str:
+    def status_text(self, status: str, broadly: bool = False) -> str:
         """Icon and word, as every output shows a status: `▲ On track`."""
-        return f"{STATUS_ICONS[status]} {self.status_word(status)}"
+        return f"{STATUS_ICONS[status]} {self.status_word(status, broadly)}"
 
     def outlook_word(self, outlook: str | None) -> str:
         return self(OUTLOOK_WORDS[outlook]) if outlook else ""
@@ -640,14 +644,21 @@ class Words:
     def method_paragraphs(self) -> tuple[str, ...]:
         return tuple(self(p) for p in METHOD)
 
-    def counts_text(self, counts: Mapping[str, int], marked: bool = False) -> str:
+    def counts_text(self, counts: Mapping[str, int], marked: bool = False, broadly: int = 0) -> str:
         """`1 missed, 5 awaiting final figure` / `未完成1项，待期末数据5项`; `marked`, each with
         its status's icon, one from the next by a semicolon, as a table's heading line counts
-        them (`✖ 1 missed; ⏳ 5 awaiting final figure`)."""
+        them (`✖ 1 missed; ⏳ 5 awaiting final figure`). Of the goals on track, `broadly` are
+        below their year's schedule within the tolerance, which the tables call 基本达到进度要求:
+        `达到进度要求2项（其中基本达到进度要求1项）`."""
+
+        def counted(status: str, n: int) -> str:
+            said = self(N_("{n} {status}")).format(n=n, status=self.status_in_sentence(status))
+            if status == "on_track" and broadly:
+                said += self(N_(" (of which {n} broadly on track)")).format(n=broadly)
+            return said
+
         parts = [
-            (f"{STATUS_ICONS[s]} " if marked else "")
-            + self(N_("{n} {status}")).format(n=n, status=self.status_in_sentence(s))
-            for s, n in counts.items()
+            (f"{STATUS_ICONS[s]} " if marked else "") + counted(s, n) for s, n in counts.items()
         ]
         return self.semicolon.join(parts) if marked else self.joined(parts)
 

@@ -61,7 +61,7 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         put(ws, row, 1, view.name)
         old, new = result.previous_status, result.status
         put(ws, row, 2, words.status_text(old), f.status(old))
-        put(ws, row, 3, words.status_text(new), f.status(new))
+        put(ws, row, 3, view.status_text, f.status(new))
         put(ws, row, 4, words.figure_period(prev) if prev else None)
         put(ws, row, 5, s.of(prev.value) if prev else None, formats[0])
         put(ws, row, 6, words.figure_period(now) if now else None)

@@ -170,7 +170,7 @@ def _latest_period(view: TargetView, words: Words) -> str | None:
 
 
 def _counts_line(report: Report, words: Words) -> str:
-    counts = words.counts_text(report.counts(), marked=True)
+    counts = outcome.counts_said(report, words, marked=True)
     return words("{targets}: {counts}").format(
         targets=targets_count(len(report.targets), words), counts=counts
     )
