@@ -313,6 +313,29 @@ def test_the_counts_and_the_changes_say_broadly_on_track_as_the_tables_do(
     assert row[3] == f"▲ {words.status_word('on_track', broadly=True)}"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bulletin_says_the_tolerance_rule_once_under_its_table(
+    report: Report, lang: str, tmp_path: Path
+) -> None:
+    """The Word bulletin said "（达到序时进度的95%及以上即视为达到进度要求）" in the paragraph of
+    every goal broadly on track; a document read from the top says it once, under the table
+    whose 进展情况 column says 基本达到进度要求, and each such paragraph says the goal is within
+    the tolerance. The page's cards, read one at a time, keep the rule."""
+    words = Words.of(lang)
+    rule = words("“Broadly on track”: behind the schedule, at 95 % of it or more.")
+    said = bulletin(report, lang)
+    for note in (said.note, said.note_in_workbook, said.table_note):
+        assert note.count(rule) == 1, note
+    (paragraph,) = [p for p in said.sections[0].paragraphs if words("Broadly on track") in p]
+    assert words("within the tolerance") in paragraph and "95" not in paragraph
+    document = Document(_written_docx(report, lang, tmp_path))
+    texts = [p.text for p in document.paragraphs if "95" in p.text]
+    assert len(texts) == 1 and rule in texts[0], texts
+    view = build_view(report, words)
+    (output,) = [t for t in view.targets if t.result.target.id == "output-2026"]
+    assert "95" in output.year_line and "95" not in output.year_line_brief
+
+
 # -- the county's table on A4 -----------------------------------------------------------------
 
 

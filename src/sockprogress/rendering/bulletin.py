@@ -844,8 +844,8 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
     latest = view.figure("latest")
     # the year's cumulative figure is its latest, or (December on) its year's total
     said_by_year = r.own_year or outcome.year_total_in(r) is not None
-    if view.year_line and said_by_year:
-        sentences.append(view.year_line)
+    if view.year_line and said_by_year:  # the tolerance's rule is under the table
+        sentences.append(view.year_line_brief)
     elif latest is not None and r.latest is not None:
         clauses = [words("Latest figure {latest}").format(latest=latest.text)]
         share = view.figure("share_of_target_pct")
@@ -1027,6 +1027,14 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         if said
         else ""
     )
+    # the tolerance's rule said once, under the table that says 基本达到进度要求, where each
+    # such goal's paragraph said it again
+    tolerance_note = (
+        words("“Broadly on track”: behind the schedule, at 95 % of it or more.")
+        if any(outcome.broadly_on_track(t.result) for t in view.targets)
+        else ""
+    )
+    basis_note = words.sentence_gap.join(n for n in (basis_note, tolerance_note) if n)
     after = words.sentence_gap + basis_note if basis_note else ""
     period = report_period(view, words)
     title = report_title(view)
