@@ -290,6 +290,7 @@ def test_the_counts_and_the_changes_say_broadly_on_track_as_the_tables_do(
     mark = "" if lang == "en" else ".zh"
     book = load_workbook(out / f"progress-{AS_OF}{mark}.xlsx", read_only=True)
     cells = [str(v) for ws in book for r in ws.iter_rows(values_only=True) for v in r if v]
+    book.close()
     assert any(counted in c for c in cells)
     data = json.loads((out / f"progress-{AS_OF}.json").read_text(encoding="utf-8"))
     assert data["counts"]["on_track"] == 2
@@ -308,9 +309,33 @@ def test_the_counts_and_the_changes_say_broadly_on_track_as_the_tables_do(
     assert what in output.what_changed
     path = tmp_path / "turned.xlsx"
     path.write_bytes(render_workbook(turned, words))
-    changes = load_workbook(path, read_only=True)[words("Changes")]
-    row = next(r for r in changes.iter_rows(values_only=True) if output.name in r)
+    changes = load_workbook(path, read_only=True)
+    row = next(r for r in changes[words("Changes")].iter_rows(values_only=True) if output.name in r)
+    changes.close()
     assert row[3] == f"▲ {words.status_word('on_track', broadly=True)}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_pace_of_a_goal_broadly_on_track_is_said_as_its_status(
+    report: Report, lang: str, tmp_path: Path
+) -> None:
+    """The region sheet's block said 进展情况 ▲ 基本达到进度要求 at its top and 进度判断
+    达到进度要求 below it; the pace is said as the status is, on the sheet and the page's card,
+    and its JSON keeps on_track."""
+    words = Words.of(lang)
+    broadly = words.status_word("on_track", broadly=True)
+    view = build_view(report, words)
+    (output,) = [t for t in view.targets if t.result.target.id == "output-2026"]
+    pace = output.figure("pace_category")
+    assert pace is not None and pace.text == broadly and pace.value == broadly
+    assert output.result.figures.pace_category == "on_track"
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(render_workbook(report, words))
+    book = load_workbook(path, read_only=True)
+    label = words.figure_name("pace_category")
+    rows = [r for r in book[output.region].iter_rows(values_only=True) if label in r]
+    book.close()
+    assert rows and all(broadly in r for r in rows[:1]), rows
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -440,12 +440,14 @@ def _computed_text(r: TargetResult, key: str, words: Words) -> str:
         return words.about_month(value)
     if key == "ytd_schedule_gap_pts":
         return words.number(value, 1) if value is not None else DASH
+    # the pace of a goal broadly on track is said as its status is (基本达到进度要求)
+    broadly = outcome.broadly_on_track(r)
     if kind == "word":
-        return words.status_word(value) or DASH
+        return words.status_word(value, broadly) or DASH
     if kind == "ratio":
         text = words.ratio(value)
         if f.pace_category:
-            text += words.paren(words.status_word(f.pace_category))
+            text += words.paren(words.status_word(f.pace_category, broadly))
         return text
     return outcome.schedule_text(r, words) or DASH  # points ahead or behind, in a sentence
 
@@ -526,7 +528,7 @@ def figures(
         label = words.figure_name(key)
         remark = outcome.schedule_text(r, words) if key == "schedule_gap_pts" else ""
         if key == "pace_category" and value:
-            value = words.status_word(value)
+            value = words.status_word(value, outcome.broadly_on_track(r))
         out.append(
             Figure(
                 key,
