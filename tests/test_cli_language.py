@@ -98,7 +98,7 @@ def test_report_speaks_chinese_in_a_chinese_locale(
         "请在该工作表中补录已公布的数据"
     )
     assert "【2026年10月】2025年末到期的8项目标中，1项未完成，" in result.output
-    assert "【2026年10月】共8项目标——未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
+    assert "【2026年10月】共8项目标，其中未完成1项，待期末数据5项，暂无法评估2项；数据审核提示" in (
         result.output
     )
     # the month tags the line, so that no colon follows another (GB/T 15834), and a status

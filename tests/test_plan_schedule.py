@@ -20,13 +20,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from helpers import report_args, write_actuals
+from helpers import frame, make_target, report_args, write_actuals
 from openpyxl import load_workbook
 from pdfspans import pdf_lines
 from yeargoals import SOURCE, TARGETS, write_year_goals, year_to_date_rows
 
 from sockprogress.cli import main
-from sockprogress.model import Report
+from sockprogress.judging import judge
+from sockprogress.model import Actuals, Report, TargetsFile
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report, changes_line
 from sockprogress.rendering.bulletin import Bulletin, build_bulletin, even_heading
@@ -258,7 +259,7 @@ def test_a_year_goal_below_its_schedule_within_the_tolerance_is_broadly_on_track
     [
         (
             "zh",
-            "达到进度要求2项（其中基本达到进度要求1项）",
+            "达到进度要求2项（含基本达到进度要求1项）",
             "规上工业总产值由“进度偏慢”转为“基本达到进度要求”",
             "进展情况由“进度偏慢”变为“基本达到进度要求”",
         ),
@@ -312,7 +313,22 @@ def test_the_counts_and_the_changes_say_broadly_on_track_as_the_tables_do(
     changes = load_workbook(path, read_only=True)
     row = next(r for r in changes[words("Changes")].iter_rows(values_only=True) if output.name in r)
     changes.close()
-    assert row[3] == f"▲ {words.status_word('on_track', broadly=True)}"
+    assert row[3] == f"▲ {words.status_word('on_track', 'broadly')}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "已完成3项（含提前完成1项），基本达到进度要求2项，进度偏慢1项"),
+        ("en", "3 achieved (of which 1 ahead of time), 2 broadly on track, 1 moderate progress"),
+    ],
+)
+def test_a_count_says_its_goals_as_the_tables_do(lang: str, said: str) -> None:
+    """A count of goals all of which the tables call 已提前完成 or 基本达到进度要求 says so; of
+    some of them, it says how many (a Chinese reader's wording: 含, not 其中, after a 其中)."""
+    counts = {"achieved": 3, "on_track": 2, "moderate_progress": 1}
+    nuanced = {("achieved", "ahead"): 1, ("on_track", "broadly"): 2}
+    assert Words.of(lang).counts_text(counts, nuanced=nuanced) == said
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -323,7 +339,7 @@ def test_the_pace_of_a_goal_broadly_on_track_is_said_as_its_status(
     达到进度要求 below it; the pace is said as the status is, on the sheet and the page's card,
     and its JSON keeps on_track."""
     words = Words.of(lang)
-    broadly = words.status_word("on_track", broadly=True)
+    broadly = words.status_word("on_track", "broadly")
     view = build_view(report, words)
     (output,) = [t for t in view.targets if t.result.target.id == "output-2026"]
     pace = output.figure("pace_category")
@@ -347,18 +363,50 @@ def test_the_bulletin_says_the_tolerance_rule_once_under_its_table(
     whose 进展情况 column says 基本达到进度要求, and each such paragraph says the goal is within
     the tolerance. The page's cards, read one at a time, keep the rule."""
     words = Words.of(lang)
-    rule = words("“Broadly on track”: behind the schedule, at 95 % of it or more.")
+    rule = words(
+        "“Broadly on track”: the share of the year's goal behind the schedule but within the "
+        "tolerance, at 95 % of the schedule or more."
+    )
     said = bulletin(report, lang)
     for note in (said.note, said.note_in_workbook, said.table_note):
         assert note.count(rule) == 1, note
     (paragraph,) = [p for p in said.sections[0].paragraphs if words("Broadly on track") in p]
-    assert words("within the tolerance") in paragraph and "95" not in paragraph
+    assert words("but within the tolerance") in paragraph and "95" not in paragraph
     document = Document(_written_docx(report, lang, tmp_path))
     texts = [p.text for p in document.paragraphs if "95" in p.text]
     assert len(texts) == 1 and rule in texts[0], texts
     view = build_view(report, words)
     (output,) = [t for t in view.targets if t.result.target.id == "output-2026"]
     assert "95" in output.year_line and "95" not in output.year_line_brief
+
+
+def test_a_cap_broadly_on_track_is_explained_with_its_inverse() -> None:
+    """A cap used above its year's schedule, within the tolerance, is broadly on track too; its
+    share against the schedule is held the other way, and the note under the table says so
+    where "完成率虽低于序时进度" would be wrong of it. A made-up cap of 100 for 2026, 85 used
+    in 1—10月 (schedule 83.3 %: 0.98 of it inverted)."""
+    cap = make_target(
+        kind="annual_total",
+        unit="t",
+        target=100,
+        baseline=None,
+        year=2026,
+        direction="decrease",
+        deadline=dt.date(2026, 12, 31),
+    )
+    rows = [("R", "x", "2026-10", 85, "ytd")]
+    report = judge(TargetsFile((cap,)), Actuals(frame(rows)), Month.parse("2026-10"))
+    (result,) = report.targets
+    assert result.status == "on_track" and result.figures.ytd_schedule_gap_pts > 0
+    for lang, said in (
+        ("zh", "完成率与序时进度之比（控制类目标取其倒数）不低于0.95"),
+        ("en", "(a cap's, the inverse)"),
+    ):
+        words = Words.of(lang)
+        built = bulletin(report, lang)
+        assert said in built.table_note and said in built.note, built.table_note
+        (row,) = built.rows
+        assert row.progress == words.status_word("on_track", "broadly")
 
 
 # -- the county's table on A4 -----------------------------------------------------------------

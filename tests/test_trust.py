@@ -463,8 +463,8 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", ["The other target not yet due, ", "Of 1 goal for the year"]),
-        ("zh", ["另有1项尚未到期的目标（", "1项年度目标（"]),
+        ("en", ["The other target, ", "Of 1 goal for the year"]),
+        ("zh", ["另有1项目标（", "1项年度目标（"]),
     ],
 )
 def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None:

@@ -339,8 +339,8 @@ def test_the_year_goals_come_first_and_the_others_not_yet_due_are_the_other(
     lines = outcome.headline(report, zh)
     # the other year goals have no figure yet: not assessable, with the 2030 goal
     assert lines[0] == "1项年度目标（序时进度83.3%）中，达到序时进度1项。"
-    assert lines[1] == "其余尚未到期的4项目标中，暂无法评估4项。"
-    assert outcome.headline(report, en)[1].startswith("Of the 4 other targets not yet due, ")
+    assert lines[1] == "其余4项目标中，暂无法评估4项。"
+    assert outcome.headline(report, en)[1].startswith("Of the 4 other targets, ")
     pairs = next(r for r in report.targets if r.target.id == "pairs-2030").target
     assert zh.goal_text(pairs) == "2030年全年达到50亿双"
     assert en.goal_text(pairs) == "5 bn pairs a year by 2030"
@@ -709,13 +709,13 @@ SEPTEMBER = {
     [
         (
             "zh",
-            "【2026年10月】与上月相比，进展情况有变化1项：出口额由“达到进度要求”转为“已完成”；"
-            "3项目标最新值有更新，进展情况未变",
+            "【2026年10月】与上月相比，进展情况有变化1项：出口额由“达到进度要求”转为“已提前完成”；"
+            "3项目标最新值有更新，进展情况未变。",
         ),
         (
             "en",
-            "2026-10: Since last month: 1 target changed status: Exports (achieved, was on "
-            "track); 3 targets have a new latest figure and the same status",
+            "2026-10: Since last month: 1 target changed status: Exports (achieved ahead of "
+            "time, was on track); 3 targets have a new latest figure and the same status",
         ),
     ],
 )
@@ -744,7 +744,7 @@ def test_the_terminal_says_what_changed_since_last_month(
     if lang == "zh":
         # no report of August at hand: August judged again, and the line says so
         assert (
-            "与上月（按本月数据表重新测算）相比，进展情况有变化4项：规上工业总产值由“暂无法评估”"
+            "与上月相比（上月情况按本月数据表重新测算），进展情况有变化4项：规上工业总产值由“暂无法评估”"
             in output
         )
         # a change is a clause: clauses are joined by a comma, not the enumeration comma 、
@@ -801,7 +801,7 @@ def test_goals_behind_the_month_by_different_months_are_said_so(tmp_path: Path, 
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("zh", "数据审核提示1条，其中错误1条（所在行未采用）"),
+        ("zh", "数据审核提示1条，其中错误1条（所在行未采用）。"),
         ("en", "1 data issue, of which 1 error (a row left out)"),
     ],
 )
@@ -881,9 +881,13 @@ def test_a_goal_named_with_its_own_brackets_changes_status_without_a_second_pair
     [
         (
             "zh",
-            "【2026年10月】共4项目标——已完成1项，达到进度要求2项，进度偏慢1项；数据审核未发现问题",
+            "【2026年10月】共4项目标，其中已提前完成1项，达到进度要求2项，进度偏慢1项；数据审核未发现问题。",
         ),
-        ("en", "2026-10: 4 targets — 1 achieved, 2 on track, 1 moderate progress; no data issues"),
+        (
+            "en",
+            "2026-10: 4 targets — 1 achieved ahead of time, 2 on track, 1 moderate progress; no "
+            "data issues",
+        ),
     ],
 )
 def test_a_report_without_data_issues_says_so_not_a_count_of_none(

@@ -22,11 +22,11 @@ from .rendering.html import render_html
 from .rendering.jsonout import json_parts
 from .rendering.outcome import (
     as_said,
-    broadly_on_track,
     comparison_text,
     counts_said,
     figure_changed,
     headline,
+    nuance,
     status_changed,
 )
 from .safewrite import owner_of, remove_leftovers, temporary_files_in, write_all
@@ -225,13 +225,13 @@ def changes_line(report: Report, words: Words) -> str:
         names = [
             words("{name} ({status}, was {previous})").format(
                 name=words.target_name(r.target),
-                status=words.status_in_sentence(r.status, broadly_on_track(r)),
+                status=words.status_in_sentence(r.status, nuance(r, report.as_of)),
                 previous=words.status_in_sentence(r.previous_status),
             )
             if r.previous_status
             else words("{name} ({status})").format(
                 name=words.target_name(r.target),
-                status=words.status_in_sentence(r.status, broadly_on_track(r)),
+                status=words.status_in_sentence(r.status, nuance(r, report.as_of)),
             )
             for r in moved[:CHANGES_NAMED]
         ]

@@ -1029,10 +1029,20 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     )
     # the tolerance's rule said once, under the table that says 基本达到进度要求, where each
     # such goal's paragraph said it again
+    # (a cap's share is held the other way: said so where one is broadly on track)
+    broadly = [t.result for t in view.targets if outcome.broadly_on_track(t.result)]
     tolerance_note = (
-        words("“Broadly on track”: behind the schedule, at 95 % of it or more.")
-        if any(outcome.broadly_on_track(t.result) for t in view.targets)
-        else ""
+        ""
+        if not broadly
+        else words(
+            "“Broadly on track”: behind the schedule but within the tolerance, the share of the "
+            "year's goal against the schedule at 0.95 or more (a cap's, the inverse)."
+        )
+        if any(r.target.direction == "decrease" for r in broadly)
+        else words(
+            "“Broadly on track”: the share of the year's goal behind the schedule but within "
+            "the tolerance, at 95 % of the schedule or more."
+        )
     )
     basis_note = words.sentence_gap.join(n for n in (basis_note, tolerance_note) if n)
     after = words.sentence_gap + basis_note if basis_note else ""

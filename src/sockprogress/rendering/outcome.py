@@ -262,8 +262,9 @@ def headline(
         if detail:
             lines.append(detail)
     # Goals in their own year are counted against the year's schedule first, as bulletins do;
-    # the other goals not yet due after them ("the other": the year's goals are not yet due
-    # either, and "尚未到期的1项目标中" beside two such goals miscounted them).
+    # the other goals not yet due after them, as "the other" ones: the year's goals are not yet
+    # due either ("尚未到期的1项目标中" beside two such goals miscounted them), and "另有1项尚未到期
+    # 的目标" of a goal due with them read as if they were (a Chinese reader's find).
     year = [r for r in report.targets if at_schedule(r) is not None]
     if year:
         lines.append(year_sentence(year, words))
@@ -278,15 +279,13 @@ def headline(
         order = typing.get_args(Status)
 
         def status_said(status: Status) -> str:
-            if status == "achieved":
-                return words("achieved ahead of time")
-            return words.status_in_sentence(status)
+            return words.status_in_sentence(status, "ahead" if status == "achieved" else "")
 
         if len(open_) == 1:  # named, not counted: "其余尚未到期的1项目标中，进度偏慢1项" (a
             # Chinese reader's find)
             (r,) = open_
             alone = (
-                words("The other target not yet due, {name}: {status}.")
+                words("The other target, {name}: {status}.")
                 if year
                 else words("The one target not yet due, {name}: {status}.")
             )
@@ -300,7 +299,7 @@ def headline(
                 for s, n in sorted(counts.items(), key=lambda item: order.index(item[0]))
             ]
             said = (
-                words("Of the {total} other targets not yet due, {counts}.")
+                words("Of the {total} other targets, {counts}.")
                 if year
                 else words("Of the {total} targets not yet due, {counts}.")
             )
@@ -509,11 +508,23 @@ def broadly_on_track(result: TargetResult) -> bool:
     return result.status == "on_track" and at_schedule(result) is False
 
 
+def nuance(result: TargetResult, as_of: Month) -> str:
+    """How every output says a goal's status beyond its word (Words.status_word): `ahead`,
+    achieved before its deadline (已提前完成, as a bulletin says it); `broadly`, on track below
+    its year's schedule (基本达到进度要求); else "". The JSON keeps the status."""
+    if result.status == "achieved" and not passed(result, as_of):
+        return "ahead"
+    return "broadly" if broadly_on_track(result) else ""
+
+
 def counts_said(report: Report, words: Words, marked: bool = False) -> str:
-    """The goals counted by status (`Words.counts_text`), the ones broadly on track among
-    those on track."""
-    broadly = sum(1 for r in report.targets if broadly_on_track(r))
-    return words.counts_text(report.counts(), marked=marked, broadly=broadly)
+    """The goals counted by status (`Words.counts_text`), with the nuances among them, as the
+    tables say them."""
+    nuanced: dict[tuple[str, str], int] = {}
+    for r in report.targets:
+        if said := nuance(r, report.as_of):
+            nuanced[r.status, said] = nuanced.get((r.status, said), 0) + 1
+    return words.counts_text(report.counts(), marked=marked, nuanced=nuanced)
 
 
 def year_sentence(results: list[TargetResult], words: Words) -> str:
@@ -682,7 +693,7 @@ def year_line(result: TargetResult, words: Words, rule: bool = True) -> str:
             parts.append(
                 words("within the tolerance (95 % of the schedule or more is on track)")
                 if rule
-                else words("within the tolerance")
+                else words("but within the tolerance")
             )
     if result.own_year and increase and ytd.value >= t.target:
         parts.append(words("the year's goal met ahead of time"))

@@ -19,7 +19,6 @@ from typing import Any
 from ..model import IssueGroup, Observation, Report, TargetResult
 from ..periods import Month
 from ..words import DEFAULT_LANG
-from ..words.messages import STATUS_ICONS
 from ..words.words import DASH, Words
 from . import outcome
 from .selection import IN_FULL, in_full, where_listed
@@ -314,7 +313,7 @@ def revisions_said(r: TargetResult, words: Words) -> str:
     )
 
 
-def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
+def what_changed(r: TargetResult, words: Words, check_line: str, nuance: str = "") -> str:
     """What changed since last month, in one line: `status from On track to Achieved; latest
     figure from 2024 to 2025; 2025 revised from 3.5 bn yuan to 3.6 bn yuan`, then the figure
     to check it moved on (`check_line`). A figure of the same period with another value is a
@@ -322,7 +321,7 @@ def what_changed(r: TargetResult, words: Words, check_line: str) -> str:
     parts = []
     if r.status != r.previous_status:
         old = words.status_word(r.previous_status)
-        new = words.status_word(r.status, outcome.broadly_on_track(r))
+        new = words.status_word(r.status, nuance)  # as the goal's status is said
         parts.append(words("status from {old} to {new}").format(old=old, new=new))
     prev, now = r.previous_goal_figure, r.goal_figure
     revisions = [(rev.period, rev.old, rev.new) for rev in r.revisions]
@@ -441,7 +440,7 @@ def _computed_text(r: TargetResult, key: str, words: Words) -> str:
     if key == "ytd_schedule_gap_pts":
         return words.number(value, 1) if value is not None else DASH
     # the pace of a goal broadly on track is said as its status is (基本达到进度要求)
-    broadly = outcome.broadly_on_track(r)
+    broadly = "broadly" if outcome.broadly_on_track(r) else ""
     if kind == "word":
         return words.status_word(value, broadly) or DASH
     if kind == "ratio":
@@ -528,7 +527,7 @@ def figures(
         label = words.figure_name(key)
         remark = outcome.schedule_text(r, words) if key == "schedule_gap_pts" else ""
         if key == "pace_category" and value:
-            value = words.status_word(value, outcome.broadly_on_track(r))
+            value = words.status_word(value, "broadly" if outcome.broadly_on_track(r) else "")
         out.append(
             Figure(
                 key,
@@ -563,14 +562,10 @@ def target_view(
     status_text = words.status_text(r.status)
     status_line = outcome.status_line(r, words)
     status_short = outcome.status_line(r, words, detail=False)
-    if r.status == "achieved" and not outcome.passed(r, report.as_of):
-        # met before its deadline: 已提前完成, as a bulletin says it
-        early = words("Achieved ahead of time")
-        status_text = f"{STATUS_ICONS[r.status]} {early}"
-        status_line = status_short = early
-    elif outcome.broadly_on_track(r):
-        status_text = words.status_text(r.status, broadly=True)
-        status_line = status_short = words.status_word(r.status, broadly=True)
+    nuance = outcome.nuance(r, report.as_of)  # 已提前完成, 基本达到进度要求
+    if nuance:
+        status_text = words.status_text(r.status, nuance)
+        status_line = status_short = words.status_word(r.status, nuance)
     mark = outcome.check_mark(r, words)
     check_line = outcome.check_line(r, words)
     # a goal for one year is said with figures of its year only (outcome.as_said)
@@ -611,7 +606,7 @@ def target_view(
         latest=latest,
         latest_said=latest_said,
         revisions_said=revisions_said(r, words),
-        what_changed=what_changed(r, words, check_line) if r.changed or r.revisions else "",
+        what_changed=what_changed(r, words, check_line, nuance) if r.changed or r.revisions else "",
         ytd_source=words.sourced(r.ytd.source, r.ytd.flags) if r.ytd else "",
         ytd_note=words.figure_note(r.ytd.note) if r.ytd else "",
         unchanged=words.unchanged_since(r.unchanged_since),

@@ -24,6 +24,21 @@ STATUS_WORDS: dict[str, str] = {
     "not_assessable": N_("Not assessable"),
 }
 
+# A status as every output says it of one goal (outcome.nuance): achieved before its
+# deadline, 已提前完成; on track below its year's schedule within the tolerance,
+# 基本达到进度要求 (达到进度要求 beside 低于1.9个百分点 read as a contradiction). The JSON keeps
+# the status.
+NUANCED_WORDS: dict[tuple[str, str], str] = {
+    ("achieved", "ahead"): N_("Achieved ahead of time"),
+    ("on_track", "broadly"): N_("Broadly on track"),
+}
+# What a count of goals of a status says of those with a nuance among them: `已完成3项（含提前
+# 完成1项）` / `3 achieved (of which 1 ahead of time)`
+NUANCED_AMONG: dict[tuple[str, str], str] = {
+    ("achieved", "ahead"): N_(" (of which {n} ahead of time)"),
+    ("on_track", "broadly"): N_(" (of which {n} broadly on track)"),
+}
+
 # One set of icons for the page, the workbook and the terminal. Shapes differ as well as
 # colours, so the status reads in greyscale print and for colour-blind readers; the word always
 # stands beside the icon. Each is in DejaVu and Noto CJK, the fonts CI installs, so none renders

@@ -58,6 +58,8 @@ from .messages import (
     ISSUE_UNITS,
     METHOD,
     NOTE_TEXT,
+    NUANCED_AMONG,
+    NUANCED_WORDS,
     OUTLOOK_WORDS,
     PHRASE_PARAMS,
     SEVERITY,
@@ -325,21 +327,21 @@ class Words:
             meaning += self.sentence_gap + self(YEAR_STATUS_MEANINGS[status])
         return meaning
 
-    def status_word(self, status: str | None, broadly: bool = False) -> str:
-        """`On track`; `broadly`, a goal on track below its year's schedule within the
-        tolerance (outcome.broadly_on_track): `Broadly on track` / 基本达到进度要求."""
-        if broadly and status == "on_track":
-            return self(N_("Broadly on track"))
+    def status_word(self, status: str | None, nuance: str = "") -> str:
+        """`On track`; with a goal's `nuance` (outcome.nuance), as every output says it of
+        that goal: `Achieved ahead of time` / 已提前完成, `Broadly on track` / 基本达到进度要求."""
+        if (status, nuance) in NUANCED_WORDS:
+            return self(NUANCED_WORDS[status or "", nuance])
         return self(STATUS_WORDS[status]) if status in STATUS_WORDS else ""
 
-    def status_in_sentence(self, status: str, broadly: bool = False) -> str:
+    def status_in_sentence(self, status: str, nuance: str = "") -> str:
         """A status word inside a sentence: `1 missed` / `未完成1项`."""
-        word = self.status_word(status, broadly)
+        word = self.status_word(status, nuance)
         return word.lower() if self.locale.lowercase_status else word
 
-    def status_text(self, status: str, broadly: bool = False) -> str:
+    def status_text(self, status: str, nuance: str = "") -> str:
         """Icon and word, as every output shows a status: `▲ On track`."""
-        return f"{STATUS_ICONS[status]} {self.status_word(status, broadly)}"
+        return f"{STATUS_ICONS[status]} {self.status_word(status, nuance)}"
 
     def outlook_word(self, outlook: str | None) -> str:
         return self(OUTLOOK_WORDS[outlook]) if outlook else ""
@@ -644,17 +646,27 @@ class Words:
     def method_paragraphs(self) -> tuple[str, ...]:
         return tuple(self(p) for p in METHOD)
 
-    def counts_text(self, counts: Mapping[str, int], marked: bool = False, broadly: int = 0) -> str:
+    def counts_text(
+        self,
+        counts: Mapping[str, int],
+        marked: bool = False,
+        nuanced: Mapping[tuple[str, str], int] | None = None,
+    ) -> str:
         """`1 missed, 5 awaiting final figure` / `未完成1项，待期末数据5项`; `marked`, each with
         its status's icon, one from the next by a semicolon, as a table's heading line counts
-        them (`✖ 1 missed; ⏳ 5 awaiting final figure`). Of the goals on track, `broadly` are
-        below their year's schedule within the tolerance, which the tables call 基本达到进度要求:
-        `达到进度要求2项（其中基本达到进度要求1项）`."""
+        them (`✖ 1 missed; ⏳ 5 awaiting final figure`). `nuanced`: how many of a status have
+        a nuance (outcome.nuance), counted as the tables say them: all of them, `已提前完成1项`;
+        some, `达到进度要求2项（含基本达到进度要求1项）`."""
+        among = dict(nuanced or {})
 
         def counted(status: str, n: int) -> str:
-            said = self(N_("{n} {status}")).format(n=n, status=self.status_in_sentence(status))
-            if status == "on_track" and broadly:
-                said += self(N_(" (of which {n} broadly on track)")).format(n=broadly)
+            nuance, some = next(
+                ((nu, m) for (s, nu), m in among.items() if s == status and m), ("", 0)
+            )
+            word = self.status_in_sentence(status, nuance if some == n else "")
+            said = self(N_("{n} {status}")).format(n=n, status=word)
+            if some and some < n:
+                said += self(NUANCED_AMONG[status, nuance]).format(n=some)
             return said
 
         parts = [
