@@ -409,6 +409,21 @@ def test_a_cap_broadly_on_track_is_explained_with_its_inverse() -> None:
         assert row.progress == words.status_word("on_track", "broadly")
 
 
+def test_what_needs_attention_sets_the_year_goals_apart_from_the_others(report: Report) -> None:
+    """A Chinese reader's find: "（一）未达到序时进度：…固定资产投资。（二）未达到进度要求：规上工业
+    企业数。" put a year's goal 进度偏慢 under one heading and a plan's under another, as if two
+    sorts of the same; a bureau head asks why. The headings say whose they are, and the table's
+    heading over figures of several periods names no 时期 (a 时期数 is a flow: 58户 is not)."""
+    said = bulletin(report, "zh")
+    assert said.sections[1].paragraphs == (
+        "（一）年度目标未达到序时进度：规上工业总产值（在允许偏差范围内）、固定资产投资。",
+        "（二）其他目标未达到进度要求：规上工业企业数。",
+    )
+    assert "最新值（统计期）" in said.headings
+    english = bulletin(report, "en").sections[1].paragraphs
+    assert english[1].startswith("(2) Other goals not on track: ")
+
+
 # -- the county's table on A4 -----------------------------------------------------------------
 
 

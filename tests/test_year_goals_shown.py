@@ -132,7 +132,7 @@ def test_the_page_summary_says_a_year_goals_1_n_as_its_latest_and_its_share(
     output = summary[summary.index("规上工业总产值") :].split("</tr>")[0]
     cells = [re.sub(r"<[^>]+>", "|", c) for c in re.findall(r'<td class="num">(.*?)</td>', output)]
     assert cells[:2] == ["90.9%|序时进度83.3%|", "312亿元|2026年1—10月|"]
-    assert "超7.6个百分点" in summary and "低于15.0个百分点" in summary
+    assert "高于7.6个百分点" in summary and "低于15.0个百分点" in summary
     # the bulletin's table on the same page: the same figure and share under the same words
     bulletin = html[: html.index('id="summary"')]
     assert "90.9%" in bulletin and "312" in bulletin
@@ -670,7 +670,7 @@ def test_what_needs_attention_names_rows_once_and_without_the_tables_mark(
     report = build_report(targets, actuals, Month.parse(AS_OF), today=dt.date(2026, 11, 20))
     bulletin = build_bulletin(build_view(report, Words.of("zh")))
     assert bulletin.sections[-1].paragraphs == (
-        "（一）未达到序时进度：规上工业总产值（在允许偏差范围内）。",
+        "（一）年度目标未达到序时进度：规上工业总产值（在允许偏差范围内）。",
         "（二）需核实的数据：规上工业总产值（第2行）。",
     )
 
