@@ -424,6 +424,20 @@ def test_what_needs_attention_sets_the_year_goals_apart_from_the_others(report: 
     assert english[1].startswith("(2) Other goals not on track: ")
 
 
+def test_the_sources_are_cited_from_the_end_notes_not_the_tables_note(
+    report: Report, tmp_path: Path
+) -> None:
+    """A Chinese reader's find: "（资料来源见注1）" pointed past the 注 under the table, which
+    reads as 注1, to "注：最新数据来源" at the end. The end notes are 附注, as a bulletin's are, and
+    the paragraphs cite them so."""
+    document = Document(_written_docx(report, "zh", tmp_path))
+    texts = [p.text for p in document.paragraphs]
+    assert [t for t in texts if t.startswith("注：")] == [bulletin(report, "zh").table_note]
+    assert "附注：最新数据来源" in texts
+    cited = [t for t in texts if "资料来源见" in t]
+    assert cited and all("（资料来源见附注1）" in t for t in cited)
+
+
 # -- the county's table on A4 -----------------------------------------------------------------
 
 
