@@ -28,10 +28,13 @@ from sockprogress.model import STATUSES, Report
 from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering.bulletin import (
+    LATIN,
     Bulletin,
+    Measures,
     balanced_lines,
     build_bulletin,
     column_widths,
+    ems,
     unbroken,
 )
 from sockprogress.rendering.docx import CELL_PADDING, MAX_TEMPLATE_BYTES, render_docx
@@ -463,6 +466,20 @@ def test_the_runs_a_line_must_not_break_are_marked_for_the_page() -> None:
     # a short aside in a Chinese phrase is one run too: 小北河产值（2026年） broke inside it
     assert unbroken("（约）") == [("（约）", True)]
     assert unbroken("小北河产值（2026年）") == [("小北河产值", False), ("（2026年）", True)]
+
+
+def test_an_english_figure_keeps_its_per_cent_sign() -> None:
+    """Printed on A4, a county's English table of eight columns set "-2.2 %" as "-2.2" / "%" in
+    its narrow 同比 column (a county newcomer's find): a figure and its per cent sign are a run
+    held whole, as 8.3个百分点 is, and no column is narrower than it."""
+    assert unbroken("-2.2 %") == [("-2.2 %", True)]
+    assert unbroken("up 3.1 %/yr") == [("up ", False), ("3.1 %/yr", True)]
+    assert unbroken("<0.1 %") == [("<0.1 %", True)]
+    assert unbroken("8.3 points behind") == [("8.3 points behind", False)]
+    # every floor of the column holds it, however tight the table
+    table = Measures.of(["YoY"], [["-2.2 %", "20.6 %"]])
+    for floors in (table.floor, table.tight, table.tighter, table.narrow):
+        assert floors[0] >= ems("-2.2 %", LATIN), floors
 
 
 def test_a_name_long_in_every_row_gets_the_room_a_note_long_in_one_row_does_not_need() -> None:

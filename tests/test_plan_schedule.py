@@ -14,16 +14,16 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from helpers import frame, make_target, report_args, write_actuals
+from helpers import frame, make_target, report_args
 from openpyxl import load_workbook
 from pdfspans import pdf_lines
-from yeargoals import SOURCE, TARGETS, write_year_goals, year_to_date_rows
+from yeargoals import FIRMS, LEVEL, county, write_county, write_year_goals
 
 from sockprogress.cli import main
 from sockprogress.judging import judge
@@ -37,25 +37,6 @@ from sockprogress.rendering.html import render_html
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import DASH, Words
 
-LEVEL = """
-[[targets]]
-id = "firms-2026"
-region = "Testcounty"
-indicator = "firms_above_size"
-name = "Firms above designated size"
-name_zh = "规上工业企业数"
-unit = "firms"
-kind = "level"
-direction = "increase"
-target = 60
-deadline = 2026-12-31
-baseline = { period = "2025-12", value = 48 }
-"""
-# 48 -> 58 of 48 -> 60: 83.3 % of the gain, with 11 of 12 months gone (91.7 %): 8.3 behind
-FIRMS: list[tuple[object, ...]] = [
-    ("Testcounty", "firms_above_size", "2025-12", 48, "", SOURCE, ""),
-    ("Testcounty", "firms_above_size", "2026-11", 58, "", SOURCE, ""),
-]
 AS_OF = "2026-11"
 SAID = {
     "zh": "低于8.3个百分点（按增量计）",
@@ -63,19 +44,10 @@ SAID = {
 }
 
 
-def county(folder: Path, targets: str, rows: Sequence[tuple[object, ...]]) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "targets.toml"
-    path.write_text(targets, encoding="utf-8")
-    return path, write_actuals(folder / "actuals.xlsx", rows)
-
-
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The made-up county's four goals for 2026 with their 1—11月, and the level goal."""
-    month = {"2025-10": "2025-11", "2026-10": "2026-11"}  # its 1—10月 figures as 1—11月's
-    rows = [(*r[:2], month[str(r[2])], *r[3:]) for r in year_to_date_rows()]
-    return county(tmp_path_factory.mktemp("county"), TARGETS + LEVEL, rows + FIRMS)
+    return write_county(tmp_path_factory.mktemp("county"))
 
 
 @pytest.fixture(scope="module")

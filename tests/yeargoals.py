@@ -159,3 +159,43 @@ def write_shipped_with_a_year_goal(folder: Path) -> tuple[Path, Path]:
     actuals = folder / "actuals.xlsx"
     book.save(actuals)
     return targets, actuals
+
+
+# A plan's goal beside the year's (a county newcomer's month): 60 firms above designated size by
+# the end of 2026, 48 at the end of 2025, 58 in November.
+LEVEL = """
+[[targets]]
+id = "firms-2026"
+region = "Testcounty"
+indicator = "firms_above_size"
+name = "Firms above designated size"
+name_zh = "规上工业企业数"
+unit = "firms"
+kind = "level"
+direction = "increase"
+target = 60
+deadline = 2026-12-31
+baseline = { period = "2025-12", value = 48 }
+"""
+# 48 -> 58 of 48 -> 60: 83.3 % of the gain, with 11 of 12 months gone (91.7 %): 8.3 behind
+FIRMS: list[tuple[object, ...]] = [
+    ("Testcounty", "firms_above_size", "2025-12", 48, "", SOURCE, ""),
+    ("Testcounty", "firms_above_size", "2026-11", 58, "", SOURCE, ""),
+]
+COUNTY_MONTH = "2026-11"
+
+
+def county(folder: Path, targets: str, rows: Sequence[tuple[object, ...]]) -> tuple[Path, Path]:
+    """targets.toml with `targets` and actuals.xlsx with `rows` in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "targets.toml"
+    path.write_text(targets, encoding="utf-8")
+    return path, write_actuals(folder / "actuals.xlsx", rows)
+
+
+def write_county(folder: Path) -> tuple[Path, Path]:
+    """The made-up county's four goals for 2026 with their 1—11月 and the level goal
+    (COUNTY_MONTH): eight columns in the bulletin's table."""
+    month = {"2025-10": "2025-11", "2026-10": "2026-11"}  # its 1—10月 figures as 1—11月's
+    rows = [(*r[:2], month[str(r[2])], *r[3:]) for r in year_to_date_rows()]
+    return county(folder, TARGETS + LEVEL, rows + FIRMS)

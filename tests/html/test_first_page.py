@@ -256,3 +256,23 @@ def test_on_a_phone_a_goals_progress_takes_the_cards_width(
         by_key = dict(zip(keys, cells, strict=True))
         assert by_key["progress"] > 0.9 * row, (row, by_key)
         assert by_key["goal"] < 0.6 * row  # a figure keeps half the card
+
+
+# A4's width inside the page's margins (@page: 12 mm a side), in CSS pixels
+A4_INSIDE = round((210 - 2 * 12) / 25.4 * 96)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_cards_figures_keep_their_room_beside_the_chart_on_paper(
+    lang: str, nine_goals: tuple[Report, dict[str, Path]], visit: Any
+) -> None:
+    """Printed on A4 (a county newcomer's find, in English), the labels beside a card's chart
+    took the width of their longest line and left the figures a column 27 px wide: "plan / ned",
+    "behi / nd", "time- / prop / ortio / nal". Each figure has room for a short phrase."""
+    _report, pages = nine_goals
+    page = visit(pages[lang], width=A4_INSIDE).page
+    page.emulate_media(media="print")
+    widths = page.evaluate(
+        "() => [...document.querySelectorAll('.card dd')].map(d => d.getBoundingClientRect().width)"
+    )
+    assert widths and min(widths) >= 100, sorted(widths)[:3]

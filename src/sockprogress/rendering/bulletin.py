@@ -234,6 +234,9 @@ NARROWER_CJK = 3.0
 # A figure and the measure after it stay on one line in a Chinese phrase: 超8.3个百分点 broke
 # as "超8.3个百" / "分点" on page 1.
 _FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
+# An English figure and its per cent sign stay on one line: "-2.2 %" printed as "-2.2" / "%" in
+# a narrow column of the page on A4 (the locale writes a space before %).
+_LATIN_PERCENT = re.compile(r"[-+]?<?\d[\d.,]* %(?:/yr)?")
 # A short aside in a Chinese phrase stays on one line: 小北河产值（2026年） broke as "（2026" /
 # "年）" in a narrow column.
 _SHORT_ASIDE = re.compile(r"（[^（）]{1,6}）")
@@ -257,8 +260,9 @@ def _figure_and_period(text: str) -> tuple[int, int] | None:
 
 def held_runs(text: str) -> list[tuple[int, int]]:
     """Where a line must not break in a cell's text, as (start, end): a figure and its period,
-    each whole (35.996 and （2026年1—11月）), or a figure and its measure in a Chinese phrase
-    (8.3个百分点). The page sets these runs unbroken; the column rule leaves them room."""
+    each whole (35.996 and （2026年1—11月）), a figure and its measure in a Chinese phrase
+    (8.3个百分点), or an English figure and its per cent sign (-2.2 %). The page sets these runs
+    unbroken; the column rule leaves them room."""
     period = _figure_and_period(text)
     if period is not None:
         return [(0, period[0]), period]
@@ -274,7 +278,7 @@ def held_runs(text: str) -> list[tuple[int, int]]:
             else:
                 runs.append((start, end))
         return runs
-    return []
+    return [m.span() for m in _LATIN_PERCENT.finditer(text)]
 
 
 # Where a title may break by preference: after an enumeration comma or a clause mark, after a
