@@ -239,7 +239,7 @@ def test_a_trailing_twelve_months_reads_as_twelve_months_to_its_month() -> None:
 
     assert Words.of("en").period_and_basis("2026-10", "ttm") == "12 months to Oct 2026"
     assert Words.of("zh").period_and_basis("2026-10", "ttm") == "截至2026年10月的近12个月"
-    assert Words.of("zh").period_and_basis("2025-06", "level") == "2025年6月，时点数"
+    assert Words.of("zh").period_and_basis("2025-06", "level") == "2025年6月末"
 
 
 def test_an_unreadable_targets_file_is_said_by_the_reader_not_as_an_option() -> None:

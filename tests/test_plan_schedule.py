@@ -410,6 +410,17 @@ def test_the_sources_are_cited_from_the_end_notes_not_the_tables_note(
     assert cited and all("（资料来源见附注1）" in t for t in cited)
 
 
+def test_a_levels_figure_is_dated_at_the_end_of_its_month(report: Report) -> None:
+    """A Chinese reader's find: "最新数据为58户（2026年11月，时点数）" read as a note to the writer;
+    a bulletin dates a 时点指标 at its period's end (2025年末, 2026年11月末). The English keeps
+    "Nov 2026, level at period end"."""
+    said = bulletin(report, "zh")
+    (firms,) = [p for p in said.sections[0].paragraphs if "规上工业企业数" in p]
+    assert "最新数据为58户（2026年11月末）" in firms and "时点数" not in firms, firms
+    english = bulletin(report, "en").sections[0].paragraphs
+    assert any("58 firms (Nov 2026, level at period end)" in p for p in english), english
+
+
 # -- the county's table on A4 -----------------------------------------------------------------
 
 

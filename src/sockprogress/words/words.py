@@ -166,6 +166,7 @@ class LocaleEntry:
     lowercase_status: bool
     periods_in_words: bool
     ytd_months: bool
+    level_end: str
     months: Mapping[str, str]
     translate_units: bool
     also_named_in: str
@@ -1116,9 +1117,18 @@ class Words:
     def period_and_basis(self, period: str, basis: str | None) -> str:
         """A figure's period and what it covers, in one phrase: `Jun 2025, level at period
         end`; the twelve months to a month as `12 months to Oct 2026` / `截至2026年10月的近
-        12个月`."""
+        12个月`; a level of a year or a month at its end where the language dates it so
+        (`level_end`): 2026年11月末, 2025年末, as bulletins date a 时点指标 ("2026年11月，时点数"
+        read as a note to the writer, a Chinese reader's find)."""
         if basis == "ttm":
             return self(N_("12 months to {period}")).format(period=self.period(period))
+        if basis == "level" and self.locale.level_end:
+            try:
+                kind = parse_period(period).kind
+            except ValueError:
+                kind = None
+            if kind in ("year", "month"):
+                return self.locale.level_end.format(period=self.period(period))
         return self.joined([self.period(period), self.basis(basis, period)])
 
     def figure_period(self, o: Observation) -> str:
