@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from docx import Document
 from helpers import frame, make_target, report_args
 from openpyxl import load_workbook
-from pdfspans import pdf_lines
+from pdfspans import pdf_lines, pdf_pages
 from yeargoals import FIRMS, LEVEL, county, write_county, write_year_goals
 
 from sockprogress.cli import main
@@ -457,3 +457,15 @@ def test_libreoffice_prints_the_county_table_with_whole_units_and_even_headings(
     lines = pdf_lines(pdf)
     assert "亿元" in lines and "与序时进度" in lines and "相比" in lines, lines
     assert "比" not in lines and "元" not in lines and "亿" not in lines
+
+
+@pytest.mark.client
+def test_the_tables_note_prints_on_one_page(
+    report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    """Four lines of 注 under the county's table were split by the page: "进展情况为“基本达到进度
+    要求”的，…" opened page 2 without its 注. The note is kept on one page."""
+    pdf = soffice(Path(_written_docx(report, "zh", tmp_path)), "pdf")
+    pages = ["".join(text for _size, text in page).replace(" ", "") for page in pdf_pages(pdf)]
+    said = bulletin(report, "zh").table_note.replace(" ", "")
+    assert any(said in page for page in pages), [p[:80] for p in pages]

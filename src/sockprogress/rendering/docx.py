@@ -580,13 +580,14 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
     # for every paragraph given one (a millisecond each, hundreds of paragraphs for a province).
     ids = {role: document.styles[name].style_id for role, name in names.items()}
 
-    def paragraph(text: str, role: str, heads: bool = False) -> None:
+    def paragraph(text: str, role: str, heads: bool = False) -> Paragraph:
         """A paragraph in the style of `role`; one that `heads` what follows (a heading, a
         table's caption, the notes' 注 line) is never left alone at the foot of a page."""
         added = document.add_paragraph(_text(text))
         added._p.style = ids[role]  # the pStyle python-docx's own setter writes
         if heads or role in ("heading", "caption"):
             added.paragraph_format.keep_with_next = True
+        return added
 
     # a title too long for a line in lines as even as its breaks allow (balanced_lines), not a
     # last character alone on the second ("…目标完成情" / "况")
@@ -608,7 +609,9 @@ def render_docx(report: Report, words: Words, templates: Path | None = None) -> 
     paragraph(bulletin.table_heading, "caption")
     _table(document, bulletin, names, layout)
     if bulletin.table_note:
-        paragraph(bulletin.table_note, "note")
+        # the table's 注 on one page: split, its second sentence (what 基本达到进度要求 means)
+        # opened page 2 without its 注
+        paragraph(bulletin.table_note, "note").paragraph_format.keep_together = True
     for part in bulletin.sections:
         paragraph(part.heading, "heading")
         for text in part.paragraphs:
