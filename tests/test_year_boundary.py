@@ -291,7 +291,7 @@ def test_a_year_to_date_figure_without_its_year_before_says_why_its_change_is_bl
     report = judge(load_targets(targets), read, Month.parse("2026-11"))
     for lang, said in (
         ("en", "Change on a year before: the same months of the year before are not known"),
-        ("zh", "同比增长（%）：无上年同期数据"),
+        ("zh", "同比增长：无上年同期数据"),
     ):
         card = views(report, lang)["out-2026"]
         assert card.year_cells.yoy == "—"

@@ -127,7 +127,7 @@ def test_the_page_summary_says_a_year_goals_1_n_as_its_latest_and_its_share(
         "最新值",
         "目标值",
         "与序时进度相比",
-        "同比增长（%）",
+        "同比增长",
     ]
     output = summary[summary.index("规上工业总产值") :].split("</tr>")[0]
     cells = [re.sub(r"<[^>]+>", "|", c) for c in re.findall(r'<td class="num">(.*?)</td>', output)]
@@ -151,7 +151,7 @@ def test_the_workbook_summary_says_them_so_with_their_source(outputs: dict[str, 
     summary = wb["汇总表"]
     rows = [r for r in summary.iter_rows(values_only=True)]
     header = next(r for r in rows if r and r[0] == "地区")
-    assert "同比增长（%）" in header
+    assert "同比增长" in header
     assert "累计数" not in header and "完成全年目标的比例" not in header  # no cell repeated
     output = next(r for r in rows if r and r[1] == "规上工业总产值")
     assert output[header.index("完成率")] == pytest.approx(90.909, abs=1e-3)

@@ -164,14 +164,16 @@ def test_the_chinese_header_and_basis_words_are_read(tmp_path: Path, goals: Path
             ("测试镇", "小部件数", "2024年1月", 10, "当月数", "来源甲", "备注甲"),
             ("测试镇", "小部件数", "2024年2月", 25, "累计数", "来源乙", None),
             ("测试镇", "小部件数", "2024年3月", 300, "年产规模（未注明年份）", "来源丙", None),
+            # as the reports say it (a row copied from one)
+            ("测试镇", "小部件数", "2024年4月", 310, "未注明年份的年产规模", "来源丁", None),
         ],
         header=ZH_HEADER,
     )
     read = read_actuals(actuals, targets=load_targets(goals))
     assert read.issues == ()
-    assert list(read.rows["basis"]) == ["month", "ytd", "rate"]
-    assert list(read.rows["source"]) == ["来源甲", "来源乙", "来源丙"]
-    assert list(read.rows["note"]) == ["备注甲", "", ""]
+    assert list(read.rows["basis"]) == ["month", "ytd", "rate", "rate"]
+    assert list(read.rows["source"]) == ["来源甲", "来源乙", "来源丙", "来源丁"]
+    assert list(read.rows["note"]) == ["备注甲", "", "", ""]
 
 
 def test_headers_may_mix_languages_and_other_chinese_headings(tmp_path: Path) -> None:

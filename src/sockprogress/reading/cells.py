@@ -161,12 +161,14 @@ DATE_SERIALS = (18264, 73415)
 BASES = ("", "month", "ytd", "rate")
 # The same bases in the glossary's words, as the dropdown of a workbook from `init --lang zh`
 # offers them (the first of each), and the shorter forms people write. Read after NFKC, so
-# 年产规模（未注明年份） with full-width brackets is the fourth.
+# 年产规模（未注明年份） with full-width brackets is the fourth; the reports say the basis
+# 未注明年份的年产规模, which reads back too.
 BASES_ZH = {
     "当月数": "month",
     "累计数": "ytd",
     "年产规模": "rate",
     "年产规模(未注明年份)": "rate",
+    "未注明年份的年产规模": "rate",
     "当月": "month",
     "累计": "ytd",
 }

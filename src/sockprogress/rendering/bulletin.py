@@ -848,8 +848,8 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
     latest = view.figure("latest")
     # the year's cumulative figure is its latest, or (December on) its year's total
     said_by_year = r.own_year or outcome.year_total_in(r) is not None
-    if view.year_line and said_by_year:  # the tolerance's rule is under the table
-        sentences.append(view.year_line_brief)
+    if view.year_line and said_by_year:
+        sentences.append(view.year_line)
     elif latest is not None and r.latest is not None:
         clauses = [words("Latest figure {latest}").format(latest=latest.text)]
         share = view.figure("share_of_target_pct")

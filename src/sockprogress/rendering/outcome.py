@@ -642,14 +642,16 @@ def kept_off(result: TargetResult, figure: Observation) -> float | None:
     return result.ytd_goal if ytd else None
 
 
-def year_line(result: TargetResult, words: Words, rule: bool = True) -> str:
+def year_line(result: TargetResult, words: Words) -> str:
     """The year's cumulative figure as a bulletin says it: `1—10月完成312亿元，同比增长8.1%，
     完成全年目标的90.9%，超序时进度7.6个百分点。` / `Jan–Oct 31.2 bn yuan, up 8.1 % on a year
     before, 90.9 % of the year's goal, 7.6 points ahead of the schedule.` A cap within its
     schedule says so (控制在序时进度以内), never 超. A year-to-date figure outside its goal's own
     year says its figure and 同比 only. The schedule itself (N/12) is said once, in the
-    headline and the tables. A goal broadly on track is said to be within the tolerance, with
-    the `rule` (95 % of the schedule or more) unless a note says it once for all."""
+    headline and the tables. A goal broadly on track is said to be within the tolerance; the
+    rule (95 % of the schedule or more) is said once, in the note under page 1's table and in
+    the method (a Chinese reader: the card said it again, and the Word bulletin in every such
+    paragraph)."""
     ytd, f, t = result.ytd, result.figures, result.target
     total = year_total_in(result)
     if total is not None:
@@ -690,11 +692,7 @@ def year_line(result: TargetResult, words: Words, rule: bool = True) -> str:
         if position == "behind" and result.status == "on_track":
             # on track from 95 % of the schedule (method): said, or "behind the schedule" and
             # 达到进度要求 read as two verdicts
-            parts.append(
-                words("within the tolerance (95 % of the schedule or more is on track)")
-                if rule
-                else words("but within the tolerance")
-            )
+            parts.append(words("but within the tolerance"))
     if result.own_year and increase and ytd.value >= t.target:
         parts.append(words("the year's goal met ahead of time"))
     return words("{clauses}.").format(clauses=words.joined(parts))

@@ -155,8 +155,6 @@ class TargetView:
     check_line: str
     # the year's cumulative figure as a bulletin says it (1—10月完成…，完成全年目标的…)
     year_line: str
-    # the same without the tolerance's rule, which a bulletin's note says once for all
-    year_line_brief: str
     # at or ahead of the year's schedule (达到序时进度), behind it, or None outside its own year
     at_schedule: bool | None
     year_cells: YearCells
@@ -591,7 +589,6 @@ def target_view(
         check_mark=mark,
         check_line=check_line,
         year_line=outcome.year_line(r, words),
-        year_line_brief=outcome.year_line(r, words, rule=False),
         at_schedule=outcome.at_schedule(r),
         year_cells=year_cells(r, words, report.as_of),
         blank_line=blank_line(r, words, report.as_of),

@@ -1154,8 +1154,8 @@ METHOD: tuple[str, ...] = (
         "A goal for one year: the cumulative figure from January to month N divided by the "
         "year's goal, against the schedule N/12, the difference in percentage points; a cap is "
         "within its schedule when its use is at most N/12 of it. Its progress is judged on the "
-        "share of the year's goal divided by the schedule: on track at 0.95 or more (so a goal "
-        "a little behind the schedule can be on track), moderate progress from 0.60, "
+        "share of the year's goal divided by the schedule: on track at 0.95 or more (broadly "
+        "on track when behind the schedule), moderate progress from 0.60, "
         "insufficient progress below it. It is achieved ahead of time once the cumulative "
         "figure meets the year's goal."
     ),

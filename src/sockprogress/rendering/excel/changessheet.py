@@ -60,7 +60,10 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         put(ws, row, 0, view.region)
         put(ws, row, 1, view.name)
         old, new = result.previous_status, result.status
-        put(ws, row, 2, words.status_text(old), f.status(old))
+        # a status unchanged is said alike (▲ 达到进度要求 → ▲ 基本达到进度要求 read as a change
+        # the terminal and the page did not list, a Chinese reader's find)
+        said = view.status_text if old == new else words.status_text(old)
+        put(ws, row, 2, said, f.status(old))
         put(ws, row, 3, view.status_text, f.status(new))
         put(ws, row, 4, words.figure_period(prev) if prev else None)
         put(ws, row, 5, s.of(prev.value) if prev else None, formats[0])
