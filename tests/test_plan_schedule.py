@@ -417,6 +417,11 @@ def test_a_levels_figure_is_dated_at_the_end_of_its_month(report: Report) -> Non
     said = bulletin(report, "zh")
     (firms,) = [p for p in said.sections[0].paragraphs if "规上工业企业数" in p]
     assert "最新数据为58户（2026年11月末）" in firms and "时点数" not in firms, firms
+    # its baseline of December at the year's end, as the glossary's stock is dated
+    assert "较2025年末（48户）增加10户" in firms and "截至2026年11月末为91.7%" in firms, firms
+    # the table's cell gives the month, as its heading and the figures beside it do
+    (row,) = [r for r in said.rows if r.name == "规上工业企业数"]
+    assert row.latest == "58（2026年11月）"
     english = bulletin(report, "en").sections[0].paragraphs
     assert any("58 firms (Nov 2026, level at period end)" in p for p in english), english
 

@@ -199,6 +199,17 @@ def test_a_presumed_month_says_so_where_the_figure_is_shown(reports: dict[str, P
     assert "2 (Feb 2026; month presumed)" in unescape(re.sub(r"<[^>]+>", "", html))
 
 
+def test_an_estimate_says_so_in_the_bulletins_table(reports: dict[str, Path]) -> None:
+    """A Chinese reader's find: the table's cell said "26（2025年6月）" beside the paragraph's
+    "26亿双（2025年6月，未注明年份的年产规模；估算数）"; the cell says 估算数 too."""
+    html = (reports["zh"] / "progress-2026-10.zh.html").read_text(encoding="utf-8")
+    table = unescape(re.sub(r"<[^>]+>", "", html.split('class="bulletin-table"', 1)[1]))
+    assert "26（2025年6月；估算数）" in table and "38（2025年6月；估算数）" in table
+    html = (reports["en"] / "progress-2026-10.html").read_text(encoding="utf-8")
+    table = unescape(re.sub(r"<[^>]+>", "", html.split('class="bulletin-table"', 1)[1]))
+    assert "2.6 (Jun 2025; estimate)" in table
+
+
 # -- every source and note in the reader's language -------------------------------------------
 
 

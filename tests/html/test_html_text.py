@@ -184,7 +184,7 @@ def test_schedule_is_in_points_never_percent() -> None:
     behind = replace(figures, latest=june)
     assert (
         schedule_text(behind, Words.of("zh"))
-        == "增量完成率70.0%，2025年6月低于同期序时进度（95.3%）25.3个百分点"
+        == "增量完成率70.0%，2025年6月末低于同期序时进度（95.3%）25.3个百分点"
     )
     assert schedule_text(behind, Words.of("en")) == (
         "70.0 % of the gap closed since the baseline; as of Jun 2025, behind the time-proportional "
@@ -196,7 +196,7 @@ def test_schedule_is_in_points_never_percent() -> None:
     )
     assert (
         schedule_text(ahead, Words.of("zh"))
-        == "增量完成率80.0%，2025年6月超同期序时进度（60.0%）20.0个百分点"
+        == "增量完成率80.0%，2025年6月末超同期序时进度（60.0%）20.0个百分点"
     )
     # the schedule is stated as a share; how far ahead or behind, in points
     assert schedule_text(ahead, Words.of("zh")).endswith("）20.0个百分点")
@@ -205,8 +205,9 @@ def test_schedule_is_in_points_never_percent() -> None:
 def test_a_plan_goals_schedule_says_its_change_since_the_baseline_in_figures() -> None:
     """A Chinese reader's find: "增量完成率70.0%，2025年6月低于同期序时进度" named neither the
     baseline nor the change; a bulletin says 较…增加…，完成计划增量（…）的…. A goal to cut says
-    its fall and the cut planned; a figure that has not moved toward its goal keeps the share
-    of the gap closed (above)."""
+    its fall and the cut planned; one where its baseline was says 无变化; one moved away from
+    its goal keeps the share of the gap closed (above). A level's periods are at their end in
+    Chinese (2022年6月末)."""
     from sockprogress.rendering.outcome import schedule_text
 
     figures = result_with_figures(
@@ -216,12 +217,25 @@ def test_a_plan_goals_schedule_says_its_change_since_the_baseline_in_figures() -
     june = Observation(dt.date(2025, 6, 30), 4.1e9, "2025-06", "level")
     up = replace(figures, baseline=base, latest=june)
     assert schedule_text(up, Words.of("zh")) == (
-        "较2022年6月（20亿双）增加21亿双，完成计划增量（30亿双）的70.0%，"
-        "低于序时进度（截至2025年6月为95.3%）25.3个百分点"
+        "较2022年6月末（20亿双）增加21亿双，完成计划增量（30亿双）的70.0%，"
+        "低于序时进度（截至2025年6月末为95.3%）25.3个百分点"
     )
     assert schedule_text(up, Words.of("en")) == (
         "up 2.1 bn pairs since Jun 2022 (2 bn pairs), 70.0 % of the 3 bn pairs planned; as of "
         "Jun 2025, behind the time-proportional schedule (95.3 %) by 25.3 points"
+    )
+    # where its baseline was: 无变化, as the goals beside it say their change (a Chinese
+    # reader's find: "增量完成率0.0%，2025年6月低于同期序时进度…" read unlike them)
+    still = replace(
+        up, latest=replace(june, value=2.0e9), figures=replace(up.figures, gap_closed_pct=0.0)
+    )
+    assert schedule_text(still, Words.of("zh")) == (
+        "较2022年6月末（20亿双）无变化，完成计划增量（30亿双）的0.0%，"
+        "低于序时进度（截至2025年6月末为95.3%）25.3个百分点"
+    )
+    assert schedule_text(still, Words.of("en")) == (
+        "unchanged since Jun 2022 (2 bn pairs), 0.0 % of the 3 bn pairs planned; as of Jun "
+        "2025, behind the time-proportional schedule (95.3 %) by 25.3 points"
     )
     cut = replace(
         up,
@@ -230,11 +244,11 @@ def test_a_plan_goals_schedule_says_its_change_since_the_baseline_in_figures() -
         latest=replace(june, value=2.2e9),
     )
     assert schedule_text(cut, Words.of("zh")) == (
-        "较2022年6月（50亿双）下降28亿双，完成计划减少量（40亿双）的70.0%，"
-        "低于序时进度（截至2025年6月为95.3%）25.3个百分点"
+        "较2022年6月末（50亿双）下降28亿双，完成计划减少量（40亿双）的70.0%，"
+        "低于序时进度（截至2025年6月末为95.3%）25.3个百分点"
     )
-    still = replace(up, latest=replace(june, value=2.0e9))
-    assert schedule_text(still, Words.of("zh")).startswith("增量完成率70.0%，")
+    away = replace(up, latest=replace(june, value=1.8e9))  # moved away: the share, as before
+    assert schedule_text(away, Words.of("zh")).startswith("增量完成率70.0%，")
 
 
 @settings(max_examples=3000, deadline=None)

@@ -684,6 +684,8 @@ def latest_period(view: TargetView, words: Words) -> str | None:
         return words.figure_period(r.ytd)
     if view.latest is not None:  # a 1—N月 (a goal for one year awaiting its total): its months
         latest = view.latest
+        # a level's month as its heading names it (2026年10月, not 月末): a province's table
+        # of levels and flows of one month says it once, in the heading (common_period)
         return words.figure_period(latest) if latest.basis == "ytd" else words.period(latest.period)
     return None
 
@@ -736,6 +738,9 @@ def row(
     elif view.latest is not None:  # a year goal: of its year only
         said = words.semicolon.join(
             said_period
+            # an estimate said so, as its paragraph and the workbook say it ("26（2025年6月）"
+            # beside "26亿双（…；估算数）", a Chinese reader's find)
+            + ([words("estimate")] if view.latest.estimate else [])
             + words.figure_flags(view.latest.flags)
             + ([view.unchanged] if view.unchanged else [])
         )

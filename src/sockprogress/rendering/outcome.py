@@ -429,6 +429,19 @@ SCHEDULE_SAID = {
         "{period}, behind the time-proportional schedule ({schedule}) by {points} points"
     ),
 }
+# A figure where its baseline was, behind its plan's schedule, by the direction of its goal: "较
+# 2022年6月（206户）无变化，…", where "增量完成率0.0%，2025年6月低于同期序时进度…" read unlike the
+# goals beside it (a Chinese reader's find).
+UNCHANGED_SAID = {
+    True: N_(
+        "unchanged since {since} ({baseline}), {closed} of the {planned} planned; as of "
+        "{period}, behind the time-proportional schedule ({schedule}) by {points} points"
+    ),
+    False: N_(
+        "unchanged since {since} ({baseline}), {closed} of the {planned} cut planned; as of "
+        "{period}, behind the time-proportional schedule ({schedule}) by {points} points"
+    ),
+}
 
 
 def schedule_text(result: TargetResult, words: Words) -> str:
@@ -437,8 +450,9 @@ def schedule_text(result: TargetResult, words: Words) -> str:
     `较2025年12月（48户）增加10户，完成计划增量（12户）的83.3%，低于序时进度（截至2026年11月为
     91.7%）8.3个百分点`: the change since the baseline and the change planned said in figures,
     as a bulletin says 净增…户, where "增量完成率83.3%，2026年11月低于同期序时进度" named
-    neither (a Chinese reader's find). A figure that has not moved toward its goal says its
-    share of the gap closed, as before."""
+    neither (a Chinese reader's find). A figure where its baseline was says so (无变化); one
+    moved away from its goal says its share of the gap closed, as before. A level's periods are
+    said at their end where the language does (2025年末, Words.level_period)."""
     f = result.figures
     if f.schedule_gap_pts is None or f.gap_closed_pct is None:
         return ""
@@ -447,14 +461,24 @@ def schedule_text(result: TargetResult, words: Words) -> str:
     # 完成率, a reader would otherwise work out a schedule that is not the one compared.
     ahead = f.schedule_gap_pts >= 0
     latest, base, t = result.latest, result.baseline, result.target
+    when = words.level_period if t.kind == "level" else words.period
     said = {
         "closed": words.percent(f.gap_closed_pct),
-        "period": words.period(latest.period) if latest else DASH,
+        "period": when(latest.period) if latest else DASH,
         "schedule": words.percent(f.time_elapsed_pct),
         "points": words.number(abs(f.schedule_gap_pts), 1),
     }
     sign = 1 if t.direction == "increase" else -1
-    # no baseline, no change, or away from the goal: its share of the gap closed
+    figures = {}
+    if base is not None:
+        figures = {
+            "since": when(base.period),
+            "baseline": words.scaled(base.value, t.unit),
+            "planned": words.scaled(abs(t.target - base.value), t.unit),
+        }
+    if base is not None and latest is not None and latest.value == base.value and not ahead:
+        return words(UNCHANGED_SAID[t.direction == "increase"]).format(**figures, **said)
+    # no baseline, or away from the goal: its share of the gap closed
     if base is None or latest is None or (change := sign * (latest.value - base.value)) <= 0:
         sentence = (
             words(
@@ -469,13 +493,7 @@ def schedule_text(result: TargetResult, words: Words) -> str:
         )
         return sentence.format(**said)
     sentence = words(SCHEDULE_SAID[(t.direction == "increase", ahead)])
-    return sentence.format(
-        change=words.scaled(change, t.unit),
-        since=words.period(base.period),
-        baseline=words.scaled(base.value, t.unit),
-        planned=words.scaled(abs(t.target - base.value), t.unit),
-        **said,
-    )
+    return sentence.format(change=words.scaled(change, t.unit), **figures, **said)
 
 
 def schedule_position(result: TargetResult) -> str | None:

@@ -1122,20 +1122,38 @@ class Words:
         read as a note to the writer, a Chinese reader's find)."""
         if basis == "ttm":
             return self(N_("12 months to {period}")).format(period=self.period(period))
-        if basis == "level" and self.locale.level_end:
-            try:
-                kind = parse_period(period).kind
-            except ValueError:
-                kind = None
-            if kind in ("year", "month"):
-                return self.locale.level_end.format(period=self.period(period))
+        if basis == "level" and (at_end := self._at_end(period)):
+            return at_end
         return self.joined([self.period(period), self.basis(basis, period)])
+
+    def level_period(self, period: str) -> str:
+        """A level's period: its year or month at its end where the language dates a 时点指标
+        so (2025年末, 2026年11月末), else as any period (Dec 2025)."""
+        return self._at_end(period) or self.period(period)
+
+    def _at_end(self, period: str) -> str | None:
+        """A year or a month at its end in the language's `level_end` (December's is the
+        year's end: 2025年末, the glossary's stock); None for a day, or in a language without."""
+        if not self.locale.level_end:
+            return None
+        try:
+            parsed = parse_period(period)
+        except ValueError:
+            return None
+        if parsed.kind not in ("year", "month"):
+            return None
+        year_end = parsed.kind == "year" or parsed.end.month == 12
+        said = self.locale.year.format(year=parsed.end.year) if year_end else self.period(period)
+        return self.locale.level_end.format(period=said)
 
     def figure_period(self, o: Observation) -> str:
         """What a figure is of: 2025 / Jun 2025, and a year-to-date sum the months it covers
-        with their year: Jan–Nov 2026 / 2026年1—11月."""
+        with their year: Jan–Nov 2026 / 2026年1—11月; a level at its period's end where the
+        language dates it so (level_period: 2026年11月末)."""
         if o.basis == "ytd":
             return self.months_to(o.end.month, o.end.year)
+        if o.basis == "level":
+            return self.level_period(o.period)
         return self.period(o.period)
 
     @lru_cache(maxsize=1024)  # noqa: B019
