@@ -267,6 +267,14 @@ def test_the_counts_and_the_changes_say_broadly_on_track_as_the_tables_do(
     assert any(counted in c for c in cells)
     data = json.loads((out / f"progress-{AS_OF}.json").read_text(encoding="utf-8"))
     assert data["counts"]["on_track"] == 2
+    # the page's filter buttons: 已提前完成：1, where every achieved goal is so (已完成：1 read
+    # as another goal); 达到进度要求：2, one of them broadly so
+    page = (out / f"progress-{AS_OF}{mark}.html").read_text(encoding="utf-8")
+    buttons = re.findall(r'<a href="#only-[a-z_]+"[^>]*>(.*?)</a>', page)
+    said = [re.sub(r"<[^>]+>", "", b).strip() for b in buttons]
+    words = Words.of(lang)
+    early = words.status_word("achieved", "ahead") + words.colon + "1"
+    assert f"✔ {early}" in said and f"▲ {words.status_word('on_track')}{words.colon}2" in said
     # last month, the output goal was behind: this month it turned broadly on track
     targets = tuple(
         dataclasses.replace(r, previous_status="moderate_progress")

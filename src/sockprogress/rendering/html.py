@@ -196,6 +196,7 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         # the browser's tab and a mailed page's name: the title page 1 and the bulletin give
         "page_title": bulletin.title + words.paren(bulletin.period),
         "counts": view.counts,
+        "count_words": outcome.count_words(report, words),
         "cards": [cards[id(t)] for t in view.targets],
         "regions": [r for r in regions if r.cards],
         "status_changes": [cards[id(t)] for t in view.status_changes],

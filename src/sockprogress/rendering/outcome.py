@@ -535,6 +535,17 @@ def nuance(result: TargetResult, as_of: Month) -> str:
     return "broadly" if broadly_on_track(result) else ""
 
 
+def count_words(report: Report, words: Words) -> dict[str, str]:
+    """The word each status's goals are counted under, as the page's filter buttons say it:
+    its nuance's when every one of them has it (已提前完成：1 beside a table saying 已提前完成,
+    where 已完成：1 read as another goal, a Chinese reader's find), else the status's."""
+    out = {}
+    for status in report.counts():
+        said = {nuance(r, report.as_of) for r in report.targets if r.status == status}
+        out[status] = words.status_word(status, said.pop() if len(said) == 1 else "")
+    return out
+
+
 def counts_said(report: Report, words: Words, marked: bool = False) -> str:
     """The goals counted by status (`Words.counts_text`), with the nuances among them, as the
     tables say them."""
