@@ -1052,8 +1052,8 @@ def _build_bulletin(view: ReportView) -> Bulletin:
             "the tolerance, at 95 % of the schedule or more."
         )
     )
-    basis_note = words.sentence_gap.join(n for n in (basis_note, tolerance_note) if n)
-    after = words.sentence_gap + basis_note if basis_note else ""
+    explained = words.sentence_gap.join(n for n in (basis_note, tolerance_note) if n)
+    after = words.sentence_gap + explained if explained else ""
     period = report_period(view, words)
     title = report_title(view)
     issuer = words.pick(info.issuer, zh=info.issuer_zh) or ""
@@ -1168,7 +1168,7 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         ).format(period=common)
         + after
         if other_periods
-        else words("Note: {text}").format(text=basis_note)
-        if basis_note
+        else words("Note: {text}").format(text=explained)
+        if explained
         else "",
     )

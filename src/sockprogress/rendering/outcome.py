@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..model import Observation, Report, Status, TargetResult, row_runs
 from ..periods import Month, years_between
 from ..words import N_
-from ..words.words import DASH, Words
+from ..words.words import DASH, Words, counted_nuance
 
 # Figures that say nothing once the deadline has passed: the growth needed from now on to meet
 # it. The schedule gap
@@ -535,25 +535,30 @@ def nuance(result: TargetResult, as_of: Month) -> str:
     return "broadly" if broadly_on_track(result) else ""
 
 
+def nuanced_counts(report: Report) -> dict[tuple[str, str], int]:
+    """How many goals of each status have each nuance (outcome.nuance)."""
+    nuanced: dict[tuple[str, str], int] = {}
+    for r in report.targets:
+        if said := nuance(r, report.as_of):
+            nuanced[r.status, said] = nuanced.get((r.status, said), 0) + 1
+    return nuanced
+
+
 def count_words(report: Report, words: Words) -> dict[str, str]:
     """The word each status's goals are counted under, as the page's filter buttons say it:
     its nuance's when every one of them has it (已提前完成：1 beside a table saying 已提前完成,
     where 已完成：1 read as another goal, a Chinese reader's find), else the status's."""
-    out = {}
-    for status in report.counts():
-        said = {nuance(r, report.as_of) for r in report.targets if r.status == status}
-        out[status] = words.status_word(status, said.pop() if len(said) == 1 else "")
-    return out
+    nuanced = nuanced_counts(report)
+    return {
+        status: words.status_word(status, counted_nuance(status, n, nuanced)[0])
+        for status, n in report.counts().items()
+    }
 
 
 def counts_said(report: Report, words: Words, marked: bool = False) -> str:
     """The goals counted by status (`Words.counts_text`), with the nuances among them, as the
     tables say them."""
-    nuanced: dict[tuple[str, str], int] = {}
-    for r in report.targets:
-        if said := nuance(r, report.as_of):
-            nuanced[r.status, said] = nuanced.get((r.status, said), 0) + 1
-    return words.counts_text(report.counts(), marked=marked, nuanced=nuanced)
+    return words.counts_text(report.counts(), marked=marked, nuanced=nuanced_counts(report))
 
 
 def year_sentence(results: list[TargetResult], words: Words) -> str:

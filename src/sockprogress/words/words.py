@@ -209,6 +209,16 @@ def scale_of(unit: str) -> tuple[str, float]:
     return next(((p, scale) for p, scale in COUNTED_IN if unit.startswith(p)), ("", 1.0))
 
 
+def counted_nuance(
+    status: str, n: int, nuanced: Mapping[tuple[str, str], int]
+) -> tuple[str, str, int]:
+    """How `n` goals of a status are counted, of which `nuanced` counts those with a nuance
+    (outcome.nuance): (the nuance they are all said with, or ""; the nuance some have; how many).
+    All of them: 已提前完成1项; some: 达到进度要求2项（含基本达到进度要求1项）."""
+    nuance, some = next(((nu, m) for (s, nu), m in nuanced.items() if s == status and m), ("", 0))
+    return (nuance if some == n else ""), nuance, some
+
+
 def _huge(value: float) -> str:
     mantissa, exponent = f"{value:.1e}".split("e")
     return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
@@ -661,10 +671,8 @@ class Words:
         among = dict(nuanced or {})
 
         def counted(status: str, n: int) -> str:
-            nuance, some = next(
-                ((nu, m) for (s, nu), m in among.items() if s == status and m), ("", 0)
-            )
-            word = self.status_in_sentence(status, nuance if some == n else "")
+            said_as, nuance, some = counted_nuance(status, n, among)
+            word = self.status_in_sentence(status, said_as)
             said = self(N_("{n} {status}")).format(n=n, status=word)
             if some and some < n:
                 said += self(NUANCED_AMONG[status, nuance]).format(n=some)
