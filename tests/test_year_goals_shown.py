@@ -737,22 +737,24 @@ def test_the_terminal_says_what_changed_since_last_month(
     # the same month again is held against September's report still, not the one just written
     again = in_lang(lang, targets, actuals, "--as-of", "2026-10", "--out", out)
     assert again.exit_code == 0 and said in again.output.splitlines()
-    # September's own report: its goals had no figure in August; beyond the goals named, the
-    # others are counted
+    # September's own report: its goals had no figure in August, and are said to have their
+    # first ("由“暂无法评估”转为“进度偏慢”" read as news of their progress, a Chinese reader's
+    # find), as clauses; beyond the goals named, the others are counted
     monkeypatch.setattr(pipeline, "CHANGES_NAMED", 2)
     output = in_lang(lang, targets, actuals, "--as-of", "2026-09", "--out", out).output
     if lang == "zh":
         # no report of August at hand: August judged again, and the line says so
         assert (
-            "与上月相比（上月情况按本月数据表重新测算），进展情况有变化4项：规上工业总产值由“暂无法评估”"
-            in output
-        )
-        # a change is a clause: clauses are joined by a comma, not the enumeration comma 、
-        assert "转为“达到进度要求”，" in output and "转为“达到进度要求”、" not in output
-        assert "固定资产投资由“暂无法评估”转为“进度偏慢”，其余2项详见报告" in output
+            "与上月相比（上月情况按本月数据表重新测算），本月首次有数据4项：规上工业总产值为“达到进度"
+            "要求”，固定资产投资为“进度偏慢”，其余2项详见报告。"
+        ) in output
+        assert "由“暂无法评估”" not in output
     else:
-        assert "judged again on this month's sheet: 4 targets changed status: " in output
-        assert "Fixed-asset investment (moderate progress, was not assessable), 2 more in" in output
+        assert (
+            "judged again on this month's sheet: 4 targets have their first figure: Industrial "
+            "output value (on track), Fixed-asset investment (moderate progress), 2 more in the "
+            "report"
+        ) in output
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -867,12 +869,13 @@ def test_a_goal_named_with_its_own_brackets_changes_status_without_a_second_pair
 ) -> None:
     """A goal for one year is named with its year in brackets (产值（2026年）): its change of
     status on the terminal read 产值（2026年）（由暂无法评估转为达到进度要求）. A Chinese reader's
-    advice: the change as a clause, the statuses quoted as the labels they are."""
+    advice: the change as a clause, the statuses quoted as the labels they are. Its first
+    figure of its year is said so, as a clause too."""
     targets, actuals = write_shipped_with_a_year_goal(tmp_path)
     result = in_lang("zh", targets, actuals, "--as-of", SHIPPED_YEAR_MONTH)
     assert result.exit_code == 0, result.output
-    line = next(x for x in result.output.splitlines() if "进展情况有变化" in x)
-    assert "进展情况有变化1项：产值（2026年）由“暂无法评估”转为“达到进度要求”；" in line
+    line = next(x for x in result.output.splitlines() if "首次有数据" in x)
+    assert "本月首次有数据1项：产值（2026年）为“达到进度要求”；" in line
     assert "）（" not in line
 
 

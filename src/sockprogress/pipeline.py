@@ -205,15 +205,25 @@ def changes_line(report: Report, words: Words) -> str:
     """What changed since last month, in one line, as the page's changes section counts it: the
     goals whose status changed (the first few named, with last month's), those with a new
     latest figure and the same status, and those whose figures were revised. A newcomer's find:
-    the terminal said nothing of the month's changes."""
-    moved = [r for r in report.targets if status_changed(r)]
+    the terminal said nothing of the month's changes. A goal with its first figure this month,
+    not assessable last month for want of one, is said so: "由“暂无法评估”转为“进度偏慢”" read as
+    news of its progress (a Chinese reader's find)."""
+    changed = [r for r in report.targets if status_changed(r)]
+    first = [
+        r
+        for r in changed
+        if r.previous_status == "not_assessable"
+        and r.previous_goal_figure is None
+        and r.goal_figure is not None
+    ]
+    moved = [r for r in changed if r not in first]
     figures = sum(1 for r in report.targets if figure_changed(r))
     revised = sum(1 for r in report.targets if r.revisions)
     # last month judged again on this month's sheet, no report of it being at hand: a first
     # report's goals "changed" from not assessable for want of last month's figures, which the
     # line says (a newcomer read it as progress)
     again = report.comparison.basis != "published"
-    if not (moved or figures or revised):
+    if not (changed or figures or revised):
         if again:
             return words(
                 "No status and no latest figure changed since last month, judged again on this "
@@ -247,6 +257,23 @@ def changes_line(report: Report, words: Words) -> str:
                 "{n} targets changed status: {names}",
                 len(moved),
             ).format(n=len(moved), names=named)
+        )
+    if first:  # clauses (产值（2026年）为“达到进度要求”: not a second pair of brackets), as above
+        named = words.joined(
+            words("{target} ({status_now})").format(
+                target=words.target_name(r.target),
+                status_now=words.status_in_sentence(r.status, nuance(r, report.as_of)),
+            )
+            for r in first[:CHANGES_NAMED]
+        )
+        more = len(first) - CHANGES_NAMED
+        named += words(", {n} more in the report").format(n=more) if more > 0 else ""
+        parts.append(
+            words.n(
+                "{n} target has its first figure: {names}",
+                "{n} targets have their first figure: {names}",
+                len(first),
+            ).format(n=len(first), names=named)
         )
     if figures:
         parts.append(
