@@ -915,7 +915,8 @@ def attention(view: ReportView, names_of: dict[str, str], words: Words) -> tuple
         return words.paren(where) if where else ""
 
     def within(t: TargetView) -> str:
-        return words.paren(words("within the tolerance")) if t.result.status == "on_track" else ""
+        broadly = outcome.broadly_on_track(t.result)
+        return words.paren(words("within the tolerance")) if broadly else ""
 
     below = [t for t in view.targets if t.at_schedule is False]
     groups: list[tuple[str, list[TargetView], Callable[[TargetView], str]]] = [

@@ -723,7 +723,7 @@ def year_line(result: TargetResult, words: Words) -> str:
                 else words("{points} points above the schedule, over it")
             )
         parts.append(message.format(points=points))
-        if position == "behind" and result.status == "on_track":
+        if broadly_on_track(result):
             # on track from 95 % of the schedule (method): said, or "behind the schedule" and
             # 达到进度要求 read as two verdicts
             parts.append(words("but within the tolerance"))

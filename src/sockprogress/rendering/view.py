@@ -413,7 +413,7 @@ def blank_line(r: TargetResult, words: Words, as_of: Any) -> str:
     )
 
 
-def _computed_text(r: TargetResult, key: str, words: Words) -> str:
+def _computed_text(r: TargetResult, key: str, words: Words, nuance: str) -> str:
     f, t = r.figures, r.target
     value = getattr(f, key)
     kind = KINDS[key]
@@ -437,14 +437,13 @@ def _computed_text(r: TargetResult, key: str, words: Words) -> str:
         return words.about_month(value)
     if key == "ytd_schedule_gap_pts":
         return words.number(value, 1) if value is not None else DASH
-    # the pace of a goal broadly on track is said as its status is (基本达到进度要求)
-    broadly = "broadly" if outcome.broadly_on_track(r) else ""
+    # the pace said with the goal's nuance, as its status is (基本达到进度要求)
     if kind == "word":
-        return words.status_word(value, broadly) or DASH
+        return words.status_word(value, nuance) or DASH
     if kind == "ratio":
         text = words.ratio(value)
         if f.pace_category:
-            text += words.paren(words.status_word(f.pace_category, broadly))
+            text += words.paren(words.status_word(f.pace_category, nuance))
         return text
     return outcome.schedule_text(r, words) or DASH  # points ahead or behind, in a sentence
 
@@ -515,17 +514,18 @@ def figures(
                 gap = key == "ytd_schedule_gap_pts"
                 shown = words.number(value, 1) if gap else words.percent(value)
                 out.append(Figure(key, words.figure_name(key), value, shown, KINDS[key]))
+    nuance = outcome.nuance(r, as_of)
     for key in COMPUTED:
         value = getattr(r.figures, key)
         # Without any observation the figures of the plan say nothing (the note says why);
         # those the goal and its baseline give alone (time elapsed, growth needed) stay.
         if not outcome.shown(key, r, as_of) or (r.latest is None and value is None):
             continue
-        text = _computed_text(r, key, words)
+        text = _computed_text(r, key, words, nuance)
         label = words.figure_name(key)
         remark = outcome.schedule_text(r, words) if key == "schedule_gap_pts" else ""
         if key == "pace_category" and value:
-            value = words.status_word(value, "broadly" if outcome.broadly_on_track(r) else "")
+            value = words.status_word(value, nuance)
         out.append(
             Figure(
                 key,
