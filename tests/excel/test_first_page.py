@@ -4,6 +4,7 @@ with PyMuPDF (span sizes are the printed font sizes, page scaling included)."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering.bulletin import build_bulletin
 from sockprogress.rendering.excel import render_workbook
+from sockprogress.rendering.excel.labels import figure_label, target_scale
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
@@ -122,6 +124,12 @@ def test_the_summary_prints_the_directors_columns_at_liu_hao_or_larger(
     for target in view.targets:
         assert target.name.replace(" ", "")[:8] in text, target.name
     assert words.figure_name("share_of_target_pct").replace(" ", "") in text
+    # each figure printed with its unit: the unit column stood after the goal, off the printed
+    # columns, and the Summary printed "35" for 5 billion pairs
+    assert figure_label("unit", words) in text
+    cells = Counter(t.strip() for page in found for _, t in page)
+    units = Counter(target_scale(t.result, words).unit for t in view.targets)
+    assert all(cells[unit] >= n for unit, n in units.items()), (units, cells)
 
 
 @pytest.mark.parametrize(("lang", "gap"), [("en", " · "), ("zh", "　　")])

@@ -49,9 +49,13 @@ from .layout import (
 # goal), "derived" its format for a computed figure, "date" is a date. The
 # columns are what the director reads; every other figure is in the target's block on its
 # region sheet (beyond 200 targets, in the block in full of the most urgent, and in the JSON).
+# The unit beside the name, as the bulletin's table has it: after the goal, off the printed
+# columns, it left the printed Summary's figures without one ("35" for 5 billion pairs). The
+# name's column gave it five of its width, so that the Summary still prints at 9 pt.
 COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 12),
-    ("target_name", None, 34),
+    ("target_name", None, 29),
+    ("unit", None, 8),
     ("status", None, 24),
     ("outlook", None, 13),
     ("check", None, 16),
@@ -63,7 +67,6 @@ COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("latest_source", None, 30),
     ("goal", "scaled", 12),
     ("deadline", "date", 16),
-    ("unit", None, 9),
     ("actual_cagr", RATE, 10),
     ("required_cagr", RATE, 10),
     ("pace_ratio", RATIO, 8),
