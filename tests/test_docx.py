@@ -776,6 +776,11 @@ def test_libreoffice_prints_the_word_tables_chinese_cells_broken_as_chinese_is_s
     # a cell's aside whole on its line, or on a line of its own: never 月份为 / 推定
     assert any(line == "月份为推定）" or line.endswith("；月份为推定）") for line in lines), lines
     assert not [line for line in lines if line and line[0] in NO_LINE_START]
+    # each goal's name on a line of its own, where the table has room: 小北河规模以上袜 / 业企业数
+    # tore a word
+    names = [row.name for row in bulletin_of(shipped_report, "zh").rows]
+    assert max(map(len, names)) == 12
+    assert [name for name in names if name not in lines] == [], lines
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

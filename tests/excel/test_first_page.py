@@ -147,3 +147,19 @@ def test_the_issuer_line_is_set_apart_as_the_language_sets_it(
     assert said.issuer and said.issuer_line == said.issuer + gap + said.as_of
     book = load_workbook(io.BytesIO(render_workbook(shipped_report, words)))
     assert book.worksheets[0]["A3"].value == said.issuer_line
+
+
+@pytest.mark.parametrize("which", ["shipped", "ten goals"])
+def test_the_workbooks_bulletin_prints_each_chinese_name_on_one_line(
+    which: str, shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    """小北河规模以上袜业企业数 printed as 小北河规模以上袜业企业 / 数: a name is held
+    whole where the table has room (bulletin.NAME_CJK), the other columns wrapping as Chinese
+    is set."""
+    from pdfspans import pdf_lines
+
+    report = report_of(which, shipped_report, tmp_path)
+    lines = pdf_lines(printed(report, "zh", tmp_path, soffice))
+    names = [row.name for row in build_bulletin(build_view(report, Words.of("zh"))).rows]
+    assert max(map(len, names)) == 12
+    assert [name for name in names if name not in lines] == [], lines

@@ -171,7 +171,8 @@ class Bulletin:
             columns: list[Sequence[str]] = [
                 [r[i] for r in self.texts] for i in range(len(self.keys))
             ]
-            self.measured[latin] = Measures.of(list(self.headings), columns, latin)
+            whole = (self.keys.index("name"),) if "name" in self.keys else ()
+            self.measured[latin] = Measures.of(list(self.headings), columns, latin, whole)
         return self.measured[latin].widths(size, width, pad)
 
     def heading_lines(self, fits: Callable[[int, str], bool]) -> tuple[str, ...]:
@@ -231,6 +232,9 @@ NARROWEST_CJK = 4.0
 # is squeezed below its unit or figure: a county's eight columns at 10.5 pt on A4 were scaled
 # down alike, 亿元 set as "亿" / "元" (a goal's name or progress reads well in three).
 NARROWER_CJK = 3.0
+# A Chinese goal's name of up to this many characters is held on one line where the table has
+# room (Measures.of): 小北河规模以上袜业企业数 is twelve.
+NAME_CJK = 12
 # A figure and the measure after it stay on one line in a Chinese phrase: 超8.3个百分点 broke
 # as "超8.3个百" / "分点" on page 1.
 _FIGURE_MEASURE = re.compile(r"\d[\d.,]*(?:个百分点|个点|%|\uff05)")
@@ -498,8 +502,15 @@ class Measures:
 
     @classmethod
     def of(
-        cls, headings: list[str], columns: list[Sequence[str]], latin: float = LATIN
+        cls,
+        headings: list[str],
+        columns: list[Sequence[str]],
+        latin: float = LATIN,
+        whole: Sequence[int] = (),
     ) -> Measures:
+        """`whole`: the columns of names, whose Chinese cells are held whole where the table
+        has room (the floor, not the tighter ones): a name wrapped as a phrase is torn in a
+        word (小北河规模以上袜 / 业企业数) and read wrongly."""
         pairs = list(zip(headings, columns, strict=True))
         # a heading that names a period needs the wider of its two lines (heading_lines)
         need = [
@@ -514,6 +525,9 @@ class Measures:
         heads = [_heading_floors(h, latin) for h in headings]
         cells = [[_floors(t, latin) for t in c] for c in columns]
         floor = [max([h[0], *(f for f, _ in c)]) for h, c in zip(heads, cells, strict=True)]
+        for i in whole:
+            named = [ems(t, latin) for t in columns[i] if _chinese(t) and len(t) <= NAME_CJK]
+            floor[i] = max([floor[i], *named])
         tight = [max([h[0], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
         tighter = [max([h[1], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
         rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]
