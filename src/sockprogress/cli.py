@@ -894,7 +894,15 @@ def undo(path: Path, targets: Path, yes: bool) -> None:
         goals = load_targets(targets, goals_required=False)
     kept = last_backup(path)
     expected = path.read_bytes()
-    change = difference(path, kept)
+    try:
+        change = difference(path, kept)
+    except SockProgressError:
+        # the backup's own reading (difference says the workbook's as unreadable): the reader's
+        # "open it in Excel and save it as .xlsx" named neither the backups folder nor the way
+        # back to the backup before it (a bad-input audit's find)
+        raise InputError(
+            code="backup_unreadable", file=path.name, backup=kept, folder=kept.parent
+        ) from None
     when = made(kept)
     echo(
         words("Undo puts {file} back as it was on {when} ({backup}):").format(

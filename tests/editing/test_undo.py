@@ -139,6 +139,32 @@ def test_undo_without_a_backup_is_refused(workbook: Path, lang: str, said: str) 
     assert workbook.read_bytes() == before and not (workbook.parent / "backups").exists()
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Error: actuals.xlsx: its newest backup, {backup}, cannot be read; nothing changed"),
+        ("zh", "错误：actuals.xlsx：最近一次备份 {backup} 无法读取，未做任何修改"),
+    ],
+)
+def test_undo_with_an_unreadable_backup_names_it_and_the_way_back(
+    workbook: Path, targets: Path, lang: str, said: str
+) -> None:
+    """A bad-input audit's find: a damaged newest backup was said as the workbook reader says
+    any file ("actuals-20261207-105339.xlsx: not an .xlsx workbook …; open it in Excel and save
+    it as .xlsx"), naming neither the backups folder nor how to go back further."""
+    _add(workbook, targets, "2023", "150")
+    added = workbook.read_bytes()
+    kept = last_backup(workbook)
+    kept.write_text("not a workbook")
+    result = _undo(workbook, "--yes", "--lang", lang)
+    assert result.exit_code == 2, result.output
+    (line,) = result.output.splitlines()
+    assert line.startswith(said.format(backup=kept)), line
+    assert str(kept.parent) in line.split(str(kept), 1)[1]  # the folder to move it out of
+    assert "Traceback" not in result.output
+    assert workbook.read_bytes() == added and backups_of(workbook) == [kept]
+
+
 def test_undo_refuses_an_open_workbook(workbook: Path, targets: Path) -> None:
     _add(workbook, targets, "2023", "150")
     added = workbook.read_bytes()

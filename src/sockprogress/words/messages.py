@@ -933,6 +933,11 @@ ERRORS: dict[str, str] = {
         "{file}: nothing to undo: there is no backup in {folder} (sockprogress keeps one "
         "before each change it makes)"
     ),
+    "backup_unreadable": N_(
+        "{file}: its newest backup, {backup}, cannot be read; nothing changed. To go back to "
+        "the backup before it, move that file out of {folder} and run sockprogress actuals undo "
+        "again"
+    ),
     "undo_changed_meanwhile": N_(
         "{file}: the workbook changed while undo was asking; nothing changed, run undo again"
     ),
