@@ -143,7 +143,7 @@ def test_undo_without_a_backup_is_refused(workbook: Path, lang: str, said: str) 
     ("lang", "said"),
     [
         ("en", "Error: actuals.xlsx: its newest backup, {backup}, cannot be read; nothing changed"),
-        ("zh", "错误：actuals.xlsx：最近一次备份 {backup} 无法读取，未做任何修改"),
+        ("zh", "错误：actuals.xlsx 的最新备份 {backup} 无法读取，未作任何改动"),
     ],
 )
 def test_undo_with_an_unreadable_backup_names_it_and_the_way_back(

@@ -176,6 +176,9 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     assert share.number_format == '0.0"%"'
     firms = cells["Sock firms"]
     assert ws.cell(row=firms, column=col("latest")).value == 206
+    # its period set apart from the figure before it, right-aligned: printed, "352023年5月"
+    period = ws.cell(row=capacity, column=col("latest_period"))
+    assert period.value and period.alignment.indent >= 1 and period.alignment.horizontal == "left"
     assert ws.cell(row=firms, column=col("latest")).number_format == "#,##0"
     assert ws.cell(row=firms, column=col("required_cagr")).value == pytest.approx(
         0.1132297240202105

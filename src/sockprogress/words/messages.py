@@ -935,8 +935,8 @@ ERRORS: dict[str, str] = {
     ),
     "backup_unreadable": N_(
         "{file}: its newest backup, {backup}, cannot be read; nothing changed. To go back to "
-        "the backup before it, move that file out of {folder} and run sockprogress actuals undo "
-        "again"
+        "the backup before it, move this damaged backup out of {folder}, then run sockprogress "
+        "actuals undo again"
     ),
     "undo_changed_meanwhile": N_(
         "{file}: the workbook changed while undo was asking; nothing changed, run undo again"

@@ -21,6 +21,7 @@ from .formats import (
     BOLD,
     CHECK,
     DATA_BAR,
+    INDENT,
     PCT,
     PTS,
     RATE,
@@ -254,6 +255,9 @@ def write_summary(book: Book, ws: Worksheet) -> None:
         for key, fmt, _w in cols
     }
     plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK))
+    # the period set apart from the figure right-aligned before it: printed, "35" and "2023年5月"
+    # read as "352023年5月" (a Chinese reader's find)
+    plain["latest_period"] = f(TOP, INDENT)
     formats = [plain[key] for key in keys]
     scaled = [i for i, c in enumerate(cols) if c[1] == "scaled"]
     derived = [i for i, c in enumerate(cols) if c[1] == "derived"]
