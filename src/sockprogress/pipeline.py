@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import InputError, OutputError
 from .judging import judge
-from .model import STATUSES, Comparison, InputFile, Published, Report
+from .model import STATUSES, Comparison, InputFile, Published, Report, TargetResult
 from .periods import Month
 from .progressbar import ProgressCallback
 from .reading import load_targets, read_actuals
@@ -231,49 +231,55 @@ def changes_line(report: Report, words: Words) -> str:
             )
         return words("No status and no latest figure changed since last month.")
     parts = []
-    if moved:
-        names = [
-            words("{name} ({status}, was {previous})").format(
-                name=words.target_name(r.target),
-                status=words.status_in_sentence(r.status, nuance(r, report.as_of)),
-                previous=words.status_in_sentence(r.previous_status),
-            )
-            if r.previous_status
-            else words("{name} ({status})").format(
-                name=words.target_name(r.target),
-                status=words.status_in_sentence(r.status, nuance(r, report.as_of)),
-            )
-            for r in moved[:CHANGES_NAMED]
-        ]
-        more = len(moved) - CHANGES_NAMED
-        # clauses (产值（2026年）由“暂无法评估”转为“达到进度要求”), joined as clauses are: a
-        # comma, not the enumeration comma of names (a Chinese reader's advice)
-        named = words.joined(names) + (
+
+    def named(goals: list[TargetResult], said: Callable[[TargetResult], str]) -> str:
+        """The first CHANGES_NAMED goals as clauses, each `said`, joined as clauses are (a
+        comma, not the enumeration comma of names: a Chinese reader's advice), and how many
+        more the report names."""
+        more = len(goals) - CHANGES_NAMED
+        return words.joined(said(r) for r in goals[:CHANGES_NAMED]) + (
             words(", {n} more in the report").format(n=more) if more > 0 else ""
+        )
+
+    def status_now(r: TargetResult) -> str:
+        return words.status_in_sentence(r.status, nuance(r, report.as_of))
+
+    if moved:
+        # 产值（2026年）由“暂无法评估”转为“达到进度要求”
+        names = named(
+            moved,
+            lambda r: (
+                words("{name} ({status}, was {previous})").format(
+                    name=words.target_name(r.target),
+                    status=status_now(r),
+                    previous=words.status_in_sentence(r.previous_status),
+                )
+                if r.previous_status
+                else words("{name} ({status})").format(
+                    name=words.target_name(r.target), status=status_now(r)
+                )
+            ),
         )
         parts.append(
             words.n(
                 "{n} target changed status: {names}",
                 "{n} targets changed status: {names}",
                 len(moved),
-            ).format(n=len(moved), names=named)
+            ).format(n=len(moved), names=names)
         )
-    if first:  # clauses (产值（2026年）为“达到进度要求”: not a second pair of brackets), as above
-        named = words.joined(
-            words("{target} ({status_now})").format(
-                target=words.target_name(r.target),
-                status_now=words.status_in_sentence(r.status, nuance(r, report.as_of)),
-            )
-            for r in first[:CHANGES_NAMED]
+    if first:  # 产值（2026年）为“达到进度要求”: clauses, not a second pair of brackets
+        names = named(
+            first,
+            lambda r: words("{target} ({status_now})").format(
+                target=words.target_name(r.target), status_now=status_now(r)
+            ),
         )
-        more = len(first) - CHANGES_NAMED
-        named += words(", {n} more in the report").format(n=more) if more > 0 else ""
         parts.append(
             words.n(
                 "{n} target has its first figure: {names}",
                 "{n} targets have their first figure: {names}",
                 len(first),
-            ).format(n=len(first), names=named)
+            ).format(n=len(first), names=names)
         )
     if figures:
         parts.append(
