@@ -29,6 +29,11 @@ def pdf_rows(source: Path | bytes) -> list[list[str]]:
     """Each page's text a printed line at a time, across the page: the text of every span whose
     line sits on the same baseline (to the point), left to right. A table's row of headings is
     one such line; a heading that wraps puts its last characters on the next."""
+    return [[text for _, text in page] for page in pdf_baselines(source)]
+
+
+def pdf_baselines(source: Path | bytes) -> list[list[tuple[int, str]]]:
+    """pdf_rows with each line's baseline (points from the page's top), top to bottom."""
     doc = _open(source) if isinstance(source, Path) else _open(stream=source, filetype="pdf")
     pages = []
     for page in doc:
@@ -39,7 +44,7 @@ def pdf_rows(source: Path | bytes) -> list[list[str]]:
                     rows.setdefault(round(span["origin"][1]), []).append(
                         (span["origin"][0], span["text"])
                     )
-        pages.append(["".join(t for _, t in sorted(row)) for _, row in sorted(rows.items())])
+        pages.append([(y, "".join(t for _, t in sorted(row))) for y, row in sorted(rows.items())])
     return pages
 
 

@@ -4,12 +4,14 @@ with PyMuPDF (span sizes are the printed font sizes, page scaling included)."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import statistics
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pdfspans import pdf_pages
+from pdfspans import pdf_baselines, pdf_pages
 from yeargoals import AS_OF, SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal, write_year_goals
 
 from sockprogress.model import STATUSES, Report
@@ -22,6 +24,8 @@ from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
 pytestmark = pytest.mark.client
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FIVE_HAO = 10.5
 LIU_HAO = 7.5  # 六号, the smallest size a printed table of a bulletin's annex uses
@@ -130,6 +134,69 @@ def test_the_summary_prints_the_directors_columns_at_liu_hao_or_larger(
     cells = Counter(t.strip() for page in found for _, t in page)
     units = Counter(target_scale(t.result, words).unit for t in view.targets)
     assert all(cells[unit] >= n for unit, n in units.items()), (units, cells)
+    # under the table, printed with it: what 与序时进度相比 counts, where a figure needs it
+    # (test_the_summary_says_what_a_plan_goals_schedule_gap_counts)
+    note = build_bulletin(view).summary_note
+    assert note.replace(" ", "") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_summary_says_what_a_plan_goals_schedule_gap_counts(
+    lang: str, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    """Before their deadline, the shipped goals' numbers under 与序时进度相比 count their gain
+    since the baseline, where 完成率 beside them counts from zero (68.7 % of 300 firms beside
+    -85.7: no firm gained since 2021's 206; 96.7 % beside 低于8.3个百分点 had puzzled a reader of
+    page 1): a line under
+    the Summary's table says so, printed with it. Once the deadline has passed no gap is
+    shown, and no line is needed."""
+    data = ROOT / "data"
+    before = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2025-09"))
+    words = Words.of(lang)
+    note = build_bulletin(build_view(before, words)).summary_note
+    plan = words(
+        "A plan's goal against the schedule: the share of the planned change since the "
+        "baseline made so far, held against the share of the plan's time gone; the share of "
+        "goal counts from zero."
+    )
+    assert note == words("Note: {text}").format(text=plan)
+    pages = pdf_pages(printed(before, lang, tmp_path, soffice))
+    summary = words("Summary") if lang == "en" else "汇总表"
+    text = "".join(t for p in pages[1:] if any(t == summary for _, t in p) for _, t in p)
+    assert note.replace(" ", "") in text.replace(" ", "")
+    after = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2026-11"))
+    assert build_bulletin(build_view(after, words)).summary_note == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_printed_summarys_rows_are_as_tall_as_what_they_print(
+    lang: str, shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    """A goal's printed row holds no empty lines: the notes, off the printed columns, were
+    wrapped in theirs and made rows up to seven lines tall with two printed. From one goal's
+    name to the next, the page may hold one line more than it prints (a region's band, or a
+    line of spare). What is said of a latest period is printed whole on a line of its own
+    (（月份为推定） ran over the trend and was cut at the page's edge)."""
+    words = Words.of(lang)
+    view = build_view(shipped_report, words)
+    pages = pdf_baselines(printed(shipped_report, lang, tmp_path, soffice))
+    summary = words("Summary") if lang == "en" else "汇总表"
+    page = next(p for p in pages[1:] if any(t.endswith(summary) for _, t in p))
+    # the goals printed on the Summary's first page (in English, five of the eight)
+    tops = sorted(
+        y for v in view.targets for y, t in page if t.startswith(f"{v.region}{v.name[:6]}")
+    )
+    assert len(tops) >= 5, page
+    # a line's pitch: the figures' baselines stand a few points above the names', so the
+    # median step of those more than half a line apart
+    steps = [b - a for (a, _), (b, _) in itertools.pairwise(page)]
+    pitch = statistics.median(d for d in steps if d > 6)
+    for above, below in itertools.pairwise(tops):
+        lines = sum(1 for y, _ in page if above <= y < below)
+        assert below - above <= (lines + 1.5) * pitch, (above, below, lines, pitch)
+    if lang == "zh":
+        assert any(t.endswith("（月份为推定）") for _, t in page)
+        assert any("（估算数）" in t for _, t in page)
 
 
 @pytest.mark.parametrize(("lang", "gap"), [("en", " · "), ("zh", "　　")])

@@ -113,6 +113,10 @@ class Bulletin:
     # and some figures are of another (注：最新值除单独注明时期的外，均为2026年10月数据。): "" for
     # none; the page's and the workbook's 注 lines say it first
     table_note: str = ""
+    # the workbook's Summary's line under its table: its 与序时进度相比 column gives numbers,
+    # without page 1's （按增量计） beside a plan goal's, so it says which goals count so
+    # (96.7 % beside -8.3 puzzled there too); and the tolerance, as `explained` above
+    summary_note: str = ""
 
     @cached_property
     def centred(self) -> tuple[bool, ...]:
@@ -1068,6 +1072,16 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         )
     )
     explained = words.sentence_gap.join(n for n in (basis_note, tolerance_note) if n)
+    plan_basis = (
+        words(
+            "A plan's goal against the schedule: the share of the planned change since the "
+            "baseline made so far, held against the share of the plan's time gone; the share "
+            "of goal counts from zero."
+        )
+        if said
+        else ""
+    )
+    summary_explained = words.sentence_gap.join(n for n in (plan_basis, tolerance_note) if n)
     after = words.sentence_gap + explained if explained else ""
     period = report_period(view, words)
     title = report_title(view)
@@ -1186,4 +1200,7 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         else words("Note: {text}").format(text=explained)
         if explained
         else "",
+        summary_note=(
+            words("Note: {text}").format(text=summary_explained) if summary_explained else ""
+        ),
     )

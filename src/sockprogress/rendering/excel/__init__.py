@@ -20,7 +20,6 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report
 from ...words.words import Words
-from ..bulletin import build_bulletin
 from ..view import build_view
 from .aboutsheet import write_about
 from .book import Book
@@ -87,7 +86,7 @@ def render_workbook(report: Report, words: Words) -> bytes:
     context, issues, about = (workbook.add_worksheet(figure_label(k, words)) for k in names)
     for ws, region in regions:
         add_region_sheet(book, ws, region)
-    write_bulletin(book, front, build_bulletin(book.view))
+    write_bulletin(book, front, book.bulletin)
     write_summary(book, summary)
     write_changes(book, changes)
     write_context(book, context)

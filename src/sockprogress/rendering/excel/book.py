@@ -9,7 +9,7 @@ from xlsxwriter.workbook import Workbook
 
 from ...model import Report, TargetResult
 from ...words.words import Words
-from ..bulletin import report_period, report_title
+from ..bulletin import Bulletin, build_bulletin, report_period, report_title
 from ..view import ReportView, TargetView
 from .formats import Formats, Scale
 from .labels import target_scale
@@ -55,6 +55,12 @@ class Book:
         Summary's first line and the file's title."""
         words = self.words
         return titled_line(report_title(self.view), report_period(self.view, words), words)
+
+    @cached_property
+    def bulletin(self) -> Bulletin:
+        """Page 1 as every output lays it out (bulletin.build_bulletin): the first sheet, and
+        the Summary's note under its table."""
+        return build_bulletin(self.view)
 
     def target(self, result: TargetResult) -> TargetView:
         """The view of one target (by identity: copies of one target count apart)."""

@@ -96,8 +96,11 @@ def target_scale(result: TargetResult, words: Words) -> Scale:
     return scale_for(t.target, t.unit, words, whole=whole, values=values)
 
 
-def notes_text(view: TargetView, words: Words, keys: Sequence[str] = ()) -> str:
-    """The target's notes, then why the figures named in `keys` are blank, one per line."""
+def notes_text(
+    view: TargetView, words: Words, keys: Sequence[str] = (), one_line: bool = False
+) -> str:
+    """The target's notes, then why the figures named in `keys` are blank, one per line; or
+    `one_line`, as sentences one after another (each closed by the language's full stop)."""
     reasons: dict[str, list[str]] = {}
     for figure in view.figures:
         if figure.key in keys and figure.why:
@@ -106,7 +109,16 @@ def notes_text(view: TargetView, words: Words, keys: Sequence[str] = ()) -> str:
         words("blank: {figures} — {reason}").format(figures=words.listed(names), reason=reason)
         for reason, names in reasons.items()
     ]
-    return "\n".join([*view.notes, *blanks])
+    lines = [*view.notes, *blanks]
+    if not one_line:
+        return "\n".join(lines)
+    return words.sentence_gap.join(
+        line if line.endswith(STOPS) else words("{clauses}.").format(clauses=line) for line in lines
+    )
+
+
+# what ends a sentence, in either language
+STOPS = (".", "\u3002", "!", "\uff01", "?", "\uff1f")
 
 
 RUN = "\u2013"  # an en dash joins the first and last row of a run

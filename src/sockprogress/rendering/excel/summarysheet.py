@@ -12,7 +12,7 @@ from xlsxwriter.utility import quote_sheetname, xl_range, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from ...model import Report, TargetResult
-from ...words.words import Words
+from ...words.words import DASH, Words
 from .. import outcome
 from ..view import TargetView, period_said
 from .book import Book, Table
@@ -52,18 +52,20 @@ from .layout import (
 # region sheet (beyond 200 targets, in the block in full of the most urgent, and in the JSON).
 # The unit beside the name, as the bulletin's table has it: after the goal, off the printed
 # columns, it left the printed Summary's figures without one ("35" for 5 billion pairs). The
-# name's column gave it five of its width, so that the Summary still prints at 9 pt.
+# name's column gave it five of its width, so that the Summary still prints at 9 pt, and four
+# more, with one of the check's, to the latest period: what is said of it (（月份为推定）, 14
+# wide) on a line of its own, where it ran over the trend and was cut at the page's edge.
 COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 12),
-    ("target_name", None, 29),
+    ("target_name", None, 25),
     ("unit", None, 8),
     ("status", None, 24),
     ("outlook", None, 13),
-    ("check", None, 16),
+    ("check", None, 15),
     ("share_of_target_pct", PCT, 11),
     ("schedule_gap_pts", PTS, 11),
     ("latest", "scaled", 12),
-    ("latest_period", None, 11),
+    ("latest_period", None, 16),
     ("trend", None, 12),
     ("latest_source", None, 30),
     ("goal", "scaled", 12),
@@ -84,9 +86,6 @@ YEAR_COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("ytd_yoy_pct", PCT, 10),
 )
 KEYS = [c[0] for c in COLUMNS]
-# The latest figure's period when it is a year's 1—N月 (TargetView.ytd_as_latest): 2026年1—11月
-# is about 13.3 digits wide (digits one each, 年, — and 月 CJK_WIDTH each).
-YTD_PERIOD_WIDTH = 14.0
 
 
 def columns(year: bool, figures: bool = True) -> tuple[tuple[str, str | None, float], ...]:
@@ -100,9 +99,11 @@ def columns(year: bool, figures: bool = True) -> tuple[tuple[str, str | None, fl
     return COLUMNS[:at] + kept + COLUMNS[at:]
 
 
-# The latest source is shown in one line (its full text is in the target's block and in the
-# cell): wrapped, the long citations made every row tall and the printed Summary unreadable.
-WRAPPED = ("target_name", "check", "notes")
+# Rows are as tall as the printed columns need. The latest source and the notes, after them,
+# are each in one line (their full text is in the cell and in the target's block): wrapped,
+# the long citations made every row tall, and the notes made the printed rows up to seven
+# lines tall and empty.
+WRAPPED = ("target_name", "check", "latest_period")
 SHOWN_FIGURES = ("share_of_target_pct", "actual_cagr", "required_cagr", "pace_ratio")
 # Columns, the latest one darker. A line sparkline would do as well in Excel, but LibreOffice
 # (7.4) prints only its markers; columns print in both.
@@ -133,9 +134,15 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "check": view.check_line or None,
         "share_of_target_pct": f.ytd_share_of_target_pct if ytd else shown("share_of_target_pct"),
         # one column against the schedule: the year's for a goal in its own year, else the
-        # plan's (method: only one of them is defined)
+        # plan's (method: only one of them is defined), where page 1's table gives one: not
+        # once a plan's deadline has passed (the outcome speaks; -85.7 stood under 与序时进度相比
+        # beside 待期末数据, a Chinese reader's find). Its block and the JSON keep it.
         "schedule_gap_pts": (
-            f.ytd_schedule_gap_pts if result.own_year else shown("schedule_gap_pts")
+            None
+            if view.year_cells.gap == DASH
+            else f.ytd_schedule_gap_pts
+            if result.own_year
+            else f.schedule_gap_pts
         ),
         "ytd": s.of(result.ytd.value) if result.ytd else None,
         "ytd_share_of_target_pct": f.ytd_share_of_target_pct,
@@ -153,7 +160,8 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "pace_ratio": shown("pace_ratio"),
         "projected_at_deadline": s.of(projected) if projected is not None else None,
         "changed": words("yes") if result.changed else words("no"),
-        "notes": notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
+        "notes": notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline"), one_line=True)
+        or None,
     }
 
 
@@ -167,10 +175,15 @@ def _derived(key: str, result: TargetResult, book: Book) -> str:
 
 
 def _latest_period(view: TargetView, words: Words) -> str | None:
-    """The latest figure's period, with what is said of it: estimate, month presumed,
-    unchanged since an earlier year."""
+    """The latest figure's period, with what is said of it (estimate, month presumed, unchanged
+    since an earlier year) on a line of its own: `2023年5月` / `（月份为推定）`."""
     latest = view.latest
-    return period_said(latest, words, view.unchanged) if latest else None
+    if latest is None:
+        return None
+    said = period_said(latest, words, view.unchanged)
+    period = words.period_as_written(latest.period)
+    aside = said.removeprefix(period).strip()
+    return f"{period}\n{aside}" if aside and said.startswith(period) else said
 
 
 def _counts_line(report: Report, words: Words) -> str:
@@ -246,24 +259,22 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {}, printed)
     header = 3 + len(lines)
     widths = [c[2] for c in cols]
-    if any(v.ytd_as_latest for v in book.view.targets):  # 2026年1—11月 fits, not 2026年10月 alone
-        widths[keys.index("latest_period")] = YTD_PERIOD_WIDTH
     heading_row(ws, f, header, [figure_label(k, words) for k in keys], widths)
     # One format per column (the scaled ones per scale too), made before the rows.
     plain = {
         key: f(TOP, num_format=date_format(words) if fmt == "date" else fmt or "General")
         for key, fmt, _w in cols
     }
-    plain.update(target_name=f(WRAP), notes=f(WRAP), check=f(WRAP, CHECK))
+    plain.update(target_name=f(WRAP), check=f(WRAP, CHECK))
     # the period set apart from the figure right-aligned before it: printed, "35" and "2023年5月"
     # read as "352023年5月" (a Chinese reader's find)
-    plain["latest_period"] = f(TOP, INDENT)
+    plain["latest_period"] = f(WRAP, INDENT)
     formats = [plain[key] for key in keys]
     scaled = [i for i, c in enumerate(cols) if c[1] == "scaled"]
     derived = [i for i, c in enumerate(cols) if c[1] == "derived"]
     shares = [i for i, c in enumerate(cols) if c[0] in SHARES]
     status_col, trend_col = keys.index("status"), keys.index("trend")
-    wrapped = [(keys.index(k), cols[keys.index(k)][2]) for k in WRAPPED]
+    wrapped = [(keys.index(k), widths[keys.index(k)]) for k in WRAPPED]
     band, band_title = f(BAND), f(SUBTITLE, BAND)
     sparklines: list[tuple[int, Table, bool]] = []
     row = header
@@ -300,6 +311,9 @@ def write_summary(book: Book, ws: Worksheet) -> None:
             fit_row(ws, row, [(values[c], width) for c, width in wrapped])
     _add_sparklines(ws, trend_col, sparklines)
     last = max(row, header + 1)
+    note = book.bulletin.summary_note
+    if note:  # under the table, printed with it; outside the filter's range
+        _sentence(ws, book, last + 2, note, {}, printed)
     share = keys.index("share_of_target_pct")
     ws.conditional_format(
         header + 1,
@@ -319,4 +333,4 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     ws.freeze_panes(header + 1, 2)
     ws.autofilter(header, 0, last, len(cols) - 1)
     print_setup(ws, ws.get_name(), book.head, words, title_row=header)
-    ws.print_area(0, 0, last, len(printed) - 1)
+    ws.print_area(0, 0, last + 2 if note else last, len(printed) - 1)
