@@ -175,7 +175,7 @@ def test_the_restatement_is_said_beside_the_latest_figure_in_every_output(
 ) -> None:
     said = {
         "en": "unchanged since Jun 2022 — possibly a restated figure",
-        "zh": "与2022年6月报道数相同，或系沿用旧数",
+        "zh": "与2022年6月数据相同，可能沿用旧数",
     }
     for lang, folder in reports.items():
         suffix = ".zh" if lang == "zh" else ""

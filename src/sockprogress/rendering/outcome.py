@@ -582,14 +582,21 @@ def year_sentence(results: list[TargetResult], words: Words) -> str:
     # a goal behind the schedule yet on track (95 % of it or more) is said so: "未达到序时进度"
     # beside "达到进度要求" in the count below read as two verdicts; when every one behind is,
     # the sentence says it once (全部未达到序时进度：A（在允许偏差以内）、B（在允许偏差以内）…
-    # read as an alarm the count then took back: a newcomer's find)
+    # read as an alarm the count then took back: a newcomer's find). Else each is named with
+    # its status as the count and the table say it: "规上工业总产值（在允许偏差范围内）" still read
+    # against the count's 达到进度要求2项（含基本达到进度要求1项）as a second verdict (a Chinese
+    # reader's find); "（基本达到进度要求）、固定资产投资（进度偏慢）" ties each to its word there.
+    # Where none behind is on track, 未达到序时进度 says it all.
     tolerated = all(r.status == "on_track" for r in behind)
+    mixed = not tolerated and any(r.status == "on_track" for r in behind)
     names = words.listed(
         words.target_name(r.target)
         + (
-            words.paren(words("within the tolerance"))
-            if r.status == "on_track" and not tolerated
-            else ""
+            ""
+            if not mixed
+            else words.paren(
+                words.status_in_sentence(r.status, "broadly" if broadly_on_track(r) else "")
+            )
         )
         for r in behind[:NAMED_TARGETS]
     )

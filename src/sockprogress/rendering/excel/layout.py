@@ -385,8 +385,16 @@ def heading_row(
     titles: Sequence[str],
     widths: Sequence[float],
 ) -> None:
-    """A bold white-on-blue heading row (0-based) from column A; sets the column widths too."""
+    """A bold white-on-blue heading row (0-based) from column A; sets the column widths too.
+    A Chinese heading's aside that does not fit beside it starts a line of its own: the
+    Summary printed 与序时进度 / 相比（百分 / 点）, a word torn (a Chinese reader's find)."""
     fmt = formats(HEADING)
+    titles = [
+        title.replace("（", "\n（", 1)
+        if "（" in title[1:] and has_cjk(title) and text_lines(title, width) > 1
+        else title
+        for title, width in zip(titles, widths, strict=True)
+    ]
     for c, (title, width) in enumerate(zip(titles, widths, strict=True)):
         ws.write_string(row, c, title, fmt)
         ws.set_column(c, c, width)
