@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pdfspans import pdf_baselines, pdf_pages
+from pdfspans import pdf_baselines, pdf_pages, pdf_rows
 from yeargoals import AS_OF, SHIPPED_YEAR_MONTH, write_shipped_with_a_year_goal, write_year_goals
 
 from sockprogress.model import STATUSES, Report
@@ -116,7 +116,8 @@ def test_the_summary_prints_the_directors_columns_at_liu_hao_or_larger(
     columns up to the trend, every goal's row in them, and nothing smaller than 六号 (7.5 pt;
     9 pt and more without the year's three columns)."""
     report, words = report_of(which, shipped_report, tmp_path), Words.of(lang)
-    pages = pdf_pages(printed(report, lang, tmp_path, soffice))
+    pdf = printed(report, lang, tmp_path, soffice)
+    pages = pdf_pages(pdf)
     view = build_view(report, words)
     summary = words("Summary") if lang == "en" else "汇总表"
     # the sheet's pages: after the bulletin, up to the next sheet's name in the header
@@ -131,6 +132,16 @@ def test_the_summary_prints_the_directors_columns_at_liu_hao_or_larger(
     # each figure printed with its unit: the unit column stood after the goal, off the printed
     # columns, and the Summary printed "35" for 5 billion pairs
     assert figure_label("unit", words) in text
+    # and its goal, before its figures and their judgement, as an office's table sets them:
+    # without it, 完成率 could not be checked (a Chinese reader's find); a cap's marked ≤
+    labels = [figure_label(k, words) for k in ("unit", "goal", "latest", "status")]
+    rows = [page for page in pdf_rows(pdf)[1:] if any(t.endswith(summary) for t in page)]
+    heading = next(t for page in rows for t in page if labels[0] in t and labels[3] in t)
+    at = [heading.find(label) for label in labels]
+    assert -1 < at[0] < at[1] < at[2] < at[3], (heading, at)
+    goals = Counter(t.strip() for page in found for _, t in page if t.strip().startswith("≤"))
+    caps = [v for v in view.targets if v.goal_mark]
+    assert sum(goals.values()) == len(caps), goals
     cells = Counter(t.strip() for page in found for _, t in page)
     units = Counter(target_scale(t.result, words).unit for t in view.targets)
     assert all(cells[unit] >= n for unit, n in units.items()), (units, cells)

@@ -40,6 +40,7 @@ from .layout import (
     fit_row,
     fitted_height,
     heading_row,
+    one_line_width,
     print_setup,
     put,
     row_height,
@@ -47,28 +48,32 @@ from .layout import (
 )
 
 # (label key, number format, width); "scaled" takes the target's scale (a published figure or
-# goal), "derived" its format for a computed figure, "date" is a date. The
-# columns are what the director reads; every other figure is in the target's block on its
-# region sheet (beyond 200 targets, in the block in full of the most urgent, and in the JSON).
-# The unit beside the name, as the bulletin's table has it: after the goal, off the printed
-# columns, it left the printed Summary's figures without one ("35" for 5 billion pairs). The
-# name's column gave it five of its width, so that the Summary still prints at 9 pt, and four
-# more, with one of the check's, to the latest period: what is said of it (（月份为推定）, 14
-# wide) on a line of its own, where it ran over the trend and was cut at the page's edge.
+# goal), "derived" its format for a computed figure, "date" is a date. The printed columns,
+# up to the trend, are what the director reads, as an office's table of goals sets them: the
+# goal and its figures first (指标 | 单位 | 目标值 | 最新值 | … | 完成率 | 与序时进度相比), then
+# the judgement (进展情况 | 期末预判 | 数据核实, the check beside the status). Printed without
+# its goal, 完成率 could not be checked (a Chinese reader's find, twice). Every other figure is
+# in the target's block on its region sheet (beyond 200 targets, in the block in full of the
+# most urgent, and in the JSON). The unit stands beside the name, as in the bulletin's table:
+# after the goal, off the printed columns, it left the printed figures without one ("35" for
+# 5 billion pairs). What is said of the latest period (（月份为推定）, 14 wide) has a line of
+# its own in a column 16 wide, where it ran over the trend and was cut at the page's edge.
+# The region's, the status's and an empty check's columns are as wide as what they hold
+# (_fitted), so that the shipped Summary still prints at 9 pt.
 COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 12),
     ("target_name", None, 25),
     ("unit", None, 8),
+    ("goal", "scaled", 11),
+    ("latest", "scaled", 12),
+    ("latest_period", None, 16),
+    ("share_of_target_pct", PCT, 11),
+    ("schedule_gap_pts", PTS, 11),
     ("status", None, 24),
     ("outlook", None, 13),
     ("check", None, 15),
-    ("share_of_target_pct", PCT, 11),
-    ("schedule_gap_pts", PTS, 11),
-    ("latest", "scaled", 12),
-    ("latest_period", None, 16),
-    ("trend", None, 12),
+    ("trend", None, 11),
     ("latest_source", None, 30),
-    ("goal", "scaled", 12),
     ("deadline", "date", 16),
     ("actual_cagr", RATE, 10),
     ("required_cagr", RATE, 10),
@@ -242,9 +247,37 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
             )
 
 
+# a bold cell's text is wider than _counted measures it (Calibri bold, about 7 %)
+BOLD_WIDTH = 1.1
+
+
+def _fitted(
+    cols: tuple[tuple[str, str | None, float], ...], rows: list[dict[str, Any]], words: Words
+) -> tuple[tuple[str, str | None, float], ...]:
+    """The columns, the region's and the status's no wider than their texts need (小北河 and
+    ○ 待期末数据 in columns set for Xiaobeihe and ○ Awaiting final figure) and the check's as
+    wide as its heading where no goal has one: room for the goal's column on the printed
+    page."""
+
+    def width(key: str, most: float) -> float:
+        texts = [r[key] for r in rows if r[key]]
+        if key == "region":
+            return min(most, one_line_width(texts, 6))
+        if key == "status":
+            return min(most, one_line_width(texts, 6) * BOLD_WIDTH)
+        if key == "check" and not texts:
+            return one_line_width([figure_label(key, words)], 6)
+        return most
+
+    return tuple((key, fmt, width(key, most)) for key, fmt, most in cols)
+
+
 def write_summary(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
-    cols = columns(book.view.year_columns, book.view.year_figures)
+    given = {id(view): _row(view, book) for view in book.view.targets}
+    cols = _fitted(
+        columns(book.view.year_columns, book.view.year_figures), list(given.values()), words
+    )
     keys = [c[0] for c in cols]
     # Printed, the Summary is the director's columns (up to the trend), with the lines above
     # the table wrapped across them: all 20-odd columns, fit to one page wide, printed at
@@ -273,7 +306,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     scaled = [i for i, c in enumerate(cols) if c[1] == "scaled"]
     derived = [i for i, c in enumerate(cols) if c[1] == "derived"]
     shares = [i for i, c in enumerate(cols) if c[0] in SHARES]
-    status_col, trend_col = keys.index("status"), keys.index("trend")
+    status_col, trend_col, goal_col = keys.index("status"), keys.index("trend"), keys.index("goal")
     wrapped = [(keys.index(k), widths[keys.index(k)]) for k in WRAPPED]
     band, band_title = f(BAND), f(SUBTITLE, BAND)
     sparklines: list[tuple[int, Table, bool]] = []
@@ -288,12 +321,13 @@ def write_summary(book: Book, ws: Worksheet) -> None:
         for view in region.targets:
             result = view.result
             row += 1
-            given = _row(view, book)
-            values = [given[k] for k in keys]
+            values = [given[id(view)][k] for k in keys]
             cells = formats.copy()
             scale = book.scale(result)
             for c in scaled:
                 cells[c] = f(TOP, num_format=scale.number_format)
+            if view.goal_mark:  # ≤100 for a cap, as page 1's table has it
+                cells[goal_col] = f(TOP, num_format=f'"{view.goal_mark}"{scale.number_format}')
             for c in derived:  # computed figures (the projection), kept apart from the goal
                 cells[c] = f(TOP, num_format=_derived(keys[c], result, book))
             if view.ytd_as_latest:  # its 1—N月, kept apart from its goal as in its own column
