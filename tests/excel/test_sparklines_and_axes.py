@@ -17,8 +17,7 @@ from xlsxparts import Package, title, x_axis
 from sockprogress.model import Report, TargetResult
 from sockprogress.rendering import outcome
 from sockprogress.rendering.excel import render_workbook
-from sockprogress.rendering.excel.labels import target_scale
-from sockprogress.rendering.excel.summarysheet import columns
+from sockprogress.rendering.excel.labels import figure_label, target_scale
 from sockprogress.rendering.jsonout import render_json
 from sockprogress.words.words import Words
 
@@ -57,9 +56,10 @@ def test_a_sparkline_per_target_draws_its_own_observations(
         observed = [r for r in report.targets if len(r.observations) >= 2]
         assert len(sparklines) == len(observed)
         published = {t["id"]: t for t in map(json.loads, _targets(render_json(report)))}
-        # a province with year-to-date figures has the year's columns before the trend
-        year = any(r.ytd for r in report.targets)
-        trend = [c[0] for c in columns(year)].index("trend") + 1
+        # the trend's column, by its heading: a province with year-to-date figures has the
+        # year's columns before it, a report none of whose goals has a gap none of that column
+        heading = figure_label("trend", Words.of(lang))
+        trend = next(c.column for row in summary.iter_rows() for c in row if c.value == heading)
         seen = set()
         for reference, where in sparklines:
             column, row = re.fullmatch(r"([A-Z]+)(\d+)", where).groups()  # type: ignore[union-attr]

@@ -27,7 +27,7 @@ from sockprogress.periods import Month
 from sockprogress.pipeline import build_report
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.excel.formats import PERIOD_KINDS
-from sockprogress.rendering.excel.labels import input_rows, target_scale
+from sockprogress.rendering.excel.labels import figure_label, input_rows, target_scale
 from sockprogress.rendering.excel.summarysheet import KEYS
 from sockprogress.rendering.selection import IN_FULL
 from sockprogress.rendering.view import basis_said, build_view, listed_observations
@@ -57,9 +57,15 @@ def header_row(ws: Any) -> int:
     return next(r for r in range(1, 30) if ws.cell(r, 1).value in titles)
 
 
-def col(key: str) -> int:
-    """The Summary column (1-based) of a heading key."""
-    return KEYS.index(key) + 1
+def col(ws: Any, key: str) -> int:
+    """The Summary column (1-based) of a heading key, by its heading in either language (the
+    columns no goal has a figure in are left out)."""
+    head = header_row(ws)
+    labels = {figure_label(key, Words.of(lang)) for lang in ("en", "zh")}
+    for c in range(1, ws.max_column + 1):
+        if str(ws.cell(head, c).value).replace("\n", "") in labels:
+            return c
+    raise KeyError(key)
 
 
 def summary_rows(ws: Any) -> dict[str, list[Any]]:
@@ -134,12 +140,13 @@ def test_sheets_and_one_summary_row_per_target(shipped_report: Report) -> None:
         "Data issues",
         "About",
     ]
-    rows = summary_rows(wb["Summary"])
+    ws = wb["Summary"]
+    rows = summary_rows(ws)
     assert sorted(rows) == sorted(r.target.name for r in shipped_report.targets)
     for result in shipped_report.targets:
         row = rows[result.target.name]
         # a word, never the JSON's code: the status column filters by it
-        assert Words.of().status_word(result.status) in str(row[col("status") - 1])
+        assert Words.of().status_word(result.status) in str(row[col(ws, "status") - 1])
         assert result.status not in row
         assert row[0] == result.target.region
 
@@ -161,29 +168,29 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     ws = reload(shipped_report)["Summary"]
     cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
     capacity = cells["Annual sock production capacity"]
-    latest = ws.cell(row=capacity, column=col("latest"))
+    latest = ws.cell(row=capacity, column=col(ws, "latest"))
     assert latest.value == 3_500_000_000
     # Published figures with the decimals they have: 3.5 bn (its goal 5 bn, baseline 3.5 bn);
     # a projection computed from them with one (3.5 bn: no growth since the baseline).
     assert latest.number_format == '#,##0.0,,," bn"'
     # its last capacity figure is its baseline: no pace, no projection
-    assert ws.cell(row=capacity, column=col("projected_at_deadline")).value is None
-    projected = ws.cell(row=cells["Annual sock output"], column=col("projected_at_deadline"))
+    assert ws.cell(row=capacity, column=col(ws, "projected_at_deadline")).value is None
+    projected = ws.cell(row=cells["Annual sock output"], column=col(ws, "projected_at_deadline"))
     assert projected.value == pytest.approx(2.6e9, rel=0.2)
     assert projected.number_format == '#,##0.0,,," bn"'
-    share = ws.cell(row=capacity, column=col("share_of_target_pct"))
+    share = ws.cell(row=capacity, column=col(ws, "share_of_target_pct"))
     assert share.value == pytest.approx(70.0)
     assert share.number_format == '0.0"%"'
     firms = cells["Sock firms"]
-    assert ws.cell(row=firms, column=col("latest")).value == 206
+    assert ws.cell(row=firms, column=col(ws, "latest")).value == 206
     # its period set apart from the figure before it, right-aligned: printed, "352023年5月"
-    period = ws.cell(row=capacity, column=col("latest_period"))
+    period = ws.cell(row=capacity, column=col(ws, "latest_period"))
     assert period.value and period.alignment.indent >= 1 and period.alignment.horizontal == "left"
-    assert ws.cell(row=firms, column=col("latest")).number_format == "#,##0"
-    assert ws.cell(row=firms, column=col("required_cagr")).value == pytest.approx(
+    assert ws.cell(row=firms, column=col(ws, "latest")).number_format == "#,##0"
+    assert ws.cell(row=firms, column=col(ws, "required_cagr")).value == pytest.approx(
         0.1132297240202105
     )
-    assert ws.cell(row=firms, column=col("required_cagr")).number_format == "0.0%"
+    assert ws.cell(row=firms, column=col(ws, "required_cagr")).number_format == "0.0%"
     # 序时进度 is taken at the latest figure's date (method: months t0 -> t over t0 -> D):
     # after the deadline, a latest figure that predates it (206 firms) is held against the
     # schedule of its own date, 85.7 % of the plan's months, not 100 % ...
@@ -192,8 +199,10 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     assert after.gap_closed_pct is not None
     assert after.schedule_gap_pts == pytest.approx(after.gap_closed_pct - 100 * 6 / 7)
     # ... which the Summary, as page 1's table, leaves out once the deadline has passed (the
-    # outcome speaks: -85.7 stood beside 待期末数据); the goal's block keeps it
-    assert ws.cell(row=firms, column=col("schedule_gap_pts")).value is None
+    # outcome speaks: -85.7 stood beside 待期末数据), and the column with it where no goal has
+    # one (all the shipped goals are past their deadline); the goal's block keeps it
+    with pytest.raises(KeyError):
+        col(ws, "schedule_gap_pts")
     view = build_view(shipped_report, Words.of())
     kept = next(t for t in view.targets if t.result.target.name == "Sock firms")
     assert kept.figure("schedule_gap_pts") is not None
@@ -202,7 +211,7 @@ def test_numbers_stay_numeric_in_readable_units(shipped_report: Report) -> None:
     before = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2025-09"))
     ws = reload(before)["Summary"]
     cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
-    schedule = ws.cell(row=cells["Sock firms"], column=col("schedule_gap_pts"))
+    schedule = ws.cell(row=cells["Sock firms"], column=col(ws, "schedule_gap_pts"))
     f = next(r.figures for r in before.targets if r.target.name == "Sock firms")
     assert f.gap_closed_pct is not None and f.time_elapsed_pct is not None
     assert f.time_elapsed_pct < 100
@@ -218,7 +227,7 @@ def test_the_summarys_notes_are_one_line_of_sentences(shipped_report: Report, la
     words = Words.of(lang)
     ws = reload(shipped_report, lang).worksheets[1]
     view = build_view(shipped_report, words)
-    cells = {ws.cell(r, 2).value: ws.cell(r, col("notes")) for r in range(1, ws.max_row + 1)}
+    cells = {ws.cell(r, 2).value: ws.cell(r, col(ws, "notes")) for r in range(1, ws.max_row + 1)}
     stop = "。" if lang == "zh" else "."
     capacity = next(t for t in view.targets if t.result.target.id == "liaoyuan-sock-capacity")
     cell = cells[capacity.name]
@@ -235,6 +244,24 @@ def test_the_summarys_notes_are_one_line_of_sentences(shipped_report: Report, la
     assert height is not None and height <= 48, height
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_summarys_headings_are_centred_and_as_tall_as_the_printed_ones(
+    shipped_report: Report, lang: str
+) -> None:
+    """The heading row, repeated on every printed page, was as tall as the longest heading of
+    the columns after the printed ones (规划年均增速（按目标值推算）, four lines in a column 10
+    wide, over printed headings of one): those columns are widened to fit theirs in the lines
+    the printed headings take. Headings are centred, as an office's table sets them (目标值
+    stood far left of its figures)."""
+    from sockprogress.rendering.excel.layout import row_height
+
+    ws = reload(shipped_report, lang).worksheets[1]
+    head = header_row(ws)
+    assert ws.row_dimensions[head].height <= row_height(3, cjk=lang == "zh"), lang
+    cells = [ws.cell(head, c) for c in range(1, ws.max_column + 1)]
+    assert all(c.alignment.horizontal == "center" for c in cells if c.value)
+
+
 def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Report) -> None:
     """35亿双 reads 35, not 35.00; 26亿双 reads 26; a figure with a decimal keeps one."""
     from sockprogress.rendering.excel.formats import decimals, scale_for
@@ -242,11 +269,11 @@ def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Repo
     wb = load(render_workbook(shipped_report, Words.of("zh")))
     ws = wb["汇总表"] if "汇总表" in wb.sheetnames else wb.worksheets[1]
     formats = {
-        ws.cell(row=r, column=col("latest")).value: ws.cell(
-            row=r, column=col("latest")
+        ws.cell(row=r, column=col(ws, "latest")).value: ws.cell(
+            row=r, column=col(ws, "latest")
         ).number_format
         for r in range(header_row(ws) + 1, ws.max_row + 1)
-        if isinstance(ws.cell(row=r, column=col("latest")).value, int | float)
+        if isinstance(ws.cell(row=r, column=col(ws, "latest")).value, int | float)
     }
     assert formats[35] == "0"  # 35亿双, Liaoyuan's capacity: no thousands separator in Chinese
     assert all(not f.endswith(".00") for f in formats.values()), formats
@@ -263,9 +290,9 @@ def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Repo
     firms = scale_for(300, "firms", Words.of("zh"), values=[206, 300])
     assert firms.derived(299.6, 300) == "0.0" and firms.derived(206.0, 300) == "0"
     projected = {
-        ws.cell(row=r, column=col("projected_at_deadline")).number_format
+        ws.cell(row=r, column=col(ws, "projected_at_deadline")).number_format
         for r in range(header_row(ws) + 1, ws.max_row + 1)
-        if isinstance(ws.cell(row=r, column=col("projected_at_deadline")).value, float | int)
+        if isinstance(ws.cell(row=r, column=col(ws, "projected_at_deadline")).value, float | int)
     }
     assert projected and not any(f.endswith(".00") for f in projected), projected
 
@@ -277,8 +304,8 @@ def test_blank_figures_stay_blank_with_the_reason(shipped_report: Report) -> Non
         for r in range(5, ws.max_row + 1)
         if ws.cell(r, 2).value == "Sock firms above designated size"
     )
-    assert ws.cell(row, col("actual_cagr")).value is None  # undefined, not 0
-    assert "needs an observation later than the baseline" in ws.cell(row, col("notes")).value
+    assert ws.cell(row, col(ws, "actual_cagr")).value is None  # undefined, not 0
+    assert "needs an observation later than the baseline" in ws.cell(row, col(ws, "notes")).value
 
 
 def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Report) -> None:
@@ -289,10 +316,15 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     # the outcome of the passed deadline, then the counts, then the table
     assert ws.cell(2, 1).value.startswith("Of the 8 targets due at the end of 2025, 1 missed")
     last = head + 2 + len(shipped_report.targets)  # a band row per region
-    share = chr(ord("A") + col("share_of_target_pct") - 1)
+    share = chr(ord("A") + col(ws, "share_of_target_pct") - 1)
     assert (f"{share}{head + 1}:{share}{last}", "dataBar") in rules
     assert ws.freeze_panes == f"C{head + 1}"
-    end = chr(ord("A") + len(KEYS) - 1)
+    # every column but those no goal has anything in: 与序时进度相比 (all past their deadline)
+    # and 数据核实 (no figure to check)
+    assert {ws.cell(head, c).value for c in range(1, ws.max_column + 1)} >= {
+        figure_label(k, Words.of()) for k in KEYS if k not in ("schedule_gap_pts", "check")
+    }
+    end = chr(ord("A") + len(KEYS) - 3)
     assert ws.auto_filter.ref == f"A{head}:{end}{last}"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
@@ -302,7 +334,7 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
     assert ws.print_title_rows == f"${head}:${head}"
     # printed: the director's columns up to the trend, fit to one page wide (all 20 columns
     # printed at 4.5 pt); the headline wraps inside them instead of widening the page
-    printed = chr(ord("A") + col("trend") - 1)
+    printed = chr(ord("A") + col(ws, "trend") - 1)
     assert ws.print_area == f"'Summary'!$A$1:${printed}${last}"
     assert f"A2:{printed}2" in {str(m) for m in ws.merged_cells.ranges}
     assert ws.cell(2, 1).alignment.wrap_text
@@ -540,18 +572,18 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
     ws = wb["汇总表"]
     cells = {ws.cell(row=r, column=2).value: r for r in range(header_row(ws) + 1, ws.max_row + 1)}
     capacity = cells["袜子年产能"]
-    assert ws.cell(capacity, col("latest")).value == pytest.approx(35.0)  # 3.5 bn = 35 亿双
-    assert ws.cell(capacity, col("unit")).value == "亿双"
+    assert ws.cell(capacity, col(ws, "latest")).value == pytest.approx(35.0)  # 3.5 bn = 35 亿双
+    assert ws.cell(capacity, col(ws, "unit")).value == "亿双"
     latest = next(r.latest for r in shipped_report.targets if r.target.name_zh == "袜子年产能")
     assert latest is not None and latest.period == "2023-05"
     # what is said of the period on a line of its own (printed, it ran over the trend)
-    assert ws.cell(capacity, col("latest_period")).value == "2023年5月\n（月份为推定）"
-    assert ws.cell(capacity, col("deadline")).number_format == 'yyyy"年"m"月"d"日"'
+    assert ws.cell(capacity, col(ws, "latest_period")).value == "2023年5月\n（月份为推定）"
+    assert ws.cell(capacity, col(ws, "deadline")).number_format == 'yyyy"年"m"月"d"日"'
     clothing = cells["服装年产能"]
-    assert ws.cell(clothing, col("goal")).value == pytest.approx(200.0)  # 2 m = 200 万件
-    assert ws.cell(clothing, col("unit")).value == "万件"
-    assert ws.cell(cells["袜业企业数"], col("latest")).value == 206
-    assert ws.cell(cells["袜业企业数"], col("unit")).value == "户"
+    assert ws.cell(clothing, col(ws, "goal")).value == pytest.approx(200.0)  # 2 m = 200 万件
+    assert ws.cell(clothing, col(ws, "unit")).value == "万件"
+    assert ws.cell(cells["袜业企业数"], col(ws, "latest")).value == 206
+    assert ws.cell(cells["袜业企业数"], col(ws, "unit")).value == "户"
 
 
 def test_every_region_gets_its_charts_up_to_the_limit(shipped_report: Report) -> None:

@@ -23,7 +23,7 @@ Style = Mapping[str, Any]
 
 DARK_BLUE = "#1F3864"
 HEADER: Style = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#305496", "pattern": 1}
-HEADING: Style = {**HEADER, "text_wrap": True, "valign": "vcenter"}
+HEADING: Style = {**HEADER, "text_wrap": True, "valign": "vcenter", "align": "center"}
 BAND: Style = {"bg_color": "#D9E1F2", "pattern": 1}
 TITLE: Style = {"bold": True, "font_size": 14, "font_color": DARK_BLUE}
 SUBTITLE: Style = {"bold": True, "font_size": 12, "font_color": DARK_BLUE}

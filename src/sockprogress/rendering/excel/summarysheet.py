@@ -45,6 +45,7 @@ from .layout import (
     put,
     row_height,
     targets_count,
+    text_lines,
 )
 
 # (label key, number format, width); "scaled" takes the target's scale (a published figure or
@@ -249,15 +250,19 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
 
 # a bold cell's text is wider than _counted measures it (Calibri bold, about 7 %)
 BOLD_WIDTH = 1.1
+# printed columns kept only where a goal has something in them (_fitted)
+OPTIONAL = ("schedule_gap_pts", "ytd_yoy_pct", "outlook", "check")
 
 
 def _fitted(
     cols: tuple[tuple[str, str | None, float], ...], rows: list[dict[str, Any]], words: Words
 ) -> tuple[tuple[str, str | None, float], ...]:
     """The columns, the region's and the status's no wider than their texts need (小北河 and
-    ○ 待期末数据 in columns set for Xiaobeihe and ○ Awaiting final figure) and the check's as
-    wide as its heading where no goal has one: room for the goal's column on the printed
-    page."""
+    ○ 待期末数据 in columns set for Xiaobeihe and ○ Awaiting final figure): room for the goal's
+    column on the printed page. A printed column no goal has a figure or a word in is left
+    out, as page 1's table leaves out 与序时进度相比 and 同比增长 where no goal has one: the
+    shipped goals, all past their deadline, printed an empty 与序时进度相比, and 期末预判 and
+    数据核实 stood empty (a Chinese reader's find)."""
 
     def width(key: str, most: float) -> float:
         texts = [r[key] for r in rows if r[key]]
@@ -265,11 +270,25 @@ def _fitted(
             return min(most, one_line_width(texts, 6))
         if key == "status":
             return min(most, one_line_width(texts, 6) * BOLD_WIDTH)
-        if key == "check" and not texts:
-            return one_line_width([figure_label(key, words)], 6)
         return most
 
-    return tuple((key, fmt, width(key, most)) for key, fmt, most in cols)
+    def said(key: str) -> bool:
+        return key not in OPTIONAL or any(r[key] is not None for r in rows)
+
+    return tuple((key, fmt, width(key, most)) for key, fmt, most in cols if said(key))
+
+
+def _heading_widths(headings: list[str], widths: list[float], printed: int) -> list[float]:
+    """The columns' widths, those after the printed ones wide enough for their headings in
+    no more lines than the printed headings take (two at least): 规划年均增速（按目标值推算）, four
+    lines in a column 10 wide, made the printed heading row, repeated on every page, twice as
+    tall as its headings."""
+    lines = max(2, *(text_lines(h, w) for h, w in zip(headings, widths[:printed], strict=False)))
+    wider = list(widths)
+    for c in range(printed, len(widths)):
+        while text_lines(headings[c], wider[c]) > lines and wider[c] < 40:
+            wider[c] += 1
+    return wider
 
 
 def write_summary(book: Book, ws: Worksheet) -> None:
@@ -291,8 +310,9 @@ def write_summary(book: Book, ws: Worksheet) -> None:
         _sentence(ws, book, n, line, BOLD, printed)
     _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {}, printed)
     header = 3 + len(lines)
-    widths = [c[2] for c in cols]
-    heading_row(ws, f, header, [figure_label(k, words) for k in keys], widths)
+    headings = [figure_label(k, words) for k in keys]
+    widths = _heading_widths(headings, [c[2] for c in cols], len(printed))
+    heading_row(ws, f, header, headings, widths)
     # One format per column (the scaled ones per scale too), made before the rows.
     plain = {
         key: f(TOP, num_format=date_format(words) if fmt == "date" else fmt or "General")
@@ -307,7 +327,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     derived = [i for i, c in enumerate(cols) if c[1] == "derived"]
     shares = [i for i, c in enumerate(cols) if c[0] in SHARES]
     status_col, trend_col, goal_col = keys.index("status"), keys.index("trend"), keys.index("goal")
-    wrapped = [(keys.index(k), widths[keys.index(k)]) for k in WRAPPED]
+    wrapped = [(keys.index(k), widths[keys.index(k)]) for k in WRAPPED if k in keys]
     band, band_title = f(BAND), f(SUBTITLE, BAND)
     sparklines: list[tuple[int, Table, bool]] = []
     row = header
