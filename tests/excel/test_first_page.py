@@ -206,9 +206,9 @@ def test_the_printed_summarys_rows_are_as_tall_as_what_they_print(
         lines = sum(1 for y, _ in page if above <= y < below)
         assert below - above <= (lines + 1.5) * pitch, (above, below, lines, pitch)
     if lang == "zh":  # on the Summary's pages
-        lines = [t for p in pages[1:] if any(t.endswith(summary) for _, t in p) for _, t in p]
-        assert any(t.endswith("（月份为推定）") for t in lines)
-        assert any("（估算数）" in t for t in lines)
+        said = [t for p in pages[1:] if any(t.endswith(summary) for _, t in p) for _, t in p]
+        assert any(t.endswith("（月份为推定）") for t in said)
+        assert any("（估算数）" in t for t in said)
 
 
 @pytest.mark.parametrize(("lang", "gap"), [("en", " · "), ("zh", "　　")])
