@@ -59,8 +59,9 @@ from .layout import (
 # after the goal, off the printed columns, it left the printed figures without one ("35" for
 # 5 billion pairs). What is said of the latest period (（月份为推定）, 14 wide) has a line of
 # its own in a column 16 wide, where it ran over the trend and was cut at the page's edge.
-# The region's, the status's and an empty check's columns are as wide as what they hold
-# (_fitted), so that the shipped Summary still prints at 9 pt.
+# The region's and the status's columns are as wide as what they hold, and a printed column
+# no goal has anything in is left out (_fitted), so that the shipped Summary still prints at
+# 9 pt and more.
 COLUMNS: tuple[tuple[str, str | None, float], ...] = (
     ("region", None, 12),
     ("target_name", None, 25),
@@ -248,7 +249,8 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
             )
 
 
-# a bold cell's text is wider than _counted measures it (Calibri bold, about 7 %)
+# a bold cell's text is wider than _counted measures it (Calibri bold, about 7 %; a little to
+# spare)
 BOLD_WIDTH = 1.1
 # printed columns kept only where a goal has something in them (_fitted)
 OPTIONAL = ("schedule_gap_pts", "ytd_yoy_pct", "outlook", "check")
@@ -300,8 +302,8 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     keys = [c[0] for c in cols]
     # Printed, the Summary is the director's columns (up to the trend), with the lines above
     # the table wrapped across them: all 20-odd columns, fit to one page wide, printed at
-    # 4.5 pt. The goal, its source, the rates and the notes are on screen, and printed in each
-    # goal's block on its region sheet.
+    # 4.5 pt. The deadline, the latest source, the rates and the notes are on screen, and
+    # printed in each goal's block on its region sheet.
     printed = cols[: keys.index("trend") + 1]
     _sentence(ws, book, 0, book.head, TITLE, printed)
     # The outcome of passed deadlines comes first, before any table.
