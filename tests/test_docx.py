@@ -156,6 +156,7 @@ def test_the_bulletin_in_order_every_paragraph_from_the_report(
         said.overall_heading,
         words.sentence_gap.join(said.lead),
         said.table_heading,
+        *([said.table_note] if said.table_note else []),  # under the table, when it says one
     ]
     for part in said.sections:
         expected += [part.heading, *part.paragraphs]

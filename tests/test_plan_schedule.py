@@ -335,6 +335,35 @@ def test_the_pace_of_a_goal_broadly_on_track_is_said_as_its_status(
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_tables_say_a_caps_gap_under_the_schedule_keeps_it_within(
+    report: Report, lang: str
+) -> None:
+    """The county's energy cap for the year (made up), its share used under the schedule: the
+    made-up county of a user's view printed it "≤100", "低于3.7个百分点" on page 1 and -3.7 on
+    the Summary beside 达到进度要求, which a Chinese reader read, twice, as a contradiction.
+    Under the tables a line says a cap under the schedule is within it, once, where a cap's
+    gap is shown; none beside goals with no cap."""
+    words = Words.of(lang)
+    cap = words(
+        "A goal for the year marked ≤ is a cap: its share of the year's limit at or under "
+        "the schedule keeps it within the schedule, on track."
+    )
+    (energy,) = [r for r in report.targets if r.target.direction == "decrease"]
+    assert energy.own_year and energy.figures.ytd_schedule_gap_pts is not None
+    assert energy.figures.ytd_schedule_gap_pts < 0 and energy.status == "on_track"
+    said = bulletin(report, lang)
+    for note in (said.note, said.note_in_workbook, said.table_note, said.summary_note):
+        assert note.count(cap) == 1, note
+    data = Path(__file__).resolve().parents[1] / "data"
+    shipped_report = build_report(
+        data / "targets.toml", data / "actuals.xlsx", Month.parse("2025-09")
+    )  # before its deadlines: plan goals' gaps shown, no cap
+    shipped = bulletin(shipped_report, lang)
+    for note in (shipped.note, shipped.note_in_workbook, shipped.table_note, shipped.summary_note):
+        assert cap not in note
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_bulletin_says_the_tolerance_rule_once_under_its_table(
     report: Report, lang: str, tmp_path: Path
 ) -> None:

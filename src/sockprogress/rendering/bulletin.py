@@ -1071,7 +1071,23 @@ def _build_bulletin(view: ReportView) -> Bulletin:
             "the tolerance, at 95 % of the schedule or more."
         )
     )
-    explained = words.sentence_gap.join(n for n in (basis_note, tolerance_note) if n)
+    # a cap's gap in its own year reads the other way: under the schedule is within it
+    # (低于3.7个百分点 and -3.7 beside 达到进度要求 read as a contradiction, a Chinese reader's
+    # find, twice); said where one is shown
+    cap_note = (
+        words(
+            "A goal for the year marked ≤ is a cap: its share of the year's limit at or under "
+            "the schedule keeps it within the schedule, on track."
+        )
+        if any(
+            t.result.own_year
+            and t.result.target.direction == "decrease"
+            and t.year_cells.gap != DASH
+            for t in view.targets
+        )
+        else ""
+    )
+    explained = words.sentence_gap.join(n for n in (basis_note, cap_note, tolerance_note) if n)
     plan_basis = (
         words(
             "A plan's goal against the schedule: the share of the planned change since the "
@@ -1081,7 +1097,9 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         if said
         else ""
     )
-    summary_explained = words.sentence_gap.join(n for n in (plan_basis, tolerance_note) if n)
+    summary_explained = words.sentence_gap.join(
+        n for n in (plan_basis, cap_note, tolerance_note) if n
+    )
     after = words.sentence_gap + explained if explained else ""
     period = report_period(view, words)
     title = report_title(view)
