@@ -281,11 +281,16 @@ def headline(
         def status_said(status: Status) -> str:
             return words.status_in_sentence(status, "ahead" if status == "achieved" else "")
 
+        # after the year's goals, the others said to be plans' when they all are: "另有1项目标"
+        # read as a goal held back from the count before it (a Chinese reader's find)
+        plans = bool(year) and all(r.target.year is None for r in open_)
         if len(open_) == 1:  # named, not counted: "其余尚未到期的1项目标中，进度偏慢1项" (a
             # Chinese reader's find)
             (r,) = open_
             alone = (
-                words("The other target, {name}: {status}.")
+                words("The plan goal, {name}: {status}.")
+                if plans
+                else words("The other target, {name}: {status}.")
                 if year
                 else words("The one target not yet due, {name}: {status}.")
             )
@@ -299,7 +304,9 @@ def headline(
                 for s, n in sorted(counts.items(), key=lambda item: order.index(item[0]))
             ]
             said = (
-                words("Of the {total} other targets, {counts}.")
+                words("Of the {total} plan goals, {counts}.")
+                if plans
+                else words("Of the {total} other targets, {counts}.")
                 if year
                 else words("Of the {total} targets not yet due, {counts}.")
             )
