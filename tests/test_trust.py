@@ -494,14 +494,15 @@ def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("en", "Of the 2 plan goals, 2 on track."), ("zh", "另有2项规划目标，其中达到进度要求2项。")],
+    [("en", "The 2 plan goals: all on track."), ("zh", "另有2项规划目标，均达到进度要求。")],
 )
 def test_the_goals_after_the_years_are_said_to_be_plans_when_they_all_are(
     lang: str, said: str
 ) -> None:
     """After the year's goals, "另有1项目标（规上工业企业数）进度偏慢" read as a goal held back from
     the count before it (a Chinese reader's find): when every other goal is a plan's (made-up
-    goals to 2030), they are said so; with a goal for another year among them they stay
+    goals to 2030), they are said so, all of one status as "均…" (a second reader's find:
+    "其中达到进度要求2项" of two); with a goal for another year among them they stay
     "其余…项目标" (test_year_goals_shown)."""
     from sockprogress.rendering.outcome import headline
 

@@ -303,14 +303,18 @@ def headline(
                 words("{n} {status}").format(n=n, status=status_said(s)) + to_check(open_, s, words)
                 for s, n in sorted(counts.items(), key=lambda item: order.index(item[0]))
             ]
+            only = next(iter(counts)) if len(counts) == 1 else None
             said = (
-                words("Of the {total} plan goals, {counts}.")
+                words("The {total} plan goals: all {status}.")  # 另有2项规划目标，均达到进度要求
+                if plans and only
+                else words("Of the {total} plan goals, {counts}.")
                 if plans
                 else words("Of the {total} other targets, {counts}.")
                 if year
                 else words("Of the {total} targets not yet due, {counts}.")
             )
-            lines.append(said.format(total=len(open_), counts=words.joined(parts)))
+            status = status_said(only) + to_check(open_, only, words) if only else ""
+            lines.append(said.format(total=len(open_), counts=words.joined(parts), status=status))
     checks = sum(1 for r in report.targets if r.checks)
     if checks:
         said = (

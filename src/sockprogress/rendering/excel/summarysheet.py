@@ -37,6 +37,7 @@ from .formats import (
 )
 from .labels import figure_label, notes_text
 from .layout import (
+    chinese_lines,
     fit_row,
     fitted_height,
     heading_row,
@@ -208,15 +209,17 @@ def _sentence(
     style: Style,
     cols: tuple[tuple[str, str | None, float], ...],
 ) -> None:
-    """A line above the table, wrapped across the table's width: it never widens the page
-    (a long line left to overflow made LibreOffice print the table at a fraction of its size).
-    """
+    """A line above (or under) the table, wrapped across the table's width: it never widens
+    the page (a long line left to overflow made LibreOffice print the table at a fraction of
+    its size). Chinese is broken as Chinese is set, as page 1's lines are: LibreOffice started
+    lines with "；待期末数据" and with the "”" of “≤” (a Chinese reader's find)."""
     fmt = book.formats(style, WRAP)
     ws.merge_range(row, 0, row, len(cols) - 1, "", fmt)
-    put(ws, row, 0, text, fmt)
     size = float(style.get("font_size", 11))
-    width = sum(c[2] for c in cols)
-    height = fitted_height([(text, width * 11 / size)])
+    room = sum(c[2] for c in cols) * 11 / size
+    text = chinese_lines(text, room, sentence=True)
+    put(ws, row, 0, text, fmt)
+    height = fitted_height([(text, room)])
     if height is not None or size > 11:
         ws.set_row(row, (height or row_height(1)) * size / 11)
 
