@@ -460,6 +460,19 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
     assert any(i.code == "plausibility.jump" for i in report.issues)  # still listed
 
 
+def year_goal() -> Target:
+    """A made-up goal for the year 2026: 80 on series y, its year-to-date sums."""
+    return make_target(
+        id="y",
+        indicator="y",
+        kind="annual_total",
+        year=2026,
+        deadline=dt.date(2026, 12, 31),
+        baseline=None,
+        target=80.0,
+    )
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
@@ -476,15 +489,7 @@ def test_one_goal_is_counted_in_the_singular(lang: str, said: list[str]) -> None
     rows = [("R", "x", "2024", 100), ("R", "x", "2026-09", 150), ("R", "y", "2026-09", 50, "ytd")]
     targets = (
         make_target(deadline=dt.date(2030, 12, 31), baseline=None),
-        make_target(
-            id="y",
-            indicator="y",
-            kind="annual_total",
-            year=2026,
-            deadline=dt.date(2026, 12, 31),
-            baseline=None,
-            target=80.0,
-        ),
+        year_goal(),
     )
     report = judge(TargetsFile(targets), Actuals(frame(rows)), Month.parse("2026-10"))
     lines = headline(report, Words.of(lang))
@@ -516,15 +521,7 @@ def test_the_goals_after_the_years_are_said_to_be_plans_when_they_all_are(
     targets = (
         make_target(deadline=dt.date(2030, 12, 31), baseline=None),
         make_target(id="z", indicator="z", deadline=dt.date(2030, 12, 31), baseline=None),
-        make_target(
-            id="y",
-            indicator="y",
-            kind="annual_total",
-            year=2026,
-            deadline=dt.date(2026, 12, 31),
-            baseline=None,
-            target=80.0,
-        ),
+        year_goal(),
     )
     report = judge(TargetsFile(targets), Actuals(frame(rows)), Month.parse("2026-10"))
     assert [r.status for r in report.targets if r.target.year is None] == ["on_track"] * 2
