@@ -513,7 +513,7 @@ def test_a_gap_that_rounds_to_nothing_is_level_in_every_sentence(lang: str) -> N
     assert outcome.schedule_position(level) == "level" and outcome.at_schedule(level) is True
     assert outcome.schedule_short(level, words) == words("level with the schedule")
     assert words("level with the schedule") in outcome.year_line(level, words)
-    counted = outcome.year_sentence([level], words)
+    counted = outcome.year_sentence([level], words, Month.parse("2026-10"))
     assert counted.rstrip(".。").endswith(words("{n} at or ahead of the schedule").format(n=1))
     # 0.1 points behind is behind, in every sentence
     behind = run(year_goal(12_000.0), rows_of(("2026-10", 9_988.0, "ytd")), "2026-10")

@@ -267,7 +267,7 @@ def headline(
     # 的目标" of a goal due with them read as if they were (a Chinese reader's find).
     year = [r for r in report.targets if at_schedule(r) is not None]
     if year:
-        lines.append(year_sentence(year, words))
+        lines.append(year_sentence(year, words, report.as_of))
     open_ = [r for r in report.targets if not passed(r, report.as_of) and at_schedule(r) is None]
     if open_:
         counts: dict[Status, int] = {}
@@ -572,7 +572,7 @@ def counts_said(report: Report, words: Words, marked: bool = False) -> str:
     return words.counts_text(report.counts(), marked=marked, nuanced=nuanced_counts(report))
 
 
-def year_sentence(results: list[TargetResult], words: Words) -> str:
+def year_sentence(results: list[TargetResult], words: Words, as_of: Month) -> str:
     """How many goals in their own year are at the schedule, as bulletins count them: `4项年度
     目标中（序时进度83.3%），达到序时进度3项；未达到序时进度1项：固定资产投资。`"""
     behind = [r for r in results if not at_schedule(r)]
@@ -602,13 +602,7 @@ def year_sentence(results: list[TargetResult], words: Words) -> str:
     mixed = not tolerated and any(r.status == "on_track" for r in behind)
     names = words.listed(
         words.target_name(r.target)
-        + (
-            ""
-            if not mixed
-            else words.paren(
-                words.status_in_sentence(r.status, "broadly" if broadly_on_track(r) else "")
-            )
-        )
+        + ("" if not mixed else words.paren(words.status_in_sentence(r.status, nuance(r, as_of))))
         for r in behind[:NAMED_TARGETS]
     )
     if len(results) == 1:  # a bulletin does not count 0 达到序时进度

@@ -449,12 +449,18 @@ def _computed_text(r: TargetResult, key: str, words: Words, nuance: str) -> str:
 
 
 def figures(
-    r: TargetResult, words: Words, as_of: Any, latest: Observation | None, latest_said: str
+    r: TargetResult,
+    words: Words,
+    as_of: Any,
+    latest: Observation | None,
+    latest_said: str,
+    nuance: str,
 ) -> tuple[Figure, ...]:
     """The key figures of a target, in order, each as a number and in words; a figure that
     means nothing in this report month (the growth needed after the deadline) is left out.
     `latest`: the latest figure the goal is said with (outcome.of_its_year), and `latest_said`
-    as outcome.figure_said says it."""
+    as outcome.figure_said says it; `nuance`: its status's (outcome.nuance), the pace said
+    with it."""
     t, unit = r.target, r.target.unit
     why = {field: words.why_reason(reason) for field, reason in r.why_null}
 
@@ -514,7 +520,6 @@ def figures(
                 gap = key == "ytd_schedule_gap_pts"
                 shown = words.number(value, 1) if gap else words.percent(value)
                 out.append(Figure(key, words.figure_name(key), value, shown, KINDS[key]))
-    nuance = outcome.nuance(r, as_of)
     for key in COMPUTED:
         value = getattr(r.figures, key)
         # Without any observation the figures of the plan say nothing (the note says why);
@@ -580,7 +585,7 @@ def target_view(
         bar=_bar(r, report.as_of),
         deadline=words.deadline(r.target),
         goal_mark="≤" if r.target.direction == "decrease" else "",
-        figures=figures(r, words, report.as_of, latest, latest_said),
+        figures=figures(r, words, report.as_of, latest, latest_said, nuance),
         status_text=status_text,
         status_line=status_line,
         status_short=status_short,

@@ -96,11 +96,9 @@ def target_scale(result: TargetResult, words: Words) -> Scale:
     return scale_for(t.target, t.unit, words, whole=whole, values=values)
 
 
-def notes_text(
-    view: TargetView, words: Words, keys: Sequence[str] = (), one_line: bool = False
-) -> str:
-    """The target's notes, then why the figures named in `keys` are blank, one per line; or
-    `one_line`, as sentences one after another (each closed by the language's full stop)."""
+def notes_text(view: TargetView, words: Words, keys: Sequence[str] = ()) -> str:
+    """The target's notes, then why the figures named in `keys` are blank, in one line of
+    sentences, each closed by the language's full stop."""
     reasons: dict[str, list[str]] = {}
     for figure in view.figures:
         if figure.key in keys and figure.why:
@@ -109,11 +107,9 @@ def notes_text(
         words("blank: {figures} — {reason}").format(figures=words.listed(names), reason=reason)
         for reason, names in reasons.items()
     ]
-    lines = [*view.notes, *blanks]
-    if not one_line:
-        return "\n".join(lines)
     return words.sentence_gap.join(
-        line if line.endswith(STOPS) else words("{clauses}.").format(clauses=line) for line in lines
+        line if line.endswith(STOPS) else words("{clauses}.").format(clauses=line)
+        for line in (*view.notes, *blanks)
     )
 
 

@@ -168,8 +168,7 @@ def _row(view: TargetView, book: Book) -> dict[str, Any]:
         "pace_ratio": shown("pace_ratio"),
         "projected_at_deadline": s.of(projected) if projected is not None else None,
         "changed": words("yes") if result.changed else words("no"),
-        "notes": notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline"), one_line=True)
-        or None,
+        "notes": notes_text(view, words, (*SHOWN_FIGURES, "projected_at_deadline")) or None,
     }
 
 
@@ -270,12 +269,10 @@ def _fitted(
     数据核实 stood empty (a Chinese reader's find)."""
 
     def width(key: str, most: float) -> float:
-        texts = [r[key] for r in rows if r[key]]
-        if key == "region":
-            return min(most, one_line_width(texts, 6))
-        if key == "status":
-            return min(most, one_line_width(texts, 6) * BOLD_WIDTH)
-        return most
+        if key not in ("region", "status"):
+            return most
+        wide = one_line_width([r[key] for r in rows if r[key]], 6)
+        return min(most, wide * BOLD_WIDTH if key == "status" else wide)
 
     def said(key: str) -> bool:
         return key not in OPTIONAL or any(r[key] is not None for r in rows)
