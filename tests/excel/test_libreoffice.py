@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
 
 pytestmark = pytest.mark.client
+
+MARGIN_PT = 54  # print_setup's margin above the rows (0.75 in), where the header is
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
@@ -99,6 +102,41 @@ def test_libreoffice_prints_every_line_of_wrapped_chinese_text(
     assert not missing, missing
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_region_sheet_prints_its_figures_at_ten_points_and_more(
+    shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path], lang: str
+) -> None:
+    """A region sheet printed A:O across A4, its 16.5 cm chart beside blank columns, so fitted
+    to the page's width its figures were 6.9 pt on paper and its chart's 5.7 pt. It prints A:H,
+    the chart 12 cm wide beside the figures: the cells' type at 10 pt and more, the chart's
+    9 pt at 8.5 (LibreOffice's print of the shipped goals)."""
+    words = Words.of(lang)
+    source = tmp_path / f"progress-{lang}.xlsx"
+    source.write_bytes(render_workbook(shipped_report, words))
+    names = {region.name for region in build_view(shipped_report, words).regions}
+    printed: Any = pymupdf.open(soffice(source, "pdf"))  # type: ignore[no-untyped-call]
+    pages = 0
+    for page in printed:
+        spans = [
+            span
+            for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            if span["text"].strip()
+        ]
+        header = [span["text"].strip() for span in spans if span["bbox"][3] < MARGIN_PT]
+        if not names & set(header):  # the sheet's name, right in the page's header
+            continue
+        pages += 1
+        by_size: Counter[float] = Counter()
+        for span in spans:
+            by_size[round(span["size"], 1)] += len(span["text"])
+        body = max(by_size, key=lambda size: by_size[size])
+        assert body >= 10.0, (page.number + 1, sorted(by_size.items()))
+        assert min(by_size) >= 8.0, (page.number + 1, sorted(by_size.items()))
+    assert pages >= len(names) * 2
+
+
 def calm_province(shipped: Report) -> Report:
     """Synthetic: the shipped targets copied into 45 made-up regions (360 targets), and a 46th,
     "Synthetic calm", with six copies of each goal awaiting its final figure: 45 missed and
@@ -126,8 +164,8 @@ def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_bloc
 ) -> None:
     """A province's region sheet whose blocks are all short (no chart) printed A:O across A4,
     the chart's width, at 7 pt, with four blocks a page, the last often split over two pages.
-    It prints A:F upright, fitted to the width (8.4 pt in LibreOffice), a block that would run
-    over a page's end starts the next page, and why the blocks are short is said once, under
+    It prints A:D upright at 100 % (fitted to the width, A:F printed at 8.4 pt in LibreOffice),
+    a block that would run over a page's end starts the next page, and why the blocks are short is said once, under
     the title (LibreOffice's print of 30 made-up blocks)."""
     report = calm_province(shipped_report)
     words = Words.of(lang)
@@ -139,7 +177,7 @@ def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_bloc
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl does not read sparklines
         sheet = load_workbook(source)[region.name]
-    assert sheet.print_area.endswith(f"$A$1:$F${sheet.max_row + 1}") or "$F$" in sheet.print_area
+    assert "!$A$1:$D$" in sheet.print_area
     assert sheet.page_setup.orientation == "portrait"
 
     pdf = soffice(source, "pdf")
@@ -174,7 +212,7 @@ def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_bloc
         sizes = [
             span["size"] for text, spans in lines if text for span in spans if span["text"].strip()
         ]
-        assert min(sizes) >= 8.0, min(sizes)  # 7 pt and smaller across the page
+        assert min(sizes) >= 10.0, min(sizes)  # 7 pt across, 8.4 pt A:F upright
         headings = sum(1 for text, _ in lines if any(text.startswith(n) for n in names))
         notes = sum(1 for text, _ in lines if text.startswith(not_in_full))
         assert headings == notes, f"a block split on page {page.number + 1}"

@@ -43,8 +43,8 @@ TICK_OFFSET = 0.8
 # two years and more would be a string of beads).
 MARKERS_UP_TO = 20
 ACTUAL = "#1F4E79"
-WIDTH_PX, HEIGHT_PX = 624, 321  # 16.5 cm by 8.5 cm
-CHART_ROWS = 18  # rows the chart covers at the default row height (20 px)
+# 12.1 cm by 8.5 cm: beside a region sheet's figures (columns D:H), printed at 100 %
+WIDTH_PX, HEIGHT_PX = 456, 321
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ from .layout import (
     text_lines,
 )
 from .nativecharts import (
-    CHART_ROWS,
+    HEIGHT_PX,
     Frame,
     MonthFrame,
     build_chart,
@@ -89,18 +89,21 @@ from .nativecharts import (
     write_guides,
 )
 
-# Column widths from A; the chart covers G to O (nine columns of 10, the 16.5 cm chart).
-# A: every label on one line but the longest English one, which wraps (超（+）/落后（-）序时进度
-# （百分点） broke before its last "）" at 34); C: a basis (年产规模（未注明年份）) in one line;
-# E: a date of the chart data (2025年12月31日) without ###
-WIDTHS = (38.0, 15.0, 25.0, 10.0, 15.0, 16.0)
-CHART_COL, LAST_PRINT_COL = 6, 14  # G and O, 0-based
-CHART_COLUMN_WIDTH = 10.0
-TEXT_WIDTH = sum(WIDTHS[1:6])  # a text merged over B:F
-BLOCK_WIDTH = sum(WIDTHS)  # A:F
+# Column widths from A. A: every label on one line but the longest English ones, which wrap;
+# B: a figure, a date (2025年12月31日) without ###; C: what stands beside a figure (its period,
+# why it is blank: 留空原因：需有晚于基期的数据 in one line), wrapped where longer; D:H: the
+# chart beside the figures (nativecharts.WIDTH_PX), and below it the observations' input rows
+# (D) and sources (E:H). A sheet with a chart prints A:H across A4 at 100 %, one without
+# prints A:D upright at 100 % (LAST_COL): printed A:O, the chart 16.5 cm wide beside blank
+# columns, the figures were 6.9 pt on paper.
+WIDTHS = (31.0, 15.0, 32.0, 10.0, 15.0, 16.0, 10.0, 11.0)
+CHART_COL = 3  # D, 0-based
+LAST_COL = {True: 7, False: 3}  # H across with a chart on the sheet, D upright without
+REMARK_COL = 2  # C
 BASIS_WIDTH = WIDTHS[2]
-SOURCE_COL = 4  # E: the observations' sources, merged to O when they wrap
-SOURCE_WIDTH = sum(WIDTHS[SOURCE_COL:]) + CHART_COLUMN_WIDTH * (LAST_PRINT_COL - CHART_COL + 1)
+SOURCE_COL = 4  # E: the observations' sources, merged to H when they wrap
+SOURCE_WIDTH = sum(WIDTHS[SOURCE_COL:])
+BESIDE_CHART = WIDTHS[1] + WIDTHS[2]  # a text merged over B:C, beside the chart
 # The heights of a sheet's title row (14 pt type) and a block's heading row (12 pt), set so that
 # the pages laid out (kept_together) are the pages printed.
 TITLE_HEIGHT = 21.0
@@ -166,12 +169,12 @@ SHORT = frozenset(
 )
 
 
-def _facts(
+def _figures(
     ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book, heights: Heights
 ) -> int:
-    """The key figures as label/value/remark rows from `row`; returns the next free row.
-    A block not in full has those of `SHORT`, the latest figure's source and note, and the
-    notes. The heights it sets are kept in `heights`."""
+    """The key figures as label/value/remark rows from `row`, in A:C beside the chart; returns
+    the next free row. A block not in full has those of `SHORT`. The heights it sets are kept
+    in `heights`."""
     result, words, f = view.result, book.words, book.formats
     full = view.in_full
     put(ws, row, 0, words("Status"))
@@ -182,12 +185,18 @@ def _facts(
         put(ws, row, 0, figure_label("outlook" if view.outlook else "check", words))
         put(ws, row, 1, view.outlook or None)
         if result.checks:
-            put(ws, row, 2, view.check_line, f(CHECK))
+            # in C, wrapped where longer: not run on under the chart
+            if text_lines(view.check_line, WIDTHS[REMARK_COL]) > 1:
+                put(ws, row, REMARK_COL, view.check_line, f(CHECK, WRAP))
+                heights.fit(row, [(view.check_line, WIDTHS[REMARK_COL])])
+            else:
+                put(ws, row, REMARK_COL, view.check_line, f(CHECK))
     if view.year_line:
         # The year's cumulative figure as a bulletin says it, beside the status.
         row += 1
         put(ws, row, 0, words("Progress in the year"), f(TOP))
-        heights.fit(row, [put_text(ws, row, 1, 5, TEXT_WIDTH, view.year_line, f(WRAP))])
+        text = put_text(ws, row, 1, REMARK_COL, BESIDE_CHART, view.year_line, f(WRAP))
+        heights.fit(row, [text])
     rows: list[tuple[str, Any, str, Any]] = []
     for figure in view.figures:
         if full or figure.key in SHORT:
@@ -202,32 +211,50 @@ def _facts(
                 None,
             )
         )
-    muted, indent, wrapped = f(MUTED, INDENT), f(INDENT), f(WRAP)
     for n, (label, value, number_format, remark) in enumerate(rows, row + 1):
         # a label longer than column A wraps there ("Ahead (+) or behind (-) the
-        # time-proportional schedule, points" was cut off by its figure in B)
-        if text_lines(label, WIDTHS[0]) > 1:
-            put(ws, n, 0, label, wrapped)
-            heights.fit(n, [(label, WIDTHS[0])])
-        else:
-            put(ws, n, 0, label)
-        put(ws, n, 1, value, f.number(number_format) if number_format else None)
+        # time-proportional schedule, points" was cut off by its figure in B), and so does a
+        # remark longer than C, which would run on under the chart; the row's cells then
+        # start at its top, side by side
+        cells = [(label, WIDTHS[0])]
         if remark is not None:
-            put(ws, n, 2, remark, muted if value is None else indent)
-    row += len(rows) + 1
-    top, wrap = f(TOP), f(WRAP)
+            cells.append((remark, WIDTHS[REMARK_COL]))
+        wraps = [text_lines(text, width) > 1 for text, width in cells]
+        top = (TOP,) if any(wraps) else ()
+        put(ws, n, 0, label, f(WRAP) if wraps[0] else f(*top) if top else None)
+        if number_format:
+            put(ws, n, 1, value, f(*top, num_format=number_format))
+        else:
+            put(ws, n, 1, value, f(*top) if top else None)
+        if remark is not None:
+            style = (MUTED, INDENT) if value is None else (INDENT,)
+            put(ws, n, REMARK_COL, remark, f(*style, WRAP) if wraps[1] else f(*style, *top))
+        if any(wraps):
+            heights.fit(n, [cell for cell, wrap in zip(cells, wraps, strict=True) if wrap])
+    return row + len(rows) + 1
+
+
+def _texts(
+    ws: Worksheet, row: int, view: TargetView, book: Book, heights: Heights, last: int
+) -> int:
+    """The latest figure's source and note and the notes (and in full, what the goal is and
+    its plan's texts), a label in A and the text over B to the `last` printed column, from
+    `row`; returns the next free row."""
+    words, f = book.words, book.formats
     texts = [
         (figure_label("latest_source", words), view.latest_source or None),
         (figure_label("latest_note", words), view.latest_note or None),
         (figure_label("notes", words), "\n".join(view.notes)),
     ]
-    if full:
+    if view.in_full:
         texts.append((figure_label("about_goal", words), view.goal_note))
         texts.extend((label, text) for label, text, _english in view.texts)
+    top, wrap = f(TOP), f(WRAP)
+    width = sum(WIDTHS[1 : last + 1])
     for label, text in texts:
         if text:
             put(ws, row, 0, label, top)
-            heights.fit(row, [put_text(ws, row, 1, 5, TEXT_WIDTH, text, wrap)])
+            heights.fit(row, [put_text(ws, row, 1, last, width, text, wrap)])
             row += 1
     return row
 
@@ -254,6 +281,8 @@ def _observations(
     )
     for c, title in enumerate(titles):
         ws.write_string(row + 1, c, title, heading)
+    for c in range(SOURCE_COL + 1, LAST_COL[True] + 1):  # over the sources' merged cells
+        ws.write_blank(row + 1, c, None, heading)
     first = row + 2
     # Per-observation work is kept to what differs between rows: formats are looked up per
     # period kind and per block, dates per distinct day.
@@ -319,7 +348,7 @@ def _observations(
             source_above = source
             if source and wrap:
                 fit.append(
-                    put_text(ws, n, SOURCE_COL, LAST_PRINT_COL, SOURCE_WIDTH, source, wrap_format)
+                    put_text(ws, n, SOURCE_COL, LAST_COL[True], SOURCE_WIDTH, source, wrap_format)
                 )
             elif source:
                 put(ws, n, SOURCE_COL, source)  # reads across the empty columns to its right
@@ -354,6 +383,16 @@ def _why_short(words: Words) -> str:
     ).format(limit=IN_FULL)
 
 
+def _below_chart(heights: Heights, row: int) -> int:
+    """The first row below a chart anchored at the top of `row`: the rows it covers are as tall
+    as they were set (a figure's wrapped text), or LINE_HEIGHT."""
+    top = 0.0
+    while top < HEIGHT_PX * 0.75:
+        top += heights.get(row, LINE_HEIGHT)
+        row += 1
+    return row
+
+
 def _block(
     ws: Worksheet,
     sheet: str,
@@ -362,23 +401,35 @@ def _block(
     book: Book,
     wrap: bool,
     heights: Heights,
+    last: int,
 ) -> int:
-    """One target's block from `row`, in full or not (`selection.py`); returns the first row
-    after it. The heights it sets are kept in `heights`."""
+    """One target's block from `row`, in full or not (`selection.py`), on a sheet printed to
+    column `last`; returns the first row after it. The heights it sets are kept in
+    `heights`."""
     words, f, result = book.words, book.formats, view.result
     scale = book.scale(result)
     name = view.name
     # The heading row is ruled across: a row format, not a cell per column.
     heights.set(row, HEADING_HEIGHT, f(RULE))
     put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
-    facts_end = _facts(ws, row + 1, view, scale, book, heights)
+    figures_end = _figures(ws, row + 1, view, scale, book, heights)
+    # The texts, over the page's width, and the observations start below the chart, where
+    # there is one (outcome.chartable).
+    chart = view.in_full and chartable(result)
+    texts_end = _texts(
+        ws,
+        max(figures_end, _below_chart(heights, row + 1) + 1) if chart else figures_end,
+        view,
+        book,
+        heights,
+        last,
+    )
     if not view.in_full:
         note, muted = _not_in_full(view, words), f(MUTED, WRAP)
-        heights.fit(facts_end, [put_text(ws, facts_end, 0, 5, BLOCK_WIDTH, note, muted)])
-        return facts_end + 2
-    # The observations start below the chart, where there is one (outcome.chartable).
-    chart = chartable(result)
-    start = max(facts_end + 1, row + 2 + CHART_ROWS) if chart else facts_end + 1
+        width = sum(WIDTHS[: last + 1])
+        heights.fit(texts_end, [put_text(ws, texts_end, 0, last, width, note, muted)])
+        return texts_end + 2
+    start = texts_end + 1
     # With no observation the table is its heading alone: there is nothing to show.
     first, drawn, end = _observations(ws, start, result, scale, book, wrap)
     if drawn >= first:  # the figures the Summary's sparkline draws
@@ -420,15 +471,14 @@ def _block(
 def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
     """Fill the region's sheet `ws` with a block per target: a page for each block in full,
     the others several to a page, none split over two where it fits on one. A sheet with a
-    block in full prints A:O across A4, its charts beside the figures; one without prints A:F
-    upright, larger."""
+    block in full prints A:H across A4, its charts beside the figures; one without prints A:D
+    upright; both at 100 %."""
     report, words = book.report, book.words
     sheet = ws.get_name()
     for c, width in enumerate(WIDTHS):
         ws.set_column(c, c, width)
     charted = any(view.in_full for view in region.targets)
-    if charted:  # wide enough together for the 16.5 cm chart, so the print area holds all of it
-        ws.set_column(CHART_COL, LAST_PRINT_COL, CHART_COLUMN_WIDTH)
+    last = LAST_COL[charted]
     count = targets_count(len(region.targets), words)
     title = words("{region} ({count})").format(region=region.label, count=count)
     heights = Heights(ws)
@@ -436,10 +486,11 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
     put(ws, 0, 0, title, book.formats(TITLE))
     wrap = len(report.targets) <= WRAPPED_SOURCES
     if not all(view.in_full for view in region.targets):
-        # over the blocks' width, A:F, as each block's own note; broken as Chinese is set (its
+        # over the printed width, as each block's own note; broken as Chinese is set (its
         # "。" was left alone on the second line)
-        text = chinese_lines(_why_short(words), BLOCK_WIDTH)
-        why = put_text(ws, 1, 0, 5, BLOCK_WIDTH, text, book.formats(MUTED, WRAP))
+        width = sum(WIDTHS[: last + 1])
+        text = chinese_lines(_why_short(words), width)
+        why = put_text(ws, 1, 0, last, width, text, book.formats(MUTED, WRAP))
         heights.fit(1, [why])
     row = 2
     breaks: list[int] = []
@@ -450,7 +501,7 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         # full (a dozen rows) follow one another
         if before is not None and (view.in_full or before.in_full):
             breaks.append(row)
-        end = _block(ws, sheet, row, view, book, wrap, heights)
+        end = _block(ws, sheet, row, view, book, wrap, heights, last)
         if not view.in_full:
             # its rows and the row apart after it: where a page would end is only ever where
             # a block starts (a row apart that ended a page as laid out, with more room where it
@@ -459,24 +510,15 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         row, before = end, view
     # the rows of the short blocks keep the height they were laid out with, as the bulletin
     # sheet's do: an application may size a row stored without one by its own measure
-    for first, last in short:
-        for r in range(first, last + 1):
+    for first, last_row in short:
+        for r in range(first, last_row + 1):
             if r not in heights:
                 heights.set(r, LINE_HEIGHT)
-    printed = printed_widths(charted)
+    printed = list(WIDTHS[: last + 1])
     room = page_room(charted, MARGIN) / print_scale(printed, charted)
     ws.set_h_pagebreaks(kept_together(heights.of(row), short, 0.0, room * ROOM_SHARE, breaks))
     print_setup(ws, sheet, book.head, words, landscape=charted)
-    ws.print_area(0, 0, row, len(printed) - 1)
-
-
-def printed_widths(charted: bool) -> list[float]:
-    """The widths of the columns a region sheet prints, from A: A:O, its charts beside the
-    figures (charted), else A:F."""
-    return [
-        *WIDTHS,
-        *([CHART_COLUMN_WIDTH] * (LAST_PRINT_COL - CHART_COL + 1) if charted else []),
-    ]
+    ws.print_area(0, 0, row, last)
 
 
 def print_scale(widths: list[float], landscape: bool) -> float:
