@@ -164,9 +164,9 @@ def test_a_region_sheet_without_a_chart_prints_upright_larger_and_splits_no_bloc
 ) -> None:
     """A province's region sheet whose blocks are all short (no chart) printed A:O across A4,
     the chart's width, at 7 pt, with four blocks a page, the last often split over two pages.
-    It prints A:D upright at 100 % (fitted to the width, A:F printed at 8.4 pt in LibreOffice),
-    a block that would run over a page's end starts the next page, and why the blocks are short is said once, under
-    the title (LibreOffice's print of 30 made-up blocks)."""
+    It prints A:D upright at 100 % (A:F fitted to the width printed at 8.4 pt in LibreOffice),
+    a block that would run over a page's end starts the next page, and why the blocks are
+    short is said once, under the title (LibreOffice's print of 30 made-up blocks)."""
     report = calm_province(shipped_report)
     words = Words.of(lang)
     view = build_view(report, words)
