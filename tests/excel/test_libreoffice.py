@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from sockprogress.model import Report
 from sockprogress.rendering.excel import render_workbook
+from sockprogress.rendering.excel.labels import figure_label
 from sockprogress.rendering.selection import IN_FULL
 from sockprogress.rendering.view import build_view
 from sockprogress.words.words import Words
@@ -135,6 +136,58 @@ def test_a_region_sheet_prints_its_figures_at_ten_points_and_more(
         assert body >= 10.0, (page.number + 1, sorted(by_size.items()))
         assert min(by_size) >= 8.0, (page.number + 1, sorted(by_size.items()))
     assert pages >= len(names) * 2
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_changes_sheet_prints_within_its_columns_at_eight_points_and_more(
+    shipped_report: Report, tmp_path: Path, soffice: Callable[[Path, str], Path], lang: str
+) -> None:
+    """What changed ran on past the Changes sheet's last column, and the page, fitted to all of
+    it, printed at 6.2 pt (a county's eleven months). It wraps in its column, the region's, the
+    goal's and the statuses' columns are as wide as their texts, and the page prints its
+    columns only (LibreOffice's print of the shipped goals, each made up to have moved from
+    on track last month)."""
+    words = Words.of(lang)
+    moved = tuple(
+        dataclasses.replace(r, previous_status="on_track", previous_latest=None)
+        for r in shipped_report.targets
+    )
+    report = dataclasses.replace(shipped_report, targets=moved)
+    source = tmp_path / f"changes-{lang}.xlsx"
+    source.write_bytes(render_workbook(report, words))
+    printed: Any = pymupdf.open(soffice(source, "pdf"))  # type: ignore[no-untyped-call]
+    name, heading = words("Changes"), figure_label("what_changed", words)
+    (page,) = [
+        page
+        for page in printed
+        if any(
+            s["text"].strip() == name and s["bbox"][3] < MARGIN_PT
+            for b in page.get_text("dict")["blocks"]
+            for line in b.get("lines", [])
+            for s in line["spans"]
+        )
+    ]
+    spans = [
+        span
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        for span in line["spans"]
+        if span["text"].strip() and span["bbox"][1] > MARGIN_PT
+    ]
+    (title,) = [span for span in spans if span["text"].strip() == heading]
+    # the table's right edge: that of the heading row's fill, around the last heading
+    middle = (title["bbox"][1] + title["bbox"][3]) / 2
+    edge = max(
+        d["rect"].x1
+        for d in page.get_drawings()
+        if d.get("fill") and d["rect"].y0 <= middle <= d["rect"].y1
+    )
+    cells = [span for span in spans if span["bbox"][1] > title["bbox"][3]]
+    assert len(cells) > 4 * len(moved)
+    beyond = [(span["text"], span["bbox"][2]) for span in cells if span["bbox"][2] > edge + 1]
+    assert not beyond, (edge, beyond[:3])
+    sizes = [round(span["size"], 1) for span in cells]
+    assert min(sizes) >= 8.0, sorted(set(sizes))
 
 
 def calm_province(shipped: Report) -> Report:

@@ -6,13 +6,25 @@ from xlsxwriter.worksheet import Worksheet
 
 from .. import outcome
 from .book import Book
-from .formats import ITALIC, TITLE
+from .formats import ITALIC, TITLE, TOP, WRAP
 from .labels import figure_label
-from .layout import heading_row, month_words, one_line_width, print_setup, put
+from .layout import (
+    chinese_lines,
+    fit_row,
+    heading_row,
+    month_words,
+    one_line_width,
+    print_setup,
+    put,
+    text_lines,
+)
 
+# The widest each column is; the region's, the goal's and the statuses' are as wide as their
+# texts need, the periods' as their longest (below). What changed wraps in its column: it ran
+# on past the sheet's last column, and the page, fitted to all of it, printed at 6.2 pt.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("region", 14),
-    ("target_name", 34),
+    ("target_name", 30),
     ("previous_status", 24),
     ("status", 24),
     ("previous_latest_period", 11),
@@ -20,8 +32,10 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("latest_period", 11),
     ("latest", 13),
     ("unit", 9),
-    ("what_changed", 40),
+    ("what_changed", 36),
 )
+FITTED = ("region", "target_name", "previous_status", "status")
+BOLD_WIDTH = 1.1  # a status is bold: a little wider than one_line_width counts it
 
 
 def write_changes(book: Book, ws: Worksheet) -> None:
@@ -34,43 +48,59 @@ def write_changes(book: Book, ws: Worksheet) -> None:
     put(ws, 1, 0, outcome.comparison_text(report, words))
     # a goal whose only news is a revised figure is listed too, as on the page
     listed = [r for r in report.targets if r.changed or r.revisions]
-    # a period on one line: 2026年1—10月 lost its 月 at the column's edge
-    periods = [
-        words.figure_period(o)
-        for r in listed
-        for o in (r.previous_goal_figure, r.goal_figure)
-        if o is not None
-    ]
-    widths = [one_line_width(periods, w) if k.endswith("_period") else w for k, w in COLUMNS]
+    views = [book.target(result) for result in listed]
+    said: dict[str, list[str | None]] = {
+        "region": [view.region for view in views],
+        "target_name": [view.name for view in views],
+        "previous_status": [
+            view.status_text
+            if r.previous_status == r.status
+            else words.status_text(r.previous_status)
+            for view, r in zip(views, listed, strict=True)
+        ],
+        "status": [view.status_text for view in views],
+        # a period on one line: 2026年1—10月 lost its 月 at the column's edge
+        "previous_latest_period": [
+            words.figure_period(r.previous_goal_figure) if r.previous_goal_figure else None
+            for r in listed
+        ],
+        "latest_period": [
+            words.figure_period(r.goal_figure) if r.goal_figure else None for r in listed
+        ],
+    }
+    widths = [_width(key, most, said) for key, most in COLUMNS]
     heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], widths)
+    top, wrap = f(TOP), f(WRAP)
     row = 2
-    for result in listed:
+    for n, (result, view) in enumerate(zip(listed, views, strict=True)):
         row += 1
         s = book.scale(result)
-        number = f.number(s.number_format)
         prev, now = result.previous_goal_figure, result.goal_figure
-        # the column's format; a year's 1—N月 kept off its goal (outcome.kept_off)
+        # the column's format, at the row's top; a year's 1—N月 kept off its goal
+        # (outcome.kept_off)
         formats = [
-            number
+            f(TOP, num_format=s.number_format)
             if o is None or (goal := outcome.kept_off(result, o)) is None
-            else f.number(s.derived(o.value, goal))
+            else f(TOP, num_format=s.derived(o.value, goal))
             for o in (prev, now)
         ]
-        view = book.target(result)
-        put(ws, row, 0, view.region)
-        put(ws, row, 1, view.name)
         old, new = result.previous_status, result.status
         # a status unchanged is said alike (▲ 达到进度要求 → ▲ 基本达到进度要求 read as a change
         # the terminal and the page did not list, a Chinese reader's find)
-        said = view.status_text if old == new else words.status_text(old)
-        put(ws, row, 2, said, f.status(old))
+        put(ws, row, 0, view.region, top)
+        put(ws, row, 2, said["previous_status"][n], f.status(old))
         put(ws, row, 3, view.status_text, f.status(new))
-        put(ws, row, 4, words.figure_period(prev) if prev else None)
+        put(ws, row, 4, said["previous_latest_period"][n], top)
         put(ws, row, 5, s.of(prev.value) if prev else None, formats[0])
-        put(ws, row, 6, words.figure_period(now) if now else None)
+        put(ws, row, 6, said["latest_period"][n], top)
         put(ws, row, 7, s.of(now.value) if now else None, formats[1])
-        put(ws, row, 8, s.unit)
-        put(ws, row, 9, view.what_changed)
+        put(ws, row, 8, s.unit, top)
+        # broken as Chinese is set: a spreadsheet broke 2026年1—11月 after its 1
+        changed = chinese_lines(view.what_changed, widths[9], sentence=True)
+        cells = [(view.name, widths[1]), (changed, widths[9])]
+        for col, (text, width) in zip((1, 9), cells, strict=True):
+            put(ws, row, col, text, wrap if text_lines(text, width) > 1 else top)
+        fit_row(ws, row, cells)
     if row == 2:
         put(
             ws,
@@ -83,3 +113,15 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         )
     ws.freeze_panes(3, 0)
     print_setup(ws, ws.get_name(), book.head, words, title_row=2)
+    ws.print_area(0, 0, max(row, 3), len(COLUMNS) - 1)
+
+
+def _width(key: str, most: float, said: dict[str, list[str | None]]) -> float:
+    """A column as wide as its texts on one line need (`said`), no wider than `most`; a period's
+    as wide as its longest, however long."""
+    if key.endswith("_period"):
+        return one_line_width(said[key], most)
+    if key in FITTED:
+        wide = one_line_width(said[key], 6)
+        return min(most, wide * BOLD_WIDTH if key.endswith("status") else wide)
+    return most
