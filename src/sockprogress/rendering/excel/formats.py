@@ -36,7 +36,7 @@ TOP: Style = {"valign": "top"}
 LEFT: Style = {"align": "left"}
 INDENT: Style = {"align": "left", "indent": 1}
 RULE: Style = {"bottom": 1, "bottom_color": "#8EA9DB"}  # a thin rule under a block's heading
-HASH: Style = {"font_name": "Liberation Mono", "font_size": 9}
+HASH: Style = {"font_name": "Liberation Mono", "font_size": 8.5}  # 64 digits in About's C
 
 # Fill and text colour per status: green done or on pace, amber moderate, red behind or
 # missed, blue waiting, grey unknown — the colours a reader already knows from Excel's styles.
