@@ -389,6 +389,48 @@ def test_the_bulletin_says_the_tolerance_rule_once_under_its_table(
     assert words("but within the tolerance") in output.year_line and "95" not in output.year_line
 
 
+def _year_goal(target: float, done: float, month: str) -> Report:
+    """A made-up goal of `target` for 2026 with `done` in 1—N月 (N of `month`)."""
+    goal = make_target(
+        kind="annual_total",
+        unit="t",
+        target=target,
+        baseline=None,
+        year=2026,
+        deadline=dt.date(2026, 12, 31),
+    )
+    rows = [("R", "x", month, done, "ytd")]
+    return judge(TargetsFile((goal,)), Actuals(frame(rows)), Month.parse(month))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_printed_gap_apart_from_the_printed_figures_difference_is_explained(lang: str) -> None:
+    """A made-up goal of 343.2 for 2026, 308 in 1—11月: 89.7 % of it against a schedule of
+    91.7 %, printed 1.9 points behind, where a reader subtracts 2.0 (a Chinese reader's find).
+    Each figure is rounded from the unrounded ones, as a statistical bulletin rounds them, and
+    a line under the tables says so, once; none where every gap is its figures' difference (a
+    made-up goal of 100 for 2026, 85 in 1—10月: 85.0 % against 83.3 %, 1.7 ahead)."""
+    words = Words.of(lang)
+    rounding = words(
+        "Each figure is rounded on its own: a gap to the schedule may differ by 0.1 point "
+        "from the share of the year's goal less the schedule as printed."
+    )
+    apart = _year_goal(343.2, 308, "2026-11")
+    f = apart.targets[0].figures
+    assert f.ytd_share_of_target_pct is not None and f.ytd_schedule_pct is not None
+    assert round(f.ytd_share_of_target_pct, 1) == 89.7 and round(f.ytd_schedule_pct, 1) == 91.7
+    assert f.ytd_schedule_gap_pts == pytest.approx(-1.92, abs=0.01)
+    said = bulletin(apart, lang)
+    assert "1.9" in said.rows[0].schedule and "2.0" not in said.rows[0].schedule
+    for note in (said.note, said.note_in_workbook, said.table_note, said.summary_note):
+        assert note.count(rounding) == 1, note
+    even = _year_goal(100, 85, "2026-10")
+    assert even.targets[0].figures.ytd_schedule_gap_pts == pytest.approx(1.667, abs=0.001)
+    built = bulletin(even, lang)
+    for note in (built.note, built.note_in_workbook, built.table_note, built.summary_note):
+        assert rounding not in note
+
+
 def test_a_cap_broadly_on_track_is_explained_with_its_inverse() -> None:
     """A cap used above its year's schedule, within the tolerance, is broadly on track too; its
     share against the schedule is held the other way, and the note under the table says so
