@@ -28,9 +28,11 @@ from sockprogress.pipeline import build_report
 from sockprogress.rendering.excel import render_workbook
 from sockprogress.rendering.excel.formats import PERIOD_KINDS
 from sockprogress.rendering.excel.labels import figure_label, input_rows, target_scale
+from sockprogress.rendering.excel.layout import text_lines
 from sockprogress.rendering.excel.summarysheet import KEYS
 from sockprogress.rendering.selection import IN_FULL
 from sockprogress.rendering.view import basis_said, build_view, listed_observations
+from sockprogress.words.width import NO_LINE_START
 from sockprogress.words.words import DASH, Words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -262,6 +264,23 @@ def test_the_summarys_headings_are_centred_and_as_tall_as_the_printed_ones(
     assert all(c.alignment.horizontal == "center" for c in cells if c.value)
 
 
+def test_a_years_figure_in_its_table_has_the_columns_decimals() -> None:
+    """A made-up county's output, 28亿 to 308亿 month by month against a goal of 343.2亿: its
+    table printed 252.0, 280.0 and then 308, the year's 1—11月 in a format of its own, read
+    as another kind of figure (a Chinese reader's find). It has the column's decimals, more
+    only where they would round it onto or across its goal (35.996亿 of 36亿, not 36.00)."""
+    from sockprogress.rendering.excel.formats import scale_for
+
+    zh = Words.of("zh")
+    output = scale_for(343.2e8, "yuan", zh, values=[28e8, 308e8, 343.2e8])
+    assert output.number_format == "0.0"
+    assert output.listed(308e8, 343.2e8) == "0.0"  # 308.0, as 280.0 above it
+    near = scale_for(36e8, "yuan", zh, values=[35.996e8, 36e8])
+    assert near.number_format == "0.00"  # 36.00: onto the goal
+    assert near.listed(35.996e8, 36e8) == near.derived(35.996e8, 36e8) == "0.000"
+    assert near.listed(36e8, 36e8) == "0.00"  # the goal itself
+
+
 def test_chinese_scaled_figures_show_the_decimals_they_have(shipped_report: Report) -> None:
     """35亿双 reads 35, not 35.00; 26亿双 reads 26; a figure with a decimal keeps one."""
     from sockprogress.rendering.excel.formats import decimals, scale_for
@@ -352,7 +371,12 @@ def test_summary_has_data_bars_filter_freeze_and_print_setup(shipped_report: Rep
         assert sheet.oddFooter.center.text
     for region, blocks in (("Liaoyuan", 3), ("Xiaobeihe", 5)):
         assert wb[region].print_area.startswith(f"'{region}'!$A$1:$H$")
-        assert len(wb[region].row_breaks.brk) == blocks - 1  # each block starts a page
+        ws = wb[region]
+        breaks = {b.id for b in ws.row_breaks.brk}
+        starts = {first - 1 for first, _heading, _labels in _blocks(ws)}
+        assert len(starts) == blocks and starts - {min(starts)} <= breaks  # each starts a page
+        for row in breaks - starts:  # and one running over goes on on the next, under its name
+            assert ws.cell(row + 1, 1).value.endswith(" (continued)"), row
 
 
 def test_a_native_chart_per_target_with_visible_axes(shipped_report: Report) -> None:
@@ -397,6 +421,7 @@ def test_a_charted_region_sheet_has_its_charts_beside_the_figures_in_its_print_a
                 assert c0 == 3 and c1 <= 7, (sheet, c0, c1)  # D to H, 0-based
                 ws = wb[sheet]
                 assert ws.print_area.startswith(f"'{sheet}'!$A$1:$H$")
+                width = ws.column_dimensions["C"].width
                 under = [
                     (r, c, ws.cell(r + 1, c + 1).value)
                     for r in range(r0, r1 + 1)
@@ -406,9 +431,13 @@ def test_a_charted_region_sheet_has_its_charts_beside_the_figures_in_its_print_a
                 assert not under, under
                 remarks = [ws.cell(r + 1, 3) for r in range(r0, r1 + 1)]
                 assert any(cell.value for cell in remarks)
-                for cell in remarks:  # a remark as wide as C or wider wraps
-                    if cell.value and len(str(cell.value)) > 32:
-                        assert cell.alignment.wrap_text, cell.value
+                for cell in remarks:  # a remark wider than C wraps, broken as Chinese is set
+                    text = str(cell.value or "")
+                    if text_lines(text, width) > 1:
+                        assert cell.alignment.wrap_text, text
+                        if lang == "zh":
+                            assert "\n" in text, text
+                            assert not [ln for ln in text.split("\n") if ln[0] in NO_LINE_START]
                 drawn += 1
     assert drawn == 6  # Liaoyuan's capacity, Xiaobeihe's five
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -157,6 +158,17 @@ class Scale:
 
     def of(self, value: float | None) -> float | None:
         return None if value is None else value / self.factor
+
+    def listed(self, value: float, goal: float) -> str:
+        """A year's 1—N月 in its table's column: the column's format (308 among 252.0 and
+        280.0 read as another kind of figure, a Chinese reader's find), more decimals where
+        that would round it onto or across its goal (35.996亿, not 36.0), as `derived` keeps it."""
+        found = re.search(r"\.(0+)", self.number_format)
+        have = len(found.group(1)) if found else 0
+        divisor = self.factor * self.shown_divisor
+        if faithful_digits(value / divisor, have, (goal / divisor,)) == have or value == goal:
+            return self.number_format
+        return self.derived(value, goal)
 
     def derived(self, value: float | None, apart_from: float | None = None) -> str:
         """The format of one computed figure (a gap, a projection): one decimal, none when it

@@ -21,6 +21,7 @@ from these same cells.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from xlsxwriter.worksheet import Worksheet
@@ -67,7 +68,6 @@ from .layout import (
     SIDE_MARGIN,
     Heights,
     chinese_lines,
-    fit_row,
     kept_together,
     page_room,
     print_setup,
@@ -218,6 +218,9 @@ def _figures(
         # start at its top, side by side
         cells = [(label, WIDTHS[0])]
         if remark is not None:
+            # broken as Chinese is set: a line started with "，可能沿用旧数" (a Chinese reader's
+            # find)
+            remark = chinese_lines(remark, WIDTHS[REMARK_COL])
             cells.append((remark, WIDTHS[REMARK_COL]))
         wraps = [text_lines(text, width) > 1 for text, width in cells]
         top = (TOP,) if any(wraps) else ()
@@ -260,12 +263,19 @@ def _texts(
 
 
 def _observations(
-    ws: Worksheet, row: int, result: TargetResult, scale: Scale, book: Book, wrap: bool
+    ws: Worksheet,
+    row: int,
+    result: TargetResult,
+    scale: Scale,
+    book: Book,
+    wrap: bool,
+    heights: Heights,
 ) -> tuple[int, int, int]:
     """The figures the target's table lists (view.listed_observations), from `row` (subtitle,
     heading, one row per figure); returns the first and last row of the observations the chart
     draws, and the table's last row: a year-to-date figure is listed after them, not drawn
-    (the last is the one before the first when there are none)."""
+    (the last is the one before the first when there are none). The heights it sets (a
+    wrapped source's) are kept in `heights`."""
     words, f = book.words, book.formats
     put(ws, row, 0, words("Observations used"), f(SUBTITLE))
     value_title = words("Value")
@@ -291,7 +301,7 @@ def _observations(
     # the year's 1—N月, listed last, never rounds onto its own year's goal (35.996亿, not 36亿)
     ytd_format = value_format
     if result.ytd is not None and result.ytd_goal is not None:
-        ytd_format = f(TOP, num_format=scale.derived(result.ytd.value, result.ytd_goal))
+        ytd_format = f(TOP, num_format=scale.listed(result.ytd.value, result.ytd_goal))
     row_format = f(LEFT, TOP, num_format=WHOLE)
     text_format = f(LEFT, TOP)
     wrap_format = f(WRAP)
@@ -355,7 +365,7 @@ def _observations(
         elif source:
             blank = True
         if fit:
-            fit_row(ws, n, fit)
+            heights.fit(n, fit)
         n += 1
     if blank:
         note = words(
@@ -383,6 +393,11 @@ def _why_short(words: Words) -> str:
     ).format(limit=IN_FULL)
 
 
+def _height(heights: Heights, first: int, end: int) -> float:
+    """The height of rows `first` to `end` (not included), in pt."""
+    return sum(heights.get(r, LINE_HEIGHT) for r in range(first, end))
+
+
 def _below_chart(heights: Heights, row: int) -> int:
     """The first row below a chart anchored at the top of `row`: the rows it covers are as tall
     as they were set (a figure's wrapped text), or LINE_HEIGHT."""
@@ -393,19 +408,27 @@ def _below_chart(heights: Heights, row: int) -> int:
     return row
 
 
-def _block(
-    ws: Worksheet,
-    sheet: str,
-    row: int,
-    view: TargetView,
-    book: Book,
-    wrap: bool,
-    heights: Heights,
-    last: int,
-) -> int:
-    """One target's block from `row`, in full or not (`selection.py`), on a sheet printed to
-    column `last`; returns the first row after it. The heights it sets are kept in
-    `heights`."""
+@dataclass
+class _Sheet:
+    """A region sheet being written: its worksheet and name, the heights its rows are set to,
+    its last printed column, whether the observations' sources wrap, a page's room for rows
+    (pt, at the sheet's print scale) and the page breaks it sets."""
+
+    ws: Worksheet
+    name: str
+    heights: Heights
+    last: int
+    wrap: bool
+    room: float
+    breaks: list[int]
+
+
+def _block(sheet: _Sheet, row: int, view: TargetView, book: Book) -> int:
+    """One target's block from `row`, in full or not (`selection.py`); returns the first row
+    after it. A block in full that runs over its page starts its texts and table on the next
+    one under its name (`{name} (continued)`): they printed there with nothing to say whose
+    they were (a Chinese reader's find)."""
+    ws, heights, last = sheet.ws, sheet.heights, sheet.last
     words, f, result = book.words, book.formats, view.result
     scale = book.scale(result)
     name = view.name
@@ -413,28 +436,36 @@ def _block(
     heights.set(row, HEADING_HEIGHT, f(RULE))
     put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
     figures_end = _figures(ws, row + 1, view, scale, book, heights)
-    # The texts, over the page's width, and the observations start below the chart, where
-    # there is one (outcome.chartable).
-    chart = view.in_full and chartable(result)
-    texts_end = _texts(
-        ws,
-        max(figures_end, _below_chart(heights, row + 1) + 1) if chart else figures_end,
-        view,
-        book,
-        heights,
-        last,
-    )
     if not view.in_full:
+        texts_end = _texts(ws, figures_end, view, book, heights, last)
         note, muted = _not_in_full(view, words), f(MUTED, WRAP)
         width = sum(WIDTHS[: last + 1])
         heights.fit(texts_end, [put_text(ws, texts_end, 0, last, width, note, muted)])
         return texts_end + 2
+    # The texts, over the page's width, and the observations start below the chart, where
+    # there is one (outcome.chartable), after a row apart: the continuation's heading, where
+    # the block runs over its page.
+    chart = chartable(result)
+    apart = max(figures_end, _below_chart(heights, row + 1)) if chart else figures_end
+    texts_end = _texts(ws, apart + 1, view, book, heights, last)
     start = texts_end + 1
     # With no observation the table is its heading alone: there is nothing to show.
-    first, drawn, end = _observations(ws, start, result, scale, book, wrap)
+    first, drawn, end = _observations(ws, start, result, scale, book, sheet.wrap, heights)
     if drawn >= first:  # the figures the Summary's sparkline draws
-        book.tables[id(result)] = Table(sheet, first, drawn)
+        book.tables[id(result)] = Table(sheet.name, first, drawn)
     end = max(end, start + 1)
+    # from the top of its page (the sheet's title above the first block), the last row apart
+    # before the page's end starts the next under the goal's name, while the rest runs over:
+    # before the texts, else before the table (a table longer than a page runs on unnamed)
+    top = max((b for b in sheet.breaks if b <= row), default=0)
+    while _height(heights, top, end + 1) > sheet.room:
+        fits = [r for r in (apart, texts_end) if top < r and _height(heights, top, r) <= sheet.room]
+        if not fits:
+            break
+        top = fits[-1]
+        heights.set(top, HEADING_HEIGHT)
+        put(ws, top, 0, words("{name} (continued)").format(name=name), f(SUBTITLE))
+        sheet.breaks.append(top)
     if not chart:
         return end + 3
     frame: Frame | MonthFrame
@@ -456,7 +487,7 @@ def _block(
         CHART_COL,
         build_chart(
             book.workbook,
-            sheet,
+            sheet.name,
             (table.first, table.last) if table else None,
             list(zip(lines, ranges, strict=True)),
             frame,
@@ -492,16 +523,18 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         text = chinese_lines(_why_short(words), width)
         why = put_text(ws, 1, 0, last, width, text, book.formats(MUTED, WRAP))
         heights.fit(1, [why])
+    room = page_room(charted, MARGIN) / print_scale(list(WIDTHS[: last + 1]), charted)
+    room *= ROOM_SHARE
+    state = _Sheet(ws, sheet, heights, last, wrap, room, [])
     row = 2
-    breaks: list[int] = []
     short: list[tuple[int, int]] = []  # the rows of each block not in full
     before: TargetView | None = None
     for view in region.targets:
         # each block in full starts a page, and so does the block after it; those not in
         # full (a dozen rows) follow one another
         if before is not None and (view.in_full or before.in_full):
-            breaks.append(row)
-        end = _block(ws, sheet, row, view, book, wrap, heights, last)
+            state.breaks.append(row)
+        end = _block(state, row, view, book)
         if not view.in_full:
             # its rows and the row apart after it: where a page would end is only ever where
             # a block starts (a row apart that ended a page as laid out, with more room where it
@@ -514,9 +547,7 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         for r in range(first, last_row + 1):
             if r not in heights:
                 heights.set(r, LINE_HEIGHT)
-    printed = list(WIDTHS[: last + 1])
-    room = page_room(charted, MARGIN) / print_scale(printed, charted)
-    ws.set_h_pagebreaks(kept_together(heights.of(row), short, 0.0, room * ROOM_SHARE, breaks))
+    ws.set_h_pagebreaks(kept_together(heights.of(row), short, 0.0, room, sorted(state.breaks)))
     print_setup(ws, sheet, book.head, words, landscape=charted)
     ws.print_area(0, 0, row, last)
 
