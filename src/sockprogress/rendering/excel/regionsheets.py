@@ -211,7 +211,14 @@ def _figures(
                 None,
             )
         )
+    said_above: str | None = None  # why the blank figure above is blank
     for n, (label, value, number_format, remark) in enumerate(rows, row + 1):
+        # why a blank figure is blank, said once for the figures after it (留空原因：需有晚于基期的
+        # 数据 stood six times down a block, a Chinese reader's find)
+        if value is None and remark is not None and remark == said_above:
+            remark = words("as above")
+        else:
+            said_above = remark if value is None else None
         # a label longer than column A wraps there ("Ahead (+) or behind (-) the
         # time-proportional schedule, points" was cut off by its figure in B), and so does a
         # remark longer than C, which would run on under the chart; the row's cells then
@@ -314,7 +321,9 @@ def _observations(
     basis_above = source_above = None
     row_above: int | None = None
     year_above = 0
-    blank = False
+    # what the blank cells say, for the note above the table: the same as the cell above
+    # (a basis, a source), the input row above plus 1
+    same = plus_one = False
     n = first
     for obs in listed_observations(result):
         key = len(obs.period)
@@ -332,7 +341,7 @@ def _observations(
             if year != year_above:
                 write_number(n, 3, single, row_format)  # each year's first row is written
             else:
-                blank = True  # the row above plus 1
+                plus_one = True  # the row above plus 1
         elif single is not None:
             write_number(n, 3, single, row_format)
         else:  # several rows (a year's months), or none: never blank
@@ -351,7 +360,7 @@ def _observations(
             else:
                 write_string(n, 2, basis, basis_format)
         else:
-            blank = True
+            same = True
         # No source after one is a dash: a blank would read as the source above.
         source = words.sourced(obs.source, obs.flags) or (DASH if source_above else "")
         if source != source_above:
@@ -363,14 +372,22 @@ def _observations(
             elif source:
                 put(ws, n, SOURCE_COL, source)  # reads across the empty columns to its right
         elif source:
-            blank = True
+            same = True
         if fit:
             heights.fit(n, fit)
         n += 1
-    if blank:
-        note = words(
-            "A blank cell says the same as the one above it; a blank input row is the row "
-            "above plus 1."
+    if same or plus_one:
+        # only what applies: the input rows' part stood above a table of sums, whose rows are
+        # never blank (a Chinese reader's find)
+        note = (
+            words(
+                "A blank cell says the same as the one above it; a blank input row is the row "
+                "above plus 1."
+            )
+            if same and plus_one
+            else words("A blank cell says the same as the one above it.")
+            if same
+            else words("A blank input row is the row above plus 1.")
         )
         put(ws, row, 2, note, f(MUTED))
     drawn = len(result.year_months if by_month(result) else result.observations)
