@@ -185,6 +185,14 @@ def make_target(**kw: Any) -> Target:
     return Target(**fields)
 
 
+def make_year_goal(**kw: Any) -> Target:
+    """A made-up goal for the year 2026 (R · x, 200 u), judged on its year-to-date sums;
+    `kw` overrides."""
+    fields: dict[str, Any] = dict(kind="annual_total", year=2026, deadline=dt.date(2026, 12, 31))
+    fields.update(kw)
+    return make_target(**fields)
+
+
 def shipped_builder() -> Any:
     """scripts/build_shipped_actuals.py as a module: the shipped workbook's builder."""
     import importlib.util

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from helpers import frame, make_target, report_args
+from helpers import frame, make_year_goal, report_args
 from openpyxl import load_workbook
 from pdfspans import pdf_lines, pdf_pages
 from yeargoals import FIRMS, LEVEL, county, write_county, write_year_goals
@@ -391,14 +391,7 @@ def test_the_bulletin_says_the_tolerance_rule_once_under_its_table(
 
 def _year_goal(target: float, done: float, month: str) -> Report:
     """A made-up goal of `target` for 2026 with `done` in 1—N月 (N of `month`)."""
-    goal = make_target(
-        kind="annual_total",
-        unit="t",
-        target=target,
-        baseline=None,
-        year=2026,
-        deadline=dt.date(2026, 12, 31),
-    )
+    goal = make_year_goal(unit="t", target=target)
     rows = [("R", "x", month, done, "ytd")]
     return judge(TargetsFile((goal,)), Actuals(frame(rows)), Month.parse(month))
 
@@ -436,15 +429,7 @@ def test_a_cap_broadly_on_track_is_explained_with_its_inverse() -> None:
     share against the schedule is held the other way, and the note under the table says so
     where "完成率虽低于序时进度" would be wrong of it. A made-up cap of 100 for 2026, 85 used
     in 1—10月 (schedule 83.3 %: 0.98 of it inverted)."""
-    cap = make_target(
-        kind="annual_total",
-        unit="t",
-        target=100,
-        baseline=None,
-        year=2026,
-        direction="decrease",
-        deadline=dt.date(2026, 12, 31),
-    )
+    cap = make_year_goal(unit="t", target=100, direction="decrease")
     rows = [("R", "x", "2026-10", 85, "ytd")]
     report = judge(TargetsFile((cap,)), Actuals(frame(rows)), Month.parse("2026-10"))
     (result,) = report.targets

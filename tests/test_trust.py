@@ -293,14 +293,7 @@ def test_month_amounts_of_a_goal_on_a_years_total_are_not_held_to_the_step() -> 
 
 def _ytd_goal(target: float = 4e9) -> Target:
     """A goal for 2026's output value (made up): each month its 1—N月 figure is held against it."""
-    return make_target(
-        kind="annual_total",
-        unit="yuan",
-        target=target,
-        baseline=None,
-        year=2026,
-        deadline=dt.date(2026, 12, 31),
-    )
+    return helpers.make_year_goal(unit="yuan", target=target)
 
 
 def _ytd(*figures: tuple[str, float]) -> list[tuple[Any, ...]]:
@@ -462,15 +455,7 @@ def test_a_flagged_row_after_the_report_month_does_not_mark_the_target() -> None
 
 def year_goal() -> Target:
     """A made-up goal for the year 2026: 80 on series y, its year-to-date sums."""
-    return make_target(
-        id="y",
-        indicator="y",
-        kind="annual_total",
-        year=2026,
-        deadline=dt.date(2026, 12, 31),
-        baseline=None,
-        target=80.0,
-    )
+    return helpers.make_year_goal(id="y", indicator="y", unit="firms", target=80.0)
 
 
 @pytest.mark.parametrize(

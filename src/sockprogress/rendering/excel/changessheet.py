@@ -9,6 +9,7 @@ from .book import Book
 from .formats import ITALIC, TITLE, TOP, WRAP
 from .labels import figure_label
 from .layout import (
+    BOLD_WIDTH,
     chinese_lines,
     fit_row,
     heading_row,
@@ -35,7 +36,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("what_changed", 36),
 )
 FITTED = ("region", "target_name", "previous_status", "status")
-BOLD_WIDTH = 1.1  # a status is bold: a little wider than one_line_width counts it
 
 
 def write_changes(book: Book, ws: Worksheet) -> None:

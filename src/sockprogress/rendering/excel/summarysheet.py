@@ -37,6 +37,7 @@ from .formats import (
 )
 from .labels import figure_label, notes_text
 from .layout import (
+    BOLD_WIDTH,
     chinese_lines,
     fit_row,
     fitted_height,
@@ -251,9 +252,6 @@ def _add_sparklines(ws: Worksheet, col: int, rows: list[tuple[int, Table, bool]]
             )
 
 
-# a bold cell's text is wider than _counted measures it (Calibri bold, about 7 %; a little to
-# spare)
-BOLD_WIDTH = 1.1
 # printed columns kept only where a goal has something in them (_fitted)
 OPTIONAL = ("schedule_gap_pts", "ytd_yoy_pct", "outlook", "check")
 
