@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from ...model import TargetResult
@@ -53,6 +54,7 @@ from .formats import (
     TOP,
     WHOLE,
     WRAP,
+    Formats,
     Scale,
     date_format,
     period_format,
@@ -169,8 +171,31 @@ SHORT = frozenset(
 )
 
 
+Remarks = dict[tuple[bool, bool, bool], Format]
+
+
+def _remark_formats(f: Formats) -> Remarks:
+    """A remark's format by (figure blank, remark wrapped, row top-aligned), made once for a
+    sheet, not for each of a province's 20,000 rows."""
+    return {
+        (blank, wrapped, top): f(
+            *((MUTED, INDENT) if blank else (INDENT,)),
+            *((WRAP,) if wrapped else (TOP,) if top else ()),
+        )
+        for blank in (True, False)
+        for wrapped in (True, False)
+        for top in (True, False)
+    }
+
+
 def _figures(
-    ws: Worksheet, row: int, view: TargetView, scale: Scale, book: Book, heights: Heights
+    ws: Worksheet,
+    row: int,
+    view: TargetView,
+    scale: Scale,
+    book: Book,
+    heights: Heights,
+    remarks: Remarks,
 ) -> int:
     """The key figures as label/value/remark rows from `row`, in A:C beside the chart; returns
     the next free row. A block not in full has those of `SHORT`. The heights it sets are kept
@@ -230,16 +255,17 @@ def _figures(
             remark = chinese_lines(remark, WIDTHS[REMARK_COL])
             cells.append((remark, WIDTHS[REMARK_COL]))
         wraps = [text_lines(text, width) > 1 for text, width in cells]
-        top = (TOP,) if any(wraps) else ()
-        put(ws, n, 0, label, f(WRAP) if wraps[0] else f(*top) if top else None)
+        top = any(wraps)
+        put(ws, n, 0, label, f(WRAP) if wraps[0] else f(TOP) if top else None)
         if number_format:
-            put(ws, n, 1, value, f(*top, num_format=number_format))
+            number = f(TOP, num_format=number_format) if top else f.number(number_format)
+            put(ws, n, 1, value, number)
         else:
-            put(ws, n, 1, value, f(*top) if top else None)
+            put(ws, n, 1, value, f(TOP) if top else None)
         if remark is not None:
-            style = (MUTED, INDENT) if value is None else (INDENT,)
-            put(ws, n, REMARK_COL, remark, f(*style, WRAP) if wraps[1] else f(*style, *top))
-        if any(wraps):
+            blank = value is None
+            put(ws, n, REMARK_COL, remark, remarks[blank, wraps[1], top])
+        if top:
             heights.fit(n, [cell for cell, wrap in zip(cells, wraps, strict=True) if wrap])
     return row + len(rows) + 1
 
@@ -429,7 +455,7 @@ def _below_chart(heights: Heights, row: int) -> int:
 class _Sheet:
     """A region sheet being written: its worksheet and name, the heights its rows are set to,
     its last printed column, whether the observations' sources wrap, a page's room for rows
-    (pt, at the sheet's print scale) and the page breaks it sets."""
+    (pt, at the sheet's print scale), the page breaks it sets and its remarks' formats."""
 
     ws: Worksheet
     name: str
@@ -438,6 +464,7 @@ class _Sheet:
     wrap: bool
     room: float
     breaks: list[int]
+    remarks: Remarks  # _remark_formats
 
 
 def _block(sheet: _Sheet, row: int, view: TargetView, book: Book) -> int:
@@ -452,7 +479,7 @@ def _block(sheet: _Sheet, row: int, view: TargetView, book: Book) -> int:
     # The heading row is ruled across: a row format, not a cell per column.
     heights.set(row, HEADING_HEIGHT, f(RULE))
     put(ws, row, 0, name + words.paren(scale.unit), f(SUBTITLE, RULE))
-    figures_end = _figures(ws, row + 1, view, scale, book, heights)
+    figures_end = _figures(ws, row + 1, view, scale, book, heights, sheet.remarks)
     if not view.in_full:
         texts_end = _texts(ws, figures_end, view, book, heights, last)
         note, muted = _not_in_full(view, words), f(MUTED, WRAP)
@@ -542,7 +569,7 @@ def add_region_sheet(book: Book, ws: Worksheet, region: RegionView) -> None:
         heights.fit(1, [why])
     room = page_room(charted, MARGIN) / print_scale(list(WIDTHS[: last + 1]), charted)
     room *= ROOM_SHARE
-    state = _Sheet(ws, sheet, heights, last, wrap, room, [])
+    state = _Sheet(ws, sheet, heights, last, wrap, room, [], _remark_formats(book.formats))
     row = 2
     short: list[tuple[int, int]] = []  # the rows of each block not in full
     before: TargetView | None = None
