@@ -463,6 +463,33 @@ def test_why_a_figure_is_blank_is_said_once_down_a_block(shipped_report: Report,
     assert dittos >= 4
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_time_elapsed_says_it_is_taken_at_the_latest_figure(
+    shipped_report: Report, lang: str
+) -> None:
+    """Liaoyuan's capacity, its latest figure of May 2023 (its baseline's month): "序时进度
+    0.0%" in a block whose deadline had passed read as a mistake (a Chinese reader's find).
+    Time elapsed is taken at the latest figure (method.md), and says so, on the region sheet
+    beside its figure and on the page's card."""
+    from sockprogress.rendering.html import card_rows
+
+    words = Words.of(lang)
+    (capacity,) = [r for r in shipped_report.targets if r.target.id == "liaoyuan-sock-capacity"]
+    assert capacity.latest is not None and capacity.figures.time_elapsed_pct == 0.0
+    said = words("as of {period}, its latest figure").format(
+        period=words.figure_period(capacity.latest)
+    )
+    assert ("2023年5月末" if lang == "zh" else "May 2023") in said
+    label = figure_label("time_elapsed_pct", words)
+    ws = region_sheet(reload(shipped_report, lang), shipped_report, capacity, lang)
+    rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == label]
+    assert rows and all(ws.cell(r, 3).value == said for r in rows)
+    view = build_view(shipped_report, words)
+    (card,) = [t for t in view.targets if t.result is capacity]
+    (row,) = [row for row in card_rows(card, words) if row.key == "time_elapsed_pct"]
+    assert row.value == words.percent(0.0) + words.paren(said)
+
+
 def test_the_chart_draws_the_observations_table_itself(shipped_report: Report) -> None:
     """The actual series is the block's own period and value columns: no copy of the figures."""
     data = render_workbook(shipped_report, Words.of())

@@ -529,6 +529,13 @@ def figures(
         text = _computed_text(r, key, words, nuance)
         label = words.figure_name(key)
         remark = outcome.schedule_text(r, words) if key == "schedule_gap_pts" else ""
+        if key == "time_elapsed_pct" and value is not None and r.latest is not None:
+            # taken at the latest figure, not in the report month (method.md): "序时进度 0.0%"
+            # in a block whose deadline had passed read as a mistake (a Chinese reader's find)
+            remark = words("as of {period}, its latest figure").format(
+                period=words.figure_period(r.latest)
+            )
+            text += words.paren(remark)
         if key == "pace_category" and value:
             value = words.status_word(value, nuance)
         out.append(
