@@ -9,9 +9,9 @@ from .book import Book
 from .formats import ITALIC, TITLE, TOP, WRAP
 from .labels import figure_label
 from .layout import (
-    BOLD_WIDTH,
     chinese_lines,
     fit_row,
+    fitted_width,
     heading_row,
     month_words,
     one_line_width,
@@ -122,6 +122,5 @@ def _width(key: str, most: float, said: dict[str, list[str | None]]) -> float:
     if key.endswith("_period"):
         return one_line_width(said[key], most)
     if key in FITTED:
-        wide = one_line_width(said[key], 6)
-        return min(most, wide * BOLD_WIDTH if key.endswith("status") else wide)
+        return fitted_width(said[key], most, bold=key.endswith("status"))
     return most

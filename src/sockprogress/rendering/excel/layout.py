@@ -119,7 +119,7 @@ def _counted(part: str, width: float) -> int:
 
 
 # a bold cell's text is wider than _counted measures it (Calibri bold, about 7 %; a little to
-# spare): a status's column
+# spare): a status's column (fitted_width)
 BOLD_WIDTH = 1.1
 
 
@@ -128,6 +128,14 @@ def one_line_width(texts: Iterable[str | None], least: float) -> float:
     `_counted` measures, and a "0" to spare), and no narrower than `least`."""
     widest = max((_counted(t, 1.0) for t in texts if t), default=0)
     return max(least, widest + 1.0)
+
+
+def fitted_width(texts: Iterable[str | None], most: float, bold: bool = False) -> float:
+    """A column as wide as its texts need on one line (one_line_width, at least 6), a bold
+    one's (a status's) a little wider, and no wider than `most`: room on a printed page for
+    the columns beside it."""
+    wide = one_line_width(texts, 6)
+    return min(most, wide * BOLD_WIDTH if bold else wide)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -364,6 +372,10 @@ class Heights(dict[int, float]):
     def of(self, rows: int) -> list[float]:
         """The heights of the first `rows` rows."""
         return [self.get(r, LINE_HEIGHT) for r in range(rows)]
+
+    def total(self, first: int, end: int) -> float:
+        """The height of rows `first` to `end` (not included), in pt."""
+        return sum(self.get(r, LINE_HEIGHT) for r in range(first, end))
 
 
 def put_text(

@@ -436,11 +436,6 @@ def _why_short(words: Words) -> str:
     ).format(limit=IN_FULL)
 
 
-def _height(heights: Heights, first: int, end: int) -> float:
-    """The height of rows `first` to `end` (not included), in pt."""
-    return sum(heights.get(r, LINE_HEIGHT) for r in range(first, end))
-
-
 def _below_chart(heights: Heights, row: int) -> int:
     """The first row below a chart anchored at the top of `row`: the rows it covers are as tall
     as they were set (a figure's wrapped text), or LINE_HEIGHT."""
@@ -502,8 +497,8 @@ def _block(sheet: _Sheet, row: int, view: TargetView, book: Book) -> int:
     # before the page's end starts the next under the goal's name, while the rest runs over:
     # before the texts, else before the table (a table longer than a page runs on unnamed)
     top = max((b for b in sheet.breaks if b <= row), default=0)
-    while _height(heights, top, end + 1) > sheet.room:
-        fits = [r for r in (apart, texts_end) if top < r and _height(heights, top, r) <= sheet.room]
+    while heights.total(top, end + 1) > sheet.room:
+        fits = [r for r in (apart, texts_end) if top < r and heights.total(top, r) <= sheet.room]
         if not fits:
             break
         top = fits[-1]

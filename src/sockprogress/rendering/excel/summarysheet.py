@@ -37,12 +37,11 @@ from .formats import (
 )
 from .labels import figure_label, notes_text
 from .layout import (
-    BOLD_WIDTH,
     chinese_lines,
     fit_row,
     fitted_height,
+    fitted_width,
     heading_row,
-    one_line_width,
     print_setup,
     put,
     row_height,
@@ -269,8 +268,7 @@ def _fitted(
     def width(key: str, most: float) -> float:
         if key not in ("region", "status"):
             return most
-        wide = one_line_width([r[key] for r in rows if r[key]], 6)
-        return min(most, wide * BOLD_WIDTH if key == "status" else wide)
+        return fitted_width([r[key] for r in rows], most, bold=key == "status")
 
     def said(key: str) -> bool:
         return key not in OPTIONAL or any(r[key] is not None for r in rows)
