@@ -214,3 +214,9 @@ def shipped_csv(name: str) -> list[dict[str, str]]:
     path = Path(__file__).resolve().parents[1] / "data" / name
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def joined(headings: Sequence[Any]) -> list[Any]:
+    """A workbook's row of headings as its words read, whatever lines a heading is broken
+    into (最新值\\n所属时期: layout.heading_text)."""
+    return [h.replace("\n", "") if isinstance(h, str) else h for h in headings]

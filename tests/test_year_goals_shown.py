@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import park_year_goal, write_actuals, write_targets
+from helpers import joined, park_year_goal, write_actuals, write_targets
 from markupsafe import Markup
 from openpyxl import load_workbook
 from xlsxparts import Package, series, x_axis
@@ -150,7 +150,7 @@ def test_the_workbook_summary_says_them_so_with_their_source(outputs: dict[str, 
     wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx")
     summary = wb["汇总表"]
     rows = [r for r in summary.iter_rows(values_only=True)]
-    header = next(r for r in rows if r and r[0] == "地区")
+    header = joined(next(r for r in rows if r and r[0] == "地区"))
     assert "同比增长" in header
     assert "累计数" not in header and "完成全年目标的比例" not in header  # no cell repeated
     output = next(r for r in rows if r and r[1] == "规上工业总产值")
@@ -201,7 +201,7 @@ def test_beside_a_plan_goals_1_n_the_year_columns_stay(tmp_path: Path) -> None:
     assert output.count("312亿元") == 2 and output.count("序时进度83.3%") == 1
     workbook = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
     rows_read = list(workbook["汇总表"].iter_rows(values_only=True))
-    header = next(r for r in rows_read if r and r[0] == "地区")
+    header = joined(next(r for r in rows_read if r and r[0] == "地区"))
     assert "累计数" in header and "完成全年目标的比例" in header
     row = next(r for r in rows_read if r and r[1] == "规上工业总产值")
     assert row[header.index("最新值")] == pytest.approx(312)
@@ -454,7 +454,7 @@ def test_a_year_goal_is_not_said_in_a_plans_figures(tmp_path: Path) -> None:
     assert "99.99%" in card
     book = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
     rows = [[c.value for c in row] for row in book["汇总表"].iter_rows()]
-    head = next(r for r in rows if "完成率" in r)
+    head = joined(next(r for r in rows if "完成率" in r))
     share, cagr = head.index("完成率"), head.index("实际年均增速")
     (row,) = [r for r in rows if r[1] == "产值（2026年）"]
     # its share is that of its 1—11月 (99.99 %), as the bulletin's table says, not 2025's 105.6 %

@@ -91,3 +91,58 @@ def wrap(text: str, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines
+
+
+# Between two words, kept with both: 实际÷规划.
+_JOINING = frozenset("÷×")
+# The most characters inside an aside kept whole in a heading: （亿双）, （百分点）; a longer one
+# （按目标值推算） breaks between its words.
+_SHORT_ASIDE = 4
+
+
+def heading_parts(text: str, lexicon: frozenset[str], longest: int) -> tuple[str, ...]:
+    """A column heading cut where a line may end: between the words of `lexicon` (the
+    longest that matches, from the left: 上月|最新值|所属|时期), never inside one.
+
+    A run of Latin letters and digits is a word, and so is a short aside (（亿双）). Characters
+    in no word are one word together (a unit, 万吨标准煤), and one alone before a word goes
+    with it (与测算, 按目标值, 的比例: a function word). A mark a line may not start with stays
+    with the word before it, one a line may not end with with the word after it
+    (`NO_LINE_START`, `NO_LINE_END`); ÷ with both."""
+    words: list[tuple[str, bool]] = []  # (text, a word of the lexicon or of Latin)
+    i = 0
+    while i < len(text):
+        ch, size, known = text[i], 1, True
+        close = text.find("）", i)
+        if ch == "（" and 0 < close - i <= _SHORT_ASIDE + 1:
+            size = close - i + 1
+        elif ch.isascii() and ch.isalnum():
+            while i + size < len(text) and text[i + size].isascii() and text[i + size].isalnum():
+                size += 1
+        else:
+            end = min(longest, len(text) - i)
+            size = next((n for n in range(end, 1, -1) if text[i : i + n] in lexicon), 1)
+            known = size > 1 or ch in _MARKS or ch in _JOINING
+        piece = text[i : i + size]
+        i += size
+        if words and not known and not words[-1][1]:
+            words[-1] = (words[-1][0] + piece, False)
+        else:
+            words.append((piece, known))
+    parts: list[str] = []
+    for n, (word, known) in enumerate(words):
+        single = not known and len(word) == 1 and n + 1 < len(words)
+        if single and words[n + 1][0][0] not in _MARKS:
+            words[n + 1] = (word + words[n + 1][0], True)  # a function word, with its word
+            continue
+        glued = parts and (
+            word[0] in NO_LINE_START
+            or word[0] in _JOINING
+            or parts[-1][-1] in NO_LINE_END
+            or parts[-1][-1] in _JOINING
+        )
+        if glued:
+            parts[-1] += word
+        else:
+            parts.append(word)
+    return tuple(parts)

@@ -71,7 +71,7 @@ from .messages import (
     YEAR_STATUS_MEANINGS,
     issue_message_id,
 )
-from .width import is_wide
+from .width import heading_parts, is_wide
 
 DASH = "—"
 
@@ -176,6 +176,7 @@ class LocaleEntry:
     workbook_periods: Mapping[str, str]
     workbook_about_month: str
     italic: bool
+    heading_words: tuple[str, ...]
     document: DocumentLayout
 
     @classmethod
@@ -183,6 +184,7 @@ class LocaleEntry:
         fields = dict(entry)
         fields["document"] = DocumentLayout.of(entry["document"])
         fields["scale"] = tuple((float(limit), str(suffix)) for limit, suffix in entry["scale"])
+        fields["heading_words"] = tuple(entry["heading_words"])
         return cls(code=code, **fields)
 
 
@@ -502,6 +504,19 @@ class Words:
 
     def severity(self, severity: str) -> str:
         return self(SEVERITY[severity])
+
+    @cached_property
+    def _heading_lexicon(self) -> tuple[frozenset[str], int]:
+        words = self.locale.heading_words
+        return frozenset(words), max(map(len, words), default=0)
+
+    @lru_cache(maxsize=512)  # noqa: B019
+    def heading_parts(self, text: str) -> tuple[str, ...]:
+        """A column heading in the parts its lines may break between: the words of locales.toml
+        `heading_words` (width.heading_parts); the whole heading in a language without them,
+        which breaks at its spaces."""
+        lexicon, longest = self._heading_lexicon
+        return heading_parts(text, lexicon, longest) if lexicon else (text,)
 
     def figure_name(self, field: str) -> str:
         return self(FIGURE_NAMES[field]) if field in FIGURE_NAMES else field

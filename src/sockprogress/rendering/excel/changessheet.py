@@ -68,8 +68,8 @@ def write_changes(book: Book, ws: Worksheet) -> None:
             words.figure_period(r.goal_figure) if r.goal_figure else None for r in listed
         ],
     }
-    widths = [_width(key, most, said) for key, most in COLUMNS]
-    heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], widths)
+    fitted = [_width(key, most, said) for key, most in COLUMNS]
+    widths = heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], fitted, words)
     top, wrap = f(TOP), f(WRAP)
     row = 2
     for n, (result, view) in enumerate(zip(listed, views, strict=True)):

@@ -26,7 +26,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 def write_context(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
     put(ws, 0, 0, words("Context indicators"), f(TITLE))
-    heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], [w for _k, w in COLUMNS])
+    headings = [figure_label(k, words) for k, _w in COLUMNS]
+    heading_row(ws, f, 2, headings, [w for _k, w in COLUMNS], words)
     pct = f.number(PCT)
     for row, c in enumerate(report.context, 3):
         # The format shows both published figures as they are, as a target's does (labels.py).

@@ -35,8 +35,8 @@ def write_issues(book: Book, ws: Worksheet) -> None:
         "it. Issues of one kind on one column are one line; the JSON lists every row's issue."
     )
     put(ws, 1, 0, hint, f(MUTED))
-    widths = [w for _k, w in COLUMNS]
-    heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], widths)
+    headings = [figure_label(k, words) for k, _w in COLUMNS]
+    widths = heading_row(ws, f, 2, headings, [w for _k, w in COLUMNS], words)
     severity = {s: f(TOP, bg_color=fill, pattern=1) for s, fill in SEVERITY_FILL.items()}
     top, count_format, wrap = f(TOP), f(TOP, num_format=WHOLE), f(WRAP)
     message_format = f(WRAP, INDENT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -395,28 +396,61 @@ def put_text(
     return text, width
 
 
+@functools.lru_cache(maxsize=1024)
+def heading_text(title: str, width: float, words: Words) -> tuple[str, float]:
+    """A heading as its column shows it, and the column's width. A Chinese heading too long
+    for one line is broken between its words (Words.heading_parts), and the column is widened
+    to its widest word: a spreadsheet breaks Chinese anywhere, and printed 上月情 / 况 and
+    最新值所 / 属时期 (a Chinese reader's find). Of the ways with the fewest lines, the one
+    where an aside that does not fit beside its word starts a line (与序时进度 / 相比 /
+    （百分点）), then the one with the shortest longest line. Measured bold, as headings are.
+    Other headings break at their spaces, as the application breaks them."""
+    if not has_cjk(title):
+        return title, width
+    parts = words.heading_parts(title)
+    sizes = [_width(part) * BOLD_WIDTH for part in parts]
+    room = max(width - 1.0, *sizes)  # a column keeps about one "0" of padding
+    width = room + 1.0
+    if sum(sizes) <= room:
+        return title, width
+    # best[i]: the best way to set the first i parts (lines, asides torn, longest line, and
+    # the lines' starts negated: of two ways alike, the one whose first lines are fuller)
+    best: list[tuple[int, int, float, tuple[int, ...]]] = [(0, 0, 0.0, ())]
+    for end in range(1, len(parts) + 1):
+        ways = []
+        for start in range(end):
+            size = sum(sizes[start:end])
+            if size > room:
+                continue
+            line = "".join(parts[start:end])
+            opened = line.rfind("（")
+            torn = int(opened > 0 and "）" not in line[opened:])
+            lines, tears, longest, breaks = best[start]
+            ways.append((lines + 1, tears + torn, max(longest, size), (*breaks, -start)))
+        best.append(min(ways))
+    starts = [-start for start in best[-1][3]] + [len(parts)]
+    return "\n".join("".join(parts[a:b]) for a, b in itertools.pairwise(starts)), width
+
+
 def heading_row(
     ws: Worksheet,
     formats: Formats,
     row: int,
     titles: Sequence[str],
     widths: Sequence[float],
-) -> None:
-    """A bold white-on-blue heading row (0-based) from column A; sets the column widths too.
-    A Chinese heading's aside that does not fit beside it starts a line of its own: the
-    Summary printed 与序时进度 / 相比（百分 / 点）, a word torn (a Chinese reader's find)."""
+    words: Words,
+) -> list[float]:
+    """A bold white-on-blue heading row (0-based) from column A; sets the column widths too,
+    each widened where its heading's widest word needs it (heading_text). Returns the widths
+    set."""
     fmt = formats(HEADING)
-    titles = [
-        title.replace("（", "\n（", 1)
-        if "（" in title[1:] and has_cjk(title) and text_lines(title, width) > 1
-        else title
-        for title, width in zip(titles, widths, strict=True)
-    ]
-    for c, (title, width) in enumerate(zip(titles, widths, strict=True)):
+    shown = [heading_text(t, w, words) for t, w in zip(titles, widths, strict=True)]
+    for c, (title, width) in enumerate(shown):
         ws.write_string(row, c, title, fmt)
         ws.set_column(c, c, width)
-    lines = max(text_lines(t, w) for t, w in zip(titles, widths, strict=True))
-    ws.set_row(row, max(30.0, row_height(lines, any(map(has_cjk, titles)))))
+    lines = max(text_lines(t, w) for t, w in shown)
+    ws.set_row(row, max(30.0, row_height(lines, any(has_cjk(t) for t, _w in shown))))
+    return [w for _t, w in shown]
 
 
 def header_text(text: str) -> str:

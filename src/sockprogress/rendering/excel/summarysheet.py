@@ -42,6 +42,7 @@ from .layout import (
     fitted_height,
     fitted_width,
     heading_row,
+    heading_text,
     print_setup,
     put,
     row_height,
@@ -276,15 +277,21 @@ def _fitted(
     return tuple((key, fmt, width(key, most)) for key, fmt, most in cols if said(key))
 
 
-def _heading_widths(headings: list[str], widths: list[float], printed: int) -> list[float]:
+def _heading_widths(
+    headings: list[str], widths: list[float], printed: int, words: Words
+) -> list[float]:
     """The columns' widths, those after the printed ones wide enough for their headings in
     no more lines than the printed headings take (two at least): 规划年均增速（按目标值推算）, four
     lines in a column 10 wide, made the printed heading row, repeated on every page, twice as
-    tall as its headings."""
-    lines = max(2, *(text_lines(h, w) for h, w in zip(headings, widths[:printed], strict=False)))
+    tall as its headings. Headings are measured as heading_text breaks them."""
+
+    def lines(c: int, width: float) -> int:
+        return text_lines(*heading_text(headings[c], width, words))
+
+    most = max(2, *(lines(c, widths[c]) for c in range(printed)))
     wider = list(widths)
     for c in range(printed, len(widths)):
-        while text_lines(headings[c], wider[c]) > lines and wider[c] < 40:
+        while lines(c, wider[c]) > most and wider[c] < 40:
             wider[c] += 1
     return wider
 
@@ -309,8 +316,8 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     _sentence(ws, book, 1 + len(lines), _counts_line(report, words), {}, printed)
     header = 3 + len(lines)
     headings = [figure_label(k, words) for k in keys]
-    widths = _heading_widths(headings, [c[2] for c in cols], len(printed))
-    heading_row(ws, f, header, headings, widths)
+    fitted = _heading_widths(headings, [c[2] for c in cols], len(printed), words)
+    widths = heading_row(ws, f, header, headings, fitted, words)
     # One format per column (the scaled ones per scale too), made before the rows.
     plain = {
         key: f(TOP, num_format=date_format(words) if fmt == "date" else fmt or "General")
@@ -365,6 +372,10 @@ def write_summary(book: Book, ws: Worksheet) -> None:
     last = max(row, header + 1)
     note = book.bulletin.summary_note
     if note:  # under the table, printed with it; outside the filter's range
+        # a narrow row apart, as a bulletin sets its 注 close under its table: with a row of
+        # a line's height, LibreOffice left the note out of the print where the table ended
+        # just above the page's foot
+        ws.set_row(last + 1, 6)
         _sentence(ws, book, last + 2, note, {}, printed)
     share = keys.index("share_of_target_pct")
     ws.conditional_format(

@@ -1,0 +1,122 @@
+"""A Chinese column heading of several lines breaks between its words: a spreadsheet breaks
+Chinese anywhere, and LibreOffice printed 上月情 / 况 and 最新值所 / 属时期 (a Chinese reader's
+find). The words are locales.toml's `heading_words`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pdfspans import pdf_lines
+from yeargoals import AS_OF, write_year_goals
+
+from sockprogress.periods import Month
+from sockprogress.pipeline import build_report
+from sockprogress.rendering.excel import render_workbook
+from sockprogress.rendering.excel.labels import HEADINGS, figure_label
+from sockprogress.rendering.excel.layout import BOLD_WIDTH, _width, heading_text
+from sockprogress.words.messages import FIGURE_NAMES
+from sockprogress.words.words import Words
+
+ROOT = Path(__file__).resolve().parents[2]
+ZH = Words.of("zh")
+LABELS = sorted({figure_label(k, ZH) for k in (*HEADINGS, *FIGURE_NAMES)})
+
+
+@pytest.mark.parametrize(
+    ("title", "width", "shown"),
+    [
+        ("上月情况", 7.3, "上月\n情况"),  # LibreOffice printed 上月情 / 况
+        ("进展情况", 7.3, "进展\n情况"),
+        ("最新值所属时期", 11.7, "最新值\n所属时期"),  # 最新值所 / 属时期
+        ("上月最新值所属时期", 13.7, "上月最新值\n所属时期"),
+        ("比上期增长", 10.7, "比上期\n增长"),  # 比上期增 / 长
+        ("是否变化", 8.7, "是否\n变化"),  # 是否变 / 化
+        ("实际年均增速", 10.7, "实际年均\n增速"),  # of two ways alike, the first line fuller
+        # an aside that does not fit beside its word starts a line
+        ("与序时进度相比（百分点）", 13.0, "与序时进度\n相比\n（百分点）"),
+        ("规划年均增速（按目标值推算）", 20.7, "规划年均增速\n（按目标值推算）"),
+        ("规划年均增速（按目标值推算）", 16.7, "规划年均增速\n（按目标值\n推算）"),
+        # of the ways of three lines, the one whose longest line is shortest
+        ("期末预计值（按当前增速测算）", 16.7, "期末预计值\n（按当前\n增速测算）"),
+        ("数值（万吨标准煤）", 12.0, "数值\n（万吨标准煤）"),  # a unit of no listed word: whole
+        ("指标", 6.0, "指标"),  # fits: as it is
+    ],
+)
+def test_a_chinese_heading_breaks_between_its_words(title: str, width: float, shown: str) -> None:
+    text, wide = heading_text(title, width, ZH)
+    assert text == shown
+    assert text.replace("\n", "") == title
+    assert wide >= width
+
+
+def test_a_column_is_widened_to_its_headings_widest_word() -> None:
+    """最新值 is three characters: in a column of six it would be torn whatever the breaks."""
+    text, wide = heading_text("最新值所属时期", 6.0, ZH)
+    assert text == "最新值\n所属\n时期"
+    assert wide == pytest.approx(_width("最新值") * BOLD_WIDTH + 1.0)
+
+
+@pytest.mark.parametrize("label", LABELS)
+@pytest.mark.parametrize("width", [6.0, 8.7, 11.7, 16.7])
+def test_every_line_of_a_broken_heading_fits_its_column(label: str, width: float) -> None:
+    text, wide = heading_text(label, width, ZH)
+    parts = ZH.heading_parts(label)
+    for line in text.split("\n"):
+        assert _width(line) * BOLD_WIDTH <= wide - 1.0 + 1e-9, (label, line)
+    assert text.replace("\n", "") == label
+    # lines end only where a part does
+    ends = {sum(len(p) for p in parts[: i + 1]) for i in range(len(parts))}
+    done = 0
+    for line in text.split("\n"):
+        done += len(line)
+        assert done in ends, (label, text)
+
+
+def test_english_headings_are_left_to_break_at_their_spaces() -> None:
+    en = Words.of("en")
+    assert heading_text("Previous latest period", 9.0, en) == ("Previous latest period", 9.0)
+    assert en.heading_parts("Previous latest period") == ("Previous latest period",)
+
+
+def _torn(printed: list[str]) -> list[str]:
+    """The printed lines that are a piece of a heading not ending where its words end."""
+    bounds: dict[str, set[int]] = {}
+    for label in LABELS:
+        cuts, at = {0}, 0
+        for part in ZH.heading_parts(label):
+            at += len(part)
+            cuts.add(at)
+        bounds[label] = cuts
+
+    def whole(line: str) -> bool:
+        for label, cuts in bounds.items():
+            start = label.find(line)
+            while start >= 0:
+                if start in cuts and start + len(line) in cuts:
+                    return True
+                start = label.find(line, start + 1)
+        return False
+
+    pieces = [line for line in printed if any(line in label for label in LABELS)]
+    return [line for line in pieces if line not in LABELS and not whole(line)]
+
+
+@pytest.mark.client
+@pytest.mark.parametrize("which", ["shipped", "year goals"])
+def test_printed_chinese_headings_keep_their_words_whole(
+    which: str, tmp_path: Path, soffice: Callable[[Path, str], Path]
+) -> None:
+    """Every sheet's headings as LibreOffice prints them: no line ends inside a word."""
+    if which == "shipped":
+        data = ROOT / "data"
+        report = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2026-11"))
+    else:
+        report = build_report(*write_year_goals(tmp_path / "county"), Month.parse(AS_OF))
+    source = tmp_path / "report.xlsx"
+    source.write_bytes(render_workbook(report, ZH))
+    printed = pdf_lines(soffice(source, "pdf"))
+    assert any("\n" in heading_text(label, 7.3, ZH)[0] for label in LABELS)
+    assert "最新值所属时期" in "".join(printed)
+    assert _torn(printed) == []
