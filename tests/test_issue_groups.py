@@ -126,6 +126,8 @@ def test_the_workbook_lists_each_kind_once(reports: dict[str, tuple[Path, str]],
     ws = wb.worksheets[
         [s.title for s in wb.worksheets].index("Data issues" if lang == "en" else "数据审核提示")
     ]
+    # the rows and the column an issue points at have columns of their own
+    assert [c.value for c in ws[3]][3:5] == (["Column", "Rows"] if lang == "en" else ["列", "行号"])
     lines = [
         [c.value for c in row]
         for row in ws.iter_rows(min_row=4)

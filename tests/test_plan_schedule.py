@@ -515,7 +515,7 @@ def test_the_workbook_says_an_unchanged_status_alike_and_its_columns_as_the_tabl
     assert output[2] == output[3] == "▲ 基本达到进度要求"
     header = next(r for r in summary if "进展情况" in r)
     # its aside on a line of its own: printed, 相比（百分 / 点） tore a word; its words whole
-    assert "与序时进度\n相比\n（百分点）" in header and "同比\n增长" in header
+    assert "与序时进度\n相比\n（百分点）" in header and "同比增长" in header
     assert not [h for h in header if h and ("落后" in h or "（%）" in h)], header
     method = "".join(words.method_paragraphs())
     assert "其中完成率低于序时进度的为基本达到进度要求" in method

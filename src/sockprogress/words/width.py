@@ -100,13 +100,16 @@ _JOINING = frozenset("÷×")
 _SHORT_ASIDE = 4
 
 
-def heading_parts(text: str, lexicon: frozenset[str], longest: int) -> tuple[str, ...]:
+def heading_parts(
+    text: str, lexicon: frozenset[str], longest: int, particles: str = ""
+) -> tuple[str, ...]:
     """A column heading cut where a line may end: between the words of `lexicon` (the
     longest that matches, from the left: 上月|最新值|所属|时期), never inside one.
 
     A run of Latin letters and digits is a word, and so is a short aside (（亿双）). Characters
     in no word are one word together (a unit, 万吨标准煤), and one alone before a word goes
-    with it (与测算, 按目标值, 的比例: a function word). A mark a line may not start with stays
+    with it (与测算, 按目标值: a function word), but one of `particles` with the word before it
+    (完成全年目标的 / 比例). A mark a line may not start with stays
     with the word before it, one a line may not end with with the word after it
     (`NO_LINE_START`, `NO_LINE_END`); ÷ with both."""
     words: list[tuple[str, bool]] = []  # (text, a word of the lexicon or of Latin)
@@ -131,8 +134,11 @@ def heading_parts(text: str, lexicon: frozenset[str], longest: int) -> tuple[str
             words.append((piece, known))
     parts: list[str] = []
     for n, (word, known) in enumerate(words):
-        single = not known and len(word) == 1 and n + 1 < len(words)
-        if single and words[n + 1][0][0] not in _MARKS:
+        single = not known and len(word) == 1
+        if single and word in particles and parts:
+            parts[-1] += word
+            continue
+        if single and n + 1 < len(words) and words[n + 1][0][0] not in _MARKS:
             words[n + 1] = (word + words[n + 1][0], True)  # a function word, with its word
             continue
         glued = parts and (

@@ -177,6 +177,7 @@ class LocaleEntry:
     workbook_about_month: str
     italic: bool
     heading_words: tuple[str, ...]
+    heading_particles: str
     document: DocumentLayout
 
     @classmethod
@@ -516,7 +517,9 @@ class Words:
         `heading_words` (width.heading_parts); the whole heading in a language without them,
         which breaks at its spaces."""
         lexicon, longest = self._heading_lexicon
-        return heading_parts(text, lexicon, longest) if lexicon else (text,)
+        if not lexicon:
+            return (text,)
+        return heading_parts(text, lexicon, longest, self.locale.heading_particles)
 
     def figure_name(self, field: str) -> str:
         return self(FIGURE_NAMES[field]) if field in FIGURE_NAMES else field

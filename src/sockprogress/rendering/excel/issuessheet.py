@@ -27,6 +27,12 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
+# columns left out where no issue points at one: the shipped goals' two issues, each a goal
+# without data, printed an empty 列 and an empty 行号 of 24 wide (a Chinese reader's find), as
+# the Summary leaves out a column no goal has a figure in
+OPTIONAL = ("column", "rows")
+
+
 def write_issues(book: Book, ws: Worksheet) -> None:
     words, f = book.words, book.formats
     put(ws, 0, 0, words("Data issues in the inputs"), f(TITLE))
@@ -35,22 +41,45 @@ def write_issues(book: Book, ws: Worksheet) -> None:
         "it. Issues of one kind on one column are one line; the JSON lists every row's issue."
     )
     put(ws, 1, 0, hint, f(MUTED))
-    headings = [figure_label(k, words) for k, _w in COLUMNS]
-    widths = heading_row(ws, f, 2, headings, [w for _k, w in COLUMNS], words)
+    issues = book.view.issues
     severity = {s: f(TOP, bg_color=fill, pattern=1) for s, fill in SEVERITY_FILL.items()}
     top, count_format, wrap = f(TOP), f(TOP, num_format=WHOLE), f(WRAP)
-    message_format = f(WRAP, INDENT)
-    issues = book.view.issues
-    for row, issue in enumerate(issues, 3):
-        group = issue.group
-        message = words.semicolon.join(p for p in (issue.text, issue.examples, issue.fix) if p)
-        put(ws, row, 0, issue.severity, severity[group.severity])
-        put(ws, row, 1, group.file, top)
-        put(ws, row, 2, group.sheet, top)
-        put(ws, row, 3, words.column_name(group.column) if group.column else None, top)
-        put(ws, row, 4, issue.rows or None, wrap)
-        put(ws, row, 5, group.count, count_format)
-        put(ws, row, 6, message, message_format)  # indented: apart from the count before it
-        fit_row(ws, row, [(message, widths[6]), (issue.rows, widths[4])])
+    message_format = f(WRAP, INDENT)  # indented: apart from the count before it
+    rows = [
+        {
+            "severity": (issue.severity, severity[issue.group.severity]),
+            "file": (issue.group.file, top),
+            "sheet": (issue.group.sheet, top),
+            "column": (
+                words.column_name(issue.group.column) if issue.group.column else None,
+                top,
+            ),
+            "rows": (issue.rows or None, wrap),
+            "count": (issue.group.count, count_format),
+            "message": (
+                words.semicolon.join(p for p in (issue.text, issue.examples, issue.fix) if p),
+                message_format,
+            ),
+        }
+        for issue in issues
+    ]
+    columns = [
+        (key, most)
+        for key, most in COLUMNS
+        if key not in OPTIONAL or any(row[key][0] is not None for row in rows)
+    ]
+    headings = [figure_label(k, words) for k, _w in columns]
+    widths = dict(
+        zip(
+            (k for k, _w in columns),
+            heading_row(ws, f, 2, headings, [w for _k, w in columns], words),
+            strict=True,
+        )
+    )
+    for row, (issue, cells) in enumerate(zip(issues, rows, strict=True), 3):
+        for col, (key, _w) in enumerate(columns):
+            put(ws, row, col, *cells[key])
+        wrapped = [(str(cells["message"][0]), widths["message"])]
+        fit_row(ws, row, wrapped + ([(issue.rows, widths["rows"])] if "rows" in widths else []))
     empty = words("No data issues.")
-    close_table(ws, f, len(issues), len(COLUMNS), empty, book.head, words)
+    close_table(ws, f, len(issues), len(columns), empty, book.head, words)

@@ -396,6 +396,11 @@ def put_text(
     return text, width
 
 
+# A Chinese heading this short is held on one line, its column widened: 上月 / 情况 and 同比 /
+# 增长 looked cramped beside a wide column (a Chinese reader's find).
+WHOLE_HEADING = 4
+
+
 @functools.lru_cache(maxsize=1024)
 def heading_text(title: str, width: float, words: Words) -> tuple[str, float]:
     """A heading as its column shows it, and the column's width. A Chinese heading too long
@@ -404,10 +409,13 @@ def heading_text(title: str, width: float, words: Words) -> tuple[str, float]:
     最新值所 / 属时期 (a Chinese reader's find). Of the ways with the fewest lines, the one
     where an aside that does not fit beside its word starts a line (与序时进度 / 相比 /
     （百分点）), then the one with the shortest longest line. Measured bold, as headings are.
-    Other headings break at their spaces, as the application breaks them."""
+    One of WHOLE_HEADING characters or fewer is held whole. Other headings break at their
+    spaces, as the application breaks them."""
     if not has_cjk(title):
         return title, width
     parts = words.heading_parts(title)
+    if len(title) <= WHOLE_HEADING:
+        parts = (title,)
     sizes = [_width(part) * BOLD_WIDTH for part in parts]
     room = max(width - 1.0, *sizes)  # a column keeps about one "0" of padding
     width = room + 1.0
