@@ -526,9 +526,19 @@ def test_the_workbook_says_an_unchanged_status_alike_and_its_columns_as_the_tabl
 
 
 def test_a_chinese_heading_wraps_in_even_lines() -> None:
-    assert even_heading("与序时进度相比") == ["与序时进度", "相比"]  # 序时进度 kept whole
-    assert even_heading("同比增长") == ["同比", "增长"]
-    assert even_heading("目标值") == ["目标值"]  # three characters stay whole
+    """Between its words, as the workbook's headings break (locales.toml heading_words)."""
+    words = Words.of("zh")
+
+    def even(heading: str) -> list[str]:
+        return even_heading(heading, words.heading_parts(heading))
+
+    assert even("与序时进度相比") == ["与序时进度", "相比"]  # 序时进度 kept whole
+    assert even("同比增长") == ["同比", "增长"]
+    assert even("进展情况") == ["进展", "情况"]
+    assert even("完成全年目标的比例") == ["完成全年目标的", "比例"]  # 全年目标 whole, 的 with it
+    assert even("目标值") == ["目标值"]  # three characters stay whole
+    # without its words, between any two characters, as even as they are
+    assert even_heading("与序时进度相比") == ["与序时进", "度相比"]
 
 
 def test_the_county_table_keeps_units_whole_and_wraps_headings_evenly(

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from ..model import TargetResult
 from ..periods import Month
@@ -94,6 +94,8 @@ class Bulletin:
     lead: tuple[str, ...]
     keys: tuple[str, ...]
     headings: tuple[str, ...]
+    # each heading in the words its lines may break between (Words.heading_parts)
+    heading_breaks: tuple[tuple[str, ...], ...]
     rows: tuple[Row, ...]
     # 二、主要指标完成情况 and 三、需要关注的问题
     sections: tuple[Section, ...]
@@ -176,7 +178,9 @@ class Bulletin:
                 [r[i] for r in self.texts] for i in range(len(self.keys))
             ]
             whole = (self.keys.index("name"),) if "name" in self.keys else ()
-            self.measured[latin] = Measures.of(list(self.headings), columns, latin, whole)
+            self.measured[latin] = Measures.of(
+                list(self.headings), columns, latin, whole, self.heading_breaks
+            )
         return self.measured[latin].widths(size, width, pad)
 
     def heading_lines(self, fits: Callable[[int, str], bool]) -> tuple[str, ...]:
@@ -196,7 +200,7 @@ class Bulletin:
                     aside = aside[:year] + "\n" + aside[year:]
                 heading = name + "\n" + aside
             elif held_heading(heading) and not fits(column, heading):
-                even = even_heading(heading)
+                even = even_heading(heading, self.heading_breaks[column])
                 if all(fits(column, line) for line in even):
                     heading = "\n".join(even)
             lines.append(heading)
@@ -376,29 +380,24 @@ def held_heading(heading: str) -> bool:
 
 # A Chinese heading this short is never broken (目标值, 完成率): one character alone on a line.
 HELD_WHOLE_CJK = 3
-# Terms a heading is not broken inside: 序时进度 is one word to its reader (与序时进度 / 相比,
-# not 与序时 / 进度相比: a Chinese reader's proposal).
-HELD_TERMS = ("序时进度",)
 
 
-def even_heading(heading: str) -> list[str]:
+def even_heading(heading: str, parts: Sequence[str] | None = None) -> list[str]:
     """A Chinese heading in two lines as even as its breaks allow (同比 / 增长, 与序时进度 /
     相比), for a column that cannot hold it whole; Word broke it where the line ran out,
-    "与序时进度相" / "比". One of HELD_WHOLE_CJK characters or fewer stays whole."""
+    "与序时进度相" / "比". `parts`: the heading in the words its lines may break between
+    (Words.heading_parts, the workbook's headings' too: 序时进度 is one word to its reader);
+    without them, between any two characters. One of HELD_WHOLE_CJK characters or fewer
+    stays whole."""
     if len(heading) <= HELD_WHOLE_CJK:
         return [heading]
-    inside = {
-        at
-        for term in HELD_TERMS
-        if (start := heading.find(term)) >= 0
-        for at in range(start + 1, start + len(term))
-    }
+    ends = accumulate(len(p) for p in parts or heading)
     best: tuple[float, int] | None = None
-    for at in range(1, len(heading)):
-        if at in inside or _title_break(heading, at) is None:
+    for at in ends:
+        if at >= len(heading) or _title_break(heading, at) is None:
             continue
         width = max(ems(heading[:at]), ems(heading[at:]))
-        if best is None or width < best[0]:
+        if best is None or width <= best[0]:  # of two alike, the fuller first line
             best = (width, at)
     return [heading] if best is None else [heading[: best[1]], heading[best[1] :]]
 
@@ -444,7 +443,14 @@ def _floors(text: str, latin: float = LATIN, phrase: float = NARROWEST_CJK) -> t
     return max(widths), max(widths)
 
 
-def _heading_floors(heading: str, latin: float = LATIN) -> tuple[float, float]:
+def _parts(breaks: Sequence[Sequence[str]], column: int) -> Sequence[str] | None:
+    """A column's heading in its words, where the table was given them."""
+    return breaks[column] if breaks else None
+
+
+def _heading_floors(
+    heading: str, latin: float = LATIN, parts: Sequence[str] | None = None
+) -> tuple[float, float]:
     """A heading's floors: whole when Chinese (held_heading); when the table is tight, as
     its characters allow (同比增长 and 与序时进度相比 held whole took an eight-column table past
     the printed page's edge)."""
@@ -455,7 +461,8 @@ def _heading_floors(heading: str, latin: float = LATIN) -> tuple[float, float]:
         tight = max(ems(name, latin), ems(aside[:year], latin), ems(aside[year:], latin))
         return max(ems(name, latin), ems(aside, latin)), tight
     if held_heading(heading):
-        return ems(heading, latin), max(ems(line, latin) for line in even_heading(heading))
+        even = even_heading(heading, parts)
+        return ems(heading, latin), max(ems(line, latin) for line in even)
     return _floors(heading, latin)
 
 
@@ -466,13 +473,14 @@ def column_widths(
     width: float,
     pad: float,
     latin: float = LATIN,
+    breaks: Sequence[Sequence[str]] = (),
 ) -> list[float]:
     """Each column's width in pt, the table filling `width`. A column is as wide as its
     longest cell (at `size` pt, plus `pad` of padding and border) while the table fits; when
     it does not, the widest columns give way, each no narrower than its heading's and cells'
     longest word or figure, and room then moves to where it saves lines (`_shortest`). The
     Word table, the printed page's table and the workbook's are laid out by it."""
-    table = Measures.of(list(headings), [list(c) for c in columns], latin)
+    table = Measures.of(list(headings), [list(c) for c in columns], latin, breaks=breaks)
     return table.widths(size, width, pad)
 
 
@@ -490,6 +498,8 @@ class Measures:
     tight: list[float]
     tighter: list[float]
     latin: float
+    # each heading in the words its lines may break between; none: between any characters
+    breaks: Sequence[Sequence[str]] = ()
 
     @cached_property
     def narrow(self) -> list[float]:
@@ -498,7 +508,7 @@ class Measures:
         headings, rows = self.table[0], self.table[1:]
         return [
             max(
-                [_heading_floors(h, self.latin)[1]]
+                [_heading_floors(h, self.latin, _parts(self.breaks, i))[1]]
                 + [_floors(r[i], self.latin, NARROWER_CJK)[1] for r in rows]
             )
             for i, h in enumerate(headings)
@@ -511,6 +521,7 @@ class Measures:
         columns: list[Sequence[str]],
         latin: float = LATIN,
         whole: Sequence[int] = (),
+        breaks: Sequence[Sequence[str]] = (),
     ) -> Measures:
         """`whole`: the columns of names, whose Chinese cells are held whole where the table
         has room (the floor, not the tighter ones): a name wrapped as a phrase is torn in a
@@ -526,7 +537,7 @@ class Measures:
         ]
         # a heading wraps at its words; a Chinese one is held whole (held_heading) unless
         # nothing else lets the table fit
-        heads = [_heading_floors(h, latin) for h in headings]
+        heads = [_heading_floors(h, latin, _parts(breaks, i)) for i, h in enumerate(headings)]
         cells = [[_floors(t, latin) for t in c] for c in columns]
         floor = [max([h[0], *(f for f, _ in c)]) for h, c in zip(heads, cells, strict=True)]
         for i in whole:
@@ -535,7 +546,7 @@ class Measures:
         tight = [max([h[0], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
         tighter = [max([h[1], *(t for _, t in c)]) for h, c in zip(heads, cells, strict=True)]
         rows = [[c[i] for c in columns] for i in range(len(columns[0]) if columns else 0)]
-        return cls([list(headings), *rows], need, floor, tight, tighter, latin)
+        return cls([list(headings), *rows], need, floor, tight, tighter, latin, breaks)
 
     def widths(self, size: float, width: float, pad: float) -> list[float]:
         need = [n * size + pad for n in self.need]
@@ -1202,6 +1213,7 @@ def _build_bulletin(view: ReportView) -> Bulletin:
         lead=lead,
         keys=keys,
         headings=headings,
+        heading_breaks=tuple(words.heading_parts(h) for h in headings),
         rows=rows,
         sections=tuple(sections),
         table_heading=words("Table: progress towards the goals"),
