@@ -884,7 +884,7 @@ def test_a_status_changed_by_a_figure_to_check_says_so_where_the_change_is_liste
     item = section[section.index('<li data-status="achieved">') :]
     assert "⚠ figure to check" in item[: item.index("</li>")]  # its rows: on its card
     sheet = load_workbook(out / "progress-2026-10.xlsx")["Changes"]
-    line = next(r for r in sheet.iter_rows(values_only=True) if r[3] == "✔ Achieved")
+    line = next(r for r in sheet.iter_rows(values_only=True) if r[4] == "✔ Achieved")
     assert str(line[-1]).endswith("⚠ Check this figure (row 3)")
 
 

@@ -299,13 +299,14 @@ def test_a_new_year_to_date_figure_is_what_changed_since_last_month(
     changes = load_workbook(out / f"progress-{AS_OF}.xlsx")["Changes"]
     listed = [[c.value for c in row] for row in changes.iter_rows(min_row=4)]
     (output,) = [r for r in listed if r[1] == "Industrial output value"]
-    assert output[4:8] == ["Jan–Sep 2026", 28e9, "Jan–Oct 2026", 31.2e9]
+    # each figure before its period, as the Summary and statistical tables set them
+    assert output[5:9] == [28e9, "Jan–Sep 2026", 31.2e9, "Jan–Oct 2026"]
     assert "latest figure from Jan–Sep 2026 to Jan–Oct 2026" in output[9]
     zh = load_workbook(out / f"progress-{AS_OF}.zh.xlsx")["较上月变化"]
     (row,) = [
         [c.value for c in r] for r in zh.iter_rows(min_row=4) if r[1].value == "规上工业总产值"
     ]
-    assert row[4:8] == ["2026年1—9月", 280, "2026年1—10月", 312]  # 亿元
+    assert row[5:9] == [280, "2026年1—9月", 312, "2026年1—10月"]  # 亿元
     html = unescape(re.sub(r"<[^>]+>", "", page({"en": out}, "en")))
     assert (
         "Industrial output value: 31.2 bn yuan (Jan–Oct 2026) (was 28 bn yuan, Jan–Sep 2026)"

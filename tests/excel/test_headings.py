@@ -4,6 +4,7 @@ find). The words are locales.toml's `heading_words`."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,3 +134,27 @@ def test_printed_chinese_headings_keep_their_words_whole(
     }
     assert "最新值所属时期" in headings  # broken, its lines printed apart
     assert _torn(printed, cells) == []
+
+
+def test_the_changes_and_context_sheets_head_their_columns_as_the_summary_does() -> None:
+    """A Chinese reader's finds: the unit stood last and each period before its figure (the
+    Summary, as statistical tables, sets the unit after the goal and the figure first), the
+    context sheet said 名称 where every other sheet says 指标, 上期 beside 上期值 read as a
+    figure, and 上月情况 / 进展情况 were not a pair."""
+    data = ROOT / "data"
+    report = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2026-11"))
+    book = load_workbook(io.BytesIO(render_workbook(report, ZH)))
+    changes, context = (
+        [h.replace("\n", "") for h in next(book[name].iter_rows(min_row=3, values_only=True)) if h]
+        for name in ("较上月变化", "参考指标")
+    )
+    assert changes == [
+        *("地区", "指标", "单位", "上月进展情况", "本月进展情况"),
+        *("上月最新值", "上月最新值所属时期", "最新值", "最新值所属时期", "变化内容"),
+    ]
+    assert context == [
+        *("地区", "指标", "单位", "数值类型", "最新值", "最新值所属时期"),
+        *("上期值", "上期值所属时期", "比上期增减", "比上期增长"),
+    ]
+    rows = list(book["参考指标"].iter_rows(min_row=4, values_only=True))
+    assert rows and all(isinstance(r[4], int | float) and "年" in str(r[5]) for r in rows)

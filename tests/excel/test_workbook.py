@@ -651,7 +651,7 @@ def test_nothing_changed_is_said_and_a_change_is_listed(shipped_report: Report) 
     report = dataclasses.replace(shipped_report, targets=(moved, *shipped_report.targets[1:]))
     ws = reload(report)["Changes"]
     assert ws.cell(4, 2).value == first.target.name
-    assert "On track" in ws.cell(4, 3).value and "Awaiting final figure" in ws.cell(4, 4).value
+    assert "On track" in ws.cell(4, 4).value and "Awaiting final figure" in ws.cell(4, 5).value
     # no figure last month: its first, not "latest figure from none to 2023-05" (最新数据由无
     # 更新为…, a newcomer's find)
     assert "status" in ws.cell(4, 10).value and "first figure: " in ws.cell(4, 10).value
@@ -1000,8 +1000,8 @@ def test_a_changed_period_is_on_one_line(tmp_path: Path) -> None:
     wb = reload(report, "zh")
     ws = wb[Words.of("zh")("Changes")]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
-    assert any(r[6] == "2026年1—11月" for r in rows), rows
-    for col in ("E", "G"):
+    assert any(r[8] == "2026年1—11月" for r in rows), rows
+    for col in ("G", "I"):
         texts = [str(c.value) for c in ws[col][3:] if c.value]
         width = ws.column_dimensions[col].width
         assert texts and all(

@@ -23,19 +23,21 @@ from .layout import (
 # The widest each column is; the region's, the goal's and the statuses' are as wide as their
 # texts need, the periods' as their longest (below). What changed wraps in its column: it ran
 # on past the sheet's last column, and the page, fitted to all of it, printed at 6.2 pt.
+# As statistical tables set them, and as the Summary does: the unit after the goal, a figure
+# before its period (a Chinese reader's find: the unit stood last, the period first).
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("region", 14),
     ("target_name", 30),
-    ("previous_status", 24),
-    ("status", 24),
-    ("previous_latest_period", 11),
-    ("previous_latest", 13),
-    ("latest_period", 11),
-    ("latest", 13),
     ("unit", 9),
+    ("previous_status", 24),
+    ("current_status", 24),
+    ("previous_latest", 13),
+    ("previous_latest_period", 11),
+    ("latest", 13),
+    ("latest_period", 11),
     ("what_changed", 36),
 )
-FITTED = ("region", "target_name", "previous_status", "status")
+FITTED = ("region", "target_name", "previous_status", "current_status")
 
 
 def write_changes(book: Book, ws: Worksheet) -> None:
@@ -58,7 +60,7 @@ def write_changes(book: Book, ws: Worksheet) -> None:
             else words.status_text(r.previous_status)
             for view, r in zip(views, listed, strict=True)
         ],
-        "status": [view.status_text for view in views],
+        "current_status": [view.status_text for view in views],
         # a period on one line: 2026年1—10月 lost its 月 at the column's edge
         "previous_latest_period": [
             words.figure_period(r.previous_goal_figure) if r.previous_goal_figure else None
@@ -88,13 +90,13 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         # a status unchanged is said alike (▲ 达到进度要求 → ▲ 基本达到进度要求 read as a change
         # the terminal and the page did not list, a Chinese reader's find)
         put(ws, row, 0, view.region, top)
-        put(ws, row, 2, said["previous_status"][n], f.status(old))
-        put(ws, row, 3, view.status_text, f.status(new))
-        put(ws, row, 4, said["previous_latest_period"][n], top)
+        put(ws, row, 2, s.unit, top)
+        put(ws, row, 3, said["previous_status"][n], f.status(old))
+        put(ws, row, 4, view.status_text, f.status(new))
         put(ws, row, 5, s.of(prev.value) if prev else None, formats[0])
-        put(ws, row, 6, said["latest_period"][n], top)
+        put(ws, row, 6, said["previous_latest_period"][n], top)
         put(ws, row, 7, s.of(now.value) if now else None, formats[1])
-        put(ws, row, 8, s.unit, top)
+        put(ws, row, 8, said["latest_period"][n], top)
         # broken as Chinese is set: a spreadsheet broke 2026年1—11月 after its 1
         changed = chinese_lines(view.what_changed, widths[9], sentence=True)
         cells = [(view.name, widths[1]), (changed, widths[9])]

@@ -9,18 +9,22 @@ from .formats import PCT, TITLE, scale_for
 from .labels import figure_label
 from .layout import close_table, heading_row, period_words, put
 
+# As statistical tables set them, and as the Summary does: the indicator (指标, as every sheet
+# names it), its unit, then each figure before its period (a Chinese reader's find: 名称, the
+# unit last, the periods first and 上期 beside 上期值, read as a figure).
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("region", 18),
-    ("name", 36),
+    ("indicator", 36),
+    ("unit", 12),
     ("basis", 14),
-    ("latest_period", 11),
     ("latest", 13),
-    ("previous_period", 11),
+    ("latest_period", 11),
     ("previous", 13),
+    ("previous_period", 11),
     ("change", 13),
     ("change_pct", 10),
-    ("unit", 12),
 )
+KEYS = tuple(k for k, _w in COLUMNS)
 
 
 def write_context(book: Book, ws: Worksheet) -> None:
@@ -36,19 +40,19 @@ def write_context(book: Book, ws: Worksheet) -> None:
         s = scale_for(c.latest.value, c.unit, words, whole=whole, values=shown)
         number = f.number(s.number_format)
         name = words.pick(c.name, zh=c.name_zh)
-        values = [
-            words.region_label(c.region, report.regions_zh),
-            name,
-            words.basis(c.basis, c.latest.period) if c.basis else None,
-            period_words(c.latest.period, words),
-            s.of(c.latest.value),
-            period_words(c.previous.period, words) if c.previous else None,
-            s.of(c.previous.value) if c.previous else None,
-            s.of(c.change),
-            c.change_pct,
-            s.unit,
-        ]
-        for col, value in enumerate(values):
-            put(ws, row, col, value, pct if col == 8 else number)
+        values = {
+            "region": words.region_label(c.region, report.regions_zh),
+            "indicator": name,
+            "unit": s.unit,
+            "basis": words.basis(c.basis, c.latest.period) if c.basis else None,
+            "latest": s.of(c.latest.value),
+            "latest_period": period_words(c.latest.period, words),
+            "previous": s.of(c.previous.value) if c.previous else None,
+            "previous_period": period_words(c.previous.period, words) if c.previous else None,
+            "change": s.of(c.change),
+            "change_pct": c.change_pct,
+        }
+        for col, key in enumerate(KEYS):
+            put(ws, row, col, values[key], pct if key == "change_pct" else number)
     empty = words("No context indicators.")
     close_table(ws, f, len(report.context), len(COLUMNS), empty, book.head, words)
