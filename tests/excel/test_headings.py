@@ -4,6 +4,7 @@ find). The words are locales.toml's `heading_words`."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -156,5 +157,17 @@ def test_the_changes_and_context_sheets_head_their_columns_as_the_summary_does()
         *("地区", "指标", "单位", "数值类型", "最新值", "最新值所属时期"),
         *("上期值", "上期值所属时期", "比上期增减", "比上期增长"),
     ]
-    rows = list(book["参考指标"].iter_rows(min_row=4, values_only=True))
-    assert rows and all(isinstance(r[4], int | float) and "年" in str(r[5]) for r in rows)
+    rows = list(book["参考指标"].iter_rows(min_row=4))
+    assert rows and all(isinstance(r[4].value, int | float) and "年" in r[5].value for r in rows)
+    # a period set apart from the figure right-aligned before it: "35 2019年12月" ran together
+    periods = [c for r in rows for c in (r[5], r[7]) if c.value]
+    assert len(periods) > len(rows) and {c.alignment.indent for c in periods} == {1}
+    moved = dataclasses.replace(report.targets[0], previous_status="on_track")
+    book = load_workbook(
+        io.BytesIO(
+            render_workbook(dataclasses.replace(report, targets=(moved, *report.targets[1:])), ZH)
+        )
+    )
+    (row,) = book["较上月变化"].iter_rows(min_row=4, max_row=4)
+    assert row[5].value == 35 and row[6].value == row[8].value == "2023年5月末"
+    assert row[6].alignment.indent == row[8].alignment.indent == 1

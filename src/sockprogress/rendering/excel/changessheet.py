@@ -6,7 +6,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from .. import outcome
 from .book import Book
-from .formats import ITALIC, TITLE, TOP, WRAP
+from .formats import INDENT, INDENT_WIDTH, ITALIC, TITLE, TOP, WRAP
 from .labels import figure_label
 from .layout import (
     chinese_lines,
@@ -73,6 +73,7 @@ def write_changes(book: Book, ws: Worksheet) -> None:
     fitted = [_width(key, most, said) for key, most in COLUMNS]
     widths = heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], fitted, words)
     top, wrap = f(TOP), f(WRAP)
+    period = f(TOP, INDENT)  # apart from the figure right-aligned before it, as on the Summary
     row = 2
     for n, (result, view) in enumerate(zip(listed, views, strict=True)):
         row += 1
@@ -94,9 +95,9 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         put(ws, row, 3, said["previous_status"][n], f.status(old))
         put(ws, row, 4, view.status_text, f.status(new))
         put(ws, row, 5, s.of(prev.value) if prev else None, formats[0])
-        put(ws, row, 6, said["previous_latest_period"][n], top)
+        put(ws, row, 6, said["previous_latest_period"][n], period)
         put(ws, row, 7, s.of(now.value) if now else None, formats[1])
-        put(ws, row, 8, said["latest_period"][n], top)
+        put(ws, row, 8, said["latest_period"][n], period)
         # broken as Chinese is set: a spreadsheet broke 2026年1—11月 after its 1
         changed = chinese_lines(view.what_changed, widths[9], sentence=True)
         cells = [(view.name, widths[1]), (changed, widths[9])]
@@ -121,8 +122,8 @@ def write_changes(book: Book, ws: Worksheet) -> None:
 def _width(key: str, most: float, said: dict[str, list[str | None]]) -> float:
     """A column as wide as its texts on one line need (`said`), no wider than `most`; a period's
     as wide as its longest, however long."""
-    if key.endswith("_period"):
-        return one_line_width(said[key], most)
+    if key.endswith("_period"):  # and its indent
+        return one_line_width(said[key], most) + INDENT_WIDTH
     if key in FITTED:
         return fitted_width(said[key], most, bold=key.endswith("status"))
     return most

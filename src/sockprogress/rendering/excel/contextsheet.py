@@ -5,7 +5,7 @@ from __future__ import annotations
 from xlsxwriter.worksheet import Worksheet
 
 from .book import Book
-from .formats import PCT, TITLE, scale_for
+from .formats import INDENT, PCT, TITLE, scale_for
 from .labels import figure_label
 from .layout import close_table, heading_row, period_words, put
 
@@ -18,9 +18,9 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("unit", 12),
     ("basis", 14),
     ("latest", 13),
-    ("latest_period", 11),
+    ("latest_period", 12),
     ("previous", 13),
-    ("previous_period", 11),
+    ("previous_period", 12),
     ("change", 13),
     ("change_pct", 10),
 )
@@ -33,6 +33,8 @@ def write_context(book: Book, ws: Worksheet) -> None:
     headings = [figure_label(k, words) for k, _w in COLUMNS]
     heading_row(ws, f, 2, headings, [w for _k, w in COLUMNS], words)
     pct = f.number(PCT)
+    # a period set apart from the figure right-aligned before it: "35 2019年12月" ran together
+    period = f(INDENT)
     for row, c in enumerate(report.context, 3):
         # The format shows both published figures as they are, as a target's does (labels.py).
         shown = [c.latest.value] + ([c.previous.value] if c.previous else [])
@@ -53,6 +55,7 @@ def write_context(book: Book, ws: Worksheet) -> None:
             "change_pct": c.change_pct,
         }
         for col, key in enumerate(KEYS):
-            put(ws, row, col, values[key], pct if key == "change_pct" else number)
+            fmt = pct if key == "change_pct" else period if key.endswith("period") else number
+            put(ws, row, col, values[key], fmt)
     empty = words("No context indicators.")
     close_table(ws, f, len(report.context), len(COLUMNS), empty, book.head, words)

@@ -36,6 +36,7 @@ WRAP: Style = {"text_wrap": True, "valign": "top"}
 TOP: Style = {"valign": "top"}
 LEFT: Style = {"align": "left"}
 INDENT: Style = {"align": "left", "indent": 1}
+INDENT_WIDTH = 1.0  # an indent of one level: a character's width, as Excel sets it
 RULE: Style = {"bottom": 1, "bottom_color": "#8EA9DB"}  # a thin rule under a block's heading
 HASH: Style = {"font_name": "Liberation Mono", "font_size": 8.5}  # 64 digits in About's C
 
