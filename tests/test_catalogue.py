@@ -183,3 +183,16 @@ def test_every_note_code_is_a_message() -> None:
         codes |= set(re.findall(r'Note\(\s*"(\w+)"', path.read_text("utf-8")))
     assert "awaiting_final" in codes
     assert codes <= set(messages.NOTE_TEXT), codes - set(messages.NOTE_TEXT)
+
+
+def test_a_missing_final_figure_is_said_as_missing_not_as_unpublished() -> None:
+    """The report knows only what the actuals sheet holds: "5项尚待2025年期末数据公布" in
+    November 2026, after the year's bulletins were out, said the figures were not published
+    when the sheet lacked them. The Chinese says 尚无 (none yet), as the English says "awaiting"."""
+    said = [
+        str(message.string)
+        for message in po("zh")
+        if message.id and ("final figure" in str(message.id) or "covers it" in str(message.id))
+    ]
+    assert len(said) >= 5
+    assert not [s for s in said if "发布" in s or "公布" in s], said

@@ -1280,4 +1280,4 @@ def test_a_level_awaiting_its_figure_is_not_said_to_await_a_full_year_figure() -
     assert "1 awaiting the final figure for 2025" in line, line
     assert "full-year" not in line
     (line, *_) = headline(waiting, Words.of("zh"), details=False)
-    assert "1项尚待2025年期末数据公布" in line, line
+    assert "1项尚无2025年期末数据" in line, line
