@@ -141,7 +141,8 @@ def test_the_changes_and_context_sheets_head_their_columns_as_the_summary_does()
     """A Chinese reader's finds: the unit stood last and each period before its figure (the
     Summary, as statistical tables, sets the unit after the goal and the figure first), the
     context sheet said 名称 where every other sheet says 指标, 上期 beside 上期值 read as a
-    figure, and 上月情况 / 进展情况 were not a pair."""
+    figure (and 上期 is the period just before, of the same frequency: the figure before may
+    be years older, 前次), and 上月情况 / 进展情况 were not a pair."""
     data = ROOT / "data"
     report = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse("2026-11"))
     book = load_workbook(io.BytesIO(render_workbook(report, ZH)))
@@ -155,7 +156,7 @@ def test_the_changes_and_context_sheets_head_their_columns_as_the_summary_does()
     ]
     assert context == [
         *("地区", "指标", "单位", "数值类型", "最新值", "最新值所属时期"),
-        *("上期值", "上期值所属时期", "比上期增减", "比上期增长"),
+        *("前次值", "前次值所属时期", "较前次增减", "较前次增长"),
     ]
     rows = list(book["参考指标"].iter_rows(min_row=4))
     assert rows and all(isinstance(r[4].value, int | float) and "年" in r[5].value for r in rows)

@@ -80,7 +80,7 @@ def test_status_words_and_notes() -> None:
     assert Words.of().note_text(note) == (
         "The deadline (2025-12-31) has passed; waiting for the figure that covers it."
     )
-    said = "完成时限（2025年12月31日）已过，尚无覆盖该时限的期末数据。"
+    said = "完成时限（2025年12月31日）已过，尚未取得期末数据。"
     assert Words.of("zh").note_text(note) == said
     stale = Note("stale", (("period", "2025-06"), ("months", "16")))
     assert Words.of("zh").note_text(stale) == "最新值为2025年6月数据，至报告期已16个月未更新。"
