@@ -799,3 +799,24 @@ def test_the_notes_line_stays_with_its_first_note(
     assert paragraphs[at].paragraph_format.keep_with_next is True
     assert paragraphs[at + 1].text == bulletin.notes[0]
     assert not paragraphs[at + 1].paragraph_format.keep_with_next
+
+
+@pytest.mark.parametrize(
+    ("month", "heading", "label"),
+    [("2026-11", "完成情况", "完成情况："), ("2025-09", "进展情况", "进展情况：")],
+)
+def test_goals_past_their_deadline_are_said_by_their_outcome(
+    month: str, heading: str, label: str
+) -> None:
+    """A year-end notice heads its goals' verdicts 完成情况 and says 完成情况：未完成: the
+    bulletin's 进展情况 over goals whose deadline had passed read as goals still running (a
+    Chinese reader's find). Before the deadline, 进展情况 as before."""
+    data = ROOT / "data"
+    report = build_report(data / "targets.toml", data / "actuals.xlsx", Month.parse(month))
+    bulletin = build_bulletin(build_view(report, Words.of("zh")))
+    (other,) = {"完成情况", "进展情况"} - {heading}
+    assert heading in bulletin.headings and other not in bulletin.headings
+    paragraphs = bulletin.sections[0].paragraphs
+    assert paragraphs and all(label in p for p in paragraphs), paragraphs
+    english = build_bulletin(build_view(report, Words.of("en")))
+    assert ("Outcome" if heading == "完成情况" else "Progress") in english.headings

@@ -1013,8 +1013,9 @@ def test_a_goal_decided_on_the_deadlines_figure_says_so_in_its_bulletin_row() ->
     # the goal's paragraph of the Word bulletin says it too (a newcomer's walkthrough: the
     # row said "judged on 298", the paragraph "Latest figure 310 firms … Progress: Missed.")
     for lang, said in (
-        ("en", "Progress: Missed (judged on 205 firms, May 2026)."),
-        ("zh", "进展情况：未完成（按2026年5月数据205户判定）。"),
+        # past its deadline: its outcome, as a year-end notice says it (完成情况：未完成)
+        ("en", "Outcome: Missed (judged on 205 firms, May 2026)."),
+        ("zh", "完成情况：未完成（按2026年5月数据205户判定）。"),
     ):
         goals = build_bulletin(build_view(report, Words.of(lang))).sections[0]
         assert said in "".join(goals.paragraphs), goals.paragraphs

@@ -35,6 +35,10 @@ HEADINGS: dict[str, str] = {
     "latest": N_("Latest (period)"),
     "share": N_("Share of goal"),
     "progress": N_("Progress"),
+    # the column's heading where every goal in the table is past its deadline: 完成情况, as a
+    # year-end notice heads its outcomes (进展情况 read as a goal still running, a Chinese
+    # reader's find)
+    "outcome": N_("Outcome"),
     "schedule": N_("Against the schedule"),
     "yoy": N_("Year on year"),
 }
@@ -873,10 +877,13 @@ def _cumulative_end(view: ReportView) -> dt.date | None:
     return max(ends, default=None)
 
 
-def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> str:
+def paragraph(
+    view: TargetView, name: str, note: int | None, words: Words, due: bool = False
+) -> str:
     """One goal as the document's second part says it, in a bulletin's order: the goal; the
-    period, the figure and its share of the goal, held against the schedule; its progress; and
-    which note gives its source (`note`, None when the figure has no source)."""
+    period, the figure and its share of the goal, held against the schedule; its progress, or
+    its outcome once it is `due` (past its deadline: 完成情况：未完成, as a year-end notice says
+    it); and which note gives its source (`note`, None when the figure has no source)."""
     r = view.result
     sentences = [words("The goal: {goal}.").format(goal=words.goal_text(r.target))]
     latest = view.figure("latest")
@@ -900,7 +907,8 @@ def paragraph(view: TargetView, name: str, note: int | None, words: Words) -> st
         # said as a reference: beside "待2025年期末数据" it read as the 2025 result
         sentences.append(words("For reference: {line}").format(line=view.year_line))
     decided = judged_on(r, lambda v: words.scaled(v, r.target.unit), words)
-    sentences.append(words("Progress: {status}.").format(status=view.status_marked + decided))
+    said_as = words("Outcome: {status}.") if due else words("Progress: {status}.")
+    sentences.append(said_as.format(status=view.status_marked + decided))
     said = words.sentence_gap.join(sentences)
     if note is not None:
         said += words.paren(words("source: note {n}").format(n=note))
@@ -1155,10 +1163,11 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     # 2,000 goals has a year's goal, gave two columns of dashes a quarter of the page, and
     # plan goals of levels alone a column of dashes under 同比增长
     keys = COLUMNS + tuple(k for k in YEAR_COLUMNS if any(getattr(r, k) != DASH for r in rows))
+    due = all(outcome.passed(t.result, view.report.as_of) for t in view.targets)
     headings = tuple(
         words("Latest ({period})").format(period=common)
         if k == "latest" and common
-        else words(HEADINGS[k])
+        else words(HEADINGS["outcome" if k == "progress" and due and rows else k])
         for k in keys
     )
     numbers, notes = source_notes(view)
@@ -1172,7 +1181,14 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     shown = [t for t in view.targets if t.in_full]
     paragraphs = tuple(
         words("({n}) {text}").format(
-            n=words.numeral(i), text=paragraph(t, names_of[t.result.target.id], note(t), words)
+            n=words.numeral(i),
+            text=paragraph(
+                t,
+                names_of[t.result.target.id],
+                note(t),
+                words,
+                outcome.passed(t.result, view.report.as_of),
+            ),
         )
         for i, t in enumerate(shown, 1)
     )
