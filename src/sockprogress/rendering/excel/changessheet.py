@@ -37,6 +37,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("latest_period", 11),
     ("what_changed", 36),
 )
+KEYS = tuple(k for k, _w in COLUMNS)
 FITTED = ("region", "target_name", "previous_status", "current_status")
 
 
@@ -71,7 +72,8 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         ],
     }
     fitted = [_width(key, most, said) for key, most in COLUMNS]
-    widths = heading_row(ws, f, 2, [figure_label(k, words) for k, _w in COLUMNS], fitted, words)
+    widths = heading_row(ws, f, 2, [figure_label(k, words) for k in KEYS], fitted, words)
+    width = dict(zip(KEYS, widths, strict=True))
     top, wrap = f(TOP), f(WRAP)
     period = f(TOP, INDENT)  # apart from the figure right-aligned before it, as on the Summary
     row = 2
@@ -90,20 +92,26 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         old, new = result.previous_status, result.status
         # a status unchanged is said alike (▲ 达到进度要求 → ▲ 基本达到进度要求 read as a change
         # the terminal and the page did not list, a Chinese reader's find)
-        put(ws, row, 0, view.region, top)
-        put(ws, row, 2, s.unit, top)
-        put(ws, row, 3, said["previous_status"][n], f.status(old))
-        put(ws, row, 4, view.status_text, f.status(new))
-        put(ws, row, 5, s.of(prev.value) if prev else None, formats[0])
-        put(ws, row, 6, said["previous_latest_period"][n], period)
-        put(ws, row, 7, s.of(now.value) if now else None, formats[1])
-        put(ws, row, 8, said["latest_period"][n], period)
         # broken as Chinese is set: a spreadsheet broke 2026年1—11月 after its 1
-        changed = chinese_lines(view.what_changed, widths[9], sentence=True)
-        cells = [(view.name, widths[1]), (changed, widths[9])]
-        for col, (text, width) in zip((1, 9), cells, strict=True):
-            put(ws, row, col, text, wrap if text_lines(text, width) > 1 else top)
-        fit_row(ws, row, cells)
+        changed = chinese_lines(view.what_changed, width["what_changed"], sentence=True)
+        wrapped = {"target_name": view.name, "what_changed": changed}
+        values = {
+            "region": (view.region, top),
+            "unit": (s.unit, top),
+            "previous_status": (said["previous_status"][n], f.status(old)),
+            "current_status": (view.status_text, f.status(new)),
+            "previous_latest": (s.of(prev.value) if prev else None, formats[0]),
+            "previous_latest_period": (said["previous_latest_period"][n], period),
+            "latest": (s.of(now.value) if now else None, formats[1]),
+            "latest_period": (said["latest_period"][n], period),
+            **{
+                key: (text, wrap if text_lines(text, width[key]) > 1 else top)
+                for key, text in wrapped.items()
+            },
+        }
+        for col, key in enumerate(KEYS):
+            put(ws, row, col, *values[key])
+        fit_row(ws, row, [(text, width[key]) for key, text in wrapped.items()])
     if row == 2:
         put(
             ws,

@@ -413,9 +413,7 @@ def heading_text(title: str, width: float, words: Words) -> tuple[str, float]:
     spaces, as the application breaks them."""
     if not has_cjk(title):
         return title, width
-    parts = words.heading_parts(title)
-    if len(title) <= WHOLE_HEADING:
-        parts = (title,)
+    parts = (title,) if len(title) <= WHOLE_HEADING else words.heading_parts(title)
     sizes = [_width(part) * BOLD_WIDTH for part in parts]
     room = max(width - 1.0, *sizes)  # a column keeps about one "0" of padding
     width = room + 1.0
