@@ -1163,11 +1163,13 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     # 2,000 goals has a year's goal, gave two columns of dashes a quarter of the page, and
     # plan goals of levels alone a column of dashes under 同比增长
     keys = COLUMNS + tuple(k for k in YEAR_COLUMNS if any(getattr(r, k) != DASH for r in rows))
-    due = all(outcome.passed(t.result, view.report.as_of) for t in view.targets)
+    # each goal past its deadline or not, once: its paragraph says its outcome, and the
+    # table's column is headed so where every goal is
+    due = {id(t): outcome.passed(t.result, view.report.as_of) for t in view.targets}
     headings = tuple(
         words("Latest ({period})").format(period=common)
         if k == "latest" and common
-        else words(HEADINGS["outcome" if k == "progress" and due and rows else k])
+        else words(HEADINGS["outcome" if k == "progress" and rows and all(due.values()) else k])
         for k in keys
     )
     numbers, notes = source_notes(view)
@@ -1187,7 +1189,7 @@ def _build_bulletin(view: ReportView) -> Bulletin:
                 names_of[t.result.target.id],
                 note(t),
                 words,
-                outcome.passed(t.result, view.report.as_of),
+                due[id(t)],
             ),
         )
         for i, t in enumerate(shown, 1)
