@@ -293,7 +293,8 @@ def test_the_counts_and_the_changes_say_broadly_on_track_as_the_tables_do(
     changes = load_workbook(path, read_only=True)
     row = next(r for r in changes[words("Changes")].iter_rows(values_only=True) if output.name in r)
     changes.close()
-    assert row[4] == f"▲ {words.status_word('on_track', 'broadly')}"
+    # after the goal: its unit, last month's status, this month's (one region: no region column)
+    assert row[row.index(output.name) + 3] == f"▲ {words.status_word('on_track', 'broadly')}"
 
 
 @pytest.mark.parametrize(
@@ -512,7 +513,8 @@ def test_the_workbook_says_an_unchanged_status_alike_and_its_columns_as_the_tabl
     summary = [list(r) for r in book["汇总表"].iter_rows(values_only=True)]
     book.close()
     (output,) = [r for r in rows if "规上工业总产值" in r]
-    assert output[3] == output[4] == "▲ 基本达到进度要求"
+    at = output.index("规上工业总产值")  # then its unit, last month's status, this month's
+    assert output[at + 2] == output[at + 3] == "▲ 基本达到进度要求"
     header = next(r for r in summary if "进展情况" in r)
     # its aside on a line of its own: printed, 相比（百分 / 点） tore a word; its words whole
     assert "与序时进度\n相比\n（百分点）" in header and "同比增长" in header

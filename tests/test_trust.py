@@ -884,7 +884,7 @@ def test_a_status_changed_by_a_figure_to_check_says_so_where_the_change_is_liste
     item = section[section.index('<li data-status="achieved">') :]
     assert "⚠ figure to check" in item[: item.index("</li>")]  # its rows: on its card
     sheet = load_workbook(out / "progress-2026-10.xlsx")["Changes"]
-    line = next(r for r in sheet.iter_rows(values_only=True) if r[4] == "✔ Achieved")
+    line = next(r for r in sheet.iter_rows(values_only=True) if r[3] == "✔ Achieved")
     assert str(line[-1]).endswith("⚠ Check this figure (row 3)")
 
 
@@ -1228,7 +1228,8 @@ def _summary_cells(report: Report, words: Words) -> dict[str, Any]:
     """The Summary sheet's first target row of the report's workbook, by its column heading."""
     sheet = _workbook(report, words)[words("Summary")]
     rows = list(sheet.iter_rows())
-    (at,) = [n for n, row in enumerate(rows) if row[0].value == words("Region")]
+    # its heading row: the goal first (of one region, no region column before it)
+    (at,) = [n for n, row in enumerate(rows) if row[0].value == words("Target")]
     heading = [c.value for c in rows[at]]
     target = next(row for row in rows[at + 1 :] if row[1].value)
     return dict(zip(heading, target, strict=True))

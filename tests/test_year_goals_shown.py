@@ -150,10 +150,10 @@ def test_the_workbook_summary_says_them_so_with_their_source(outputs: dict[str, 
     wb = load_workbook(outputs["zh"] / f"progress-{AS_OF}.zh.xlsx")
     summary = wb["汇总表"]
     rows = [r for r in summary.iter_rows(values_only=True)]
-    header = joined(next(r for r in rows if r and r[0] == "地区"))
+    header = joined(next(r for r in rows if r and r[0] == "指标"))  # one region: no 地区
     assert "同比增长" in header
     assert "累计数" not in header and "完成全年目标的比例" not in header  # no cell repeated
-    output = next(r for r in rows if r and r[1] == "规上工业总产值")
+    output = next(r for r in rows if r and r[0] == "规上工业总产值")
     assert output[header.index("完成率")] == pytest.approx(90.909, abs=1e-3)
     assert output[header.index("最新值")] == pytest.approx(312)  # in 亿, as the unit column says
     assert output[header.index("最新值所属时期")] == "2026年1—10月"
@@ -201,9 +201,9 @@ def test_beside_a_plan_goals_1_n_the_year_columns_stay(tmp_path: Path) -> None:
     assert output.count("312亿元") == 2 and output.count("序时进度83.3%") == 1
     workbook = load_workbook(io.BytesIO(render_workbook(report, Words.of("zh"))))
     rows_read = list(workbook["汇总表"].iter_rows(values_only=True))
-    header = joined(next(r for r in rows_read if r and r[0] == "地区"))
+    header = joined(next(r for r in rows_read if r and r[0] == "指标"))  # one region: no 地区
     assert "累计数" in header and "完成全年目标的比例" in header
-    row = next(r for r in rows_read if r and r[1] == "规上工业总产值")
+    row = next(r for r in rows_read if r and r[0] == "规上工业总产值")
     assert row[header.index("最新值")] == pytest.approx(312)
     assert row[header.index("累计数")] == pytest.approx(312)
 
@@ -298,15 +298,16 @@ def test_a_new_year_to_date_figure_is_what_changed_since_last_month(
             assert result.exit_code == 0, result.output
     changes = load_workbook(out / f"progress-{AS_OF}.xlsx")["Changes"]
     listed = [[c.value for c in row] for row in changes.iter_rows(min_row=4)]
-    (output,) = [r for r in listed if r[1] == "Industrial output value"]
+    # one region: no region column, the goal first
+    (output,) = [r for r in listed if r[0] == "Industrial output value"]
     # each figure before its period, as the Summary and statistical tables set them
-    assert output[5:9] == [28e9, "Jan–Sep 2026", 31.2e9, "Jan–Oct 2026"]
-    assert "latest figure from Jan–Sep 2026 to Jan–Oct 2026" in output[9]
+    assert output[4:8] == [28e9, "Jan–Sep 2026", 31.2e9, "Jan–Oct 2026"]
+    assert "latest figure from Jan–Sep 2026 to Jan–Oct 2026" in output[8]
     zh = load_workbook(out / f"progress-{AS_OF}.zh.xlsx")["较上月变化"]
     (row,) = [
-        [c.value for c in r] for r in zh.iter_rows(min_row=4) if r[1].value == "规上工业总产值"
+        [c.value for c in r] for r in zh.iter_rows(min_row=4) if r[0].value == "规上工业总产值"
     ]
-    assert row[5:9] == [280, "2026年1—9月", 312, "2026年1—10月"]  # 亿元
+    assert row[4:8] == [280, "2026年1—9月", 312, "2026年1—10月"]  # 亿元
     html = unescape(re.sub(r"<[^>]+>", "", page({"en": out}, "en")))
     assert (
         "Industrial output value: 31.2 bn yuan (Jan–Oct 2026) (was 28 bn yuan, Jan–Sep 2026)"

@@ -1059,7 +1059,6 @@ def _rounded_apart(r: TargetResult) -> bool:
 
 def _build_bulletin(view: ReportView) -> Bulletin:
     words, info = view.words, view.report.info
-    many = len(view.regions) > 1
     year = any(t.year_cells.value != DASH for t in view.targets)
     periods = [latest_period(t, words) for t in view.targets]
     common = common_period(periods)
@@ -1150,8 +1149,9 @@ def _build_bulletin(view: ReportView) -> Bulletin:
     lead = outcome.headline(view.report, words, details=False) + _behind(view, words)
     # a goal named with its region when there are several: in the sentences, and in the table
     # up to REGIONS_NAMED regions (beyond, its rows stand under their region's heading)
+    named = view.regions_named
     names_of = {
-        t.result.target.id: words.region_and_name(t.region, t.name) if many else t.name
+        t.result.target.id: words.region_and_name(t.region, t.name) if named else t.name
         for t in view.targets
     }
     grouped = len(view.regions) > REGIONS_NAMED

@@ -208,6 +208,9 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         "region_names": {
             c.region: words.region_name(c.region, report.regions_zh) for c in report.context
         },
+        # each row's region only where there are several (view.regions_named)
+        "regions_named": view.regions_named,
+        "context_regions_named": view.context_regions_named,
         "method": view.method,
         # the data issues said by kind: a province's page grows with its kinds, not its rows
         "issues": view.issues,

@@ -281,6 +281,13 @@ class ReportView:
     schedule_column: bool = False
     # the data issues by kind and column
     issues: tuple[IssueView, ...] = ()
+    # the targets are of more than one region: a table or a sentence gives each target's;
+    # of one (a park's, a county's), its name is the report's and no row repeats it (the
+    # Summary's 地区 column gave 测试县 in every row, a Chinese reader's find)
+    regions_named: bool = True
+    # the context indicators are not all of the targets' one region: their table gives each
+    # its region
+    context_regions_named: bool = True
 
 
 def _slug(value: str) -> str:
@@ -703,4 +710,9 @@ def _build_view(report: Report, words: Words) -> ReportView:
         year_figures=any(v.result.ytd and not v.ytd_as_latest for v in views),
         schedule_column=any(v.year_cells.gap != DASH for v in views),
         issues=issue_views(report, words),
+        regions_named=len(regions) > 1,
+        context_regions_named=len(
+            {r.target.region for r in report.targets} | {c.region for c in report.context}
+        )
+        > 1,
     )

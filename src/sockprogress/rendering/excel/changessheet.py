@@ -17,6 +17,7 @@ from .layout import (
     one_line_width,
     print_setup,
     put,
+    region_kept,
     text_lines,
 )
 
@@ -37,7 +38,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("latest_period", 11),
     ("what_changed", 36),
 )
-KEYS = tuple(k for k, _w in COLUMNS)
 FITTED = ("region", "target_name", "previous_status", "current_status")
 
 
@@ -71,9 +71,11 @@ def write_changes(book: Book, ws: Worksheet) -> None:
             words.figure_period(r.goal_figure) if r.goal_figure else None for r in listed
         ],
     }
-    fitted = [_width(key, most, said) for key, most in COLUMNS]
-    widths = heading_row(ws, f, 2, [figure_label(k, words) for k in KEYS], fitted, words)
-    width = dict(zip(KEYS, widths, strict=True))
+    cols = region_kept(COLUMNS, book.view.regions_named)
+    keys = [k for k, _w in cols]
+    fitted = [_width(key, most, said) for key, most in cols]
+    widths = heading_row(ws, f, 2, [figure_label(k, words) for k in keys], fitted, words)
+    width = dict(zip(keys, widths, strict=True))
     top, wrap = f(TOP), f(WRAP)
     period = f(TOP, INDENT)  # apart from the figure right-aligned before it, as on the Summary
     row = 2
@@ -109,7 +111,7 @@ def write_changes(book: Book, ws: Worksheet) -> None:
                 for key, text in wrapped.items()
             },
         }
-        for col, key in enumerate(KEYS):
+        for col, key in enumerate(keys):
             put(ws, row, col, *values[key])
         fit_row(ws, row, [(text, width[key]) for key, text in wrapped.items()])
     if row == 2:
@@ -124,7 +126,7 @@ def write_changes(book: Book, ws: Worksheet) -> None:
         )
     ws.freeze_panes(3, 0)
     print_setup(ws, ws.get_name(), book.head, words, title_row=2)
-    ws.print_area(0, 0, max(row, 3), len(COLUMNS) - 1)
+    ws.print_area(0, 0, max(row, 3), len(cols) - 1)
 
 
 def _width(key: str, most: float, said: dict[str, list[str | None]]) -> float:

@@ -7,7 +7,7 @@ from xlsxwriter.worksheet import Worksheet
 from .book import Book
 from .formats import INDENT, PCT, TITLE, scale_for
 from .labels import figure_label
-from .layout import close_table, heading_row, period_words, put
+from .layout import close_table, heading_row, period_words, put, region_kept
 
 # As statistical tables set them, and as the Summary does: the indicator (指标, as every sheet
 # names it), its unit, then each figure before its period (a Chinese reader's find: 名称, the
@@ -24,14 +24,15 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("change", 13),
     ("change_pct", 10),
 )
-KEYS = tuple(k for k, _w in COLUMNS)
 
 
 def write_context(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
     put(ws, 0, 0, words("Context indicators"), f(TITLE))
-    headings = [figure_label(k, words) for k, _w in COLUMNS]
-    heading_row(ws, f, 2, headings, [w for _k, w in COLUMNS], words)
+    cols = region_kept(COLUMNS, book.view.context_regions_named)
+    keys = [k for k, _w in cols]
+    headings = [figure_label(k, words) for k in keys]
+    heading_row(ws, f, 2, headings, [w for _k, w in cols], words)
     pct = f.number(PCT)
     # a period set apart from the figure right-aligned before it: "35 2019年12月" ran together
     period = f(INDENT)
@@ -54,8 +55,8 @@ def write_context(book: Book, ws: Worksheet) -> None:
             "change": s.of(c.change),
             "change_pct": c.change_pct,
         }
-        for col, key in enumerate(KEYS):
+        for col, key in enumerate(keys):
             fmt = pct if key == "change_pct" else period if key.endswith("period") else number
             put(ws, row, col, values[key], fmt)
     empty = words("No context indicators.")
-    close_table(ws, f, len(report.context), len(COLUMNS), empty, book.head, words)
+    close_table(ws, f, len(report.context), len(cols), empty, book.head, words)

@@ -12,6 +12,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import CHAR_WIDTHS, xl_pixel_width
@@ -129,6 +130,16 @@ def one_line_width(texts: Iterable[str | None], least: float) -> float:
     `_counted` measures, and a "0" to spare), and no narrower than `least`."""
     widest = max((_counted(t, 1.0) for t in texts if t), default=0)
     return max(least, widest + 1.0)
+
+
+Column = TypeVar("Column", bound=tuple[Any, ...])
+
+
+def region_kept(columns: Iterable[Column], named: bool) -> tuple[Column, ...]:
+    """A table's columns (each led by its key), its "region" column only where its rows are of
+    more than one region (`named`: ReportView.regions_named, context_regions_named): a park's
+    or a county's tables gave its name in every row."""
+    return tuple(c for c in columns if named or c[0] != "region")
 
 
 def fitted_width(texts: Iterable[str | None], most: float, bold: bool = False) -> float:

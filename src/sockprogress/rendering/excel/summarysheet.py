@@ -45,6 +45,7 @@ from .layout import (
     heading_text,
     print_setup,
     put,
+    region_kept,
     row_height,
     targets_count,
     text_lines,
@@ -299,8 +300,12 @@ def _heading_widths(
 def write_summary(book: Book, ws: Worksheet) -> None:
     report, words, f = book.report, book.words, book.formats
     given = {id(view): _row(view, book) for view in book.view.targets}
+    named = book.view.regions_named
     cols = _fitted(
-        columns(book.view.year_columns, book.view.year_figures), list(given.values()), words
+        # of one region, its band above the rows names it once
+        region_kept(columns(book.view.year_columns, book.view.year_figures), named),
+        list(given.values()),
+        words,
     )
     keys = [c[0] for c in cols]
     # Printed, the Summary is the director's columns (up to the trend), with the lines above
@@ -393,7 +398,7 @@ def write_summary(book: Book, ws: Worksheet) -> None:
             "data_bar_2010": False,
         },
     )
-    ws.freeze_panes(header + 1, 2)
+    ws.freeze_panes(header + 1, keys.index("target_name") + 1)  # the goal's name in view
     ws.autofilter(header, 0, last, len(cols) - 1)
     print_setup(ws, ws.get_name(), book.head, words, title_row=header)
     ws.print_area(0, 0, last + 2 if note else last, len(printed) - 1)
