@@ -58,6 +58,7 @@ def headings(report: Report, lang: str, sheet: str) -> list[Any]:
 
 SHEETS = {"en": ("Summary", "Changes", "Context"), "zh": ("汇总表", "较上月变化", "参考指标")}
 REGION = {"en": "Region", "zh": "地区"}
+GOAL = {"en": "Target", "zh": "指标"}  # the heading of the goals' column
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -67,13 +68,13 @@ def test_a_one_region_workbook_has_no_region_column(tmp_path: Path, lang: str) -
     for sheet in SHEETS[lang]:
         said = headings(report, lang, sheet)
         assert REGION[lang] not in said, (sheet, said)
-        assert said[0] in ("Target", "指标", "Indicator"), (sheet, said)
-    # the Summary's band above its rows names the region once, its goals without it
+        assert said[0] in (GOAL[lang], "Indicator"), (sheet, said)
+    # the Summary's goals right under its headings: the title names the region, and the line
+    # above the table counts the goals (no band row 测试县（共4项目标）)
     ws = load_workbook(io.BytesIO(render_workbook(report, Words.of(lang))))[SHEETS[lang][0]]
     column_a = [str(c.value) for c in ws["A"] if c.value]
-    band = {"en": "Testcounty (测试县) (4 targets)", "zh": "测试县（共4项目标）"}[lang]
     goal = {"en": "Industrial output value", "zh": "规上工业总产值"}[lang]
-    assert column_a.index(band) + 1 == column_a.index(goal), column_a
+    assert column_a.index(GOAL[lang]) + 1 == column_a.index(goal), column_a
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -93,6 +94,11 @@ def test_a_report_of_two_regions_gives_each_row_its_region(lang: str) -> None:
     assert len({r.target.region for r in report.targets}) == 2
     for sheet in SHEETS[lang][:2]:
         assert headings(report, lang, sheet)[0] == REGION[lang]
+    # each region's rows under a band naming it
+    ws = load_workbook(io.BytesIO(render_workbook(report, Words.of(lang))))[SHEETS[lang][0]]
+    column_a = [str(c.value) for c in ws["A"] if c.value]
+    bands = {"en": ("Liaoyuan (辽源) (", "Xiaobeihe (小北河) ("), "zh": ("辽源（共", "小北河（共")}
+    assert [sum(v.startswith(b) for v in column_a) for b in bands[lang]] == [1, 1], column_a
 
 
 def summary_rows(html: str) -> list[list[str]]:
@@ -122,9 +128,16 @@ def test_a_one_region_page_names_each_goal_alone(tmp_path: Path) -> None:
     assert changes and all(not item.startswith("测试县") for item in changes), changes
     context = re.search(r'<section aria-labelledby="context">.*?</section>', html, re.S)
     assert context is not None and "测试县" not in context.group(0)
+    # the goals' cards under 各项目标完成情况, not 分地区 over a single region's heading
+    assert '<h2 id="regions">各项目标完成情况</h2>' in html
+    assert "分地区" not in html and not re.search(r"<h3[^>]*>测试县</h3>", html)
+    assert '<a href="#regions">各项目标完成情况</a>（4）' in html  # the contents
+    assert "见下文“各项目标完成情况”中的各项目标" in html  # where the sources are
 
 
 def test_a_page_of_two_regions_names_each_goals_region() -> None:
     html = render_html(shipped(), Words.of("zh"))
     regions = {row[-1] for row in summary_rows(html)}
     assert regions == {"辽源", "小北河"}, regions
+    assert '<h2 id="regions">分地区目标完成情况</h2>' in html
+    assert re.findall(r'<h3 id="r-\d+">(.*?)</h3>', html) == ["辽源", "小北河"]

@@ -210,6 +210,7 @@ def page(view: ReportView, chart_limit: int = MAX_CHARTS) -> dict[str, object]:
         },
         # each row's region only where there are several (view.regions_named)
         "regions_named": view.regions_named,
+        "targets_heading": view.targets_heading,
         "context_regions_named": view.context_regions_named,
         "method": view.method,
         # the data issues said by kind: a province's page grows with its kinds, not its rows

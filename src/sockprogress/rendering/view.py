@@ -263,6 +263,8 @@ class ReportView:
     targets: tuple[TargetView, ...]
     # regions in the order they first appear, with every target of each
     regions: tuple[RegionView, ...]
+    # the page's section of the targets' cards: Targets by region, or of one region
+    targets_heading: str
     status_changes: tuple[TargetView, ...]
     figure_changes: tuple[TargetView, ...]
     revised: tuple[TargetView, ...]
@@ -674,17 +676,19 @@ def _build_view(report: Report, words: Words) -> ReportView:
         for i, (region, results) in enumerate(by_region(report), 1)
     )
     cards_note = ""
+    # the page's section of the goals' cards: by region, or of one region each goal's (分地区
+    # over a single 测试县 read as a leftover, a Chinese reader's find)
+    heading = words("Targets by region") if len(regions) > 1 else words("Each target's progress")
     if len(full) == len(report.targets):
         sources_note = words(
             "The source of each latest figure (author, title, publisher, date, address) is given "
-            "with its target under Targets by region, and in the workbook."
-        )
+            "with its target under {section}, and in the workbook."
+        ).format(section=heading)
     else:
         sources_note = words(
             "The source of each latest figure (author, title, publisher, date, address) is given "
-            "in the workbook, and with its target under Targets by region for the {limit} shown "
-            "there."
-        ).format(limit=IN_FULL)
+            "in the workbook, and with its target under {section} for the {limit} shown there."
+        ).format(section=heading, limit=IN_FULL)
         cards_note = words(
             "With more than {limit} targets, cards are shown for the {limit} most in need of "
             "attention; the summary above lists all {total}, and the workbook gives each its key "
@@ -698,6 +702,7 @@ def _build_view(report: Report, words: Words) -> ReportView:
         counts=report.counts(),
         targets=tuple(views),
         regions=regions,
+        targets_heading=heading,
         # A new status is news; a new monthly figure with the same status is routine, and with
         # hundreds of targets it would bury the news, so those go in a folded list.
         status_changes=tuple(v for v in views if outcome.status_changed(v.result)),
