@@ -676,9 +676,10 @@ def _build_view(report: Report, words: Words) -> ReportView:
         for i, (region, results) in enumerate(by_region(report), 1)
     )
     cards_note = ""
+    named = len(regions) > 1  # ReportView.regions_named
     # the page's section of the goals' cards: by region, or of one region each goal's (分地区
     # over a single 测试县 read as a leftover, a Chinese reader's find)
-    heading = words("Targets by region") if len(regions) > 1 else words("Each target's progress")
+    heading = words("Targets by region") if named else words("Each target's progress")
     if len(full) == len(report.targets):
         sources_note = words(
             "The source of each latest figure (author, title, publisher, date, address) is given "
@@ -715,7 +716,7 @@ def _build_view(report: Report, words: Words) -> ReportView:
         year_figures=any(v.result.ytd and not v.ytd_as_latest for v in views),
         schedule_column=any(v.year_cells.gap != DASH for v in views),
         issues=issue_views(report, words),
-        regions_named=len(regions) > 1,
+        regions_named=named,
         context_regions_named=len(
             {r.target.region for r in report.targets} | {c.region for c in report.context}
         )
