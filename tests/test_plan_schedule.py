@@ -102,8 +102,9 @@ def test_every_output_says_the_same_gap_and_the_json_keeps_its_figure(
     data = json.loads((out / f"progress-{AS_OF}.json").read_text(encoding="utf-8"))
     (firms,) = [t for t in data["targets"] if t["id"] == "firms-2026"]
     assert firms["schedule_gap_pts"] == pytest.approx(-8.333, abs=0.001)
-    summary = load_workbook(out / f"progress-{AS_OF}.xlsx", read_only=True)["Summary"]
-    values = list(summary.iter_rows(values_only=True))
+    book = load_workbook(out / f"progress-{AS_OF}.xlsx", read_only=True)
+    values = list(book["Summary"].iter_rows(values_only=True))
+    book.close()  # a read-only workbook holds its file open (a ResourceWarning at any collection)
     header = next(r for r in values if "Status" in r)
     (line,) = [r for r in values if r[header.index("Target")] == "Firms above designated size"]
     gap = header.index("Ahead (+) or behind (-) the time-proportional schedule, points")

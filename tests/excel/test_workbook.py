@@ -708,7 +708,8 @@ def test_chinese_report_scales_to_yi_and_wan(shipped_report: Report) -> None:
     latest = next(r.latest for r in shipped_report.targets if r.target.name_zh == "袜子年产能")
     assert latest is not None and latest.period == "2023-05"
     # what is said of the period on a line of its own (printed, it ran over the trend)
-    assert ws.cell(capacity, col(ws, "latest_period")).value == "2023年5月\n（月份为推定）"
+    # a level at its month's end, as every line says it (tests/test_periods_said.py)
+    assert ws.cell(capacity, col(ws, "latest_period")).value == "2023年5月末\n（月份为推定）"
     assert ws.cell(capacity, col(ws, "deadline")).number_format == 'yyyy"年"m"月"d"日"'
     clothing = cells["服装年产能"]
     assert ws.cell(clothing, col(ws, "goal")).value == pytest.approx(200.0)  # 2 m = 200 万件

@@ -256,7 +256,7 @@ def test_chinese_workbook_reads_periods_plans_and_axes_in_chinese(shipped_report
     values = [v for row in ws.iter_rows(values_only=True) for v in row if v is not None]
     assert "辽源市袜业“十四五”发展目标" in values
     assert "English only" in values  # no Chinese source: the English one, not nothing
-    assert "2023年5月" in values  # a period in words, not 2023-05
+    assert "2023年5月末" in values  # a period in words, not 2023-05 (a level: at its end)
     assert "2023-05" not in values
     chart = ws._charts[0]
     body = chart.y_axis.title.tx.rich.bodyPr

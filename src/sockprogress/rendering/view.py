@@ -398,9 +398,12 @@ def basis_said(o: Observation, words: Words) -> str:
 
 def period_said(o: Observation, words: Words, *more: str) -> str:
     """A figure's period as a table writes it, with what is said of it (and `more`: that it is
-    unchanged since an earlier year): `2025-06 (estimate; month presumed)` /
-    `2025年6月（估算数；月份为推定）`."""
-    return _aside(words.period_as_written(o.period), o, words, *more)
+    unchanged since an earlier year): `Jun 2025 (estimate; month presumed)` /
+    `2025年6月（估算数；月份为推定）`; a level at its period's end, a year-to-date sum by its
+    months (words.figure_period), as every other line says the figure: the Summary said
+    2026年11月 of 58 firms the Changes sheet and the page said at 2026年11月末, and in English
+    "2026-11" under "Jan–Nov 2026" (a Chinese reader's find)."""
+    return _aside(words.figure_period(o), o, words, *more)
 
 
 def blank_line(r: TargetResult, words: Words, as_of: Any) -> str:

@@ -190,7 +190,7 @@ def _latest_period(view: TargetView, words: Words) -> str | None:
     if latest is None:
         return None
     said = period_said(latest, words, view.unchanged)
-    period = words.period_as_written(latest.period)
+    period = words.figure_period(latest)
     aside = said.removeprefix(period).strip()
     return f"{period}\n{aside}" if aside and said.startswith(period) else said
 
