@@ -132,7 +132,7 @@ def test_a_one_region_page_names_each_goal_alone(tmp_path: Path) -> None:
     assert '<h2 id="regions">各项目标完成情况</h2>' in html
     assert "分地区" not in html and not re.search(r"<h3[^>]*>测试县</h3>", html)
     assert '<a href="#regions">各项目标完成情况</a>（4）' in html  # the contents
-    assert "见下文“各项目标完成情况”中的各项目标" in html  # where the sources are
+    assert "在下文“各项目标完成情况”中逐项注明" in html  # where the sources are
 
 
 def test_a_page_of_two_regions_names_each_goals_region() -> None:

@@ -587,7 +587,7 @@ def year_sentence(results: list[TargetResult], words: Words, as_of: Month) -> st
         if schedule
         else words.n("Of {total} goal for the year", "Of {total} goals for the year", len(results))
     ).format(total=len(results), schedule=schedule)
-    at = words("{n} at or ahead of the schedule").format(n=len(results) - len(behind))
+    at = _at_said([r for r in results if r not in behind], words)
     if not behind:
         return words("{total}, {at}.").format(total=total, at=at)
     # a goal behind the schedule yet on track (95 % of it or more) is said so: "未达到序时进度"
@@ -626,6 +626,19 @@ def year_sentence(results: list[TargetResult], words: Words, as_of: Month) -> st
         else words("{total}, {at}; {n} behind it: {names}.")
     )
     return said.format(total=total, at=at, n=len(behind), names=names)
+
+
+def _at_said(at: list[TargetResult], words: Words) -> str:
+    """The goals at or ahead of the year's schedule, a cap within it said so, as the method's
+    note says it (控制在序时进度以内): `达到序时进度2项、控制在序时进度以内1项`. A cap's use under
+    its schedule counted among 达到序时进度 read as wrong (a Chinese reader's find)."""
+    caps = sum(1 for r in at if r.target.direction != "increase")
+    ahead = words("{n} at or ahead of the schedule").format(n=len(at) - caps)
+    if not caps:
+        return ahead
+    within = words.n("{n} cap within the schedule", "{n} caps within the schedule", caps)
+    within = within.format(n=caps)
+    return words("{at}, {within}").format(at=ahead, within=within) if caps < len(at) else within
 
 
 def schedule_short(result: TargetResult, words: Words) -> str:
