@@ -6,7 +6,9 @@ Every figure written here is invented for a test; the shipped data/ holds only p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +222,13 @@ def joined(headings: Sequence[Any]) -> list[Any]:
     """A workbook's row of headings as its words read, whatever lines a heading is broken
     into (最新值\\n所属时期: layout.heading_text)."""
     return [h.replace("\n", "") if isinstance(h, str) else h for h in headings]
+
+
+def changes_listed(html: str) -> list[str]:
+    """The items of the page's "What changed since last month", as their text reads."""
+    section = re.search(r'<section aria-labelledby="changes">.*?</section>', html, re.S)
+    assert section is not None
+    return [
+        unescape(re.sub(r"<[^>]+>", "", item)).strip()
+        for item in re.findall(r"<li[^>]*>(.*?)</li>", section.group(0), re.S)
+    ]

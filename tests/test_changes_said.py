@@ -6,11 +6,10 @@ month, and its new figure (SAID), where the page said "固定资产投资 — �
 from __future__ import annotations
 
 import datetime as dt
-import re
-from html import unescape
 from pathlib import Path
 
 import pytest
+from helpers import changes_listed
 from yeargoals import AS_OF, county_report, year_to_date_rows
 
 from sockprogress.rendering.html import render_html
@@ -23,15 +22,6 @@ SAID = {
         "new latest figure: 8.2 bn yuan (Jan–Oct 2026)"
     ),
 }
-
-
-def changes_listed(html: str) -> list[str]:
-    section = re.search(r'<section aria-labelledby="changes">.*?</section>', html, re.S)
-    assert section is not None
-    return [
-        unescape(re.sub(r"<[^>]+>", "", item)).strip()
-        for item in re.findall(r"<li[^>]*>(.*?)</li>", section.group(0), re.S)
-    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import joined, write_actuals
+from helpers import changes_listed, joined, write_actuals
 from openpyxl import load_workbook
 from yeargoals import AS_OF, SOURCE, TARGETS, year_to_date_rows
 
@@ -110,21 +110,12 @@ def summary_rows(html: str) -> list[list[str]]:
     return [unescape(re.sub(r"<[^>]+>", " ", cell)).split() for cell in found]
 
 
-def change_items(html: str) -> list[str]:
-    section = re.search(r'<section aria-labelledby="changes">.*?</section>', html, re.S)
-    assert section is not None
-    return [
-        unescape(re.sub(r"<[^>]+>", "", item)).strip()
-        for item in re.findall(r"<li[^>]*>(.*?)</li>", section.group(0), re.S)
-    ]
-
-
 def test_a_one_region_page_names_each_goal_alone(tmp_path: Path) -> None:
     report = county(tmp_path, COUNTY_CONTEXT)
     html = render_html(report, Words.of("zh"))
     goals = ["规上工业总产值", "固定资产投资", "出口额", "综合能源消费量"]
     assert summary_rows(html) == [[goal] for goal in goals]
-    changes = change_items(html)
+    changes = changes_listed(html)
     assert changes and all(not item.startswith("测试县") for item in changes), changes
     context = re.search(r'<section aria-labelledby="context">.*?</section>', html, re.S)
     assert context is not None and "测试县" not in context.group(0)
