@@ -632,7 +632,7 @@ def _at_said(at: list[TargetResult], words: Words) -> str:
     """The goals at or ahead of the year's schedule, a cap within it said so, as the method's
     note says it (控制在序时进度以内): `达到序时进度2项、控制在序时进度以内1项`. A cap's use under
     its schedule counted among 达到序时进度 read as wrong (a Chinese reader's find)."""
-    caps = sum(1 for r in at if r.target.direction != "increase")
+    caps = sum(1 for r in at if r.target.direction == "decrease")  # as goal_mark tells a cap
     ahead = words("{n} at or ahead of the schedule").format(n=len(at) - caps)
     if not caps:
         return ahead
